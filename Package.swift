@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Kouka",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "KoukaRuntime", targets: ["KoukaRuntime"]),
+        .executable(name: "kouka-nightly", targets: ["kouka-nightly"]),
+        .executable(name: "kouka-report", targets: ["kouka-report"]),
+    ],
+    dependencies: [
+        // Exit code 64 for bad arguments, help text: what cron users rely on.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Structured log lines on stderr; libraries take a Logger and never print.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // A real TOML parser for the configuration IT staff edit by hand (about 20 s of build time).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCSV", path: "Sources/CCSV", providers: [.apt(["libcsv-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "KoukaCore"),
+        .target(name: "KoukaParsers", dependencies: ["KoukaCore", "CCSV"]),
+        .target(name: "KoukaStore", dependencies: ["KoukaCore", "CSQLite"]),
+        .target(name: "KoukaReports", dependencies: ["KoukaCore"]),
+        .target(name: "KoukaRuntime", dependencies: [
+            "KoukaCore", "KoukaParsers", "KoukaStore", "KoukaReports",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .executableTarget(name: "kouka-nightly", dependencies: [
+            "KoukaRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Jobs/kouka-nightly"),
+        .executableTarget(name: "kouka-report", dependencies: [
+            "KoukaRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Jobs/kouka-report"),
+        .testTarget(name: "KoukaCoreTests", dependencies: ["KoukaCore"]),
+        .testTarget(name: "KoukaParsersTests", dependencies: ["KoukaParsers", "KoukaCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KoukaStoreTests", dependencies: ["KoukaStore", "KoukaCore"]),
+        .testTarget(name: "KoukaRuntimeTests", dependencies: ["KoukaRuntime", "KoukaParsers", "KoukaReports", "KoukaStore", "KoukaCore"]),
+        .testTarget(name: "JobTests", dependencies: ["KoukaCore"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("ExistentialAny")]
+}

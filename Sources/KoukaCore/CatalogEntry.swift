@@ -1,0 +1,44 @@
+/// One row of the task catalog: the baseline of one task (業務) from its `valid_from` date on.
+public struct CatalogEntry: Sendable, Hashable, Codable {
+    public var taskID: String
+    public var name: String
+    public var department: String
+    public var system: SystemFamily
+    public var unit: EffectUnit
+    /// Minutes a person needed per unit before automation (per 1,000 characters for translation).
+    public var manualMinutesPerUnit: Double
+    /// Minutes of checking that remain per unit after automation.
+    public var residualMinutesPerUnit: Double
+    /// Minutes of rework one failed run causes; subtracted from the task's savings. 0 when not given.
+    public var reworkMinutesPerFailure: Double
+    /// The first day this row's baseline is in force.
+    public var validFrom: LocalDate
+    /// The first day the task was in production; uses before it count for nothing in the AI task count.
+    public var productionFrom: LocalDate?
+    /// Names in the logs that belong to this task.
+    public var patterns: [String]
+    /// The catalog file line this row came from, for the report's methodology section.
+    public var line: Int
+
+    public init(
+        taskID: String, name: String, department: String, system: SystemFamily, unit: EffectUnit,
+        manualMinutesPerUnit: Double, residualMinutesPerUnit: Double, reworkMinutesPerFailure: Double = 0,
+        validFrom: LocalDate, productionFrom: LocalDate? = nil, patterns: [String], line: Int = 0
+    ) {
+        self.taskID = taskID
+        self.name = name
+        self.department = department
+        self.system = system
+        self.unit = unit
+        self.manualMinutesPerUnit = manualMinutesPerUnit
+        self.residualMinutesPerUnit = residualMinutesPerUnit
+        self.reworkMinutesPerFailure = reworkMinutesPerFailure
+        self.validFrom = validFrom
+        self.productionFrom = productionFrom
+        self.patterns = patterns
+        self.line = line
+    }
+
+    /// Minutes saved by one successful unit when no person's time was measured.
+    public var savedMinutesPerUnit: Double { manualMinutesPerUnit - residualMinutesPerUnit }
+}

@@ -1,0 +1,24 @@
+/// Turns rollup totals and a catalog row into minutes saved.
+///
+/// Per unit: saved = manual − residual, where a log that measured the person's time replaces the
+/// residual estimate with that time. Failed runs save nothing and cost the row's rework minutes;
+/// cancelled runs neither save nor cost.
+public enum EffectModel {
+    /// Minutes saved by `totals` under `entry`; nil when a success is counted in a different unit from
+    /// the catalog row's (items against runs), which a report must list rather than guess at.
+    public static func savedMinutes(outcome: Outcome, unit: EffectUnit, totals: RollupTotals, entry: CatalogEntry) -> Double? {
+        switch outcome {
+        case .cancelled:
+            return 0
+        case .failure:
+            return -Double(totals.events) * entry.reworkMinutesPerFailure
+        case .success:
+            guard unit == entry.unit else { return nil }
+            let scale = unit.quantityPerCatalogUnit
+            let estimatedUnits = (totals.quantity - totals.humanMeasuredQuantity) / scale
+            let measuredUnits = totals.humanMeasuredQuantity / scale
+            return estimatedUnits * entry.savedMinutesPerUnit
+                + measuredUnits * entry.manualMinutesPerUnit - totals.humanSeconds / 60
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// One entry of a catalog row's `match` column: an exact name or a glob with `*` (any run of characters)
+/// and `?` (one character), compared by Unicode characters so Japanese names glob as expected.
+public struct NamePattern: Sendable, Hashable, CustomStringConvertible {
+    public let text: String
+    private let characters: [Character]
+    public let isGlob: Bool
+
+    public init(_ text: String) {
+        self.text = text
+        characters = Array(text)
+        isGlob = text.contains("*") || text.contains("?")
+    }
+
+    public func matches(_ name: String) -> Bool {
+        guard isGlob else { return name == text }
+        return Self.glob(characters[...], Array(name)[...])
+    }
+
+    public var description: String { text }
+
+    /// Iterative wildcard matching with single-star backtracking: linear in practice, no recursion blow-up.
+    private static func glob(_ pattern: ArraySlice<Character>, _ name: ArraySlice<Character>) -> Bool {
+        var p = pattern.startIndex, n = name.startIndex
+        var star: Int? = nil, resume = name.startIndex
+        while n < name.endIndex {
+            if p < pattern.endIndex, pattern[p] == "?" || pattern[p] == name[n] {
+                p += 1; n += 1
+            } else if p < pattern.endIndex, pattern[p] == "*" {
+                star = p; resume = n; p += 1
+            } else if let s = star {
+                p = s + 1; resume += 1; n = resume
+            } else {
+                return false
+            }
+        }
+        while p < pattern.endIndex, pattern[p] == "*" { p += 1 }
+        return p == pattern.endIndex
+    }
+}

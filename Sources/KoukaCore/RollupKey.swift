@@ -1,0 +1,25 @@
+/// What a daily rollup is grouped by. The task is kept as the log's own name, and the catalog maps it
+/// when a report is built, so a catalog change recomputes every report without re-reading a log.
+public struct RollupKey: Sendable, Hashable, Comparable {
+    /// The local date on which the runs started.
+    public var date: LocalDate
+    /// The department the log names, or "" when it names none (the catalog's department is used then).
+    public var department: String
+    public var family: SystemFamily
+    public var taskName: String
+    public var outcome: Outcome
+    public var unit: EffectUnit
+
+    public init(date: LocalDate, department: String, family: SystemFamily, taskName: String, outcome: Outcome, unit: EffectUnit) {
+        self.date = date
+        self.department = department
+        self.family = family
+        self.taskName = taskName
+        self.outcome = outcome
+        self.unit = unit
+    }
+
+    public static func < (a: RollupKey, b: RollupKey) -> Bool {
+        (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) < (b.date, b.department, b.family, b.taskName, b.outcome, b.unit)
+    }
+}

@@ -1,0 +1,39 @@
+/// The sums a daily rollup keeps; enough to apply any baseline later.
+public struct RollupTotals: Sendable, Hashable {
+    /// Runs or uses folded in.
+    public var events: Int = 0
+    /// Units of work (runs, items, sheets, audio minutes, inquiries, characters).
+    public var quantity: Double = 0
+    public var machineSeconds: Double = 0
+    /// Person-seconds the logs measured, and the quantity of the events that measured them.
+    public var humanSeconds: Double = 0
+    public var humanMeasuredQuantity: Double = 0
+
+    public init() {}
+
+    public init(events: Int, quantity: Double, machineSeconds: Double, humanSeconds: Double, humanMeasuredQuantity: Double) {
+        self.events = events
+        self.quantity = quantity
+        self.machineSeconds = machineSeconds
+        self.humanSeconds = humanSeconds
+        self.humanMeasuredQuantity = humanMeasuredQuantity
+    }
+
+    public mutating func add(_ event: UsageEvent) {
+        events += 1
+        quantity += event.quantity
+        machineSeconds += event.machineSeconds ?? 0
+        if let human = event.humanSeconds {
+            humanSeconds += human
+            humanMeasuredQuantity += event.quantity
+        }
+    }
+
+    public mutating func add(_ other: RollupTotals) {
+        events += other.events
+        quantity += other.quantity
+        machineSeconds += other.machineSeconds
+        humanSeconds += other.humanSeconds
+        humanMeasuredQuantity += other.humanMeasuredQuantity
+    }
+}

@@ -1,0 +1,28 @@
+/// The kind of tool that produced a usage event.
+///
+/// The raw values are the identifiers used in the task catalog's `system` column and in reports.
+public enum SystemFamily: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case rpa
+    case aiOCR = "ai-ocr"
+    case minutes
+    case chatbot
+    case translation
+
+    /// Whether the family counts towards the AI-supported tasks metric (everything but RPA).
+    public var isAI: Bool { self != .rpa }
+
+    /// The name shown to city staff in reports.
+    public var japaneseLabel: String {
+        switch self {
+        case .rpa: "RPA"
+        case .aiOCR: "AI-OCR"
+        case .minutes: "議事録作成支援"
+        case .chatbot: "チャットボット"
+        case .translation: "AI自動翻訳"
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

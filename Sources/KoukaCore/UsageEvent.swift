@@ -1,0 +1,39 @@
+import Foundation
+
+/// The one canonical record every parser produces: one run, job or use of a tool.
+public struct UsageEvent: Sendable, Hashable {
+    public var family: SystemFamily
+    /// The instant the run started; its local date in the configured zone decides day and fiscal year.
+    public var occurredAt: Date
+    /// The name the log gives the work (process, scenario, flow, form, meeting body, intent); the task
+    /// catalog maps it to a task (業務) when reports are built.
+    public var taskName: String
+    /// The department the log names, if it names one.
+    public var department: String?
+    public var outcome: Outcome
+    public var quantity: Double
+    public var unit: EffectUnit
+    /// Seconds the machine worked, when the log records them.
+    public var machineSeconds: Double?
+    /// Seconds a person spent checking or editing, when the log records them; replaces the catalog's
+    /// residual estimate.
+    public var humanSeconds: Double?
+    public var source: SourceLocation
+
+    public init(
+        family: SystemFamily, occurredAt: Date, taskName: String, department: String? = nil,
+        outcome: Outcome, quantity: Double, unit: EffectUnit, machineSeconds: Double? = nil,
+        humanSeconds: Double? = nil, source: SourceLocation
+    ) {
+        self.family = family
+        self.occurredAt = occurredAt
+        self.taskName = taskName
+        self.department = department
+        self.outcome = outcome
+        self.quantity = quantity
+        self.unit = unit
+        self.machineSeconds = machineSeconds
+        self.humanSeconds = humanSeconds
+        self.source = source
+    }
+}

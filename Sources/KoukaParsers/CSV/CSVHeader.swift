@@ -1,0 +1,26 @@
+import Foundation
+
+/// The header row of a CSV export: column names to indices. Names are compared after NFKC
+/// normalisation and trimming, so `実行時間（秒）` and `実行時間(秒)` are the same column.
+public struct CSVHeader: Sendable {
+    public let names: [String]
+    private let index: [String: Int]
+
+    public init(names: [String]) {
+        self.names = names
+        var index: [String: Int] = [:]
+        for (i, name) in names.enumerated() where index[Self.normalize(name)] == nil {
+            index[Self.normalize(name)] = i
+        }
+        self.index = index
+    }
+
+    public func column(_ name: String) -> Int? { index[Self.normalize(name)] }
+
+    /// The names in `required` that the header lacks.
+    public func missing(_ required: [String]) -> [String] { required.filter { column($0) == nil } }
+
+    static func normalize(_ name: String) -> String {
+        name.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+}

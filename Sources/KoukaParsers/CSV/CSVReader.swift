@@ -1,0 +1,140 @@
+import CCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streams CSV records through libcsv: fixed-size block reads, quoted fields with commas and newlines,
+/// CRLF or LF, a BOM, UTF-8 or Shift_JIS (CP932), a last record with no newline.
+///
+/// Shift_JIS is parsed as bytes: its trail bytes (0x40–0xFC) never equal a comma, quote, CR or LF, so
+/// libcsv splits it correctly and only the fields a parser asks for are decoded.
+///
+/// This is the only file that touches libcsv. The input is fed a line at a time so that each record
+/// knows the line it starts on.
+public final class CSVReader {
+    public let path: String
+    public let encoding: TextEncoding
+    private let chunks: ByteChunkReader
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private var collector: Collector
+    private let firstLine: Int
+
+    /// Opens `path`; with `startOffset` > 0 reading resumes there, numbering lines from `firstLine`.
+    public init(path: String, encoding: TextEncoding = .auto, startOffset: Int64 = 0, firstLine: Int = 1) throws(InputError) {
+        self.path = path
+        chunks = try ByteChunkReader(path: path, encoding: encoding, startOffset: startOffset)
+        self.encoding = chunks.encoding
+        self.firstLine = firstLine
+        parser = .allocate(capacity: 1)
+        csv_init(parser, 0)
+        collector = Collector()
+    }
+
+    deinit {
+        csv_free(parser)
+        parser.deallocate()
+    }
+
+    /// Calls `body` with every record in order, the header row included.
+    public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        var line = firstLine
+        var atLineStart = true
+        try chunks.forEachBlock { block in
+            let blockStart = chunks.offset - Int64(block.count)
+            var start = 0
+            while start < block.count {
+                let newline = Self.indexOfNewline(block, from: start)
+                let end = newline.map { $0 + 1 } ?? block.count
+                let piece = UnsafeRawBufferPointer(rebasing: block[start..<end])
+                if atLineStart && !collector.inRecord && !Self.isBlank(piece) {
+                    collector.recordLine = line
+                    collector.inRecord = true
+                }
+                try feed(piece, line: line)
+                try dispatch(endOffset: blockStart + Int64(end), body)
+                atLineStart = newline != nil
+                if newline != nil { line += 1 }
+                start = end
+            }
+        }
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        if csv_fini(parser, Collector.fieldEnded, Collector.recordEnded, context) != 0 {
+            throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
+        }
+        try dispatch(endOffset: chunks.offset, body)
+    }
+
+    private func feed(_ piece: UnsafeRawBufferPointer, line: Int) throws {
+        let context = Unmanaged.passUnretained(collector).toOpaque()
+        let parsed = csv_parse(parser, piece.baseAddress, piece.count, Collector.fieldEnded, Collector.recordEnded, context)
+        if parsed != piece.count {
+            throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
+        }
+    }
+
+    private func dispatch(endOffset: Int64, _ body: (CSVRecord) throws -> Void) throws {
+        guard !collector.completed.isEmpty else { return }
+        try collector.storage.withUnsafeBytes { storage in
+            try collector.ends.withUnsafeBufferPointer { ends in
+                for done in collector.completed {
+                    let fields = UnsafeBufferPointer(rebasing: ends[done.fields])
+                    let firstEnd = done.fields.lowerBound == 0 ? 0 : ends[done.fields.lowerBound - 1]
+                    try body(CSVRecord(storage: storage, ends: fields, firstEnd: firstEnd, line: done.line, endOffset: endOffset, encoding: encoding))
+                }
+            }
+        }
+        collector.dropCompleted()
+    }
+
+    private static func isBlank(_ piece: UnsafeRawBufferPointer) -> Bool {
+        piece.allSatisfy { $0 == 0x0A || $0 == 0x0D }
+    }
+
+    private static func indexOfNewline(_ block: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let base = block.baseAddress, start < block.count,
+              let hit = memchr(base + start, 0x0A, block.count - start) else { return nil }
+        return UnsafeRawPointer(hit) - base
+    }
+
+    /// Receives libcsv's callbacks: field bytes go into one flat buffer, finished records into a queue
+    /// that the reader drains after each `csv_parse` call (a Swift error may not cross the C frames).
+    private final class Collector {
+        var storage: [UInt8] = []
+        var ends: [Int] = []
+        var completed: [(fields: Range<Int>, line: Int)] = []
+        var openFirstField = 0
+        var recordLine = 1
+        var inRecord = false
+
+        static let fieldEnded: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { field, length, context in
+            let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
+            if let field, length > 0 {
+                collector.storage.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
+            }
+            collector.ends.append(collector.storage.count)
+        }
+
+        static let recordEnded: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
+            let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
+            collector.completed.append((collector.openFirstField..<collector.ends.count, collector.recordLine))
+            collector.openFirstField = collector.ends.count
+            collector.inRecord = false
+        }
+
+        /// Forgets dispatched records, keeping the fields of a record still open.
+        func dropCompleted() {
+            completed.removeAll(keepingCapacity: true)
+            if openFirstField == ends.count {
+                storage.removeAll(keepingCapacity: true)
+                ends.removeAll(keepingCapacity: true)
+            } else {
+                let byteShift = openFirstField == 0 ? 0 : ends[openFirstField - 1]
+                storage.removeFirst(byteShift)
+                ends = ends[openFirstField...].map { $0 - byteShift }
+            }
+            openFirstField = 0
+        }
+    }
+}

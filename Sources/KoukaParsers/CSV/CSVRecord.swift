@@ -1,0 +1,31 @@
+/// One CSV record as libcsv parsed it: fields as raw bytes, decoded only when asked for.
+/// Valid only inside the callback that receives it.
+public struct CSVRecord {
+    let storage: UnsafeRawBufferPointer
+    let ends: UnsafeBufferPointer<Int>
+    let firstEnd: Int
+    /// The 1-based line on which the record starts.
+    public let line: Int
+    /// The file offset just past this record's line end.
+    public let endOffset: Int64
+    /// The file's encoding, used by `string(at:)`.
+    public let encoding: TextEncoding
+
+    public var count: Int { ends.count }
+
+    /// The raw bytes of field `index`.
+    public func bytes(at index: Int) -> UnsafeRawBufferPointer {
+        let start = index == 0 ? firstEnd : ends[index - 1]
+        return UnsafeRawBufferPointer(rebasing: storage[start..<ends[index]])
+    }
+
+    /// Field `index` decoded in the file's encoding; nil when the bytes are not valid text in it,
+    /// "" when the record has fewer fields.
+    public func string(at index: Int) -> String? {
+        guard index >= 0, index < count else { return "" }
+        return encoding.decode(bytes(at: index))
+    }
+
+    /// Whether every field is empty (a blank or all-commas line).
+    public var isBlank: Bool { (0..<count).allSatisfy { bytes(at: $0).isEmpty } }
+}

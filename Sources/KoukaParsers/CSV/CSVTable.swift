@@ -1,0 +1,47 @@
+import KoukaCore
+
+/// Reads a CSV export with a header row: checks the header once, then hands each data row to `body`.
+/// A row for which `body` throws `RowProblem` is rejected with its line; the rest of the file goes on.
+enum CSVTable {
+    static func read(
+        path: String, context: ParseContext, format: String, required: [String], sink: any ParseSink,
+        body: (CSVRow, inout ParseSummary) throws(RowProblem) -> Void
+    ) throws -> ParseSummary {
+        let reader = try CSVReader(path: path, encoding: context.encoding)
+        var header: CSVHeader? = nil
+        var summary = ParseSummary()
+        try reader.forEachRecord { record in
+            guard let header else {
+                guard !record.isBlank else { return }
+                let names = (0..<record.count).map { record.string(at: $0) ?? "" }
+                let found = CSVHeader(names: names)
+                let missing = found.missing(required)
+                guard missing.isEmpty else {
+                    throw FormatMismatch(path: context.displayPath, format: format,
+                                         reason: "header on line \(record.line) lacks column(s) \(missing.joined(separator: ", "))")
+                }
+                header = found
+                return
+            }
+            guard !record.isBlank else { return }
+            summary.recordsRead += 1
+            do throws(RowProblem) {
+                try body(CSVRow(record: record, header: header), &summary)
+            } catch {
+                sink.reject(Rejection(file: context.displayPath, line: record.line, reason: error.reason))
+            }
+        }
+        if header == nil {
+            throw FormatMismatch(path: context.displayPath, format: format, reason: "the file is empty: no header row")
+        }
+        return summary
+    }
+
+    /// Parses a date-time column; a time without an offset is local to the configured zone.
+    static func timestamp(_ text: String, column: String) throws(RowProblem) -> Timestamp {
+        guard let stamp = Timestamp(text) else {
+            throw RowProblem("column \(column) is not a date-time: \(text.prefix(30))")
+        }
+        return stamp
+    }
+}

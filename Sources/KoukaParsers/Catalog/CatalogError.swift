@@ -1,0 +1,18 @@
+/// The task catalog cannot be used; the job stops before reading any log, since every figure depends on it.
+public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// One problem, on one line of the catalog.
+    public struct Problem: Sendable, Equatable {
+        public var line: Int
+        public var message: String
+    }
+
+    public var path: String
+    public var problems: [Problem]
+
+    public var description: String {
+        let lines = problems.prefix(20).map { "\(path):\($0.line): \($0.message)" }
+        let more = problems.count > 20 ? ["… and \(problems.count - 20) more"] : []
+        return (["task catalog \(path) has \(problems.count) problem(s); fix them in the catalog and run again:"] + lines + more)
+            .joined(separator: "\n  ")
+    }
+}

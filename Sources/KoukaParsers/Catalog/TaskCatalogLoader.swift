@@ -1,0 +1,88 @@
+import Foundation
+import KoukaCore
+
+/// Reads the task catalog CSV that departments keep in Excel (UTF-8, UTF-8 with BOM or Shift_JIS).
+///
+/// Required columns: `task_id, name, department, system, unit, manual_minutes_per_unit,
+/// residual_minutes_per_unit, valid_from, match`; optional: `rework_minutes_per_failure`,
+/// `production_from`. Every bad row is reported at once, so one pass of edits fixes them all.
+public enum TaskCatalogLoader {
+    public static let requiredColumns = [
+        "task_id", "name", "department", "system", "unit", "manual_minutes_per_unit",
+        "residual_minutes_per_unit", "valid_from", "match",
+    ]
+
+    public static func load(path: String, encoding: TextEncoding = .auto) throws -> TaskCatalog {
+        let reader: CSVReader
+        do { reader = try CSVReader(path: path, encoding: encoding) } catch {
+            throw CatalogError(path: path, problems: [.init(line: 0, message: error.description)])
+        }
+        var header: CSVHeader? = nil
+        var entries: [CatalogEntry] = []
+        var problems: [CatalogError.Problem] = []
+        var seen: [String: Int] = [:]
+        try reader.forEachRecord { record in
+            guard !record.isBlank else { return }
+            guard let header else {
+                let found = CSVHeader(names: (0..<record.count).map { record.string(at: $0) ?? "" })
+                let missing = found.missing(requiredColumns)
+                if !missing.isEmpty {
+                    throw CatalogError(path: path, problems: [.init(line: record.line, message: "missing column(s) \(missing.joined(separator: ", ")); the header must name \(requiredColumns.joined(separator: ","))")])
+                }
+                header = found
+                return
+            }
+            do throws(RowProblem) {
+                let entry = try entry(CSVRow(record: record, header: header))
+                let key = "\(entry.taskID)@\(entry.validFrom)"
+                if let earlier = seen[key] {
+                    throw RowProblem("task_id \(entry.taskID) already has a row valid from \(entry.validFrom) (line \(earlier)); give each version its own valid_from")
+                }
+                seen[key] = record.line
+                entries.append(entry)
+            } catch {
+                problems.append(.init(line: record.line, message: error.reason))
+            }
+        }
+        guard header != nil else { throw CatalogError(path: path, problems: [.init(line: 1, message: "the catalog is empty: no header row")]) }
+        guard problems.isEmpty else { throw CatalogError(path: path, problems: problems) }
+        return TaskCatalog(entries: entries)
+    }
+
+    private static func entry(_ row: CSVRow) throws(RowProblem) -> CatalogEntry {
+        let h = row.header
+        func text(_ column: String) throws(RowProblem) -> String { try row.text(h.column(column)!) }
+        func minutes(_ column: String, optional: Bool = false) throws(RowProblem) -> Double {
+            guard let index = h.column(column), let value = try row.number(index) else {
+                if optional { return 0 }
+                throw RowProblem("\(column) is empty; give the minutes per unit (0 if none)")
+            }
+            return value
+        }
+        let taskID = try text("task_id")
+        guard !taskID.isEmpty else { throw RowProblem("task_id is empty") }
+        let systemText = try text("system")
+        guard let system = SystemFamily(rawValue: systemText.lowercased()) else {
+            throw RowProblem("system \(systemText) is not one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let unitText = try text("unit")
+        guard let unit = EffectUnit(rawValue: unitText.lowercased()) else {
+            throw RowProblem("unit \(unitText) is not one of \(EffectUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let validText = try text("valid_from")
+        guard let validFrom = LocalDate(validText) else { throw RowProblem("valid_from \(validText) is not a date (yyyy-MM-dd)") }
+        var production: LocalDate? = nil
+        if let index = h.column("production_from"), case let value = try row.text(index), !value.isEmpty {
+            guard let date = LocalDate(value) else { throw RowProblem("production_from \(value) is not a date (yyyy-MM-dd)") }
+            production = date
+        }
+        let patterns = try text("match").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !patterns.isEmpty else { throw RowProblem("match is empty; list the log names of this task, separated by |") }
+        return CatalogEntry(
+            taskID: taskID, name: try text("name"), department: try text("department"), system: system, unit: unit,
+            manualMinutesPerUnit: try minutes("manual_minutes_per_unit"),
+            residualMinutesPerUnit: try minutes("residual_minutes_per_unit"),
+            reworkMinutesPerFailure: try minutes("rework_minutes_per_failure", optional: true),
+            validFrom: validFrom, productionFrom: production, patterns: patterns, line: row.record.line)
+    }
+}

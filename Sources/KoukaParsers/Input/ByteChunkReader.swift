@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file in fixed-size blocks so that no parser ever holds a whole file, removes a leading
+/// UTF-8 BOM, and settles the file's encoding from its first block.
+final class ByteChunkReader {
+    static let defaultBlockSize = 256 * 1024
+
+    let path: String
+    private let fd: Int32
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var pendingFirst: Range<Int>? = nil
+    /// Bytes of the file consumed so far, counting the BOM.
+    private(set) var offset: Int64
+    let encoding: TextEncoding
+    let hadBOM: Bool
+
+    /// Opens `path` and reads from `startOffset`. A BOM is only looked for at offset 0.
+    init(path: String, encoding: TextEncoding, startOffset: Int64 = 0, blockSize: Int = defaultBlockSize) throws(InputError) {
+        self.path = path
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw InputError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw InputError.notARegularFile(path: path) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw InputError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        fd = descriptor
+        buffer = .allocate(byteCount: blockSize, alignment: 16)
+        offset = startOffset
+        if startOffset > 0, lseek(fd, off_t(startOffset), SEEK_SET) < 0 {
+            close(fd)
+            buffer.deallocate()
+            throw InputError.cannotOpen(path: path, reason: "cannot seek to byte \(startOffset)")
+        }
+        let count = Self.fill(fd, buffer)
+        guard count >= 0 else {
+            close(fd)
+            buffer.deallocate()
+            throw InputError.cannotRead(path: path, reason: String(cString: strerror(errno)))
+        }
+        var start = 0
+        let bom = startOffset == 0 && count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+        if bom { start = 3 }
+        hadBOM = bom
+        let first = UnsafeRawBufferPointer(rebasing: buffer[start..<count])
+        self.encoding = encoding == .auto ? TextEncoding.sniff(first, hadBOM: bom) : encoding
+        pendingFirst = start..<count
+        offset += Int64(start)
+    }
+
+    deinit {
+        close(fd)
+        buffer.deallocate()
+    }
+
+    /// Calls `body` with each next block until the end of the file.
+    func forEachBlock(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        if let first = pendingFirst {
+            pendingFirst = nil
+            if !first.isEmpty {
+                let block = UnsafeRawBufferPointer(rebasing: buffer[first])
+                offset += Int64(block.count)
+                try body(block)
+            }
+        }
+        while true {
+            let count = Self.fill(fd, buffer)
+            if count < 0 { throw InputError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
+            if count == 0 { return }
+            let block = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            offset += Int64(count)
+            try body(block)
+        }
+    }
+
+    /// Reads until the buffer is full or the file ends; -1 on an error.
+    private static func fill(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        var total = 0
+        while total < buffer.count {
+            let n = read(fd, buffer.baseAddress! + total, buffer.count - total)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            if n == 0 { break }
+            total += n
+        }
+        return total
+    }
+}

@@ -1,0 +1,20 @@
+/// A file that could not be read at all. Nothing of it is counted; the job names it and goes on.
+public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not exist or the job may not open it.
+    case cannotOpen(path: String, reason: String)
+    /// A read failed part way (a disk or network-share error).
+    case cannotRead(path: String, reason: String)
+    /// A directory, FIFO or device where a log file was expected.
+    case notARegularFile(path: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason):
+            "\(path): cannot open (\(reason)); check that the file exists and the job's user may read it"
+        case let .cannotRead(path, reason):
+            "\(path): read failed (\(reason)); the file is skipped and read again next run"
+        case let .notARegularFile(path):
+            "\(path): not a regular file; point the source pattern at log files only"
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Streams a text file line by line in fixed-size blocks: LF or CRLF line ends, a last line with no
+/// newline, a UTF-8 BOM removed.
+public struct LineReader {
+    /// One line, without its line end. The bytes are valid only inside the callback.
+    public struct Line {
+        public let bytes: UnsafeRawBufferPointer
+        /// 1-based.
+        public let number: Int
+        /// The file offset just past this line's line end.
+        public let endOffset: Int64
+        /// False for a last line that has no newline yet (perhaps still being written).
+        public let isTerminated: Bool
+    }
+
+    public let path: String
+    public let encoding: TextEncoding
+    private let chunks: ByteChunkReader
+    private let firstLineNumber: Int
+
+    /// Opens `path`; with `startOffset` > 0, reading resumes there and lines are numbered from `firstLine`.
+    public init(path: String, encoding: TextEncoding = .auto, startOffset: Int64 = 0, firstLine: Int = 1) throws(InputError) {
+        self.path = path
+        chunks = try ByteChunkReader(path: path, encoding: encoding, startOffset: startOffset)
+        self.encoding = chunks.encoding
+        firstLineNumber = firstLine
+    }
+
+    /// Calls `body` with every line in order.
+    public func forEachLine(_ body: (Line) throws -> Void) throws {
+        var carry: [UInt8] = []
+        var number = firstLineNumber
+        var lineStartOffset = chunks.offset
+        try chunks.forEachBlock { block in
+            let blockStart = chunks.offset - Int64(block.count)
+            var start = 0
+            while start < block.count {
+                guard let newline = Self.indexOfNewline(block, from: start) else {
+                    carry.append(contentsOf: block[start...])
+                    return
+                }
+                let end = blockStart + Int64(newline + 1)
+                if carry.isEmpty {
+                    try Self.emit(UnsafeRawBufferPointer(rebasing: block[start..<newline]), number, end, true, body)
+                } else {
+                    carry.append(contentsOf: block[start..<newline])
+                    try carry.withUnsafeBytes { try Self.emit($0, number, end, true, body) }
+                    carry.removeAll(keepingCapacity: true)
+                }
+                number += 1
+                lineStartOffset = end
+                start = newline + 1
+            }
+        }
+        if !carry.isEmpty {
+            try carry.withUnsafeBytes { try Self.emit($0, number, lineStartOffset + Int64($0.count), false, body) }
+        }
+    }
+
+    private static func emit(_ raw: UnsafeRawBufferPointer, _ number: Int, _ end: Int64, _ terminated: Bool, _ body: (Line) throws -> Void) throws {
+        var bytes = raw
+        if terminated, let last = bytes.last, last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
+        try body(Line(bytes: bytes, number: number, endOffset: end, isTerminated: terminated))
+    }
+
+    private static func indexOfNewline(_ block: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let base = block.baseAddress, start < block.count else { return nil }
+        guard let hit = memchr(base + start, 0x0A, block.count - start) else { return nil }
+        return UnsafeRawPointer(hit) - base
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

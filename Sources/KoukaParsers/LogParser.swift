@@ -1,0 +1,68 @@
+import KoukaCore
+
+/// One log format. Adding a vendor is adding one type that conforms to this and one test.
+public protocol LogParser: Sendable {
+    /// The identifier the configuration's `format` key uses, e.g. `uipath-execution-log`.
+    var formatID: String { get }
+
+    /// Streams `path` into `sink`: events for what ran, rejections for records that cannot be read.
+    /// Throws `FormatMismatch` when the file is not this format at all (nothing of it may be counted),
+    /// `InputError` or `CSVError` when it cannot be read.
+    func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary
+}
+
+/// What a parser hands its results to.
+public protocol ParseSink: AnyObject {
+    func accept(_ event: UsageEvent)
+    func reject(_ rejection: Rejection)
+}
+
+/// Facts about the run that a parser needs and cannot know from the file.
+public struct ParseContext: Sendable {
+    /// The zone in which times without an offset are read and dates are taken.
+    public var clock: LocalClock
+    /// The path as messages and the ledger should show it.
+    public var displayPath: String
+    public var encoding: TextEncoding
+    /// Today's local date: a log dated today may still be written to, so its unfinished runs wait.
+    public var today: LocalDate
+
+    public init(clock: LocalClock, displayPath: String, encoding: TextEncoding = .auto, today: LocalDate) {
+        self.clock = clock
+        self.displayPath = displayPath
+        self.encoding = encoding
+        self.today = today
+    }
+
+    func location(_ line: Int) -> SourceLocation { SourceLocation(file: displayPath, line: line) }
+}
+
+/// Counts a parser reports for the ledger.
+public struct ParseSummary: Sendable, Hashable {
+    /// Data records read (lines or CSV rows, not counting a header).
+    public var recordsRead = 0
+    /// Runs seen that have not finished yet; they are counted once they end.
+    public var pendingRuns = 0
+
+    public init(recordsRead: Int = 0, pendingRuns: Int = 0) {
+        self.recordsRead = recordsRead
+        self.pendingRuns = pendingRuns
+    }
+}
+
+/// The file is not the format it was configured as; it is rejected whole and nothing of it counts.
+public struct FormatMismatch: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var format: String
+    public var reason: String
+
+    public init(path: String, format: String, reason: String) {
+        self.path = path
+        self.format = format
+        self.reason = reason
+    }
+
+    public var description: String {
+        "\(path): not a \(format) file (\(reason)); nothing of it was counted — check the source's format in the configuration"
+    }
+}

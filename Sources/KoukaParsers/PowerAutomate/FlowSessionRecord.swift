@@ -1,0 +1,64 @@
+import Foundation
+import KoukaCore
+
+/// The fields of one `flowsession` row that Kouka uses, from a CSV row or a JSON object alike.
+struct FlowSessionRecord {
+    var name: String
+    var startedOn: String
+    var completedOn: String
+    var runDuration: String
+    var statusCode: String
+
+    /// The event this run is, nil for a run that has not finished; throws for a row that cannot count.
+    func event(line: Int, context: ParseContext) throws(RowProblem) -> UsageEvent? {
+        let outcome: Outcome
+        switch FlowSessionStatus(statusCode) {
+        case let .finished(value): outcome = value
+        case .unfinished: return nil
+        case .unknown: throw RowProblem("statuscode \(statusCode.prefix(20)) is not a flowsession status (4 Succeeded, 7 Cancelled, 8 Failed, …)")
+        }
+        guard !name.isEmpty else { throw RowProblem("name (the flow) is empty") }
+        guard !startedOn.isEmpty || !completedOn.isEmpty else { throw RowProblem("startedon and completedon are both empty") }
+        var start: Date? = nil, end: Date? = nil
+        if !startedOn.isEmpty { start = try CSVTable.timestamp(startedOn, column: "startedon").instant(in: context.clock) }
+        if !completedOn.isEmpty { end = try CSVTable.timestamp(completedOn, column: "completedon").instant(in: context.clock) }
+        var machine: Double? = nil
+        if !runDuration.isEmpty {
+            guard let seconds = Double(runDuration), seconds.isFinite, seconds >= 0 else {
+                throw RowProblem("runduration is not a number of seconds: \(runDuration.prefix(20))")
+            }
+            machine = seconds
+        } else if let start, let end {
+            machine = max(0, end.timeIntervalSince(start))
+        }
+        // A run cancelled before it started has only its completion time.
+        let occurred = start ?? end!.addingTimeInterval(-(machine ?? 0))
+        return UsageEvent(family: .rpa, occurredAt: occurred, taskName: name, outcome: outcome, quantity: 1,
+                          unit: .runs, machineSeconds: machine, source: context.location(line))
+    }
+}
+
+extension FlowSessionRecord: Decodable {
+    private enum Keys: String, CodingKey {
+        case name, startedon, completedon, runduration, statuscode
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        name = try c.flexibleString(.name)
+        startedOn = try c.flexibleString(.startedon)
+        completedOn = try c.flexibleString(.completedon)
+        runDuration = try c.flexibleString(.runduration)
+        statusCode = try c.flexibleString(.statuscode)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A string, number or null as text ("" for null or absent): exports differ in how they type fields.
+    func flexibleString(_ key: Key) throws -> String {
+        if let text = try? decodeIfPresent(String.self, forKey: key) { return text }
+        if let int = try? decodeIfPresent(Int.self, forKey: key) { return String(int) }
+        if let number = try? decodeIfPresent(Double.self, forKey: key) { return String(number) }
+        return ""
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import KoukaCore
+
+/// Reads Power Automate Desktop flow runs: the Dataverse `flowsession` table exported as CSV, as a JSON
+/// array, as `{"value":[…]}` (the Web API's shape) or as JSON lines. Times are UTC (`…Z`).
+public struct PowerAutomateFlowSessionParser: LogParser {
+    public let formatID = "power-automate-flowsession"
+
+    public init() {}
+
+    public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        if Self.looksLikeJSON(path) { return try parseJSON(path: path, context: context, into: sink) }
+        return try CSVTable.read(path: path, context: context, format: formatID,
+                                 required: ["name", "statuscode", "startedon"], sink: sink) { row, summary throws(RowProblem) in
+            let h = row.header
+            let record = FlowSessionRecord(
+                name: try row.text(h.column("name")!), startedOn: try row.text(h.column("startedon")!),
+                completedOn: try h.column("completedon").map { i throws(RowProblem) in try row.text(i) } ?? "",
+                runDuration: try h.column("runduration").map { i throws(RowProblem) in try row.text(i) } ?? "",
+                statusCode: try row.text(h.column("statuscode")!))
+            guard let event = try record.event(line: row.record.line, context: context) else {
+                summary.pendingRuns += 1
+                return
+            }
+            sink.accept(event)
+        }
+    }
+
+    private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        let decoder = JSONDecoder()
+        var summary = ParseSummary()
+        let end = try JSONRecordStream(path: path).forEachRecord { bytes, line in
+            summary.recordsRead += 1
+            do {
+                guard let record = try? decoder.decode(FlowSessionRecord.self, from: Data(bytes)) else {
+                    throw RowProblem("not a flowsession JSON object")
+                }
+                guard let event = try record.event(line: line, context: context) else {
+                    summary.pendingRuns += 1
+                    return
+                }
+                sink.accept(event)
+            } catch let problem as RowProblem {
+                sink.reject(Rejection(file: context.displayPath, line: line, reason: problem.reason))
+            }
+        }
+        if let line = end.unclosedRecordLine {
+            summary.recordsRead += 1
+            sink.reject(Rejection(file: context.displayPath, line: line, reason: "the file ends inside this record (JSON cut off)"))
+        }
+        if end.records == 0 && end.unclosedRecordLine == nil {
+            throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no JSON object records found")
+        }
+        return summary
+    }
+
+    /// JSON by extension, else by the first non-blank byte.
+    static func looksLikeJSON(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return true }
+        if lower.hasSuffix(".csv") { return false }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 64)) ?? Data()
+        return head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).map { $0 == 0x7B || $0 == 0x5B } ?? false
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import KoukaCore
+
+/// A date-time as a log writes it: ISO 8601 with or without an offset (`2022-11-11T09:38:39.4924017+08:00`,
+/// `2022-06-16T12:54:40Z`), or the Japanese export style `2024/04/01 09:05:00`, including the
+/// `2024/4/1 9:05` that Excel writes back after a department edits a CSV.
+///
+/// A time with no offset is wall-clock time in the configured zone, never in the server's zone.
+public struct Timestamp: Sendable, Hashable {
+    public var date: LocalDate
+    public var hour: Int
+    public var minute: Int
+    public var second: Double
+    /// Seconds east of UTC, when the text carries an offset or `Z`.
+    public var utcOffset: Int?
+
+    /// Parses `text`; nil when it is not one of the accepted shapes or not a real date and time.
+    public init?(_ text: some StringProtocol) {
+        var scanner = DigitScanner(Array(text.utf8))
+        scanner.skipSpaces()
+        guard let y = scanner.number(maxDigits: 4), y >= 1000, let s1 = scanner.take(oneOf: "-/"),
+              let mo = scanner.number(maxDigits: 2), scanner.take(oneOf: [s1]) != nil,
+              let d = scanner.number(maxDigits: 2),
+              (1...12).contains(mo), d >= 1, d <= LocalDate.daysIn(month: mo, year: y)
+        else { return nil }
+        date = LocalDate(year: y, month: mo, day: d)
+        hour = 0; minute = 0; second = 0; utcOffset = nil
+        if scanner.atEnd { return }
+        guard scanner.take(oneOf: "T ") != nil else { return nil }
+        scanner.skipSpaces()
+        guard let h = scanner.number(maxDigits: 2), scanner.take(oneOf: ":") != nil,
+              let mi = scanner.number(maxDigits: 2), h < 24, mi < 60 else { return nil }
+        hour = h; minute = mi
+        if scanner.take(oneOf: ":") != nil {
+            guard let sec = scanner.number(maxDigits: 2), sec < 61 else { return nil }
+            second = Double(sec)
+            if scanner.take(oneOf: ".,") != nil {
+                guard let fraction = scanner.fraction() else { return nil }
+                second += fraction
+            }
+        }
+        scanner.skipSpaces()
+        if scanner.atEnd { return }
+        if scanner.take(oneOf: "Zz") != nil {
+            utcOffset = 0
+        } else if let sign = scanner.take(oneOf: "+-") {
+            guard let oh = scanner.number(maxDigits: 2) else { return nil }
+            _ = scanner.take(oneOf: ":")
+            let om = scanner.number(maxDigits: 2) ?? 0
+            guard oh <= 14, om < 60 else { return nil }
+            utcOffset = (sign == UInt8(ascii: "-") ? -1 : 1) * (oh * 3600 + om * 60)
+        } else {
+            return nil
+        }
+        scanner.skipSpaces()
+        guard scanner.atEnd else { return nil }
+    }
+
+    /// The instant this stands for: by its own offset when it has one, else in `clock`'s zone.
+    public func instant(in clock: LocalClock) -> Date {
+        if let offset = utcOffset {
+            let wall = Double(date.daysSinceEpoch) * 86_400 + Double(hour * 3600 + minute * 60) + second
+            return Date(timeIntervalSince1970: wall - Double(offset))
+        }
+        return clock.instant(of: date, hour: hour, minute: minute, second: second)
+    }
+}
+
+/// A cursor over ASCII bytes for the timestamp grammar.
+private struct DigitScanner {
+    let bytes: [UInt8]
+    var index = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { index >= bytes.count }
+
+    mutating func skipSpaces() {
+        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+    }
+
+    mutating func number(maxDigits: Int) -> Int? {
+        var value = 0, digits = 0
+        while index < bytes.count, digits < maxDigits, (0x30...0x39).contains(bytes[index]) {
+            value = value * 10 + Int(bytes[index] - 0x30)
+            index += 1; digits += 1
+        }
+        return digits == 0 ? nil : value
+    }
+
+    mutating func fraction() -> Double? {
+        var value = 0.0, scale = 0.1, digits = 0
+        while index < bytes.count, (0x30...0x39).contains(bytes[index]) {
+            if digits < 9 { value += Double(bytes[index] - 0x30) * scale; scale /= 10 }
+            index += 1; digits += 1
+        }
+        return digits == 0 ? nil : value
+    }
+
+    mutating func take(oneOf characters: String) -> UInt8? {
+        take(oneOf: Array(characters.utf8))
+    }
+
+    mutating func take(oneOf characters: [UInt8]) -> UInt8? {
+        guard index < bytes.count, characters.contains(bytes[index]) else { return nil }
+        index += 1
+        return bytes[index - 1]
+    }
+}

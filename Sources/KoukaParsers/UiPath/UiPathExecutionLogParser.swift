@@ -1,0 +1,115 @@
+import Foundation
+import KoukaCore
+
+/// Reads UiPath Robot `Execution.log` files (`YYYY-MM-DD_Execution.log`): one `HH:mm:ss.ffff LEVEL {json}`
+/// line per event, grouped into runs by `jobId`.
+///
+/// A run succeeded when it has its "execution ended" line and no `Error`/`Fatal` line of logType
+/// Default. A run with no end line failed if the file is closed (an earlier day's log); in today's log it
+/// is still running and waits. Queue transactions, when a run has them, make its units items: each
+/// successful transaction is one item handled, and failed transactions are failed items.
+public struct UiPathExecutionLogParser: LogParser {
+    public let formatID = "uipath-execution-log"
+
+    public init() {}
+
+    public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        let reader = try LineReader(path: path, encoding: context.encoding)
+        let fileDate = Self.fileDate(path)
+        let decoder = JSONDecoder()
+        var runs: [String: UiPathRun] = [:]
+        var summary = ParseSummary()
+        var sawValidLine = false
+        try reader.forEachLine { line in
+            guard !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
+            summary.recordsRead += 1
+            let reject = { (reason: String) in
+                sink.reject(Rejection(file: context.displayPath, line: line.number, reason: reason))
+            }
+            guard let split = Self.splitPrefix(line.bytes) else {
+                if !sawValidLine && summary.recordsRead == 1 {
+                    throw FormatMismatch(path: context.displayPath, format: formatID, reason: "line 1 is not `HH:mm:ss.ffff LEVEL {json}`")
+                }
+                return reject("not an Execution.log line (`HH:mm:ss.ffff LEVEL {json}` expected)")
+            }
+            guard let entry = try? decoder.decode(UiPathLogLine.self, from: Data(split.json)) else {
+                return reject(line.isTerminated ? "the JSON part is not valid JSON" : "last line is cut off (no newline, JSON incomplete)")
+            }
+            sawValidLine = true
+            guard let jobID = entry.jobId, !jobID.isEmpty else { return reject("no jobId: the line belongs to no run") }
+            guard let processName = entry.processName, !processName.isEmpty else { return reject("no processName") }
+            guard let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: context.clock) else {
+                return reject("no usable time: timeStamp missing or invalid and no date in the file name")
+            }
+            var run = runs[jobID] ?? UiPathRun(jobID: jobID, processName: processName, firstLine: line.number, firstInstant: instant)
+            run.firstInstant = min(run.firstInstant, instant)
+            if entry.isDefaultError { run.hadDefaultError = true }
+            if entry.isEndLine {
+                run.endInstant = instant
+                run.totalSeconds = entry.totalExecutionTimeInSeconds
+            }
+            switch entry.transactionStatus {
+            case "Successful": run.successfulTransactions += 1
+            case "Failed": run.failedTransactions += 1
+            default: break
+            }
+            runs[jobID] = run
+        }
+        let isClosed = fileDate.map { $0 < context.today } ?? true
+        for run in runs.values.sorted(by: { $0.firstLine < $1.firstLine }) {
+            if run.endInstant == nil && !isClosed {
+                summary.pendingRuns += 1
+                continue
+            }
+            for event in Self.events(of: run, context: context) { sink.accept(event) }
+        }
+        return summary
+    }
+
+    static func events(of run: UiPathRun, context: ParseContext) -> [UsageEvent] {
+        let succeeded = run.endInstant != nil && !run.hadDefaultError
+        func event(_ outcome: Outcome, _ quantity: Double, _ unit: EffectUnit, machine: Double?) -> UsageEvent {
+            UsageEvent(family: .rpa, occurredAt: run.startInstant, taskName: run.processName, outcome: outcome,
+                       quantity: quantity, unit: unit, machineSeconds: machine, source: context.location(run.firstLine))
+        }
+        guard run.hasTransactions else {
+            return [event(succeeded ? .success : .failure, 1, .runs, machine: run.totalSeconds)]
+        }
+        var events: [UsageEvent] = []
+        if run.successfulTransactions > 0 {
+            events.append(event(.success, Double(run.successfulTransactions), .items, machine: run.totalSeconds))
+        }
+        if run.failedTransactions > 0 || !succeeded {
+            events.append(event(.failure, Double(run.failedTransactions), .items, machine: run.successfulTransactions > 0 ? nil : run.totalSeconds))
+        }
+        return events
+    }
+
+    /// Splits `HH:mm:ss.ffff LEVEL {json}` into its time and its JSON; nil when the line is not that shape.
+    static func splitPrefix(_ bytes: UnsafeRawBufferPointer) -> (time: (Int, Int, Double), json: UnsafeRawBufferPointer)? {
+        guard let brace = bytes.firstIndex(of: UInt8(ascii: "{")), brace >= 10, brace < 40 else { return nil }
+        guard let prefix = String(validating: bytes[..<brace], as: UTF8.self) else { return nil }
+        let words = prefix.split(separator: " ")
+        guard words.count == 2, Self.levels.contains(String(words[1])) else { return nil }
+        let clock = words[0].split(separator: ":")
+        guard clock.count == 3, let h = Int(clock[0]), let m = Int(clock[1]), let s = Double(clock[2]),
+              (0..<24).contains(h), (0..<60).contains(m), s >= 0, s < 61 else { return nil }
+        return ((h, m, s), UnsafeRawBufferPointer(rebasing: bytes[brace...]))
+    }
+
+    private static let levels: Set<String> = ["Trace", "Debug", "Info", "Warn", "Error", "Fatal"]
+
+    /// The JSON `timeStamp` wins; without one, the file name's date and the line's time in the configured zone.
+    static func instant(_ timeStamp: String?, prefixTime: (Int, Int, Double), fileDate: LocalDate?, clock: LocalClock) -> Date? {
+        if let text = timeStamp, let stamp = Timestamp(text) { return stamp.instant(in: clock) }
+        guard let fileDate else { return nil }
+        return clock.instant(of: fileDate, hour: prefixTime.0, minute: prefixTime.1, second: prefixTime.2)
+    }
+
+    /// The date in a `YYYY-MM-DD_Execution.log` file name.
+    static func fileDate(_ path: String) -> LocalDate? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard name.count >= 10 else { return nil }
+        return LocalDate(name.prefix(10))
+    }
+}

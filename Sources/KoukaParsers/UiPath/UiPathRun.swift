@@ -1,0 +1,25 @@
+import Foundation
+
+/// What the lines of one `jobId` say about that run.
+struct UiPathRun {
+    let jobID: String
+    let processName: String
+    let firstLine: Int
+    var firstInstant: Date
+    var endInstant: Date?
+    var totalSeconds: Double?
+    var hadDefaultError = false
+    var successfulTransactions = 0
+    var failedTransactions = 0
+
+    var hasTransactions: Bool { successfulTransactions + failedTransactions > 0 }
+
+    /// The run started at its first line or, when the file begins after its start, at its end minus its
+    /// total execution time, whichever is earlier.
+    var startInstant: Date {
+        if let end = endInstant, let total = totalSeconds {
+            return min(firstInstant, end.addingTimeInterval(-total))
+        }
+        return firstInstant
+    }
+}

@@ -1,0 +1,54 @@
+import KoukaCore
+
+/// Reads WinActor Manager on Cloud's task history export (`GET /tasks/csv`): MS932 by default, CRLF,
+/// one row per task run. The scenario name (シナリオ名) is the name the catalog maps.
+///
+/// 状態: FINISH is a success; ERROR and HALT failures; CANCEL cancelled; WAITING, PROCESSING and
+/// CANCELING have not finished and are read again on a later night.
+public struct WinActorTaskCSVParser: LogParser {
+    public let formatID = "winactor-task-csv"
+
+    public init() {}
+
+    static let scenario = "シナリオ名", state = "状態", started = "開始日時", ended = "終了日時"
+    static let seconds = "実行時間（秒）", created = "生成日時", scheduled = "実行予定日時", taskID = "タスクID"
+
+    public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        var columns: (scenario: Int, state: Int, started: Int, ended: Int?, seconds: Int?, created: Int?, scheduled: Int?)? = nil
+        return try CSVTable.read(path: path, context: context, format: formatID,
+                                 required: [Self.taskID, Self.scenario, Self.state, Self.started], sink: sink) { row, summary throws(RowProblem) in
+            let c = columns ?? {
+                let h = row.header
+                return (h.column(Self.scenario)!, h.column(Self.state)!, h.column(Self.started)!, h.column(Self.ended),
+                        h.column(Self.seconds), h.column(Self.created), h.column(Self.scheduled))
+            }()
+            columns = c
+            let outcome: Outcome
+            switch try row.required(c.state).uppercased() {
+            case "FINISH": outcome = .success
+            case "ERROR", "HALT": outcome = .failure
+            case "CANCEL": outcome = .cancelled
+            case "WAITING", "PROCESSING", "CANCELING":
+                summary.pendingRuns += 1
+                return
+            case let other:
+                throw RowProblem("状態 \(other.prefix(20)) is not a WinActor task state (FINISH, ERROR, HALT, CANCEL, WAITING, PROCESSING, CANCELING)")
+            }
+            let name = try row.required(c.scenario)
+            // A task cancelled before it started has no start time; it still happened on its scheduled day.
+            var when = try row.text(c.started)
+            var column = Self.started
+            for fallback in [c.scheduled, c.created] where when.isEmpty && outcome == .cancelled {
+                if let fallback { when = try row.text(fallback); column = row.header.names[fallback] }
+            }
+            guard !when.isEmpty else { throw RowProblem("column \(Self.started) is empty") }
+            let start = try CSVTable.timestamp(when, column: column).instant(in: context.clock)
+            var machine = try row.number(c.seconds)
+            if machine == nil, let endColumn = c.ended, case let endText = try row.text(endColumn), !endText.isEmpty {
+                machine = max(0, try CSVTable.timestamp(endText, column: Self.ended).instant(in: context.clock).timeIntervalSince(start))
+            }
+            sink.accept(UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
+                                   unit: .runs, machineSeconds: machine, source: context.location(row.record.line)))
+        }
+    }
+}

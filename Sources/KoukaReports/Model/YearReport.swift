@@ -1,0 +1,148 @@
+/// Everything a yearly report states, built deterministically from rollups, the catalog and targets.
+/// Every figure traces to the source files listed in `sources` and the catalog rows in `catalogRows`.
+public struct YearReport: Sendable, Hashable, Codable {
+    public var fiscalYear: Int
+    /// 令和 label, e.g. 令和6年度.
+    public var label: String
+    public var from: String
+    public var to: String
+    public var timezone: String
+    public var hoursSaved: HoursSaved
+    public var targets: [TargetLine]
+    public var tasks: [TaskLine]
+    public var departments: [DepartmentLine]
+    public var months: [MonthLine]
+    public var unmapped: [UnmappedLine]
+    public var unitMismatches: [UnitMismatchLine]
+    public var exclusions: Exclusions
+    public var sources: [SourceLine]
+    public var catalog: CatalogUse
+    public var method: Method
+}
+
+/// Hours saved, rounded to 0.01 h (half away from zero) after summing unrounded minutes.
+public struct HoursSaved: Sendable, Hashable, Codable {
+    public var total: Double
+    /// Keyed by system family (`rpa`, `ai-ocr`, …); every family appears, 0 when unused.
+    public var bySystem: [String: Double]
+}
+
+/// One metric of the DX policy against its target.
+public struct TargetLine: Sendable, Hashable, Codable {
+    public var metric: String
+    public var label: String
+    public var target: Double
+    public var actual: Double
+    public var met: Bool
+}
+
+/// One task (業務) in one department.
+public struct TaskLine: Sendable, Hashable, Codable {
+    public var task: String
+    public var name: String
+    public var system: String
+    public var department: String
+    public var unit: String
+    public var successes: Int
+    public var failures: Int
+    public var cancelled: Int
+    /// Units handled by successful runs, in the catalog's unit.
+    public var units: Double
+    public var hoursSaved: Double
+    public var machineHours: Double
+    /// Catalog lines of the rows used (more than one when the baseline changed within the year).
+    public var catalogLines: [Int]
+    /// Ledger paths of the files the task's runs came from.
+    public var sources: [String]
+}
+
+/// One department's totals.
+public struct DepartmentLine: Sendable, Hashable, Codable {
+    public var department: String
+    public var hoursSaved: Double
+    public var tasks: Int
+    public var successes: Int
+    public var failures: Int
+}
+
+/// Hours saved in one month of the fiscal year.
+public struct MonthLine: Sendable, Hashable, Codable {
+    public var month: String
+    public var hoursSaved: Double
+}
+
+/// A name in the logs that no catalog row in force maps: counted here, saved nothing.
+public struct UnmappedLine: Sendable, Hashable, Codable {
+    public var name: String
+    public var system: String
+    public var runs: Int
+    public var units: Double
+    public var firstDate: String
+    public var lastDate: String
+    /// `no-catalog-row` (no row matches the name) or `before-valid-from` (a row matches, but none was in force yet).
+    public var reason: String
+}
+
+/// Successes counted in a different unit from their catalog row: listed, not guessed at.
+public struct UnitMismatchLine: Sendable, Hashable, Codable {
+    public var task: String
+    public var name: String
+    public var logUnit: String
+    public var catalogUnit: String
+    public var runs: Int
+    public var units: Double
+}
+
+/// What saved nothing, by reason.
+public struct Exclusions: Sendable, Hashable, Codable {
+    public var failedRuns: Int
+    public var cancelledRuns: Int
+    public var unmappedRuns: Int
+    public var unitMismatchRuns: Int
+}
+
+/// One source file from the ledger.
+public struct SourceLine: Sendable, Hashable, Codable {
+    public var path: String
+    public var sha256: String
+    public var format: String
+    public var rows: Int
+    public var accepted: Int
+    public var rejected: Int
+    public var status: String
+
+    public init(path: String, sha256: String, format: String, rows: Int, accepted: Int, rejected: Int, status: String) {
+        self.path = path
+        self.sha256 = sha256
+        self.format = format
+        self.rows = rows
+        self.accepted = accepted
+        self.rejected = rejected
+        self.status = status
+    }
+}
+
+/// Which catalog, and which of its rows, the figures used.
+public struct CatalogUse: Sendable, Hashable, Codable {
+    public var path: String
+    public var sha256: String
+    public var rows: [CatalogRowLine]
+}
+
+/// One catalog row as used.
+public struct CatalogRowLine: Sendable, Hashable, Codable {
+    public var line: Int
+    public var task: String
+    public var validFrom: String
+    public var unit: String
+    public var manualMinutesPerUnit: Double
+    public var residualMinutesPerUnit: Double
+    public var reworkMinutesPerFailure: Double
+}
+
+/// The formulas and rules, stated in the report itself.
+public struct Method: Sendable, Hashable, Codable {
+    public var hoursSaved: String
+    public var dates: String
+    public var rounding: String
+}

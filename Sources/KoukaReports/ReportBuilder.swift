@@ -1,0 +1,160 @@
+import KoukaCore
+
+/// Builds a `YearReport` from rollups, catalog and targets. Pure and deterministic: the same inputs give
+/// the same report, whatever order the rollups come in.
+public enum ReportBuilder {
+    private struct TaskKey: Hashable, Comparable {
+        var task: String
+        var department: String
+        static func < (a: TaskKey, b: TaskKey) -> Bool { (a.department, a.task) < (b.department, b.task) }
+    }
+
+    private struct TaskSums {
+        var entry: CatalogEntry
+        var successes = 0, failures = 0, cancelled = 0
+        var units = 0.0, minutes = 0.0, machineSeconds = 0.0
+        var lines = Set<Int>()
+        var sources = Set<Int64>()
+    }
+
+    private struct UnmappedSums {
+        var runs = 0, units = 0.0
+        var first: LocalDate, last: LocalDate
+    }
+
+    public static func build(_ inputs: ReportInputs) -> YearReport {
+        let year = inputs.fiscalYear
+        var tasks: [TaskKey: TaskSums] = [:]
+        var unmapped: [String: [String: UnmappedSums]] = [:]
+        var mismatches: [String: UnitMismatchLine] = [:]
+        var minutesByFamily: [SystemFamily: Double] = [:]
+        var minutesByMonth: [String: Double] = [:]
+        var usedRows: [Int: CatalogEntry] = [:]
+        var exclusions = Exclusions(failedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0)
+        var cache: [RollupKey: CatalogEntry?] = [:]
+
+        for rollup in inputs.rollups.sorted(by: { ($0.key, $0.sourceID) < ($1.key, $1.sourceID) }) where year.contains(rollup.key.date) {
+            let key = rollup.key, t = rollup.totals
+            switch key.outcome {
+            case .failure: exclusions.failedRuns += t.events
+            case .cancelled: exclusions.cancelledRuns += t.events
+            case .success: break
+            }
+            var lookup = key
+            lookup.outcome = .success; lookup.unit = .runs; lookup.department = ""
+            let entry: CatalogEntry? = cache[lookup] ?? {
+                let found = inputs.catalog.entry(for: key.taskName, system: key.family, on: key.date)
+                cache[lookup] = .some(found)
+                return found
+            }()
+            guard let entry else {
+                exclusions.unmappedRuns += t.events
+                var sums = unmapped[key.family.rawValue, default: [:]][key.taskName] ?? UnmappedSums(first: key.date, last: key.date)
+                sums.runs += t.events
+                sums.units += t.quantity
+                sums.first = min(sums.first, key.date)
+                sums.last = max(sums.last, key.date)
+                unmapped[key.family.rawValue, default: [:]][key.taskName] = sums
+                continue
+            }
+            let department = key.department.isEmpty ? entry.department : key.department
+            let taskKey = TaskKey(task: entry.taskID, department: department)
+            var sums = tasks[taskKey] ?? TaskSums(entry: entry)
+            sums.sources.insert(rollup.sourceID)
+            sums.machineSeconds += t.machineSeconds
+            switch key.outcome {
+            case .success: sums.successes += t.events
+            case .failure: sums.failures += t.events
+            case .cancelled: sums.cancelled += t.events
+            }
+            guard let minutes = EffectModel.savedMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry) else {
+                exclusions.unitMismatchRuns += t.events
+                let id = "\(entry.taskID)|\(key.taskName)|\(key.unit.rawValue)"
+                var line = mismatches[id] ?? UnitMismatchLine(task: entry.taskID, name: key.taskName, logUnit: key.unit.rawValue,
+                                                              catalogUnit: entry.unit.rawValue, runs: 0, units: 0)
+                line.runs += t.events
+                line.units += t.quantity
+                mismatches[id] = line
+                tasks[taskKey] = sums
+                continue
+            }
+            if key.outcome == .success { sums.units += t.quantity }
+            sums.minutes += minutes
+            sums.lines.insert(entry.line)
+            usedRows[entry.line] = entry
+            tasks[taskKey] = sums
+            minutesByFamily[entry.system, default: 0] += minutes
+            minutesByMonth[key.date.monthKey, default: 0] += minutes
+        }
+
+        let totalMinutes = SystemFamily.allCases.reduce(0.0) { $0 + (minutesByFamily[$1] ?? 0) }
+        let hours = HoursSaved(
+            total: Rounding.hundredths(totalMinutes / 60),
+            bySystem: Dictionary(uniqueKeysWithValues: SystemFamily.allCases.map { ($0.rawValue, Rounding.hundredths((minutesByFamily[$0] ?? 0) / 60)) }))
+
+        let taskLines = tasks.keys.sorted().map { key -> TaskLine in
+            let s = tasks[key]!
+            return TaskLine(
+                task: key.task, name: s.entry.name, system: s.entry.system.rawValue, department: key.department,
+                unit: s.entry.unit.rawValue, successes: s.successes, failures: s.failures, cancelled: s.cancelled,
+                units: s.units, hoursSaved: Rounding.hundredths(s.minutes / 60),
+                machineHours: Rounding.hundredths(s.machineSeconds / 3600), catalogLines: s.lines.sorted(),
+                sources: s.sources.compactMap { inputs.sources[$0]?.path }.sorted())
+        }
+
+        var departmentMinutes: [String: (minutes: Double, tasks: Set<String>, successes: Int, failures: Int)] = [:]
+        for (key, s) in tasks {
+            var d = departmentMinutes[key.department] ?? (0, [], 0, 0)
+            d.minutes += s.minutes
+            d.tasks.insert(key.task)
+            d.successes += s.successes
+            d.failures += s.failures
+            departmentMinutes[key.department] = d
+        }
+        let departmentLines = departmentMinutes.map { name, d in
+            DepartmentLine(department: name, hoursSaved: Rounding.hundredths(d.minutes / 60), tasks: d.tasks.count,
+                           successes: d.successes, failures: d.failures)
+        }.sorted { ($1.hoursSaved, $0.department) < ($0.hoursSaved, $1.department) }
+
+        let unmappedLines = unmapped.flatMap { family, names in
+            names.map { name, s in
+                let family = SystemFamily(rawValue: family)!
+                let matchesLater = inputs.catalog.entries.contains { e in
+                    e.system == family && e.patterns.contains { NamePattern($0).matches(name) }
+                }
+                return UnmappedLine(name: name, system: family.rawValue, runs: s.runs, units: s.units,
+                                    firstDate: s.first.description, lastDate: s.last.description,
+                                    reason: matchesLater ? "before-valid-from" : "no-catalog-row")
+            }
+        }.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
+
+        let targets = targetLines(inputs.targets.targets(for: year), hours: hours)
+        let catalogRows = usedRows.keys.sorted().map { line -> CatalogRowLine in
+            let e = usedRows[line]!
+            return CatalogRowLine(line: line, task: e.taskID, validFrom: e.validFrom.description, unit: e.unit.rawValue,
+                                  manualMinutesPerUnit: e.manualMinutesPerUnit, residualMinutesPerUnit: e.residualMinutesPerUnit,
+                                  reworkMinutesPerFailure: e.reworkMinutesPerFailure)
+        }
+
+        return YearReport(
+            fiscalYear: year.startYear, label: year.japaneseLabel, from: year.firstDay.description, to: year.lastDay.description,
+            timezone: inputs.timezone, hoursSaved: hours, targets: targets, tasks: taskLines, departments: departmentLines,
+            months: year.monthKeys.map { MonthLine(month: $0, hoursSaved: Rounding.hundredths((minutesByMonth[$0] ?? 0) / 60)) },
+            unmapped: unmappedLines, unitMismatches: mismatches.values.sorted { ($0.task, $0.name, $0.logUnit) < ($1.task, $1.name, $1.logUnit) },
+            exclusions: exclusions, sources: inputs.sources.values.sorted { $0.path < $1.path },
+            catalog: CatalogUse(path: inputs.catalogPath, sha256: inputs.catalogSHA256, rows: catalogRows),
+            method: Method(
+                hoursSaved: "hours saved = Σ successful units × (manual − residual minutes per unit) / 60, where a measured person-time replaces the residual; failed runs save nothing and subtract the row's rework minutes; cancelled and unmapped runs save nothing; translation baselines are per 1,000 characters",
+                dates: "a run belongs to the local date (\(inputs.timezone)) on which it started; the fiscal year runs April 1 to March 31; each run uses the catalog row in force on that date",
+                rounding: Rounding.rule))
+    }
+
+    private static func targetLines(_ targets: YearTargets, hours: HoursSaved) -> [TargetLine] {
+        var lines: [TargetLine] = []
+        if let rpa = targets.rpaHours {
+            let actual = hours.bySystem[SystemFamily.rpa.rawValue] ?? 0
+            lines.append(TargetLine(metric: "rpa-hours", label: "RPAによる削減時間（時間）", target: rpa, actual: actual, met: actual >= rpa))
+        }
+        return lines
+    }
+}

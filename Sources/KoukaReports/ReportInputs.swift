@@ -1,0 +1,28 @@
+import KoukaCore
+
+/// What a yearly report is built from.
+public struct ReportInputs: Sendable {
+    public var fiscalYear: FiscalYear
+    public var rollups: [DailyRollup]
+    public var catalog: TaskCatalog
+    public var catalogPath: String
+    public var catalogSHA256: String
+    public var targets: TargetTable
+    /// Ledger lines by ledger id.
+    public var sources: [Int64: SourceLine]
+    public var timezone: String
+
+    public init(
+        fiscalYear: FiscalYear, rollups: [DailyRollup], catalog: TaskCatalog, catalogPath: String, catalogSHA256: String,
+        targets: TargetTable, sources: [Int64: SourceLine], timezone: String
+    ) {
+        self.fiscalYear = fiscalYear
+        self.rollups = rollups
+        self.catalog = catalog
+        self.catalogPath = catalogPath
+        self.catalogSHA256 = catalogSHA256
+        self.targets = targets
+        self.sources = sources
+        self.timezone = timezone
+    }
+}

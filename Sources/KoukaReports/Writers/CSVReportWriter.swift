@@ -1,0 +1,28 @@
+/// Writes a report's tables as CSV in UTF-8 with a BOM and CRLF, so Excel opens the Japanese correctly.
+/// Numbers are plain decimals (no separators) so Excel reads them as numbers.
+public enum CSVReportWriter {
+    static let bom = "\u{FEFF}"
+
+    /// The task table: one row per task and department.
+    public static func writeTasks(_ report: YearReport, to output: inout some TextOutputStream) {
+        output.write(bom)
+        output.write(CSVCell.row(["年度", "業務ID", "業務名", "システム", "担当課", "単位", "成功", "失敗", "中止", "処理量", "削減時間（時間）", "稼働時間（時間）", "カタログ行"]))
+        for t in report.tasks {
+            output.write(CSVCell.row([
+                report.label, CSVCell.text(t.task), CSVCell.text(t.name), t.system, CSVCell.text(t.department), t.unit,
+                String(t.successes), String(t.failures), String(t.cancelled), NumberText.plain(t.units),
+                NumberText.plain(t.hoursSaved), NumberText.plain(t.machineHours), t.catalogLines.map(String.init).joined(separator: " "),
+            ]))
+        }
+    }
+
+    /// The department comparison.
+    public static func writeDepartments(_ report: YearReport, to output: inout some TextOutputStream) {
+        output.write(bom)
+        output.write(CSVCell.row(["年度", "担当課", "削減時間（時間）", "業務数", "成功", "失敗"]))
+        for d in report.departments {
+            output.write(CSVCell.row([report.label, CSVCell.text(d.department), NumberText.plain(d.hoursSaved), String(d.tasks),
+                                      String(d.successes), String(d.failures)]))
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// Writes a report as Markdown for people: targets first, then systems, departments, tasks, what was left
+/// out, the sources and the method.
+public enum MarkdownReportWriter {
+    public static func write(_ report: YearReport, to out: inout some TextOutputStream) {
+        func line(_ text: String = "") { out.write(text + "\n") }
+        func cell(_ text: String) -> String {
+            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
+        line("# \(report.label)（FY\(report.fiscalYear)）RPA・AI 効果測定報告")
+        line()
+        line("期間: \(report.from) 〜 \(report.to)（\(report.timezone)）")
+        line()
+        line("## 目標と実績")
+        line()
+        line("| 指標 | 目標 | 実績 | 達成 |")
+        line("| --- | ---: | ---: | --- |")
+        for t in report.targets {
+            line("| \(t.label) | \(NumberText.grouped(t.target)) | \(NumberText.grouped(t.actual)) | \(t.met ? "達成" : "未達成") |")
+        }
+        line()
+        line("## システム別削減時間")
+        line()
+        line("| システム | 削減時間（時間） |")
+        line("| --- | ---: |")
+        for family in report.hoursSaved.bySystem.keys.sorted() {
+            line("| \(family) | \(NumberText.grouped(report.hoursSaved.bySystem[family]!)) |")
+        }
+        line("| 合計 | \(NumberText.grouped(report.hoursSaved.total)) |")
+        line()
+        line("## 課別削減時間")
+        line()
+        line("| 担当課 | 削減時間（時間） | 業務数 | 成功 | 失敗 |")
+        line("| --- | ---: | ---: | ---: | ---: |")
+        for d in report.departments {
+            line("| \(cell(d.department)) | \(NumberText.grouped(d.hoursSaved)) | \(d.tasks) | \(NumberText.count(d.successes)) | \(NumberText.count(d.failures)) |")
+        }
+        line()
+        line("## 業務別")
+        line()
+        line("| 業務ID | 業務名 | 担当課 | システム | 成功 | 失敗 | 中止 | 処理量 | 削減時間（時間） |")
+        line("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+        for t in report.tasks {
+            line("| \(cell(t.task)) | \(cell(t.name)) | \(cell(t.department)) | \(t.system) | \(NumberText.count(t.successes)) | \(NumberText.count(t.failures)) | \(NumberText.count(t.cancelled)) | \(NumberText.quantity(t.units)) \(t.unit) | \(NumberText.grouped(t.hoursSaved)) |")
+        }
+        line()
+        line("## 集計から除いたもの")
+        line()
+        line("- 失敗: \(NumberText.count(report.exclusions.failedRuns)) 回、中止: \(NumberText.count(report.exclusions.cancelledRuns)) 回（削減時間なし）")
+        line("- カタログ未登録の名前: \(NumberText.count(report.exclusions.unmappedRuns)) 回")
+        line("- 単位がカタログと異なる成功: \(NumberText.count(report.exclusions.unitMismatchRuns)) 回")
+        if !report.unmapped.isEmpty {
+            line()
+            line("| 未登録の名前 | システム | 回数 | 期間 | 理由 |")
+            line("| --- | --- | ---: | --- | --- |")
+            for u in report.unmapped {
+                line("| \(cell(u.name)) | \(u.system) | \(NumberText.count(u.runs)) | \(u.firstDate) 〜 \(u.lastDate) | \(u.reason) |")
+            }
+        }
+        line()
+        line("## 根拠となったログ")
+        line()
+        line("| ファイル | 形式 | 行数 | 採用 | 除外 | SHA-256 |")
+        line("| --- | --- | ---: | ---: | ---: | --- |")
+        for s in report.sources {
+            line("| \(cell(s.path)) | \(s.format) | \(NumberText.count(s.rows)) | \(NumberText.count(s.accepted)) | \(NumberText.count(s.rejected)) | `\(s.sha256.prefix(16))…` |")
+        }
+        line()
+        line("## 算定方法")
+        line()
+        line("- \(report.method.hoursSaved)")
+        line("- \(report.method.dates)")
+        line("- \(report.method.rounding)")
+        line("- 業務カタログ: \(report.catalog.path)（SHA-256 `\(report.catalog.sha256.prefix(16))…`）、使用した行: \(report.catalog.rows.map { String($0.line) }.joined(separator: ", "))")
+    }
+}

@@ -1,0 +1,34 @@
+/// Locale-independent number text for reports: thousands separators and fixed decimals, so the same
+/// figure prints the same bytes on every server.
+enum NumberText {
+    /// `1234.5` → `1,234.50`.
+    static func grouped(_ value: Double, decimals: Int = 2) -> String {
+        let scale = decimals == 0 ? 1.0 : (0..<decimals).reduce(1.0) { acc, _ in acc * 10 }
+        let scaled = Int64((abs(value) * scale).rounded(.toNearestOrAwayFromZero))
+        let whole = scaled / Int64(scale)
+        let fraction = scaled % Int64(scale)
+        var digits = String(whole)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(digits.suffix(3), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        let fractionText = decimals == 0 ? "" : "." + String(repeating: "0", count: decimals - String(fraction).count) + String(fraction)
+        return sign + groups.joined(separator: ",") + fractionText
+    }
+
+    /// Plain decimal for CSV cells that Excel reads as numbers: `1234.5` → `1234.50`.
+    static func plain(_ value: Double, decimals: Int = 2) -> String {
+        grouped(value, decimals: decimals).replacingOccurrences(of: ",", with: "")
+    }
+
+    /// A whole count with separators.
+    static func count(_ value: Int) -> String { grouped(Double(value), decimals: 0) }
+
+    /// A quantity: whole when it is whole, else two decimals.
+    static func quantity(_ value: Double) -> String {
+        value == value.rounded() ? grouped(value, decimals: 0) : grouped(value)
+    }
+}

@@ -1,0 +1,42 @@
+import KoukaCore
+
+/// The one JSON document `kouka-nightly` prints on stdout: what the run did and what to look at.
+public struct NightlySummary: Sendable, Codable, Hashable {
+    /// A name the logs use that the catalog does not map, with how often this run saw it.
+    public struct UnmappedName: Sendable, Codable, Hashable {
+        public var system: String
+        public var name: String
+        public var runs: Int
+    }
+
+    /// A file that was not counted, and why.
+    public struct FileProblem: Sendable, Codable, Hashable {
+        public var path: String
+        public var reason: String
+    }
+
+    public var job = "kouka-nightly"
+    public var configuration: String
+    public var database: String
+    public var filesSeen = 0
+    public var filesRead = 0
+    public var filesUnchanged = 0
+    public var filesRejected: [FileProblem] = []
+    public var filesUnreadable: [FileProblem] = []
+    public var rowsRead = 0
+    public var rowsAccepted = 0
+    public var rowsRejected = 0
+    public var pendingRuns = 0
+    /// The first rejected rows of this run (file, line, reason); `rowsRejected` has the total.
+    public var rejections: [Rejection] = []
+    /// Names this run saw that the catalog does not map, most frequent first.
+    public var unmapped: [UnmappedName] = []
+    /// Source patterns that matched no file.
+    public var unmatchedPatterns: [String] = []
+    public var exitCode: KoukaExitCode = .done
+
+    /// Whether there is anything for a person to look at.
+    var hasFindings: Bool {
+        rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || !unmatchedPatterns.isEmpty
+    }
+}

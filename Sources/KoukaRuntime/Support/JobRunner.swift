@@ -1,0 +1,30 @@
+import Foundation
+import Logging
+
+/// What every job's `main` does around its work: logging to stderr, the summary on stdout, and errors
+/// mapped to the cron contract's exit codes. Returns the exit code.
+public enum JobRunner {
+    /// Sets up logfmt logging on stderr once per process.
+    public static func bootstrapLogging(verbose: Bool, quiet: Bool) {
+        let level: Logger.Level = verbose ? .debug : (quiet ? .error : .info)
+        LoggingSystem.bootstrap { label in
+            var handler = LogfmtLogHandler(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
+    /// Runs `work`, prints its summary, and returns the exit code the process should end with.
+    public static func run<Summary: Encodable>(job: String, logger: Logger, _ work: () throws -> (Summary, KoukaExitCode)) -> Int32 {
+        do {
+            let (summary, code) = try work()
+            print(SummaryPrinter.json(summary))
+            return code.rawValue
+        } catch {
+            let code = KoukaExitCode.code(for: error)
+            logger.error("run stopped", metadata: ["reason": "\(error)", "exit": "\(code.rawValue)"])
+            print(SummaryPrinter.failure(job: job, error: error, code: code))
+            return code.rawValue
+        }
+    }
+}

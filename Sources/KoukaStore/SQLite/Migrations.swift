@@ -1,0 +1,69 @@
+/// The schema, as named migrations applied in order. A migration that has shipped is never edited:
+/// a change is a new one at the end.
+enum Migrations {
+    static let all: [(name: String, sql: String)] = [
+        ("v1", """
+        CREATE TABLE source_files (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            format TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            rows_read INTEGER NOT NULL,
+            rows_accepted INTEGER NOT NULL,
+            rows_rejected INTEGER NOT NULL,
+            pending_runs INTEGER NOT NULL,
+            byte_offset INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            reject_reason TEXT
+        );
+        CREATE TABLE rollups (
+            source_id INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            department TEXT NOT NULL,
+            family TEXT NOT NULL,
+            task_name TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            events INTEGER NOT NULL,
+            quantity REAL NOT NULL,
+            machine_seconds REAL NOT NULL,
+            human_seconds REAL NOT NULL,
+            human_quantity REAL NOT NULL,
+            PRIMARY KEY (source_id, day, department, family, task_name, outcome, unit)
+        ) WITHOUT ROWID;
+        CREATE INDEX rollups_by_day ON rollups(day);
+        CREATE TABLE rejects (
+            source_id INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
+            line INTEGER NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX rejects_by_source ON rejects(source_id);
+        CREATE TABLE job_runs (
+            id INTEGER PRIMARY KEY,
+            job TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT NOT NULL,
+            files_read INTEGER NOT NULL,
+            rows_read INTEGER NOT NULL,
+            rows_rejected INTEGER NOT NULL,
+            exit_code INTEGER NOT NULL
+        );
+        """),
+    ]
+
+    static func apply(to db: SQLiteConnection) throws {
+        try db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)")
+        var applied = Set<String>()
+        try db.prepare("SELECT name FROM migrations").query { applied.insert($0.text(0)) }
+        if let unknown = applied.subtracting(all.map(\.name)).sorted().first {
+            throw StoreError.newerSchema(path: db.path, migration: unknown)
+        }
+        for migration in all where !applied.contains(migration.name) {
+            try db.transaction {
+                try db.execute(migration.sql)
+                try db.prepare("INSERT INTO migrations (name) VALUES (?)").run([.text(migration.name)])
+            }
+        }
+    }
+}
