@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "KoukaParsersTests", dependencies: ["KoukaParsers", "KoukaCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KoukaStoreTests", dependencies: ["KoukaStore", "KoukaCore"]),
         .testTarget(name: "KoukaRuntimeTests", dependencies: ["KoukaRuntime", "KoukaParsers", "KoukaReports", "KoukaStore", "KoukaCore"]),
-        .testTarget(name: "JobTests", dependencies: ["KoukaCore"]),
+        .testTarget(name: "JobTests", dependencies: ["kouka-nightly", "kouka-report"]),
     ]
 )
 

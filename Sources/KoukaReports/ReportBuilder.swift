@@ -6,7 +6,7 @@ public enum ReportBuilder {
     private struct TaskKey: Hashable, Comparable {
         var task: String
         var department: String
-        static func < (a: TaskKey, b: TaskKey) -> Bool { (a.department, a.task) < (b.department, b.task) }
+        static func < (a: TaskKey, b: TaskKey) -> Bool { (a.task, a.department) < (b.task, b.department) }
     }
 
     private struct TaskSums {
@@ -144,8 +144,8 @@ public enum ReportBuilder {
             exclusions: exclusions, sources: inputs.sources.values.sorted { $0.path < $1.path },
             catalog: CatalogUse(path: inputs.catalogPath, sha256: inputs.catalogSHA256, rows: catalogRows),
             method: Method(
-                hoursSaved: "hours saved = Σ successful units × (manual − residual minutes per unit) / 60, where a measured person-time replaces the residual; failed runs save nothing and subtract the row's rework minutes; cancelled and unmapped runs save nothing; translation baselines are per 1,000 characters",
-                dates: "a run belongs to the local date (\(inputs.timezone)) on which it started; the fiscal year runs April 1 to March 31; each run uses the catalog row in force on that date",
+                hoursSaved: "削減時間 = Σ 成功した処理量 × (自動化前の手作業時間 − 自動化後も残る確認時間)〔分/単位〕 ÷ 60。ログに職員の作業時間の実測がある場合は、確認時間の見込みに代えて実測を用いる。失敗した実行は削減時間に数えず、業務カタログの手戻り時間を差し引く。中止・カタログ未登録の実行は数えない。翻訳は1,000文字あたり。",
+                dates: "実行は開始した日（\(inputs.timezone) の現地日付）に属する。年度は4月1日から3月31日まで。各実行には、その日に有効な業務カタログの行（valid_from）を用いる。",
                 rounding: Rounding.rule))
     }
 

@@ -1,3 +1,5 @@
+import KoukaCore
+
 /// Writes a report as Markdown for people: targets first, then systems, departments, tasks, what was left
 /// out, the sources and the method.
 public enum MarkdownReportWriter {
@@ -22,8 +24,8 @@ public enum MarkdownReportWriter {
         line()
         line("| システム | 削減時間（時間） |")
         line("| --- | ---: |")
-        for family in report.hoursSaved.bySystem.keys.sorted() {
-            line("| \(family) | \(NumberText.grouped(report.hoursSaved.bySystem[family]!)) |")
+        for family in SystemFamily.allCases {
+            line("| \(family.japaneseLabel) | \(NumberText.grouped(report.hoursSaved.bySystem[family.rawValue] ?? 0)) |")
         }
         line("| 合計 | \(NumberText.grouped(report.hoursSaved.total)) |")
         line()
@@ -40,7 +42,7 @@ public enum MarkdownReportWriter {
         line("| 業務ID | 業務名 | 担当課 | システム | 成功 | 失敗 | 中止 | 処理量 | 削減時間（時間） |")
         line("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
         for t in report.tasks {
-            line("| \(cell(t.task)) | \(cell(t.name)) | \(cell(t.department)) | \(t.system) | \(NumberText.count(t.successes)) | \(NumberText.count(t.failures)) | \(NumberText.count(t.cancelled)) | \(NumberText.quantity(t.units)) \(t.unit) | \(NumberText.grouped(t.hoursSaved)) |")
+            line("| \(cell(t.task)) | \(cell(t.name)) | \(cell(t.department)) | \(label(system: t.system)) | \(NumberText.count(t.successes)) | \(NumberText.count(t.failures)) | \(NumberText.count(t.cancelled)) | \(NumberText.quantity(t.units)) \(label(unit: t.unit)) | \(NumberText.grouped(t.hoursSaved)) |")
         }
         line()
         line("## 集計から除いたもの")
@@ -53,7 +55,7 @@ public enum MarkdownReportWriter {
             line("| 未登録の名前 | システム | 回数 | 期間 | 理由 |")
             line("| --- | --- | ---: | --- | --- |")
             for u in report.unmapped {
-                line("| \(cell(u.name)) | \(u.system) | \(NumberText.count(u.runs)) | \(u.firstDate) 〜 \(u.lastDate) | \(u.reason) |")
+                line("| \(cell(u.name)) | \(label(system: u.system)) | \(NumberText.count(u.runs)) | \(u.firstDate) 〜 \(u.lastDate) | \(u.reason) |")
             }
         }
         line()
@@ -72,4 +74,7 @@ public enum MarkdownReportWriter {
         line("- \(report.method.rounding)")
         line("- 業務カタログ: \(report.catalog.path)（SHA-256 `\(report.catalog.sha256.prefix(16))…`）、使用した行: \(report.catalog.rows.map { String($0.line) }.joined(separator: ", "))")
     }
+
+    private static func label(system: String) -> String { SystemFamily(rawValue: system)?.japaneseLabel ?? system }
+    private static func label(unit: String) -> String { EffectUnit(rawValue: unit)?.japaneseLabel ?? unit }
 }

@@ -42,7 +42,9 @@ public struct Configuration: Sendable {
 
     private static func resolve(_ file: ConfigurationFile, path: String) throws(ConfigurationError) -> Configuration {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        func absolute(_ p: String) -> String { p.hasPrefix("/") ? p : (base as NSString).appendingPathComponent(p) }
+        func absolute(_ p: String) -> String {
+            URL(fileURLWithPath: p.hasPrefix("/") ? p : (base as NSString).appendingPathComponent(p)).standardizedFileURL.path
+        }
         let zoneName = file.timezone ?? "Asia/Tokyo"
         guard let zone = TimeZone(identifier: zoneName) else {
             throw ConfigurationError(path: path, message: "timezone \(zoneName) is not a time zone name; use one like Asia/Tokyo")

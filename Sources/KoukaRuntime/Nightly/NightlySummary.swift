@@ -7,6 +7,12 @@ public struct NightlySummary: Sendable, Codable, Hashable {
         public var system: String
         public var name: String
         public var runs: Int
+
+        public init(system: String, name: String, runs: Int) {
+            self.system = system
+            self.name = name
+            self.runs = runs
+        }
     }
 
     /// A file that was not counted, and why.
