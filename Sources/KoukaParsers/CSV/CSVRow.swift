@@ -2,6 +2,9 @@ import Foundation
 
 /// A data row read against its header, with field access that names the column in every problem.
 struct CSVRow {
+    /// No run handles or lasts more than this (a billion items or seconds); larger values are export errors.
+    static let largestPlausible = 1e9
+
     let record: CSVRecord
     let header: CSVHeader
 
@@ -27,6 +30,9 @@ struct CSVRow {
         if value.isEmpty { return nil }
         guard let number = Double(value), number.isFinite, number >= 0 else {
             throw RowProblem("column \(header.names[index]) is not a non-negative number: \(value.prefix(20))")
+        }
+        guard number <= Self.largestPlausible else {
+            throw RowProblem("column \(header.names[index]) is \(value.prefix(20)), more than any one run can hold; check the export")
         }
         return number
     }

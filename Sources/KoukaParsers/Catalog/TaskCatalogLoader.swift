@@ -62,11 +62,11 @@ public enum TaskCatalogLoader {
         let taskID = try text("task_id")
         guard !taskID.isEmpty else { throw RowProblem("task_id is empty") }
         let systemText = try text("system")
-        guard let system = SystemFamily(rawValue: systemText.lowercased()) else {
+        guard let system = SystemFamily(catalogText: systemText) else {
             throw RowProblem("system \(systemText) is not one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let unitText = try text("unit")
-        guard let unit = EffectUnit(rawValue: unitText.lowercased()) else {
+        guard let unit = EffectUnit(catalogText: unitText) else {
             throw RowProblem("unit \(unitText) is not one of \(EffectUnit.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let validText = try text("valid_from")

@@ -1,7 +1,10 @@
 /// Streams the records of a JSON log without holding the whole file: the objects of a top-level array
 /// (`[{…},{…}]`), the objects of an array inside a top-level object (`{"value":[{…}]}`, as Dataverse
 /// exports), or top-level objects one after another (JSON lines). Each record's bytes are handed over
-/// with the line its `{` is on, for the parser to decode on its own.
+/// with the line its `{` is on, as UTF-8, for the parser to decode on its own.
+///
+/// A Shift_JIS file is scanned with its double-byte characters skipped whole (a trail byte can be 0x5C,
+/// which would otherwise read as a backslash inside a string) and each record is handed over as UTF-8.
 public final class JSONRecordStream {
     /// How the stream ended.
     public struct End: Sendable, Hashable {
@@ -16,9 +19,9 @@ public final class JSONRecordStream {
     public let path: String
     private let chunks: ByteChunkReader
 
-    public init(path: String) throws(InputError) {
+    public init(path: String, encoding: TextEncoding = .auto) throws(InputError) {
         self.path = path
-        chunks = try ByteChunkReader(path: path, encoding: .utf8)
+        chunks = try ByteChunkReader(path: path, encoding: encoding)
     }
 
     /// Calls `body` with each record's bytes and starting line.
@@ -31,9 +34,27 @@ public final class JSONRecordStream {
         var captureDepth = 0, captureLine = 0
         var capturingTopLevel = false
         var records = 0
+        let shiftJIS = chunks.encoding == .shiftJIS
+        var trailByteNext = false
+        func hand(_ bytes: [UInt8], _ line: Int) throws {
+            if shiftJIS, let text = bytes.withUnsafeBytes({ TextEncoding.shiftJIS.decode($0) }) {
+                var utf8 = text
+                try utf8.withUTF8 { try body(UnsafeRawBufferPointer($0), line) }
+            } else {
+                try bytes.withUnsafeBytes { try body($0, line) }
+            }
+        }
         try chunks.forEachBlock { block in
             for byte in block {
                 if capturing { capture.append(byte) }
+                if trailByteNext {
+                    trailByteNext = false
+                    continue
+                }
+                if inString && shiftJIS && (0x81...0x9F ~= byte || 0xE0...0xFC ~= byte) {
+                    trailByteNext = true
+                    continue
+                }
                 if inString {
                     if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
                     if byte == 0x0A { line += 1 }
@@ -63,7 +84,7 @@ public final class JSONRecordStream {
                     if capturing && stack.count == captureDepth - 1 {
                         capturing = false
                         records += 1
-                        try capture.withUnsafeBytes { try body($0, captureLine) }
+                        try hand(capture, captureLine)
                     } else if !capturing && capturingTopLevel && stack.isEmpty {
                         capturingTopLevel = false
                     }

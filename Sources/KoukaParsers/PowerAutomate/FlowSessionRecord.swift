@@ -24,7 +24,7 @@ struct FlowSessionRecord {
         if !completedOn.isEmpty { end = try CSVTable.timestamp(completedOn, column: "completedon").instant(in: context.clock) }
         var machine: Double? = nil
         if !runDuration.isEmpty {
-            guard let seconds = Double(runDuration), seconds.isFinite, seconds >= 0 else {
+            guard let seconds = Double(runDuration), seconds.isFinite, seconds >= 0, seconds <= CSVRow.largestPlausible else {
                 throw RowProblem("runduration is not a number of seconds: \(runDuration.prefix(20))")
             }
             machine = seconds

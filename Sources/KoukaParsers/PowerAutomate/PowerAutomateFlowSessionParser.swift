@@ -29,7 +29,7 @@ public struct PowerAutomateFlowSessionParser: LogParser {
     private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         let decoder = JSONDecoder()
         var summary = ParseSummary()
-        let end = try JSONRecordStream(path: path).forEachRecord { bytes, line in
+        let end = try JSONRecordStream(path: path, encoding: context.encoding).forEachRecord { bytes, line in
             summary.recordsRead += 1
             do {
                 guard let record = try? decoder.decode(FlowSessionRecord.self, from: Data(bytes)) else {

@@ -32,7 +32,9 @@ public struct UiPathExecutionLogParser: LogParser {
                 }
                 return reject("not an Execution.log line (`HH:mm:ss.ffff LEVEL {json}` expected)")
             }
-            guard let entry = try? decoder.decode(UiPathLogLine.self, from: Data(split.json)) else {
+            // The robot writes UTF-8; a log re-saved as Shift_JIS is decoded first.
+            let json = reader.encoding == .shiftJIS ? Data((TextEncoding.shiftJIS.decode(split.json) ?? "").utf8) : Data(split.json)
+            guard let entry = try? decoder.decode(UiPathLogLine.self, from: json) else {
                 return reject(line.isTerminated ? "the JSON part is not valid JSON" : "last line is cut off (no newline, JSON incomplete)")
             }
             sawValidLine = true
@@ -46,7 +48,7 @@ public struct UiPathExecutionLogParser: LogParser {
             if entry.isDefaultError { run.hadDefaultError = true }
             if entry.isEndLine {
                 run.endInstant = instant
-                run.totalSeconds = entry.totalExecutionTimeInSeconds
+                run.totalSeconds = entry.totalExecutionTimeInSeconds.flatMap { (0...CSVRow.largestPlausible).contains($0) ? $0 : nil }
             }
             switch entry.transactionStatus {
             case "Successful": run.successfulTransactions += 1

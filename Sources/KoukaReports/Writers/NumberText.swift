@@ -3,6 +3,8 @@
 enum NumberText {
     /// `1234.5` → `1,234.50`.
     static func grouped(_ value: Double, decimals: Int = 2) -> String {
+        // Beyond what Int64 holds at this scale a figure is already absurd; print it plainly rather than trap.
+        guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
         let scale = decimals == 0 ? 1.0 : (0..<decimals).reduce(1.0) { acc, _ in acc * 10 }
         let scaled = Int64((abs(value) * scale).rounded(.toNearestOrAwayFromZero))
         let whole = scaled / Int64(scale)
