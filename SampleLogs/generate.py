@@ -236,14 +236,228 @@ def write_catalog():
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
     w.writerow(["task_id", "name", "department", "system", "unit", "manual_minutes_per_unit", "residual_minutes_per_unit",
-                "rework_minutes_per_failure", "valid_from", "match"])
+                "rework_minutes_per_failure", "valid_from", "match", "production_from"])
     for t in TASKS:
-        w.writerow([t[0], t[1], t[2], "rpa", t[4], t[5], t[6], t[7], t[8], t[9]])
+        w.writerow([t[0], t[1], t[2], "rpa", t[4], t[5], t[6], t[7], t[8], t[9], ""])
         if t[0] == "T03":
             v = T03_V2
-            w.writerow([v[0], v[1], v[2], "rpa", v[4], v[5], v[6], v[7], v[8], v[9]])
+            w.writerow([v[0], v[1], v[2], "rpa", v[4], v[5], v[6], v[7], v[8], v[9], ""])
     with open(os.path.join(HERE, "catalog.csv"), "wb") as f:
         f.write(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+
+
+# ---------------------------------------------------------------- AI tools
+# task_id, name, department, system, unit, manual, residual, valid_from, production_from, match
+AI_TASKS = [
+    ("A01", "児童手当認定請求書の入力", "子育て支援課", "ai-ocr", "sheets", 6, 1.5, "2021-04-01", "2021-07-01", "児童手当認定請求書|jidouteate-v2"),
+    ("A02", "固定資産税申告書の入力", "税務課", "ai-ocr", "sheets", 8, 2, "2021-04-01", "2021-04-01", "固定資産税申告書|償却資産申告書"),
+    ("A03", "議会会議録の作成", "議会事務局", "minutes", "audio-minutes", 4, 1.2, "2021-04-01", "2021-04-01", "*委員会|本会議"),
+    ("A04", "庁議録の作成", "総務課", "minutes", "audio-minutes", 4, 1.5, "2021-04-01", "2021-10-01", "庁議"),
+    ("A05", "ウェブサイトでの問い合わせ対応", "広報課", "chatbot", "inquiries", 5, 0, "2022-04-01", "2022-06-01", "ごみ・リサイクル|住民票・戸籍|税金|子育て|国民健康保険"),
+    ("A06", "外国人住民への多言語情報提供", "国際交流課", "translation", "characters", 60, 10, "2023-04-01", "2023-04-01", "AI翻訳|DeepL"),
+    ("A06", "外国人住民への多言語情報提供", "国際交流課", "chatbot", "inquiries", 5, 0, "2023-04-01", "2023-04-01", "多言語*"),
+]
+OFFICE_OPEN, OFFICE_CLOSE = 8 * 60 + 30, 17 * 60 + 15
+ai_events = []  # dicts: task, system, start, quantity, human_minutes or None, outcome, name, offhours
+
+
+def ai_entry(task, system):
+    return next(t for t in AI_TASKS if t[0] == task and t[3] == system)
+
+
+def write_ocr():
+    rows = []
+    forms = [("児童手当認定請求書", "A01", "子育て支援課", 2021), ("固定資産税申告書", "A02", "税務課", 2021),
+             ("償却資産申告書", "A02", "税務課", 2022)]
+    for fy in range(2021, 2025):
+        for form, task, dept, since in forms:
+            if fy < since:
+                continue
+            for day in weekdays(fy)[::6]:
+                start = dt.datetime(day.year, day.month, day.day, rng.choice([9, 10, 14, 15]), rng.randrange(60), tzinfo=JST)
+                sheets = rng.randrange(5, 40)
+                measured = rng.random() < 0.3
+                verify = round(sheets * rng.uniform(0.8, 2.0), 1) if measured else None
+                failed = rng.random() < 0.03
+                rows.append((start, form, dept, sheets, sheets * 12, rng.randrange(0, sheets), verify, "エラー" if failed else "完了"))
+                ai_events.append(dict(task=task, system="ai-ocr", start=start, quantity=sheets, human=verify,
+                                      outcome="failure" if failed else "success"))
+    rows.sort()
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(["読取日時", "帳票名", "担当課", "読取枚数", "読取項目数", "修正項目数", "確認時間（分）", "状態"])
+    for r in rows:
+        w.writerow([r[0].strftime("%Y/%m/%d %H:%M"), r[1], r[2], r[3], r[4], r[5], "" if r[6] is None else r[6], r[7]])
+    os.makedirs(os.path.join(HERE, "ai-ocr"), exist_ok=True)
+    with open(os.path.join(HERE, "ai-ocr", "dxsuite_jobs.csv"), "wb") as f:
+        f.write(out.getvalue().encode("cp932"))
+    # A few documents read by Azure Document Intelligence with a custom model for the same form.
+    os.makedirs(os.path.join(HERE, "ai-ocr", "azure"), exist_ok=True)
+    for k, day in enumerate(weekdays(2024)[5:200:15]):
+        created = dt.datetime(day.year, day.month, day.day, 1, 30 + k, tzinfo=dt.timezone.utc)
+        pages = 1 + k % 3
+        doc = {"status": "succeeded", "createdDateTime": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+               "lastUpdatedDateTime": (created + dt.timedelta(seconds=8)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+               "analyzeResult": {"apiVersion": "2024-11-30", "modelId": "jidouteate-v2", "content": "児童手当 認定請求書 氏名 …",
+                                 "pages": [{"pageNumber": p + 1, "width": 8.5, "height": 11, "unit": "inch",
+                                            "words": [{"content": "氏名", "confidence": 0.99}]} for p in range(pages)]}}
+        with open(os.path.join(HERE, "ai-ocr", "azure", f"analyze_{day:%Y%m%d}_{k:02d}.json"), "w", encoding="utf-8") as f:
+            json.dump(doc, f, ensure_ascii=False, indent=1)
+        ai_events.append(dict(task="A01", system="ai-ocr", start=created, quantity=pages, human=None, outcome="success"))
+
+
+def write_minutes():
+    committees = ["総務常任委員会", "厚生常任委員会", "建設常任委員会", "予算特別委員会", "本会議"]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(["会議名", "所管課", "開催日時", "音声時間（分）", "編集時間（分）"])
+    for fy in range(2021, 2025):
+        for month in (6, 9, 12, 3):
+            year = fy if month >= 4 else fy + 1
+            for k, name in enumerate(committees):
+                start = dt.datetime(year, month, 3 + 2 * k, 10, 0, tzinfo=JST)
+                audio = rng.randrange(90, 300)
+                editing = rng.randrange(60, 150) if rng.random() < 0.5 else None
+                w.writerow([name, "議会事務局", start.strftime("%Y-%m-%d %H:%M"), audio, "" if editing is None else editing])
+                ai_events.append(dict(task="A03", system="minutes", start=start, quantity=audio, human=editing, outcome="success"))
+    os.makedirs(os.path.join(HERE, "minutes"), exist_ok=True)
+    with open(os.path.join(HERE, "minutes", "amivoice_sessions.csv"), "wb") as f:
+        f.write(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    # 庁議 is recorded and transcribed by a Whisper-based tool: the transcripts are the log.
+    folder = os.path.join(HERE, "minutes", "transcripts", "庁議")
+    os.makedirs(folder, exist_ok=True)
+    day = dt.date(2021, 4, 5)
+    k = 0
+    while day <= dt.date(2025, 3, 31):
+        seconds = rng.randrange(1800, 4200) + 0.48
+        segments, t = [], 0.0
+        while t < seconds - 1:
+            end = min(seconds, t + rng.uniform(20, 60))
+            segments.append({"id": len(segments), "seek": int(t * 100), "start": round(t, 2), "end": round(end, 2),
+                             "text": "本日の議題について説明します。"})
+            t = end
+        name = f"{day:%Y-%m-%d}_庁議"
+        if k % 5 == 4:
+            with open(os.path.join(folder, name + ".srt"), "w", encoding="utf-8") as f:
+                for i, sgm in enumerate(segments, 1):
+                    f.write(f"{i}\n{srt_time(sgm['start'])} --> {srt_time(sgm['end'])}\n{sgm['text']}\n\n")
+        else:
+            with open(os.path.join(folder, name + ".json"), "w", encoding="utf-8") as f:
+                json.dump({"text": "本日の議題について説明します。", "segments": segments, "language": "ja"}, f, ensure_ascii=False)
+        ai_events.append(dict(task="A04", system="minutes", start=dt.datetime(day.year, day.month, day.day, tzinfo=JST),
+                              quantity=segments[-1]["end"] / 60, human=None, outcome="success"))
+        day += dt.timedelta(days=28)
+        k += 1
+
+
+def srt_time(seconds):
+    ms = int(round(seconds * 1000))
+    return f"{ms // 3600000:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
+
+
+def office_hours(t):
+    local = t.astimezone(JST)
+    minute = local.hour * 60 + local.minute
+    return local.weekday() < 5 and OFFICE_OPEN <= minute < OFFICE_CLOSE
+
+
+def write_chatbot():
+    categories = ["ごみ・リサイクル", "住民票・戸籍", "税金", "子育て", "国民健康保険"]
+    questions = ["粗大ごみの出し方を教えて", "住民票はどこで取れますか", "納税証明書が欲しい", "保育園の申し込み", "保険証をなくした"]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(["日時", "セッションID", "カテゴリ", "質問文", "回答状況", "有人対応", "評価"])
+    day = dt.date(2022, 4, 1)
+    n = 0
+    while day <= dt.date(2025, 3, 31):
+        for _ in range(rng.randrange(3, 9)):
+            t = dt.datetime(day.year, day.month, day.day, rng.randrange(0, 24), rng.randrange(60), tzinfo=JST)
+            multilingual = day >= dt.date(2023, 4, 1) and rng.random() < 0.15
+            c = rng.randrange(len(categories))
+            category = ("多言語_" if multilingual else "") + categories[c]
+            answered = rng.random() < 0.85
+            escalated = answered and rng.random() < 0.05
+            n += 1
+            w.writerow([t.strftime("%Y/%m/%d %H:%M:%S"), f"s{n:06d}", category, questions[c], "回答済" if answered else "未回答",
+                        "あり" if escalated else "なし", rng.choice(["", "1", "2", "3", "4", "5"])])
+            task = "A06" if multilingual else "A05"
+            ok = answered and not escalated
+            ai_events.append(dict(task=task, system="chatbot", start=t, quantity=1, human=None,
+                                  outcome="success" if ok else "failure", offhours=not office_hours(t)))
+        day += dt.timedelta(days=1)
+    os.makedirs(os.path.join(HERE, "chatbot"), exist_ok=True)
+    with open(os.path.join(HERE, "chatbot", "faq_conversations.csv"), "wb") as f:
+        f.write(out.getvalue().encode("cp932"))
+
+
+def write_translation():
+    kinds = ["AI翻訳"]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(["日時", "所属", "原文言語", "訳文言語", "文字数", "後編集（分）", "文書種別"])
+    for day in weekdays(2023) + weekdays(2024):
+        if rng.random() < 0.5:
+            continue
+        t = dt.datetime(day.year, day.month, day.day, rng.choice([9, 11, 13, 15, 16]), rng.randrange(60), tzinfo=JST)
+        chars = rng.randrange(400, 6000)
+        post = rng.randrange(5, 40) if rng.random() < 0.4 else None
+        w.writerow([t.strftime("%Y-%m-%d %H:%M:%S"), "国際交流課", "ja", rng.choice(["en", "zh", "ko", "vi", "pt"]), chars,
+                    "" if post is None else post, "AI翻訳"])
+        ai_events.append(dict(task="A06", system="translation", start=t, quantity=chars, human=post, outcome="success"))
+    os.makedirs(os.path.join(HERE, "translation"), exist_ok=True)
+    with open(os.path.join(HERE, "translation", "translation_requests.csv"), "wb") as f:
+        f.write(b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    # DeepL Pro usage, polled nightly: the count is cumulative within each monthly billing period.
+    lines = []
+    for fy in (2024,):
+        for m in range(12):
+            start = dt.datetime(fy + (m + 3) // 12, (m + 3) % 12 + 1, 1, tzinfo=dt.timezone.utc)
+            end = dt.datetime(start.year + start.month // 12, start.month % 12 + 1, 1, tzinfo=dt.timezone.utc)
+            count = 0
+            for poll in range(3):
+                count += rng.randrange(2000, 9000)
+                lines.append(json.dumps({"character_count": count, "character_limit": 1000000,
+                                         "start_time": start.strftime("%Y-%m-%dT%H:%M:%SZ"), "end_time": end.strftime("%Y-%m-%dT%H:%M:%SZ")}))
+            ai_events.append(dict(task="A06", system="translation", start=start, quantity=count, human=None, outcome="success"))
+    with open(os.path.join(HERE, "translation", "deepl_usage.jsonl"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def write_ai_catalog():
+    with open(os.path.join(HERE, "catalog.csv"), "ab") as f:
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\r\n")
+        for t in AI_TASKS:
+            w.writerow([t[0], t[1], t[2], t[3], t[4], t[5], t[6], "", t[7], t[9], t[8]])
+        f.write(out.getvalue().encode("utf-8"))
+
+
+def expected_ai():
+    """AI hours per task and the AI-supported task count per fiscal year, computed here."""
+    minutes = defaultdict(float)
+    uses = defaultdict(int)
+    for e in ai_events:
+        if e["task"] is None or e["outcome"] != "success":
+            continue
+        if e["system"] == "chatbot" and e.get("offhours"):
+            continue
+        t = ai_entry(e["task"], e["system"])
+        fy = fiscal_year(e["start"].astimezone(JST).date())
+        scale = 1000 if t[4] == "characters" else 1
+        units = e["quantity"] / scale
+        if e["human"] is not None:
+            minutes[(fy, e["task"])] += units * t[5] - e["human"]
+        else:
+            minutes[(fy, e["task"])] += units * (t[5] - t[6])
+        if e["start"].astimezone(JST).date() >= dt.date.fromisoformat(t[8]):
+            uses[(fy, e["task"])] += 1
+    hours = {}
+    for (fy, task), m in sorted(minutes.items()):
+        hours.setdefault(str(fy), {})[task] = round(m / 60, 2)
+    counts = {}
+    for fy in range(2021, 2025):
+        counts[str(fy)] = sorted({task for (y, task), n in uses.items() if y == fy and n >= 1})
+    return hours, counts
 
 
 def expected_hours():
@@ -268,9 +482,13 @@ def expected_hours():
     for (fy, task), m in sorted(minutes.items()):
         result.setdefault(str(fy), {})[task] = round(m / 60, 2)
     totals = {fy: round(sum(minutes[(int(fy), t)] for t in tasks) / 60, 2) for fy, tasks in result.items()}
+    ai_hours, ai_counts = expected_ai()
+    for fy, tasks in ai_hours.items():
+        result.setdefault(fy, {}).update(tasks)
     with open(os.path.join(HERE, "expected-hours.json"), "w", encoding="utf-8") as f:
         json.dump({"note": "computed by generate.py from the runs it wrote; Kouka's reports must agree to 0.01 h",
-                   "rpaHoursByFiscalYear": totals, "hoursByTask": result}, f, ensure_ascii=False, indent=2, sort_keys=True)
+                   "rpaHoursByFiscalYear": totals, "hoursByTask": result, "aiTasksByFiscalYear": ai_counts},
+                  f, ensure_ascii=False, indent=2, sort_keys=True)
         f.write("\n")
     return totals
 
@@ -282,4 +500,9 @@ if __name__ == "__main__":
     write_uipath()
     write_bizrobo()
     write_catalog()
+    write_ocr()
+    write_minutes()
+    write_chatbot()
+    write_translation()
+    write_ai_catalog()
     print(json.dumps(expected_hours(), indent=1))

@@ -13,18 +13,27 @@ public struct LocalClock: Sendable {
     public static let tokyo = LocalClock(zone: TimeZone(identifier: "Asia/Tokyo")!)
 
     /// The local calendar date on which `instant` falls.
-    public func localDate(of instant: Date) -> LocalDate {
+    public func localDate(of instant: Date) -> LocalDate { wallClock(of: instant).date }
+
+    /// The local date and minute of the day of `instant`.
+    public func wallClock(of instant: Date) -> (date: LocalDate, minuteOfDay: Int) {
         let seconds = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
-        return LocalDate(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
+        let days = (seconds / 86_400).rounded(.down)
+        return (LocalDate(daysSinceEpoch: Int(days)), Int((seconds - days * 86_400) / 60))
     }
 
-    /// The instant of a wall-clock time in this zone. In a gap or overlap of a daylight-saving change,
-    /// the offset in force just before the change is used.
+    /// The instant of a wall-clock time in this zone. A time that happens twice (the overlap when clocks go
+    /// back) or never (the gap when they go forward) is read with the offset in force before the change.
     public func instant(of date: LocalDate, hour: Int, minute: Int, second: Double) -> Date {
         let wall = Double(date.daysSinceEpoch) * 86_400 + Double(hour * 3600 + minute * 60) + second
-        let guess = Date(timeIntervalSince1970: wall - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: wall))))
-        let offset = zone.secondsFromGMT(for: guess)
-        return Date(timeIntervalSince1970: wall - Double(offset))
+        // Offsets change at most once within a day either side, so these are the offsets before and after.
+        let before = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: wall - 86_400)))
+        let after = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: wall + 86_400)))
+        let withBefore = Date(timeIntervalSince1970: wall - before)
+        if Double(zone.secondsFromGMT(for: withBefore)) == before { return withBefore }
+        let withAfter = Date(timeIntervalSince1970: wall - after)
+        if Double(zone.secondsFromGMT(for: withAfter)) == after { return withAfter }
+        return withBefore
     }
 
     /// The instant at which `date` begins in this zone.

@@ -10,13 +10,18 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.day = day
     }
 
-    /// Parses `yyyy-MM-dd` (also `yyyy/MM/dd`); returns nil for anything else or an impossible date.
+    /// Parses `yyyy-MM-dd` or `yyyy/MM/dd` (month and day may have one digit, as Excel writes them);
+    /// nil for anything else or an impossible date.
     public init?(_ text: some StringProtocol) {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" })
-        guard parts.count == 3, parts[0].count == 4,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= LocalDate.daysIn(month: m, year: y)
-        else { return nil }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 8, bytes.count <= 10, bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/") else { return nil }
+        let separator = bytes[4]
+        let parts = bytes.split(separator: separator, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
+              parts.allSatisfy({ $0.allSatisfy { (0x30...0x39).contains($0) } }) else { return nil }
+        func number(_ digits: ArraySlice<UInt8>) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        let y = number(parts[0]), m = number(parts[1]), d = number(parts[2])
+        guard (1...12).contains(m), d >= 1, d <= LocalDate.daysIn(month: m, year: y) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -9,17 +9,23 @@ public struct RollupKey: Sendable, Hashable, Comparable {
     public var taskName: String
     public var outcome: Outcome
     public var unit: EffectUnit
+    /// A chatbot answer given outside office hours (always false for other families).
+    public var offHours: Bool
 
-    public init(date: LocalDate, department: String, family: SystemFamily, taskName: String, outcome: Outcome, unit: EffectUnit) {
+    public init(date: LocalDate, department: String, family: SystemFamily, taskName: String, outcome: Outcome, unit: EffectUnit, offHours: Bool = false) {
         self.date = date
         self.department = department
         self.family = family
         self.taskName = taskName
         self.outcome = outcome
         self.unit = unit
+        self.offHours = offHours
     }
 
     public static func < (a: RollupKey, b: RollupKey) -> Bool {
-        (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) < (b.date, b.department, b.family, b.taskName, b.outcome, b.unit)
+        if (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) != (b.date, b.department, b.family, b.taskName, b.outcome, b.unit) {
+            return (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) < (b.date, b.department, b.family, b.taskName, b.outcome, b.unit)
+        }
+        return !a.offHours && b.offHours
     }
 }

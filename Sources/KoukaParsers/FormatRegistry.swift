@@ -1,14 +1,23 @@
-/// The format identifiers the configuration accepts, and the parser for each.
+/// The format identifiers the configuration accepts, and how each one's parser is made.
 public enum FormatRegistry {
-    /// Formats that need no column mapping.
-    public static let fixedFormats: [String: any LogParser] = [
-        "uipath-execution-log": UiPathExecutionLogParser(),
-        "winactor-task-csv": WinActorTaskCSVParser(),
-        "power-automate-flowsession": PowerAutomateFlowSessionParser(),
+    /// Makes the parser for `format` with a source's options; throws when the options cannot work.
+    public typealias Factory = @Sendable (SourceOptions) throws(MappingError) -> any LogParser
+
+    public static let factories: [String: Factory] = [
+        "uipath-execution-log": { _ in UiPathExecutionLogParser() },
+        "winactor-task-csv": { _ in WinActorTaskCSVParser() },
+        "power-automate-flowsession": { _ in PowerAutomateFlowSessionParser() },
+        "rpa-csv": { options throws(MappingError) in try RobotCSVParser(options: options) },
+        "ai-ocr-csv": { options throws(MappingError) in try AIOCRCSVParser(options: options) },
+        "azure-document-intelligence": { options in AzureAnalyzeResultParser(options: options) },
+        "minutes-session-csv": { options throws(MappingError) in try MinutesSessionCSVParser(options: options) },
+        "minutes-transcript": { options in TranscriptParser(options: options) },
+        "chatbot-csv": { options throws(MappingError) in try ChatbotCSVParser(options: options) },
+        "rasa-tracker": { options in RasaTrackerParser(options: options) },
+        "bot-framework-transcript": { options in BotFrameworkTranscriptParser(options: options) },
+        "translation-usage": { options throws(MappingError) in try TranslationUsageParser(options: options) },
+        "deepl-usage": { options in DeepLUsageParser(options: options) },
     ]
 
-    /// Formats whose columns the configuration maps.
-    public static let mappedFormats: Set<String> = ["rpa-csv"]
-
-    public static var allFormatIDs: [String] { (Array(fixedFormats.keys) + mappedFormats).sorted() }
+    public static var allFormatIDs: [String] { factories.keys.sorted() }
 }

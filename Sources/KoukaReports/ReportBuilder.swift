@@ -11,8 +11,8 @@ public enum ReportBuilder {
 
     private struct TaskSums {
         var entry: CatalogEntry
-        var successes = 0, failures = 0, cancelled = 0
-        var units = 0.0, minutes = 0.0, machineSeconds = 0.0
+        var successes = 0, failures = 0, cancelled = 0, offHours = 0
+        var units = 0.0, measuredUnits = 0.0, minutes = 0.0, machineSeconds = 0.0
         var lines = Set<Int>()
         var sources = Set<Int64>()
     }
@@ -30,7 +30,8 @@ public enum ReportBuilder {
         var minutesByFamily: [SystemFamily: Double] = [:]
         var minutesByMonth: [String: Double] = [:]
         var usedRows: [Int: CatalogEntry] = [:]
-        var exclusions = Exclusions(failedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0)
+        var exclusions = Exclusions(failedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0, offHoursAnswers: 0)
+        var aiUses = AITaskCounter(minimumUses: inputs.minimumAIUses)
         var cache: [RollupKey: CatalogEntry?] = [:]
 
         for rollup in inputs.rollups.sorted(by: { ($0.key, $0.sourceID) < ($1.key, $1.sourceID) }) where year.contains(rollup.key.date) {
@@ -41,7 +42,7 @@ public enum ReportBuilder {
             case .success: break
             }
             var lookup = key
-            lookup.outcome = .success; lookup.unit = .runs; lookup.department = ""
+            lookup.outcome = .success; lookup.unit = .runs; lookup.department = ""; lookup.offHours = false
             let entry: CatalogEntry? = cache[lookup] ?? {
                 let found = inputs.catalog.entry(for: key.taskName, system: key.family, on: key.date)
                 cache[lookup] = .some(found)
@@ -62,6 +63,14 @@ public enum ReportBuilder {
             var sums = tasks[taskKey] ?? TaskSums(entry: entry)
             sums.sources.insert(rollup.sourceID)
             sums.machineSeconds += t.machineSeconds
+            if key.offHours && key.outcome == .success && inputs.excludeOffHoursChatbotAnswers {
+                // Answered when no one staffed the counter: no staff time was saved.
+                exclusions.offHoursAnswers += t.events
+                sums.offHours += t.events
+                tasks[taskKey] = sums
+                continue
+            }
+            if key.outcome == .success && entry.system.isAI { aiUses.add(entry: entry, uses: t.events, on: key.date) }
             switch key.outcome {
             case .success: sums.successes += t.events
             case .failure: sums.failures += t.events
@@ -78,7 +87,10 @@ public enum ReportBuilder {
                 tasks[taskKey] = sums
                 continue
             }
-            if key.outcome == .success { sums.units += t.quantity }
+            if key.outcome == .success {
+                sums.units += t.quantity
+                sums.measuredUnits += t.humanMeasuredQuantity
+            }
             sums.minutes += minutes
             sums.lines.insert(entry.line)
             usedRows[entry.line] = entry
@@ -98,7 +110,8 @@ public enum ReportBuilder {
                 task: key.task, name: s.entry.name, system: s.entry.system.rawValue, department: key.department,
                 unit: s.entry.unit.rawValue, successes: s.successes, failures: s.failures, cancelled: s.cancelled,
                 units: s.units, hoursSaved: Rounding.hundredths(s.minutes / 60),
-                machineHours: Rounding.hundredths(s.machineSeconds / 3600), catalogLines: s.lines.sorted(),
+                basis: s.measuredUnits == 0 ? "estimate" : (s.measuredUnits >= s.units ? "measured" : "partly-measured"),
+                machineHours: Rounding.hundredths(s.machineSeconds / 3600), offHoursAnswers: s.offHours, catalogLines: s.lines.sorted(),
                 sources: s.sources.compactMap { inputs.sources[$0]?.path }.sorted())
         }
 
@@ -128,7 +141,8 @@ public enum ReportBuilder {
             }
         }.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
 
-        let targets = targetLines(inputs.targets.targets(for: year), hours: hours)
+        let aiTasks = aiUses.lines()
+        let targets = targetLines(inputs.targets.targets(for: year), hours: hours, aiTasks: aiTasks.filter(\.counted).count)
         let catalogRows = usedRows.keys.sorted().map { line -> CatalogRowLine in
             let e = usedRows[line]!
             return CatalogRowLine(line: line, task: e.taskID, validFrom: e.validFrom.description, unit: e.unit.rawValue,
@@ -138,7 +152,7 @@ public enum ReportBuilder {
 
         return YearReport(
             fiscalYear: year.startYear, label: year.japaneseLabel, from: year.firstDay.description, to: year.lastDay.description,
-            timezone: inputs.timezone, hoursSaved: hours, targets: targets, tasks: taskLines, departments: departmentLines,
+            timezone: inputs.timezone, hoursSaved: hours, targets: targets, tasks: taskLines, aiTasks: aiTasks, departments: departmentLines,
             months: year.monthKeys.map { MonthLine(month: $0, hoursSaved: Rounding.hundredths((minutesByMonth[$0] ?? 0) / 60)) },
             unmapped: unmappedLines, unitMismatches: mismatches.values.sorted { ($0.task, $0.name, $0.logUnit) < ($1.task, $1.name, $1.logUnit) },
             exclusions: exclusions, sources: inputs.sources.values.sorted { $0.path < $1.path },
@@ -149,11 +163,14 @@ public enum ReportBuilder {
                 rounding: Rounding.rule))
     }
 
-    private static func targetLines(_ targets: YearTargets, hours: HoursSaved) -> [TargetLine] {
+    private static func targetLines(_ targets: YearTargets, hours: HoursSaved, aiTasks: Int) -> [TargetLine] {
         var lines: [TargetLine] = []
         if let rpa = targets.rpaHours {
             let actual = hours.bySystem[SystemFamily.rpa.rawValue] ?? 0
             lines.append(TargetLine(metric: "rpa-hours", label: "RPAによる削減時間（時間）", target: rpa, actual: actual, met: actual >= rpa))
+        }
+        if let ai = targets.aiTasks {
+            lines.append(TargetLine(metric: "ai-tasks", label: "AIを活用した業務数", target: Double(ai), actual: Double(aiTasks), met: aiTasks >= ai))
         }
         return lines
     }

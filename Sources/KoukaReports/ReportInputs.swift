@@ -11,10 +11,15 @@ public struct ReportInputs: Sendable {
     /// Ledger lines by ledger id.
     public var sources: [Int64: SourceLine]
     public var timezone: String
+    /// Whether chatbot answers given outside office hours are left out.
+    public var excludeOffHoursChatbotAnswers: Bool
+    /// Successful uses an AI task needs in the year to count as AI-supported.
+    public var minimumAIUses: Int
 
     public init(
         fiscalYear: FiscalYear, rollups: [DailyRollup], catalog: TaskCatalog, catalogPath: String, catalogSHA256: String,
-        targets: TargetTable, sources: [Int64: SourceLine], timezone: String
+        targets: TargetTable, sources: [Int64: SourceLine], timezone: String, excludeOffHoursChatbotAnswers: Bool = false,
+        minimumAIUses: Int = 1
     ) {
         self.fiscalYear = fiscalYear
         self.rollups = rollups
@@ -24,5 +29,7 @@ public struct ReportInputs: Sendable {
         self.targets = targets
         self.sources = sources
         self.timezone = timezone
+        self.excludeOffHoursChatbotAnswers = excludeOffHoursChatbotAnswers
+        self.minimumAIUses = minimumAIUses
     }
 }

@@ -55,14 +55,14 @@ public final class KoukaStore {
                 id = db.lastInsertRowID
             }
             let insertRollup = try db.prepare("""
-                INSERT INTO rollups (source_id, day, department, family, task_name, outcome, unit, events, quantity,
-                machine_seconds, human_seconds, human_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO rollups (source_id, day, department, family, task_name, outcome, unit, off_hours, events, quantity,
+                machine_seconds, human_seconds, human_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for key in rollups.keys.sorted() {
                 let t = rollups[key]!
                 try insertRollup.run([
                     .integer(id), .text(key.date.description), .text(key.department), .text(key.family.rawValue),
-                    .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(Int64(t.events)),
+                    .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0), .integer(Int64(t.events)),
                     .real(t.quantity), .real(t.machineSeconds), .real(t.humanSeconds), .real(t.humanMeasuredQuantity),
                 ])
             }
@@ -79,13 +79,14 @@ public final class KoukaStore {
         var rows: [DailyRollup] = []
         try db.prepare("""
             SELECT r.source_id, r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.events, r.quantity,
-            r.machine_seconds, r.human_seconds, r.human_quantity FROM rollups r JOIN source_files s ON s.id = r.source_id
+            r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours FROM rollups r JOIN source_files s ON s.id = r.source_id
             WHERE s.status = 'present' AND r.day BETWEEN ? AND ?
-            ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.source_id
+            ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.off_hours, r.source_id
             """).query([.text(from.description), .text(to.description)]) { s in
             guard let date = LocalDate(s.text(1)), let family = SystemFamily(rawValue: s.text(3)),
                   let outcome = Outcome(rawValue: s.text(5)), let unit = EffectUnit(rawValue: s.text(6)) else { return }
-            let key = RollupKey(date: date, department: s.text(2), family: family, taskName: s.text(4), outcome: outcome, unit: unit)
+            let key = RollupKey(date: date, department: s.text(2), family: family, taskName: s.text(4), outcome: outcome, unit: unit,
+                                offHours: s.int(12) != 0)
             let totals = RollupTotals(events: Int(s.int(7)), quantity: s.double(8), machineSeconds: s.double(9),
                                       humanSeconds: s.double(10), humanMeasuredQuantity: s.double(11))
             rows.append(DailyRollup(key: key, totals: totals, sourceID: s.int(0)))
@@ -94,11 +95,11 @@ public final class KoukaStore {
     }
 
     /// The quarantine: rejected records of every file, by path and line.
-    public func rejections() throws -> [StoredRejection] {
-        var rows: [StoredRejection] = []
+    public func rejections() throws -> [Rejection] {
+        var rows: [Rejection] = []
         try db.prepare("""
             SELECT s.path, r.line, r.reason FROM rejects r JOIN source_files s ON s.id = r.source_id ORDER BY s.path, r.line
-            """).query { rows.append(StoredRejection(path: $0.text(0), line: Int($0.int(1)), reason: $0.text(2))) }
+            """).query { rows.append(Rejection(file: $0.text(0), line: Int($0.int(1)), reason: $0.text(2))) }
         return rows
     }
 

@@ -13,6 +13,7 @@ import Testing
     struct Expected: Decodable {
         var rpaHoursByFiscalYear: [String: Double]
         var hoursByTask: [String: [String: Double]]
+        var aiTasksByFiscalYear: [String: [String]]
     }
 
     @Test func reportsAgreeWithTheGeneratorsOwnCalculation() throws {
@@ -42,6 +43,9 @@ import Testing
                 #expect(abs((byTask[task] ?? -1) - taskHours) < 0.005, "FY\(year) \(task)")
             }
             #expect(Set(byTask.keys) == Set(expected.hoursByTask[year]!.keys), "FY\(year): the same tasks")
+            #expect(report.aiTasks.filter(\.counted).map(\.task) == expected.aiTasksByFiscalYear[year], "FY\(year) AI tasks")
+            let aiTarget = report.targets.first { $0.metric == "ai-tasks" }
+            #expect(aiTarget?.actual == Double(expected.aiTasksByFiscalYear[year]!.count))
         }
     }
 }

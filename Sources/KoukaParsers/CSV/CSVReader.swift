@@ -88,8 +88,9 @@ public final class CSVReader {
         collector.dropCompleted()
     }
 
+    /// libcsv skips a line of nothing but spaces, tabs and line ends without starting a record.
     private static func isBlank(_ piece: UnsafeRawBufferPointer) -> Bool {
-        piece.allSatisfy { $0 == 0x0A || $0 == 0x0D }
+        piece.allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }
     }
 
     private static func indexOfNewline(_ block: UnsafeRawBufferPointer, from start: Int) -> Int? {

@@ -7,6 +7,11 @@ struct CSVRow {
 
     let record: CSVRecord
     let header: CSVHeader
+    /// Logs that can hold what citizens wrote never quote a field's value in a rejection.
+    let redactsValues: Bool
+
+    /// `: value` for a message, or nothing when values are withheld.
+    func quoted(_ value: String) -> String { redactsValues ? " (value withheld)" : ": \(value.prefix(30))" }
 
     /// The trimmed text of column `index`; "" when the row is short.
     func text(_ index: Int) throws(RowProblem) -> String {
@@ -29,10 +34,10 @@ struct CSVRow {
         let value = try text(index).replacingOccurrences(of: ",", with: "")
         if value.isEmpty { return nil }
         guard let number = Double(value), number.isFinite, number >= 0 else {
-            throw RowProblem("column \(header.names[index]) is not a non-negative number: \(value.prefix(20))")
+            throw RowProblem("column \(header.names[index]) is not a non-negative number\(quoted(value))")
         }
         guard number <= Self.largestPlausible else {
-            throw RowProblem("column \(header.names[index]) is \(value.prefix(20)), more than any one run can hold; check the export")
+            throw RowProblem("column \(header.names[index]) is more than any one run can hold\(quoted(value)); check the export")
         }
         return number
     }

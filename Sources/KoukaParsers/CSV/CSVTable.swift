@@ -4,7 +4,7 @@ import KoukaCore
 /// A row for which `body` throws `RowProblem` is rejected with its line; the rest of the file goes on.
 enum CSVTable {
     static func read(
-        path: String, context: ParseContext, format: String, required: [String], sink: any ParseSink,
+        path: String, context: ParseContext, format: String, required: [String], sink: any ParseSink, redactsValues: Bool = false,
         body: (CSVRow, inout ParseSummary) throws(RowProblem) -> Void
     ) throws -> ParseSummary {
         let reader = try CSVReader(path: path, encoding: context.encoding)
@@ -26,7 +26,7 @@ enum CSVTable {
             guard !record.isBlank else { return }
             summary.recordsRead += 1
             do throws(RowProblem) {
-                try body(CSVRow(record: record, header: header), &summary)
+                try body(CSVRow(record: record, header: header, redactsValues: redactsValues), &summary)
             } catch {
                 sink.reject(Rejection(file: context.displayPath, line: record.line, reason: error.reason))
             }

@@ -33,10 +33,10 @@ public enum TaskCatalogLoader {
                 return
             }
             do throws(RowProblem) {
-                let entry = try entry(CSVRow(record: record, header: header))
-                let key = "\(entry.taskID)@\(entry.validFrom)"
+                let entry = try entry(CSVRow(record: record, header: header, redactsValues: false))
+                let key = "\(entry.taskID)@\(entry.system.rawValue)@\(entry.validFrom)"
                 if let earlier = seen[key] {
-                    throw RowProblem("task_id \(entry.taskID) already has a row valid from \(entry.validFrom) (line \(earlier)); give each version its own valid_from")
+                    throw RowProblem("task_id \(entry.taskID) already has a \(entry.system.rawValue) row valid from \(entry.validFrom) (line \(earlier)); give each version its own valid_from")
                 }
                 seen[key] = record.line
                 entries.append(entry)

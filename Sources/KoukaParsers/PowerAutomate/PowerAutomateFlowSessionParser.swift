@@ -29,10 +29,10 @@ public struct PowerAutomateFlowSessionParser: LogParser {
     private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         let decoder = JSONDecoder()
         var summary = ParseSummary()
-        let end = try JSONRecordStream(path: path, encoding: context.encoding).forEachRecord { bytes, line in
+        let end = try JSONRecords.forEach(path: path, context: context, format: formatID) { json, line in
             summary.recordsRead += 1
-            do {
-                guard let record = try? decoder.decode(FlowSessionRecord.self, from: Data(bytes)) else {
+            do throws(RowProblem) {
+                guard let record = try? decoder.decode(FlowSessionRecord.self, from: json) else {
                     throw RowProblem("not a flowsession JSON object")
                 }
                 guard let event = try record.event(line: line, context: context) else {
@@ -40,16 +40,18 @@ public struct PowerAutomateFlowSessionParser: LogParser {
                     return
                 }
                 sink.accept(event)
-            } catch let problem as RowProblem {
-                sink.reject(Rejection(file: context.displayPath, line: line, reason: problem.reason))
+            } catch {
+                sink.reject(Rejection(file: context.displayPath, line: line, reason: error.reason))
             }
         }
-        if let line = end.unclosedRecordLine {
+        if let line = end.cutOffLine {
             summary.recordsRead += 1
             sink.reject(Rejection(file: context.displayPath, line: line, reason: "the file ends inside this record (JSON cut off)"))
+        } else if !end.complete {
+            sink.reject(Rejection(file: context.displayPath, line: 1, reason: "the JSON is cut off"))
         }
-        if end.records == 0 && end.unclosedRecordLine == nil {
-            throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no JSON object records found")
+        if end.roots == 0 {
+            throw FormatMismatch(path: context.displayPath, format: formatID, reason: "the file is empty: no JSON")
         }
         return summary
     }

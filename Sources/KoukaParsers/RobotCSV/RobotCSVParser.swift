@@ -1,44 +1,52 @@
 import Foundation
 import KoukaCore
 
-/// Reads any robot's CSV export through a column mapping from the configuration.
+/// Reads any robot's CSV export (BizRobo!, Blue Prism, Automation Anywhere, in-house scripts) through
+/// the column mapping in its `[[source]]`.
+///
+/// Roles: `task` (required), `start` (required unless `end` and `duration` are both mapped), `end`,
+/// `duration` (seconds), `status`, `items`, `department`. With `status` mapped, `[source.values]` lists
+/// `success` (required), `failure`, `cancelled` and `unfinished`; a value in none of them is rejected.
 public struct RobotCSVParser: LogParser {
     public let formatID = "rpa-csv"
-    public let mapping: RobotCSVMapping
+    public let options: SourceOptions
 
-    public init(mapping: RobotCSVMapping) { self.mapping = mapping }
+    public static let roles = ColumnRoles(
+        required: ["task"], optional: ["start", "end", "duration", "status", "items", "department"],
+        valueLists: ["success", "failure", "cancelled", "unfinished"])
+
+    /// Checks the mapping; the message says what to add to the configuration.
+    public init(options: SourceOptions) throws(MappingError) {
+        if let problem = Self.roles.problem(with: options) { throw MappingError(problem) }
+        let c = options.columns
+        guard c["start"] != nil || (c["end"] != nil && c["duration"] != nil) else {
+            throw MappingError("[source.columns] needs start, or both end and duration")
+        }
+        if c["status"] != nil && (options.values["success"] ?? []).isEmpty {
+            throw MappingError("status is mapped, so [source.values] must list the success values")
+        }
+        self.options = options
+    }
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
-        let m = mapping
-        return try CSVTable.read(path: path, context: context, format: formatID, required: m.requiredColumns, sink: sink) { row, summary throws(RowProblem) in
-            let h = row.header
-            func column(_ name: String?) -> Int? { name.flatMap { h.column($0) } }
-            var outcome = Outcome.success
-            if let statusColumn = column(m.status) {
-                guard let value = try m.outcome(of: row.required(statusColumn)) else {
-                    summary.pendingRuns += 1
-                    return
-                }
-                outcome = value
+        return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink) { row, summary throws(RowProblem) in
+            let m = MappedRow(row: row, options: options)
+            guard let outcome = try m.outcome() else {
+                summary.pendingRuns += 1
+                return
             }
-            let name = try row.required(column(m.task)!)
-            let duration = try row.number(column(m.duration))
+            let name = try m.required("task")
+            let duration = try m.number("duration")
             var start: Date? = nil, end: Date? = nil
-            if let i = column(m.start), case let text = try row.text(i), !text.isEmpty {
-                start = try CSVTable.timestamp(text, column: m.start!).instant(in: context.clock)
-            }
-            if let i = column(m.end), case let text = try row.text(i), !text.isEmpty {
-                end = try CSVTable.timestamp(text, column: m.end!).instant(in: context.clock)
-            }
+            if !(try m.text("start")).isEmpty { start = try m.instant("start", clock: context.clock) }
+            if !(try m.text("end")).isEmpty { end = try m.instant("end", clock: context.clock) }
             if start == nil, let end, let duration { start = end.addingTimeInterval(-duration) }
-            guard let start else { throw RowProblem("no start time: column \(m.start ?? m.end ?? "start") is empty") }
+            guard let start else { throw RowProblem("no start time: column \(options.columns["start"] ?? options.columns["end"] ?? "start") is empty") }
             let machine = duration ?? end.map { max(0, $0.timeIntervalSince(start)) }
-            let items = try row.number(column(m.items))
-            var department: String? = nil
-            if let i = column(m.department), case let text = try row.text(i), !text.isEmpty { department = text }
+            let items = try m.number("items")
             sink.accept(UsageEvent(
-                family: .rpa, occurredAt: start, taskName: name, department: department, outcome: outcome,
-                quantity: items ?? 1, unit: m.items == nil ? .runs : .items, machineSeconds: machine,
+                family: .rpa, occurredAt: start, taskName: name, department: try m.department(), outcome: outcome,
+                quantity: items ?? 1, unit: m.has("items") ? .items : .runs, machineSeconds: machine,
                 source: context.location(row.record.line)))
         }
     }

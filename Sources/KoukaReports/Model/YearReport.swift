@@ -10,6 +10,8 @@ public struct YearReport: Sendable, Hashable, Codable {
     public var hoursSaved: HoursSaved
     public var targets: [TargetLine]
     public var tasks: [TaskLine]
+    /// Every AI-family task seen in the year, counted or not, and why.
+    public var aiTasks: [AITaskLine]
     public var departments: [DepartmentLine]
     public var months: [MonthLine]
     public var unmapped: [UnmappedLine]
@@ -49,11 +51,29 @@ public struct TaskLine: Sendable, Hashable, Codable {
     /// Units handled by successful runs, in the catalog's unit.
     public var units: Double
     public var hoursSaved: Double
+    /// `estimate` when the figure comes from counts and the catalog alone, `measured` when the logs
+    /// recorded the person-time of every unit, `partly-measured` in between.
+    public var basis: String
     public var machineHours: Double
+    /// Chatbot answers given outside office hours, left out of `successes` and `hoursSaved` by configuration.
+    public var offHoursAnswers: Int
     /// Catalog lines of the rows used (more than one when the baseline changed within the year).
     public var catalogLines: [Int]
     /// Ledger paths of the files the task's runs came from.
     public var sources: [String]
+}
+
+/// An AI-family task and whether it counts towards the AI-supported tasks metric (AIを活用した業務数).
+public struct AITaskLine: Sendable, Hashable, Codable {
+    public var task: String
+    public var name: String
+    /// The AI systems that supported it.
+    public var systems: [String]
+    /// Successful uses in the fiscal year on or after `productionFrom`.
+    public var uses: Int
+    public var productionFrom: String?
+    public var counted: Bool
+    public var reason: String
 }
 
 /// One department's totals.
@@ -99,6 +119,8 @@ public struct Exclusions: Sendable, Hashable, Codable {
     public var cancelledRuns: Int
     public var unmappedRuns: Int
     public var unitMismatchRuns: Int
+    /// Chatbot answers outside office hours, left out by configuration (0 when the option is off).
+    public var offHoursAnswers: Int
 }
 
 /// One source file from the ledger.

@@ -6,12 +6,12 @@ public enum CSVReportWriter {
     /// The task table: one row per task and department.
     public static func writeTasks(_ report: YearReport, to output: inout some TextOutputStream) {
         output.write(bom)
-        output.write(CSVCell.row(["年度", "業務ID", "業務名", "システム", "担当課", "単位", "成功", "失敗", "中止", "処理量", "削減時間（時間）", "稼働時間（時間）", "カタログ行"]))
+        output.write(CSVCell.row(["年度", "業務ID", "業務名", "システム", "担当課", "単位", "成功", "失敗", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）", "カタログ行"]))
         for t in report.tasks {
             output.write(CSVCell.row([
                 report.label, CSVCell.text(t.task), CSVCell.text(t.name), t.system, CSVCell.text(t.department), t.unit,
                 String(t.successes), String(t.failures), String(t.cancelled), NumberText.plain(t.units),
-                NumberText.plain(t.hoursSaved), NumberText.plain(t.machineHours), t.catalogLines.map(String.init).joined(separator: " "),
+                NumberText.plain(t.hoursSaved), t.basis, NumberText.plain(t.machineHours), t.catalogLines.map(String.init).joined(separator: " "),
             ]))
         }
     }

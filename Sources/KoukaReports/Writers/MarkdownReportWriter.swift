@@ -17,7 +17,8 @@ public enum MarkdownReportWriter {
         line("| 指標 | 目標 | 実績 | 達成 |")
         line("| --- | ---: | ---: | --- |")
         for t in report.targets {
-            line("| \(t.label) | \(NumberText.grouped(t.target)) | \(NumberText.grouped(t.actual)) | \(t.met ? "達成" : "未達成") |")
+            let decimals = t.metric == "rpa-hours" ? 2 : 0
+            line("| \(t.label) | \(NumberText.grouped(t.target, decimals: decimals)) | \(NumberText.grouped(t.actual, decimals: decimals)) | \(t.met ? "達成" : "未達成") |")
         }
         line()
         line("## システム別削減時間")
@@ -39,10 +40,24 @@ public enum MarkdownReportWriter {
         line()
         line("## 業務別")
         line()
-        line("| 業務ID | 業務名 | 担当課 | システム | 成功 | 失敗 | 中止 | 処理量 | 削減時間（時間） |")
-        line("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+        line("| 業務ID | 業務名 | 担当課 | システム | 成功 | 失敗 | 中止 | 処理量 | 削減時間（時間） | 根拠 |")
+        line("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
         for t in report.tasks {
-            line("| \(cell(t.task)) | \(cell(t.name)) | \(cell(t.department)) | \(label(system: t.system)) | \(NumberText.count(t.successes)) | \(NumberText.count(t.failures)) | \(NumberText.count(t.cancelled)) | \(NumberText.quantity(t.units)) \(label(unit: t.unit)) | \(NumberText.grouped(t.hoursSaved)) |")
+            line("| \(cell(t.task)) | \(cell(t.name)) | \(cell(t.department)) | \(label(system: t.system)) | \(NumberText.count(t.successes)) | \(NumberText.count(t.failures)) | \(NumberText.count(t.cancelled)) | \(NumberText.quantity(t.units)) \(label(unit: t.unit)) | \(NumberText.grouped(t.hoursSaved)) | \(label(basis: t.basis)) |")
+        }
+        line()
+        line("「推計」は件数と業務カタログの標準時間だけから求めた値、「実測」はログに記録された職員の作業時間を用いた値。")
+        line()
+        line("## AIを活用した業務")
+        line()
+        if report.aiTasks.isEmpty {
+            line("この年度に AI ツールの利用はありません。")
+        } else {
+            line("| 業務ID | 業務名 | AI ツール | 成功した利用 | 本番開始日 | 計上 | 理由 |")
+            line("| --- | --- | --- | ---: | --- | --- | --- |")
+            for a in report.aiTasks {
+                line("| \(cell(a.task)) | \(cell(a.name)) | \(a.systems.map { label(system: $0) }.joined(separator: "・")) | \(NumberText.count(a.uses)) | \(a.productionFrom ?? "—") | \(a.counted ? "計上" : "対象外") | \(cell(a.reason)) |")
+            }
         }
         line()
         line("## 集計から除いたもの")
@@ -50,6 +65,7 @@ public enum MarkdownReportWriter {
         line("- 失敗: \(NumberText.count(report.exclusions.failedRuns)) 回、中止: \(NumberText.count(report.exclusions.cancelledRuns)) 回（削減時間なし）")
         line("- カタログ未登録の名前: \(NumberText.count(report.exclusions.unmappedRuns)) 回")
         line("- 単位がカタログと異なる成功: \(NumberText.count(report.exclusions.unitMismatchRuns)) 回")
+        line("- 開庁時間外のチャットボット回答（設定により除外）: \(NumberText.count(report.exclusions.offHoursAnswers)) 件")
         if !report.unmapped.isEmpty {
             line()
             line("| 未登録の名前 | システム | 回数 | 期間 | 理由 |")
@@ -77,4 +93,11 @@ public enum MarkdownReportWriter {
 
     private static func label(system: String) -> String { SystemFamily(rawValue: system)?.japaneseLabel ?? system }
     private static func label(unit: String) -> String { EffectUnit(rawValue: unit)?.japaneseLabel ?? unit }
+    private static func label(basis: String) -> String {
+        switch basis {
+        case "measured": "実測"
+        case "partly-measured": "一部実測"
+        default: "推計"
+        }
+    }
 }

@@ -13,6 +13,12 @@ public struct Configuration: Sendable {
     public var outputPath: String
     public var sources: [SourceSpec]
     public var targets: TargetTable
+    /// When counters are staffed; chatbot answers outside them are marked at ingest.
+    public var officeHours: OfficeHours
+    /// Whether reports leave out chatbot answers given outside office hours.
+    public var excludeOffHoursChatbotAnswers: Bool
+    /// Successful uses an AI task needs in a fiscal year to count as AI-supported.
+    public var minimumAIUses: Int
 
     /// Reads and checks the TOML file at `path`.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
@@ -59,27 +65,18 @@ public struct Configuration: Sendable {
                 }
                 encoding = value
             }
-            let parser: any LogParser
-            if let fixed = FormatRegistry.fixedFormats[section.format] {
-                parser = fixed
-            } else if section.format == "rpa-csv" {
-                guard let columns = section.columns else {
-                    throw ConfigurationError(path: path, message: "\(label): format rpa-csv needs a [source.columns] table naming at least task and start")
-                }
-                let mapping = RobotCSVMapping(
-                    task: columns.task, start: columns.start, end: columns.end, duration: columns.duration, status: columns.status,
-                    successValues: section.status?.success ?? [], failureValues: section.status?.failure ?? [],
-                    cancelledValues: section.status?.cancelled ?? [], unfinishedValues: section.status?.unfinished ?? [],
-                    items: columns.items, department: columns.department)
-                guard mapping.isComplete else {
-                    throw ConfigurationError(path: path, message: "\(label): columns need start, or both end and duration")
-                }
-                if columns.status != nil && (section.status?.success ?? []).isEmpty {
-                    throw ConfigurationError(path: path, message: "\(label): columns.status is set, so [source.status] must list the success values")
-                }
-                parser = RobotCSVParser(mapping: mapping)
-            } else {
+            guard let factory = FormatRegistry.factories[section.format] else {
                 throw ConfigurationError(path: path, message: "\(label): format \(section.format) is unknown; use one of \(FormatRegistry.allFormatIDs.joined(separator: ", "))")
+            }
+            let defaults = SourceOptions()
+            let options = SourceOptions(
+                columns: section.columns ?? [:], values: section.values ?? [:], task: section.task, department: section.department,
+                fallbackIntents: section.fallback_intents ?? defaults.fallbackIntents,
+                minimumConfidence: section.minimum_confidence ?? defaults.minimumConfidence,
+                handoffNames: section.handoff_names ?? defaults.handoffNames)
+            let parser: any LogParser
+            do { parser = try factory(options) } catch {
+                throw ConfigurationError(path: path, message: "\(label), format \(section.format): \(error.message)")
             }
             sources.append(SourceSpec(format: section.format, pattern: absolute(section.path), encoding: encoding, parser: parser))
         }
@@ -90,9 +87,24 @@ public struct Configuration: Sendable {
             }
             targets.years[fy] = YearTargets(rpaHours: section.rpa_hours, aiTasks: section.ai_tasks, newSystems: section.new_systems)
         }
+        var officeHours = OfficeHours.cityHall
+        for (key, text) in [("opens", file.office_hours?.opens), ("closes", file.office_hours?.closes)] {
+            guard let text else { continue }
+            guard let minutes = OfficeHours.minutes(text) else {
+                throw ConfigurationError(path: path, message: "office_hours.\(key) \(text) is not a time HH:mm")
+            }
+            if key == "opens" { officeHours.opens = minutes } else { officeHours.closes = minutes }
+        }
+        guard officeHours.opens < officeHours.closes else {
+            throw ConfigurationError(path: path, message: "office_hours: opens must be before closes")
+        }
+        let minimumUses = file.ai_tasks?.minimum_uses ?? 1
+        guard minimumUses >= 1 else { throw ConfigurationError(path: path, message: "ai_tasks.minimum_uses must be 1 or more") }
         return Configuration(
             path: path, clock: LocalClock(zone: zone), databasePath: absolute(file.database ?? "kouka.sqlite"),
-            catalogPath: absolute(file.catalog), outputPath: absolute(file.output ?? "reports"), sources: sources, targets: targets)
+            catalogPath: absolute(file.catalog), outputPath: absolute(file.output ?? "reports"), sources: sources, targets: targets,
+            officeHours: officeHours, excludeOffHoursChatbotAnswers: file.office_hours?.exclude_chatbot_answers ?? false,
+            minimumAIUses: minimumUses)
     }
 
     private static func explain(_ error: DecodingError) -> String {

@@ -6,35 +6,35 @@ struct ConfigurationFile: Decodable {
     var output: String?
     var source: [SourceSection]?
     var targets: [String: TargetSection]?
+    var office_hours: OfficeHoursSection?
+    var ai_tasks: AITasksSection?
 
     struct SourceSection: Decodable {
         var format: String
         var path: String
         var encoding: String?
-        var columns: ColumnSection?
-        var status: StatusSection?
-    }
-
-    struct ColumnSection: Decodable {
-        var task: String
-        var start: String?
-        var end: String?
-        var duration: String?
-        var status: String?
-        var items: String?
+        var columns: [String: String]?
+        var values: [String: [String]]?
+        var task: String?
         var department: String?
-    }
-
-    struct StatusSection: Decodable {
-        var success: [String]?
-        var failure: [String]?
-        var cancelled: [String]?
-        var unfinished: [String]?
+        var fallback_intents: [String]?
+        var minimum_confidence: Double?
+        var handoff_names: [String]?
     }
 
     struct TargetSection: Decodable {
         var rpa_hours: Double?
         var ai_tasks: Int?
         var new_systems: Int?
+    }
+
+    struct OfficeHoursSection: Decodable {
+        var opens: String?
+        var closes: String?
+        var exclude_chatbot_answers: Bool?
+    }
+
+    struct AITasksSection: Decodable {
+        var minimum_uses: Int?
     }
 }

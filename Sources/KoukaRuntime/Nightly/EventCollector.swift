@@ -7,7 +7,7 @@ final class EventCollector: ParseSink {
     private(set) var aggregator: Aggregator
     private(set) var rejections: [Rejection] = []
 
-    init(clock: LocalClock) { aggregator = Aggregator(clock: clock) }
+    init(clock: LocalClock, officeHours: OfficeHours) { aggregator = Aggregator(clock: clock, officeHours: officeHours) }
 
     func accept(_ event: UsageEvent) { aggregator.add(event) }
     func reject(_ rejection: Rejection) { rejections.append(rejection) }

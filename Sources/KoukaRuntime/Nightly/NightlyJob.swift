@@ -67,7 +67,7 @@ public struct NightlyJob {
             summary.filesUnchanged += 1
             return
         }
-        let collector = EventCollector(clock: configuration.clock)
+        let collector = EventCollector(clock: configuration.clock, officeHours: configuration.officeHours)
         let context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today)
         var record = SourceFileRecord(path: display, format: spec.format, size: size, sha256: digest, byteOffset: size)
         do {

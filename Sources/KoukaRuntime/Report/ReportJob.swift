@@ -39,7 +39,8 @@ public struct ReportJob {
             fiscalYear: fiscalYear, rollups: rollups, catalog: catalog,
             catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
             catalogSHA256: SHA256.hexDigest(ofFile: configuration.catalogPath) ?? "",
-            targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier))
+            targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
+            excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses))
     }
 
     /// Builds and writes the report; returns the summary for stdout.

@@ -25,12 +25,13 @@ enum Migrations {
             task_name TEXT NOT NULL,
             outcome TEXT NOT NULL,
             unit TEXT NOT NULL,
+            off_hours INTEGER NOT NULL,
             events INTEGER NOT NULL,
             quantity REAL NOT NULL,
             machine_seconds REAL NOT NULL,
             human_seconds REAL NOT NULL,
             human_quantity REAL NOT NULL,
-            PRIMARY KEY (source_id, day, department, family, task_name, outcome, unit)
+            PRIMARY KEY (source_id, day, department, family, task_name, outcome, unit, off_hours)
         ) WITHOUT ROWID;
         CREATE INDEX rollups_by_day ON rollups(day);
         CREATE TABLE rejects (

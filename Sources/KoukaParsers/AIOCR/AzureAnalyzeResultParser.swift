@@ -1,0 +1,57 @@
+import Foundation
+import KoukaCore
+
+/// Reads an Azure Document Intelligence `analyzeResult` JSON (one analysed document a file): its status,
+/// when it was created, the model (the form type the catalog maps) and its page count, which is the
+/// number of sheets. Pages are counted as they stream past, never held.
+public struct AzureAnalyzeResultParser: LogParser {
+    public let formatID = "azure-document-intelligence"
+    public let options: SourceOptions
+
+    public init(options: SourceOptions) { self.options = options }
+
+    public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        var status: String?, created: String?, model: String?
+        var pages = 0
+        let reader = try JSONPathReader(path: path, encoding: context.encoding)
+        let end = try reader.read([
+            .init(["status"]), .init(["createdDateTime"]), .init(["analyzeResult", "modelId"]),
+            .init(["analyzeResult", "pages", "*"], capture: false),
+        ]) { _, pattern, json, _ in
+            switch pattern {
+            case 0: status = Self.string(json)
+            case 1: created = Self.string(json)
+            case 2: model = Self.string(json)
+            default: pages += 1
+            }
+        }
+        guard let status else {
+            throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no top-level status: not an analyzeResult")
+        }
+        var summary = ParseSummary(recordsRead: 1)
+        let reject = { (reason: String) in sink.reject(Rejection(file: context.displayPath, line: 1, reason: reason)) }
+        guard end.complete else { reject("the JSON is cut off"); return summary }
+        let outcome: Outcome
+        switch status.lowercased() {
+        case "succeeded": outcome = .success
+        case "failed": outcome = .failure
+        case "canceled", "cancelled": outcome = .cancelled
+        case "notstarted", "running":
+            summary.pendingRuns = 1
+            return summary
+        default:
+            reject("status is not an analyze operation status (succeeded, failed, running, notStarted)")
+            return summary
+        }
+        guard let created, let stamp = Timestamp(created) else { reject("createdDateTime is missing or not a date-time"); return summary }
+        guard let name = model ?? options.task else { reject("analyzeResult.modelId is missing"); return summary }
+        sink.accept(UsageEvent(
+            family: .aiOCR, occurredAt: stamp.instant(in: context.clock), taskName: name, department: options.department,
+            outcome: outcome, quantity: Double(outcome == .success ? max(pages, 1) : pages), unit: .sheets, source: context.location(1)))
+        return summary
+    }
+
+    static func string(_ json: Data) -> String? {
+        (try? JSONSerialization.jsonObject(with: json, options: .fragmentsAllowed)) as? String
+    }
+}

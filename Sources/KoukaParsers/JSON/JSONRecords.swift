@@ -1,0 +1,40 @@
+import Foundation
+
+/// The records of a JSON log, whatever its layout: the objects of a top-level array (`[{…},{…}]`), the
+/// `value` array of a Dataverse Web API answer (`{"@odata.context":…,"value":[…]}`), or top-level objects
+/// one after another (JSON lines). Each record is handed over as UTF-8 JSON with the line it starts on,
+/// one at a time.
+public enum JSONRecords {
+    /// The layout, decided from the first bytes: `[` is an array; an object whose first key is
+    /// `@odata.context` or `value` is a Dataverse answer; any other object starts JSON lines.
+    /// nil when the file does not start with `{` or `[` (after a BOM and blanks): it is not JSON.
+    static func patterns(forFileAt path: String) -> [JSONPathReader.Pattern]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [.init([])] }
+        defer { try? handle.close() }
+        let head = Array((try? handle.read(upToCount: 4096)) ?? Data())
+        var i = 0
+        func skipSpace() { while i < head.count, [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains(head[i]) { i += 1 } }
+        skipSpace()
+        guard i < head.count else { return [.init([])] }
+        if head[i] == 0x5B { return [.init(["*"])] }
+        guard head[i] == 0x7B else { return nil }
+        i += 1
+        skipSpace()
+        guard i < head.count, head[i] == 0x22 else { return [.init([])] }
+        let start = i + 1
+        var end = start
+        while end < head.count, head[end] != 0x22 { end += 1 }
+        let firstKey = String(decoding: head[start..<min(end, head.count)], as: UTF8.self)
+        return firstKey == "@odata.context" || firstKey == "value" ? [.init(["value", "*"])] : [.init([])]
+    }
+
+    /// Calls `body(json, line)` for each record; throws `FormatMismatch` for a file that is not JSON.
+    public static func forEach(path: String, context: ParseContext, format: String, _ body: (Data, Int) throws -> Void) throws -> JSONPathReader.End {
+        guard let patterns = patterns(forFileAt: path) else {
+            throw FormatMismatch(path: context.displayPath, format: format, reason: "the file does not start with { or [: not JSON")
+        }
+        return try JSONPathReader(path: path, encoding: context.encoding).read(patterns) { _, _, json, line in
+            try body(json, line)
+        }
+    }
+}

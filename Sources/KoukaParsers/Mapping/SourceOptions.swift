@@ -1,0 +1,34 @@
+/// What a `[[source]]` of the configuration says beyond its format and path: which columns (or JSON keys)
+/// mean what, which values mean what, and names for logs that carry none.
+public struct SourceOptions: Sendable, Hashable {
+    /// Role → column name (or JSON key), from `[source.columns]`.
+    public var columns: [String: String]
+    /// Value list name → values, from `[source.values]` (e.g. `success = ["正常終了"]`).
+    public var values: [String: [String]]
+    /// The name the catalog maps, for logs that name no task (transcripts, DeepL, Bot Framework).
+    public var task: String?
+    /// The department, for logs that name none.
+    public var department: String?
+    /// Chatbot intents that mean the bot did not understand.
+    public var fallbackIntents: [String]
+    /// Below this intent confidence a chatbot answer does not count as answered.
+    public var minimumConfidence: Double
+    /// Chatbot actions or events that hand the conversation to a person.
+    public var handoffNames: [String]
+
+    /// Every mapped column: a file whose header lacks one is not the configured export.
+    var mappedColumns: [String] { Array(Set(columns.values)).sorted() }
+
+    public init(
+        columns: [String: String] = [:], values: [String: [String]] = [:], task: String? = nil, department: String? = nil,
+        fallbackIntents: [String] = ["nlu_fallback"], minimumConfidence: Double = 0, handoffNames: [String] = ["handoff.initiate", "action_handoff"]
+    ) {
+        self.columns = columns
+        self.values = values
+        self.task = task
+        self.department = department
+        self.fallbackIntents = fallbackIntents
+        self.minimumConfidence = minimumConfidence
+        self.handoffNames = handoffNames
+    }
+}

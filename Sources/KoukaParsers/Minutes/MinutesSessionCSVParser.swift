@@ -1,0 +1,45 @@
+import KoukaCore
+
+/// Reads a minutes-drafting tool's session log (AmiVoice ScribeAssist and the like): one row per meeting,
+/// columns mapped in the configuration. The unit is the minute of audio.
+///
+/// Roles: `meeting` and `time` (required), `audio_minutes` or `audio_seconds` (one is required),
+/// `editing_minutes` (the time a person spent editing the draft, which replaces the catalog's estimate),
+/// `department`, `status` with `[source.values]`.
+public struct MinutesSessionCSVParser: LogParser {
+    public let formatID = "minutes-session-csv"
+    public let options: SourceOptions
+
+    public static let roles = ColumnRoles(
+        required: ["meeting", "time"], optional: ["audio_minutes", "audio_seconds", "editing_minutes", "department", "status"],
+        valueLists: ["success", "failure", "cancelled", "unfinished"])
+
+    public init(options: SourceOptions) throws(MappingError) {
+        if let problem = Self.roles.problem(with: options) { throw MappingError(problem) }
+        guard options.columns["audio_minutes"] != nil || options.columns["audio_seconds"] != nil else {
+            throw MappingError("[source.columns] must name audio_minutes or audio_seconds")
+        }
+        self.options = options
+    }
+
+    public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
+                                 redactsValues: true) { row, summary throws(RowProblem) in
+            let m = MappedRow(row: row, options: options)
+            guard let outcome = try m.outcome() else {
+                summary.pendingRuns += 1
+                return
+            }
+            var audio = try m.number("audio_minutes")
+            if audio == nil, let seconds = try m.number("audio_seconds") { audio = seconds / 60 }
+            guard let audio else {
+                throw RowProblem("the audio length is empty")
+            }
+            let editing = try m.number("editing_minutes")
+            sink.accept(UsageEvent(
+                family: .minutes, occurredAt: try m.instant("time", clock: context.clock), taskName: try m.required("meeting"),
+                department: try m.department(), outcome: outcome, quantity: audio, unit: .audioMinutes,
+                humanSeconds: editing.map { $0 * 60 }, source: context.location(row.record.line)))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import KoukaCore
+
+/// Reads a machine-translation tool's per-request usage log, as CSV or as JSON lines (or a JSON array),
+/// with columns or keys mapped in the configuration. The unit is the source character; catalog baselines
+/// are per 1,000 characters. The translated text is never read.
+///
+/// Roles: `time` and `characters` (required), `department`, `task` (a column naming the kind of
+/// document; else the source's `task`), `post_edit_minutes` (replaces the catalog's estimate),
+/// `source_language`, `target_language`, `user`.
+public struct TranslationUsageParser: LogParser {
+    public let formatID = "translation-usage"
+    public let options: SourceOptions
+
+    public static let roles = ColumnRoles(
+        required: ["time", "characters"],
+        optional: ["department", "task", "post_edit_minutes", "source_language", "target_language", "user"], valueLists: [])
+
+    public init(options: SourceOptions) throws(MappingError) {
+        if let problem = Self.roles.problem(with: options) { throw MappingError(problem) }
+        self.options = options
+    }
+
+    public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        if PowerAutomateFlowSessionParser.looksLikeJSON(path) { return try parseJSON(path: path, context: context, into: sink) }
+        return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
+                                 redactsValues: true) { row, _ throws(RowProblem) in
+            let m = MappedRow(row: row, options: options)
+            let record = TranslationRecord(
+                time: try m.text("time"), characters: try m.text("characters").replacingOccurrences(of: ",", with: ""),
+                department: try m.text("department"), task: try m.text("task"), postEditMinutes: try m.text("post_edit_minutes"))
+            sink.accept(try record.event(line: row.record.line, context: context, options: options))
+        }
+    }
+
+    private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        var summary = ParseSummary()
+        let c = options.columns
+        let end = try JSONObjectRecords.read(path: path, context: context, format: formatID) { object, line in
+            summary.recordsRead += 1
+            do throws(RowProblem) {
+                guard let object else { throw RowProblem("not a JSON object") }
+                let record = TranslationRecord(
+                    time: JSONObjectRecords.text(object, c["time"]), characters: JSONObjectRecords.text(object, c["characters"]),
+                    department: JSONObjectRecords.text(object, c["department"]), task: JSONObjectRecords.text(object, c["task"]),
+                    postEditMinutes: JSONObjectRecords.text(object, c["post_edit_minutes"]))
+                sink.accept(try record.event(line: line, context: context, options: options))
+            } catch {
+                sink.reject(Rejection(file: context.displayPath, line: line, reason: error.reason))
+            }
+        }
+        if !end.complete {
+            summary.recordsRead += 1
+            sink.reject(Rejection(file: context.displayPath, line: end.cutOffLine ?? 1, reason: "the JSON is cut off here; the records before the cut were counted"))
+        }
+        if end.roots == 0 { throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no JSON records") }
+        return summary
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+import KoukaCore
+import KoukaParsers
+
+/// A parse context in Tokyo with a fixed "today", so results never depend on when the tests run.
+func tokyoContext(_ path: String, today: LocalDate = LocalDate(year: 2030, month: 1, day: 1), encoding: TextEncoding = .auto) -> ParseContext {
+    ParseContext(clock: .tokyo, displayPath: (path as NSString).lastPathComponent, encoding: encoding, today: today)
+}
+
+/// Epoch seconds of an instant, for comparisons written as `date -u -d … +%s` values.
+extension UsageEvent {
+    var epoch: Double { occurredAt.timeIntervalSince1970 }
+}
+
+/// Whether two instants are within a microsecond (timestamps carry up to 7 fraction digits).
+func sameInstant(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 1e-5 }

@@ -1,0 +1,125 @@
+import Foundation
+import KoukaCore
+import KoukaParsers
+import Testing
+
+/// `TaskCatalogLoader`: the catalog CSV that departments keep in Excel, every bad row reported at once.
+struct TaskCatalogLoaderTests {
+    static let header = "task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,production_from,match"
+
+    static var fixture: URL {
+        get throws { try #require(Bundle.module.url(forResource: "catalog", withExtension: "csv", subdirectory: "Fixtures")) }
+    }
+
+    static func load(_ data: Data) throws -> TaskCatalog {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        return try TaskCatalogLoader.load(path: try dir.write("catalog.csv", data))
+    }
+
+    /// The catalog error a load throws; fails the test when it loads.
+    static func problems(_ data: Data) throws -> [CatalogError.Problem] {
+        do {
+            _ = try load(data)
+            Issue.record("the catalog loaded")
+            return []
+        } catch let error as CatalogError {
+            #expect(error.path.hasSuffix("catalog.csv"))
+            return error.problems
+        }
+    }
+
+    /// What Fixtures/catalog.csv holds, whatever its bytes.
+    static func checkFixture(_ catalog: TaskCatalog) throws {
+        let e = catalog.entries
+        try #require(e.count == 5)
+        #expect(e.map(\.taskID) == ["T001", "T001", "T002", "T002", "T003"])
+        // Lines: header 1, rows 2, (blank 3), 4, 5, 6, 7.
+        #expect(e.map(\.line) == [2, 4, 5, 6, 7])
+        #expect(e.map(\.system) == [.rpa, .rpa, .aiOCR, .rpa, .translation])
+        #expect(e.map(\.unit) == [.runs, .runs, .sheets, .runs, .characters])
+        #expect(e.map(\.manualMinutesPerUnit) == [30, 25, 6, 1_200, 40])
+        #expect(e.map(\.residualMinutesPerUnit) == [5, 4, 1.5, 0.5, 8])
+        // Rework is optional: an empty cell is 0.
+        #expect(e.map(\.reworkMinutesPerFailure) == [10, 0, 0, 0, 0])
+        #expect(e.map(\.validFrom) == [
+            LocalDate(year: 2022, month: 4, day: 1), LocalDate(year: 2024, month: 4, day: 1), LocalDate(year: 2023, month: 4, day: 1),
+            LocalDate(year: 2023, month: 4, day: 1), LocalDate(year: 2024, month: 4, day: 1),
+        ])
+        #expect(e.map(\.productionFrom) == [LocalDate(year: 2021, month: 10, day: 1), nil, nil, nil, LocalDate(year: 2024, month: 6, day: 1)])
+        // `match` is split on | and trimmed.
+        #expect(e[0].patterns == ["住民票発行_RPA", "住民票*_表示ソフト"])
+        #expect(e[4].patterns == ["翻訳", "案内文"])
+        #expect(e[0].name == "住民票の写し交付" && e[0].department == "市民課")
+        // The loaded catalog maps names: the FY2024 row of T001 from April 1, 2024.
+        #expect(catalog.entry(for: "住民票発行_RPA", system: .rpa, on: LocalDate(year: 2024, month: 4, day: 1))?.line == 4)
+        #expect(catalog.entry(for: "住民票交付_表示ソフト", system: .rpa, on: LocalDate(year: 2023, month: 1, day: 1))?.line == 2)
+        #expect(catalog.entry(for: "介護申請書_第1号", system: .aiOCR, on: LocalDate(year: 2023, month: 4, day: 1))?.taskID == "T002")
+    }
+
+    @Test func loadsTheFixture() throws {
+        try Self.checkFixture(try TaskCatalogLoader.load(path: try Self.fixture.path))
+    }
+
+    @Test(arguments: FileVariant.allCases)
+    func loadsEveryEncodingTheSame(variant: FileVariant) throws {
+        let text = try String(contentsOf: try Self.fixture, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        try Self.checkFixture(try Self.load(variant.encode(lines)))
+    }
+
+    @Test func aMissingColumnStopsTheLoad() throws {
+        let header = Self.header.replacingOccurrences(of: ",match", with: "")
+        let problems = try Self.problems(Data((header + "\nT1,n,d,rpa,runs,1,0,,2024-04-01,\n").utf8))
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 1)
+        #expect(problems.first?.message.contains("match") == true)
+    }
+
+    @Test func everyBadRowIsReportedWithItsLine() throws {
+        let lines = [
+            Self.header,
+            "T1,ok,市民課,rpa,runs,10,2,,2024-04-01,,a", //                 2: fine
+            "T2,bad system,市民課,robotics,runs,10,2,,2024-04-01,,b", //   3
+            "T3,bad unit,市民課,rpa,hours,10,2,,2024-04-01,,c", //         4
+            "T4,bad date,市民課,rpa,runs,10,2,,2023-02-29,,d", //          5
+            "T5,no minutes,市民課,rpa,runs,,2,,2024-04-01,,e", //          6
+            "T6,negative,市民課,rpa,runs,-1,2,,2024-04-01,,f", //          7
+            "T7,no match,市民課,rpa,runs,10,2,,2024-04-01,, | ", //        8
+            ",no id,市民課,rpa,runs,10,2,,2024-04-01,,g", //               9
+            "T1,duplicate,市民課,rpa,runs,12,2,,2024-04-01,,a2", //        10: same task, system and valid_from as line 2
+            "T1,other system,市民課,ai-ocr,sheets,12,2,,2024-04-01,,a3", // 11: fine, another system
+            "T8,bad production,市民課,rpa,runs,10,2,,2024-04-01,2024-13-01,h", // 12
+        ]
+        let problems = try Self.problems(FileVariant.utf8CRLF.encode(lines))
+        #expect(problems.map(\.line) == [3, 4, 5, 6, 7, 8, 9, 10, 12])
+        #expect(problems.first { $0.line == 3 }?.message.contains("robotics") == true)
+        #expect(problems.first { $0.line == 4 }?.message.contains("hours") == true)
+        // The duplicate names the line of the row it repeats.
+        #expect(problems.first { $0.line == 10 }?.message.contains("line 2") == true)
+    }
+
+    @Test func aShiftJISCatalogWrittenByExcel() throws {
+        // Excel's 「CSV (コンマ区切り)」: CP932, CRLF, dates as 2024/4/1, a quoted thousands separator.
+        let lines = [
+            Self.header,
+            #"T9,証明書交付申請の受付,市民課,RPA,runs,"1,500",10,5,2024/4/1,,証明書交付_ソフト連携|証明書*表"#,
+        ]
+        let catalog = try Self.load(FileVariant.shiftJISCRLF.encode(lines))
+        let entry = try #require(catalog.entries.first)
+        #expect(catalog.entries.count == 1)
+        #expect(entry.name == "証明書交付申請の受付")
+        #expect(entry.manualMinutesPerUnit == 1_500)
+        #expect(entry.validFrom == LocalDate(year: 2024, month: 4, day: 1))
+        #expect(entry.patterns == ["証明書交付_ソフト連携", "証明書*表"])
+        #expect(catalog.entry(for: "証明書発行一覧表", system: .rpa, on: LocalDate(year: 2024, month: 5, day: 1)) == entry)
+    }
+
+    @Test func anEmptyOrMissingCatalogCannotBeUsed() throws {
+        #expect(try Self.problems(Data()).map(\.line) == [1])
+        #expect(try Self.problems(Data("\r\n\r\n".utf8)).map(\.line) == [1])
+        #expect(throws: CatalogError.self) { try TaskCatalogLoader.load(path: "/nonexistent/kouka/catalog.csv") }
+        // A header and no rows is an empty catalog, not an error.
+        #expect(try Self.load(Data((Self.header + "\n").utf8)).entries.isEmpty)
+    }
+}

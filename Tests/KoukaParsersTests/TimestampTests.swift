@@ -1,0 +1,68 @@
+import Foundation
+import KoukaCore
+import KoukaParsers
+import Testing
+
+/// `Timestamp`: the date-times logs write — ISO 8601 with an offset, `Z` or none, and the Japanese
+/// export style including what Excel writes back. Epoch values are from `date -u -d … +%s`.
+struct TimestampTests {
+    static let utc = LocalClock(zone: TimeZone(identifier: "UTC")!)
+
+    @Test func isoWithAnOffsetAndSevenFractionDigits() throws {
+        let stamp = try #require(Timestamp("2022-11-11T09:38:39.4924017+08:00"))
+        #expect(stamp.date == LocalDate(year: 2022, month: 11, day: 11))
+        #expect(stamp.hour == 9 && stamp.minute == 38)
+        #expect(abs(stamp.second - 39.4924017) < 1e-9)
+        #expect(stamp.utcOffset == 8 * 3600)
+        // 2022-11-11T01:38:39Z = 1,668,130,719; the offset decides, not the clock's zone.
+        #expect(sameInstant(stamp.instant(in: .tokyo).timeIntervalSince1970, 1_668_130_719.4924017))
+        #expect(sameInstant(stamp.instant(in: Self.utc).timeIntervalSince1970, 1_668_130_719.4924017))
+    }
+
+    @Test(arguments: [
+        ("2022-06-16T12:54:40Z", 1_655_384_080.0),
+        ("2022-06-16T12:54:40z", 1_655_384_080.0),
+        ("2022-06-16T21:54:40+09:00", 1_655_384_080.0),
+        ("2022-06-16T21:54:40+0900", 1_655_384_080.0),
+        ("2022-06-16T21:54:40+09", 1_655_384_080.0),
+        ("2022-06-16T07:54:40-05:00", 1_655_384_080.0),
+        ("2022-06-16T12:54:40.250Z", 1_655_384_080.25),
+        ("2022-06-16T12:54:40,5Z", 1_655_384_080.5),
+        ("2024-03-31T15:30:00Z", 1_711_899_000.0),
+    ])
+    func isoInstants(text: String, epoch: Double) throws {
+        let stamp = try #require(Timestamp(text))
+        #expect(stamp.utcOffset != nil)
+        #expect(sameInstant(stamp.instant(in: .tokyo).timeIntervalSince1970, epoch))
+    }
+
+    /// Without an offset a time is wall-clock time in the configured zone, never the server's.
+    @Test(arguments: [
+        "2024/04/01 09:05:00", "2024/4/1 9:05", "2024-04-01T09:05:00", "2024-04-01 09:05", " 2024/04/01 09:05:00 ",
+    ])
+    func localTimesAreReadInTheClocksZone(text: String) throws {
+        let stamp = try #require(Timestamp(text))
+        #expect(stamp.utcOffset == nil)
+        #expect(stamp.date == LocalDate(year: 2024, month: 4, day: 1))
+        #expect(stamp.hour == 9 && stamp.minute == 5 && stamp.second == 0)
+        // 09:05 JST = 00:05Z = 1,711,929,600 + 300; 09:05 UTC is nine hours later.
+        #expect(stamp.instant(in: .tokyo).timeIntervalSince1970 == 1_711_929_900)
+        #expect(stamp.instant(in: Self.utc).timeIntervalSince1970 == 1_711_929_900 + 9 * 3600)
+    }
+
+    @Test func aDateAloneIsLocalMidnight() throws {
+        let stamp = try #require(Timestamp("2024/04/01"))
+        #expect(stamp.hour == 0 && stamp.minute == 0 && stamp.second == 0 && stamp.utcOffset == nil)
+        #expect(stamp.instant(in: .tokyo).timeIntervalSince1970 == 1_711_897_200) // 2024-03-31T15:00:00Z
+    }
+
+    @Test(arguments: [
+        "", "yesterday", "2024-02-30", "2023-02-29T00:00:00Z", "2024-13-01 00:00", "2024/04-01 09:05", "24/04/01 09:05",
+        "2024-04-01T24:00", "2024-04-01T09:60", "2024-04-01T09:05:61", "2024-04-01T09", "2024-04-01T09:",
+        "2024-04-01 09:05 JST", "2024-04-01T09:05:00+15:00", "2024-04-01T09:05:00+09:60", "2024-04-01T09:05:00.+09:00",
+        "2024-04-01X09:05", "2024-04-01T09:05:00Zjunk", "2024-04-01T09:05:00+", "12345-01-01", "2024-04-01T",
+    ])
+    func rejectsWhatIsNotADateTime(text: String) {
+        #expect(Timestamp(text) == nil)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import KoukaCore
+import KoukaParsers
+import Testing
+
+@Suite struct TranslationParserTests {
+    @Test func aUsageLogAsCSVAndAsJSONLinesGivesTheSameEvents() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let csv = try dir.write("u.csv", Data("""
+            日時,所属,文字数,後編集（分）,原文
+            2024-05-01 10:00:00,国際交流課,"1,500",12,秘密の原文
+            2024-05-02 10:00:00,市民課,800,,秘密
+            2024-05-03 10:00:00,市民課,-5,,秘密
+
+            """.utf8))
+        let jsonl = try dir.write("u.jsonl", Data("""
+            {"at": "2024-05-01T10:00:00+09:00", "dept": "国際交流課", "chars": 1500, "post": 12, "text": "秘密の原文"}
+            {"at": "2024-05-02T01:00:00Z", "dept": "市民課", "chars": "800", "text": "秘密"}
+            {"at": "2024-05-03T01:00:00Z", "dept": "市民課", "chars": -5}
+
+            """.utf8))
+        let csvOptions = SourceOptions(columns: ["time": "日時", "department": "所属", "characters": "文字数", "post_edit_minutes": "後編集（分）"])
+        let jsonOptions = SourceOptions(columns: ["time": "at", "department": "dept", "characters": "chars", "post_edit_minutes": "post"])
+        let fromCSV = CollectingSink(), fromJSON = CollectingSink()
+        _ = try TranslationUsageParser(options: csvOptions).parse(path: csv, context: tokyoContext(csv), into: fromCSV)
+        _ = try TranslationUsageParser(options: jsonOptions).parse(path: jsonl, context: tokyoContext(jsonl), into: fromJSON)
+        for sink in [fromCSV, fromJSON] {
+            #expect(sink.events.map(\.quantity) == [1500, 800])
+            #expect(sink.events.map(\.unit) == [.characters, .characters])
+            #expect(sink.events.map(\.humanSeconds) == [720, nil])
+            #expect(sink.events.map(\.department) == ["国際交流課", "市民課"])
+            #expect(sink.events.map(\.epoch) == [1_714_525_200, 1_714_611_600])
+        }
+        #expect(fromCSV.rejectedLines == [4])
+        #expect(fromJSON.rejectedLines == [3])
+        #expect(fromCSV.rejections.allSatisfy { !$0.reason.contains("-5") }, "values are withheld from reasons")
+    }
+
+    @Test func deepLSnapshotsKeepTheLatestCountOfEachPeriod() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("d.jsonl", Data("""
+            {"character_count": 1000, "character_limit": 500000, "start_time": "2024-05-01T00:00:00Z", "end_time": "2024-06-01T00:00:00Z"}
+            {"character_count": 4200, "character_limit": 500000, "start_time": "2024-05-01T00:00:00Z", "end_time": "2024-06-01T00:00:00Z"}
+            {"character_count": 300, "character_limit": 500000, "start_time": "2024-06-01T00:00:00Z", "end_time": "2024-07-01T00:00:00Z"}
+            {"character_count": 10}
+
+            """.utf8))
+        let sink = CollectingSink()
+        let summary = try DeepLUsageParser(options: SourceOptions(task: "DeepL")).parse(path: path, context: tokyoContext(path), into: sink)
+        #expect(summary.recordsRead == 4)
+        #expect(sink.events.map(\.quantity) == [4200, 300])
+        #expect(sink.events.map(\.taskName) == ["DeepL", "DeepL"])
+        #expect(sink.rejectedLines == [4])
+    }
+}

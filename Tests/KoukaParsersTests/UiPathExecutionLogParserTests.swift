@@ -1,0 +1,183 @@
+import Foundation
+import KoukaCore
+import KoukaParsers
+import Testing
+
+/// `UiPathExecutionLogParser` on logs written for the test: runs grouped by jobId, end lines, Default
+/// errors, open and closed files, queue transactions and bad lines.
+struct UiPathExecutionLogParserTests {
+    typealias L = ExecutionLogLine
+    static let fileName = "2024-04-01_Execution.log"
+    static let april1 = LocalDate(year: 2024, month: 4, day: 1)
+    /// 2024-04-01 00:00 JST.
+    static let midnight = 1_711_897_200.0
+
+    static func parse(_ lines: [String], name: String = fileName, variant: FileVariant = .utf8BOMCRLF, finalNewline: Bool = true,
+                      today: LocalDate = LocalDate(year: 2030, month: 1, day: 1)) throws -> (summary: ParseSummary, sink: CollectingSink) {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write(name, variant.encode(lines, finalNewline: finalNewline))
+        let sink = CollectingSink()
+        let summary = try UiPathExecutionLogParser().parse(path: path, context: tokyoContext(path, today: today), into: sink)
+        return (summary, sink)
+    }
+
+    static let successfulRun = [
+        L.make("10:00:00.1234", message: "住民票発行_RPA execution started", timeStamp: "2024-04-01T10:00:00.1234567+09:00"),
+        L.make("10:01:00.0000", message: "表示ソフトへ入力", logType: "User", timeStamp: "2024-04-01T10:01:00.0000000+09:00"),
+        L.end("10:02:05.1234", timeStamp: "2024-04-01T10:02:05.1234567+09:00", seconds: 125),
+    ]
+
+    @Test(arguments: FileVariant.allCases, [true, false])
+    func aRunWithItsEndLineSucceeded(variant: FileVariant, finalNewline: Bool) throws {
+        let (summary, sink) = try Self.parse(Self.successfulRun, variant: variant, finalNewline: finalNewline)
+        #expect(summary == ParseSummary(recordsRead: 3, pendingRuns: 0))
+        #expect(sink.rejections == [])
+        let event = try #require(sink.events.first)
+        #expect(sink.events.count == 1)
+        #expect(event.family == .rpa)
+        #expect(event.taskName == "住民票発行_RPA")
+        #expect(event.outcome == .success)
+        #expect(event.quantity == 1 && event.unit == .runs)
+        #expect(event.machineSeconds == 125)
+        #expect(event.department == nil)
+        #expect(event.source == SourceLocation(file: Self.fileName, line: 1))
+        // Started 10:00:00.1234567 JST = 01:00:00.1234567Z (end 10:02:05.1234567 − 125 s is the same instant).
+        #expect(sameInstant(event.epoch, Self.midnight + 10 * 3600 + 0.1234567))
+    }
+
+    @Test func aRunThatStartedBeforeTheFileBeganStartsAtItsEndMinusItsTotalTime() throws {
+        // Only the end line is in this file, 00:00:30 JST on April 1, after 90 s: it started 23:59:00 on
+        // March 31, which is the day (and fiscal year) it belongs to.
+        let (_, sink) = try Self.parse([L.end("00:00:30.0000", timeStamp: "2024-04-01T00:00:30+09:00", seconds: 90)])
+        let event = try #require(sink.events.first)
+        #expect(event.outcome == .success)
+        #expect(sameInstant(event.epoch, Self.midnight - 60))
+        #expect(LocalClock.tokyo.localDate(of: event.occurredAt) == LocalDate(year: 2024, month: 3, day: 31))
+    }
+
+    @Test func defaultErrorsFailARunButUserErrorsDoNot() throws {
+        let lines = [
+            L.make("09:00:00.0000", message: "A execution started", timeStamp: "2024-04-01T09:00:00+09:00", process: "A", job: "a"),
+            L.make("09:00:10.0000", "Error", message: "Add Data Column failed", levelName: "Error", timeStamp: "2024-04-01T09:00:10+09:00", process: "A", job: "a"),
+            L.end("09:00:30.0000", timeStamp: "2024-04-01T09:00:30+09:00", seconds: 30, process: "A", job: "a"),
+            L.make("09:10:00.0000", message: "B execution started", timeStamp: "2024-04-01T09:10:00+09:00", process: "B", job: "b"),
+            L.make("09:10:05.0000", "Error", message: "入力値が不正", levelName: "Error", logType: "User", timeStamp: "2024-04-01T09:10:05+09:00", process: "B", job: "b"),
+            L.end("09:10:20.0000", timeStamp: "2024-04-01T09:10:20+09:00", seconds: 20, process: "B", job: "b"),
+            L.make("09:20:00.0000", message: "C execution started", timeStamp: "2024-04-01T09:20:00+09:00", process: "C", job: "c"),
+            L.make("09:20:01.0000", "Fatal", message: "Robot crashed", levelName: "Fatal", timeStamp: "2024-04-01T09:20:01+09:00", process: "C", job: "c"),
+        ]
+        let (summary, sink) = try Self.parse(lines)
+        #expect(summary.recordsRead == 8)
+        #expect(sink.events.map(\.taskName) == ["A", "B", "C"])
+        #expect(sink.events.map(\.outcome) == [.failure, .success, .failure])
+        #expect(sink.events.map(\.source.line) == [1, 4, 7])
+        #expect(sink.events.map(\.machineSeconds) == [30, 20, nil])
+    }
+
+    @Test func interleavedRunsAreKeptApartByJobID() throws {
+        let lines = [
+            L.make("09:00:00.0000", message: "x", timeStamp: "2024-04-01T09:00:00+09:00", process: "税証明", job: "j1"),
+            L.make("09:00:01.0000", message: "x", timeStamp: "2024-04-01T09:00:01+09:00", process: "住民票", job: "j2"),
+            L.end("09:00:40.0000", timeStamp: "2024-04-01T09:00:40+09:00", seconds: 39, process: "住民票", job: "j2"),
+            L.end("09:01:00.0000", timeStamp: "2024-04-01T09:01:00+09:00", seconds: 60, process: "税証明", job: "j1"),
+        ]
+        let (_, sink) = try Self.parse(lines)
+        #expect(sink.events.map(\.taskName) == ["税証明", "住民票"])
+        #expect(sink.events.map(\.machineSeconds) == [60, 39])
+        #expect(sink.events.allSatisfy { $0.outcome == .success })
+    }
+
+    @Test func aRunWithoutItsEndLineWaitsInTodaysLogAndFailedInAClosedOne() throws {
+        let lines = [
+            L.make("09:00:00.0000", message: "A execution started", timeStamp: "2024-04-01T09:00:00+09:00", process: "A", job: "a"),
+            L.end("09:00:30.0000", timeStamp: "2024-04-01T09:00:30+09:00", seconds: 30, process: "A", job: "a"),
+            L.make("09:05:00.0000", message: "B execution started", timeStamp: "2024-04-01T09:05:00+09:00", process: "B", job: "b"),
+        ]
+        // Today's log may still be written to: B is pending, A (ended) counts already.
+        let open = try Self.parse(lines, today: Self.april1)
+        #expect(open.summary.pendingRuns == 1)
+        #expect(open.sink.events.map(\.taskName) == ["A"])
+        #expect(open.sink.events.map(\.outcome) == [.success])
+        // The next day the file is closed: B never ended, so it failed.
+        let closed = try Self.parse(lines, today: Self.april1.adding(days: 1))
+        #expect(closed.summary.pendingRuns == 0)
+        #expect(closed.sink.events.map(\.taskName) == ["A", "B"])
+        #expect(closed.sink.events.map(\.outcome) == [.success, .failure])
+        // A file whose name carries no date is taken as closed.
+        let undated = try Self.parse(lines, name: "Execution.log", today: Self.april1)
+        #expect(undated.summary.pendingRuns == 0)
+        #expect(undated.sink.events.map(\.outcome) == [.success, .failure])
+    }
+
+    @Test func successfulQueueTransactionsAreItemsHandled() throws {
+        func tx(_ time: String, _ status: String, job: String = "q") -> String {
+            L.make(time, message: "Transaction ended", timeStamp: "2024-04-01T\(time.prefix(8))+09:00", process: "国保異動", job: job,
+                   extra: #""queueName":"異動届","transactionID":"t","transactionState":"Ended","transactionStatus":"\#(status)""#)
+        }
+        let lines = [
+            L.make("13:00:00.0000", message: "国保異動 execution started", timeStamp: "2024-04-01T13:00:00+09:00", process: "国保異動", job: "q"),
+            tx("13:01:00.0000", "Successful"), tx("13:02:00.0000", "Failed"), tx("13:03:00.0000", "Successful"), tx("13:04:00.0000", "Successful"),
+            L.end("13:05:00.0000", timeStamp: "2024-04-01T13:05:00+09:00", seconds: 300, process: "国保異動", job: "q"),
+            // A second run that handled two items and then never ended.
+            L.make("14:00:00.0000", message: "国保異動 execution started", timeStamp: "2024-04-01T14:00:00+09:00", process: "国保異動", job: "r"),
+            tx("14:01:00.0000", "Successful", job: "r"), tx("14:02:00.0000", "Successful", job: "r"),
+        ]
+        let (_, sink) = try Self.parse(lines)
+        #expect(sink.events.map(\.outcome) == [.success, .failure, .success, .failure])
+        #expect(sink.events.map(\.unit) == [.items, .items, .items, .items])
+        // Run q: 3 items handled, 1 failed item; run r: 2 items handled, and the run itself failed with no failed item.
+        #expect(sink.events.map(\.quantity) == [3, 1, 2, 0])
+        #expect(sink.events.map(\.machineSeconds) == [300, nil, nil, nil])
+        #expect(sink.events.map(\.source.line) == [1, 1, 7, 7])
+    }
+
+    @Test func badLinesAreRejectedWithTheirLineAndTheRestIsRead() throws {
+        let lines = [
+            Self.successfulRun[0],
+            "この行はログではありません",
+            #"10:00:30.0000 Info {"message": "broken"#,
+            L.make("10:00:40.0000", message: "no job", timeStamp: "2024-04-01T10:00:40+09:00", job: nil),
+            L.make("10:00:50.0000", message: "no process", timeStamp: "2024-04-01T10:00:50+09:00", process: nil),
+            "",
+            Self.successfulRun[2],
+        ]
+        let (summary, sink) = try Self.parse(lines)
+        #expect(sink.rejectedLines == [2, 3, 4, 5])
+        #expect(sink.rejections.allSatisfy { $0.file == Self.fileName && !$0.reason.isEmpty })
+        // The blank line 6 is not a record.
+        #expect(summary.recordsRead == 6)
+        #expect(sink.events.map(\.outcome) == [.success])
+        #expect(sink.events.map(\.source.line) == [1])
+    }
+
+    @Test func aLastLineCutOffMidJSONIsRejected() throws {
+        let lines = Self.successfulRun + [#"10:03:00.0000 Info {"message":"next","level":"Informa"#]
+        let (_, sink) = try Self.parse(lines, finalNewline: false)
+        #expect(sink.rejectedLines == [4])
+        #expect(sink.rejections.first?.reason.contains("cut off") == true)
+        #expect(sink.events.count == 1)
+    }
+
+    @Test func withoutATimeStampTheFileDateAndTheLinesTimeAreUsed() throws {
+        let lines = [
+            L.make("09:05:00.5000", message: "住民票発行_RPA execution started", timeStamp: nil),
+            L.make("09:06:00.0000", message: "住民票発行_RPA execution ended", timeStamp: nil,
+                   extra: #""totalExecutionTimeInSeconds":59"#),
+        ]
+        let (_, sink) = try Self.parse(lines)
+        let event = try #require(sink.events.first)
+        // 2024-04-01 09:05:00.5 JST = 00:05:00.5Z.
+        #expect(sameInstant(event.epoch, Self.midnight + 9 * 3600 + 300.5))
+        #expect(event.outcome == .success)
+        // Without a date in the file name there is no time at all: the lines are rejected.
+        let undated = try Self.parse(lines, name: "robot_Execution.log")
+        #expect(undated.sink.rejectedLines == [1, 2])
+        #expect(undated.sink.events.isEmpty)
+    }
+
+    @Test func aFileThatIsNotAnExecutionLogIsRejectedWhole() throws {
+        let lines = ["タスクID,名前,シナリオID,シナリオ名,状態", "1,a,2,b,FINISH"]
+        #expect(throws: FormatMismatch.self) { try Self.parse(lines) }
+    }
+}
