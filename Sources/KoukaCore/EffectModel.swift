@@ -21,4 +21,11 @@ public enum EffectModel {
                 + measuredUnits * entry.manualMinutesPerUnit - totals.humanSeconds / 60
         }
     }
+
+    /// The part of `savedMinutes` that rests on person-time the logs measured; the rest is an estimate from
+    /// counts and the catalog alone.
+    public static func measuredMinutes(outcome: Outcome, unit: EffectUnit, totals: RollupTotals, entry: CatalogEntry) -> Double {
+        guard outcome == .success, unit == entry.unit, totals.humanMeasuredQuantity > 0 else { return 0 }
+        return totals.humanMeasuredQuantity / unit.quantityPerCatalogUnit * entry.manualMinutesPerUnit - totals.humanSeconds / 60
+    }
 }

@@ -28,6 +28,7 @@ public enum ReportBuilder {
         var unmapped: [String: [String: UnmappedSums]] = [:]
         var mismatches: [String: UnitMismatchLine] = [:]
         var minutesByFamily: [SystemFamily: Double] = [:]
+        var measuredMinutes = 0.0
         var minutesByMonth: [String: Double] = [:]
         var usedRows: [Int: CatalogEntry] = [:]
         var exclusions = Exclusions(failedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0, offHoursAnswers: 0)
@@ -96,12 +97,14 @@ public enum ReportBuilder {
             usedRows[entry.line] = entry
             tasks[taskKey] = sums
             minutesByFamily[entry.system, default: 0] += minutes
+            measuredMinutes += EffectModel.measuredMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry)
             minutesByMonth[key.date.monthKey, default: 0] += minutes
         }
 
         let totalMinutes = SystemFamily.allCases.reduce(0.0) { $0 + (minutesByFamily[$1] ?? 0) }
         let hours = HoursSaved(
             total: Rounding.hundredths(totalMinutes / 60),
+            estimated: Rounding.hundredths((totalMinutes - measuredMinutes) / 60), measured: Rounding.hundredths(measuredMinutes / 60),
             bySystem: Dictionary(uniqueKeysWithValues: SystemFamily.allCases.map { ($0.rawValue, Rounding.hundredths((minutesByFamily[$0] ?? 0) / 60)) }))
 
         let taskLines = tasks.keys.sorted().map { key -> TaskLine in

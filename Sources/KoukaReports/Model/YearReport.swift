@@ -25,6 +25,10 @@ public struct YearReport: Sendable, Hashable, Codable {
 /// Hours saved, rounded to 0.01 h (half away from zero) after summing unrounded minutes.
 public struct HoursSaved: Sendable, Hashable, Codable {
     public var total: Double
+    /// The part of `total` computed from counts and catalog baselines alone (推計).
+    public var estimated: Double
+    /// The part of `total` resting on person-time the logs measured (実測).
+    public var measured: Double
     /// Keyed by system family (`rpa`, `ai-ocr`, …); every family appears, 0 when unused.
     public var bySystem: [String: Double]
 }

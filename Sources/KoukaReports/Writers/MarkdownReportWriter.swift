@@ -30,6 +30,8 @@ public enum MarkdownReportWriter {
         }
         line("| 合計 | \(NumberText.grouped(report.hoursSaved.total)) |")
         line()
+        line("合計のうち推計（件数 × 標準時間）\(NumberText.grouped(report.hoursSaved.estimated)) 時間、実測の作業時間にもとづく分 \(NumberText.grouped(report.hoursSaved.measured)) 時間。")
+        line()
         line("## 課別削減時間")
         line()
         line("| 担当課 | 削減時間（時間） | 業務数 | 成功 | 失敗 |")
