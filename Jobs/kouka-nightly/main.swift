@@ -13,6 +13,15 @@ struct KoukaNightly: ParsableCommand {
     @Option(name: .shortAndLong, help: "The configuration file (TOML).")
     var config = "kouka.toml"
 
+    @Flag(help: "Say what would be read (new, appended, unchanged); write nothing.")
+    var dryRun = false
+
+    @Option(help: "Read again, whole, every file with runs on or after this date (yyyy-MM-dd).")
+    var since: String?
+
+    @Flag(help: "Make rejected rows or files fail the run (exit 65) instead of exit 1.")
+    var strict = false
+
     @Option(help: ArgumentHelp("Take this local date (yyyy-MM-dd) as today, for logs still being written.", visibility: .hidden))
     var today: String?
 
@@ -24,14 +33,19 @@ struct KoukaNightly: ParsableCommand {
 
     func validate() throws {
         if let today, LocalDate(today) == nil { throw ValidationError("--today must be a date yyyy-MM-dd") }
+        if let since, LocalDate(since) == nil { throw ValidationError("--since must be a date yyyy-MM-dd") }
+        if verbose && quiet { throw ValidationError("--verbose and --quiet cannot both be given") }
     }
 
     func run() throws {
         JobRunner.bootstrapLogging(verbose: verbose, quiet: quiet)
+        StopRequest.install()
         let logger = Logger(label: "kouka-nightly")
+        let options = NightlyOptions(dryRun: dryRun, since: since.flatMap { LocalDate($0) }, strict: strict, progress: !quiet,
+                                     today: today.flatMap { LocalDate($0) })
         let code = JobRunner.run(job: "kouka-nightly", logger: logger) {
             let configuration = try Configuration.load(path: config)
-            let summary = try NightlyJob(configuration: configuration, logger: logger, today: today.flatMap { LocalDate($0) }).run()
+            let summary = try NightlyJob(configuration: configuration, logger: logger, options: options).run()
             return (summary, summary.exitCode)
         }
         if code != 0 { throw ExitCode(code) }

@@ -1,3 +1,4 @@
+import Foundation
 import KoukaCore
 
 /// One log format. Adding a vendor is adding one type that conforms to this and one test.
@@ -26,12 +27,20 @@ public struct ParseContext: Sendable {
     public var encoding: TextEncoding
     /// Today's local date: a log dated today may still be written to, so its unfinished runs wait.
     public var today: LocalDate
+    /// Now, and how long an unfinished run may wait before it is counted as a failure.
+    public var now: Date
+    public var pendingMaxAge: TimeInterval
 
-    public init(clock: LocalClock, displayPath: String, encoding: TextEncoding = .auto, today: LocalDate) {
+    public init(
+        clock: LocalClock, displayPath: String, encoding: TextEncoding = .auto, today: LocalDate, now: Date = Date(),
+        pendingMaxAge: TimeInterval = 24 * 3600
+    ) {
         self.clock = clock
         self.displayPath = displayPath
         self.encoding = encoding
         self.today = today
+        self.now = now
+        self.pendingMaxAge = pendingMaxAge
     }
 
     func location(_ line: Int) -> SourceLocation { SourceLocation(file: displayPath, line: line) }
@@ -48,6 +57,27 @@ public struct ParseSummary: Sendable, Hashable {
         self.recordsRead = recordsRead
         self.pendingRuns = pendingRuns
     }
+}
+
+/// Where reading an appended file goes on: the end of the last complete record, the next line's number,
+/// and the parser's own state there (its unfinished runs) as text.
+public struct ResumePoint: Sendable, Hashable {
+    public var offset: Int64
+    public var line: Int
+    public var state: String
+
+    public init(offset: Int64, line: Int, state: String) {
+        self.offset = offset
+        self.line = line
+        self.state = state
+    }
+}
+
+/// A format whose files grow by appending (a robot's log for the day) and can be read on from where the
+/// last run stopped.
+public protocol ResumableLogParser: LogParser {
+    /// Reads `path` from `resume` (from the start when nil) and says where the next read starts.
+    func parse(path: String, context: ParseContext, resumingFrom resume: ResumePoint?, into sink: any ParseSink) throws -> (ParseSummary, ResumePoint)
 }
 
 /// The file is not the format it was configured as; it is rejected whole and nothing of it counts.

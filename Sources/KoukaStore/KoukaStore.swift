@@ -44,33 +44,84 @@ public final class KoukaStore {
                 try db.prepare("DELETE FROM rollups WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM rejects WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("""
-                    UPDATE source_files SET format = ?, size = ?, sha256 = ?, rows_read = ?, rows_accepted = ?, rows_rejected = ?,
-                    pending_runs = ?, byte_offset = ?, status = ?, reject_reason = ? WHERE id = ?
+                    UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
                     """).run(Self.sourceValues(record) + [.integer(id)])
             } else {
-                try db.prepare("""
-                    INSERT INTO source_files (format, size, sha256, rows_read, rows_accepted, rows_rejected, pending_runs,
-                    byte_offset, status, reject_reason, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).run(Self.sourceValues(record) + [.text(record.path)])
-                id = db.lastInsertRowID
+                id = try insertSource(record)
             }
-            let insertRollup = try db.prepare("""
-                INSERT INTO rollups (source_id, day, department, family, task_name, outcome, unit, off_hours, events, quantity,
-                machine_seconds, human_seconds, human_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for key in rollups.keys.sorted() {
-                let t = rollups[key]!
-                try insertRollup.run([
-                    .integer(id), .text(key.date.description), .text(key.department), .text(key.family.rawValue),
-                    .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0), .integer(Int64(t.events)),
-                    .real(t.quantity), .real(t.machineSeconds), .real(t.humanSeconds), .real(t.humanMeasuredQuantity),
-                ])
-            }
+            try insertRollups(rollups, source: id, adding: false)
             let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason) VALUES (?, ?, ?)")
             for rejection in rejections {
                 try insertReject.run([.integer(id), .integer(Int64(rejection.line)), .text(rejection.reason)])
             }
             return id
+        }
+    }
+
+    /// Adds what the part of a file appended since the last run contributed, and moves its ledger line
+    /// on, in one transaction: the file's earlier rollups and rejects stay.
+    public func appendContribution(of record: SourceFileRecord, rollups: [RollupKey: RollupTotals], rejections: [Rejection]) throws {
+        try db.transaction {
+            guard let existing = try source(path: record.path) else {
+                _ = try replaceContribution(of: record, rollups: rollups, rejections: rejections)
+                return
+            }
+            try db.prepare("""
+                UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
+                """).run(Self.sourceValues(record) + [.integer(existing.id)])
+            try insertRollups(rollups, source: existing.id, adding: true)
+            let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason) VALUES (?, ?, ?)")
+            for rejection in rejections {
+                try insertReject.run([.integer(existing.id), .integer(Int64(rejection.line)), .text(rejection.reason)])
+            }
+        }
+    }
+
+    /// Marks files that no longer exist as gone; their rollups keep counting.
+    public func markGone(paths: [String]) throws {
+        guard !paths.isEmpty else { return }
+        try db.transaction {
+            let update = try db.prepare("UPDATE source_files SET status = 'gone' WHERE path = ? AND status = 'present'")
+            for path in paths { try update.run([.text(path)]) }
+        }
+    }
+
+    /// Paths of files with rollups on or after `date`.
+    public func sourcePaths(withRollupsSince date: LocalDate) throws -> Set<String> {
+        var paths = Set<String>()
+        try db.prepare("""
+            SELECT DISTINCT s.path FROM source_files s JOIN rollups r ON r.source_id = s.id WHERE r.day >= ?
+            """).query([.text(date.description)]) { paths.insert($0.text(0)) }
+        return paths
+    }
+
+    private func insertSource(_ record: SourceFileRecord) throws -> Int64 {
+        let columns = Self.updatableColumns + ["path"]
+        try db.prepare("""
+            INSERT INTO source_files (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+            """).run(Self.sourceValues(record) + [.text(record.path)])
+        return db.lastInsertRowID
+    }
+
+    /// Inserts rollups; with `adding`, totals already stored for the same key are added to.
+    private func insertRollups(_ rollups: [RollupKey: RollupTotals], source id: Int64, adding: Bool) throws {
+        let insert = try db.prepare("""
+            INSERT INTO rollups (source_id, day, department, family, task_name, outcome, unit, off_hours, events, quantity,
+            machine_seconds, human_seconds, human_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            \(adding ? """
+            ON CONFLICT (source_id, day, department, family, task_name, outcome, unit, off_hours) DO UPDATE SET
+            events = events + excluded.events, quantity = quantity + excluded.quantity,
+            machine_seconds = machine_seconds + excluded.machine_seconds, human_seconds = human_seconds + excluded.human_seconds,
+            human_quantity = human_quantity + excluded.human_quantity
+            """ : "")
+            """)
+        for key in rollups.keys.sorted() {
+            let t = rollups[key]!
+            try insert.run([
+                .integer(id), .text(key.date.description), .text(key.department), .text(key.family.rawValue),
+                .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0),
+                .integer(Int64(t.events)), .real(t.quantity), .real(t.machineSeconds), .real(t.humanSeconds), .real(t.humanMeasuredQuantity),
+            ])
         }
     }
 
@@ -80,7 +131,7 @@ public final class KoukaStore {
         try db.prepare("""
             SELECT r.source_id, r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.events, r.quantity,
             r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours FROM rollups r JOIN source_files s ON s.id = r.source_id
-            WHERE s.status = 'present' AND r.day BETWEEN ? AND ?
+            WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ?
             ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.off_hours, r.source_id
             """).query([.text(from.description), .text(to.description)]) { s in
             guard let date = LocalDate(s.text(1)), let family = SystemFamily(rawValue: s.text(3)),
@@ -106,36 +157,44 @@ public final class KoukaStore {
     /// Adds a line to the job-run ledger.
     public func recordJobRun(_ run: JobRunRecord) throws {
         try db.prepare("""
-            INSERT INTO job_runs (job, started_at, ended_at, files_read, rows_read, rows_rejected, exit_code)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO job_runs (job, started_at, ended_at, files_read, rows_read, rows_rejected, exit_code, interrupted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """).run([.text(run.job), .text(run.startedAt), .text(run.endedAt), .integer(Int64(run.filesRead)),
-                      .integer(Int64(run.rowsRead)), .integer(Int64(run.rowsRejected)), .integer(Int64(run.exitCode))])
+                      .integer(Int64(run.rowsRead)), .integer(Int64(run.rowsRejected)), .integer(Int64(run.exitCode)),
+                      .integer(run.interrupted ? 1 : 0)])
     }
 
     /// The job-run ledger, oldest first.
     public func jobRuns() throws -> [JobRunRecord] {
         var rows: [JobRunRecord] = []
-        try db.prepare("SELECT job, started_at, ended_at, files_read, rows_read, rows_rejected, exit_code FROM job_runs ORDER BY id").query {
+        try db.prepare("SELECT job, started_at, ended_at, files_read, rows_read, rows_rejected, exit_code, interrupted FROM job_runs ORDER BY id").query {
             rows.append(JobRunRecord(job: $0.text(0), startedAt: $0.text(1), endedAt: $0.text(2), filesRead: Int($0.int(3)),
-                                     rowsRead: Int($0.int(4)), rowsRejected: Int($0.int(5)), exitCode: Int32($0.int(6))))
+                                     rowsRead: Int($0.int(4)), rowsRejected: Int($0.int(5)), exitCode: Int32($0.int(6)),
+                                     interrupted: $0.int(7) != 0))
         }
         return rows
     }
 
-    private static let sourceColumns = """
-        id, path, format, size, sha256, rows_read, rows_accepted, rows_rejected, pending_runs, byte_offset, status, reject_reason
-        """
+    private static let updatableColumns = [
+        "format", "size", "sha256", "rows_read", "rows_accepted", "rows_rejected", "pending_runs", "byte_offset", "status",
+        "reject_reason", "modified_at", "inode", "prefix_fingerprint", "resume_line", "resume_state", "hash_state",
+    ]
+
+    private static let sourceColumns = "id, path, " + updatableColumns.joined(separator: ", ")
 
     private static func sourceRecord(_ s: SQLiteStatement) -> SourceFileRecord {
         SourceFileRecord(
             id: s.int(0), path: s.text(1), format: s.text(2), size: s.int(3), sha256: s.text(4), rowsRead: Int(s.int(5)),
             rowsAccepted: Int(s.int(6)), rowsRejected: Int(s.int(7)), pendingRuns: Int(s.int(8)), byteOffset: s.int(9),
-            status: SourceFileRecord.Status(rawValue: s.text(10)) ?? .rejected, rejectReason: s.isNull(11) ? nil : s.text(11))
+            status: SourceFileRecord.Status(rawValue: s.text(10)) ?? .rejected, rejectReason: s.isNull(11) ? nil : s.text(11),
+            modifiedAt: s.double(12), inode: s.int(13), prefixFingerprint: s.text(14), resumeLine: Int(s.int(15)),
+            resumeState: s.isNull(16) ? nil : s.text(16), hashState: s.isNull(17) ? nil : s.text(17))
     }
 
     private static func sourceValues(_ r: SourceFileRecord) -> [SQLiteValue] {
         [.text(r.format), .integer(r.size), .text(r.sha256), .integer(Int64(r.rowsRead)), .integer(Int64(r.rowsAccepted)),
          .integer(Int64(r.rowsRejected)), .integer(Int64(r.pendingRuns)), .integer(r.byteOffset), .text(r.status.rawValue),
-         r.rejectReason.map { .text($0) } ?? .null]
+         r.rejectReason.map { .text($0) } ?? .null, .real(r.modifiedAt), .integer(r.inode), .text(r.prefixFingerprint),
+         .integer(Int64(r.resumeLine)), r.resumeState.map { .text($0) } ?? .null, r.hashState.map { .text($0) } ?? .null]
     }
 }

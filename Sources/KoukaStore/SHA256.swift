@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,6 +15,52 @@ public struct SHA256 {
     private var length: UInt64 = 0
 
     public init() { pending.reserveCapacity(64) }
+
+    /// The hashing state as text, so the ledger can resume a file's digest where reading stopped and hash
+    /// only what was appended.
+    public var savedState: String {
+        (state.map { String($0, radix: 16) } + [String(length, radix: 16), pending.map { String(format: "%02x", $0) }.joined()])
+            .joined(separator: ":")
+    }
+
+    /// Restores a state from `savedState`; nil for text that is not one.
+    public init?(savedState text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 10 else { return nil }
+        let words = parts[0..<8].compactMap { UInt32($0, radix: 16) }
+        guard words.count == 8, let length = UInt64(parts[8], radix: 16), parts[9].count % 2 == 0, parts[9].count < 128 else { return nil }
+        var bytes: [UInt8] = []
+        var index = parts[9].startIndex
+        while index < parts[9].endIndex {
+            let next = parts[9].index(index, offsetBy: 2)
+            guard let byte = UInt8(parts[9][index..<next], radix: 16) else { return nil }
+            bytes.append(byte)
+            index = next
+        }
+        guard UInt64(bytes.count) == length % 64 else { return nil }
+        state = words
+        pending = bytes
+        self.length = length
+    }
+
+    /// Adds the bytes of `path` from `start` to `end` (exclusive); false when they cannot be read.
+    public mutating func update(fileAt path: String, from start: Int64, to end: Int64) -> Bool {
+        guard end > start else { return true }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = start
+        while offset < end {
+            let n = pread(fd, buffer.baseAddress, min(buffer.count, Int(end - offset)), off_t(offset))
+            if n < 0 { if errno == EINTR { continue }; return false }
+            if n == 0 { return false }
+            update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            offset += Int64(n)
+        }
+        return true
+    }
 
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         length &+= UInt64(bytes.count)
@@ -34,8 +81,13 @@ public struct SHA256 {
         if index < bytes.count { pending.append(contentsOf: bytes[index...]) }
     }
 
-    /// The digest as 64 lowercase hex digits.
-    public mutating func finalizeHex() -> String {
+    /// The digest as 64 lowercase hex digits. Finalises a copy: the state can go on being updated.
+    public func finalizeHex() -> String {
+        var copy = self
+        return copy.finish()
+    }
+
+    private mutating func finish() -> String {
         let bits = length &* 8
         var tail: [UInt8] = [0x80]
         while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
@@ -51,18 +103,10 @@ public struct SHA256 {
 
     /// The digest of a whole file, read in blocks; nil when it cannot be read.
     public static func hexDigest(ofFile path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
         var hasher = SHA256()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let n = read(fd, buffer.baseAddress, buffer.count)
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-        }
+        guard hasher.update(fileAt: path, from: 0, to: Int64(info.st_size)) else { return nil }
         return hasher.finalizeHex()
     }
 

@@ -32,7 +32,8 @@ import Testing
         #expect(summary.rejections.first?.file == "bizrobo/bizrobo_runs.csv")
         #expect(summary.rejections.first?.line == 13)
         #expect(Set(summary.unmapped.map(\.name)) == ["テスト用シナリオ", "Sandbox_動作確認", "旧_住基照会バッチ"])
-        #expect(summary.pendingRuns == 1)
+        // The one PROCESSING row (March 2025) is long past the allowed age: a failure, not a pending run.
+        #expect(summary.pendingRuns == 0)
         #expect(summary.exitCode == .doneWithFindings)
 
         for (year, hours) in expected.rpaHoursByFiscalYear {

@@ -14,7 +14,11 @@ struct FlowSessionRecord {
         let outcome: Outcome
         switch FlowSessionStatus(statusCode) {
         case let .finished(value): outcome = value
-        case .unfinished: return nil
+        case .unfinished:
+            // Running or paused, unless for longer than the allowed age: then it is stuck.
+            guard let started = Timestamp(startedOn)?.instant(in: context.clock),
+                  context.now.timeIntervalSince(started) > context.pendingMaxAge else { return nil }
+            outcome = .failure
         case .unknown: throw RowProblem("statuscode \(statusCode.prefix(20)) is not a flowsession status (4 Succeeded, 7 Cancelled, 8 Failed, …)")
         }
         guard !name.isEmpty else { throw RowProblem("name (the flow) is empty") }

@@ -5,29 +5,46 @@ import KoukaCore
 /// line per event, grouped into runs by `jobId`.
 ///
 /// A run succeeded when it has its "execution ended" line and no `Error`/`Fatal` line of logType
-/// Default. A run with no end line failed if the file is closed (an earlier day's log); in today's log it
-/// is still running and waits. Queue transactions, when a run has them, make its units items: each
-/// successful transaction is one item handled, and failed transactions are failed items.
-public struct UiPathExecutionLogParser: LogParser {
+/// Default. A run with no end line failed if the file is closed (an earlier day's log) or it has been
+/// silent for longer than the allowed age; otherwise it is still running and waits. Queue transactions,
+/// when a run has them, make its units items: each successful transaction is one item handled, and failed
+/// transactions are failed items.
+///
+/// Today's log grows all day: reading resumes at the end of the last complete line, with the unfinished
+/// runs carried over, and a half-written last line is left for the next run.
+public struct UiPathExecutionLogParser: ResumableLogParser {
     public let formatID = "uipath-execution-log"
 
     public init() {}
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
-        let reader = try LineReader(path: path, encoding: context.encoding)
+        try parse(path: path, context: context, resumingFrom: nil, into: sink).0
+    }
+
+    public func parse(path: String, context: ParseContext, resumingFrom resume: ResumePoint?, into sink: any ParseSink) throws -> (ParseSummary, ResumePoint) {
+        let carried = resume.flatMap { UiPathResumeState($0.state) }
+        let reader = try LineReader(path: path, encoding: carried?.encoding ?? context.encoding,
+                                    startOffset: carried == nil ? 0 : resume!.offset, firstLine: carried == nil ? 1 : resume!.line)
         let fileDate = Self.fileDate(path)
+        let isClosed = fileDate.map { $0 < context.today } ?? true
         let decoder = JSONDecoder()
-        var runs: [String: UiPathRun] = [:]
+        var runs = carried?.runs ?? [:]
         var summary = ParseSummary()
-        var sawValidLine = false
+        var sawValidLine = carried != nil
+        var consumed = carried == nil ? Int64(0) : resume!.offset
+        var nextLine = carried == nil ? 1 : resume!.line
         try reader.forEachLine { line in
+            // A half-written last line of a log still being written is left for the next run.
+            guard line.isTerminated || isClosed else { return }
+            consumed = line.endOffset
+            nextLine = line.number + 1
             guard !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
             summary.recordsRead += 1
             let reject = { (reason: String) in
                 sink.reject(Rejection(file: context.displayPath, line: line.number, reason: reason))
             }
             guard let split = Self.splitPrefix(line.bytes) else {
-                if !sawValidLine && summary.recordsRead == 1 {
+                if !sawValidLine && summary.recordsRead == 1 && line.number == 1 {
                     throw FormatMismatch(path: context.displayPath, format: formatID, reason: "line 1 is not `HH:mm:ss.ffff LEVEL {json}`")
                 }
                 return reject("not an Execution.log line (`HH:mm:ss.ffff LEVEL {json}` expected)")
@@ -43,8 +60,9 @@ public struct UiPathExecutionLogParser: LogParser {
             guard let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: context.clock) else {
                 return reject("no usable time: timeStamp missing or invalid and no date in the file name")
             }
-            var run = runs[jobID] ?? UiPathRun(jobID: jobID, processName: processName, firstLine: line.number, firstInstant: instant)
+            var run = runs[jobID] ?? UiPathRun(jobID: jobID, processName: processName, firstLine: line.number, firstInstant: instant, lastInstant: instant)
             run.firstInstant = min(run.firstInstant, instant)
+            run.lastInstant = max(run.lastInstant, instant)
             if entry.isDefaultError { run.hadDefaultError = true }
             if entry.isEndLine {
                 run.endInstant = instant
@@ -57,15 +75,17 @@ public struct UiPathExecutionLogParser: LogParser {
             }
             runs[jobID] = run
         }
-        let isClosed = fileDate.map { $0 < context.today } ?? true
+        var pending: [String: UiPathRun] = [:]
         for run in runs.values.sorted(by: { $0.firstLine < $1.firstLine }) {
-            if run.endInstant == nil && !isClosed {
-                summary.pendingRuns += 1
+            let stale = context.now.timeIntervalSince(run.lastInstant) > context.pendingMaxAge
+            if run.endInstant == nil && !isClosed && !stale {
+                pending[run.jobID] = run
                 continue
             }
             for event in Self.events(of: run, context: context) { sink.accept(event) }
         }
-        return summary
+        summary.pendingRuns = pending.count
+        return (summary, ResumePoint(offset: consumed, line: nextLine, state: UiPathResumeState(encoding: reader.encoding, runs: pending).text))
     }
 
     static func events(of run: UiPathRun, context: ParseContext) -> [UsageEvent] {

@@ -1,11 +1,13 @@
 import Foundation
 
 /// What the lines of one `jobId` say about that run.
-struct UiPathRun {
+struct UiPathRun: Codable {
     let jobID: String
     let processName: String
     let firstLine: Int
     var firstInstant: Date
+    /// The latest line's time: a run silent for longer than the allowed age is counted as failed.
+    var lastInstant: Date
     var endInstant: Date?
     var totalSeconds: Double?
     var hadDefaultError = false

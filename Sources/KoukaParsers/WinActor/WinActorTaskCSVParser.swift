@@ -1,10 +1,12 @@
+import Foundation
 import KoukaCore
 
 /// Reads WinActor Manager on Cloud's task history export (`GET /tasks/csv`): MS932 by default, CRLF,
 /// one row per task run. The scenario name (シナリオ名) is the name the catalog maps.
 ///
 /// 状態: FINISH is a success; ERROR and HALT failures; CANCEL cancelled; WAITING, PROCESSING and
-/// CANCELING have not finished and are read again on a later night.
+/// CANCELING have not finished and are read again on a later night, until they are older than the allowed
+/// age: then they are counted as failures.
 public struct WinActorTaskCSVParser: LogParser {
     public let formatID = "winactor-task-csv"
 
@@ -29,8 +31,14 @@ public struct WinActorTaskCSVParser: LogParser {
             case "ERROR", "HALT": outcome = .failure
             case "CANCEL": outcome = .cancelled
             case "WAITING", "PROCESSING", "CANCELING":
-                summary.pendingRuns += 1
-                return
+                // Still running, unless it has been so for longer than the allowed age: then it is stuck.
+                let since = try [c.started, c.scheduled].compactMap { $0 }.map { i throws(RowProblem) in try row.text(i) }.first { !$0.isEmpty }
+                guard let since, let stamp = Timestamp(since),
+                      context.now.timeIntervalSince(stamp.instant(in: context.clock)) > context.pendingMaxAge else {
+                    summary.pendingRuns += 1
+                    return
+                }
+                outcome = .failure
             case let other:
                 throw RowProblem("状態 \(other.prefix(20)) is not a WinActor task state (FINISH, ERROR, HALT, CANCEL, WAITING, PROCESSING, CANCELING)")
             }

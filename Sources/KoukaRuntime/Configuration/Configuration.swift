@@ -19,6 +19,8 @@ public struct Configuration: Sendable {
     public var excludeOffHoursChatbotAnswers: Bool
     /// Successful uses an AI task needs in a fiscal year to count as AI-supported.
     public var minimumAIUses: Int
+    /// How long a run may stay unfinished before it is counted as a failure.
+    public var pendingMaxAge: TimeInterval
 
     /// Reads and checks the TOML file at `path`.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
@@ -98,13 +100,15 @@ public struct Configuration: Sendable {
         guard officeHours.opens < officeHours.closes else {
             throw ConfigurationError(path: path, message: "office_hours: opens must be before closes")
         }
+        let pendingHours = file.nightly?.pending_max_hours ?? 24
+        guard pendingHours > 0 else { throw ConfigurationError(path: path, message: "nightly.pending_max_hours must be more than 0") }
         let minimumUses = file.ai_tasks?.minimum_uses ?? 1
         guard minimumUses >= 1 else { throw ConfigurationError(path: path, message: "ai_tasks.minimum_uses must be 1 or more") }
         return Configuration(
             path: path, clock: LocalClock(zone: zone), databasePath: absolute(file.database ?? "kouka.sqlite"),
             catalogPath: absolute(file.catalog), outputPath: absolute(file.output ?? "reports"), sources: sources, targets: targets,
             officeHours: officeHours, excludeOffHoursChatbotAnswers: file.office_hours?.exclude_chatbot_answers ?? false,
-            minimumAIUses: minimumUses)
+            minimumAIUses: minimumUses, pendingMaxAge: pendingHours * 3600)
     }
 
     private static func explain(_ error: DecodingError) -> String {

@@ -8,6 +8,11 @@ struct ConfigurationFile: Decodable {
     var targets: [String: TargetSection]?
     var office_hours: OfficeHoursSection?
     var ai_tasks: AITasksSection?
+    var nightly: NightlySection?
+
+    struct NightlySection: Decodable {
+        var pending_max_hours: Double?
+    }
 
     struct SourceSection: Decodable {
         var format: String

@@ -4,117 +4,90 @@ import KoukaParsers
 import KoukaStore
 import Logging
 
-/// `kouka-nightly`: reads every source file the configuration names that is new or changed since the
-/// last run, and replaces each one's contribution to the store in one transaction. A file whose bytes
-/// are unchanged is skipped, so a re-run changes nothing.
+/// `kouka-nightly`: reads what is new in every source file the configuration names, and records each
+/// file's contribution to the store in one transaction. An unchanged file is skipped without being read,
+/// an appended log is read on from where the last run stopped, and anything else is read whole and
+/// replaces the file's earlier contribution — so a re-run changes nothing, and a run killed at any point
+/// loses nothing.
 public struct NightlyJob {
     public var configuration: Configuration
     public var logger: Logger
-    /// The local date the job takes as today; a log dated today may still grow.
-    public var today: LocalDate
+    public var options: NightlyOptions
 
-    public init(configuration: Configuration, logger: Logger, today: LocalDate? = nil) {
+    public init(configuration: Configuration, logger: Logger, options: NightlyOptions = NightlyOptions()) {
         self.configuration = configuration
         self.logger = logger
-        self.today = today ?? configuration.clock.localDate(of: Date())
+        self.options = options
+    }
+
+    /// Kept for callers that only fix today.
+    public init(configuration: Configuration, logger: Logger, today: LocalDate?) {
+        self.init(configuration: configuration, logger: logger, options: NightlyOptions(today: today))
     }
 
     public func run() throws -> NightlySummary {
         let started = Date()
         let base = DisplayPath.base(ofConfiguration: configuration.path)
+        let files = try sourceFiles()
         let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
-        let lock = try JobLock(path: configuration.databasePath + ".lock", job: "kouka-nightly")
-        defer { withExtendedLifetime(lock) {} }
-        let store = try KoukaStore(path: configuration.databasePath)
         var summary = NightlySummary(configuration: configuration.path, database: configuration.databasePath)
-        var unmapped: [String: NightlySummary.UnmappedName] = [:]
+        summary.dryRun = options.dryRun
+        let lock = options.dryRun ? nil : try JobLock(path: configuration.databasePath + ".lock", job: "kouka-nightly")
+        defer { withExtendedLifetime(lock) {} }
+        let store: KoukaStore? = options.dryRun && !FileManager.default.fileExists(atPath: configuration.databasePath)
+            ? nil : try KoukaStore(path: configuration.databasePath)
+        let forced = try options.since.map { try store?.sourcePaths(withRollupsSince: $0) ?? [] } ?? []
+        let ingestor = SourceIngestor(
+            configuration: configuration, catalog: catalog, logger: logger,
+            today: options.today ?? configuration.clock.localDate(of: options.now ?? Date()), now: options.now ?? Date())
+        let progress = ProgressLine(wanted: options.progress)
 
-        for spec in configuration.sources {
-            let files = FileGlob.expand(spec.pattern)
-            if files.isEmpty {
-                summary.unmatchedPatterns.append(spec.pattern)
-                logger.warning("source pattern matches no file", metadata: ["pattern": "\(spec.pattern)", "format": "\(spec.format)"])
+        var seen = Set<String>()
+        for (index, file) in files.enumerated() {
+            if StopRequest.isRequested {
+                summary.interrupted = true
+                logger.warning("stop requested: the remaining files are read next run", metadata: ["remaining": "\(files.count - index)"])
+                break
             }
-            for file in files {
-                summary.filesSeen += 1
-                let display = DisplayPath.of(file, base: base)
-                try ingest(file: file, display: display, spec: spec, store: store, catalog: catalog, summary: &summary, unmapped: &unmapped)
-            }
+            let display = DisplayPath.of(file.path, base: base)
+            seen.insert(display)
+            summary.filesSeen += 1
+            progress.show(index + 1, of: files.count, display)
+            try ingestor.ingest(path: file.path, display: display, spec: file.spec, store: store, forced: forced.contains(display),
+                                dryRun: options.dryRun, summary: &summary)
         }
-        summary.unmapped = unmapped.values.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
-        summary.exitCode = summary.hasFindings ? .doneWithFindings : .done
-        let stamp = ISO8601DateFormatter()
-        try store.recordJobRun(JobRunRecord(
-            job: "kouka-nightly", startedAt: stamp.string(from: started), endedAt: stamp.string(from: Date()),
-            filesRead: summary.filesRead, rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,
-            exitCode: summary.exitCode.rawValue))
+        progress.finish()
+        if let store, !options.dryRun, !summary.interrupted {
+            let gone = try store.sources().filter { $0.status == .present && !seen.contains($0.path) }.map(\.path)
+            try store.markGone(paths: gone)
+            summary.filesGone = gone
+            for path in gone { logger.notice("source file is gone; its figures are kept", metadata: ["file": "\(path)"]) }
+        }
+        summary.unmapped = ingestor.unmappedNames()
+        summary.exitCode = options.strict && summary.hasRejects ? .dataError : (summary.hasFindings ? .doneWithFindings : .done)
+        if let store, !options.dryRun {
+            let stamp = ISO8601DateFormatter()
+            try store.recordJobRun(JobRunRecord(
+                job: "kouka-nightly", startedAt: stamp.string(from: started), endedAt: stamp.string(from: Date()),
+                filesRead: summary.filesRead + summary.filesAppended, rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,
+                exitCode: summary.exitCode.rawValue, interrupted: summary.interrupted))
+        }
         return summary
     }
 
-    private func ingest(
-        file: String, display: String, spec: SourceSpec, store: KoukaStore, catalog: TaskCatalog,
-        summary: inout NightlySummary, unmapped: inout [String: NightlySummary.UnmappedName]
-    ) throws {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let size = (attributes[.size] as? NSNumber)?.int64Value,
-              let digest = SHA256.hexDigest(ofFile: file) else {
-            summary.filesUnreadable.append(.init(path: display, reason: "not a readable regular file"))
-            logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)"])
-            return
+    /// Every file the sources name, in a fixed order; a pattern that matches nothing is a configuration
+    /// error, found before any work.
+    private func sourceFiles() throws(ConfigurationError) -> [(path: String, spec: SourceSpec)] {
+        var files: [(String, SourceSpec)] = []
+        var empty: [String] = []
+        for spec in configuration.sources {
+            let matches = FileGlob.expand(spec.pattern)
+            if matches.isEmpty { empty.append(spec.pattern) }
+            files += matches.map { ($0, spec) }
         }
-        if let known = try store.source(path: display), known.sha256 == digest, known.size == size, known.format == spec.format {
-            summary.filesUnchanged += 1
-            return
+        guard empty.isEmpty else {
+            throw ConfigurationError(path: configuration.path, message: "source path(s) match no file: \(empty.joined(separator: ", ")); fix the path or remove the source")
         }
-        let collector = EventCollector(clock: configuration.clock, officeHours: configuration.officeHours)
-        let context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today)
-        var record = SourceFileRecord(path: display, format: spec.format, size: size, sha256: digest, byteOffset: size)
-        do {
-            let parsed = try spec.parser.parse(path: file, context: context, into: collector)
-            record.rowsRead = parsed.recordsRead
-            record.rowsRejected = collector.rejections.count
-            record.rowsAccepted = parsed.recordsRead - collector.rejections.count
-            record.pendingRuns = parsed.pendingRuns
-            try store.replaceContribution(of: record, rollups: collector.aggregator.totals, rejections: collector.rejections)
-        } catch let error as InputError {
-            summary.filesUnreadable.append(.init(path: display, reason: error.description))
-            logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(error)"])
-            return
-        } catch let error as FormatMismatch {
-            try rejectWhole(record, reason: error.reason, store: store, summary: &summary, message: error.description)
-            return
-        } catch let error as CSVError {
-            try rejectWhole(record, reason: error.reason, store: store, summary: &summary, message: error.description)
-            return
-        }
-        summary.filesRead += 1
-        summary.rowsRead += record.rowsRead
-        summary.rowsAccepted += record.rowsAccepted
-        summary.rowsRejected += record.rowsRejected
-        summary.pendingRuns += record.pendingRuns
-        for rejection in collector.rejections {
-            if summary.rejections.count < 50 { summary.rejections.append(rejection) }
-            logger.warning("row rejected", metadata: ["file": "\(rejection.file)", "line": "\(rejection.line)", "reason": "\(rejection.reason)"])
-        }
-        for (key, totals) in collector.aggregator.totals
-        where catalog.entry(for: key.taskName, system: key.family, on: key.date) == nil {
-            let id = "\(key.family.rawValue)\u{0}\(key.taskName)"
-            unmapped[id, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += totals.events
-        }
-        logger.info("source file read", metadata: [
-            "file": "\(display)", "format": "\(spec.format)", "rows": "\(record.rowsRead)",
-            "rejected": "\(record.rowsRejected)", "pending": "\(record.pendingRuns)",
-        ])
-    }
-
-    /// Records a file that is not its configured format: in the ledger, with no rollups.
-    private func rejectWhole(_ record: SourceFileRecord, reason: String, store: KoukaStore, summary: inout NightlySummary, message: String) throws {
-        var rejected = record
-        rejected.status = .rejected
-        rejected.rejectReason = reason
-        try store.replaceContribution(of: rejected, rollups: [:], rejections: [Rejection(file: record.path, line: 0, reason: reason)])
-        summary.filesRejected.append(.init(path: record.path, reason: reason))
-        logger.error("source file rejected whole; nothing of it counted", metadata: ["file": "\(record.path)", "reason": "\(message)"])
+        return files
     }
 }

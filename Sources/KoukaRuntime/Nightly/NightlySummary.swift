@@ -21,12 +21,24 @@ public struct NightlySummary: Sendable, Codable, Hashable {
         public var reason: String
     }
 
+    /// In a dry run: what would be done with a file.
+    public struct PlannedFile: Sendable, Codable, Hashable {
+        public var path: String
+        public var format: String
+        /// `full`, `append` or `unchanged`.
+        public var plan: String
+    }
+
     public var job = "kouka-nightly"
     public var configuration: String
     public var database: String
+    public var dryRun = false
     public var filesSeen = 0
     public var filesRead = 0
+    public var filesAppended = 0
     public var filesUnchanged = 0
+    /// Files in the ledger that no longer exist; their rollups keep counting.
+    public var filesGone: [String] = []
     public var filesRejected: [FileProblem] = []
     public var filesUnreadable: [FileProblem] = []
     public var rowsRead = 0
@@ -35,14 +47,20 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     public var pendingRuns = 0
     /// The first rejected rows of this run (file, line, reason); `rowsRejected` has the total.
     public var rejections: [Rejection] = []
+    /// Rejected rows of this run by reason, most frequent first (the quarantine in brief).
+    public var rejectionReasons: [String: Int] = [:]
     /// Names this run saw that the catalog does not map, most frequent first.
     public var unmapped: [UnmappedName] = []
-    /// Source patterns that matched no file.
-    public var unmatchedPatterns: [String] = []
+    /// In a dry run, the plan for each file.
+    public var planned: [PlannedFile] = []
+    /// Stopped early by SIGTERM or SIGINT; the files not reached are read next run.
+    public var interrupted = false
     public var exitCode: KoukaExitCode = .done
 
     /// Whether there is anything for a person to look at.
     var hasFindings: Bool {
-        rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || !unmatchedPatterns.isEmpty
+        rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted
     }
+
+    var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty }
 }

@@ -7,8 +7,10 @@ public struct JobRunRecord: Sendable, Hashable, Codable {
     public var rowsRead: Int
     public var rowsRejected: Int
     public var exitCode: Int32
+    /// Stopped early by SIGTERM or SIGINT, between files.
+    public var interrupted: Bool
 
-    public init(job: String, startedAt: String, endedAt: String, filesRead: Int, rowsRead: Int, rowsRejected: Int, exitCode: Int32) {
+    public init(job: String, startedAt: String, endedAt: String, filesRead: Int, rowsRead: Int, rowsRejected: Int, exitCode: Int32, interrupted: Bool = false) {
         self.job = job
         self.startedAt = startedAt
         self.endedAt = endedAt
@@ -16,5 +18,6 @@ public struct JobRunRecord: Sendable, Hashable, Codable {
         self.rowsRead = rowsRead
         self.rowsRejected = rowsRejected
         self.exitCode = exitCode
+        self.interrupted = interrupted
     }
 }

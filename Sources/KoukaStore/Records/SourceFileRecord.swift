@@ -6,6 +6,8 @@ public struct SourceFileRecord: Sendable, Hashable, Codable {
         case present
         /// Not the configured format, or unreadable: nothing of it counts.
         case rejected
+        /// Deleted or rotated away since it was read; its rollups still count.
+        case gone
     }
 
     public var id: Int64
@@ -17,15 +19,29 @@ public struct SourceFileRecord: Sendable, Hashable, Codable {
     public var rowsAccepted: Int
     public var rowsRejected: Int
     public var pendingRuns: Int
-    /// The byte offset reading reached.
+    /// The byte offset reading reached: the end of the last complete record read.
     public var byteOffset: Int64
     public var status: Status
     /// Why a rejected file was rejected.
     public var rejectReason: String?
+    /// The file's modification time (seconds since 1970) and inode when read: unchanged, they let a run
+    /// skip the file without reading a byte.
+    public var modifiedAt: Double
+    public var inode: Int64
+    /// A digest of the first and last 64 KiB before `byteOffset`, to check that an appended file's part
+    /// already read is unchanged.
+    public var prefixFingerprint: String
+    /// Where and with what parser state reading resumes when the file grows (resumable formats only).
+    public var resumeLine: Int
+    public var resumeState: String?
+    /// The SHA-256 state at `byteOffset`, so an append hashes only the new bytes.
+    public var hashState: String?
 
     public init(
         id: Int64 = 0, path: String, format: String, size: Int64, sha256: String, rowsRead: Int = 0, rowsAccepted: Int = 0,
-        rowsRejected: Int = 0, pendingRuns: Int = 0, byteOffset: Int64 = 0, status: Status = .present, rejectReason: String? = nil
+        rowsRejected: Int = 0, pendingRuns: Int = 0, byteOffset: Int64 = 0, status: Status = .present, rejectReason: String? = nil,
+        modifiedAt: Double = 0, inode: Int64 = 0, prefixFingerprint: String = "", resumeLine: Int = 1, resumeState: String? = nil,
+        hashState: String? = nil
     ) {
         self.id = id
         self.path = path
@@ -39,5 +55,11 @@ public struct SourceFileRecord: Sendable, Hashable, Codable {
         self.byteOffset = byteOffset
         self.status = status
         self.rejectReason = rejectReason
+        self.modifiedAt = modifiedAt
+        self.inode = inode
+        self.prefixFingerprint = prefixFingerprint
+        self.resumeLine = resumeLine
+        self.resumeState = resumeState
+        self.hashState = hashState
     }
 }

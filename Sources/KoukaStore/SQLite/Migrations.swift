@@ -15,7 +15,13 @@ enum Migrations {
             pending_runs INTEGER NOT NULL,
             byte_offset INTEGER NOT NULL,
             status TEXT NOT NULL,
-            reject_reason TEXT
+            reject_reason TEXT,
+            modified_at REAL NOT NULL,
+            inode INTEGER NOT NULL,
+            prefix_fingerprint TEXT NOT NULL,
+            resume_line INTEGER NOT NULL,
+            resume_state TEXT,
+            hash_state TEXT
         );
         CREATE TABLE rollups (
             source_id INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
@@ -48,7 +54,8 @@ enum Migrations {
             files_read INTEGER NOT NULL,
             rows_read INTEGER NOT NULL,
             rows_rejected INTEGER NOT NULL,
-            exit_code INTEGER NOT NULL
+            exit_code INTEGER NOT NULL,
+            interrupted INTEGER NOT NULL
         );
         """),
     ]

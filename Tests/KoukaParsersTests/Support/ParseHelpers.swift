@@ -2,9 +2,14 @@ import Foundation
 import KoukaCore
 import KoukaParsers
 
-/// A parse context in Tokyo with a fixed "today", so results never depend on when the tests run.
-func tokyoContext(_ path: String, today: LocalDate = LocalDate(year: 2030, month: 1, day: 1), encoding: TextEncoding = .auto) -> ParseContext {
-    ParseContext(clock: .tokyo, displayPath: (path as NSString).lastPathComponent, encoding: encoding, today: today)
+/// A parse context in Tokyo with a fixed "today" (and now, at its start), so results never depend on when
+/// the tests run. Unfinished runs wait for ever unless a test gives them an age.
+func tokyoContext(
+    _ path: String, today: LocalDate = LocalDate(year: 2030, month: 1, day: 1), encoding: TextEncoding = .auto,
+    pendingMaxAge: TimeInterval = .infinity
+) -> ParseContext {
+    ParseContext(clock: .tokyo, displayPath: (path as NSString).lastPathComponent, encoding: encoding, today: today,
+                 now: LocalClock.tokyo.startOfDay(today), pendingMaxAge: pendingMaxAge)
 }
 
 /// Epoch seconds of an instant, for comparisons written as `date -u -d … +%s` values.

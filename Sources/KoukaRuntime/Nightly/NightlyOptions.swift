@@ -1,0 +1,26 @@
+import Foundation
+import KoukaCore
+
+/// How `kouka-nightly` was asked to run.
+public struct NightlyOptions: Sendable {
+    /// Say what would be read; write nothing.
+    public var dryRun = false
+    /// Read again, whole, every file with runs on or after this date.
+    public var since: LocalDate?
+    /// Rejected rows or files make the run fail (exit 65) instead of exit 1.
+    public var strict = false
+    /// Show a progress line (only ever on a terminal).
+    public var progress = false
+    /// The local date taken as today, and the time taken as now (tests fix them).
+    public var today: LocalDate?
+    public var now: Date?
+
+    public init(dryRun: Bool = false, since: LocalDate? = nil, strict: Bool = false, progress: Bool = false, today: LocalDate? = nil, now: Date? = nil) {
+        self.dryRun = dryRun
+        self.since = since
+        self.strict = strict
+        self.progress = progress
+        self.today = today
+        self.now = now
+    }
+}

@@ -1,0 +1,19 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// SIGTERM and SIGINT ask a job to stop; it stops cleanly between files, so nothing is half written.
+public enum StopRequest {
+    private static let flag = Atomic<Bool>(false)
+
+    /// Installs the handlers. The handler only sets an atomic flag, which is safe in a signal handler.
+    public static func install() {
+        _ = flag.load(ordering: .relaxed)
+        signal(SIGTERM) { _ in StopRequest.flag.store(true, ordering: .relaxed) }
+        signal(SIGINT) { _ in StopRequest.flag.store(true, ordering: .relaxed) }
+    }
+
+    /// Whether a stop was asked for.
+    public static var isRequested: Bool { flag.load(ordering: .relaxed) }
+}
