@@ -32,6 +32,12 @@ public struct NightlyJob {
         let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
         var summary = NightlySummary(configuration: configuration.path, database: configuration.databasePath)
         summary.dryRun = options.dryRun
+        if !options.dryRun {
+            let folder = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                throw OutputError(path: folder.path, reason: "cannot create the database's folder")
+            }
+        }
         let lock = options.dryRun ? nil : try JobLock(path: configuration.databasePath + ".lock", job: "kouka-nightly")
         defer { withExtendedLifetime(lock) {} }
         let store: KoukaStore? = options.dryRun && !FileManager.default.fileExists(atPath: configuration.databasePath)

@@ -1,0 +1,89 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+
+/// Kill the nightly job at any moment — SIGKILL, no chance to clean up — and run it again: the store is
+/// consistent and the reports equal those of one uninterrupted run. SIGTERM stops it between files.
+@Suite(.serialized) struct CrashSafetyTests {
+    static let sampleLogs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../SampleLogs").standardizedFileURL
+
+    /// A city with the sample UiPath and WinActor logs (several seconds of work for a debug build).
+    static func city() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for folder in ["uipath", "winactor"] {
+            try FileManager.default.copyItem(at: sampleLogs.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        }
+        try FileManager.default.copyItem(at: sampleLogs.appendingPathComponent("catalog.csv"), to: root.appendingPathComponent("catalog.csv"))
+        try Data("""
+            catalog = "catalog.csv"
+            output = "reports"
+            [[source]]
+            format = "winactor-task-csv"
+            path = "winactor/*.csv"
+            [[source]]
+            format = "uipath-execution-log"
+            path = "uipath/*_Execution.log"
+            """.utf8).write(to: root.appendingPathComponent("kouka.toml"))
+        return root
+    }
+
+    /// Starts the nightly job, sends `signal` after `delay` seconds, and returns its exit status.
+    static func interrupt(_ root: URL, after delay: Double, with signal: Int32) throws -> (status: Int32, signalled: Bool, stdout: String) {
+        let process = Process()
+        process.executableURL = JobProcess.productsFolder.appendingPathComponent("kouka-nightly")
+        process.arguments = ["--config", root.appendingPathComponent("kouka.toml").path, "--quiet"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, signal)
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, process.terminationReason == .uncaughtSignal, String(decoding: data, as: UTF8.self))
+    }
+
+    static func reports(_ root: URL) throws -> [Data] {
+        try [2023, 2024].map { year in
+            let result = try JobProcess.run("kouka-report", ["--config", root.appendingPathComponent("kouka.toml").path, "--fiscal-year", "\(year)", "--quiet"])
+            #expect(result.exitCode == 0)
+            return try Data(contentsOf: root.appendingPathComponent("reports/FY\(year)/kouka-FY\(year).json"))
+        }
+    }
+
+    @Test func killedAtAnyPointTheNextRunEndsWithTheSameFigures() throws {
+        let clean = try Self.city()
+        defer { try? FileManager.default.removeItem(at: clean) }
+        // Exit 1: the sample logs have names the catalog does not map, on purpose.
+        #expect(try JobProcess.run("kouka-nightly", ["--config", clean.appendingPathComponent("kouka.toml").path, "--quiet"]).exitCode == 1)
+        let expected = try Self.reports(clean)
+
+        let killed = try Self.city()
+        defer { try? FileManager.default.removeItem(at: killed) }
+        for delay in [0.3, 1.2, 2.5] {
+            let result = try Self.interrupt(killed, after: delay, with: SIGKILL)
+            #expect(result.signalled, "killed after \(delay) s")
+        }
+        let resumed = try JobProcess.run("kouka-nightly", ["--config", killed.appendingPathComponent("kouka.toml").path, "--quiet"])
+        #expect(resumed.exitCode <= 1)
+        #expect(try Self.reports(killed) == expected)
+        let again = try JobProcess.run("kouka-nightly", ["--config", killed.appendingPathComponent("kouka.toml").path, "--quiet"])
+        #expect(try again.summary()["rowsRead"] as? Int == 0, "a finished store has nothing left to read")
+    }
+
+    @Test func sigtermStopsBetweenFilesAndTheNextRunFinishes() throws {
+        let city = try Self.city()
+        defer { try? FileManager.default.removeItem(at: city) }
+        let stopped = try Self.interrupt(city, after: 0.8, with: SIGTERM)
+        #expect(!stopped.signalled, "it exits by itself")
+        #expect(stopped.status == 1)
+        let summary = try JSONSerialization.jsonObject(with: Data(stopped.stdout.utf8)) as? [String: Any]
+        #expect(summary?["interrupted"] as? Bool == true)
+        let finished = try JobProcess.run("kouka-nightly", ["--config", city.appendingPathComponent("kouka.toml").path, "--quiet"])
+        #expect(finished.exitCode <= 1)
+        #expect((try finished.summary()["filesUnchanged"] as? Int ?? 0) > 0)
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import KoukaCore
+import KoukaReports
+import KoukaRuntime
+import KoukaStore
+import Testing
+
+/// Logs change between nights — appended, half-written, rotated, truncated, deleted — and the nightly job
+/// must end with the figures of one clean run over the final files.
+@Suite struct IncrementalIngestTests {
+    static let source = """
+        [[source]]
+        format = "uipath-execution-log"
+        path = "logs/*_Execution.log"
+        """
+    static let catalog = """
+        task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
+        T01,住民票の郵送請求,市民課,rpa,runs,40,8,10,2020-04-01,住民票郵送請求
+
+        """
+
+    /// One UiPath line of job `job` at `time` on 2024-05-01 (JST).
+    static func line(_ job: String, _ time: String, end seconds: Int? = nil, error: Bool = false) -> String {
+        let message = seconds != nil ? "住民票郵送請求 execution ended" : (error ? "画面要素が見つかりません" : "処理中")
+        var fields = #""message":"\#(message)","level":"\#(error ? "Error" : "Information")","logType":"Default","timeStamp":"2024-05-01T\#(time).0000000+09:00","processName":"住民票郵送請求","jobId":"\#(job)""#
+        if let seconds { fields += #","totalExecutionTimeInSeconds":\#(seconds)"# }
+        return "\(time).0000 \(error ? "Error" : "Info") {\(fields)}"
+    }
+
+    static let fullDay = [
+        line("j1", "09:00:00"), line("j1", "09:05:00", end: 300),
+        line("j2", "10:00:00"), line("j2", "10:30:00"), line("j2", "10:40:00", end: 2400),
+        line("j3", "13:00:00"), line("j3", "13:01:00", error: true), line("j3", "13:02:00", end: 120),
+        line("j4", "15:00:00"), line("j4", "15:10:00", end: 600),
+    ]
+
+    func nightly(_ city: TemporaryCity, today: LocalDate, now: Date? = nil) throws -> NightlySummary {
+        try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                       options: NightlyOptions(today: today, now: now ?? LocalClock.tokyo.instant(of: today, hour: 12, minute: 0, second: 0))).run()
+    }
+
+    func report(_ city: TemporaryCity) throws -> YearReport {
+        try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
+    }
+
+    @Test func aLogReadThroughTheDayEndsWithTheFiguresOfOneCleanRun() throws {
+        let day = LocalDate(year: 2024, month: 5, day: 1)
+        let growing = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { growing.remove() }
+        let file = "logs/2024-05-01_Execution.log"
+        // 11:00: j1 ended, j2 still running, and the robot is half-way through writing a line.
+        let lines = Self.fullDay
+        let cut = lines[4].prefix(40)
+        try growing.write(file, lines[0..<4].joined(separator: "\r\n") + "\r\n" + cut)
+        let first = try nightly(growing, today: day)
+        #expect(first.filesRead == 1)
+        #expect(first.pendingRuns == 1, "j2 has not ended")
+        #expect(first.rowsRejected == 0, "the half-written line is left for the next run, not rejected")
+        #expect(try report(growing).tasks.first?.successes == 1)
+
+        // 16:00: the rest of the day was appended.
+        try growing.write(file, lines.joined(separator: "\r\n") + "\r\n")
+        let second = try nightly(growing, today: day)
+        #expect(second.filesAppended == 1)
+        #expect(second.filesRead == 0)
+        #expect(second.rowsRead == 6, "only the new lines are read: the finished half line and five more")
+        #expect(second.pendingRuns == 0)
+
+        // Nothing new: nothing read, nothing touched.
+        let third = try nightly(growing, today: day)
+        #expect(third.filesUnchanged == 1)
+        #expect(third.rowsRead == 0)
+
+        let clean = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { clean.remove() }
+        try clean.write(file, lines.joined(separator: "\r\n") + "\r\n")
+        _ = try nightly(clean, today: day.adding(days: 1))
+        let incremental = try report(growing), once = try report(clean)
+        #expect(incremental.tasks == once.tasks.map { var t = $0; t.sources = incremental.tasks.first?.sources ?? []; return t })
+        #expect(incremental.hoursSaved == once.hoursSaved)
+        // j1, j2, j4 succeeded: 3 × (40 − 8) = 96 min; j3 had a Default error: −10 min of rework.
+        #expect(once.hoursSaved.total == 1.43)
+        #expect(once.tasks.first?.failures == 1)
+        let store = try KoukaStore(path: growing.root.appendingPathComponent("kouka.sqlite").path)
+        let ledger = try #require(try store.source(path: file))
+        #expect(ledger.sha256 == SHA256.hexDigest(ofFile: growing.root.appendingPathComponent(file).path), "the digest after an append is the whole file's")
+    }
+
+    @Test func aRunThatNeverEndsWaitsUntilItsFileClosesThenCountsOnce() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { city.remove() }
+        let day = LocalDate(year: 2024, month: 5, day: 1)
+        try city.write("logs/2024-05-01_Execution.log", [Self.line("j9", "09:00:00"), Self.line("j9", "09:01:00")].joined(separator: "\n") + "\n")
+        #expect(try nightly(city, today: day).pendingRuns == 1)
+        #expect(try report(city).tasks.isEmpty)
+        // The next night the file is closed: the run is a failure, counted once however often the job runs.
+        let next = try nightly(city, today: day.adding(days: 1))
+        #expect(next.pendingRuns == 0)
+        #expect(next.filesAppended == 1, "nothing new, but a waiting run is settled")
+        _ = try nightly(city, today: day.adding(days: 2))
+        #expect(try report(city).tasks.first?.failures == 1)
+        #expect(try report(city).tasks.first?.successes == 0)
+    }
+
+    @Test func aStuckWinActorTaskBecomesAFailureAfterTheAllowedAge() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        try city.write("logs/tasks.csv", TemporaryCity.winActorCSV([
+            TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "PROCESSING", "2024/05/01 09:00:00"),
+        ]), encoding: .shiftJIS)
+        let day = LocalDate(year: 2024, month: 5, day: 1)
+        let soon = try nightly(city, today: day, now: LocalClock.tokyo.instant(of: day, hour: 10, minute: 0, second: 0))
+        #expect(soon.pendingRuns == 1)
+        let late = try nightly(city, today: day.adding(days: 1), now: LocalClock.tokyo.instant(of: day.adding(days: 1), hour: 10, minute: 0, second: 0))
+        #expect(late.pendingRuns == 0)
+        #expect(try report(city).tasks.first?.failures == 1)
+    }
+
+    @Test func truncatedAndRewrittenFilesAreReadWholeAndDeletedOnesKeepTheirFigures() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { city.remove() }
+        let day = LocalDate(year: 2024, month: 5, day: 2)
+        try city.write("logs/2024-05-01_Execution.log", Self.fullDay.joined(separator: "\n") + "\n")
+        try city.write("logs/2024-05-02_Execution.log", Self.fullDay.prefix(2).joined(separator: "\n") + "\n")
+        _ = try nightly(city, today: day)
+        #expect(try report(city).tasks.first?.successes == 4)
+        // Truncated and rewritten with other content: read whole, its old contribution replaced.
+        try city.write("logs/2024-05-01_Execution.log", Self.fullDay.prefix(2).joined(separator: "\n") + "\n")
+        let rewritten = try nightly(city, today: day)
+        #expect(rewritten.filesRead == 1)
+        #expect(rewritten.filesAppended == 0)
+        #expect(try report(city).tasks.first?.successes == 2)
+        // Deleted (rotated away): marked gone, its runs still count.
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/2024-05-02_Execution.log"))
+        let afterDelete = try nightly(city, today: day)
+        #expect(afterDelete.filesGone == ["logs/2024-05-02_Execution.log"])
+        #expect(try report(city).tasks.first?.successes == 2)
+        let store = try KoukaStore(path: city.root.appendingPathComponent("kouka.sqlite").path)
+        #expect(try store.source(path: "logs/2024-05-02_Execution.log")?.status == .gone)
+    }
+
+    @Test func sinceReadsAgainTheFilesOfThatPeriod() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        try city.write("logs/a.csv", TemporaryCity.winActorCSV([TemporaryCity.winActorRow("t1", "転入届入力", "FINISH", "2024/05/01 10:00:00")]), encoding: .shiftJIS)
+        try city.write("logs/b.csv", TemporaryCity.winActorCSV([TemporaryCity.winActorRow("t2", "転入届入力", "FINISH", "2023/05/01 10:00:00")]), encoding: .shiftJIS)
+        _ = try nightly(city, today: LocalDate(year: 2024, month: 6, day: 1))
+        let forced = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                                    options: NightlyOptions(since: LocalDate(year: 2024, month: 4, day: 1))).run()
+        #expect(forced.filesRead == 1)
+        #expect(forced.filesUnchanged == 1)
+        #expect(try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
+            .tasks.first?.successes == 1, "read again, not counted twice")
+    }
+
+    @Test func aDryRunSaysWhatItWouldReadAndWritesNothing() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        try city.write("logs/a.csv", TemporaryCity.winActorCSV([TemporaryCity.winActorRow("t1", "転入届入力", "FINISH", "2024/05/01 10:00:00")]), encoding: .shiftJIS)
+        let plan = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: NightlyOptions(dryRun: true)).run()
+        #expect(plan.planned.map(\.plan) == ["full"])
+        #expect(!FileManager.default.fileExists(atPath: city.root.appendingPathComponent("kouka.sqlite").path))
+        _ = try nightly(city, today: LocalDate(year: 2024, month: 6, day: 1))
+        let again = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: NightlyOptions(dryRun: true)).run()
+        #expect(again.planned.map(\.plan) == ["unchanged"])
+    }
+
+    @Test func strictTurnsRejectsIntoAFailingRun() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        try city.write("logs/a.csv", TemporaryCity.winActorCSV([TemporaryCity.winActorRow("t1", "転入届入力", "FINISH", "2024/13/01 10:00:00")]), encoding: .shiftJIS)
+        let summary = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: NightlyOptions(strict: true)).run()
+        #expect(summary.exitCode == .dataError)
+        #expect(summary.rejectionReasons == ["column 開始日時 is not a date-time": 1])
+    }
+
+    @Test func aSourcePathThatMatchesNoFileStopsTheRunBeforeAnyWork() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        #expect(throws: ConfigurationError.self) {
+            try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent).run()
+        }
+        #expect(!FileManager.default.fileExists(atPath: city.root.appendingPathComponent("kouka.sqlite").path))
+    }
+}
