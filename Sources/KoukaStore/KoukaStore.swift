@@ -77,6 +77,13 @@ public final class KoukaStore {
         }
     }
 
+    /// Moves a ledger line to the path its file was renamed to (log rotation), keeping its contribution.
+    public func renameSource(from old: String, to new: String) throws {
+        try db.transaction {
+            try db.prepare("UPDATE source_files SET path = ?, status = 'present' WHERE path = ?").run([.text(new), .text(old)])
+        }
+    }
+
     /// Marks files that no longer exist as gone; their rollups keep counting.
     public func markGone(paths: [String]) throws {
         guard !paths.isEmpty else { return }

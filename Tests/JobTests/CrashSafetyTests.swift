@@ -63,7 +63,7 @@ import Testing
 
         let killed = try Self.city()
         defer { try? FileManager.default.removeItem(at: killed) }
-        for delay in [0.3, 1.2, 2.5] {
+        for delay in [0.3, 0.7, 1.0] {
             let result = try Self.interrupt(killed, after: delay, with: SIGKILL)
             #expect(result.signalled, "killed after \(delay) s")
         }
@@ -85,5 +85,22 @@ import Testing
         let finished = try JobProcess.run("kouka-nightly", ["--config", city.appendingPathComponent("kouka.toml").path, "--quiet"])
         #expect(finished.exitCode <= 1)
         #expect((try finished.summary()["filesUnchanged"] as? Int ?? 0) > 0)
+    }
+
+    @Test func twoRunsStartedTogetherNeverBothRun() throws {
+        let city = try Self.city()
+        defer { try? FileManager.default.removeItem(at: city) }
+        let processes = (0..<2).map { _ in
+            let process = Process()
+            process.executableURL = JobProcess.productsFolder.appendingPathComponent("kouka-nightly")
+            process.arguments = ["--config", city.appendingPathComponent("kouka.toml").path, "--quiet"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        let codes = processes.map(\.terminationStatus).sorted()
+        #expect(codes == [1, 75], "one ran (exit 1: unmapped sample names), the other found the lock held")
     }
 }

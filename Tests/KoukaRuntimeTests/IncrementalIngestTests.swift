@@ -86,6 +86,32 @@ import Testing
         #expect(ledger.sha256 == SHA256.hexDigest(ofFile: growing.root.appendingPathComponent(file).path), "the digest after an append is the whole file's")
     }
 
+    @Test func aLogRotatedToANewNameIsNotCountedTwice() throws {
+        let source = "[[source]]\nformat = \"uipath-execution-log\"\npath = \"logs/*\"\n"
+        let city = try TemporaryCity(catalog: Self.catalog, sources: source)
+        defer { city.remove() }
+        let day = LocalDate(year: 2024, month: 5, day: 1)
+        try city.write("logs/2024-05-01_Execution.log", Self.fullDay.prefix(5).joined(separator: "\n") + "\n")
+        _ = try nightly(city, today: day)
+        // After midnight the robot's log is renamed, and the lines written before the rename are there too.
+        let old = city.root.appendingPathComponent("logs/2024-05-01_Execution.log")
+        let rotated = city.root.appendingPathComponent("logs/2024-05-01_Execution.log.1")
+        try FileManager.default.moveItem(at: old, to: rotated)
+        let handle = try FileHandle(forWritingTo: rotated)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((Self.fullDay.dropFirst(5).joined(separator: "\n") + "\n").utf8))
+        try handle.close()
+        let next = try nightly(city, today: day.adding(days: 1))
+        #expect(next.filesRenamed == [.init(from: "logs/2024-05-01_Execution.log", to: "logs/2024-05-01_Execution.log.1")])
+        #expect(next.filesAppended == 1)
+        #expect(next.filesGone.isEmpty)
+        #expect(next.rowsRead == 5)
+        let report = try report(city)
+        #expect(report.tasks.first?.successes == 3)
+        #expect(report.tasks.first?.failures == 1)
+        #expect(report.hoursSaved.total == 1.43)
+    }
+
     @Test func aRunThatNeverEndsWaitsUntilItsFileClosesThenCountsOnce() throws {
         let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
         defer { city.remove() }

@@ -48,6 +48,13 @@ public struct NightlyJob {
             today: options.today ?? configuration.clock.localDate(of: options.now ?? Date()), now: options.now ?? Date())
         let progress = ProgressLine(wanted: options.progress)
 
+        // Ledger lines whose files are no longer at their paths, by inode: a new path with one of these
+        // inodes may be the same file renamed by log rotation.
+        let current = Set(files.map { DisplayPath.of($0.path, base: base) })
+        var vanished: [Int64: SourceFileRecord] = [:]
+        for record in try store?.sources() ?? [] where !current.contains(record.path) && record.inode != 0 {
+            vanished[record.inode] = record
+        }
         var seen = Set<String>()
         for (index, file) in files.enumerated() {
             if StopRequest.isRequested {
@@ -60,7 +67,7 @@ public struct NightlyJob {
             summary.filesSeen += 1
             progress.show(index + 1, of: files.count, display)
             try ingestor.ingest(path: file.path, display: display, spec: file.spec, store: store, forced: forced.contains(display),
-                                dryRun: options.dryRun, summary: &summary)
+                                dryRun: options.dryRun, vanished: &vanished, summary: &summary)
         }
         progress.finish()
         if let store, !options.dryRun, !summary.interrupted {

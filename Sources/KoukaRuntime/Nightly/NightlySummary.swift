@@ -21,6 +21,17 @@ public struct NightlySummary: Sendable, Codable, Hashable {
         public var reason: String
     }
 
+    /// A file found under a new name (log rotation); its ledger line moved with it.
+    public struct RenamedFile: Sendable, Codable, Hashable {
+        public var from: String
+        public var to: String
+
+        public init(from: String, to: String) {
+            self.from = from
+            self.to = to
+        }
+    }
+
     /// In a dry run: what would be done with a file.
     public struct PlannedFile: Sendable, Codable, Hashable {
         public var path: String
@@ -37,6 +48,7 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     public var filesRead = 0
     public var filesAppended = 0
     public var filesUnchanged = 0
+    public var filesRenamed: [RenamedFile] = []
     /// Files in the ledger that no longer exist; their rollups keep counting.
     public var filesGone: [String] = []
     public var filesRejected: [FileProblem] = []

@@ -26,14 +26,27 @@ final class SourceIngestor {
         unmapped.values.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
     }
 
-    func ingest(path: String, display: String, spec: SourceSpec, store: KoukaStore?, forced: Bool, dryRun: Bool, summary: inout NightlySummary) throws {
+    func ingest(
+        path: String, display: String, spec: SourceSpec, store: KoukaStore?, forced: Bool, dryRun: Bool,
+        vanished: inout [Int64: SourceFileRecord], summary: inout NightlySummary
+    ) throws {
         guard let status = FileStatus(path: path) else {
             summary.filesUnreadable.append(.init(path: display, reason: "not a readable regular file"))
             logger.error("source is not a readable regular file; it is skipped and tried again next run", metadata: ["file": "\(display)"])
             return
         }
         let resumable = spec.parser as? any ResumableLogParser
-        let plan = IngestPlan.decide(path: path, status: status, known: try store?.source(path: display), format: spec.format,
+        var known = try store?.source(path: display)
+        if known == nil, let old = vanished[status.inode], Self.isSameFile(path: path, status: status, as: old, format: spec.format) {
+            // Rotation renamed the file: its ledger line moves with it, so nothing is counted twice.
+            vanished[status.inode] = nil
+            if !dryRun { try store?.renameSource(from: old.path, to: display) }
+            summary.filesRenamed.append(.init(from: old.path, to: display))
+            logger.notice("source file was renamed; its figures move with it", metadata: ["from": "\(old.path)", "to": "\(display)"])
+            known = old
+            known?.path = display
+        }
+        let plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format,
                                      resumable: resumable != nil, forced: forced)
         if dryRun {
             summary.planned.append(.init(path: display, format: spec.format, plan: plan.label))
@@ -118,6 +131,14 @@ final class SourceIngestor {
             "file": "\(display)", "format": "\(spec.format)", "plan": "\(plan.label)", "rows": "\(collector.aggregator.eventCount)",
             "rejected": "\(collector.rejections.count)", "pending": "\(record.pendingRuns)",
         ])
+    }
+
+    /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode and
+    /// format, and the part read before unchanged.
+    static func isSameFile(path: String, status: FileStatus, as old: SourceFileRecord, format: String) -> Bool {
+        guard old.inode == status.inode, old.format == format, old.status != .rejected, status.size >= old.byteOffset else { return false }
+        if !old.prefixFingerprint.isEmpty { return PrefixFingerprint.of(path: path, length: old.byteOffset) == old.prefixFingerprint }
+        return status.size == old.size && SHA256.hexDigest(ofFile: path) == old.sha256
     }
 
     /// Records a file that is not its configured format: in the ledger, with no rollups.
