@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "KoukaRuntime", targets: ["KoukaRuntime"]),
         .executable(name: "kouka-nightly", targets: ["kouka-nightly"]),
         .executable(name: "kouka-report", targets: ["kouka-report"]),
+        .executable(name: "kouka-audit", targets: ["kouka-audit"]),
     ],
     dependencies: [
         // Exit code 64 for bad arguments, help text: what cron users rely on.
@@ -20,10 +21,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCSV", path: "Sources/CCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CXLSX", path: "Sources/CXLSX", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "KoukaCore"),
         .target(name: "KoukaParsers", dependencies: ["KoukaCore", "CCSV"]),
         .target(name: "KoukaStore", dependencies: ["KoukaCore", "CSQLite"]),
-        .target(name: "KoukaReports", dependencies: ["KoukaCore"]),
+        .target(name: "KoukaReports", dependencies: ["KoukaCore", "CXLSX"]),
         .target(name: "KoukaRuntime", dependencies: [
             "KoukaCore", "KoukaParsers", "KoukaStore", "KoukaReports",
             .product(name: "Logging", package: "swift-log"),
@@ -38,12 +40,18 @@ let package = Package(
             "KoukaRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
+            "KoukaCore", "KoukaReports",
         ], path: "Jobs/kouka-report"),
+        .executableTarget(name: "kouka-audit", dependencies: [
+            "KoukaRuntime",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ], path: "Jobs/kouka-audit"),
         .testTarget(name: "KoukaCoreTests", dependencies: ["KoukaCore"]),
         .testTarget(name: "KoukaParsersTests", dependencies: ["KoukaParsers", "KoukaCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KoukaStoreTests", dependencies: ["KoukaStore", "KoukaCore"]),
         .testTarget(name: "KoukaRuntimeTests", dependencies: ["KoukaRuntime", "KoukaParsers", "KoukaReports", "KoukaStore", "KoukaCore"]),
-        .testTarget(name: "JobTests", dependencies: ["kouka-nightly", "kouka-report"]),
+        .testTarget(name: "JobTests", dependencies: ["kouka-nightly", "kouka-report", "kouka-audit"], exclude: ["Support/read_xlsx.py"]),
     ]
 )
 

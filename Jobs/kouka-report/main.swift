@@ -1,22 +1,36 @@
 import ArgumentParser
+import Foundation
 import KoukaCore
+import KoukaReports
 import KoukaRuntime
 import Logging
 
-/// Writes one fiscal year's report (JSON, Markdown, CSV) from the store.
+/// Writes one fiscal year's (or one month's) report — HTML, Excel, JSON, Markdown, CSV — from the store.
 @main
 struct KoukaReport: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "kouka-report", abstract: "Write a fiscal year's hours-saved report from the Kouka store.")
+        commandName: "kouka-report", abstract: "Write a fiscal year's or a month's hours-saved report from the Kouka store.")
 
     @Option(name: .shortAndLong, help: "The configuration file (TOML).")
     var config = "kouka.toml"
 
     @Option(name: .customLong("fiscal-year"), help: "The fiscal year by the calendar year it starts in: 2024 is 令和6年度 (April 2024 – March 2025).")
-    var fiscalYear: Int
+    var fiscalYear: Int?
+
+    @Option(help: "A month (yyyy-MM) for the departments' monthly report, instead of a fiscal year.")
+    var month: String?
 
     @Option(name: .shortAndLong, help: "The output folder (default: the configuration's output).")
     var output: String?
+
+    @Option(help: "The generation time stated in the reports (ISO 8601), for byte-identical output.")
+    var generatedAt: String?
+
+    @Flag(help: "Also write the CSV tables in Shift_JIS for older Excel.")
+    var csvShiftJIS = false
+
+    @Option(help: ArgumentHelp("Take this local date (yyyy-MM-dd) as today, for the year-to-date projection.", visibility: .hidden))
+    var today: String?
 
     @Flag(name: .shortAndLong, help: "Log every step.")
     var verbose = false
@@ -25,15 +39,30 @@ struct KoukaReport: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard (2000...2100).contains(fiscalYear) else { throw ValidationError("--fiscal-year must be a year such as 2024") }
+        guard (fiscalYear == nil) != (month == nil) else { throw ValidationError("give either --fiscal-year or --month") }
+        if let fiscalYear, !(2000...2100).contains(fiscalYear) { throw ValidationError("--fiscal-year must be a year such as 2024") }
+        if let month, period(month: month) == nil { throw ValidationError("--month must be a month such as 2024-05") }
+        if let generatedAt, ISO8601DateFormatter().date(from: generatedAt) == nil {
+            throw ValidationError("--generated-at must be an ISO 8601 time such as 2025-04-10T05:00:00+09:00")
+        }
+        if let today, LocalDate(today) == nil { throw ValidationError("--today must be a date yyyy-MM-dd") }
+    }
+
+    func period(month text: String) -> ReportPeriod? {
+        guard let date = LocalDate(text + "-01") else { return nil }
+        return .month(year: date.year, month: date.month)
     }
 
     func run() throws {
         JobRunner.bootstrapLogging(verbose: verbose, quiet: quiet)
         let logger = Logger(label: "kouka-report")
+        let period = fiscalYear.map { ReportPeriod.fiscalYear(FiscalYear($0)) } ?? period(month: month!)!
+        let options = ReportOptions(
+            period: period, outputFolder: output, generatedAt: generatedAt.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date(),
+            shiftJISCSV: csvShiftJIS, today: today.flatMap { LocalDate($0) })
         let code = JobRunner.run(job: "kouka-report", logger: logger) {
             let configuration = try Configuration.load(path: config)
-            let summary = try ReportJob(configuration: configuration, fiscalYear: FiscalYear(fiscalYear), outputFolder: output, logger: logger).run()
+            let summary = try ReportJob(configuration: configuration, options: options, logger: logger).run()
             return (summary, summary.exitCode)
         }
         if code != 0 { throw ExitCode(code) }

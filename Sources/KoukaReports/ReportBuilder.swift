@@ -23,19 +23,19 @@ public enum ReportBuilder {
     }
 
     public static func build(_ inputs: ReportInputs) -> YearReport {
-        let year = inputs.fiscalYear
+        let period = inputs.period
         var tasks: [TaskKey: TaskSums] = [:]
         var unmapped: [String: [String: UnmappedSums]] = [:]
         var mismatches: [String: UnitMismatchLine] = [:]
         var minutesByFamily: [SystemFamily: Double] = [:]
         var measuredMinutes = 0.0
-        var minutesByMonth: [String: Double] = [:]
+        var minutesByMonth: [String: [SystemFamily: Double]] = [:]
         var usedRows: [Int: CatalogEntry] = [:]
         var exclusions = Exclusions(failedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0, offHoursAnswers: 0)
         var aiUses = AITaskCounter(minimumUses: inputs.minimumAIUses)
         var cache: [RollupKey: CatalogEntry?] = [:]
 
-        for rollup in inputs.rollups.sorted(by: { ($0.key, $0.sourceID) < ($1.key, $1.sourceID) }) where year.contains(rollup.key.date) {
+        for rollup in inputs.rollups.sorted(by: { ($0.key, $0.sourceID) < ($1.key, $1.sourceID) }) where period.contains(rollup.key.date) {
             let key = rollup.key, t = rollup.totals
             switch key.outcome {
             case .failure: exclusions.failedRuns += t.events
@@ -98,7 +98,7 @@ public enum ReportBuilder {
             tasks[taskKey] = sums
             minutesByFamily[entry.system, default: 0] += minutes
             measuredMinutes += EffectModel.measuredMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry)
-            minutesByMonth[key.date.monthKey, default: 0] += minutes
+            minutesByMonth[key.date.monthKey, default: [:]][entry.system, default: 0] += minutes
         }
 
         let totalMinutes = SystemFamily.allCases.reduce(0.0) { $0 + (minutesByFamily[$1] ?? 0) }
@@ -127,10 +127,14 @@ public enum ReportBuilder {
             d.failures += s.failures
             departmentMinutes[key.department] = d
         }
-        let departmentLines = departmentMinutes.map { name, d in
-            DepartmentLine(department: name, hoursSaved: Rounding.hundredths(d.minutes / 60), tasks: d.tasks.count,
-                           successes: d.successes, failures: d.failures)
+        let departmentLines = departmentMinutes.map { name, d -> DepartmentLine in
+            let hours = Rounding.hundredths(d.minutes / 60)
+            let before = inputs.previousDepartmentHours.map { $0[name] ?? 0 }
+            return DepartmentLine(department: name, rank: 0, hoursSaved: hours, previousYearHours: before,
+                                  change: before.map { Rounding.hundredths(hours - $0) }, tasks: d.tasks.count,
+                                  successes: d.successes, failures: d.failures)
         }.sorted { ($1.hoursSaved, $0.department) < ($0.hoursSaved, $1.department) }
+            .enumerated().map { index, line in var ranked = line; ranked.rank = index + 1; return ranked }
 
         let unmappedLines = unmapped.flatMap { family, names in
             names.map { name, s in
@@ -145,7 +149,8 @@ public enum ReportBuilder {
         }.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
 
         let aiTasks = aiUses.lines()
-        let targets = targetLines(inputs.targets.targets(for: year), hours: hours, aiTasks: aiTasks.filter(\.counted).count)
+        let targets = period.kind == "fiscal-year"
+            ? targetLines(inputs.targets.targets(for: period.fiscalYear), hours: hours, aiTasks: aiTasks.filter(\.counted).count) : []
         let catalogRows = usedRows.keys.sorted().map { line -> CatalogRowLine in
             let e = usedRows[line]!
             return CatalogRowLine(line: line, task: e.taskID, validFrom: e.validFrom.description, unit: e.unit.rawValue,
@@ -154,16 +159,22 @@ public enum ReportBuilder {
         }
 
         return YearReport(
-            fiscalYear: year.startYear, label: year.japaneseLabel, from: year.firstDay.description, to: year.lastDay.description,
+            generatedAt: inputs.generatedAt, koukaVersion: inputs.koukaVersion, period: period.kind,
+            fiscalYear: period.fiscalYear.startYear, label: period.label, from: period.firstDay.description, to: period.lastDay.description,
             timezone: inputs.timezone, hoursSaved: hours, targets: targets, tasks: taskLines, aiTasks: aiTasks, departments: departmentLines,
-            months: year.monthKeys.map { MonthLine(month: $0, hoursSaved: Rounding.hundredths((minutesByMonth[$0] ?? 0) / 60)) },
+            months: period.monthKeys.map { month in
+                let byFamily = minutesByMonth[month] ?? [:]
+                return MonthLine(month: month, hoursSaved: Rounding.hundredths(byFamily.values.reduce(0, +) / 60),
+                                 bySystem: Dictionary(uniqueKeysWithValues: SystemFamily.allCases.map { ($0.rawValue, Rounding.hundredths((byFamily[$0] ?? 0) / 60)) }))
+            },
             unmapped: unmappedLines, unitMismatches: mismatches.values.sorted { ($0.task, $0.name, $0.logUnit) < ($1.task, $1.name, $1.logUnit) },
             exclusions: exclusions, sources: inputs.sources.values.sorted { $0.path < $1.path },
             catalog: CatalogUse(path: inputs.catalogPath, sha256: inputs.catalogSHA256, rows: catalogRows),
             method: Method(
                 hoursSaved: "削減時間 = Σ 成功した処理量 × (自動化前の手作業時間 − 自動化後も残る確認時間)〔分/単位〕 ÷ 60。ログに職員の作業時間の実測がある場合は、確認時間の見込みに代えて実測を用いる。失敗した実行は削減時間に数えず、業務カタログの手戻り時間を差し引く。中止・カタログ未登録の実行は数えない。翻訳は1,000文字あたり。",
                 dates: "実行は開始した日（\(inputs.timezone) の現地日付）に属する。年度は4月1日から3月31日まで。各実行には、その日に有効な業務カタログの行（valid_from）を用いる。",
-                rounding: Rounding.rule))
+                rounding: Rounding.rule),
+            projection: nil, money: inputs.money?.line(hours: hours.bySystem, period: period))
     }
 
     private static func targetLines(_ targets: YearTargets, hours: HoursSaved, aiTasks: Int) -> [TargetLine] {

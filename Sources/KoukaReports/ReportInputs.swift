@@ -2,7 +2,7 @@ import KoukaCore
 
 /// What a yearly report is built from.
 public struct ReportInputs: Sendable {
-    public var fiscalYear: FiscalYear
+    public var period: ReportPeriod
     public var rollups: [DailyRollup]
     public var catalog: TaskCatalog
     public var catalogPath: String
@@ -15,13 +15,24 @@ public struct ReportInputs: Sendable {
     public var excludeOffHoursChatbotAnswers: Bool
     /// Successful uses an AI task needs in the year to count as AI-supported.
     public var minimumAIUses: Int
+    /// Stated at the top of the report.
+    public var generatedAt: String
+    public var koukaVersion: String
+    /// Hours saved by department in the same period a year before, when known.
+    public var previousDepartmentHours: [String: Double]?
+    public var money: MoneySettings?
 
     public init(
-        fiscalYear: FiscalYear, rollups: [DailyRollup], catalog: TaskCatalog, catalogPath: String, catalogSHA256: String,
+        period: ReportPeriod, rollups: [DailyRollup], catalog: TaskCatalog, catalogPath: String, catalogSHA256: String,
         targets: TargetTable, sources: [Int64: SourceLine], timezone: String, excludeOffHoursChatbotAnswers: Bool = false,
-        minimumAIUses: Int = 1
+        minimumAIUses: Int = 1, generatedAt: String = "", koukaVersion: String = "", previousDepartmentHours: [String: Double]? = nil,
+        money: MoneySettings? = nil
     ) {
-        self.fiscalYear = fiscalYear
+        self.period = period
+        self.generatedAt = generatedAt
+        self.koukaVersion = koukaVersion
+        self.previousDepartmentHours = previousDepartmentHours
+        self.money = money
         self.rollups = rollups
         self.catalog = catalog
         self.catalogPath = catalogPath

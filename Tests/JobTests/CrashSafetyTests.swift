@@ -48,7 +48,7 @@ import Testing
 
     static func reports(_ root: URL) throws -> [Data] {
         try [2023, 2024].map { year in
-            let result = try JobProcess.run("kouka-report", ["--config", root.appendingPathComponent("kouka.toml").path, "--fiscal-year", "\(year)", "--quiet"])
+            let result = try JobProcess.run("kouka-report", ["--config", root.appendingPathComponent("kouka.toml").path, "--fiscal-year", "\(year)", "--quiet", "--generated-at", "2025-04-10T05:00:00+09:00"])
             #expect(result.exitCode == 0)
             return try Data(contentsOf: root.appendingPathComponent("reports/FY\(year)/kouka-FY\(year).json"))
         }

@@ -56,11 +56,13 @@ import Testing
         #expect(second.exitCode == 0, "nothing new: nothing to look at")
         #expect(try second.summary()["filesUnchanged"] as? Int == 1)
 
-        let report = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet"])
+        let fixed = ["--generated-at", "2025-04-10T05:00:00+09:00"]
+        let report = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet"] + fixed)
         #expect(report.exitCode == 0)
         let files = try report.summary()["files"] as? [String] ?? []
         #expect(files.map { ($0 as NSString).lastPathComponent }.sorted() == [
-            "kouka-FY2024-departments.csv", "kouka-FY2024-tasks.csv", "kouka-FY2024.json", "kouka-FY2024.md",
+            "kouka-FY2024-departments.csv", "kouka-FY2024-tasks.csv", "kouka-FY2024.html", "kouka-FY2024.json", "kouka-FY2024.md",
+            "kouka-FY2024.xlsx",
         ])
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("reports/FY2024/kouka-FY2024.json"))) as? [String: Any]
         #expect(json?["label"] as? String == "令和6年度")
@@ -77,10 +79,14 @@ import Testing
         let csv = try Data(contentsOf: root.appendingPathComponent("reports/FY2024/kouka-FY2024-tasks.csv"))
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF], "CSV starts with a BOM for Excel")
 
-        // The same store gives the same bytes.
-        let before = try Data(contentsOf: root.appendingPathComponent("reports/FY2024/kouka-FY2024.json"))
-        _ = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet"])
-        #expect(try Data(contentsOf: root.appendingPathComponent("reports/FY2024/kouka-FY2024.json")) == before)
+        // The same store, configuration and stated generation time give the same bytes, in every format.
+        let names = ["kouka-FY2024.json", "kouka-FY2024.html", "kouka-FY2024.md", "kouka-FY2024.xlsx", "kouka-FY2024-tasks.csv"]
+        let before = try names.map { try Data(contentsOf: root.appendingPathComponent("reports/FY2024/\($0)")) }
+        Thread.sleep(forTimeInterval: 1.1)
+        _ = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet"] + fixed)
+        for (name, bytes) in zip(names, before) {
+            #expect(try Data(contentsOf: root.appendingPathComponent("reports/FY2024/\(name)")) == bytes, "\(name)")
+        }
     }
 
     @Test func badArgumentsExit64() throws {

@@ -1,8 +1,14 @@
 /// Everything a yearly report states, built deterministically from rollups, the catalog and targets.
 /// Every figure traces to the source files listed in `sources` and the catalog rows in `catalogRows`.
 public struct YearReport: Sendable, Hashable, Codable {
+    /// When the report was generated and by which Kouka: stated once, at the top, and fixed by an option
+    /// when byte-identical output is wanted.
+    public var generatedAt: String
+    public var koukaVersion: String
+    /// `fiscal-year` or `month`.
+    public var period: String
     public var fiscalYear: Int
-    /// 令和 label, e.g. 令和6年度.
+    /// 令和 label, e.g. 令和6年度 (令和6年5月 for a month).
     public var label: String
     public var from: String
     public var to: String
@@ -20,6 +26,39 @@ public struct YearReport: Sendable, Hashable, Codable {
     public var sources: [SourceLine]
     public var catalog: CatalogUse
     public var method: Method
+    /// For the fiscal year under way: hours to date and where they are heading.
+    public var projection: Projection?
+    /// Yen saved and the net effect (費用対効果), when costs are configured.
+    public var money: MoneyLine?
+}
+
+/// Hours to date of the fiscal year under way, and a projection to March 31.
+public struct Projection: Sendable, Hashable, Codable {
+    public var asOf: String
+    public var rpaHoursToDate: Double
+    public var projectedRPAHours: Double
+    /// `seasonal` (from the same months of earlier years) or `linear` (by days elapsed).
+    public var method: String
+    public var basis: String
+    public var target: Double?
+    public var onTrack: Bool?
+}
+
+/// Money: hours saved × the hourly staff cost, against the tools' licence costs for the period.
+public struct MoneyLine: Sendable, Hashable, Codable {
+    public var hourlyStaffCostYen: Double
+    public var savedYen: Double
+    public var licenceYen: Double
+    public var netYen: Double
+    public var bySystem: [MoneyBySystem]
+}
+
+/// One system's money line.
+public struct MoneyBySystem: Sendable, Hashable, Codable {
+    public var system: String
+    public var savedYen: Double
+    public var licenceYen: Double
+    public var netYen: Double
 }
 
 /// Hours saved, rounded to 0.01 h (half away from zero) after summing unrounded minutes.
@@ -83,7 +122,12 @@ public struct AITaskLine: Sendable, Hashable, Codable {
 /// One department's totals.
 public struct DepartmentLine: Sendable, Hashable, Codable {
     public var department: String
+    /// 1 for the department that saved the most.
+    public var rank: Int
     public var hoursSaved: Double
+    /// The same period a year before, and the change from it, when that year has figures.
+    public var previousYearHours: Double?
+    public var change: Double?
     public var tasks: Int
     public var successes: Int
     public var failures: Int
@@ -93,6 +137,8 @@ public struct DepartmentLine: Sendable, Hashable, Codable {
 public struct MonthLine: Sendable, Hashable, Codable {
     public var month: String
     public var hoursSaved: Double
+    /// Keyed by system family; every family appears.
+    public var bySystem: [String: Double]
 }
 
 /// A name in the logs that no catalog row in force maps: counted here, saved nothing.

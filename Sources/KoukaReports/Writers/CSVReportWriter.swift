@@ -1,6 +1,15 @@
 /// Writes a report's tables as CSV in UTF-8 with a BOM and CRLF, so Excel opens the Japanese correctly.
 /// Numbers are plain decimals (no separators) so Excel reads them as numbers.
+import Foundation
+
 public enum CSVReportWriter {
+    /// The same CSV in Shift_JIS (CP932) without the BOM, for Excel versions that do not read UTF-8;
+    /// a character Shift_JIS lacks becomes `?`.
+    public static func shiftJIS(_ csv: String) -> Data {
+        let text = csv.hasPrefix(bom) ? String(csv.dropFirst()) : csv
+        return text.data(using: .shiftJIS, allowLossyConversion: true) ?? Data()
+    }
+
     static let bom = "\u{FEFF}"
 
     /// The task table: one row per task and department.

@@ -1,6 +1,7 @@
 import Foundation
 import KoukaCore
 import KoukaParsers
+import KoukaReports
 import TOMLKit
 
 /// What the configuration file says, with every path resolved against the file's own folder and every
@@ -21,6 +22,8 @@ public struct Configuration: Sendable {
     public var minimumAIUses: Int
     /// How long a run may stay unfinished before it is counted as a failure.
     public var pendingMaxAge: TimeInterval
+    /// Staff cost and licence costs, when configured: reports then state yen saved and the net effect.
+    public var money: MoneySettings?
 
     /// Reads and checks the TOML file at `path`.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
@@ -74,7 +77,7 @@ public struct Configuration: Sendable {
             let options = SourceOptions(
                 columns: section.columns ?? [:], values: section.values ?? [:], task: section.task, department: section.department,
                 fallbackIntents: section.fallback_intents ?? defaults.fallbackIntents,
-                minimumConfidence: section.minimum_confidence ?? defaults.minimumConfidence,
+                minimumConfidence: section.minimum_confidence?.value ?? defaults.minimumConfidence,
                 handoffNames: section.handoff_names ?? defaults.handoffNames)
             let parser: any LogParser
             do { parser = try factory(options) } catch {
@@ -83,11 +86,11 @@ public struct Configuration: Sendable {
             sources.append(SourceSpec(format: section.format, pattern: absolute(section.path), encoding: encoding, parser: parser))
         }
         var targets = TargetTable.dxPolicyDefaults
-        for (year, section) in file.targets ?? [:] {
+        for (year, section) in file.targets?.values ?? [:] {
             guard let fy = Int(year), (2000...2100).contains(fy) else {
                 throw ConfigurationError(path: path, message: "targets.\(year): the key must be a fiscal year such as 2025")
             }
-            targets.years[fy] = YearTargets(rpaHours: section.rpa_hours, aiTasks: section.ai_tasks, newSystems: section.new_systems)
+            targets.years[fy] = YearTargets(rpaHours: section.rpa_hours?.value, aiTasks: section.ai_tasks, newSystems: section.new_systems)
         }
         var officeHours = OfficeHours.cityHall
         for (key, text) in [("opens", file.office_hours?.opens), ("closes", file.office_hours?.closes)] {
@@ -100,15 +103,27 @@ public struct Configuration: Sendable {
         guard officeHours.opens < officeHours.closes else {
             throw ConfigurationError(path: path, message: "office_hours: opens must be before closes")
         }
-        let pendingHours = file.nightly?.pending_max_hours ?? 24
+        let pendingHours = file.nightly?.pending_max_hours?.value ?? 24
         guard pendingHours > 0 else { throw ConfigurationError(path: path, message: "nightly.pending_max_hours must be more than 0") }
         let minimumUses = file.ai_tasks?.minimum_uses ?? 1
         guard minimumUses >= 1 else { throw ConfigurationError(path: path, message: "ai_tasks.minimum_uses must be 1 or more") }
+        var money: MoneySettings? = nil
+        if let section = file.money {
+            guard section.hourly_staff_cost_yen.value > 0 else { throw ConfigurationError(path: path, message: "money.hourly_staff_cost_yen must be more than 0") }
+            var licences: [SystemFamily: Double] = [:]
+            for (key, yen) in section.licence_yen ?? [:] {
+                guard let family = SystemFamily(rawValue: key), yen.value >= 0 else {
+                    throw ConfigurationError(path: path, message: "money.licence_yen.\(key): the key must be one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", ")) and the cost 0 or more")
+                }
+                licences[family] = yen.value
+            }
+            money = MoneySettings(hourlyStaffCostYen: section.hourly_staff_cost_yen.value, yearlyLicenceYen: licences)
+        }
         return Configuration(
             path: path, clock: LocalClock(zone: zone), databasePath: absolute(file.database ?? "kouka.sqlite"),
             catalogPath: absolute(file.catalog), outputPath: absolute(file.output ?? "reports"), sources: sources, targets: targets,
             officeHours: officeHours, excludeOffHoursChatbotAnswers: file.office_hours?.exclude_chatbot_answers ?? false,
-            minimumAIUses: minimumUses, pendingMaxAge: pendingHours * 3600)
+            minimumAIUses: minimumUses, pendingMaxAge: pendingHours * 3600, money: money)
     }
 
     private static func explain(_ error: DecodingError) -> String {

@@ -5,13 +5,19 @@ struct ConfigurationFile: Decodable {
     var catalog: String
     var output: String?
     var source: [SourceSection]?
-    var targets: [String: TargetSection]?
+    var targets: YearKeyed<TargetSection>?
     var office_hours: OfficeHoursSection?
     var ai_tasks: AITasksSection?
     var nightly: NightlySection?
+    var money: MoneySection?
+
+    struct MoneySection: Decodable {
+        var hourly_staff_cost_yen: TOMLNumber
+        var licence_yen: [String: TOMLNumber]?
+    }
 
     struct NightlySection: Decodable {
-        var pending_max_hours: Double?
+        var pending_max_hours: TOMLNumber?
     }
 
     struct SourceSection: Decodable {
@@ -23,12 +29,32 @@ struct ConfigurationFile: Decodable {
         var task: String?
         var department: String?
         var fallback_intents: [String]?
-        var minimum_confidence: Double?
+        var minimum_confidence: TOMLNumber?
         var handoff_names: [String]?
     }
 
+    /// A table keyed by fiscal year (`[targets.2025]`). Decoded by hand: Swift decodes a dictionary
+    /// whose keys look like numbers through integer keys, which a TOML table does not have.
+    struct YearKeyed<Value: Decodable>: Decodable {
+        var values: [String: Value]
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            var values: [String: Value] = [:]
+            for key in container.allKeys { values[key.stringValue] = try container.decode(Value.self, forKey: key) }
+            self.values = values
+        }
+    }
+
     struct TargetSection: Decodable {
-        var rpa_hours: Double?
+        var rpa_hours: TOMLNumber?
         var ai_tasks: Int?
         var new_systems: Int?
     }
@@ -41,5 +67,20 @@ struct ConfigurationFile: Decodable {
 
     struct AITasksSection: Decodable {
         var minimum_uses: Int?
+    }
+
+    /// A number written either way in TOML (`3000` or `3000.0`): the TOML decoder reads an integer only
+    /// as an integer.
+    struct TOMLNumber: Decodable {
+        var value: Double
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let double = try? container.decode(Double.self) {
+                value = double
+            } else {
+                value = Double(try container.decode(Int.self))
+            }
+        }
     }
 }

@@ -5,62 +5,76 @@ import KoukaReports
 import KoukaStore
 import Logging
 
-/// `kouka-report`: builds one fiscal year's report from the store and the catalog, and writes it as
-/// JSON, Markdown and CSV into `<output>/FY<year>/`, each file atomically.
+/// `kouka-report`: builds one fiscal year's (or one month's) report from the store and the catalog, and
+/// writes it as HTML, Excel, JSON, Markdown and CSV into `<output>/FY<year>/` (or `<output>/<yyyy-MM>/`),
+/// each file atomically.
 public struct ReportJob {
     public var configuration: Configuration
-    public var fiscalYear: FiscalYear
-    public var outputFolder: String
+    public var options: ReportOptions
     public var logger: Logger
 
-    public init(configuration: Configuration, fiscalYear: FiscalYear, outputFolder: String? = nil, logger: Logger) {
+    public init(configuration: Configuration, options: ReportOptions, logger: Logger) {
         self.configuration = configuration
-        self.fiscalYear = fiscalYear
-        self.outputFolder = outputFolder ?? configuration.outputPath
+        self.options = options
         self.logger = logger
+    }
+
+    /// A fiscal year's report with default options.
+    public init(configuration: Configuration, fiscalYear: FiscalYear, outputFolder: String? = nil, logger: Logger) {
+        self.init(configuration: configuration, options: ReportOptions(period: .fiscalYear(fiscalYear), outputFolder: outputFolder), logger: logger)
     }
 
     /// Builds the report without writing it.
     public func build() throws -> YearReport {
-        let base = DisplayPath.base(ofConfiguration: configuration.path)
-        let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
-        guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
-            throw ConfigurationError(path: configuration.path, message: "the database \(configuration.databasePath) does not exist yet; run kouka-nightly first")
+        let context = try ReportContext(configuration: configuration)
+        var report = context.report(options.period, generatedAt: stamp, previous: try context.report(options.period.yearBefore, generatedAt: stamp, previous: nil))
+        let today = options.today ?? configuration.clock.localDate(of: Date())
+        if case let .fiscalYear(year) = options.period, year.contains(today) {
+            let earlier = (1...3).map { context.report(.fiscalYear(FiscalYear(year.startYear - $0)), generatedAt: stamp, previous: nil) }
+            report.projection = ProjectionModel.project(current: report, earlier: earlier, today: today,
+                                                        target: configuration.targets.targets(for: year).rpaHours)
         }
-        let store = try KoukaStore(path: configuration.databasePath)
-        let rollups = try store.rollups(from: fiscalYear.firstDay, to: fiscalYear.lastDay)
-        let contributing = Set(rollups.map(\.sourceID))
-        var sources: [Int64: SourceLine] = [:]
-        for s in try store.sources() where contributing.contains(s.id) || s.status == .rejected {
-            sources[s.id] = SourceLine(path: s.path, sha256: s.sha256, format: s.format, rows: s.rowsRead,
-                                       accepted: s.rowsAccepted, rejected: s.rowsRejected, status: s.status.rawValue)
-        }
-        return ReportBuilder.build(ReportInputs(
-            fiscalYear: fiscalYear, rollups: rollups, catalog: catalog,
-            catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
-            catalogSHA256: SHA256.hexDigest(ofFile: configuration.catalogPath) ?? "",
-            targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
-            excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses))
+        return report
+    }
+
+    private var stamp: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = configuration.clock.zone
+        return formatter.string(from: options.generatedAt)
     }
 
     /// Builds and writes the report; returns the summary for stdout.
     public func run() throws -> ReportSummary {
         let report = try build()
-        let folder = (outputFolder as NSString).appendingPathComponent("FY\(fiscalYear.startYear)")
-        let stem = "kouka-FY\(fiscalYear.startYear)"
-        var json = "", markdown = "", tasks = "", departments = ""
+        let folder = ((options.outputFolder ?? configuration.outputPath) as NSString).appendingPathComponent(options.period.stem)
+        let stem = "kouka-\(options.period.stem)"
+        var json = "", markdown = "", html = "", tasks = "", departments = ""
         try JSONReportWriter.write(report, to: &json)
         MarkdownReportWriter.write(report, to: &markdown)
+        HTMLReportWriter.write(report, to: &html)
         CSVReportWriter.writeTasks(report, to: &tasks)
         CSVReportWriter.writeDepartments(report, to: &departments)
-        var written: [String] = []
-        for (name, text) in [("\(stem).json", json), ("\(stem).md", markdown), ("\(stem)-tasks.csv", tasks), ("\(stem)-departments.csv", departments)] {
-            let path = (folder as NSString).appendingPathComponent(name)
-            try AtomicFile.write(text, to: path)
-            written.append(path)
-            logger.info("report written", metadata: ["file": "\(path)"])
+        var texts: [(String, Data)] = [
+            ("\(stem).html", Data(html.utf8)), ("\(stem).json", Data(json.utf8)), ("\(stem).md", Data(markdown.utf8)),
+            ("\(stem)-tasks.csv", Data(tasks.utf8)), ("\(stem)-departments.csv", Data(departments.utf8)),
+        ]
+        if options.shiftJISCSV {
+            texts.append(("\(stem)-tasks-sjis.csv", CSVReportWriter.shiftJIS(tasks)))
+            texts.append(("\(stem)-departments-sjis.csv", CSVReportWriter.shiftJIS(departments)))
         }
-        return ReportSummary(fiscalYear: report.fiscalYear, label: report.label, folder: folder, files: written,
+        var written: [String] = []
+        for (name, data) in texts {
+            let path = (folder as NSString).appendingPathComponent(name)
+            try AtomicFile.write(data, to: path)
+            written.append(path)
+        }
+        let workbook = (folder as NSString).appendingPathComponent("\(stem).xlsx")
+        try AtomicFile.write(to: workbook) { temporary in
+            try XLSXReportWriter.write(report, to: temporary, created: options.generatedAt)
+        }
+        written.append(workbook)
+        for path in written { logger.info("report written", metadata: ["file": "\(path)"]) }
+        return ReportSummary(fiscalYear: report.fiscalYear, label: report.label, folder: folder, files: written.sorted(),
                              hoursSaved: report.hoursSaved, targets: report.targets, unmappedNames: report.unmapped.count,
                              exitCode: .done)
     }

@@ -7,6 +7,29 @@ import Glibc
 /// to disk, then renamed over the target.
 enum AtomicFile {
     static func write(_ text: String, to path: String) throws(OutputError) {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Lets `produce` write a temporary file beside `path`, then renames it over `path`.
+    static func write(to path: String, _ produce: (String) throws -> Void) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: folder, reason: "cannot create the folder")
+        }
+        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp-\(getpid())")
+        do {
+            try produce(temporary)
+            chmod(temporary, 0o640)
+            guard rename(temporary, path) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    static func write(_ data: Data, to path: String) throws(OutputError) {
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -16,7 +39,7 @@ enum AtomicFile {
         let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp-\(getpid())")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw OutputError(path: temporary, reason: String(cString: strerror(errno))) }
-        var bytes = Array(text.utf8)
+        var bytes = [UInt8](data)
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }

@@ -14,11 +14,14 @@ public enum JobRunner {
         }
     }
 
-    /// Runs `work`, prints its summary, and returns the exit code the process should end with.
-    public static func run<Summary: Encodable>(job: String, logger: Logger, _ work: () throws -> (Summary, KoukaExitCode)) -> Int32 {
+    /// Runs `work`, prints its summary (as JSON, or through `print` when given), and returns the exit
+    /// code the process should end with.
+    public static func run<Summary: Encodable>(
+        job: String, logger: Logger, print render: ((Summary) -> String)? = nil, _ work: () throws -> (Summary, KoukaExitCode)
+    ) -> Int32 {
         do {
             let (summary, code) = try work()
-            print(SummaryPrinter.json(summary))
+            print(render.map { $0(summary) } ?? SummaryPrinter.json(summary))
             return code.rawValue
         } catch {
             let code = KoukaExitCode.code(for: error)

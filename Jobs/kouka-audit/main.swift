@@ -1,0 +1,69 @@
+import ArgumentParser
+import KoukaCore
+import KoukaRuntime
+import Logging
+
+/// For auditors: targets against actuals, and a verification of every figure against its sources.
+@main
+struct KoukaAudit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kouka-audit", abstract: "Check Kouka's figures against the DX policy's targets and against their sources.",
+        subcommands: [Targets.self, Verify.self], defaultSubcommand: Targets.self)
+
+    struct Common: ParsableArguments {
+        @Option(name: .shortAndLong, help: "The configuration file (TOML).")
+        var config = "kouka.toml"
+
+        @Flag(name: .shortAndLong, help: "Log errors only.")
+        var quiet = false
+    }
+
+    /// Exit 0 when every target of the year is met, 1 when any is not.
+    struct Targets: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "targets", abstract: "Target against actual for each metric and year; exit 0 when all targets of the year are met, 1 when any is not.")
+
+        @OptionGroup var common: Common
+
+        @Option(name: .customLong("fiscal-year"), help: "The fiscal year whose targets decide the exit code.")
+        var fiscalYear: Int
+
+        @Flag(help: "Print a table for people instead of JSON.")
+        var table = false
+
+        func run() throws {
+            JobRunner.bootstrapLogging(verbose: false, quiet: common.quiet)
+            let logger = Logger(label: "kouka-audit")
+            let code = JobRunner.run(job: "kouka-audit", logger: logger, print: table ? { TargetAudit.table($0) } : nil) {
+                let summary = try TargetAudit(configuration: Configuration.load(path: common.config), fiscalYear: FiscalYear(fiscalYear)).run()
+                return (summary, summary.exitCode)
+            }
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
+    /// Re-reads the sources and compares; exit 0 when everything agrees, 1 when anything differs.
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verify", abstract: "Re-read every source in the ledger, check its SHA-256, recompute the figures and compare them with the store and the written reports.")
+
+        @OptionGroup var common: Common
+
+        @Option(name: .customLong("fiscal-year"), help: "Compare only this fiscal year's figures.")
+        var fiscalYear: Int?
+
+        func run() throws {
+            JobRunner.bootstrapLogging(verbose: false, quiet: common.quiet)
+            let logger = Logger(label: "kouka-audit")
+            let code = JobRunner.run(job: "kouka-audit verify", logger: logger) {
+                let summary = try VerifyAudit(configuration: Configuration.load(path: common.config),
+                                              fiscalYears: fiscalYear.map { [FiscalYear($0)] }).run()
+                for difference in summary.differences {
+                    logger.warning("difference", metadata: ["kind": "\(difference.kind)", "subject": "\(difference.subject)", "detail": "\(difference.detail)"])
+                }
+                return (summary, summary.exitCode)
+            }
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+}

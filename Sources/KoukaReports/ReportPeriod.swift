@@ -1,0 +1,71 @@
+import KoukaCore
+
+/// What a report covers: a fiscal year, or one month of one (the departments' monthly report).
+public enum ReportPeriod: Sendable, Hashable {
+    case fiscalYear(FiscalYear)
+    case month(year: Int, month: Int)
+
+    public var firstDay: LocalDate {
+        switch self {
+        case let .fiscalYear(year): year.firstDay
+        case let .month(year, month): LocalDate(year: year, month: month, day: 1)
+        }
+    }
+
+    public var lastDay: LocalDate {
+        switch self {
+        case let .fiscalYear(year): year.lastDay
+        case let .month(year, month): LocalDate(year: year, month: month, day: LocalDate.daysIn(month: month, year: year))
+        }
+    }
+
+    /// The fiscal year the period lies in.
+    public var fiscalYear: FiscalYear {
+        switch self {
+        case let .fiscalYear(year): year
+        case .month: FiscalYear(containing: firstDay)
+        }
+    }
+
+    public func contains(_ date: LocalDate) -> Bool { date >= firstDay && date <= lastDay }
+
+    /// 令和6年度, or 令和6年5月 for a month.
+    public var label: String {
+        switch self {
+        case let .fiscalYear(year): return year.japaneseLabel
+        case let .month(year, month):
+            let era = year >= 2019 ? (year == 2019 ? "令和元年" : "令和\(year - 2018)年") : "平成\(year - 1988)年"
+            return "\(era)\(month)月"
+        }
+    }
+
+    /// `fiscal-year` or `month`.
+    public var kind: String {
+        if case .fiscalYear = self { return "fiscal-year" }
+        return "month"
+    }
+
+    /// The months the period covers, as `yyyy-MM`.
+    public var monthKeys: [String] {
+        switch self {
+        case let .fiscalYear(year): year.monthKeys
+        case .month: [firstDay.monthKey]
+        }
+    }
+
+    /// The same period one year earlier, for comparisons.
+    public var yearBefore: ReportPeriod {
+        switch self {
+        case let .fiscalYear(year): .fiscalYear(FiscalYear(year.startYear - 1))
+        case let .month(year, month): .month(year: year - 1, month: month)
+        }
+    }
+
+    /// A file name stem: `FY2024` or `2024-05`.
+    public var stem: String {
+        switch self {
+        case let .fiscalYear(year): "FY\(year.startYear)"
+        case .month: firstDay.monthKey
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import CXLSX
+import Foundation
+import KoukaCore
+
+/// The workbook could not be written; the message is libxlsxwriter's.
+public struct XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public var description: String { "cannot write the workbook \(path) (\(reason)); check free space and the folder's permissions" }
+}
+
+/// Writes a report as an Excel workbook through libxlsxwriter: sheets for the summary, departments,
+/// tasks, months and sources, numbers as numbers, the header row frozen. This is the only file that
+/// touches libxlsxwriter. Strings are always written as strings, never as formulas, so a log name that
+/// starts with `=` stays text.
+public enum XLSXReportWriter {
+    /// Writes `report` to `path`. `created` is stored as the workbook's creation time, so the same
+    /// report gives the same bytes.
+    public static func write(_ report: YearReport, to path: String, created: Date) throws(XLSXError) {
+        guard let workbook = workbook_new(path) else { throw XLSXError(path: path, reason: "cannot create the file") }
+        var properties = lxw_doc_properties()
+        properties.created = time_t(created.timeIntervalSince1970)
+        let title = strdup("\(report.label) RPA・AI 効果測定報告")
+        defer { free(title) }
+        properties.title = title
+        workbook_set_properties(workbook, &properties)
+        let book = Book(workbook: workbook)
+
+        let summary = book.sheet("概要", header: ["項目", "値", "目標", "達成"])
+        var row: UInt32 = 1
+        summary.text(row, 0, "期間"); summary.text(row, 1, "\(report.label)（\(report.from) 〜 \(report.to)）"); row += 1
+        summary.text(row, 0, "作成"); summary.text(row, 1, "\(report.generatedAt)（Kouka \(report.koukaVersion)）"); row += 1
+        for target in report.targets {
+            summary.text(row, 0, target.label); summary.number(row, 1, target.actual); summary.number(row, 2, target.target)
+            summary.text(row, 3, target.met ? "達成" : "未達成"); row += 1
+        }
+        for family in SystemFamily.allCases {
+            summary.text(row, 0, "削減時間（時間）: \(family.japaneseLabel)"); summary.number(row, 1, report.hoursSaved.bySystem[family.rawValue] ?? 0); row += 1
+        }
+        summary.text(row, 0, "削減時間（時間）: 合計"); summary.number(row, 1, report.hoursSaved.total); row += 1
+        summary.text(row, 0, "うち推計（時間）"); summary.number(row, 1, report.hoursSaved.estimated); row += 1
+        summary.text(row, 0, "うち実測にもとづく分（時間）"); summary.number(row, 1, report.hoursSaved.measured); row += 1
+        if let money = report.money {
+            summary.text(row, 0, "削減額（円）"); summary.number(row, 1, money.savedYen, yen: true); row += 1
+            summary.text(row, 0, "ライセンス費（円）"); summary.number(row, 1, money.licenceYen, yen: true); row += 1
+            summary.text(row, 0, "差引（円）"); summary.number(row, 1, money.netYen, yen: true); row += 1
+        }
+        summary.width(0, 34); summary.width(1, 40)
+
+        let departments = book.sheet("課別", header: ["順位", "担当課", "削減時間（時間）", "前年同期（時間）", "増減（時間）", "業務数", "成功", "失敗"])
+        for (i, d) in report.departments.enumerated() {
+            let r = UInt32(i + 1)
+            departments.number(r, 0, Double(d.rank), whole: true); departments.text(r, 1, d.department); departments.number(r, 2, d.hoursSaved)
+            if let before = d.previousYearHours { departments.number(r, 3, before) }
+            if let change = d.change { departments.number(r, 4, change) }
+            departments.number(r, 5, Double(d.tasks), whole: true); departments.number(r, 6, Double(d.successes), whole: true)
+            departments.number(r, 7, Double(d.failures), whole: true)
+        }
+        departments.width(1, 16)
+
+        let tasks = book.sheet("業務別", header: ["業務ID", "業務名", "担当課", "ツール", "単位", "成功", "失敗", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）"])
+        for (i, t) in report.tasks.enumerated() {
+            let r = UInt32(i + 1)
+            tasks.text(r, 0, t.task); tasks.text(r, 1, t.name); tasks.text(r, 2, t.department); tasks.text(r, 3, t.system); tasks.text(r, 4, t.unit)
+            tasks.number(r, 5, Double(t.successes), whole: true); tasks.number(r, 6, Double(t.failures), whole: true)
+            tasks.number(r, 7, Double(t.cancelled), whole: true); tasks.number(r, 8, t.units); tasks.number(r, 9, t.hoursSaved)
+            tasks.text(r, 10, t.basis); tasks.number(r, 11, t.machineHours)
+        }
+        tasks.width(1, 30); tasks.width(2, 16)
+
+        let months = book.sheet("月別", header: ["月", "削減時間（時間）"] + SystemFamily.allCases.map(\.japaneseLabel))
+        for (i, m) in report.months.enumerated() {
+            let r = UInt32(i + 1)
+            months.text(r, 0, m.month); months.number(r, 1, m.hoursSaved)
+            for (j, family) in SystemFamily.allCases.enumerated() { months.number(r, UInt16(j + 2), m.bySystem[family.rawValue] ?? 0) }
+        }
+
+        let sources = book.sheet("ログ", header: ["ファイル", "形式", "行数", "採用", "除外", "状態", "SHA-256"])
+        for (i, s) in report.sources.enumerated() {
+            let r = UInt32(i + 1)
+            sources.text(r, 0, s.path); sources.text(r, 1, s.format); sources.number(r, 2, Double(s.rows), whole: true)
+            sources.number(r, 3, Double(s.accepted), whole: true); sources.number(r, 4, Double(s.rejected), whole: true)
+            sources.text(r, 5, s.status); sources.text(r, 6, s.sha256)
+        }
+        sources.width(0, 44); sources.width(6, 66)
+
+        let result = workbook_close(workbook)
+        guard result == LXW_NO_ERROR else { throw XLSXError(path: path, reason: String(cString: lxw_strerror(result))) }
+    }
+
+    /// The workbook's shared formats.
+    private final class Book {
+        let workbook: UnsafeMutablePointer<lxw_workbook>
+        let header: UnsafeMutablePointer<lxw_format>
+        let decimal: UnsafeMutablePointer<lxw_format>
+        let whole: UnsafeMutablePointer<lxw_format>
+        let yen: UnsafeMutablePointer<lxw_format>
+
+        init(workbook: UnsafeMutablePointer<lxw_workbook>) {
+            self.workbook = workbook
+            header = workbook_add_format(workbook)
+            format_set_bold(header)
+            format_set_bg_color(header, 0xEEF2F8)
+            decimal = workbook_add_format(workbook)
+            format_set_num_format(decimal, "#,##0.00")
+            whole = workbook_add_format(workbook)
+            format_set_num_format(whole, "#,##0")
+            yen = workbook_add_format(workbook)
+            format_set_num_format(yen, "\"¥\"#,##0")
+        }
+
+        func sheet(_ name: String, header titles: [String]) -> Sheet {
+            let sheet = Sheet(worksheet: workbook_add_worksheet(workbook, name), book: self)
+            for (i, title) in titles.enumerated() { worksheet_write_string(sheet.worksheet, 0, UInt16(i), title, header) }
+            worksheet_freeze_panes(sheet.worksheet, 1, 0)
+            return sheet
+        }
+    }
+
+    /// One worksheet.
+    private struct Sheet {
+        let worksheet: UnsafeMutablePointer<lxw_worksheet>
+        let book: Book
+
+        func text(_ row: UInt32, _ column: UInt16, _ value: String) { worksheet_write_string(worksheet, row, column, value, nil) }
+
+        func number(_ row: UInt32, _ column: UInt16, _ value: Double, whole: Bool = false, yen: Bool = false) {
+            worksheet_write_number(worksheet, row, column, value.isFinite ? value : 0, yen ? book.yen : (whole ? book.whole : book.decimal))
+        }
+
+        func width(_ column: UInt16, _ characters: Double) { worksheet_set_column(worksheet, column, column, characters, nil) }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import KoukaCore
+import KoukaReports
+import Logging
+
+/// `kouka-audit`: target against actual, metric by metric, for every fiscal year with targets; the run
+/// passes (exit 0) when every target of the asked year is met, and fails (exit 1) when any is not.
+public struct TargetAudit {
+    public var configuration: Configuration
+    public var fiscalYear: FiscalYear
+
+    public init(configuration: Configuration, fiscalYear: FiscalYear) {
+        self.configuration = configuration
+        self.fiscalYear = fiscalYear
+    }
+
+    public func run() throws -> TargetAuditSummary {
+        let context = try ReportContext(configuration: configuration)
+        let years = Set(configuration.targets.years.keys).union([fiscalYear.startYear]).sorted()
+        var lines: [TargetAuditSummary.Year] = []
+        for year in years {
+            let report = context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
+            lines.append(.init(fiscalYear: year, label: report.label, targets: report.targets))
+        }
+        let asked = lines.first { $0.fiscalYear == fiscalYear.startYear }?.targets ?? []
+        let allMet = !asked.isEmpty && asked.allSatisfy(\.met)
+        return TargetAuditSummary(fiscalYear: fiscalYear.startYear, years: lines, allMet: allMet,
+                                  exitCode: allMet ? .done : .doneWithFindings)
+    }
+
+    /// The summary as a tab-separated table for people.
+    public static func table(_ summary: TargetAuditSummary) -> String {
+        var out = "年度\t指標\t目標\t実績\t達成\n"
+        for year in summary.years {
+            for t in year.targets {
+                let decimals = t.metric == "rpa-hours" ? "%.2f" : "%.0f"
+                out += "\(year.label)\t\(t.label)\t\(String(format: decimals, t.target))\t\(String(format: decimals, t.actual))\t\(t.met ? "達成" : "未達成")\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import KoukaCore
+import KoukaParsers
+import KoukaReports
+import KoukaStore
+
+/// What every report of one run is built from: the catalog, the ledger and the store, read once.
+struct ReportContext {
+    let configuration: Configuration
+    let catalog: TaskCatalog
+    let catalogPath: String
+    let catalogSHA256: String
+    let store: KoukaStore
+    let ledger: [SourceFileRecord]
+
+    init(configuration: Configuration) throws {
+        self.configuration = configuration
+        let base = DisplayPath.base(ofConfiguration: configuration.path)
+        catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
+        catalogPath = DisplayPath.of(configuration.catalogPath, base: base)
+        catalogSHA256 = SHA256.hexDigest(ofFile: configuration.catalogPath) ?? ""
+        guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
+            throw ConfigurationError(path: configuration.path, message: "the database \(configuration.databasePath) does not exist yet; run kouka-nightly first")
+        }
+        store = try KoukaStore(path: configuration.databasePath)
+        ledger = try store.sources()
+    }
+
+    /// The report of `period`; with `previous`, departments are compared with it. A period the store
+    /// cannot read gives an empty report rather than stopping the run.
+    func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?) -> YearReport {
+        let rollups = (try? store.rollups(from: period.firstDay, to: period.lastDay)) ?? []
+        let contributing = Set(rollups.map(\.sourceID))
+        var sources: [Int64: SourceLine] = [:]
+        for s in ledger where contributing.contains(s.id) || s.status == .rejected {
+            sources[s.id] = SourceLine(path: s.path, sha256: s.sha256, format: s.format, rows: s.rowsRead,
+                                       accepted: s.rowsAccepted, rejected: s.rowsRejected, status: s.status.rawValue)
+        }
+        let previousHours = previous.flatMap { $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) }
+        return ReportBuilder.build(ReportInputs(
+            period: period, rollups: rollups, catalog: catalog, catalogPath: catalogPath, catalogSHA256: catalogSHA256,
+            targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
+            excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses,
+            generatedAt: generatedAt, koukaVersion: KoukaVersion.current, previousDepartmentHours: previousHours,
+            money: configuration.money))
+    }
+}
