@@ -20,8 +20,10 @@ public enum HTMLReportWriter {
                 w(#"<tr><td>\#(e(t.label))</td><td class="n">\#(NumberText.grouped(t.target, decimals: decimals))</td><td class="n">\#(NumberText.grouped(t.actual, decimals: decimals))</td><td class="\#(t.met ? "met" : "missed")">\#(t.met ? "達成" : "未達成")</td></tr>"#)
             }
             w("</tbody></table>")
-            w(SVGBarChart(bars: r.targets.map { .init(label: $0.label, value: $0.actual, marker: $0.target) }, unit: "").horizontal())
-            w(#"<p class="note">棒は実績、縦線は目標。</p></section>"#)
+            // Metrics differ in unit, so each is drawn as its share of its own target.
+            let shares = r.targets.filter { $0.target > 0 }.map { SVGBarChart.Bar(label: $0.label, value: $0.actual / $0.target * 100, marker: 100) }
+            w(SVGBarChart(bars: shares, unit: "%").horizontal())
+            w(#"<p class="note">棒は目標に対する実績の割合、縦線は目標（100%）。</p></section>"#)
         }
         if let p = r.projection {
             w("<section><h2>年度末の見込み</h2><p>\(p.asOf) までの RPA 削減時間 <b>\(NumberText.grouped(p.rpaHoursToDate))</b> 時間、3月31日までの見込み <b>\(NumberText.grouped(p.projectedRPAHours))</b> 時間（\(e(p.basis))）。")
