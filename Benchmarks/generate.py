@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Synthetic logs for the ingest benchmark, at a given size, with a fixed seed (same bytes every time).
+
+  python3 Benchmarks/generate.py --out DIR --winactor-mb 170 --uipath-mb 170 [--seed 7]
+
+Writes DIR/winactor/tasks.csv (WinActor Manager task export: Shift_JIS, CRLF, the vendor's 31 columns),
+DIR/uipath/YYYY-MM-DD_Execution.log (UiPath Robot logs, UTF-8 with BOM, one file per day) and
+DIR/catalog.csv and DIR/kouka.toml for kouka-nightly. Names, departments, failures and cancellations
+are realistic; every run is a separate row/job so all contenders count the same rollups.
+"""
+import argparse
+import datetime as dt
+import json
+import os
+import random
+
+HEADER = ("タスクID,名前,シナリオID,シナリオ名,状態,タスク確認状態,データ一覧ファイルID,データ一覧ファイル名,アーカイブ,ログ,異常発生時,"
+          "メール送信,メール送信日時,アーカイブファイルID,生成日時,開始日時,終了日時,更新日時,実行時間（秒）,実行予定WinActorID,"
+          "実行予定WinActor名,WinActorID,WinActor名,スケジュールID,スケジュール名,実行予定日時,エラー,エラーコード,スケジュール登録者,"
+          "リトライカウント,個別ステージID")
+SCENARIOS = ["住民税_課税資料取込", "軽自動車税_納付確認", "転入届入力", "児童手当_現況確認", "介護認定_結果通知", "会計伝票チェック",
+             "国保資格確認", "ふるさと納税_受付", "生活保護_支給データ作成", "住民票郵送請求", "水道開閉栓受付入力", "時間外勤務集計",
+             "固定資産税_異動入力", "選挙人名簿_照合", "保育所入所_点数計算", "テスト用シナリオ"]
+
+
+def winactor(path, target_bytes, rng):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    start = dt.datetime(2021, 4, 1, 8, 0, 0)
+    written, n = 0, 0
+    with open(path, "wb") as f:
+        f.write((HEADER + "\r\n").encode("cp932"))
+        while written < target_bytes:
+            n += 1
+            t = start + dt.timedelta(seconds=n * 37 + rng.randrange(30))
+            seconds = rng.randrange(30, 3600)
+            r = rng.random()
+            state = "FINISH" if r < 0.93 else ("ERROR" if r < 0.97 else ("HALT" if r < 0.98 else "CANCEL"))
+            scenario = SCENARIOS[rng.randrange(len(SCENARIOS))]
+            s, e = t.strftime("%Y/%m/%d %H:%M:%S"), (t + dt.timedelta(seconds=seconds)).strftime("%Y/%m/%d %H:%M:%S")
+            row = (f"t{n:09d},{scenario}_定期,sc{n % 97:03d},{scenario},{state},確認済,,,なし,あり,停止,しない,,,{s},{s},{e},{e},{seconds},"
+                   f"wa-01,WinActor01,wa-01,WinActor01,sch-01,定期実行,{s},{'エラー' if state == 'ERROR' else ''},,情報政策課,0,\r\n")
+            data = row.encode("cp932")
+            f.write(data)
+            written += len(data)
+    return n
+
+
+def uipath(folder, target_bytes, rng):
+    os.makedirs(folder, exist_ok=True)
+    written, jobs = 0, 0
+    day = dt.date(2021, 4, 1)
+    while written < target_bytes:
+        lines = []
+        t = dt.datetime(day.year, day.month, day.day, 7, 0, 0)
+        for k in range(400):
+            jobs += 1
+            process = SCENARIOS[rng.randrange(len(SCENARIOS))]
+            job = f"{day:%Y%m%d}-{k:05d}-4d54-abaa-af960a2c4314"
+            base = {"level": "Information", "logType": "Default", "fingerprint": f"f{jobs}", "windowsIdentity": "CITY\\\\robot01",
+                    "machineName": "RPA-SV01", "fileName": "Main", "initiatedBy": "Orchestrator", "processName": process,
+                    "processVersion": "1.4.2", "jobId": job, "robotName": "robot01", "machineId": 4711, "organizationUnitId": 12}
+            seconds = rng.randrange(20, 600)
+            end = t + dt.timedelta(seconds=seconds)
+            failed = rng.random() < 0.05
+
+            def line(at, word, message, extra=None, level="Information"):
+                entry = {"message": message, **base, "level": level,
+                         "timeStamp": f"{at:%Y-%m-%dT%H:%M:%S}.0000000+09:00"}
+                if extra:
+                    entry.update(extra)
+                lines.append(f"{at:%H:%M:%S}.0000 {word} " + json.dumps(entry, ensure_ascii=False))
+
+            line(t, "Info", f"{process} execution started")
+            line(t + dt.timedelta(seconds=1), "Info", "処理を開始します")
+            if failed:
+                line(end, "Error", "画面要素が見つかりません", level="Error")
+            line(end, "Info", f"{process} execution ended", {"totalExecutionTimeInSeconds": seconds, "totalExecutionTime": "00:00:00"})
+            t = end + dt.timedelta(seconds=rng.randrange(1, 60))
+        data = ("\r\n".join(lines) + "\r\n").encode("utf-8")
+        with open(os.path.join(folder, f"{day:%Y-%m-%d}_Execution.log"), "wb") as f:
+            f.write(b"\xef\xbb\xbf" + data)
+        written += len(data) + 3
+        day += dt.timedelta(days=1)
+    return jobs
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--out", required=True)
+    p.add_argument("--winactor-mb", type=float, default=170)
+    p.add_argument("--uipath-mb", type=float, default=170)
+    p.add_argument("--seed", type=int, default=7)
+    a = p.parse_args()
+    rng = random.Random(a.seed)
+    runs = winactor(os.path.join(a.out, "winactor", "tasks.csv"), a.winactor_mb * 1e6, rng) if a.winactor_mb > 0 else 0
+    jobs = uipath(os.path.join(a.out, "uipath"), a.uipath_mb * 1e6, rng) if a.uipath_mb > 0 else 0
+    with open(os.path.join(a.out, "catalog.csv"), "w", encoding="utf-8") as f:
+        f.write("task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match\n")
+        for i, s in enumerate(SCENARIOS[:-1]):
+            f.write(f"T{i:02d},{s},課{i % 5},rpa,runs,{30 + i},{5},2020-04-01,{s}\n")
+    for name, fmt, path, enc in (("winactor", "winactor-task-csv", "winactor/*.csv", "shift_jis"),
+                                 ("uipath", "uipath-execution-log", "uipath/*_Execution.log", "utf-8")):
+        with open(os.path.join(a.out, f"kouka-{name}.toml"), "w", encoding="utf-8") as f:
+            f.write(f'catalog = "catalog.csv"\ndatabase = "kouka-{name}.sqlite"\n[[source]]\nformat = "{fmt}"\npath = "{path}"\nencoding = "{enc}"\n')
+    print(json.dumps({"winactorRuns": runs, "uipathJobs": jobs}))
+
+
+if __name__ == "__main__":
+    main()
