@@ -6,8 +6,15 @@ import Foundation
 /// the zone named in the configuration (default Asia/Tokyo).
 public struct LocalClock: Sendable {
     public let zone: TimeZone
+    /// The zone's offset when it has no daylight-saving changes from 2000 on (Asia/Tokyo): conversions are
+    /// then plain arithmetic, not a time-zone lookup per event on the ingest's hot path.
+    private let fixedOffset: Int?
 
-    public init(zone: TimeZone) { self.zone = zone }
+    public init(zone: TimeZone) {
+        self.zone = zone
+        let since2000 = Date(timeIntervalSince1970: 946_684_800)
+        fixedOffset = zone.nextDaylightSavingTimeTransition(after: since2000) == nil ? zone.secondsFromGMT(for: since2000) : nil
+    }
 
     /// The default zone of a Japanese city hall.
     public static let tokyo = LocalClock(zone: TimeZone(identifier: "Asia/Tokyo")!)
@@ -17,7 +24,7 @@ public struct LocalClock: Sendable {
 
     /// The local date and minute of the day of `instant`.
     public func wallClock(of instant: Date) -> (date: LocalDate, minuteOfDay: Int) {
-        let seconds = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
+        let seconds = instant.timeIntervalSince1970 + Double(fixedOffset ?? zone.secondsFromGMT(for: instant))
         let days = (seconds / 86_400).rounded(.down)
         return (LocalDate(daysSinceEpoch: Int(days)), Int((seconds - days * 86_400) / 60))
     }
@@ -26,6 +33,7 @@ public struct LocalClock: Sendable {
     /// back) or never (the gap when they go forward) is read with the offset in force before the change.
     public func instant(of date: LocalDate, hour: Int, minute: Int, second: Double) -> Date {
         let wall = Double(date.daysSinceEpoch) * 86_400 + Double(hour * 3600 + minute * 60) + second
+        if let fixedOffset { return Date(timeIntervalSince1970: wall - Double(fixedOffset)) }
         // Offsets change at most once within a day either side, so these are the offsets before and after.
         let before = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: wall - 86_400)))
         let after = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: wall + 86_400)))

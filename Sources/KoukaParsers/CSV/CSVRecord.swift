@@ -13,8 +13,9 @@ public struct CSVRecord {
 
     public var count: Int { ends.count }
 
-    /// The raw bytes of field `index`.
+    /// The raw bytes of field `index`; empty when the record has fewer fields.
     public func bytes(at index: Int) -> UnsafeRawBufferPointer {
+        guard index >= 0, index < ends.count else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         let start = index == 0 ? firstEnd : ends[index - 1]
         return UnsafeRawBufferPointer(rebasing: storage[start..<ends[index]])
     }

@@ -16,7 +16,14 @@ public struct Timestamp: Sendable, Hashable {
 
     /// Parses `text`; nil when it is not one of the accepted shapes or not a real date and time.
     public init?(_ text: some StringProtocol) {
-        var scanner = DigitScanner(Array(text.utf8))
+        var copy = String(text)
+        guard let parsed = copy.withUTF8({ Timestamp(bytes: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses the ASCII bytes of a field without making a `String` of them: the ingest's hot path.
+    public init?(bytes: UnsafeRawBufferPointer) {
+        var scanner = DigitScanner(bytes)
         scanner.skipSpaces()
         guard let y = scanner.number(maxDigits: 4), y >= 1000, let s1 = scanner.take(oneOf: "-/"),
               let mo = scanner.number(maxDigits: 2), scanner.take(oneOf: [s1]) != nil,
@@ -68,10 +75,10 @@ public struct Timestamp: Sendable, Hashable {
 
 /// A cursor over ASCII bytes for the timestamp grammar.
 private struct DigitScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     var index = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     var atEnd: Bool { index >= bytes.count }
 

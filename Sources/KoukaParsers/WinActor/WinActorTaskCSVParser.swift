@@ -17,6 +17,7 @@ public struct WinActorTaskCSVParser: LogParser {
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         var columns: (scenario: Int, state: Int, started: Int, ended: Int?, seconds: Int?, created: Int?, scheduled: Int?)? = nil
+        let interner = NameInterner()
         return try CSVTable.read(path: path, context: context, format: formatID,
                                  required: [Self.taskID, Self.scenario, Self.state, Self.started], sink: sink) { row, summary throws(RowProblem) in
             let c = columns ?? {
@@ -25,12 +26,16 @@ public struct WinActorTaskCSVParser: LogParser {
                         h.column(Self.seconds), h.column(Self.created), h.column(Self.scheduled))
             }()
             columns = c
+            let record = row.record
+            let stateBytes = ASCIIField.trimmed(record.bytes(at: c.state))
             let outcome: Outcome
-            switch try row.required(c.state).uppercased() {
-            case "FINISH": outcome = .success
-            case "ERROR", "HALT": outcome = .failure
-            case "CANCEL": outcome = .cancelled
-            case "WAITING", "PROCESSING", "CANCELING":
+            if ASCIIField.equals(stateBytes, "FINISH") {
+                outcome = .success
+            } else if ASCIIField.equals(stateBytes, "ERROR") || ASCIIField.equals(stateBytes, "HALT") {
+                outcome = .failure
+            } else if ASCIIField.equals(stateBytes, "CANCEL") {
+                outcome = .cancelled
+            } else if ASCIIField.equals(stateBytes, "WAITING") || ASCIIField.equals(stateBytes, "PROCESSING") || ASCIIField.equals(stateBytes, "CANCELING") {
                 // Still running, unless it has been so for longer than the allowed age: then it is stuck.
                 let since = try [c.started, c.scheduled].compactMap { $0 }.map { i throws(RowProblem) in try row.text(i) }.first { !$0.isEmpty }
                 guard let since, let stamp = Timestamp(since),
@@ -39,19 +44,33 @@ public struct WinActorTaskCSVParser: LogParser {
                     return
                 }
                 outcome = .failure
-            case let other:
+            } else {
+                let other = try row.required(c.state)
                 throw RowProblem("状態 \(other.prefix(20)) is not a WinActor task state (FINISH, ERROR, HALT, CANCEL, WAITING, PROCESSING, CANCELING)")
             }
-            let name = try row.required(c.scenario)
-            // A task cancelled before it started has no start time; it still happened on its scheduled day.
-            var when = try row.text(c.started)
-            var column = Self.started
-            for fallback in [c.scheduled, c.created] where when.isEmpty && outcome == .cancelled {
-                if let fallback { when = try row.text(fallback); column = row.header.names[fallback] }
+            let nameBytes = ASCIIField.trimmed(record.bytes(at: c.scenario))
+            guard !nameBytes.isEmpty else { throw RowProblem("column \(Self.scenario) is empty") }
+            guard let name = interner.string(nameBytes, encoding: record.encoding) else {
+                throw RowProblem("column \(Self.scenario) is not valid \(record.encoding.rawValue) text")
             }
-            guard !when.isEmpty else { throw RowProblem("column \(Self.started) is empty") }
-            let start = try CSVTable.timestamp(when, column: column).instant(in: context.clock)
-            var machine = try row.number(c.seconds)
+            let start: Date
+            if let stamp = Timestamp(bytes: ASCIIField.trimmed(record.bytes(at: c.started))) {
+                start = stamp.instant(in: context.clock)
+            } else {
+                // A task cancelled before it started has no start time; it still happened on its scheduled day.
+                var when = try row.text(c.started)
+                var column = Self.started
+                for fallback in [c.scheduled, c.created] where when.isEmpty && outcome == .cancelled {
+                    if let fallback { when = try row.text(fallback); column = row.header.names[fallback] }
+                }
+                guard !when.isEmpty else { throw RowProblem("column \(Self.started) is empty") }
+                start = try CSVTable.timestamp(when, column: column).instant(in: context.clock)
+            }
+            var machine: Double? = nil
+            if let secondsColumn = c.seconds {
+                let bytes = ASCIIField.trimmed(record.bytes(at: secondsColumn))
+                if let value = ASCIIField.number(bytes), value <= CSVRow.largestPlausible { machine = value } else if !bytes.isEmpty { machine = try row.number(secondsColumn) }
+            }
             if machine == nil, let endColumn = c.ended, case let endText = try row.text(endColumn), !endText.isEmpty {
                 machine = max(0, try CSVTable.timestamp(endText, column: Self.ended).instant(in: context.clock).timeIntervalSince(start))
             }

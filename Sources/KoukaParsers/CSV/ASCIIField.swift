@@ -1,0 +1,34 @@
+/// Reads ASCII fields straight from their bytes: status words and numbers, on every row of a large export.
+enum ASCIIField {
+    /// The bytes without leading and trailing spaces.
+    static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var start = 0, end = bytes.count
+        while start < end, bytes[start] == 0x20 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// Whether the bytes spell `word` (ASCII, case-insensitive).
+    static func equals(_ bytes: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
+        guard bytes.count == word.utf8CodeUnitCount else { return false }
+        let letters = UnsafeRawBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for i in 0..<bytes.count where bytes[i] | 0x20 != letters[i] | 0x20 { return false }
+        return true
+    }
+
+    /// A non-negative decimal number (`123`, `12.5`, `1,234`); nil for anything else or an empty field.
+    static func number(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        var whole = 0.0, fraction = 0.0, scale = 1.0, digits = 0, inFraction = false
+        for byte in bytes {
+            switch byte {
+            case 0x30...0x39:
+                digits += 1
+                if inFraction { scale /= 10; fraction += Double(byte - 0x30) * scale } else { whole = whole * 10 + Double(byte - 0x30) }
+            case 0x2E where !inFraction: inFraction = true
+            case 0x2C where !inFraction: continue
+            default: return nil
+            }
+        }
+        return digits == 0 ? nil : whole + fraction
+    }
+}
