@@ -18,7 +18,7 @@ public final class CSVReader {
     public let encoding: TextEncoding
     private let chunks: ByteChunkReader
     private let parser: UnsafeMutablePointer<csv_parser>
-    private var collector: Collector
+    private let collector: Collector
     private let firstLine: Int
 
     /// Opens `path`; with `startOffset` > 0 reading resumes there, numbering lines from `firstLine`.
@@ -35,6 +35,16 @@ public final class CSVReader {
     deinit {
         csv_free(parser)
         parser.deallocate()
+    }
+
+    /// The columns whose bytes are kept, by index; nil keeps them all. Set it (after the header row) to
+    /// skip copying the fields a parser never reads: an export has 31 columns and a parser needs five.
+    public var wantedColumns: [Int]? {
+        didSet {
+            var wanted = [Bool](repeating: wantedColumns == nil, count: (wantedColumns?.max() ?? -1) + 1)
+            for column in wantedColumns ?? [] { wanted[column] = true }
+            collector.wanted = wantedColumns == nil ? nil : wanted
+        }
     }
 
     /// Calls `body` with every record in order, the header row included.
@@ -81,7 +91,8 @@ public final class CSVReader {
                 for done in collector.completed {
                     let fields = UnsafeBufferPointer(rebasing: ends[done.fields])
                     let firstEnd = done.fields.lowerBound == 0 ? 0 : ends[done.fields.lowerBound - 1]
-                    try body(CSVRecord(storage: storage, ends: fields, firstEnd: firstEnd, line: done.line, endOffset: endOffset, encoding: encoding))
+                    try body(CSVRecord(storage: storage, ends: fields, firstEnd: firstEnd, line: done.line, endOffset: endOffset,
+                                       encoding: encoding, hasContent: done.hasContent))
                 }
             }
         }
@@ -104,24 +115,34 @@ public final class CSVReader {
     private final class Collector {
         var storage: [UInt8] = []
         var ends: [Int] = []
-        var completed: [(fields: Range<Int>, line: Int)] = []
+        var completed: [(fields: Range<Int>, line: Int, hasContent: Bool)] = []
+        /// Whether any field of the open record had bytes, copied or not.
+        var openHasContent = false
         var openFirstField = 0
         var recordLine = 1
         var inRecord = false
+        /// Which fields of a record to copy; nil copies all.
+        var wanted: [Bool]?
 
         static let fieldEnded: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { field, length, context in
-            let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
-            if let field, length > 0 {
-                collector.storage.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
+            Unmanaged<Collector>.fromOpaque(context!)._withUnsafeGuaranteedRef { collector in
+                let index = collector.ends.count - collector.openFirstField
+                let keep = collector.wanted.map { index < $0.count && $0[index] } ?? true
+                if length > 0 { collector.openHasContent = true }
+                if keep, let field, length > 0 {
+                    collector.storage.append(contentsOf: UnsafeRawBufferPointer(start: field, count: length))
+                }
+                collector.ends.append(collector.storage.count)
             }
-            collector.ends.append(collector.storage.count)
         }
 
         static let recordEnded: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
-            let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
-            collector.completed.append((collector.openFirstField..<collector.ends.count, collector.recordLine))
-            collector.openFirstField = collector.ends.count
-            collector.inRecord = false
+            Unmanaged<Collector>.fromOpaque(context!)._withUnsafeGuaranteedRef { collector in
+                collector.completed.append((collector.openFirstField..<collector.ends.count, collector.recordLine, collector.openHasContent))
+                collector.openFirstField = collector.ends.count
+                collector.openHasContent = false
+                collector.inRecord = false
+            }
         }
 
         /// Forgets dispatched records, keeping the fields of a record still open.

@@ -10,6 +10,8 @@ public struct CSVRecord {
     public let endOffset: Int64
     /// The file's encoding, used by `string(at:)`.
     public let encoding: TextEncoding
+    /// Whether any field had bytes, including fields the reader did not keep.
+    let hasContent: Bool
 
     public var count: Int { ends.count }
 
@@ -27,6 +29,6 @@ public struct CSVRecord {
         return encoding.decode(bytes(at: index))
     }
 
-    /// Whether every field is empty (a blank or all-commas line).
-    public var isBlank: Bool { (0..<count).allSatisfy { bytes(at: $0).isEmpty } }
+    /// Whether every field is empty (a blank or all-commas line), kept or not.
+    public var isBlank: Bool { !hasContent }
 }

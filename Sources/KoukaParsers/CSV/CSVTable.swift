@@ -5,7 +5,7 @@ import KoukaCore
 enum CSVTable {
     static func read(
         path: String, context: ParseContext, format: String, required: [String], sink: any ParseSink, redactsValues: Bool = false,
-        body: (CSVRow, inout ParseSummary) throws(RowProblem) -> Void
+        wanted: [String]? = nil, body: (CSVRow, inout ParseSummary) throws(RowProblem) -> Void
     ) throws -> ParseSummary {
         let reader = try CSVReader(path: path, encoding: context.encoding)
         var header: CSVHeader? = nil
@@ -21,6 +21,8 @@ enum CSVTable {
                                          reason: "header on line \(record.line) lacks column(s) \(missing.joined(separator: ", "))")
                 }
                 header = found
+                // Only the columns the parser reads are copied from here on.
+                reader.wantedColumns = (wanted ?? required).compactMap { found.column($0) }
                 return
             }
             guard !record.isBlank else { return }

@@ -11,7 +11,8 @@ public struct PowerAutomateFlowSessionParser: LogParser {
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         if Self.looksLikeJSON(path) { return try parseJSON(path: path, context: context, into: sink) }
         return try CSVTable.read(path: path, context: context, format: formatID,
-                                 required: ["name", "statuscode", "startedon"], sink: sink) { row, summary throws(RowProblem) in
+                                 required: ["name", "statuscode", "startedon"], sink: sink,
+                                 wanted: ["name", "statuscode", "startedon", "completedon", "runduration"]) { row, summary throws(RowProblem) in
             let h = row.header
             let record = FlowSessionRecord(
                 name: try row.text(h.column("name")!), startedOn: try row.text(h.column("startedon")!),

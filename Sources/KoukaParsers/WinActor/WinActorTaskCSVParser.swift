@@ -19,7 +19,8 @@ public struct WinActorTaskCSVParser: LogParser {
         var columns: (scenario: Int, state: Int, started: Int, ended: Int?, seconds: Int?, created: Int?, scheduled: Int?)? = nil
         let interner = NameInterner()
         return try CSVTable.read(path: path, context: context, format: formatID,
-                                 required: [Self.taskID, Self.scenario, Self.state, Self.started], sink: sink) { row, summary throws(RowProblem) in
+                                 required: [Self.taskID, Self.scenario, Self.state, Self.started], sink: sink,
+                                 wanted: [Self.scenario, Self.state, Self.started, Self.ended, Self.seconds, Self.created, Self.scheduled]) { row, summary throws(RowProblem) in
             let c = columns ?? {
                 let h = row.header
                 return (h.column(Self.scenario)!, h.column(Self.state)!, h.column(Self.started)!, h.column(Self.ended),
