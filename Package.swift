@@ -22,9 +22,10 @@ let package = Package(
         .systemLibrary(name: "CCSV", path: "Sources/CCSV", providers: [.apt(["libcsv-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CXLSX", path: "Sources/CXLSX", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "KoukaCore"),
         .target(name: "KoukaParsers", dependencies: ["KoukaCore", "CCSV"]),
-        .target(name: "KoukaStore", dependencies: ["KoukaCore", "CSQLite"]),
+        .target(name: "KoukaStore", dependencies: ["KoukaCore", "CSQLite", "CCrypto"]),
         .target(name: "KoukaReports", dependencies: ["KoukaCore", "CXLSX"]),
         .target(name: "KoukaRuntime", dependencies: [
             "KoukaCore", "KoukaParsers", "KoukaStore", "KoukaReports",

@@ -7,6 +7,7 @@ missing=()
 [ -f /usr/include/csv.h ] || missing+=(libcsv-dev)
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 [ -f /usr/include/xlsxwriter.h ] || missing+=(libxlsxwriter-dev)
+[ -f /usr/include/openssl/sha.h ] || missing+=(libssl-dev)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "kouka: installing ${missing[*]} (Debian packages)" >&2

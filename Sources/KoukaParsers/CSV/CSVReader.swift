@@ -113,14 +113,16 @@ public final class CSVReader {
     /// Receives libcsv's callbacks: field bytes go into one flat buffer, finished records into a queue
     /// that the reader drains after each `csv_parse` call (a Swift error may not cross the C frames).
     private final class Collector {
-        var storage: [UInt8] = []
-        var ends: [Int] = []
-        var completed: [(fields: Range<Int>, line: Int, hasContent: Bool)] = []
+        // The callbacks run millions of times: dynamic exclusivity checks on these would cost more than
+        // libcsv's own parsing, and nothing else touches them while a callback runs.
+        @exclusivity(unchecked) var storage: [UInt8] = []
+        @exclusivity(unchecked) var ends: [Int] = []
+        @exclusivity(unchecked) var completed: [(fields: Range<Int>, line: Int, hasContent: Bool)] = []
         /// Whether any field of the open record had bytes, copied or not.
-        var openHasContent = false
-        var openFirstField = 0
+        @exclusivity(unchecked) var openHasContent = false
+        @exclusivity(unchecked) var openFirstField = 0
         var recordLine = 1
-        var inRecord = false
+        @exclusivity(unchecked) var inRecord = false
         /// Which fields of a record to copy; nil copies all.
         var wanted: [Bool]?
 
