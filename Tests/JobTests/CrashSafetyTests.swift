@@ -58,12 +58,16 @@ import Testing
         let clean = try Self.city()
         defer { try? FileManager.default.removeItem(at: clean) }
         // Exit 1: the sample logs have names the catalog does not map, on purpose.
+        let started = Date()
         #expect(try JobProcess.run("kouka-nightly", ["--config", clean.appendingPathComponent("kouka.toml").path, "--quiet"]).exitCode == 1)
+        let duration = Date().timeIntervalSince(started)
         let expected = try Self.reports(clean)
 
         let killed = try Self.city()
         defer { try? FileManager.default.removeItem(at: killed) }
-        for delay in [0.3, 0.7, 1.0] {
+        // Kills at a tenth, a quarter and two fifths of a whole run: each run resumes the last one's work,
+        // so every kill lands part-way through, however fast the machine.
+        for delay in [0.1, 0.25, 0.4].map({ max(0.05, $0 * duration) }) {
             let result = try Self.interrupt(killed, after: delay, with: SIGKILL)
             #expect(result.signalled, "killed after \(delay) s")
         }
@@ -75,9 +79,14 @@ import Testing
     }
 
     @Test func sigtermStopsBetweenFilesAndTheNextRunFinishes() throws {
+        let timing = try Self.city()
+        defer { try? FileManager.default.removeItem(at: timing) }
+        let started = Date()
+        _ = try JobProcess.run("kouka-nightly", ["--config", timing.appendingPathComponent("kouka.toml").path, "--quiet"])
+        let duration = Date().timeIntervalSince(started)
         let city = try Self.city()
         defer { try? FileManager.default.removeItem(at: city) }
-        let stopped = try Self.interrupt(city, after: 0.8, with: SIGTERM)
+        let stopped = try Self.interrupt(city, after: max(0.05, duration * 0.3), with: SIGTERM)
         #expect(!stopped.signalled, "it exits by itself")
         #expect(stopped.status == 1)
         let summary = try JSONSerialization.jsonObject(with: Data(stopped.stdout.utf8)) as? [String: Any]
