@@ -27,7 +27,7 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
                                     startOffset: carried == nil ? 0 : resume!.offset, firstLine: carried == nil ? 1 : resume!.line)
         let fileDate = Self.fileDate(path)
         let isClosed = fileDate.map { $0 < context.today } ?? true
-        let decoder = JSONDecoder()
+        let names = NameInterner()
         var runs = carried?.runs ?? [:]
         var summary = ParseSummary()
         var sawValidLine = carried != nil
@@ -50,8 +50,10 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
                 return reject("not an Execution.log line (`HH:mm:ss.ffff LEVEL {json}` expected)")
             }
             // The robot writes UTF-8; a log re-saved as Shift_JIS is decoded first.
-            let json = reader.encoding == .shiftJIS ? Data((TextEncoding.shiftJIS.decode(split.json) ?? "").utf8) : Data(split.json)
-            guard let entry = try? decoder.decode(UiPathLogLine.self, from: json) else {
+            let parsed = reader.encoding == .shiftJIS
+                ? Data((TextEncoding.shiftJIS.decode(split.json) ?? "").utf8).withUnsafeBytes { UiPathLogLine(json: $0, names: names) }
+                : UiPathLogLine(json: split.json, names: names)
+            guard let entry = parsed else {
                 return reject(line.isTerminated ? "the JSON part is not valid JSON" : "last line is cut off (no newline, JSON incomplete)")
             }
             sawValidLine = true
