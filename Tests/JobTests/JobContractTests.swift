@@ -79,6 +79,13 @@ import Testing
         let csv = try Data(contentsOf: root.appendingPathComponent("reports/FY2024/kouka-FY2024-tasks.csv"))
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF], "CSV starts with a BOM for Excel")
 
+        // The city's figures are for the owner and group only.
+        func mode(_ path: String) throws -> Int { (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1 }
+        #expect(try mode(root.appendingPathComponent("kouka.sqlite").path) == 0o640)
+        #expect(try mode(root.appendingPathComponent("reports/FY2024/kouka-FY2024.json").path) == 0o640)
+        #expect(try mode(root.appendingPathComponent("reports/FY2024/kouka-FY2024.xlsx").path) == 0o640)
+        #expect(try mode(root.appendingPathComponent("reports/FY2024").path) == 0o750)
+
         // The same store, configuration and stated generation time give the same bytes, in every format.
         let names = ["kouka-FY2024.json", "kouka-FY2024.html", "kouka-FY2024.md", "kouka-FY2024.xlsx", "kouka-FY2024-tasks.csv"]
         let before = try names.map { try Data(contentsOf: root.appendingPathComponent("reports/FY2024/\($0)")) }

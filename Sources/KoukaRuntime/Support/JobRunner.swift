@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Logging
 
 /// What every job's `main` does around its work: logging to stderr, the summary on stdout, and errors
@@ -19,6 +22,8 @@ public enum JobRunner {
     public static func run<Summary: Encodable>(
         job: String, logger: Logger, print render: ((Summary) -> String)? = nil, _ work: () throws -> (Summary, KoukaExitCode)
     ) -> Int32 {
+        // Reports and the store hold the city's figures: owner and group only (files 0640, folders 0750).
+        umask(0o027)
         do {
             let (summary, code) = try work()
             print(render.map { $0(summary) } ?? SummaryPrinter.json(summary))
