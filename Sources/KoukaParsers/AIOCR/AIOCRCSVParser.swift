@@ -15,7 +15,7 @@ public struct AIOCRCSVParser: LogParser {
         valueLists: ["success", "failure", "cancelled", "unfinished"])
 
     public init(options: SourceOptions) throws(MappingError) {
-        if let problem = Self.roles.problem(with: options) { throw MappingError(problem) }
+        try Self.roles.validate(options)
         self.options = options
     }
 

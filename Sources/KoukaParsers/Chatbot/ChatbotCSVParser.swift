@@ -16,7 +16,7 @@ public struct ChatbotCSVParser: LogParser {
         valueLists: ["answered", "unanswered", "escalated"])
 
     public init(options: SourceOptions) throws(MappingError) {
-        if let problem = Self.roles.problem(with: options) { throw MappingError(problem) }
+        try Self.roles.validate(options)
         if options.columns["answered"] != nil && (options.values["answered"] ?? []).isEmpty {
             throw MappingError("answered is mapped, so [source.values] must list the answered values (e.g. answered = [\"回答済\"])")
         }

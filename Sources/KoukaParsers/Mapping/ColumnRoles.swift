@@ -7,6 +7,11 @@ public struct ColumnRoles: Sendable {
 
     public var all: [String] { required + optional }
 
+    /// Throws what is wrong with a source's options, as a message for the configuration.
+    public func validate(_ options: SourceOptions) throws(MappingError) {
+        if let problem = problem(with: options) { throw MappingError(problem) }
+    }
+
     /// Checks a source's options against these roles; returns what is wrong, or nil.
     public func problem(with options: SourceOptions) -> String? {
         let missing = required.filter { options.columns[$0] == nil }

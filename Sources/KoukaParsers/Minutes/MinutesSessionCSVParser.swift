@@ -15,7 +15,7 @@ public struct MinutesSessionCSVParser: LogParser {
         valueLists: ["success", "failure", "cancelled", "unfinished"])
 
     public init(options: SourceOptions) throws(MappingError) {
-        if let problem = Self.roles.problem(with: options) { throw MappingError(problem) }
+        try Self.roles.validate(options)
         guard options.columns["audio_minutes"] != nil || options.columns["audio_seconds"] != nil else {
             throw MappingError("[source.columns] must name audio_minutes or audio_seconds")
         }

@@ -17,7 +17,7 @@ public struct RobotCSVParser: LogParser {
 
     /// Checks the mapping; the message says what to add to the configuration.
     public init(options: SourceOptions) throws(MappingError) {
-        if let problem = Self.roles.problem(with: options) { throw MappingError(problem) }
+        try Self.roles.validate(options)
         let c = options.columns
         guard c["start"] != nil || (c["end"] != nil && c["duration"] != nil) else {
             throw MappingError("[source.columns] needs start, or both end and duration")

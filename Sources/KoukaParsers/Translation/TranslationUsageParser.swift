@@ -17,7 +17,7 @@ public struct TranslationUsageParser: LogParser {
         optional: ["department", "task", "post_edit_minutes", "source_language", "target_language", "user"], valueLists: [])
 
     public init(options: SourceOptions) throws(MappingError) {
-        if let problem = Self.roles.problem(with: options) { throw MappingError(problem) }
+        try Self.roles.validate(options)
         self.options = options
     }
 

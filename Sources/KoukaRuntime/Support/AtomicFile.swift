@@ -12,13 +12,7 @@ enum AtomicFile {
 
     /// Lets `produce` write a temporary file beside `path`, then renames it over `path`.
     static func write(to path: String, _ produce: (String) throws -> Void) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError(path: folder, reason: "cannot create the folder")
-        }
-        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp-\(getpid())")
+        let temporary = try temporaryPath(beside: path)
         do {
             try produce(temporary)
             chmod(temporary, 0o640)
@@ -29,14 +23,19 @@ enum AtomicFile {
         }
     }
 
-    static func write(_ data: Data, to path: String) throws(OutputError) {
+    /// A temporary name in `path`'s folder (created if missing), so the rename stays on one file system.
+    private static func temporaryPath(beside path: String) throws(OutputError) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw OutputError(path: folder, reason: "cannot create the folder")
         }
-        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp-\(getpid())")
+        return (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).tmp-\(getpid())")
+    }
+
+    static func write(_ data: Data, to path: String) throws(OutputError) {
+        let temporary = try temporaryPath(beside: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw OutputError(path: temporary, reason: String(cString: strerror(errno))) }
         var bytes = [UInt8](data)
