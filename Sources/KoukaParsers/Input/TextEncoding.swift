@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The character encoding of a log file. Japanese Windows tools write Shift_JIS (CP932) by default;
 /// newer ones write UTF-8, sometimes with a BOM.
@@ -24,9 +27,11 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
         return UTF8Validation.isValidAllowingTruncatedEnd(prefix) ? .utf8 : .shiftJIS
     }
 
-    /// Decodes one field or line; nil when the bytes are not valid in this encoding.
+    /// Decodes one field or line; nil when the bytes are not valid in this encoding, or hold a NUL byte
+    /// (no log writes one in text: it is a sign of a damaged file).
     func decode(_ bytes: UnsafeRawBufferPointer) -> String? {
         if bytes.isEmpty { return "" }
+        if memchr(bytes.baseAddress!, 0, bytes.count) != nil { return nil }
         switch self {
         case .utf8, .auto:
             return String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self)

@@ -1,3 +1,4 @@
+import Foundation
 import KoukaCore
 import KoukaParsers
 
@@ -6,9 +7,23 @@ import KoukaParsers
 final class EventCollector: ParseSink {
     private(set) var aggregator: Aggregator
     private(set) var rejections: [Rejection] = []
+    /// Runs outside these instants are clock or export errors: before 2000, or more than a day ahead.
+    private let earliest = Date(timeIntervalSince1970: 946_684_800)
+    private let latest: Date
 
-    init(clock: LocalClock, officeHours: OfficeHours) { aggregator = Aggregator(clock: clock, officeHours: officeHours) }
+    init(clock: LocalClock, officeHours: OfficeHours, now: Date = Date()) {
+        aggregator = Aggregator(clock: clock, officeHours: officeHours)
+        latest = now.addingTimeInterval(86_400)
+    }
 
-    func accept(_ event: UsageEvent) { aggregator.add(event) }
+    func accept(_ event: UsageEvent) {
+        guard event.occurredAt >= earliest, event.occurredAt <= latest else {
+            let when = event.occurredAt < earliest ? "before 2000" : "in the future"
+            reject(Rejection(file: event.source.file, line: event.source.line,
+                             reason: "the run's time is \(when); check the robot's clock or the export"))
+            return
+        }
+        aggregator.add(event)
+    }
     func reject(_ rejection: Rejection) { rejections.append(rejection) }
 }

@@ -57,7 +57,7 @@ final class SourceIngestor {
             summary.filesUnchanged += 1
             return
         }
-        let collector = EventCollector(clock: configuration.clock, officeHours: configuration.officeHours)
+        let collector = EventCollector(clock: configuration.clock, officeHours: configuration.officeHours, now: now)
         let context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today, now: now,
                                    pendingMaxAge: configuration.pendingMaxAge)
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
