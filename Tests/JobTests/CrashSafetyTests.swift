@@ -58,35 +58,44 @@ import Testing
         let clean = try Self.city()
         defer { try? FileManager.default.removeItem(at: clean) }
         // Exit 1: the sample logs have names the catalog does not map, on purpose.
-        let started = Date()
         #expect(try JobProcess.run("kouka-nightly", ["--config", clean.appendingPathComponent("kouka.toml").path, "--quiet"]).exitCode == 1)
-        let duration = Date().timeIntervalSince(started)
         let expected = try Self.reports(clean)
 
         let killed = try Self.city()
         defer { try? FileManager.default.removeItem(at: killed) }
-        // Kills at a tenth, a quarter and two fifths of a whole run: each run resumes the last one's work,
-        // so every kill lands part-way through, however fast the machine.
-        for delay in [0.1, 0.25, 0.4].map({ max(0.05, $0 * duration) }) {
+        // Kill after 50 ms, then 100, 200…: every kill lands part-way through whatever work is left, until a
+        // run outlasts its delay and finishes — however fast or loaded the machine is.
+        var kills = 0, delay = 0.05
+        while kills < 12 {
             let result = try Self.interrupt(killed, after: delay, with: SIGKILL)
-            #expect(result.signalled, "killed after \(delay) s")
+            if !result.signalled { break }
+            kills += 1
+            delay *= 2
         }
+        #expect(kills >= 2, "the job was killed part-way \(kills) times")
         let resumed = try JobProcess.run("kouka-nightly", ["--config", killed.appendingPathComponent("kouka.toml").path, "--quiet"])
         #expect(resumed.exitCode <= 1)
+        #expect(!resumed.stdout.isEmpty)
         #expect(try Self.reports(killed) == expected)
         let again = try JobProcess.run("kouka-nightly", ["--config", killed.appendingPathComponent("kouka.toml").path, "--quiet"])
         #expect(try again.summary()["rowsRead"] as? Int == 0, "a finished store has nothing left to read")
     }
 
     @Test func sigtermStopsBetweenFilesAndTheNextRunFinishes() throws {
-        let timing = try Self.city()
-        defer { try? FileManager.default.removeItem(at: timing) }
-        let started = Date()
-        _ = try JobProcess.run("kouka-nightly", ["--config", timing.appendingPathComponent("kouka.toml").path, "--quiet"])
-        let duration = Date().timeIntervalSince(started)
         let city = try Self.city()
         defer { try? FileManager.default.removeItem(at: city) }
-        let stopped = try Self.interrupt(city, after: max(0.05, duration * 0.3), with: SIGTERM)
+        // SIGTERM after 50 ms, 100 ms…: a signal before the job has set up its handler ends it the default
+        // way, one after it has finished comes too late; the first run still going when it arrives must stop
+        // by itself.
+        var delay = 0.05
+        var stopped = try Self.interrupt(city, after: delay, with: SIGTERM)
+        while (stopped.signalled || stopped.stdout.contains("\"interrupted\" : false")) && delay < 2 {
+            for name in ["kouka.sqlite", "kouka.sqlite-wal", "kouka.sqlite-shm"] {
+                try? FileManager.default.removeItem(at: city.appendingPathComponent(name))
+            }
+            delay *= 2
+            stopped = try Self.interrupt(city, after: delay, with: SIGTERM)
+        }
         #expect(!stopped.signalled, "it exits by itself")
         #expect(stopped.status == 1)
         let summary = try JSONSerialization.jsonObject(with: Data(stopped.stdout.utf8)) as? [String: Any]
