@@ -31,7 +31,8 @@ public enum ReportBuilder {
         var measuredMinutes = 0.0
         var minutesByMonth: [String: [SystemFamily: Double]] = [:]
         var usedRows: [Int: CatalogEntry] = [:]
-        var exclusions = Exclusions(failedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0, offHoursAnswers: 0)
+        var exclusions = Exclusions(failedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0, offHoursAnswers: 0,
+                                    duplicateFiles: inputs.sources.values.filter { $0.status == "duplicate" }.count)
         var aiUses = AITaskCounter(minimumUses: inputs.minimumAIUses)
         var cache: [RollupKey: CatalogEntry?] = [:]
 

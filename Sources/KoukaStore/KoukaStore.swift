@@ -26,6 +26,15 @@ public final class KoukaStore {
         return found
     }
 
+    /// A counted file (present or gone) with these bytes under another path, if there is one.
+    public func source(withSHA256 digest: String, otherThan path: String) throws -> SourceFileRecord? {
+        var found: SourceFileRecord? = nil
+        try db.prepare("""
+            SELECT \(Self.sourceColumns) FROM source_files WHERE sha256 = ? AND path <> ? AND status IN ('present', 'gone') ORDER BY id LIMIT 1
+            """).query([.text(digest), .text(path)]) { found = Self.sourceRecord($0) }
+        return found
+    }
+
     /// Every ledger line, by path.
     public func sources() throws -> [SourceFileRecord] {
         var all: [SourceFileRecord] = []

@@ -102,7 +102,11 @@ import Testing
         #expect(summary?["interrupted"] as? Bool == true)
         let finished = try JobProcess.run("kouka-nightly", ["--config", city.appendingPathComponent("kouka.toml").path, "--quiet"])
         #expect(finished.exitCode <= 1)
-        #expect((try finished.summary()["filesUnchanged"] as? Int ?? 0) > 0)
+        let done = try finished.summary()
+        // What the stopped run read is not read again; the rest is.
+        #expect(done["interrupted"] as? Bool == false)
+        #expect(done["filesUnchanged"] as? Int == summary?["filesRead"] as? Int)
+        #expect((done["filesUnchanged"] as? Int ?? 0) + (done["filesRead"] as? Int ?? 0) == done["filesSeen"] as? Int)
     }
 
     @Test func twoRunsStartedTogetherNeverBothRun() throws {

@@ -4,6 +4,7 @@ import Glibc
 #endif
 import KoukaCore
 import KoukaParsers
+import KoukaReports
 import KoukaRuntime
 import KoukaStore
 import Testing
@@ -106,5 +107,27 @@ import Testing
         try write(city, "logs/a.csv", Self.sjis([Self.header, Self.row("t1", "2024/05/01 10:00:00")]))
         #expect(throws: CatalogError.self) { try run(city) }
         #expect(!FileManager.default.fileExists(atPath: city.root.appendingPathComponent("kouka.sqlite").path), "nothing was read")
+    }
+}
+
+extension BadInputTests {
+    @Test func theSameExportUnderTwoNamesIsCountedOnce() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        let export = Self.sjis([Self.header, Self.row("t1", "2024/05/01 10:00:00"), Self.row("t2", "2024/05/02 10:00:00")])
+        try write(city, "logs/a.csv", export)
+        try write(city, "logs/b-copy.csv", export)
+        let summary = try run(city)
+        #expect(summary.filesRead == 1)
+        #expect(summary.filesDuplicate.map(\.path) == ["logs/b-copy.csv"])
+        #expect(summary.exitCode == .doneWithFindings)
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
+        #expect(report.tasks.first?.successes == 2, "not 4")
+        #expect(report.exclusions.duplicateFiles == 1)
+        #expect(report.sources.map(\.status).sorted() == ["duplicate", "present"])
+        // A second night changes nothing.
+        let again = try run(city)
+        #expect(again.filesUnchanged == 2)
+        #expect(again.exitCode == .done)
     }
 }

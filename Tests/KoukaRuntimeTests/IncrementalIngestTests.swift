@@ -151,7 +151,7 @@ import Testing
         _ = try nightly(city, today: day)
         #expect(try report(city).tasks.first?.successes == 4)
         // Truncated and rewritten with other content: read whole, its old contribution replaced.
-        try city.write("logs/2024-05-01_Execution.log", Self.fullDay.prefix(2).joined(separator: "\n") + "\n")
+        try city.write("logs/2024-05-01_Execution.log", Self.fullDay[8..<10].joined(separator: "\n") + "\n")
         let rewritten = try nightly(city, today: day)
         #expect(rewritten.filesRead == 1)
         #expect(rewritten.filesAppended == 0)

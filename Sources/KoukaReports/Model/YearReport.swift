@@ -171,6 +171,8 @@ public struct Exclusions: Sendable, Hashable, Codable {
     public var unitMismatchRuns: Int
     /// Chatbot answers outside office hours, left out by configuration (0 when the option is off).
     public var offHoursAnswers: Int
+    /// Files left out because they are byte-for-byte copies of files that are counted.
+    public var duplicateFiles: Int
 }
 
 /// One source file from the ledger.

@@ -15,7 +15,7 @@ enum IngestPlan: Equatable {
     ) -> IngestPlan {
         guard let known, !forced, known.format == format else { return .full }
         let untouched = known.size == status.size && known.modifiedAt == status.modifiedAt && known.inode == status.inode
-        if untouched && (known.pendingRuns == 0 || known.status == .rejected) { return .unchanged }
+        if untouched && (known.pendingRuns == 0 || known.status == .rejected || known.status == .duplicate) { return .unchanged }
         guard resumable, known.status == .present, known.resumeState != nil, status.size >= known.byteOffset,
               PrefixFingerprint.of(path: path, length: known.byteOffset) == known.prefixFingerprint else { return .full }
         return .append(known)

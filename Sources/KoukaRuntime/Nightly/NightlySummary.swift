@@ -52,6 +52,8 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     /// Files in the ledger that no longer exist; their rollups keep counting.
     public var filesGone: [String] = []
     public var filesRejected: [FileProblem] = []
+    /// Files whose bytes are those of another file already counted (the same export under two names).
+    public var filesDuplicate: [FileProblem] = []
     public var filesUnreadable: [FileProblem] = []
     public var rowsRead = 0
     public var rowsAccepted = 0
@@ -71,7 +73,7 @@ public struct NightlySummary: Sendable, Codable, Hashable {
 
     /// Whether there is anything for a person to look at.
     var hasFindings: Bool {
-        rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted
+        rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty }

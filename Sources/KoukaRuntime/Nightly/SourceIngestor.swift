@@ -93,6 +93,16 @@ final class SourceIngestor {
             if case .full = plan {
                 record.rowsRead = parsed.recordsRead
                 record.rowsRejected = collector.rejections.count
+                // The same export saved under a second name counts once: under the name read first.
+                if let original = try store.source(withSHA256: record.sha256, otherThan: display) {
+                    var duplicate = record
+                    duplicate.status = .duplicate
+                    duplicate.rejectReason = "the same bytes as \(original.path), which is counted"
+                    try store.replaceContribution(of: duplicate, rollups: [:], rejections: [])
+                    summary.filesDuplicate.append(.init(path: display, reason: duplicate.rejectReason!))
+                    logger.warning("source file is a copy of another; counted once", metadata: ["file": "\(display)", "original": "\(original.path)"])
+                    return
+                }
             }
             record.rowsAccepted = record.rowsRead - record.rowsRejected
             record.pendingRuns = parsed.pendingRuns
@@ -136,7 +146,7 @@ final class SourceIngestor {
     /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode and
     /// format, and the part read before unchanged.
     static func isSameFile(path: String, status: FileStatus, as old: SourceFileRecord, format: String) -> Bool {
-        guard old.inode == status.inode, old.format == format, old.status != .rejected, status.size >= old.byteOffset else { return false }
+        guard old.inode == status.inode, old.format == format, old.status != .rejected, old.status != .duplicate, status.size >= old.byteOffset else { return false }
         if !old.prefixFingerprint.isEmpty { return PrefixFingerprint.of(path: path, length: old.byteOffset) == old.prefixFingerprint }
         return status.size == old.size && SHA256.hexDigest(ofFile: path) == old.sha256
     }

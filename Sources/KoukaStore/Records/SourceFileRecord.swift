@@ -8,6 +8,8 @@ public struct SourceFileRecord: Sendable, Hashable, Codable {
         case rejected
         /// Deleted or rotated away since it was read; its rollups still count.
         case gone
+        /// The same bytes as another file that counts: nothing of it counts again.
+        case duplicate
     }
 
     public var id: Int64
