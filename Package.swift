@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "KoukaRuntime", targets: ["KoukaRuntime"]),
+        // For the fuzz targets in Fuzz/, which build with sanitizers as a package of their own.
+        .library(name: "KoukaParsers", targets: ["KoukaParsers"]),
         .executable(name: "kouka-nightly", targets: ["kouka-nightly"]),
         .executable(name: "kouka-report", targets: ["kouka-report"]),
         .executable(name: "kouka-audit", targets: ["kouka-audit"]),
