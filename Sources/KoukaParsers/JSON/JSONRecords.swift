@@ -37,4 +37,15 @@ public enum JSONRecords {
             try body(json, line)
         }
     }
+
+    /// Whether a log that comes as CSV or JSON is JSON: by its extension, else by its first non-blank byte.
+    static func isJSON(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return true }
+        if lower.hasSuffix(".csv") { return false }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 64)) ?? Data()
+        return head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).map { $0 == 0x7B || $0 == 0x5B } ?? false
+    }
 }

@@ -9,7 +9,7 @@ public struct PowerAutomateFlowSessionParser: LogParser {
     public init() {}
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
-        if Self.looksLikeJSON(path) { return try parseJSON(path: path, context: context, into: sink) }
+        if JSONRecords.isJSON(path) { return try parseJSON(path: path, context: context, into: sink) }
         return try CSVTable.read(path: path, context: context, format: formatID,
                                  required: ["name", "statuscode", "startedon"], sink: sink,
                                  wanted: ["name", "statuscode", "startedon", "completedon", "runduration"]) { row, summary throws(RowProblem) in
@@ -55,16 +55,5 @@ public struct PowerAutomateFlowSessionParser: LogParser {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "the file is empty: no JSON")
         }
         return summary
-    }
-
-    /// JSON by extension, else by the first non-blank byte.
-    static func looksLikeJSON(_ path: String) -> Bool {
-        let lower = path.lowercased()
-        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return true }
-        if lower.hasSuffix(".csv") { return false }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 64)) ?? Data()
-        return head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).map { $0 == 0x7B || $0 == 0x5B } ?? false
     }
 }

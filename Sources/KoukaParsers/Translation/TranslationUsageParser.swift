@@ -22,7 +22,7 @@ public struct TranslationUsageParser: LogParser {
     }
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
-        if PowerAutomateFlowSessionParser.looksLikeJSON(path) { return try parseJSON(path: path, context: context, into: sink) }
+        if JSONRecords.isJSON(path) { return try parseJSON(path: path, context: context, into: sink) }
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
                                  redactsValues: true) { row, _ throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
