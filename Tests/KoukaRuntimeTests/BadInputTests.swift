@@ -129,5 +129,12 @@ extension BadInputTests {
         let again = try run(city)
         #expect(again.filesUnchanged == 2)
         #expect(again.exitCode == .done)
+        // When the original is replaced by another export, the copy's runs count again, once.
+        try write(city, "logs/a.csv", Self.sjis([Self.header, Self.row("t9", "2024/06/01 10:00:00")]))
+        let replaced = try run(city)
+        #expect(replaced.filesRead == 2)
+        let after = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
+        #expect(after.tasks.first?.successes == 3)
+        #expect(after.exclusions.duplicateFiles == 0)
     }
 }

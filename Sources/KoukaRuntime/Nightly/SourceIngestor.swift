@@ -46,8 +46,13 @@ final class SourceIngestor {
             known = old
             known?.path = display
         }
-        let plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format,
+        var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format,
                                      resumable: resumable != nil, forced: forced)
+        // A copy stays a copy only while the file it copies is still counted with the same bytes.
+        if plan == .unchanged, let known, known.status == .duplicate,
+           try store?.source(withSHA256: known.sha256, otherThan: display) == nil {
+            plan = .full
+        }
         if dryRun {
             summary.planned.append(.init(path: display, format: spec.format, plan: plan.label))
             return
