@@ -136,3 +136,26 @@ import Testing
         #expect(result.stderr.contains("pid 4242"))
     }
 }
+
+extension JobContractTests {
+    /// An output that cannot be written stops the run with 73; what was there before stays as it was.
+    @Test func anOutputThatCannotBeWrittenExits73() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"]).exitCode == 1)
+        let before = try Data(contentsOf: root.appendingPathComponent("kouka.sqlite"))
+        // /proc cannot hold files, even for root: the stand-in for a read-only or full disk.
+        let report = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--output", "/proc/kouka-reports"])
+        #expect(report.exitCode == 73)
+        #expect(report.stderr.contains("cannot"))
+        try write("kouka.toml", """
+            catalog = "catalog.csv"
+            database = "/proc/kouka/kouka.sqlite"
+            [[source]]
+            format = "power-automate-flowsession"
+            path = "logs/*.json"
+            """)
+        let nightly = try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"])
+        #expect(nightly.exitCode == 73)
+        #expect(try Data(contentsOf: root.appendingPathComponent("kouka.sqlite")) == before, "the store that was there is untouched")
+    }
+}
