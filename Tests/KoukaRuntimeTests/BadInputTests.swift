@@ -138,3 +138,21 @@ extension BadInputTests {
         #expect(after.exclusions.duplicateFiles == 0)
     }
 }
+
+extension BadInputTests {
+    @Test func aRunExportedTwiceInOneFileIsCountedOnce() throws {
+        let city = try TemporaryCity(sources: TemporaryCity.winActorSource + "\n[[source]]\nformat = \"power-automate-flowsession\"\npath = \"logs/*.json\"\n")
+        defer { city.remove() }
+        try write(city, "logs/a.csv", Self.sjis([Self.header, Self.row("t1", "2024/05/01 10:00:00"), Self.row("t2", "2024/05/02 10:00:00"),
+                                                  Self.row("t1", "2024/05/01 10:00:00")]))
+        try write(city, "logs/b.json", Data("""
+            [{"flowsessionid": "f1", "name": "住民税_課税資料取込", "startedon": "2024-05-01T00:00:00Z", "statuscode": 4},
+             {"flowsessionid": "f1", "name": "住民税_課税資料取込", "startedon": "2024-05-01T00:00:00Z", "statuscode": 4}]
+            """.utf8))
+        let summary = try run(city)
+        #expect(summary.rejections.map(\.line).sorted() == [2, 4])
+        #expect(summary.rejections.allSatisfy { $0.reason.contains("counted once") })
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
+        #expect(report.tasks.map(\.successes).sorted() == [1, 2], "T01 once from Power Automate, T02 twice from WinActor")
+    }
+}

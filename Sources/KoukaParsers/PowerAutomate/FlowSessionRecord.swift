@@ -3,6 +3,7 @@ import KoukaCore
 
 /// The fields of one `flowsession` row that Kouka uses, from a CSV row or a JSON object alike.
 struct FlowSessionRecord {
+    var id: String = ""
     var name: String
     var startedOn: String
     var completedOn: String
@@ -44,11 +45,12 @@ struct FlowSessionRecord {
 
 extension FlowSessionRecord: Decodable {
     private enum Keys: String, CodingKey {
-        case name, startedon, completedon, runduration, statuscode
+        case flowsessionid, name, startedon, completedon, runduration, statuscode
     }
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
+        id = try c.flexibleString(.flowsessionid)
         name = try c.flexibleString(.name)
         startedOn = try c.flexibleString(.startedon)
         completedOn = try c.flexibleString(.completedon)

@@ -9,12 +9,14 @@ public struct PowerAutomateFlowSessionParser: LogParser {
     public init() {}
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        var runIDs = RunIDSet()
         if JSONRecords.isJSON(path) { return try parseJSON(path: path, context: context, into: sink) }
         return try CSVTable.read(path: path, context: context, format: formatID,
                                  required: ["name", "statuscode", "startedon"], sink: sink,
-                                 wanted: ["name", "statuscode", "startedon", "completedon", "runduration"]) { row, summary throws(RowProblem) in
+                                 wanted: ["flowsessionid", "name", "statuscode", "startedon", "completedon", "runduration"]) { row, summary throws(RowProblem) in
             let h = row.header
             let record = FlowSessionRecord(
+                id: try h.column("flowsessionid").map { i throws(RowProblem) in try row.text(i) } ?? "",
                 name: try row.text(h.column("name")!), startedOn: try row.text(h.column("startedon")!),
                 completedOn: try h.column("completedon").map { i throws(RowProblem) in try row.text(i) } ?? "",
                 runDuration: try h.column("runduration").map { i throws(RowProblem) in try row.text(i) } ?? "",
@@ -23,11 +25,13 @@ public struct PowerAutomateFlowSessionParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
+            guard runIDs.insert(record.id) else { throw RowProblem("flowsessionid repeats an earlier row: the same run, counted once") }
             sink.accept(event)
         }
     }
 
     private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        var runIDs = RunIDSet()
         let decoder = JSONDecoder()
         var summary = ParseSummary()
         let end = try JSONRecords.forEach(path: path, context: context, format: formatID) { json, line in
@@ -40,6 +44,7 @@ public struct PowerAutomateFlowSessionParser: LogParser {
                     summary.pendingRuns += 1
                     return
                 }
+                guard runIDs.insert(record.id) else { throw RowProblem("flowsessionid repeats an earlier record: the same run, counted once") }
                 sink.accept(event)
             } catch {
                 sink.reject(Rejection(file: context.displayPath, line: line, reason: error.reason))

@@ -18,9 +18,10 @@ public struct WinActorTaskCSVParser: LogParser {
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         var columns: (scenario: Int, state: Int, started: Int, ended: Int?, seconds: Int?, created: Int?, scheduled: Int?)? = nil
         let interner = NameInterner()
+        var runIDs = RunIDSet()
         return try CSVTable.read(path: path, context: context, format: formatID,
                                  required: [Self.taskID, Self.scenario, Self.state, Self.started], sink: sink,
-                                 wanted: [Self.scenario, Self.state, Self.started, Self.ended, Self.seconds, Self.created, Self.scheduled]) { row, summary throws(RowProblem) in
+                                 wanted: [Self.taskID, Self.scenario, Self.state, Self.started, Self.ended, Self.seconds, Self.created, Self.scheduled]) { row, summary throws(RowProblem) in
             let c = columns ?? {
                 let h = row.header
                 return (h.column(Self.scenario)!, h.column(Self.state)!, h.column(Self.started)!, h.column(Self.ended),
@@ -75,6 +76,9 @@ public struct WinActorTaskCSVParser: LogParser {
             if machine == nil, let endColumn = c.ended, case let endText = try row.text(endColumn), !endText.isEmpty {
                 machine = max(0, try CSVTable.timestamp(endText, column: Self.ended).instant(in: context.clock).timeIntervalSince(start))
             }
+            // The same task in an export twice (an export appended to another) is one run.
+            let taskID = ASCIIField.trimmed(record.bytes(at: row.header.column(Self.taskID)!))
+            guard runIDs.insert(taskID) else { throw RowProblem("タスクID repeats an earlier row: the same run, counted once") }
             sink.accept(UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
                                    unit: .runs, machineSeconds: machine, source: context.location(row.record.line)))
         }
