@@ -15,7 +15,11 @@ public struct CSVHeader: Sendable {
         self.index = index
     }
 
-    public func column(_ name: String) -> Int? { index[Self.normalize(name)] }
+    public func column(_ name: String) -> Int? {
+        // Parsers ask on every row: most names are already in normal form, so try them as they are first.
+        if let found = index[name] { return found }
+        return index[Self.normalize(name)]
+    }
 
     /// The names in `required` that the header lacks.
     public func missing(_ required: [String]) -> [String] { required.filter { column($0) == nil } }

@@ -16,7 +16,7 @@ public struct WinActorTaskCSVParser: LogParser {
     static let seconds = "実行時間（秒）", created = "生成日時", scheduled = "実行予定日時", taskID = "タスクID"
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
-        var columns: (scenario: Int, state: Int, started: Int, ended: Int?, seconds: Int?, created: Int?, scheduled: Int?)? = nil
+        var columns: (scenario: Int, state: Int, started: Int, ended: Int?, seconds: Int?, created: Int?, scheduled: Int?, taskID: Int)? = nil
         let interner = NameInterner()
         var runIDs = RunIDSet()
         return try CSVTable.read(path: path, context: context, format: formatID,
@@ -25,7 +25,7 @@ public struct WinActorTaskCSVParser: LogParser {
             let c = columns ?? {
                 let h = row.header
                 return (h.column(Self.scenario)!, h.column(Self.state)!, h.column(Self.started)!, h.column(Self.ended),
-                        h.column(Self.seconds), h.column(Self.created), h.column(Self.scheduled))
+                        h.column(Self.seconds), h.column(Self.created), h.column(Self.scheduled), h.column(Self.taskID)!)
             }()
             columns = c
             let record = row.record
@@ -77,7 +77,7 @@ public struct WinActorTaskCSVParser: LogParser {
                 machine = max(0, try CSVTable.timestamp(endText, column: Self.ended).instant(in: context.clock).timeIntervalSince(start))
             }
             // The same task in an export twice (an export appended to another) is one run.
-            let taskID = ASCIIField.trimmed(record.bytes(at: row.header.column(Self.taskID)!))
+            let taskID = ASCIIField.trimmed(record.bytes(at: c.taskID))
             guard runIDs.insert(taskID) else { throw RowProblem("タスクID repeats an earlier row: the same run, counted once") }
             sink.accept(UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
                                    unit: .runs, machineSeconds: machine, source: context.location(row.record.line)))
