@@ -35,5 +35,7 @@ import json
 for fy in (2021, 2022, 2023, 2024):
     r = json.load(open(f"out/reports/FY{fy}/kouka-FY{fy}.json"))
     t = next(t for t in r["targets"] if t["metric"] == "rpa-hours")
-    print(f"  {r['label']} RPA hours saved {t['actual']:>9,.2f} / target {t['target']:>7,.0f}  {'met' if t['met'] else 'NOT met'}")
+    a = next(t for t in r["targets"] if t["metric"] == "ai-tasks")
+    print(f"  {r['label']} RPA hours saved {t['actual']:>9,.2f} / target {t['target']:>7,.0f}  {'met' if t['met'] else 'NOT met':8}"
+          f"  AI-supported tasks {a['actual']:.0f} / {a['target']:.0f}  {'met' if a['met'] else 'NOT met'}")
 PY
