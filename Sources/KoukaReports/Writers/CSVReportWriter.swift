@@ -1,7 +1,7 @@
-/// Writes a report's tables as CSV in UTF-8 with a BOM and CRLF, so Excel opens the Japanese correctly.
-/// Numbers are plain decimals (no separators) so Excel reads them as numbers.
 import Foundation
 
+/// Writes a report's tables as CSV in UTF-8 with a BOM and CRLF, so Excel opens the Japanese correctly.
+/// Numbers are plain decimals (no separators) so Excel reads them as numbers.
 public enum CSVReportWriter {
     /// The same CSV in Shift_JIS (CP932) without the BOM, for Excel versions that do not read UTF-8;
     /// a character Shift_JIS lacks becomes `?`.
