@@ -147,7 +147,8 @@ import Testing
         defer { city.remove() }
         let day = LocalDate(year: 2024, month: 5, day: 2)
         try city.write("logs/2024-05-01_Execution.log", Self.fullDay.joined(separator: "\n") + "\n")
-        try city.write("logs/2024-05-02_Execution.log", Self.fullDay.prefix(2).joined(separator: "\n") + "\n")
+        // Job ids are unique across days, as a robot's GUIDs are.
+        try city.write("logs/2024-05-02_Execution.log", [Self.line("k1", "09:00:00"), Self.line("k1", "09:05:00", end: 300)].joined(separator: "\n") + "\n")
         _ = try nightly(city, today: day)
         #expect(try report(city).tasks.first?.successes == 4)
         // Truncated and rewritten with other content: read whole, its old contribution replaced.
@@ -207,5 +208,44 @@ import Testing
             try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent).run()
         }
         #expect(!FileManager.default.fileExists(atPath: city.root.appendingPathComponent("kouka.sqlite").path))
+    }
+}
+
+extension IncrementalIngestTests {
+    /// One UiPath line of `job` at `time` on `date`.
+    static func line(_ job: String, on date: String, _ time: String, message: String, end seconds: Int? = nil) -> String {
+        var fields = #""message":"\#(message)","level":"Information","logType":"Default","timeStamp":"\#(date)T\#(time).0000000+09:00","processName":"住民票郵送請求","jobId":"\#(job)""#
+        if let seconds { fields += #","totalExecutionTimeInSeconds":\#(seconds)"# }
+        return "\(time).0000 Info {\(fields)}"
+    }
+
+    @Test func aJobThatRunsPastMidnightOfMarch31IsOneRunOfTheYearItStartedIn() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { city.remove() }
+        try city.write("logs/2024-03-31_Execution.log", [
+            Self.line("m1", on: "2024-03-31", "23:50:00", message: "住民票郵送請求 execution started"),
+            Self.line("m1", on: "2024-03-31", "23:55:00", message: "処理中"),
+        ].joined(separator: "\r\n") + "\r\n")
+        // At 00:10 the robot rolled over to April's log; the job is still running.
+        let april = "logs/2024-04-01_Execution.log"
+        try city.write(april, Self.line("m1", on: "2024-04-01", "00:05:00", message: "処理中") + "\r\n")
+        let night = try nightly(city, today: LocalDate(year: 2024, month: 4, day: 1))
+        #expect(night.pendingRuns == 1, "March's log is closed, but the job goes on in April's")
+        // It ends at 00:20, and another job runs on April 1.
+        try city.write(april, [
+            Self.line("m1", on: "2024-04-01", "00:05:00", message: "処理中"),
+            Self.line("m1", on: "2024-04-01", "00:20:00", message: "住民票郵送請求 execution ended", end: 1800),
+            Self.line("a2", on: "2024-04-01", "09:00:00", message: "住民票郵送請求 execution started"),
+            Self.line("a2", on: "2024-04-01", "09:10:00", message: "住民票郵送請求 execution ended", end: 600),
+        ].joined(separator: "\r\n") + "\r\n")
+        let next = try nightly(city, today: LocalDate(year: 2024, month: 4, day: 2))
+        #expect(next.pendingRuns == 0)
+        let fy2023 = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2023), logger: .silent).build()
+        let fy2024 = try report(city)
+        // m1 started at 23:50 on March 31: one success of FY2023, not a failure there and a success in April.
+        #expect(fy2023.tasks.first?.successes == 1)
+        #expect(fy2023.tasks.first?.failures == 0)
+        #expect(fy2024.tasks.first?.successes == 1, "only a2")
+        #expect(fy2024.tasks.first?.failures == 0)
     }
 }

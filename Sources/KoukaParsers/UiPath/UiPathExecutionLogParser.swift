@@ -23,16 +23,17 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
 
     public func parse(path: String, context: ParseContext, resumingFrom resume: ResumePoint?, into sink: any ParseSink) throws -> (ParseSummary, ResumePoint) {
         let carried = resume.flatMap { UiPathResumeState($0.state) }
+        // An unreadable saved state loses only the unfinished runs it held, never re-reads what was counted.
         let reader = try LineReader(path: path, encoding: carried?.encoding ?? context.encoding,
-                                    startOffset: carried == nil ? 0 : resume!.offset, firstLine: carried == nil ? 1 : resume!.line)
+                                    startOffset: resume?.offset ?? 0, firstLine: resume?.line ?? 1)
         let fileDate = Self.fileDate(path)
         let isClosed = fileDate.map { $0 < context.today } ?? true
         let names = NameInterner()
         var runs = carried?.runs ?? [:]
         var summary = ParseSummary()
-        var sawValidLine = carried != nil
-        var consumed = carried == nil ? Int64(0) : resume!.offset
-        var nextLine = carried == nil ? 1 : resume!.line
+        var sawValidLine = resume != nil
+        var consumed = resume?.offset ?? 0
+        var nextLine = resume?.line ?? 1
         try reader.forEachLine { line in
             // A half-written last line of a log still being written is left for the next run.
             guard line.isTerminated || isClosed else { return }
@@ -62,25 +63,30 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
             guard let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: context.clock) else {
                 return reject("no usable time: timeStamp missing or invalid and no date in the file name")
             }
-            var run = runs[jobID] ?? UiPathRun(jobID: jobID, processName: processName, firstLine: line.number, firstInstant: instant, lastInstant: instant)
-            run.firstInstant = min(run.firstInstant, instant)
-            run.lastInstant = max(run.lastInstant, instant)
-            if entry.isDefaultError { run.hadDefaultError = true }
-            if entry.isEndLine {
-                run.endInstant = instant
-                run.totalSeconds = entry.totalExecutionTimeInSeconds.flatMap { (0...CSVRow.largestPlausible).contains($0) ? $0 : nil }
+            Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
+        }
+        // A run is all lines of one jobId, even when the robot's log rolled over at midnight in between.
+        var nextIsOpen = false
+        if isClosed, let fileDate, runs.values.contains(where: { $0.endInstant == nil }) {
+            let nextDate = fileDate.adding(days: 1)
+            if let next = Self.sibling(of: path, on: nextDate) {
+                // The robot is still writing the next day's log: an unended run may yet end there.
+                nextIsOpen = nextDate >= context.today
+                let unended = Set(runs.values.filter { $0.endInstant == nil }.map(\.jobID))
+                Self.follow(unended, in: next, encoding: reader.encoding, clock: context.clock, into: &runs)
             }
-            switch entry.transactionStatus {
-            case "Successful": run.successfulTransactions += 1
-            case "Failed": run.failedTransactions += 1
-            default: break
-            }
-            runs[jobID] = run
+        }
+        var countedEarlier = Set<String>()
+        if let fileDate, runs.values.contains(where: { $0.startedHere != true }), let previous = Self.sibling(of: path, on: fileDate.adding(days: -1)) {
+            var earlier: [String: UiPathRun] = [:]
+            Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
+                        clock: context.clock, into: &earlier)
+            countedEarlier = Set(earlier.keys)
         }
         var pending: [String: UiPathRun] = [:]
-        for run in runs.values.sorted(by: { $0.firstLine < $1.firstLine }) {
+        for run in runs.values.sorted(by: { $0.firstLine < $1.firstLine }) where !countedEarlier.contains(run.jobID) {
             let stale = context.now.timeIntervalSince(run.lastInstant) > context.pendingMaxAge
-            if run.endInstant == nil && !isClosed && !stale {
+            if run.endInstant == nil && (!isClosed || nextIsOpen) && !stale {
                 pending[run.jobID] = run
                 continue
             }
@@ -88,6 +94,49 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
         }
         summary.pendingRuns = pending.count
         return (summary, ResumePoint(offset: consumed, line: nextLine, state: UiPathResumeState(encoding: reader.encoding, runs: pending).text))
+    }
+
+    /// Folds one line into its run.
+    static func apply(_ entry: UiPathLogLine, jobID: String, processName: String, instant: Date, line: Int, to runs: inout [String: UiPathRun]) {
+        var run = runs[jobID] ?? UiPathRun(jobID: jobID, processName: processName, firstLine: line, firstInstant: instant, lastInstant: instant)
+        run.firstInstant = min(run.firstInstant, instant)
+        run.lastInstant = max(run.lastInstant, instant)
+        if entry.isDefaultError { run.hadDefaultError = true }
+        if entry.message == "\(processName) execution started" { run.startedHere = true }
+        if entry.isEndLine {
+            run.endInstant = instant
+            run.totalSeconds = entry.totalExecutionTimeInSeconds.flatMap { (0...CSVRow.largestPlausible).contains($0) ? $0 : nil }
+        }
+        switch entry.transactionStatus {
+        case "Successful": run.successfulTransactions += 1
+        case "Failed": run.failedTransactions += 1
+        default: break
+        }
+        runs[jobID] = run
+    }
+
+    /// Reads the lines of `jobs` from the robot's log of another day into `runs` (lines it cannot read are
+    /// that file's own business, reported when it is read).
+    static func follow(_ jobs: Set<String>, in path: String, encoding: TextEncoding, clock: LocalClock, into runs: inout [String: UiPathRun]) {
+        guard !jobs.isEmpty, let reader = try? LineReader(path: path, encoding: encoding) else { return }
+        let names = NameInterner()
+        let fileDate = Self.fileDate(path)
+        try? reader.forEachLine { line in
+            guard line.isTerminated, let split = Self.splitPrefix(line.bytes),
+                  let entry = UiPathLogLine(json: split.json, names: names), let jobID = entry.jobId, jobs.contains(jobID),
+                  let processName = entry.processName,
+                  let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: clock) else { return }
+            Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
+        }
+    }
+
+    /// The robot's log of `date` beside `path` (`YYYY-MM-DD_Execution.log`), if there is one.
+    static func sibling(of path: String, on date: LocalDate) -> String? {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent
+        guard name.count >= 10, LocalDate(name.prefix(10)) != nil else { return nil }
+        let candidate = url.deletingLastPathComponent().appendingPathComponent(date.description + name.dropFirst(10)).path
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 
     static func events(of run: UiPathRun, context: ParseContext) -> [UsageEvent] {

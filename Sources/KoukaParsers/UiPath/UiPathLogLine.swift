@@ -32,7 +32,8 @@ struct UiPathLogLine {
             case 7 where ASCIIField.equals(key, "message"):
                 // Only the end line's message matters; nothing else of the text is decoded.
                 if case let .string(bytes, escaped) = value,
-                   escaped || (bytes.count >= 16 && ASCIIField.equals(UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - 16)...]), " execution ended")) {
+                   escaped || (bytes.count >= 16 && ASCIIField.equals(UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - 16)...]), " execution ended"))
+                   || (bytes.count >= 18 && ASCIIField.equals(UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - 18)...]), " execution started")) {
                     line.message = value.text
                 }
             case 7 where ASCIIField.equals(key, "logType"): line.logType = value.text

@@ -11,6 +11,9 @@ struct UiPathRun: Codable {
     var endInstant: Date?
     var totalSeconds: Double?
     var hadDefaultError = false
+    /// Whether this file holds the run's "execution started" line (a run whose earlier lines are in the
+    /// previous day's log is counted there).
+    var startedHere: Bool?
     var successfulTransactions = 0
     var failedTransactions = 0
 
