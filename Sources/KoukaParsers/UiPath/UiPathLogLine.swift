@@ -9,7 +9,6 @@ struct UiPathLogLine {
     var jobId: String?
     var totalExecutionTimeInSeconds: Double?
     var transactionStatus: String?
-    var transactionState: String?
 
     var isDefaultError: Bool {
         logType == "Default" && (level == "Error" || level == "Fatal")
@@ -40,7 +39,6 @@ struct UiPathLogLine {
             case 9 where ASCIIField.equals(key, "timeStamp"): line.timeStamp = value.text
             case 11 where ASCIIField.equals(key, "processName"): line.processName = Self.name(value, names)
             case 17 where ASCIIField.equals(key, "transactionStatus"): line.transactionStatus = value.text
-            case 16 where ASCIIField.equals(key, "transactionState"): line.transactionState = value.text
             case 27 where ASCIIField.equals(key, "totalExecutionTimeInSeconds"):
                 line.totalExecutionTimeInSeconds = value.number
                 if line.totalExecutionTimeInSeconds == nil { bad = true }

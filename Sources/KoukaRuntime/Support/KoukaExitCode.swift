@@ -1,4 +1,5 @@
 import KoukaParsers
+import KoukaReports
 import KoukaStore
 
 /// The cron contract's exit codes, and the one place errors are mapped to them.
@@ -22,7 +23,7 @@ public enum KoukaExitCode: Int32, Sendable, Codable {
         case is ConfigurationError: .usage
         case is CatalogError: .dataError
         case let store as StoreError: store.isOutputFailure ? .cannotWrite : .dataError
-        case is OutputError: .cannotWrite
+        case is OutputError, is XLSXError: .cannotWrite
         case is LockHeld: .locked
         default: .dataError
         }
