@@ -11,7 +11,7 @@ import Testing
     let today = LocalDate(year: 2026, month: 11, day: 27)
 
     func run(_ city: TemporaryCity) throws -> NightlySummary {
-        try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: logger, today: today).run()
+        try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: logger, options: NightlyOptions(today: today)).run()
     }
 
     func report(_ city: TemporaryCity, _ year: Int) throws -> YearReport {

@@ -26,7 +26,7 @@ import Testing
         configuration.databasePath = folder.appendingPathComponent("kouka.sqlite").path
         let logger = Logger.silent
 
-        let summary = try NightlyJob(configuration: configuration, logger: logger, today: LocalDate(year: 2026, month: 11, day: 27)).run()
+        let summary = try NightlyJob(configuration: configuration, logger: logger, options: NightlyOptions(today: LocalDate(year: 2026, month: 11, day: 27))).run()
         // The samples hold one broken row (line 13 of the BizRobo! export) and three unmapped names on purpose.
         #expect(summary.rowsRejected == 1)
         #expect(summary.rejections.first?.file == "bizrobo/bizrobo_runs.csv")

@@ -20,11 +20,6 @@ public struct NightlyJob {
         self.options = options
     }
 
-    /// Kept for callers that only fix today.
-    public init(configuration: Configuration, logger: Logger, today: LocalDate?) {
-        self.init(configuration: configuration, logger: logger, options: NightlyOptions(today: today))
-    }
-
     public func run() throws -> NightlySummary {
         let started = Date()
         let base = DisplayPath.base(ofConfiguration: configuration.path)

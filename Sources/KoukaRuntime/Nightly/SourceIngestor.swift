@@ -68,20 +68,50 @@ final class SourceIngestor {
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
                                       modifiedAt: status.modifiedAt, inode: status.inode)
         do {
+            // A full read hashes the file first: a copy of a file already counted is not parsed at all.
+            var wholeFile: SHA256? = nil
+            if case .full = plan {
+                var hasher = SHA256()
+                guard hasher.update(fileAt: path, from: 0, to: status.size) else {
+                    throw InputError.cannotRead(path: display, reason: "changed while being read")
+                }
+                record.sha256 = hasher.finalizeHex()
+                wholeFile = hasher
+                // The same export saved under a second name counts once: under the name read first.
+                if let original = try store.source(withSHA256: record.sha256, otherThan: display) {
+                    var duplicate = record
+                    duplicate.status = .duplicate
+                    duplicate.rejectReason = "the same bytes as \(original.path), which is counted"
+                    duplicate.byteOffset = status.size
+                    try store.replaceContribution(of: duplicate, rollups: [:], rejections: [])
+                    summary.filesDuplicate.append(.init(path: display, reason: duplicate.rejectReason!))
+                    logger.warning("source file is a copy of another; counted once", metadata: ["file": "\(display)", "original": "\(original.path)"])
+                    return
+                }
+            }
             var parsed: ParseSummary
             if let resumable {
                 let known: SourceFileRecord? = if case let .append(known) = plan { known } else { nil }
                 let resumeFrom = known.map { ResumePoint(offset: $0.byteOffset, line: $0.resumeLine, state: $0.resumeState ?? "") }
                 let (result, resume) = try resumable.parse(path: path, context: context, resumingFrom: resumeFrom, into: collector)
                 parsed = result
-                var hasher = known.flatMap { $0.hashState.flatMap(SHA256.init(savedState:)) } ?? SHA256()
-                guard hasher.update(fileAt: path, from: known?.byteOffset ?? 0, to: resume.offset) else {
-                    throw InputError.cannotRead(path: display, reason: "changed while being read")
+                // The hashing state where reading stopped; a closed log is read to its end, so the whole-file
+                // hash already is that state.
+                var hasher: SHA256
+                if let wholeFile, resume.offset == status.size {
+                    hasher = wholeFile
+                } else {
+                    hasher = known.flatMap { $0.hashState.flatMap(SHA256.init(savedState:)) } ?? SHA256()
+                    guard hasher.update(fileAt: path, from: known?.byteOffset ?? 0, to: resume.offset) else {
+                        throw InputError.cannotRead(path: display, reason: "changed while being read")
+                    }
                 }
                 record.hashState = hasher.savedState
-                var whole = hasher
-                _ = whole.update(fileAt: path, from: resume.offset, to: max(status.size, resume.offset))
-                record.sha256 = whole.finalizeHex()
+                if wholeFile == nil {
+                    var whole = hasher
+                    _ = whole.update(fileAt: path, from: resume.offset, to: max(status.size, resume.offset))
+                    record.sha256 = whole.finalizeHex()
+                }
                 record.byteOffset = resume.offset
                 record.resumeLine = resume.line
                 record.resumeState = resume.state
@@ -92,22 +122,11 @@ final class SourceIngestor {
                 }
             } else {
                 parsed = try spec.parser.parse(path: path, context: context, into: collector)
-                record.sha256 = SHA256.hexDigest(ofFile: path) ?? ""
                 record.byteOffset = status.size
             }
             if case .full = plan {
                 record.rowsRead = parsed.recordsRead
                 record.rowsRejected = collector.rejections.count
-                // The same export saved under a second name counts once: under the name read first.
-                if let original = try store.source(withSHA256: record.sha256, otherThan: display) {
-                    var duplicate = record
-                    duplicate.status = .duplicate
-                    duplicate.rejectReason = "the same bytes as \(original.path), which is counted"
-                    try store.replaceContribution(of: duplicate, rollups: [:], rejections: [])
-                    summary.filesDuplicate.append(.init(path: display, reason: duplicate.rejectReason!))
-                    logger.warning("source file is a copy of another; counted once", metadata: ["file": "\(display)", "original": "\(original.path)"])
-                    return
-                }
             }
             record.rowsAccepted = record.rowsRead - record.rowsRejected
             record.pendingRuns = parsed.pendingRuns
@@ -161,7 +180,6 @@ final class SourceIngestor {
         var rejected = record
         rejected.status = .rejected
         rejected.rejectReason = reason
-        rejected.sha256 = SHA256.hexDigest(ofFile: record.path) ?? record.sha256
         try store.replaceContribution(of: rejected, rollups: [:], rejections: [Rejection(file: record.path, line: 0, reason: reason)])
         summary.filesRejected.append(.init(path: record.path, reason: reason))
         logger.error("source file rejected whole; nothing of it counted", metadata: ["file": "\(record.path)", "reason": "\(message)"])
