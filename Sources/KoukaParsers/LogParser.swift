@@ -16,6 +16,22 @@ public protocol LogParser: Sendable {
 public protocol ParseSink: AnyObject {
     func accept(_ event: UsageEvent)
     func reject(_ rejection: Rejection)
+    /// The run ids of the runs counted from the file, for formats that have them; called once, after
+    /// every event. Kept to find the same run in another file.
+    func counted(runs: RunKeySet)
+}
+
+extension ParseSink {
+    public func counted(runs: RunKeySet) {}
+}
+
+/// A sink that can take a file's records in parts, each read on its own thread into its own partition;
+/// the partitions are absorbed in file order once all are read.
+public protocol PartitionableSink: ParseSink {
+    /// An empty sink of the same kind, for one part of the file.
+    func makePartition() -> any PartitionableSink
+    /// Adds what `partition` received after what this sink has.
+    func absorb(_ partition: any PartitionableSink)
 }
 
 /// Facts about the run that a parser needs and cannot know from the file.
@@ -30,6 +46,8 @@ public struct ParseContext: Sendable {
     /// Now, and how long an unfinished run may wait before it is counted as a failure.
     public var now: Date
     public var pendingMaxAge: TimeInterval
+    /// Runs another file already counts, by the hash of their id: their rows here are rejected.
+    public var runsCountedElsewhere: [UInt64: String] = [:]
 
     public init(
         clock: LocalClock, displayPath: String, encoding: TextEncoding = .auto, today: LocalDate, now: Date = Date(),

@@ -18,9 +18,13 @@ final class ByteChunkReader {
     let encoding: TextEncoding
     let hadBOM: Bool
 
-    /// Opens `path` and reads from `startOffset`. A BOM is only looked for at offset 0.
-    init(path: String, encoding: TextEncoding, startOffset: Int64 = 0, blockSize: Int = defaultBlockSize) throws(InputError) {
+    /// Where reading stops; nil reads to the end of the file.
+    private let endOffset: Int64?
+
+    /// Opens `path` and reads from `startOffset` up to `endOffset`. A BOM is only looked for at offset 0.
+    init(path: String, encoding: TextEncoding, startOffset: Int64 = 0, endOffset: Int64? = nil, blockSize: Int = defaultBlockSize) throws(InputError) {
         self.path = path
+        self.endOffset = endOffset
         var info = stat()
         guard stat(path, &info) == 0 else { throw InputError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw InputError.notARegularFile(path: path) }
@@ -34,7 +38,7 @@ final class ByteChunkReader {
             buffer.deallocate()
             throw InputError.cannotOpen(path: path, reason: "cannot seek to byte \(startOffset)")
         }
-        let count = Self.fill(fd, buffer)
+        let count = Self.fill(fd, buffer, limit: endOffset.map { $0 - startOffset })
         guard count >= 0 else {
             close(fd)
             buffer.deallocate()
@@ -66,7 +70,7 @@ final class ByteChunkReader {
             }
         }
         while true {
-            let count = Self.fill(fd, buffer)
+            let count = Self.fill(fd, buffer, limit: endOffset.map { $0 - offset })
             if count < 0 { throw InputError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
             if count == 0 { return }
             let block = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
@@ -75,11 +79,12 @@ final class ByteChunkReader {
         }
     }
 
-    /// Reads until the buffer is full or the file ends; -1 on an error.
-    private static func fill(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    /// Reads until the buffer is full, `limit` bytes are read or the file ends; -1 on an error.
+    private static func fill(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, limit: Int64?) -> Int {
+        let wanted = limit.map { Int(max(0, min(Int64(buffer.count), $0))) } ?? buffer.count
         var total = 0
-        while total < buffer.count {
-            let n = read(fd, buffer.baseAddress! + total, buffer.count - total)
+        while total < wanted {
+            let n = read(fd, buffer.baseAddress! + total, wanted - total)
             if n < 0 {
                 if errno == EINTR { continue }
                 return -1

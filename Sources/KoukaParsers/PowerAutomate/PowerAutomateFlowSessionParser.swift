@@ -9,11 +9,18 @@ public struct PowerAutomateFlowSessionParser: LogParser {
     public init() {}
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
-        var runIDs = RunIDSet()
-        if JSONRecords.isJSON(path) { return try parseJSON(path: path, context: context, into: sink) }
-        return try CSVTable.read(path: path, context: context, format: formatID,
-                                 required: ["name", "statuscode", "startedon"], sink: sink,
-                                 wanted: ["flowsessionid", "name", "statuscode", "startedon", "completedon", "runduration"]) { row, summary throws(RowProblem) in
+        if JSONRecords.isJSON(path) {
+            return try RunCountingRead.read(context: context, sink: sink) { part, runs in
+                try parseJSON(path: path, context: context, into: part, runs: &runs)
+            }
+        }
+        let required = ["name", "statuscode", "startedon"]
+        return try CSVRunTable.read(path: path, context: context, format: formatID, required: required,
+                                    wanted: ["flowsessionid"] + required + ["completedon", "runduration"], sink: sink) { _ in rowReader(context: context) }
+    }
+
+    private func rowReader(context: ParseContext) -> CSVRunTable.RowBody {
+        { row, sink, summary, runs throws(RowProblem) in
             let h = row.header
             let record = FlowSessionRecord(
                 id: try h.column("flowsessionid").map { i throws(RowProblem) in try row.text(i) } ?? "",
@@ -25,13 +32,21 @@ public struct PowerAutomateFlowSessionParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
-            guard runIDs.insert(record.id) else { throw RowProblem("flowsessionid repeats an earlier row: the same run, counted once") }
+            try Self.admit(record.id, line: row.record.line, runs: &runs)
             sink.accept(event)
         }
     }
 
-    private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
-        var runIDs = RunIDSet()
+    /// Counts the run once: a flowsession id met before in this file or counted from another is rejected.
+    private static func admit(_ id: String, line: Int, runs: inout RunAdmission) throws(RowProblem) {
+        do throws(RunAdmission.Refusal) {
+            try runs.admit(id, line: line)
+        } catch {
+            throw RowProblem(error.reason(idColumn: "flowsessionid"))
+        }
+    }
+
+    private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink, runs: inout RunAdmission) throws -> ParseSummary {
         let decoder = JSONDecoder()
         var summary = ParseSummary()
         let end = try JSONRecords.forEach(path: path, context: context, format: formatID) { json, line in
@@ -44,7 +59,7 @@ public struct PowerAutomateFlowSessionParser: LogParser {
                     summary.pendingRuns += 1
                     return
                 }
-                guard runIDs.insert(record.id) else { throw RowProblem("flowsessionid repeats an earlier record: the same run, counted once") }
+                try Self.admit(record.id, line: line, runs: &runs)
                 sink.accept(event)
             } catch {
                 sink.reject(Rejection(file: context.displayPath, line: line, reason: error.reason))

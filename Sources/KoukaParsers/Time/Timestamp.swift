@@ -26,7 +26,7 @@ public struct Timestamp: Sendable, Hashable {
         var scanner = DigitScanner(bytes)
         scanner.skipSpaces()
         guard let y = scanner.number(maxDigits: 4), y >= 1000, let s1 = scanner.take(oneOf: "-/"),
-              let mo = scanner.number(maxDigits: 2), scanner.take(oneOf: [s1]) != nil,
+              let mo = scanner.number(maxDigits: 2), scanner.take(s1) != nil,
               let d = scanner.number(maxDigits: 2),
               (1...12).contains(mo), d >= 1, d <= LocalDate.daysIn(month: mo, year: y)
         else { return nil }
@@ -104,13 +104,21 @@ private struct DigitScanner {
         return digits == 0 ? nil : value
     }
 
-    mutating func take(oneOf characters: String) -> UInt8? {
-        take(oneOf: Array(characters.utf8))
+    /// Takes the next byte when it is one of `characters` (ASCII); no array is built, as this runs
+    /// several times for every timestamp of a large export.
+    mutating func take(oneOf characters: StaticString) -> UInt8? {
+        guard index < bytes.count else { return nil }
+        let byte = bytes[index]
+        for position in 0..<characters.utf8CodeUnitCount where characters.utf8Start[position] == byte {
+            index += 1
+            return byte
+        }
+        return nil
     }
 
-    mutating func take(oneOf characters: [UInt8]) -> UInt8? {
-        guard index < bytes.count, characters.contains(bytes[index]) else { return nil }
+    mutating func take(_ character: UInt8) -> UInt8? {
+        guard index < bytes.count, bytes[index] == character else { return nil }
         index += 1
-        return bytes[index - 1]
+        return character
     }
 }

@@ -10,24 +10,28 @@ import KoukaCore
 public struct WinActorTaskCSVParser: LogParser {
     public let formatID = "winactor-task-csv"
 
+    /// Exports at least this large are read in two halves at once; tests make it small.
+    var splitBytes = CSVRunTable.defaultSplitBytes
+    /// Run-id hashes held in memory per half before they are spilled to a temporary file.
+    var runChunkLimit = RunKeyLog.chunkLimit
+
     public init() {}
 
     static let scenario = "シナリオ名", state = "状態", started = "開始日時", ended = "終了日時"
     static let seconds = "実行時間（秒）", created = "生成日時", scheduled = "実行予定日時", taskID = "タスクID"
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
-        var columns: (scenario: Int, state: Int, started: Int, ended: Int?, seconds: Int?, created: Int?, scheduled: Int?, taskID: Int)? = nil
+        try CSVRunTable.read(path: path, context: context, format: formatID, required: [Self.taskID, Self.scenario, Self.state, Self.started],
+                             wanted: [Self.taskID, Self.scenario, Self.state, Self.started, Self.ended, Self.seconds, Self.created, Self.scheduled],
+                             sink: sink, splitBytes: splitBytes, chunkLimit: runChunkLimit) { rowReader(header: $0, context: context) }
+    }
+
+    /// The reading of one row, with its own name cache: each half of a file read on two cores has one.
+    private func rowReader(header h: CSVHeader, context: ParseContext) -> CSVRunTable.RowBody {
+        let c = (scenario: h.column(Self.scenario)!, state: h.column(Self.state)!, started: h.column(Self.started)!, ended: h.column(Self.ended),
+                 seconds: h.column(Self.seconds), created: h.column(Self.created), scheduled: h.column(Self.scheduled), taskID: h.column(Self.taskID)!)
         let interner = NameInterner()
-        var runIDs = RunIDSet()
-        return try CSVTable.read(path: path, context: context, format: formatID,
-                                 required: [Self.taskID, Self.scenario, Self.state, Self.started], sink: sink,
-                                 wanted: [Self.taskID, Self.scenario, Self.state, Self.started, Self.ended, Self.seconds, Self.created, Self.scheduled]) { row, summary throws(RowProblem) in
-            let c = columns ?? {
-                let h = row.header
-                return (h.column(Self.scenario)!, h.column(Self.state)!, h.column(Self.started)!, h.column(Self.ended),
-                        h.column(Self.seconds), h.column(Self.created), h.column(Self.scheduled), h.column(Self.taskID)!)
-            }()
-            columns = c
+        return { row, sink, summary, runs throws(RowProblem) in
             let record = row.record
             let stateBytes = ASCIIField.trimmed(record.bytes(at: c.state))
             let outcome: Outcome
@@ -77,8 +81,11 @@ public struct WinActorTaskCSVParser: LogParser {
                 machine = max(0, try CSVTable.timestamp(endText, column: Self.ended).instant(in: context.clock).timeIntervalSince(start))
             }
             // The same task in an export twice (an export appended to another) is one run.
-            let taskID = ASCIIField.trimmed(record.bytes(at: c.taskID))
-            guard runIDs.insert(taskID) else { throw RowProblem("タスクID repeats an earlier row: the same run, counted once") }
+            do throws(RunAdmission.Refusal) {
+                try runs.admit(ASCIIField.trimmed(record.bytes(at: c.taskID)), line: record.line)
+            } catch {
+                throw RowProblem(error.reason(idColumn: Self.taskID))
+            }
             sink.accept(UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
                                    unit: .runs, machineSeconds: machine, source: context.location(row.record.line)))
         }

@@ -4,9 +4,11 @@ import KoukaParsers
 
 /// Receives one file's events and rejections: events are folded into daily rollups at once, so memory
 /// grows with the number of distinct days and names, never with the file.
-final class EventCollector: ParseSink {
+final class EventCollector: PartitionableSink {
     private(set) var aggregator: Aggregator
     private(set) var rejections: [Rejection] = []
+    /// The ids of the runs the file counted, for formats that have them.
+    private(set) var runKeys: RunKeySet?
     /// Runs outside these instants are clock or export errors: before 2000, or more than a day ahead.
     private let earliest = Date(timeIntervalSince1970: 946_684_800)
     private let latest: Date
@@ -15,6 +17,21 @@ final class EventCollector: ParseSink {
         aggregator = Aggregator(clock: clock, officeHours: officeHours)
         latest = now.addingTimeInterval(86_400)
     }
+
+    private init(partitionOf parent: EventCollector) {
+        aggregator = Aggregator(clock: parent.aggregator.clock, officeHours: parent.aggregator.officeHours)
+        latest = parent.latest
+    }
+
+    func makePartition() -> any PartitionableSink { EventCollector(partitionOf: self) }
+
+    func absorb(_ partition: any PartitionableSink) {
+        guard let part = partition as? EventCollector else { return }
+        aggregator.absorb(part.aggregator)
+        rejections.append(contentsOf: part.rejections)
+    }
+
+    func counted(runs: RunKeySet) { runKeys = runs }
 
     func accept(_ event: UsageEvent) {
         guard event.occurredAt >= earliest, event.occurredAt <= latest else {

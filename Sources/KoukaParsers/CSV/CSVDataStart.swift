@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A CSV export's header row and where its data begins: the byte offset just past the header, the line
+/// number there, the file's encoding and size.
+struct CSVDataStart {
+    let header: CSVHeader
+    let offset: Int64
+    let line: Int
+    let encoding: TextEncoding
+    let size: Int64
+
+    private struct Found: Error {}
+
+    /// Reads up to the header row; throws `FormatMismatch` when it lacks a `required` column or the file has none.
+    static func find(path: String, context: ParseContext, format: String, required: [String]) throws -> CSVDataStart {
+        let reader = try CSVReader(path: path, encoding: context.encoding)
+        var header: CSVHeader? = nil
+        var offset: Int64 = 0
+        do {
+            try reader.forEachRecord { record in
+                guard !record.isBlank else { return }
+                let found = CSVHeader(names: (0..<record.count).map { record.string(at: $0) ?? "" })
+                let missing = found.missing(required)
+                guard missing.isEmpty else {
+                    throw FormatMismatch(path: context.displayPath, format: format,
+                                         reason: "header on line \(record.line) lacks column(s) \(missing.joined(separator: ", "))")
+                }
+                header = found
+                offset = record.endOffset
+                throw Found()
+            }
+        } catch is Found {}
+        guard let header else {
+            throw FormatMismatch(path: context.displayPath, format: format, reason: "the file is empty: no header row")
+        }
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw InputError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        return CSVDataStart(header: header, offset: offset, line: 1 + CSVSplit.lineFeeds(path: path, before: offset),
+                            encoding: reader.encoding, size: Int64(info.st_size))
+    }
+}

@@ -1,0 +1,105 @@
+import Dispatch
+import KoukaCore
+
+/// Reads a CSV export whose rows are runs with an id (WinActor タスクID, flowsession id): a large file in two
+/// halves at once, one on each core, and every run id counted once.
+///
+/// The first reading counts every row and logs the hashes of the ids. Only when a hash turns up twice is
+/// the file read again, in one piece, comparing those ids in full; the first reading's results are then
+/// dropped, so the sink sees one consistent reading.
+enum CSVRunTable {
+    typealias RowBody = (CSVRow, any ParseSink, inout ParseSummary, inout RunAdmission) throws(RowProblem) -> Void
+
+    /// Files smaller than this are read in one piece: a thread costs more than it saves.
+    static let defaultSplitBytes: Int64 = 8 << 20
+
+    static func read(
+        path: String, context: ParseContext, format: String, required: [String], wanted: [String], sink: any ParseSink,
+        splitBytes: Int64 = defaultSplitBytes, chunkLimit: Int = RunKeyLog.chunkLimit, makeBody: (CSVHeader) -> RowBody
+    ) throws -> ParseSummary {
+        let start = try CSVDataStart.find(path: path, context: context, format: format, required: required)
+        let root: any PartitionableSink = (sink as? any PartitionableSink) ?? BufferedSink(target: sink)
+        var suspects = Set<UInt64>()
+        var allowSplit = start.size - start.offset >= splitBytes
+        while true {
+            var ranges = [start.offset..<start.size]
+            var lines = [start.line]
+            if allowSplit, let cut = CSVSplit.boundary(path: path, start: start.offset, end: start.size), cut.offset < start.size {
+                ranges = [start.offset..<cut.offset, cut.offset..<start.size]
+                lines = [start.line, start.line + cut.lineFeeds]
+            }
+            let parts = ranges.indices.map { index in
+                Part(range: ranges[index], firstLine: lines[index], sink: root.makePartition(), body: makeBody(start.header),
+                     admission: RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere, chunkLimit: chunkLimit))
+            }
+            let wantedColumns = wanted.compactMap { start.header.column($0) }
+            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+                parts[index].read(path: path, encoding: start.encoding, header: start.header, wanted: wantedColumns, display: context.displayPath)
+            }
+            if let failure = parts.lazy.compactMap(\.failure).first { throw failure }
+            // A first half that did not end between records was cut inside a quoted field: read it whole.
+            if parts.count > 1, !parts[0].endedAtRecordBoundary {
+                allowSplit = false
+                continue
+            }
+            let keys = RunKeySet(logs: parts.map(\.admission.log))
+            if suspects.isEmpty {
+                let repeated = keys.repeatedHashes()
+                if !repeated.isEmpty {
+                    suspects = repeated
+                    allowSplit = false
+                    continue
+                }
+            }
+            var summary = ParseSummary()
+            for part in parts {
+                root.absorb(part.sink)
+                summary.recordsRead += part.summary.recordsRead
+                summary.pendingRuns += part.summary.pendingRuns
+            }
+            root.counted(runs: keys)
+            return summary
+        }
+    }
+
+    /// One range of the file, read on its own thread into its own sink partition.
+    private final class Part: @unchecked Sendable {
+        let range: Range<Int64>
+        let firstLine: Int
+        let sink: any PartitionableSink
+        let body: RowBody
+        // Each part is touched by one thread at a time; per-row exclusivity checks would only cost.
+        @exclusivity(unchecked) var admission: RunAdmission
+        @exclusivity(unchecked) var summary = ParseSummary()
+        var failure: (any Error)?
+        var endedAtRecordBoundary = true
+
+        init(range: Range<Int64>, firstLine: Int, sink: any PartitionableSink, body: @escaping RowBody, admission: RunAdmission) {
+            self.range = range
+            self.firstLine = firstLine
+            self.sink = sink
+            self.body = body
+            self.admission = admission
+        }
+
+        func read(path: String, encoding: TextEncoding, header: CSVHeader, wanted: [Int], display: String) {
+            do {
+                let reader = try CSVReader(path: path, encoding: encoding, startOffset: range.lowerBound, endOffset: range.upperBound,
+                                           firstLine: firstLine)
+                reader.wantedColumns = wanted
+                try reader.forEachRecord { record in
+                    guard !record.isBlank else { return }
+                    summary.recordsRead += 1
+                    do throws(RowProblem) {
+                        try body(CSVRow(record: record, header: header, redactsValues: false), sink, &summary, &admission)
+                    } catch {
+                        sink.reject(Rejection(file: display, line: record.line, reason: error.reason))
+                    }
+                }
+                endedAtRecordBoundary = reader.endedAtRecordBoundary
+            } catch {
+                failure = error
+            }
+        }
+    }
+}

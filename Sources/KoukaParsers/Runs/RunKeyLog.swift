@@ -1,0 +1,27 @@
+/// The hashes of the run ids one reader of a file met, in bounded memory: past `chunkLimit` hashes they
+/// are sorted and moved to a temporary file, so a file of any size costs at most 8 MiB here.
+final class RunKeyLog {
+    static let chunkLimit = 1 << 20
+
+    private(set) var buffer: [UInt64] = []
+    private(set) var spill: RunKeySpill?
+    private let chunkLimit: Int
+
+    init(chunkLimit: Int = RunKeyLog.chunkLimit) { self.chunkLimit = chunkLimit }
+
+    func add(_ hash: UInt64) {
+        buffer.append(hash)
+        if buffer.count >= chunkLimit { spillBuffer() }
+    }
+
+    /// Sorts what is held in memory; called once reading is done.
+    func finish() { buffer.sort() }
+
+    private func spillBuffer() {
+        if spill == nil { spill = RunKeySpill() }
+        buffer.sort()
+        // Without a writable temporary folder the hashes stay in memory: correct, only larger.
+        guard let spill, spill.write(sorted: buffer) else { return }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

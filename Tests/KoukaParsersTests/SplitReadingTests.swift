@@ -1,0 +1,115 @@
+import Foundation
+import KoukaCore
+@testable import KoukaParsers
+import Testing
+
+/// A large export is read in two halves at once and its run ids are checked for repeats in bounded memory;
+/// neither may change a single figure. These tests make "large" a few bytes so that every path runs.
+struct SplitReadingTests {
+    typealias W = WinActorTaskCSVParserTests
+
+    /// Events by line, name, start, outcome and machine seconds, and rejections by line and reason.
+    struct Outcome: Equatable {
+        var events: [String]
+        var rejections: [String]
+        var summary: ParseSummary
+    }
+
+    static func read(_ lines: [String], variant: FileVariant, split: Bool, chunkLimit: Int = RunKeyLog.chunkLimit) throws -> Outcome {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("tasks.csv", variant.encode(lines))
+        var parser = WinActorTaskCSVParser()
+        parser.splitBytes = split ? 1 : .max
+        parser.runChunkLimit = chunkLimit
+        let sink = CollectingSink()
+        let summary = try parser.parse(path: path, context: tokyoContext(path), into: sink)
+        return Outcome(
+            events: sink.events.map { "\($0.source.line) \($0.taskName) \($0.epoch) \($0.outcome) \($0.machineSeconds ?? -1)" },
+            rejections: sink.rejections.map { "\($0.line) \($0.reason)" }, summary: summary)
+    }
+
+    /// Rows with quoted commas, quotes and line breaks, bad states and blank lines, over many lines.
+    static func mixedExport(rows: Int) -> [String] {
+        var lines = [W.header]
+        for id in 1...rows {
+            switch id % 7 {
+            case 0: lines.append(W.task(id, "FINISH", seconds: "\(id)", extra: ["エラー": "一行目, \"引用\"\n二行目\n三行目"]))
+            case 3: lines.append(W.task(id, "BROKEN"))
+            case 5: lines.append("")
+            default: lines.append(W.task(id, id % 2 == 0 ? "ERROR" : "FINISH", scenario: "業務\(id % 4)", start: "2024/05/\(10 + id % 9) 09:00:00", seconds: "30"))
+            }
+        }
+        return lines
+    }
+
+    @Test(arguments: [FileVariant.shiftJISCRLF, .utf8LF, .utf8BOMCRLF])
+    func halvesReadAtOnceGiveWhatOneReadingGives(variant: FileVariant) throws {
+        let lines = Self.mixedExport(rows: 300)
+        let whole = try Self.read(lines, variant: variant, split: false)
+        let halves = try Self.read(lines, variant: variant, split: true)
+        #expect(halves == whole)
+        #expect(whole.events.count > 200)
+        #expect(whole.rejections.count == 43, "every row with state BROKEN")
+        #expect(whole.events.contains { $0.hasPrefix("\(lines.count + 2 * 42) 業務0") }, "line numbers count the line breaks inside quotes")
+    }
+
+    @Test func aStrayQuoteBeforeTheMiddleMakesTheFileBeReadInOnePiece() throws {
+        var lines = Self.mixedExport(rows: 200)
+        // A quote inside an unquoted field: libcsv keeps it as text, but it makes the quote count odd.
+        lines[2] = W.task(2, "FINISH", scenario: "名前に\"がある")
+        let whole = try Self.read(lines, variant: .utf8LF, split: false)
+        let halves = try Self.read(lines, variant: .utf8LF, split: true)
+        #expect(halves == whole)
+        #expect(whole.events.contains { $0.contains("名前に\"がある") })
+    }
+
+    @Test(arguments: [RunKeyLog.chunkLimit, 3])
+    func aRunRepeatedInTheOtherHalfIsCountedOnceAtItsFirstRow(chunkLimit: Int) throws {
+        var lines = [W.header]
+        for id in 1...120 { lines.append(W.task(id, "FINISH", seconds: "60")) }
+        for id in [7, 100, 7] { lines.append(W.task(id, "FINISH", seconds: "60")) }
+        let halves = try Self.read(lines, variant: .shiftJISCRLF, split: true, chunkLimit: chunkLimit)
+        let whole = try Self.read(lines, variant: .shiftJISCRLF, split: false, chunkLimit: chunkLimit)
+        #expect(halves == whole)
+        #expect(halves.events.count == 120)
+        #expect(halves.rejections == [
+            "122 タスクID repeats an earlier row: line 8, the same run, counted once",
+            "123 タスクID repeats an earlier row: line 101, the same run, counted once",
+            "124 タスクID repeats an earlier row: line 8, the same run, counted once",
+        ])
+    }
+
+    @Test func theSplitFallsOnALineEndOutsideQuotes() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let text = "a,b\n" + String(repeating: "1,\"x\ny\"\n", count: 50)
+        let path = try dir.write("t.csv", Data(text.utf8))
+        let cut = try #require(CSVSplit.boundary(path: path, start: 4, end: Int64(text.utf8.count)))
+        let before = Array(text.utf8.prefix(Int(cut.offset)))
+        #expect(before.last == 0x0A)
+        #expect(before.filter { $0 == 0x22 }.count % 2 == 0)
+        #expect(cut.offset >= 4 + (Int64(text.utf8.count) - 4) / 2)
+        #expect(cut.lineFeeds == before.dropFirst(4).filter { $0 == 0x0A }.count)
+    }
+}
+
+/// `RunKeySet`: run-id hashes merged from several logs, some spilled to disk, streamed in order.
+struct RunKeySetTests {
+    @Test func spilledAndHeldHashesMergeInOrderWithTheirCounts() {
+        var generator = SystemRandomNumberGenerator()
+        let values = (0..<5_000).map { _ in UInt64.random(in: 0..<2_000, using: &generator) }
+        let logs = [RunKeyLog(chunkLimit: 97), RunKeyLog(chunkLimit: 1_000_000)]
+        for (index, value) in values.enumerated() { logs[index % 2].add(value) }
+        let set = RunKeySet(logs: logs)
+        #expect(logs[0].spill != nil, "the first log spilled")
+        var expected: [UInt64: Int] = [:]
+        for value in values { expected[value, default: 0] += 1 }
+        var seen: [(UInt64, Int)] = []
+        set.forEachDistinct { seen.append(($0, $1)) }
+        #expect(seen.map(\.0) == expected.keys.sorted())
+        #expect(seen.allSatisfy { expected[$0.0] == $0.1 })
+        #expect(set.count == values.count)
+        #expect(set.repeatedHashes() == Set(expected.filter { $0.value > 1 }.keys))
+    }
+}
