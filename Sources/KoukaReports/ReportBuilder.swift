@@ -32,7 +32,8 @@ public enum ReportBuilder {
         var minutesByMonth: [String: [SystemFamily: Double]] = [:]
         var usedRows: [Int: CatalogEntry] = [:]
         var exclusions = Exclusions(failedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0, offHoursAnswers: 0,
-                                    duplicateFiles: inputs.sources.values.filter { $0.status == "duplicate" }.count)
+                                    duplicateFiles: inputs.sources.values.filter { $0.status == "duplicate" }.count,
+                                    repeatedRuns: inputs.sources.values.reduce(0) { $0 + $1.repeated })
         var aiUses = AITaskCounter(minimumUses: inputs.minimumAIUses)
         var cache: [RollupKey: CatalogEntry?] = [:]
 

@@ -5,7 +5,7 @@ import KoukaCore
 ///
 /// Writes are named methods, each one transaction, so a crash at any point leaves the previous state.
 public final class KoukaStore {
-    private let db: SQLiteConnection
+    let db: SQLiteConnection
     public let path: String
 
     /// Opens (creating and migrating as needed) the database at `path`; `":memory:"` for tests.
@@ -45,12 +45,15 @@ public final class KoukaStore {
     /// Replaces everything `record.path` contributed with `rollups` and `rejections`, in one transaction,
     /// and returns the file's ledger id.
     @discardableResult
-    public func replaceContribution(of record: SourceFileRecord, rollups: [RollupKey: RollupTotals], rejections: [Rejection]) throws -> Int64 {
+    public func replaceContribution(
+        of record: SourceFileRecord, rollups: [RollupKey: RollupTotals], rejections: [Rejection], runKeys: RunKeyStream? = nil
+    ) throws -> Int64 {
         try db.transaction {
             let id: Int64
             if let existing = try source(path: record.path) {
                 id = existing.id
                 try db.prepare("DELETE FROM rollups WHERE source_id = ?").run([.integer(id)])
+                try db.prepare("DELETE FROM run_keys WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM rejects WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("""
                     UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
@@ -63,6 +66,7 @@ public final class KoukaStore {
             for rejection in rejections {
                 try insertReject.run([.integer(id), .integer(Int64(rejection.line)), .text(rejection.reason)])
             }
+            if let runKeys { try insertRunKeys(runKeys, source: id) }
             return id
         }
     }
@@ -193,24 +197,26 @@ public final class KoukaStore {
 
     private static let updatableColumns = [
         "format", "size", "sha256", "rows_read", "rows_accepted", "rows_rejected", "pending_runs", "byte_offset", "status",
-        "reject_reason", "modified_at", "inode", "prefix_fingerprint", "resume_line", "resume_state", "hash_state",
+        "reject_reason", "modified_at", "inode", "prefix_fingerprint", "resume_line", "resume_state", "hash_state", "rows_repeated",
     ]
 
     private static let sourceColumns = "id, path, " + updatableColumns.joined(separator: ", ")
 
     private static func sourceRecord(_ s: SQLiteStatement) -> SourceFileRecord {
-        SourceFileRecord(
+        var record = SourceFileRecord(
             id: s.int(0), path: s.text(1), format: s.text(2), size: s.int(3), sha256: s.text(4), rowsRead: Int(s.int(5)),
             rowsAccepted: Int(s.int(6)), rowsRejected: Int(s.int(7)), pendingRuns: Int(s.int(8)), byteOffset: s.int(9),
             status: SourceFileRecord.Status(rawValue: s.text(10)) ?? .rejected, rejectReason: s.isNull(11) ? nil : s.text(11),
             modifiedAt: s.double(12), inode: s.int(13), prefixFingerprint: s.text(14), resumeLine: Int(s.int(15)),
             resumeState: s.isNull(16) ? nil : s.text(16), hashState: s.isNull(17) ? nil : s.text(17))
+        record.rowsRepeated = Int(s.int(18))
+        return record
     }
 
     private static func sourceValues(_ r: SourceFileRecord) -> [SQLiteValue] {
         [.text(r.format), .integer(r.size), .text(r.sha256), .integer(Int64(r.rowsRead)), .integer(Int64(r.rowsAccepted)),
          .integer(Int64(r.rowsRejected)), .integer(Int64(r.pendingRuns)), .integer(r.byteOffset), .text(r.status.rawValue),
          r.rejectReason.map { .text($0) } ?? .null, .real(r.modifiedAt), .integer(r.inode), .text(r.prefixFingerprint),
-         .integer(Int64(r.resumeLine)), r.resumeState.map { .text($0) } ?? .null, r.hashState.map { .text($0) } ?? .null]
+         .integer(Int64(r.resumeLine)), r.resumeState.map { .text($0) } ?? .null, r.hashState.map { .text($0) } ?? .null, .integer(Int64(r.rowsRepeated))]
     }
 }

@@ -156,3 +156,34 @@ extension BadInputTests {
         #expect(report.tasks.map(\.successes).sorted() == [1, 2], "T01 once from Power Automate, T02 twice from WinActor")
     }
 }
+
+extension BadInputTests {
+    @Test func aRunInTwoOverlappingExportsIsCountedOnceFromTheFileReadFirst() throws {
+        let city = try TemporaryCity(sources: TemporaryCity.winActorSource)
+        defer { city.remove() }
+        try write(city, "logs/a.csv", Self.sjis([Self.header, Self.row("t1", "2024/05/01 10:00:00"), Self.row("t2", "2024/05/02 10:00:00"),
+                                                  Self.row("t3", "2024/05/03 10:00:00")]))
+        let first = try run(city)
+        #expect(first.rejections.isEmpty)
+        // The next export overlaps the last one by a run, and repeats a run of its own.
+        try write(city, "logs/b.csv", Self.sjis([Self.header, Self.row("t3", "2024/05/03 10:00:00"), Self.row("t4", "2024/05/04 10:00:00"),
+                                                  Self.row("t4", "2024/05/04 10:00:00")]))
+        let second = try run(city)
+        #expect(second.rejections.map(\.line) == [2, 4])
+        #expect(second.rejections.first?.reason == "タスクID is already counted in another file: logs/a.csv, the same run, counted once")
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
+        #expect(report.tasks.map(\.successes).reduce(0, +) == 4)
+        #expect(report.exclusions.repeatedRuns == 2)
+        // Nothing changed: nothing is read, and the figures stay.
+        let third = try run(city)
+        #expect(third.filesUnchanged == 2)
+        // The first export read again still keeps its runs: the second one never counted t3.
+        try write(city, "logs/a.csv", Self.sjis([Self.header, Self.row("t1", "2024/05/01 10:00:00"), Self.row("t2", "2024/05/02 10:00:00"),
+                                                  Self.row("t3", "2024/05/03 10:00:00"), Self.row("t5", "2024/05/05 10:00:00")]))
+        let fourth = try run(city)
+        #expect(fourth.filesRead == 1)
+        #expect(fourth.rejections.isEmpty)
+        let after = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
+        #expect(after.tasks.map(\.successes).reduce(0, +) == 5)
+    }
+}

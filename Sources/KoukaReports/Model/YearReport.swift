@@ -173,6 +173,9 @@ public struct Exclusions: Sendable, Hashable, Codable {
     public var offHoursAnswers: Int
     /// Files left out because they are byte-for-byte copies of files that are counted.
     public var duplicateFiles: Int
+    /// Rows left out because their run was already counted: the same run id again in one file or in
+    /// another file (overlapping exports).
+    public var repeatedRuns: Int
 }
 
 /// One source file from the ledger.
@@ -183,9 +186,12 @@ public struct SourceLine: Sendable, Hashable, Codable {
     public var rows: Int
     public var accepted: Int
     public var rejected: Int
+    /// Of the rejected rows, those whose run was already counted.
+    public var repeated: Int
     public var status: String
 
-    public init(path: String, sha256: String, format: String, rows: Int, accepted: Int, rejected: Int, status: String) {
+    public init(path: String, sha256: String, format: String, rows: Int, accepted: Int, rejected: Int, repeated: Int = 0, status: String) {
+        self.repeated = repeated
         self.path = path
         self.sha256 = sha256
         self.format = format

@@ -84,7 +84,8 @@ public enum HTMLReportWriter {
         w("<li>業務カタログ未登録の名前 \(NumberText.count(r.exclusions.unmappedRuns)) 回</li>")
         w("<li>単位がカタログと異なる成功 \(NumberText.count(r.exclusions.unitMismatchRuns)) 回</li>")
         w("<li>開庁時間外のチャットボット回答 \(NumberText.count(r.exclusions.offHoursAnswers)) 件</li>")
-        w("<li>他のファイルと同一内容の重複ファイル \(NumberText.count(r.exclusions.duplicateFiles)) 件</li></ul>")
+        w("<li>他のファイルと同一内容の重複ファイル \(NumberText.count(r.exclusions.duplicateFiles)) 件</li>")
+        w("<li>同じ実行の重複行（1回だけ数えた） \(NumberText.count(r.exclusions.repeatedRuns)) 行</li></ul>")
         if !r.unmapped.isEmpty {
             w("<table><thead><tr><th>未登録の名前</th><th>ツール</th><th>回数</th><th>期間</th></tr></thead><tbody>")
             for u in r.unmapped {

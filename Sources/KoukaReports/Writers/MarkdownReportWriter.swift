@@ -69,6 +69,7 @@ public enum MarkdownReportWriter {
         line("- 単位がカタログと異なる成功: \(NumberText.count(report.exclusions.unitMismatchRuns)) 回")
         line("- 開庁時間外のチャットボット回答（設定により除外）: \(NumberText.count(report.exclusions.offHoursAnswers)) 件")
         line("- 他のファイルと同一内容のため除いたファイル（重複）: \(NumberText.count(report.exclusions.duplicateFiles)) 件")
+        line("- 同じ実行がすでに数えられていたため除いた行（重複行）: \(NumberText.count(report.exclusions.repeatedRuns)) 行")
         if !report.unmapped.isEmpty {
             line()
             line("| 未登録の名前 | システム | 回数 | 期間 | 理由 |")

@@ -62,8 +62,8 @@ final class SourceIngestor {
             summary.filesUnchanged += 1
             return
         }
-        let collector = EventCollector(clock: configuration.clock, officeHours: configuration.officeHours, now: now)
-        let context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today, now: now,
+        var collector = EventCollector(clock: configuration.clock, officeHours: configuration.officeHours, now: now)
+        var context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today, now: now,
                                    pendingMaxAge: configuration.pendingMaxAge)
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
                                       modifiedAt: status.modifiedAt, inode: status.inode)
@@ -122,19 +122,29 @@ final class SourceIngestor {
                 }
             } else {
                 parsed = try spec.parser.parse(path: path, context: context, into: collector)
+                // Runs another file already counts (overlapping exports) are read again and left out here.
+                if let keys = collector.runKeys,
+                   case let elsewhere = try store.runsCounted(in: Self.stream(keys), format: spec.format, otherThan: display), !elsewhere.isEmpty {
+                    context.runsCountedElsewhere = elsewhere
+                    collector = EventCollector(clock: configuration.clock, officeHours: configuration.officeHours, now: now)
+                    parsed = try spec.parser.parse(path: path, context: context, into: collector)
+                }
                 record.byteOffset = status.size
             }
+            let repeated = collector.rejections.count { $0.reason.hasSuffix(RunAdmissionText.countedOnce) }
             if case .full = plan {
                 record.rowsRead = parsed.recordsRead
                 record.rowsRejected = collector.rejections.count
             }
+            if case let .append(known) = plan { record.rowsRepeated = known.rowsRepeated + repeated } else { record.rowsRepeated = repeated }
             record.rowsAccepted = record.rowsRead - record.rowsRejected
             record.pendingRuns = parsed.pendingRuns
             if case .append = plan {
                 try store.appendContribution(of: record, rollups: collector.aggregator.totals, rejections: collector.rejections)
                 summary.filesAppended += 1
             } else {
-                try store.replaceContribution(of: record, rollups: collector.aggregator.totals, rejections: collector.rejections)
+                try store.replaceContribution(of: record, rollups: collector.aggregator.totals, rejections: collector.rejections,
+                                              runKeys: collector.runKeys.map(Self.stream))
                 summary.filesRead += 1
             }
             summary.rowsRead += parsed.recordsRead
@@ -165,6 +175,11 @@ final class SourceIngestor {
             "file": "\(display)", "format": "\(spec.format)", "plan": "\(plan.label)", "rows": "\(collector.aggregator.eventCount)",
             "rejected": "\(collector.rejections.count)", "pending": "\(record.pendingRuns)",
         ])
+    }
+
+    /// The distinct run ids of a file, in the order the store keeps them.
+    static func stream(_ keys: RunKeySet) -> RunKeyStream {
+        RunKeyStream { body in try keys.forEachDistinct { hash, _ in try body(hash) } }
     }
 
     /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode and

@@ -34,7 +34,7 @@ struct ReportContext {
         var sources: [Int64: SourceLine] = [:]
         for s in ledger where contributing.contains(s.id) || s.status == .rejected || s.status == .duplicate {
             sources[s.id] = SourceLine(path: s.path, sha256: s.sha256, format: s.format, rows: s.rowsRead,
-                                       accepted: s.rowsAccepted, rejected: s.rowsRejected, status: s.status.rawValue)
+                                       accepted: s.rowsAccepted, rejected: s.rowsRejected, repeated: s.rowsRepeated, status: s.status.rawValue)
         }
         let previousHours = previous.flatMap { $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) }
         return ReportBuilder.build(ReportInputs(

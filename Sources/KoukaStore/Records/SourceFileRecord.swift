@@ -21,6 +21,8 @@ public struct SourceFileRecord: Sendable, Hashable, Codable {
     public var rowsAccepted: Int
     public var rowsRejected: Int
     public var pendingRuns: Int
+    /// Rows rejected because their run was already counted (earlier in the file or in another file).
+    public var rowsRepeated: Int
     /// The byte offset reading reached: the end of the last complete record read.
     public var byteOffset: Int64
     public var status: Status
@@ -41,7 +43,7 @@ public struct SourceFileRecord: Sendable, Hashable, Codable {
 
     public init(
         id: Int64 = 0, path: String, format: String, size: Int64, sha256: String, rowsRead: Int = 0, rowsAccepted: Int = 0,
-        rowsRejected: Int = 0, pendingRuns: Int = 0, byteOffset: Int64 = 0, status: Status = .present, rejectReason: String? = nil,
+        rowsRejected: Int = 0, pendingRuns: Int = 0, rowsRepeated: Int = 0, byteOffset: Int64 = 0, status: Status = .present, rejectReason: String? = nil,
         modifiedAt: Double = 0, inode: Int64 = 0, prefixFingerprint: String = "", resumeLine: Int = 1, resumeState: String? = nil,
         hashState: String? = nil
     ) {
@@ -54,6 +56,7 @@ public struct SourceFileRecord: Sendable, Hashable, Codable {
         self.rowsAccepted = rowsAccepted
         self.rowsRejected = rowsRejected
         self.pendingRuns = pendingRuns
+        self.rowsRepeated = rowsRepeated
         self.byteOffset = byteOffset
         self.status = status
         self.rejectReason = rejectReason

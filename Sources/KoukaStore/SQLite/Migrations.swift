@@ -58,6 +58,15 @@ enum Migrations {
             interrupted INTEGER NOT NULL
         );
         """),
+        ("v2", """
+        ALTER TABLE source_files ADD COLUMN rows_repeated INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE run_keys (
+            source_id INTEGER NOT NULL REFERENCES source_files(id),
+            chunk INTEGER NOT NULL,
+            hashes BLOB NOT NULL,
+            PRIMARY KEY (source_id, chunk)
+        ) WITHOUT ROWID;
+        """),
     ]
 
     static func apply(to db: SQLiteConnection) throws {

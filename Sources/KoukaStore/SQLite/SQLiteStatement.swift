@@ -29,6 +29,7 @@ final class SQLiteStatement {
             case let .integer(v): rc = sqlite3_bind_int64(statement, index, v)
             case let .real(v): rc = sqlite3_bind_double(statement, index, v)
             case let .text(v): rc = sqlite3_bind_text(statement, index, v, -1, Self.transient)
+            case let .hashes(v): rc = v.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
             }
             try connection.check(rc, sql)
         }
@@ -55,6 +56,13 @@ final class SQLiteStatement {
     func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 
+    /// A blob of 64-bit values in this machine's byte order, as `.hashes` wrote it.
+    func hashes(_ column: Int32) -> [UInt64] {
+        let count = Int(sqlite3_column_bytes(statement, column)) / 8
+        guard count > 0, let bytes = sqlite3_column_blob(statement, column) else { return [] }
+        return (0..<count).map { bytes.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) }
+    }
+
     func text(_ column: Int32) -> String {
         guard let bytes = sqlite3_column_text(statement, column) else { return "" }
         return String(cString: bytes)
@@ -67,4 +75,6 @@ enum SQLiteValue {
     case integer(Int64)
     case real(Double)
     case text(String)
+    /// 64-bit values stored as one blob.
+    case hashes([UInt64])
 }
