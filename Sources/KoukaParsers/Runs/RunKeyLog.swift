@@ -1,7 +1,7 @@
 /// The hashes of the run ids one reader of a file met, in bounded memory: past `chunkLimit` hashes they
-/// are sorted and moved to a temporary file, so a file of any size costs at most 8 MiB here.
+/// are sorted and moved to a temporary file, so a file of any size costs at most 4 MiB here (and as much again to sort).
 final class RunKeyLog {
-    static let chunkLimit = 1 << 20
+    static let chunkLimit = 1 << 19
 
     private(set) var buffer: [UInt64] = []
     private(set) var spill: RunKeySpill?
