@@ -51,6 +51,16 @@ public struct NightlyJob {
             vanished[record.inode] = record
         }
         var seen = Set<String>()
+        // Files are decided and recorded one by one, in order, but read a few at a time, one per core.
+        var batch: [FileRead] = []
+        var batchBytes: Int64 = 0
+        func readAndRecord() throws {
+            let reads = batch
+            DispatchQueue.concurrentPerform(iterations: reads.count) { reads[$0].read() }
+            for read in reads { try ingestor.commit(read, store: store!, summary: &summary) }
+            batch.removeAll()
+            batchBytes = 0
+        }
         for (index, file) in files.enumerated() {
             if StopRequest.isRequested {
                 summary.interrupted = true
@@ -61,9 +71,13 @@ public struct NightlyJob {
             seen.insert(display)
             summary.filesSeen += 1
             progress.show(index + 1, of: files.count, display)
-            try ingestor.ingest(path: file.path, display: display, spec: file.spec, store: store, forced: forced.contains(display),
-                                dryRun: options.dryRun, vanished: &vanished, summary: &summary)
+            guard let read = try ingestor.prepare(path: file.path, display: display, spec: file.spec, store: store, forced: forced.contains(display),
+                                                  dryRun: options.dryRun, vanished: &vanished, summary: &summary) else { continue }
+            batch.append(read)
+            batchBytes += read.record.size
+            if batch.count >= Self.batchFiles || batchBytes >= Self.batchBytes { try readAndRecord() }
         }
+        if !batch.isEmpty, !summary.interrupted { try readAndRecord() }
         progress.finish()
         if let store, !options.dryRun, !summary.interrupted {
             let gone = try store.sources().filter { $0.status == .present && !seen.contains($0.path) }.map(\.path)
@@ -82,6 +96,11 @@ public struct NightlyJob {
         }
         return summary
     }
+
+    /// How many files, or bytes of files, are read at once before their results are recorded: enough to
+    /// keep both cores busy with small daily logs, few enough that their rollups stay small.
+    static let batchFiles = 2 * ProcessInfo.processInfo.activeProcessorCount
+    static let batchBytes: Int64 = 64 << 20
 
     /// Every file the sources name, in a fixed order; a pattern that matches nothing is a configuration
     /// error, found before any work.

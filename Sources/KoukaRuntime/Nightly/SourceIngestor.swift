@@ -4,7 +4,8 @@ import KoukaParsers
 import KoukaStore
 import Logging
 
-/// Reads one source file as its plan says and records the result: the file-level half of the nightly job.
+/// Decides, for one source file at a time, what to read, and records what was read: the file-level half
+/// of the nightly job. The reading itself is `FileRead`'s, so that several files can be read at once.
 final class SourceIngestor {
     let configuration: Configuration
     let catalog: TaskCatalog
@@ -12,6 +13,10 @@ final class SourceIngestor {
     let today: LocalDate
     let now: Date
     private var unmapped: [String: NightlySummary.UnmappedName] = [:]
+    /// The files this run read whole, by SHA-256: a copy of one read in the same batch is a copy too.
+    private var readThisRun: [String: String] = [:]
+    /// The new SHA-256 of each file this run reads, by path ("" when it is appended to: not known yet).
+    private var newHashThisRun: [String: String] = [:]
 
     init(configuration: Configuration, catalog: TaskCatalog, logger: Logger, today: LocalDate, now: Date) {
         self.configuration = configuration
@@ -26,16 +31,18 @@ final class SourceIngestor {
         unmapped.values.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
     }
 
-    func ingest(
+    /// Decides what to do with one file, hashing it first when it is to be read whole; the reading to
+    /// do, or nil when there is none (unchanged, unreadable, a dry run).
+    func prepare(
         path: String, display: String, spec: SourceSpec, store: KoukaStore?, forced: Bool, dryRun: Bool,
         vanished: inout [Int64: SourceFileRecord], summary: inout NightlySummary
-    ) throws {
+    ) throws -> FileRead? {
         guard let status = FileStatus(path: path) else {
             summary.filesUnreadable.append(.init(path: display, reason: "not a readable regular file"))
             logger.error("source is not a readable regular file; it is skipped and tried again next run", metadata: ["file": "\(display)"])
-            return
+            return nil
         }
-        let resumable = spec.parser as? any ResumableLogParser
+        let resumable = spec.parser is any ResumableLogParser
         var known = try store?.source(path: display)
         if known == nil, let old = vanished[status.inode], Self.isSameFile(path: path, status: status, as: old, format: spec.format) {
             // Rotation renamed the file: its ledger line moves with it, so nothing is counted twice.
@@ -46,135 +53,134 @@ final class SourceIngestor {
             known = old
             known?.path = display
         }
-        var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format,
-                                     resumable: resumable != nil, forced: forced)
-        // A copy stays a copy only while the file it copies is still counted with the same bytes.
-        if plan == .unchanged, let known, known.status == .duplicate,
-           try store?.source(withSHA256: known.sha256, otherThan: display) == nil {
+        var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format, resumable: resumable, forced: forced)
+        // A copy stays a copy only while the file it copies is still counted with the same bytes, also
+        // when that file is being read again in this run.
+        if plan == .unchanged, let known, known.status == .duplicate, let store, try countedCopy(of: known.sha256, otherThan: display, store: store) == nil {
             plan = .full
         }
         if dryRun {
             summary.planned.append(.init(path: display, format: spec.format, plan: plan.label))
-            return
+            return nil
         }
-        guard let store else { return }
+        guard let store else { return nil }
         if plan == .unchanged {
             summary.filesUnchanged += 1
-            return
+            return nil
         }
-        var collector = EventCollector(clock: configuration.clock, officeHours: configuration.officeHours, now: now)
-        var context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today, now: now,
+        let context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today, now: now,
                                    pendingMaxAge: configuration.pendingMaxAge)
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
                                       modifiedAt: status.modifiedAt, inode: status.inode)
-        do {
-            // A full read hashes the file first: a copy of a file already counted is not parsed at all.
-            var wholeFile: SHA256? = nil
-            if case .full = plan {
-                var hasher = SHA256()
-                guard hasher.update(fileAt: path, from: 0, to: status.size) else {
-                    throw InputError.cannotRead(path: display, reason: "changed while being read")
-                }
-                record.sha256 = hasher.finalizeHex()
-                wholeFile = hasher
-                // The same export saved under a second name counts once: under the name read first.
-                if let original = try store.source(withSHA256: record.sha256, otherThan: display) {
-                    var duplicate = record
-                    duplicate.status = .duplicate
-                    duplicate.rejectReason = "the same bytes as \(original.path), which is counted"
-                    duplicate.byteOffset = status.size
-                    try store.replaceContribution(of: duplicate, rollups: [:], rejections: [])
-                    summary.filesDuplicate.append(.init(path: display, reason: duplicate.rejectReason!))
-                    logger.warning("source file is a copy of another; counted once", metadata: ["file": "\(display)", "original": "\(original.path)"])
-                    return
-                }
+        // A full read hashes the file first: a copy of a file already counted is not parsed at all.
+        var wholeFile: SHA256? = nil
+        var original: String? = nil
+        if case .full = plan {
+            var hasher = SHA256()
+            guard hasher.update(fileAt: path, from: 0, to: status.size) else {
+                let error = InputError.cannotRead(path: display, reason: "changed while being read")
+                summary.filesUnreadable.append(.init(path: display, reason: error.description))
+                logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(error)"])
+                return nil
             }
-            var parsed: ParseSummary
-            if let resumable {
-                let known: SourceFileRecord? = if case let .append(known) = plan { known } else { nil }
-                let resumeFrom = known.map { ResumePoint(offset: $0.byteOffset, line: $0.resumeLine, state: $0.resumeState ?? "") }
-                let (result, resume) = try resumable.parse(path: path, context: context, resumingFrom: resumeFrom, into: collector)
-                parsed = result
-                // The hashing state where reading stopped; a closed log is read to its end, so the whole-file
-                // hash already is that state.
-                var hasher: SHA256
-                if let wholeFile, resume.offset == status.size {
-                    hasher = wholeFile
-                } else {
-                    hasher = known.flatMap { $0.hashState.flatMap(SHA256.init(savedState:)) } ?? SHA256()
-                    guard hasher.update(fileAt: path, from: known?.byteOffset ?? 0, to: resume.offset) else {
-                        throw InputError.cannotRead(path: display, reason: "changed while being read")
-                    }
-                }
-                record.hashState = hasher.savedState
-                if wholeFile == nil {
-                    var whole = hasher
-                    _ = whole.update(fileAt: path, from: resume.offset, to: max(status.size, resume.offset))
-                    record.sha256 = whole.finalizeHex()
-                }
-                record.byteOffset = resume.offset
-                record.resumeLine = resume.line
-                record.resumeState = resume.state
-                record.prefixFingerprint = PrefixFingerprint.of(path: path, length: resume.offset) ?? ""
-                if let known {
-                    record.rowsRead = known.rowsRead + parsed.recordsRead
-                    record.rowsRejected = known.rowsRejected + collector.rejections.count
-                }
-            } else {
-                parsed = try spec.parser.parse(path: path, context: context, into: collector)
-                // Runs another file already counts (overlapping exports) are read again and left out here.
-                if let keys = collector.runKeys,
-                   case let elsewhere = try store.runsCounted(in: Self.stream(keys), format: spec.format, otherThan: display), !elsewhere.isEmpty {
-                    context.runsCountedElsewhere = elsewhere
-                    collector = EventCollector(clock: configuration.clock, officeHours: configuration.officeHours, now: now)
-                    parsed = try spec.parser.parse(path: path, context: context, into: collector)
-                }
-                record.byteOffset = status.size
-            }
-            let repeated = collector.rejections.count { $0.reason.hasSuffix(RunAdmissionText.countedOnce) }
-            if case .full = plan {
-                record.rowsRead = parsed.recordsRead
-                record.rowsRejected = collector.rejections.count
-            }
-            if case let .append(known) = plan { record.rowsRepeated = known.rowsRepeated + repeated } else { record.rowsRepeated = repeated }
-            record.rowsAccepted = record.rowsRead - record.rowsRejected
-            record.pendingRuns = parsed.pendingRuns
-            if case .append = plan {
-                try store.appendContribution(of: record, rollups: collector.aggregator.totals, rejections: collector.rejections)
-                summary.filesAppended += 1
-            } else {
-                try store.replaceContribution(of: record, rollups: collector.aggregator.totals, rejections: collector.rejections,
-                                              runKeys: collector.runKeys.map(Self.stream))
-                summary.filesRead += 1
-            }
-            summary.rowsRead += parsed.recordsRead
-            summary.rowsAccepted += parsed.recordsRead - collector.rejections.count
-            summary.rowsRejected += collector.rejections.count
-            summary.pendingRuns += parsed.pendingRuns
-        } catch let error as InputError {
-            summary.filesUnreadable.append(.init(path: display, reason: error.description))
-            logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(error)"])
-            return
-        } catch let error as FormatMismatch {
-            try rejectWhole(record, reason: error.reason, store: store, summary: &summary, message: error.description)
-            return
-        } catch let error as CSVError {
-            try rejectWhole(record, reason: error.reason, store: store, summary: &summary, message: error.description)
+            record.sha256 = hasher.finalizeHex()
+            wholeFile = hasher
+            // The same export saved under a second name counts once: under the name read first.
+            original = try countedCopy(of: record.sha256, otherThan: display, store: store)
+            if original == nil { readThisRun[record.sha256] = display }
+        }
+        newHashThisRun[display] = record.sha256
+        let read = FileRead(path: path, display: display, spec: spec, plan: plan, record: record, wholeFile: wholeFile, context: context,
+                            collector: makeCollector())
+        read.duplicateOf = original
+        return read
+    }
+
+    /// Records what reading a file gave, in one transaction; on the job's thread, in the files' order.
+    func commit(_ read: FileRead, store: KoukaStore, summary: inout NightlySummary) throws {
+        let display = read.display
+        if let original = read.duplicateOf {
+            var duplicate = read.record
+            duplicate.status = .duplicate
+            duplicate.rejectReason = "the same bytes as \(original), which is counted"
+            duplicate.byteOffset = read.record.size
+            try store.replaceContribution(of: duplicate, rollups: [:], rejections: [])
+            summary.filesDuplicate.append(.init(path: display, reason: duplicate.rejectReason!))
+            logger.warning("source file is a copy of another; counted once", metadata: ["file": "\(display)", "original": "\(original)"])
             return
         }
+        // Runs another file already counts (overlapping exports) are read again and left out here.
+        if read.failure == nil, !(read.spec.parser is any ResumableLogParser), let keys = read.collector.runKeys,
+           case let elsewhere = try store.runsCounted(in: Self.stream(keys), format: read.spec.format, otherThan: display), !elsewhere.isEmpty {
+            read.readAgain(leavingOut: elsewhere, fresh: makeCollector())
+        }
+        if let failure = read.failure {
+            switch failure {
+            case let error as InputError:
+                summary.filesUnreadable.append(.init(path: display, reason: error.description))
+                logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(error)"])
+            case let error as FormatMismatch:
+                try rejectWhole(read.record, reason: error.reason, store: store, summary: &summary, message: error.description)
+            case let error as CSVError:
+                try rejectWhole(read.record, reason: error.reason, store: store, summary: &summary, message: error.description)
+            default:
+                throw failure
+            }
+            return
+        }
+        let collector = read.collector
+        let parsed = read.parsed
+        var record = read.record
+        let repeated = collector.rejections.count { $0.reason.hasSuffix(RunAdmissionText.countedOnce) }
+        if case let .append(known) = read.plan {
+            record.rowsRead = known.rowsRead + parsed.recordsRead
+            record.rowsRejected = known.rowsRejected + collector.rejections.count
+            record.rowsRepeated = known.rowsRepeated + repeated
+        } else {
+            record.rowsRead = parsed.recordsRead
+            record.rowsRejected = collector.rejections.count
+            record.rowsRepeated = repeated
+        }
+        record.rowsAccepted = record.rowsRead - record.rowsRejected
+        record.pendingRuns = parsed.pendingRuns
+        let totals = collector.aggregator.totals
+        if case .append = read.plan {
+            try store.appendContribution(of: record, rollups: totals, rejections: collector.rejections)
+            summary.filesAppended += 1
+        } else {
+            try store.replaceContribution(of: record, rollups: totals, rejections: collector.rejections, runKeys: collector.runKeys.map(Self.stream))
+            summary.filesRead += 1
+        }
+        summary.rowsRead += parsed.recordsRead
+        summary.rowsAccepted += parsed.recordsRead - collector.rejections.count
+        summary.rowsRejected += collector.rejections.count
+        summary.pendingRuns += parsed.pendingRuns
         for rejection in collector.rejections {
             if summary.rejections.count < 50 { summary.rejections.append(rejection) }
             summary.rejectionReasons[Self.reasonKind(rejection.reason), default: 0] += 1
             logger.warning("row rejected", metadata: ["file": "\(rejection.file)", "line": "\(rejection.line)", "reason": "\(rejection.reason)"])
         }
-        for (key, totals) in collector.aggregator.totals where catalog.entry(for: key.taskName, system: key.family, on: key.date) == nil {
+        for (key, sums) in totals where catalog.entry(for: key.taskName, system: key.family, on: key.date) == nil {
             let id = "\(key.family.rawValue)\u{0}\(key.taskName)"
-            unmapped[id, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += totals.events
+            unmapped[id, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
         }
         logger.info("source file read", metadata: [
-            "file": "\(display)", "format": "\(spec.format)", "plan": "\(plan.label)", "rows": "\(collector.aggregator.eventCount)",
+            "file": "\(display)", "format": "\(read.spec.format)", "plan": "\(read.plan.label)", "rows": "\(collector.aggregator.eventCount)",
             "rejected": "\(collector.rejections.count)", "pending": "\(record.pendingRuns)",
         ])
+    }
+
+    /// The path of a counted file with these bytes: one in the store that this run does not change, or
+    /// one this run reads.
+    private func countedCopy(of sha256: String, otherThan display: String, store: KoukaStore) throws -> String? {
+        if let stored = try store.source(withSHA256: sha256, otherThan: display), newHashThisRun[stored.path].map({ $0 == sha256 }) ?? true {
+            return stored.path
+        }
+        return readThisRun[sha256]
+    }
+
+    private func makeCollector() -> EventCollector {
+        EventCollector(clock: configuration.clock, officeHours: configuration.officeHours, now: now)
     }
 
     /// The distinct run ids of a file, in the order the store keeps them.
