@@ -28,7 +28,13 @@ public struct SHA256 {
     /// The hashing state as text, so the ledger can resume a file's digest where reading stopped and hash
     /// only what was appended.
     public var savedState: String {
-        withUnsafeBytes(of: context) { $0.map { String(format: "%02x", $0) }.joined() }
+        withUnsafeBytes(of: context) { bytes in
+            let digits = Array("0123456789abcdef".utf8)
+            var hex: [UInt8] = []
+            hex.reserveCapacity(bytes.count * 2)
+            for byte in bytes { hex += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
+            return String(decoding: hex, as: UTF8.self)
+        }
     }
 
     /// Restores a state from `savedState`; nil for text that is not one.

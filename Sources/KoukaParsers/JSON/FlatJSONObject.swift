@@ -39,12 +39,16 @@ enum FlatJSONObject {
             i += 1
             let start = i
             var escaped = false
+            // Messages are long: the closing quote and any backslash before it are found with memchr.
             while i < n {
-                switch bytes[i] {
-                case 0x5C: escaped = true; i += 2; continue
-                case 0x22: i += 1; return (start..<i - 1, escaped)
-                default: i += 1
+                guard let quote = memchr(bytes.baseAddress! + i, 0x22, n - i) else { return nil }
+                let end = UnsafeRawPointer(quote) - bytes.baseAddress!
+                guard let slash = memchr(bytes.baseAddress! + i, 0x5C, end - i) else {
+                    i = end + 1
+                    return (start..<end, escaped)
                 }
+                escaped = true
+                i = UnsafeRawPointer(slash) - bytes.baseAddress! + 2
             }
             return nil
         }

@@ -84,7 +84,10 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
             countedEarlier = Set(earlier.keys)
         }
         var pending: [String: UiPathRun] = [:]
-        for run in runs.values.sorted(by: { $0.firstLine < $1.firstLine }) where !countedEarlier.contains(run.jobID) {
+        let unordered = Array(runs.values)
+        // Sorting the indices, not the runs, moves integers instead of structs full of strings.
+        for index in unordered.indices.sorted(by: { unordered[$0].firstLine < unordered[$1].firstLine }) where !countedEarlier.contains(unordered[index].jobID) {
+            let run = unordered[index]
             let stale = context.now.timeIntervalSince(run.lastInstant) > context.pendingMaxAge
             if run.endInstant == nil && (!isClosed || nextIsOpen) && !stale {
                 pending[run.jobID] = run
@@ -98,11 +101,20 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
 
     /// Folds one line into its run.
     static func apply(_ entry: UiPathLogLine, jobID: String, processName: String, instant: Date, line: Int, to runs: inout [String: UiPathRun]) {
-        var run = runs[jobID] ?? UiPathRun(jobID: jobID, processName: processName, firstLine: line, firstInstant: instant, lastInstant: instant)
+        if runs[jobID] == nil {
+            runs[jobID] = UiPathRun(jobID: jobID, processName: processName, firstLine: line, firstInstant: instant, lastInstant: instant)
+        }
+        fold(entry, processName: processName, instant: instant, into: &runs[jobID]!)
+    }
+
+    /// Changes the run in place: a log has a few hundred thousand lines and a run's struct holds strings.
+    private static func fold(_ entry: UiPathLogLine, processName: String, instant: Date, into run: inout UiPathRun) {
         run.firstInstant = min(run.firstInstant, instant)
         run.lastInstant = max(run.lastInstant, instant)
         if entry.isDefaultError { run.hadDefaultError = true }
-        if entry.message == "\(processName) execution started" { run.startedHere = true }
+        if let message = entry.message, message.hasSuffix(" execution started"), message == "\(processName) execution started" {
+            run.startedHere = true
+        }
         if entry.isEndLine {
             run.endInstant = instant
             run.totalSeconds = entry.totalExecutionTimeInSeconds.flatMap { (0...CSVRow.largestPlausible).contains($0) ? $0 : nil }
@@ -112,7 +124,6 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
         case "Failed": run.failedTransactions += 1
         default: break
         }
-        runs[jobID] = run
     }
 
     /// Reads the lines of `jobs` from the robot's log of another day into `runs` (lines it cannot read are
@@ -161,20 +172,18 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
     /// Splits `HH:mm:ss.ffff LEVEL {json}` into its time and its JSON; nil when the line is not that shape.
     static func splitPrefix(_ bytes: UnsafeRawBufferPointer) -> (time: (Int, Int, Double), json: UnsafeRawBufferPointer)? {
         guard let brace = bytes.firstIndex(of: UInt8(ascii: "{")), brace >= 10, brace < 40 else { return nil }
-        guard let prefix = String(validating: bytes[..<brace], as: UTF8.self) else { return nil }
-        let words = prefix.split(separator: " ")
-        guard words.count == 2, Self.levels.contains(String(words[1])) else { return nil }
-        let clock = words[0].split(separator: ":")
-        guard clock.count == 3, let h = Int(clock[0]), let m = Int(clock[1]), let s = Double(clock[2]),
-              (0..<24).contains(h), (0..<60).contains(m), s >= 0, s < 61 else { return nil }
+        // Read from the bytes, not a String: this runs for every line of every log.
+        var scanner = UiPathPrefixScanner(UnsafeRawBufferPointer(rebasing: bytes[..<brace]))
+        scanner.skipSpaces()
+        guard let h = scanner.integer(), scanner.take(0x3A), let m = scanner.integer(), scanner.take(0x3A), let s = scanner.seconds(),
+              (0..<24).contains(h), (0..<60).contains(m), s < 61, scanner.skipSpaces() > 0, scanner.level(), scanner.atEndAfterSpaces()
+        else { return nil }
         return ((h, m, s), UnsafeRawBufferPointer(rebasing: bytes[brace...]))
     }
 
-    private static let levels: Set<String> = ["Trace", "Debug", "Info", "Warn", "Error", "Fatal"]
-
     /// The JSON `timeStamp` wins; without one, the file name's date and the line's time in the configured zone.
-    static func instant(_ timeStamp: String?, prefixTime: (Int, Int, Double), fileDate: LocalDate?, clock: LocalClock) -> Date? {
-        if let text = timeStamp, let stamp = Timestamp(text) { return stamp.instant(in: clock) }
+    static func instant(_ timeStamp: Timestamp?, prefixTime: (Int, Int, Double), fileDate: LocalDate?, clock: LocalClock) -> Date? {
+        if let timeStamp { return timeStamp.instant(in: clock) }
         guard let fileDate else { return nil }
         return clock.instant(of: fileDate, hour: prefixTime.0, minute: prefixTime.1, second: prefixTime.2)
     }
