@@ -15,7 +15,12 @@ public struct Aggregator: Sendable {
     public private(set) var eventCount = 0
 
     private var names: [String] = []
-    private var nameIDs: [UInt64: [Int]] = [:]
+    /// Name numbers by the FNV-1a hash of the name's bytes; a second name with the same hash goes to
+    /// `otherNameIDs`.
+    private var nameIDs = SlotTable()
+    private var otherNameIDs: [String: Int] = [:]
+    /// Rollup slots by their key packed into 64 bits, and the rare key that does not fit.
+    private var packedSlots = SlotTable()
     private var slots: [CompactKey: Int] = [:]
     /// The last task name's number: exports often list one scenario's runs together.
     private var lastTask = -1
@@ -42,11 +47,14 @@ public struct Aggregator: Sendable {
         let compact = CompactKey(day: wall.date.daysSinceEpoch, task: taskID(event.taskName),
                                  department: event.department.map { id(of: $0) } ?? -1, family: event.family, outcome: event.outcome, unit: event.unit, offHours: offHours)
         let slot: Int
-        if let found = slots[compact] {
+        let packed = compact.packed
+        if let packed, let found = packedSlots.value(for: packed) {
+            slot = found
+        } else if packed == nil, let found = slots[compact] {
             slot = found
         } else {
             slot = keys.count
-            slots[compact] = slot
+            if let packed { packedSlots.insert(packed, slot) } else { slots[compact] = slot }
             keys.append(RollupKey(date: wall.date, department: event.department ?? "", family: event.family, taskName: event.taskName,
                                   outcome: event.outcome, unit: event.unit, offHours: offHours))
             sums.append(RollupTotals())
@@ -60,10 +68,11 @@ public struct Aggregator: Sendable {
         for (key, sum) in zip(other.keys, other.sums) {
             let compact = CompactKey(day: key.date.daysSinceEpoch, task: id(of: key.taskName), department: key.department.isEmpty ? -1 : id(of: key.department),
                                      family: key.family, outcome: key.outcome, unit: key.unit, offHours: key.offHours)
-            if let slot = slots[compact] {
+            let packed = compact.packed
+            if let slot = packed.flatMap({ packedSlots.value(for: $0) }) ?? (packed == nil ? slots[compact] : nil) {
                 sums[slot].add(sum)
             } else {
-                slots[compact] = keys.count
+                if let packed { packedSlots.insert(packed, keys.count) } else { slots[compact] = keys.count }
                 keys.append(key)
                 sums.append(sum)
             }
@@ -96,11 +105,15 @@ public struct Aggregator: Sendable {
             if last >= 0, Self.same(names[last], bytes) { return last }
             var hash = 14_695_981_039_346_656_037 as UInt64
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-            if let candidates = nameIDs[hash] {
-                for id in candidates where Self.same(names[id], bytes) { return id }
+            if let id = nameIDs.value(for: hash) {
+                if Self.same(names[id], bytes) { return id }
+                if let other = otherNameIDs[name] { return other }
+                names.append(name)
+                otherNameIDs[name] = names.count - 1
+                return names.count - 1
             }
             names.append(name)
-            nameIDs[hash, default: []].append(names.count - 1)
+            nameIDs.insert(hash, names.count - 1)
             return names.count - 1
         }
         last = found
@@ -123,5 +136,18 @@ public struct Aggregator: Sendable {
         var outcome: Outcome
         var unit: EffectUnit
         var offHours: Bool
+
+        /// The key in 64 bits: day 20, task 20, department 12, family 3, outcome 2, unit 3, off-hours 1;
+        /// nil when a number does not fit (a date before 1970, more than a million names).
+        var packed: UInt64? {
+            guard (0..<1 << 20).contains(day), (0..<1 << 20).contains(task), (-1..<(1 << 12) - 1).contains(department) else { return nil }
+            var bits = UInt64(day)
+            bits = bits << 20 | UInt64(task)
+            bits = bits << 12 | UInt64(department + 1)
+            bits = bits << 3 | UInt64(SystemFamily.declared.firstIndex(of: family)!)
+            bits = bits << 2 | UInt64(Outcome.declared.firstIndex(of: outcome)!)
+            bits = bits << 3 | UInt64(EffectUnit.declared.firstIndex(of: unit)!)
+            return bits << 1 | (offHours ? 1 : 0)
+        }
     }
 }

@@ -1,0 +1,62 @@
+import Foundation
+@testable import KoukaCore
+import Testing
+
+/// The aggregator finds rollups by numbered names and keys packed into 64 bits; every path must give what
+/// a plain dictionary of `RollupKey`s gives.
+struct AggregatorKeyingTests {
+    typealias A = AggregatorTests
+
+    /// The rollups a plain dictionary keyed by `RollupKey` folds from `events`.
+    static func expected(_ events: [UsageEvent]) -> [RollupKey: RollupTotals] {
+        var totals: [RollupKey: RollupTotals] = [:]
+        for event in events {
+            let key = RollupKey(date: LocalClock.tokyo.localDate(of: event.occurredAt), department: event.department ?? "", family: event.family,
+                                taskName: event.taskName, outcome: event.outcome, unit: event.unit)
+            totals[key, default: RollupTotals()].add(event)
+        }
+        return totals
+    }
+
+    @Test func thousandsOfNamesAndDaysFoldAsADictionaryWould() {
+        var events: [UsageEvent] = []
+        for n in 0..<3_000 {
+            // Names built at run time, so equal names are different String objects.
+            let name = "業務_" + String(n % 1_500)
+            events.append(A.event(at: 1_711_929_600 + Double(n % 40) * 86_400, task: name, department: n % 3 == 0 ? nil : "課\(n % 7)",
+                                  outcome: n % 5 == 0 ? .failure : .success, machine: Double(n)))
+        }
+        var aggregator = Aggregator(clock: .tokyo)
+        for event in events { aggregator.add(event) }
+        #expect(aggregator.totals == Self.expected(events))
+        #expect(aggregator.eventCount == 3_000)
+    }
+
+    @Test func aDayBefore1970TakesTheUnpackedPathAndStillFolds() {
+        let events = [A.event(at: -86_400 * 3), A.event(at: -86_400 * 3 + 60), A.event(at: 1_711_929_600)]
+        var aggregator = Aggregator(clock: .tokyo)
+        for event in events { aggregator.add(event) }
+        #expect(aggregator.totals == Self.expected(events))
+        #expect(aggregator.totals.count == 2)
+    }
+
+    @Test func partsFoldedApartAndAbsorbedEqualOneFold() {
+        let events = (0..<500).map { A.event(at: 1_711_929_600 + Double($0 % 9) * 86_400, task: "T\($0 % 13)", machine: Double($0)) }
+        var whole = Aggregator(clock: .tokyo), first = Aggregator(clock: .tokyo), second = Aggregator(clock: .tokyo)
+        for (index, event) in events.enumerated() {
+            whole.add(event)
+            if index < 200 { first.add(event) } else { second.add(event) }
+        }
+        first.absorb(second)
+        #expect(first.totals == whole.totals)
+        #expect(first.eventCount == 500)
+    }
+
+    @Test func theSlotTableKeepsEveryKeyThroughGrowth() {
+        var table = SlotTable()
+        let keys = (0..<5_000).map { UInt64($0) &* 0x1_0000_0001 }
+        for (value, key) in keys.enumerated() { table.insert(key, value) }
+        #expect(keys.enumerated().allSatisfy { table.value(for: $1) == $0 })
+        #expect(table.value(for: 7) == nil)
+    }
+}
