@@ -26,12 +26,15 @@ SCENARIOS = ["住民税_課税資料取込", "軽自動車税_納付確認", "�
 def winactor(path, target_bytes, rng):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     start = dt.datetime(2021, 4, 1, 8, 0, 0)
+    # Larger files hold more runs a day, not more days: every size spans the same months, all in the past.
+    scale = max(1.0, target_bytes / 170e6)
+    spacing, jitter = 37 / scale, max(1, int(30 / scale))
     written, n = 0, 0
     with open(path, "wb") as f:
         f.write((HEADER + "\r\n").encode("cp932"))
         while written < target_bytes:
             n += 1
-            t = start + dt.timedelta(seconds=n * 37 + rng.randrange(30))
+            t = start + dt.timedelta(seconds=int(n * spacing) + rng.randrange(jitter))
             seconds = rng.randrange(30, 3600)
             r = rng.random()
             state = "FINISH" if r < 0.93 else ("ERROR" if r < 0.97 else ("HALT" if r < 0.98 else "CANCEL"))
@@ -49,16 +52,20 @@ def uipath(folder, target_bytes, rng):
     os.makedirs(folder, exist_ok=True)
     written, jobs = 0, 0
     day = dt.date(2021, 4, 1)
+    # Larger sizes have more robots, each with 400 jobs a day, so that every size spans the same days.
+    robots = max(1, round(target_bytes / 170e6))
     while written < target_bytes:
         lines = []
-        t = dt.datetime(day.year, day.month, day.day, 7, 0, 0)
-        for k in range(400):
+        cursors = [dt.datetime(day.year, day.month, day.day, 7, 0, 0)] * robots
+        for k in range(400 * robots):
             jobs += 1
+            robot = k % robots
+            t = cursors[robot]
             process = SCENARIOS[rng.randrange(len(SCENARIOS))]
             job = f"{day:%Y%m%d}-{k:05d}-4d54-abaa-af960a2c4314"
-            base = {"level": "Information", "logType": "Default", "fingerprint": f"f{jobs}", "windowsIdentity": "CITY\\\\robot01",
+            base = {"level": "Information", "logType": "Default", "fingerprint": f"f{jobs}", "windowsIdentity": f"CITY\\\\robot{robot + 1:02d}",
                     "machineName": "RPA-SV01", "fileName": "Main", "initiatedBy": "Orchestrator", "processName": process,
-                    "processVersion": "1.4.2", "jobId": job, "robotName": "robot01", "machineId": 4711, "organizationUnitId": 12}
+                    "processVersion": "1.4.2", "jobId": job, "robotName": f"robot{robot + 1:02d}", "machineId": 4711, "organizationUnitId": 12}
             seconds = rng.randrange(20, 600)
             end = t + dt.timedelta(seconds=seconds)
             failed = rng.random() < 0.05
@@ -75,7 +82,7 @@ def uipath(folder, target_bytes, rng):
             if failed:
                 line(end, "Error", "画面要素が見つかりません", level="Error")
             line(end, "Info", f"{process} execution ended", {"totalExecutionTimeInSeconds": seconds, "totalExecutionTime": "00:00:00"})
-            t = end + dt.timedelta(seconds=rng.randrange(1, 60))
+            cursors[robot] = end + dt.timedelta(seconds=rng.randrange(1, 60))
         data = ("\r\n".join(lines) + "\r\n").encode("utf-8")
         with open(os.path.join(folder, f"{day:%Y-%m-%d}_Execution.log"), "wb") as f:
             f.write(b"\xef\xbb\xbf" + data)

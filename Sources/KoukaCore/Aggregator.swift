@@ -63,6 +63,12 @@ public struct Aggregator: Sendable {
         eventCount += 1
     }
 
+    /// The first and last day with a rollup; nil before any event.
+    public var dayRange: ClosedRange<LocalDate>? {
+        guard let first = keys.lazy.map(\.date).min(), let last = keys.lazy.map(\.date).max() else { return nil }
+        return first...last
+    }
+
     /// Adds the rollups of `other`, folded from another part of the same file.
     public mutating func absorb(_ other: Aggregator) {
         for (key, sum) in zip(other.keys, other.sums) {

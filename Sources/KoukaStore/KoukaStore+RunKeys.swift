@@ -1,9 +1,14 @@
+import KoukaCore
+
 /// Run ids per source file, kept to count a run once when two files hold it (overlapping exports).
 /// Stored as sorted chunks of 65,536 hashes, so reading or comparing them never needs a whole file's.
 extension KoukaStore {
     static let runKeyChunk = 65_536
 
     func insertRunKeys(_ keys: RunKeyStream, source id: Int64) throws {
+        try db.prepare("INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day) VALUES (?, ?, ?)").run([
+            .integer(id), .text(keys.days.lowerBound.description), .text(keys.days.upperBound.description),
+        ])
         let insert = try db.prepare("INSERT INTO run_keys (source_id, chunk, hashes) VALUES (?, ?, ?)")
         var chunk: [UInt64] = []
         var number: Int64 = 0
@@ -19,14 +24,39 @@ extension KoukaStore {
         if !chunk.isEmpty { try insert.run([.integer(id), .integer(number), .hashes(chunk)]) }
     }
 
+    /// Adds the runs counted from the part of a file appended since it was last read. Appended files are
+    /// a day's robot log, a few thousand runs, so the old and new ids are merged in memory.
+    func addRunKeys(_ keys: RunKeyStream, source id: Int64) throws {
+        var days = keys.days
+        try db.prepare("SELECT first_day, last_day FROM run_key_sets WHERE source_id = ?").query([.integer(id)]) { row in
+            if let first = LocalDate(row.text(0)), let last = LocalDate(row.text(1)) {
+                days = min(first, days.lowerBound)...max(last, days.upperBound)
+            }
+        }
+        var merged: [UInt64] = []
+        try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? ORDER BY chunk").query([.integer(id)]) { merged += $0.hashes(0) }
+        try keys.forEach { merged.append($0) }
+        merged.sort()
+        try db.prepare("DELETE FROM run_keys WHERE source_id = ?").run([.integer(id)])
+        var previous: UInt64? = nil
+        let distinct = merged.filter { hash in
+            defer { previous = hash }
+            return hash != previous
+        }
+        try insertRunKeys(RunKeyStream(days: days) { body in for hash in distinct { try body(hash) } }, source: id)
+    }
+
     /// Which of `keys` another counted file of `format` already counts, with that file's path; the file
-    /// read first keeps a run, so a later file's copy of it is the one left out.
+    /// read first keeps a run, so a later file's copy of it is the one left out. Only files with runs on
+    /// the same days are compared.
     public func runsCounted(in keys: RunKeyStream, format: String, otherThan path: String) throws -> [UInt64: String] {
         var others: [(id: Int64, path: String)] = []
         try db.prepare("""
-            SELECT DISTINCT s.id, s.path FROM source_files s JOIN run_keys k ON k.source_id = s.id
-            WHERE s.format = ? AND s.path <> ? AND s.status IN ('present', 'gone') ORDER BY s.id
-            """).query([.text(format), .text(path)]) { others.append(($0.int(0), $0.text(1))) }
+            SELECT s.id, s.path FROM source_files s JOIN run_key_sets k ON k.source_id = s.id
+            WHERE s.format = ? AND s.path <> ? AND s.status IN ('present', 'gone') AND k.first_day <= ? AND k.last_day >= ? ORDER BY s.id
+            """).query([.text(format), .text(path), .text(keys.days.upperBound.description), .text(keys.days.lowerBound.description)]) {
+            others.append(($0.int(0), $0.text(1)))
+        }
         var found: [UInt64: String] = [:]
         let readChunk = try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? AND chunk = ?")
         for other in others {

@@ -54,6 +54,7 @@ public final class KoukaStore {
                 id = existing.id
                 try db.prepare("DELETE FROM rollups WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM run_keys WHERE source_id = ?").run([.integer(id)])
+                try db.prepare("DELETE FROM run_key_sets WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM rejects WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("""
                     UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
@@ -73,12 +74,15 @@ public final class KoukaStore {
 
     /// Adds what the part of a file appended since the last run contributed, and moves its ledger line
     /// on, in one transaction: the file's earlier rollups and rejects stay.
-    public func appendContribution(of record: SourceFileRecord, rollups: [RollupKey: RollupTotals], rejections: [Rejection]) throws {
+    public func appendContribution(
+        of record: SourceFileRecord, rollups: [RollupKey: RollupTotals], rejections: [Rejection], runKeys: RunKeyStream? = nil
+    ) throws {
         try db.transaction {
             guard let existing = try source(path: record.path) else {
-                _ = try replaceContribution(of: record, rollups: rollups, rejections: rejections)
+                _ = try replaceContribution(of: record, rollups: rollups, rejections: rejections, runKeys: runKeys)
                 return
             }
+            if let runKeys { try addRunKeys(runKeys, source: existing.id) }
             try db.prepare("""
                 UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
                 """).run(Self.sourceValues(record) + [.integer(existing.id)])

@@ -24,8 +24,12 @@ struct JobProcess {
     }()
 
     static func run(_ job: String, _ arguments: [String]) throws -> Result {
+        try run(executable: productsFolder.appendingPathComponent(job).path, arguments)
+    }
+
+    static func run(executable: String, _ arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = productsFolder.appendingPathComponent(job)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -123,3 +123,30 @@ struct TaskCatalogLoaderTests {
         #expect(try Self.load(Data((Self.header + "\n").utf8)).entries.isEmpty)
     }
 }
+
+extension TaskCatalogLoaderTests {
+    @Test func aNameTwoTasksClaimAtTheSameTimeStopsTheLoad() throws {
+        let lines = [
+            Self.header,
+            "T1,a,市民課,rpa,runs,10,2,,2021-04-01,,共通名|Aだけ", //  2
+            "T2,b,税務課,rpa,runs,10,2,,2023-04-01,,共通名", //         3: T1's row is still in force
+        ]
+        let problems = try Self.problems(FileVariant.utf8LF.encode(lines))
+        #expect(problems.map(\.line) == [3])
+        #expect(problems.first?.message.contains("共通名 is also claimed by task_id T1 (line 2)") == true)
+    }
+
+    @Test func aNameHandedOverByANewVersionOrClaimedByGlobsOrAnotherSystemIsFine() throws {
+        let lines = [
+            Self.header,
+            "T1,a,市民課,rpa,runs,10,2,,2021-04-01,,共通名",
+            "T1,a,市民課,rpa,runs,10,2,,2023-04-01,,Aだけ", //          T1 gives the name up from FY2023
+            "T2,b,税務課,rpa,runs,10,2,,2023-04-01,,共通名", //         and T2 takes it then
+            "T3,c,税務課,rpa,runs,10,2,,2021-04-01,,共通*",
+            "T4,d,税務課,ai-ocr,sheets,10,2,,2021-04-01,,共通名",
+        ]
+        let catalog = try Self.load(FileVariant.utf8LF.encode(lines))
+        #expect(catalog.entry(for: "共通名", system: .rpa, on: LocalDate(year: 2022, month: 4, day: 1))?.taskID == "T1")
+        #expect(catalog.entry(for: "共通名", system: .rpa, on: LocalDate(year: 2023, month: 4, day: 1))?.taskID == "T2")
+    }
+}

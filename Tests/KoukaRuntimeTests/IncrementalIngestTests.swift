@@ -249,3 +249,28 @@ extension IncrementalIngestTests {
         #expect(fy2024.tasks.first?.failures == 0)
     }
 }
+
+extension IncrementalIngestTests {
+    @Test func aJobInTwoCopiesOfARobotsLogIsCountedOnce() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: """
+            [[source]]
+            format = "uipath-execution-log"
+            path = "*/*_Execution.log"
+            """)
+        defer { city.remove() }
+        // The robot's own log, and a copy collected earlier that has only its first jobs: not the same bytes.
+        try city.write("a-robot/2024-05-01_Execution.log", Self.fullDay.joined(separator: "\n") + "\n")
+        try city.write("b-backup/2024-05-01_Execution.log", Self.fullDay.prefix(5).joined(separator: "\n") + "\n")
+        let summary = try nightly(city, today: LocalDate(year: 2024, month: 6, day: 1))
+        #expect(summary.filesRead == 2)
+        #expect(summary.rejections.map(\.line) == [1, 3])
+        #expect(summary.rejections.first?.reason == "jobId is already counted in another file: a-robot/2024-05-01_Execution.log, the same run, counted once")
+        let counted = try report(city)
+        #expect(counted.tasks.first.map { $0.successes + $0.failures } == 4, "j1–j4, once each")
+        #expect(counted.exclusions.repeatedRuns == 2)
+        // The next night nothing changes, and nothing is counted again.
+        let again = try nightly(city, today: LocalDate(year: 2024, month: 6, day: 2))
+        #expect(again.filesUnchanged == 2)
+        #expect(try report(city).tasks.first.map { $0.successes + $0.failures } == 4)
+    }
+}

@@ -45,7 +45,8 @@ public enum TaskCatalogLoader {
             }
         }
         guard header != nil else { throw CatalogError(path: path, problems: [.init(line: 1, message: "the catalog is empty: no header row")]) }
-        guard problems.isEmpty else { throw CatalogError(path: path, problems: problems) }
+        problems += CatalogOverlap.problems(in: entries)
+        guard problems.isEmpty else { throw CatalogError(path: path, problems: problems.sorted { $0.line < $1.line }) }
         return TaskCatalog(entries: entries)
     }
 

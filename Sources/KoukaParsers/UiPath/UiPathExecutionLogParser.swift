@@ -84,6 +84,7 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
             countedEarlier = Set(earlier.keys)
         }
         var pending: [String: UiPathRun] = [:]
+        let counted = RunKeyLog()
         let unordered = Array(runs.values)
         // Sorting the indices, not the runs, moves integers instead of structs full of strings.
         for index in unordered.indices.sorted(by: { unordered[$0].firstLine < unordered[$1].firstLine }) where !countedEarlier.contains(unordered[index].jobID) {
@@ -93,8 +94,16 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
                 pending[run.jobID] = run
                 continue
             }
+            // The same job in another robot log already counted (a second copy of the logs): counted once.
+            let key = RunKeyHash.of(run.jobID)
+            if let file = context.runsCountedElsewhere[key] {
+                sink.reject(Rejection(file: context.displayPath, line: run.firstLine, reason: RunAdmission.Refusal.countedIn(file: file).reason(idColumn: "jobId")))
+                continue
+            }
+            counted.add(key)
             for event in Self.events(of: run, context: context) { sink.accept(event) }
         }
+        sink.counted(runs: RunKeySet(logs: [counted]))
         summary.pendingRuns = pending.count
         return (summary, ResumePoint(offset: consumed, line: nextLine, state: UiPathResumeState(encoding: reader.encoding, runs: pending).text))
     }

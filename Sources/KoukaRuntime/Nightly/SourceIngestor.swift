@@ -78,7 +78,7 @@ final class SourceIngestor {
         if case .full = plan {
             var hasher = SHA256()
             guard hasher.update(fileAt: path, from: 0, to: status.size) else {
-                let error = InputError.cannotRead(path: display, reason: "changed while being read")
+                let error = Self.readFailure(path: path, display: display)
                 summary.filesUnreadable.append(.init(path: display, reason: error.description))
                 logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(error)"])
                 return nil
@@ -110,8 +110,8 @@ final class SourceIngestor {
             return
         }
         // Runs another file already counts (overlapping exports) are read again and left out here.
-        if read.failure == nil, !(read.spec.parser is any ResumableLogParser), let keys = read.collector.runKeys,
-           case let elsewhere = try store.runsCounted(in: Self.stream(keys), format: read.spec.format, otherThan: display), !elsewhere.isEmpty {
+        if read.failure == nil, let keys = Self.stream(read.collector),
+           case let elsewhere = try store.runsCounted(in: keys, format: read.spec.format, otherThan: display), !elsewhere.isEmpty {
             read.readAgain(leavingOut: elsewhere, fresh: makeCollector())
         }
         if let failure = read.failure {
@@ -145,10 +145,10 @@ final class SourceIngestor {
         record.pendingRuns = parsed.pendingRuns
         let totals = collector.aggregator.totals
         if case .append = read.plan {
-            try store.appendContribution(of: record, rollups: totals, rejections: collector.rejections)
+            try store.appendContribution(of: record, rollups: totals, rejections: collector.rejections, runKeys: Self.stream(collector))
             summary.filesAppended += 1
         } else {
-            try store.replaceContribution(of: record, rollups: totals, rejections: collector.rejections, runKeys: collector.runKeys.map(Self.stream))
+            try store.replaceContribution(of: record, rollups: totals, rejections: collector.rejections, runKeys: Self.stream(collector))
             summary.filesRead += 1
         }
         summary.rowsRead += parsed.recordsRead
@@ -170,6 +170,15 @@ final class SourceIngestor {
         ])
     }
 
+    /// Why a file could not be read to its end: it cannot be opened (its permissions), or it shrank
+    /// while it was read.
+    static func readFailure(path: String, display: String) -> InputError {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .cannotOpen(path: display, reason: String(cString: strerror(errno))) }
+        close(fd)
+        return .cannotRead(path: display, reason: "changed while being read")
+    }
+
     /// The path of a counted file with these bytes: one in the store that this run does not change, or
     /// one this run reads.
     private func countedCopy(of sha256: String, otherThan display: String, store: KoukaStore) throws -> String? {
@@ -183,9 +192,11 @@ final class SourceIngestor {
         EventCollector(clock: configuration.clock, officeHours: configuration.officeHours, now: now)
     }
 
-    /// The distinct run ids of a file, in the order the store keeps them.
-    static func stream(_ keys: RunKeySet) -> RunKeyStream {
-        RunKeyStream { body in try keys.forEachDistinct { hash, _ in try body(hash) } }
+    /// The distinct ids of the runs a file counted, in the order the store keeps them, with their days;
+    /// nil when the format has no run ids or nothing was counted.
+    static func stream(_ collector: EventCollector) -> RunKeyStream? {
+        guard let keys = collector.runKeys, let days = collector.aggregator.dayRange else { return nil }
+        return RunKeyStream(days: days) { body in try keys.forEachDistinct { hash, _ in try body(hash) } }
     }
 
     /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode and

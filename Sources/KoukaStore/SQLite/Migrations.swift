@@ -60,6 +60,12 @@ enum Migrations {
         """),
         ("v2", """
         ALTER TABLE source_files ADD COLUMN rows_repeated INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE run_key_sets (
+            source_id INTEGER PRIMARY KEY REFERENCES source_files(id),
+            first_day TEXT NOT NULL,
+            last_day TEXT NOT NULL
+        );
+        CREATE INDEX run_key_sets_days ON run_key_sets (first_day, last_day);
         CREATE TABLE run_keys (
             source_id INTEGER NOT NULL REFERENCES source_files(id),
             chunk INTEGER NOT NULL,
