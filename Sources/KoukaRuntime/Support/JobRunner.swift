@@ -24,6 +24,9 @@ public enum JobRunner {
     ) -> Int32 {
         // Reports and the store hold the city's figures: owner and group only (files 0640, folders 0750).
         umask(0o027)
+        // A file-size limit (ulimit -f) would otherwise kill the job with SIGXFSZ half-way through a write;
+        // ignored, the write fails like a full disk does, and the job stops with 73, its old files intact.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             let (summary, code) = try work()
             print(render.map { $0(summary) } ?? SummaryPrinter.json(summary))
