@@ -22,19 +22,25 @@ public struct SHA256 {
         var copy = context
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
         SHA256_Final(&digest, &copy)
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return digest.withUnsafeBytes(Self.hex)
+    }
+
+    /// Lowercase hex of `bytes`. `String(format:)` per byte costs more than hashing a small file.
+    private static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The hashing state as text, so the ledger can resume a file's digest where reading stopped and hash
     /// only what was appended.
     public var savedState: String {
-        withUnsafeBytes(of: context) { bytes in
-            let digits = Array("0123456789abcdef".utf8)
-            var hex: [UInt8] = []
-            hex.reserveCapacity(bytes.count * 2)
-            for byte in bytes { hex += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
-            return String(decoding: hex, as: UTF8.self)
-        }
+        withUnsafeBytes(of: context, Self.hex)
     }
 
     /// Restores a state from `savedState`; nil for text that is not one.

@@ -33,9 +33,16 @@ enum CSVRunTable {
                      admission: RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere, chunkLimit: chunkLimit))
             }
             let wantedColumns = wanted.compactMap { start.header.column($0) }
-            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-                parts[index].read(path: path, encoding: start.encoding, header: start.header, wanted: wantedColumns, display: context.displayPath)
+            // The second half goes to another thread and the first is read here. Not concurrentPerform: called
+            // from inside another concurrentPerform (the nightly job reads files that way) it runs serially.
+            let group = DispatchGroup()
+            for part in parts.dropFirst() {
+                DispatchQueue.global().async(group: group) {
+                    part.read(path: path, encoding: start.encoding, header: start.header, wanted: wantedColumns, display: context.displayPath)
+                }
             }
+            parts[0].read(path: path, encoding: start.encoding, header: start.header, wanted: wantedColumns, display: context.displayPath)
+            group.wait()
             if let failure = parts.lazy.compactMap(\.failure).first { throw failure }
             // A first half that did not end between records was cut inside a quoted field: read it whole.
             if parts.count > 1, !parts[0].endedAtRecordBoundary {
@@ -97,6 +104,8 @@ enum CSVRunTable {
                     }
                 }
                 endedAtRecordBoundary = reader.endedAtRecordBoundary
+                // Sorted here, on this part's own thread, rather than after both parts are done.
+                admission.log.finish()
             } catch {
                 failure = error
             }

@@ -10,12 +10,19 @@ final class RunKeyLog {
     init(chunkLimit: Int = RunKeyLog.chunkLimit) { self.chunkLimit = chunkLimit }
 
     func add(_ hash: UInt64) {
+        isSorted = false
         buffer.append(hash)
         if buffer.count >= chunkLimit { spillBuffer() }
     }
 
-    /// Sorts what is held in memory; called once reading is done.
-    func finish() { buffer.sort() }
+    private var isSorted = false
+
+    /// Sorts what is held in memory once reading is done; later calls do nothing.
+    func finish() {
+        guard !isSorted else { return }
+        buffer.sort()
+        isSorted = true
+    }
 
     private func spillBuffer() {
         if spill == nil { spill = RunKeySpill() }

@@ -56,7 +56,7 @@ public struct NightlyJob {
         var batchBytes: Int64 = 0
         func readAndRecord() throws {
             let reads = batch
-            DispatchQueue.concurrentPerform(iterations: reads.count) { reads[$0].read() }
+            if reads.count == 1 { reads[0].read() } else { DispatchQueue.concurrentPerform(iterations: reads.count) { reads[$0].read() } }
             for read in reads { try ingestor.commit(read, store: store!, summary: &summary) }
             batch.removeAll()
             batchBytes = 0
