@@ -36,8 +36,10 @@ measure() {
     local r; r=$(awk -F': ' '/Maximum resident set size/ {print $2}' .build/bench/time.txt)
     [ "$r" -gt "$rss" ] && rss=$r
   done
-  local median; median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
-  printf '%-34s %9.3f s %9.1f MB\n' "$name" "$median" "$(echo "$rss / 1024" | bc -l)" | tee -a .build/bench/results.txt >&2
+  local median low high
+  read -r median low high < <(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)], a[1], a[NR]}')
+  # The spread is printed too: on a shared VM, runs of the same command differ by up to a third.
+  printf '%-34s %9.3f s (%.2f–%.2f) %9.1f MB\n' "$name" "$median" "$low" "$high" "$(echo "$rss / 1024" | bc -l)" | tee -a .build/bench/results.txt >&2
   echo "$median $rss"
 }
 

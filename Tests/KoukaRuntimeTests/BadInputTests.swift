@@ -5,7 +5,7 @@ import Glibc
 import KoukaCore
 import KoukaParsers
 import KoukaReports
-import KoukaRuntime
+@testable import KoukaRuntime
 import KoukaStore
 import Testing
 
@@ -185,5 +185,32 @@ extension BadInputTests {
         #expect(fourth.rejections.isEmpty)
         let after = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
         #expect(after.tasks.map(\.successes).reduce(0, +) == 5)
+    }
+}
+
+extension BadInputTests {
+    /// Files of 8 MiB and more are hashed while they are parsed, so whether one is a copy is decided only
+    /// when it is recorded; that path must count a copy once too.
+    @Test func aLargeExportUnderTwoNamesIsCountedOnce() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        var lines = [Self.header]
+        for n in 0..<45_000 { lines.append(Self.row("t\(n)", "2024/05/\(String(format: "%02d", 1 + n % 28)) 10:00:00")) }
+        let export = Self.sjis(lines)
+        #expect(Int64(export.count) >= SourceIngestor.backgroundHashBytes)
+        try write(city, "logs/a.csv", export)
+        try write(city, "logs/b-copy.csv", export)
+        let summary = try run(city)
+        #expect(summary.filesRead == 1)
+        #expect(summary.filesDuplicate.map(\.path) == ["logs/b-copy.csv"])
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
+        #expect(report.tasks.first?.successes == 45_000)
+        // The original replaced by a smaller export: the copy is read again and its runs count, once.
+        try write(city, "logs/a.csv", Self.sjis([Self.header, Self.row("x1", "2024/06/01 10:00:00")]))
+        let replaced = try run(city)
+        #expect(replaced.filesRead == 2)
+        #expect(replaced.filesDuplicate.isEmpty)
+        let after = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
+        #expect(after.tasks.first?.successes == 45_001)
     }
 }

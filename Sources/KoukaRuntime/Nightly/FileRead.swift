@@ -21,6 +21,8 @@ final class FileRead: @unchecked Sendable {
     var failure: (any Error)?
     /// The counted file this one is a byte-for-byte copy of: it is recorded, not read.
     var duplicateOf: String?
+    /// A large file's hash, computed while it is parsed; whether it is a copy is decided when it is recorded.
+    var backgroundHash: BackgroundHash?
 
     init(path: String, display: String, spec: SourceSpec, plan: IngestPlan, record: SourceFileRecord, wholeFile: SHA256?,
          context: ParseContext, collector: EventCollector) {

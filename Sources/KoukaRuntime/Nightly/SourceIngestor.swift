@@ -75,7 +75,13 @@ final class SourceIngestor {
         // A full read hashes the file first: a copy of a file already counted is not parsed at all.
         var wholeFile: SHA256? = nil
         var original: String? = nil
-        if case .full = plan {
+        var background: BackgroundHash? = nil
+        if case .full = plan, !resumable, status.size >= Self.backgroundHashBytes {
+            // Hashed while it is parsed; a copy of a counted file is then parsed for nothing, but is still
+            // recorded as a copy and counted once.
+            background = BackgroundHash(path: path, size: status.size)
+            newHashThisRun[display] = ""
+        } else if case .full = plan {
             var hasher = SHA256()
             guard hasher.update(fileAt: path, from: 0, to: status.size) else {
                 let error = Self.readFailure(path: path, display: display)
@@ -93,12 +99,25 @@ final class SourceIngestor {
         let read = FileRead(path: path, display: display, spec: spec, plan: plan, record: record, wholeFile: wholeFile, context: context,
                             collector: makeCollector())
         read.duplicateOf = original
+        read.backgroundHash = background
         return read
     }
 
     /// Records what reading a file gave, in one transaction; on the job's thread, in the files' order.
     func commit(_ read: FileRead, store: KoukaStore, summary: inout NightlySummary) throws {
         let display = read.display
+        if let background = read.backgroundHash {
+            guard let hasher = background.wait() else {
+                let error = Self.readFailure(path: read.path, display: display)
+                summary.filesUnreadable.append(.init(path: display, reason: error.description))
+                logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(error)"])
+                return
+            }
+            read.record.sha256 = hasher.finalizeHex()
+            newHashThisRun[display] = read.record.sha256
+            read.duplicateOf = try countedCopy(of: read.record.sha256, otherThan: display, store: store)
+            if read.duplicateOf == nil { readThisRun[read.record.sha256] = display }
+        }
         if let original = read.duplicateOf {
             var duplicate = read.record
             duplicate.status = .duplicate
@@ -169,6 +188,9 @@ final class SourceIngestor {
             "rejected": "\(collector.rejections.count)", "pending": "\(record.pendingRuns)",
         ])
     }
+
+    /// Files at least this large are hashed while they are parsed rather than before.
+    static let backgroundHashBytes: Int64 = 8 << 20
 
     /// Why a file could not be read to its end: it cannot be opened (its permissions), or it shrank
     /// while it was read.
