@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import KoukaCore
 
 /// Reads a CSV export whose rows are runs with an id (WinActor タスクID, flowsession id): a large file in two
@@ -33,16 +34,18 @@ enum CSVRunTable {
                      admission: RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere, chunkLimit: chunkLimit))
             }
             let wantedColumns = wanted.compactMap { start.header.column($0) }
-            // The second half goes to another thread and the first is read here. Not concurrentPerform: called
-            // from inside another concurrentPerform (the nightly job reads files that way) it runs serially.
-            let group = DispatchGroup()
+            // The second half gets a thread of its own and the first is read here. Not concurrentPerform, which
+            // runs serially inside another one (the nightly job reads files that way), and not a dispatch
+            // queue, whose threads may all be busy with those files while this one waits.
+            let done = DispatchSemaphore(value: 0)
             for part in parts.dropFirst() {
-                DispatchQueue.global().async(group: group) {
+                Thread.detachNewThread {
                     part.read(path: path, encoding: start.encoding, header: start.header, wanted: wantedColumns, display: context.displayPath)
+                    done.signal()
                 }
             }
             parts[0].read(path: path, encoding: start.encoding, header: start.header, wanted: wantedColumns, display: context.displayPath)
-            group.wait()
+            for _ in parts.dropFirst() { done.wait() }
             if let failure = parts.lazy.compactMap(\.failure).first { throw failure }
             // A first half that did not end between records was cut inside a quoted field: read it whole.
             if parts.count > 1, !parts[0].endedAtRecordBoundary {

@@ -1,15 +1,17 @@
 import Dispatch
+import Foundation
 import KoukaStore
 
-/// The SHA-256 of a large file, computed on another thread while the file is parsed: hashing 1.6 GB
-/// takes seconds, and before a reading it held up both cores.
+/// The SHA-256 of a large file, computed on a thread of its own while the file is parsed: hashing 1.6 GB
+/// takes seconds, and before a reading it held up both cores. Not a dispatch queue: its threads may all
+/// be busy reading files.
 final class BackgroundHash: @unchecked Sendable {
     private let group = DispatchGroup()
     private var hasher: SHA256?
 
     init(path: String, size: Int64) {
         group.enter()
-        DispatchQueue.global().async { [self] in
+        Thread.detachNewThread { [self] in
             var hashing = SHA256()
             if hashing.update(fileAt: path, from: 0, to: size) { hasher = hashing }
             group.leave()
