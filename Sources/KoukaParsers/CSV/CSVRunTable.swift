@@ -46,12 +46,14 @@ enum CSVRunTable {
             }
             parts[0].read(path: path, encoding: start.encoding, header: start.header, wanted: wantedColumns, display: context.displayPath)
             for _ in parts.dropFirst() { done.wait() }
-            if let failure = parts.lazy.compactMap(\.failure).first { throw failure }
-            // A first half that did not end between records was cut inside a quoted field: read it whole.
+            if let failure = parts[0].failure { throw failure }
+            // A first half that did not end between records was cut inside a quoted field: read it whole
+            // (what the second half met, errors included, came from starting in the wrong place).
             if parts.count > 1, !parts[0].endedAtRecordBoundary {
                 allowSplit = false
                 continue
             }
+            if let failure = parts.lazy.compactMap(\.failure).first { throw failure }
             let keys = RunKeySet(logs: parts.map(\.admission.log))
             if suspects.isEmpty {
                 let repeated = keys.repeatedHashes()
