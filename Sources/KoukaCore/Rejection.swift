@@ -11,3 +11,11 @@ public struct Rejection: Sendable, Hashable, Codable {
         self.reason = reason
     }
 }
+
+extension Rejection {
+    /// The same rejection with its line moved on by `lines`; a whole-file rejection (line 0) stays as it is.
+    public func shifted(by lines: Int) -> Rejection {
+        guard line > 0, lines != 0 else { return self }
+        return Rejection(file: file, line: line + lines, reason: reason)
+    }
+}

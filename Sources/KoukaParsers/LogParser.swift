@@ -30,8 +30,9 @@ extension ParseSink {
 public protocol PartitionableSink: ParseSink {
     /// An empty sink of the same kind, for one part of the file.
     func makePartition() -> any PartitionableSink
-    /// Adds what `partition` received after what this sink has.
-    func absorb(_ partition: any PartitionableSink)
+    /// Adds what `partition` received after what this sink has, its line numbers moved on by
+    /// `shiftingLinesBy` (a part read from the middle of a file numbers its lines from 1).
+    func absorb(_ partition: any PartitionableSink, shiftingLinesBy: Int)
 }
 
 /// Facts about the run that a parser needs and cannot know from the file.

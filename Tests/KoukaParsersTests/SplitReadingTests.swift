@@ -54,9 +54,9 @@ struct SplitReadingTests {
         #expect(whole.events.contains { $0.hasPrefix("\(lines.count + 2 * 42) 業務0") }, "line numbers count the line breaks inside quotes")
     }
 
-    @Test func aStrayQuoteBeforeTheMiddleMakesTheFileBeReadInOnePiece() throws {
+    @Test func aStrayQuoteInAnUnquotedFieldChangesNoFigure() throws {
         var lines = Self.mixedExport(rows: 200)
-        // A quote inside an unquoted field: libcsv keeps it as text, but it makes the quote count odd.
+        // A quote inside an unquoted field: libcsv keeps it as text, though it makes the file's quote count odd.
         lines[2] = W.task(2, "FINISH", scenario: "名前に\"がある")
         let whole = try Self.read(lines, variant: .utf8LF, split: false)
         let halves = try Self.read(lines, variant: .utf8LF, split: true)
@@ -80,17 +80,30 @@ struct SplitReadingTests {
         ])
     }
 
-    @Test func theSplitFallsOnALineEndOutsideQuotes() throws {
+    @Test func theGuessedCutFallsOnALineEndOutsideQuotes() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let text = "a,b\n" + String(repeating: "1,\"x\ny\"\n", count: 50)
         let path = try dir.write("t.csv", Data(text.utf8))
-        let cut = try #require(CSVSplit.boundary(path: path, start: 4, end: Int64(text.utf8.count)))
-        let before = Array(text.utf8.prefix(Int(cut.offset)))
+        let cut = try #require(CSVSplit.boundary(path: path, start: 4, end: Int64(text.utf8.count), fields: 2, encoding: .utf8))
+        let before = Array(text.utf8.prefix(Int(cut)))
         #expect(before.last == 0x0A)
-        #expect(before.filter { $0 == 0x22 }.count % 2 == 0)
-        #expect(cut.offset >= 4 + (Int64(text.utf8.count) - 4) / 2)
-        #expect(cut.lineFeeds == before.dropFirst(4).filter { $0 == 0x0A }.count)
+        #expect(before.filter { $0 == 0x22 }.count % 2 == 0, "the line end inside each quoted field is passed over")
+        #expect(cut >= 4 + (Int64(text.utf8.count) - 4) / 2)
+    }
+
+    @Test func aCutInsideAQuotedFieldIsNoticedAndTheFileIsReadInOnePiece() throws {
+        // A quoted field whose lines look like whole rows, across the middle: the guess lands inside it.
+        var lines = [W.header]
+        for id in 1...40 { lines.append(W.task(id, "FINISH", seconds: "60")) }
+        let rowLike = (1...60).map { W.task(1000 + $0, "FINISH").replacingOccurrences(of: "\"", with: "") }.joined(separator: "\n")
+        lines.append(W.task(41, "ERROR", seconds: "60", extra: ["エラー": rowLike]))
+        for id in 42...60 { lines.append(W.task(id, "FINISH", seconds: "60")) }
+        let whole = try Self.read(lines, variant: .utf8LF, split: false)
+        let halves = try Self.read(lines, variant: .utf8LF, split: true)
+        #expect(halves == whole)
+        #expect(whole.events.count == 60)
+        #expect(whole.rejections.isEmpty)
     }
 }
 

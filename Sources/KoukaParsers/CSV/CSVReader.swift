@@ -28,6 +28,7 @@ public final class CSVReader {
         chunks = try ByteChunkReader(path: path, encoding: encoding, startOffset: startOffset, endOffset: endOffset)
         self.encoding = chunks.encoding
         self.firstLine = firstLine
+        nextLine = firstLine
         parser = .allocate(capacity: 1)
         csv_init(parser, 0)
         collector = Collector()
@@ -53,6 +54,9 @@ public final class CSVReader {
     /// is only read the same as the whole file would be when this holds.
     public private(set) var endedAtRecordBoundary = true
 
+    /// The number of the line after the last one read; set by `forEachRecord` when it finishes.
+    public private(set) var nextLine: Int
+
     /// Calls `body` with every record in order, the header row included.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         var line = firstLine
@@ -76,6 +80,7 @@ public final class CSVReader {
             }
         }
         endedAtRecordBoundary = parser.pointee.pstate == 0 && !collector.inRecord
+        nextLine = line
         let context = Unmanaged.passUnretained(collector).toOpaque()
         if csv_fini(parser, Collector.fieldEnded, Collector.recordEnded, context) != 0 {
             throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))

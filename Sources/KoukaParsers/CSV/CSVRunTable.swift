@@ -24,13 +24,13 @@ enum CSVRunTable {
         var allowSplit = start.size - start.offset >= splitBytes
         while true {
             var ranges = [start.offset..<start.size]
-            var lines = [start.line]
-            if allowSplit, let cut = CSVSplit.boundary(path: path, start: start.offset, end: start.size), cut.offset < start.size {
-                ranges = [start.offset..<cut.offset, cut.offset..<start.size]
-                lines = [start.line, start.line + cut.lineFeeds]
+            if allowSplit, let cut = CSVSplit.boundary(path: path, start: start.offset, end: start.size, fields: start.header.names.count,
+                                                       encoding: start.encoding) {
+                ranges = [start.offset..<cut, cut..<start.size]
             }
+            // The second half's lines are numbered from 1 until the first half has counted its own.
             let parts = ranges.indices.map { index in
-                Part(range: ranges[index], firstLine: lines[index], sink: root.makePartition(), body: makeBody(start.header),
+                Part(range: ranges[index], firstLine: index == 0 ? start.line : 1, sink: root.makePartition(), body: makeBody(start.header),
                      admission: RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere, chunkLimit: chunkLimit))
             }
             let wantedColumns = wanted.compactMap { start.header.column($0) }
@@ -64,8 +64,10 @@ enum CSVRunTable {
                 }
             }
             var summary = ParseSummary()
+            var linesBefore = 0
             for part in parts {
-                root.absorb(part.sink)
+                root.absorb(part.sink, shiftingLinesBy: linesBefore)
+                linesBefore = part.nextLine - 1
                 summary.recordsRead += part.summary.recordsRead
                 summary.pendingRuns += part.summary.pendingRuns
             }
@@ -85,6 +87,8 @@ enum CSVRunTable {
         @exclusivity(unchecked) var summary = ParseSummary()
         var failure: (any Error)?
         var endedAtRecordBoundary = true
+        /// The number of the line after this part's last, counted from its own first line.
+        var nextLine = 1
 
         init(range: Range<Int64>, firstLine: Int, sink: any PartitionableSink, body: @escaping RowBody, admission: RunAdmission) {
             self.range = range
@@ -109,6 +113,7 @@ enum CSVRunTable {
                     }
                 }
                 endedAtRecordBoundary = reader.endedAtRecordBoundary
+                nextLine = reader.nextLine
                 // Sorted here, on this part's own thread, rather than after both parts are done.
                 admission.log.finish()
             } catch {

@@ -6,61 +6,60 @@ import Darwin
 
 /// Where a CSV file can be cut in two so that each half is read on its own core.
 ///
-/// A line end is a record boundary when an even number of quote characters come before it since the
-/// start of the data (an escaped `""` counts two). Shift_JIS and UTF-8 never use the bytes `"` or LF
-/// inside a character, so counting bytes is enough. A file with a stray quote in an unquoted field
-/// breaks the rule; the reader of the first half notices (it does not end between records) and the
-/// caller reads the file in one piece instead.
+/// Whether a line end is a record boundary depends on every quote before it, and counting them took a pass
+/// over half the file before either core could start. So the cut is a guess, made near the middle and
+/// checked later: the reader of the first half knows exactly whether it ended between two records (it read
+/// from the true start), and when it did not, the caller reads the file in one piece. The guess is the
+/// first line end after the middle from which the next lines read as whole rows of the header's width;
+/// a line inside a quoted field (an error message over several lines) seldom does.
 enum CSVSplit {
-    /// The first record boundary at or after the middle of `start..<end`, and the number of line feeds
-    /// before it counted from `start`; nil when there is none, or the file cannot be read.
-    static func boundary(path: String, start: Int64, end: Int64) -> (offset: Int64, lineFeeds: Int)? {
+    /// Rows that must read as whole rows after a guessed cut.
+    static let rowsChecked = 8
+
+    /// The offset just past a line end after the middle of `start..<end` where a record most likely begins;
+    /// nil when there is no line end there, or the file cannot be read.
+    static func boundary(path: String, start: Int64, end: Int64, fields: Int, encoding: TextEncoding) -> Int64? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        let blockSize = 1 << 20
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 64)
-        defer { block.deallocate() }
+        let windowSize = 1 << 20
+        let window = UnsafeMutableRawBufferPointer.allocate(byteCount: windowSize, alignment: 64)
+        defer { window.deallocate() }
         let middle = start + (end - start) / 2
-        var offset = start
-        var quotes = 0
-        var lineFeeds = 0
-        while offset < end {
-            let n = pread(fd, block.baseAddress, Int(min(Int64(blockSize), end - offset)), off_t(offset))
-            guard n > 0 else { return nil }
-            let bytes = UnsafeRawBufferPointer(rebasing: block[0..<n])
-            // Up to the middle only counting is needed; it is the part that runs at memory speed.
-            let countUpTo = offset >= middle ? 0 : Int(min(Int64(n), middle - offset)) & ~7
-            for word in 0..<countUpTo / 8 {
-                let bits = bytes.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)
-                quotes += Self.count(of: 0x22, in: bits)
-                lineFeeds += Self.count(of: 0x0A, in: bits)
-            }
-            for index in countUpTo..<n {
-                let byte = bytes[index]
-                if byte == 0x22 { quotes += 1 }
-                if byte == 0x0A {
-                    lineFeeds += 1
-                    if quotes % 2 == 0 { return (offset + Int64(index) + 1, lineFeeds) }
-                }
-            }
-            offset += Int64(n)
+        let n = pread(fd, window.baseAddress, Int(min(Int64(windowSize), end - middle)), off_t(middle))
+        guard n > 0, let base = window.baseAddress else { return nil }
+        var first: Int64? = nil
+        var index = 0
+        while index < n, let hit = memchr(base + index, 0x0A, n - index) {
+            let cut = middle + Int64(UnsafeRawPointer(hit) - UnsafeRawPointer(base)) + 1
+            guard cut < end else { break }
+            if first == nil { first = cut }
+            if startsWholeRows(path: path, at: cut, end: end, fields: fields, encoding: encoding) { return cut }
+            index = Int(cut - middle)
         }
-        return nil
+        return first
     }
 
-    /// How many of the eight bytes of `word` equal `byte`, without a branch per byte.
-    @inline(__always)
-    private static func count(of byte: UInt8, in word: UInt64) -> Int {
-        let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-        let low = 0x7F7F_7F7F_7F7F_7F7F as UInt64
-        // The top bit of each byte ends up set exactly where that byte of x is zero.
-        let zero = ~(((x & low) &+ low) | x | low)
-        return zero.nonzeroBitCount
-    }
-}
+    private struct Enough: Error {}
 
-extension CSVSplit {
+    /// Whether the records from `offset` on (up to `rowsChecked` of them) each have `fields` fields.
+    private static func startsWholeRows(path: String, at offset: Int64, end: Int64, fields: Int, encoding: TextEncoding) -> Bool {
+        let stop = min(end, offset + 64 * 1024)
+        guard let reader = try? CSVReader(path: path, encoding: encoding, startOffset: offset, endOffset: stop) else { return false }
+        var rows = 0
+        var whole = true
+        do {
+            try reader.forEachRecord { record in
+                // A record the window cuts off is not judged.
+                guard !record.isBlank, record.endOffset < stop || stop == end else { return }
+                rows += 1
+                if record.count != fields { whole = false }
+                if !whole || rows == rowsChecked { throw Enough() }
+            }
+        } catch {}
+        return whole && rows > 0
+    }
+
     /// The number of line feeds in the first `end` bytes of the file (the header's few lines).
     static func lineFeeds(path: String, before end: Int64) -> Int {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

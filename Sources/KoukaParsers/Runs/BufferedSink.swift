@@ -19,12 +19,14 @@ final class BufferedSink: PartitionableSink {
 
     func makePartition() -> any PartitionableSink { BufferedSink(target: nil) }
 
-    func absorb(_ partition: any PartitionableSink) {
+    func absorb(_ partition: any PartitionableSink, shiftingLinesBy shift: Int) {
         guard let part = partition as? BufferedSink else { return }
         for item in part.items {
             switch item {
-            case let .event(event): target?.accept(event)
-            case let .rejection(rejection): target?.reject(rejection)
+            case var .event(event):
+                event.source.line += shift
+                target?.accept(event)
+            case let .rejection(rejection): target?.reject(rejection.shifted(by: shift))
             }
         }
     }

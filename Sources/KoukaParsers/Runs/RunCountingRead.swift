@@ -19,7 +19,7 @@ enum RunCountingRead {
                     continue
                 }
             }
-            root.absorb(part)
+            root.absorb(part, shiftingLinesBy: 0)
             root.counted(runs: keys)
             return summary
         }

@@ -25,10 +25,10 @@ final class EventCollector: PartitionableSink {
 
     func makePartition() -> any PartitionableSink { EventCollector(partitionOf: self) }
 
-    func absorb(_ partition: any PartitionableSink) {
+    func absorb(_ partition: any PartitionableSink, shiftingLinesBy shift: Int) {
         guard let part = partition as? EventCollector else { return }
         aggregator.absorb(part.aggregator)
-        rejections.append(contentsOf: part.rejections)
+        rejections.append(contentsOf: shift == 0 ? part.rejections : part.rejections.map { $0.shifted(by: shift) })
     }
 
     func counted(runs: RunKeySet) { runKeys = runs }
