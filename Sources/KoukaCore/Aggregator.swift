@@ -15,15 +15,15 @@ public struct Aggregator: Sendable {
     public private(set) var eventCount = 0
 
     private var names: [String] = []
-    /// Name numbers by the FNV-1a hash of the name's bytes; a second name with the same hash goes to
+    /// Name numbers by the hash of the name's bytes; a second name with the same hash goes to
     /// `otherNameIDs`.
     private var nameIDs = SlotTable()
     private var otherNameIDs: [String: Int] = [:]
     /// Rollup slots by their key packed into 64 bits, and the rare key that does not fit.
     private var packedSlots = SlotTable()
     private var slots: [CompactKey: Int] = [:]
-    /// The last task name's number: exports often list one scenario's runs together.
-    private var lastTask = -1
+    /// Numbered names by the address of their bytes, a few at a time (see `id(of:)`).
+    private var byAddress = [(address: UInt, count: Int, id: Int)](repeating: (0, 0, 0), count: addressSlots)
     private var keys: [RollupKey] = []
     private var sums: [RollupTotals] = []
 
@@ -41,10 +41,11 @@ public struct Aggregator: Sendable {
     }
 
     public mutating func add(_ event: UsageEvent) {
-        let wall = clock.wallClock(of: event.occurredAt)
+        let day = clock.localDay(of: event.occurredAt)
         // Only chatbot answers are judged by office hours: a robot's night batch saves the same staff time.
-        let offHours = event.family == .chatbot && !officeHours.contains(date: wall.date, minuteOfDay: wall.minuteOfDay)
-        let compact = CompactKey(day: wall.date.daysSinceEpoch, task: taskID(event.taskName),
+        let offHours = event.family == .chatbot
+            && !officeHours.contains(date: LocalDate(daysSinceEpoch: day.daysSinceEpoch), minuteOfDay: day.minuteOfDay)
+        let compact = CompactKey(day: day.daysSinceEpoch, task: id(of: event.taskName),
                                  department: event.department.map { id(of: $0) } ?? -1, family: event.family, outcome: event.outcome, unit: event.unit, offHours: offHours)
         let slot: Int
         let packed = compact.packed
@@ -55,7 +56,7 @@ public struct Aggregator: Sendable {
         } else {
             slot = keys.count
             if let packed { packedSlots.insert(packed, slot) } else { slots[compact] = slot }
-            keys.append(RollupKey(date: wall.date, department: event.department ?? "", family: event.family, taskName: event.taskName,
+            keys.append(RollupKey(date: LocalDate(daysSinceEpoch: day.daysSinceEpoch), department: event.department ?? "", family: event.family, taskName: event.taskName,
                                   outcome: event.outcome, unit: event.unit, offHours: offHours))
             sums.append(RollupTotals())
         }
@@ -93,45 +94,54 @@ public struct Aggregator: Sendable {
     }
 
     /// The number of `name`, by its exact UTF-8 bytes.
-    private mutating func taskID(_ name: String) -> Int {
-        var last = lastTask
-        let found = id(of: name, last: &last)
-        lastTask = found
+    ///
+    /// A parser hands over the same `String` for every row of one name (its interner decodes a name once),
+    /// and this keeps every name it numbered: a name whose bytes are where a numbered name's bytes are is
+    /// that name, known without hashing or comparing them. Short names live inside the `String` value
+    /// itself, not at an address of their own, so they always go the hashing way.
+    private mutating func id(of name: String) -> Int {
+        let known: Int?? = name.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard bytes.count > Self.inlineNameBytes, let base = bytes.baseAddress else { return nil }
+            let address = UInt(bitPattern: base)
+            let slot = Int(truncatingIfNeeded: address >> 4) & (Self.addressSlots - 1)
+            return byAddress[slot].address == address && byAddress[slot].count == bytes.count ? byAddress[slot].id : nil
+        }
+        if case let .some(.some(id)) = known { return id }
+        var text = name
+        let found = text.withUTF8 { bytes in numberByBytes(UnsafeRawBufferPointer(bytes), name) }
+        names[found].utf8.withContiguousStorageIfAvailable { stored in
+            guard stored.count > Self.inlineNameBytes, let base = stored.baseAddress else { return }
+            let address = UInt(bitPattern: base)
+            byAddress[Int(truncatingIfNeeded: address >> 4) & (Self.addressSlots - 1)] = (address, stored.count, found)
+        }
         return found
     }
 
-    private mutating func id(of name: String) -> Int {
-        var none = -1
-        return id(of: name, last: &none)
-    }
-
-    private mutating func id(of name: String, last: inout Int) -> Int {
-        var text = name
-        let found = text.withUTF8 { bytes in
-            if last >= 0, Self.same(names[last], bytes) { return last }
-            var hash = 14_695_981_039_346_656_037 as UInt64
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-            if let id = nameIDs.value(for: hash) {
-                if Self.same(names[id], bytes) { return id }
-                if let other = otherNameIDs[name] { return other }
-                names.append(name)
-                otherNameIDs[name] = names.count - 1
-                return names.count - 1
-            }
+    /// The number of the name with these bytes, numbering it when it is new.
+    private mutating func numberByBytes(_ bytes: UnsafeRawBufferPointer, _ name: String) -> Int {
+        let hash = ByteHash.of(bytes)
+        if let id = nameIDs.value(for: hash) {
+            if Self.same(names[id], bytes) { return id }
+            if let other = otherNameIDs[name] { return other }
             names.append(name)
-            nameIDs.insert(hash, names.count - 1)
+            otherNameIDs[name] = names.count - 1
             return names.count - 1
         }
-        last = found
-        return found
+        names.append(name)
+        nameIDs.insert(hash, names.count - 1)
+        return names.count - 1
     }
 
-    private static func same(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func same(_ name: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var text = name
         return text.withUTF8 { stored in
             stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
         }
     }
+
+    /// The most UTF-8 bytes a `String` holds inline, without storage of its own (on 64-bit platforms).
+    private static let inlineNameBytes = 15
+    private static let addressSlots = 64
 
     /// A rollup key by numbers only; hashing it touches no text.
     private struct CompactKey: Hashable, Sendable {

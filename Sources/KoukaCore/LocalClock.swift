@@ -24,9 +24,16 @@ public struct LocalClock: Sendable {
 
     /// The local date and minute of the day of `instant`.
     public func wallClock(of instant: Date) -> (date: LocalDate, minuteOfDay: Int) {
+        let day = localDay(of: instant)
+        return (LocalDate(daysSinceEpoch: day.daysSinceEpoch), day.minuteOfDay)
+    }
+
+    /// The local day of `instant` as days since 1970-01-01, and its minute of the day: the same as
+    /// `wallClock(of:)` without making a calendar date, for the aggregator's every event.
+    public func localDay(of instant: Date) -> (daysSinceEpoch: Int, minuteOfDay: Int) {
         let seconds = instant.timeIntervalSince1970 + Double(fixedOffset ?? zone.secondsFromGMT(for: instant))
         let days = (seconds / 86_400).rounded(.down)
-        return (LocalDate(daysSinceEpoch: Int(days)), Int((seconds - days * 86_400) / 60))
+        return (Int(days), Int((seconds - days * 86_400) / 60))
     }
 
     /// The instant of a wall-clock time in this zone. A time that happens twice (the overlap when clocks go

@@ -8,6 +8,8 @@ public struct TaskCatalog: Sendable {
     public let entries: [CatalogEntry]
     private let compiled: [(entry: CatalogEntry, patterns: [NamePattern])]
     private let rowsByTask: [String: [Int]]
+    /// For each row, the `valid_from` of the next row of its task and system, if there is one.
+    private let nextValidFrom: [LocalDate?]
 
     public init(entries: [CatalogEntry]) {
         self.entries = entries
@@ -15,19 +17,28 @@ public struct TaskCatalog: Sendable {
         var byTask: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() { byTask[Self.key(entry.taskID, entry.system), default: []].append(index) }
         rowsByTask = byTask.mapValues { rows in rows.sorted { entries[$0].validFrom < entries[$1].validFrom } }
+        var next = [LocalDate?](repeating: nil, count: entries.count)
+        for rows in rowsByTask.values {
+            for (row, following) in zip(rows, rows.dropFirst()) { next[row] = entries[following].validFrom }
+        }
+        nextValidFrom = next
     }
 
     /// The catalog row that maps `name` of `system` on `date`, or nil when no row in force matches.
     public func entry(for name: String, system: SystemFamily, on date: LocalDate) -> CatalogEntry? {
-        var globMatch: CatalogEntry? = nil
-        for (entry, patterns) in compiled where entry.system == system {
-            guard let inForce = self.entry(task: entry.taskID, system: system, on: date), inForce == entry else { continue }
-            for pattern in patterns where pattern.matches(name) {
-                if !pattern.isGlob { return entry }
-                if globMatch == nil { globMatch = entry }
-            }
+        candidates(for: name, system: system).entry(on: date)
+    }
+
+    /// The rows of `system` whose patterns match `name`, in catalog order, each with the day it stops being
+    /// in force; for looking up the same name on many dates.
+    public func candidates(for name: String, system: SystemFamily) -> CatalogCandidates {
+        var found: [CatalogCandidates.Candidate] = []
+        for (index, (entry, patterns)) in compiled.enumerated() where entry.system == system {
+            let matching = patterns.filter { $0.matches(name) }
+            guard !matching.isEmpty else { continue }
+            found.append(.init(entry: entry, exact: matching.contains { !$0.isGlob }, supersededOn: nextValidFrom[index]))
         }
-        return globMatch
+        return CatalogCandidates(candidates: found)
     }
 
     /// The row of `task` for `system` in force on `date`: the one with the latest `valid_from` not after it.

@@ -139,23 +139,13 @@ public final class KoukaStore {
             human_quantity = human_quantity + excluded.human_quantity
             """ : "")
             """)
-        // Any fixed order will do here (reports sort for themselves): by bytes, which is far cheaper than
-        // comparing Japanese text as Unicode.
-        for key in rollups.keys.sorted(by: Self.storageOrder) {
-            let t = rollups[key]!
+        for (key, t) in RollupStorageOrder.sorted(rollups) {
             try insert.run([
                 .integer(id), .text(key.date.description), .text(key.department), .text(key.family.rawValue),
                 .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0),
                 .integer(Int64(t.events)), .real(t.quantity), .real(t.machineSeconds), .real(t.humanSeconds), .real(t.humanMeasuredQuantity),
             ])
         }
-    }
-
-    private static func storageOrder(_ a: RollupKey, _ b: RollupKey) -> Bool {
-        if a.date != b.date { return a.date < b.date }
-        if a.taskName != b.taskName { return a.taskName.utf8.lexicographicallyPrecedes(b.taskName.utf8) }
-        if a.department != b.department { return a.department.utf8.lexicographicallyPrecedes(b.department.utf8) }
-        return (a.family.rawValue, a.outcome.rawValue, a.unit.rawValue, a.offHours ? 1 : 0) < (b.family.rawValue, b.outcome.rawValue, b.unit.rawValue, b.offHours ? 1 : 0)
     }
 
     /// The rollups of every file that counts, with dates from `from` to `to` inclusive.

@@ -32,6 +32,23 @@ struct AggregatorKeyingTests {
         #expect(aggregator.eventCount == 3_000)
     }
 
+    /// Names long enough to have storage of their own are known by where their bytes are: one object
+    /// handed over for every row (as a parser's interner does), equal names as different objects, and
+    /// different names must all fold as a dictionary would.
+    @Test func longNamesAsOneObjectOrAsManyFoldAsADictionaryWould() {
+        let shared = (0..<40).map { "住民税_課税資料取込_定期実行_\($0)" }
+        var events: [UsageEvent] = []
+        for n in 0..<4_000 {
+            let name = n % 2 == 0 ? shared[n % 40] : "住民税_課税資料取込_定期実行_" + String(n % 40)
+            events.append(A.event(at: 1_711_929_600 + Double(n % 30) * 86_400, task: name, department: n % 3 == 0 ? nil : "市民課_窓口サービス係_\(n % 4)",
+                                  outcome: n % 7 == 0 ? .failure : .success, machine: Double(n)))
+        }
+        var aggregator = Aggregator(clock: .tokyo)
+        for event in events { aggregator.add(event) }
+        #expect(aggregator.totals == Self.expected(events))
+        #expect(aggregator.totals.count == Self.expected(events).count)
+    }
+
     @Test func aDayBefore1970TakesTheUnpackedPathAndStillFolds() {
         let events = [A.event(at: -86_400 * 3), A.event(at: -86_400 * 3 + 60), A.event(at: 1_711_929_600)]
         var aggregator = Aggregator(clock: .tokyo)

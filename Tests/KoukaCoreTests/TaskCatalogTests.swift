@@ -87,6 +87,22 @@ struct TaskCatalogTests {
         #expect(TaskCatalog(entries: [second, first]).entry(for: "申請受付", system: .rpa, on: day) == second)
     }
 
+    /// A name's candidates, matched once, give on every date the row that matching it on that date gives.
+    @Test func aNamesCandidatesGiveTheRowInForceOnEveryDate() {
+        let start = LocalDate(year: 2022, month: 3, day: 25)
+        for name in ["住民票発行", "住民票発行_v2", "住民票発行_旧", "住民票その他", "戸籍"] {
+            for system in [SystemFamily.rpa, .aiOCR] {
+                let candidates = Self.catalog.candidates(for: name, system: system)
+                for offset in stride(from: 0, through: 800, by: 7) {
+                    let date = start.adding(days: offset)
+                    #expect(candidates.entry(on: date) == Self.catalog.entry(for: name, system: system, on: date), "\(name) \(system) \(date)")
+                }
+            }
+        }
+        #expect(Self.catalog.candidates(for: "住民票発行", system: .rpa).entry(on: Self.fy2024) == Self.v2)
+        #expect(Self.catalog.candidates(for: "住民票発行_旧", system: .rpa).entry(on: Self.fy2024) == Self.globAll, "v2 no longer has the old name")
+    }
+
     @Test func versionsAreOldestFirstAndTaskIDsInCatalogOrder() {
         #expect(Self.catalog.versions(of: "T-JUMIN", system: .rpa) == [Self.v1, Self.v2])
         #expect(Self.catalog.versions(of: "T-JUMIN", system: .aiOCR) == [Self.ocr])

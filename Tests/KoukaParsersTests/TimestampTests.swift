@@ -65,4 +65,26 @@ struct TimestampTests {
     func rejectsWhatIsNotADateTime(text: String) {
         #expect(Timestamp(text) == nil)
     }
+
+    /// Exports write every row's time with every digit, 19 bytes, and those are read by position; a space
+    /// in front sends the same time the general way, and both must agree.
+    @Test(arguments: [
+        "2024/04/01 09:05:07", "2024-04-01T09:05:07", "2024-04-01 09:05:07", "2024/02/29 23:59:59", "2000/01/01 00:00:00",
+        "2023/12/31 23:59:60", "1999/12/31 12:00:00",
+    ])
+    func everyDigitWrittenReadsAsTheGeneralWayReadsIt(text: String) throws {
+        let fixed = try #require(Timestamp(text))
+        let general = try #require(Timestamp(" " + text))
+        #expect(fixed == general)
+        #expect(fixed.instant(in: .tokyo) == general.instant(in: .tokyo))
+    }
+
+    @Test(arguments: [
+        "2023/02/29 10:00:00", "2024/04/31 10:00:00", "2024/13/01 10:00:00", "2024/00/01 10:00:00", "2024/04/00 10:00:00",
+        "2024/04/01 24:00:00", "2024/04/01 09:60:00", "2024/04/01 09:05:61", "2024/04-01 09:05:00", "2024/04/01_09:05:00",
+        "2024/04/01 09:05:0x", "0999/04/01 09:05:00", "2024/04/01 09-05-00", "２０24/04/01 09:05",
+    ])
+    func aNineteenByteTextThatIsNoDateTimeIsRejected(text: String) {
+        #expect(Timestamp(text) == nil)
+    }
 }

@@ -2,7 +2,10 @@ import Foundation
 
 /// The header row of a CSV export: column names to indices. Names are compared after NFKC
 /// normalisation and trimming, so `実行時間（秒）` and `実行時間(秒)` are the same column.
-public struct CSVHeader: Sendable {
+///
+/// A class, not a struct: every row of a file is read against one header, and a reference is all a row
+/// needs to carry.
+public final class CSVHeader: Sendable {
     public let names: [String]
     private let index: [String: Int]
 

@@ -97,10 +97,10 @@ public final class CSVReader {
     }
 
     private func dispatch(endOffset: Int64, _ body: (CSVRecord) throws -> Void) throws {
-        guard !collector.completed.isEmpty else { return }
+        guard collector.completedCount > 0 else { return }
         let storage = collector.storageBytes
         let ends = collector.fieldEnds
-        for done in collector.completed {
+        for done in UnsafeBufferPointer(start: collector.completed, count: collector.completedCount) {
             let fields = UnsafeBufferPointer(rebasing: ends[done.fields])
             let firstEnd = done.fields.lowerBound == 0 ? 0 : ends[done.fields.lowerBound - 1]
             try body(CSVRecord(storage: storage, ends: fields, firstEnd: firstEnd, line: done.line, endOffset: endOffset,
@@ -133,7 +133,10 @@ public final class CSVReader {
         @exclusivity(unchecked) var ends = UnsafeMutablePointer<Int>.allocate(capacity: 1024)
         @exclusivity(unchecked) var endsCount = 0
         @exclusivity(unchecked) var endsCapacity = 1024
-        @exclusivity(unchecked) var completed: [(fields: Range<Int>, line: Int, hasContent: Bool)] = []
+        /// Records finished by the last `csv_parse` call, not yet handed on.
+        @exclusivity(unchecked) var completed = UnsafeMutablePointer<(fields: Range<Int>, line: Int, hasContent: Bool)>.allocate(capacity: 16)
+        @exclusivity(unchecked) var completedCount = 0
+        @exclusivity(unchecked) var completedCapacity = 16
         /// Whether any field of the open record had bytes, copied or not.
         @exclusivity(unchecked) var openHasContent = false
         @exclusivity(unchecked) var openFirstField = 0
@@ -146,6 +149,7 @@ public final class CSVReader {
         deinit {
             storage.deallocate()
             ends.deallocate()
+            completed.deallocate()
             wantedFlags?.deallocate()
         }
 
@@ -182,7 +186,10 @@ public final class CSVReader {
 
         static let recordEnded: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
             Unmanaged<Collector>.fromOpaque(context!)._withUnsafeGuaranteedRef { collector in
-                collector.completed.append((collector.openFirstField..<collector.endsCount, collector.recordLine, collector.openHasContent))
+                if collector.completedCount == collector.completedCapacity { collector.growCompleted() }
+                (collector.completed + collector.completedCount).initialize(
+                    to: (collector.openFirstField..<collector.endsCount, collector.recordLine, collector.openHasContent))
+                collector.completedCount += 1
                 collector.openFirstField = collector.endsCount
                 collector.openHasContent = false
                 collector.inRecord = false
@@ -210,9 +217,17 @@ public final class CSVReader {
             endsCapacity *= 2
         }
 
+        private func growCompleted() {
+            let grown = UnsafeMutablePointer<(fields: Range<Int>, line: Int, hasContent: Bool)>.allocate(capacity: completedCapacity * 2)
+            grown.moveInitialize(from: completed, count: completedCount)
+            completed.deallocate()
+            completed = grown
+            completedCapacity *= 2
+        }
+
         /// Forgets dispatched records, keeping the fields of a record still open.
         func dropCompleted() {
-            completed.removeAll(keepingCapacity: true)
+            completedCount = 0
             if openFirstField == endsCount {
                 storageCount = 0
                 endsCount = 0

@@ -16,7 +16,7 @@ enum CSVRunTable {
 
     static func read(
         path: String, context: ParseContext, format: String, required: [String], wanted: [String], sink: any ParseSink,
-        splitBytes: Int64 = defaultSplitBytes, chunkLimit: Int = RunKeyLog.chunkLimit, makeBody: (CSVHeader) -> RowBody
+        splitBytes: Int64 = defaultSplitBytes, chunkLimit: Int = RunKeyLog.chunkLimit, makeBody: (CSVHeader, ParseContext) -> RowBody
     ) throws -> ParseSummary {
         let start = try CSVDataStart.find(path: path, context: context, format: format, required: required)
         let root: any PartitionableSink = (sink as? any PartitionableSink) ?? BufferedSink(target: sink)
@@ -30,8 +30,11 @@ enum CSVRunTable {
             }
             // The second half's lines are numbered from 1 until the first half has counted its own.
             let parts = ranges.indices.map { index in
-                Part(range: ranges[index], firstLine: index == 0 ? start.line : 1, sink: root.makePartition(), body: makeBody(start.header),
-                     admission: RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere, chunkLimit: chunkLimit))
+                let header = index == 0 ? start.header : ThreadCopies.header(start.header)
+                let partContext = index == 0 ? context : ThreadCopies.context(context)
+                return Part(range: ranges[index], firstLine: index == 0 ? start.line : 1, header: header, display: partContext.displayPath,
+                            sink: root.makePartition(), body: makeBody(header, partContext),
+                            admission: RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere, chunkLimit: chunkLimit))
             }
             let wantedColumns = wanted.compactMap { start.header.column($0) }
             // The second half gets a thread of its own and the first is read here. Not concurrentPerform, which
@@ -40,11 +43,11 @@ enum CSVRunTable {
             let done = DispatchSemaphore(value: 0)
             for part in parts.dropFirst() {
                 Thread.detachNewThread {
-                    part.read(path: path, encoding: start.encoding, header: start.header, wanted: wantedColumns, display: context.displayPath)
+                    part.read(path: path, encoding: start.encoding, wanted: wantedColumns)
                     done.signal()
                 }
             }
-            parts[0].read(path: path, encoding: start.encoding, header: start.header, wanted: wantedColumns, display: context.displayPath)
+            parts[0].read(path: path, encoding: start.encoding, wanted: wantedColumns)
             for _ in parts.dropFirst() { done.wait() }
             if let failure = parts[0].failure { throw failure }
             // A first half that did not end between records was cut inside a quoted field: read it whole
@@ -80,6 +83,9 @@ enum CSVRunTable {
     private final class Part: @unchecked Sendable {
         let range: Range<Int64>
         let firstLine: Int
+        let header: CSVHeader
+        /// The file's path as rejections name it.
+        let display: String
         let sink: any PartitionableSink
         let body: RowBody
         // Each part is touched by one thread at a time; per-row exclusivity checks would only cost.
@@ -90,15 +96,18 @@ enum CSVRunTable {
         /// The number of the line after this part's last, counted from its own first line.
         var nextLine = 1
 
-        init(range: Range<Int64>, firstLine: Int, sink: any PartitionableSink, body: @escaping RowBody, admission: RunAdmission) {
+        init(range: Range<Int64>, firstLine: Int, header: CSVHeader, display: String, sink: any PartitionableSink, body: @escaping RowBody,
+             admission: RunAdmission) {
             self.range = range
             self.firstLine = firstLine
+            self.header = header
+            self.display = display
             self.sink = sink
             self.body = body
             self.admission = admission
         }
 
-        func read(path: String, encoding: TextEncoding, header: CSVHeader, wanted: [Int], display: String) {
+        func read(path: String, encoding: TextEncoding, wanted: [Int]) {
             do {
                 let reader = try CSVReader(path: path, encoding: encoding, startOffset: range.lowerBound, endOffset: range.upperBound,
                                            firstLine: firstLine)

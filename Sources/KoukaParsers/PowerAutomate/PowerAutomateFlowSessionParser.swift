@@ -16,7 +16,7 @@ public struct PowerAutomateFlowSessionParser: LogParser {
         }
         let required = ["name", "statuscode", "startedon"]
         return try CSVRunTable.read(path: path, context: context, format: formatID, required: required,
-                                    wanted: ["flowsessionid"] + required + ["completedon", "runduration"], sink: sink) { _ in rowReader(context: context) }
+                                    wanted: ["flowsessionid"] + required + ["completedon", "runduration"], sink: sink) { rowReader(context: $1) }
     }
 
     private func rowReader(context: ParseContext) -> CSVRunTable.RowBody {

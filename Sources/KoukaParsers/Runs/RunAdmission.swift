@@ -27,8 +27,10 @@ struct RunAdmission {
     mutating func admit(_ bytes: UnsafeRawBufferPointer, line: Int) throws(Refusal) {
         guard !bytes.isEmpty else { return }
         let hash = RunKeyHash.of(bytes)
-        if let file = countedElsewhere[hash] { throw .countedIn(file: file) }
-        if suspects.contains(hash) {
+        // Both are empty on a first reading of a file nothing else overlaps, and hashing a key for an empty
+        // table would still cost on every row.
+        if !countedElsewhere.isEmpty, let file = countedElsewhere[hash] { throw .countedIn(file: file) }
+        if !suspects.isEmpty, suspects.contains(hash) {
             let id = Array(bytes)
             if let first = suspectIDs[id] { throw .repeatsEarlierRow(line: first) }
             suspectIDs[id] = line

@@ -20,13 +20,13 @@ final class RunKeyLog {
     /// Sorts what is held in memory once reading is done; later calls do nothing.
     func finish() {
         guard !isSorted else { return }
-        buffer.sort()
+        RadixSort.sort(&buffer)
         isSorted = true
     }
 
     private func spillBuffer() {
         if spill == nil { spill = RunKeySpill() }
-        buffer.sort()
+        RadixSort.sort(&buffer)
         // Without a writable temporary folder the hashes stay in memory: correct, only larger.
         guard let spill, spill.write(sorted: buffer) else { return }
         buffer.removeAll(keepingCapacity: true)

@@ -14,6 +14,14 @@ public struct Timestamp: Sendable, Hashable {
     /// Seconds east of UTC, when the text carries an offset or `Z`.
     public var utcOffset: Int?
 
+    private init(date: LocalDate, hour: Int, minute: Int, second: Double, utcOffset: Int?) {
+        self.date = date
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.utcOffset = utcOffset
+    }
+
     /// Parses `text`; nil when it is not one of the accepted shapes or not a real date and time.
     public init?(_ text: some StringProtocol) {
         var copy = String(text)
@@ -23,6 +31,10 @@ public struct Timestamp: Sendable, Hashable {
 
     /// Parses the ASCII bytes of a field without making a `String` of them: the ingest's hot path.
     public init?(bytes: UnsafeRawBufferPointer) {
+        if bytes.count == 19, let fixed = Self.fixedWidth(bytes) {
+            self = fixed
+            return
+        }
         var scanner = DigitScanner(bytes)
         scanner.skipSpaces()
         guard let y = scanner.number(maxDigits: 4), y >= 1000, let s1 = scanner.take(oneOf: "-/"),
@@ -61,6 +73,25 @@ public struct Timestamp: Sendable, Hashable {
         }
         scanner.skipSpaces()
         guard scanner.atEnd else { return nil }
+    }
+
+    /// `yyyy/MM/dd HH:mm:ss` or `yyyy-MM-ddTHH:mm:ss` with every digit written, as exports write it on every
+    /// row: read by position. Nil when the bytes are not exactly that (the general reading then decides).
+    private static func fixedWidth(_ b: UnsafeRawBufferPointer) -> Timestamp? {
+        guard b[4] == b[7], b[4] == 0x2F || b[4] == 0x2D, b[10] == 0x20 || b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A else { return nil }
+        @inline(__always) func digits(_ at: Int, _ count: Int) -> Int? {
+            var value = 0
+            for index in at..<at + count {
+                let digit = b[index] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let y = digits(0, 4), y >= 1000, let mo = digits(5, 2), (1...12).contains(mo), let d = digits(8, 2), d >= 1,
+              d <= LocalDate.daysIn(month: mo, year: y), let h = digits(11, 2), h < 24, let mi = digits(14, 2), mi < 60,
+              let s = digits(17, 2), s < 61 else { return nil }
+        return Timestamp(date: LocalDate(year: y, month: mo, day: d), hour: h, minute: mi, second: Double(s), utcOffset: nil)
     }
 
     /// The instant this stands for: by its own offset when it has one, else in `clock`'s zone.

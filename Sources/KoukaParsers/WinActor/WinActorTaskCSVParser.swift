@@ -23,7 +23,7 @@ public struct WinActorTaskCSVParser: LogParser {
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         try CSVRunTable.read(path: path, context: context, format: formatID, required: [Self.taskID, Self.scenario, Self.state, Self.started],
                              wanted: [Self.taskID, Self.scenario, Self.state, Self.started, Self.ended, Self.seconds, Self.created, Self.scheduled],
-                             sink: sink, splitBytes: splitBytes, chunkLimit: runChunkLimit) { rowReader(header: $0, context: context) }
+                             sink: sink, splitBytes: splitBytes, chunkLimit: runChunkLimit) { rowReader(header: $0, context: $1) }
     }
 
     /// The reading of one row, with its own name cache: each half of a file read on two cores has one.

@@ -5,7 +5,9 @@ import KoukaParsers
 /// Receives one file's events and rejections: events are folded into daily rollups at once, so memory
 /// grows with the number of distinct days and names, never with the file.
 final class EventCollector: PartitionableSink {
-    private(set) var aggregator: Aggregator
+    /// Touched by one thread at a time (a file's part is read into a partition of its own); a dynamic
+    /// exclusivity check on every event would only cost.
+    @exclusivity(unchecked) private(set) var aggregator: Aggregator
     private(set) var rejections: [Rejection] = []
     /// The ids of the runs the file counted, for formats that have them.
     private(set) var runKeys: RunKeySet?

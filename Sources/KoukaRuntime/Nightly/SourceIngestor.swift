@@ -179,8 +179,13 @@ final class SourceIngestor {
             summary.rejectionReasons[Self.reasonKind(rejection.reason), default: 0] += 1
             logger.warning("row rejected", metadata: ["file": "\(rejection.file)", "line": "\(rejection.line)", "reason": "\(rejection.reason)"])
         }
-        for (key, sums) in totals where catalog.entry(for: key.taskName, system: key.family, on: key.date) == nil {
+        // A file has hundreds of days of a few dozen names: each name is matched against the catalog once.
+        var candidates: [String: CatalogCandidates] = [:]
+        for (key, sums) in totals {
             let id = "\(key.family.rawValue)\u{0}\(key.taskName)"
+            let rows = candidates[id] ?? catalog.candidates(for: key.taskName, system: key.family)
+            candidates[id] = rows
+            guard rows.entry(on: key.date) == nil else { continue }
             unmapped[id, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
         }
         logger.info("source file read", metadata: [

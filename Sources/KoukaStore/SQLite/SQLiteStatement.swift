@@ -28,7 +28,7 @@ final class SQLiteStatement {
             case .null: rc = sqlite3_bind_null(statement, index)
             case let .integer(v): rc = sqlite3_bind_int64(statement, index, v)
             case let .real(v): rc = sqlite3_bind_double(statement, index, v)
-            case let .text(v): rc = sqlite3_bind_text(statement, index, v, -1, Self.transient)
+            case let .text(v): rc = v.withCString { sqlite3_bind_text(statement, index, $0, -1, Self.transient) }
             case let .hashes(v): rc = v.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
             }
             try connection.check(rc, sql)
