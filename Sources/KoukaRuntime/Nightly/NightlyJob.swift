@@ -88,9 +88,8 @@ public struct NightlyJob {
         summary.unmapped = ingestor.unmappedNames()
         summary.exitCode = options.strict && summary.hasRejects ? .dataError : (summary.hasFindings ? .doneWithFindings : .done)
         if let store, !options.dryRun {
-            let stamp = ISO8601DateFormatter()
             try store.recordJobRun(JobRunRecord(
-                job: "kouka-nightly", startedAt: stamp.string(from: started), endedAt: stamp.string(from: Date()),
+                job: "kouka-nightly", startedAt: UTCTimestamp.string(from: started), endedAt: UTCTimestamp.string(from: Date()),
                 filesRead: summary.filesRead + summary.filesAppended, rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,
                 exitCode: summary.exitCode.rawValue, interrupted: summary.interrupted))
         }

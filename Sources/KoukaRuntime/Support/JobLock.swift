@@ -1,4 +1,5 @@
 import Foundation
+import KoukaCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -31,7 +32,7 @@ public final class JobLock {
             close(fd)
             throw LockHeld(path: path, holder: String(decoding: buffer.prefix(max(0, n)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        let note = "pid \(getpid()) job \(job) started \(ISO8601DateFormatter().string(from: Date()))\n"
+        let note = "pid \(getpid()) job \(job) started \(UTCTimestamp.string(from: Date()))\n"
         _ = ftruncate(fd, 0)
         _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
     }

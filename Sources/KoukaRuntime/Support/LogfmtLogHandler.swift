@@ -1,4 +1,5 @@
 import Foundation
+import KoukaCore
 import Logging
 
 /// Writes log lines to stderr as logfmt (`ts=… level=… msg="…" key=value`), one line per event, so the
@@ -32,9 +33,5 @@ public struct LogfmtLogHandler: LogHandler {
         return "\"\(escaped)\""
     }
 
-    private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
-    }
+    private static func timestamp() -> String { UTCTimestamp.string(from: Date(), milliseconds: true) }
 }
