@@ -26,6 +26,8 @@ public struct Aggregator: Sendable {
     private var byAddress = [(address: UInt, count: Int, id: Int)](repeating: (0, 0, 0), count: addressSlots)
     private var keys: [RollupKey] = []
     private var sums: [RollupTotals] = []
+    /// Each rollup's task and department by name number (-1: the log names no department).
+    private var slotNames: [(task: Int, department: Int)] = []
 
     public init(clock: LocalClock, officeHours: OfficeHours = .cityHall) {
         self.clock = clock
@@ -59,6 +61,7 @@ public struct Aggregator: Sendable {
             keys.append(RollupKey(date: LocalDate(daysSinceEpoch: day.daysSinceEpoch), department: event.department ?? "", family: event.family, taskName: event.taskName,
                                   outcome: event.outcome, unit: event.unit, offHours: offHours))
             sums.append(RollupTotals())
+            slotNames.append((compact.task, compact.department))
         }
         sums[slot].add(event)
         eventCount += 1
@@ -82,10 +85,63 @@ public struct Aggregator: Sendable {
                 if let packed { packedSlots.insert(packed, keys.count) } else { slots[compact] = keys.count }
                 keys.append(key)
                 sums.append(sum)
+                slotNames.append((compact.task, compact.department))
             }
         }
         eventCount += other.eventCount
     }
+
+    /// The rollups as `totals` gives them (names of the same text in one key), ordered by day, department,
+    /// family, task, outcome, unit and off-hours with text compared by its UTF-8 bytes: the order of the
+    /// store's key, in which inserting them appends.
+    ///
+    /// A large export has tens of thousands of rollups and a few dozen names: each distinct text is ranked
+    /// once, and the rollups are sorted by numbers.
+    public func rollupsInByteOrder() -> [(key: RollupKey, totals: RollupTotals)] {
+        // Text numbers by `String` equality, as `totals` merges; the empty department is text 0.
+        var textNumbers: [String: Int] = ["": 0]
+        var texts = [""]
+        let nameText = names.map { name in
+            if let number = textNumbers[name] { return number }
+            textNumbers[name] = texts.count
+            texts.append(name)
+            return texts.count - 1
+        }
+        var textRank = [Int](repeating: 0, count: texts.count)
+        for (rank, number) in texts.indices.sorted(by: { texts[$0].utf8.lexicographicallyPrecedes(texts[$1].utf8) }).enumerated() {
+            textRank[number] = rank
+        }
+        let sortKeys = keys.indices.map { slot in
+            let key = keys[slot], names = slotNames[slot]
+            let last = Self.outcomeRank[key.outcome]! * 1000 + Self.unitRank[key.unit]! * 2 + (key.offHours ? 1 : 0)
+            return (key.date.daysSinceEpoch, textRank[names.department < 0 ? 0 : nameText[names.department]], Self.familyRank[key.family]!,
+                    textRank[nameText[names.task]], last)
+        }
+        var result: [(key: RollupKey, totals: RollupTotals)] = []
+        result.reserveCapacity(keys.count)
+        var previous: Int? = nil
+        for slot in keys.indices.sorted(by: { sortKeys[$0] < sortKeys[$1] }) {
+            if let previous, sortKeys[previous] == sortKeys[slot] {
+                result[result.count - 1].totals.add(sums[slot])
+            } else {
+                var key = keys[slot]
+                key.taskName = texts[nameText[slotNames[slot].task]]
+                key.department = slotNames[slot].department < 0 ? "" : texts[nameText[slotNames[slot].department]]
+                result.append((key, sums[slot]))
+            }
+            previous = slot
+        }
+        return result
+    }
+
+    /// Each case's position when the cases are ordered by the bytes of their stored text.
+    private static func byteRanks<Case: RawRepresentable & Hashable>(_ cases: [Case]) -> [Case: Int] where Case.RawValue == String {
+        Dictionary(uniqueKeysWithValues: cases.sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }.enumerated().map { ($1, $0) })
+    }
+
+    private static let familyRank = byteRanks(SystemFamily.declared)
+    private static let outcomeRank = byteRanks(Outcome.declared)
+    private static let unitRank = byteRanks(EffectUnit.declared)
 
     /// The rollups in key order, ready to store under `sourceID`.
     public func rollups(sourceID: Int64) -> [DailyRollup] {

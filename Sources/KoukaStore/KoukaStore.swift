@@ -48,6 +48,17 @@ public final class KoukaStore {
     public func replaceContribution(
         of record: SourceFileRecord, rollups: [RollupKey: RollupTotals], rejections: [Rejection], runKeys: RunKeyStream? = nil
     ) throws -> Int64 {
+        try replaceContribution(of: record, orderedRollups: rollups.map { ($0.key, $0.value) }, rejections: rejections, runKeys: runKeys)
+    }
+
+    /// `replaceContribution(of:rollups:rejections:runKeys:)` with the rollups in the order to insert them. In the
+    /// order of the store's key (`Aggregator.rollupsInByteOrder()`) inserting them appends to the table, which is
+    /// what makes a large export's tens of thousands cheap; each key once.
+    @discardableResult
+    public func replaceContribution(
+        of record: SourceFileRecord, orderedRollups rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection],
+        runKeys: RunKeyStream? = nil
+    ) throws -> Int64 {
         try db.transaction {
             let id: Int64
             if let existing = try source(path: record.path) {
@@ -77,9 +88,17 @@ public final class KoukaStore {
     public func appendContribution(
         of record: SourceFileRecord, rollups: [RollupKey: RollupTotals], rejections: [Rejection], runKeys: RunKeyStream? = nil
     ) throws {
+        try appendContribution(of: record, orderedRollups: rollups.map { ($0.key, $0.value) }, rejections: rejections, runKeys: runKeys)
+    }
+
+    /// `appendContribution(of:rollups:rejections:runKeys:)` with rollups in the order of the store's key.
+    public func appendContribution(
+        of record: SourceFileRecord, orderedRollups rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection],
+        runKeys: RunKeyStream? = nil
+    ) throws {
         try db.transaction {
             guard let existing = try source(path: record.path) else {
-                _ = try replaceContribution(of: record, rollups: rollups, rejections: rejections, runKeys: runKeys)
+                _ = try replaceContribution(of: record, orderedRollups: rollups, rejections: rejections, runKeys: runKeys)
                 return
             }
             if let runKeys { try addRunKeys(runKeys, source: existing.id) }
@@ -128,7 +147,7 @@ public final class KoukaStore {
     }
 
     /// Inserts rollups; with `adding`, totals already stored for the same key are added to.
-    private func insertRollups(_ rollups: [RollupKey: RollupTotals], source id: Int64, adding: Bool) throws {
+    private func insertRollups(_ rollups: [(key: RollupKey, totals: RollupTotals)], source id: Int64, adding: Bool) throws {
         let insert = try db.prepare("""
             INSERT INTO rollups (source_id, day, department, family, task_name, outcome, unit, off_hours, events, quantity,
             machine_seconds, human_seconds, human_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -139,7 +158,7 @@ public final class KoukaStore {
             human_quantity = human_quantity + excluded.human_quantity
             """ : "")
             """)
-        for (key, t) in RollupStorageOrder.sorted(rollups) {
+        for (key, t) in rollups {
             try insert.run([
                 .integer(id), .text(key.date.description), .text(key.department), .text(key.family.rawValue),
                 .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0),
@@ -148,12 +167,13 @@ public final class KoukaStore {
         }
     }
 
-    /// The rollups of every file that counts, with dates from `from` to `to` inclusive.
+    /// The rollups of every file that counts, with dates from `from` to `to` inclusive. Each file's are found
+    /// by the rollups' primary key (file, day, …): `CROSS JOIN` keeps SQLite from scanning the table instead.
     public func rollups(from: LocalDate, to: LocalDate) throws -> [DailyRollup] {
         var rows: [DailyRollup] = []
         try db.prepare("""
             SELECT r.source_id, r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.events, r.quantity,
-            r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours FROM rollups r JOIN source_files s ON s.id = r.source_id
+            r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
             WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ?
             ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.off_hours, r.source_id
             """).query([.text(from.description), .text(to.description)]) { s in

@@ -49,6 +49,43 @@ struct AggregatorKeyingTests {
         #expect(aggregator.totals.count == Self.expected(events).count)
     }
 
+    /// The rollups handed to the store are `totals`, in the order of the store's key with text by its bytes.
+    @Test func rollupsInByteOrderAreTheTotalsInTheStoresKeyOrder() {
+        var events: [UsageEvent] = []
+        for n in 0..<2_000 {
+            let department: String? = [nil, "", "市民課", "保険年金課", "Zeta"][n % 5]
+            events.append(A.event(at: 1_711_929_600 + Double(n % 23) * 86_400 + Double(n % 2) * 50_000, task: ["住民票", "住民票発行", "a", "Z", "ｶﾅ"][n % 5 == 0 ? 0 : n % 7 % 5],
+                                  department: department, outcome: n % 3 == 0 ? .failure : .success, machine: Double(n)))
+        }
+        var aggregator = Aggregator(clock: .tokyo)
+        for event in events { aggregator.add(event) }
+        let ordered = aggregator.rollupsInByteOrder()
+        #expect(Dictionary(uniqueKeysWithValues: ordered.map { ($0.key, $0.totals) }) == aggregator.totals)
+        func bytes(_ key: RollupKey) -> [[UInt8]] {
+            [key.date.description, key.department, key.family.rawValue, key.taskName, key.outcome.rawValue, key.unit.rawValue,
+             key.offHours ? "1" : "0"].map { Array($0.utf8) }
+        }
+        let inOrder = zip(ordered, ordered.dropFirst()).allSatisfy { a, b in
+            let (x, y) = (bytes(a.key), bytes(b.key))
+            for (p, q) in zip(x, y) where p != q { return p.lexicographicallyPrecedes(q) }
+            return false
+        }
+        #expect(inOrder)
+    }
+
+    /// A name written with a combining mark (as macOS writes file names) is the same text as the composed one:
+    /// one rollup, as `totals` has it.
+    @Test func namesOfTheSameTextInOtherBytesShareOneRollup() {
+        let composed = "ガス使用量確認", decomposed = "カ\u{3099}ス使用量確認"
+        #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        var aggregator = Aggregator(clock: .tokyo)
+        for (index, name) in [composed, decomposed, composed].enumerated() { aggregator.add(A.event(at: 1_711_929_600, task: name, machine: Double(index))) }
+        let ordered = aggregator.rollupsInByteOrder()
+        #expect(ordered.count == 1)
+        #expect(ordered.first?.totals.events == 3)
+        #expect(Dictionary(uniqueKeysWithValues: ordered.map { ($0.key, $0.totals) }) == aggregator.totals)
+    }
+
     @Test func aDayBefore1970TakesTheUnpackedPathAndStillFolds() {
         let events = [A.event(at: -86_400 * 3), A.event(at: -86_400 * 3 + 60), A.event(at: 1_711_929_600)]
         var aggregator = Aggregator(clock: .tokyo)

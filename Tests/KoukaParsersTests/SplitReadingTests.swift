@@ -109,13 +109,15 @@ struct SplitReadingTests {
 
 /// `RunKeySet`: run-id hashes merged from several logs, some spilled to disk, streamed in order.
 struct RunKeySetTests {
-    @Test func spilledAndHeldHashesMergeInOrderWithTheirCounts() {
+    /// Logs that spilled, and logs held in memory (one, two or three of them), merge alike.
+    @Test(arguments: [[97, 1_000_000], [1_000_000, 1_000_000], [1_000_000], [1_000_000, 1_000_000, 1_000_000]])
+    func spilledAndHeldHashesMergeInOrderWithTheirCounts(chunkLimits: [Int]) {
         var generator = SystemRandomNumberGenerator()
-        let values = (0..<5_000).map { _ in UInt64.random(in: 0..<2_000, using: &generator) }
-        let logs = [RunKeyLog(chunkLimit: 97), RunKeyLog(chunkLimit: 1_000_000)]
-        for (index, value) in values.enumerated() { logs[index % 2].add(value) }
+        let values = (0..<5_000).map { _ in UInt64.random(in: 0..<2_000, using: &generator) } + [0, .max, .max]
+        let logs = chunkLimits.map { RunKeyLog(chunkLimit: $0) }
+        for (index, value) in values.enumerated() { logs[index % logs.count].add(value) }
         let set = RunKeySet(logs: logs)
-        #expect(logs[0].spill != nil, "the first log spilled")
+        #expect(logs[0].spill != nil || chunkLimits[0] > values.count, "the first log spilled when its limit is small")
         var expected: [UInt64: Int] = [:]
         for value in values { expected[value, default: 0] += 1 }
         var seen: [(UInt64, Int)] = []

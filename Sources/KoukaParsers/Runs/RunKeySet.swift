@@ -15,6 +15,7 @@ public final class RunKeySet {
 
     /// Calls `body` with each distinct hash in ascending order and how many times it was met.
     public func forEachDistinct(_ body: (_ hash: UInt64, _ times: Int) throws -> Void) rethrows {
+        if logs.allSatisfy({ $0.spill == nil }) { return try forEachDistinctInMemory(body) }
         var cursors: [Cursor] = []
         for log in logs {
             if let spill = log.spill {
@@ -41,6 +42,55 @@ public final class RunKeySet {
             if cursors[smallest].isDone { cursors.remove(at: smallest) }
         }
         if let current { try body(current, times) }
+    }
+
+    /// The same walk when no log spilled (every file up to some half a million runs a half): straight over the
+    /// sorted buffers, which a store of a large export's runs and its check for repeats both wait on.
+    private func forEachDistinctInMemory(_ body: (_ hash: UInt64, _ times: Int) throws -> Void) rethrows {
+        let buffers = logs.map(\.buffer).filter { !$0.isEmpty }
+        guard buffers.count <= 2 else {
+            var merged = buffers.flatMap { $0 }
+            RadixSort.sort(&merged)
+            return try Self.walkRuns(of: merged, body)
+        }
+        guard buffers.count == 2 else { return try buffers.first.map { try Self.walkRuns(of: $0, body) } ?? () }
+        try buffers[0].withUnsafeBufferPointer { a in
+            try buffers[1].withUnsafeBufferPointer { b in
+                var i = 0, j = 0
+                var current: UInt64 = 0, times = 0
+                while i < a.count || j < b.count {
+                    let hash: UInt64
+                    if j == b.count || (i < a.count && a[i] <= b[j]) {
+                        hash = a[i]
+                        i += 1
+                    } else {
+                        hash = b[j]
+                        j += 1
+                    }
+                    if times > 0, hash == current {
+                        times += 1
+                    } else {
+                        if times > 0 { try body(current, times) }
+                        current = hash
+                        times = 1
+                    }
+                }
+                if times > 0 { try body(current, times) }
+            }
+        }
+    }
+
+    /// Each distinct value of a sorted buffer and how many times it stands there.
+    private static func walkRuns(of sorted: [UInt64], _ body: (_ hash: UInt64, _ times: Int) throws -> Void) rethrows {
+        try sorted.withUnsafeBufferPointer { values in
+            var index = 0
+            while index < values.count {
+                var end = index + 1
+                while end < values.count, values[end] == values[index] { end += 1 }
+                try body(values[index], end - index)
+                index = end
+            }
+        }
     }
 
     /// The hashes met more than once: candidates for a repeated run, to be compared by their full id.

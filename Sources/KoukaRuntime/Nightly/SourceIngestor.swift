@@ -162,12 +162,12 @@ final class SourceIngestor {
         }
         record.rowsAccepted = record.rowsRead - record.rowsRejected
         record.pendingRuns = parsed.pendingRuns
-        let totals = collector.aggregator.totals
+        let rollups = collector.aggregator.rollupsInByteOrder()
         if case .append = read.plan {
-            try store.appendContribution(of: record, rollups: totals, rejections: collector.rejections, runKeys: Self.stream(collector))
+            try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             summary.filesAppended += 1
         } else {
-            try store.replaceContribution(of: record, rollups: totals, rejections: collector.rejections, runKeys: Self.stream(collector))
+            try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             summary.filesRead += 1
         }
         summary.rowsRead += parsed.recordsRead
@@ -181,7 +181,7 @@ final class SourceIngestor {
         }
         // A file has hundreds of days of a few dozen names: each name is matched against the catalog once.
         var candidates: [String: CatalogCandidates] = [:]
-        for (key, sums) in totals {
+        for (key, sums) in rollups {
             let id = "\(key.family.rawValue)\u{0}\(key.taskName)"
             let rows = candidates[id] ?? catalog.candidates(for: key.taskName, system: key.family)
             candidates[id] = rows

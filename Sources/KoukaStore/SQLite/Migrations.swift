@@ -73,6 +73,8 @@ enum Migrations {
             PRIMARY KEY (source_id, chunk)
         ) WITHOUT ROWID;
         """),
+        // Rollups by day are found through each file's primary key; a second index only slowed every ingest.
+        ("v3", "DROP INDEX IF EXISTS rollups_by_day;"),
     ]
 
     static func apply(to db: SQLiteConnection) throws {
