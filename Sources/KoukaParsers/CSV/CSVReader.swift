@@ -18,7 +18,7 @@ public final class CSVReader {
     public let encoding: TextEncoding
     private let chunks: ByteChunkReader
     private let parser: UnsafeMutablePointer<csv_parser>
-    private let collector: Collector
+    private let collector: UnsafeMutablePointer<Collector>
     private let firstLine: Int
 
     /// Opens `path`; with `startOffset` > 0 reading resumes there, numbering lines from `firstLine`, and
@@ -31,12 +31,16 @@ public final class CSVReader {
         nextLine = firstLine
         parser = .allocate(capacity: 1)
         csv_init(parser, 0)
-        collector = Collector()
+        collector = .allocate(capacity: 1)
+        collector.initialize(to: Collector())
     }
 
     deinit {
         csv_free(parser)
         parser.deallocate()
+        collector.pointee.deallocate()
+        collector.deinitialize(count: 1)
+        collector.deallocate()
     }
 
     /// The columns whose bytes are kept, by index; nil keeps them all. Set it (after the header row) to
@@ -45,7 +49,7 @@ public final class CSVReader {
         didSet {
             var wanted = [Bool](repeating: wantedColumns == nil, count: (wantedColumns?.max() ?? -1) + 1)
             for column in wantedColumns ?? [] { wanted[column] = true }
-            collector.wanted = wantedColumns == nil ? nil : wanted
+            collector.pointee.setWanted(wantedColumns == nil ? nil : wanted)
         }
     }
 
@@ -68,9 +72,9 @@ public final class CSVReader {
                 let newline = Self.indexOfNewline(block, from: start)
                 let end = newline.map { $0 + 1 } ?? block.count
                 let piece = UnsafeRawBufferPointer(rebasing: block[start..<end])
-                if atLineStart && !collector.inRecord && !Self.isBlank(piece) {
-                    collector.recordLine = line
-                    collector.inRecord = true
+                if atLineStart && !collector.pointee.inRecord && !Self.isBlank(piece) {
+                    collector.pointee.recordLine = line
+                    collector.pointee.inRecord = true
                 }
                 try feed(piece, line: line)
                 try dispatch(endOffset: blockStart + Int64(end), body)
@@ -79,34 +83,32 @@ public final class CSVReader {
                 start = end
             }
         }
-        endedAtRecordBoundary = parser.pointee.pstate == 0 && !collector.inRecord
+        endedAtRecordBoundary = parser.pointee.pstate == 0 && !collector.pointee.inRecord
         nextLine = line
-        let context = Unmanaged.passUnretained(collector).toOpaque()
-        if csv_fini(parser, Collector.fieldEnded, Collector.recordEnded, context) != 0 {
+        if csv_fini(parser, Collector.fieldEnded, Collector.recordEnded, collector) != 0 {
             throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
         }
         try dispatch(endOffset: chunks.offset, body)
     }
 
     private func feed(_ piece: UnsafeRawBufferPointer, line: Int) throws {
-        let context = Unmanaged.passUnretained(collector).toOpaque()
-        let parsed = csv_parse(parser, piece.baseAddress, piece.count, Collector.fieldEnded, Collector.recordEnded, context)
+        let parsed = csv_parse(parser, piece.baseAddress, piece.count, Collector.fieldEnded, Collector.recordEnded, collector)
         if parsed != piece.count {
             throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
         }
     }
 
     private func dispatch(endOffset: Int64, _ body: (CSVRecord) throws -> Void) throws {
-        guard collector.completedCount > 0 else { return }
-        let storage = collector.storageBytes
-        let ends = collector.fieldEnds
-        for done in UnsafeBufferPointer(start: collector.completed, count: collector.completedCount) {
+        guard collector.pointee.completedCount > 0 else { return }
+        let storage = collector.pointee.storageBytes
+        let ends = collector.pointee.fieldEnds
+        for done in UnsafeBufferPointer(start: collector.pointee.completed, count: collector.pointee.completedCount) {
             let fields = UnsafeBufferPointer(rebasing: ends[done.fields])
             let firstEnd = done.fields.lowerBound == 0 ? 0 : ends[done.fields.lowerBound - 1]
             try body(CSVRecord(storage: storage, ends: fields, firstEnd: firstEnd, line: done.line, endOffset: endOffset,
                                encoding: encoding, hasContent: done.hasContent))
         }
-        collector.dropCompleted()
+        collector.pointee.dropCompleted()
     }
 
     /// libcsv skips a line of nothing but spaces, tabs and line ends without starting a record.
@@ -120,83 +122,83 @@ public final class CSVReader {
         return UnsafeRawPointer(hit) - base
     }
 
+    /// A record libcsv finished: its fields' range in `ends`, its first line, whether any field had bytes.
+    private struct Completed {
+        var fields: Range<Int>
+        var line: Int
+        var hasContent: Bool
+    }
+
     /// Receives libcsv's callbacks: field bytes go into one flat buffer, finished records into a queue
     /// that the reader drains after each `csv_parse` call (a Swift error may not cross the C frames).
     ///
-    /// The callbacks run for every field of every row, millions of times: the buffers are raw memory
-    /// grown by hand, and dynamic exclusivity checks are off (nothing else touches them while a
-    /// callback runs). Together that halves the cost of reading a row.
-    private final class Collector {
-        @exclusivity(unchecked) var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 64 * 1024)
-        @exclusivity(unchecked) var storageCount = 0
-        @exclusivity(unchecked) var storageCapacity = 64 * 1024
-        @exclusivity(unchecked) var ends = UnsafeMutablePointer<Int>.allocate(capacity: 1024)
-        @exclusivity(unchecked) var endsCount = 0
-        @exclusivity(unchecked) var endsCapacity = 1024
-        /// Records finished by the last `csv_parse` call, not yet handed on.
-        @exclusivity(unchecked) var completed = UnsafeMutablePointer<(fields: Range<Int>, line: Int, hasContent: Bool)>.allocate(capacity: 16)
-        @exclusivity(unchecked) var completedCount = 0
-        @exclusivity(unchecked) var completedCapacity = 16
+    /// The callbacks run for every field of every row, twenty million times for a large export: the state is
+    /// a plain struct behind the pointer libcsv hands back, its buffers raw memory grown by hand, so a
+    /// callback is a few loads and stores with no reference counting or exclusivity checks.
+    private struct Collector {
+        var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 64 * 1024)
+        var storageCount = 0
+        var storageCapacity = 64 * 1024
+        var ends = UnsafeMutablePointer<Int>.allocate(capacity: 1024)
+        var endsCount = 0
+        var endsCapacity = 1024
+        var completed = UnsafeMutablePointer<Completed>.allocate(capacity: 16)
+        var completedCount = 0
+        var completedCapacity = 16
         /// Whether any field of the open record had bytes, copied or not.
-        @exclusivity(unchecked) var openHasContent = false
-        @exclusivity(unchecked) var openFirstField = 0
-        @exclusivity(unchecked) var recordLine = 1
-        @exclusivity(unchecked) var inRecord = false
-        /// Which fields of a record to copy, by index; every field when nil.
-        @exclusivity(unchecked) private var wantedFlags: UnsafeMutablePointer<Bool>? = nil
-        @exclusivity(unchecked) private var wantedCount = 0
+        var openHasContent = false
+        var openFirstField = 0
+        var recordLine = 1
+        var inRecord = false
+        /// Which fields of a record to copy, by index, unless every field is kept.
+        var keepsAll = true
+        var wanted = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+        var wantedCount = 0
 
-        deinit {
+        func deallocate() {
             storage.deallocate()
             ends.deallocate()
             completed.deallocate()
-            wantedFlags?.deallocate()
+            wanted.deallocate()
         }
 
-        var wanted: [Bool]? {
-            get { wantedFlags.map { Array(UnsafeBufferPointer(start: $0, count: wantedCount)) } }
-            set {
-                wantedFlags?.deallocate()
-                wantedFlags = nil
-                wantedCount = 0
-                guard let newValue else { return }
-                let flags = UnsafeMutablePointer<Bool>.allocate(capacity: max(1, newValue.count))
-                flags.initialize(from: newValue, count: newValue.count)
-                wantedFlags = flags
-                wantedCount = newValue.count
-            }
+        mutating func setWanted(_ flags: [Bool]?) {
+            wanted.deallocate()
+            keepsAll = flags == nil
+            wantedCount = flags?.count ?? 0
+            wanted = .allocate(capacity: max(1, wantedCount))
+            if let flags { wanted.initialize(from: flags, count: flags.count) }
         }
 
         var storageBytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: storage, count: storageCount) }
         var fieldEnds: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: ends, count: endsCount) }
 
         static let fieldEnded: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { field, length, context in
-            Unmanaged<Collector>.fromOpaque(context!)._withUnsafeGuaranteedRef { collector in
-                if length > 0 {
-                    collector.openHasContent = true
-                    let index = collector.endsCount - collector.openFirstField
-                    let keep = collector.wantedFlags.map { index < collector.wantedCount && $0[index] } ?? true
-                    if keep, let field { collector.appendBytes(field, length) }
+            let c = context.unsafelyUnwrapped.assumingMemoryBound(to: Collector.self)
+            if length > 0 {
+                c.pointee.openHasContent = true
+                let index = c.pointee.endsCount - c.pointee.openFirstField
+                if c.pointee.keepsAll || (index < c.pointee.wantedCount && c.pointee.wanted[index]), let field {
+                    c.pointee.appendBytes(field, length)
                 }
-                if collector.endsCount == collector.endsCapacity { collector.growEnds() }
-                collector.ends[collector.endsCount] = collector.storageCount
-                collector.endsCount += 1
             }
+            if c.pointee.endsCount == c.pointee.endsCapacity { c.pointee.growEnds() }
+            c.pointee.ends[c.pointee.endsCount] = c.pointee.storageCount
+            c.pointee.endsCount += 1
         }
 
         static let recordEnded: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
-            Unmanaged<Collector>.fromOpaque(context!)._withUnsafeGuaranteedRef { collector in
-                if collector.completedCount == collector.completedCapacity { collector.growCompleted() }
-                (collector.completed + collector.completedCount).initialize(
-                    to: (collector.openFirstField..<collector.endsCount, collector.recordLine, collector.openHasContent))
-                collector.completedCount += 1
-                collector.openFirstField = collector.endsCount
-                collector.openHasContent = false
-                collector.inRecord = false
-            }
+            let c = context.unsafelyUnwrapped.assumingMemoryBound(to: Collector.self)
+            if c.pointee.completedCount == c.pointee.completedCapacity { c.pointee.growCompleted() }
+            (c.pointee.completed + c.pointee.completedCount).initialize(
+                to: Completed(fields: c.pointee.openFirstField..<c.pointee.endsCount, line: c.pointee.recordLine, hasContent: c.pointee.openHasContent))
+            c.pointee.completedCount += 1
+            c.pointee.openFirstField = c.pointee.endsCount
+            c.pointee.openHasContent = false
+            c.pointee.inRecord = false
         }
 
-        private func appendBytes(_ field: UnsafeMutableRawPointer, _ length: Int) {
+        private mutating func appendBytes(_ field: UnsafeMutableRawPointer, _ length: Int) {
             if storageCount + length > storageCapacity {
                 let capacity = max(storageCapacity * 2, storageCount + length)
                 let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -209,7 +211,7 @@ public final class CSVReader {
             storageCount += length
         }
 
-        private func growEnds() {
+        private mutating func growEnds() {
             let grown = UnsafeMutablePointer<Int>.allocate(capacity: endsCapacity * 2)
             grown.update(from: ends, count: endsCount)
             ends.deallocate()
@@ -217,8 +219,8 @@ public final class CSVReader {
             endsCapacity *= 2
         }
 
-        private func growCompleted() {
-            let grown = UnsafeMutablePointer<(fields: Range<Int>, line: Int, hasContent: Bool)>.allocate(capacity: completedCapacity * 2)
+        private mutating func growCompleted() {
+            let grown = UnsafeMutablePointer<Completed>.allocate(capacity: completedCapacity * 2)
             grown.moveInitialize(from: completed, count: completedCount)
             completed.deallocate()
             completed = grown
@@ -226,7 +228,7 @@ public final class CSVReader {
         }
 
         /// Forgets dispatched records, keeping the fields of a record still open.
-        func dropCompleted() {
+        mutating func dropCompleted() {
             completedCount = 0
             if openFirstField == endsCount {
                 storageCount = 0
