@@ -2,6 +2,7 @@
 """Synthetic logs for the ingest benchmark, at a given size, with a fixed seed (same bytes every time).
 
   python3 Benchmarks/generate.py --out DIR --winactor-mb 170 --uipath-mb 170 [--seed 7]
+  python3 Benchmarks/generate.py --more-of DIR/uipath/LAST_Execution.log --lines N > more.log
 
 Writes DIR/winactor/tasks.csv (WinActor Manager task export: Shift_JIS, CRLF, the vendor's 31 columns),
 DIR/uipath/YYYY-MM-DD_Execution.log (UiPath Robot logs, UTF-8 with BOM, one file per day) and
@@ -91,13 +92,32 @@ def uipath(folder, target_bytes, rng):
     return jobs
 
 
+def more_of(path, count):
+    """`count` lines of new jobs for the day of the UiPath log at `path`: its own lines again, each copy under
+    other job ids, written as the robot appends them (CRLF, no BOM)."""
+    with open(path, encoding="utf-8-sig") as f:
+        lines = f.read().splitlines()
+    out, copy = [], 0
+    while len(out) < count:
+        copy += 1
+        out += [line.replace("-4d54-abaa-", f"-4d54-{copy:04x}-") for line in lines[:count - len(out)]]
+    return "".join(line + "\r\n" for line in out)
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--out", required=True)
+    p.add_argument("--out")
     p.add_argument("--winactor-mb", type=float, default=170)
     p.add_argument("--uipath-mb", type=float, default=170)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--more-of", help="print --lines lines of new jobs for the day of this UiPath log, and nothing else")
+    p.add_argument("--lines", type=int, default=0)
     a = p.parse_args()
+    if a.more_of:
+        os.write(1, more_of(a.more_of, a.lines).encode("utf-8"))
+        return
+    if not a.out:
+        p.error("--out is required")
     rng = random.Random(a.seed)
     runs = winactor(os.path.join(a.out, "winactor", "tasks.csv"), a.winactor_mb * 1e6, rng) if a.winactor_mb > 0 else 0
     jobs = uipath(os.path.join(a.out, "uipath"), a.uipath_mb * 1e6, rng) if a.uipath_mb > 0 else 0

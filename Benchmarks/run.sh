@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # The ingest benchmark: kouka-nightly against DuckDB and pandas computing the same daily rollups from the
-# same generated files, with the raw libcsv parse as the floor, in one run. Median wall time of 5 runs
-# after a warm-up (fastest and slowest beside it), peak RSS from /usr/bin/time -v. Stops unless every
-# contender's rollup totals agree.
+# same generated files, with the raw libcsv parse as the floor, in one run. Stops unless every contender's
+# rollup totals agree.
 #
 #   Benchmarks/run.sh [SIZE_MB ...]      (default: 170)
 #
@@ -12,12 +11,17 @@
 # vendor writes it. DuckDB cannot read Shift_JIS without an extension, so it is timed three ways: converting
 # the export with iconv first (the conversion timed with it), reading it through its encodings extension,
 # and reading a UTF-8 copy made beforehand (the conversion not timed: DuckDB's best case).
+#
+# The contenders take turns: one warm-up round, then $KOUKA_BENCH_RUNS rounds (default 5) in each of which
+# every contender runs once, so that a shared machine's slow and fast spells fall on all of them alike.
+# Wall time is the median over the rounds (fastest and slowest beside it), measured to the microsecond;
+# peak RSS is the largest `/usr/bin/time -v` saw. DuckDB's encodings extension is some twenty times slower
+# than the rest and runs in the first $KOUKA_BENCH_SLOW_RUNS rounds only (default 3).
 # DuckDB and pandas come from PyPI, at the versions in Benchmarks/requirements.txt, into .build/bench-venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-170}")
 runs=${KOUKA_BENCH_RUNS:-5}
-# DuckDB's encodings extension is some twenty times slower than the rest: fewer runs, no warm-up.
 slow_runs=${KOUKA_BENCH_SLOW_RUNS:-3}
 threads=2
 
@@ -34,31 +38,34 @@ py=.build/bench-venv/bin/python
 out=.build/bench/out
 mkdir -p "$out"
 
-# measure ID NAME RUNS WARM COMMAND...: times COMMAND RUNS times (after a warm-up when WARM is 1) and prints
-# "median_wall_s peak_rss_kb"; the table line goes to stderr and results.txt, the last run's stdout to
-# $out/ID.json. $BEFORE, when set, runs (untimed) before each run.
-measure() {
-  local id=$1 name=$2 count=$3 warm=$4; shift 4
-  local walls=() rss=0 file="$out/$id.json"
-  [ "$warm" = 1 ] && { [ -n "${BEFORE:-}" ] && eval "$BEFORE"; "$@" >/dev/null 2>&1 || true; }
-  for _ in $(seq "$count"); do
-    [ -n "${BEFORE:-}" ] && eval "$BEFORE"
-    /usr/bin/time -v "$@" >"$file" 2>.build/bench/time.txt || true
-    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {split($2, t, ":"); print (length(t) == 3 ? t[1] * 3600 + t[2] * 60 + t[3] : t[1] * 60 + t[2])}' .build/bench/time.txt)")
-    local r; r=$(awk -F': ' '/Maximum resident set size/ {print $2}' .build/bench/time.txt)
-    [ "$r" -gt "$rss" ] && rss=$r
-  done
-  local median low high
-  read -r median low high < <(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)], a[1], a[NR]}')
-  # The spread is printed too: on a shared VM, runs of the same command differ by up to a third.
-  printf '%-44s %8.2f s (%.2f–%.2f) %8.1f MB\n' "$name" "$median" "$low" "$high" "$(echo "$rss / 1024" | bc -l)" | tee -a .build/bench/results.txt >&2
-  echo "$median $rss"
+# contender ID NAME ROUNDS COMMAND [BEFORE [AFTER]]: COMMAND, BEFORE and AFTER are shell text; BEFORE and
+# AFTER run untimed around every run; the last run's stdout is kept in $out/ID.json.
+contender() {
+  ids+=("$1"); name[$1]=$2; rounds[$1]=$3; command[$1]=$4; before[$1]=${5:-}; after[$1]=${6:-}
+  : > "$out/$1.walls"; echo 0 > "$out/$1.rss"
 }
 
-ratio() { echo "scale=3; $1 / $2" | bc -l | sed 's/^\./0./'; }
+run_once() {
+  local id=$1 timed=$2
+  [ -z "${before[$id]}" ] || eval "${before[$id]}" >/dev/null 2>&1 || true
+  local start=$EPOCHREALTIME
+  eval "/usr/bin/time -v -o .build/bench/time.txt ${command[$id]}" >"$out/$id.json" 2>/dev/null || true
+  local end=$EPOCHREALTIME
+  [ -z "${after[$id]}" ] || eval "${after[$id]}" >/dev/null 2>&1 || true
+  if [ "$timed" = 1 ]; then
+    echo "$end - $start" | bc -l >> "$out/$id.walls"
+    local rss; rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' .build/bench/time.txt)
+    [ "$rss" -gt "$(cat "$out/$id.rss")" ] && echo "$rss" > "$out/$id.rss"
+  fi
+  return 0
+}
+
+# median ID: the median wall time in seconds.
+median() { sort -n "$out/$1.walls" | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR + 1) / 2)]}'; }
+ratio() { echo "scale=3; $(median "$1") / $(median "$2")" | bc -l | sed 's/^\./0./'; }
 
 : > .build/bench/results.txt
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m); $threads threads each; median of $runs runs" | tee -a .build/bench/results.txt
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m); $threads threads each; median of $runs rounds" | tee -a .build/bench/results.txt
 for size in "${sizes[@]}"; do
   data=.build/bench/data-$size
   [ -f "$data/winactor/tasks.csv" ] || python3 Benchmarks/generate.py --out "$data" --winactor-mb "$size" --uipath-mb "$size" >&2
@@ -66,55 +73,62 @@ for size in "${sizes[@]}"; do
   sjis=$data/winactor/tasks.csv
   echo "== $size MB each: $(du -sh "$sjis" | cut -f1) WinActor CSV (Shift_JIS), $(du -sh "$data/uipath" | cut -f1) UiPath logs" | tee -a .build/bench/results.txt
 
-  BEFORE="rm -f $data/kouka-winactor.sqlite*"
-  read -r kw kw_rss < <(measure kouka-winactor "kouka-nightly WinActor full" "$runs" 1 "$kouka" --config "$data/kouka-winactor.toml" --quiet)
-  BEFORE=""
-  $py Benchmarks/rollups.py kouka "$data/kouka-winactor.sqlite" > "$out/kouka-winactor-totals.json"
-  read -r nw _ < <(measure kouka-noop "kouka-nightly WinActor no-op re-run" "$runs" 1 "$kouka" --config "$data/kouka-winactor.toml" --quiet)
-  read -r dc _ < <(measure duckdb-converted "duckdb WinActor, iconv then read_csv" "$runs" 1 $py Benchmarks/rollups.py duckdb-winactor-converted "$sjis" "$threads")
-  read -r de _ < <(measure duckdb-encodings "duckdb WinActor, encodings extension" "$slow_runs" 0 $py Benchmarks/rollups.py duckdb-winactor-encodings "$sjis" "$threads")
-  read -r du8 _ < <(measure duckdb-utf8 "duckdb WinActor, UTF-8 copy made before" "$runs" 1 $py Benchmarks/rollups.py duckdb-winactor "$data/tasks-utf8.csv" "$threads")
-  read -r pc _ < <(measure pandas-c "pandas WinActor, default reader" "$runs" 1 $py Benchmarks/rollups.py pandas-winactor "$sjis")
-  read -r pa _ < <(measure pandas-pyarrow "pandas WinActor, pyarrow reader" "$runs" 1 $py Benchmarks/rollups.py pandas-winactor-pyarrow "$sjis")
-  read -r f1 _ < <(measure floor-1 "libcsv floor WinActor, 1 thread" "$runs" 1 .build/bench/csvfloor "$sjis" 1)
-  read -r f2 _ < <(measure floor-2 "libcsv floor WinActor, 2 threads" "$runs" 1 .build/bench/csvfloor "$sjis" 2)
-
-  BEFORE="rm -f $data/kouka-uipath.sqlite*"
-  read -r ku ku_rss < <(measure kouka-uipath "kouka-nightly UiPath full" "$runs" 1 "$kouka" --config "$data/kouka-uipath.toml" --quiet)
-  BEFORE=""
-  $py Benchmarks/rollups.py kouka "$data/kouka-uipath.sqlite" > "$out/kouka-uipath-totals.json"
-  read -r du _ < <(measure duckdb-uipath "duckdb UiPath, read_csv + JSON" "$runs" 1 $py Benchmarks/rollups.py duckdb-uipath "$data/uipath/*_Execution.log" "$threads")
   # 1% more: new jobs' lines appended to the last day's log (today's log, growing), after a full ingest.
   last=$(ls "$data"/uipath/*_Execution.log | tail -1)
   cp "$last" "$out/last-day.log"
   lines=$(cat "$data"/uipath/*_Execution.log | wc -l)
-  head -n "$((lines / 100))" "$last" | sed '1s/^\xEF\xBB\xBF//; s/-4d54-abaa-/-4d55-abaa-/' > "$out/appended.log"
-  BEFORE="cp $out/last-day.log $last; rm -f $data/kouka-uipath.sqlite*; $kouka --config $data/kouka-uipath.toml --quiet >/dev/null || true; cat $out/appended.log >> $last"
-  read -r au au_rss < <(measure kouka-append "kouka-nightly UiPath +1% lines appended" "$runs" 0 "$kouka" --config "$data/kouka-uipath.toml" --quiet)
-  BEFORE=""
-  cp "$out/last-day.log" "$last"
+  python3 Benchmarks/generate.py --more-of "$last" --lines "$((lines / 100))" > "$out/appended.log"
 
-  # Every contender must have computed the same totals.
-  reference=$(cat "$out/kouka-winactor-totals.json")
+  ids=(); declare -A name=() rounds=() command=() before=() after=()
+  contender kouka-winactor "kouka-nightly WinActor full" "$runs" "$kouka --config $data/kouka-winactor.toml --quiet" "rm -f $data/kouka-winactor.sqlite*"
+  contender kouka-noop "kouka-nightly WinActor no-op re-run" "$runs" "$kouka --config $data/kouka-winactor.toml --quiet"
+  contender duckdb-converted "duckdb WinActor, iconv then read_csv" "$runs" "$py Benchmarks/rollups.py duckdb-winactor-converted $sjis $threads"
+  contender duckdb-encodings "duckdb WinActor, encodings extension" "$slow_runs" "$py Benchmarks/rollups.py duckdb-winactor-encodings $sjis $threads"
+  contender duckdb-utf8 "duckdb WinActor, UTF-8 copy made before" "$runs" "$py Benchmarks/rollups.py duckdb-winactor $data/tasks-utf8.csv $threads"
+  contender pandas-c "pandas WinActor, default reader" "$runs" "$py Benchmarks/rollups.py pandas-winactor $sjis"
+  contender pandas-pyarrow "pandas WinActor, pyarrow reader" "$runs" "$py Benchmarks/rollups.py pandas-winactor-pyarrow $sjis"
+  contender floor-1 "libcsv floor WinActor, 1 thread" "$runs" ".build/bench/csvfloor $sjis 1"
+  contender floor-2 "libcsv floor WinActor, 2 threads" "$runs" ".build/bench/csvfloor $sjis 2"
+  contender kouka-uipath "kouka-nightly UiPath full" "$runs" "$kouka --config $data/kouka-uipath.toml --quiet" "rm -f $data/kouka-uipath.sqlite*"
+  contender duckdb-uipath "duckdb UiPath, read_csv + JSON" "$runs" "$py Benchmarks/rollups.py duckdb-uipath '$data/uipath/*_Execution.log' $threads"
+  contender kouka-append "kouka-nightly UiPath +1% lines appended" "$runs" "$kouka --config $data/kouka-uipath.toml --quiet" \
+    "rm -f $data/kouka-uipath.sqlite*; $kouka --config $data/kouka-uipath.toml --quiet; cat $out/appended.log >> $last" "cp $out/last-day.log $last"
+
+  for id in "${ids[@]}"; do [ "${rounds[$id]}" -ge "$runs" ] && run_once "$id" 0; done
+  for round in $(seq "$runs"); do
+    for id in "${ids[@]}"; do [ "$round" -le "${rounds[$id]}" ] && run_once "$id" 1; done
+    echo "round $round of $runs done" >&2
+  done
+  # The rollup totals: from the store for Kouka, from stdout for the others.
+  rm -f "$data"/kouka-*.sqlite*
+  "$kouka" --config "$data/kouka-winactor.toml" --quiet >/dev/null || true
+  "$kouka" --config "$data/kouka-uipath.toml" --quiet >/dev/null || true
+  reference=$($py Benchmarks/rollups.py kouka "$data/kouka-winactor.sqlite")
   for id in duckdb-converted duckdb-encodings duckdb-utf8 pandas-c pandas-pyarrow; do
     [ "$(cat "$out/$id.json")" = "$reference" ] || { echo "contenders disagree: $id gave $(cat "$out/$id.json"), kouka $reference"; exit 1; }
   done
-  [ "$(cat "$out/duckdb-uipath.json")" = "$(cat "$out/kouka-uipath-totals.json")" ] || {
-    echo "contenders disagree on UiPath: duckdb $(cat "$out/duckdb-uipath.json"), kouka $(cat "$out/kouka-uipath-totals.json")"; exit 1; }
-  echo "all contenders agree: WinActor $reference; UiPath $(cat "$out/kouka-uipath-totals.json")" | tee -a .build/bench/results.txt
+  uipath=$($py Benchmarks/rollups.py kouka "$data/kouka-uipath.sqlite")
+  [ "$(cat "$out/duckdb-uipath.json")" = "$uipath" ] || { echo "contenders disagree on UiPath: duckdb $(cat "$out/duckdb-uipath.json"), kouka $uipath"; exit 1; }
 
+  for id in "${ids[@]}"; do
+    read -r low high < <(sort -n "$out/$id.walls" | awk '{a[NR]=$1} END {printf "%.2f %.2f\n", a[1], a[NR]}')
+    printf '%-44s %8.3f s (%s–%s) %8.1f MB\n' "${name[$id]}" "$(median "$id")" "$low" "$high" "$(echo "$(cat "$out/$id.rss") / 1024" | bc -l)" |
+      tee -a .build/bench/results.txt
+  done
+  echo "all contenders agree: WinActor $reference; UiPath $uipath" | tee -a .build/bench/results.txt
   {
     echo "ratios at $size MB (target in brackets):"
-    echo "  WinActor kouka / duckdb, iconv then read_csv   $(ratio "$kw" "$dc")   (≤ 0.8)"
-    echo "  WinActor kouka / duckdb, encodings extension   $(ratio "$kw" "$de")"
-    echo "  WinActor kouka / duckdb, UTF-8 copy made before $(ratio "$kw" "$du8")"
-    echo "  WinActor kouka / pandas, default reader        $(ratio "$kw" "$pc")   (≤ 0.25)"
-    echo "  WinActor kouka / pandas, pyarrow reader        $(ratio "$kw" "$pa")"
-    echo "  WinActor kouka / libcsv floor, 1 thread        $(ratio "$kw" "$f1")   (≤ 1.25)"
-    echo "  WinActor kouka / libcsv floor, 2 threads       $(ratio "$kw" "$f2")"
-    echo "  UiPath   kouka / duckdb                        $(ratio "$ku" "$du")   (≤ 1.0)"
-    echo "  no-op re-run / full (WinActor)                 $(ratio "$nw" "$kw")   (≤ 0.02)"
-    echo "  +1% lines appended / full (UiPath)             $(ratio "$au" "$ku")   (≤ 0.05)"
-    echo "  peak RSS kouka-nightly: WinActor $((kw_rss / 1024)) MB, UiPath $((ku_rss / 1024)) MB, UiPath +1% $((au_rss / 1024)) MB   (≤ 64 MB)"
+    echo "  WinActor kouka / duckdb, iconv then read_csv    $(ratio kouka-winactor duckdb-converted)   (≤ 0.8)"
+    echo "  WinActor kouka / duckdb, encodings extension    $(ratio kouka-winactor duckdb-encodings)"
+    echo "  WinActor kouka / duckdb, UTF-8 copy made before $(ratio kouka-winactor duckdb-utf8)"
+    echo "  WinActor kouka / pandas, default reader         $(ratio kouka-winactor pandas-c)   (≤ 0.25)"
+    echo "  WinActor kouka / pandas, pyarrow reader         $(ratio kouka-winactor pandas-pyarrow)"
+    echo "  WinActor kouka / libcsv floor, 1 thread         $(ratio kouka-winactor floor-1)   (≤ 1.25)"
+    echo "  WinActor kouka / libcsv floor, 2 threads        $(ratio kouka-winactor floor-2)"
+    echo "  UiPath   kouka / duckdb                         $(ratio kouka-uipath duckdb-uipath)   (≤ 1.0)"
+    echo "  no-op re-run / full (WinActor)                  $(ratio kouka-noop kouka-winactor)   (≤ 0.02)"
+    echo "  +1% lines appended / full (UiPath)              $(ratio kouka-append kouka-uipath)   (≤ 0.05)"
+    echo "  peak RSS kouka-nightly: WinActor $(($(cat "$out/kouka-winactor.rss") / 1024)) MB, UiPath $(($(cat "$out/kouka-uipath.rss") / 1024)) MB," \
+         "UiPath +1% $(($(cat "$out/kouka-append.rss") / 1024)) MB   (≤ 64 MB)"
   } | tee -a .build/bench/results.txt
 done
