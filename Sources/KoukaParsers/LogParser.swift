@@ -10,6 +10,14 @@ public protocol LogParser: Sendable {
     /// Throws `FormatMismatch` when the file is not this format at all (nothing of it may be counted),
     /// `InputError` or `CSVError` when it cannot be read.
     func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary
+
+    /// Whether `parse` hands every byte of `path`, in order, to the context's `digest`; the caller then need
+    /// not read the file again to hash it. False unless a format says otherwise.
+    func digestsWhileReading(path: String) -> Bool
+}
+
+extension LogParser {
+    public func digestsWhileReading(path: String) -> Bool { false }
 }
 
 /// What a parser hands its results to.
@@ -49,6 +57,9 @@ public struct ParseContext: Sendable {
     public var pendingMaxAge: TimeInterval
     /// Runs another file already counts, by the hash of their id: their rows here are rejected.
     public var runsCountedElsewhere: [UInt64: String] = [:]
+    /// Takes the file's bytes as they are read, for a parser whose `digestsWhileReading(path:)` is true. It
+    /// may be left with part of the file (a reading that stopped early): the caller reads the rest.
+    public var digest: (any ByteDigest)?
 
     public init(
         clock: LocalClock, displayPath: String, encoding: TextEncoding = .auto, today: LocalDate, now: Date = Date(),

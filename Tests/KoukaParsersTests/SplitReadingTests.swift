@@ -92,13 +92,18 @@ struct SplitReadingTests {
         #expect(cut >= 4 + (Int64(text.utf8.count) - 4) / 2)
     }
 
-    @Test func aCutInsideAQuotedFieldIsNoticedAndTheFileIsReadInOnePiece() throws {
-        // A quoted field whose lines look like whole rows, across the middle: the guess lands inside it.
+    /// A quoted field whose lines look like whole rows, across the middle: a guessed cut lands inside it.
+    static let rowLikeFieldAcrossTheMiddle: [String] = {
         var lines = [W.header]
         for id in 1...40 { lines.append(W.task(id, "FINISH", seconds: "60")) }
         let rowLike = (1...60).map { W.task(1000 + $0, "FINISH").replacingOccurrences(of: "\"", with: "") }.joined(separator: "\n")
         lines.append(W.task(41, "ERROR", seconds: "60", extra: ["エラー": rowLike]))
         for id in 42...60 { lines.append(W.task(id, "FINISH", seconds: "60")) }
+        return lines
+    }()
+
+    @Test func aCutInsideAQuotedFieldIsNoticedAndTheFileIsReadInOnePiece() throws {
+        let lines = Self.rowLikeFieldAcrossTheMiddle
         let whole = try Self.read(lines, variant: .utf8LF, split: false)
         let halves = try Self.read(lines, variant: .utf8LF, split: true)
         #expect(halves == whole)
@@ -126,5 +131,40 @@ struct RunKeySetTests {
         #expect(seen.allSatisfy { expected[$0.0] == $0.1 })
         #expect(set.count == values.count)
         #expect(set.repeatedHashes() == Set(expected.filter { $0.value > 1 }.keys))
+    }
+}
+
+/// A large export's parser hands the file's bytes to the ledger's digest as it reads them, in order and
+/// once, whichever way it ends up reading the file.
+struct DigestWhileReadingTests {
+    typealias W = WinActorTaskCSVParserTests
+
+    final class Bytes: ByteDigest, @unchecked Sendable {
+        var taken: [UInt8] = []
+        func update(_ bytes: UnsafeRawBufferPointer) { taken += bytes }
+        func update(fileAt path: String, range: Range<Int64>) -> Bool {
+            guard let data = FileManager.default.contents(atPath: path), range.upperBound <= data.count else { return false }
+            taken += data[Int(range.lowerBound)..<Int(range.upperBound)]
+            return true
+        }
+    }
+
+    @Test(arguments: [
+        ("two parts", SplitReadingTests.mixedExport(rows: 300)),
+        ("a repeated run read again", [W.header] + (1...200).map { W.task($0 % 150, "FINISH", seconds: "60") }),
+        ("a cut inside a quoted field", SplitReadingTests.rowLikeFieldAcrossTheMiddle),
+    ])
+    func theDigestTakesEveryByteOnce(_ label: String, lines: [String]) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("tasks.csv", FileVariant.utf8BOMCRLF.encode(lines))
+        var parser = WinActorTaskCSVParser()
+        parser.splitBytes = 1
+        var context = tokyoContext(path)
+        let digest = Bytes()
+        context.digest = digest
+        _ = try parser.parse(path: path, context: context, into: CollectingSink())
+        #expect(digest.taken == Array(try #require(FileManager.default.contents(atPath: path))), "\(label)")
+        #expect(parser.digestsWhileReading(path: path))
     }
 }

@@ -120,6 +120,9 @@ extension BadInputTests {
         let summary = try run(city)
         #expect(summary.filesRead == 1)
         #expect(summary.filesDuplicate.map(\.path) == ["logs/b-copy.csv"])
+        // Hashed by the parser from the blocks it read, in two parts: still the file's own SHA-256.
+        let store = try KoukaStore(path: city.root.appendingPathComponent("kouka.sqlite").path)
+        #expect(try store.source(path: "logs/a.csv")?.sha256 == SHA256.hexDigest(ofFile: city.root.appendingPathComponent("logs/a.csv").path))
         #expect(summary.exitCode == .doneWithFindings)
         let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
         #expect(report.tasks.first?.successes == 2, "not 4")

@@ -53,6 +53,12 @@ public final class CSVReader {
         }
     }
 
+    /// Takes every byte read, in order, as it is read.
+    public var digest: (any ByteDigest)? {
+        get { chunks.digest }
+        set { chunks.digest = newValue }
+    }
+
     /// Whether the bytes read so far end between two records, not inside a quoted field or a record; set
     /// by `forEachRecord` before it finishes the last record. A part of a file that was split at a line end
     /// is only read the same as the whole file would be when this holds.

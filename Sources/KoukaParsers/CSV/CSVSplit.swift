@@ -16,16 +16,17 @@ enum CSVSplit {
     /// Rows that must read as whole rows after a guessed cut.
     static let rowsChecked = 8
 
-    /// The offset just past a line end after the middle of `start..<end` where a record most likely begins;
-    /// nil when there is no line end there, or the file cannot be read.
-    static func boundary(path: String, start: Int64, end: Int64, fields: Int, encoding: TextEncoding) -> Int64? {
+    /// The offset just past a line end after `share` of `start..<end` (a half, or less when the first part's
+    /// thread has more to do) where a record most likely begins; nil when there is no line end there, or the
+    /// file cannot be read.
+    static func boundary(path: String, start: Int64, end: Int64, share: Double = 0.5, fields: Int, encoding: TextEncoding) -> Int64? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         let windowSize = 1 << 20
         let window = UnsafeMutableRawBufferPointer.allocate(byteCount: windowSize, alignment: 64)
         defer { window.deallocate() }
-        let middle = start + (end - start) / 2
+        let middle = start + Int64(Double(end - start) * share)
         let n = pread(fd, window.baseAddress, Int(min(Int64(windowSize), end - middle)), off_t(middle))
         guard n > 0, let base = window.baseAddress else { return nil }
         var first: Int64? = nil

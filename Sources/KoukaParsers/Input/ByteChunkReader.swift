@@ -20,6 +20,8 @@ final class ByteChunkReader {
 
     /// Where reading stops; nil reads to the end of the file.
     private let endOffset: Int64?
+    /// Takes every block as it is read, a BOM included.
+    var digest: (any ByteDigest)?
 
     /// Opens `path` and reads from `startOffset` up to `endOffset`. A BOM is only looked for at offset 0.
     init(path: String, encoding: TextEncoding, startOffset: Int64 = 0, endOffset: Int64? = nil, blockSize: Int = defaultBlockSize) throws(InputError) {
@@ -63,6 +65,7 @@ final class ByteChunkReader {
     func forEachBlock(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         if let first = pendingFirst {
             pendingFirst = nil
+            digest?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<first.upperBound]))
             if !first.isEmpty {
                 let block = UnsafeRawBufferPointer(rebasing: buffer[first])
                 offset += Int64(block.count)
@@ -74,6 +77,7 @@ final class ByteChunkReader {
             if count < 0 { throw InputError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
             if count == 0 { return }
             let block = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            digest?.update(block)
             offset += Int64(count)
             try body(block)
         }

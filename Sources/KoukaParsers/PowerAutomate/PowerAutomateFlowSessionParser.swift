@@ -8,6 +8,9 @@ public struct PowerAutomateFlowSessionParser: LogParser {
 
     public init() {}
 
+    /// CSV exports are read by `CSVRunTable`, which hashes what it reads; JSON is read another way.
+    public func digestsWhileReading(path: String) -> Bool { !JSONRecords.isJSON(path) }
+
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         if JSONRecords.isJSON(path) {
             return try RunCountingRead.read(context: context, sink: sink) { part, runs in

@@ -20,6 +20,8 @@ public struct WinActorTaskCSVParser: LogParser {
     static let scenario = "シナリオ名", state = "状態", started = "開始日時", ended = "終了日時"
     static let seconds = "実行時間（秒）", created = "生成日時", scheduled = "実行予定日時", taskID = "タスクID"
 
+    public func digestsWhileReading(path: String) -> Bool { true }
+
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         try CSVRunTable.read(path: path, context: context, format: formatID, required: [Self.taskID, Self.scenario, Self.state, Self.started],
                              wanted: [Self.taskID, Self.scenario, Self.state, Self.started, Self.ended, Self.seconds, Self.created, Self.scheduled],

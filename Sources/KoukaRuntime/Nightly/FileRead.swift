@@ -21,8 +21,10 @@ final class FileRead: @unchecked Sendable {
     var failure: (any Error)?
     /// The counted file this one is a byte-for-byte copy of: it is recorded, not read.
     var duplicateOf: String?
-    /// A large file's hash, computed while it is parsed; whether it is a copy is decided when it is recorded.
+    /// A large file's hash, computed while it is parsed, on a thread of its own or by the parser as it reads
+    /// (`inlineDigest`); whether it is a copy is decided when it is recorded.
     var backgroundHash: BackgroundHash?
+    var inlineDigest: FileDigest?
 
     init(path: String, display: String, spec: SourceSpec, plan: IngestPlan, record: SourceFileRecord, wholeFile: SHA256?,
          context: ParseContext, collector: EventCollector) {
@@ -55,6 +57,8 @@ final class FileRead: @unchecked Sendable {
     /// Reads the file again leaving out the runs another file already counts.
     func readAgain(leavingOut elsewhere: [UInt64: String], fresh: EventCollector) {
         context.runsCountedElsewhere = elsewhere
+        // The file's hash was taken from the first reading.
+        context.digest = nil
         collector = fresh
         read()
     }

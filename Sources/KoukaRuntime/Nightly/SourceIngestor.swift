@@ -68,7 +68,7 @@ final class SourceIngestor {
             summary.filesUnchanged += 1
             return nil
         }
-        let context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today, now: now,
+        var context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today, now: now,
                                    pendingMaxAge: configuration.pendingMaxAge)
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
                                       modifiedAt: status.modifiedAt, inode: status.inode)
@@ -76,10 +76,17 @@ final class SourceIngestor {
         var wholeFile: SHA256? = nil
         var original: String? = nil
         var background: BackgroundHash? = nil
+        var inline: FileDigest? = nil
         if case .full = plan, !resumable, status.size >= Self.backgroundHashBytes {
-            // Hashed while it is parsed; a copy of a counted file is then parsed for nothing, but is still
-            // recorded as a copy and counted once.
-            background = BackgroundHash(path: path, size: status.size)
+            // Hashed while it is parsed, by the parser from the blocks it reads where it can, else on a thread
+            // of its own; a copy of a counted file is then parsed for nothing, but is still recorded as a copy
+            // and counted once.
+            if spec.parser.digestsWhileReading(path: path) {
+                inline = FileDigest()
+                context.digest = inline
+            } else {
+                background = BackgroundHash(path: path, size: status.size)
+            }
             newHashThisRun[display] = ""
         } else if case .full = plan {
             var hasher = SHA256()
@@ -100,14 +107,15 @@ final class SourceIngestor {
                             collector: makeCollector())
         read.duplicateOf = original
         read.backgroundHash = background
+        read.inlineDigest = inline
         return read
     }
 
     /// Records what reading a file gave, in one transaction; on the job's thread, in the files' order.
     func commit(_ read: FileRead, store: KoukaStore, summary: inout NightlySummary) throws {
         let display = read.display
-        if let background = read.backgroundHash {
-            guard let hasher = background.wait() else {
+        if read.backgroundHash != nil || read.inlineDigest != nil {
+            guard let hasher = read.backgroundHash?.wait() ?? read.inlineDigest?.complete(path: read.path, size: read.record.size) else {
                 let error = Self.readFailure(path: read.path, display: display)
                 summary.filesUnreadable.append(.init(path: display, reason: error.description))
                 logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(error)"])
