@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes every parser with libFuzzer and AddressSanitizer (Swift's -sanitize=fuzzer,address), seeded with
-# the sample logs and the real-world samples. Crashing inputs are kept in Fuzz/crashes/<target>/; turn
-# each into a regression test. Exit 1 when any target crashed, hung or ran out of memory.
+# the sample logs and the real-world samples, and with every input that once crashed it (kept in
+# Fuzz/regressions/<target>/, so each run tries them first). A new crashing input is kept in
+# Fuzz/crashes/<target>/: fix the bug, then move the input to Fuzz/regressions/<target>/ and add a test.
+# Exit 1 when any target crashed, hung or ran out of memory.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]     (default 30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,14 +23,14 @@ seed() {
   return 0
 }
 
-# target NAME FORMAT SUFFIX SEED_FILES...
+# target NAME FORMAT SUFFIX SEED_FILES...   ($extra_env, when set, is passed to the fuzzer's environment)
 failed=0
 target() {
   local name=$1 format=$2 suffix=$3; shift 3
   local corpus=Fuzz/corpus/$name crashes=Fuzz/crashes/$name
   seed "$corpus" "$@"
-  mkdir -p "$crashes"
-  if ! KOUKA_FUZZ_FORMAT=$format KOUKA_FUZZ_SUFFIX=$suffix "$fuzz" "$corpus" -max_total_time="$seconds" -max_len=65536 \
+  mkdir -p "$crashes" "Fuzz/regressions/$name"
+  if ! env ${extra_env:-} KOUKA_FUZZ_FORMAT=$format KOUKA_FUZZ_SUFFIX=$suffix "$fuzz" "$corpus" Fuzz/regressions/$name -max_total_time="$seconds" -max_len=65536 \
       -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$crashes/" -print_final_stats=1 > "Fuzz/corpus/$name.log" 2>&1; then
     echo "fuzz $name: FAILED — see Fuzz/corpus/$name.log and $crashes/" >&2
     failed=1
@@ -37,25 +39,26 @@ target() {
   fi
 }
 
-printf 'task,start,end,status,items\nx,2024/05/01 10:00:00,2024/05/01 10:05:00,FINISH,3\n' > /tmp/kouka-seed-rpa.csv
-printf 'form,time,sheets,minutes,status\n申請書,2024/05/01 10:00,3,2.5,完了\n' > /tmp/kouka-seed-ocr.csv
-printf 'meeting,time,audio,editing\n本会議,2024-05-01 10:00,120,30\n' > /tmp/kouka-seed-minutes.csv
-printf 'time,category,answered,escalated\n2024/05/01 10:00:00,税金,回答済,なし\n' > /tmp/kouka-seed-chat.csv
-printf 'time,chars,post\n2024-05-01 10:00:00,1200,5\n' > /tmp/kouka-seed-translation.csv
+# Targets that no sample log seeds get a line or two of their shape.
 printf '[{"type":"message","from":{"role":"user"},"conversation":{"id":"c"},"timestamp":"2024-05-01T01:00:00Z"},{"type":"message","from":{"role":"bot"},"conversation":{"id":"c"},"timestamp":"2024-05-01T01:00:01Z"}]' > /tmp/kouka-seed.transcript
+printf '{"日時":"2024-05-01T10:00:00+09:00","文字数":1200,"所属":"国際交流課","後編集（分）":5}\n{"日時":"2024-05-02 10:00:00","文字数":"800"}\n' > /tmp/kouka-seed-translation.jsonl
 
 target uipath uipath-execution-log .log SampleLogs/uipath/2024-05-0*_Execution.log $shared/uipath/*
 target winactor winactor-task-csv .csv SampleLogs/winactor/tasks_FY2021.csv
-target power-automate power-automate-flowsession .log SampleLogs/power-automate/*
-target rpa-csv rpa-csv .csv /tmp/kouka-seed-rpa.csv SampleLogs/bizrobo/bizrobo_runs.csv
-target ai-ocr-csv ai-ocr-csv .csv /tmp/kouka-seed-ocr.csv
+extra_env=KOUKA_FUZZ_SPLIT_BYTES=1 target winactor-split winactor-task-csv .csv SampleLogs/winactor/tasks_FY2021.csv
+target power-automate-csv power-automate-flowsession .csv SampleLogs/power-automate/*.csv
+target power-automate-json power-automate-flowsession .json SampleLogs/power-automate/*.json
+target rpa-csv rpa-csv .csv SampleLogs/bizrobo/bizrobo_runs.csv
+target ai-ocr-csv ai-ocr-csv .csv SampleLogs/ai-ocr/dxsuite_jobs.csv
 target azure azure-document-intelligence .json SampleLogs/ai-ocr/azure/analyze_2024041*
-target minutes-csv minutes-session-csv .csv /tmp/kouka-seed-minutes.csv
-target whisper minutes-transcript .json $shared/whisper/*.json
-target subtitles minutes-transcript .vtt $shared/whisper/*.vtt $shared/whisper/*.srt
-target chatbot-csv chatbot-csv .csv /tmp/kouka-seed-chat.csv
+target minutes-csv minutes-session-csv .csv SampleLogs/minutes/amivoice_sessions.csv
+target whisper minutes-transcript .json $shared/whisper/*.json SampleLogs/minutes/transcripts/*/*.json
+target subtitles minutes-transcript .vtt $shared/whisper/*.vtt $shared/whisper/*.srt SampleLogs/minutes/transcripts/*/*.vtt SampleLogs/minutes/transcripts/*/*.srt
+target chatbot-csv chatbot-csv .csv SampleLogs/chatbot/faq_conversations.csv
 target rasa rasa-tracker .json $shared/rasa/*.json
 target bot-framework bot-framework-transcript .transcript /tmp/kouka-seed.transcript
-target translation translation-usage .csv /tmp/kouka-seed-translation.csv
+target translation-csv translation-usage .csv SampleLogs/translation/translation_requests.csv
+target translation-json translation-usage .jsonl /tmp/kouka-seed-translation.jsonl
 target deepl deepl-usage .jsonl SampleLogs/translation/deepl_usage.jsonl
+target catalog catalog .csv SampleLogs/catalog.csv
 exit $failed

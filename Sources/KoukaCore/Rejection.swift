@@ -4,11 +4,23 @@ public struct Rejection: Sendable, Hashable, Codable {
     public var file: String
     public var line: Int
     public var reason: String
+    /// The row is a run already counted (earlier in the file, or in a file read before): left out so that
+    /// it counts once. The ledger counts these apart from rows that are wrong.
+    public var isRepeatedRun: Bool
 
-    public init(file: String, line: Int, reason: String) {
+    public init(file: String, line: Int, reason: String, isRepeatedRun: Bool = false) {
         self.file = file
         self.line = line
         self.reason = reason
+        self.isRepeatedRun = isRepeatedRun
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, line, reason }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),
+                  reason: try container.decode(String.self, forKey: .reason))
     }
 }
 
@@ -16,6 +28,6 @@ extension Rejection {
     /// The same rejection with its line moved on by `lines`; a whole-file rejection (line 0) stays as it is.
     public func shifted(by lines: Int) -> Rejection {
         guard line > 0, lines != 0 else { return self }
-        return Rejection(file: file, line: line + lines, reason: reason)
+        return Rejection(file: file, line: line + lines, reason: reason, isRepeatedRun: isRepeatedRun)
     }
 }

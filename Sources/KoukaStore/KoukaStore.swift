@@ -113,6 +113,20 @@ public final class KoukaStore {
         }
     }
 
+    /// Notes a file the job could not read. A file never read gets a ledger line of its own, `unreadable`
+    /// with the reason, so that reports name it among their sources; one read before keeps its line and
+    /// its figures.
+    public func recordUnreadable(path: String, format: String, reason: String) throws {
+        try db.transaction {
+            if let existing = try source(path: path) {
+                guard existing.status == .unreadable else { return }
+                try db.prepare("UPDATE source_files SET reject_reason = ?, format = ? WHERE id = ?").run([.text(reason), .text(format), .integer(existing.id)])
+            } else {
+                _ = try insertSource(SourceFileRecord(path: path, format: format, size: 0, sha256: "", status: .unreadable, rejectReason: reason))
+            }
+        }
+    }
+
     /// Moves a ledger line to the path its file was renamed to (log rotation), keeping its contribution.
     public func renameSource(from old: String, to new: String) throws {
         try db.transaction {

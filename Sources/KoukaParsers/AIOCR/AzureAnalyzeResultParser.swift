@@ -30,7 +30,10 @@ public struct AzureAnalyzeResultParser: LogParser {
         }
         var summary = ParseSummary(recordsRead: 1)
         let reject = { (reason: String) in sink.reject(Rejection(file: context.displayPath, line: 1, reason: reason)) }
-        guard end.complete else { reject("the JSON is cut off"); return summary }
+        guard end.complete else {
+            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the JSON is cut off here; the document is not counted"))
+            return summary
+        }
         let outcome: Outcome
         switch status.lowercased() {
         case "succeeded": outcome = .success

@@ -23,6 +23,9 @@ struct CSVDataStart {
         do {
             try reader.forEachRecord { record in
                 guard !record.isBlank else { return }
+                if let defect = record.defect {
+                    throw FormatMismatch(path: context.displayPath, format: format, reason: "the header on line \(record.line) is broken: \(defect.reason)")
+                }
                 let found = CSVHeader(names: (0..<record.count).map { record.string(at: $0) ?? "" })
                 let missing = found.missing(required)
                 guard missing.isEmpty else {

@@ -67,34 +67,110 @@ public final class CSVReader {
     /// The number of the line after the last one read; set by `forEachRecord` when it finishes.
     public private(set) var nextLine: Int
 
-    /// Calls `body` with every record in order, the header row included.
+    /// The header's width, once known: a record over several lines with another number of fields is an
+    /// unclosed quote, not a row (see `CSVRecordDefect.unclosedQuote`).
+    public var expectedFields: Int?
+
+    /// No record is longer: a line without an end, or a quote never closed, would otherwise be held whole.
+    public static let maxRecordBytes = 16 << 20
+
+    /// Where the open record began and, once it went past its first line, where that line ended.
+    private var recordStart: Int64 = 0
+    private var recordFirstLineEnd: Int64? = nil
+
+    /// Calls `body` with every record in order, the header row included. A broken record comes with its
+    /// `defect` and no fields; reading goes on after it.
     public func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
         var line = firstLine
         var atLineStart = true
-        try chunks.forEachBlock { block in
-            let blockStart = chunks.offset - Int64(block.count)
-            var start = 0
-            while start < block.count {
-                let newline = Self.indexOfNewline(block, from: start)
-                let end = newline.map { $0 + 1 } ?? block.count
-                let piece = UnsafeRawBufferPointer(rebasing: block[start..<end])
-                if atLineStart && !collector.pointee.inRecord && !Self.isBlank(piece) {
-                    collector.pointee.recordLine = line
-                    collector.pointee.inRecord = true
+        /// After a record longer than the limit on one line: the rest of that line is passed over.
+        var skippingLine = false
+        var resumed = true
+        var reachedEnd = false
+        while resumed {
+            resumed = false
+            try chunks.forEachBlock { block in
+                let blockStart = chunks.offset - Int64(block.count)
+                var start = 0
+                while start < block.count {
+                    let newline = Self.indexOfNewline(block, from: start)
+                    let end = newline.map { $0 + 1 } ?? block.count
+                    let endOffset = blockStart + Int64(end)
+                    let piece = UnsafeRawBufferPointer(rebasing: block[start..<end])
+                    if !skippingLine && atLineStart && !collector.pointee.inRecord && !Self.isBlank(piece) {
+                        collector.pointee.recordLine = line
+                        collector.pointee.inRecord = true
+                        recordStart = blockStart + Int64(start)
+                        recordFirstLineEnd = nil
+                    }
+                    var resume: (offset: Int64, line: Int)? = nil
+                    if !skippingLine, collector.pointee.inRecord, endOffset - recordStart > Self.maxRecordBytes {
+                        // This piece would take the record past the limit: it is not fed, and the record is given up.
+                        resume = try reject(.tooLong(limit: Self.maxRecordBytes), body)
+                        skippingLine = resume == nil
+                    }
+                    if skippingLine {
+                        skippingLine = newline == nil
+                    } else if resume == nil {
+                        try feed(piece, line: line)
+                        resume = try dispatch(endOffset: endOffset, line: line, body)
+                        if resume == nil, collector.pointee.inRecord, newline != nil, line == collector.pointee.recordLine {
+                            recordFirstLineEnd = endOffset
+                        }
+                    }
+                    if let resume {
+                        // The rest of this block is read again, from the broken record's second line.
+                        chunks.restart(at: resume.offset)
+                        line = resume.line
+                        atLineStart = true
+                        return
+                    }
+                    atLineStart = newline != nil
+                    if newline != nil { line += 1 }
+                    start = end
                 }
-                try feed(piece, line: line)
-                try dispatch(endOffset: blockStart + Int64(end), body)
-                atLineStart = newline != nil
-                if newline != nil { line += 1 }
-                start = end
+            }
+            // Judged where the range first ends, before a broken last record is read again: a part cut inside a
+            // quoted field must say so, not look whole after its lines were read as rows.
+            if !reachedEnd { endedAtRecordBoundary = parser.pointee.pstate == 0 && !collector.pointee.inRecord }
+            reachedEnd = true
+            nextLine = line
+            if csv_fini(parser, Collector.fieldEnded, Collector.recordEnded, collector) != 0 {
+                throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
+            }
+            if let resume = try dispatch(endOffset: chunks.offset, line: line, body) {
+                chunks.restart(at: resume.offset)
+                line = resume.line
+                atLineStart = true
+                resumed = true
             }
         }
-        endedAtRecordBoundary = parser.pointee.pstate == 0 && !collector.pointee.inRecord
-        nextLine = line
-        if csv_fini(parser, Collector.fieldEnded, Collector.recordEnded, collector) != 0 {
-            throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
-        }
-        try dispatch(endOffset: chunks.offset, body)
+    }
+
+    /// Hands over the open record, broken, with its defect, forgets it, and says where reading goes on:
+    /// after the record's first line when it ran past it (its other lines are read again as rows), else
+    /// nowhere new (the caller passes over the rest of the line).
+    private func reject(_ defect: CSVRecordDefect, _ body: (CSVRecord) throws -> Void) throws -> (offset: Int64, line: Int)? {
+        let first = collector.pointee.recordLine
+        let resume = recordFirstLineEnd.map { (offset: $0, line: first + 1) }
+        restartParsing()
+        try body(brokenRecord(line: first, endOffset: resume?.offset ?? recordStart, defect))
+        return resume
+    }
+
+    private func brokenRecord(line: Int, endOffset: Int64, _ defect: CSVRecordDefect) -> CSVRecord {
+        var record = CSVRecord(storage: UnsafeRawBufferPointer(start: nil, count: 0), ends: UnsafeBufferPointer(start: nil, count: 0),
+                               firstEnd: 0, line: line, endOffset: endOffset, encoding: encoding, hasContent: true)
+        record.defect = defect
+        return record
+    }
+
+    /// A fresh libcsv state and no records, after a broken one.
+    private func restartParsing() {
+        csv_free(parser)
+        csv_init(parser, 0)
+        collector.pointee.reset()
+        recordFirstLineEnd = nil
     }
 
     private func feed(_ piece: UnsafeRawBufferPointer, line: Int) throws {
@@ -104,17 +180,27 @@ public final class CSVReader {
         }
     }
 
-    private func dispatch(endOffset: Int64, _ body: (CSVRecord) throws -> Void) throws {
-        guard collector.pointee.completedCount > 0 else { return }
+    /// Hands over the records the last `csv_parse` finished, the current line being `line`. A record that
+    /// began on an earlier line with other than `expectedFields` fields is an unclosed quote: it is handed
+    /// over with its defect, and the place to read again from (after its first line) is returned.
+    private func dispatch(endOffset: Int64, line: Int, _ body: (CSVRecord) throws -> Void) throws -> (offset: Int64, line: Int)? {
+        guard collector.pointee.completedCount > 0 else { return nil }
         let storage = collector.pointee.storageBytes
         let ends = collector.pointee.fieldEnds
         for done in UnsafeBufferPointer(start: collector.pointee.completed, count: collector.pointee.completedCount) {
+            if let expected = expectedFields, done.line < line, done.fields.count != expected, let firstLineEnd = recordFirstLineEnd {
+                // Records are handed over as they end, so this one, the last to end, is the one still tracked.
+                restartParsing()
+                try body(brokenRecord(line: done.line, endOffset: firstLineEnd, .unclosedQuote(lastLine: line, fields: done.fields.count, expected: expected)))
+                return (firstLineEnd, done.line + 1)
+            }
             let fields = UnsafeBufferPointer(rebasing: ends[done.fields])
             let firstEnd = done.fields.lowerBound == 0 ? 0 : ends[done.fields.lowerBound - 1]
             try body(CSVRecord(storage: storage, ends: fields, firstEnd: firstEnd, line: done.line, endOffset: endOffset,
                                encoding: encoding, hasContent: done.hasContent))
         }
         collector.pointee.dropCompleted()
+        return nil
     }
 
     /// libcsv skips a line of nothing but spaces, tabs and line ends without starting a record.
@@ -231,6 +317,16 @@ public final class CSVReader {
             completed.deallocate()
             completed = grown
             completedCapacity *= 2
+        }
+
+        /// Forgets every record, finished or open.
+        mutating func reset() {
+            completedCount = 0
+            storageCount = 0
+            endsCount = 0
+            openFirstField = 0
+            openHasContent = false
+            inRecord = false
         }
 
         /// Forgets dispatched records, keeping the fields of a record still open.

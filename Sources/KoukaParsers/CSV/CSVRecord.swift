@@ -12,6 +12,8 @@ public struct CSVRecord {
     public let encoding: TextEncoding
     /// Whether any field had bytes, including fields the reader did not keep.
     let hasContent: Bool
+    /// Set when the record is broken and must be rejected whole; its fields are then empty.
+    public var defect: CSVRecordDefect? = nil
 
     public var count: Int { ends.count }
 

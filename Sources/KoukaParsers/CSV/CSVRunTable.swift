@@ -126,14 +126,19 @@ enum CSVRunTable {
                 let reader = try CSVReader(path: path, encoding: encoding, startOffset: range.lowerBound, endOffset: range.upperBound,
                                            firstLine: firstLine)
                 reader.wantedColumns = wanted
+                reader.expectedFields = header.names.count
                 reader.digest = digest
                 try reader.forEachRecord { record in
                     guard !record.isBlank else { return }
                     summary.recordsRead += 1
+                    if let defect = record.defect {
+                        sink.reject(Rejection(file: display, line: record.line, reason: defect.reason))
+                        return
+                    }
                     do throws(RowProblem) {
                         try body(CSVRow(record: record, header: header, redactsValues: false), sink, &summary, &admission)
                     } catch {
-                        sink.reject(Rejection(file: display, line: record.line, reason: error.reason))
+                        sink.reject(error.rejection(file: display, line: record.line))
                     }
                 }
                 endedAtRecordBoundary = reader.endedAtRecordBoundary

@@ -13,6 +13,9 @@ enum CSVTable {
         try reader.forEachRecord { record in
             guard let header else {
                 guard !record.isBlank else { return }
+                if let defect = record.defect {
+                    throw FormatMismatch(path: context.displayPath, format: format, reason: "the header on line \(record.line) is broken: \(defect.reason)")
+                }
                 let names = (0..<record.count).map { record.string(at: $0) ?? "" }
                 let found = CSVHeader(names: names)
                 let missing = found.missing(required)
@@ -23,14 +26,19 @@ enum CSVTable {
                 header = found
                 // Only the columns the parser reads are copied from here on.
                 reader.wantedColumns = (wanted ?? required).compactMap { found.column($0) }
+                reader.expectedFields = found.names.count
                 return
             }
             guard !record.isBlank else { return }
             summary.recordsRead += 1
+            if let defect = record.defect {
+                sink.reject(Rejection(file: context.displayPath, line: record.line, reason: defect.reason))
+                return
+            }
             do throws(RowProblem) {
                 try body(CSVRow(record: record, header: header, redactsValues: redactsValues), &summary)
             } catch {
-                sink.reject(Rejection(file: context.displayPath, line: record.line, reason: error.reason))
+                sink.reject(error.rejection(file: context.displayPath, line: record.line))
             }
         }
         if header == nil {

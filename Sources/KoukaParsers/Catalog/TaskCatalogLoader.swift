@@ -23,6 +23,11 @@ public enum TaskCatalogLoader {
         var seen: [String: Int] = [:]
         try reader.forEachRecord { record in
             guard !record.isBlank else { return }
+            if let defect = record.defect {
+                if header == nil { throw CatalogError(path: path, problems: [.init(line: record.line, message: "the header is broken: \(defect.reason)")]) }
+                problems.append(.init(line: record.line, message: defect.reason))
+                return
+            }
             guard let header else {
                 let found = CSVHeader(names: (0..<record.count).map { record.string(at: $0) ?? "" })
                 let missing = found.missing(requiredColumns)
@@ -30,6 +35,7 @@ public enum TaskCatalogLoader {
                     throw CatalogError(path: path, problems: [.init(line: record.line, message: "missing column(s) \(missing.joined(separator: ", ")); the header must name \(requiredColumns.joined(separator: ","))")])
                 }
                 header = found
+                reader.expectedFields = found.names.count
                 return
             }
             do throws(RowProblem) {

@@ -75,7 +75,7 @@ public struct BotFrameworkTranscriptParser: LogParser {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "empty file: not a transcript")
         }
         if !end.complete {
-            sink.reject(Rejection(file: context.displayPath, line: 1, reason: "the transcript JSON is cut off; the activities before the cut were counted"))
+            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the transcript JSON is cut off; the activities before the cut were counted"))
         }
         return summary
     }

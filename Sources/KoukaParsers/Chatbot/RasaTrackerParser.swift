@@ -76,7 +76,7 @@ public struct RasaTrackerParser: LogParser {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no events[] array: not a Rasa tracker")
         }
         if !end.complete {
-            sink.reject(Rejection(file: context.displayPath, line: 1, reason: "the tracker JSON is cut off; the events before the cut were counted"))
+            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the tracker JSON is cut off; the events before the cut were counted"))
         }
         return summary
     }

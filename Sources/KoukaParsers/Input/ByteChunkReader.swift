@@ -20,8 +20,10 @@ final class ByteChunkReader {
 
     /// Where reading stops; nil reads to the end of the file.
     private let endOffset: Int64?
-    /// Takes every block as it is read, a BOM included.
+    /// Takes every block as it is read, a BOM included; bytes read again after `restart(at:)` only once.
     var digest: (any ByteDigest)?
+    private var digestedUpTo: Int64 = 0
+    private var pendingRestart: Int64? = nil
 
     /// Opens `path` and reads from `startOffset` up to `endOffset`. A BOM is only looked for at offset 0.
     init(path: String, encoding: TextEncoding, startOffset: Int64 = 0, endOffset: Int64? = nil, blockSize: Int = defaultBlockSize) throws(InputError) {
@@ -35,6 +37,7 @@ final class ByteChunkReader {
         fd = descriptor
         buffer = .allocate(byteCount: blockSize, alignment: 16)
         offset = startOffset
+        digestedUpTo = startOffset
         if startOffset > 0, lseek(fd, off_t(startOffset), SEEK_SET) < 0 {
             close(fd)
             buffer.deallocate()
@@ -61,11 +64,12 @@ final class ByteChunkReader {
         buffer.deallocate()
     }
 
-    /// Calls `body` with each next block until the end of the file.
+    /// Calls `body` with each next block until the end of the file, or from where `restart(at:)` asked
+    /// for, when `body` asked for it.
     func forEachBlock(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         if let first = pendingFirst {
             pendingFirst = nil
-            digest?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<first.upperBound]))
+            take(UnsafeRawBufferPointer(rebasing: buffer[0..<first.upperBound]), at: offset - Int64(first.lowerBound))
             if !first.isEmpty {
                 let block = UnsafeRawBufferPointer(rebasing: buffer[first])
                 offset += Int64(block.count)
@@ -73,14 +77,33 @@ final class ByteChunkReader {
             }
         }
         while true {
+            if let target = pendingRestart {
+                pendingRestart = nil
+                guard lseek(fd, off_t(target), SEEK_SET) >= 0 else { throw InputError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
+                offset = target
+            }
             let count = Self.fill(fd, buffer, limit: endOffset.map { $0 - offset })
             if count < 0 { throw InputError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
             if count == 0 { return }
             let block = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-            digest?.update(block)
+            take(block, at: offset)
             offset += Int64(count)
             try body(block)
         }
+    }
+
+    /// Makes reading go on from `offset` (before the end of what was read) once the current block's `body`
+    /// returns, or when `forEachBlock` is called again.
+    func restart(at target: Int64) {
+        pendingRestart = target
+    }
+
+    /// Hands the digest the part of `block` (at file offset `start`) it has not had yet.
+    private func take(_ block: UnsafeRawBufferPointer, at start: Int64) {
+        guard let digest, start + Int64(block.count) > digestedUpTo else { return }
+        let skip = Int(max(0, digestedUpTo - start))
+        digest.update(UnsafeRawBufferPointer(rebasing: block[skip...]))
+        digestedUpTo = start + Int64(block.count)
     }
 
     /// Reads until the buffer is full, `limit` bytes are read or the file ends; -1 on an error.

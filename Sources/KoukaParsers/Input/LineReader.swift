@@ -10,7 +10,12 @@ public struct LineReader {
         public let endOffset: Int64
         /// False for a last line that has no newline yet (perhaps still being written).
         public let isTerminated: Bool
+        /// True for a line longer than `LineReader.maxLineBytes`: `bytes` then holds only its beginning.
+        public let isCut: Bool
     }
+
+    /// No line is held longer than this: a file without line ends would otherwise be held whole.
+    public static let maxLineBytes = 16 << 20
 
     public let path: String
     public let encoding: TextEncoding
@@ -28,6 +33,7 @@ public struct LineReader {
     /// Calls `body` with every line in order.
     public func forEachLine(_ body: (Line) throws -> Void) throws {
         var carry: [UInt8] = []
+        var cut = false
         var number = firstLineNumber
         var lineStartOffset = chunks.offset
         try chunks.forEachBlock { block in
@@ -35,16 +41,17 @@ public struct LineReader {
             var start = 0
             while start < block.count {
                 guard let newline = Self.indexOfNewline(block, from: start) else {
-                    carry.append(contentsOf: block[start...])
+                    Self.keep(block[start...], in: &carry, cut: &cut)
                     return
                 }
                 let end = blockStart + Int64(newline + 1)
-                if carry.isEmpty {
-                    try Self.emit(UnsafeRawBufferPointer(rebasing: block[start..<newline]), number, end, true, body)
+                if carry.isEmpty && newline - start <= Self.maxLineBytes {
+                    try Self.emit(UnsafeRawBufferPointer(rebasing: block[start..<newline]), number, end, true, false, body)
                 } else {
-                    carry.append(contentsOf: block[start..<newline])
-                    try carry.withUnsafeBytes { try Self.emit($0, number, end, true, body) }
-                    carry.removeAll(keepingCapacity: true)
+                    Self.keep(block[start..<newline], in: &carry, cut: &cut)
+                    try carry.withUnsafeBytes { try Self.emit($0, number, end, true, cut, body) }
+                    carry.removeAll(keepingCapacity: carry.count < 1 << 20)
+                    cut = false
                 }
                 number += 1
                 lineStartOffset = end
@@ -52,14 +59,23 @@ public struct LineReader {
             }
         }
         if !carry.isEmpty {
-            try carry.withUnsafeBytes { try Self.emit($0, number, lineStartOffset + Int64($0.count), false, body) }
+            try carry.withUnsafeBytes { try Self.emit($0, number, lineStartOffset + Int64($0.count), false, cut, body) }
         }
     }
 
-    private static func emit(_ raw: UnsafeRawBufferPointer, _ number: Int, _ end: Int64, _ terminated: Bool, _ body: (Line) throws -> Void) throws {
+    /// Adds `bytes` to the line being gathered, up to the limit; past it, only notes that the line was cut.
+    private static func keep(_ bytes: Slice<UnsafeRawBufferPointer>, in carry: inout [UInt8], cut: inout Bool) {
+        let room = maxLineBytes - carry.count
+        if bytes.count > room { cut = true }
+        carry.append(contentsOf: bytes.prefix(max(0, room)))
+    }
+
+    private static func emit(
+        _ raw: UnsafeRawBufferPointer, _ number: Int, _ end: Int64, _ terminated: Bool, _ cut: Bool, _ body: (Line) throws -> Void
+    ) throws {
         var bytes = raw
-        if terminated, let last = bytes.last, last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
-        try body(Line(bytes: bytes, number: number, endOffset: end, isTerminated: terminated))
+        if terminated, !cut, let last = bytes.last, last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes.dropLast()) }
+        try body(Line(bytes: bytes, number: number, endOffset: end, isTerminated: terminated, isCut: cut))
     }
 
     private static func indexOfNewline(_ block: UnsafeRawBufferPointer, from start: Int) -> Int? {

@@ -31,7 +31,17 @@ public final class JSONPathReader {
         public var roots: Int
         /// The line of a wanted value the file ended inside, if it did.
         public var cutOffLine: Int?
+        /// The file's last line.
+        public var lastLine: Int
+
+        /// Where a cut-off document was cut: in the wanted value the file ended inside, else on its last line.
+        public var cutLine: Int { cutOffLine ?? lastLine }
     }
+
+    /// No value is captured longer than this, nor any key: a document that never closes a string would
+    /// otherwise be held whole. A longer value is handed over cut short, so that it fails to decode and is
+    /// rejected with its line.
+    public static let maxValueBytes = 16 << 20
 
     private enum Container { case object, array }
 
@@ -93,8 +103,8 @@ public final class JSONPathReader {
         try chunks.forEachBlock { block in
             for byte in block {
                 if inString {
-                    if captureDepth >= 0 && captureOn { capture.append(byte) }
-                    if stringIsKey { keyBytes.append(byte) }
+                    if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }
+                    if stringIsKey && keyBytes.count < Self.maxValueBytes { keyBytes.append(byte) }
                     if trailByteNext { trailByteNext = false; continue }
                     if shiftJIS && (0x81...0x9F ~= byte || 0xE0...0xFC ~= byte) { trailByteNext = true; continue }
                     if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 {
@@ -114,7 +124,7 @@ public final class JSONPathReader {
                     switch byte {
                     case 0x2C, 0x7D, 0x5D, 0x20, 0x0A, 0x0D, 0x09: try scalarEnds()
                     default:
-                        if captureDepth >= 0 && captureOn { capture.append(byte) }
+                        if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }
                         continue
                     }
                 }
@@ -125,20 +135,20 @@ public final class JSONPathReader {
                     inString = true
                     stringIsKey = isKey
                     keyBytes.removeAll(keepingCapacity: true)
-                    if captureDepth >= 0 && captureOn { capture.append(byte) }
+                    if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }
                 case 0x7B, 0x5B: // { [
                     valueStarts()
-                    if captureDepth >= 0 && captureOn { capture.append(byte) }
+                    if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }
                     stack.append(Frame(container: byte == 0x7B ? .object : .array))
                 case 0x7D, 0x5D: // } ]
-                    if captureDepth >= 0 && captureOn { capture.append(byte) }
+                    if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }
                     if !stack.isEmpty { stack.removeLast() }
                     if captureDepth == stack.count { try hand() }
                 case 0x2C: // ,
-                    if captureDepth >= 0 && captureOn { capture.append(byte) }
+                    if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }
                     if let last = stack.indices.last, stack[last].container == .object { stack[last].expectingKey = true }
                 case 0x3A: // :
-                    if captureDepth >= 0 && captureOn { capture.append(byte) }
+                    if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }
                 case 0x20, 0x09, 0x0D:
                     break
                 case 0x0A:
@@ -146,12 +156,12 @@ public final class JSONPathReader {
                 default:
                     valueStarts()
                     inScalar = true
-                    if captureDepth >= 0 && captureOn { capture.append(byte) }
+                    if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }
                 }
             }
         }
         if inScalar { try scalarEnds() }
-        return End(complete: stack.isEmpty && !inString, roots: roots, cutOffLine: captureDepth >= 0 ? captureLine : nil)
+        return End(complete: stack.isEmpty && !inString, roots: roots, cutOffLine: captureDepth >= 0 ? captureLine : nil, lastLine: line)
     }
 
     private static func decodeKey(_ bytes: [UInt8], shiftJIS: Bool) -> String {

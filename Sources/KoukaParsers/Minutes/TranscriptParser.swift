@@ -26,7 +26,7 @@ public struct TranscriptParser: LogParser {
                 }
             }
             guard end.complete else {
-                sink.reject(Rejection(file: context.displayPath, line: 1, reason: "the Whisper JSON is cut off"))
+                sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the Whisper JSON is cut off"))
                 return ParseSummary(recordsRead: 1)
             }
             seconds = latest

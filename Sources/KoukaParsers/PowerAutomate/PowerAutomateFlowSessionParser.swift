@@ -45,7 +45,7 @@ public struct PowerAutomateFlowSessionParser: LogParser {
         do throws(RunAdmission.Refusal) {
             try runs.admit(id, line: line)
         } catch {
-            throw RowProblem(error.reason(idColumn: "flowsessionid"))
+            throw RowProblem(error, idColumn: "flowsessionid")
         }
     }
 
@@ -65,14 +65,14 @@ public struct PowerAutomateFlowSessionParser: LogParser {
                 try Self.admit(record.id, line: line, runs: &runs)
                 sink.accept(event)
             } catch {
-                sink.reject(Rejection(file: context.displayPath, line: line, reason: error.reason))
+                sink.reject(error.rejection(file: context.displayPath, line: line))
             }
         }
         if let line = end.cutOffLine {
             summary.recordsRead += 1
             sink.reject(Rejection(file: context.displayPath, line: line, reason: "the file ends inside this record (JSON cut off)"))
         } else if !end.complete {
-            sink.reject(Rejection(file: context.displayPath, line: 1, reason: "the JSON is cut off"))
+            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the JSON is cut off"))
         }
         if end.roots == 0 {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "the file is empty: no JSON")

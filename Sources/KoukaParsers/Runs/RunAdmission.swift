@@ -52,17 +52,12 @@ struct RunAdmission {
     }
 }
 
-/// The words every rejection of a repeated run ends with, so the ledger can count them.
-public enum RunAdmissionText {
-    public static let countedOnce = "the same run, counted once"
-}
-
 extension RunAdmission.Refusal {
     /// The rejection reason for a row, naming the id column.
     func reason(idColumn: String) -> String {
         switch self {
-        case let .repeatsEarlierRow(line): "\(idColumn) repeats an earlier row: line \(line), \(RunAdmissionText.countedOnce)"
-        case let .countedIn(file): "\(idColumn) is already counted in another file: \(file), \(RunAdmissionText.countedOnce)"
+        case let .repeatsEarlierRow(line): "\(idColumn) repeats an earlier row: line \(line), the same run, counted once"
+        case let .countedIn(file): "\(idColumn) is already counted in another file: \(file), the same run, counted once"
         }
     }
 }

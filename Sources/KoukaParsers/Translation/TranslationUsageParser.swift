@@ -46,12 +46,12 @@ public struct TranslationUsageParser: LogParser {
                     postEditMinutes: JSONObjectRecords.text(object, c["post_edit_minutes"]))
                 sink.accept(try record.event(line: line, context: context, options: options))
             } catch {
-                sink.reject(Rejection(file: context.displayPath, line: line, reason: error.reason))
+                sink.reject(error.rejection(file: context.displayPath, line: line))
             }
         }
         if !end.complete {
             summary.recordsRead += 1
-            sink.reject(Rejection(file: context.displayPath, line: end.cutOffLine ?? 1, reason: "the JSON is cut off here; the records before the cut were counted"))
+            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the JSON is cut off here; the records before the cut were counted"))
         }
         if end.roots == 0 { throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no JSON records") }
         return summary

@@ -44,6 +44,7 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
             let reject = { (reason: String) in
                 sink.reject(Rejection(file: context.displayPath, line: line.number, reason: reason))
             }
+            guard !line.isCut else { return reject("the line is longer than \(LineReader.maxLineBytes >> 20) MiB; no robot writes one — check the log") }
             guard let split = Self.splitPrefix(line.bytes) else {
                 if !sawValidLine && summary.recordsRead == 1 && line.number == 1 {
                     throw FormatMismatch(path: context.displayPath, format: formatID, reason: "line 1 is not `HH:mm:ss.ffff LEVEL {json}`")
@@ -97,7 +98,7 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
             // The same job in another robot log already counted (a second copy of the logs): counted once.
             let key = RunKeyHash.of(run.jobID)
             if let file = context.runsCountedElsewhere[key] {
-                sink.reject(Rejection(file: context.displayPath, line: run.firstLine, reason: RunAdmission.Refusal.countedIn(file: file).reason(idColumn: "jobId")))
+                sink.reject(RowProblem(.countedIn(file: file), idColumn: "jobId").rejection(file: context.displayPath, line: run.firstLine))
                 continue
             }
             counted.add(key)

@@ -17,6 +17,11 @@ public struct WinActorTaskCSVParser: LogParser {
 
     public init() {}
 
+    /// Reads exports of at least `splitBytes` in two parts at once; the fuzz targets make every input one.
+    public init(splitBytes: Int64) {
+        self.splitBytes = splitBytes
+    }
+
     static let scenario = "シナリオ名", state = "状態", started = "開始日時", ended = "終了日時"
     static let seconds = "実行時間（秒）", created = "生成日時", scheduled = "実行予定日時", taskID = "タスクID"
 
@@ -86,7 +91,7 @@ public struct WinActorTaskCSVParser: LogParser {
             do throws(RunAdmission.Refusal) {
                 try runs.admit(ASCIIField.trimmed(record.bytes(at: c.taskID)), line: record.line)
             } catch {
-                throw RowProblem(error.reason(idColumn: Self.taskID))
+                throw RowProblem(error, idColumn: Self.taskID)
             }
             sink.accept(UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
                                    unit: .runs, machineSeconds: machine, source: context.location(row.record.line)))

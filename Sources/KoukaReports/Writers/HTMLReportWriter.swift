@@ -99,9 +99,9 @@ public enum HTMLReportWriter {
             w(#"<tr><td class="n">\#(c.line)</td><td>\#(e(c.task))</td><td>\#(c.validFrom)</td><td>\#(e(c.unit))</td><td class="n">\#(NumberText.grouped(c.manualMinutesPerUnit))</td><td class="n">\#(NumberText.grouped(c.residualMinutesPerUnit))</td><td class="n">\#(NumberText.grouped(c.reworkMinutesPerFailure))</td></tr>"#)
         }
         w("</tbody></table>")
-        w("<h3>根拠となったログ</h3><table><thead><tr><th>ファイル</th><th>形式</th><th>行数</th><th>採用</th><th>除外</th><th>SHA-256</th></tr></thead><tbody>")
+        w("<h3>根拠となったログ</h3><table><thead><tr><th>ファイル</th><th>形式</th><th>状態</th><th>行数</th><th>採用</th><th>除外</th><th>SHA-256</th></tr></thead><tbody>")
         for s in r.sources {
-            w(#"<tr><td>\#(e(s.path))</td><td>\#(e(s.format))</td><td class="n">\#(NumberText.count(s.rows))</td><td class="n">\#(NumberText.count(s.accepted))</td><td class="n">\#(NumberText.count(s.rejected))</td><td><code>\#(e(String(s.sha256.prefix(16))))…</code></td></tr>"#)
+            w(#"<tr><td>\#(e(s.path))</td><td>\#(e(s.format))</td><td>\#(s.statusLabel)</td><td class="n">\#(NumberText.count(s.rows))</td><td class="n">\#(NumberText.count(s.accepted))</td><td class="n">\#(NumberText.count(s.rejected))</td><td><code>\#(e(String(s.sha256.prefix(16))))…</code></td></tr>"#)
         }
         w("</tbody></table></section></body></html>")
     }

@@ -5,8 +5,21 @@ import KoukaCore
 public enum MarkdownReportWriter {
     public static func write(_ report: YearReport, to out: inout some TextOutputStream) {
         func line(_ text: String = "") { out.write(text + "\n") }
+        /// Names come from logs anyone could write: no HTML, link, code or table syntax of theirs reaches a
+        /// Markdown renderer.
         func cell(_ text: String) -> String {
-            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            var escaped = ""
+            for character in text {
+                switch character {
+                case "&": escaped += "&amp;"
+                case "<": escaped += "&lt;"
+                case ">": escaped += "&gt;"
+                case "|", "[", "]", "`", "\\", "*": escaped += "\\\(character)"
+                case "\n", "\r", "\r\n": escaped += " "
+                default: escaped.append(character)
+                }
+            }
+            return escaped
         }
         line("# \(report.label)（FY\(report.fiscalYear)）RPA・AI 効果測定報告")
         line()
@@ -75,16 +88,16 @@ public enum MarkdownReportWriter {
             line("| 未登録の名前 | システム | 回数 | 期間 | 理由 |")
             line("| --- | --- | ---: | --- | --- |")
             for u in report.unmapped {
-                line("| \(cell(u.name)) | \(label(system: u.system)) | \(NumberText.count(u.runs)) | \(u.firstDate) 〜 \(u.lastDate) | \(u.reason) |")
+                line("| \(cell(u.name)) | \(label(system: u.system)) | \(NumberText.count(u.runs)) | \(u.firstDate) 〜 \(u.lastDate) | \(cell(u.reason)) |")
             }
         }
         line()
         line("## 根拠となったログ")
         line()
-        line("| ファイル | 形式 | 行数 | 採用 | 除外 | SHA-256 |")
-        line("| --- | --- | ---: | ---: | ---: | --- |")
+        line("| ファイル | 形式 | 状態 | 行数 | 採用 | 除外 | SHA-256 |")
+        line("| --- | --- | --- | ---: | ---: | ---: | --- |")
         for s in report.sources {
-            line("| \(cell(s.path)) | \(s.format) | \(NumberText.count(s.rows)) | \(NumberText.count(s.accepted)) | \(NumberText.count(s.rejected)) | `\(s.sha256.prefix(16))…` |")
+            line("| \(cell(s.path)) | \(s.format) | \(s.statusLabel) | \(NumberText.count(s.rows)) | \(NumberText.count(s.accepted)) | \(NumberText.count(s.rejected)) | `\(s.sha256.prefix(16))…` |")
         }
         line()
         line("## 算定方法")

@@ -46,6 +46,14 @@ public enum XLSXReportWriter {
             summary.text(row, 0, "ライセンス費（円）"); summary.number(row, 1, money.licenceYen, yen: true); row += 1
             summary.text(row, 0, "差引（円）"); summary.number(row, 1, money.netYen, yen: true); row += 1
         }
+        // What was left out, as the HTML and Markdown reports list it: auditors read the workbook too.
+        let left = report.exclusions
+        for (label, count) in [("除外: 失敗した実行（回）", left.failedRuns), ("除外: 中止した実行（回）", left.cancelledRuns),
+                               ("除外: カタログ未登録の名前（回）", left.unmappedRuns), ("除外: 単位がカタログと異なる成功（回）", left.unitMismatchRuns),
+                               ("除外: 開庁時間外のチャットボット回答（件）", left.offHoursAnswers),
+                               ("除外: 同一内容の重複ファイル（件）", left.duplicateFiles), ("除外: 同じ実行の重複行（行）", left.repeatedRuns)] {
+            summary.text(row, 0, label); summary.number(row, 1, Double(count), whole: true); row += 1
+        }
         summary.width(0, 34); summary.width(1, 40)
 
         let departments = book.sheet("課別", header: ["順位", "担当課", "削減時間（時間）", "前年同期（時間）", "増減（時間）", "業務数", "成功", "失敗"])
@@ -81,7 +89,7 @@ public enum XLSXReportWriter {
             let r = UInt32(i + 1)
             sources.text(r, 0, s.path); sources.text(r, 1, s.format); sources.number(r, 2, Double(s.rows), whole: true)
             sources.number(r, 3, Double(s.accepted), whole: true); sources.number(r, 4, Double(s.rejected), whole: true)
-            sources.text(r, 5, s.status); sources.text(r, 6, s.sha256)
+            sources.text(r, 5, s.statusLabel); sources.text(r, 6, s.sha256)
         }
         sources.width(0, 44); sources.width(6, 66)
 

@@ -30,7 +30,7 @@ public struct VerifyAudit {
         var recomputed: [DailyRollup] = []
         let today = today ?? configuration.clock.localDate(of: Date())
 
-        for record in context.ledger where record.status != .rejected && record.status != .duplicate {
+        for record in context.ledger where record.status != .rejected && record.status != .duplicate && record.status != .unreadable {
             guard let (path, spec) = byDisplay[record.path] else {
                 if record.status == .gone {
                     summary.filesSkipped.append(record.path)

@@ -13,7 +13,7 @@ enum IngestPlan: Equatable {
     static func decide(
         path: String, status: FileStatus, known: SourceFileRecord?, format: String, resumable: Bool, forced: Bool
     ) -> IngestPlan {
-        guard let known, !forced, known.format == format else { return .full }
+        guard let known, !forced, known.format == format, known.status != .unreadable else { return .full }
         let untouched = known.size == status.size && known.modifiedAt == status.modifiedAt && known.inode == status.inode
         if untouched && (known.pendingRuns == 0 || known.status == .rejected || known.status == .duplicate) { return .unchanged }
         guard resumable, known.status == .present, known.resumeState != nil, status.size >= known.byteOffset,

@@ -58,6 +58,9 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     public var rowsRead = 0
     public var rowsAccepted = 0
     public var rowsRejected = 0
+    /// Of `rowsRejected`, the rows that were runs already counted (the same run exported twice, overlapping
+    /// exports): left out so that each counts once.
+    public var rowsRepeated = 0
     public var pendingRuns = 0
     /// The first rejected rows of this run (file, line, reason); `rowsRejected` has the total.
     public var rejections: [Rejection] = []

@@ -38,8 +38,7 @@ final class SourceIngestor {
         vanished: inout [Int64: SourceFileRecord], summary: inout NightlySummary
     ) throws -> FileRead? {
         guard let status = FileStatus(path: path) else {
-            summary.filesUnreadable.append(.init(path: display, reason: "not a readable regular file"))
-            logger.error("source is not a readable regular file; it is skipped and tried again next run", metadata: ["file": "\(display)"])
+            try unreadable(display, format: spec.format, reason: FileStatus.whyNot(path: path), store: dryRun ? nil : store, summary: &summary)
             return nil
         }
         let resumable = spec.parser is any ResumableLogParser
@@ -91,9 +90,7 @@ final class SourceIngestor {
         } else if case .full = plan {
             var hasher = SHA256()
             guard hasher.update(fileAt: path, from: 0, to: status.size) else {
-                let error = Self.readFailure(path: path, display: display)
-                summary.filesUnreadable.append(.init(path: display, reason: error.description))
-                logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(error)"])
+                try unreadable(display, format: spec.format, reason: Self.readFailure(path: path, display: display).description, store: store, summary: &summary)
                 return nil
             }
             record.sha256 = hasher.finalizeHex()
@@ -116,9 +113,8 @@ final class SourceIngestor {
         let display = read.display
         if read.backgroundHash != nil || read.inlineDigest != nil {
             guard let hasher = read.backgroundHash?.wait() ?? read.inlineDigest?.complete(path: read.path, size: read.record.size) else {
-                let error = Self.readFailure(path: read.path, display: display)
-                summary.filesUnreadable.append(.init(path: display, reason: error.description))
-                logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(error)"])
+                try unreadable(display, format: read.spec.format, reason: Self.readFailure(path: read.path, display: display).description, store: store,
+                               summary: &summary)
                 return
             }
             read.record.sha256 = hasher.finalizeHex()
@@ -144,8 +140,7 @@ final class SourceIngestor {
         if let failure = read.failure {
             switch failure {
             case let error as InputError:
-                summary.filesUnreadable.append(.init(path: display, reason: error.description))
-                logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(error)"])
+                try unreadable(display, format: read.spec.format, reason: error.description, store: store, summary: &summary)
             case let error as FormatMismatch:
                 try rejectWhole(read.record, reason: error.reason, store: store, summary: &summary, message: error.description)
             case let error as CSVError:
@@ -158,7 +153,7 @@ final class SourceIngestor {
         let collector = read.collector
         let parsed = read.parsed
         var record = read.record
-        let repeated = collector.rejections.count { $0.reason.hasSuffix(RunAdmissionText.countedOnce) }
+        let repeated = collector.rejections.count(where: \.isRepeatedRun)
         if case let .append(known) = read.plan {
             record.rowsRead = known.rowsRead + parsed.recordsRead
             record.rowsRejected = known.rowsRejected + collector.rejections.count
@@ -181,6 +176,7 @@ final class SourceIngestor {
         summary.rowsRead += parsed.recordsRead
         summary.rowsAccepted += parsed.recordsRead - collector.rejections.count
         summary.rowsRejected += collector.rejections.count
+        summary.rowsRepeated += repeated
         summary.pendingRuns += parsed.pendingRuns
         for rejection in collector.rejections {
             if summary.rejections.count < 50 { summary.rejections.append(rejection) }
@@ -240,6 +236,14 @@ final class SourceIngestor {
         guard old.inode == status.inode, old.format == format, old.status != .rejected, old.status != .duplicate, status.size >= old.byteOffset else { return false }
         if !old.prefixFingerprint.isEmpty { return PrefixFingerprint.of(path: path, length: old.byteOffset) == old.prefixFingerprint }
         return status.size == old.size && SHA256.hexDigest(ofFile: path) == old.sha256
+    }
+
+    /// A file the job cannot read: named in the summary and the log, and in the ledger when it was never read
+    /// (so that the reports list it); every run tries it again.
+    private func unreadable(_ display: String, format: String, reason: String, store: KoukaStore?, summary: inout NightlySummary) throws {
+        summary.filesUnreadable.append(.init(path: display, reason: reason))
+        logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(reason)"])
+        try store?.recordUnreadable(path: display, format: format, reason: reason)
     }
 
     /// Records a file that is not its configured format: in the ledger, with no rollups.

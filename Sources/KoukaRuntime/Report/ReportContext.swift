@@ -32,7 +32,7 @@ struct ReportContext {
         let rollups = (try? store.rollups(from: period.firstDay, to: period.lastDay)) ?? []
         let contributing = Set(rollups.map(\.sourceID))
         var sources: [Int64: SourceLine] = [:]
-        for s in ledger where contributing.contains(s.id) || s.status == .rejected || s.status == .duplicate || s.rowsRepeated > 0 {
+        for s in ledger where contributing.contains(s.id) || s.status == .rejected || s.status == .duplicate || s.status == .unreadable || s.rowsRepeated > 0 {
             sources[s.id] = SourceLine(path: s.path, sha256: s.sha256, format: s.format, rows: s.rowsRead,
                                        accepted: s.rowsAccepted, rejected: s.rowsRejected, repeated: s.rowsRepeated, status: s.status.rawValue)
         }

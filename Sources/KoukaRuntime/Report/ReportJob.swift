@@ -62,17 +62,20 @@ public struct ReportJob {
             texts.append(("\(stem)-tasks-sjis.csv", CSVReportWriter.shiftJIS(tasks)))
             texts.append(("\(stem)-departments-sjis.csv", CSVReportWriter.shiftJIS(departments)))
         }
+        // All the new files or none: a disk that fills on the workbook leaves the earlier set whole.
+        let files = AtomicFileSet()
         var written: [String] = []
         for (name, data) in texts {
             let path = (folder as NSString).appendingPathComponent(name)
-            try AtomicFile.write(data, to: path)
+            try files.add(data, to: path)
             written.append(path)
         }
         let workbook = (folder as NSString).appendingPathComponent("\(stem).xlsx")
-        try AtomicFile.write(to: workbook) { temporary in
+        try files.add(to: workbook) { temporary in
             try XLSXReportWriter.write(report, to: temporary, created: options.generatedAt)
         }
         written.append(workbook)
+        try files.commit()
         for path in written { logger.info("report written", metadata: ["file": "\(path)"]) }
         return ReportSummary(fiscalYear: report.fiscalYear, label: report.label, folder: folder, files: written.sorted(),
                              hoursSaved: report.hoursSaved, targets: report.targets, unmappedNames: report.unmapped.count,

@@ -10,6 +10,9 @@ public struct SourceFileRecord: Sendable, Hashable, Codable {
         case gone
         /// The same bytes as another file that counts: nothing of it counts again.
         case duplicate
+        /// Never read: the job may not read it, or something else stands at its path (a folder, a FIFO).
+        /// Nothing of it counts; every run tries it again.
+        case unreadable
     }
 
     public var id: Int64
