@@ -46,7 +46,7 @@ contender() {
 }
 
 # failed ID: why the contender's last run gave no result (its last error line), or nothing when it gave one.
-failed() { [ -s "$out/$1.json" ] || { grep -E 'Error|error' "$out/$1.err" | tail -1 | cut -c1-160; echo "no output"; } | head -1; }
+failed() { [ -s "$out/$1.json" ] || { grep -E '[A-Za-z]+ Error' "$out/$1.err" | head -1 | cut -c1-160; echo "no output"; } | head -1; }
 
 run_once() {
   local id=$1 timed=$2
