@@ -303,20 +303,17 @@ public final class CSVReader {
             storageCount += length
         }
 
-        private mutating func growEnds() {
-            let grown = UnsafeMutablePointer<Int>.allocate(capacity: endsCapacity * 2)
-            grown.update(from: ends, count: endsCount)
-            ends.deallocate()
-            ends = grown
-            endsCapacity *= 2
-        }
+        private mutating func growEnds() { ends = Self.doubled(ends, count: endsCount, capacity: &endsCapacity) }
 
-        private mutating func growCompleted() {
-            let grown = UnsafeMutablePointer<Completed>.allocate(capacity: completedCapacity * 2)
-            grown.moveInitialize(from: completed, count: completedCount)
-            completed.deallocate()
-            completed = grown
-            completedCapacity *= 2
+        private mutating func growCompleted() { completed = Self.doubled(completed, count: completedCount, capacity: &completedCapacity) }
+
+        /// `buffer`'s `count` values moved to a buffer of twice its `capacity`.
+        private static func doubled<Value>(_ buffer: UnsafeMutablePointer<Value>, count: Int, capacity: inout Int) -> UnsafeMutablePointer<Value> {
+            let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: buffer, count: count)
+            buffer.deallocate()
+            capacity *= 2
+            return grown
         }
 
         /// Forgets every record, finished or open.

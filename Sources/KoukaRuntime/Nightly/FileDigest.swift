@@ -14,9 +14,15 @@ final class FileDigest: ByteDigest, @unchecked Sendable {
         count += Int64(bytes.count)
     }
 
+    /// Set when a read of the file failed part-way: the hash has taken bytes its count does not know of.
+    private var broken = false
+
     func update(fileAt path: String, range: Range<Int64>) -> Bool {
-        guard range.lowerBound == count else { return false }
-        guard hasher.update(fileAt: path, from: range.lowerBound, to: range.upperBound) else { return false }
+        guard !broken, range.lowerBound == count else { return false }
+        guard hasher.update(fileAt: path, from: range.lowerBound, to: range.upperBound) else {
+            broken = true
+            return false
+        }
         count = range.upperBound
         return true
     }
