@@ -75,6 +75,8 @@ public struct BotFrameworkTranscriptParser: LogParser {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "empty file: not a transcript")
         }
         if !end.complete {
+            // The cut-off activity is a record read and rejected, so that accepted = read − rejected still holds.
+            summary.recordsRead += 1
             sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the transcript JSON is cut off; the activities before the cut were counted"))
         }
         return summary

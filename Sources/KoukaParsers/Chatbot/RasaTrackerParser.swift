@@ -76,6 +76,8 @@ public struct RasaTrackerParser: LogParser {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no events[] array: not a Rasa tracker")
         }
         if !end.complete {
+            // The cut-off event is a record read and rejected, so that accepted = read − rejected still holds.
+            summary.recordsRead += 1
             sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the tracker JSON is cut off; the events before the cut were counted"))
         }
         return summary

@@ -72,6 +72,8 @@ public struct PowerAutomateFlowSessionParser: LogParser {
             summary.recordsRead += 1
             sink.reject(Rejection(file: context.displayPath, line: line, reason: "the file ends inside this record (JSON cut off)"))
         } else if !end.complete {
+            // Cut between records: the rejected cut is counted as read, as one inside a record is.
+            summary.recordsRead += 1
             sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the JSON is cut off"))
         }
         if end.roots == 0 {
