@@ -74,9 +74,9 @@ public final class KoukaStore {
                 id = try insertSource(record)
             }
             try insertRollups(rollups, source: id, adding: false)
-            let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason) VALUES (?, ?, ?)")
+            let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason, repeated_run) VALUES (?, ?, ?, ?)")
             for rejection in rejections {
-                try insertReject.run([.integer(id), .integer(Int64(rejection.line)), .text(rejection.reason)])
+                try insertReject.run([.integer(id), .integer(Int64(rejection.line)), .text(rejection.reason), .integer(rejection.isRepeatedRun ? 1 : 0)])
             }
             if let runKeys { try insertRunKeys(runKeys, source: id) }
             return id
@@ -106,9 +106,9 @@ public final class KoukaStore {
                 UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
                 """).run(Self.sourceValues(record) + [.integer(existing.id)])
             try insertRollups(rollups, source: existing.id, adding: true)
-            let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason) VALUES (?, ?, ?)")
+            let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason, repeated_run) VALUES (?, ?, ?, ?)")
             for rejection in rejections {
-                try insertReject.run([.integer(existing.id), .integer(Int64(rejection.line)), .text(rejection.reason)])
+                try insertReject.run([.integer(existing.id), .integer(Int64(rejection.line)), .text(rejection.reason), .integer(rejection.isRepeatedRun ? 1 : 0)])
             }
         }
     }
@@ -206,8 +206,8 @@ public final class KoukaStore {
     public func rejections() throws -> [Rejection] {
         var rows: [Rejection] = []
         try db.prepare("""
-            SELECT s.path, r.line, r.reason FROM rejects r JOIN source_files s ON s.id = r.source_id ORDER BY s.path, r.line
-            """).query { rows.append(Rejection(file: $0.text(0), line: Int($0.int(1)), reason: $0.text(2))) }
+            SELECT s.path, r.line, r.reason, r.repeated_run FROM rejects r JOIN source_files s ON s.id = r.source_id ORDER BY s.path, r.line
+            """).query { rows.append(Rejection(file: $0.text(0), line: Int($0.int(1)), reason: $0.text(2), isRepeatedRun: $0.int(3) != 0)) }
         return rows
     }
 

@@ -75,6 +75,8 @@ enum Migrations {
         """),
         // Rollups by day are found through each file's primary key; a second index only slowed every ingest.
         ("v3", "DROP INDEX IF EXISTS rollups_by_day;"),
+        // A quarantined row that is a run already counted elsewhere, told apart from a row that is wrong.
+        ("v4", "ALTER TABLE rejects ADD COLUMN repeated_run INTEGER NOT NULL DEFAULT 0;"),
     ]
 
     static func apply(to db: SQLiteConnection) throws {
