@@ -12,9 +12,16 @@ public final class KoukaStore {
     public init(path: String) throws {
         self.path = path
         db = try SQLiteConnection(path: path)
-        try db.execute("PRAGMA foreign_keys = ON")
-        if path != ":memory:" { try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") }
-        try Migrations.apply(to: db)
+        do {
+            try db.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:" { try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") }
+            try Migrations.apply(to: db)
+        } catch let error as StoreError where error.isOutputFailure {
+            // A folder where SQLite may not create the -wal and -shm, or a full disk, shows only when the
+            // store is first used: say which database, not which pragma.
+            if case let .sqlite(_, message, _) = error { throw StoreError.cannotOpen(path: path, reason: message) }
+            throw error
+        }
     }
 
     /// The ledger line for `path`, if the file was read before.

@@ -19,7 +19,8 @@ final class AtomicFileSet {
         let temporary = try Self.temporaryPath(beside: path)
         staged.append((temporary, path))
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw OutputError(path: temporary, reason: String(cString: strerror(errno))) }
+        // The message names the report, not its hidden temporary name: that is the path people look for.
+        guard fd >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         let failure: String? = data.withUnsafeBytes { bytes in
             var written = 0

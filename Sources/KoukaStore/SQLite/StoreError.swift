@@ -11,7 +11,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason):
-            "cannot open the database \(path) (\(reason)); check the directory exists and the job's user may write to it"
+            "cannot open the database \(path) (\(reason)); check the directory exists and the job's user may write to it; if the disk is full or read-only, free space and run again"
         case let .sqlite(code, message, sql):
             "database error \(code): \(message) (in: \(sql.prefix(80))); if the disk is full or read-only, free space and run again"
         case let .newerSchema(path, migration):
