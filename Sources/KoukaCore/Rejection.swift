@@ -7,12 +7,15 @@ public struct Rejection: Sendable, Hashable, Codable {
     /// The row is a run already counted (earlier in the file, or in a file read before): left out so that
     /// it counts once. The ledger counts these apart from rows that are wrong.
     public var isRepeatedRun: Bool
+    /// For a repeated run, the local date it started on: a report counts the repeats of its own period.
+    public var day: LocalDate?
 
-    public init(file: String, line: Int, reason: String, isRepeatedRun: Bool = false) {
+    public init(file: String, line: Int, reason: String, isRepeatedRun: Bool = false, day: LocalDate? = nil) {
         self.file = file
         self.line = line
         self.reason = reason
         self.isRepeatedRun = isRepeatedRun
+        self.day = day
     }
 
     private enum CodingKeys: String, CodingKey { case file, line, reason }
@@ -28,6 +31,6 @@ extension Rejection {
     /// The same rejection with its line moved on by `lines`; a whole-file rejection (line 0) stays as it is.
     public func shifted(by lines: Int) -> Rejection {
         guard line > 0, lines != 0 else { return self }
-        return Rejection(file: file, line: line + lines, reason: reason, isRepeatedRun: isRepeatedRun)
+        return Rejection(file: file, line: line + lines, reason: reason, isRepeatedRun: isRepeatedRun, day: day)
     }
 }

@@ -81,9 +81,10 @@ public final class KoukaStore {
                 id = try insertSource(record)
             }
             try insertRollups(rollups, source: id, adding: false)
-            let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason, repeated_run) VALUES (?, ?, ?, ?)")
+            let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason, repeated_run, day) VALUES (?, ?, ?, ?, ?)")
             for rejection in rejections {
-                try insertReject.run([.integer(id), .integer(Int64(rejection.line)), .text(rejection.reason), .integer(rejection.isRepeatedRun ? 1 : 0)])
+                try insertReject.run([.integer(id), .integer(Int64(rejection.line)), .text(rejection.reason), .integer(rejection.isRepeatedRun ? 1 : 0),
+                                      rejection.day.map { .text($0.description) } ?? .null])
             }
             if let runKeys { try insertRunKeys(runKeys, source: id) }
             return id
@@ -113,9 +114,10 @@ public final class KoukaStore {
                 UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
                 """).run(Self.sourceValues(record) + [.integer(existing.id)])
             try insertRollups(rollups, source: existing.id, adding: true)
-            let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason, repeated_run) VALUES (?, ?, ?, ?)")
+            let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason, repeated_run, day) VALUES (?, ?, ?, ?, ?)")
             for rejection in rejections {
-                try insertReject.run([.integer(existing.id), .integer(Int64(rejection.line)), .text(rejection.reason), .integer(rejection.isRepeatedRun ? 1 : 0)])
+                try insertReject.run([.integer(existing.id), .integer(Int64(rejection.line)), .text(rejection.reason), .integer(rejection.isRepeatedRun ? 1 : 0),
+                                      rejection.day.map { .text($0.description) } ?? .null])
             }
         }
     }
@@ -213,9 +215,21 @@ public final class KoukaStore {
     public func rejections() throws -> [Rejection] {
         var rows: [Rejection] = []
         try db.prepare("""
-            SELECT s.path, r.line, r.reason, r.repeated_run FROM rejects r JOIN source_files s ON s.id = r.source_id ORDER BY s.path, r.line
-            """).query { rows.append(Rejection(file: $0.text(0), line: Int($0.int(1)), reason: $0.text(2), isRepeatedRun: $0.int(3) != 0)) }
+            SELECT s.path, r.line, r.reason, r.repeated_run, r.day FROM rejects r JOIN source_files s ON s.id = r.source_id ORDER BY s.path, r.line
+            """).query {
+            rows.append(Rejection(file: $0.text(0), line: Int($0.int(1)), reason: $0.text(2), isRepeatedRun: $0.int(3) != 0,
+                                  day: $0.isNull(4) ? nil : LocalDate($0.text(4))))
+        }
         return rows
+    }
+
+    /// For each file, the repeated runs it left out that started from `from` to `to` inclusive.
+    public func repeatedRuns(from: LocalDate, to: LocalDate) throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        try db.prepare("""
+            SELECT source_id, count(*) FROM rejects WHERE repeated_run = 1 AND day BETWEEN ? AND ? GROUP BY source_id
+            """).query([.text(from.description), .text(to.description)]) { counts[$0.int(0)] = Int($0.int(1)) }
+        return counts
     }
 
     /// Adds a line to the job-run ledger.

@@ -49,5 +49,14 @@ struct DuplicateReportTests {
         func row(_ label: String) -> Double? { summary.first { $0.first as? String == label }?[1] as? Double }
         #expect(row("除外: 同一内容の重複ファイル（件）") == 1)
         #expect(row("除外: 同じ実行の重複行（行）") == 2)
+
+        // Another year's report owns none of them: the copy and the repeats are of May 2024.
+        let other = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2023", "--quiet", "--generated-at", "2025-04-10T05:00:00+09:00"])
+        #expect(other.exitCode == 0)
+        let otherJSON = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("reports/FY2023/kouka-FY2023.json"))) as? [String: Any]
+        let otherExclusions = try #require(otherJSON?["exclusions"] as? [String: Any])
+        #expect(otherExclusions["duplicateFiles"] as? Int == 0)
+        #expect(otherExclusions["repeatedRuns"] as? Int == 0)
+        #expect((otherJSON?["sources"] as? [[String: Any]])?.isEmpty == true, "no file of FY2024 is a source of FY2023")
     }
 }

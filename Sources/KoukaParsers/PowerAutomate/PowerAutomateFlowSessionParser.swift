@@ -35,17 +35,17 @@ public struct PowerAutomateFlowSessionParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
-            try Self.admit(record.id, line: row.record.line, runs: &runs)
+            try Self.admit(record.id, line: row.record.line, day: context.clock.localDate(of: event.occurredAt), runs: &runs)
             sink.accept(event)
         }
     }
 
     /// Counts the run once: a flowsession id met before in this file or counted from another is rejected.
-    private static func admit(_ id: String, line: Int, runs: inout RunAdmission) throws(RowProblem) {
+    private static func admit(_ id: String, line: Int, day: LocalDate, runs: inout RunAdmission) throws(RowProblem) {
         do throws(RunAdmission.Refusal) {
             try runs.admit(id, line: line)
         } catch {
-            throw RowProblem(error, idColumn: "flowsessionid")
+            throw RowProblem(error, idColumn: "flowsessionid", day: day)
         }
     }
 
@@ -62,7 +62,7 @@ public struct PowerAutomateFlowSessionParser: LogParser {
                     summary.pendingRuns += 1
                     return
                 }
-                try Self.admit(record.id, line: line, runs: &runs)
+                try Self.admit(record.id, line: line, day: context.clock.localDate(of: event.occurredAt), runs: &runs)
                 sink.accept(event)
             } catch {
                 sink.reject(error.rejection(file: context.displayPath, line: line))

@@ -98,7 +98,8 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
             // The same job in another robot log already counted (a second copy of the logs): counted once.
             let key = RunKeyHash.of(run.jobID)
             if let file = context.runsCountedElsewhere[key] {
-                sink.reject(RowProblem(.countedIn(file: file), idColumn: "jobId").rejection(file: context.displayPath, line: run.firstLine))
+                sink.reject(RowProblem(.countedIn(file: file), idColumn: "jobId", day: context.clock.localDate(of: run.startInstant))
+                    .rejection(file: context.displayPath, line: run.firstLine))
                 continue
             }
             counted.add(key)

@@ -91,7 +91,7 @@ public struct WinActorTaskCSVParser: LogParser {
             do throws(RunAdmission.Refusal) {
                 try runs.admit(ASCIIField.trimmed(record.bytes(at: c.taskID)), line: record.line)
             } catch {
-                throw RowProblem(error, idColumn: Self.taskID)
+                throw RowProblem(error, idColumn: Self.taskID, day: context.clock.localDate(of: start))
             }
             sink.accept(UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
                                    unit: .runs, machineSeconds: machine, source: context.location(row.record.line)))

@@ -30,11 +30,16 @@ struct ReportContext {
     /// cannot read gives an empty report rather than stopping the run.
     func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?) -> YearReport {
         let rollups = (try? store.rollups(from: period.firstDay, to: period.lastDay)) ?? []
+        let repeated = (try? store.repeatedRuns(from: period.firstDay, to: period.lastDay)) ?? [:]
         let contributing = Set(rollups.map(\.sourceID))
+        // A copy belongs to the periods of the file it copies; a file nothing of which was read (not its format,
+        // unreadable) to every period, since no date of it is known.
+        let counted = Set(ledger.filter { contributing.contains($0.id) }.map(\.sha256))
         var sources: [Int64: SourceLine] = [:]
-        for s in ledger where contributing.contains(s.id) || s.status == .rejected || s.status == .duplicate || s.status == .unreadable || s.rowsRepeated > 0 {
+        for s in ledger where contributing.contains(s.id) || s.status == .rejected || s.status == .unreadable || repeated[s.id] != nil
+            || (s.status == .duplicate && counted.contains(s.sha256)) {
             sources[s.id] = SourceLine(path: s.path, sha256: s.sha256, format: s.format, rows: s.rowsRead,
-                                       accepted: s.rowsAccepted, rejected: s.rowsRejected, repeated: s.rowsRepeated, status: s.status.rawValue)
+                                       accepted: s.rowsAccepted, rejected: s.rowsRejected, repeated: repeated[s.id] ?? 0, status: s.status.rawValue)
         }
         let previousHours = previous.flatMap { $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) }
         return ReportBuilder.build(ReportInputs(

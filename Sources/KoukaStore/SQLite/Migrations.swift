@@ -75,8 +75,12 @@ enum Migrations {
         """),
         // Rollups by day are found through each file's primary key; a second index only slowed every ingest.
         ("v3", "DROP INDEX IF EXISTS rollups_by_day;"),
-        // A quarantined row that is a run already counted elsewhere, told apart from a row that is wrong.
-        ("v4", "ALTER TABLE rejects ADD COLUMN repeated_run INTEGER NOT NULL DEFAULT 0;"),
+        // A quarantined row that is a run already counted elsewhere, told apart from a row that is wrong, with
+        // the day it started so that each report counts the repeats of its own period.
+        ("v4", """
+        ALTER TABLE rejects ADD COLUMN repeated_run INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE rejects ADD COLUMN day TEXT;
+        """),
     ]
 
     static func apply(to db: SQLiteConnection) throws {
