@@ -19,6 +19,9 @@ HEADER = ("タスクID,名前,シナリオID,シナリオ名,状態,タスク確
           "メール送信,メール送信日時,アーカイブファイルID,生成日時,開始日時,終了日時,更新日時,実行時間（秒）,実行予定WinActorID,"
           "実行予定WinActor名,WinActorID,WinActor名,スケジュールID,スケジュール名,実行予定日時,エラー,エラーコード,スケジュール登録者,"
           "リトライカウント,個別ステージID")
+# The department that owns each scenario's task (the catalog's 担当課), in the same order as SCENARIOS.
+DEPARTMENTS = ["税務課", "税務課", "市民課", "子育て支援課", "介護保険課", "会計課", "保険年金課", "企画課", "生活福祉課", "市民課",
+               "上下水道課", "人事課", "税務課", "選挙管理委員会事務局", "子育て支援課", "情報政策課"]
 SCENARIOS = ["住民税_課税資料取込", "軽自動車税_納付確認", "転入届入力", "児童手当_現況確認", "介護認定_結果通知", "会計伝票チェック",
              "国保資格確認", "ふるさと納税_受付", "生活保護_支給データ作成", "住民票郵送請求", "水道開閉栓受付入力", "時間外勤務集計",
              "固定資産税_異動入力", "選挙人名簿_照合", "保育所入所_点数計算", "テスト用シナリオ"]
@@ -92,6 +95,14 @@ def uipath(folder, target_bytes, rng):
     return jobs
 
 
+def write_catalog(out):
+    """The task catalog: every scenario but the test one is a task of its department."""
+    with open(os.path.join(out, "catalog.csv"), "w", encoding="utf-8") as f:
+        f.write("task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match\n")
+        for i, (s, department) in enumerate(zip(SCENARIOS[:-1], DEPARTMENTS)):
+            f.write(f"T{i:02d},{s},{department},rpa,runs,{30 + i},{5},2020-04-01,{s}\n")
+
+
 def more_of(path, count):
     """`count` lines of new jobs for the day of the UiPath log at `path`: its own lines again, each copy under
     other job ids, written as the robot appends them (CRLF, no BOM)."""
@@ -121,10 +132,7 @@ def main():
     rng = random.Random(a.seed)
     runs = winactor(os.path.join(a.out, "winactor", "tasks.csv"), a.winactor_mb * 1e6, rng) if a.winactor_mb > 0 else 0
     jobs = uipath(os.path.join(a.out, "uipath"), a.uipath_mb * 1e6, rng) if a.uipath_mb > 0 else 0
-    with open(os.path.join(a.out, "catalog.csv"), "w", encoding="utf-8") as f:
-        f.write("task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match\n")
-        for i, s in enumerate(SCENARIOS[:-1]):
-            f.write(f"T{i:02d},{s},課{i % 5},rpa,runs,{30 + i},{5},2020-04-01,{s}\n")
+    write_catalog(a.out)
     for name, fmt, path, enc in (("winactor", "winactor-task-csv", "winactor/*.csv", "shift_jis"),
                                  ("uipath", "uipath-execution-log", "uipath/*_Execution.log", "utf-8")):
         with open(os.path.join(a.out, f"kouka-{name}.toml"), "w", encoding="utf-8") as f:
