@@ -4,14 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Where a CSV file can be cut in two so that each half is read on its own core.
+/// Where a CSV file can be cut in two so that each part is read on its own core.
 ///
 /// Whether a line end is a record boundary depends on every quote before it, and counting them took a pass
-/// over half the file before either core could start. So the cut is a guess, made near the middle and
-/// checked later: the reader of the first half knows exactly whether it ended between two records (it read
-/// from the true start), and when it did not, the caller reads the file in one piece. The guess is the
-/// first line end after the middle from which the next lines read as whole rows of the header's width;
-/// a line inside a quoted field (an error message over several lines) seldom does.
+/// over half the file before either core could start. So the cut is a guess, made at the first part's share
+/// of the file (a half, or less when that part's thread also hashes the file) and checked later: the reader
+/// of the first part knows exactly whether it ended between two records (it read from the true start), and
+/// when it did not, the caller reads the file in one piece. The guess is the first line end after that share
+/// from which the next lines read as whole rows of the header's width; a line inside a quoted field (an
+/// error message over several lines) seldom does.
 enum CSVSplit {
     /// Rows that must read as whole rows after a guessed cut.
     static let rowsChecked = 8
