@@ -1,8 +1,8 @@
 /// Turns rollup totals and a catalog row into minutes saved.
 ///
 /// Per unit: saved = manual − residual, where a log that measured the person's time replaces the
-/// residual estimate with that time. Failed runs save nothing and cost the row's rework minutes;
-/// cancelled runs neither save nor cost.
+/// residual estimate with that time. Failed runs, and runs that never finished, save nothing and cost
+/// the row's rework minutes; cancelled runs neither save nor cost.
 public enum EffectModel {
     /// Minutes saved by `totals` under `entry`; nil when a success is counted in a different unit from
     /// the catalog row's (items against runs), which a report must list rather than guess at.
@@ -10,7 +10,7 @@ public enum EffectModel {
         switch outcome {
         case .cancelled:
             return 0
-        case .failure:
+        case .failure, .unfinished:
             return -Double(totals.events) * entry.reworkMinutesPerFailure
         case .success:
             guard unit == entry.unit else { return nil }

@@ -3,15 +3,21 @@ import KoukaCore
 /// Builds a `YearReport` from rollups, catalog and targets. Pure and deterministic: the same inputs give
 /// the same report, whatever order the rollups come in.
 public enum ReportBuilder {
+    /// A task's line: one per system and unit, so that a task two systems support (a chatbot and AI
+    /// translation) never adds inquiries to characters; only its hours may be added up.
     private struct TaskKey: Hashable, Comparable {
         var task: String
         var department: String
-        static func < (a: TaskKey, b: TaskKey) -> Bool { (a.task, a.department) < (b.task, b.department) }
+        var system: SystemFamily
+        var unit: EffectUnit
+        static func < (a: TaskKey, b: TaskKey) -> Bool {
+            (a.task, a.department, a.system, a.unit.rawValue) < (b.task, b.department, b.system, b.unit.rawValue)
+        }
     }
 
     private struct TaskSums {
         var entry: CatalogEntry
-        var successes = 0, failures = 0, cancelled = 0, offHours = 0
+        var successes = 0, failures = 0, unfinished = 0, cancelled = 0, offHours = 0
         var units = 0.0, measuredUnits = 0.0, minutes = 0.0, machineSeconds = 0.0
         var lines = Set<Int>()
         var sources = Set<Int64>()
@@ -31,7 +37,7 @@ public enum ReportBuilder {
         var measuredMinutes = 0.0
         var minutesByMonth: [String: [SystemFamily: Double]] = [:]
         var usedRows: [Int: CatalogEntry] = [:]
-        var exclusions = Exclusions(failedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0, offHoursAnswers: 0,
+        var exclusions = Exclusions(failedRuns: 0, unfinishedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0, offHoursAnswers: 0,
                                     duplicateFiles: inputs.sources.values.filter { $0.status == "duplicate" }.count,
                                     repeatedRuns: inputs.sources.values.reduce(0) { $0 + $1.repeated })
         var aiUses = AITaskCounter(minimumUses: inputs.minimumAIUses)
@@ -41,6 +47,7 @@ public enum ReportBuilder {
             let key = rollup.key, t = rollup.totals
             switch key.outcome {
             case .failure: exclusions.failedRuns += t.events
+            case .unfinished: exclusions.failedRuns += t.events; exclusions.unfinishedRuns += t.events
             case .cancelled: exclusions.cancelledRuns += t.events
             case .success: break
             }
@@ -62,7 +69,7 @@ public enum ReportBuilder {
                 continue
             }
             let department = key.department.isEmpty ? entry.department : key.department
-            let taskKey = TaskKey(task: entry.taskID, department: department)
+            let taskKey = TaskKey(task: entry.taskID, department: department, system: entry.system, unit: entry.unit)
             var sums = tasks[taskKey] ?? TaskSums(entry: entry)
             sums.sources.insert(rollup.sourceID)
             sums.machineSeconds += t.machineSeconds
@@ -77,6 +84,7 @@ public enum ReportBuilder {
             switch key.outcome {
             case .success: sums.successes += t.events
             case .failure: sums.failures += t.events
+            case .unfinished: sums.failures += t.events; sums.unfinished += t.events
             case .cancelled: sums.cancelled += t.events
             }
             guard let minutes = EffectModel.savedMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry) else {
@@ -112,29 +120,42 @@ public enum ReportBuilder {
         let taskLines = tasks.keys.sorted().map { key -> TaskLine in
             let s = tasks[key]!
             return TaskLine(
-                task: key.task, name: s.entry.name, system: s.entry.system.rawValue, department: key.department,
-                unit: s.entry.unit.rawValue, successes: s.successes, failures: s.failures, cancelled: s.cancelled,
+                task: key.task, name: s.entry.name, system: key.system.rawValue, department: key.department,
+                unit: key.unit.rawValue, successes: s.successes, failures: s.failures, unfinished: s.unfinished, cancelled: s.cancelled,
                 units: s.units, hoursSaved: Rounding.hundredths(s.minutes / 60),
                 basis: s.measuredUnits == 0 ? "estimate" : (s.measuredUnits >= s.units ? "measured" : "partly-measured"),
                 machineHours: Rounding.hundredths(s.machineSeconds / 3600), offHoursAnswers: s.offHours, catalogLines: s.lines.sorted(),
                 sources: s.sources.compactMap { inputs.sources[$0]?.path }.sorted())
         }
 
-        var departmentMinutes: [String: (minutes: Double, tasks: Set<String>, successes: Int, failures: Int)] = [:]
+        // Counts are kept by system and unit: robot runs and chatbot inquiries are never one number.
+        struct UseKey: Hashable { var system: SystemFamily, unit: EffectUnit }
+        var departmentMinutes: [String: (minutes: Double, tasks: Set<String>, uses: [UseKey: DepartmentSystemLine])] = [:]
         for (key, s) in tasks {
-            var d = departmentMinutes[key.department] ?? (0, [], 0, 0)
+            var d = departmentMinutes[key.department] ?? (0, [], [:])
             d.minutes += s.minutes
             d.tasks.insert(key.task)
-            d.successes += s.successes
-            d.failures += s.failures
+            let use = UseKey(system: key.system, unit: key.unit)
+            var line = d.uses[use] ?? DepartmentSystemLine(system: key.system.rawValue, unit: key.unit.rawValue, successes: 0, failures: 0,
+                                                           unfinished: 0, units: 0, hoursSaved: 0)
+            line.successes += s.successes
+            line.failures += s.failures
+            line.unfinished += s.unfinished
+            line.units += s.units
+            line.hoursSaved += s.minutes / 60
+            d.uses[use] = line
             departmentMinutes[key.department] = d
         }
         let departmentLines = departmentMinutes.map { name, d -> DepartmentLine in
             let hours = Rounding.hundredths(d.minutes / 60)
             let before = inputs.previousDepartmentHours.map { $0[name] ?? 0 }
+            let uses = d.uses.sorted { ($0.key.system, $0.key.unit.rawValue) < ($1.key.system, $1.key.unit.rawValue) }.map { _, line in
+                var rounded = line
+                rounded.hoursSaved = Rounding.hundredths(line.hoursSaved)
+                return rounded
+            }
             return DepartmentLine(department: name, rank: 0, hoursSaved: hours, previousYearHours: before,
-                                  change: before.map { Rounding.hundredths(hours - $0) }, tasks: d.tasks.count,
-                                  successes: d.successes, failures: d.failures)
+                                  change: before.map { Rounding.hundredths(hours - $0) }, tasks: d.tasks.count, bySystem: uses)
         }.sorted { ($1.hoursSaved, $0.department) < ($0.hoursSaved, $1.department) }
             .enumerated().map { index, line in var ranked = line; ranked.rank = index + 1; return ranked }
 
@@ -175,7 +196,9 @@ public enum ReportBuilder {
             method: Method(
                 hoursSaved: "削減時間 = Σ 成功した処理量 × (自動化前の手作業時間 − 自動化後も残る確認時間)〔分/単位〕 ÷ 60。ログに職員の作業時間の実測がある場合は、確認時間の見込みに代えて実測を用いる。失敗した実行は削減時間に数えず、業務カタログの手戻り時間を差し引く。中止・カタログ未登録の実行は数えない。翻訳は1,000文字あたり。",
                 dates: "実行は開始した日（\(inputs.timezone) の現地日付）に属する。年度は4月1日から3月31日まで。各実行には、その日に有効な業務カタログの行（valid_from）を用いる。",
-                rounding: Rounding.rule),
+                rounding: Rounding.rule,
+                unfinished: "終了が記録されなかった実行（処理中・待機中のまま pending_max_hours〔\(NumberText.grouped(inputs.pendingMaxHours, decimals: 0)) 時間〕を過ぎたもの、またはロボットのログが終了行なしに閉じたもの）は失敗として数え、手戻り時間を差し引く。その件数は業務ごとに「うち未終了」、集計から除いたものに示す。",
+                multiSystemTasks: "複数のツールが支える業務は、ツールと単位ごとに別の行とする。件数は単位の異なるものを合算せず、業務の合計は削減時間だけを足し合わせる。"),
             projection: nil, money: inputs.money?.line(hours: hours.bySystem, period: period))
     }
 

@@ -21,13 +21,16 @@ public struct ReportInputs: Sendable {
     /// Hours saved by department in the same period a year before, when known.
     public var previousDepartmentHours: [String: Double]?
     public var money: MoneySettings?
+    /// How long a run may stay unfinished before it is counted as a failure, stated in the method.
+    public var pendingMaxHours: Double
 
     public init(
         period: ReportPeriod, rollups: [DailyRollup], catalog: TaskCatalog, catalogPath: String, catalogSHA256: String,
         targets: TargetTable, sources: [Int64: SourceLine], timezone: String, excludeOffHoursChatbotAnswers: Bool = false,
         minimumAIUses: Int = 1, generatedAt: String = "", koukaVersion: String = "", previousDepartmentHours: [String: Double]? = nil,
-        money: MoneySettings? = nil
+        money: MoneySettings? = nil, pendingMaxHours: Double = 24
     ) {
+        self.pendingMaxHours = pendingMaxHours
         self.period = period
         self.generatedAt = generatedAt
         self.koukaVersion = koukaVersion

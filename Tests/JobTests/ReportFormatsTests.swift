@@ -64,7 +64,7 @@ import Testing
         reader.waitUntilExit()
         #expect(reader.terminationStatus == 0)
         let book = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
-        #expect(Array(book.keys).sorted() == ["ログ", "月別", "業務別", "概要", "課別"].sorted())
+        #expect(Array(book.keys).sorted() == ["ログ", "月別", "業務別", "概要", "課別", "課別ツール別"].sorted())
         for sheet in book.values { #expect(sheet["frozen"] as? String == "A2") }
         let json = try reportJSON("FY2024", "kouka-FY2024")
         let tasks = try #require(book["業務別"]?["cells"] as? [[Any?]])

@@ -99,15 +99,15 @@ struct UiPathExecutionLogParserTests {
         #expect(open.summary.pendingRuns == 1)
         #expect(open.sink.events.map(\.taskName) == ["A"])
         #expect(open.sink.events.map(\.outcome) == [.success])
-        // The next day the file is closed: B never ended, so it failed.
+        // The next day the file is closed: B never ended, so it is counted as a run that never finished.
         let closed = try Self.parse(lines, today: Self.april1.adding(days: 1))
         #expect(closed.summary.pendingRuns == 0)
         #expect(closed.sink.events.map(\.taskName) == ["A", "B"])
-        #expect(closed.sink.events.map(\.outcome) == [.success, .failure])
+        #expect(closed.sink.events.map(\.outcome) == [.success, .unfinished])
         // A file whose name carries no date is taken as closed.
         let undated = try Self.parse(lines, name: "Execution.log", today: Self.april1)
         #expect(undated.summary.pendingRuns == 0)
-        #expect(undated.sink.events.map(\.outcome) == [.success, .failure])
+        #expect(undated.sink.events.map(\.outcome) == [.success, .unfinished])
     }
 
     @Test func successfulQueueTransactionsAreItemsHandled() throws {
@@ -124,7 +124,7 @@ struct UiPathExecutionLogParserTests {
             tx("14:01:00.0000", "Successful", job: "r"), tx("14:02:00.0000", "Successful", job: "r"),
         ]
         let (_, sink) = try Self.parse(lines)
-        #expect(sink.events.map(\.outcome) == [.success, .failure, .success, .failure])
+        #expect(sink.events.map(\.outcome) == [.success, .failure, .success, .unfinished])
         #expect(sink.events.map(\.unit) == [.items, .items, .items, .items])
         // Run q: 3 items handled, 1 failed item; run r: 2 items handled, and the run itself failed with no failed item.
         #expect(sink.events.map(\.quantity) == [3, 1, 2, 0])

@@ -16,10 +16,14 @@ struct FlowSessionRecord {
         switch FlowSessionStatus(statusCode) {
         case let .finished(value): outcome = value
         case .unfinished:
-            // Running or paused, unless for longer than the allowed age: then it is stuck.
-            guard let started = Timestamp(startedOn)?.instant(in: context.clock),
-                  context.now.timeIntervalSince(started) > context.pendingMaxAge else { return nil }
-            outcome = .failure
+            // Running or paused, unless for longer than the allowed age: then it never finished. A run with no
+            // start time could wait for ever unseen: it is rejected instead.
+            guard !startedOn.isEmpty else {
+                throw RowProblem("statuscode \(statusCode.prefix(20)) (not finished) but startedon is empty: Kouka cannot tell how long it has been running")
+            }
+            let started = try CSVTable.timestamp(startedOn, column: "startedon").instant(in: context.clock)
+            guard context.now.timeIntervalSince(started) > context.pendingMaxAge else { return nil }
+            outcome = .unfinished
         case .unknown: throw RowProblem("statuscode \(statusCode.prefix(20)) is not a flowsession status (4 Succeeded, 7 Cancelled, 8 Failed, …)")
         }
         guard !name.isEmpty else { throw RowProblem("name (the flow) is empty") }

@@ -4,9 +4,11 @@ import KoukaCore
 /// Reads UiPath Robot `Execution.log` files (`YYYY-MM-DD_Execution.log`): one `HH:mm:ss.ffff LEVEL {json}`
 /// line per event, grouped into runs by `jobId`.
 ///
-/// A run succeeded when it has its "execution ended" line and no `Error`/`Fatal` line of logType
-/// Default. A run with no end line failed if the file is closed (an earlier day's log) or it has been
-/// silent for longer than the allowed age; otherwise it is still running and waits. Queue transactions,
+/// A run's end line is the one with `totalExecutionTimeInSeconds`/`totalExecutionTime`, whatever language the
+/// robot writes its messages in. A run succeeded when it has its end line and no `Error`/`Fatal` line of
+/// logType Default (it failed when it has one). A run with no end line is `unfinished` (counted as a
+/// failure, and said so) if the file is closed (an earlier day's log, and the next day's has no end either)
+/// or it has been silent for longer than the allowed age; otherwise it is still running and waits. Queue transactions,
 /// when a run has them, make its units items: each successful transaction is one item handled, and failed
 /// transactions are failed items.
 ///
@@ -123,9 +125,7 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
         run.firstInstant = min(run.firstInstant, instant)
         run.lastInstant = max(run.lastInstant, instant)
         if entry.isDefaultError { run.hadDefaultError = true }
-        if let message = entry.message, message.hasSuffix(" execution started"), message == "\(processName) execution started" {
-            run.startedHere = true
-        }
+        if entry.isStartLine { run.startedHere = true }
         if entry.isEndLine {
             run.endInstant = instant
             run.totalSeconds = entry.totalExecutionTimeInSeconds.flatMap { (0...CSVRow.largestPlausible).contains($0) ? $0 : nil }
@@ -162,20 +162,23 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
     }
 
     static func events(of run: UiPathRun, context: ParseContext) -> [UsageEvent] {
-        let succeeded = run.endInstant != nil && !run.hadDefaultError
+        // An error line is a failure the robot reported; a run that simply stops is one that never finished.
+        let outcomeOfRun: Outcome = run.hadDefaultError ? .failure : (run.endInstant == nil ? .unfinished : .success)
+        let succeeded = outcomeOfRun == .success
         func event(_ outcome: Outcome, _ quantity: Double, _ unit: EffectUnit, machine: Double?) -> UsageEvent {
             UsageEvent(family: .rpa, occurredAt: run.startInstant, taskName: run.processName, outcome: outcome,
                        quantity: quantity, unit: unit, machineSeconds: machine, source: context.location(run.firstLine))
         }
         guard run.hasTransactions else {
-            return [event(succeeded ? .success : .failure, 1, .runs, machine: run.totalSeconds)]
+            return [event(outcomeOfRun, 1, .runs, machine: run.totalSeconds)]
         }
         var events: [UsageEvent] = []
         if run.successfulTransactions > 0 {
             events.append(event(.success, Double(run.successfulTransactions), .items, machine: run.totalSeconds))
         }
         if run.failedTransactions > 0 || !succeeded {
-            events.append(event(.failure, Double(run.failedTransactions), .items, machine: run.successfulTransactions > 0 ? nil : run.totalSeconds))
+            events.append(event(succeeded ? .failure : outcomeOfRun, Double(run.failedTransactions), .items,
+                                machine: run.successfulTransactions > 0 ? nil : run.totalSeconds))
         }
         return events
     }

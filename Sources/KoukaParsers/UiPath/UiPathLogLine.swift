@@ -1,5 +1,5 @@
 /// The JSON part of one UiPath Robot `Execution.log` line: only the keys Kouka uses. The `message`
-/// text is read only to recognise the end line and is never stored.
+/// text is read only to recognise a run's first and last lines and is never stored.
 ///
 /// Every line of a large log passes through here, so the keys that only decide something (level,
 /// logType, timeStamp) are read from their bytes without making a `String`.
@@ -14,14 +14,25 @@ struct UiPathLogLine {
     var processName: String?
     var jobId: String?
     var totalExecutionTimeInSeconds: Double?
+    /// The line has `totalExecutionTime` (`"00:00:05"`), which, like `totalExecutionTimeInSeconds`, only a
+    /// run's end line carries, whatever the robot's language.
+    var hasTotalExecutionTime = false
     var transactionStatus: String?
 
     var isDefaultError: Bool { isDefaultLog && isErrorLevel }
 
-    /// The robot writes "<processName> execution ended" as a run's last line.
+    /// A run's last line: the only one with its total execution time, in any language; or, from robots that
+    /// write no totals, "<processName> execution ended" in a language Kouka knows.
     var isEndLine: Bool {
+        if totalExecutionTimeInSeconds != nil || hasTotalExecutionTime { return true }
         guard let message, let processName else { return false }
-        return message == "\(processName) execution ended" || totalExecutionTimeInSeconds != nil && message.hasSuffix(" execution ended")
+        return UiPathRunMessages.isMessage(message, of: processName, oneOf: UiPathRunMessages.ended)
+    }
+
+    /// "<processName> execution started" in a language Kouka knows.
+    var isStartLine: Bool {
+        guard let message, let processName else { return false }
+        return UiPathRunMessages.isMessage(message, of: processName, oneOf: UiPathRunMessages.started)
     }
 
     /// Reads the keys Kouka uses from the line's JSON; nil when it is not a complete JSON object.
@@ -33,10 +44,8 @@ struct UiPathLogLine {
             case 5 where ASCIIField.equals(key, "jobId"): line.jobId = Self.name(value, names)
             case 5 where ASCIIField.equals(key, "level"): line.isErrorLevel = Self.equals(value, "Error") || Self.equals(value, "Fatal")
             case 7 where ASCIIField.equals(key, "message"):
-                // Only the end line's message matters; nothing else of the text is decoded.
-                if case let .string(bytes, escaped) = value,
-                   escaped || (bytes.count >= 16 && ASCIIField.equals(UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - 16)...]), " execution ended"))
-                   || (bytes.count >= 18 && ASCIIField.equals(UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - 18)...]), " execution started")) {
+                // Only a run's first and last lines' messages matter; nothing else of the text is decoded.
+                if case let .string(bytes, escaped) = value, escaped || UiPathRunMessages.mayBeStartOrEnd(bytes) {
                     line.message = value.text
                 }
             case 7 where ASCIIField.equals(key, "logType"): line.isDefaultLog = Self.equals(value, "Default")
@@ -44,6 +53,7 @@ struct UiPathLogLine {
                 if case let .string(bytes, false) = value { line.timeStamp = Timestamp(bytes: bytes) } else { line.timeStamp = value.text.flatMap { Timestamp($0) } }
             case 11 where ASCIIField.equals(key, "processName"): line.processName = Self.name(value, names)
             case 17 where ASCIIField.equals(key, "transactionStatus"): line.transactionStatus = value.text
+            case 18 where ASCIIField.equals(key, "totalExecutionTime"): line.hasTotalExecutionTime = true
             case 27 where ASCIIField.equals(key, "totalExecutionTimeInSeconds"):
                 line.totalExecutionTimeInSeconds = value.number
                 if line.totalExecutionTimeInSeconds == nil { bad = true }

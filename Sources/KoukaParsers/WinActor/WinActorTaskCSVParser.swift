@@ -6,7 +6,8 @@ import KoukaCore
 ///
 /// 状態: FINISH is a success; ERROR and HALT failures; CANCEL cancelled; WAITING, PROCESSING and
 /// CANCELING have not finished and are read again on a later night, until they are older than the allowed
-/// age: then they are counted as failures.
+/// age: then they are `unfinished` (counted as failures, and said so). Such a row with no time at all is
+/// rejected.
 public struct WinActorTaskCSVParser: LogParser {
     public let formatID = "winactor-task-csv"
 
@@ -49,14 +50,22 @@ public struct WinActorTaskCSVParser: LogParser {
             } else if ASCIIField.equals(stateBytes, "CANCEL") {
                 outcome = .cancelled
             } else if ASCIIField.equals(stateBytes, "WAITING") || ASCIIField.equals(stateBytes, "PROCESSING") || ASCIIField.equals(stateBytes, "CANCELING") {
-                // Still running, unless it has been so for longer than the allowed age: then it is stuck.
-                let since = try [c.started, c.scheduled].compactMap { $0 }.map { i throws(RowProblem) in try row.text(i) }.first { !$0.isEmpty }
-                guard let since, let stamp = Timestamp(since),
-                      context.now.timeIntervalSince(stamp.instant(in: context.clock)) > context.pendingMaxAge else {
+                // Still running, unless it has been so for longer than the allowed age: then it never finished.
+                // A row with no time at all could wait for ever unseen: it is rejected instead.
+                var column: Int? = nil
+                for candidate in [c.started, c.scheduled, c.created] {
+                    if column == nil, let candidate, !(try row.text(candidate)).isEmpty { column = candidate }
+                }
+                guard let column else {
+                    let state = try row.text(c.state)
+                    throw RowProblem("状態 is \(state) but \(Self.started), \(Self.scheduled) and \(Self.created) are all empty: Kouka cannot tell how long it has been waiting; export the task again once it has a time")
+                }
+                let since = try CSVTable.timestamp(try row.text(column), column: row.header.names[column]).instant(in: context.clock)
+                guard context.now.timeIntervalSince(since) > context.pendingMaxAge else {
                     summary.pendingRuns += 1
                     return
                 }
-                outcome = .failure
+                outcome = .unfinished
             } else {
                 let other = try row.required(c.state)
                 throw RowProblem("状態 \(other.prefix(20)) is not a WinActor task state (FINISH, ERROR, HALT, CANCEL, WAITING, PROCESSING, CANCELING)")

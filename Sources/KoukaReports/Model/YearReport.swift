@@ -81,7 +81,8 @@ public struct TargetLine: Sendable, Hashable, Codable {
     public var met: Bool
 }
 
-/// One task (業務) in one department.
+/// One task (業務) in one department, with one system and unit: a task that two systems support has a line for
+/// each, so that counts in different units are never added together.
 public struct TaskLine: Sendable, Hashable, Codable {
     public var task: String
     public var name: String
@@ -89,7 +90,11 @@ public struct TaskLine: Sendable, Hashable, Codable {
     public var department: String
     public var unit: String
     public var successes: Int
+    /// Runs counted as failures: those the logs reported as failed, and those that never finished.
     public var failures: Int
+    /// Of `failures`, the runs that never reported their end (still running after `pending_max_hours`, or a
+    /// closed robot log without the end line): counted as failures by rule, not by what the log said.
+    public var unfinished: Int
     public var cancelled: Int
     /// Units handled by successful runs, in the catalog's unit.
     public var units: Double
@@ -129,8 +134,22 @@ public struct DepartmentLine: Sendable, Hashable, Codable {
     public var previousYearHours: Double?
     public var change: Double?
     public var tasks: Int
+    /// Runs and uses by system and unit: never added up across units.
+    public var bySystem: [DepartmentSystemLine]
+}
+
+/// One department's use of one system, in one unit.
+public struct DepartmentSystemLine: Sendable, Hashable, Codable {
+    public var system: String
+    public var unit: String
     public var successes: Int
+    /// Runs counted as failures, `unfinished` included.
     public var failures: Int
+    /// Of `failures`, the runs that never reported their end.
+    public var unfinished: Int
+    /// Units handled by successful runs, in `unit`.
+    public var units: Double
+    public var hoursSaved: Double
 }
 
 /// Hours saved in one month of the fiscal year.
@@ -165,7 +184,10 @@ public struct UnitMismatchLine: Sendable, Hashable, Codable {
 
 /// What saved nothing, by reason.
 public struct Exclusions: Sendable, Hashable, Codable {
+    /// Runs counted as failures, `unfinishedRuns` included.
     public var failedRuns: Int
+    /// Of `failedRuns`, the runs that never reported their end and were counted as failures by rule.
+    public var unfinishedRuns: Int
     public var cancelledRuns: Int
     public var unmappedRuns: Int
     public var unitMismatchRuns: Int
@@ -241,4 +263,8 @@ public struct Method: Sendable, Hashable, Codable {
     public var hoursSaved: String
     public var dates: String
     public var rounding: String
+    /// What happens to runs that never reported their end.
+    public var unfinished: String
+    /// How a task that several systems support is shown.
+    public var multiSystemTasks: String
 }

@@ -15,23 +15,28 @@ public enum CSVReportWriter {
     /// The task table: one row per task and department.
     public static func writeTasks(_ report: YearReport, to output: inout some TextOutputStream) {
         output.write(bom)
-        output.write(CSVCell.row(["年度", "業務ID", "業務名", "システム", "担当課", "単位", "成功", "失敗", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）", "カタログ行"]))
+        output.write(CSVCell.row(["年度", "業務ID", "業務名", "システム", "担当課", "単位", "成功", "失敗", "うち未終了", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）", "カタログ行"]))
         for t in report.tasks {
             output.write(CSVCell.row([
                 report.label, CSVCell.text(t.task), CSVCell.text(t.name), t.system, CSVCell.text(t.department), t.unit,
-                String(t.successes), String(t.failures), String(t.cancelled), NumberText.plain(t.units),
+                String(t.successes), String(t.failures), String(t.unfinished), String(t.cancelled), NumberText.plain(t.units),
                 NumberText.plain(t.hoursSaved), t.basis, NumberText.plain(t.machineHours), t.catalogLines.map(String.init).joined(separator: " "),
             ]))
         }
     }
 
-    /// The department comparison.
+    /// The department comparison: one row per department and system, with the department's total hours on
+    /// each (counts in different units are never added up; the tasks table has them task by task).
     public static func writeDepartments(_ report: YearReport, to output: inout some TextOutputStream) {
         output.write(bom)
-        output.write(CSVCell.row(["年度", "担当課", "削減時間（時間）", "業務数", "成功", "失敗"]))
+        output.write(CSVCell.row(["年度", "順位", "担当課", "課の削減時間（時間）", "前年同期（時間）", "業務数", "ツール", "単位", "成功", "失敗", "うち未終了", "処理量", "ツール別の削減時間（時間）"]))
         for d in report.departments {
-            output.write(CSVCell.row([report.label, CSVCell.text(d.department), NumberText.plain(d.hoursSaved), String(d.tasks),
-                                      String(d.successes), String(d.failures)]))
+            for u in d.bySystem {
+                output.write(CSVCell.row([report.label, String(d.rank), CSVCell.text(d.department), NumberText.plain(d.hoursSaved),
+                                          d.previousYearHours.map { NumberText.plain($0) } ?? "", String(d.tasks), u.system, u.unit,
+                                          String(u.successes), String(u.failures), String(u.unfinished), NumberText.plain(u.units),
+                                          NumberText.plain(u.hoursSaved)]))
+            }
         }
     }
 }

@@ -48,19 +48,27 @@ public enum HTMLReportWriter {
             w("</tbody></table><p class=\"note\">削減額 = 削減時間 × 職員の時間単価 \(NumberText.grouped(m.hourlyStaffCostYen, decimals: 0)) 円。</p></section>")
         }
 
-        w("<section><h2>課別の比較</h2><table><thead><tr><th>順位</th><th>担当課</th><th>削減時間</th><th>前年同期</th><th>増減</th><th>業務数</th><th>成功</th><th>失敗</th></tr></thead><tbody>")
+        w("<section><h2>課別の比較</h2><table><thead><tr><th>順位</th><th>担当課</th><th>削減時間</th><th>前年同期</th><th>増減</th><th>業務数</th></tr></thead><tbody>")
         for d in r.departments {
             let before = d.previousYearHours.map { NumberText.grouped($0) } ?? "—"
             let change = d.change.map { ($0 > 0 ? "+" : "") + NumberText.grouped($0) } ?? "—"
-            w(#"<tr><td class="n">\#(d.rank)</td><td>\#(e(d.department))</td><td class="n">\#(NumberText.grouped(d.hoursSaved))</td><td class="n">\#(before)</td><td class="n">\#(change)</td><td class="n">\#(d.tasks)</td><td class="n">\#(NumberText.count(d.successes))</td><td class="n">\#(NumberText.count(d.failures))</td></tr>"#)
+            w(#"<tr><td class="n">\#(d.rank)</td><td>\#(e(d.department))</td><td class="n">\#(NumberText.grouped(d.hoursSaved))</td><td class="n">\#(before)</td><td class="n">\#(change)</td><td class="n">\#(d.tasks)</td></tr>"#)
+        }
+        w("</tbody></table>")
+        // Runs, sheets and inquiries are different things: counted per system and unit, never summed.
+        w("<h3>課別・ツール別の内訳</h3><table><thead><tr><th>担当課</th><th>ツール</th><th>成功</th><th>失敗</th><th>うち未終了</th><th>処理量</th><th>削減時間</th></tr></thead><tbody>")
+        for d in r.departments {
+            for u in d.bySystem {
+                w(#"<tr><td>\#(e(d.department))</td><td>\#(e(SystemFamily(rawValue: u.system)?.japaneseLabel ?? u.system))</td><td class="n">\#(NumberText.count(u.successes))</td><td class="n">\#(NumberText.count(u.failures))</td><td class="n">\#(NumberText.count(u.unfinished))</td><td class="n">\#(NumberText.quantity(u.units)) \#(e(EffectUnit(rawValue: u.unit)?.japaneseLabel ?? u.unit))</td><td class="n">\#(NumberText.grouped(u.hoursSaved))</td></tr>"#)
+            }
         }
         w("</tbody></table>")
         w(SVGBarChart(bars: r.departments.map { .init(label: $0.department, value: $0.hoursSaved, marker: $0.previousYearHours) }, unit: "時間").horizontal())
         w(#"<p class="note">縦線は前年同期。</p></section>"#)
 
-        w("<section><h2>業務別</h2><table><thead><tr><th>業務ID</th><th>業務名</th><th>担当課</th><th>ツール</th><th>成功</th><th>失敗</th><th>中止</th><th>処理量</th><th>削減時間</th><th>根拠</th></tr></thead><tbody>")
+        w("<section><h2>業務別</h2><table><thead><tr><th>業務ID</th><th>業務名</th><th>担当課</th><th>ツール</th><th>成功</th><th>失敗</th><th>うち未終了</th><th>中止</th><th>処理量</th><th>削減時間</th><th>根拠</th></tr></thead><tbody>")
         for t in r.tasks {
-            w(#"<tr><td>\#(e(t.task))</td><td>\#(e(t.name))</td><td>\#(e(t.department))</td><td>\#(e(SystemFamily(rawValue: t.system)?.japaneseLabel ?? t.system))</td><td class="n">\#(NumberText.count(t.successes))</td><td class="n">\#(NumberText.count(t.failures))</td><td class="n">\#(NumberText.count(t.cancelled))</td><td class="n">\#(NumberText.quantity(t.units)) \#(e(EffectUnit(rawValue: t.unit)?.japaneseLabel ?? t.unit))</td><td class="n">\#(NumberText.grouped(t.hoursSaved))</td><td>\#(t.basis == "measured" ? "実測" : (t.basis == "partly-measured" ? "一部実測" : "推計"))</td></tr>"#)
+            w(#"<tr><td>\#(e(t.task))</td><td>\#(e(t.name))</td><td>\#(e(t.department))</td><td>\#(e(SystemFamily(rawValue: t.system)?.japaneseLabel ?? t.system))</td><td class="n">\#(NumberText.count(t.successes))</td><td class="n">\#(NumberText.count(t.failures))</td><td class="n">\#(NumberText.count(t.unfinished))</td><td class="n">\#(NumberText.count(t.cancelled))</td><td class="n">\#(NumberText.quantity(t.units)) \#(e(EffectUnit(rawValue: t.unit)?.japaneseLabel ?? t.unit))</td><td class="n">\#(NumberText.grouped(t.hoursSaved))</td><td>\#(t.basis == "measured" ? "実測" : (t.basis == "partly-measured" ? "一部実測" : "推計"))</td></tr>"#)
         }
         w("</tbody></table></section>")
 
@@ -78,9 +86,9 @@ public enum HTMLReportWriter {
         w("</section>")
 
         w("<section><h2>算定方法</h2><ul>")
-        w("<li>\(e(r.method.hoursSaved))</li><li>\(e(r.method.dates))</li><li>\(e(r.method.rounding))</li></ul>")
+        w("<li>\(e(r.method.hoursSaved))</li><li>\(e(r.method.dates))</li><li>\(e(r.method.unfinished))</li><li>\(e(r.method.multiSystemTasks))</li><li>\(e(r.method.rounding))</li></ul>")
         w("<h3>集計から除いたもの</h3><ul>")
-        w("<li>失敗 \(NumberText.count(r.exclusions.failedRuns)) 回・中止 \(NumberText.count(r.exclusions.cancelledRuns)) 回（削減時間なし）</li>")
+        w("<li>失敗 \(NumberText.count(r.exclusions.failedRuns)) 回（うち終了が記録されず失敗とみなした実行 \(NumberText.count(r.exclusions.unfinishedRuns)) 回）・中止 \(NumberText.count(r.exclusions.cancelledRuns)) 回（削減時間なし）</li>")
         w("<li>業務カタログ未登録の名前 \(NumberText.count(r.exclusions.unmappedRuns)) 回</li>")
         w("<li>単位がカタログと異なる成功 \(NumberText.count(r.exclusions.unitMismatchRuns)) 回</li>")
         w("<li>開庁時間外のチャットボット回答 \(NumberText.count(r.exclusions.offHoursAnswers)) 件</li>")

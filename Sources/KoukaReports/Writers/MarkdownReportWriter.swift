@@ -47,18 +47,28 @@ public enum MarkdownReportWriter {
         line()
         line("## 課別削減時間")
         line()
-        line("| 担当課 | 削減時間（時間） | 業務数 | 成功 | 失敗 |")
-        line("| --- | ---: | ---: | ---: | ---: |")
+        line("| 担当課 | 削減時間（時間） | 業務数 |")
+        line("| --- | ---: | ---: |")
         for d in report.departments {
-            line("| \(cell(d.department)) | \(NumberText.grouped(d.hoursSaved)) | \(d.tasks) | \(NumberText.count(d.successes)) | \(NumberText.count(d.failures)) |")
+            line("| \(cell(d.department)) | \(NumberText.grouped(d.hoursSaved)) | \(d.tasks) |")
+        }
+        line()
+        line("### 課別・ツール別の内訳")
+        line()
+        line("| 担当課 | ツール | 成功 | 失敗 | うち未終了 | 処理量 | 削減時間（時間） |")
+        line("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+        for d in report.departments {
+            for u in d.bySystem {
+                line("| \(cell(d.department)) | \(label(system: u.system)) | \(NumberText.count(u.successes)) | \(NumberText.count(u.failures)) | \(NumberText.count(u.unfinished)) | \(NumberText.quantity(u.units)) \(label(unit: u.unit)) | \(NumberText.grouped(u.hoursSaved)) |")
+            }
         }
         line()
         line("## 業務別")
         line()
-        line("| 業務ID | 業務名 | 担当課 | システム | 成功 | 失敗 | 中止 | 処理量 | 削減時間（時間） | 根拠 |")
-        line("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |")
+        line("| 業務ID | 業務名 | 担当課 | システム | 成功 | 失敗 | うち未終了 | 中止 | 処理量 | 削減時間（時間） | 根拠 |")
+        line("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         for t in report.tasks {
-            line("| \(cell(t.task)) | \(cell(t.name)) | \(cell(t.department)) | \(label(system: t.system)) | \(NumberText.count(t.successes)) | \(NumberText.count(t.failures)) | \(NumberText.count(t.cancelled)) | \(NumberText.quantity(t.units)) \(label(unit: t.unit)) | \(NumberText.grouped(t.hoursSaved)) | \(label(basis: t.basis)) |")
+            line("| \(cell(t.task)) | \(cell(t.name)) | \(cell(t.department)) | \(label(system: t.system)) | \(NumberText.count(t.successes)) | \(NumberText.count(t.failures)) | \(NumberText.count(t.unfinished)) | \(NumberText.count(t.cancelled)) | \(NumberText.quantity(t.units)) \(label(unit: t.unit)) | \(NumberText.grouped(t.hoursSaved)) | \(label(basis: t.basis)) |")
         }
         line()
         line("「推計」は件数と業務カタログの標準時間だけから求めた値、「実測」はログに記録された職員の作業時間を用いた値。")
@@ -77,7 +87,7 @@ public enum MarkdownReportWriter {
         line()
         line("## 集計から除いたもの")
         line()
-        line("- 失敗: \(NumberText.count(report.exclusions.failedRuns)) 回、中止: \(NumberText.count(report.exclusions.cancelledRuns)) 回（削減時間なし）")
+        line("- 失敗: \(NumberText.count(report.exclusions.failedRuns)) 回（うち終了が記録されず失敗とみなした実行 \(NumberText.count(report.exclusions.unfinishedRuns)) 回）、中止: \(NumberText.count(report.exclusions.cancelledRuns)) 回（削減時間なし）")
         line("- カタログ未登録の名前: \(NumberText.count(report.exclusions.unmappedRuns)) 回")
         line("- 単位がカタログと異なる成功: \(NumberText.count(report.exclusions.unitMismatchRuns)) 回")
         line("- 開庁時間外のチャットボット回答（設定により除外）: \(NumberText.count(report.exclusions.offHoursAnswers)) 件")
@@ -104,6 +114,8 @@ public enum MarkdownReportWriter {
         line()
         line("- \(report.method.hoursSaved)")
         line("- \(report.method.dates)")
+        line("- \(report.method.unfinished)")
+        line("- \(report.method.multiSystemTasks)")
         line("- \(report.method.rounding)")
         line("- 業務カタログ: \(report.catalog.path)（SHA-256 `\(report.catalog.sha256.prefix(16))…`）、使用した行: \(report.catalog.rows.map { String($0.line) }.joined(separator: ", "))")
     }

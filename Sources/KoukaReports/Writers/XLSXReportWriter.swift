@@ -48,32 +48,51 @@ public enum XLSXReportWriter {
         }
         // What was left out, as the HTML and Markdown reports list it: auditors read the workbook too.
         let left = report.exclusions
-        for (label, count) in [("除外: 失敗した実行（回）", left.failedRuns), ("除外: 中止した実行（回）", left.cancelledRuns),
+        for (label, count) in [("除外: 失敗した実行（回）", left.failedRuns), ("うち終了が記録されず失敗とみなした実行（回）", left.unfinishedRuns),
+                               ("除外: 中止した実行（回）", left.cancelledRuns),
                                ("除外: カタログ未登録の名前（回）", left.unmappedRuns), ("除外: 単位がカタログと異なる成功（回）", left.unitMismatchRuns),
                                ("除外: 開庁時間外のチャットボット回答（件）", left.offHoursAnswers),
                                ("除外: 同一内容の重複ファイル（件）", left.duplicateFiles), ("除外: 同じ実行の重複行（行）", left.repeatedRuns)] {
             summary.text(row, 0, label); summary.number(row, 1, Double(count), whole: true); row += 1
         }
+        // The rules the figures follow, as every other format states them.
+        for (label, text) in [("算定方法: 削減時間", report.method.hoursSaved), ("算定方法: 日付と年度", report.method.dates),
+                              ("算定方法: 終了が記録されなかった実行", report.method.unfinished),
+                              ("算定方法: 複数ツールの業務", report.method.multiSystemTasks), ("算定方法: 端数処理", report.method.rounding)] {
+            summary.text(row, 0, label); summary.text(row, 1, text); row += 1
+        }
         summary.width(0, 34); summary.width(1, 40)
 
-        let departments = book.sheet("課別", header: ["順位", "担当課", "削減時間（時間）", "前年同期（時間）", "増減（時間）", "業務数", "成功", "失敗"])
+        let departments = book.sheet("課別", header: ["順位", "担当課", "削減時間（時間）", "前年同期（時間）", "増減（時間）", "業務数"])
         for (i, d) in report.departments.enumerated() {
             let r = UInt32(i + 1)
             departments.number(r, 0, Double(d.rank), whole: true); departments.text(r, 1, d.department); departments.number(r, 2, d.hoursSaved)
             if let before = d.previousYearHours { departments.number(r, 3, before) }
             if let change = d.change { departments.number(r, 4, change) }
-            departments.number(r, 5, Double(d.tasks), whole: true); departments.number(r, 6, Double(d.successes), whole: true)
-            departments.number(r, 7, Double(d.failures), whole: true)
+            departments.number(r, 5, Double(d.tasks), whole: true)
         }
         departments.width(1, 16)
 
-        let tasks = book.sheet("業務別", header: ["業務ID", "業務名", "担当課", "ツール", "単位", "成功", "失敗", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）"])
+        // Runs, sheets and inquiries are different things: counted per system and unit, never summed.
+        let uses = book.sheet("課別ツール別", header: ["担当課", "ツール", "単位", "成功", "失敗", "うち未終了", "処理量", "削減時間（時間）"])
+        var useRow: UInt32 = 1
+        for d in report.departments {
+            for u in d.bySystem {
+                uses.text(useRow, 0, d.department); uses.text(useRow, 1, u.system); uses.text(useRow, 2, u.unit)
+                uses.number(useRow, 3, Double(u.successes), whole: true); uses.number(useRow, 4, Double(u.failures), whole: true)
+                uses.number(useRow, 5, Double(u.unfinished), whole: true); uses.number(useRow, 6, u.units); uses.number(useRow, 7, u.hoursSaved)
+                useRow += 1
+            }
+        }
+        uses.width(0, 16)
+
+        let tasks = book.sheet("業務別", header: ["業務ID", "業務名", "担当課", "ツール", "単位", "成功", "失敗", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）", "うち未終了"])
         for (i, t) in report.tasks.enumerated() {
             let r = UInt32(i + 1)
             tasks.text(r, 0, t.task); tasks.text(r, 1, t.name); tasks.text(r, 2, t.department); tasks.text(r, 3, t.system); tasks.text(r, 4, t.unit)
             tasks.number(r, 5, Double(t.successes), whole: true); tasks.number(r, 6, Double(t.failures), whole: true)
             tasks.number(r, 7, Double(t.cancelled), whole: true); tasks.number(r, 8, t.units); tasks.number(r, 9, t.hoursSaved)
-            tasks.text(r, 10, t.basis); tasks.number(r, 11, t.machineHours)
+            tasks.text(r, 10, t.basis); tasks.number(r, 11, t.machineHours); tasks.number(r, 12, Double(t.unfinished), whole: true)
         }
         tasks.width(1, 30); tasks.width(2, 16)
 

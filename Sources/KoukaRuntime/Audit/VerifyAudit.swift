@@ -91,12 +91,12 @@ public struct VerifyAudit {
         for (system, hours) in expected.hoursSaved.bySystem.sorted(by: { $0.key < $1.key }) where abs(hours - (actual.hoursSaved.bySystem[system] ?? 0)) > 0.005 {
             differences.append(.init(kind: kind, subject: subject, detail: "\(system): the sources give \(hours) h, this says \(actual.hoursSaved.bySystem[system] ?? 0) h"))
         }
-        let actualTasks = Dictionary(grouping: actual.tasks, by: { "\($0.task)|\($0.department)" })
+        let actualTasks = Dictionary(grouping: actual.tasks, by: { "\($0.task)|\($0.department)|\($0.system)|\($0.unit)" })
         for task in expected.tasks {
-            let other = actualTasks["\(task.task)|\(task.department)"]?.first
+            let other = actualTasks["\(task.task)|\(task.department)|\(task.system)|\(task.unit)"]?.first
             if other?.hoursSaved != task.hoursSaved || other?.successes != task.successes || other?.failures != task.failures {
                 differences.append(.init(kind: kind, subject: subject,
-                                         detail: "task \(task.task) (\(task.department)): the sources give \(task.hoursSaved) h from \(task.successes) successes, this says \(other.map { "\($0.hoursSaved) h from \($0.successes) successes" } ?? "nothing")"))
+                                         detail: "task \(task.task) (\(task.department), \(task.system)): the sources give \(task.hoursSaved) h from \(task.successes) successes, this says \(other.map { "\($0.hoursSaved) h from \($0.successes) successes" } ?? "nothing")"))
             }
         }
         return differences

@@ -62,6 +62,11 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     /// exports): left out so that each counts once.
     public var rowsRepeated = 0
     public var pendingRuns = 0
+    /// Runs this run found that never reported their end (still running past `pending_max_hours`, or a closed
+    /// robot log without the run's end line): counted as failures, never silently.
+    public var runsUnfinished = 0
+    /// The files those runs are in, with how many each and what to check.
+    public var unfinishedRuns: [FileProblem] = []
     /// The first rejected rows of this run (file, line, reason); `rowsRejected` has the total.
     public var rejections: [Rejection] = []
     /// Rejected rows of this run by reason, most frequent first (the quarantine in brief).
@@ -77,6 +82,7 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     /// Whether there is anything for a person to look at.
     var hasFindings: Bool {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
+            || runsUnfinished > 0
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty }

@@ -178,6 +178,12 @@ final class SourceIngestor {
         summary.rowsRejected += collector.rejections.count
         summary.rowsRepeated += repeated
         summary.pendingRuns += parsed.pendingRuns
+        let unfinished = rollups.reduce(0) { $0 + ($1.key.outcome == .unfinished ? $1.totals.events : 0) }
+        if unfinished > 0 {
+            summary.runsUnfinished += unfinished
+            summary.unfinishedRuns.append(.init(path: display, reason: Self.unfinishedReason(unfinished)))
+            logger.warning("runs never reported their end; counted as failures", metadata: ["file": "\(display)", "runs": "\(unfinished)"])
+        }
         for rejection in collector.rejections {
             if summary.rejections.count < 50 { summary.rejections.append(rejection) }
             summary.rejectionReasons[Self.reasonKind(rejection.reason), default: 0] += 1
@@ -196,6 +202,11 @@ final class SourceIngestor {
             "file": "\(display)", "format": "\(read.spec.format)", "plan": "\(read.plan.label)", "rows": "\(collector.aggregator.eventCount)",
             "rejected": "\(collector.rejections.count)", "pending": "\(record.pendingRuns)",
         ])
+    }
+
+    /// What the summary says of a file's runs that never reported their end.
+    static func unfinishedReason(_ runs: Int) -> String {
+        "\(runs) run(s) never reported their end (still running after pending_max_hours, or the robot's log closed without the run's end line): counted as failures with their rework minutes; check the robot or the export"
     }
 
     /// Files at least this large are hashed while they are parsed rather than before.

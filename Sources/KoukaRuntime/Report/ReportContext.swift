@@ -47,6 +47,6 @@ struct ReportContext {
             targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
             excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses,
             generatedAt: generatedAt, koukaVersion: KoukaVersion.current, previousDepartmentHours: previousHours,
-            money: configuration.money))
+            money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600))
     }
 }

@@ -14,11 +14,15 @@ enum ExecutionLogLine {
         return "\(time) \(level) {\(fields.joined(separator: ","))}"
     }
 
-    /// The "<process> execution ended" line with its total time.
-    static func end(_ time: String, timeStamp: String?, seconds: Int, process: String = "住民票発行_RPA", job: String = "job-1") -> String {
+    /// The "<process> execution ended" line with its total time; `message` for a robot in another language,
+    /// `seconds: false` for one that writes only `totalExecutionTime`.
+    static func end(
+        _ time: String, timeStamp: String?, seconds: Int, process: String = "住民票発行_RPA", job: String = "job-1", message: String? = nil,
+        withSeconds: Bool = true
+    ) -> String {
         let h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60
         let total = [h, m, s].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
-        return make(time, message: "\(process) execution ended", timeStamp: timeStamp, process: process, job: job,
-                    extra: #""totalExecutionTimeInSeconds":\#(seconds),"totalExecutionTime":"\#(total)""#)
+        let totals = withSeconds ? #""totalExecutionTimeInSeconds":\#(seconds),"totalExecutionTime":"\#(total)""# : #""totalExecutionTime":"\#(total)""#
+        return make(time, message: message ?? "\(process) execution ended", timeStamp: timeStamp, process: process, job: job, extra: totals)
     }
 }

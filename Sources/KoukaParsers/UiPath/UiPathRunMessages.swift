@@ -1,0 +1,28 @@
+/// The messages a robot writes on a run's first and last lines, in the languages Kouka knows them in.
+///
+/// The robot writes these in its Windows/Studio language, so they recognise a run's start and end only as a
+/// fast path: the end line is known in any language by `totalExecutionTimeInSeconds`/`totalExecutionTime`,
+/// which only it carries, and a run whose start is not recognised is looked for in the previous day's log.
+enum UiPathRunMessages {
+    /// What follows the process name on a run's first line: English, Japanese.
+    static let started = ["execution started", "の実行が開始されました"]
+    /// What follows the process name on a run's last line: English, Japanese.
+    static let ended = ["execution ended", "の実行が終了しました"]
+
+    /// Every phrase's UTF-8 bytes, made once: every line of every log is checked against them.
+    private static let phraseBytes = (started + ended).map { Array($0.utf8) }
+
+    /// Whether `message` is "<processName> <one of phrases>".
+    static func isMessage(_ message: String, of processName: String, oneOf phrases: [String]) -> Bool {
+        guard message.hasPrefix(processName) else { return false }
+        let rest = message.dropFirst(processName.count).drop { $0 == " " }
+        return phrases.contains { rest == $0 }
+    }
+
+    /// Whether the raw message bytes end with one of the phrases: only such messages are decoded.
+    static func mayBeStartOrEnd(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        phraseBytes.contains { phrase in
+            bytes.count >= phrase.count && bytes.suffix(phrase.count).elementsEqual(phrase)
+        }
+    }
+}
