@@ -23,9 +23,10 @@ public enum EffectModel {
     }
 
     /// The part of `savedMinutes` that rests on person-time the logs measured; the rest is an estimate from
-    /// counts and the catalog alone.
+    /// counts and the catalog alone. Measured time counts here even when its job handled no unit (a job of 0
+    /// sheets whose checking still took 1.5 minutes is −1.5 measured minutes, not an estimate).
     public static func measuredMinutes(outcome: Outcome, unit: EffectUnit, totals: RollupTotals, entry: CatalogEntry) -> Double {
-        guard outcome == .success, unit == entry.unit, totals.humanMeasuredQuantity > 0 else { return 0 }
+        guard outcome == .success, unit == entry.unit, totals.humanMeasuredQuantity > 0 || totals.humanSeconds != 0 else { return 0 }
         return totals.humanMeasuredQuantity / unit.quantityPerCatalogUnit * entry.manualMinutesPerUnit - totals.humanSeconds / 60
     }
 }

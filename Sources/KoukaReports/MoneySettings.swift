@@ -11,15 +11,29 @@ public struct MoneySettings: Sendable, Hashable {
         self.yearlyLicenceYen = yearlyLicenceYen
     }
 
-    /// The money line of a period whose hours by system are `hours`; a month bears 1/12 of the yearly licences.
-    func line(hours: [String: Double], period: ReportPeriod) -> MoneyLine {
-        let share = period.kind == "month" ? 1.0 / 12 : 1.0
-        let systems = SystemFamily.allCases.map { family -> MoneyBySystem in
-            let saved = ((hours[family.rawValue] ?? 0) * hourlyStaffCostYen).rounded()
-            let licence = ((yearlyLicenceYen[family] ?? 0) * share).rounded()
-            return MoneyBySystem(system: family.rawValue, savedYen: saved, licenceYen: licence, netYen: saved - licence)
+    /// The money line of a period whose unrounded minutes saved by system are `minutes`: each yen figure
+    /// comes from the unrounded hours, rounded once to the yen. A month bears its share of each yearly licence such that
+    /// the twelve months of a fiscal year add up to the licence exactly.
+    func line(minutes: [SystemFamily: Double], period: ReportPeriod) -> MoneyLine {
+        let families = SystemFamily.allCases
+        let saved = families.map { Rounding.yen((minutes[$0] ?? 0) / 60 * hourlyStaffCostYen) }
+        let licences = families.map { licence(yearly: yearlyLicenceYen[$0] ?? 0, period: period) }
+        let systems = families.indices.map { i in
+            MoneyBySystem(system: families[i].rawValue, savedYen: saved[i], licenceYen: licences[i], netYen: saved[i] - licences[i])
         }
-        let saved = systems.reduce(0) { $0 + $1.savedYen }, licence = systems.reduce(0) { $0 + $1.licenceYen }
-        return MoneyLine(hourlyStaffCostYen: hourlyStaffCostYen, savedYen: saved, licenceYen: licence, netYen: saved - licence, bySystem: systems)
+        let savedYen = Rounding.yen(families.reduce(0) { $0 + (minutes[$1] ?? 0) } / 60 * hourlyStaffCostYen)
+        let licenceYen = licences.reduce(0, +)
+        return MoneyLine(hourlyStaffCostYen: hourlyStaffCostYen, savedYen: savedYen, licenceYen: licenceYen, netYen: savedYen - licenceYen,
+                         bySystem: systems)
+    }
+
+    /// The yen of a yearly licence the period bears: all of it for a fiscal year; for its n-th month, the
+    /// licence to the end of that month less the licence to the end of the month before, each rounded to the yen.
+    private func licence(yearly: Double, period: ReportPeriod) -> Double {
+        guard period.kind == "month", let index = period.fiscalYear.monthKeys.firstIndex(of: period.firstDay.monthKey) else {
+            return Rounding.yen(yearly)
+        }
+        func toEnd(ofMonth n: Int) -> Double { Rounding.yen(yearly * Double(n) / 12) }
+        return toEnd(ofMonth: index + 1) - toEnd(ofMonth: index)
     }
 }

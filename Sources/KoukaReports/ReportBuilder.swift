@@ -45,12 +45,6 @@ public enum ReportBuilder {
 
         for rollup in inputs.rollups.sorted(by: { ($0.key, $0.sourceID) < ($1.key, $1.sourceID) }) where period.contains(rollup.key.date) {
             let key = rollup.key, t = rollup.totals
-            switch key.outcome {
-            case .failure: exclusions.failedRuns += t.events
-            case .unfinished: exclusions.failedRuns += t.events; exclusions.unfinishedRuns += t.events
-            case .cancelled: exclusions.cancelledRuns += t.events
-            case .success: break
-            }
             var lookup = key
             lookup.outcome = .success; lookup.unit = .runs; lookup.department = ""; lookup.offHours = false
             let entry: CatalogEntry? = cache[lookup] ?? {
@@ -68,6 +62,13 @@ public enum ReportBuilder {
                 unmapped[key.family.rawValue, default: [:]][key.taskName] = sums
                 continue
             }
+            // A run is left out for one reason only: an unmapped failed run is unmapped, not also failed.
+            switch key.outcome {
+            case .failure: exclusions.failedRuns += t.events
+            case .unfinished: exclusions.failedRuns += t.events; exclusions.unfinishedRuns += t.events
+            case .cancelled: exclusions.cancelledRuns += t.events
+            case .success: break
+            }
             let department = key.department.isEmpty ? entry.department : key.department
             let taskKey = TaskKey(task: entry.taskID, department: department, system: entry.system, unit: entry.unit)
             var sums = tasks[taskKey] ?? TaskSums(entry: entry)
@@ -78,9 +79,9 @@ public enum ReportBuilder {
                 exclusions.offHoursAnswers += t.events
                 sums.offHours += t.events
                 tasks[taskKey] = sums
+                aiUses.note(entry: entry, offHours: t.events)
                 continue
             }
-            if key.outcome == .success && entry.system.isAI { aiUses.add(entry: entry, uses: t.events, on: key.date) }
             switch key.outcome {
             case .success: sums.successes += t.events
             case .failure: sums.failures += t.events
@@ -96,7 +97,13 @@ public enum ReportBuilder {
                 line.units += t.quantity
                 mismatches[id] = line
                 tasks[taskKey] = sums
+                aiUses.note(entry: entry, mismatched: t.events)
                 continue
+            }
+            switch key.outcome {
+            case .success: aiUses.add(entry: entry, uses: t.events, on: key.date)
+            case .failure, .unfinished: aiUses.note(entry: entry, failures: t.events)
+            case .cancelled: break
             }
             if key.outcome == .success {
                 sums.units += t.quantity
@@ -111,6 +118,7 @@ public enum ReportBuilder {
             minutesByMonth[key.date.monthKey, default: [:]][entry.system, default: 0] += minutes
         }
 
+        // Every figure is its own unrounded sum, rounded once (see `Rounding`).
         let totalMinutes = SystemFamily.allCases.reduce(0.0) { $0 + (minutesByFamily[$1] ?? 0) }
         let hours = HoursSaved(
             total: Rounding.hundredths(totalMinutes / 60),
@@ -128,36 +136,10 @@ public enum ReportBuilder {
                 sources: s.sources.compactMap { inputs.sources[$0]?.path }.sorted())
         }
 
-        // Counts are kept by system and unit: robot runs and chatbot inquiries are never one number.
-        struct UseKey: Hashable { var system: SystemFamily, unit: EffectUnit }
-        var departmentMinutes: [String: (minutes: Double, tasks: Set<String>, uses: [UseKey: DepartmentSystemLine])] = [:]
-        for (key, s) in tasks {
-            var d = departmentMinutes[key.department] ?? (0, [], [:])
-            d.minutes += s.minutes
-            d.tasks.insert(key.task)
-            let use = UseKey(system: key.system, unit: key.unit)
-            var line = d.uses[use] ?? DepartmentSystemLine(system: key.system.rawValue, unit: key.unit.rawValue, successes: 0, failures: 0,
-                                                           unfinished: 0, units: 0, hoursSaved: 0)
-            line.successes += s.successes
-            line.failures += s.failures
-            line.unfinished += s.unfinished
-            line.units += s.units
-            line.hoursSaved += s.minutes / 60
-            d.uses[use] = line
-            departmentMinutes[key.department] = d
-        }
-        let departmentLines = departmentMinutes.map { name, d -> DepartmentLine in
-            let hours = Rounding.hundredths(d.minutes / 60)
-            let before = inputs.previousDepartmentHours.map { $0[name] ?? 0 }
-            let uses = d.uses.sorted { ($0.key.system, $0.key.unit.rawValue) < ($1.key.system, $1.key.unit.rawValue) }.map { _, line in
-                var rounded = line
-                rounded.hoursSaved = Rounding.hundredths(line.hoursSaved)
-                return rounded
-            }
-            return DepartmentLine(department: name, rank: 0, hoursSaved: hours, previousYearHours: before,
-                                  change: before.map { Rounding.hundredths(hours - $0) }, tasks: d.tasks.count, bySystem: uses)
-        }.sorted { ($1.hoursSaved, $0.department) < ($0.hoursSaved, $1.department) }
-            .enumerated().map { index, line in var ranked = line; ranked.rank = index + 1; return ranked }
+        let departmentLines = DepartmentTable.lines(tasks: tasks.map { key, s in
+            DepartmentTable.TaskUse(department: key.department, task: key.task, system: key.system, unit: key.unit, successes: s.successes,
+                                    failures: s.failures, unfinished: s.unfinished, units: s.units, minutes: s.minutes)
+        }, previousYearHours: inputs.previousDepartmentHours)
 
         let unmappedLines = unmapped.flatMap { family, names in
             names.map { name, s in
@@ -185,11 +167,7 @@ public enum ReportBuilder {
             generatedAt: inputs.generatedAt, koukaVersion: inputs.koukaVersion, period: period.kind,
             fiscalYear: period.fiscalYear.startYear, label: period.label, from: period.firstDay.description, to: period.lastDay.description,
             timezone: inputs.timezone, hoursSaved: hours, targets: targets, tasks: taskLines, aiTasks: aiTasks, departments: departmentLines,
-            months: period.monthKeys.map { month in
-                let byFamily = minutesByMonth[month] ?? [:]
-                return MonthLine(month: month, hoursSaved: Rounding.hundredths(byFamily.values.reduce(0, +) / 60),
-                                 bySystem: Dictionary(uniqueKeysWithValues: SystemFamily.allCases.map { ($0.rawValue, Rounding.hundredths((byFamily[$0] ?? 0) / 60)) }))
-            },
+            months: monthLines(period.monthKeys, minutesByMonth),
             unmapped: unmappedLines, unitMismatches: mismatches.values.sorted { ($0.task, $0.name, $0.logUnit) < ($1.task, $1.name, $1.logUnit) },
             exclusions: exclusions, sources: inputs.sources.values.sorted { $0.path < $1.path },
             catalog: CatalogUse(path: inputs.catalogPath, sha256: inputs.catalogSHA256, rows: catalogRows),
@@ -199,7 +177,16 @@ public enum ReportBuilder {
                 rounding: Rounding.rule,
                 unfinished: "終了が記録されなかった実行（処理中・待機中のまま pending_max_hours〔\(NumberText.grouped(inputs.pendingMaxHours, decimals: 0)) 時間〕を過ぎたもの、またはロボットのログが終了行なしに閉じたもの）は失敗として数え、手戻り時間を差し引く。その件数は業務ごとに「うち未終了」、集計から除いたものに示す。",
                 multiSystemTasks: "複数のツールが支える業務は、ツールと単位ごとに別の行とする。件数は単位の異なるものを合算せず、業務の合計は削減時間だけを足し合わせる。"),
-            projection: nil, money: inputs.money?.line(hours: hours.bySystem, period: period))
+            projection: nil, money: inputs.money?.line(minutes: minutesByFamily, period: period))
+    }
+
+    /// Each month's hours, in all and by system.
+    private static func monthLines(_ months: [String], _ minutesByMonth: [String: [SystemFamily: Double]]) -> [MonthLine] {
+        months.map { month in
+            let byFamily = minutesByMonth[month] ?? [:]
+            return MonthLine(month: month, hoursSaved: Rounding.hundredths(byFamily.values.reduce(0, +) / 60),
+                             bySystem: Dictionary(uniqueKeysWithValues: SystemFamily.allCases.map { ($0.rawValue, Rounding.hundredths((byFamily[$0] ?? 0) / 60)) }))
+        }
     }
 
     private static func targetLines(_ targets: YearTargets, hours: HoursSaved, aiTasks: Int) -> [TargetLine] {

@@ -29,12 +29,17 @@ public enum ReportPeriod: Sendable, Hashable {
 
     public func contains(_ date: LocalDate) -> Bool { date >= firstDay && date <= lastDay }
 
-    /// 令和6年度, or 令和6年5月 for a month.
+    /// 令和6年度, or 令和6年5月 for a month. The era changed on 2019-05-01: April 2019 is 平成31年4月.
     public var label: String {
         switch self {
         case let .fiscalYear(year): return year.japaneseLabel
         case let .month(year, month):
-            let era = year >= 2019 ? (year == 2019 ? "令和元年" : "令和\(year - 2018)年") : "平成\(year - 1988)年"
+            let era: String
+            if year > 2019 || (year == 2019 && month >= 5) {
+                era = year == 2019 ? "令和元年" : "令和\(year - 2018)年"
+            } else {
+                era = year == 1989 ? "平成元年" : "平成\(year - 1988)年"
+            }
             return "\(era)\(month)月"
         }
     }

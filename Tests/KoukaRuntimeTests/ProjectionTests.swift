@@ -29,7 +29,7 @@ import Testing
         // their 120 h by then, so the year should end at 120 × 120 / 60 = 240 h.
         let earlier = Self.report(2023, runsPerMonth: Array(repeating: 10, count: 12))
         let current = Self.report(2024, runsPerMonth: Array(repeating: 20, count: 6) + Array(repeating: 0, count: 6))
-        let projection = try #require(ProjectionModel.project(current: current, earlier: [earlier], today: LocalDate(year: 2024, month: 9, day: 30), target: 200))
+        let projection = try #require(ProjectionModel.project(current: current, earlier: [earlier], asOf: LocalDate(year: 2024, month: 9, day: 30), target: 200))
         #expect(projection.method == "seasonal")
         #expect(projection.rpaHoursToDate == 120)
         #expect(projection.projectedRPAHours == 240)
@@ -39,15 +39,44 @@ import Testing
     @Test func linearWhenNoEarlierYearHasFigures() throws {
         let current = Self.report(2024, runsPerMonth: Array(repeating: 20, count: 6) + Array(repeating: 0, count: 6))
         let empty = Self.report(2023, runsPerMonth: Array(repeating: 0, count: 12))
-        let projection = try #require(ProjectionModel.project(current: current, earlier: [empty], today: LocalDate(year: 2024, month: 9, day: 30), target: 2500))
+        let projection = try #require(ProjectionModel.project(current: current, earlier: [empty], asOf: LocalDate(year: 2024, month: 9, day: 30), target: 2500))
         // 120 h in the 183 days from April 1 to September 30, of 365: 120 × 365 / 183 = 239.34 h.
         #expect(projection.method == "linear")
         #expect(projection.projectedRPAHours == 239.34)
         #expect(projection.onTrack == false)
     }
 
+    /// A fiscal year's report with one one-hour run on each day from `first` to `last` inclusive.
+    static func daily(_ year: Int, from first: LocalDate, to last: LocalDate) -> YearReport {
+        let rollups = (first.daysSinceEpoch...last.daysSinceEpoch).map { day in
+            DailyRollup(key: RollupKey(date: LocalDate(daysSinceEpoch: day), department: "", family: .rpa, taskName: "T", outcome: .success, unit: .runs),
+                        totals: RollupTotals(events: 1, quantity: 1, machineSeconds: 0, humanSeconds: 0, humanMeasuredQuantity: 0), sourceID: 1)
+        }
+        return ReportBuilder.build(ReportInputs(
+            period: .fiscalYear(FiscalYear(year)), rollups: rollups, catalog: TaskCatalog(entries: [entry]), catalogPath: "c", catalogSHA256: "",
+            targets: .dxPolicyDefaults, sources: [:], timezone: "Asia/Tokyo"))
+    }
+
+    @Test func anEarlierYearThatStartedMidYearIsNotUsed() throws {
+        // One 1-hour run a day: FY2024 only from 2025-01-01 (Jan–Mar, 90 h), all of FY2025 (365 h), and FY2026 from
+        // 2026-04-01 to 11-30 (244 days, 244 h). FY2024 has no April–November hours: it would add its 90 h to the
+        // full years but nothing to the same part, giving 244 × (365 + 90) / 244 = 455 h. Right: FY2025 alone,
+        // 244 × 365 / 244 = 365 h, not on track for a 400 h target.
+        let fy2024 = Self.daily(2024, from: LocalDate(year: 2025, month: 1, day: 1), to: LocalDate(year: 2025, month: 3, day: 31))
+        let fy2025 = Self.daily(2025, from: LocalDate(year: 2025, month: 4, day: 1), to: LocalDate(year: 2026, month: 3, day: 31))
+        let fy2026 = Self.daily(2026, from: LocalDate(year: 2026, month: 4, day: 1), to: LocalDate(year: 2026, month: 11, day: 30))
+        let projection = try #require(ProjectionModel.project(current: fy2026, earlier: [fy2025, fy2024], asOf: LocalDate(year: 2026, month: 11, day: 30),
+                                                              target: 400))
+        #expect(projection.rpaHoursToDate == 244)
+        #expect(projection.method == "seasonal")
+        #expect(projection.yearsUsed == [2025])
+        #expect(projection.projectedRPAHours == 365)
+        #expect(projection.onTrack == false)
+        #expect(projection.basis.contains("FY2025") && !projection.basis.contains("FY2024"))
+    }
+
     @Test func aYearThatIsNotUnderWayHasNoProjection() {
         let report = Self.report(2023, runsPerMonth: Array(repeating: 10, count: 12))
-        #expect(ProjectionModel.project(current: report, earlier: [], today: LocalDate(year: 2024, month: 9, day: 30), target: 1) == nil)
+        #expect(ProjectionModel.project(current: report, earlier: [], asOf: LocalDate(year: 2024, month: 9, day: 30), target: 1) == nil)
     }
 }

@@ -34,12 +34,16 @@ public struct YearReport: Sendable, Hashable, Codable {
 
 /// Hours to date of the fiscal year under way, and a projection to March 31.
 public struct Projection: Sendable, Hashable, Codable {
+    /// The last complete day the figures cover: the day before the report was made (the nightly run has not
+    /// read the report's own day yet), or the day given.
     public var asOf: String
     public var rpaHoursToDate: Double
     public var projectedRPAHours: Double
     /// `seasonal` (from the same months of earlier years) or `linear` (by days elapsed).
     public var method: String
     public var basis: String
+    /// The earlier fiscal years a seasonal projection rests on (empty for a linear one).
+    public var yearsUsed: [Int]
     public var target: Double?
     public var onTrack: Bool?
 }

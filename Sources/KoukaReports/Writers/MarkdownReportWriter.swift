@@ -34,6 +34,16 @@ public enum MarkdownReportWriter {
             line("| \(t.label) | \(NumberText.grouped(t.target, decimals: decimals)) | \(NumberText.grouped(t.actual, decimals: decimals)) | \(t.met ? "達成" : "未達成") |")
         }
         line()
+        if let p = report.projection {
+            line("## 年度末の見込み")
+            line()
+            var text = "\(p.asOf) までの RPA 削減時間 \(NumberText.grouped(p.rpaHoursToDate)) 時間、3月31日までの見込み \(NumberText.grouped(p.projectedRPAHours)) 時間（\(cell(p.basis))）。"
+            if let onTrack = p.onTrack, let target = p.target {
+                text += "目標 \(NumberText.grouped(target)) 時間に対し\(onTrack ? "達成の見込み" : "未達成の見込み")。"
+            }
+            line(text)
+            line()
+        }
         line("## システム別削減時間")
         line()
         line("| システム | 削減時間（時間） |")
@@ -45,12 +55,27 @@ public enum MarkdownReportWriter {
         line()
         line("合計のうち推計（件数 × 標準時間）\(NumberText.grouped(report.hoursSaved.estimated)) 時間、実測の作業時間にもとづく分 \(NumberText.grouped(report.hoursSaved.measured)) 時間。")
         line()
+        if let m = report.money {
+            line("## 費用対効果")
+            line()
+            line("| ツール | 削減額（円） | ライセンス費（円） | 差引（円） |")
+            line("| --- | ---: | ---: | ---: |")
+            for s in m.bySystem where s.savedYen != 0 || s.licenceYen != 0 {
+                line("| \(label(system: s.system)) | \(NumberText.grouped(s.savedYen, decimals: 0)) | \(NumberText.grouped(s.licenceYen, decimals: 0)) | \(NumberText.grouped(s.netYen, decimals: 0)) |")
+            }
+            line("| 合計 | \(NumberText.grouped(m.savedYen, decimals: 0)) | \(NumberText.grouped(m.licenceYen, decimals: 0)) | \(NumberText.grouped(m.netYen, decimals: 0)) |")
+            line()
+            line("削減額 = 削減時間 × 職員の時間単価 \(NumberText.grouped(m.hourlyStaffCostYen, decimals: 0)) 円（端数処理前の削減時間から計算し、円未満を四捨五入）。")
+            line()
+        }
         line("## 課別削減時間")
         line()
-        line("| 担当課 | 削減時間（時間） | 業務数 |")
-        line("| --- | ---: | ---: |")
+        line("| 順位 | 担当課 | 削減時間（時間） | 前年同期（時間） | 増減（時間） | 業務数 |")
+        line("| ---: | --- | ---: | ---: | ---: | ---: |")
         for d in report.departments {
-            line("| \(cell(d.department)) | \(NumberText.grouped(d.hoursSaved)) | \(d.tasks) |")
+            let before = d.previousYearHours.map { NumberText.grouped($0) } ?? "—"
+            let change = d.change.map { ($0 > 0 ? "+" : "") + NumberText.grouped($0) } ?? "—"
+            line("| \(d.rank) | \(cell(d.department)) | \(NumberText.grouped(d.hoursSaved)) | \(before) | \(change) | \(d.tasks) |")
         }
         line()
         line("### 課別・ツール別の内訳")

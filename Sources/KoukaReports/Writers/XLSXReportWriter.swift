@@ -41,6 +41,16 @@ public enum XLSXReportWriter {
         summary.text(row, 0, "削減時間（時間）: 合計"); summary.number(row, 1, report.hoursSaved.total); row += 1
         summary.text(row, 0, "うち推計（時間）"); summary.number(row, 1, report.hoursSaved.estimated); row += 1
         summary.text(row, 0, "うち実測にもとづく分（時間）"); summary.number(row, 1, report.hoursSaved.measured); row += 1
+        if let p = report.projection {
+            summary.text(row, 0, "見込み: 基準日"); summary.text(row, 1, p.asOf); row += 1
+            summary.text(row, 0, "見込み: RPA 削減時間（基準日まで）"); summary.number(row, 1, p.rpaHoursToDate); row += 1
+            summary.text(row, 0, "見込み: RPA 削減時間（3月31日まで）"); summary.number(row, 1, p.projectedRPAHours)
+            if let target = p.target, let onTrack = p.onTrack {
+                summary.number(row, 2, target); summary.text(row, 3, onTrack ? "達成の見込み" : "未達成の見込み")
+            }
+            row += 1
+            summary.text(row, 0, "見込み: 算定方法"); summary.text(row, 1, p.basis); row += 1
+        }
         if let money = report.money {
             summary.text(row, 0, "削減額（円）"); summary.number(row, 1, money.savedYen, yen: true); row += 1
             summary.text(row, 0, "ライセンス費（円）"); summary.number(row, 1, money.licenceYen, yen: true); row += 1

@@ -28,10 +28,11 @@ public struct ReportJob {
     public func build() throws -> YearReport {
         let context = try ReportContext(configuration: configuration)
         var report = context.report(options.period, generatedAt: stamp, previous: context.report(options.period.yearBefore, generatedAt: stamp, previous: nil))
-        let today = options.today ?? configuration.clock.localDate(of: Date())
-        if case let .fiscalYear(year) = options.period, year.contains(today) {
+        // As of the last complete day: the report's own day has not been read by the nightly run yet.
+        let asOf = (options.today ?? configuration.clock.localDate(of: options.generatedAt)).adding(days: -1)
+        if case let .fiscalYear(year) = options.period, year.contains(asOf) {
             let earlier = (1...3).map { context.report(.fiscalYear(FiscalYear(year.startYear - $0)), generatedAt: stamp, previous: nil) }
-            report.projection = ProjectionModel.project(current: report, earlier: earlier, today: today,
+            report.projection = ProjectionModel.project(current: report, earlier: earlier, asOf: asOf,
                                                         target: configuration.targets.targets(for: year).rpaHours)
         }
         return report

@@ -11,7 +11,8 @@ public struct ReportOptions: Sendable {
     public var generatedAt: Date
     /// Also write the CSV tables in Shift_JIS, for older Excel.
     public var shiftJISCSV: Bool
-    /// The local date taken as today, for the year-to-date projection.
+    /// The local date taken as today, for the year-to-date projection (which is as of the day before); by
+    /// default the local date of `generatedAt`.
     public var today: LocalDate?
 
     public init(period: ReportPeriod, outputFolder: String? = nil, generatedAt: Date = Date(), shiftJISCSV: Bool = false, today: LocalDate? = nil) {
