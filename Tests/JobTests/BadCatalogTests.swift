@@ -75,4 +75,11 @@ import Testing
         #expect(error.contains("has 3 problem(s)"), "\(error)")
         for line in [3, 4, 5] { #expect(error.contains("catalog.csv:\(line): "), "line \(line): \(error)") }
     }
+
+    @Test func moreResidualThanManualMinutesExits65WithTheLine() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        // 5 manual minutes, 30 left after automation: every run would count as 25 minutes lost.
+        let error = try stops(with: "\(Self.header)\nT01,取込,税務課,rpa,runs,5,30,2020-04-01,住民税_*\n")
+        #expect(error.contains("catalog.csv:2: residual_minutes_per_unit 30 is more than manual_minutes_per_unit 5"), "\(error)")
+    }
 }

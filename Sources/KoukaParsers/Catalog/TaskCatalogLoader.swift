@@ -5,7 +5,8 @@ import KoukaCore
 ///
 /// Required columns: `task_id, name, department, system, unit, manual_minutes_per_unit,
 /// residual_minutes_per_unit, valid_from, match`; optional: `rework_minutes_per_failure`,
-/// `production_from`. Every bad row is reported at once, so one pass of edits fixes them all.
+/// `production_from`. Minutes are finite and 0 or more, and a row's residual minutes are at most its manual
+/// minutes. Every bad row is reported at once, so one pass of edits fixes them all.
 public enum TaskCatalogLoader {
     public static let requiredColumns = [
         "task_id", "name", "department", "system", "unit", "manual_minutes_per_unit",
@@ -59,6 +60,8 @@ public enum TaskCatalogLoader {
     private static func entry(_ row: CSVRow) throws(RowProblem) -> CatalogEntry {
         let h = row.header
         func text(_ column: String) throws(RowProblem) -> String { try row.text(h.column(column)!) }
+        /// `12`, `12.5`: the number as the department wrote it, without a trailing `.0`.
+        func decimal(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
         func minutes(_ column: String, optional: Bool = false) throws(RowProblem) -> Double {
             guard let index = h.column(column), let value = try row.number(index) else {
                 if optional { return 0 }
@@ -85,10 +88,17 @@ public enum TaskCatalogLoader {
         }
         let patterns = try text("match").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !patterns.isEmpty else { throw RowProblem("match is empty; list the log names of this task, separated by |") }
+        let manual = try minutes("manual_minutes_per_unit"), residual = try minutes("residual_minutes_per_unit")
+        // A unit that leaves more checking than the manual work took would count negative hours saved.
+        guard residual <= manual else {
+            throw RowProblem("""
+                residual_minutes_per_unit \(decimal(residual)) is more than manual_minutes_per_unit \(decimal(manual)): \
+                every unit would count as time lost; the residual minutes are the part of the manual minutes that remains
+                """)
+        }
         return CatalogEntry(
             taskID: taskID, name: try text("name"), department: try text("department"), system: system, unit: unit,
-            manualMinutesPerUnit: try minutes("manual_minutes_per_unit"),
-            residualMinutesPerUnit: try minutes("residual_minutes_per_unit"),
+            manualMinutesPerUnit: manual, residualMinutesPerUnit: residual,
             reworkMinutesPerFailure: try minutes("rework_minutes_per_failure", optional: true),
             validFrom: validFrom, productionFrom: production, patterns: patterns, line: row.record.line)
     }

@@ -37,8 +37,10 @@ struct FlowSessionRecord {
                 throw RowProblem("runduration is not a number of seconds: \(runDuration.prefix(20))")
             }
             machine = seconds
-        } else if let start, let end {
-            machine = max(0, end.timeIntervalSince(start))
+        }
+        if let start, let end {
+            let span = try RunSpan.seconds(from: start, to: end, startColumn: "startedon", endColumn: "completedon")
+            if machine == nil { machine = span }
         }
         // A run cancelled before it started has only its completion time.
         let occurred = start ?? end!.addingTimeInterval(-(machine ?? 0))

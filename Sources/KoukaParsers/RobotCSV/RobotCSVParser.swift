@@ -42,7 +42,12 @@ public struct RobotCSVParser: LogParser {
             if !(try m.text("end")).isEmpty { end = try m.instant("end", clock: context.clock) }
             if start == nil, let end, let duration { start = end.addingTimeInterval(-duration) }
             guard let start else { throw RowProblem("no start time: column \(options.columns["start"] ?? options.columns["end"] ?? "start") is empty") }
-            let machine = duration ?? end.map { max(0, $0.timeIntervalSince(start)) }
+            var machine = duration
+            if let end {
+                let span = try RunSpan.seconds(from: start, to: end, startColumn: options.columns["start"] ?? "start",
+                                               endColumn: options.columns["end"] ?? "end")
+                machine = duration ?? span
+            }
             let items = try m.number("items")
             sink.accept(UsageEvent(
                 family: .rpa, occurredAt: start, taskName: name, department: try m.department(), outcome: outcome,

@@ -76,6 +76,8 @@ public struct WinActorTaskCSVParser: LogParser {
                 throw RowProblem("column \(Self.scenario) is not valid \(record.encoding.rawValue) text")
             }
             let start: Date
+            // Whether `start` is when the run began, not a cancelled task's schedule, so its end can be checked against it.
+            var startedAtStart = true
             if let stamp = Timestamp(bytes: ASCIIField.trimmed(record.bytes(at: c.started))) {
                 start = stamp.instant(in: context.clock)
             } else {
@@ -87,14 +89,25 @@ public struct WinActorTaskCSVParser: LogParser {
                 }
                 guard !when.isEmpty else { throw RowProblem("column \(Self.started) is empty") }
                 start = try CSVTable.timestamp(when, column: column).instant(in: context.clock)
+                startedAtStart = column == Self.started
             }
             var machine: Double? = nil
             if let secondsColumn = c.seconds {
                 let bytes = ASCIIField.trimmed(record.bytes(at: secondsColumn))
                 if let value = ASCIIField.number(bytes), value <= CSVRow.largestPlausible { machine = value } else if !bytes.isEmpty { machine = try row.number(secondsColumn) }
             }
-            if machine == nil, let endColumn = c.ended, case let endText = try row.text(endColumn), !endText.isEmpty {
-                machine = max(0, try CSVTable.timestamp(endText, column: Self.ended).instant(in: context.clock).timeIntervalSince(start))
+            if let endColumn = c.ended, startedAtStart {
+                // The end is read on every row, even when 実行時間（秒） gives the duration: a run that ends before it
+                // starts is a broken row whichever column would be counted. An unreadable end matters only when
+                // it is the one source of the duration.
+                var end = Timestamp(bytes: ASCIIField.trimmed(record.bytes(at: endColumn)))
+                if end == nil, machine == nil, case let endText = try row.text(endColumn), !endText.isEmpty {
+                    end = try CSVTable.timestamp(endText, column: Self.ended)
+                }
+                if let end {
+                    let span = try RunSpan.seconds(from: start, to: end.instant(in: context.clock), startColumn: Self.started, endColumn: Self.ended)
+                    if machine == nil { machine = span }
+                }
             }
             // The same task in an export twice (an export appended to another) is one run.
             do throws(RunAdmission.Refusal) {

@@ -33,18 +33,24 @@ public struct Configuration: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(path: path, message: "is not UTF-8 text; save it as UTF-8")
         }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(path: path, message: "TOML error \(error.source.debugDescription): \(error.description)")
+        } catch {
+            throw ConfigurationError(path: path, message: "\(error)")
+        }
         let file: ConfigurationFile
         do {
             var decoder = TOMLDecoder()
             decoder.strictDecoding = true
-            file = try decoder.decode(ConfigurationFile.self, from: text)
-        } catch let error as TOMLParseError {
-            throw ConfigurationError(path: path, message: "TOML error \(error.source.debugDescription): \(error.description)")
+            file = try decoder.decode(ConfigurationFile.self, from: table)
         } catch let error as UnexpectedKeysError {
             let keys = error.keys.keys.sorted().joined(separator: ", ")
             throw ConfigurationError(path: path, message: "unknown key(s) \(keys); check their spelling against the README")
         } catch let error as DecodingError {
-            throw ConfigurationError(path: path, message: Self.explain(error))
+            throw ConfigurationError(path: path, message: ConfigurationKeyProblem.message(for: error, in: table))
         } catch {
             throw ConfigurationError(path: path, message: "\(error)")
         }
@@ -74,10 +80,14 @@ public struct Configuration: Sendable {
                 throw ConfigurationError(path: path, message: "\(label): format \(section.format) is unknown; use one of \(FormatRegistry.allFormatIDs.joined(separator: ", "))")
             }
             let defaults = SourceOptions()
+            var minimumConfidence = defaults.minimumConfidence
+            if let number = section.minimum_confidence {
+                minimumConfidence = try ConfigurationNumber.within(0...1).check(number.value, key: "\(label): minimum_confidence", path: path)
+            }
             let options = SourceOptions(
                 columns: section.columns ?? [:], values: section.values ?? [:], task: section.task, department: section.department,
                 fallbackIntents: section.fallback_intents ?? defaults.fallbackIntents,
-                minimumConfidence: section.minimum_confidence?.value ?? defaults.minimumConfidence,
+                minimumConfidence: minimumConfidence,
                 handoffNames: section.handoff_names ?? defaults.handoffNames)
             let parser: any LogParser
             do { parser = try factory(options) } catch {
@@ -86,11 +96,17 @@ public struct Configuration: Sendable {
             sources.append(SourceSpec(format: section.format, pattern: absolute(section.path), encoding: encoding, parser: parser))
         }
         var targets = TargetTable.dxPolicyDefaults
-        for (year, section) in file.targets?.values ?? [:] {
+        for (year, section) in (file.targets?.values ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let fy = Int(year), (2000...2100).contains(fy) else {
                 throw ConfigurationError(path: path, message: "targets.\(year): the key must be a fiscal year such as 2025")
             }
-            targets.years[fy] = YearTargets(rpaHours: section.rpa_hours?.value, aiTasks: section.ai_tasks, newSystems: section.new_systems)
+            // A negative target would always read as met, a nan one never.
+            let key = "targets.\(year).", zeroOrMore = ConfigurationNumber.zeroOrMore
+            var target = YearTargets()
+            if let hours = section.rpa_hours { target.rpaHours = try zeroOrMore.check(hours.value, key: key + "rpa_hours", path: path) }
+            if let tasks = section.ai_tasks { target.aiTasks = try zeroOrMore.check(tasks, key: key + "ai_tasks", path: path) }
+            if let systems = section.new_systems { target.newSystems = try zeroOrMore.check(systems, key: key + "new_systems", path: path) }
+            targets.years[fy] = target
         }
         var officeHours = OfficeHours.cityHall
         for (key, text) in [("opens", file.office_hours?.opens), ("closes", file.office_hours?.closes)] {
@@ -103,38 +119,29 @@ public struct Configuration: Sendable {
         guard officeHours.opens < officeHours.closes else {
             throw ConfigurationError(path: path, message: "office_hours: opens must be before closes")
         }
-        let pendingHours = file.nightly?.pending_max_hours?.value ?? 24
-        guard pendingHours > 0 else { throw ConfigurationError(path: path, message: "nightly.pending_max_hours must be more than 0") }
+        // inf would leave a stuck run unfinished for ever, never counted as the failure it is.
+        var pendingHours = 24.0
+        if let hours = file.nightly?.pending_max_hours {
+            pendingHours = try ConfigurationNumber.moreThanZero.check(hours.value, key: "nightly.pending_max_hours", path: path)
+        }
         let minimumUses = file.ai_tasks?.minimum_uses ?? 1
         guard minimumUses >= 1 else { throw ConfigurationError(path: path, message: "ai_tasks.minimum_uses must be 1 or more") }
         var money: MoneySettings? = nil
         if let section = file.money {
-            guard section.hourly_staff_cost_yen.value > 0 else { throw ConfigurationError(path: path, message: "money.hourly_staff_cost_yen must be more than 0") }
+            let hourlyCost = try ConfigurationNumber.moreThanZero.check(section.hourly_staff_cost_yen.value, key: "money.hourly_staff_cost_yen", path: path)
             var licences: [SystemFamily: Double] = [:]
-            for (key, yen) in section.licence_yen ?? [:] {
-                guard let family = SystemFamily(rawValue: key), yen.value >= 0 else {
-                    throw ConfigurationError(path: path, message: "money.licence_yen.\(key): the key must be one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", ")) and the cost 0 or more")
+            for (key, yen) in (section.licence_yen ?? [:]).sorted(by: { $0.key < $1.key }) {
+                guard let family = SystemFamily(rawValue: key) else {
+                    throw ConfigurationError(path: path, message: "money.licence_yen.\(key): the key must be one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                licences[family] = yen.value
+                licences[family] = try ConfigurationNumber.zeroOrMore.check(yen.value, key: "money.licence_yen.\(key)", path: path)
             }
-            money = MoneySettings(hourlyStaffCostYen: section.hourly_staff_cost_yen.value, yearlyLicenceYen: licences)
+            money = MoneySettings(hourlyStaffCostYen: hourlyCost, yearlyLicenceYen: licences)
         }
         return Configuration(
             path: path, clock: LocalClock(zone: zone), databasePath: absolute(file.database ?? "kouka.sqlite"),
             catalogPath: absolute(file.catalog), outputPath: absolute(file.output ?? "reports"), sources: sources, targets: targets,
             officeHours: officeHours, excludeOffHoursChatbotAnswers: file.office_hours?.exclude_chatbot_answers ?? false,
             minimumAIUses: minimumUses, pendingMaxAge: pendingHours * 3600, money: money)
-    }
-
-    private static func explain(_ error: DecodingError) -> String {
-        switch error {
-        case let .keyNotFound(key, context):
-            let at = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
-            return "missing key \(at)"
-        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-            return "key \(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type: \(context.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
     }
 }

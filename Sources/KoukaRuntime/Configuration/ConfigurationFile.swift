@@ -70,16 +70,20 @@ struct ConfigurationFile: Decodable {
     }
 
     /// A number written either way in TOML (`3000` or `3000.0`): the TOML decoder reads an integer only
-    /// as an integer.
+    /// as an integer. Anything else is a type mismatch that names a number as the type the key takes.
     struct TOMLNumber: Decodable {
         var value: Double
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let double = try? container.decode(Double.self) {
-                value = double
-            } else {
-                value = Double(try container.decode(Int.self))
+            do {
+                value = try container.decode(Double.self)
+            } catch {
+                do {
+                    value = Double(try container.decode(Int.self))
+                } catch {
+                    throw DecodingError.typeMismatch(Double.self, .init(codingPath: decoder.codingPath, debugDescription: "not a number"))
+                }
             }
         }
     }

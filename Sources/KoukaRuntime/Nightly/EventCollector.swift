@@ -12,16 +12,20 @@ final class EventCollector: PartitionableSink {
     /// The ids of the runs the file counted, for formats that have them.
     private(set) var runKeys: RunKeySet?
     /// Runs outside these instants are clock or export errors: before 2000, or more than a day ahead.
-    private let earliest = Date(timeIntervalSince1970: 946_684_800)
+    /// 2000 begins at midnight in the configured zone (in Tokyo, 9 hours before it does in UTC), as the
+    /// logs' wall-clock times are read there.
+    private let earliest: Date
     private let latest: Date
 
     init(clock: LocalClock, officeHours: OfficeHours, now: Date = Date()) {
         aggregator = Aggregator(clock: clock, officeHours: officeHours)
+        earliest = clock.startOfDay(LocalDate(year: 2000, month: 1, day: 1))
         latest = now.addingTimeInterval(86_400)
     }
 
     private init(partitionOf parent: EventCollector) {
         aggregator = Aggregator(clock: parent.aggregator.clock, officeHours: parent.aggregator.officeHours)
+        earliest = parent.earliest
         latest = parent.latest
     }
 
