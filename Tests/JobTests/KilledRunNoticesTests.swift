@@ -99,4 +99,33 @@ import Testing
         #expect((stated?["runs"] as? [[String: Any]])?.isEmpty == true)
         #expect(try Self.ledger(root) == ["killed|0|-", "finished|1|1", "finished|1|0"])
     }
+
+    @Test func aRunStoppedByAFullDiskIsLedgeredFailedAndWhatItRecordedIsStatedNext() throws {
+        let root = try Self.city()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = root.appendingPathComponent("kouka.toml").path
+        // A store made by a run over one good file; then no room for b.json's rollups (a file-size limit
+        // fails writes as a full disk does), after a.json was recorded.
+        let logs = root.appendingPathComponent("logs"), aside = root.appendingPathComponent("aside")
+        try FileManager.default.moveItem(at: logs, to: aside)
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        try Data(#"{"value": [{"name": "住民税_取込", "startedon": "2024-04-01T00:00:00Z", "runduration": 60, "statuscode": 4}]}"#.utf8)
+            .write(to: logs.appendingPathComponent("0.json"))
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"]).exitCode == 0)
+        for name in ["a.json", "b.json"] { try FileManager.default.moveItem(at: aside.appendingPathComponent(name), to: logs.appendingPathComponent(name)) }
+        let size = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("kouka.sqlite").path)[.size] as? Int ?? 0
+        let full = try JobProcess.run(executable: "/usr/bin/prlimit", [
+            "--fsize=\(2 * size)", "--", JobProcess.productsFolder.appendingPathComponent("kouka-nightly").path, "--config", config, "--quiet",
+        ])
+        try #require(full.exitCode == 73, "\(full.stdout)")
+        #expect(try Self.ledger(root) == ["finished|1|0", "failed|1|73"])
+
+        let next = try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"])
+        #expect(next.exitCode == 1)
+        let unreported = try next.summary()["unreported"] as? [String: Any] ?? [:]
+        #expect((unreported["runs"] as? [[String: Any]])?.map { "\($0["state"] ?? "") \($0["exitCode"] ?? "")" } == ["failed 73"])
+        #expect((unreported["rejections"] as? [[String: Any]])?.map { "\($0["file"] ?? ""):\($0["line"] ?? "")" } == ["logs/a.json:3"])
+        #expect((unreported["unmapped"] as? [[String: Any]])?.map { $0["name"] as? String } == ["謎のフロー"])
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"]).exitCode == 0)
+    }
 }
