@@ -7,6 +7,9 @@ import KoukaCore
 public final class KoukaStore {
     let db: SQLiteConnection
     public let path: String
+    /// The job run whose writes these are, from `beginJobRun`: each rejected row and each file's ledger line
+    /// carries it, so that what a run that never finished wrote can be found and stated.
+    public internal(set) var jobRunID: Int64?
 
     /// Opens (creating and migrating as needed) the database at `path`; `":memory:"` for tests.
     public init(path: String) throws {
@@ -80,12 +83,9 @@ public final class KoukaStore {
             } else {
                 id = try insertSource(record)
             }
+            try markWrittenByJobRun(source: id)
             try insertRollups(rollups, source: id, adding: false)
-            let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason, repeated_run, day) VALUES (?, ?, ?, ?, ?)")
-            for rejection in rejections {
-                try insertReject.run([.integer(id), .integer(Int64(rejection.line)), .text(rejection.reason), .integer(rejection.isRepeatedRun ? 1 : 0),
-                                      rejection.day.map { .text($0.description) } ?? .null])
-            }
+            try insertRejections(rejections, source: id)
             if let runKeys { try insertRunKeys(runKeys, source: id) }
             return id
         }
@@ -113,12 +113,9 @@ public final class KoukaStore {
             try db.prepare("""
                 UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
                 """).run(Self.sourceValues(record) + [.integer(existing.id)])
+            try markWrittenByJobRun(source: existing.id, appending: true)
             try insertRollups(rollups, source: existing.id, adding: true)
-            let insertReject = try db.prepare("INSERT INTO rejects (source_id, line, reason, repeated_run, day) VALUES (?, ?, ?, ?, ?)")
-            for rejection in rejections {
-                try insertReject.run([.integer(existing.id), .integer(Int64(rejection.line)), .text(rejection.reason), .integer(rejection.isRepeatedRun ? 1 : 0),
-                                      rejection.day.map { .text($0.description) } ?? .null])
-            }
+            try insertRejections(rejections, source: existing.id)
         }
     }
 
@@ -230,27 +227,6 @@ public final class KoukaStore {
             SELECT source_id, count(*) FROM rejects WHERE repeated_run = 1 AND day BETWEEN ? AND ? GROUP BY source_id
             """).query([.text(from.description), .text(to.description)]) { counts[$0.int(0)] = Int($0.int(1)) }
         return counts
-    }
-
-    /// Adds a line to the job-run ledger.
-    public func recordJobRun(_ run: JobRunRecord) throws {
-        try db.prepare("""
-            INSERT INTO job_runs (job, started_at, ended_at, files_read, rows_read, rows_rejected, exit_code, interrupted)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).run([.text(run.job), .text(run.startedAt), .text(run.endedAt), .integer(Int64(run.filesRead)),
-                      .integer(Int64(run.rowsRead)), .integer(Int64(run.rowsRejected)), .integer(Int64(run.exitCode)),
-                      .integer(run.interrupted ? 1 : 0)])
-    }
-
-    /// The job-run ledger, oldest first.
-    public func jobRuns() throws -> [JobRunRecord] {
-        var rows: [JobRunRecord] = []
-        try db.prepare("SELECT job, started_at, ended_at, files_read, rows_read, rows_rejected, exit_code, interrupted FROM job_runs ORDER BY id").query {
-            rows.append(JobRunRecord(job: $0.text(0), startedAt: $0.text(1), endedAt: $0.text(2), filesRead: Int($0.int(3)),
-                                     rowsRead: Int($0.int(4)), rowsRejected: Int($0.int(5)), exitCode: Int32($0.int(6)),
-                                     interrupted: $0.int(7) != 0))
-        }
-        return rows
     }
 
     private static let updatableColumns = [

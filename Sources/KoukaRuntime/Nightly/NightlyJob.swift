@@ -20,8 +20,24 @@ public struct NightlyJob {
         self.options = options
     }
 
+    /// The job's name in the job-run ledger.
+    static let job = "kouka-nightly"
+
     public func run() throws -> NightlySummary {
         let started = Date()
+        // A run that fails after it has begun its ledger line ends it as failed, so that what it wrote is
+        // stated by the next run to finish; one that is killed is found by that run still running. The lock is
+        // held until then, so that no other run finds the line still running meanwhile.
+        var begun: (store: KoukaStore, run: Int64, lock: JobLock?)? = nil
+        do {
+            return try ingest(started: started) { begun = ($0, $1, $2) }
+        } catch {
+            if let begun { withExtendedLifetime(begun.lock) { endFailed(run: begun.run, started: started, error: error, store: begun.store) } }
+            throw error
+        }
+    }
+
+    private func ingest(started: Date, begun: (KoukaStore, Int64, JobLock?) -> Void) throws -> NightlySummary {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
         let files = try sourceFiles()
         let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
@@ -37,6 +53,12 @@ public struct NightlyJob {
         defer { withExtendedLifetime(lock) {} }
         let store: KoukaStore? = options.dryRun && !FileManager.default.fileExists(atPath: configuration.databasePath)
             ? nil : try KoukaStore(path: configuration.databasePath)
+        var runID: Int64? = nil
+        if let store, !options.dryRun {
+            let id = try store.beginJobRun(job: Self.job, startedAt: UTCTimestamp.string(from: started))
+            runID = id
+            begun(store, id, lock)
+        }
         let forced = try options.since.map { try store?.sourcePaths(withRollupsSince: $0) ?? [] } ?? []
         let ingestor = SourceIngestor(
             configuration: configuration, catalog: catalog, logger: logger,
@@ -86,14 +108,35 @@ public struct NightlyJob {
             for path in gone { logger.notice("source file is gone; its figures are kept", metadata: ["file": "\(path)"]) }
         }
         summary.unmapped = ingestor.unmappedNames()
+        // Read after this run's own writes: a file it read again states its own rows, not the killed run's.
+        var stated: [Int64] = []
+        if let store, runID != nil { (summary.unreported, stated) = try UnreportedNotices.collect(job: Self.job, store: store, catalog: catalog) }
+        for run in summary.unreported.runs {
+            logger.warning("an earlier run did not finish; what it recorded is in this run's summary under unreported", metadata: [
+                "started": "\(run.startedAt)", "state": "\(run.state)", "rejected": "\(summary.unreported.rowsRejected)",
+                "unmapped": "\(summary.unreported.unmapped.count)",
+            ])
+        }
         summary.exitCode = options.strict && summary.hasRejects ? .dataError : (summary.hasFindings ? .doneWithFindings : .done)
-        if let store, !options.dryRun {
-            try store.recordJobRun(JobRunRecord(
-                job: "kouka-nightly", startedAt: UTCTimestamp.string(from: started), endedAt: UTCTimestamp.string(from: Date()),
+        if let store, let runID {
+            try store.endJobRun(JobRunRecord(
+                id: runID, job: Self.job, startedAt: UTCTimestamp.string(from: started), endedAt: UTCTimestamp.string(from: Date()),
                 filesRead: summary.filesRead + summary.filesAppended, rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,
-                exitCode: summary.exitCode.rawValue, interrupted: summary.interrupted))
+                exitCode: summary.exitCode.rawValue, interrupted: summary.interrupted), reporting: stated)
         }
         return summary
+    }
+
+    /// Ends the ledger line of a run that stopped on `error` as failed, its notices not stated. When even
+    /// that cannot be written (the disk is full) the line stays running, and the next run finds it killed.
+    private func endFailed(run: Int64, started: Date, error: any Error, store: KoukaStore) {
+        do {
+            try store.endJobRun(JobRunRecord(
+                id: run, job: Self.job, startedAt: UTCTimestamp.string(from: started), endedAt: UTCTimestamp.string(from: Date()), filesRead: 0,
+                rowsRead: 0, rowsRejected: 0, exitCode: KoukaExitCode.code(for: error).rawValue, state: .failed, noticesReported: false), reporting: [])
+        } catch let ledgerError {
+            logger.error("cannot record the failed run in the job-run ledger; the next run will show it as killed", metadata: ["reason": "\(ledgerError)"])
+        }
     }
 
     /// How many files, or bytes of files, are read at once before their results are recorded: enough to

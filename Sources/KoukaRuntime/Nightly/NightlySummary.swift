@@ -77,13 +77,15 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     public var planned: [PlannedFile] = []
     /// Stopped early by SIGTERM or SIGINT; the files not reached are read next run.
     public var interrupted = false
+    /// What earlier runs that did not finish wrote to the store and no finished run has stated yet.
+    public var unreported = UnreportedNotices()
     public var exitCode: KoukaExitCode = .done
 
     /// Whether there is anything for a person to look at.
     var hasFindings: Bool {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
-            || runsUnfinished > 0
+            || runsUnfinished > 0 || !unreported.isEmpty
     }
 
-    var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty }
+    var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }
 }

@@ -81,6 +81,30 @@ enum Migrations {
         ALTER TABLE rejects ADD COLUMN repeated_run INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE rejects ADD COLUMN day TEXT;
         """),
+        // A run is recorded when it starts, so that one killed part-way still shows (with no end and no exit
+        // code), and what it wrote carries its id: its rejected rows and the files it read are stated by the
+        // next run to finish, until then `notices_reported` is 0. Rebuilt because SQLite cannot drop NOT NULL.
+        ("v5", """
+        CREATE TABLE job_runs_v5 (
+            id INTEGER PRIMARY KEY,
+            job TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            files_read INTEGER NOT NULL,
+            rows_read INTEGER NOT NULL,
+            rows_rejected INTEGER NOT NULL,
+            exit_code INTEGER,
+            interrupted INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            notices_reported INTEGER NOT NULL
+        );
+        INSERT INTO job_runs_v5 SELECT id, job, started_at, ended_at, files_read, rows_read, rows_rejected, exit_code, interrupted,
+            'finished', 1 FROM job_runs;
+        DROP TABLE job_runs;
+        ALTER TABLE job_runs_v5 RENAME TO job_runs;
+        ALTER TABLE rejects ADD COLUMN job_run_id INTEGER;
+        ALTER TABLE source_files ADD COLUMN job_run_id INTEGER;
+        """),
     ]
 
     static func apply(to db: SQLiteConnection) throws {

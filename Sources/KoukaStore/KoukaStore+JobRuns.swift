@@ -1,0 +1,140 @@
+import KoukaCore
+
+/// The job-run ledger, and what the runs that never finished left in the store for someone to look at.
+extension KoukaStore {
+    /// Adds a whole line to the job-run ledger (`record.id` is not used) and returns its id.
+    @discardableResult
+    public func recordJobRun(_ run: JobRunRecord) throws -> Int64 {
+        try db.prepare("""
+            INSERT INTO job_runs (job, started_at, ended_at, files_read, rows_read, rows_rejected, exit_code, interrupted, state, notices_reported)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([.text(run.job), .text(run.startedAt), run.endedAt.map { .text($0) } ?? .null, .integer(Int64(run.filesRead)),
+                      .integer(Int64(run.rowsRead)), .integer(Int64(run.rowsRejected)), run.exitCode.map { .integer(Int64($0)) } ?? .null,
+                      .integer(run.interrupted ? 1 : 0), .text(run.state.rawValue), .integer(run.noticesReported ? 1 : 0)])
+        return db.lastInsertRowID
+    }
+
+    /// Records that a run of `job` starts, as a `running` line, and returns its id; the rejected rows and
+    /// ledger lines this store writes from now on carry it (`jobRunID`). Lines of the same job still
+    /// `running` become `killed`: the caller holds the job's lock, so no process is running them any more.
+    public func beginJobRun(job: String, startedAt: String) throws -> Int64 {
+        let id = try db.transaction {
+            try db.prepare("UPDATE job_runs SET state = 'killed' WHERE job = ? AND state = 'running'").run([.text(job)])
+            return try recordJobRun(JobRunRecord(job: job, startedAt: startedAt, endedAt: nil, filesRead: 0, rowsRead: 0, rowsRejected: 0,
+                                                 exitCode: nil, state: .running, noticesReported: false))
+        }
+        jobRunID = id
+        return id
+    }
+
+    /// Completes the line of the run `run.id` (end, counts, exit code, state, whether its notices were
+    /// stated) and marks the runs `reported` as stated, in one transaction: a run that printed what others
+    /// left is the one that clears it.
+    public func endJobRun(_ run: JobRunRecord, reporting reported: [Int64]) throws {
+        try db.transaction {
+            try db.prepare("""
+                UPDATE job_runs SET ended_at = ?, files_read = ?, rows_read = ?, rows_rejected = ?, exit_code = ?, interrupted = ?, state = ?,
+                notices_reported = ? WHERE id = ?
+                """).run([run.endedAt.map { .text($0) } ?? .null, .integer(Int64(run.filesRead)), .integer(Int64(run.rowsRead)),
+                          .integer(Int64(run.rowsRejected)), run.exitCode.map { .integer(Int64($0)) } ?? .null, .integer(run.interrupted ? 1 : 0),
+                          .text(run.state.rawValue), .integer(run.noticesReported ? 1 : 0), .integer(run.id)])
+            let mark = try db.prepare("UPDATE job_runs SET notices_reported = 1 WHERE id = ?")
+            for id in reported { try mark.run([.integer(id)]) }
+        }
+        if jobRunID == run.id { jobRunID = nil }
+    }
+
+    /// The job-run ledger, oldest first.
+    public func jobRuns() throws -> [JobRunRecord] {
+        try jobRuns(where: "1", [])
+    }
+
+    /// The runs of `job` that ended without finishing (killed or failed) and whose notices no finished run
+    /// has stated yet, oldest first.
+    public func unreportedJobRuns(job: String) throws -> [JobRunRecord] {
+        try jobRuns(where: "job = ? AND state IN ('killed', 'failed') AND notices_reported = 0", [.text(job)])
+    }
+
+    /// The rejected records the runs `runs` wrote that are still in the quarantine, by path and line.
+    public func rejections(writtenBy runs: [Int64]) throws -> [Rejection] {
+        guard !runs.isEmpty else { return [] }
+        var rows: [Rejection] = []
+        try db.prepare("""
+            SELECT s.path, r.line, r.reason, r.repeated_run, r.day FROM rejects r JOIN source_files s ON s.id = r.source_id
+            WHERE r.job_run_id IN (\(runs.map { _ in "?" }.joined(separator: ", "))) ORDER BY s.path, r.line
+            """).query(runs.map { .integer($0) }) {
+            rows.append(Rejection(file: $0.text(0), line: Int($0.int(1)), reason: $0.text(2), isRepeatedRun: $0.int(3) != 0,
+                                  day: $0.isNull(4) ? nil : LocalDate($0.text(4))))
+        }
+        return rows
+    }
+
+    /// The ledger lines whose contribution the runs `runs` wrote last, by path.
+    public func sources(writtenBy runs: [Int64]) throws -> [SourceFileRecord] {
+        guard !runs.isEmpty else { return [] }
+        var paths: [String] = []
+        try db.prepare("""
+            SELECT path FROM source_files WHERE job_run_id IN (\(runs.map { _ in "?" }.joined(separator: ", "))) ORDER BY path
+            """).query(runs.map { .integer($0) }) { paths.append($0.text(0)) }
+        return try paths.compactMap { try source(path: $0) }
+    }
+
+    /// Every rollup of one file. A row that does not decode is a damaged store, and an error: never skipped.
+    public func rollups(ofSource id: Int64) throws -> [DailyRollup] {
+        let sql = """
+            SELECT day, department, family, task_name, outcome, unit, events, quantity, machine_seconds, human_seconds, human_quantity, off_hours
+            FROM rollups WHERE source_id = ?
+            """
+        var rows: [DailyRollup] = []
+        try db.prepare(sql).query([.integer(id)]) { s in
+            guard let date = LocalDate(s.text(0)), let family = SystemFamily(rawValue: s.text(2)),
+                  let outcome = Outcome(rawValue: s.text(4)), let unit = EffectUnit(rawValue: s.text(5)) else {
+                throw StoreError.sqlite(code: 11, message: "\(path): a row of table rollups of file \(id) does not decode (day \(s.text(0)), family \(s.text(2)), "
+                                        + "outcome \(s.text(4)), unit \(s.text(5))); the database is damaged: restore it from a backup", sql: sql)
+            }
+            let key = RollupKey(date: date, department: s.text(1), family: family, taskName: s.text(3), outcome: outcome, unit: unit,
+                                offHours: s.int(11) != 0)
+            let totals = RollupTotals(events: Int(s.int(6)), quantity: s.double(7), machineSeconds: s.double(8),
+                                      humanSeconds: s.double(9), humanMeasuredQuantity: s.double(10))
+            rows.append(DailyRollup(key: key, totals: totals, sourceID: id))
+        }
+        return rows
+    }
+
+    /// Marks a file's ledger line as written by the current job run. An append keeps the mark of an earlier
+    /// run whose notices are not stated yet: the part of the file read before is still that run's to state,
+    /// and this run states only what it appends.
+    func markWrittenByJobRun(source id: Int64, appending: Bool = false) throws {
+        try db.prepare("""
+            UPDATE source_files SET job_run_id = ? WHERE id = ?
+            \(appending ? "AND NOT EXISTS (SELECT 1 FROM job_runs j WHERE j.id = source_files.job_run_id AND j.notices_reported = 0)" : "")
+            """).run([jobRunID.map { .integer($0) } ?? .null, .integer(id)])
+    }
+
+    /// Adds rejected records of one file to the quarantine, with the current job run.
+    func insertRejections(_ rejections: [Rejection], source id: Int64) throws {
+        let insert = try db.prepare("INSERT INTO rejects (source_id, line, reason, repeated_run, day, job_run_id) VALUES (?, ?, ?, ?, ?, ?)")
+        for rejection in rejections {
+            try insert.run([.integer(id), .integer(Int64(rejection.line)), .text(rejection.reason), .integer(rejection.isRepeatedRun ? 1 : 0),
+                            rejection.day.map { .text($0.description) } ?? .null, jobRunID.map { .integer($0) } ?? .null])
+        }
+    }
+
+    private func jobRuns(where condition: String, _ values: [SQLiteValue]) throws -> [JobRunRecord] {
+        let sql = """
+            SELECT id, job, started_at, ended_at, files_read, rows_read, rows_rejected, exit_code, interrupted, state, notices_reported
+            FROM job_runs WHERE \(condition) ORDER BY id
+            """
+        var rows: [JobRunRecord] = []
+        try db.prepare(sql).query(values) { s in
+            guard let state = JobRunRecord.State(rawValue: s.text(9)) else {
+                throw StoreError.sqlite(code: 11, message: "\(path): job run \(s.int(0)) has an unknown state \(s.text(9)); the database is damaged or "
+                                        + "from another Kouka", sql: sql)
+            }
+            rows.append(JobRunRecord(id: s.int(0), job: s.text(1), startedAt: s.text(2), endedAt: s.isNull(3) ? nil : s.text(3), filesRead: Int(s.int(4)),
+                                     rowsRead: Int(s.int(5)), rowsRejected: Int(s.int(6)), exitCode: s.isNull(7) ? nil : Int32(s.int(7)),
+                                     interrupted: s.int(8) != 0, state: state, noticesReported: s.int(10) != 0))
+        }
+        return rows
+    }
+}
