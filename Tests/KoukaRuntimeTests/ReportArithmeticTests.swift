@@ -1,0 +1,136 @@
+import Foundation
+import KoukaCore
+import KoukaReports
+import Testing
+
+/// Small catalogs and a few rollups whose figures are worked out by hand in the comments, compared with the
+/// report model: rounding, money, departments, AI tasks, the estimated/measured split, labels and exclusions.
+@Suite struct ReportArithmeticTests {
+    static let april = LocalDate(year: 2024, month: 4, day: 1)
+
+    static func entry(_ id: String, _ system: SystemFamily = .rpa, unit: EffectUnit = .runs, manual: Double, residual: Double = 0,
+                      department: String = "市民課", pattern: String? = nil, validFrom: LocalDate = april, line: Int = 2) -> CatalogEntry {
+        CatalogEntry(taskID: id, name: id, department: department, system: system, unit: unit, manualMinutesPerUnit: manual,
+                     residualMinutesPerUnit: residual, validFrom: validFrom, patterns: [pattern ?? id], line: line)
+    }
+
+    static func rollup(_ name: String, _ family: SystemFamily = .rpa, _ outcome: Outcome = .success, unit: EffectUnit = .runs, events: Int = 1,
+                       quantity: Double? = nil, human: Double = 0, humanQuantity: Double = 0, on date: LocalDate = LocalDate(year: 2024, month: 5, day: 10),
+                       department: String = "") -> DailyRollup {
+        DailyRollup(key: RollupKey(date: date, department: department, family: family, taskName: name, outcome: outcome, unit: unit),
+                    totals: RollupTotals(events: events, quantity: quantity ?? Double(events), machineSeconds: 0, humanSeconds: human,
+                                         humanMeasuredQuantity: humanQuantity),
+                    sourceID: 1)
+    }
+
+    static func report(_ entries: [CatalogEntry], _ rollups: [DailyRollup], period: ReportPeriod = .fiscalYear(FiscalYear(2024)),
+                       previous: [String: Double]? = nil, money: MoneySettings? = nil) -> YearReport {
+        ReportBuilder.build(ReportInputs(period: period, rollups: rollups, catalog: TaskCatalog(entries: entries), catalogPath: "catalog.csv",
+                                         catalogSHA256: "", targets: .dxPolicyDefaults, sources: [:], timezone: "Asia/Tokyo",
+                                         previousDepartmentHours: previous, money: money))
+    }
+
+    @Test func halfAHundredthRoundsAwayFromZeroInDecimal() {
+        // 1 run × 60.3 min = 60.3 min = 1.005 h: half away from zero gives 1.01 (binary 1.005 is 1.00499…).
+        let r = Self.report([Self.entry("T", manual: 60.3)], [Self.rollup("T")])
+        #expect(r.hoursSaved.total == 1.01)
+        #expect(r.tasks.first?.hoursSaved == 1.01)
+        #expect(Rounding.hundredths(-0.025) == -0.03)
+        #expect(Rounding.hundredths(2.675) == 2.68)
+    }
+
+    @Test func eachLineIsItsOwnRoundingAndTheStatedToleranceHolds() {
+        // Five departments of 1 run × 0.36 min = 0.006 h: each shows 0.01; the total 5 × 0.36 = 1.8 min = 0.03 h.
+        // The lines add to 0.05: 0.02 from the total, within the stated 5 × 0.005 = 0.025.
+        let names = ["A課", "B課", "C課", "D課", "E課"]
+        let r = Self.report(names.map { Self.entry($0, manual: 0.36, department: $0) }, names.map { Self.rollup($0) })
+        #expect(r.departments.map(\.hoursSaved) == [0.01, 0.01, 0.01, 0.01, 0.01])
+        #expect(r.hoursSaved.total == 0.03)
+        let sum = r.departments.reduce(0) { $0 + $1.hoursSaved }
+        #expect(abs(sum - r.hoursSaved.total) <= 0.005 * Double(r.departments.count) + 1e-9)
+        #expect(r.method.rounding.contains("n × 0.005"))
+    }
+
+    @Test func yenComeFromUnroundedHours() {
+        // RPA 0.36 min + AI-OCR 0.36 min = 0.006 h + 0.006 h; at ¥3,000/h: ¥18 + ¥18 = ¥36 (not 0.01 h × 2 × ¥3,000 = ¥60).
+        let money = MoneySettings(hourlyStaffCostYen: 3_000, yearlyLicenceYen: [:])
+        let r = Self.report([Self.entry("R", manual: 0.36), Self.entry("O", .aiOCR, unit: .sheets, manual: 0.36)],
+                            [Self.rollup("R"), Self.rollup("O", .aiOCR, unit: .sheets)], money: money)
+        #expect(r.hoursSaved.bySystem["rpa"] == 0.01 && r.hoursSaved.bySystem["ai-ocr"] == 0.01)
+        #expect(r.money?.savedYen == 36)
+        #expect(r.money?.bySystem.first { $0.system == "rpa" }?.savedYen == 18)
+    }
+
+    @Test func twelveMonthsOfALicenceAddUpToTheYear() {
+        // ¥1,000,000 a year: to the end of April 83,333.33 → 83,333; to May 166,666.67 → 166,667, so May bears
+        // 83,334; … the twelve months add up to 1,000,000 (not 12 × 83,333 = 999,996).
+        let money = MoneySettings(hourlyStaffCostYen: 3_000, yearlyLicenceYen: [.rpa: 1_000_000])
+        let months = (0..<12).map { i -> Double in
+            let month = (3 + i) % 12 + 1
+            let year = month >= 4 ? 2024 : 2025
+            return Self.report([], [], period: .month(year: year, month: month), money: money).money?.licenceYen ?? -1
+        }
+        #expect(months[0] == 83_333)
+        #expect(months[1] == 83_334)
+        #expect(months.reduce(0, +) == 1_000_000)
+    }
+
+    @Test func aDepartmentThatFellToZeroStaysListed() throws {
+        // 税務課 saved 2.00 h the year before and nothing now: listed at 0 with −2.00, so the year-before column adds up.
+        let r = Self.report([Self.entry("T", manual: 60)], [Self.rollup("T")], previous: ["市民課": 0.5, "税務課": 2])
+        let gone = try #require(r.departments.first { $0.department == "税務課" })
+        #expect(gone.hoursSaved == 0 && gone.previousYearHours == 2 && gone.change == -2)
+        #expect(r.departments.map(\.department) == ["市民課", "税務課"])
+        #expect(r.departments.reduce(0) { $0 + ($1.previousYearHours ?? 0) } == 2.5)
+    }
+
+    @Test func aiTasksCountOnlyUsesThatSavedTimeAndListTheRest() throws {
+        // A05 (chatbot, inquiries): 3 uses logged in runs (a unit mismatch: 0 h), so 0 uses count; A07: only failures.
+        let r = Self.report([Self.entry("A05", .chatbot, unit: .inquiries, manual: 5), Self.entry("A07", .aiOCR, unit: .sheets, manual: 6)],
+                            [Self.rollup("A05", .chatbot, unit: .runs, events: 3), Self.rollup("A07", .aiOCR, .failure, unit: .sheets, events: 2)])
+        let mismatched = try #require(r.aiTasks.first { $0.task == "A05" })
+        #expect(mismatched.uses == 0 && !mismatched.counted)
+        #expect(mismatched.reason.contains("単位がカタログと異なる利用 3 件"))
+        let failed = try #require(r.aiTasks.first { $0.task == "A07" })
+        #expect(failed.uses == 0 && !failed.counted)
+        #expect(failed.reason.contains("失敗 2 件"))
+        #expect(r.targets.first { $0.metric == "ai-tasks" }?.actual == 0)
+    }
+
+    @Test func timeMeasuredOnAJobWithNoSheetsIsMeasured() {
+        // A01: 6 − 1 = 5 min a sheet. 60 sheets with no time recorded: 300 min estimated. A job of 0 sheets whose
+        // checking took 90 min: −90 min measured. Total 210 min = 3.50 h = 5.00 h estimated − 1.50 h measured.
+        let r = Self.report([Self.entry("A01", .aiOCR, unit: .sheets, manual: 6, residual: 1)],
+                            [Self.rollup("A01", .aiOCR, unit: .sheets, events: 1, quantity: 60),
+                             Self.rollup("A01", .aiOCR, unit: .sheets, events: 1, quantity: 0, human: 5_400, humanQuantity: 0,
+                                         on: LocalDate(year: 2024, month: 5, day: 11))])
+        #expect(r.hoursSaved.total == 3.5)
+        #expect(r.hoursSaved.estimated == 5)
+        #expect(r.hoursSaved.measured == -1.5)
+    }
+
+    @Test func monthsBeforeMay2019AreHeisei() {
+        #expect(ReportPeriod.month(year: 2019, month: 2).label == "平成31年2月")
+        #expect(ReportPeriod.month(year: 2019, month: 4).label == "平成31年4月")
+        #expect(ReportPeriod.month(year: 2019, month: 5).label == "令和元年5月")
+        #expect(ReportPeriod.month(year: 2020, month: 1).label == "令和2年1月")
+    }
+
+    @Test func anUnmappedFailedRunIsLeftOutOnce() {
+        let r = Self.report([Self.entry("T", manual: 60)], [Self.rollup("T"), Self.rollup("unknown", .rpa, .failure)])
+        #expect(r.exclusions.unmappedRuns == 1)
+        #expect(r.exclusions.failedRuns == 0)
+    }
+
+    @Test func aUnitChangeBetweenBaselineVersionsGivesALinePerUnit() throws {
+        // T counted in runs (60 min) until 09-30 and in items (1 min) from 10-01: 2 runs = 120 min and 100 items =
+        // 100 min are two lines, never "102 回".
+        let r = Self.report([Self.entry("T", manual: 60), Self.entry("T", unit: .items, manual: 1, validFrom: LocalDate(year: 2024, month: 10, day: 1), line: 3)],
+                            [Self.rollup("T", events: 2, on: LocalDate(year: 2024, month: 9, day: 30)),
+                             Self.rollup("T", unit: .items, events: 1, quantity: 100, on: LocalDate(year: 2024, month: 10, day: 1))])
+        #expect(r.tasks.map(\.unit) == ["items", "runs"])
+        #expect(r.tasks.map(\.units) == [100, 2])
+        #expect(r.tasks.map(\.hoursSaved) == [1.67, 2])
+        #expect(r.hoursSaved.total == 3.67)
+    }
+}
