@@ -102,10 +102,23 @@ public struct Configuration: Sendable {
             }
             // A negative target would always read as met, a nan one never.
             let key = "targets.\(year).", zeroOrMore = ConfigurationNumber.zeroOrMore
-            var target = YearTargets()
-            if let hours = section.rpa_hours { target.rpaHours = try zeroOrMore.check(hours.value, key: key + "rpa_hours", path: path) }
-            if let tasks = section.ai_tasks { target.aiTasks = try zeroOrMore.check(tasks, key: key + "ai_tasks", path: path) }
-            if let systems = section.new_systems { target.newSystems = try zeroOrMore.check(systems, key: key + "new_systems", path: path) }
+            // Keys left out keep the policy's defaults; "none" removes one.
+            var target = targets.years[fy] ?? YearTargets()
+            switch section.rpa_hours {
+            case let .number(hours): target.rpaHours = try zeroOrMore.check(hours.value, key: key + "rpa_hours", path: path)
+            case .removed: target.rpaHours = nil
+            case nil: break
+            }
+            switch section.ai_tasks {
+            case let .number(tasks): target.aiTasks = try zeroOrMore.check(tasks, key: key + "ai_tasks", path: path)
+            case .removed: target.aiTasks = nil
+            case nil: break
+            }
+            switch section.new_systems {
+            case let .number(systems): target.newSystems = try zeroOrMore.check(systems, key: key + "new_systems", path: path)
+            case .removed: target.newSystems = nil
+            case nil: break
+            }
             targets.years[fy] = target
         }
         var officeHours = OfficeHours.cityHall

@@ -54,9 +54,9 @@ struct ConfigurationFile: Decodable {
     }
 
     struct TargetSection: Decodable {
-        var rpa_hours: TOMLNumber?
-        var ai_tasks: Int?
-        var new_systems: Int?
+        var rpa_hours: TargetValue<TOMLNumber>?
+        var ai_tasks: TargetValue<Int>?
+        var new_systems: TargetValue<Int>?
     }
 
     struct OfficeHoursSection: Decodable {
