@@ -65,3 +65,42 @@ import Testing
         #expect(nightly.stdout.contains("rpa_hours"))
     }
 }
+
+/// The year-to-date projection is as of the last complete day before the report's own time: the nightly run
+/// has not read the report's day yet, and `--generated-at` fixes both, so the same inputs give the same file.
+@Suite(.serialized) struct ProjectionAsOfTests {
+    @Test func generatedAtSetsTheAsOfDateAndTheReportsOwnDayIsNotElapsed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-asof-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        try Data("""
+            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
+            T01,住民税課税資料の取込,税務課,rpa,runs,180,15,2020-04-01,住民税_課税資料取込
+
+            """.utf8).write(to: root.appendingPathComponent("catalog.csv"))
+        let rows = [UnfinishedRunsTests.header, UnfinishedRunsTests.row("t1", "FINISH", "2026/04/01 09:00:00"),
+                    UnfinishedRunsTests.row("t2", "FINISH", "2026/04/02 09:00:00")]
+        try Data((rows.joined(separator: "\r\n") + "\r\n").utf8).write(to: root.appendingPathComponent("logs/tasks.csv"))
+        let config = root.appendingPathComponent("kouka.toml")
+        try Data("""
+            catalog = "catalog.csv"
+            output = "reports"
+            [[source]]
+            format = "winactor-task-csv"
+            path = "logs/*.csv"
+            """.utf8).write(to: config)
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config.path]).exitCode == 0)
+        let report = try JobProcess.run("kouka-report", ["--config", config.path, "--fiscal-year", "2026", "--quiet",
+                                                         "--generated-at", "2026-04-03T05:00:00+09:00"])
+        #expect(report.exitCode == 0)
+        let json = try #require(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: root.appendingPathComponent("reports/FY2026/kouka-FY2026.json"))) as? [String: Any])
+        let projection = try #require(json["projection"] as? [String: Any])
+        // As of April 2 (not April 3, the report's own day): 2 runs × 2.75 h = 5.5 h in 2 of 365 days, so
+        // 5.5 × 365 / 2 = 1,003.75 h (counting April 3 as elapsed would give 669.17 h, −33 %).
+        #expect(projection["asOf"] as? String == "2026-04-02")
+        #expect(projection["rpaHoursToDate"] as? Double == 5.5)
+        #expect(projection["method"] as? String == "linear")
+        #expect(projection["projectedRPAHours"] as? Double == 1003.75)
+    }
+}
