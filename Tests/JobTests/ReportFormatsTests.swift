@@ -64,7 +64,7 @@ import Testing
         reader.waitUntilExit()
         #expect(reader.terminationStatus == 0)
         let book = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
-        #expect(Array(book.keys).sorted() == ["ログ", "月別", "業務別", "概要", "課別", "課別ツール別"].sorted())
+        #expect(Array(book.keys).sorted() == ["AI活用業務", "ログ", "単位不一致", "月別", "未登録の名前", "業務カタログ", "業務別", "概要", "課別", "課別ツール別"].sorted())
         for sheet in book.values { #expect(sheet["frozen"] as? String == "A2") }
         let json = try reportJSON("FY2024", "kouka-FY2024")
         let tasks = try #require(book["業務別"]?["cells"] as? [[Any?]])
@@ -79,6 +79,13 @@ import Testing
         let summary = try #require(book["概要"]?["cells"] as? [[Any?]])
         let total = summary.first { $0.first as? String == "削減時間（時間）: 合計" }
         #expect(total?[1] as? Double == (json["hoursSaved"] as? [String: Any])?["total"] as? Double)
+        // Every list of the JSON has its sheet, line for line.
+        for (sheet, key) in [("AI活用業務", "aiTasks"), ("未登録の名前", "unmapped"), ("単位不一致", "unitMismatches")] {
+            let rows = try #require(book[sheet]?["cells"] as? [[Any?]])
+            #expect(rows.count == ((json[key] as? [Any])?.count ?? -1) + 1, "\(sheet)")
+        }
+        let catalogRows = try #require(book["業務カタログ"]?["cells"] as? [[Any?]])
+        #expect(catalogRows.count == (((json["catalog"] as? [String: Any])?["rows"] as? [Any])?.count ?? -1) + 1)
     }
 
     @Test func theHTMLEscapesNamesFromLogsAndTheCSVDefusesFormulas() throws {

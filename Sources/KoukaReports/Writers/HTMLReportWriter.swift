@@ -34,6 +34,11 @@ public enum HTMLReportWriter {
         }
         w("<section><h2>月別の削減時間</h2>")
         w(SVGBarChart(bars: r.months.map { .init(label: String($0.month.suffix(2)) + "月", value: $0.hoursSaved) }, unit: "時間").vertical())
+        w("<table><thead><tr><th>月</th><th>削減時間</th>" + SystemFamily.allCases.map { "<th>\(e($0.japaneseLabel))</th>" }.joined() + "</tr></thead><tbody>")
+        for m in r.months {
+            w(#"<tr><td>\#(m.month)</td><td class="n">\#(NumberText.grouped(m.hoursSaved))</td>"# + SystemFamily.allCases.map { #"<td class="n">\#(NumberText.grouped(m.bySystem[$0.rawValue] ?? 0))</td>"# }.joined() + "</tr>")
+        }
+        w("</tbody></table>")
         w("</section>")
         w("<section><h2>ツール別の削減時間</h2>")
         w(SVGBarChart(bars: SystemFamily.allCases.map { .init(label: $0.japaneseLabel, value: r.hoursSaved.bySystem[$0.rawValue] ?? 0) }, unit: "時間").horizontal())
@@ -94,6 +99,13 @@ public enum HTMLReportWriter {
         w("<li>開庁時間外のチャットボット回答 \(NumberText.count(r.exclusions.offHoursAnswers)) 件</li>")
         w("<li>他のファイルと同一内容の重複ファイル \(NumberText.count(r.exclusions.duplicateFiles)) 件</li>")
         w("<li>同じ実行の重複行（1回だけ数えた） \(NumberText.count(r.exclusions.repeatedRuns)) 行</li></ul>")
+        if !r.unitMismatches.isEmpty {
+            w("<table><thead><tr><th>業務ID</th><th>単位がカタログと異なる名前</th><th>ログの単位</th><th>カタログの単位</th><th>回数</th><th>処理量</th></tr></thead><tbody>")
+            for m in r.unitMismatches {
+                w(#"<tr><td>\#(e(m.task))</td><td>\#(e(m.name))</td><td>\#(e(EffectUnit(rawValue: m.logUnit)?.japaneseLabel ?? m.logUnit))</td><td>\#(e(EffectUnit(rawValue: m.catalogUnit)?.japaneseLabel ?? m.catalogUnit))</td><td class="n">\#(NumberText.count(m.runs))</td><td class="n">\#(NumberText.quantity(m.units))</td></tr>"#)
+            }
+            w("</tbody></table>")
+        }
         if !r.unmapped.isEmpty {
             w("<table><thead><tr><th>未登録の名前</th><th>ツール</th><th>回数</th><th>期間</th></tr></thead><tbody>")
             for u in r.unmapped {

@@ -88,6 +88,14 @@ public enum MarkdownReportWriter {
             }
         }
         line()
+        line("## 月別削減時間")
+        line()
+        line("| 月 | 削減時間（時間） | " + SystemFamily.allCases.map(\.japaneseLabel).joined(separator: " | ") + " |")
+        line("| --- | ---: |" + String(repeating: " ---: |", count: SystemFamily.allCases.count))
+        for m in report.months {
+            line("| \(m.month) | \(NumberText.grouped(m.hoursSaved)) | " + SystemFamily.allCases.map { NumberText.grouped(m.bySystem[$0.rawValue] ?? 0) }.joined(separator: " | ") + " |")
+        }
+        line()
         line("## 業務別")
         line()
         line("| 業務ID | 業務名 | 担当課 | システム | 成功 | 失敗 | うち未終了 | 中止 | 処理量 | 削減時間（時間） | 根拠 |")
@@ -118,6 +126,14 @@ public enum MarkdownReportWriter {
         line("- 開庁時間外のチャットボット回答（設定により除外）: \(NumberText.count(report.exclusions.offHoursAnswers)) 件")
         line("- 他のファイルと同一内容のため除いたファイル（重複）: \(NumberText.count(report.exclusions.duplicateFiles)) 件")
         line("- 同じ実行がすでに数えられていたため除いた行（重複行）: \(NumberText.count(report.exclusions.repeatedRuns)) 行")
+        if !report.unitMismatches.isEmpty {
+            line()
+            line("| 業務ID | 単位がカタログと異なる名前 | ログの単位 | カタログの単位 | 回数 | 処理量 |")
+            line("| --- | --- | --- | --- | ---: | ---: |")
+            for m in report.unitMismatches {
+                line("| \(cell(m.task)) | \(cell(m.name)) | \(label(unit: m.logUnit)) | \(label(unit: m.catalogUnit)) | \(NumberText.count(m.runs)) | \(NumberText.quantity(m.units)) |")
+            }
+        }
         if !report.unmapped.isEmpty {
             line()
             line("| 未登録の名前 | システム | 回数 | 期間 | 理由 |")
