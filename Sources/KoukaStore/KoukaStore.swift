@@ -256,6 +256,7 @@ public final class KoukaStore {
     private static let updatableColumns = [
         "format", "size", "sha256", "rows_read", "rows_accepted", "rows_rejected", "pending_runs", "byte_offset", "status",
         "reject_reason", "modified_at", "inode", "prefix_fingerprint", "resume_line", "resume_state", "hash_state", "rows_repeated",
+        "changed_at", "born_at",
     ]
 
     private static let sourceColumns = "id, path, " + updatableColumns.joined(separator: ", ")
@@ -268,6 +269,8 @@ public final class KoukaStore {
             modifiedAt: s.double(12), inode: s.int(13), prefixFingerprint: s.text(14), resumeLine: Int(s.int(15)),
             resumeState: s.isNull(16) ? nil : s.text(16), hashState: s.isNull(17) ? nil : s.text(17))
         record.rowsRepeated = Int(s.int(18))
+        record.changedAt = s.double(19)
+        record.bornAt = s.isNull(20) ? nil : s.double(20)
         return record
     }
 
@@ -275,6 +278,7 @@ public final class KoukaStore {
         [.text(r.format), .integer(r.size), .text(r.sha256), .integer(Int64(r.rowsRead)), .integer(Int64(r.rowsAccepted)),
          .integer(Int64(r.rowsRejected)), .integer(Int64(r.pendingRuns)), .integer(r.byteOffset), .text(r.status.rawValue),
          r.rejectReason.map { .text($0) } ?? .null, .real(r.modifiedAt), .integer(r.inode), .text(r.prefixFingerprint),
-         .integer(Int64(r.resumeLine)), r.resumeState.map { .text($0) } ?? .null, r.hashState.map { .text($0) } ?? .null, .integer(Int64(r.rowsRepeated))]
+         .integer(Int64(r.resumeLine)), r.resumeState.map { .text($0) } ?? .null, r.hashState.map { .text($0) } ?? .null, .integer(Int64(r.rowsRepeated)),
+         .real(r.changedAt), r.bornAt.map { .real($0) } ?? .null]
     }
 }

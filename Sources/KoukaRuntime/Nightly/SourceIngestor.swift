@@ -58,6 +58,12 @@ final class SourceIngestor {
         if plan == .unchanged, let known, known.status == .duplicate, let store, try countedCopy(of: known.sha256, otherThan: display, store: store) == nil {
             plan = .full
         }
+        if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable,
+           let doubt = IngestPlan.doubt(about: status, known: known) {
+            // Not the file read before, or not as it was: what it held is no guide to what it holds.
+            summary.filesInDoubt.append(.init(path: display, reason: doubt))
+            logger.notice("source file is read whole: it may not be the file read before", metadata: ["file": "\(display)", "reason": "\(doubt)"])
+        }
         if dryRun {
             summary.planned.append(.init(path: display, format: spec.format, plan: plan.label))
             return nil
@@ -71,6 +77,8 @@ final class SourceIngestor {
                                    pendingMaxAge: configuration.pendingMaxAge)
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
                                       modifiedAt: status.modifiedAt, inode: status.inode)
+        record.changedAt = status.changedAt
+        record.bornAt = status.bornAt
         // A full read hashes the file first: a copy of a file already counted is not parsed at all.
         var wholeFile: SHA256? = nil
         var original: String? = nil
@@ -230,10 +238,11 @@ final class SourceIngestor {
         return RunKeyStream(days: days) { body in try keys.forEachDistinct { hash, _ in try body(hash) } }
     }
 
-    /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode and
-    /// format, and the part read before unchanged.
+    /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode (and
+    /// birth time, where both are known) and format, and the part read before unchanged.
     static func isSameFile(path: String, status: FileStatus, as old: SourceFileRecord, format: String) -> Bool {
-        guard old.inode == status.inode, old.format == format, old.status != .rejected, old.status != .duplicate, status.size >= old.byteOffset else { return false }
+        guard old.inode == status.inode, old.bornAt == nil || status.bornAt == nil || old.bornAt == status.bornAt, old.format == format,
+              old.status != .rejected, old.status != .duplicate, status.size >= old.byteOffset else { return false }
         if !old.prefixFingerprint.isEmpty { return PrefixFingerprint.of(path: path, length: old.byteOffset) == old.prefixFingerprint }
         return status.size == old.size && SHA256.hexDigest(ofFile: path) == old.sha256
     }
