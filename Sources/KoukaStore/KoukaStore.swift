@@ -33,12 +33,14 @@ public final class KoukaStore {
         return found
     }
 
-    /// A counted file (present or gone) with these bytes under another path, if there is one.
-    public func source(withSHA256 digest: String, otherThan path: String) throws -> SourceFileRecord? {
-        var found: SourceFileRecord? = nil
+    /// The counted files (present or gone) whose ledger lines give these bytes under another path, the one
+    /// read first first. A line says what its file held when it was read: whether it still does is the
+    /// caller's to check.
+    public func sources(withSHA256 digest: String, otherThan path: String) throws -> [SourceFileRecord] {
+        var found: [SourceFileRecord] = []
         try db.prepare("""
-            SELECT \(Self.sourceColumns) FROM source_files WHERE sha256 = ? AND path <> ? AND status IN ('present', 'gone') ORDER BY id LIMIT 1
-            """).query([.text(digest), .text(path)]) { found = Self.sourceRecord($0) }
+            SELECT \(Self.sourceColumns) FROM source_files WHERE sha256 = ? AND path <> ? AND status IN ('present', 'gone') ORDER BY id
+            """).query([.text(digest), .text(path)]) { found.append(Self.sourceRecord($0)) }
         return found
     }
 
@@ -136,9 +138,17 @@ public final class KoukaStore {
         }
     }
 
-    /// Moves a ledger line to the path its file was renamed to (log rotation), keeping its contribution.
+    /// Moves a ledger line to the path its file was renamed or moved to (log rotation), keeping its
+    /// contribution. A line already at the new path described the file that stood there before, which is
+    /// no longer there: it is dropped with whatever it contributed.
     public func renameSource(from old: String, to new: String) throws {
         try db.transaction {
+            if let replaced = try source(path: new) {
+                for table in ["rollups", "rejects", "run_keys", "run_key_sets"] {
+                    try db.prepare("DELETE FROM \(table) WHERE source_id = ?").run([.integer(replaced.id)])
+                }
+                try db.prepare("DELETE FROM source_files WHERE id = ?").run([.integer(replaced.id)])
+            }
             try db.prepare("UPDATE source_files SET path = ?, status = 'present' WHERE path = ?").run([.text(new), .text(old)])
         }
     }
