@@ -143,6 +143,31 @@ import Testing
         #expect(try runs() == 6)
     }
 
+    /// The copy's name sorts before its original's, so the copy is decided while the original has not had
+    /// its turn: the original's ledger line is believed only while the file is untouched, or hashed again.
+    @Test func aCopyDecidedBeforeItsOriginalStaysACopyOnlyWhileTheOriginalHoldsTheSameBytes() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        try write(city, "logs/z.csv", Self.export(1...4))
+        _ = try night(city, 1)
+        try write(city, "logs/a-copy.csv", Self.export(1...4))
+        #expect(try night(city, 2).filesDuplicate.map(\.path) == ["logs/a-copy.csv"])
+        #expect(try figures(city) == (4, 11.0))
+        // The original touched (chmod), its bytes the same: hashed again, and the copy stays a copy.
+        #expect(chmod(city.root.appendingPathComponent("logs/z.csv").path, 0o600) == 0)
+        let third = try night(city, 3)
+        #expect(third.filesUnchanged == 1, "the copy")
+        #expect(third.filesDuplicate.isEmpty, "recorded before, unchanged now")
+        #expect(try figures(city) == (4, 11.0))
+        // The original rewritten with other runs: the copy holds runs 1–4 and counts them now, the same night.
+        try write(city, "logs/z.csv", Self.export(4...6))
+        let fourth = try night(city, 4)
+        #expect(fourth.filesRead == 2)
+        #expect(fourth.filesDuplicate.isEmpty)
+        #expect(fourth.rowsRepeated == 1, "run 4, in both")
+        #expect(try figures(city) == (6, 16.5))
+    }
+
     @Test func aTrueCopyCountsOnceAndAfterItsOriginalIsDeletedTakesOverItsFigures() throws {
         let city = try TemporaryCity()
         defer { city.remove() }
