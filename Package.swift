@@ -25,12 +25,14 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CXLSX", path: "Sources/CXLSX", providers: [.apt(["libxlsxwriter-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
+        // A file's birth time (`statx`), which tells a file deleted and created again from one rewritten.
+        .target(name: "CFileTimes", path: "Sources/CFileTimes"),
         .target(name: "KoukaCore"),
         .target(name: "KoukaParsers", dependencies: ["KoukaCore", "CCSV"]),
         .target(name: "KoukaStore", dependencies: ["KoukaCore", "CSQLite", "CCrypto"]),
         .target(name: "KoukaReports", dependencies: ["KoukaCore", "CXLSX"]),
         .target(name: "KoukaRuntime", dependencies: [
-            "KoukaCore", "KoukaParsers", "KoukaStore", "KoukaReports",
+            "KoukaCore", "KoukaParsers", "KoukaStore", "KoukaReports", "CFileTimes",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),

@@ -48,8 +48,11 @@ extension KoukaStore {
 
     /// Which of `keys` another counted file of `format` already counts, with that file's path; the file
     /// read first keeps a run, so a later file's copy of it is the one left out. Only files with runs on
-    /// the same days are compared.
-    public func runsCounted(in keys: RunKeyStream, format: String, otherThan path: String) throws -> [UInt64: String] {
+    /// the same days are compared, and of those only the ones `stands` says keep what they count (a file
+    /// about to be read again and replaced counts nothing yet: its ledger line describes what it held).
+    public func runsCounted(
+        in keys: RunKeyStream, format: String, otherThan path: String, where stands: (String) throws -> Bool = { _ in true }
+    ) throws -> [UInt64: String] {
         var others: [(id: Int64, path: String)] = []
         try db.prepare("""
             SELECT s.id, s.path FROM source_files s JOIN run_key_sets k ON k.source_id = s.id
@@ -57,6 +60,7 @@ extension KoukaStore {
             """).query([.text(format), .text(path), .text(keys.days.upperBound.description), .text(keys.days.lowerBound.description)]) {
             others.append(($0.int(0), $0.text(1)))
         }
+        others = try others.filter { try stands($0.path) }
         var found: [UInt64: String] = [:]
         let readChunk = try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? AND chunk = ?")
         for other in others {

@@ -36,12 +36,14 @@ public final class KoukaStore {
         return found
     }
 
-    /// A counted file (present or gone) with these bytes under another path, if there is one.
-    public func source(withSHA256 digest: String, otherThan path: String) throws -> SourceFileRecord? {
-        var found: SourceFileRecord? = nil
+    /// The counted files (present or gone) whose ledger lines give these bytes under another path, the one
+    /// read first first. A line says what its file held when it was read: whether it still does is the
+    /// caller's to check.
+    public func sources(withSHA256 digest: String, otherThan path: String) throws -> [SourceFileRecord] {
+        var found: [SourceFileRecord] = []
         try db.prepare("""
-            SELECT \(Self.sourceColumns) FROM source_files WHERE sha256 = ? AND path <> ? AND status IN ('present', 'gone') ORDER BY id LIMIT 1
-            """).query([.text(digest), .text(path)]) { found = Self.sourceRecord($0) }
+            SELECT \(Self.sourceColumns) FROM source_files WHERE sha256 = ? AND path <> ? AND status IN ('present', 'gone') ORDER BY id
+            """).query([.text(digest), .text(path)]) { found.append(Self.sourceRecord($0)) }
         return found
     }
 
@@ -133,9 +135,17 @@ public final class KoukaStore {
         }
     }
 
-    /// Moves a ledger line to the path its file was renamed to (log rotation), keeping its contribution.
+    /// Moves a ledger line to the path its file was renamed or moved to (log rotation), keeping its
+    /// contribution. A line already at the new path described the file that stood there before, which is
+    /// no longer there: it is dropped with whatever it contributed.
     public func renameSource(from old: String, to new: String) throws {
         try db.transaction {
+            if let replaced = try source(path: new) {
+                for table in ["rollups", "rejects", "run_keys", "run_key_sets"] {
+                    try db.prepare("DELETE FROM \(table) WHERE source_id = ?").run([.integer(replaced.id)])
+                }
+                try db.prepare("DELETE FROM source_files WHERE id = ?").run([.integer(replaced.id)])
+            }
             try db.prepare("UPDATE source_files SET path = ?, status = 'present' WHERE path = ?").run([.text(new), .text(old)])
         }
     }
@@ -232,6 +242,7 @@ public final class KoukaStore {
     private static let updatableColumns = [
         "format", "size", "sha256", "rows_read", "rows_accepted", "rows_rejected", "pending_runs", "byte_offset", "status",
         "reject_reason", "modified_at", "inode", "prefix_fingerprint", "resume_line", "resume_state", "hash_state", "rows_repeated",
+        "changed_at", "born_at",
     ]
 
     private static let sourceColumns = "id, path, " + updatableColumns.joined(separator: ", ")
@@ -244,6 +255,8 @@ public final class KoukaStore {
             modifiedAt: s.double(12), inode: s.int(13), prefixFingerprint: s.text(14), resumeLine: Int(s.int(15)),
             resumeState: s.isNull(16) ? nil : s.text(16), hashState: s.isNull(17) ? nil : s.text(17))
         record.rowsRepeated = Int(s.int(18))
+        record.changedAt = s.double(19)
+        record.bornAt = s.isNull(20) ? nil : s.double(20)
         return record
     }
 
@@ -251,6 +264,7 @@ public final class KoukaStore {
         [.text(r.format), .integer(r.size), .text(r.sha256), .integer(Int64(r.rowsRead)), .integer(Int64(r.rowsAccepted)),
          .integer(Int64(r.rowsRejected)), .integer(Int64(r.pendingRuns)), .integer(r.byteOffset), .text(r.status.rawValue),
          r.rejectReason.map { .text($0) } ?? .null, .real(r.modifiedAt), .integer(r.inode), .text(r.prefixFingerprint),
-         .integer(Int64(r.resumeLine)), r.resumeState.map { .text($0) } ?? .null, r.hashState.map { .text($0) } ?? .null, .integer(Int64(r.rowsRepeated))]
+         .integer(Int64(r.resumeLine)), r.resumeState.map { .text($0) } ?? .null, r.hashState.map { .text($0) } ?? .null, .integer(Int64(r.rowsRepeated)),
+         .real(r.changedAt), r.bornAt.map { .real($0) } ?? .null]
     }
 }

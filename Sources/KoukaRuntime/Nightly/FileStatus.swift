@@ -1,12 +1,20 @@
+import CFileTimes
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// What `stat` says of a source file: enough to skip an unchanged file without reading it.
+/// What `stat` says of a source file: enough to skip an unchanged file without reading it, and to tell
+/// when the file at a path may not be the one read there before.
 struct FileStatus: Equatable {
     var size: Int64
     var modifiedAt: Double
     var inode: Int64
+    /// The inode's change time (`st_ctime`): moved on by every write, rename, `chmod` or `utimes`, and not
+    /// settable by hand, so a file re-created with the old size and modification time still shows it.
+    var changedAt: Double
+    /// When the file was created, where the filesystem records it (`statx`): a file deleted and created
+    /// again has a new one even when it reuses the inode.
+    var bornAt: Double?
 
     /// Why `init(path:)` gives nil for `path`, for the summary and the ledger.
     static func whyNot(path: String) -> String {
@@ -26,5 +34,16 @@ struct FileStatus: Equatable {
         size = Int64(info.st_size)
         modifiedAt = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000
         inode = Int64(info.st_ino)
+        changedAt = Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1_000_000_000
+        var birth = kouka_birth_time()
+        bornAt = kouka_file_birth_time(path, &birth) == 1 ? Double(birth.seconds) + Double(birth.nanoseconds) / 1_000_000_000 : nil
+    }
+
+    init(size: Int64, modifiedAt: Double, inode: Int64, changedAt: Double, bornAt: Double? = nil) {
+        self.size = size
+        self.modifiedAt = modifiedAt
+        self.inode = inode
+        self.changedAt = changedAt
+        self.bornAt = bornAt
     }
 }

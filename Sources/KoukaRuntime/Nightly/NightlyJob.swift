@@ -65,12 +65,10 @@ public struct NightlyJob {
             today: options.today ?? configuration.clock.localDate(of: options.now ?? Date()), now: options.now ?? Date())
         let progress = ProgressLine(wanted: options.progress)
 
-        // Ledger lines whose files are no longer at their paths, by inode: a new path with one of these
-        // inodes may be the same file renamed by log rotation.
-        let current = Set(files.map { DisplayPath.of($0.path, base: base) })
-        var vanished: [Int64: SourceFileRecord] = [:]
-        for record in try store?.sources() ?? [] where !current.contains(record.path) && record.inode != 0 {
-            vanished[record.inode] = record
+        for file in files { ingestor.current[DisplayPath.of(file.path, base: base)] = file }
+        ingestor.forced = forced
+        for record in try store?.sources() ?? [] where ingestor.current[record.path] == nil && record.inode != 0 {
+            ingestor.vanished[record.inode] = record
         }
         var seen = Set<String>()
         // Files are decided and recorded one by one, in order, but read a few at a time, one per core.
@@ -94,13 +92,17 @@ public struct NightlyJob {
             summary.filesSeen += 1
             progress.show(index + 1, of: files.count, display)
             guard let read = try ingestor.prepare(path: file.path, display: display, spec: file.spec, store: store, forced: forced.contains(display),
-                                                  dryRun: options.dryRun, vanished: &vanished, summary: &summary) else { continue }
+                                                  dryRun: options.dryRun, summary: &summary) else { continue }
             batch.append(read)
             batchBytes += read.record.size
             if batch.count >= Self.batchFiles || batchBytes >= Self.batchBytes { try readAndRecord() }
         }
         if !batch.isEmpty, !summary.interrupted { try readAndRecord() }
         progress.finish()
+        if summary.interrupted, case let unsettled = ingestor.unsettled, !unsettled.isEmpty {
+            logger.warning("stopped before files that were to be read again: until the next run, runs they held before may count twice",
+                           metadata: ["files": "\(unsettled.joined(separator: ", "))"])
+        }
         if let store, !options.dryRun, !summary.interrupted {
             let gone = try store.sources().filter { $0.status == .present && !seen.contains($0.path) }.map(\.path)
             try store.markGone(paths: gone)

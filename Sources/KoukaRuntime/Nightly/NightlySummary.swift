@@ -49,6 +49,10 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     public var filesAppended = 0
     public var filesUnchanged = 0
     public var filesRenamed: [RenamedFile] = []
+    /// Files read whole because they may not be the file read before at their path, or not as it was
+    /// (another inode or birth time, smaller, changed without growing): what they held was replaced by what
+    /// they hold, whatever their first and last bytes say.
+    public var filesInDoubt: [FileProblem] = []
     /// Files in the ledger that no longer exist; their rollups keep counting.
     public var filesGone: [String] = []
     public var filesRejected: [FileProblem] = []

@@ -14,9 +14,23 @@ final class SourceIngestor {
     let now: Date
     private var unmapped: [String: NightlySummary.UnmappedName] = [:]
     /// The files this run read whole, by SHA-256: a copy of one read in the same batch is a copy too.
-    private var readThisRun: [String: String] = [:]
+    var readThisRun: [String: String] = [:]
     /// The new SHA-256 of each file this run reads, by path ("" when it is appended to: not known yet).
-    private var newHashThisRun: [String: String] = [:]
+    var newHashThisRun: [String: String] = [:]
+    /// The files this run reads, by the path the ledger knows them by: a ledger line whose path is not
+    /// among them describes a file that is gone (or renamed).
+    var current: [String: (path: String, spec: SourceSpec)] = [:]
+    /// The paths `--since` reads whole.
+    var forced: Set<String> = []
+    /// Ledger lines whose files are no longer at their paths, by inode: a new path with one of these inodes
+    /// may be the same file renamed by log rotation.
+    var vanished: [Int64: SourceFileRecord] = [:]
+    /// For each file decided this run, whether its contribution is read again and replaced (a whole reading).
+    var replacing: [String: Bool] = [:]
+    /// The files whose contribution this run has recorded: their ledger lines describe them as they are now.
+    var recorded: Set<String> = []
+    /// The files that other files did not leave runs out for, because they were to be read again this run.
+    var awaited: Set<String> = []
 
     init(configuration: Configuration, catalog: TaskCatalog, logger: Logger, today: LocalDate, now: Date) {
         self.configuration = configuration
@@ -35,8 +49,9 @@ final class SourceIngestor {
     /// do, or nil when there is none (unchanged, unreadable, a dry run).
     func prepare(
         path: String, display: String, spec: SourceSpec, store: KoukaStore?, forced: Bool, dryRun: Bool,
-        vanished: inout [Int64: SourceFileRecord], summary: inout NightlySummary
+        summary: inout NightlySummary
     ) throws -> FileRead? {
+        replacing[display] = false
         guard let status = FileStatus(path: path) else {
             try unreadable(display, format: spec.format, reason: FileStatus.whyNot(path: path), store: dryRun ? nil : store, summary: &summary)
             return nil
@@ -53,11 +68,18 @@ final class SourceIngestor {
             known?.path = display
         }
         var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format, resumable: resumable, forced: forced)
-        // A copy stays a copy only while the file it copies is still counted with the same bytes, also
-        // when that file is being read again in this run.
-        if plan == .unchanged, let known, known.status == .duplicate, let store, try countedCopy(of: known.sha256, otherThan: display, store: store) == nil {
+        // A copy stays a copy only while the file it copies is there now with the same bytes, also when that
+        // file is being read again in this run.
+        if plan == .unchanged, let known, known.status == .duplicate, let store, try counted(known.sha256, at: display, store: store)?.copyOf == nil {
             plan = .full
         }
+        if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable,
+           let doubt = IngestPlan.doubt(about: status, known: known) {
+            // Not the file read before, or not as it was: what it held is no guide to what it holds.
+            summary.filesInDoubt.append(.init(path: display, reason: doubt))
+            logger.notice("source file is read whole: it may not be the file read before", metadata: ["file": "\(display)", "reason": "\(doubt)"])
+        }
+        replacing[display] = plan == .full
         if dryRun {
             summary.planned.append(.init(path: display, format: spec.format, plan: plan.label))
             return nil
@@ -71,6 +93,8 @@ final class SourceIngestor {
                                    pendingMaxAge: configuration.pendingMaxAge)
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
                                       modifiedAt: status.modifiedAt, inode: status.inode)
+        record.changedAt = status.changedAt
+        record.bornAt = status.bornAt
         // A full read hashes the file first: a copy of a file already counted is not parsed at all.
         var wholeFile: SHA256? = nil
         var original: String? = nil
@@ -96,8 +120,7 @@ final class SourceIngestor {
             record.sha256 = hasher.finalizeHex()
             wholeFile = hasher
             // The same export saved under a second name counts once: under the name read first.
-            original = try countedCopy(of: record.sha256, otherThan: display, store: store)
-            if original == nil { readThisRun[record.sha256] = display }
+            original = try settle(record.sha256, at: display, store: store, summary: &summary)
         }
         newHashThisRun[display] = record.sha256
         let read = FileRead(path: path, display: display, spec: spec, plan: plan, record: record, wholeFile: wholeFile, context: context,
@@ -111,6 +134,7 @@ final class SourceIngestor {
     /// Records what reading a file gave, in one transaction; on the job's thread, in the files' order.
     func commit(_ read: FileRead, store: KoukaStore, summary: inout NightlySummary) throws {
         let display = read.display
+        defer { recorded.insert(display) }
         if read.backgroundHash != nil || read.inlineDigest != nil {
             guard let hasher = read.backgroundHash?.wait() ?? read.inlineDigest?.complete(path: read.path, size: read.record.size) else {
                 try unreadable(display, format: read.spec.format, reason: Self.readFailure(path: read.path, display: display).description, store: store,
@@ -119,8 +143,7 @@ final class SourceIngestor {
             }
             read.record.sha256 = hasher.finalizeHex()
             newHashThisRun[display] = read.record.sha256
-            read.duplicateOf = try countedCopy(of: read.record.sha256, otherThan: display, store: store)
-            if read.duplicateOf == nil { readThisRun[read.record.sha256] = display }
+            read.duplicateOf = try settle(read.record.sha256, at: display, store: store, summary: &summary)
         }
         if let original = read.duplicateOf {
             var duplicate = read.record
@@ -134,7 +157,8 @@ final class SourceIngestor {
         }
         // Runs another file already counts (overlapping exports) are read again and left out here.
         if read.failure == nil, let keys = Self.stream(read.collector),
-           case let elsewhere = try store.runsCounted(in: keys, format: read.spec.format, otherThan: display), !elsewhere.isEmpty {
+           case let elsewhere = try store.runsCounted(in: keys, format: read.spec.format, otherThan: display, where: { try stands($0, store: store) }),
+           !elsewhere.isEmpty {
             read.readAgain(leavingOut: elsewhere, fresh: makeCollector())
         }
         if let failure = read.failure {
@@ -221,15 +245,6 @@ final class SourceIngestor {
         return .cannotRead(path: display, reason: "changed while being read")
     }
 
-    /// The path of a counted file with these bytes: one in the store that this run does not change, or
-    /// one this run reads.
-    private func countedCopy(of sha256: String, otherThan display: String, store: KoukaStore) throws -> String? {
-        if let stored = try store.source(withSHA256: sha256, otherThan: display), newHashThisRun[stored.path].map({ $0 == sha256 }) ?? true {
-            return stored.path
-        }
-        return readThisRun[sha256]
-    }
-
     private func makeCollector() -> EventCollector {
         EventCollector(clock: configuration.clock, officeHours: configuration.officeHours, now: now)
     }
@@ -241,10 +256,11 @@ final class SourceIngestor {
         return RunKeyStream(days: days) { body in try keys.forEachDistinct { hash, _ in try body(hash) } }
     }
 
-    /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode and
-    /// format, and the part read before unchanged.
+    /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode (and
+    /// birth time, where both are known) and format, and the part read before unchanged.
     static func isSameFile(path: String, status: FileStatus, as old: SourceFileRecord, format: String) -> Bool {
-        guard old.inode == status.inode, old.format == format, old.status != .rejected, old.status != .duplicate, status.size >= old.byteOffset else { return false }
+        guard old.inode == status.inode, old.bornAt == nil || status.bornAt == nil || old.bornAt == status.bornAt, old.format == format,
+              old.status != .rejected, old.status != .duplicate, status.size >= old.byteOffset else { return false }
         if !old.prefixFingerprint.isEmpty { return PrefixFingerprint.of(path: path, length: old.byteOffset) == old.prefixFingerprint }
         return status.size == old.size && SHA256.hexDigest(ofFile: path) == old.sha256
     }
@@ -252,6 +268,8 @@ final class SourceIngestor {
     /// A file the job cannot read: named in the summary and the log, and in the ledger when it was never read
     /// (so that the reports list it); every run tries it again.
     private func unreadable(_ display: String, format: String, reason: String, store: KoukaStore?, summary: inout NightlySummary) throws {
+        // Its figures, if it had any, are kept.
+        replacing[display] = false
         summary.filesUnreadable.append(.init(path: display, reason: reason))
         logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(reason)"])
         try store?.recordUnreadable(path: display, format: format, reason: reason)

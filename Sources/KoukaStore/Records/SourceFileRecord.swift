@@ -35,6 +35,13 @@ public struct SourceFileRecord: Sendable, Hashable, Codable {
     /// skip the file without reading a byte.
     public var modifiedAt: Double
     public var inode: Int64
+    /// The inode's change time (seconds since 1970) when read; 0 in a line written before it was kept.
+    /// Unlike the modification time it cannot be set back, so a file rewritten in place or re-created
+    /// with the old size and time shows as changed.
+    public var changedAt: Double = 0
+    /// When the file was created, where the filesystem records it; nil where it does not, or in a line
+    /// written before it was kept. A file deleted and created again has a new one, even on the old inode.
+    public var bornAt: Double?
     /// A digest of the first and last 64 KiB before `byteOffset`, to check that an appended file's part
     /// already read is unchanged.
     public var prefixFingerprint: String

@@ -105,6 +105,12 @@ enum Migrations {
         ALTER TABLE rejects ADD COLUMN job_run_id INTEGER;
         ALTER TABLE source_files ADD COLUMN job_run_id INTEGER;
         """),
+        // Whether the file at a path is still the one read there: its inode's change time, which cannot be set
+        // back, and its birth time where the filesystem keeps one. 0 and NULL in lines written before.
+        ("v6", """
+        ALTER TABLE source_files ADD COLUMN changed_at REAL NOT NULL DEFAULT 0;
+        ALTER TABLE source_files ADD COLUMN born_at REAL;
+        """),
     ]
 
     static func apply(to db: SQLiteConnection) throws {

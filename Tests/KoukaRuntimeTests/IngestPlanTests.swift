@@ -1,0 +1,105 @@
+import Foundation
+@testable import KoukaRuntime
+import KoukaStore
+import Testing
+
+/// What `stat` must say for a file to be skipped or read on, and what makes it read whole: the cases a
+/// filesystem rarely shows on demand (a reused inode, a birth time) given as the values it would report.
+struct IngestPlanTests {
+    /// A UiPath log read to its end at 1,000 bytes, on inode 42.
+    static let known: SourceFileRecord = {
+        var line = SourceFileRecord(path: "logs/a.log", format: "uipath-execution-log", size: 1_000, sha256: "x", byteOffset: 1_000,
+                                    modifiedAt: 1_700_000_000.5, inode: 42, prefixFingerprint: "", resumeState: "")
+        line.changedAt = 1_700_000_000.5
+        line.bornAt = 1_699_999_000.25
+        return line
+    }()
+
+    static let untouched = FileStatus(size: 1_000, modifiedAt: 1_700_000_000.5, inode: 42, changedAt: 1_700_000_000.5, bornAt: 1_699_999_000.25)
+
+    /// A file whose first 1,000 bytes are what the ledger line's fingerprint says, `size` bytes long.
+    static func withFile<T>(size: Int, _ body: (String, SourceFileRecord) throws -> T) throws -> T {
+        let path = NSTemporaryDirectory() + "kouka-plan-\(UUID().uuidString).log"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(repeating: 0x41, count: size).write(to: URL(fileURLWithPath: path))
+        var line = known
+        line.prefixFingerprint = PrefixFingerprint.of(path: path, length: 1_000) ?? "?"
+        return try body(path, line)
+    }
+
+    func decide(_ path: String, _ status: FileStatus, _ known: SourceFileRecord) -> IngestPlan {
+        IngestPlan.decide(path: path, status: status, known: known, format: "uipath-execution-log", resumable: true, forced: false)
+    }
+
+    @Test func aFileUntouchedInEveryRespectIsSkipped() throws {
+        try Self.withFile(size: 1_000) { path, known in
+            #expect(decide(path, Self.untouched, known) == .unchanged)
+            #expect(IngestPlan.doubt(about: Self.untouched, known: known) == nil)
+        }
+    }
+
+    @Test func aChangeTimeThatMovedWithTheSizeAndModificationTimeKeptIsReadWhole() throws {
+        try Self.withFile(size: 1_000) { path, known in
+            var status = Self.untouched
+            status.changedAt += 0.001
+            #expect(decide(path, status, known) == .full, "not unchanged, and not an append of nothing")
+            #expect(IngestPlan.doubt(about: status, known: known)?.hasPrefix("it changed without growing") == true)
+        }
+    }
+
+    @Test func aNewBirthTimeOnTheOldInodeIsAFileCreatedAgain() throws {
+        try Self.withFile(size: 1_000) { path, known in
+            var status = Self.untouched
+            status.bornAt = 1_700_000_100
+            #expect(decide(path, status, known) == .full)
+            status.size = 2_000
+            status.changedAt += 1
+            #expect(decide(path, status, known) == .full, "grown, but another file")
+            #expect(IngestPlan.doubt(about: status, known: known) == "it was deleted and created again (a new birth time)")
+        }
+    }
+
+    @Test func aFilesystemWithoutBirthTimesDecidesByTheRest() throws {
+        try Self.withFile(size: 1_500) { path, known in
+            var status = Self.untouched
+            status.bornAt = nil
+            #expect(decide(path, status, known) == .unchanged)
+            status.size = 1_500
+            status.changedAt += 1
+            #expect(decide(path, status, known) == .append(known))
+        }
+    }
+
+    @Test func aFileSmallerThanBeforeIsReadWholeEvenAboveWhereReadingStopped() throws {
+        try Self.withFile(size: 1_200) { path, known in
+            // Read to 1,000 of 1,400 bytes (a half-written last line); now 1,200 bytes.
+            var line = known
+            line.size = 1_400
+            var status = Self.untouched
+            status.size = 1_200
+            status.changedAt += 1
+            #expect(decide(path, status, line) == .full)
+            #expect(IngestPlan.doubt(about: status, known: line) == "it is smaller than when it was last read")
+        }
+    }
+
+    @Test func aGrownFileOnAnotherInodeIsReadWholeThoughItsReadPartMatches() throws {
+        try Self.withFile(size: 1_500) { path, known in
+            let status = FileStatus(size: 1_500, modifiedAt: 1_700_000_100, inode: 43, changedAt: 1_700_000_100, bornAt: nil)
+            #expect(decide(path, status, known) == .full)
+            var same = status
+            same.inode = 42
+            #expect(decide(path, same, known) == .append(known))
+        }
+    }
+
+    @Test func aLedgerLineWithoutAChangeTimeIsNotTrustedToSkipAFile() throws {
+        try Self.withFile(size: 1_000) { path, known in
+            var old = known
+            old.changedAt = 0
+            old.bornAt = nil
+            #expect(decide(path, Self.untouched, old) == .full)
+            #expect(IngestPlan.doubt(about: Self.untouched, known: old) == "the ledger has no change time for it (written by an earlier Kouka)")
+        }
+    }
+}
