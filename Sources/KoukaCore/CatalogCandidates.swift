@@ -29,4 +29,15 @@ public struct CatalogCandidates: Sendable {
         let unbeaten = inForce.first { index in !candidates[index].beatenBy.contains { inForce.contains($0) } }
         return (unbeaten ?? inForce.first).map { candidates[$0].entry }
     }
+
+    /// Why the name is unmapped from `first` through `last`, the first and last days no row mapped it.
+    public func unmappedReason(from first: LocalDate, through last: LocalDate) -> UnmappedReason {
+        // Before the earliest matching row starts, no row could map the name; on an unmapped day after
+        // it, that row (or its task's later rows that still listed the name) has been replaced by a version
+        // without the name, since a matching row in force would have mapped it.
+        guard let start = candidates.map(\.entry.validFrom).min() else { return .noCatalogRow }
+        if last < start { return .beforeValidFrom }
+        if first >= start { return .noLongerMatched }
+        return .beforeValidFromAndNoLongerMatched
+    }
 }
