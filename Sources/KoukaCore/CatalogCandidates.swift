@@ -4,22 +4,40 @@
 public struct CatalogCandidates: Sendable {
     struct Candidate: Sendable {
         var entry: CatalogEntry
-        /// Whether one of the row's patterns is the name itself, not a wildcard.
-        var exact: Bool
         /// The `valid_from` of the task's next row for the same system: this row is in force before it.
         var supersededOn: LocalDate?
+        /// The candidates (indices) of other tasks with a pattern for the name more specific than every
+        /// pattern of this row that matches it: whenever one of them is in force, this row does not map it.
+        var beatenBy: [Int]
+
+        func isInForce(on date: LocalDate) -> Bool {
+            entry.validFrom <= date && supersededOn.map { date < $0 } ?? true
+        }
     }
 
     let candidates: [Candidate]
 
-    /// The row that maps the name on `date`: among the rows in force, an exact name beats a wildcard and an
-    /// earlier catalog row beats a later one; nil when none is in force.
+    /// The row that maps the name on `date`: among the rows in force, the one whose matching pattern is the
+    /// most specific (an exact name beats any wildcard; `国保資格*` beats `国保*`), whatever their dates or
+    /// order; nil when none is in force.
+    ///
+    /// `TaskCatalogLoader` refuses catalogs in which two tasks could both match a name with neither more
+    /// specific (see `TaskCatalog.conflicts`); only a catalog built without that check can reach the
+    /// fallback here, which takes the earlier catalog row.
     public func entry(on date: LocalDate) -> CatalogEntry? {
-        var globMatch: CatalogEntry? = nil
-        for candidate in candidates where candidate.entry.validFrom <= date && candidate.supersededOn.map({ date < $0 }) ?? true {
-            if candidate.exact { return candidate.entry }
-            if globMatch == nil { globMatch = candidate.entry }
-        }
-        return globMatch
+        let inForce = candidates.indices.filter { candidates[$0].isInForce(on: date) }
+        let unbeaten = inForce.first { index in !candidates[index].beatenBy.contains { inForce.contains($0) } }
+        return (unbeaten ?? inForce.first).map { candidates[$0].entry }
+    }
+
+    /// Why the name is unmapped from `first` through `last`, the first and last days no row mapped it.
+    public func unmappedReason(from first: LocalDate, through last: LocalDate) -> UnmappedReason {
+        // Before the earliest matching row starts, no row could map the name; on an unmapped day after
+        // it, that row (or its task's later rows that still listed the name) has been replaced by a version
+        // without the name, since a matching row in force would have mapped it.
+        guard let start = candidates.map(\.entry.validFrom).min() else { return .noCatalogRow }
+        if last < start { return .beforeValidFrom }
+        if first >= start { return .noLongerMatched }
+        return .beforeValidFromAndNoLongerMatched
     }
 }

@@ -2,13 +2,19 @@
 /// and `?` (one character), compared by Unicode characters so Japanese names glob as expected.
 public struct NamePattern: Sendable, Hashable, CustomStringConvertible {
     public let text: String
-    private let characters: [Character]
+    let characters: [Character]
     public let isGlob: Bool
+    /// The characters before the first wildcard and after the last: every name the pattern matches
+    /// starts and ends with them, which tells most pairs of patterns apart at once.
+    let literalPrefix: ArraySlice<Character>, literalSuffix: ArraySlice<Character>
 
     public init(_ text: String) {
         self.text = text
         characters = Array(text)
         isGlob = text.contains("*") || text.contains("?")
+        let wildcard: (Character) -> Bool = { $0 == "*" || $0 == "?" }
+        literalPrefix = characters.prefix { !wildcard($0) }
+        literalSuffix = characters[((characters.lastIndex(where: wildcard) ?? -1) + 1)...]
     }
 
     public func matches(_ name: String) -> Bool {

@@ -144,12 +144,9 @@ public enum ReportBuilder {
         let unmappedLines = unmapped.flatMap { family, names in
             names.map { name, s in
                 let family = SystemFamily(rawValue: family)!
-                let matchesLater = inputs.catalog.entries.contains { e in
-                    e.system == family && e.patterns.contains { NamePattern($0).matches(name) }
-                }
+                let reason = inputs.catalog.candidates(for: name, system: family).unmappedReason(from: s.first, through: s.last)
                 return UnmappedLine(name: name, system: family.rawValue, runs: s.runs, units: s.units,
-                                    firstDate: s.first.description, lastDate: s.last.description,
-                                    reason: matchesLater ? "before-valid-from" : "no-catalog-row")
+                                    firstDate: s.first.description, lastDate: s.last.description, reason: reason.rawValue)
             }
         }.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
 

@@ -62,6 +62,19 @@ import Testing
         #expect(error.contains("catalog.csv:3: match name 住民税_課税資料取込 is also claimed by task_id T01 (line 2) while both rows are in force"), "\(error)")
     }
 
+    @Test func wildcardsOfTwoTasksThatShareNamesWithNeitherMoreSpecificExit65WithBothLines() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        // 国保* and *確認 both match 国保確認; 国保年金 is only the first's, 資格確認 only the second's: no
+        // pattern is more specific, so a run of 国保確認 would be either task's. Refused before any log is read.
+        let error = try stops(with: """
+            \(Self.header)
+            T1,国保,保険年金課,rpa,runs,60,0,2024-04-01,国保*
+            T2,確認,保険年金課,rpa,runs,6,0,2024-04-01,*確認
+
+            """)
+        #expect(error.contains("catalog.csv:3: match pattern *確認 and 国保* of task_id T1 (line 2) both match names such as 国保確認"), "\(error)")
+    }
+
     @Test func everyProblemIsNamedInOneRun() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         let error = try stops(with: """

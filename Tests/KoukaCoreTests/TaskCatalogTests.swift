@@ -79,12 +79,31 @@ struct TaskCatalogTests {
         #expect(c.entry(for: "住民票発行", system: .aiOCR, on: before) == nil)
     }
 
-    @Test func amongGlobsTheEarlierRowWins() {
-        let first = Self.row("A", from: Self.fy2022, ["申請*"])
-        let second = Self.row("B", from: Self.fy2022, ["*受付"])
-        let day = LocalDate(year: 2024, month: 1, day: 1)
-        #expect(TaskCatalog(entries: [first, second]).entry(for: "申請受付", system: .rpa, on: day) == first)
-        #expect(TaskCatalog(entries: [second, first]).entry(for: "申請受付", system: .rpa, on: day) == second)
+    /// Two globs that each match names the other does not, and share some, give no order: such a catalog
+    /// is a conflict (the loader refuses it), whatever order its rows are in.
+    @Test func crossingGlobsOfTwoTasksAreAConflict() {
+        let first = Self.row("A", from: Self.fy2022, ["申請*"], line: 2)
+        let second = Self.row("B", from: Self.fy2022, ["*受付"], line: 3)
+        for entries in [[first, second], [second, first]] {
+            let conflicts = TaskCatalog(entries: entries).conflicts
+            #expect(conflicts.count == 1)
+            #expect(Set(conflicts.flatMap { [$0.row.line, $0.other.line] }) == [2, 3])
+            #expect(conflicts.first?.relation == .crossing(example: "申請受付"))
+        }
+        // Rows never in force together do not conflict: B starts when A hands over to a narrower version.
+        let narrowed = Self.row("A", from: Self.fy2024, ["申請書*"], line: 4)
+        let later = Self.row("B", from: Self.fy2024, ["*受付"], line: 3)
+        #expect(TaskCatalog(entries: [first, later, narrowed]).conflicts.map(\.row.line) == [4], "申請書* and *受付 still cross")
+        let handedOver = Self.row("A", from: Self.fy2024, ["申請書_作成"], line: 4)
+        #expect(TaskCatalog(entries: [first, later, handedOver]).conflicts.isEmpty)
+    }
+
+    @Test func theSameGlobInTwoTasksIsAConflictButNotInOneTasksVersions() {
+        let a = Self.row("A", from: Self.fy2022, ["国保*"], line: 2)
+        let b = Self.row("B", from: Self.fy2022, ["国保**"], line: 3)
+        #expect(TaskCatalog(entries: [a, b]).conflicts.map(\.relation) == [.same])
+        let aLater = Self.row("A", from: Self.fy2024, ["国保*"], line: 3)
+        #expect(TaskCatalog(entries: [a, aLater]).conflicts.isEmpty)
     }
 
     /// A name's candidates, matched once, give on every date the row that matching it on that date gives.

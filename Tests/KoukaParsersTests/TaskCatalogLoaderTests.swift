@@ -150,3 +150,40 @@ extension TaskCatalogLoaderTests {
         #expect(catalog.entry(for: "共通名", system: .rpa, on: LocalDate(year: 2023, month: 4, day: 1))?.taskID == "T2")
     }
 }
+
+/// Precedence between tasks is by the more specific pattern; patterns of two tasks that can share a name
+/// with neither more specific stop the load, with both lines named.
+extension TaskCatalogLoaderTests {
+    @Test func theIssuesCatalogLoadsAndKeepsNamesWithTheNarrowerTask() throws {
+        let lines = [
+            Self.header,
+            "T1,国保,保険年金課,rpa,runs,60,0,,2024-04-01,,国保*", //       2
+            "T2,国保資格,保険年金課,rpa,runs,6,0,,2024-04-01,,国保資格*", // 3
+            "T1,国保,保険年金課,rpa,runs,50,0,,2024-10-01,,国保*", //       4
+        ]
+        let catalog = try Self.load(FileVariant.utf8LF.encode(lines))
+        // 国保資格* ⊂ 国保*: T2 on both sides of T1's new row; T1's other names by T1's own version.
+        #expect(catalog.entry(for: "国保資格確認", system: .rpa, on: LocalDate(year: 2024, month: 9, day: 30))?.line == 3)
+        #expect(catalog.entry(for: "国保資格確認", system: .rpa, on: LocalDate(year: 2024, month: 10, day: 1))?.line == 3)
+        #expect(catalog.entry(for: "国保年金", system: .rpa, on: LocalDate(year: 2024, month: 9, day: 30))?.line == 2)
+        #expect(catalog.entry(for: "国保年金", system: .rpa, on: LocalDate(year: 2024, month: 10, day: 1))?.line == 4)
+    }
+
+    @Test func crossingWildcardsOfTwoTasksStopTheLoad() throws {
+        let lines = [
+            Self.header,
+            "T1,国保,保険年金課,rpa,runs,60,0,,2024-04-01,,国保*", //        2
+            "T2,確認,保険年金課,rpa,runs,6,0,,2024-04-01,,*確認", //         3: 国保確認 is both's
+            "T3,同じ,保険年金課,rpa,runs,6,0,,2024-04-01,,国保**", //        4: the same names as 国保*
+            "T4,他,保険年金課,ai-ocr,sheets,6,0,,2024-04-01,,国保*", //     5: another system: fine
+        ]
+        let problems = try Self.problems(FileVariant.utf8LF.encode(lines))
+        #expect(problems.map(\.line) == [3, 4, 4])
+        let crossing = try #require(problems.first { $0.line == 3 }?.message)
+        #expect(crossing.contains("match pattern *確認 and 国保* of task_id T1 (line 2) both match names such as 国保確認"), "\(crossing)")
+        #expect(crossing.contains("neither is more specific"))
+        let same = problems.filter { $0.line == 4 }.map(\.message)
+        #expect(same.contains { $0.contains("match pattern 国保** matches the same names as 国保* of task_id T1 (line 2)") }, "\(same)")
+        #expect(same.contains { $0.contains("match pattern 国保** and *確認 of task_id T2 (line 3) both match names such as 国保確認") }, "\(same)")
+    }
+}

@@ -52,9 +52,10 @@ public enum TaskCatalogLoader {
             }
         }
         guard header != nil else { throw CatalogError(path: path, problems: [.init(line: 1, message: "the catalog is empty: no header row")]) }
-        problems += CatalogOverlap.problems(in: entries)
+        let catalog = TaskCatalog(entries: entries)
+        problems += CatalogOverlap.problems(in: catalog)
         guard problems.isEmpty else { throw CatalogError(path: path, problems: problems.sorted { $0.line < $1.line }) }
-        return TaskCatalog(entries: entries)
+        return catalog
     }
 
     private static func entry(_ row: CSVRow) throws(RowProblem) -> CatalogEntry {

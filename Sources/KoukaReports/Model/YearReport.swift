@@ -172,7 +172,8 @@ public struct UnmappedLine: Sendable, Hashable, Codable {
     public var units: Double
     public var firstDate: String
     public var lastDate: String
-    /// `no-catalog-row` (no row matches the name) or `before-valid-from` (a row matches, but none was in force yet).
+    /// An `UnmappedReason` code: `no-catalog-row`, `before-valid-from`, `no-longer-matched` or
+    /// `before-valid-from-and-no-longer-matched`.
     public var reason: String
 }
 
