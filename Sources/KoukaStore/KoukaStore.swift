@@ -27,8 +27,8 @@ public final class KoukaStore {
     /// The ledger line for `path`, if the file was read before.
     public func source(path: String) throws -> SourceFileRecord? {
         var found: SourceFileRecord? = nil
-        try db.prepare("SELECT \(Self.sourceColumns) FROM source_files WHERE path = ?").query([.text(path)]) {
-            found = Self.sourceRecord($0)
+        try db.prepare("SELECT \(Self.sourceColumns) FROM source_files WHERE path = ?", reading: "source_files").query([.text(path)]) {
+            found = try Self.sourceRecord($0)
         }
         return found
     }
@@ -38,14 +38,14 @@ public final class KoukaStore {
         var found: SourceFileRecord? = nil
         try db.prepare("""
             SELECT \(Self.sourceColumns) FROM source_files WHERE sha256 = ? AND path <> ? AND status IN ('present', 'gone') ORDER BY id LIMIT 1
-            """).query([.text(digest), .text(path)]) { found = Self.sourceRecord($0) }
+            """, reading: "source_files").query([.text(digest), .text(path)]) { found = try Self.sourceRecord($0) }
         return found
     }
 
     /// Every ledger line, by path.
     public func sources() throws -> [SourceFileRecord] {
         var all: [SourceFileRecord] = []
-        try db.prepare("SELECT \(Self.sourceColumns) FROM source_files ORDER BY path").query { all.append(Self.sourceRecord($0)) }
+        try db.prepare("SELECT \(Self.sourceColumns) FROM source_files ORDER BY path", reading: "source_files").query { all.append(try Self.sourceRecord($0)) }
         return all
     }
 
@@ -157,7 +157,7 @@ public final class KoukaStore {
         var paths = Set<String>()
         try db.prepare("""
             SELECT DISTINCT s.path FROM source_files s JOIN rollups r ON r.source_id = s.id WHERE r.day >= ?
-            """).query([.text(date.description)]) { paths.insert($0.text(0)) }
+            """, reading: "rollups").query([.text(date.description)]) { paths.insert(try $0.text(0)) }
         return paths
     }
 
@@ -199,14 +199,13 @@ public final class KoukaStore {
             r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
             WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ?
             ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.off_hours, r.source_id
-            """).query([.text(from.description), .text(to.description)]) { s in
-            guard let date = LocalDate(s.text(1)), let family = SystemFamily(rawValue: s.text(3)),
-                  let outcome = Outcome(rawValue: s.text(5)), let unit = EffectUnit(rawValue: s.text(6)) else { return }
-            let key = RollupKey(date: date, department: s.text(2), family: family, taskName: s.text(4), outcome: outcome, unit: unit,
-                                offHours: s.int(12) != 0)
-            let totals = RollupTotals(events: Int(s.int(7)), quantity: s.double(8), machineSeconds: s.double(9),
-                                      humanSeconds: s.double(10), humanMeasuredQuantity: s.double(11))
-            rows.append(DailyRollup(key: key, totals: totals, sourceID: s.int(0)))
+            """, reading: "rollups").query([.text(from.description), .text(to.description)]) { s in
+            let key = RollupKey(date: try s.date(1), department: try s.text(2), family: try s.value(3, as: SystemFamily.self),
+                                taskName: try s.text(4), outcome: try s.value(5, as: Outcome.self), unit: try s.value(6, as: EffectUnit.self),
+                                offHours: try s.flag(12))
+            let totals = RollupTotals(events: Int(try s.int(7)), quantity: try s.double(8), machineSeconds: try s.double(9),
+                                      humanSeconds: try s.double(10), humanMeasuredQuantity: try s.double(11))
+            rows.append(DailyRollup(key: key, totals: totals, sourceID: try s.int(0)))
         }
         return rows
     }
@@ -216,9 +215,9 @@ public final class KoukaStore {
         var rows: [Rejection] = []
         try db.prepare("""
             SELECT s.path, r.line, r.reason, r.repeated_run, r.day FROM rejects r JOIN source_files s ON s.id = r.source_id ORDER BY s.path, r.line
-            """).query {
-            rows.append(Rejection(file: $0.text(0), line: Int($0.int(1)), reason: $0.text(2), isRepeatedRun: $0.int(3) != 0,
-                                  day: $0.isNull(4) ? nil : LocalDate($0.text(4))))
+            """, reading: "rejects").query {
+            rows.append(Rejection(file: try $0.text(0), line: Int(try $0.int(1)), reason: try $0.text(2), isRepeatedRun: try $0.flag(3),
+                                  day: try $0.optionalDate(4)))
         }
         return rows
     }
@@ -228,7 +227,7 @@ public final class KoukaStore {
         var counts: [Int64: Int] = [:]
         try db.prepare("""
             SELECT source_id, count(*) FROM rejects WHERE repeated_run = 1 AND day BETWEEN ? AND ? GROUP BY source_id
-            """).query([.text(from.description), .text(to.description)]) { counts[$0.int(0)] = Int($0.int(1)) }
+            """, reading: "rejects").query([.text(from.description), .text(to.description)]) { counts[try $0.int(0)] = Int(try $0.int(1)) }
         return counts
     }
 
@@ -245,10 +244,11 @@ public final class KoukaStore {
     /// The job-run ledger, oldest first.
     public func jobRuns() throws -> [JobRunRecord] {
         var rows: [JobRunRecord] = []
-        try db.prepare("SELECT job, started_at, ended_at, files_read, rows_read, rows_rejected, exit_code, interrupted FROM job_runs ORDER BY id").query {
-            rows.append(JobRunRecord(job: $0.text(0), startedAt: $0.text(1), endedAt: $0.text(2), filesRead: Int($0.int(3)),
-                                     rowsRead: Int($0.int(4)), rowsRejected: Int($0.int(5)), exitCode: Int32($0.int(6)),
-                                     interrupted: $0.int(7) != 0))
+        try db.prepare("SELECT job, started_at, ended_at, files_read, rows_read, rows_rejected, exit_code, interrupted FROM job_runs ORDER BY id",
+                       reading: "job_runs").query {
+            rows.append(JobRunRecord(job: try $0.text(0), startedAt: try $0.text(1), endedAt: try $0.text(2), filesRead: Int(try $0.int(3)),
+                                     rowsRead: Int(try $0.int(4)), rowsRejected: Int(try $0.int(5)), exitCode: Int32(try $0.int(6)),
+                                     interrupted: try $0.flag(7)))
         }
         return rows
     }
@@ -260,14 +260,14 @@ public final class KoukaStore {
 
     private static let sourceColumns = "id, path, " + updatableColumns.joined(separator: ", ")
 
-    private static func sourceRecord(_ s: SQLiteStatement) -> SourceFileRecord {
+    private static func sourceRecord(_ s: SQLiteStatement) throws(StoreError) -> SourceFileRecord {
         var record = SourceFileRecord(
-            id: s.int(0), path: s.text(1), format: s.text(2), size: s.int(3), sha256: s.text(4), rowsRead: Int(s.int(5)),
-            rowsAccepted: Int(s.int(6)), rowsRejected: Int(s.int(7)), pendingRuns: Int(s.int(8)), byteOffset: s.int(9),
-            status: SourceFileRecord.Status(rawValue: s.text(10)) ?? .rejected, rejectReason: s.isNull(11) ? nil : s.text(11),
-            modifiedAt: s.double(12), inode: s.int(13), prefixFingerprint: s.text(14), resumeLine: Int(s.int(15)),
-            resumeState: s.isNull(16) ? nil : s.text(16), hashState: s.isNull(17) ? nil : s.text(17))
-        record.rowsRepeated = Int(s.int(18))
+            id: try s.int(0), path: try s.text(1), format: try s.text(2), size: try s.int(3), sha256: try s.text(4), rowsRead: Int(try s.int(5)),
+            rowsAccepted: Int(try s.int(6)), rowsRejected: Int(try s.int(7)), pendingRuns: Int(try s.int(8)), byteOffset: try s.int(9),
+            status: try s.value(10, as: SourceFileRecord.Status.self), rejectReason: try s.optionalText(11),
+            modifiedAt: try s.double(12), inode: try s.int(13), prefixFingerprint: try s.text(14), resumeLine: Int(try s.int(15)),
+            resumeState: try s.optionalText(16), hashState: try s.optionalText(17))
+        record.rowsRepeated = Int(try s.int(18))
         return record
     }
 
