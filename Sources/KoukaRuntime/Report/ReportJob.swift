@@ -26,15 +26,17 @@ public struct ReportJob {
 
     /// Builds the report without writing it.
     public func build() throws -> YearReport {
-        let context = try ReportContext(configuration: configuration)
-        var report = context.report(options.period, generatedAt: stamp, previous: context.report(options.period.yearBefore, generatedAt: stamp, previous: nil))
-        let today = options.today ?? configuration.clock.localDate(of: Date())
-        if case let .fiscalYear(year) = options.period, year.contains(today) {
-            let earlier = (1...3).map { context.report(.fiscalYear(FiscalYear(year.startYear - $0)), generatedAt: stamp, previous: nil) }
-            report.projection = ProjectionModel.project(current: report, earlier: earlier, today: today,
-                                                        target: configuration.targets.targets(for: year).rpaHours)
+        try ReportContext.reading(configuration: configuration) { context in
+            var report = try context.report(options.period, generatedAt: stamp,
+                                            previous: try context.report(options.period.yearBefore, generatedAt: stamp, previous: nil))
+            let today = options.today ?? configuration.clock.localDate(of: Date())
+            if case let .fiscalYear(year) = options.period, year.contains(today) {
+                let earlier = try (1...3).map { try context.report(.fiscalYear(FiscalYear(year.startYear - $0)), generatedAt: stamp, previous: nil) }
+                report.projection = ProjectionModel.project(current: report, earlier: earlier, today: today,
+                                                            target: configuration.targets.targets(for: year).rpaHours)
+            }
+            return report
         }
-        return report
     }
 
     private var stamp: String {
