@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// A store that cannot be read whole — damaged pages of `rollups`, a renamed column, a value Kouka never
+/// writes — stops every job with 65 and a message naming the database and the table; no job turns it into a
+/// report of fewer hours, and the earlier report set stays as it was, byte for byte.
+@Suite(.enabled(if: StoreSurgery.available, "needs the sqlite3 command"))
+struct UnreadableStoreTests {
+    enum Damage: String, CaseIterable, Sendable {
+        /// The b-tree header of every page of `rollups` overwritten.
+        case damagedPages
+        /// `rollups.events` renamed to `runs`.
+        case renamedColumn
+        /// A rollup whose system is one Kouka has never heard of.
+        case unknownSystem
+    }
+
+    /// A city whose May 2024 flow runs were read, and whose FY2024 report was written.
+    struct City {
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kouka-store-damage-\(UUID().uuidString)")
+        var config: String { root.appendingPathComponent("kouka.toml").path }
+        var database: String { root.appendingPathComponent("kouka.sqlite").path }
+
+        init() throws {
+            try write("catalog.csv", "task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match\nT01,取込,税務課,rpa,runs,30,5,2020-04-01,住民税_*\n")
+            try write("kouka.toml", "catalog = \"catalog.csv\"\noutput = \"reports\"\n[[source]]\nformat = \"power-automate-flowsession\"\npath = \"logs/*.json\"\n")
+            try write("logs/a.json", Self.flows(20, prefix: "a"))
+            let nightly = try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"])
+            let report = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet", "--generated-at", "2025-04-10T05:00:00+09:00"])
+            guard nightly.exitCode == 0, report.exitCode == 0 else { throw CocoaError(.featureUnsupported) }
+        }
+
+        func write(_ name: String, _ text: String) throws {
+            let url = root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+
+        /// `count` successful flow runs on consecutive days from 2024-05-01, as a flowsession export.
+        static func flows(_ count: Int, prefix: String) -> String {
+            "[" + (0..<count).map { n in
+                #"{"flowsessionid": "\#(prefix)\#(n)", "name": "住民税_取込", "startedon": "2024-05-\#(String(format: "%02d", 1 + n % 28))T00:00:00Z", "runduration": 60, "statuscode": 4}"#
+            }.joined(separator: ",\n") + "]"
+        }
+
+        /// Every file of the FY2024 report set, by name.
+        func reports() throws -> [String: Data] {
+            let folder = root.appendingPathComponent("reports/FY2024")
+            return try Dictionary(uniqueKeysWithValues: FileManager.default.contentsOfDirectory(atPath: folder.path).map {
+                ($0, try Data(contentsOf: folder.appendingPathComponent($0)))
+            })
+        }
+
+        func damage(_ damage: Damage) throws {
+            switch damage {
+            case .damagedPages: try StoreSurgery.damagePages(of: "rollups", in: database)
+            case .renamedColumn: try StoreSurgery.run(database, "ALTER TABLE rollups RENAME COLUMN events TO runs")
+            case .unknownSystem: try StoreSurgery.run(database, "UPDATE rollups SET family = 'robot' WHERE day = '2024-05-02'")
+            }
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+    }
+
+    /// The job stopped with 65, said so on stderr and in its summary, naming the database and `rollups`, and
+    /// left the report set as it was.
+    func expectStopped(_ result: JobProcess.Result, _ city: City, reports before: [String: Data]) throws {
+        #expect(result.exitCode == 65, "\(result.stdout)")
+        let error = try result.summary()["error"] as? String ?? ""
+        #expect(error.contains("database \(city.database)"), "\(error)")
+        #expect(error.contains("table rollups"), "\(error)")
+        #expect(error.contains("Restore"), "\(error)")
+        #expect(result.stderr.contains("level=error"))
+        #expect(try city.reports() == before)
+    }
+
+    @Test(arguments: Damage.allCases)
+    func theReportStopsAndKeepsTheEarlierReports(_ damage: Damage) throws {
+        let city = try City()
+        defer { city.remove() }
+        let before = try city.reports()
+        try city.damage(damage)
+        // Another generation time: any report written now would differ from the earlier one.
+        let result = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--generated-at", "2025-05-01T05:00:00+09:00"])
+        try expectStopped(result, city, reports: before)
+    }
+
+    @Test(arguments: Damage.allCases)
+    func theTargetAuditStops(_ damage: Damage) throws {
+        let city = try City()
+        defer { city.remove() }
+        let before = try city.reports()
+        try city.damage(damage)
+        try expectStopped(try JobProcess.run("kouka-audit", ["--config", city.config, "--fiscal-year", "2024"]), city, reports: before)
+    }
+
+    @Test(arguments: Damage.allCases)
+    func verificationStops(_ damage: Damage) throws {
+        let city = try City()
+        defer { city.remove() }
+        let before = try city.reports()
+        try city.damage(damage)
+        try expectStopped(try JobProcess.run("kouka-audit", ["verify", "--config", city.config]), city, reports: before)
+    }
+
+    /// Nightly stops where it touches the damage: here when it records a new export's rollups. Its transaction
+    /// is rolled back, so the store's file is as it was. (A rollup of an unknown system is not read by nightly,
+    /// which replaces only the rollups of the files it reads.)
+    @Test(arguments: [Damage.damagedPages, .renamedColumn])
+    func nightlyStopsAndLeavesTheStore(_ damage: Damage) throws {
+        let city = try City()
+        defer { city.remove() }
+        let before = try city.reports()
+        try city.damage(damage)
+        try city.write("logs/b.json", City.flows(5, prefix: "b"))
+        let store = try Data(contentsOf: URL(fileURLWithPath: city.database))
+        try expectStopped(try JobProcess.run("kouka-nightly", ["--config", city.config]), city, reports: before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: city.database)) == store)
+    }
+}
