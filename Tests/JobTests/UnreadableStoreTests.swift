@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A store that cannot be read whole — damaged pages of `rollups`, a renamed column, a value Kouka never
-/// writes — stops every job with 65 and a message naming the database and the table; no job turns it into a
+/// writes, a store emptied — stops every job with 65 and a message naming the database and the table; no job turns it into a
 /// report of fewer hours, and the earlier report set stays as it was, byte for byte.
 @Suite(.enabled(if: StoreSurgery.available, "needs the sqlite3 command"))
 struct UnreadableStoreTests {
@@ -13,6 +13,8 @@ struct UnreadableStoreTests {
         case renamedColumn
         /// A rollup whose system is one Kouka has never heard of.
         case unknownSystem
+        /// The file emptied (a failed copy, a restore that went wrong): Kouka would make a new, empty store of it.
+        case emptied
     }
 
     /// A city whose May 2024 flow runs were read, and whose FY2024 report was written.
@@ -56,20 +58,21 @@ struct UnreadableStoreTests {
             case .damagedPages: try StoreSurgery.damagePages(of: "rollups", in: database)
             case .renamedColumn: try StoreSurgery.run(database, "ALTER TABLE rollups RENAME COLUMN events TO runs")
             case .unknownSystem: try StoreSurgery.run(database, "UPDATE rollups SET family = 'robot' WHERE day = '2024-05-02'")
+            case .emptied: try Data().write(to: URL(fileURLWithPath: database))
             }
         }
 
         func remove() { try? FileManager.default.removeItem(at: root) }
     }
 
-    /// The job stopped with 65, said so on stderr and in its summary, naming the database and `rollups`, and
-    /// left the report set as it was.
-    func expectStopped(_ result: JobProcess.Result, _ city: City, reports before: [String: Data]) throws {
+    /// The job stopped with 65, said so on stderr and in its summary, naming the database and the table
+    /// (`rollups`; the ledger's for an emptied store), and left the report set as it was.
+    func expectStopped(_ result: JobProcess.Result, _ city: City, _ damage: Damage, reports before: [String: Data]) throws {
         #expect(result.exitCode == 65, "\(result.stdout)")
         let error = try result.summary()["error"] as? String ?? ""
         #expect(error.contains("database \(city.database)"), "\(error)")
-        #expect(error.contains("table rollups"), "\(error)")
-        #expect(error.contains("Restore"), "\(error)")
+        #expect(error.contains(damage == .emptied ? "table source_files" : "table rollups"), "\(error)")
+        #expect(error.lowercased().contains("restore the database from a backup") || error.contains("Restore it from a backup"), "\(error)")
         #expect(result.stderr.contains("level=error"))
         #expect(try city.reports() == before)
     }
@@ -82,7 +85,7 @@ struct UnreadableStoreTests {
         try city.damage(damage)
         // Another generation time: any report written now would differ from the earlier one.
         let result = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--generated-at", "2025-05-01T05:00:00+09:00"])
-        try expectStopped(result, city, reports: before)
+        try expectStopped(result, city, damage, reports: before)
     }
 
     @Test(arguments: Damage.allCases)
@@ -91,7 +94,7 @@ struct UnreadableStoreTests {
         defer { city.remove() }
         let before = try city.reports()
         try city.damage(damage)
-        try expectStopped(try JobProcess.run("kouka-audit", ["--config", city.config, "--fiscal-year", "2024"]), city, reports: before)
+        try expectStopped(try JobProcess.run("kouka-audit", ["--config", city.config, "--fiscal-year", "2024"]), city, damage, reports: before)
     }
 
     @Test(arguments: Damage.allCases)
@@ -100,7 +103,19 @@ struct UnreadableStoreTests {
         defer { city.remove() }
         let before = try city.reports()
         try city.damage(damage)
-        try expectStopped(try JobProcess.run("kouka-audit", ["verify", "--config", city.config]), city, reports: before)
+        try expectStopped(try JobProcess.run("kouka-audit", ["verify", "--config", city.config]), city, damage, reports: before)
+    }
+
+    /// Verification checks every table's pages, also those no figure is read from: damaged run ids stop it.
+    @Test func verificationChecksThePagesOfEveryTable() throws {
+        let city = try City()
+        defer { city.remove() }
+        try StoreSurgery.damagePages(of: "run_keys", in: city.database)
+        #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--quiet"]).exitCode == 0, "a report reads no run id")
+        let result = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(result.exitCode == 65)
+        let error = try result.summary()["error"] as? String ?? ""
+        #expect(error.contains("cannot read table run_keys of the database \(city.database)"), "\(error)")
     }
 
     /// Nightly stops where it touches the damage: here when it records a new export's rollups. Its transaction
@@ -114,7 +129,7 @@ struct UnreadableStoreTests {
         try city.damage(damage)
         try city.write("logs/b.json", City.flows(5, prefix: "b"))
         let store = try Data(contentsOf: URL(fileURLWithPath: city.database))
-        try expectStopped(try JobProcess.run("kouka-nightly", ["--config", city.config]), city, reports: before)
+        try expectStopped(try JobProcess.run("kouka-nightly", ["--config", city.config]), city, damage, reports: before)
         #expect(try Data(contentsOf: URL(fileURLWithPath: city.database)) == store)
     }
 }

@@ -28,9 +28,13 @@ struct ReportContext {
         return try store.withSnapshot {
             try store.checkSchema()
             try store.checkRollupDays()
+            let ledger = try store.sources()
+            // Every nightly run leaves a ledger line for each file it saw: an empty ledger is a store replaced by
+            // an empty file (or one never filled), whose report would say 0 hours.
+            guard !ledger.isEmpty else { throw StoreError.empty(path: store.path) }
             let context = ReportContext(
                 configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
-                catalogSHA256: SHA256.hexDigest(ofFile: configuration.catalogPath) ?? "", store: store, ledger: try store.sources())
+                catalogSHA256: SHA256.hexDigest(ofFile: configuration.catalogPath) ?? "", store: store, ledger: ledger)
             return try body(context)
         }
     }

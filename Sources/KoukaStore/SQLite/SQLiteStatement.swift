@@ -9,10 +9,10 @@ final class SQLiteStatement {
     private var statement: OpaquePointer?
     private let connection: SQLiteConnection
     let sql: String
+    /// The table a read statement reads; nil for a write, whose table is found in its SQL when an error names it.
+    private let readTable: String?
     /// The table errors name.
-    let table: String
-    /// Whether the statement reads: its every failure means the store cannot be read.
-    let reads: Bool
+    var table: String { readTable ?? Self.target(of: sql) }
 
     /// SQLite copies bound text immediately when told the buffer is transient.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -20,8 +20,7 @@ final class SQLiteStatement {
     init(connection: SQLiteConnection, sql: String, reading table: String?) throws(StoreError) {
         self.connection = connection
         self.sql = sql
-        self.table = table ?? Self.target(of: sql)
-        reads = table != nil
+        readTable = table
         try check(sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil))
     }
 
@@ -64,7 +63,7 @@ final class SQLiteStatement {
 
     private func check(_ rc: Int32) throws(StoreError) {
         guard rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE else { return }
-        throw connection.failure(rc, sql: sql, table: table, reading: reads)
+        throw connection.failure(rc, sql: sql, table: table, reading: readTable != nil)
     }
 
     /// The table a write statement names first (`INSERT INTO t`, `DELETE FROM t`, `UPDATE t`).

@@ -16,6 +16,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A table of the database is not as Kouka's migrations made it (a column renamed or dropped, a table
     /// missing): it was changed outside Kouka.
     case schemaMismatch(path: String, table: String, problem: String)
+    /// The database's ledger names no source file: no nightly run has read a log into it, or it was replaced by
+    /// an empty file. A report from it would say 0 hours.
+    case empty(path: String)
 
     public var description: String {
         switch self {
@@ -36,6 +39,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             }
         case let .undecodable(path, table, column, value):
             "table \(table) of the database \(path) holds a value Kouka never writes in column \(column): \"\(value.prefix(80))\". The database is damaged or was changed outside Kouka, and no figure was computed from it. \(table == "rollups" ? "Restore it from a backup, or run kouka-nightly --since <a day on or before the rows affected> to read their files again (files no longer on disk cannot be read again)" : Self.rebuild)"
+        case let .empty(path):
+            "the database \(path) holds no source file in its ledger (table source_files): no kouka-nightly run has read a log into it, or it was replaced by an empty one; no figure was computed from it. Run kouka-nightly first, or restore the database from a backup"
         case let .schemaMismatch(path, table, problem):
             "table \(table) of the database \(path) is not as Kouka made it: \(problem). It was changed outside Kouka, and no figure was computed from it. \(Self.rebuild)"
         }
@@ -49,7 +54,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .cannotOpen: true
         case let .sqlite(code, _, _): [13, 8, 14, 10].contains(code & 0xFF)
-        case .newerSchema, .unreadable, .undecodable, .schemaMismatch: false
+        case .newerSchema, .unreadable, .undecodable, .schemaMismatch, .empty: false
         }
     }
 
