@@ -62,9 +62,9 @@ extension KoukaStore {
         try db.prepare("""
             SELECT s.path, r.line, r.reason, r.repeated_run, r.day FROM rejects r JOIN source_files s ON s.id = r.source_id
             WHERE r.job_run_id IN (\(runs.map { _ in "?" }.joined(separator: ", "))) ORDER BY s.path, r.line
-            """).query(runs.map { .integer($0) }) {
-            rows.append(Rejection(file: $0.text(0), line: Int($0.int(1)), reason: $0.text(2), isRepeatedRun: $0.int(3) != 0,
-                                  day: $0.isNull(4) ? nil : LocalDate($0.text(4))))
+            """, reading: "rejects").query(runs.map { .integer($0) }) {
+            rows.append(Rejection(file: try $0.text(0), line: Int(try $0.int(1)), reason: try $0.text(2), isRepeatedRun: try $0.flag(3),
+                                  day: try $0.optionalDate(4)))
         }
         return rows
     }
@@ -75,7 +75,7 @@ extension KoukaStore {
         var paths: [String] = []
         try db.prepare("""
             SELECT path FROM source_files WHERE job_run_id IN (\(runs.map { _ in "?" }.joined(separator: ", "))) ORDER BY path
-            """).query(runs.map { .integer($0) }) { paths.append($0.text(0)) }
+            """, reading: "source_files").query(runs.map { .integer($0) }) { paths.append(try $0.text(0)) }
         return try paths.compactMap { try source(path: $0) }
     }
 
@@ -86,16 +86,12 @@ extension KoukaStore {
             FROM rollups WHERE source_id = ?
             """
         var rows: [DailyRollup] = []
-        try db.prepare(sql).query([.integer(id)]) { s in
-            guard let date = LocalDate(s.text(0)), let family = SystemFamily(rawValue: s.text(2)),
-                  let outcome = Outcome(rawValue: s.text(4)), let unit = EffectUnit(rawValue: s.text(5)) else {
-                throw StoreError.sqlite(code: 11, message: "\(path): a row of table rollups of file \(id) does not decode (day \(s.text(0)), family \(s.text(2)), "
-                                        + "outcome \(s.text(4)), unit \(s.text(5))); the database is damaged: restore it from a backup", sql: sql)
-            }
-            let key = RollupKey(date: date, department: s.text(1), family: family, taskName: s.text(3), outcome: outcome, unit: unit,
-                                offHours: s.int(11) != 0)
-            let totals = RollupTotals(events: Int(s.int(6)), quantity: s.double(7), machineSeconds: s.double(8),
-                                      humanSeconds: s.double(9), humanMeasuredQuantity: s.double(10))
+        try db.prepare(sql, reading: "rollups").query([.integer(id)]) { s in
+            let key = RollupKey(date: try s.date(0), department: try s.text(1), family: try s.value(2, as: SystemFamily.self),
+                                taskName: try s.text(3), outcome: try s.value(4, as: Outcome.self), unit: try s.value(5, as: EffectUnit.self),
+                                offHours: try s.flag(11))
+            let totals = RollupTotals(events: Int(try s.int(6)), quantity: try s.double(7), machineSeconds: try s.double(8),
+                                      humanSeconds: try s.double(9), humanMeasuredQuantity: try s.double(10))
             rows.append(DailyRollup(key: key, totals: totals, sourceID: id))
         }
         return rows
@@ -126,14 +122,11 @@ extension KoukaStore {
             FROM job_runs WHERE \(condition) ORDER BY id
             """
         var rows: [JobRunRecord] = []
-        try db.prepare(sql).query(values) { s in
-            guard let state = JobRunRecord.State(rawValue: s.text(9)) else {
-                throw StoreError.sqlite(code: 11, message: "\(path): job run \(s.int(0)) has an unknown state \(s.text(9)); the database is damaged or "
-                                        + "from another Kouka", sql: sql)
-            }
-            rows.append(JobRunRecord(id: s.int(0), job: s.text(1), startedAt: s.text(2), endedAt: s.isNull(3) ? nil : s.text(3), filesRead: Int(s.int(4)),
-                                     rowsRead: Int(s.int(5)), rowsRejected: Int(s.int(6)), exitCode: s.isNull(7) ? nil : Int32(s.int(7)),
-                                     interrupted: s.int(8) != 0, state: state, noticesReported: s.int(10) != 0))
+        try db.prepare(sql, reading: "job_runs").query(values) { s in
+            rows.append(JobRunRecord(id: try s.int(0), job: try s.text(1), startedAt: try s.text(2), endedAt: try s.optionalText(3),
+                                     filesRead: Int(try s.int(4)), rowsRead: Int(try s.int(5)), rowsRejected: Int(try s.int(6)),
+                                     exitCode: s.isNull(7) ? nil : Int32(try s.int(7)), interrupted: try s.flag(8),
+                                     state: try s.value(9, as: JobRunRecord.State.self), noticesReported: try s.flag(10)))
         }
         return rows
     }

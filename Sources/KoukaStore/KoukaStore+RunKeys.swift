@@ -28,13 +28,12 @@ extension KoukaStore {
     /// a day's robot log, a few thousand runs, so the old and new ids are merged in memory.
     func addRunKeys(_ keys: RunKeyStream, source id: Int64) throws {
         var days = keys.days
-        try db.prepare("SELECT first_day, last_day FROM run_key_sets WHERE source_id = ?").query([.integer(id)]) { row in
-            if let first = LocalDate(row.text(0)), let last = LocalDate(row.text(1)) {
-                days = min(first, days.lowerBound)...max(last, days.upperBound)
-            }
+        try db.prepare("SELECT first_day, last_day FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { row in
+            let first = try row.date(0), last = try row.date(1)
+            days = min(first, days.lowerBound)...max(last, days.upperBound)
         }
         var merged: [UInt64] = []
-        try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? ORDER BY chunk").query([.integer(id)]) { merged += $0.hashes(0) }
+        try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? ORDER BY chunk", reading: "run_keys").query([.integer(id)]) { merged += try $0.hashes(0) }
         try keys.forEach { merged.append($0) }
         merged.sort()
         try db.prepare("DELETE FROM run_keys WHERE source_id = ?").run([.integer(id)])
@@ -57,12 +56,12 @@ extension KoukaStore {
         try db.prepare("""
             SELECT s.id, s.path FROM source_files s JOIN run_key_sets k ON k.source_id = s.id
             WHERE s.format = ? AND s.path <> ? AND s.status IN ('present', 'gone') AND k.first_day <= ? AND k.last_day >= ? ORDER BY s.id
-            """).query([.text(format), .text(path), .text(keys.days.upperBound.description), .text(keys.days.lowerBound.description)]) {
-            others.append(($0.int(0), $0.text(1)))
+            """, reading: "run_key_sets").query([.text(format), .text(path), .text(keys.days.upperBound.description), .text(keys.days.lowerBound.description)]) {
+            others.append((try $0.int(0), try $0.text(1)))
         }
         others = try others.filter { try stands($0.path) }
         var found: [UInt64: String] = [:]
-        let readChunk = try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? AND chunk = ?")
+        let readChunk = try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? AND chunk = ?", reading: "run_keys")
         for other in others {
             var chunk: [UInt64] = []
             var number: Int64 = 0
@@ -73,7 +72,7 @@ extension KoukaStore {
                 while !exhausted {
                     if index == chunk.count {
                         chunk = []
-                        try readChunk.query([.integer(other.id), .integer(number)]) { chunk = $0.hashes(0) }
+                        try readChunk.query([.integer(other.id), .integer(number)]) { chunk = try $0.hashes(0) }
                         number += 1
                         index = 0
                         if chunk.isEmpty { exhausted = true; break }

@@ -30,8 +30,8 @@ public final class KoukaStore {
     /// The ledger line for `path`, if the file was read before.
     public func source(path: String) throws -> SourceFileRecord? {
         var found: SourceFileRecord? = nil
-        try db.prepare("SELECT \(Self.sourceColumns) FROM source_files WHERE path = ?").query([.text(path)]) {
-            found = Self.sourceRecord($0)
+        try db.prepare("SELECT \(Self.sourceColumns) FROM source_files WHERE path = ?", reading: "source_files").query([.text(path)]) {
+            found = try Self.sourceRecord($0)
         }
         return found
     }
@@ -43,14 +43,14 @@ public final class KoukaStore {
         var found: [SourceFileRecord] = []
         try db.prepare("""
             SELECT \(Self.sourceColumns) FROM source_files WHERE sha256 = ? AND path <> ? AND status IN ('present', 'gone') ORDER BY id
-            """).query([.text(digest), .text(path)]) { found.append(Self.sourceRecord($0)) }
+            """, reading: "source_files").query([.text(digest), .text(path)]) { found.append(try Self.sourceRecord($0)) }
         return found
     }
 
     /// Every ledger line, by path.
     public func sources() throws -> [SourceFileRecord] {
         var all: [SourceFileRecord] = []
-        try db.prepare("SELECT \(Self.sourceColumns) FROM source_files ORDER BY path").query { all.append(Self.sourceRecord($0)) }
+        try db.prepare("SELECT \(Self.sourceColumns) FROM source_files ORDER BY path", reading: "source_files").query { all.append(try Self.sourceRecord($0)) }
         return all
     }
 
@@ -164,7 +164,7 @@ public final class KoukaStore {
         var paths = Set<String>()
         try db.prepare("""
             SELECT DISTINCT s.path FROM source_files s JOIN rollups r ON r.source_id = s.id WHERE r.day >= ?
-            """).query([.text(date.description)]) { paths.insert($0.text(0)) }
+            """, reading: "rollups").query([.text(date.description)]) { paths.insert(try $0.text(0)) }
         return paths
     }
 
@@ -206,14 +206,13 @@ public final class KoukaStore {
             r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
             WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ?
             ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.off_hours, r.source_id
-            """).query([.text(from.description), .text(to.description)]) { s in
-            guard let date = LocalDate(s.text(1)), let family = SystemFamily(rawValue: s.text(3)),
-                  let outcome = Outcome(rawValue: s.text(5)), let unit = EffectUnit(rawValue: s.text(6)) else { return }
-            let key = RollupKey(date: date, department: s.text(2), family: family, taskName: s.text(4), outcome: outcome, unit: unit,
-                                offHours: s.int(12) != 0)
-            let totals = RollupTotals(events: Int(s.int(7)), quantity: s.double(8), machineSeconds: s.double(9),
-                                      humanSeconds: s.double(10), humanMeasuredQuantity: s.double(11))
-            rows.append(DailyRollup(key: key, totals: totals, sourceID: s.int(0)))
+            """, reading: "rollups").query([.text(from.description), .text(to.description)]) { s in
+            let key = RollupKey(date: try s.date(1), department: try s.text(2), family: try s.value(3, as: SystemFamily.self),
+                                taskName: try s.text(4), outcome: try s.value(5, as: Outcome.self), unit: try s.value(6, as: EffectUnit.self),
+                                offHours: try s.flag(12))
+            let totals = RollupTotals(events: Int(try s.int(7)), quantity: try s.double(8), machineSeconds: try s.double(9),
+                                      humanSeconds: try s.double(10), humanMeasuredQuantity: try s.double(11))
+            rows.append(DailyRollup(key: key, totals: totals, sourceID: try s.int(0)))
         }
         return rows
     }
@@ -223,9 +222,9 @@ public final class KoukaStore {
         var rows: [Rejection] = []
         try db.prepare("""
             SELECT s.path, r.line, r.reason, r.repeated_run, r.day FROM rejects r JOIN source_files s ON s.id = r.source_id ORDER BY s.path, r.line
-            """).query {
-            rows.append(Rejection(file: $0.text(0), line: Int($0.int(1)), reason: $0.text(2), isRepeatedRun: $0.int(3) != 0,
-                                  day: $0.isNull(4) ? nil : LocalDate($0.text(4))))
+            """, reading: "rejects").query {
+            rows.append(Rejection(file: try $0.text(0), line: Int(try $0.int(1)), reason: try $0.text(2), isRepeatedRun: try $0.flag(3),
+                                  day: try $0.optionalDate(4)))
         }
         return rows
     }
@@ -235,7 +234,7 @@ public final class KoukaStore {
         var counts: [Int64: Int] = [:]
         try db.prepare("""
             SELECT source_id, count(*) FROM rejects WHERE repeated_run = 1 AND day BETWEEN ? AND ? GROUP BY source_id
-            """).query([.text(from.description), .text(to.description)]) { counts[$0.int(0)] = Int($0.int(1)) }
+            """, reading: "rejects").query([.text(from.description), .text(to.description)]) { counts[try $0.int(0)] = Int(try $0.int(1)) }
         return counts
     }
 
@@ -247,16 +246,16 @@ public final class KoukaStore {
 
     private static let sourceColumns = "id, path, " + updatableColumns.joined(separator: ", ")
 
-    private static func sourceRecord(_ s: SQLiteStatement) -> SourceFileRecord {
+    private static func sourceRecord(_ s: SQLiteStatement) throws(StoreError) -> SourceFileRecord {
         var record = SourceFileRecord(
-            id: s.int(0), path: s.text(1), format: s.text(2), size: s.int(3), sha256: s.text(4), rowsRead: Int(s.int(5)),
-            rowsAccepted: Int(s.int(6)), rowsRejected: Int(s.int(7)), pendingRuns: Int(s.int(8)), byteOffset: s.int(9),
-            status: SourceFileRecord.Status(rawValue: s.text(10)) ?? .rejected, rejectReason: s.isNull(11) ? nil : s.text(11),
-            modifiedAt: s.double(12), inode: s.int(13), prefixFingerprint: s.text(14), resumeLine: Int(s.int(15)),
-            resumeState: s.isNull(16) ? nil : s.text(16), hashState: s.isNull(17) ? nil : s.text(17))
-        record.rowsRepeated = Int(s.int(18))
-        record.changedAt = s.double(19)
-        record.bornAt = s.isNull(20) ? nil : s.double(20)
+            id: try s.int(0), path: try s.text(1), format: try s.text(2), size: try s.int(3), sha256: try s.text(4), rowsRead: Int(try s.int(5)),
+            rowsAccepted: Int(try s.int(6)), rowsRejected: Int(try s.int(7)), pendingRuns: Int(try s.int(8)), byteOffset: try s.int(9),
+            status: try s.value(10, as: SourceFileRecord.Status.self), rejectReason: try s.optionalText(11),
+            modifiedAt: try s.double(12), inode: try s.int(13), prefixFingerprint: try s.text(14), resumeLine: Int(try s.int(15)),
+            resumeState: try s.optionalText(16), hashState: try s.optionalText(17))
+        record.rowsRepeated = Int(try s.int(18))
+        record.changedAt = try s.double(19)
+        record.bornAt = s.isNull(20) ? nil : try s.double(20)
         return record
     }
 

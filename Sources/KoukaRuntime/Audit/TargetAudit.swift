@@ -15,12 +15,12 @@ public struct TargetAudit {
     }
 
     public func run() throws -> TargetAuditSummary {
-        let context = try ReportContext(configuration: configuration)
         let years = Set(configuration.targets.years.keys).union([fiscalYear.startYear]).sorted()
-        var lines: [TargetAuditSummary.Year] = []
-        for year in years {
-            let report = context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
-            lines.append(.init(fiscalYear: year, label: report.label, targets: report.targets))
+        let lines = try ReportContext.reading(configuration: configuration) { context in
+            try years.map { year in
+                let report = try context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
+                return TargetAuditSummary.Year(fiscalYear: year, label: report.label, targets: report.targets)
+            }
         }
         let asked = lines.first { $0.fiscalYear == fiscalYear.startYear }?.targets ?? []
         let allMet = !asked.isEmpty && asked.allSatisfy(\.met)

@@ -19,8 +19,16 @@ public struct VerifyAudit {
         self.today = today
     }
 
+    /// Compares, reading the store as one snapshot: a nightly run that commits meanwhile cannot make the
+    /// store's figures differ from the rollups read before them. The store's pages are checked whole first.
     public func run() throws -> VerifySummary {
-        let context = try ReportContext(configuration: configuration)
+        try ReportContext.reading(configuration: configuration) { context in
+            try context.store.checkPages()
+            return try verify(context)
+        }
+    }
+
+    private func verify(_ context: ReportContext) throws -> VerifySummary {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
         let specs = configuration.sources.flatMap { spec in FileGlob.expand(spec.pattern).map { (DisplayPath.of($0, base: base), $0, spec) } }
         let byDisplay = Dictionary(specs.map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { first, _ in first })
@@ -69,7 +77,7 @@ public struct VerifyAudit {
 
         let years = fiscalYears ?? Set(stored.values.flatMap { $0.map { FiscalYear(containing: $0.key.date).startYear } }).sorted().map(FiscalYear.init)
         for year in years {
-            let fromStore = context.report(.fiscalYear(year), generatedAt: "", previous: nil)
+            let fromStore = try context.report(.fiscalYear(year), generatedAt: "", previous: nil)
             let fromFiles = ReportBuilder.build(ReportInputs(
                 period: .fiscalYear(year), rollups: recomputed, catalog: context.catalog, catalogPath: context.catalogPath,
                 catalogSHA256: context.catalogSHA256, targets: configuration.targets, sources: [:], timezone: configuration.clock.zone.identifier,

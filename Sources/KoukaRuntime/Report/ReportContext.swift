@@ -4,7 +4,8 @@ import KoukaParsers
 import KoukaReports
 import KoukaStore
 
-/// What every report of one run is built from: the catalog, the ledger and the store, read once.
+/// What every report of one run is built from: the catalog, the ledger and the store, read once, as one
+/// snapshot of the store.
 struct ReportContext {
     let configuration: Configuration
     let catalog: TaskCatalog
@@ -13,24 +14,36 @@ struct ReportContext {
     let store: KoukaStore
     let ledger: [SourceFileRecord]
 
-    init(configuration: Configuration) throws {
-        self.configuration = configuration
+    /// Reads the catalog, opens the store and runs `body` with the context. Every read of the store — the
+    /// ledger here, each period's rollups and repeated runs in `report` — is made in one read transaction,
+    /// so a nightly run that commits meanwhile changes none of them: `body` sees the store as it was when it
+    /// began. Any store that cannot be read whole stops the run with the database and the table named.
+    static func reading<T>(configuration: Configuration, _ body: (ReportContext) throws -> T) throws -> T {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
-        catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
-        catalogPath = DisplayPath.of(configuration.catalogPath, base: base)
-        catalogSHA256 = SHA256.hexDigest(ofFile: configuration.catalogPath) ?? ""
+        let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
         guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
             throw ConfigurationError(path: configuration.path, message: "the database \(configuration.databasePath) does not exist yet; run kouka-nightly first")
         }
-        store = try KoukaStore(path: configuration.databasePath)
-        ledger = try store.sources()
+        let store = try KoukaStore(path: configuration.databasePath)
+        return try store.withSnapshot {
+            try store.checkSchema()
+            try store.checkRollupDays()
+            let ledger = try store.sources()
+            // Every nightly run leaves a ledger line for each file it saw: an empty ledger is a store replaced by
+            // an empty file (or one never filled), whose report would say 0 hours.
+            guard !ledger.isEmpty else { throw StoreError.empty(path: store.path) }
+            let context = ReportContext(
+                configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
+                catalogSHA256: SHA256.hexDigest(ofFile: configuration.catalogPath) ?? "", store: store, ledger: ledger)
+            return try body(context)
+        }
     }
 
-    /// The report of `period`; with `previous`, departments are compared with it. A period the store
-    /// cannot read gives an empty report rather than stopping the run.
-    func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?) -> YearReport {
-        let rollups = (try? store.rollups(from: period.firstDay, to: period.lastDay)) ?? []
-        let repeated = (try? store.repeatedRuns(from: period.firstDay, to: period.lastDay)) ?? [:]
+    /// The report of `period`; with `previous`, departments are compared with it. Fails when the store cannot
+    /// be read: a period is never reported from less than the store holds.
+    func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?) throws -> YearReport {
+        let rollups = try store.rollups(from: period.firstDay, to: period.lastDay)
+        let repeated = try store.repeatedRuns(from: period.firstDay, to: period.lastDay)
         let contributing = Set(rollups.map(\.sourceID))
         // A copy belongs to the periods of the file it copies; a file nothing of which was read (not its format,
         // unreadable) to every period, since no date of it is known.

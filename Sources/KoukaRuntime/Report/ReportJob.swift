@@ -26,16 +26,18 @@ public struct ReportJob {
 
     /// Builds the report without writing it.
     public func build() throws -> YearReport {
-        let context = try ReportContext(configuration: configuration)
-        var report = context.report(options.period, generatedAt: stamp, previous: context.report(options.period.yearBefore, generatedAt: stamp, previous: nil))
-        // As of the last complete day: the report's own day has not been read by the nightly run yet.
-        let asOf = (options.today ?? configuration.clock.localDate(of: options.generatedAt)).adding(days: -1)
-        if case let .fiscalYear(year) = options.period, year.contains(asOf) {
-            let earlier = (1...3).map { context.report(.fiscalYear(FiscalYear(year.startYear - $0)), generatedAt: stamp, previous: nil) }
-            report.projection = ProjectionModel.project(current: report, earlier: earlier, asOf: asOf,
-                                                        target: configuration.targets.targets(for: year).rpaHours)
+        try ReportContext.reading(configuration: configuration) { context in
+            var report = try context.report(options.period, generatedAt: stamp,
+                                            previous: try context.report(options.period.yearBefore, generatedAt: stamp, previous: nil))
+            // As of the last complete day: the report's own day has not been read by the nightly run yet.
+            let asOf = (options.today ?? configuration.clock.localDate(of: options.generatedAt)).adding(days: -1)
+            if case let .fiscalYear(year) = options.period, year.contains(asOf) {
+                let earlier = try (1...3).map { try context.report(.fiscalYear(FiscalYear(year.startYear - $0)), generatedAt: stamp, previous: nil) }
+                report.projection = ProjectionModel.project(current: report, earlier: earlier, asOf: asOf,
+                                                            target: configuration.targets.targets(for: year).rpaHours)
+            }
+            return report
         }
-        return report
     }
 
     private var stamp: String {

@@ -14,6 +14,8 @@ public enum KoukaExitCode: Int32, Sendable, Codable {
     case dataError = 65
     /// An output (database, report) could not be written.
     case cannotWrite = 73
+    /// An input (the store) could not be read: the disk failed.
+    case ioError = 74
     /// Another run holds the lock.
     case locked = 75
 
@@ -22,7 +24,8 @@ public enum KoukaExitCode: Int32, Sendable, Codable {
         switch error {
         case is ConfigurationError: .usage
         case is CatalogError: .dataError
-        case let store as StoreError: store.isOutputFailure ? .cannotWrite : .dataError
+        case let store as StoreError:
+            store.isOutputFailure ? .cannotWrite : store.isInputFailure ? .ioError : store.isBusy ? .locked : .dataError
         case is OutputError, is XLSXError: .cannotWrite
         case is LockHeld: .locked
         default: .dataError

@@ -116,7 +116,7 @@ enum Migrations {
     static func apply(to db: SQLiteConnection) throws {
         try db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)")
         var applied = Set<String>()
-        try db.prepare("SELECT name FROM migrations").query { applied.insert($0.text(0)) }
+        try db.prepare("SELECT name FROM migrations").query { applied.insert(try $0.text(0)) }
         if let unknown = applied.subtracting(all.map(\.name)).sorted().first {
             throw StoreError.newerSchema(path: db.path, migration: unknown)
         }

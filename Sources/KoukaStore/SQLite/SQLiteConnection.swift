@@ -26,12 +26,17 @@ final class SQLiteConnection {
         if rc != SQLITE_OK {
             let message = error.map { String(cString: $0) } ?? "unknown"
             sqlite3_free(error)
+            // Damage found by a pragma or a transaction's first read is the database's, not the statement's.
+            if rc & 0xFF == SQLITE_CORRUPT || rc & 0xFF == SQLITE_NOTADB {
+                throw StoreError.unreadable(path: path, table: "sqlite_master", code: rc, reason: message)
+            }
             throw StoreError.sqlite(code: rc, message: message, sql: sql)
         }
     }
 
-    func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
-        try SQLiteStatement(connection: self, sql: sql)
+    /// A statement that writes, or with `reading`, one that reads that table: its failures name it.
+    func prepare(_ sql: String, reading table: String? = nil) throws(StoreError) -> SQLiteStatement {
+        try SQLiteStatement(connection: self, sql: sql, reading: table)
     }
 
     /// Runs `body` in one transaction: all of it is written, or none of it.
@@ -49,9 +54,14 @@ final class SQLiteConnection {
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
-    func check(_ rc: Int32, _ sql: String) throws(StoreError) {
-        guard rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE else {
-            throw StoreError.sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    /// The error for result code `rc` of `sql`, which reads or writes `table`. Whatever stops a read means the
+    /// store cannot be read; a write that fails for the disk keeps SQLite's error (the output cannot be
+    /// written), and one that finds damaged pages or a missing column names the table.
+    func failure(_ rc: Int32, sql: String, table: String, reading: Bool) -> StoreError {
+        let message = String(cString: sqlite3_errmsg(handle))
+        if reading || [SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_ERROR].contains(rc & 0xFF) {
+            return .unreadable(path: path, table: table, code: rc, reason: message)
         }
+        return .sqlite(code: rc, message: message, sql: sql)
     }
 }

@@ -1,18 +1,27 @@
 import CSQLite
 
 /// A prepared statement: bind by 1-based index, step, read columns by 0-based index.
+///
+/// A statement knows the table it reads or writes, so that every failure names the database and the table.
+/// A read statement (`reading:` given) turns every failure into `StoreError.unreadable`; a write statement
+/// keeps the disk's failures as `StoreError.sqlite` (the output cannot be written) and names only damage.
 final class SQLiteStatement {
     private var statement: OpaquePointer?
     private let connection: SQLiteConnection
     let sql: String
+    /// The table a read statement reads; nil for a write, whose table is found in its SQL when an error names it.
+    private let readTable: String?
+    /// The table errors name.
+    var table: String { readTable ?? Self.target(of: sql) }
 
     /// SQLite copies bound text immediately when told the buffer is transient.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    init(connection: SQLiteConnection, sql: String) throws(StoreError) {
+    init(connection: SQLiteConnection, sql: String, reading table: String?) throws(StoreError) {
         self.connection = connection
         self.sql = sql
-        try connection.check(sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil), sql)
+        readTable = table
+        try check(sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil))
     }
 
     deinit { sqlite3_finalize(statement) }
@@ -31,14 +40,14 @@ final class SQLiteStatement {
             case let .text(v): rc = v.withCString { sqlite3_bind_text(statement, index, $0, -1, Self.transient) }
             case let .hashes(v): rc = v.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), Self.transient) }
             }
-            try connection.check(rc, sql)
+            try check(rc)
         }
     }
 
     /// Runs a statement that returns no rows.
     func run(_ values: [SQLiteValue] = []) throws(StoreError) {
         try bind(values)
-        try connection.check(sqlite3_step(statement), sql)
+        try check(sqlite3_step(statement))
     }
 
     /// Runs a query and calls `row` for each result row.
@@ -47,25 +56,37 @@ final class SQLiteStatement {
         while true {
             let rc = sqlite3_step(statement)
             if rc == SQLITE_DONE { return }
-            try connection.check(rc, sql)
+            try check(rc)
             try row(self)
         }
     }
 
-    func int(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
-    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
-
-    /// A blob of 64-bit values in this machine's byte order, as `.hashes` wrote it.
-    func hashes(_ column: Int32) -> [UInt64] {
-        let count = Int(sqlite3_column_bytes(statement, column)) / 8
-        guard count > 0, let bytes = sqlite3_column_blob(statement, column) else { return [] }
-        return (0..<count).map { bytes.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) }
+    private func check(_ rc: Int32) throws(StoreError) {
+        guard rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE else { return }
+        throw connection.failure(rc, sql: sql, table: table, reading: readTable != nil)
     }
 
-    func text(_ column: Int32) -> String {
+    /// The table a write statement names first (`INSERT INTO t`, `DELETE FROM t`, `UPDATE t`).
+    private static func target(of sql: String) -> String {
+        let words = sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "(" })
+        guard let at = words.firstIndex(where: { ["INTO", "FROM", "UPDATE"].contains($0.uppercased()) }), at + 1 < words.count else {
+            return "?"
+        }
+        return String(words[at + 1])
+    }
+
+    // Raw column access; `SQLiteStatement+Decoding` checks each value is one Kouka writes.
+    var connectionPath: String { connection.path }
+    func type(_ column: Int32) -> Int32 { sqlite3_column_type(statement, column) }
+    func name(_ column: Int32) -> String { sqlite3_column_name(statement, column).map { String(cString: $0) } ?? "column \(column)" }
+    func rawInt(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+    func rawDouble(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+    func rawText(_ column: Int32) -> String {
         guard let bytes = sqlite3_column_text(statement, column) else { return "" }
         return String(cString: bytes)
+    }
+    func rawBlob(_ column: Int32) -> (bytes: UnsafeRawPointer?, count: Int) {
+        (sqlite3_column_blob(statement, column), Int(sqlite3_column_bytes(statement, column)))
     }
 }
 
