@@ -5,7 +5,8 @@ import KoukaCore
 ///
 /// Roles: `form` and `time` (required), `sheets` (default 1 a row), `verification_minutes` (the time a
 /// person spent checking, which replaces the catalog's estimate), `fields`, `corrected`, `department`,
-/// `status` with `[source.values]` `success` / `failure`.
+/// `status` with `[source.values]` `success` (required with it), `failure`, `cancelled` and `unfinished`; a
+/// status in none of them is rejected.
 public struct AIOCRCSVParser: LogParser {
     public let formatID = "ai-ocr-csv"
     public let options: SourceOptions

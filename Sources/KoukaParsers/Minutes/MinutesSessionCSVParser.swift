@@ -5,7 +5,8 @@ import KoukaCore
 ///
 /// Roles: `meeting` and `time` (required), `audio_minutes` or `audio_seconds` (one is required),
 /// `editing_minutes` (the time a person spent editing the draft, which replaces the catalog's estimate),
-/// `department`, `status` with `[source.values]`.
+/// `department`, `status` with `[source.values]` `success` (required with it), `failure`, `cancelled` and
+/// `unfinished`; a status in none of them is rejected.
 public struct MinutesSessionCSVParser: LogParser {
     public let formatID = "minutes-session-csv"
     public let options: SourceOptions

@@ -22,9 +22,6 @@ public struct RobotCSVParser: LogParser {
         guard c["start"] != nil || (c["end"] != nil && c["duration"] != nil) else {
             throw MappingError("[source.columns] needs start, or both end and duration")
         }
-        if c["status"] != nil && (options.values["success"] ?? []).isEmpty {
-            throw MappingError("status is mapped, so [source.values] must list the success values")
-        }
         self.options = options
     }
 
