@@ -3,10 +3,11 @@ import KoukaCore
 /// Reads an AI-OCR tool's reading-job export (DX Suite, Tegaki and the like): one row per job or per
 /// sheet, columns mapped in the configuration. The unit is the sheet (枚) of a form type (帳票).
 ///
-/// Roles: `form` and `time` (required), `sheets` (default 1 a row), `verification_minutes` (the time a
-/// person spent checking, which replaces the catalog's estimate), `fields`, `corrected`, `department`,
-/// `status` with `[source.values]` `success` (required with it), `failure`, `cancelled` and `unfinished`; a
-/// status in none of them is rejected.
+/// Roles: `form` and `time` (required), `sheets` (1 a row when unmapped; when mapped, an empty cell is
+/// rejected, not taken for 1, except on a cancelled row), `verification_minutes` (the time a person spent
+/// checking, which replaces the catalog's estimate), `fields`, `corrected`, `department`, `status` with
+/// `[source.values]` `success` (required with it), `failure`, `cancelled` and `unfinished`; a status in
+/// none of them is rejected.
 public struct AIOCRCSVParser: LogParser {
     public let formatID = "ai-ocr-csv"
     public let options: SourceOptions
@@ -27,7 +28,7 @@ public struct AIOCRCSVParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
-            let sheets = try m.number("sheets") ?? 1
+            let sheets = try m.count("sheets", outcome: outcome) ?? 1
             let verification = try m.number("verification_minutes")
             sink.accept(UsageEvent(
                 family: .aiOCR, occurredAt: try m.instant("time", clock: context.clock), taskName: try m.required("form"),

@@ -7,6 +7,8 @@ import KoukaCore
 /// Roles: `task` (required), `start` (required unless `end` and `duration` are both mapped), `end`,
 /// `duration` (seconds), `status`, `items`, `department`. With `status` mapped, `[source.values]` lists
 /// `success` (required), `failure`, `cancelled` and `unfinished`; a value in none of them is rejected.
+/// With `items` mapped the unit is items and every row that succeeded or failed must give its count (0 is
+/// a count; an empty cell is rejected, not taken for 1); without it each row is one run.
 public struct RobotCSVParser: LogParser {
     public let formatID = "rpa-csv"
     public let options: SourceOptions
@@ -40,10 +42,9 @@ public struct RobotCSVParser: LogParser {
             if start == nil, let end, let duration { start = end.addingTimeInterval(-duration) }
             guard let start else { throw RowProblem("no start time: column \(options.columns["start"] ?? options.columns["end"] ?? "start") is empty") }
             let machine = duration ?? end.map { max(0, $0.timeIntervalSince(start)) }
-            let items = try m.number("items")
             sink.accept(UsageEvent(
                 family: .rpa, occurredAt: start, taskName: name, department: try m.department(), outcome: outcome,
-                quantity: items ?? 1, unit: m.has("items") ? .items : .runs, machineSeconds: machine,
+                quantity: try m.count("items", outcome: outcome) ?? 1, unit: m.has("items") ? .items : .runs, machineSeconds: machine,
                 source: context.location(row.record.line)))
         }
     }
