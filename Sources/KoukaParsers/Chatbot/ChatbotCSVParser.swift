@@ -7,13 +7,14 @@ import KoukaCore
 /// Roles: `time` and `category` (the FAQ category or intent the catalog maps; required), `answered`
 /// with `[source.values]` `answered` / `unanswered`, `escalated` with `escalated` / `not_escalated`,
 /// `session`, `rating`, `department`. A value in neither of its column's lists is rejected, never guessed
-/// at; the empty cell too, unless a list names "".
+/// at; the empty cell too, unless a list names "". `run_id` names each inquiry (a message id), so that
+/// overlapping exports count it once.
 public struct ChatbotCSVParser: LogParser {
     public let formatID = "chatbot-csv"
     public let options: SourceOptions
 
     public static let roles = ColumnRoles(
-        required: ["time", "category"], optional: ["answered", "escalated", "session", "rating", "department"],
+        required: ["time", "category"], optional: ["run_id", "answered", "escalated", "session", "rating", "department"],
         valueLists: ["answered", "unanswered", "escalated", "not_escalated"])
 
     public init(options: SourceOptions) throws(MappingError) {
@@ -32,16 +33,23 @@ public struct ChatbotCSVParser: LogParser {
     }
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        try MappedRuns.read(options: options, context: context, sink: sink) { part, runs in try parse(path: path, context: context, into: part, runs: &runs) }
+    }
+
+    /// Whether the keys handed to `counted(runs:)` are row keys (no `run_id` mapped): see `MappedRuns`.
+    public var logsRowKeys: Bool { MappedRuns.keepsRowKeys(options) }
+
+    private func parse(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
                                  redactsValues: true) { row, _ throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
             var answered = true, escalated = false
             if m.has("answered") { answered = try m.list("answered", among: ["answered", "unanswered"]) == "answered" }
             if m.has("escalated") { escalated = try m.list("escalated", among: ["escalated", "not_escalated"]) == "escalated" }
-            sink.accept(UsageEvent(
+            try m.accept(UsageEvent(
                 family: .chatbot, occurredAt: try m.instant("time", clock: context.clock), taskName: try m.required("category"),
                 department: try m.department(), outcome: answered && !escalated ? .success : .failure, quantity: 1,
-                unit: .inquiries, source: context.location(row.record.line)))
+                unit: .inquiries, source: context.location(row.record.line)), into: sink, runs: &runs)
         }
     }
 }
