@@ -1,8 +1,9 @@
 /// Turns rollup totals and a catalog row into minutes saved.
 ///
 /// Per unit: saved = manual − residual, where a log that measured the person's time replaces the
-/// residual estimate with that time. Failed runs, and runs that never finished, save nothing and cost
-/// the row's rework minutes; cancelled runs neither save nor cost.
+/// residual estimate with that time. Failures, and runs that never finished, save nothing and cost the
+/// row's rework minutes per failure in the row's unit: per failed item when the row is in items, per
+/// failed run (job, use) otherwise. Cancelled runs neither save nor cost.
 public enum EffectModel {
     /// Minutes saved by `totals` under `entry`; nil when a success is counted in a different unit from
     /// the catalog row's (items against runs), which a report must list rather than guess at.
@@ -11,7 +12,12 @@ public enum EffectModel {
         case .cancelled:
             return 0
         case .failure, .unfinished:
-            return -Double(totals.events) * entry.reworkMinutesPerFailure
+            // A failure in another unit is not one of the row's failures: a robot's failed queue items under
+            // a row in runs (the run itself ended normally), or a failed run under a row in items, which is
+            // charged through its failed items.
+            guard unit == entry.unit else { return 0 }
+            let failures = unit == .items ? totals.quantity : Double(totals.events)
+            return -failures * entry.reworkMinutesPerFailure
         case .success:
             guard unit == entry.unit else { return nil }
             let scale = unit.quantityPerCatalogUnit

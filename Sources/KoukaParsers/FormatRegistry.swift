@@ -3,10 +3,26 @@ public enum FormatRegistry {
     /// Makes the parser for `format` with a source's options; throws when the options cannot work.
     public typealias Factory = @Sendable (SourceOptions) throws(MappingError) -> any LogParser
 
-    public static let factories: [String: Factory] = [
+    public static let factories: [String: Factory] = Dictionary(uniqueKeysWithValues: makers.map { ($0.key, refusingUnreadZone($0.key, $0.value)) })
+
+    /// The formats that read a source's own `timezone` (the zone of its times without an offset).
+    public static let readingSourceTimeZone: Set<String> = ["power-automate-flowsession"]
+
+    /// `make`, refusing a `timezone` that `format` does not read: ignored, it would seem to have applied.
+    private static func refusingUnreadZone(_ format: String, _ make: @escaping Factory) -> Factory {
+        guard !readingSourceTimeZone.contains(format) else { return make }
+        return { options throws(MappingError) in
+            if options.timeZone != nil {
+                throw MappingError("timezone is read only by power-automate-flowsession sources; \(format) reads times without an offset in the configuration's timezone, so remove the source's timezone")
+            }
+            return try make(options)
+        }
+    }
+
+    private static let makers: [String: Factory] = [
         "uipath-execution-log": { _ in UiPathExecutionLogParser() },
         "winactor-task-csv": { _ in WinActorTaskCSVParser() },
-        "power-automate-flowsession": { _ in PowerAutomateFlowSessionParser() },
+        "power-automate-flowsession": { options in PowerAutomateFlowSessionParser(options: options) },
         "rpa-csv": { options throws(MappingError) in try RobotCSVParser(options: options) },
         "ai-ocr-csv": { options throws(MappingError) in try AIOCRCSVParser(options: options) },
         "azure-document-intelligence": { options in AzureAnalyzeResultParser(options: options) },

@@ -14,10 +14,16 @@ public protocol LogParser: Sendable {
     /// Whether `parse` hands every byte of `path`, in order, to the context's `digest`; the caller then need
     /// not read the file again to hash it. False unless a format says otherwise.
     func digestsWhileReading(path: String) -> Bool
+
+    /// Whether the keys `parse` hands `counted(runs:)` stand for rows (a task, start and status), not for
+    /// run ids: rows of another file with the same key are flagged, and still counted, rather than left out
+    /// as repeats. False unless a format says otherwise.
+    var logsRowKeys: Bool { get }
 }
 
 extension LogParser {
     public func digestsWhileReading(path: String) -> Bool { false }
+    public var logsRowKeys: Bool { false }
 }
 
 /// What a parser hands its results to.

@@ -116,6 +116,7 @@ import Testing
             answered = ["回答済"]
             unanswered = ["未回答"]
             escalated = ["あり"]
+            not_escalated = ["なし"]
             [[source]]
             format = "rasa-tracker"
             path = "logs/tracker.json"

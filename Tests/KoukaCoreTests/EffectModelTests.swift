@@ -60,10 +60,30 @@ struct EffectModelTests {
         let free = EffectModel.savedMinutes(outcome: .failure, unit: .runs, totals: Self.totals(events: 4, quantity: 4),
                                             entry: Self.entry(manual: 10, residual: 2))
         #expect(free == 0)
-        // Rework is per failed run (event), whatever the unit of the failure's quantity.
+    }
+
+    /// Issue 13 item 8: rework is charged per failure in the row's unit.
+    @Test func reworkIsPerFailedItemOnAnItemsRowAndPerFailedRunOnARunsRow() {
+        // Items row, 5 min of rework a failure: 30 failed items (in 2 events) × 5 = −150, not 2 × 5.
         let items = EffectModel.savedMinutes(outcome: .failure, unit: .items, totals: Self.totals(events: 2, quantity: 30),
-                                             entry: Self.entry(manual: 10, residual: 2, rework: 5))
-        #expect(items == -10)
+                                             entry: Self.entry(.items, manual: 10, residual: 2, rework: 5))
+        #expect(items == -150)
+        // A run that never finished, with 3 failed items, on the same row: 3 × 5 = −15.
+        let unfinished = EffectModel.savedMinutes(outcome: .unfinished, unit: .items, totals: Self.totals(events: 1, quantity: 3),
+                                                  entry: Self.entry(.items, manual: 10, residual: 2, rework: 5))
+        #expect(unfinished == -15)
+        // Runs row: 2 failed runs × 5 = −10.
+        let runs = EffectModel.savedMinutes(outcome: .failure, unit: .runs, totals: Self.totals(events: 2, quantity: 2),
+                                            entry: Self.entry(.runs, manual: 10, residual: 2, rework: 5))
+        #expect(runs == -10)
+        // A robot's failed queue items under a row in runs are no failed run: 0, not 1 × 5.
+        let itemsUnderRuns = EffectModel.savedMinutes(outcome: .failure, unit: .items, totals: Self.totals(events: 1, quantity: 4),
+                                                      entry: Self.entry(.runs, manual: 10, residual: 2, rework: 5))
+        #expect(itemsUnderRuns == 0)
+        // A failed run under a row in items is charged through its failed items, not once more as a run: 0.
+        let runUnderItems = EffectModel.savedMinutes(outcome: .failure, unit: .runs, totals: Self.totals(events: 1, quantity: 1),
+                                                     entry: Self.entry(.items, manual: 10, residual: 2, rework: 5))
+        #expect(runUnderItems == 0)
     }
 
     @Test func cancelledRunsNeitherSaveNorCost() {

@@ -9,7 +9,7 @@ let realWorldRasa = URL(fileURLWithPath: #filePath).deletingLastPathComponent().
 @Suite struct ChatbotParserTests {
     static let csvOptions = SourceOptions(
         columns: ["time": "日時", "category": "カテゴリ", "answered": "回答状況", "escalated": "有人対応"],
-        values: ["answered": ["回答済"], "unanswered": ["未回答"], "escalated": ["あり"]])
+        values: ["answered": ["回答済"], "unanswered": ["未回答"], "escalated": ["あり"], "not_escalated": ["なし"]])
 
     @Test(arguments: FileVariant.allCases)
     func aConversationLogCountsAnswersWithoutAPerson(_ variant: FileVariant) throws {

@@ -125,9 +125,10 @@ struct UiPathExecutionLogParserTests {
         ]
         let (_, sink) = try Self.parse(lines)
         #expect(sink.events.map(\.outcome) == [.success, .failure, .success, .unfinished])
-        #expect(sink.events.map(\.unit) == [.items, .items, .items, .items])
-        // Run q: 3 items handled, 1 failed item; run r: 2 items handled, and the run itself failed with no failed item.
-        #expect(sink.events.map(\.quantity) == [3, 1, 2, 0])
+        #expect(sink.events.map(\.unit) == [.items, .items, .items, .runs])
+        // Run q ended normally: 3 items handled, 1 item failed, and no failed run. Run r: 2 items handled,
+        // no failed item, and the run itself never finished: one unfinished run.
+        #expect(sink.events.map(\.quantity) == [3, 1, 2, 1])
         #expect(sink.events.map(\.machineSeconds) == [300, nil, nil, nil])
         #expect(sink.events.map(\.source.line) == [1, 1, 7, 7])
     }

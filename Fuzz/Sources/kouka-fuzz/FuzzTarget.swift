@@ -76,7 +76,7 @@ final class FuzzState: @unchecked Sendable {
     static let values: [String: [String: [String]]] = [
         "rpa-csv": ["success": ["正常終了"], "failure": ["異常終了"], "cancelled": ["中断"]],
         "ai-ocr-csv": ["success": ["完了"], "failure": ["エラー"]],
-        "chatbot-csv": ["answered": ["回答済"], "unanswered": ["未回答"], "escalated": ["あり"]],
+        "chatbot-csv": ["answered": ["回答済"], "unanswered": ["未回答"], "escalated": ["あり"], "not_escalated": ["なし"]],
     ]
 
     static let columns: [String: [String: String]] = [

@@ -5,44 +5,51 @@ import KoukaCore
 /// to a person (有人対応) are failures. The question's text is never read.
 ///
 /// Roles: `time` and `category` (the FAQ category or intent the catalog maps; required), `answered`
-/// with `[source.values]` `answered` / `unanswered`, `escalated` with `escalated` values, `session`,
-/// `rating`, `department`.
+/// with `[source.values]` `answered` / `unanswered`, `escalated` with `escalated` / `not_escalated`,
+/// `session`, `rating`, `department`. A value in neither of its column's lists is rejected, never guessed
+/// at; the empty cell too, unless a list names "". `run_id` names each inquiry (a message id), so that
+/// overlapping exports count it once.
 public struct ChatbotCSVParser: LogParser {
     public let formatID = "chatbot-csv"
     public let options: SourceOptions
 
     public static let roles = ColumnRoles(
-        required: ["time", "category"], optional: ["answered", "escalated", "session", "rating", "department"],
-        valueLists: ["answered", "unanswered", "escalated"])
+        required: ["time", "category"], optional: ["run_id", "answered", "escalated", "session", "rating", "department"],
+        valueLists: ["answered", "unanswered", "escalated", "not_escalated"])
 
     public init(options: SourceOptions) throws(MappingError) {
         try Self.roles.validate(options)
         if options.columns["answered"] != nil && (options.values["answered"] ?? []).isEmpty {
             throw MappingError("answered is mapped, so [source.values] must list the answered values (e.g. answered = [\"回答済\"])")
         }
-        if options.columns["escalated"] != nil && (options.values["escalated"] ?? []).isEmpty {
-            throw MappingError("escalated is mapped, so [source.values] must list the values meaning a person took over")
+        // Both meanings are listed: a value in neither (a misspelt flag) must not pass for "no person took over".
+        if options.columns["escalated"] != nil && ((options.values["escalated"] ?? []).isEmpty || (options.values["not_escalated"] ?? []).isEmpty) {
+            throw MappingError("escalated is mapped, so [source.values] must list the values meaning a person took over (escalated = [\"あり\"]) and those meaning none did (not_escalated = [\"なし\"], or [\"\"] for an empty cell)")
+        }
+        for lists in [["answered", "unanswered"], ["escalated", "not_escalated"]] {
+            if let shared = ColumnRoles.overlap(of: lists, in: options) { throw MappingError(shared) }
         }
         self.options = options
     }
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        try MappedRuns.read(options: options, context: context, sink: sink) { part, runs in try parse(path: path, context: context, into: part, runs: &runs) }
+    }
+
+    /// Whether the keys handed to `counted(runs:)` are row keys (no `run_id` mapped): see `MappedRuns`.
+    public var logsRowKeys: Bool { MappedRuns.keepsRowKeys(options) }
+
+    private func parse(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
                                  redactsValues: true) { row, _ throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
-            var answered = true
-            if m.has("answered") {
-                let value = try m.text("answered")
-                if m.value(value, isIn: "answered") { answered = true }
-                else if m.value(value, isIn: "unanswered") || value.isEmpty { answered = false }
-                else { throw RowProblem("column \(options.columns["answered"]!) is in neither the answered nor the unanswered values") }
-            }
-            let escalation = try m.text("escalated")
-            let escalated = m.has("escalated") && m.value(escalation, isIn: "escalated")
-            sink.accept(UsageEvent(
+            var answered = true, escalated = false
+            if m.has("answered") { answered = try m.list("answered", among: ["answered", "unanswered"]) == "answered" }
+            if m.has("escalated") { escalated = try m.list("escalated", among: ["escalated", "not_escalated"]) == "escalated" }
+            try m.accept(UsageEvent(
                 family: .chatbot, occurredAt: try m.instant("time", clock: context.clock), taskName: try m.required("category"),
                 department: try m.department(), outcome: answered && !escalated ? .success : .failure, quantity: 1,
-                unit: .inquiries, source: context.location(row.record.line)))
+                unit: .inquiries, source: context.location(row.record.line)), into: sink, runs: &runs)
         }
     }
 }

@@ -26,6 +26,27 @@ public struct ColumnRoles: Sendable {
         if !unknownLists.isEmpty {
             return "[source.values] has unknown list(s) \(unknownLists.joined(separator: ", ")); the lists are \(valueLists.joined(separator: ", "))"
         }
+        // A status in none of the lists is rejected, never taken for a success: without the success values
+        // every row would be.
+        if valueLists.contains("success"), options.columns["status"] != nil, (options.values["success"] ?? []).isEmpty {
+            return "status is mapped, so [source.values] must list the success values (e.g. success = [\"正常終了\"]); a status in none of the lists is rejected"
+        }
+        if valueLists.contains("success"), let shared = Self.overlap(of: ["success", "failure", "cancelled", "unfinished"], in: options) {
+            return shared
+        }
+        return nil
+    }
+
+    /// What is wrong when a value is in two of `lists`, which one column's values are read against: the
+    /// row would mean whichever list is tried first.
+    static func overlap(of lists: [String], in options: SourceOptions) -> String? {
+        var seen: [String: String] = [:]
+        for list in lists {
+            for value in Set((options.values[list] ?? []).map { $0.lowercased() }).sorted() {
+                if let first = seen[value] { return "[source.values] lists \"\(value)\" both in \(first) and in \(list); a value may mean one thing only" }
+                seen[value] = list
+            }
+        }
         return nil
     }
 }

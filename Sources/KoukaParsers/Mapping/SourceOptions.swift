@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a `[[source]]` of the configuration says beyond its format and path: which columns (or JSON keys)
 /// mean what, which values mean what, and names for logs that carry none.
 public struct SourceOptions: Sendable, Hashable {
@@ -15,13 +17,18 @@ public struct SourceOptions: Sendable, Hashable {
     public var minimumConfidence: Double
     /// Chatbot actions or events that hand the conversation to a person.
     public var handoffNames: [String]
+    /// The zone in which this source's times without an offset are read, from the source's `timezone`; nil
+    /// for the format's own default (UTC for Dataverse flowsession exports, else the configuration's zone).
+    /// Dates are still taken in the configuration's zone.
+    public var timeZone: TimeZone?
 
     /// Every mapped column: a file whose header lacks one is not the configured export.
     var mappedColumns: [String] { Array(Set(columns.values)).sorted() }
 
     public init(
         columns: [String: String] = [:], values: [String: [String]] = [:], task: String? = nil, department: String? = nil,
-        fallbackIntents: [String] = ["nlu_fallback"], minimumConfidence: Double = 0, handoffNames: [String] = ["handoff.initiate", "action_handoff"]
+        fallbackIntents: [String] = ["nlu_fallback"], minimumConfidence: Double = 0, handoffNames: [String] = ["handoff.initiate", "action_handoff"],
+        timeZone: TimeZone? = nil
     ) {
         self.columns = columns
         self.values = values
@@ -30,5 +37,6 @@ public struct SourceOptions: Sendable, Hashable {
         self.fallbackIntents = fallbackIntents
         self.minimumConfidence = minimumConfidence
         self.handoffNames = handoffNames
+        self.timeZone = timeZone
     }
 }

@@ -5,13 +5,15 @@ import KoukaCore
 ///
 /// Roles: `meeting` and `time` (required), `audio_minutes` or `audio_seconds` (one is required),
 /// `editing_minutes` (the time a person spent editing the draft, which replaces the catalog's estimate),
-/// `department`, `status` with `[source.values]`.
+/// `department`, `status` with `[source.values]` `success` (required with it), `failure`, `cancelled` and
+/// `unfinished`; a status in none of them is rejected. `run_id` names each session, so that overlapping
+/// exports count it once.
 public struct MinutesSessionCSVParser: LogParser {
     public let formatID = "minutes-session-csv"
     public let options: SourceOptions
 
     public static let roles = ColumnRoles(
-        required: ["meeting", "time"], optional: ["audio_minutes", "audio_seconds", "editing_minutes", "department", "status"],
+        required: ["meeting", "time"], optional: ["run_id", "audio_minutes", "audio_seconds", "editing_minutes", "department", "status"],
         valueLists: ["success", "failure", "cancelled", "unfinished"])
 
     public init(options: SourceOptions) throws(MappingError) {
@@ -23,6 +25,13 @@ public struct MinutesSessionCSVParser: LogParser {
     }
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        try MappedRuns.read(options: options, context: context, sink: sink) { part, runs in try parse(path: path, context: context, into: part, runs: &runs) }
+    }
+
+    /// Whether the keys handed to `counted(runs:)` are row keys (no `run_id` mapped): see `MappedRuns`.
+    public var logsRowKeys: Bool { MappedRuns.keepsRowKeys(options) }
+
+    private func parse(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
                                  redactsValues: true) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
@@ -36,10 +45,10 @@ public struct MinutesSessionCSVParser: LogParser {
                 throw RowProblem("the audio length is empty")
             }
             let editing = try m.number("editing_minutes")
-            sink.accept(UsageEvent(
+            try m.accept(UsageEvent(
                 family: .minutes, occurredAt: try m.instant("time", clock: context.clock), taskName: try m.required("meeting"),
                 department: try m.department(), outcome: outcome, quantity: audio, unit: .audioMinutes,
-                humanSeconds: editing.map { $0 * 60 }, source: context.location(row.record.line)))
+                humanSeconds: editing.map { $0 * 60 }, source: context.location(row.record.line)), into: sink, runs: &runs)
         }
     }
 }

@@ -11,7 +11,8 @@ struct FlowSessionRecord {
     var statusCode: String
 
     /// The event this run is, nil for a run that has not finished; throws for a row that cannot count.
-    func event(line: Int, context: ParseContext) throws(RowProblem) -> UsageEvent? {
+    /// Times without an offset are read in `reading`'s zone.
+    func event(line: Int, context: ParseContext, reading: LocalClock) throws(RowProblem) -> UsageEvent? {
         let outcome: Outcome
         switch FlowSessionStatus(statusCode) {
         case let .finished(value): outcome = value
@@ -21,7 +22,7 @@ struct FlowSessionRecord {
             guard !startedOn.isEmpty else {
                 throw RowProblem("statuscode \(statusCode.prefix(20)) (not finished) but startedon is empty: Kouka cannot tell how long it has been running")
             }
-            let started = try CSVTable.timestamp(startedOn, column: "startedon").instant(in: context.clock)
+            let started = try CSVTable.timestamp(startedOn, column: "startedon").instant(in: reading)
             guard context.now.timeIntervalSince(started) > context.pendingMaxAge else { return nil }
             outcome = .unfinished
         case .unknown: throw RowProblem("statuscode \(statusCode.prefix(20)) is not a flowsession status (4 Succeeded, 7 Cancelled, 8 Failed, …)")
@@ -29,8 +30,8 @@ struct FlowSessionRecord {
         guard !name.isEmpty else { throw RowProblem("name (the flow) is empty") }
         guard !startedOn.isEmpty || !completedOn.isEmpty else { throw RowProblem("startedon and completedon are both empty") }
         var start: Date? = nil, end: Date? = nil
-        if !startedOn.isEmpty { start = try CSVTable.timestamp(startedOn, column: "startedon").instant(in: context.clock) }
-        if !completedOn.isEmpty { end = try CSVTable.timestamp(completedOn, column: "completedon").instant(in: context.clock) }
+        if !startedOn.isEmpty { start = try CSVTable.timestamp(startedOn, column: "startedon").instant(in: reading) }
+        if !completedOn.isEmpty { end = try CSVTable.timestamp(completedOn, column: "completedon").instant(in: reading) }
         var machine: Double? = nil
         if !runDuration.isEmpty {
             guard let seconds = Double(runDuration), seconds.isFinite, seconds >= 0, seconds <= CSVRow.largestPlausible else {

@@ -2,11 +2,19 @@ import Foundation
 import KoukaCore
 
 /// Reads Power Automate Desktop flow runs: the Dataverse `flowsession` table exported as CSV, as a JSON
-/// array, as `{"value":[…]}` (the Web API's shape) or as JSON lines. Times are UTC (`…Z`).
+/// array, as `{"value":[…]}` (the Web API's shape) or as JSON lines.
+///
+/// Dataverse stores times in UTC and writes them with `Z`; an export re-saved by Excel loses the `Z`
+/// (`2025/3/31 20:00`) but not the UTC. Times without an offset are therefore read as UTC, unless the
+/// source names another `timezone` (an export tool that writes local times).
 public struct PowerAutomateFlowSessionParser: LogParser {
     public let formatID = "power-automate-flowsession"
+    /// The zone of times without an offset.
+    let reading: LocalClock
 
-    public init() {}
+    public init(options: SourceOptions = SourceOptions()) {
+        reading = LocalClock(zone: options.timeZone ?? TimeZone(identifier: "UTC")!)
+    }
 
     /// CSV exports are read by `CSVRunTable`, which hashes what it reads; JSON is read another way.
     public func digestsWhileReading(path: String) -> Bool { !JSONRecords.isJSON(path) }
@@ -31,7 +39,7 @@ public struct PowerAutomateFlowSessionParser: LogParser {
                 completedOn: try h.column("completedon").map { i throws(RowProblem) in try row.text(i) } ?? "",
                 runDuration: try h.column("runduration").map { i throws(RowProblem) in try row.text(i) } ?? "",
                 statusCode: try row.text(h.column("statuscode")!))
-            guard let event = try record.event(line: row.record.line, context: context) else {
+            guard let event = try record.event(line: row.record.line, context: context, reading: reading) else {
                 summary.pendingRuns += 1
                 return
             }
@@ -58,7 +66,7 @@ public struct PowerAutomateFlowSessionParser: LogParser {
                 guard let record = try? decoder.decode(FlowSessionRecord.self, from: json) else {
                     throw RowProblem("not a flowsession JSON object")
                 }
-                guard let event = try record.event(line: line, context: context) else {
+                guard let event = try record.event(line: line, context: context, reading: reading) else {
                     summary.pendingRuns += 1
                     return
                 }

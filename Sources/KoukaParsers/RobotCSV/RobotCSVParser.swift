@@ -7,12 +7,15 @@ import KoukaCore
 /// Roles: `task` (required), `start` (required unless `end` and `duration` are both mapped), `end`,
 /// `duration` (seconds), `status`, `items`, `department`. With `status` mapped, `[source.values]` lists
 /// `success` (required), `failure`, `cancelled` and `unfinished`; a value in none of them is rejected.
+/// With `items` mapped the unit is items and every row that succeeded or failed must give its count (0 is
+/// a count; an empty cell is rejected, not taken for 1); without it each row is one run. `run_id` names
+/// each run, so that overlapping exports count it once (`MappedRuns`).
 public struct RobotCSVParser: LogParser {
     public let formatID = "rpa-csv"
     public let options: SourceOptions
 
     public static let roles = ColumnRoles(
-        required: ["task"], optional: ["start", "end", "duration", "status", "items", "department"],
+        required: ["task"], optional: ["run_id", "start", "end", "duration", "status", "items", "department"],
         valueLists: ["success", "failure", "cancelled", "unfinished"])
 
     /// Checks the mapping; the message says what to add to the configuration.
@@ -22,13 +25,17 @@ public struct RobotCSVParser: LogParser {
         guard c["start"] != nil || (c["end"] != nil && c["duration"] != nil) else {
             throw MappingError("[source.columns] needs start, or both end and duration")
         }
-        if c["status"] != nil && (options.values["success"] ?? []).isEmpty {
-            throw MappingError("status is mapped, so [source.values] must list the success values")
-        }
         self.options = options
     }
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        try MappedRuns.read(options: options, context: context, sink: sink) { part, runs in try parse(path: path, context: context, into: part, runs: &runs) }
+    }
+
+    /// Whether the keys handed to `counted(runs:)` are row keys (no `run_id` mapped): see `MappedRuns`.
+    public var logsRowKeys: Bool { MappedRuns.keepsRowKeys(options) }
+
+    private func parse(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
             guard let outcome = try m.outcome() else {
@@ -48,11 +55,10 @@ public struct RobotCSVParser: LogParser {
                                                endColumn: options.columns["end"] ?? "end")
                 machine = duration ?? span
             }
-            let items = try m.number("items")
-            sink.accept(UsageEvent(
+            try m.accept(UsageEvent(
                 family: .rpa, occurredAt: start, taskName: name, department: try m.department(), outcome: outcome,
-                quantity: items ?? 1, unit: m.has("items") ? .items : .runs, machineSeconds: machine,
-                source: context.location(row.record.line)))
+                quantity: try m.count("items", outcome: outcome) ?? 1, unit: m.has("items") ? .items : .runs, machineSeconds: machine,
+                source: context.location(row.record.line)), into: sink, runs: &runs)
         }
     }
 }

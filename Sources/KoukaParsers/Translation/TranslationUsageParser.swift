@@ -7,14 +7,15 @@ import KoukaCore
 ///
 /// Roles: `time` and `characters` (required), `department`, `task` (a column naming the kind of
 /// document; else the source's `task`), `post_edit_minutes` (replaces the catalog's estimate),
-/// `source_language`, `target_language`, `user`.
+/// `source_language`, `target_language`, `user`, `run_id` (a request id, so that overlapping exports count
+/// a request once).
 public struct TranslationUsageParser: LogParser {
     public let formatID = "translation-usage"
     public let options: SourceOptions
 
     public static let roles = ColumnRoles(
         required: ["time", "characters"],
-        optional: ["department", "task", "post_edit_minutes", "source_language", "target_language", "user"], valueLists: [])
+        optional: ["run_id", "department", "task", "post_edit_minutes", "source_language", "target_language", "user"], valueLists: [])
 
     public init(options: SourceOptions) throws(MappingError) {
         try Self.roles.validate(options)
@@ -22,18 +23,27 @@ public struct TranslationUsageParser: LogParser {
     }
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
-        if JSONRecords.isJSON(path) { return try parseJSON(path: path, context: context, into: sink) }
+        try MappedRuns.read(options: options, context: context, sink: sink) { part, runs in
+            JSONRecords.isJSON(path) ? try parseJSON(path: path, context: context, into: part, runs: &runs)
+                : try parseCSV(path: path, context: context, into: part, runs: &runs)
+        }
+    }
+
+    /// Whether the keys handed to `counted(runs:)` are row keys (no `run_id` mapped): see `MappedRuns`.
+    public var logsRowKeys: Bool { MappedRuns.keepsRowKeys(options) }
+
+    private func parseCSV(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
                                  redactsValues: true) { row, _ throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
             let record = TranslationRecord(
                 time: try m.text("time"), characters: try m.text("characters").replacingOccurrences(of: ",", with: ""),
                 department: try m.text("department"), task: try m.text("task"), postEditMinutes: try m.text("post_edit_minutes"))
-            sink.accept(try record.event(line: row.record.line, context: context, options: options))
+            try m.accept(try record.event(line: row.record.line, context: context, options: options), into: sink, runs: &runs)
         }
     }
 
-    private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+    private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         var summary = ParseSummary()
         let c = options.columns
         let end = try JSONObjectRecords.read(path: path, context: context, format: formatID) { object, line in
@@ -44,7 +54,9 @@ public struct TranslationUsageParser: LogParser {
                     time: JSONObjectRecords.text(object, c["time"]), characters: JSONObjectRecords.text(object, c["characters"]),
                     department: JSONObjectRecords.text(object, c["department"]), task: JSONObjectRecords.text(object, c["task"]),
                     postEditMinutes: JSONObjectRecords.text(object, c["post_edit_minutes"]))
-                sink.accept(try record.event(line: line, context: context, options: options))
+                let event = try record.event(line: line, context: context, options: options)
+                try runs.admit(event, runID: JSONObjectRecords.text(object, c["run_id"]), line: line)
+                sink.accept(event)
             } catch {
                 sink.reject(error.rejection(file: context.displayPath, line: line))
             }

@@ -10,7 +10,7 @@ import KoukaCore
 /// failure, and said so) if the file is closed (an earlier day's log, and the next day's has no end either)
 /// or it has been silent for longer than the allowed age; otherwise it is still running and waits. Queue transactions,
 /// when a run has them, make its units items: each successful transaction is one item handled, and failed
-/// transactions are failed items.
+/// transactions are failed items, which do not make a normally ended run a failed one.
 ///
 /// Today's log grows all day: reading resumes at the end of the last complete line, with the unfinished
 /// runs carried over, and a half-written last line is left for the next run.
@@ -161,25 +161,26 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 
+    /// The events one run is. A run's outcome is its own: it succeeded when it ended normally, whatever its
+    /// queue items did. Queue transactions are items: successful ones items handled, failed ones items
+    /// failed (in a run that ended normally as much as in one that did not). A run that failed or never
+    /// finished is also a failed or unfinished run, in runs, so that a catalog row in runs charges rework per
+    /// failed run and one in items per failed item (`EffectModel`).
     static func events(of run: UiPathRun, context: ParseContext) -> [UsageEvent] {
         // An error line is a failure the robot reported; a run that simply stops is one that never finished.
         let outcomeOfRun: Outcome = run.hadDefaultError ? .failure : (run.endInstant == nil ? .unfinished : .success)
-        let succeeded = outcomeOfRun == .success
-        func event(_ outcome: Outcome, _ quantity: Double, _ unit: EffectUnit, machine: Double?) -> UsageEvent {
-            UsageEvent(family: .rpa, occurredAt: run.startInstant, taskName: run.processName, outcome: outcome,
-                       quantity: quantity, unit: unit, machineSeconds: machine, source: context.location(run.firstLine))
+        // The machine time is the run's, given once, to its first event.
+        var machine = run.totalSeconds
+        func event(_ outcome: Outcome, _ quantity: Int, _ unit: EffectUnit) -> UsageEvent {
+            defer { machine = nil }
+            return UsageEvent(family: .rpa, occurredAt: run.startInstant, taskName: run.processName, outcome: outcome,
+                              quantity: Double(quantity), unit: unit, machineSeconds: machine, source: context.location(run.firstLine))
         }
-        guard run.hasTransactions else {
-            return [event(outcomeOfRun, 1, .runs, machine: run.totalSeconds)]
-        }
+        guard run.hasTransactions else { return [event(outcomeOfRun, 1, .runs)] }
         var events: [UsageEvent] = []
-        if run.successfulTransactions > 0 {
-            events.append(event(.success, Double(run.successfulTransactions), .items, machine: run.totalSeconds))
-        }
-        if run.failedTransactions > 0 || !succeeded {
-            events.append(event(succeeded ? .failure : outcomeOfRun, Double(run.failedTransactions), .items,
-                                machine: run.successfulTransactions > 0 ? nil : run.totalSeconds))
-        }
+        if run.successfulTransactions > 0 { events.append(event(.success, run.successfulTransactions, .items)) }
+        if run.failedTransactions > 0 { events.append(event(.failure, run.failedTransactions, .items)) }
+        if outcomeOfRun != .success { events.append(event(outcomeOfRun, 1, .runs)) }
         return events
     }
 

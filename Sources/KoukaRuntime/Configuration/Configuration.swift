@@ -79,6 +79,13 @@ public struct Configuration: Sendable {
             guard let factory = FormatRegistry.factories[section.format] else {
                 throw ConfigurationError(path: path, message: "\(label): format \(section.format) is unknown; use one of \(FormatRegistry.allFormatIDs.joined(separator: ", "))")
             }
+            var sourceZone: TimeZone? = nil
+            if let name = section.timezone {
+                guard let value = TimeZone(identifier: name) else {
+                    throw ConfigurationError(path: path, message: "\(label): timezone \(name) is not a time zone name; use one like UTC or Asia/Tokyo")
+                }
+                sourceZone = value
+            }
             let defaults = SourceOptions()
             var minimumConfidence = defaults.minimumConfidence
             if let number = section.minimum_confidence {
@@ -88,7 +95,7 @@ public struct Configuration: Sendable {
                 columns: section.columns ?? [:], values: section.values ?? [:], task: section.task, department: section.department,
                 fallbackIntents: section.fallback_intents ?? defaults.fallbackIntents,
                 minimumConfidence: minimumConfidence,
-                handoffNames: section.handoff_names ?? defaults.handoffNames)
+                handoffNames: section.handoff_names ?? defaults.handoffNames, timeZone: sourceZone)
             let parser: any LogParser
             do { parser = try factory(options) } catch {
                 throw ConfigurationError(path: path, message: "\(label), format \(section.format): \(error.message)")

@@ -31,6 +31,7 @@ struct ConfigurationFile: Decodable {
         var fallback_intents: [String]?
         var minimum_confidence: TOMLNumber?
         var handoff_names: [String]?
+        var timezone: String?
     }
 
     /// A table keyed by fiscal year (`[targets.2025]`). Decoded by hand: Swift decodes a dictionary

@@ -65,6 +65,11 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     /// Of `rowsRejected`, the rows that were runs already counted (the same run exported twice, overlapping
     /// exports): left out so that each counts once.
     public var rowsRepeated = 0
+    /// Rows of a mapped format without a run id that are identical (task, start, status) to rows of another
+    /// file: counted in both, since nothing shows they are one run, and flagged.
+    public var rowsIdentical = 0
+    /// The files those rows are in, with the files they repeat and what to do.
+    public var identicalRows: [FileProblem] = []
     public var pendingRuns = 0
     /// Runs this run found that never reported their end (still running past `pending_max_hours`, or a closed
     /// robot log without the run's end line): counted as failures, never silently.
@@ -88,7 +93,7 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     /// Whether there is anything for a person to look at.
     var hasFindings: Bool {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
-            || runsUnfinished > 0 || !unreported.isEmpty
+            || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

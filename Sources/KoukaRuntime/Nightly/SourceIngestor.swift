@@ -155,11 +155,17 @@ final class SourceIngestor {
             logger.warning("source file is a copy of another; counted once", metadata: ["file": "\(display)", "original": "\(original)"])
             return
         }
-        // Runs another file already counts (overlapping exports) are read again and left out here.
+        // Runs another file already counts (overlapping exports) are read again and left out here; rows only
+        // identical to another file's (no run id tells) are counted, and flagged.
+        var identical: [UInt64: String] = [:]
         if read.failure == nil, let keys = Self.stream(read.collector),
            case let elsewhere = try store.runsCounted(in: keys, format: read.spec.format, otherThan: display, where: { try stands($0, store: store) }),
            !elsewhere.isEmpty {
-            read.readAgain(leavingOut: elsewhere, fresh: makeCollector())
+            if read.spec.parser.logsRowKeys {
+                identical = elsewhere
+            } else {
+                read.readAgain(leavingOut: elsewhere, fresh: makeCollector())
+            }
         }
         if let failure = read.failure {
             switch failure {
@@ -202,6 +208,11 @@ final class SourceIngestor {
         summary.rowsRejected += collector.rejections.count
         summary.rowsRepeated += repeated
         summary.pendingRuns += parsed.pendingRuns
+        if !identical.isEmpty {
+            summary.rowsIdentical += identical.count
+            summary.identicalRows.append(.init(path: display, reason: Self.identicalReason(identical.count, files: Set(identical.values))))
+            logger.warning("rows identical to another file's; counted in both", metadata: ["file": "\(display)", "rows": "\(identical.count)"])
+        }
         let unfinished = rollups.reduce(0) { $0 + ($1.key.outcome == .unfinished ? $1.totals.events : 0) }
         if unfinished > 0 {
             summary.runsUnfinished += unfinished
@@ -231,6 +242,11 @@ final class SourceIngestor {
     /// What the summary says of a file's runs that never reported their end.
     static func unfinishedReason(_ runs: Int) -> String {
         "\(runs) run(s) never reported their end (still running after pending_max_hours, or the robot's log closed without the run's end line): counted as failures with their rework minutes; check the robot or the export"
+    }
+
+    /// What the summary says of a file's rows identical (task, start, status) to rows of files read before.
+    static func identicalReason(_ rows: Int, files: Set<String>) -> String {
+        "\(rows) row(s) have the task, start and status of rows in \(files.sorted().joined(separator: ", ")): counted in both; if the exports overlap, map a run_id column so each run counts once, or remove the overlap"
     }
 
     /// Files at least this large are hashed while they are parsed rather than before.

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// Issue 13 item 8, through the built jobs: a UiPath run's failed queue item does not make a normally ended
+/// run a failed one. Rework is charged per failed item under a catalog row in items and per failed run under
+/// a row in runs.
+@Suite(.serialized) struct UiPathFailedItemsJobTests {
+    static func line(_ time: String, _ process: String, job: String, message: String = "step", level: String = "Information",
+                     extra: String = "") -> String {
+        let fields = [#""message":"\#(message)""#, #""level":"\#(level)""#, #""logType":"Default""#,
+                      #""timeStamp":"2024-05-01T\#(time)+09:00""#, #""processName":"\#(process)""#, #""jobId":"\#(job)""#]
+            + (extra.isEmpty ? [] : [extra])
+        return "\(time).0000 \(level == "Error" ? "Error" : "Info") {\(fields.joined(separator: ","))}"
+    }
+
+    /// One run: its start, a transaction per status, an Error line when `fails`, and its end line.
+    static func run(_ hour: Int, _ process: String, job: String, _ transactions: [String], fails: Bool = false) -> [String] {
+        let at = { (minute: Int) in "1\(hour):0\(minute):00" }
+        var lines = [line(at(0), process, job: job, message: "\(process) execution started")]
+        for (index, status) in transactions.enumerated() {
+            lines.append(line(at(index + 1), process, job: job, message: "Transaction ended", extra: #""transactionStatus":"\#(status)""#))
+        }
+        if fails { lines.append(line(at(7), process, job: job, message: "System exception", level: "Error")) }
+        lines.append(line(at(8), process, job: job, message: "\(process) execution ended", extra: #""totalExecutionTimeInSeconds":480"#))
+        return lines
+    }
+
+    @Test func failedItemsAreNoFailedRun() throws {
+        let city = try SmallCity("uipath-items")
+        defer { city.remove() }
+        try city.write("catalog.csv", """
+            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
+            T1,国保異動の処理,保険年金課,rpa,items,10,1,6,2020-04-01,国保異動
+            T2,住基異動の処理,市民課,rpa,runs,30,5,30,2020-04-01,住基異動
+
+            """)
+        try city.write("kouka.toml", """
+            catalog = "catalog.csv"
+            output = "reports"
+            [[source]]
+            format = "uipath-execution-log"
+            path = "logs/*_Execution.log"
+            """)
+        let lines = Self.run(0, "国保異動", job: "q", ["Successful", "Failed", "Successful", "Successful"])
+            + Self.run(1, "国保異動", job: "e", ["Successful", "Failed", "Failed"], fails: true)
+            + Self.run(2, "住基異動", job: "j", ["Successful", "Successful", "Failed"])
+        try city.write("logs/2024-05-01_Execution.log", lines.joined(separator: "\r\n") + "\r\n")
+        let nightly = try city.nightly()
+        #expect(nightly.exitCode == 0, "\(nightly.stdout)")
+        #expect(try nightly.summary()["runsUnfinished"] as? Int == 0)
+        let (code, json) = try city.report(2024)
+        #expect(code == 0)
+        let tasks = SmallCity.tasks(json)
+        // T1 (items, 10 − 1 min an item, 6 min rework a failed item): run q ended normally with 3 items saved
+        // and 1 failed; run e failed, with 1 item saved and 2 failed. Saved 4 × 9 = 36 min, rework 3 × 6 = 18
+        // min: 18 min = 0.3 h. (The old rule charged 6 min per failure event, 2 × 6 = 12: 24 min = 0.4 h.)
+        #expect(tasks["T1"]?["units"] as? Double == 4)
+        #expect(tasks["T1"]?["hoursSaved"] as? Double == 0.3)
+        // T2 (runs, 30 min rework a failed run): run j ended normally, so no failed run and no rework; its 2
+        // items are in another unit than the row's and listed as a mismatch, not counted: 0 h (was −0.5 h).
+        #expect(tasks["T2"]?["hoursSaved"] as? Double == 0)
+        let mismatch = (json["unitMismatches"] as? [[String: Any]])?.first { $0["task"] as? String == "T2" }
+        #expect(mismatch?["units"] as? Double == 2)
+        #expect((json["hoursSaved"] as? [String: Any])?["total"] as? Double == 0.3)
+    }
+}

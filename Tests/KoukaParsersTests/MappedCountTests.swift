@@ -1,0 +1,62 @@
+import Foundation
+import KoukaCore
+import KoukaParsers
+import Testing
+
+/// Issue 13 item 5: a mapped count column (rpa-csv `items`, ai-ocr-csv `sheets`) whose cell is empty says
+/// nothing of how many units the row handled: rejected, never taken for 1.
+@Suite struct MappedCountTests {
+    static func parse(_ parser: any LogParser, _ lines: [String]) throws -> CollectingSink {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("log.csv", Data((lines.joined(separator: "\n") + "\n").utf8))
+        let sink = CollectingSink()
+        _ = try parser.parse(path: path, context: tokyoContext(path), into: sink)
+        return sink
+    }
+
+    /// The issue's rows 3 / empty / 0: the old code counted 3 + 1 + 0 = 4 items. Right: 3 + 0 = 3 items, and
+    /// the empty row (line 3) rejected with a reason that names the column and what to do.
+    @Test func anEmptyItemsCellIsRejected() throws {
+        let parser = try RobotCSVParser(options: SourceOptions(
+            columns: ["task": "ロボット名", "start": "開始日時", "status": "結果", "items": "処理件数"],
+            values: ["success": ["正常終了"], "failure": ["異常終了"], "cancelled": ["中断"]]))
+        let sink = try Self.parse(parser, [
+            "ロボット名,開始日時,結果,処理件数",
+            "開閉栓受付入力,2024/04/01 09:00,正常終了,3",
+            "開閉栓受付入力,2024/04/02 09:00,正常終了,",
+            "開閉栓受付入力,2024/04/03 09:00,正常終了,0",
+            // A failed run's count decides its rework (per failed item on an items row): an empty one is rejected too.
+            "開閉栓受付入力,2024/04/04 09:00,異常終了,",
+            // A cancelled run saves and costs nothing whatever its count: its empty cell is 0 items.
+            "開閉栓受付入力,2024/04/05 09:00,中断,",
+        ])
+        #expect(sink.events.map(\.quantity) == [3, 0, 0])
+        #expect(sink.events.map(\.outcome) == [.success, .success, .cancelled])
+        #expect(sink.events.filter { $0.outcome == .success }.reduce(0) { $0 + $1.quantity } == 3)
+        #expect(sink.events.allSatisfy { $0.unit == .items })
+        #expect(sink.rejectedLines == [3, 5])
+        #expect(sink.rejections.first?.reason.contains("column 処理件数 (items) is empty") == true)
+        #expect(sink.rejections.first?.reason.contains("0 if none") == true)
+    }
+
+    /// Without an items column each row is one run, as before.
+    @Test func withoutAnItemsColumnEachRowIsOneRun() throws {
+        let parser = try RobotCSVParser(options: SourceOptions(columns: ["task": "ロボット名", "start": "開始日時"]))
+        let sink = try Self.parse(parser, ["ロボット名,開始日時", "開閉栓受付入力,2024/04/01 09:00", "開閉栓受付入力,2024/04/02 09:00"])
+        #expect(sink.events.map(\.quantity) == [1, 1])
+        #expect(sink.events.allSatisfy { $0.unit == .runs })
+    }
+
+    /// The same defect in ai-ocr-csv's `sheets`: 12 / empty / 0 sheets gave 13; right: 12, line 3 rejected.
+    @Test func anEmptySheetsCellIsRejected() throws {
+        let parser = try AIOCRCSVParser(options: SourceOptions(columns: ["time": "読取日時", "form": "帳票名", "sheets": "読取枚数"]))
+        let sink = try Self.parse(parser, [
+            "読取日時,帳票名,読取枚数",
+            "2024/04/01 09:00,申請書,12", "2024/04/01 10:00,申請書,", "2024/04/01 11:00,申請書,0",
+        ])
+        #expect(sink.events.map(\.quantity) == [12, 0])
+        #expect(sink.rejectedLines == [3])
+        #expect(sink.rejections.first?.reason.contains("column 読取枚数 (sheets) is empty") == true)
+    }
+}
