@@ -87,6 +87,7 @@ public final class KoukaStore {
             }
             try markWrittenByJobRun(source: id)
             try insertRollups(rollups, source: id, adding: false)
+            try recordRollupDigest(ofSource: id)
             try insertRejections(rejections, source: id)
             if let runKeys { try insertRunKeys(runKeys, source: id) }
             return id
@@ -117,6 +118,7 @@ public final class KoukaStore {
                 """).run(Self.sourceValues(record) + [.integer(existing.id)])
             try markWrittenByJobRun(source: existing.id, appending: true)
             try insertRollups(rollups, source: existing.id, adding: true)
+            try recordRollupDigest(ofSource: existing.id)
             try insertRejections(rejections, source: existing.id)
         }
     }

@@ -4,19 +4,25 @@ import KoukaParsers
 import KoukaReports
 import KoukaStore
 
-/// `kouka-audit verify`: re-reads every source file in the ledger, checks its SHA-256, recomputes its
-/// rollups from scratch in memory and compares them with the store; then rebuilds each fiscal year's
-/// figures from the recomputed rollups and compares them with the store's and with a written report.
+/// `kouka-audit verify`: checks that the figures an auditor signs are what the logs give, by the rules the
+/// nightly job counts with, and that nothing was changed behind Kouka's back.
+///
+/// 1. The ledger, line by line, against itself and the files on disk (`LedgerCheck`).
+/// 2. The logs read again from scratch into a new store by the nightly job's own code (`VerifyReplay`), as of
+///    the last nightly run; every file's rollups compared with the store's.
+/// 3. Each fiscal year's report rebuilt from both stores and compared field by field, and the written report
+///    JSON compared with the store's.
 public struct VerifyAudit {
     public var configuration: Configuration
-    /// The fiscal years whose figures are compared (default: every year with rollups).
+    /// The fiscal years whose reports are compared (default: every year with rollups).
     public var fiscalYears: [FiscalYear]?
-    public var today: LocalDate?
+    /// The time the logs are read again as of (default: the start of the last finished nightly run).
+    public var now: Date?
 
-    public init(configuration: Configuration, fiscalYears: [FiscalYear]? = nil, today: LocalDate? = nil) {
+    public init(configuration: Configuration, fiscalYears: [FiscalYear]? = nil, now: Date? = nil) {
         self.configuration = configuration
         self.fiscalYears = fiscalYears
-        self.today = today
+        self.now = now
     }
 
     /// Compares, reading the store as one snapshot: a nightly run that commits meanwhile cannot make the
@@ -29,95 +35,75 @@ public struct VerifyAudit {
     }
 
     private func verify(_ context: ReportContext) throws -> VerifySummary {
-        let base = DisplayPath.base(ofConfiguration: configuration.path)
-        let specs = configuration.sources.flatMap { spec in FileGlob.expand(spec.pattern).map { (DisplayPath.of($0, base: base), $0, spec) } }
-        let byDisplay = Dictionary(specs.map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { first, _ in first })
-        let all = LocalDate(year: 1900, month: 1, day: 1)...LocalDate(year: 2200, month: 1, day: 1)
-        let stored = Dictionary(grouping: try context.store.rollups(from: all.lowerBound, to: all.upperBound), by: \.sourceID)
         var summary = VerifySummary()
-        var recomputed: [DailyRollup] = []
-        let today = today ?? configuration.clock.localDate(of: Date())
-
-        for record in context.ledger where record.status != .rejected && record.status != .duplicate && record.status != .unreadable {
-            guard let (path, spec) = byDisplay[record.path] else {
-                if record.status == .gone {
-                    summary.filesSkipped.append(record.path)
-                } else {
-                    summary.differences.append(.init(kind: "missing-file", subject: record.path, detail: "in the ledger but no longer on disk or in a source"))
-                }
-                recomputed += stored[record.id] ?? []
-                continue
-            }
-            let digest = SHA256.hexDigest(ofFile: path) ?? "unreadable"
-            if digest != record.sha256 {
-                summary.differences.append(.init(kind: "changed-file", subject: record.path,
-                                                 detail: "SHA-256 is \(digest), the ledger says \(record.sha256): the file changed after it was read"))
-                recomputed += stored[record.id] ?? []
-                continue
-            }
-            if record.pendingRuns > 0 {
-                summary.filesSkipped.append(record.path)
-                recomputed += stored[record.id] ?? []
-                continue
-            }
-            summary.filesChecked += 1
-            let collector = EventCollector(clock: configuration.clock, officeHours: configuration.officeHours)
-            let parseContext = ParseContext(clock: configuration.clock, displayPath: record.path, encoding: spec.encoding, today: today,
-                                            pendingMaxAge: configuration.pendingMaxAge)
-            _ = try spec.parser.parse(path: path, context: parseContext, into: collector)
-            let fresh = collector.aggregator.totals
-            let kept = Dictionary(uniqueKeysWithValues: (stored[record.id] ?? []).map { ($0.key, $0.totals) })
-            for key in Set(fresh.keys).union(kept.keys).sorted() where !Self.same(fresh[key], kept[key]) {
-                summary.differences.append(.init(
-                    kind: "rollups", subject: record.path,
-                    detail: "\(key.date) \(key.taskName) \(key.outcome.rawValue): the file gives \(Self.describe(fresh[key])), the store holds \(Self.describe(kept[key]))"))
-            }
-            recomputed += fresh.map { DailyRollup(key: $0.key, totals: $0.value, sourceID: record.id) }
+        let asOf = try now ?? lastNightly(context.store)
+        summary.asOf = UTCTimestamp.string(from: asOf)
+        let base = DisplayPath.base(ofConfiguration: configuration.path)
+        var files: [String: String] = [:]
+        for spec in configuration.sources {
+            for path in FileGlob.expand(spec.pattern) where files[DisplayPath.of(path, base: base)] == nil { files[DisplayPath.of(path, base: base)] = path }
         }
+        let check = try LedgerCheck(ledger: context.ledger, files: files, store: context.store)
+        summary.differences += check.differences
+
+        let replay = try VerifyReplay(configuration: configuration, now: asOf)
+        defer { replay.remove() }
+        let all = (from: LocalDate(year: 1900, month: 1, day: 1), to: LocalDate(year: 2200, month: 1, day: 1))
+        let stored = Dictionary(grouping: try context.store.rollups(from: all.from, to: all.to), by: \.sourceID)
+        for line in context.ledger {
+            guard case let .takenAsStored(reason)? = check.standing[line.path] else {
+                if check.standing[line.path] != nil { summary.filesChecked += 1 }
+                continue
+            }
+            summary.filesSkipped.append("\(line.path): \(reason)")
+            try replay.takeAsStored(line, rollups: stored[line.id] ?? [])
+        }
+        let replayLedger = try replay.store.sources()
+        let knownPaths = Set(context.ledger.map(\.path))
+        for line in replayLedger where !knownPaths.contains(line.path) && (line.status == .present || line.status == .duplicate) {
+            summary.differences.append(.init(kind: "ledger", subject: line.path, field: "line", found: "none", expected: line.status.rawValue,
+                                             detail: "the logs hold this file but the store's ledger has no line for it: its runs are missing from every figure; run kouka-nightly, and if it read the file before, the line was removed behind Kouka's back"))
+        }
+        summary.differences += RollupComparison.differences(
+            stored: Self.byPath(stored, ledger: context.ledger),
+            expected: Self.byPath(Dictionary(grouping: try replay.store.rollups(from: all.from, to: all.to), by: \.sourceID), ledger: replayLedger))
 
         let years = fiscalYears ?? Set(stored.values.flatMap { $0.map { FiscalYear(containing: $0.key.date).startYear } }).sorted().map(FiscalYear.init)
-        for year in years {
-            let fromStore = try context.report(.fiscalYear(year), generatedAt: "", previous: nil)
-            let fromFiles = ReportBuilder.build(ReportInputs(
-                period: .fiscalYear(year), rollups: recomputed, catalog: context.catalog, catalogPath: context.catalogPath,
-                catalogSHA256: context.catalogSHA256, targets: configuration.targets, sources: [:], timezone: configuration.clock.zone.identifier,
-                excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses))
-            summary.differences += Self.compare(fromFiles, fromStore, kind: "store-report", subject: "FY\(year.startYear)")
-            let written = (configuration.outputPath as NSString).appendingPathComponent("FY\(year.startYear)/kouka-FY\(year.startYear).json")
-            if let data = FileManager.default.contents(atPath: written), let report = try? JSONDecoder().decode(YearReport.self, from: data) {
-                summary.reportsChecked.append(written)
-                summary.differences += Self.compare(fromFiles, report, kind: "written-report", subject: written)
+        var replayConfiguration = configuration
+        replayConfiguration.databasePath = replay.configuration.databasePath
+        try ReportContext.reading(configuration: replayConfiguration) { fromLogs in
+            for year in years {
+                let period = ReportPeriod.fiscalYear(year)
+                let fromStore = try context.report(period, generatedAt: "", previous: try context.report(period.yearBefore, generatedAt: "", previous: nil))
+                let expected = try fromLogs.report(period, generatedAt: "", previous: try fromLogs.report(period.yearBefore, generatedAt: "", previous: nil))
+                for d in try ReportComparison.differences(found: fromStore, expected: expected) {
+                    summary.differences.append(.init(kind: "store-report", subject: "FY\(year.startYear)", field: d.field, found: d.found, expected: d.expected,
+                                                     detail: "the store's figure is not the one the logs give"))
+                }
+                try WrittenReportCheck.compare(year: year, outputPath: configuration.outputPath, store: fromStore, into: &summary)
             }
         }
         summary.exitCode = summary.differences.isEmpty ? .done : .doneWithFindings
         return summary
     }
 
-    /// The figures an auditor signs: hours by system and by task.
-    static func compare(_ expected: YearReport, _ actual: YearReport, kind: String, subject: String) -> [VerifySummary.Difference] {
-        var differences: [VerifySummary.Difference] = []
-        for (system, hours) in expected.hoursSaved.bySystem.sorted(by: { $0.key < $1.key }) where abs(hours - (actual.hoursSaved.bySystem[system] ?? 0)) > 0.005 {
-            differences.append(.init(kind: kind, subject: subject, detail: "\(system): the sources give \(hours) h, this says \(actual.hoursSaved.bySystem[system] ?? 0) h"))
+    /// The start of the last nightly run that finished: what the store's figures are as of.
+    private func lastNightly(_ store: KoukaStore) throws -> Date {
+        let finished = try store.jobRuns().last { $0.job == "kouka-nightly" && $0.state == .finished }
+        guard let finished, let instant = Timestamp(finished.startedAt)?.instant(in: configuration.clock) else {
+            throw ConfigurationError(path: configuration.path, message: "the store records no finished nightly run to verify against; run kouka-nightly first")
         }
-        let actualTasks = Dictionary(grouping: actual.tasks, by: { "\($0.task)|\($0.department)|\($0.system)|\($0.unit)" })
-        for task in expected.tasks {
-            let other = actualTasks["\(task.task)|\(task.department)|\(task.system)|\(task.unit)"]?.first
-            if other?.hoursSaved != task.hoursSaved || other?.successes != task.successes || other?.failures != task.failures {
-                differences.append(.init(kind: kind, subject: subject,
-                                         detail: "task \(task.task) (\(task.department), \(task.system)): the sources give \(task.hoursSaved) h from \(task.successes) successes, this says \(other.map { "\($0.hoursSaved) h from \($0.successes) successes" } ?? "nothing")"))
-            }
-        }
-        return differences
+        return instant
     }
 
-    static func same(_ a: RollupTotals?, _ b: RollupTotals?) -> Bool {
-        guard let a, let b else { return a == nil && b == nil }
-        return a.events == b.events && abs(a.quantity - b.quantity) < 1e-6 && abs(a.humanSeconds - b.humanSeconds) < 1e-6
-            && abs(a.humanMeasuredQuantity - b.humanMeasuredQuantity) < 1e-6
-    }
-
-    static func describe(_ t: RollupTotals?) -> String {
-        guard let t else { return "nothing" }
-        return "\(t.events) runs, \(t.quantity) units"
+    /// Counted files' rollups by path, keyed.
+    private static func byPath(_ rollups: [Int64: [DailyRollup]], ledger: [SourceFileRecord]) -> [String: [RollupKey: RollupTotals]] {
+        var result: [String: [RollupKey: RollupTotals]] = [:]
+        for line in ledger where line.status == .present || line.status == .gone {
+            var keyed: [RollupKey: RollupTotals] = [:]
+            for rollup in rollups[line.id] ?? [] { keyed[rollup.key, default: RollupTotals()].add(rollup.totals) }
+            result[line.path] = keyed
+        }
+        return result
     }
 }

@@ -58,6 +58,9 @@ public struct NightlyJob {
             let id = try store.beginJobRun(job: Self.job, startedAt: UTCTimestamp.string(from: started))
             runID = id
             begun(store, id, lock)
+            // Ledger lines from before Kouka kept rollup digests get theirs once, so verification can check each.
+            let recorded = try store.recordMissingRollupDigests()
+            if recorded > 0 { logger.notice("recorded the rollup digest of ledger lines written before Kouka kept them", metadata: ["files": "\(recorded)"]) }
         }
         let forced = try options.since.map { try store?.sourcePaths(withRollupsSince: $0) ?? [] } ?? []
         let ingestor = SourceIngestor(

@@ -111,6 +111,9 @@ enum Migrations {
         ALTER TABLE source_files ADD COLUMN changed_at REAL NOT NULL DEFAULT 0;
         ALTER TABLE source_files ADD COLUMN born_at REAL;
         """),
+        // The SHA-256 of each file's rollups as committed, so that verification finds them changed behind Kouka's
+        // back also for a file no longer on disk. NULL in lines written before; the nightly job records them.
+        ("v8", "ALTER TABLE source_files ADD COLUMN rollups_sha256 TEXT;"),
     ]
 
     static func apply(to db: SQLiteConnection) throws {
