@@ -89,6 +89,9 @@ public struct VerifyAudit {
                 summary.differences += Self.compare(fromFiles, report, kind: "written-report", subject: written)
             }
         }
+        for finding in try ReportManifest.checkReportFolders(in: configuration.outputPath) {
+            summary.differences.append(.init(kind: "report-manifest", subject: finding.path, detail: finding.description))
+        }
         summary.exitCode = summary.differences.isEmpty ? .done : .doneWithFindings
         return summary
     }

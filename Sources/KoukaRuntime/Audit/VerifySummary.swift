@@ -2,7 +2,7 @@
 public struct VerifySummary: Sendable, Codable, Hashable {
     /// One difference, named so an auditor can find it.
     public struct Difference: Sendable, Codable, Hashable {
-        /// `missing-file`, `changed-file`, `rollups`, `store-report` or `written-report`.
+        /// `missing-file`, `changed-file`, `rollups`, `store-report`, `written-report` or `report-manifest`.
         public var kind: String
         public var subject: String
         public var detail: String
