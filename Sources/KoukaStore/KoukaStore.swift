@@ -14,6 +14,7 @@ public final class KoukaStore {
     /// Opens (creating and migrating as needed) the database at `path`; `":memory:"` for tests.
     public init(path: String) throws {
         self.path = path
+        if path != ":memory:" { try Self.refuseSymbolicLinks(at: path) }
         db = try SQLiteConnection(path: path)
         do {
             try db.execute("PRAGMA foreign_keys = ON")

@@ -56,6 +56,7 @@ import Testing
         #expect(full.stderr.contains("cannot write \(folder.path)/kouka-FY2024.json (File too large)"), "\(full.stderr)")
         #expect(full.stderr.contains("check free space"))
         #expect(try reportFiles() == before, "every earlier report file is as it was, and no temporary file is left")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path) == ["FY2024"], "nor a staging folder")
         #expect(try Data(contentsOf: database) == store)
         // The store still gives the same figures, and agrees with its sources and the report.
         let verify = try JobProcess.run("kouka-audit", ["verify", "--config", config, "--quiet"])
@@ -77,7 +78,8 @@ import Testing
         #expect(chmod(folder.path, 0o550) == 0)
         let refused = try JobProcess.runUnprivileged("kouka-report", report(at: "2025-05-01T05:00:00+09:00"))
         #expect(refused.exitCode == 73)
-        #expect(refused.stderr.contains("cannot write \(folder.path)/kouka-FY2024.html (Permission denied)"), "\(refused.stderr)")
+        // A folder made read-only keeps its set: the job does not put a new folder in its place.
+        #expect(refused.stderr.contains("cannot write \(folder.path) (Permission denied)"), "\(refused.stderr)")
         #expect(try reportFiles() == before)
     }
 

@@ -83,6 +83,10 @@ public struct VerifyAudit {
                 try WrittenReportCheck.compare(year: year, outputPath: configuration.outputPath, store: fromStore, into: &summary)
             }
         }
+        for finding in try ReportManifest.checkReportFolders(in: configuration.outputPath) {
+            summary.differences.append(.init(kind: "report-manifest", subject: finding.path, field: finding.kind.rawValue, found: finding.found ?? "none",
+                                             foundIn: "report", expected: finding.listed ?? "none", expectedFrom: "SHA256SUMS", detail: finding.description))
+        }
         summary.exitCode = summary.differences.isEmpty ? .done : .doneWithFindings
         return summary
     }

@@ -4,7 +4,7 @@ public struct VerifySummary: Sendable, Codable, Hashable {
     /// expected, and which of the three (logs, store, report) each comes from.
     public struct Difference: Sendable, Codable, Hashable {
         /// `changed-file`, `missing-file`, `ledger`, `rollups`, `rollups-digest`, `unverifiable`, `store-report`,
-        /// `written-report`, `written-report-outdated`, `written-report-unreadable` or `report-file`.
+        /// `written-report`, `written-report-outdated`, `written-report-unreadable` or `report-manifest`.
         public var kind: String
         /// The file, or the fiscal year (`FY2024`), the difference is in.
         public var subject: String

@@ -6,8 +6,8 @@ import KoukaStore
 import Logging
 
 /// `kouka-report`: builds one fiscal year's (or one month's) report from the store and the catalog, and
-/// writes it as HTML, Excel, JSON, Markdown and CSV into `<output>/FY<year>/` (or `<output>/<yyyy-MM>/`),
-/// each file atomically.
+/// writes it as HTML, Excel, JSON, Markdown and CSV, with their `SHA256SUMS`, into `<output>/FY<year>/`
+/// (or `<output>/<yyyy-MM>/`): one set that replaces the earlier one in one step.
 public struct ReportJob {
     public var configuration: Configuration
     public var options: ReportOptions
@@ -49,7 +49,6 @@ public struct ReportJob {
     /// Builds and writes the report; returns the summary for stdout.
     public func run() throws -> ReportSummary {
         let report = try build()
-        let folder = ((options.outputFolder ?? configuration.outputPath) as NSString).appendingPathComponent(options.period.stem)
         let stem = "kouka-\(options.period.stem)"
         var json = "", markdown = "", html = "", tasks = "", departments = ""
         try JSONReportWriter.write(report, to: &json)
@@ -65,22 +64,20 @@ public struct ReportJob {
             texts.append(("\(stem)-tasks-sjis.csv", CSVReportWriter.shiftJIS(tasks)))
             texts.append(("\(stem)-departments-sjis.csv", CSVReportWriter.shiftJIS(departments)))
         }
-        // All the new files or none: a disk that fills on the workbook leaves the earlier set whole.
-        let files = AtomicFileSet()
-        var written: [String] = []
-        for (name, data) in texts {
-            let path = (folder as NSString).appendingPathComponent(name)
-            try files.add(data, to: path)
-            written.append(path)
+        // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any
+        // point leaves the earlier set whole.
+        let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: options.period.stem, logger: logger)
+        for (name, data) in texts { try set.add(data, named: name) }
+        try set.add(named: "\(stem).xlsx") { temporary in
+            do {
+                try XLSXReportWriter.write(report, to: temporary, created: options.generatedAt)
+            } catch let error as XLSXError {
+                throw OutputError(path: (set.folder as NSString).appendingPathComponent("\(stem).xlsx"), reason: error.reason)
+            }
         }
-        let workbook = (folder as NSString).appendingPathComponent("\(stem).xlsx")
-        try files.add(to: workbook) { temporary in
-            try XLSXReportWriter.write(report, to: temporary, created: options.generatedAt)
-        }
-        written.append(workbook)
-        try files.commit()
+        let written = try set.commit()
         for path in written { logger.info("report written", metadata: ["file": "\(path)"]) }
-        return ReportSummary(fiscalYear: report.fiscalYear, label: report.label, folder: folder, files: written.sorted(),
+        return ReportSummary(fiscalYear: report.fiscalYear, label: report.label, folder: set.folder, files: written,
                              hoursSaved: report.hoursSaved, targets: report.targets, unmappedNames: report.unmapped.count,
                              exitCode: .done)
     }

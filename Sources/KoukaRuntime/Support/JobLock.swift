@@ -24,8 +24,14 @@ public final class JobLock {
     /// Takes the lock at `path` or throws `LockHeld` without waiting.
     public init(path: String, job: String) throws {
         self.path = path
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
-        guard fd >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        // Never through a link: one planted at the lock's name would have the job truncate its target.
+        fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
+        guard fd >= 0 else {
+            if errno == ELOOP {
+                throw OutputRefused.symbolicLink(path, remedy: "remove the link: Kouka creates the lock file beside the database itself")
+            }
+            throw OutputError(path: path, reason: String(cString: strerror(errno)))
+        }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             var buffer = [UInt8](repeating: 0, count: 256)
             let n = pread(fd, &buffer, buffer.count, 0)

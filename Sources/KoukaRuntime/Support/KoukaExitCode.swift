@@ -26,7 +26,7 @@ public enum KoukaExitCode: Int32, Sendable, Codable {
         case is CatalogError: .dataError
         case let store as StoreError:
             store.isOutputFailure ? .cannotWrite : store.isInputFailure ? .ioError : store.isBusy ? .locked : .dataError
-        case is OutputError, is XLSXError: .cannotWrite
+        case is OutputError, is OutputRefused, is XLSXError: .cannotWrite
         case is LockHeld: .locked
         default: .dataError
         }

@@ -19,6 +19,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The database's ledger names no source file: no nightly run has read a log into it, or it was replaced by
     /// an empty file. A report from it would say 0 hours.
     case empty(path: String)
+    /// The database (or its `-wal`, `-shm` or `-journal`) is a symbolic link the configuration does not name.
+    case symbolicLink(path: String, target: String)
 
     public var description: String {
         switch self {
@@ -43,6 +45,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "the database \(path) holds no source file in its ledger (table source_files): no kouka-nightly run has read a log into it, or it was replaced by an empty one; no figure was computed from it. Run kouka-nightly first, or restore the database from a backup"
         case let .schemaMismatch(path, table, problem):
             "table \(table) of the database \(path) is not as Kouka made it: \(problem). It was changed outside Kouka, and no figure was computed from it. \(Self.rebuild)"
+        case let .symbolicLink(path, target):
+            "refusing to open the database \(path): it is a symbolic link (to \(target)), and Kouka writes only where kouka.toml says; set database in kouka.toml to the file the link points to, or replace the link with the file"
         }
     }
 
@@ -52,7 +56,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// SQLITE_FULL, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR: the output cannot be written.
     public var isOutputFailure: Bool {
         switch self {
-        case .cannotOpen: true
+        case .cannotOpen, .symbolicLink: true
         case let .sqlite(code, _, _): [13, 8, 14, 10].contains(code & 0xFF)
         case .newerSchema, .unreadable, .undecodable, .schemaMismatch, .empty: false
         }
