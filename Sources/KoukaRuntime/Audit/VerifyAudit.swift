@@ -50,13 +50,14 @@ public struct VerifyAudit {
         defer { replay.remove() }
         let all = (from: LocalDate(year: 1900, month: 1, day: 1), to: LocalDate(year: 2200, month: 1, day: 1))
         let stored = Dictionary(grouping: try context.store.rollups(from: all.from, to: all.to), by: \.sourceID)
+        let quarantine = Dictionary(grouping: try context.store.rejections(), by: \.file)
         for line in context.ledger {
             guard case let .takenAsStored(reason)? = check.standing[line.path] else {
                 if check.standing[line.path] != nil { summary.filesChecked += 1 }
                 continue
             }
             summary.filesSkipped.append("\(line.path): \(reason)")
-            try replay.takeAsStored(line, rollups: stored[line.id] ?? [])
+            try replay.takeAsStored(line, rollups: stored[line.id] ?? [], rejections: quarantine[line.path] ?? [])
         }
         let replayLedger = try replay.store.sources()
         let knownPaths = Set(context.ledger.map(\.path))

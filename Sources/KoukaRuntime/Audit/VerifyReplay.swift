@@ -32,11 +32,12 @@ struct VerifyReplay {
         store = try KoukaStore(path: configuration.databasePath)
     }
 
-    /// Gives `record` the contribution `rollups` in the replayed store, as the store being verified has it.
-    func takeAsStored(_ record: SourceFileRecord, rollups: [DailyRollup]) throws {
+    /// Gives `record` the contribution `rollups` and `rejections` in the replayed store, as the store being
+    /// verified has it.
+    func takeAsStored(_ record: SourceFileRecord, rollups: [DailyRollup], rejections: [Rejection]) throws {
         var kept = record
         kept.id = 0
-        try store.replaceContribution(of: kept, orderedRollups: rollups.map { ($0.key, $0.totals) }, rejections: [])
+        try store.replaceContribution(of: kept, orderedRollups: rollups.map { ($0.key, $0.totals) }, rejections: rejections)
     }
 
     /// Removes the temporary folder; one left behind (a full /tmp) costs space, never a figure.

@@ -1,0 +1,252 @@
+import Foundation
+import Testing
+
+/// `kouka-audit verify` through the built executables: correct stores — overlapping exports, a copy, a renamed
+/// export, files that arrived in another order, a run past midnight, the sample city — verify with exit 0, and
+/// each way of changing a figure behind Kouka's back exits 1 with the difference named.
+@Suite(.serialized) struct VerifyTamperTests {
+    /// A small city: two overlapping WinActor exports (t1–t10 and t6–t15: 15 runs), a copy of the first, and two
+    /// days of a UiPath robot's log with a run from 23:50 on May 1 to 00:10 on May 2.
+    struct City {
+        let root: URL
+        var config: String { root.appendingPathComponent("kouka.toml").path }
+        var database: String { root.appendingPathComponent("kouka.sqlite").path }
+        var reportJSON: URL { root.appendingPathComponent("reports/FY2024/kouka-FY2024.json") }
+
+        init(withSecondExport: Bool = true) throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-verify-\(UUID().uuidString)")
+            for folder in ["logs/winactor", "logs/uipath"] {
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
+            try write("catalog.csv", """
+                task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
+                T01,住民税課税資料の取込,税務課,rpa,runs,180,15,30,2020-04-01,住民税_課税資料取込
+                T02,国保異動処理,保険年金課,rpa,runs,40,5,0,2020-04-01,国保異動
+
+                """)
+            try write("kouka.toml", """
+                catalog = "catalog.csv"
+                output = "reports"
+                [[source]]
+                format = "winactor-task-csv"
+                path = "logs/winactor/*.csv"
+                [[source]]
+                format = "uipath-execution-log"
+                path = "logs/uipath/*_Execution.log"
+                """)
+            try write("logs/winactor/a.csv", Self.export(1...10))
+            try write("logs/winactor/a-copy.csv", Self.export(1...10))
+            if withSecondExport { try write("logs/winactor/b.csv", Self.export(6...15)) }
+            try write("logs/uipath/2024-05-01_Execution.log", [
+                Self.uipath("09:00:00", "2024-05-01", "day", "started"), Self.uipath("09:05:00", "2024-05-01", "day", "ended", seconds: 300),
+                Self.uipath("23:50:00", "2024-05-01", "night", "started"),
+            ].joined(separator: "\n") + "\n")
+            try write("logs/uipath/2024-05-02_Execution.log", [
+                Self.uipath("00:10:00", "2024-05-02", "night", "ended", seconds: 1_200),
+            ].joined(separator: "\n") + "\n")
+        }
+
+        func write(_ name: String, _ text: String) throws {
+            try Data(text.utf8).write(to: root.appendingPathComponent(name))
+        }
+
+        static func export(_ ids: ClosedRange<Int>) -> String {
+            ([UnfinishedRunsTests.header] + ids.map { UnfinishedRunsTests.row("t\($0)", "FINISH", "2024/05/\(String(format: "%02d", $0)) 09:00:00") })
+                .joined(separator: "\r\n") + "\r\n"
+        }
+
+        static func uipath(_ time: String, _ day: String, _ job: String, _ what: String, seconds: Int? = nil) -> String {
+            var fields = [#""message":"国保異動 execution \#(what)""#, #""level":"Information""#, #""logType":"Default""#,
+                          #""timeStamp":"\#(day)T\#(time)+09:00""#, #""processName":"国保異動""#, #""jobId":"\#(job)""#]
+            if let seconds { fields.append(#""totalExecutionTimeInSeconds":\#(seconds)"#) }
+            return "\(time).0000 Info {\(fields.joined(separator: ","))}"
+        }
+
+        func nightly() throws { #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode <= 1) }
+        func report() throws {
+            #expect(try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet", "--generated-at", "2025-04-10T05:00:00+09:00"])
+                .exitCode == 0)
+        }
+        func verify() throws -> (code: Int32, differences: [[String: Any]]) {
+            let result = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+            return (result.exitCode, try result.summary()["differences"] as? [[String: Any]] ?? [])
+        }
+        func sql(_ statement: String) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", database, statement]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        func editReport(_ change: (inout [String: Any]) -> Void) throws {
+            var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: reportJSON)) as? [String: Any])
+            change(&json)
+            try JSONSerialization.data(withJSONObject: json).write(to: reportJSON)
+        }
+        func remove() { try? FileManager.default.removeItem(at: root) }
+
+        /// Nightly, the FY2024 report, and verify exiting 0.
+        static func verified() throws -> City {
+            let city = try City()
+            try city.nightly()
+            try city.report()
+            let clean = try city.verify()
+            #expect(clean.code == 0, "\(clean.differences)")
+            return city
+        }
+    }
+
+    static func named(_ differences: [[String: Any]], kind: String, subject: String? = nil, field: String? = nil) -> Bool {
+        differences.contains { d in
+            d["kind"] as? String == kind && subject.map { (d["subject"] as? String ?? "").contains($0) } ?? true
+                && field.map { (d["field"] as? String ?? "").contains($0) } ?? true
+        }
+    }
+
+    // MARK: Correct stores
+
+    @Test func overlappingExportsACopyAndARunPastMidnightVerify() throws {
+        let city = try City.verified()
+        city.remove()
+    }
+
+    @Test func anExportRenamedAfterItWasReadVerifies() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try FileManager.default.moveItem(at: city.root.appendingPathComponent("logs/winactor/b.csv"),
+                                         to: city.root.appendingPathComponent("logs/winactor/b-2024.csv"))
+        try city.nightly()
+        try city.report()
+        let result = try city.verify()
+        #expect(result.code == 0, "\(result.differences)")
+    }
+
+    @Test func exportsThatArrivedInAnotherOrderVerify() throws {
+        // b.csv is read on the first night, a.csv (t1–t10, sorting first) on the second: the store counts the
+        // overlap t6–t10 in b.csv, a reading from scratch in a.csv. No figure differs, so nothing differs.
+        let city = try City(withSecondExport: false)
+        defer { city.remove() }
+        try FileManager.default.moveItem(at: city.root.appendingPathComponent("logs/winactor/a.csv"), to: city.root.appendingPathComponent("a.csv"))
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/winactor/a-copy.csv"))
+        try city.write("logs/winactor/b.csv", City.export(6...15))
+        try city.nightly()
+        try FileManager.default.moveItem(at: city.root.appendingPathComponent("a.csv"), to: city.root.appendingPathComponent("logs/winactor/a.csv"))
+        try city.nightly()
+        try city.report()
+        let result = try city.verify()
+        #expect(result.code == 0, "\(result.differences)")
+    }
+
+    @Test func theSampleCityVerifies() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-verify-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: CrashSafetyTests.sampleLogs, to: root)
+        let config = root.appendingPathComponent("kouka.toml").path
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 1, "the sample city has findings on purpose")
+        for year in 2021...2024 {
+            #expect(try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "\(year)", "--quiet"]).exitCode == 0)
+        }
+        let result = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+        #expect(result.exitCode == 0, "\(result.stdout)")
+    }
+
+    // MARK: Tampering
+
+    @Test func aFileMarkedDuplicateBehindKoukasBack() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.sql("UPDATE source_files SET status = 'duplicate' WHERE path = 'logs/winactor/b.csv'")
+        try city.report()
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "ledger", subject: "logs/winactor/b.csv", field: "status"))
+        #expect(Self.named(result.differences, kind: "store-report", field: "hoursSaved.total"))
+    }
+
+    @Test func aLedgerLineDeleted() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.sql("DELETE FROM source_files WHERE path = 'logs/winactor/b.csv'")
+        try city.report()
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "ledger", subject: "logs/winactor/b.csv", field: "line"))
+        #expect(Self.named(result.differences, kind: "store-report", field: "tasks[T01|税務課|rpa|runs].successes"))
+    }
+
+    @Test func theRollupsOfAGoneFileMultiplied() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/winactor/b.csv"))
+        try city.nightly()
+        let before = try city.verify()
+        #expect(before.code == 0, "a gone file's figures still count and verify: \(before.differences)")
+        try city.sql("""
+            UPDATE rollups SET events = events * 10, quantity = quantity * 10
+            WHERE source_id = (SELECT id FROM source_files WHERE path = 'logs/winactor/b.csv')
+            """)
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "rollups-digest", subject: "logs/winactor/b.csv"))
+    }
+
+    @Test func theMachineSecondsOfARollupChanged() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.sql("UPDATE rollups SET machine_seconds = machine_seconds + 1 WHERE source_id = (SELECT id FROM source_files WHERE path = 'logs/winactor/b.csv')")
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "rollups", subject: "logs/winactor/b.csv"))
+        #expect(Self.named(result.differences, kind: "rollups-digest", subject: "logs/winactor/b.csv"))
+    }
+
+    @Test(arguments: ["total", "target", "met", "department", "month", "task"])
+    func aFigureOfTheWrittenReportEdited(_ what: String) throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        var field = ""
+        try city.editReport { json in
+            switch what {
+            case "total":
+                var hours = json["hoursSaved"] as! [String: Any]; hours["total"] = 9_999.0; json["hoursSaved"] = hours; field = "hoursSaved.total"
+            case "target":
+                var targets = json["targets"] as! [[String: Any]]; targets[0]["actual"] = 9_999.0; json["targets"] = targets; field = "targets[rpa-hours].actual"
+            case "met":
+                var targets = json["targets"] as! [[String: Any]]; targets[0]["met"] = true; json["targets"] = targets; field = "targets[rpa-hours].met"
+            case "department":
+                var departments = json["departments"] as! [[String: Any]]; departments[0]["hoursSaved"] = 1.0; json["departments"] = departments
+                field = "departments[\(departments[0]["department"]!)].hoursSaved"
+            case "month":
+                var months = json["months"] as! [[String: Any]]; months[1]["hoursSaved"] = 1.0; json["months"] = months; field = "months[2024-05].hoursSaved"
+            default:
+                var tasks = json["tasks"] as! [[String: Any]]
+                var extra = tasks[0]; extra["task"] = "T99"; tasks.append(extra); json["tasks"] = tasks; field = "tasks[T99"
+            }
+        }
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "written-report", field: field), "\(result.differences)")
+    }
+
+    @Test func aWrittenReportReplacedByGarbage() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try Data("not a report".utf8).write(to: city.reportJSON)
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "written-report-unreadable"))
+        #expect(Self.named(result.differences, kind: "report-manifest", subject: "kouka-FY2024.json"))
+    }
+
+    @Test func theHTMLReportEdited() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        let html = city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.html")
+        let text = try String(contentsOf: html, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "<b>", with: "<b>1").utf8).write(to: html)
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "report-manifest", subject: "kouka-FY2024.html"))
+    }
+}
