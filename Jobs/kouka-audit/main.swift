@@ -52,10 +52,13 @@ struct KoukaAudit: ParsableCommand {
         @Option(name: .customLong("fiscal-year"), help: "Compare only this fiscal year's figures.")
         var fiscalYear: Int?
 
+        @Flag(help: "Print the differences as a table for people instead of JSON.")
+        var table = false
+
         func run() throws {
             JobRunner.bootstrapLogging(verbose: false, quiet: common.quiet)
             let logger = Logger(label: "kouka-audit")
-            let code = JobRunner.run(job: "kouka-audit verify", logger: logger) {
+            let code = JobRunner.run(job: "kouka-audit verify", logger: logger, print: table ? { VerifySummary.table($0) } : nil) {
                 let summary = try VerifyAudit(configuration: Configuration.load(path: common.config),
                                               fiscalYears: fiscalYear.map { [FiscalYear($0)] }).run()
                 for difference in summary.differences {

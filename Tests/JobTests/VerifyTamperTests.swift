@@ -175,6 +175,18 @@ import Testing
         #expect(Self.named(result.differences, kind: "store-report", field: "tasks[T01|税務課|rpa|runs].successes"))
     }
 
+    @Test func theLedgerLineOfAGoneFileDeleted() throws {
+        // The file is gone from disk, so no reading can find it again: the signed report still names it.
+        let city = try City.verified()
+        defer { city.remove() }
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/winactor/b.csv"))
+        try city.nightly()
+        try city.sql("DELETE FROM rollups WHERE source_id = (SELECT id FROM source_files WHERE path = 'logs/winactor/b.csv'); DELETE FROM source_files WHERE path = 'logs/winactor/b.csv'")
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "ledger", subject: "logs/winactor/b.csv", field: "line"))
+    }
+
     @Test func theRollupsOfAGoneFileMultiplied() throws {
         let city = try City.verified()
         defer { city.remove() }
@@ -237,6 +249,21 @@ import Testing
         #expect(result.code == 1)
         #expect(Self.named(result.differences, kind: "written-report-unreadable"))
         #expect(Self.named(result.differences, kind: "report-manifest", subject: "kouka-FY2024.json"))
+    }
+
+    @Test func theTableNamesTheSameDifferences() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.editReport { json in
+            var hours = json["hoursSaved"] as! [String: Any]; hours["total"] = 9_999.0; json["hoursSaved"] = hours
+        }
+        let result = try JobProcess.run("kouka-audit", ["verify", "--config", city.config, "--table"])
+        #expect(result.exitCode == 1)
+        let line = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("written-report\t") })
+        let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        #expect(cells[2] == "hoursSaved.total")
+        #expect(cells[3] == "9999（report）")
+        #expect(cells[4].hasSuffix("（store）") && !cells[4].hasPrefix("9999"))
     }
 
     @Test func theHTMLReportEdited() throws {

@@ -81,7 +81,7 @@ public struct VerifyAudit {
                     summary.differences.append(.init(kind: "store-report", subject: "FY\(year.startYear)", field: d.field, found: d.found, expected: d.expected,
                                                      detail: "the store's figure is not the one the logs give"))
                 }
-                try WrittenReportCheck.compare(year: year, outputPath: configuration.outputPath, store: fromStore, into: &summary)
+                try WrittenReportCheck.compare(year: year, outputPath: configuration.outputPath, store: fromStore, ledgerPaths: knownPaths, into: &summary)
             }
         }
         for finding in try ReportManifest.checkReportFolders(in: configuration.outputPath) {

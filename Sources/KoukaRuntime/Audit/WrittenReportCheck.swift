@@ -6,7 +6,7 @@ import KoukaReports
 /// never a skip; one that lists other source files than the store counts now is older than the store (re-run
 /// `kouka-report`); one with the same sources and other figures was changed after it was written.
 enum WrittenReportCheck {
-    static func compare(year: FiscalYear, outputPath: String, store: YearReport, into summary: inout VerifySummary) throws {
+    static func compare(year: FiscalYear, outputPath: String, store: YearReport, ledgerPaths: Set<String>, into summary: inout VerifySummary) throws {
         let path = (outputPath as NSString).appendingPathComponent("FY\(year.startYear)/kouka-FY\(year.startYear).json")
         guard let data = FileManager.default.contents(atPath: path) else { return }
         summary.reportsChecked.append(path)
@@ -16,6 +16,12 @@ enum WrittenReportCheck {
                                              expected: "the FY\(year.startYear) report", expectedFrom: "store",
                                              detail: "the report file is not a report: it was replaced or damaged; re-run kouka-report"))
             return
+        }
+        // A file the signed report counted must still be in the ledger: a line removed takes its runs out of
+        // every later report, and re-running the report would only hide it.
+        for path in Set(sources(of: written).map { String($0.prefix { $0 != "|" }) }).subtracting(ledgerPaths).sorted() {
+            summary.differences.append(.init(kind: "ledger", subject: path, field: "line", found: "none", expected: "a ledger line", expectedFrom: "report",
+                                             detail: "the written FY\(year.startYear) report counts this file but the store's ledger has no line for it: the line was removed behind Kouka's back, or the store was replaced"))
         }
         if sources(of: written) != sources(of: try ReportComparison.tree(store)) {
             summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "sources", foundIn: "report", expectedFrom: "store",
