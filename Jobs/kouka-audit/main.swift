@@ -3,12 +3,13 @@ import KoukaCore
 import KoukaRuntime
 import Logging
 
-/// For auditors: targets against actuals, and a verification of every figure against its sources.
+/// For auditors: targets against actuals, a verification of every figure against its sources, and what was
+/// left out of a year's figures.
 @main
 struct KoukaAudit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kouka-audit", abstract: "Check Kouka's figures against the DX policy's targets and against their sources.",
-        subcommands: [Targets.self, Verify.self], defaultSubcommand: Targets.self)
+        subcommands: [Targets.self, Verify.self, Rejects.self], defaultSubcommand: Targets.self)
 
     struct Common: ParsableArguments {
         @Option(name: .shortAndLong, help: "The configuration file (TOML).")
@@ -64,6 +65,31 @@ struct KoukaAudit: ParsableCommand {
                 for difference in summary.differences {
                     logger.warning("difference", metadata: ["kind": "\(difference.kind)", "subject": "\(difference.subject)", "detail": "\(difference.detail)"])
                 }
+                return (summary, summary.exitCode)
+            }
+            if code != 0 { throw ExitCode(code) }
+        }
+    }
+
+    /// Lists what a fiscal year's figures left out; exit 0 when nothing was, 1 when anything was.
+    struct Rejects: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rejects",
+            abstract: "List the rows left out of a fiscal year's figures (quarantined rows dated in the year, rows whose date is unknown) and the files rejected whole or unreadable; exit 0 when there are none, 1 when there are.")
+
+        @OptionGroup var common: Common
+
+        @Option(name: .customLong("fiscal-year"), help: "The fiscal year whose rows to list (2024 is April 2024 to March 2025).")
+        var fiscalYear: Int
+
+        @Flag(help: "Print a table for people instead of JSON.")
+        var table = false
+
+        func run() throws {
+            JobRunner.bootstrapLogging(verbose: false, quiet: common.quiet)
+            let logger = Logger(label: "kouka-audit")
+            let code = JobRunner.run(job: "kouka-audit rejects", logger: logger, print: table ? { RejectsAudit.table($0) } : nil) {
+                let summary = try RejectsAudit(configuration: Configuration.load(path: common.config), fiscalYear: FiscalYear(fiscalYear)).run()
                 return (summary, summary.exitCode)
             }
             if code != 0 { throw ExitCode(code) }

@@ -7,7 +7,8 @@ public struct Rejection: Sendable, Hashable, Codable {
     /// The row is a run already counted (earlier in the file, or in a file read before): left out so that
     /// it counts once. The ledger counts these apart from rows that are wrong.
     public var isRepeatedRun: Bool
-    /// For a repeated run, the local date it started on: a report counts the repeats of its own period.
+    /// The local date of the record (the day its run started) where the record says, so that each period
+    /// counts the rejections of its own dates; nil when the date is unknown, and no period may claim it.
     public var day: LocalDate?
 
     public init(file: String, line: Int, reason: String, isRepeatedRun: Bool = false, day: LocalDate? = nil) {

@@ -29,9 +29,11 @@ public struct AzureAnalyzeResultParser: LogParser {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no top-level status: not an analyzeResult")
         }
         var summary = ParseSummary(recordsRead: 1)
-        let reject = { (reason: String) in sink.reject(Rejection(file: context.displayPath, line: 1, reason: reason)) }
+        // The document is dated by its createdDateTime when that much of it can be read.
+        let day = created.flatMap { Timestamp($0) }.map { context.clock.localDate(of: $0.instant(in: context.clock)) }
+        let reject = { (reason: String) in sink.reject(Rejection(file: context.displayPath, line: 1, reason: reason, day: day)) }
         guard end.complete else {
-            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the JSON is cut off here; the document is not counted"))
+            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the JSON is cut off here; the document is not counted", day: day))
             return summary
         }
         let outcome: Outcome

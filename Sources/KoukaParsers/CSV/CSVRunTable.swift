@@ -24,7 +24,8 @@ enum CSVRunTable {
 
     static func read(
         path: String, context: ParseContext, format: String, required: [String], wanted: [String], sink: any ParseSink,
-        splitBytes: Int64 = defaultSplitBytes, chunkLimit: Int = RunKeyLog.chunkLimit, makeBody: (CSVHeader, ParseContext) -> RowBody
+        splitBytes: Int64 = defaultSplitBytes, chunkLimit: Int = RunKeyLog.chunkLimit, rowDay: @escaping CSVRowDay,
+        makeBody: (CSVHeader, ParseContext) -> RowBody
     ) throws -> ParseSummary {
         let start = try CSVDataStart.find(path: path, context: context, format: format, required: required)
         let root: any PartitionableSink = (sink as? any PartitionableSink) ?? BufferedSink(target: sink)
@@ -45,7 +46,7 @@ enum CSVRunTable {
                 let header = index == 0 ? start.header : ThreadCopies.header(start.header)
                 let partContext = index == 0 ? context : ThreadCopies.context(context)
                 return Part(range: ranges[index], firstLine: index == 0 ? start.line : 1, header: header, display: partContext.displayPath,
-                            sink: root.makePartition(), body: makeBody(header, partContext),
+                            sink: root.makePartition(), body: makeBody(header, partContext), rowDay: rowDay,
                             admission: RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere, chunkLimit: chunkLimit))
             }
             let wantedColumns = wanted.compactMap { start.header.column($0) }
@@ -102,6 +103,8 @@ enum CSVRunTable {
         let display: String
         let sink: any PartitionableSink
         let body: RowBody
+        /// The day of a rejected row, as `CSVTable.read` dates one.
+        let rowDay: CSVRowDay
         // Each part is touched by one thread at a time; per-row exclusivity checks would only cost.
         @exclusivity(unchecked) var admission: RunAdmission
         @exclusivity(unchecked) var summary = ParseSummary()
@@ -111,13 +114,14 @@ enum CSVRunTable {
         var nextLine = 1
 
         init(range: Range<Int64>, firstLine: Int, header: CSVHeader, display: String, sink: any PartitionableSink, body: @escaping RowBody,
-             admission: RunAdmission) {
+             rowDay: @escaping CSVRowDay, admission: RunAdmission) {
             self.range = range
             self.firstLine = firstLine
             self.header = header
             self.display = display
             self.sink = sink
             self.body = body
+            self.rowDay = rowDay
             self.admission = admission
         }
 
@@ -135,10 +139,11 @@ enum CSVRunTable {
                         sink.reject(Rejection(file: display, line: record.line, reason: defect.reason))
                         return
                     }
+                    let row = CSVRow(record: record, header: header, redactsValues: false)
                     do throws(RowProblem) {
-                        try body(CSVRow(record: record, header: header, redactsValues: false), sink, &summary, &admission)
+                        try body(row, sink, &summary, &admission)
                     } catch {
-                        sink.reject(error.rejection(file: display, line: record.line))
+                        sink.reject(error.rejection(file: display, line: record.line) { rowDay(row) })
                     }
                 }
                 endedAtRecordBoundary = reader.endedAtRecordBoundary

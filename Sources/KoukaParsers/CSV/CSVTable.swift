@@ -1,11 +1,13 @@
 import KoukaCore
 
 /// Reads a CSV export with a header row: checks the header once, then hands each data row to `body`.
-/// A row for which `body` throws `RowProblem` is rejected with its line; the rest of the file goes on.
+/// A row for which `body` throws `RowProblem` is rejected with its line, and with its day from `rowDay` when
+/// the problem does not carry one; the rest of the file goes on. A record too broken to be a row (a quote
+/// left open, a record too long) has no day: its fields cannot be trusted to be in their columns.
 enum CSVTable {
     static func read(
         path: String, context: ParseContext, format: String, required: [String], sink: any ParseSink, redactsValues: Bool = false,
-        wanted: [String]? = nil, body: (CSVRow, inout ParseSummary) throws(RowProblem) -> Void
+        wanted: [String]? = nil, rowDay: CSVRowDay, body: (CSVRow, inout ParseSummary) throws(RowProblem) -> Void
     ) throws -> ParseSummary {
         let reader = try CSVReader(path: path, encoding: context.encoding)
         var header: CSVHeader? = nil
@@ -35,10 +37,11 @@ enum CSVTable {
                 sink.reject(Rejection(file: context.displayPath, line: record.line, reason: defect.reason))
                 return
             }
+            let row = CSVRow(record: record, header: header, redactsValues: redactsValues)
             do throws(RowProblem) {
-                try body(CSVRow(record: record, header: header, redactsValues: redactsValues), &summary)
+                try body(row, &summary)
             } catch {
-                sink.reject(error.rejection(file: context.displayPath, line: record.line))
+                sink.reject(error.rejection(file: context.displayPath, line: record.line) { rowDay(row) })
             }
         }
         if header == nil {

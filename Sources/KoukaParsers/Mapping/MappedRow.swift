@@ -44,6 +44,16 @@ struct MappedRow {
         return stamp.instant(in: clock)
     }
 
+    /// The local day of `role`'s date-time, for a rejected row (`CSVRowDay`); nil when the cell is empty or
+    /// not a date-time, and the row's date is unknown.
+    func day(_ role: String, clock: LocalClock) -> LocalDate? {
+        do throws(RowProblem) {
+            return clock.localDate(of: try instant(role, clock: clock))
+        } catch {
+            return nil
+        }
+    }
+
     /// Whether `value` is in the configured list `list` (case-insensitive).
     func value(_ value: String, isIn list: String) -> Bool {
         (options.values[list] ?? []).contains { $0.lowercased() == value.lowercased() }

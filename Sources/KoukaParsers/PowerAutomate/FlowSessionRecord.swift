@@ -48,6 +48,18 @@ struct FlowSessionRecord {
         return UsageEvent(family: .rpa, occurredAt: occurred, taskName: name, outcome: outcome, quantity: 1,
                           unit: .runs, machineSeconds: machine, source: context.location(line))
     }
+
+    /// The local day (in `clock`) the run started, as `event` reads it, for a rejected record: its start, else
+    /// its completion less its duration; nil when the record does not give them readably.
+    func startDay(reading: LocalClock, clock: LocalClock) -> LocalDate? {
+        if !startedOn.isEmpty { return Timestamp(startedOn).map { clock.localDate(of: $0.instant(in: reading)) } }
+        var seconds = 0.0
+        if !runDuration.isEmpty {
+            guard let value = Double(runDuration), value.isFinite, value >= 0, value <= CSVRow.largestPlausible else { return nil }
+            seconds = value
+        }
+        return Timestamp(completedOn).map { clock.localDate(of: $0.instant(in: reading).addingTimeInterval(-seconds)) }
+    }
 }
 
 extension FlowSessionRecord: Decodable {

@@ -27,7 +27,17 @@ public struct PowerAutomateFlowSessionParser: LogParser {
         }
         let required = ["name", "statuscode", "startedon"]
         return try CSVRunTable.read(path: path, context: context, format: formatID, required: required,
-                                    wanted: ["flowsessionid"] + required + ["completedon", "runduration"], sink: sink) { rowReader(context: $1) }
+                                    wanted: ["flowsessionid"] + required + ["completedon", "runduration"], sink: sink,
+                                    rowDay: { [clock = context.clock] in startDay(of: $0, clock: clock) }) { rowReader(context: $1) }
+    }
+
+    /// The day a rejected CSV row's run started (`CSVRowDay`).
+    private func startDay(of row: CSVRow, clock: LocalClock) -> LocalDate? {
+        func text(_ name: String) -> String {
+            row.header.column(name).flatMap { row.record.string(at: $0) }?.trimmingCharacters(in: .whitespaces) ?? ""
+        }
+        return FlowSessionRecord(name: "", startedOn: text("startedon"), completedOn: text("completedon"), runDuration: text("runduration"),
+                                 statusCode: "").startDay(reading: reading, clock: clock)
     }
 
     private func rowReader(context: ParseContext) -> CSVRunTable.RowBody {
@@ -62,8 +72,10 @@ public struct PowerAutomateFlowSessionParser: LogParser {
         var summary = ParseSummary()
         let end = try JSONRecords.forEach(path: path, context: context, format: formatID) { json, line in
             summary.recordsRead += 1
+            var record: FlowSessionRecord? = nil
             do throws(RowProblem) {
-                guard let record = try? decoder.decode(FlowSessionRecord.self, from: json) else {
+                record = try? decoder.decode(FlowSessionRecord.self, from: json)
+                guard let record else {
                     throw RowProblem("not a flowsession JSON object")
                 }
                 guard let event = try record.event(line: line, context: context, reading: reading) else {
@@ -73,7 +85,7 @@ public struct PowerAutomateFlowSessionParser: LogParser {
                 try Self.admit(record.id, line: line, day: context.clock.localDate(of: event.occurredAt), runs: &runs)
                 sink.accept(event)
             } catch {
-                sink.reject(error.rejection(file: context.displayPath, line: line))
+                sink.reject(error.rejection(file: context.displayPath, line: line) { record?.startDay(reading: reading, clock: context.clock) })
             }
         }
         if let line = end.cutOffLine {

@@ -36,7 +36,8 @@ public struct RobotCSVParser: LogParser {
     public var logsRowKeys: Bool { MappedRuns.keepsRowKeys(options) }
 
     private func parse(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
-        return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink) { row, summary throws(RowProblem) in
+        return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
+                                 rowDay: { Self.startDay(of: MappedRow(row: $0, options: options), clock: context.clock) }) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
             guard let outcome = try m.outcome() else {
                 summary.pendingRuns += 1
@@ -59,6 +60,18 @@ public struct RobotCSVParser: LogParser {
                 family: .rpa, occurredAt: start, taskName: name, department: try m.department(), outcome: outcome,
                 quantity: try m.count("items", outcome: outcome) ?? 1, unit: m.has("items") ? .items : .runs, machineSeconds: machine,
                 source: context.location(row.record.line)), into: sink, runs: &runs)
+        }
+    }
+
+    /// The day a rejected row's run started, as `parse` reads it: its start, else its end less its duration;
+    /// nil when the row does not give them readably.
+    private static func startDay(of m: MappedRow, clock: LocalClock) -> LocalDate? {
+        do throws(RowProblem) {
+            if !(try m.text("start")).isEmpty { return clock.localDate(of: try m.instant("start", clock: clock)) }
+            guard !(try m.text("end")).isEmpty, let duration = try m.number("duration") else { return nil }
+            return clock.localDate(of: try m.instant("end", clock: clock).addingTimeInterval(-duration))
+        } catch {
+            return nil
         }
     }
 }

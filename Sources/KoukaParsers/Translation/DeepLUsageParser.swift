@@ -16,13 +16,15 @@ public struct DeepLUsageParser: LogParser {
         var periods: [String: (count: Double, at: Date, line: Int)] = [:]
         let end = try JSONObjectRecords.read(path: path, context: context, format: formatID) { object, line in
             summary.recordsRead += 1
-            let reject = { (reason: String) in sink.reject(Rejection(file: context.displayPath, line: line, reason: reason)) }
-            guard let object else { return reject("not a JSON object") }
-            guard let count = Double(JSONObjectRecords.text(object, "character_count")), count.isFinite, count >= 0 else {
-                return reject("character_count is missing or not a number")
-            }
+            // A rejected snapshot is dated by the start of its period, when it gives one.
+            let reject = { (reason: String, day: LocalDate?) in sink.reject(Rejection(file: context.displayPath, line: line, reason: reason, day: day)) }
+            guard let object else { return reject("not a JSON object", nil) }
             let periodText = [JSONObjectRecords.text(object, "start_time"), JSONObjectRecords.text(object, "date")].first { !$0.isEmpty } ?? ""
-            guard let stamp = Timestamp(periodText) else { return reject("no period: start_time (DeepL Pro) or a date is needed") }
+            let period = Timestamp(periodText)
+            guard let count = Double(JSONObjectRecords.text(object, "character_count")), count.isFinite, count >= 0 else {
+                return reject("character_count is missing or not a number", period.map { context.clock.localDate(of: $0.instant(in: context.clock)) })
+            }
+            guard let stamp = period else { return reject("no period: start_time (DeepL Pro) or a date is needed", nil) }
             let instant = stamp.instant(in: context.clock)
             let key = "\(instant.timeIntervalSince1970)"
             if periods[key].map({ count >= $0.count }) ?? true { periods[key] = (count, instant, line) }

@@ -34,7 +34,7 @@ public struct TranslationUsageParser: LogParser {
 
     private func parseCSV(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
-                                 redactsValues: true) { row, _ throws(RowProblem) in
+                                 redactsValues: true, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, _ throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
             let record = TranslationRecord(
                 time: try m.text("time"), characters: try m.text("characters").replacingOccurrences(of: ",", with: ""),
@@ -58,7 +58,9 @@ public struct TranslationUsageParser: LogParser {
                 try runs.admit(event, runID: JSONObjectRecords.text(object, c["run_id"]), line: line)
                 sink.accept(event)
             } catch {
-                sink.reject(error.rejection(file: context.displayPath, line: line))
+                sink.reject(error.rejection(file: context.displayPath, line: line) {
+                    object.flatMap { Timestamp(JSONObjectRecords.text($0, c["time"])) }.map { context.clock.localDate(of: $0.instant(in: context.clock)) }
+                })
             }
         }
         if !end.complete {

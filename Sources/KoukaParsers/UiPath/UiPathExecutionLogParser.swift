@@ -43,28 +43,33 @@ public struct UiPathExecutionLogParser: ResumableLogParser {
             nextLine = line.number + 1
             guard !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
             summary.recordsRead += 1
-            let reject = { (reason: String) in
-                sink.reject(Rejection(file: context.displayPath, line: line.number, reason: reason))
+            // A rejected line is dated by its own timeStamp when it has one, else by the file's name: the robot
+            // writes each day's lines to that day's file.
+            let reject = { (reason: String, day: LocalDate?) in
+                sink.reject(Rejection(file: context.displayPath, line: line.number, reason: reason, day: day))
             }
-            guard !line.isCut else { return reject("the line is longer than \(LineReader.maxLineBytes >> 20) MiB; no robot writes one — check the log") }
+            guard !line.isCut else {
+                return reject("the line is longer than \(LineReader.maxLineBytes >> 20) MiB; no robot writes one — check the log", fileDate)
+            }
             guard let split = Self.splitPrefix(line.bytes) else {
                 if !sawValidLine && summary.recordsRead == 1 && line.number == 1 {
                     throw FormatMismatch(path: context.displayPath, format: formatID, reason: "line 1 is not `HH:mm:ss.ffff LEVEL {json}`")
                 }
-                return reject("not an Execution.log line (`HH:mm:ss.ffff LEVEL {json}` expected)")
+                return reject("not an Execution.log line (`HH:mm:ss.ffff LEVEL {json}` expected)", fileDate)
             }
             // The robot writes UTF-8; a log re-saved as Shift_JIS is decoded first.
             let parsed = reader.encoding == .shiftJIS
                 ? Data((TextEncoding.shiftJIS.decode(split.json) ?? "").utf8).withUnsafeBytes { UiPathLogLine(json: $0, names: names) }
                 : UiPathLogLine(json: split.json, names: names)
             guard let entry = parsed else {
-                return reject(line.isTerminated ? "the JSON part is not valid JSON" : "last line is cut off (no newline, JSON incomplete)")
+                return reject(line.isTerminated ? "the JSON part is not valid JSON" : "last line is cut off (no newline, JSON incomplete)", fileDate)
             }
             sawValidLine = true
-            guard let jobID = entry.jobId, !jobID.isEmpty else { return reject("no jobId: the line belongs to no run") }
-            guard let processName = entry.processName, !processName.isEmpty else { return reject("no processName") }
-            guard let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: context.clock) else {
-                return reject("no usable time: timeStamp missing or invalid and no date in the file name")
+            let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: context.clock)
+            guard let jobID = entry.jobId, !jobID.isEmpty else { return reject("no jobId: the line belongs to no run", instant.map(context.clock.localDate)) }
+            guard let processName = entry.processName, !processName.isEmpty else { return reject("no processName", instant.map(context.clock.localDate)) }
+            guard let instant else {
+                return reject("no usable time: timeStamp missing or invalid and no date in the file name", nil)
             }
             Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
         }

@@ -31,7 +31,23 @@ public struct WinActorTaskCSVParser: LogParser {
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         try CSVRunTable.read(path: path, context: context, format: formatID, required: [Self.taskID, Self.scenario, Self.state, Self.started],
                              wanted: [Self.taskID, Self.scenario, Self.state, Self.started, Self.ended, Self.seconds, Self.created, Self.scheduled],
-                             sink: sink, splitBytes: splitBytes, chunkLimit: runChunkLimit) { rowReader(header: $0, context: $1) }
+                             sink: sink, splitBytes: splitBytes, chunkLimit: runChunkLimit,
+                             rowDay: { [clock = context.clock] in Self.startDay(of: $0, clock: clock) }) { rowReader(header: $0, context: $1) }
+    }
+
+    /// The day a rejected row's task started, as the row reader reads it: 開始日時, or for a task cancelled
+    /// before it started its 実行予定日時 or 生成日時; nil when the row gives none readably.
+    static func startDay(of row: CSVRow, clock: LocalClock) -> LocalDate? {
+        let header = row.header, record = row.record
+        func text(_ name: String) -> String {
+            guard let column = header.column(name), let value = record.string(at: column) else { return "" }
+            return value.trimmingCharacters(in: .whitespaces)
+        }
+        var when = text(started)
+        if when.isEmpty, text(state) == "CANCEL" {
+            when = [text(scheduled), text(created)].first { !$0.isEmpty } ?? ""
+        }
+        return Timestamp(when).map { clock.localDate(of: $0.instant(in: clock)) }
     }
 
     /// The reading of one row, with its own name cache: each half of a file read on two cores has one.

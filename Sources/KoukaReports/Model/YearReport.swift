@@ -203,18 +203,27 @@ public struct Exclusions: Sendable, Hashable, Codable {
     /// Rows left out because their run was already counted: the same run id again in one file or in
     /// another file (overlapping exports).
     public var repeatedRuns: Int
+    /// Rows left out because they could not be read or counted (quarantined), dated in this period; the
+    /// repeated runs are not among them.
+    public var rejectedRows = 0
+    /// Rows left out whose date could not be read: they belong to no period, so every period shows them.
+    public var rejectedRowsDateUnknown = 0
 }
 
-/// One source file from the ledger.
+/// One source file from the ledger. `rows` and `accepted` are the whole file's; its rejected rows are
+/// counted in the period of their own dates.
 public struct SourceLine: Sendable, Hashable, Codable {
     public var path: String
     public var sha256: String
     public var format: String
     public var rows: Int
     public var accepted: Int
+    /// The file's rejected rows dated in this period.
     public var rejected: Int
     /// Of the rejected rows, those whose run was already counted.
     public var repeated: Int
+    /// The file's rejected rows whose date could not be read: in no period's `rejected`, shown in every period.
+    public var rejectedDateUnknown = 0
     public var status: String
 
     public init(path: String, sha256: String, format: String, rows: Int, accepted: Int, rejected: Int, repeated: Int = 0, status: String) {

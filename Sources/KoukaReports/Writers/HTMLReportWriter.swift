@@ -98,7 +98,9 @@ public enum HTMLReportWriter {
         w("<li>単位がカタログと異なる成功 \(NumberText.count(r.exclusions.unitMismatchRuns)) 回</li>")
         w("<li>開庁時間外のチャットボット回答 \(NumberText.count(r.exclusions.offHoursAnswers)) 件</li>")
         w("<li>他のファイルと同一内容の重複ファイル \(NumberText.count(r.exclusions.duplicateFiles)) 件</li>")
-        w("<li>同じ実行の重複行（1回だけ数えた） \(NumberText.count(r.exclusions.repeatedRuns)) 行</li></ul>")
+        w("<li>同じ実行の重複行（1回だけ数えた） \(NumberText.count(r.exclusions.repeatedRuns)) 行</li>")
+        w("<li>取り込めなかった行（この年度の日付） \(NumberText.count(r.exclusions.rejectedRows)) 行</li>")
+        w("<li>取り込めなかった行のうち日付も読めないもの（どの年度にも数えない） \(NumberText.count(r.exclusions.rejectedRowsDateUnknown)) 行</li></ul>")
         if !r.unitMismatches.isEmpty {
             w("<table><thead><tr><th>業務ID</th><th>単位がカタログと異なる名前</th><th>ログの単位</th><th>カタログの単位</th><th>回数</th><th>処理量</th></tr></thead><tbody>")
             for m in r.unitMismatches {
@@ -119,9 +121,9 @@ public enum HTMLReportWriter {
             w(#"<tr><td class="n">\#(c.line)</td><td>\#(e(c.task))</td><td>\#(c.validFrom)</td><td>\#(e(c.unit))</td><td class="n">\#(NumberText.grouped(c.manualMinutesPerUnit))</td><td class="n">\#(NumberText.grouped(c.residualMinutesPerUnit))</td><td class="n">\#(NumberText.grouped(c.reworkMinutesPerFailure))</td></tr>"#)
         }
         w("</tbody></table>")
-        w("<h3>根拠となったログ</h3><table><thead><tr><th>ファイル</th><th>形式</th><th>状態</th><th>行数</th><th>採用</th><th>除外</th><th>SHA-256</th></tr></thead><tbody>")
+        w("<h3>根拠となったログ</h3><table><thead><tr><th>ファイル</th><th>形式</th><th>状態</th><th>行数</th><th>採用</th><th>除外（この年度）</th><th>除外（日付不明）</th><th>SHA-256</th></tr></thead><tbody>")
         for s in r.sources {
-            w(#"<tr><td>\#(e(s.path))</td><td>\#(e(s.format))</td><td>\#(s.statusLabel)</td><td class="n">\#(NumberText.count(s.rows))</td><td class="n">\#(NumberText.count(s.accepted))</td><td class="n">\#(NumberText.count(s.rejected))</td><td><code>\#(e(String(s.sha256.prefix(16))))…</code></td></tr>"#)
+            w(#"<tr><td>\#(e(s.path))</td><td>\#(e(s.format))</td><td>\#(s.statusLabel)</td><td class="n">\#(NumberText.count(s.rows))</td><td class="n">\#(NumberText.count(s.accepted))</td><td class="n">\#(NumberText.count(s.rejected))</td><td class="n">\#(NumberText.count(s.rejectedDateUnknown))</td><td><code>\#(e(String(s.sha256.prefix(16))))…</code></td></tr>"#)
         }
         w("</tbody></table></section></body></html>")
     }

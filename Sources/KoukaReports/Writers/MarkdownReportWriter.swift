@@ -126,6 +126,8 @@ public enum MarkdownReportWriter {
         line("- 開庁時間外のチャットボット回答（設定により除外）: \(NumberText.count(report.exclusions.offHoursAnswers)) 件")
         line("- 他のファイルと同一内容のため除いたファイル（重複）: \(NumberText.count(report.exclusions.duplicateFiles)) 件")
         line("- 同じ実行がすでに数えられていたため除いた行（重複行）: \(NumberText.count(report.exclusions.repeatedRuns)) 行")
+        line("- 取り込めなかった行（この年度の日付）: \(NumberText.count(report.exclusions.rejectedRows)) 行")
+        line("- 取り込めなかった行のうち日付も読めないもの（どの年度にも数えない）: \(NumberText.count(report.exclusions.rejectedRowsDateUnknown)) 行")
         if !report.unitMismatches.isEmpty {
             line()
             line("| 業務ID | 単位がカタログと異なる名前 | ログの単位 | カタログの単位 | 回数 | 処理量 |")
@@ -145,10 +147,10 @@ public enum MarkdownReportWriter {
         line()
         line("## 根拠となったログ")
         line()
-        line("| ファイル | 形式 | 状態 | 行数 | 採用 | 除外 | SHA-256 |")
-        line("| --- | --- | --- | ---: | ---: | ---: | --- |")
+        line("| ファイル | 形式 | 状態 | 行数 | 採用 | 除外（この年度） | 除外（日付不明） | SHA-256 |")
+        line("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |")
         for s in report.sources {
-            line("| \(cell(s.path)) | \(s.format) | \(s.statusLabel) | \(NumberText.count(s.rows)) | \(NumberText.count(s.accepted)) | \(NumberText.count(s.rejected)) | `\(s.sha256.prefix(16))…` |")
+            line("| \(cell(s.path)) | \(s.format) | \(s.statusLabel) | \(NumberText.count(s.rows)) | \(NumberText.count(s.accepted)) | \(NumberText.count(s.rejected)) | \(NumberText.count(s.rejectedDateUnknown)) | `\(s.sha256.prefix(16))…` |")
         }
         line()
         line("## 算定方法")

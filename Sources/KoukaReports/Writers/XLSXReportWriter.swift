@@ -62,7 +62,9 @@ public enum XLSXReportWriter {
                                ("除外: 中止した実行（回）", left.cancelledRuns),
                                ("除外: カタログ未登録の名前（回）", left.unmappedRuns), ("除外: 単位がカタログと異なる成功（回）", left.unitMismatchRuns),
                                ("除外: 開庁時間外のチャットボット回答（件）", left.offHoursAnswers),
-                               ("除外: 同一内容の重複ファイル（件）", left.duplicateFiles), ("除外: 同じ実行の重複行（行）", left.repeatedRuns)] {
+                               ("除外: 同一内容の重複ファイル（件）", left.duplicateFiles), ("除外: 同じ実行の重複行（行）", left.repeatedRuns),
+                               ("除外: 取り込めなかった行・この年度の日付（行）", left.rejectedRows),
+                               ("除外: 取り込めなかった行・日付不明、どの年度にも数えない（行）", left.rejectedRowsDateUnknown)] {
             summary.text(row, 0, label); summary.number(row, 1, Double(count), whole: true); row += 1
         }
         // The rules the figures follow, as every other format states them.
@@ -113,12 +115,12 @@ public enum XLSXReportWriter {
             for (j, family) in SystemFamily.allCases.enumerated() { months.number(r, UInt16(j + 2), m.bySystem[family.rawValue] ?? 0) }
         }
 
-        let sources = book.sheet("ログ", header: ["ファイル", "形式", "行数", "採用", "除外", "状態", "SHA-256"])
+        let sources = book.sheet("ログ", header: ["ファイル", "形式", "行数", "採用", "除外（この年度）", "状態", "SHA-256", "除外（日付不明）"])
         for (i, s) in report.sources.enumerated() {
             let r = UInt32(i + 1)
             sources.text(r, 0, s.path); sources.text(r, 1, s.format); sources.number(r, 2, Double(s.rows), whole: true)
             sources.number(r, 3, Double(s.accepted), whole: true); sources.number(r, 4, Double(s.rejected), whole: true)
-            sources.text(r, 5, s.statusLabel); sources.text(r, 6, s.sha256)
+            sources.text(r, 5, s.statusLabel); sources.text(r, 6, s.sha256); sources.number(r, 7, Double(s.rejectedDateUnknown), whole: true)
         }
         sources.width(0, 44); sources.width(6, 66)
         writeAppendix(report, to: book)

@@ -16,17 +16,21 @@ final class EventCollector: PartitionableSink {
     /// logs' wall-clock times are read there.
     private let earliest: Date
     private let latest: Date
+    /// The local days of `earliest` and `latest`: a rejected row dated outside them has no year of its own.
+    private let days: ClosedRange<LocalDate>
 
     init(clock: LocalClock, officeHours: OfficeHours, now: Date = Date()) {
         aggregator = Aggregator(clock: clock, officeHours: officeHours)
         earliest = clock.startOfDay(LocalDate(year: 2000, month: 1, day: 1))
         latest = now.addingTimeInterval(86_400)
+        days = clock.localDate(of: earliest)...clock.localDate(of: latest)
     }
 
     private init(partitionOf parent: EventCollector) {
         aggregator = Aggregator(clock: parent.aggregator.clock, officeHours: parent.aggregator.officeHours)
         earliest = parent.earliest
         latest = parent.latest
+        days = parent.days
     }
 
     func makePartition() -> any PartitionableSink { EventCollector(partitionOf: self) }
@@ -48,5 +52,12 @@ final class EventCollector: PartitionableSink {
         }
         aggregator.add(event)
     }
-    func reject(_ rejection: Rejection) { rejections.append(rejection) }
+
+    /// Keeps a rejected row, with its day only when it is one a run could be counted on: a date before 2000
+    /// or in the future is a clock or export error, as it is for a run (`accept`), and credits no year.
+    func reject(_ rejection: Rejection) {
+        var kept = rejection
+        if let day = kept.day, !kept.isRepeatedRun, !days.contains(day) { kept.day = nil }
+        rejections.append(kept)
+    }
 }

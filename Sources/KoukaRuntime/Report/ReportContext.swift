@@ -28,6 +28,7 @@ struct ReportContext {
         return try store.withSnapshot {
             try store.checkSchema()
             try store.checkRollupDays()
+            try store.checkRejectDays()
             let ledger = try store.sources()
             // Every nightly run leaves a ledger line for each file it saw: an empty ledger is a store replaced by
             // an empty file (or one never filled), whose report would say 0 hours.
@@ -44,15 +45,20 @@ struct ReportContext {
     func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?) throws -> YearReport {
         let rollups = try store.rollups(from: period.firstDay, to: period.lastDay)
         let repeated = try store.repeatedRuns(from: period.firstDay, to: period.lastDay)
+        // A rejected row counts in the period of its own date; one whose date is unknown in none, and is shown in all.
+        let rejected = try store.rejectedRows(from: period.firstDay, to: period.lastDay)
+        let undated = try store.undatedRejectedRows()
         let contributing = Set(rollups.map(\.sourceID))
         // A copy belongs to the periods of the file it copies; a file nothing of which was read (not its format,
         // unreadable) to every period, since no date of it is known.
         let counted = Set(ledger.filter { contributing.contains($0.id) }.map(\.sha256))
         var sources: [Int64: SourceLine] = [:]
         for s in ledger where contributing.contains(s.id) || s.status == .rejected || s.status == .unreadable || repeated[s.id] != nil
-            || (s.status == .duplicate && counted.contains(s.sha256)) {
-            sources[s.id] = SourceLine(path: s.path, sha256: s.sha256, format: s.format, rows: s.rowsRead,
-                                       accepted: s.rowsAccepted, rejected: s.rowsRejected, repeated: repeated[s.id] ?? 0, status: s.status.rawValue)
+            || rejected[s.id] != nil || undated[s.id] != nil || (s.status == .duplicate && counted.contains(s.sha256)) {
+            var line = SourceLine(path: s.path, sha256: s.sha256, format: s.format, rows: s.rowsRead,
+                                  accepted: s.rowsAccepted, rejected: rejected[s.id] ?? 0, repeated: repeated[s.id] ?? 0, status: s.status.rawValue)
+            line.rejectedDateUnknown = undated[s.id] ?? 0
+            sources[s.id] = line
         }
         let previousHours = previous.flatMap { $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) }
         return ReportBuilder.build(ReportInputs(
