@@ -15,9 +15,7 @@ public enum EffectModel {
             // A failure in another unit is not one of the row's failures: a robot's failed queue items under
             // a row in runs (the run itself ended normally), or a failed run under a row in items, which is
             // charged through its failed items.
-            guard unit == entry.unit else { return 0 }
-            let failures = unit == .items ? totals.quantity : Double(totals.events)
-            return -failures * entry.reworkMinutesPerFailure
+            return -Double(failures(unit: unit, totals: totals, entry: entry)) * entry.reworkMinutesPerFailure
         case .success:
             guard unit == entry.unit else { return nil }
             let scale = unit.quantityPerCatalogUnit
@@ -26,6 +24,14 @@ public enum EffectModel {
             return estimatedUnits * entry.savedMinutesPerUnit
                 + measuredUnits * entry.manualMinutesPerUnit - totals.humanSeconds / 60
         }
+    }
+
+    /// The failures `totals` are under `entry`, in the row's unit — what its rework minutes are charged on and
+    /// what a report's task line counts: failed items on a row in items, failed runs (jobs, uses) otherwise,
+    /// and none for failures in another unit than the row's.
+    public static func failures(unit: EffectUnit, totals: RollupTotals, entry: CatalogEntry) -> Int {
+        guard unit == entry.unit else { return 0 }
+        return unit == .items ? Int(totals.quantity.rounded()) : totals.events
     }
 
     /// The part of `savedMinutes` that rests on person-time the logs measured; the rest is an estimate from

@@ -86,8 +86,11 @@ public enum ReportBuilder {
             }
             switch key.outcome {
             case .success: sums.successes += t.events
-            case .failure: sums.failures += t.events
-            case .unfinished: sums.failures += t.events; sums.unfinished += t.events
+            case .failure: sums.failures += EffectModel.failures(unit: key.unit, totals: t, entry: entry)
+            case .unfinished:
+                let failed = EffectModel.failures(unit: key.unit, totals: t, entry: entry)
+                sums.failures += failed
+                sums.unfinished += failed
             case .cancelled: sums.cancelled += t.events
             }
             guard let minutes = EffectModel.savedMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry) else {

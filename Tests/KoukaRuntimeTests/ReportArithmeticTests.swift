@@ -122,6 +122,20 @@ import Testing
         #expect(r.exclusions.failedRuns == 0)
     }
 
+    @Test func failuresAreCountedInTheLinesUnitAsReworkIs() throws {
+        // Q (items, 10 − 2 min, rework 5 min): a run that handled 3 items and failed 2: 3 × 8 = 24 min − 2 × 5 =
+        // 14 min = 0.23 h, and 2 failures (items), not 1 (the run). R (runs, 60 min, rework 30): a run that ended
+        // normally with 1 failed queue item: 1 × 60 = 60 min = 1.00 h, and no failure (the run did not fail).
+        var q = Self.entry("Q", unit: .items, manual: 10, residual: 2), r = Self.entry("R", manual: 60)
+        q.reworkMinutesPerFailure = 5
+        r.reworkMinutesPerFailure = 30
+        let rep = Self.report([q, r], [Self.rollup("Q", unit: .items, events: 1, quantity: 3), Self.rollup("Q", .rpa, .failure, unit: .items, events: 1, quantity: 2),
+                                       Self.rollup("R"), Self.rollup("R", .rpa, .failure, unit: .items, events: 1, quantity: 1)])
+        let items = try #require(rep.tasks.first { $0.task == "Q" }), runs = try #require(rep.tasks.first { $0.task == "R" })
+        #expect((items.failures, items.hoursSaved) == (2, 0.23))
+        #expect((runs.failures, runs.hoursSaved) == (0, 1))
+    }
+
     @Test func aUnitChangeBetweenBaselineVersionsGivesALinePerUnit() throws {
         // T counted in runs (60 min) until 09-30 and in items (1 min) from 10-01: 2 runs = 120 min and 100 items =
         // 100 min are two lines, never "102 回".

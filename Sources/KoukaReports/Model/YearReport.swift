@@ -94,7 +94,8 @@ public struct TaskLine: Sendable, Hashable, Codable {
     public var department: String
     public var unit: String
     public var successes: Int
-    /// Runs counted as failures: those the logs reported as failed, and those that never finished.
+    /// Failures in the line's unit, which its rework minutes are charged on: failed items on a line in items,
+    /// failed runs (jobs, uses) otherwise — those the logs reported as failed, and those that never finished.
     public var failures: Int
     /// Of `failures`, the runs that never reported their end (still running after `pending_max_hours`, or a
     /// closed robot log without the end line): counted as failures by rule, not by what the log said.
