@@ -111,6 +111,13 @@ enum Migrations {
         ALTER TABLE source_files ADD COLUMN changed_at REAL NOT NULL DEFAULT 0;
         ALTER TABLE source_files ADD COLUMN born_at REAL;
         """),
+        // The office hours a file's chatbot answers were judged by when it was read (`mon-fri 08:30-17:15`),
+        // so that a change of `[office_hours]` reads the file again; NULL for a file with no chatbot answers.
+        // A line written before with chatbot answers gets `unknown`: read again by the next nightly run.
+        ("v7", """
+        ALTER TABLE source_files ADD COLUMN office_hours TEXT;
+        UPDATE source_files SET office_hours = 'unknown' WHERE id IN (SELECT DISTINCT source_id FROM rollups WHERE family = 'chatbot');
+        """),
     ]
 
     static func apply(to db: SQLiteConnection) throws {
