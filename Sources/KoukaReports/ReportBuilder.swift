@@ -43,7 +43,8 @@ public enum ReportBuilder {
         var aiUses = AITaskCounter(minimumUses: inputs.minimumAIUses)
         var cache: [RollupKey: CatalogEntry?] = [:]
 
-        for rollup in inputs.rollups.sorted(by: { ($0.key, $0.sourceID) < ($1.key, $1.sourceID) }) where period.contains(rollup.key.date) {
+        // A period's running totals (DeepL usage) from several files count once: the latest.
+        for rollup in RunningTotals.latest(inputs.rollups).sorted(by: { ($0.key, $0.sourceID) < ($1.key, $1.sourceID) }) where period.contains(rollup.key.date) {
             let key = rollup.key, t = rollup.totals
             var lookup = key
             lookup.outcome = .success; lookup.unit = .runs; lookup.department = ""; lookup.offHours = false

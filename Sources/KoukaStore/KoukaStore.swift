@@ -180,7 +180,7 @@ public final class KoukaStore {
     private func insertRollups(_ rollups: [(key: RollupKey, totals: RollupTotals)], source id: Int64, adding: Bool) throws {
         let insert = try db.prepare("""
             INSERT INTO rollups (source_id, day, department, family, task_name, outcome, unit, off_hours, events, quantity,
-            machine_seconds, human_seconds, human_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            machine_seconds, human_seconds, human_quantity, cumulative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             \(adding ? """
             ON CONFLICT (source_id, day, department, family, task_name, outcome, unit, off_hours) DO UPDATE SET
             events = events + excluded.events, quantity = quantity + excluded.quantity,
@@ -193,6 +193,7 @@ public final class KoukaStore {
                 .integer(id), .text(key.date.description), .text(key.department), .text(key.family.rawValue),
                 .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0),
                 .integer(Int64(t.events)), .real(t.quantity), .real(t.machineSeconds), .real(t.humanSeconds), .real(t.humanMeasuredQuantity),
+                .integer(key.cumulative ? 1 : 0),
             ])
         }
     }
@@ -203,13 +204,13 @@ public final class KoukaStore {
         var rows: [DailyRollup] = []
         try db.prepare("""
             SELECT r.source_id, r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.events, r.quantity,
-            r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
+            r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours, r.cumulative FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
             WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ?
             ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.off_hours, r.source_id
             """, reading: "rollups").query([.text(from.description), .text(to.description)]) { s in
             let key = RollupKey(date: try s.date(1), department: try s.text(2), family: try s.value(3, as: SystemFamily.self),
                                 taskName: try s.text(4), outcome: try s.value(5, as: Outcome.self), unit: try s.value(6, as: EffectUnit.self),
-                                offHours: try s.flag(12))
+                                offHours: try s.flag(12), cumulative: try s.flag(13))
             let totals = RollupTotals(events: Int(try s.int(7)), quantity: try s.double(8), machineSeconds: try s.double(9),
                                       humanSeconds: try s.double(10), humanMeasuredQuantity: try s.double(11))
             rows.append(DailyRollup(key: key, totals: totals, sourceID: try s.int(0)))

@@ -118,6 +118,12 @@ enum Migrations {
         ALTER TABLE source_files ADD COLUMN office_hours TEXT;
         UPDATE source_files SET office_hours = 'unknown' WHERE id IN (SELECT DISTINCT source_id FROM rollups WHERE family = 'chatbot');
         """),
+        // A rollup that is a snapshot of a running total (DeepL's usage count of a billing period): of the
+        // same key, the largest across files counts, not their sum. Only `deepl-usage` files write such rollups.
+        ("v8", """
+        ALTER TABLE rollups ADD COLUMN cumulative INTEGER NOT NULL DEFAULT 0;
+        UPDATE rollups SET cumulative = 1 WHERE source_id IN (SELECT id FROM source_files WHERE format = 'deepl-usage');
+        """),
     ]
 
     static func apply(to db: SQLiteConnection) throws {
