@@ -48,7 +48,8 @@ public struct Aggregator: Sendable {
         let offHours = event.family == .chatbot
             && !officeHours.contains(date: LocalDate(daysSinceEpoch: day.daysSinceEpoch), minuteOfDay: day.minuteOfDay)
         let compact = CompactKey(day: day.daysSinceEpoch, task: id(of: event.taskName),
-                                 department: event.department.map { id(of: $0) } ?? -1, family: event.family, outcome: event.outcome, unit: event.unit, offHours: offHours)
+                                 department: event.department.map { id(of: $0) } ?? -1, family: event.family, outcome: event.outcome, unit: event.unit, offHours: offHours,
+                                 cumulative: event.cumulative)
         let slot: Int
         let packed = compact.packed
         if let packed, let found = packedSlots.value(for: packed) {
@@ -59,7 +60,7 @@ public struct Aggregator: Sendable {
             slot = keys.count
             if let packed { packedSlots.insert(packed, slot) } else { slots[compact] = slot }
             keys.append(RollupKey(date: LocalDate(daysSinceEpoch: day.daysSinceEpoch), department: event.department ?? "", family: event.family, taskName: event.taskName,
-                                  outcome: event.outcome, unit: event.unit, offHours: offHours))
+                                  outcome: event.outcome, unit: event.unit, offHours: offHours, cumulative: event.cumulative))
             sums.append(RollupTotals())
             slotNames.append((compact.task, compact.department))
         }
@@ -77,7 +78,7 @@ public struct Aggregator: Sendable {
     public mutating func absorb(_ other: Aggregator) {
         for (key, sum) in zip(other.keys, other.sums) {
             let compact = CompactKey(day: key.date.daysSinceEpoch, task: id(of: key.taskName), department: key.department.isEmpty ? -1 : id(of: key.department),
-                                     family: key.family, outcome: key.outcome, unit: key.unit, offHours: key.offHours)
+                                     family: key.family, outcome: key.outcome, unit: key.unit, offHours: key.offHours, cumulative: key.cumulative)
             let packed = compact.packed
             if let slot = packed.flatMap({ packedSlots.value(for: $0) }) ?? (packed == nil ? slots[compact] : nil) {
                 sums[slot].add(sum)
@@ -93,7 +94,8 @@ public struct Aggregator: Sendable {
 
     /// The rollups as `totals` gives them (names of the same text in one key), ordered by day, department,
     /// family, task, outcome, unit and off-hours with text compared by its UTF-8 bytes: the order of the
-    /// store's key, in which inserting them appends.
+    /// store's key, in which inserting them appends. (Running totals come from files that hold nothing else,
+    /// so no two keys differ by `cumulative` alone.)
     ///
     /// A large export has tens of thousands of rollups and a few dozen names: each distinct text is ranked
     /// once, and the rollups are sorted by numbers.
@@ -113,7 +115,7 @@ public struct Aggregator: Sendable {
         }
         let sortKeys = keys.indices.map { slot in
             let key = keys[slot], names = slotNames[slot]
-            let last = Self.outcomeRank[key.outcome]! * 1000 + Self.unitRank[key.unit]! * 2 + (key.offHours ? 1 : 0)
+            let last = Self.outcomeRank[key.outcome]! * 1000 + Self.unitRank[key.unit]! * 4 + (key.offHours ? 2 : 0) + (key.cumulative ? 1 : 0)
             return (key.date.daysSinceEpoch, textRank[names.department < 0 ? 0 : nameText[names.department]], Self.familyRank[key.family]!,
                     textRank[nameText[names.task]], last)
         }
@@ -208,8 +210,9 @@ public struct Aggregator: Sendable {
         var outcome: Outcome
         var unit: EffectUnit
         var offHours: Bool
+        var cumulative: Bool
 
-        /// The key in 64 bits: day 20, task 20, department 12, family 3, outcome 2, unit 3, off-hours 1;
+        /// The key in 64 bits: day 20, task 20, department 12, family 3, outcome 2, unit 3, off-hours 1, cumulative 1;
         /// nil when a number does not fit (a date before 1970, more than a million names).
         var packed: UInt64? {
             guard (0..<1 << 20).contains(day), (0..<1 << 20).contains(task), (-1..<(1 << 12) - 1).contains(department) else { return nil }
@@ -219,7 +222,8 @@ public struct Aggregator: Sendable {
             bits = bits << 3 | UInt64(SystemFamily.declared.firstIndex(of: family)!)
             bits = bits << 2 | UInt64(Outcome.declared.firstIndex(of: outcome)!)
             bits = bits << 3 | UInt64(EffectUnit.declared.firstIndex(of: unit)!)
-            return bits << 1 | (offHours ? 1 : 0)
+            bits = bits << 1 | (offHours ? 1 : 0)
+            return bits << 1 | (cumulative ? 1 : 0)
         }
     }
 }

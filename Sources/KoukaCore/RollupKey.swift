@@ -11,8 +11,15 @@ public struct RollupKey: Sendable, Hashable, Comparable {
     public var unit: EffectUnit
     /// A chatbot answer given outside office hours (always false for other families).
     public var offHours: Bool
+    /// The events are running totals of a period starting on `date` (`UsageEvent.cumulative`): of rollups with
+    /// the same key from several files, the largest counts (`RunningTotals`), not their sum.
+    public var cumulative: Bool
 
-    public init(date: LocalDate, department: String, family: SystemFamily, taskName: String, outcome: Outcome, unit: EffectUnit, offHours: Bool = false) {
+    public init(
+        date: LocalDate, department: String, family: SystemFamily, taskName: String, outcome: Outcome, unit: EffectUnit, offHours: Bool = false,
+        cumulative: Bool = false
+    ) {
+        self.cumulative = cumulative
         self.date = date
         self.department = department
         self.family = family
@@ -26,6 +33,7 @@ public struct RollupKey: Sendable, Hashable, Comparable {
         if (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) != (b.date, b.department, b.family, b.taskName, b.outcome, b.unit) {
             return (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) < (b.date, b.department, b.family, b.taskName, b.outcome, b.unit)
         }
-        return !a.offHours && b.offHours
+        if a.offHours != b.offHours { return !a.offHours && b.offHours }
+        return !a.cumulative && b.cumulative
     }
 }

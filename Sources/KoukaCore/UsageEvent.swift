@@ -19,12 +19,16 @@ public struct UsageEvent: Sendable, Hashable {
     /// residual estimate.
     public var humanSeconds: Double?
     public var source: SourceLocation
+    /// The quantity is a running total of the period that starts at `occurredAt` (a DeepL usage snapshot),
+    /// not a use of its own: of one period, the largest total counts, never the sum of several.
+    public var cumulative: Bool
 
     public init(
         family: SystemFamily, occurredAt: Date, taskName: String, department: String? = nil,
         outcome: Outcome, quantity: Double, unit: EffectUnit, machineSeconds: Double? = nil,
-        humanSeconds: Double? = nil, source: SourceLocation
+        humanSeconds: Double? = nil, source: SourceLocation, cumulative: Bool = false
     ) {
+        self.cumulative = cumulative
         self.family = family
         self.occurredAt = occurredAt
         self.taskName = taskName

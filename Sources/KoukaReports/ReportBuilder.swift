@@ -45,7 +45,8 @@ public enum ReportBuilder {
         var aiUses = AITaskCounter(minimumUses: inputs.minimumAIUses)
         var cache: [RollupKey: CatalogEntry?] = [:]
 
-        for rollup in inputs.rollups.sorted(by: { ($0.key, $0.sourceID) < ($1.key, $1.sourceID) }) where period.contains(rollup.key.date) {
+        // A period's running totals (DeepL usage) from several files count once: the latest.
+        for rollup in RunningTotals.latest(inputs.rollups).sorted(by: { ($0.key, $0.sourceID) < ($1.key, $1.sourceID) }) where period.contains(rollup.key.date) {
             let key = rollup.key, t = rollup.totals
             var lookup = key
             lookup.outcome = .success; lookup.unit = .runs; lookup.department = ""; lookup.offHours = false
@@ -178,7 +179,8 @@ public enum ReportBuilder {
                 dates: "実行は開始した日（\(inputs.timezone) の現地日付）に属する。年度は4月1日から3月31日まで。各実行には、その日に有効な業務カタログの行（valid_from）を用いる。取り込めなかった行は、その行の日付（実行の開始日）の年度に数える。日付も読めない行はどの年度にも数えず、どの年度の報告にも「日付不明」として示す。",
                 rounding: Rounding.rule,
                 unfinished: "終了が記録されなかった実行（処理中・待機中のまま pending_max_hours〔\(NumberText.grouped(inputs.pendingMaxHours, decimals: 0)) 時間〕を過ぎたもの、またはロボットのログが終了行なしに閉じたもの）は失敗として数え、手戻り時間を差し引く。その件数は業務ごとに「うち未終了」、集計から除いたものに示す。",
-                multiSystemTasks: "複数のツールが支える業務は、ツールと単位ごとに別の行とする。件数は単位の異なるものを合算せず、業務の合計は削減時間だけを足し合わせる。"),
+                multiSystemTasks: "複数のツールが支える業務は、ツールと単位ごとに別の行とする。件数は単位の異なるものを合算せず、業務の合計は削減時間だけを足し合わせる。",
+                officeHours: OfficeHoursMethod.text(inputs)),
             projection: nil, money: inputs.money?.line(minutes: minutesByFamily, period: period))
     }
 

@@ -13,6 +13,12 @@ public struct ReportInputs: Sendable {
     public var timezone: String
     /// Whether chatbot answers given outside office hours are left out.
     public var excludeOffHoursChatbotAnswers: Bool
+    /// The configured office hours (`[office_hours]`), stated in the method.
+    public var officeHours: OfficeHours
+    /// The files whose chatbot answers in the period were judged by other office hours when they were read
+    /// (a file gone since, or not read again yet), by path, with the ledger's text of those hours: their
+    /// answers do not follow `officeHours`, and the method names them.
+    public var otherOfficeHours: [String: String]
     /// Successful uses an AI task needs in the year to count as AI-supported.
     public var minimumAIUses: Int
     /// Stated at the top of the report.
@@ -28,8 +34,10 @@ public struct ReportInputs: Sendable {
         period: ReportPeriod, rollups: [DailyRollup], catalog: TaskCatalog, catalogPath: String, catalogSHA256: String,
         targets: TargetTable, sources: [Int64: SourceLine], timezone: String, excludeOffHoursChatbotAnswers: Bool = false,
         minimumAIUses: Int = 1, generatedAt: String = "", koukaVersion: String = "", previousDepartmentHours: [String: Double]? = nil,
-        money: MoneySettings? = nil, pendingMaxHours: Double = 24
+        money: MoneySettings? = nil, pendingMaxHours: Double = 24, officeHours: OfficeHours = .cityHall, otherOfficeHours: [String: String] = [:]
     ) {
+        self.officeHours = officeHours
+        self.otherOfficeHours = otherOfficeHours
         self.pendingMaxHours = pendingMaxHours
         self.period = period
         self.generatedAt = generatedAt

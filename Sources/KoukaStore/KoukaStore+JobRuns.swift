@@ -82,14 +82,14 @@ extension KoukaStore {
     /// Every rollup of one file. A row that does not decode is a damaged store, and an error: never skipped.
     public func rollups(ofSource id: Int64) throws -> [DailyRollup] {
         let sql = """
-            SELECT day, department, family, task_name, outcome, unit, events, quantity, machine_seconds, human_seconds, human_quantity, off_hours
-            FROM rollups WHERE source_id = ?
+            SELECT day, department, family, task_name, outcome, unit, events, quantity, machine_seconds, human_seconds, human_quantity, off_hours,
+            cumulative FROM rollups WHERE source_id = ?
             """
         var rows: [DailyRollup] = []
         try db.prepare(sql, reading: "rollups").query([.integer(id)]) { s in
             let key = RollupKey(date: try s.date(0), department: try s.text(1), family: try s.value(2, as: SystemFamily.self),
                                 taskName: try s.text(3), outcome: try s.value(4, as: Outcome.self), unit: try s.value(5, as: EffectUnit.self),
-                                offHours: try s.flag(11))
+                                offHours: try s.flag(11), cumulative: try s.flag(12))
             let totals = RollupTotals(events: Int(try s.int(6)), quantity: try s.double(7), machineSeconds: try s.double(8),
                                       humanSeconds: try s.double(9), humanMeasuredQuantity: try s.double(10))
             rows.append(DailyRollup(key: key, totals: totals, sourceID: id))

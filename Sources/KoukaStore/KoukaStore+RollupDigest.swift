@@ -8,13 +8,12 @@ extension KoukaStore {
     public func rollupDigest(ofSource id: Int64) throws -> String {
         var hasher = SHA256()
         try db.prepare("""
-            SELECT day, department, family, task_name, outcome, unit, off_hours, events, quantity, machine_seconds, human_seconds, human_quantity
-            FROM rollups WHERE source_id = ? ORDER BY day, department, family, task_name, outcome, unit, off_hours
+            SELECT day, department, family, task_name, outcome, unit, off_hours, cumulative, events, quantity, machine_seconds, human_seconds,
+            human_quantity FROM rollups WHERE source_id = ? ORDER BY day, department, family, task_name, outcome, unit, off_hours
             """, reading: "rollups").query([.integer(id)]) { s in
             for column in Int32(0)...5 { Self.feed(try s.text(column), separator: 0x1F, into: &hasher) }
-            Self.feed(try s.int(6), into: &hasher)
-            Self.feed(try s.int(7), into: &hasher)
-            for column in Int32(8)...11 { Self.feed(Int64(bitPattern: try s.double(column).bitPattern), into: &hasher) }
+            for column in Int32(6)...8 { Self.feed(try s.int(column), into: &hasher) }
+            for column in Int32(9)...12 { Self.feed(Int64(bitPattern: try s.double(column).bitPattern), into: &hasher) }
         }
         return hasher.finalizeHex()
     }

@@ -183,7 +183,7 @@ public final class KoukaStore {
     private func insertRollups(_ rollups: [(key: RollupKey, totals: RollupTotals)], source id: Int64, adding: Bool) throws {
         let insert = try db.prepare("""
             INSERT INTO rollups (source_id, day, department, family, task_name, outcome, unit, off_hours, events, quantity,
-            machine_seconds, human_seconds, human_quantity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            machine_seconds, human_seconds, human_quantity, cumulative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             \(adding ? """
             ON CONFLICT (source_id, day, department, family, task_name, outcome, unit, off_hours) DO UPDATE SET
             events = events + excluded.events, quantity = quantity + excluded.quantity,
@@ -196,6 +196,7 @@ public final class KoukaStore {
                 .integer(id), .text(key.date.description), .text(key.department), .text(key.family.rawValue),
                 .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0),
                 .integer(Int64(t.events)), .real(t.quantity), .real(t.machineSeconds), .real(t.humanSeconds), .real(t.humanMeasuredQuantity),
+                .integer(key.cumulative ? 1 : 0),
             ])
         }
     }
@@ -206,13 +207,13 @@ public final class KoukaStore {
         var rows: [DailyRollup] = []
         try db.prepare("""
             SELECT r.source_id, r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.events, r.quantity,
-            r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
+            r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours, r.cumulative FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
             WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ?
             ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.off_hours, r.source_id
             """, reading: "rollups").query([.text(from.description), .text(to.description)]) { s in
             let key = RollupKey(date: try s.date(1), department: try s.text(2), family: try s.value(3, as: SystemFamily.self),
                                 taskName: try s.text(4), outcome: try s.value(5, as: Outcome.self), unit: try s.value(6, as: EffectUnit.self),
-                                offHours: try s.flag(12))
+                                offHours: try s.flag(12), cumulative: try s.flag(13))
             let totals = RollupTotals(events: Int(try s.int(7)), quantity: try s.double(8), machineSeconds: try s.double(9),
                                       humanSeconds: try s.double(10), humanMeasuredQuantity: try s.double(11))
             rows.append(DailyRollup(key: key, totals: totals, sourceID: try s.int(0)))
@@ -244,7 +245,7 @@ public final class KoukaStore {
     private static let updatableColumns = [
         "format", "size", "sha256", "rows_read", "rows_accepted", "rows_rejected", "pending_runs", "byte_offset", "status",
         "reject_reason", "modified_at", "inode", "prefix_fingerprint", "resume_line", "resume_state", "hash_state", "rows_repeated",
-        "changed_at", "born_at",
+        "changed_at", "born_at", "office_hours",
     ]
 
     private static let sourceColumns = "id, path, " + updatableColumns.joined(separator: ", ")
@@ -259,6 +260,7 @@ public final class KoukaStore {
         record.rowsRepeated = Int(try s.int(18))
         record.changedAt = try s.double(19)
         record.bornAt = s.isNull(20) ? nil : try s.double(20)
+        record.officeHours = try s.optionalText(21)
         return record
     }
 
@@ -267,6 +269,6 @@ public final class KoukaStore {
          .integer(Int64(r.rowsRejected)), .integer(Int64(r.pendingRuns)), .integer(r.byteOffset), .text(r.status.rawValue),
          r.rejectReason.map { .text($0) } ?? .null, .real(r.modifiedAt), .integer(r.inode), .text(r.prefixFingerprint),
          .integer(Int64(r.resumeLine)), r.resumeState.map { .text($0) } ?? .null, r.hashState.map { .text($0) } ?? .null, .integer(Int64(r.rowsRepeated)),
-         .real(r.changedAt), r.bornAt.map { .real($0) } ?? .null]
+         .real(r.changedAt), r.bornAt.map { .real($0) } ?? .null, r.officeHours.map { .text($0) } ?? .null]
     }
 }

@@ -142,7 +142,10 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-verify-sample-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.copyItem(at: CrashSafetyTests.sampleLogs, to: root)
+        // The sample configuration keeps its store and reports beside SampleLogs/ (../out): here, inside the copy.
         let config = root.appendingPathComponent("kouka.toml").path
+        let text = try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "\"../out/", with: "\"out/")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: config))
         #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 1, "the sample city has findings on purpose")
         for year in 2021...2024 {
             #expect(try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "\(year)", "--quiet"]).exitCode == 0)

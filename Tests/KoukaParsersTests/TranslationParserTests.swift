@@ -28,6 +28,7 @@ import Testing
         for sink in [fromCSV, fromJSON] {
             #expect(sink.events.map(\.quantity) == [1500, 800])
             #expect(sink.events.map(\.unit) == [.characters, .characters])
+            #expect(sink.events.allSatisfy { !$0.cumulative }, "requests are uses: they add up")
             #expect(sink.events.map(\.humanSeconds) == [720, nil])
             #expect(sink.events.map(\.department) == ["国際交流課", "市民課"])
             #expect(sink.events.map(\.epoch) == [1_714_525_200, 1_714_611_600])
@@ -52,6 +53,23 @@ import Testing
         #expect(summary.recordsRead == 4)
         #expect(sink.events.map(\.quantity) == [4200, 300])
         #expect(sink.events.map(\.taskName) == ["DeepL", "DeepL"])
+        // Issue 13 item 7: running totals, so that reports keep a period's largest across files, not the sum.
+        #expect(sink.events.allSatisfy { $0.cumulative })
         #expect(sink.rejectedLines == [4])
+    }
+
+    /// A period is known by the local day it starts, as its rollup is: a poller that wrote a `date` and later a
+    /// `start_time` for the same period gives one period, its largest count (not 1,200 + 2,000).
+    @Test func aPeriodNamedByDateAndByStartTimeIsOnePeriod() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("d.jsonl", Data("""
+            {"character_count": 1200, "date": "2024-05-10"}
+            {"character_count": 2000, "start_time": "2024-05-10T03:00:00Z", "end_time": "2024-06-10T03:00:00Z"}
+
+            """.utf8))
+        let sink = CollectingSink()
+        _ = try DeepLUsageParser(options: SourceOptions(task: "DeepL")).parse(path: path, context: tokyoContext(path), into: sink)
+        #expect(sink.events.map(\.quantity) == [2_000])
     }
 }

@@ -27,8 +27,29 @@ struct IngestPlanTests {
         return try body(path, line)
     }
 
-    func decide(_ path: String, _ status: FileStatus, _ known: SourceFileRecord) -> IngestPlan {
-        IngestPlan.decide(path: path, status: status, known: known, format: "uipath-execution-log", resumable: true, forced: false)
+    func decide(_ path: String, _ status: FileStatus, _ known: SourceFileRecord, officeHours: String = "mon-fri 08:30-17:15") -> IngestPlan {
+        IngestPlan.decide(path: path, status: status, known: known, format: "uipath-execution-log", resumable: true, forced: false,
+                          officeHours: officeHours)
+    }
+
+    /// Issue 13 item 12: a file whose chatbot answers were judged by other office hours (or by hours an
+    /// earlier Kouka did not record) is read whole, untouched or grown; one with no chatbot answers (no hours
+    /// recorded) is not, whatever the hours.
+    @Test func chatbotAnswersJudgedByOtherOfficeHoursAreReadWhole() throws {
+        try Self.withFile(size: 1_500) { path, known in
+            var grown = Self.untouched
+            grown.size = 1_500
+            grown.changedAt += 1
+            var judged = known
+            judged.officeHours = "mon-fri 08:30-17:15"
+            #expect(decide(path, Self.untouched, judged) == .unchanged)
+            #expect(decide(path, grown, judged) == .append(judged))
+            #expect(decide(path, Self.untouched, judged, officeHours: "mon-fri 09:00-17:00") == .full)
+            #expect(decide(path, grown, judged, officeHours: "mon-fri 09:00-17:00") == .full)
+            judged.officeHours = "unknown"
+            #expect(decide(path, Self.untouched, judged) == .full)
+            #expect(decide(path, Self.untouched, known, officeHours: "mon-fri 09:00-17:00") == .unchanged, "no chatbot answers")
+        }
     }
 
     @Test func aFileUntouchedInEveryRespectIsSkipped() throws {

@@ -5,6 +5,10 @@ import KoukaCore
 /// Pro), saved as JSON lines or a JSON array by whatever polls it. The count is cumulative within a
 /// billing period, so the latest snapshot of each period is that period's usage: one event per period,
 /// dated at the period's start. Snapshots without `start_time` need a `date` key naming the period start.
+///
+/// The events are marked `cumulative`: a period's snapshots may be split over several files (one a month,
+/// a period that crosses months), and of one period the largest count across files is its usage, never
+/// the sum (`RunningTotals`, when reports are built).
 public struct DeepLUsageParser: LogParser {
     public let formatID = "deepl-usage"
     public let options: SourceOptions
@@ -13,7 +17,7 @@ public struct DeepLUsageParser: LogParser {
 
     public func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         var summary = ParseSummary()
-        var periods: [String: (count: Double, at: Date, line: Int)] = [:]
+        var periods: [LocalDate: (count: Double, at: Date, line: Int)] = [:]
         let end = try JSONObjectRecords.read(path: path, context: context, format: formatID) { object, line in
             summary.recordsRead += 1
             // A rejected snapshot is dated by the start of its period, when it gives one.
@@ -26,14 +30,16 @@ public struct DeepLUsageParser: LogParser {
             }
             guard let stamp = period else { return reject("no period: start_time (DeepL Pro) or a date is needed", nil) }
             let instant = stamp.instant(in: context.clock)
-            let key = "\(instant.timeIntervalSince1970)"
+            // A period is known by the local day it starts, as its rollup is: a `date` and a `start_time` of the
+            // same period (a poller that changed) are one period, whose largest count is its usage.
+            let key = context.clock.localDate(of: instant)
             if periods[key].map({ count >= $0.count }) ?? true { periods[key] = (count, instant, line) }
         }
         if end.roots == 0 { throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no usage snapshots") }
         for (_, period) in periods.sorted(by: { $0.value.at < $1.value.at }) {
             sink.accept(UsageEvent(
                 family: .translation, occurredAt: period.at, taskName: options.task ?? "DeepL", department: options.department,
-                outcome: .success, quantity: period.count, unit: .characters, source: context.location(period.line)))
+                outcome: .success, quantity: period.count, unit: .characters, source: context.location(period.line), cumulative: true))
         }
         return summary
     }

@@ -282,4 +282,7 @@ public struct Method: Sendable, Hashable, Codable {
     public var unfinished: String
     /// How a task that several systems support is shown.
     public var multiSystemTasks: String
+    /// The office hours chatbot answers were judged by, whether answers outside them are left out, and any
+    /// file whose answers were judged by other hours when it was read.
+    public var officeHours: String
 }

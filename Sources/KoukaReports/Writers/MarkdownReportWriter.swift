@@ -160,6 +160,7 @@ public enum MarkdownReportWriter {
         line("- \(report.method.unfinished)")
         line("- \(report.method.multiSystemTasks)")
         line("- \(report.method.rounding)")
+        line("- \(report.method.officeHours)")
         line("- 業務カタログ: \(report.catalog.path)（SHA-256 `\(report.catalog.sha256.prefix(16))…`）、使用した行: \(report.catalog.rows.map { String($0.line) }.joined(separator: ", "))")
     }
 

@@ -70,7 +70,8 @@ public enum XLSXReportWriter {
         // The rules the figures follow, as every other format states them.
         for (label, text) in [("算定方法: 削減時間", report.method.hoursSaved), ("算定方法: 日付と年度", report.method.dates),
                               ("算定方法: 終了が記録されなかった実行", report.method.unfinished),
-                              ("算定方法: 複数ツールの業務", report.method.multiSystemTasks), ("算定方法: 端数処理", report.method.rounding)] {
+                              ("算定方法: 複数ツールの業務", report.method.multiSystemTasks), ("算定方法: 端数処理", report.method.rounding),
+                              ("算定方法: 開庁時間", report.method.officeHours)] {
             summary.text(row, 0, label); summary.text(row, 1, text); row += 1
         }
         summary.width(0, 34); summary.width(1, 40)

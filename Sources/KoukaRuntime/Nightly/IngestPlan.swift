@@ -7,14 +7,17 @@ enum IngestPlan: Equatable {
     case unchanged
     /// The same file, grown, and the part read before is unchanged: read on from where the last run stopped.
     case append(SourceFileRecord)
-    /// New, rewritten, truncated, replaced, rotated or forced: read it whole and replace its contribution.
+    /// New, rewritten, truncated, replaced, rotated or forced, or its chatbot answers judged by other office
+    /// hours than `officeHours`: read it whole and replace its contribution.
     case full
 
-    /// Decides from the ledger's line for the file (if any) and the file as it is now.
+    /// Decides from the ledger's line for the file (if any) and the file as it is now; `officeHours` is the
+    /// configured hours' `ledgerText`.
     static func decide(
-        path: String, status: FileStatus, known: SourceFileRecord?, format: String, resumable: Bool, forced: Bool
+        path: String, status: FileStatus, known: SourceFileRecord?, format: String, resumable: Bool, forced: Bool, officeHours: String
     ) -> IngestPlan {
         guard let known, !forced, known.format == format, known.status != .unreadable else { return .full }
+        if hasOtherOfficeHours(known, than: officeHours) { return .full }
         let untouched = isUntouched(status, since: known)
         if untouched && (known.pendingRuns == 0 || known.status == .rejected || known.status == .duplicate) { return .unchanged }
         // Only the file read before can be read on: one whose identity is in doubt is read whole, whatever
@@ -23,6 +26,12 @@ enum IngestPlan: Equatable {
               status.size >= known.byteOffset,
               PrefixFingerprint.of(path: path, length: known.byteOffset) == known.prefixFingerprint else { return .full }
         return .append(known)
+    }
+
+    /// Whether the file's chatbot answers were marked off-hours by other office hours than the configured
+    /// ones (`unknown` included): what they counted would not be what the configuration says.
+    static func hasOtherOfficeHours(_ known: SourceFileRecord, than officeHours: String) -> Bool {
+        known.officeHours.map { $0 != officeHours } ?? false
     }
 
     /// Whether the file is the one `known` describes and has not been touched since: what lets a run skip

@@ -53,6 +53,9 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     /// (another inode or birth time, smaller, changed without growing): what they held was replaced by what
     /// they hold, whatever their first and last bytes say.
     public var filesInDoubt: [FileProblem] = []
+    /// Files read whole because their chatbot answers were marked off-hours by other office hours than
+    /// `[office_hours]` gives now (or by hours not recorded): each with the hours it was read with.
+    public var filesReadForOfficeHours: [FileProblem] = []
     /// Files in the ledger that no longer exist; their rollups keep counting.
     public var filesGone: [String] = []
     public var filesRejected: [FileProblem] = []

@@ -78,7 +78,8 @@ extension SourceIngestor {
             stands = !replaced
         } else if let file = current[path], let status = FileStatus(path: file.path), let known = try store.source(path: path) {
             let plan = IngestPlan.decide(path: file.path, status: status, known: known, format: file.spec.format,
-                                         resumable: file.spec.parser is any ResumableLogParser, forced: forced.contains(path))
+                                         resumable: file.spec.parser is any ResumableLogParser, forced: forced.contains(path),
+                                         officeHours: configuration.officeHours.ledgerText)
             stands = plan != .full || !Self.canOpen(file.path)
         } else {
             stands = true

@@ -67,7 +67,9 @@ final class SourceIngestor {
             known = old
             known?.path = display
         }
-        var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format, resumable: resumable, forced: forced)
+        let officeHours = configuration.officeHours.ledgerText
+        var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format, resumable: resumable, forced: forced,
+                                     officeHours: officeHours)
         // A copy stays a copy only while the file it copies is there now with the same bytes, also when that
         // file is being read again in this run.
         if plan == .unchanged, let known, known.status == .duplicate, let store, try counted(known.sha256, at: display, store: store)?.copyOf == nil {
@@ -78,6 +80,13 @@ final class SourceIngestor {
             // Not the file read before, or not as it was: what it held is no guide to what it holds.
             summary.filesInDoubt.append(.init(path: display, reason: doubt))
             logger.notice("source file is read whole: it may not be the file read before", metadata: ["file": "\(display)", "reason": "\(doubt)"])
+        }
+        if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable, let was = known.officeHours,
+           IngestPlan.hasOtherOfficeHours(known, than: officeHours) {
+            // Its answers were marked off-hours by the hours of the night it was read: the configured ones judge them now.
+            let reason = Self.officeHoursReason(was: was, now: officeHours)
+            summary.filesReadForOfficeHours.append(.init(path: display, reason: reason))
+            logger.notice("source file is read whole: the office hours changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
         }
         replacing[display] = plan == .full
         if dryRun {
@@ -196,6 +205,10 @@ final class SourceIngestor {
         record.rowsAccepted = record.rowsRead - record.rowsRejected
         record.pendingRuns = parsed.pendingRuns
         let rollups = collector.aggregator.rollupsInByteOrder()
+        // The hours its chatbot answers were judged by; an append keeps the file's (the plan is full when they changed).
+        let appendedTo: SourceFileRecord? = if case let .append(known) = read.plan { known } else { nil }
+        record.officeHours = appendedTo?.officeHours != nil || rollups.contains(where: { $0.key.family == .chatbot })
+            ? configuration.officeHours.ledgerText : nil
         if case .append = read.plan {
             try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             summary.filesAppended += 1
@@ -242,6 +255,12 @@ final class SourceIngestor {
     /// What the summary says of a file's runs that never reported their end.
     static func unfinishedReason(_ runs: Int) -> String {
         "\(runs) run(s) never reported their end (still running after pending_max_hours, or the robot's log closed without the run's end line): counted as failures with their rework minutes; check the robot or the export"
+    }
+
+    /// What the summary says of a file read again because its chatbot answers were judged by other office hours.
+    static func officeHoursReason(was: String, now: String) -> String {
+        let then = OfficeHours(ledgerText: was) == nil ? "hours not recorded (it was read by an earlier Kouka)" : "office hours \(was)"
+        return "its chatbot answers were judged by \(then) when it was read; [office_hours] is now \(now): read again whole, so that every report applies these"
     }
 
     /// What the summary says of a file's rows identical (task, start, status) to rows of files read before.

@@ -60,12 +60,21 @@ struct ReportContext {
             line.rejectedDateUnknown = undated[s.id] ?? 0
             sources[s.id] = line
         }
+        // A file whose chatbot answers were judged by other hours (gone since, or not read again yet) is named.
+        let chatbotSources = Set(rollups.lazy.filter { $0.key.family == .chatbot }.map(\.sourceID))
+        let hours = configuration.officeHours.ledgerText
+        var otherHours: [String: String] = [:]
+        for s in ledger where chatbotSources.contains(s.id) {
+            let was = s.officeHours ?? OfficeHours.unknownLedgerText
+            if was != hours { otherHours[s.path] = was }
+        }
         let previousHours = previous.flatMap { $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) }
         return ReportBuilder.build(ReportInputs(
             period: period, rollups: rollups, catalog: catalog, catalogPath: catalogPath, catalogSHA256: catalogSHA256,
             targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
             excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses,
             generatedAt: generatedAt, koukaVersion: KoukaVersion.current, previousDepartmentHours: previousHours,
-            money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600))
+            money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600, officeHours: configuration.officeHours,
+            otherOfficeHours: otherHours))
     }
 }

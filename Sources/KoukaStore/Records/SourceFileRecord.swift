@@ -42,6 +42,9 @@ public struct SourceFileRecord: Sendable, Hashable, Codable {
     /// When the file was created, where the filesystem records it; nil where it does not, or in a line
     /// written before it was kept. A file deleted and created again has a new one, even on the old inode.
     public var bornAt: Double?
+    /// The office hours this file's chatbot answers were judged by (`OfficeHours.ledgerText`), or
+    /// `unknown` when a Kouka that did not record them read it; nil when it has no chatbot answers.
+    public var officeHours: String?
     /// A digest of the first and last 64 KiB before `byteOffset`, to check that an appended file's part
     /// already read is unchanged.
     public var prefixFingerprint: String

@@ -111,9 +111,22 @@ enum Migrations {
         ALTER TABLE source_files ADD COLUMN changed_at REAL NOT NULL DEFAULT 0;
         ALTER TABLE source_files ADD COLUMN born_at REAL;
         """),
+        // The office hours a file's chatbot answers were judged by when it was read (`mon-fri 08:30-17:15`),
+        // so that a change of `[office_hours]` reads the file again; NULL for a file with no chatbot answers.
+        // A line written before with chatbot answers gets `unknown`: read again by the next nightly run.
+        ("v7", """
+        ALTER TABLE source_files ADD COLUMN office_hours TEXT;
+        UPDATE source_files SET office_hours = 'unknown' WHERE id IN (SELECT DISTINCT source_id FROM rollups WHERE family = 'chatbot');
+        """),
+        // A rollup that is a snapshot of a running total (DeepL's usage count of a billing period): of the
+        // same key, the largest across files counts, not their sum. Only `deepl-usage` files write such rollups.
+        ("v8", """
+        ALTER TABLE rollups ADD COLUMN cumulative INTEGER NOT NULL DEFAULT 0;
+        UPDATE rollups SET cumulative = 1 WHERE source_id IN (SELECT id FROM source_files WHERE format = 'deepl-usage');
+        """),
         // The SHA-256 of each file's rollups as committed, so that verification finds them changed behind Kouka's
         // back also for a file no longer on disk. NULL in lines written before; the nightly job records them.
-        ("v8", "ALTER TABLE source_files ADD COLUMN rollups_sha256 TEXT;"),
+        ("v9", "ALTER TABLE source_files ADD COLUMN rollups_sha256 TEXT;"),
     ]
 
     static func apply(to db: SQLiteConnection) throws {

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// Issue 13 item 7, through the built jobs: DeepL's `/v2/usage` count is a running total of its billing
+/// period, polled into a file a month, so a period that crosses months has snapshots in two files. Of each
+/// period the latest (largest) snapshot across all files counts, whatever order the files come in, also when
+/// a later run brings a later snapshot of a period already counted; and `verify` agrees.
+@Suite(.serialized) struct DeepLSnapshotsJobTests {
+    static let catalog = """
+        task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
+        A07,AI翻訳,国際交流課,translation,characters,60,10,,2020-04-01,DeepL
+
+        """
+
+    static let configuration = """
+        catalog = "catalog.csv"
+        output = "reports"
+        [[source]]
+        format = "deepl-usage"
+        path = "logs/*.jsonl"
+        task = "DeepL"
+        """
+
+    static func snapshot(_ characters: Int, periodFrom start: String, to end: String) -> String {
+        #"{"character_count": \#(characters), "character_limit": 1000000, "start_time": "\#(start)T00:00:00Z", "end_time": "\#(end)T00:00:00Z"}"#
+    }
+
+    static func characters(_ json: [String: Any]) -> Double? { SmallCity.tasks(json)["A07"]?["units"] as? Double }
+    static func hours(_ json: [String: Any]) -> Double? { SmallCity.tasks(json)["A07"]?["hoursSaved"] as? Double }
+
+    @Test func eachBillingPeriodCountsItsLatestSnapshotAcrossFilesAndRuns() throws {
+        let city = try SmallCity("deepl-snapshots")
+        defer { city.remove() }
+        try city.write("catalog.csv", Self.catalog)
+        try city.write("kouka.toml", Self.configuration)
+        // The issue's case. Its "8,500 instead of 5,500" adds up only if May's file also holds 500 of the next
+        // period: 3,000 + 5,000 + 500 = 8,500 summed, 5,000 + 500 = 5,500 right.
+        try city.write("logs/usage-2024-04.jsonl", [
+            Self.snapshot(1_000, periodFrom: "2024-04-10", to: "2024-05-10"),
+            Self.snapshot(3_000, periodFrom: "2024-04-10", to: "2024-05-10"),
+        ].joined(separator: "\n") + "\n")
+        try city.write("logs/usage-2024-05.jsonl", [
+            Self.snapshot(5_000, periodFrom: "2024-04-10", to: "2024-05-10"),
+            Self.snapshot(500, periodFrom: "2024-05-10", to: "2024-06-10"),
+        ].joined(separator: "\n") + "\n")
+        #expect(try city.nightly().exitCode == 0)
+        let (code, first) = try city.report(2024)
+        #expect(code == 0)
+        // 5,500 characters × (60 − 10) min per 1,000 = 275 min = 4.58 h (summed: 8,500, 7.08 h).
+        #expect(Self.characters(first) == 5_500)
+        #expect(Self.hours(first) == 4.58)
+
+        // A later run brings June's file: a later snapshot of May's period (2,500), the first of June's (100),
+        // and a stale snapshot of April's period (2,000, an older poll saved late) that changes nothing.
+        // Sorted by name it comes first, so it is recorded before the files it supersedes and is superseded by.
+        try city.write("logs/usage-2024-03-late.jsonl", [
+            Self.snapshot(2_000, periodFrom: "2024-04-10", to: "2024-05-10"),
+            Self.snapshot(2_500, periodFrom: "2024-05-10", to: "2024-06-10"),
+            Self.snapshot(100, periodFrom: "2024-06-10", to: "2024-07-10"),
+        ].joined(separator: "\n") + "\n")
+        let second = try city.nightly()
+        #expect(second.exitCode == 0)
+        let summary = try second.summary()
+        #expect(summary["filesRead"] as? Int == 1)
+        #expect(summary["filesUnchanged"] as? Int == 2)
+        let (_, json) = try city.report(2024)
+        // April 5,000 + May 2,500 + June 100 = 7,600 characters × 50 min per 1,000 = 380 min = 6.33 h.
+        #expect(Self.characters(json) == 7_600)
+        #expect(Self.hours(json) == 6.33)
+        #expect(SmallCity.tasks(json)["A07"]?["successes"] as? Int == 3, "three billing periods")
+        let months = Dictionary(uniqueKeysWithValues: (json["months"] as? [[String: Any]] ?? []).map { ($0["month"] as? String ?? "", $0["hoursSaved"] as? Double) })
+        #expect(months["2024-04"] == 4.17 && months["2024-05"] == 2.08 && months["2024-06"] == 0.08)
+
+        // Recomputed from the files, the figures are the store's.
+        let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
+    }
+}
