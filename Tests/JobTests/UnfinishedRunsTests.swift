@@ -76,6 +76,8 @@ import Testing
         let html = try String(contentsOf: folder.appendingPathComponent("kouka-FY2024.html"), encoding: .utf8)
         #expect(html.contains("うち終了が記録されず失敗とみなした実行 1 回"))
         #expect(html.contains("pending_max_hours〔24 時間〕"))
+        let csv = try String(contentsOf: folder.appendingPathComponent("kouka-FY2024-tasks.csv"), encoding: .utf8)
+        #expect(csv.contains("令和6年度,T01,住民税課税資料の取込,rpa,税務課,runs,2,1,1,0,2.00,5.00,estimate"))
         let sheets = try ReportFiles.xlsxSheets(folder.appendingPathComponent("kouka-FY2024.xlsx").path)
         let tasks = try #require(sheets["業務別"])
         #expect(tasks[0].last as? String == "うち未終了")
