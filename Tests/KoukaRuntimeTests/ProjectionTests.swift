@@ -1,6 +1,8 @@
 import Foundation
 import KoukaCore
 import KoukaReports
+import KoukaRuntime
+import Logging
 import Testing
 
 /// The year-to-date projection: seasonal from earlier years where there are any, else linear.
@@ -78,5 +80,36 @@ import Testing
     @Test func aYearThatIsNotUnderWayHasNoProjection() {
         let report = Self.report(2023, runsPerMonth: Array(repeating: 10, count: 12))
         #expect(ProjectionModel.project(current: report, earlier: [], asOf: LocalDate(year: 2024, month: 9, day: 30), target: 1) == nil)
+    }
+}
+
+/// The projection of a report is as of the store's last complete day: the day before the report, or before
+/// the last nightly run if the store has not been read since; a run of a later day the nightly run read already
+/// (its log of that morning) is not yet in the hours to date.
+@Suite struct ProjectionAsOfStoreTests {
+    @Test func aStoreNotReadForSomeNightsIsProjectedAsOfItsLastNight() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        // One run on each of 2026-04-01 and 04-02 (2.75 h each), and one at 01:00 on 04-03, the morning the
+        // nightly run reads at 02:00.
+        try city.write("logs/tasks.csv", TemporaryCity.winActorCSV([
+            TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "FINISH", "2026/04/01 09:00:00"),
+            TemporaryCity.winActorRow("t2", "住民税_課税資料取込", "FINISH", "2026/04/02 09:00:00"),
+            TemporaryCity.winActorRow("t3", "住民税_課税資料取込", "FINISH", "2026/04/03 01:00:00"),
+        ]), encoding: .shiftJIS)
+        let night = LocalDate(year: 2026, month: 4, day: 3)
+        _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                           options: NightlyOptions(today: night, now: LocalClock.tokyo.instant(of: night, hour: 2, minute: 0, second: 0))).run()
+        // Made on April 10 with no nightly run since April 3: as of April 2, 2 runs = 5.5 h in 2 days of 365,
+        // so 5.5 × 365 / 2 = 1,003.75 h (the April 3 run, and a week of days with no figures yet, would make
+        // it 8.25 × 365 / 9 = 334.58 h).
+        let options = ReportOptions(period: .fiscalYear(FiscalYear(2026)),
+                                    generatedAt: LocalClock.tokyo.instant(of: LocalDate(year: 2026, month: 4, day: 10), hour: 5, minute: 0, second: 0))
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), options: options, logger: .silent).build()
+        let projection = try #require(report.projection)
+        #expect(projection.asOf == "2026-04-02")
+        #expect(projection.rpaHoursToDate == 5.5)
+        #expect(projection.projectedRPAHours == 1003.75)
+        #expect(report.hoursSaved.bySystem["rpa"] == 8.25, "the year's own figures still hold every run")
     }
 }

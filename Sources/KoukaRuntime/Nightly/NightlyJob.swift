@@ -24,7 +24,8 @@ public struct NightlyJob {
     static let job = "kouka-nightly"
 
     public func run() throws -> NightlySummary {
-        let started = Date()
+        // The time the run reads as of: what verification reads the logs again as of, and a projection's last day.
+        let started = options.now ?? Date()
         // A run that fails after it has begun its ledger line ends it as failed, so that what it wrote is
         // stated by the next run to finish; one that is killed is found by that run still running. The lock is
         // held until then, so that no other run finds the line still running meanwhile.

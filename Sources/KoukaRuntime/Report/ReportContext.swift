@@ -42,8 +42,9 @@ struct ReportContext {
 
     /// The report of `period`; with `previous`, departments are compared with it. Fails when the store cannot
     /// be read: a period is never reported from less than the store holds.
-    func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?) throws -> YearReport {
-        let rollups = try store.rollups(from: period.firstDay, to: period.lastDay)
+    func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, through last: LocalDate? = nil) throws -> YearReport {
+        // `through` cuts the period at a day (the year to date of a projection); its other figures are the period's.
+        let rollups = try store.rollups(from: period.firstDay, to: min(period.lastDay, last ?? period.lastDay))
         let repeated = try store.repeatedRuns(from: period.firstDay, to: period.lastDay)
         // A rejected row counts in the period of its own date; one whose date is unknown in none, and is shown in all.
         let rejected = try store.rejectedRows(from: period.firstDay, to: period.lastDay)

@@ -30,14 +30,27 @@ public struct ReportJob {
             var report = try context.report(options.period, generatedAt: stamp,
                                             previous: try context.report(options.period.yearBefore, generatedAt: stamp, previous: nil))
             // As of the last complete day: the report's own day has not been read by the nightly run yet.
-            let asOf = (options.today ?? configuration.clock.localDate(of: options.generatedAt)).adding(days: -1)
+            let asOf = try Self.asOf(today: options.today ?? configuration.clock.localDate(of: options.generatedAt), store: context.store,
+                                     clock: configuration.clock)
             if case let .fiscalYear(year) = options.period, year.contains(asOf) {
                 let earlier = try (1...3).map { try context.report(.fiscalYear(FiscalYear(year.startYear - $0)), generatedAt: stamp, previous: nil) }
-                report.projection = ProjectionModel.project(current: report, earlier: earlier, asOf: asOf,
+                let toDate = try context.report(options.period, generatedAt: stamp, previous: nil, through: asOf)
+                report.projection = ProjectionModel.project(current: toDate, earlier: earlier, asOf: asOf,
                                                             target: configuration.targets.targets(for: year).rpaHours)
             }
             return report
         }
+    }
+
+    /// The last complete day of the store: the day before `today`, or before the day the last finished nightly
+    /// run started if that is earlier (a store not read for some nights has no figures for them yet).
+    static func asOf(today: LocalDate, store: KoukaStore, clock: LocalClock) throws -> LocalDate {
+        var last = today.adding(days: -1)
+        if let run = try store.jobRuns().last(where: { $0.job == "kouka-nightly" && $0.state == .finished }),
+           let started = Timestamp(run.startedAt)?.instant(in: clock) {
+            last = min(last, clock.localDate(of: started).adding(days: -1))
+        }
+        return last
     }
 
     private var stamp: String {
