@@ -49,7 +49,7 @@ public struct Aggregator: Sendable {
             && !officeHours.contains(date: LocalDate(daysSinceEpoch: day.daysSinceEpoch), minuteOfDay: day.minuteOfDay)
         let compact = CompactKey(day: day.daysSinceEpoch, task: id(of: event.taskName),
                                  department: event.department.map { id(of: $0) } ?? -1, family: event.family, outcome: event.outcome, unit: event.unit, offHours: offHours,
-                                 cumulative: event.cumulative)
+                                 cumulative: event.cumulative, undatedPeriod: event.undatedPeriod)
         let slot: Int
         let packed = compact.packed
         if let packed, let found = packedSlots.value(for: packed) {
@@ -60,7 +60,8 @@ public struct Aggregator: Sendable {
             slot = keys.count
             if let packed { packedSlots.insert(packed, slot) } else { slots[compact] = slot }
             keys.append(RollupKey(date: LocalDate(daysSinceEpoch: day.daysSinceEpoch), department: event.department ?? "", family: event.family, taskName: event.taskName,
-                                  outcome: event.outcome, unit: event.unit, offHours: offHours, cumulative: event.cumulative))
+                                  outcome: event.outcome, unit: event.unit, offHours: offHours, cumulative: event.cumulative,
+                                  undatedPeriod: event.undatedPeriod))
             sums.append(RollupTotals())
             slotNames.append((compact.task, compact.department))
         }
@@ -78,7 +79,8 @@ public struct Aggregator: Sendable {
     public mutating func absorb(_ other: Aggregator) {
         for (key, sum) in zip(other.keys, other.sums) {
             let compact = CompactKey(day: key.date.daysSinceEpoch, task: id(of: key.taskName), department: key.department.isEmpty ? -1 : id(of: key.department),
-                                     family: key.family, outcome: key.outcome, unit: key.unit, offHours: key.offHours, cumulative: key.cumulative)
+                                     family: key.family, outcome: key.outcome, unit: key.unit, offHours: key.offHours, cumulative: key.cumulative,
+                                     undatedPeriod: key.undatedPeriod)
             let packed = compact.packed
             if let slot = packed.flatMap({ packedSlots.value(for: $0) }) ?? (packed == nil ? slots[compact] : nil) {
                 sums[slot].add(sum)
@@ -115,7 +117,8 @@ public struct Aggregator: Sendable {
         }
         let sortKeys = keys.indices.map { slot in
             let key = keys[slot], names = slotNames[slot]
-            let last = Self.outcomeRank[key.outcome]! * 1000 + Self.unitRank[key.unit]! * 4 + (key.offHours ? 2 : 0) + (key.cumulative ? 1 : 0)
+            let last = Self.outcomeRank[key.outcome]! * 1000 + Self.unitRank[key.unit]! * 8 + (key.offHours ? 4 : 0) + (key.cumulative ? 2 : 0)
+                + (key.undatedPeriod ? 1 : 0)
             return (key.date.daysSinceEpoch, textRank[names.department < 0 ? 0 : nameText[names.department]], Self.familyRank[key.family]!,
                     textRank[nameText[names.task]], last)
         }
@@ -211,8 +214,10 @@ public struct Aggregator: Sendable {
         var unit: EffectUnit
         var offHours: Bool
         var cumulative: Bool
+        var undatedPeriod: Bool
 
-        /// The key in 64 bits: day 20, task 20, department 12, family 3, outcome 2, unit 3, off-hours 1, cumulative 1;
+        /// The key in 64 bits: day 20, task 20, department 12, family 3, outcome 2, unit 3, off-hours 1, cumulative 1,
+        /// undated period 1;
         /// nil when a number does not fit (a date before 1970, more than a million names).
         var packed: UInt64? {
             guard (0..<1 << 20).contains(day), (0..<1 << 20).contains(task), (-1..<(1 << 12) - 1).contains(department) else { return nil }
@@ -223,7 +228,8 @@ public struct Aggregator: Sendable {
             bits = bits << 2 | UInt64(Outcome.declared.firstIndex(of: outcome)!)
             bits = bits << 3 | UInt64(EffectUnit.declared.firstIndex(of: unit)!)
             bits = bits << 1 | (offHours ? 1 : 0)
-            return bits << 1 | (cumulative ? 1 : 0)
+            bits = bits << 1 | (cumulative ? 1 : 0)
+            return bits << 1 | (undatedPeriod ? 1 : 0)
         }
     }
 }

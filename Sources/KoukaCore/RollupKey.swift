@@ -14,12 +14,16 @@ public struct RollupKey: Sendable, Hashable, Comparable {
     /// The events are running totals of a period starting on `date` (`UsageEvent.cumulative`): of rollups with
     /// the same key from several files, the largest counts (`RunningTotals`), not their sum.
     public var cumulative: Bool
+    /// With `cumulative`: running totals as of `date` of a period whose start is not known
+    /// (`UsageEvent.undatedPeriod`); `RunningTotals` finds the periods where the count falls.
+    public var undatedPeriod: Bool
 
     public init(
         date: LocalDate, department: String, family: SystemFamily, taskName: String, outcome: Outcome, unit: EffectUnit, offHours: Bool = false,
-        cumulative: Bool = false
+        cumulative: Bool = false, undatedPeriod: Bool = false
     ) {
         self.cumulative = cumulative
+        self.undatedPeriod = undatedPeriod
         self.date = date
         self.department = department
         self.family = family
@@ -34,6 +38,7 @@ public struct RollupKey: Sendable, Hashable, Comparable {
             return (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) < (b.date, b.department, b.family, b.taskName, b.outcome, b.unit)
         }
         if a.offHours != b.offHours { return !a.offHours && b.offHours }
-        return !a.cumulative && b.cumulative
+        if a.cumulative != b.cumulative { return !a.cumulative && b.cumulative }
+        return !a.undatedPeriod && b.undatedPeriod
     }
 }

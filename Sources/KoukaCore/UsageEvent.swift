@@ -22,13 +22,19 @@ public struct UsageEvent: Sendable, Hashable {
     /// The quantity is a running total of the period that starts at `occurredAt` (a DeepL usage snapshot),
     /// not a use of its own: of one period, the largest total counts, never the sum of several.
     public var cumulative: Bool
+    /// With `cumulative`: the quantity is the running total as of `occurredAt`'s day of a period whose start
+    /// is not known (DeepL Free and Pro Classic answer no period). A count smaller than the day before's
+    /// starts a new period (`RunningTotals`).
+    public var undatedPeriod: Bool
 
     public init(
         family: SystemFamily, occurredAt: Date, taskName: String, department: String? = nil,
         outcome: Outcome, quantity: Double, unit: EffectUnit, machineSeconds: Double? = nil,
-        humanSeconds: Double? = nil, source: SourceLocation, cumulative: Bool = false
+        humanSeconds: Double? = nil, source: SourceLocation, cumulative: Bool = false,
+        undatedPeriod: Bool = false
     ) {
         self.cumulative = cumulative
+        self.undatedPeriod = undatedPeriod
         self.family = family
         self.occurredAt = occurredAt
         self.taskName = taskName

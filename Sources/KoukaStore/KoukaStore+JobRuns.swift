@@ -89,7 +89,8 @@ extension KoukaStore {
         try db.prepare(sql, reading: "rollups").query([.integer(id)]) { s in
             let key = RollupKey(date: try s.date(0), department: try s.text(1), family: try s.value(2, as: SystemFamily.self),
                                 taskName: try s.text(3), outcome: try s.value(4, as: Outcome.self), unit: try s.value(5, as: EffectUnit.self),
-                                offHours: try s.flag(11), cumulative: try s.flag(12))
+                                offHours: try s.flag(11), cumulative: try s.runningTotal(12).cumulative,
+                                undatedPeriod: try s.runningTotal(12).undatedPeriod)
             let totals = RollupTotals(events: Int(try s.int(6)), quantity: try s.double(7), machineSeconds: try s.double(8),
                                       humanSeconds: try s.double(9), humanMeasuredQuantity: try s.double(10))
             rows.append(DailyRollup(key: key, totals: totals, sourceID: id))

@@ -196,27 +196,38 @@ public final class KoukaStore {
                 .integer(id), .text(key.date.description), .text(key.department), .text(key.family.rawValue),
                 .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0),
                 .integer(Int64(t.events)), .real(t.quantity), .real(t.machineSeconds), .real(t.humanSeconds), .real(t.humanMeasuredQuantity),
-                .integer(key.cumulative ? 1 : 0),
+                .integer(key.cumulative ? (key.undatedPeriod ? 2 : 1) : 0),
             ])
         }
     }
 
-    /// The rollups of every file that counts, with dates from `from` to `to` inclusive. Each file's are found
-    /// by the rollups' primary key (file, day, …): `CROSS JOIN` keeps SQLite from scanning the table instead.
+    /// The rollups of every file that counts, with dates from `from` to `to` inclusive, and the running totals
+    /// of undated periods (`RollupKey.undatedPeriod`) outside them: whether the first of them in the range
+    /// starts a period or continues one depends on the snapshot before it, and a period's usage is its last
+    /// count, which may be after `to`. Each file's are found by the
+    /// rollups' primary key (file, day, …): `CROSS JOIN` keeps SQLite from scanning the table instead.
     public func rollups(from: LocalDate, to: LocalDate) throws -> [DailyRollup] {
         var rows: [DailyRollup] = []
-        try db.prepare("""
+        let columns = """
             SELECT r.source_id, r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.events, r.quantity,
             r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours, r.cumulative FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
-            WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ?
-            ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.off_hours, r.source_id
-            """, reading: "rollups").query([.text(from.description), .text(to.description)]) { s in
-            let key = RollupKey(date: try s.date(1), department: try s.text(2), family: try s.value(3, as: SystemFamily.self),
-                                taskName: try s.text(4), outcome: try s.value(5, as: Outcome.self), unit: try s.value(6, as: EffectUnit.self),
-                                offHours: try s.flag(12), cumulative: try s.flag(13))
-            let totals = RollupTotals(events: Int(try s.int(7)), quantity: try s.double(8), machineSeconds: try s.double(9),
-                                      humanSeconds: try s.double(10), humanMeasuredQuantity: try s.double(11))
-            rows.append(DailyRollup(key: key, totals: totals, sourceID: try s.int(0)))
+            """
+        let order = "ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.off_hours, r.source_id"
+        let queries: [(String, [SQLiteValue])] = [
+            ("\(columns) WHERE s.status IN ('present', 'gone') AND r.cumulative = 2 AND (r.day < ? OR r.day > ?) \(order)",
+             [.text(from.description), .text(to.description)]),
+            ("\(columns) WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ? \(order)", [.text(from.description), .text(to.description)]),
+        ]
+        for (sql, values) in queries {
+            try db.prepare(sql, reading: "rollups").query(values) { s in
+                let running = try s.runningTotal(13)
+                let key = RollupKey(date: try s.date(1), department: try s.text(2), family: try s.value(3, as: SystemFamily.self),
+                                    taskName: try s.text(4), outcome: try s.value(5, as: Outcome.self), unit: try s.value(6, as: EffectUnit.self),
+                                    offHours: try s.flag(12), cumulative: running.cumulative, undatedPeriod: running.undatedPeriod)
+                let totals = RollupTotals(events: Int(try s.int(7)), quantity: try s.double(8), machineSeconds: try s.double(9),
+                                          humanSeconds: try s.double(10), humanMeasuredQuantity: try s.double(11))
+                rows.append(DailyRollup(key: key, totals: totals, sourceID: try s.int(0)))
+            }
         }
         return rows
     }

@@ -17,6 +17,14 @@ extension SQLiteStatement {
         return value == 1
     }
 
+    /// The rollups' `cumulative` column: 0 uses, 1 running totals of a period starting on the day, 2 running
+    /// totals as of the day of a period whose start is not known (`RollupKey.undatedPeriod`).
+    func runningTotal(_ column: Int32) throws(StoreError) -> (cumulative: Bool, undatedPeriod: Bool) {
+        let value = try int(column)
+        guard (0...2).contains(value) else { throw undecodable(column) }
+        return (value >= 1, value == 2)
+    }
+
     /// A finite REAL (an INTEGER is one too: SQLite may store a whole number so).
     func double(_ column: Int32) throws(StoreError) -> Double {
         guard type(column) == SQLITE_FLOAT || type(column) == SQLITE_INTEGER, rawDouble(column).isFinite else { throw undecodable(column) }
