@@ -88,10 +88,14 @@ public struct ParseSummary: Sendable, Hashable {
     public var recordsRead = 0
     /// Runs seen that have not finished yet; they are counted once they end.
     public var pendingRuns = 0
+    /// What the file holds that is read right but not counted (DeepL Write's characters beside translation's),
+    /// for the nightly log: said, so that nobody takes the file's own total for Kouka's.
+    public var notes: [String] = []
 
-    public init(recordsRead: Int = 0, pendingRuns: Int = 0) {
+    public init(recordsRead: Int = 0, pendingRuns: Int = 0, notes: [String] = []) {
         self.recordsRead = recordsRead
         self.pendingRuns = pendingRuns
+        self.notes = notes
     }
 }
 

@@ -246,6 +246,9 @@ final class SourceIngestor {
             guard rows.entry(on: key.date) == nil else { continue }
             unmapped[id, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
         }
+        for note in parsed.notes {
+            logger.notice("read but not counted", metadata: ["file": "\(display)", "note": "\(note)"])
+        }
         logger.info("source file read", metadata: [
             "file": "\(display)", "format": "\(read.spec.format)", "plan": "\(read.plan.label)", "rows": "\(collector.aggregator.eventCount)",
             "rejected": "\(collector.rejections.count)", "pending": "\(record.pendingRuns)",
