@@ -142,4 +142,27 @@ struct UiPathOrchestratorParserTests {
         let error = try #require(throws: FormatMismatch.self) { try Self.parse("items.csv", Data(items.utf8)) }
         #expect(error.reason.contains("without QueueDefinitionId"))
     }
+
+    /// A nightly `curl` appending each answer to one file: JSON lines of whole OData answers, overlapping.
+    @Test func appendedAnswersAsJSONLines() throws {
+        let answer1 = #"{"@odata.context":"x/odata/$metadata#Jobs","value":[{"Key":"k1","ReleaseName":"A","State":"Successful","StartTime":"2024-05-01T00:00:00Z","EndTime":"2024-05-01T00:01:00Z"}]}"#
+        let answer2 = #"{"@odata.context":"x/odata/$metadata#Jobs","value":[{"Key":"k1","ReleaseName":"A","State":"Successful","StartTime":"2024-05-01T00:00:00Z","EndTime":"2024-05-01T00:01:00Z"},{"Key":"k2","ReleaseName":"A","State":"Faulted","StartTime":"2024-05-02T00:00:00Z","EndTime":"2024-05-02T00:00:30Z"}]}"#
+        let (summary, sink) = try Self.parse("jobs.jsonl", Data((answer1 + "\n" + answer2 + "\n").utf8))
+        #expect(summary.recordsRead == 3)
+        #expect(sink.events.map(\.outcome) == [.success, .failure])
+        #expect(sink.rejections.map(\.line) == [2])
+    }
+
+    /// Times without an offset are UTC, as Orchestrator keeps them, unless the source names its zone.
+    @Test func timesWithoutAnOffset() throws {
+        let csv = "Key,ReleaseName,State,StartTime,EndTime\nk1,A,Successful,2024/3/31 15:30,2024/3/31 15:45\n"
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("jobs.csv", Data(csv.utf8))
+        let utc = CollectingSink(), tokyo = CollectingSink()
+        _ = try UiPathOrchestratorParser().parse(path: path, context: tokyoContext(path), into: utc)
+        _ = try UiPathOrchestratorParser(options: SourceOptions(timeZone: TimeZone(identifier: "Asia/Tokyo"))).parse(path: path, context: tokyoContext(path), into: tokyo)
+        #expect(utc.events.map(\.epoch) == [1_711_899_000])
+        #expect(tokyo.events.map(\.epoch) == [1_711_899_000 - 9 * 3600])
+    }
 }
