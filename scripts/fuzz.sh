@@ -41,6 +41,10 @@ target() {
 
 # Targets that no sample log seeds get a line or two of their shape.
 printf '[{"type":"message","from":{"role":"user"},"conversation":{"id":"c"},"timestamp":"2024-05-01T01:00:00Z"},{"type":"message","from":{"role":"bot"},"conversation":{"id":"c"},"timestamp":"2024-05-01T01:00:01Z"}]' > /tmp/kouka-seed.transcript
+printf 'Key,ReleaseName,State,StartTime,EndTime,HostMachineName\nj1,住民票_集計,Successful,2024-05-01T00:00:00Z,2024-05-01T00:10:00.5Z,SV01\nj2,住民票_集計,Pending,,,\n' > /tmp/kouka-seed-orchestrator.csv
+printf '{"@odata.context":"x","value":[{"Key":"j1","ReleaseName":"A","State":"Faulted","StartTime":"2024-05-01T00:00:00Z","EndTime":"2024-05-01T00:01:00Z"},{"Key":"q1","QueueDefinitionId":12,"Status":"Retried","StartProcessing":"2024-05-01T00:00:00Z","EndProcessing":null}]}' > /tmp/kouka-seed-orchestrator.json
+printf 'Name,Workflow name,Start time,End time,Status,Parent run id\nr1,住民税_送付,2024-05-01T00:00:00Z,2024-05-01T00:02:00Z,Succeeded,\nr2,子フロー,2024-05-01T00:00:10Z,,Running,r1\n' > /tmp/kouka-seed-flowrun.csv
+printf '{"@odata.context":"x","value":[{"name":"r1","workflowname":"A","starttime":"2024-05-01T00:00:00Z","endtime":"2024-05-01T00:01:00Z","status":"Failed","parentrunid":null}]}' > /tmp/kouka-seed-flowrun.json
 printf '{"日時":"2024-05-01T10:00:00+09:00","文字数":1200,"所属":"国際交流課","後編集（分）":5}\n{"日時":"2024-05-02 10:00:00","文字数":"800"}\n' > /tmp/kouka-seed-translation.jsonl
 
 target uipath uipath-execution-log .log SampleLogs/uipath/2024-05-0*_Execution.log $shared/uipath/*
@@ -48,6 +52,10 @@ target winactor winactor-task-csv .csv SampleLogs/winactor/tasks_FY2021.csv
 extra_env=KOUKA_FUZZ_SPLIT_BYTES=1 target winactor-split winactor-task-csv .csv SampleLogs/winactor/tasks_FY2021.csv
 target power-automate-csv power-automate-flowsession .csv SampleLogs/power-automate/*.csv
 target power-automate-json power-automate-flowsession .json SampleLogs/power-automate/*.json
+target orchestrator-csv uipath-orchestrator .csv /tmp/kouka-seed-orchestrator.csv
+target orchestrator-json uipath-orchestrator .json /tmp/kouka-seed-orchestrator.json
+target flowrun-csv power-automate-flowrun .csv /tmp/kouka-seed-flowrun.csv
+target flowrun-json power-automate-flowrun .json /tmp/kouka-seed-flowrun.json
 target rpa-csv rpa-csv .csv SampleLogs/bizrobo/bizrobo_runs.csv
 target ai-ocr-csv ai-ocr-csv .csv SampleLogs/ai-ocr/dxsuite_jobs.csv
 target azure azure-document-intelligence .json SampleLogs/ai-ocr/azure/analyze_2024041*
