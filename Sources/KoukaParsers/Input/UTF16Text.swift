@@ -28,25 +28,65 @@ public enum UTF16Text: String, Sendable, Hashable {
         return head.count == 2 ? byteOrder(head[head.startIndex], head[head.startIndex + 1]) : nil
     }
 
-    /// No UTF-16 file larger than this is decoded: only small files (transcripts) are read this way, whole.
-    public static let maxDecodedBytes = 64 << 20
+    /// Writes the text of the file at `path` (which starts with this BOM) to a new UTF-8 file and returns
+    /// its location; the caller removes it. Streamed in blocks, so a large Excel export is never held whole.
+    /// An error that names the encoding when the text does not decode (an unpaired surrogate, an odd byte
+    /// count, a NUL), rather than a copy with replacement characters.
+    public func utf8Copy(of path: String, display: String) throws(InputError) -> URL {
+        guard let input = FileHandle(forReadingAtPath: path) else {
+            throw InputError.cannotOpen(path: display, reason: "cannot open for reading")
+        }
+        defer { try? input.close() }
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-\(rawValue)-\(UUID().uuidString).txt")
+        guard FileManager.default.createFile(atPath: copy.path, contents: nil), let output = FileHandle(forWritingAtPath: copy.path) else {
+            throw InputError.cannotRead(path: display, reason: "cannot write its UTF-8 copy in \(copy.deletingLastPathComponent().path)")
+        }
+        defer { try? output.close() }
+        do throws(InputError) {
+            try transcode(from: input, to: output, display: display)
+        } catch {
+            try? FileManager.default.removeItem(at: copy)
+            throw error
+        }
+        return copy
+    }
 
-    /// The text of the file at `path` (which starts with this BOM), decoded whole; an error that names the
-    /// encoding when the file is too large or does not decode (an unpaired surrogate, an odd byte count).
-    public func decodeFile(atPath path: String, display: String) throws -> String {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw InputError.cannotRead(path: display, reason: "\(error)")
+    private func transcode(from input: FileHandle, to output: FileHandle, display: String) throws(InputError) {
+        let damaged = InputError.unreadableEncoding(path: display, found: "\(rawValue) text that does not decode (a cut or damaged file)")
+        var pending: [UInt8] = []
+        var units: [UInt16] = []
+        var bytes: [UInt8] = []
+        var first = true
+        while true {
+            let block: Data
+            do { block = try input.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw InputError.cannotRead(path: display, reason: "\(error)")
+            }
+            pending.append(contentsOf: block.dropFirst(first ? 2 : 0))
+            first = false
+            let atEnd = block.isEmpty
+            guard !atEnd || !pending.isEmpty else { return }
+            guard !atEnd || pending.count % 2 == 0 else { throw damaged }
+            units.removeAll(keepingCapacity: true)
+            var index = 0
+            while index + 1 < pending.count {
+                let (a, b) = (UInt16(pending[index]), UInt16(pending[index + 1]))
+                units.append(self == .littleEndian ? a | b << 8 : a << 8 | b)
+                index += 2
+            }
+            // A surrogate pair cut by the block's end is finished by the next block.
+            if !atEnd, let last = units.last, UTF16.isLeadSurrogate(last) {
+                units.removeLast()
+                index -= 2
+            }
+            pending.removeFirst(index)
+            bytes.removeAll(keepingCapacity: true)
+            let failed = Swift.transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { bytes.append($0) }
+            guard !failed, !bytes.contains(0) else { throw damaged }
+            do { try output.write(contentsOf: bytes) } catch {
+                throw InputError.cannotRead(path: display, reason: "cannot write its UTF-8 copy (\(error))")
+            }
+            if atEnd { return }
         }
-        guard data.count <= Self.maxDecodedBytes else {
-            throw InputError.unreadableEncoding(path: display, found: "\(rawValue) text larger than \(Self.maxDecodedBytes >> 20) MB")
-        }
-        let body = data.dropFirst(2)
-        guard body.count % 2 == 0,
-              let text = String(data: body, encoding: self == .littleEndian ? .utf16LittleEndian : .utf16BigEndian),
-              !text.utf8.contains(0) else {
-            throw InputError.unreadableEncoding(path: display, found: "\(rawValue) text that does not decode (a cut or damaged file)")
-        }
-        return text
     }
 }

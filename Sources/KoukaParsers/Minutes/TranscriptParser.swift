@@ -10,7 +10,7 @@ import KoukaCore
 /// - SRT (`HH:MM:SS,mmm`) or WebVTT (`HH:MM:SS.mmm` or `MM:SS.mmm`): the latest cue end.
 /// A transcript of silence (an empty `segments` or `transcription` array, an empty SRT, a WebVTT header
 /// alone) is recorded with 0 minutes: the meeting was transcribed, there was nothing to hear.
-/// UTF-16 with a BOM (Notepad's "Unicode") is decoded first; transcripts are small.
+/// UTF-16 with a BOM (Notepad's "Unicode") is read from a UTF-8 copy.
 ///
 /// A transcript names no meeting body and no date: the task is the source's `task` (else the folder's
 /// name), the date the first `yyyy-MM-dd` or `yyyyMMdd` in the file name (else the file's modification time).
@@ -24,9 +24,7 @@ public struct TranscriptParser: LogParser {
         guard let order = try UTF16Text.byteOrder(atPath: path) else {
             return try parse(path: path, reading: path, encoding: context.encoding, context: context, into: sink)
         }
-        let text = try order.decodeFile(atPath: path, display: context.displayPath)
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-utf16-\(UUID().uuidString)")
-        try Data(text.utf8).write(to: copy)
+        let copy = try order.utf8Copy(of: path, display: context.displayPath)
         defer { try? FileManager.default.removeItem(at: copy) }
         return try parse(path: path, reading: copy.path, encoding: .utf8, context: context, into: sink)
     }
