@@ -134,17 +134,4 @@ import Testing
         #expect(sink.events.count == 1)
         #expect(utf16 == sink.events.map(\.quantity))
     }
-
-    @Test func otherFormatsNameUTF16InsteadOfBlamingTheContent() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let path = try dir.write("s.csv", Self.utf16("会議名,開催日時,音声秒数\n本会議,2024-06-10 10:00,5400\n", bigEndian: false))
-        let options = SourceOptions(columns: ["meeting": "会議名", "time": "開催日時", "audio_seconds": "音声秒数"])
-        #expect {
-            try MinutesSessionCSVParser(options: options).parse(path: path, context: tokyoContext(path), into: CollectingSink())
-        } throws: { error in
-            guard case let .unreadableEncoding(_, found) = error as? InputError else { return false }
-            return found.hasPrefix("UTF-16LE text")
-        }
-    }
 }
