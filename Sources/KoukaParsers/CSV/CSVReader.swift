@@ -53,6 +53,12 @@ public final class CSVReader {
         }
     }
 
+    /// The byte between fields: a comma, or a tab for Excel's "Unicode テキスト" and other tab-separated
+    /// exports. Set it before reading.
+    public var delimiter: UInt8 = 0x2C {
+        didSet { csv_set_delim(parser, delimiter) }
+    }
+
     /// Takes every byte read, in order, as it is read.
     public var digest: (any ByteDigest)? {
         get { chunks.digest }
@@ -169,6 +175,7 @@ public final class CSVReader {
     private func restartParsing() {
         csv_free(parser)
         csv_init(parser, 0)
+        csv_set_delim(parser, delimiter)
         collector.pointee.reset()
         recordFirstLineEnd = nil
     }

@@ -1,15 +1,19 @@
 import KoukaCore
 
 /// Reads a CSV export with a header row: checks the header once, then hands each data row to `body`.
+/// UTF-16 with a BOM and tab-separated exports are read too (see `CSVInput`).
 /// A row for which `body` throws `RowProblem` is rejected with its line, and with its day from `rowDay` when
 /// the problem does not carry one; the rest of the file goes on. A record too broken to be a row (a quote
 /// left open, a record too long) has no day: its fields cannot be trusted to be in their columns.
 enum CSVTable {
     static func read(
         path: String, context: ParseContext, format: String, required: [String], sink: any ParseSink, redactsValues: Bool = false,
-        wanted: [String]? = nil, rowDay: CSVRowDay, body: (CSVRow, inout ParseSummary) throws(RowProblem) -> Void
+        wanted: [String]? = nil, delimiter: UInt8? = nil, rowDay: CSVRowDay, body: (CSVRow, inout ParseSummary) throws(RowProblem) -> Void
     ) throws -> ParseSummary {
-        let reader = try CSVReader(path: path, encoding: context.encoding)
+        let input = try CSVInput(path: path, context: context, delimiter: delimiter)
+        defer { input.remove() }
+        let reader = try CSVReader(path: input.path, encoding: input.encoding)
+        reader.delimiter = input.delimiter
         var header: CSVHeader? = nil
         var summary = ParseSummary()
         try reader.forEachRecord { record in

@@ -41,7 +41,7 @@ public struct ChatbotCSVParser: LogParser {
 
     private func parse(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
-                                 redactsValues: true, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, _ throws(RowProblem) in
+                                 redactsValues: true, delimiter: options.delimiter, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, _ throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
             var answered = true, escalated = false
             if m.has("answered") { answered = try m.list("answered", among: ["answered", "unanswered"]) == "answered" }

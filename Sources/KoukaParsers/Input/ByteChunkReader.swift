@@ -49,6 +49,12 @@ final class ByteChunkReader {
             buffer.deallocate()
             throw InputError.cannotRead(path: path, reason: String(cString: strerror(errno)))
         }
+        // Checked once per file, never per byte: UTF-16 would otherwise be read as Shift_JIS and blamed on its content.
+        if startOffset == 0, count >= 2, let order = UTF16Text.byteOrder(buffer[0], buffer[1]) {
+            close(fd)
+            buffer.deallocate()
+            throw InputError.unreadableEncoding(path: path, found: "\(order.rawValue) text (Excel's \"Unicode テキスト\" or Notepad's \"Unicode\")")
+        }
         var start = 0
         let bom = startOffset == 0 && count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
         if bom { start = 3 }

@@ -6,6 +6,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotRead(path: String, reason: String)
     /// A directory, FIFO or device where a log file was expected.
     case notARegularFile(path: String)
+    /// Text in an encoding this format does not read (UTF-16 saved by Excel or Notepad): `found` names it.
+    case unreadableEncoding(path: String, found: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): read failed (\(reason)); the file is skipped and read again next run"
         case let .notARegularFile(path):
             "\(path): not a regular file; point the source pattern at log files only"
+        case let .unreadableEncoding(path, found):
+            "\(path): \(found) — this format reads UTF-8 or Shift_JIS; save the file as UTF-8 (Excel: \"CSV UTF-8\") and nothing else changes"
         }
     }
 }

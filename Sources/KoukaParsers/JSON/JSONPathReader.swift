@@ -54,10 +54,27 @@ public final class JSONPathReader {
 
     public let path: String
     private let chunks: ByteChunkReader
+    /// The UTF-8 copy of a UTF-16 file, removed with the reader.
+    private let copy: URL?
 
     public init(path: String, encoding: TextEncoding = .auto) throws(InputError) {
         self.path = path
-        chunks = try ByteChunkReader(path: path, encoding: encoding)
+        // UTF-16 (Notepad's "Unicode") is read from a UTF-8 copy: a JSON document is read whole, from its start.
+        if let order = try UTF16Text.byteOrder(atPath: path) {
+            let copy = try order.utf8Copy(of: path, display: path)
+            self.copy = copy
+            do { chunks = try ByteChunkReader(path: copy.path, encoding: .utf8) } catch {
+                try? FileManager.default.removeItem(at: copy)
+                throw error
+            }
+        } else {
+            copy = nil
+            chunks = try ByteChunkReader(path: path, encoding: encoding)
+        }
+    }
+
+    deinit {
+        if let copy { try? FileManager.default.removeItem(at: copy) }
     }
 
     /// Reads the document, calling `body(concretePath, patternIndex, json, line)` for each wanted value.

@@ -21,6 +21,8 @@ public struct SourceOptions: Sendable, Hashable {
     /// for the format's own default (UTC for Dataverse flowsession exports, else the configuration's zone).
     /// Dates are still taken in the configuration's zone.
     public var timeZone: TimeZone?
+    /// The byte between a mapped CSV's fields, from the source's `delimiter`; nil takes it from the header row.
+    public var delimiter: UInt8?
 
     /// Every mapped column: a file whose header lacks one is not the configured export.
     var mappedColumns: [String] { Array(Set(columns.values)).sorted() }
@@ -28,7 +30,7 @@ public struct SourceOptions: Sendable, Hashable {
     public init(
         columns: [String: String] = [:], values: [String: [String]] = [:], task: String? = nil, department: String? = nil,
         fallbackIntents: [String] = ["nlu_fallback"], minimumConfidence: Double = 0, handoffNames: [String] = ["handoff.initiate", "action_handoff"],
-        timeZone: TimeZone? = nil
+        timeZone: TimeZone? = nil, delimiter: UInt8? = nil
     ) {
         self.columns = columns
         self.values = values
@@ -38,5 +40,6 @@ public struct SourceOptions: Sendable, Hashable {
         self.minimumConfidence = minimumConfidence
         self.handoffNames = handoffNames
         self.timeZone = timeZone
+        self.delimiter = delimiter
     }
 }

@@ -33,7 +33,7 @@ public struct MinutesSessionCSVParser: LogParser {
 
     private func parse(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
-                                 redactsValues: true, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, summary throws(RowProblem) in
+                                 redactsValues: true, delimiter: options.delimiter, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
             guard let outcome = try m.outcome() else {
                 summary.pendingRuns += 1

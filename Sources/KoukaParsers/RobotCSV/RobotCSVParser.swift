@@ -37,7 +37,7 @@ public struct RobotCSVParser: LogParser {
 
     private func parse(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
-                                 rowDay: { Self.startDay(of: MappedRow(row: $0, options: options), clock: context.clock) }) { row, summary throws(RowProblem) in
+                                 delimiter: options.delimiter, rowDay: { Self.startDay(of: MappedRow(row: $0, options: options), clock: context.clock) }) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
             guard let outcome = try m.outcome() else {
                 summary.pendingRuns += 1

@@ -34,7 +34,7 @@ public struct TranslationUsageParser: LogParser {
 
     private func parseCSV(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
-                                 redactsValues: true, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, _ throws(RowProblem) in
+                                 redactsValues: true, delimiter: options.delimiter, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, _ throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
             let record = TranslationRecord(
                 time: try m.text("time"), characters: try m.text("characters").replacingOccurrences(of: ",", with: ""),

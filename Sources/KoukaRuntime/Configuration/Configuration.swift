@@ -86,6 +86,14 @@ public struct Configuration: Sendable {
                 }
                 sourceZone = value
             }
+            var delimiter: UInt8? = nil
+            switch section.delimiter {
+            case nil: break
+            case ",": delimiter = 0x2C
+            case "\t", "tab": delimiter = 0x09
+            case let other?:
+                throw ConfigurationError(path: path, message: "\(label): delimiter \"\(other)\" is not \",\" or \"\\t\" (a tab); leave it out to take it from the header row")
+            }
             let defaults = SourceOptions()
             var minimumConfidence = defaults.minimumConfidence
             if let number = section.minimum_confidence {
@@ -95,7 +103,7 @@ public struct Configuration: Sendable {
                 columns: section.columns ?? [:], values: section.values ?? [:], task: section.task, department: section.department,
                 fallbackIntents: section.fallback_intents ?? defaults.fallbackIntents,
                 minimumConfidence: minimumConfidence,
-                handoffNames: section.handoff_names ?? defaults.handoffNames, timeZone: sourceZone)
+                handoffNames: section.handoff_names ?? defaults.handoffNames, timeZone: sourceZone, delimiter: delimiter)
             let parser: any LogParser
             do { parser = try factory(options) } catch {
                 throw ConfigurationError(path: path, message: "\(label), format \(section.format): \(error.message)")

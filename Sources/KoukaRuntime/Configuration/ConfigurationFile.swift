@@ -32,6 +32,7 @@ struct ConfigurationFile: Decodable {
         var minimum_confidence: TOMLNumber?
         var handoff_names: [String]?
         var timezone: String?
+        var delimiter: String?
     }
 
     /// A table keyed by fiscal year (`[targets.2025]`). Decoded by hand: Swift decodes a dictionary

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// Issue 14 items 4 and 5, through the built jobs: whisper.cpp `-oj`, OpenAI `verbose_json`, a UTF-16LE SRT
+/// (Notepad's "Unicode"), a transcript of silence and a session list saved as Excel's "Unicode テキスト"
+/// (UTF-16LE, tab-separated) are all counted, by hand; a UTF-16 WinActor export, which that format does
+/// not read, is reported as UTF-16, not as bad rows.
+@Suite(.serialized) struct WhisperVariantsJobTests {
+    static let catalog = """
+        task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
+        M1,会議録,総務課,minutes,audio-minutes,4,1,2020-04-01,*
+
+        """
+
+    static let configuration = """
+        catalog = "catalog.csv"
+        output = "reports"
+        [[source]]
+        format = "minutes-transcript"
+        path = "logs/transcripts/*"
+        task = "会議録"
+        [[source]]
+        format = "minutes-session-csv"
+        path = "logs/sessions.csv"
+        task = "会議録"
+        [source.columns]
+        meeting = "会議名"
+        time = "開催日時"
+        audio_seconds = "音声秒数"
+        [[source]]
+        format = "winactor-task-csv"
+        path = "logs/winactor/*.csv"
+        """
+
+    static func utf16LE(_ text: String) -> Data { Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)! }
+
+    @Test func everyWhisperShapeCountsItsAudioLengthAndUTF16IsNamed() throws {
+        let city = try SmallCity("whisper-variants")
+        defer { city.remove() }
+        try city.write("catalog.csv", Self.catalog)
+        try city.write("kouka.toml", Self.configuration)
+        try city.write("logs/transcripts/2024-06-03_本会議.wav.json", """
+            {"result": {"language": "ja"}, "transcription": [
+              {"timestamps": {"from": "00:00:00,000", "to": "00:00:07,600"}, "offsets": {"from": 0, "to": 7600}, "text": "開会"},
+              {"timestamps": {"from": "01:02:00,000", "to": "01:02:05,480"}, "offsets": {"from": 3720000, "to": 3725480}, "text": "閉会"}]}
+            """)
+        try city.write("logs/transcripts/2024-06-04_委員会.json", """
+            {"task": "transcribe", "language": "japanese", "duration": 1843.5, "text": "開会",
+             "segments": [{"id": 0, "seek": 0, "start": 0.0, "end": 1838.0, "text": "開会"}]}
+            """)
+        try city.write("logs/transcripts/2024-06-06_休会.json", #"{"text": "", "segments": [], "language": "ja"}"#)
+        let srt = "1\r\n00:00:01,000 --> 00:59:30,500\r\n開会\r\n\r\n2\r\n00:59:31,000 --> 01:02:03,000\r\n閉会\r\n"
+        try Self.utf16LE(srt).write(to: city.root.appendingPathComponent("logs/transcripts/2024-06-05_本会議.srt"))
+        // A comma inside a tab-separated field is text, not a column break.
+        try Self.utf16LE("会議名\t開催日時\t音声秒数\r\n本会議,臨時会\t2024-06-10 10:00\t5400\r\n")
+            .write(to: city.root.appendingPathComponent("logs/sessions.csv"))
+        try FileManager.default.createDirectory(at: city.root.appendingPathComponent("logs/winactor"), withIntermediateDirectories: true)
+        try Self.utf16LE("タスクID,シナリオ名,状態\r\n1,a,FINISH\r\n").write(to: city.root.appendingPathComponent("logs/winactor/tasks.csv"))
+
+        let run = try city.nightly()
+        #expect(run.exitCode == 1, "the UTF-16 WinActor export is a finding: \(run.stdout)")
+        let summary = try run.summary()
+        let unreadable = summary["filesUnreadable"] as? [[String: Any]] ?? []
+        #expect(unreadable.map { $0["path"] as? String } == ["logs/winactor/tasks.csv"])
+        let reason = unreadable.first?["reason"] as? String ?? ""
+        #expect(reason.contains("UTF-16LE text") && reason.contains("save the file as UTF-8"), "\(reason)")
+        #expect(!reason.contains("header"), "the encoding is named, not the content")
+
+        let (code, json) = try city.report(2024)
+        #expect(code == 0)
+        let line = SmallCity.tasks(json)["M1"]
+        // 3,725.48 s (whisper.cpp ms) + 1,843.5 s (verbose_json duration) + 3,723 s (UTF-16 SRT) + 0 s (silence)
+        // + 5,400 s (the "Unicode テキスト" session list) = 14,691.98 s = 244.87 audio minutes;
+        // × (4 − 1) min per minute = 734.6 min = 12.24 h.
+        #expect(line?["successes"] as? Int == 5, "the silent meeting is recorded too")
+        #expect(abs((line?["units"] as? Double ?? 0) - 14691.98 / 60) < 0.01)
+        #expect(line?["hoursSaved"] as? Double == 12.24)
+    }
+}
