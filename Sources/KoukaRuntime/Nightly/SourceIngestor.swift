@@ -181,9 +181,11 @@ final class SourceIngestor {
             case let error as InputError:
                 try unreadable(display, format: read.spec.format, reason: error.description, store: store, summary: &summary)
             case let error as FormatMismatch:
-                try rejectWhole(read.record, reason: error.reason, store: store, summary: &summary, message: error.description)
+                let hint = FileShape.hint(path: read.path, configured: read.spec.format).map { "; \($0)" } ?? ""
+                try rejectWhole(read.record, reason: error.reason + hint, store: store, summary: &summary, message: error.description + hint)
             case let error as CSVError:
-                try rejectWhole(read.record, reason: error.reason, store: store, summary: &summary, message: error.description)
+                let hint = FileShape.hint(path: read.path, configured: read.spec.format).map { "; \($0)" } ?? ""
+                try rejectWhole(read.record, reason: error.reason + hint, store: store, summary: &summary, message: error.description + hint)
             default:
                 throw failure
             }
