@@ -5,8 +5,9 @@ import Foundation
 /// one after another (JSON lines). Each record is handed over as UTF-8 JSON with the line it starts on,
 /// one at a time.
 public enum JSONRecords {
-    /// The layout, decided from the first bytes: `[` is an array; an object whose first key is
-    /// `@odata.context` or `value` is a Dataverse answer; any other object starts JSON lines.
+    /// The layout, decided from the first bytes: `[` is an array; an object whose first key is an OData
+    /// annotation (`@odata.context`, `@odata.count`, …) or `value` is a Dataverse or Orchestrator answer; any
+    /// other object starts JSON lines.
     /// nil when the file does not start with `{` or `[` (after a BOM and blanks): it is not JSON.
     static func patterns(forFileAt path: String) -> [JSONPathReader.Pattern]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [.init([])] }
@@ -25,7 +26,8 @@ public enum JSONRecords {
         var end = start
         while end < head.count, head[end] != 0x22 { end += 1 }
         let firstKey = String(decoding: head[start..<min(end, head.count)], as: UTF8.self)
-        return firstKey == "@odata.context" || firstKey == "value" ? [.init(["value", "*"])] : [.init([])]
+        // OData answers may open with any of their annotations (`@odata.context`, `@odata.count`, …).
+        return firstKey.hasPrefix("@odata.") || firstKey == "value" ? [.init(["value", "*"])] : [.init([])]
     }
 
     /// Calls `body(json, line)` for each record; throws `FormatMismatch` for a file that is not JSON.
