@@ -60,29 +60,9 @@ public struct PowerAutomateFlowRunParser: LogParser {
     }
 
     private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink, runs: inout RunAdmission) throws -> ParseSummary {
-        let decoder = JSONDecoder()
-        var summary = ParseSummary()
-        let end = try JSONRecords.forEach(path: path, context: context, format: formatID) { json, line in
-            summary.recordsRead += 1
-            var record: FlowRunRecord? = nil
-            do throws(RowProblem) {
-                record = try? decoder.decode(FlowRunRecord.self, from: json)
-                guard let record else { throw RowProblem("not a flowrun JSON object") }
-                try read(record, line: line, context: context, sink: sink, summary: &summary, runs: &runs)
-            } catch {
-                sink.reject(error.rejection(file: context.displayPath, line: line) { record?.day(reading: reading, clock: context.clock) })
-            }
+        try JSONRecords.decoding(FlowRunRecord.self, path: path, context: context, format: formatID, notARecord: "not a flowrun JSON object",
+                                 into: sink, day: { [reading] in $0.day(reading: reading, clock: context.clock) }) { record, line, summary throws(RowProblem) in
+            try read(record, line: line, context: context, sink: sink, summary: &summary, runs: &runs)
         }
-        if let line = end.cutOffLine {
-            summary.recordsRead += 1
-            sink.reject(Rejection(file: context.displayPath, line: line, reason: "the file ends inside this record (JSON cut off)"))
-        } else if !end.complete {
-            summary.recordsRead += 1
-            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the JSON is cut off"))
-        }
-        if end.roots == 0 {
-            throw FormatMismatch(path: context.displayPath, format: formatID, reason: "the file is empty: no JSON")
-        }
-        return summary
     }
 }

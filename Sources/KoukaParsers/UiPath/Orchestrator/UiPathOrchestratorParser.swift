@@ -63,34 +63,15 @@ public struct UiPathOrchestratorParser: LogParser {
     }
 
     private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink, runs: inout RunAdmission) throws -> ParseSummary {
-        let decoder = JSONDecoder()
-        var summary = ParseSummary()
-        let end = try JSONRecords.forEach(path: path, context: context, format: formatID) { json, line in
-            summary.recordsRead += 1
-            var record: OrchestratorRecord? = nil
-            do throws(RowProblem) {
-                record = try? decoder.decode(OrchestratorRecord.self, from: json)
-                guard let record else { throw RowProblem("not an Orchestrator job or queue item JSON object") }
-                guard let event = try record.event(line: line, context: context, reading: reading) else {
-                    summary.pendingRuns += 1
-                    return
-                }
-                try Self.admit(record.key, line: line, day: context.clock.localDate(of: event.occurredAt), runs: &runs)
-                sink.accept(event)
-            } catch {
-                sink.reject(error.rejection(file: context.displayPath, line: line) { record?.day(reading: reading, clock: context.clock) })
+        try JSONRecords.decoding(OrchestratorRecord.self, path: path, context: context, format: formatID,
+                                 notARecord: "not an Orchestrator job or queue item JSON object", into: sink,
+                                 day: { [reading] in $0.day(reading: reading, clock: context.clock) }) { record, line, summary throws(RowProblem) in
+            guard let event = try record.event(line: line, context: context, reading: reading) else {
+                summary.pendingRuns += 1
+                return
             }
+            try Self.admit(record.key, line: line, day: context.clock.localDate(of: event.occurredAt), runs: &runs)
+            sink.accept(event)
         }
-        if let line = end.cutOffLine {
-            summary.recordsRead += 1
-            sink.reject(Rejection(file: context.displayPath, line: line, reason: "the file ends inside this record (JSON cut off)"))
-        } else if !end.complete {
-            summary.recordsRead += 1
-            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the JSON is cut off"))
-        }
-        if end.roots == 0 {
-            throw FormatMismatch(path: context.displayPath, format: formatID, reason: "the file is empty: no JSON")
-        }
-        return summary
     }
 }
