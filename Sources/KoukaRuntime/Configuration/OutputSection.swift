@@ -19,7 +19,11 @@ struct OutputSection: Decodable {
             path = folder
             return
         }
-        let table = try decoder.container(keyedBy: Key.self)
+        let table: KeyedDecodingContainer<Key>
+        do { table = try decoder.container(keyedBy: Key.self) } catch {
+            // Most configurations give the folder alone: say that is what the key takes.
+            throw DecodingError.typeMismatch(String.self, .init(codingPath: decoder.codingPath, debugDescription: "a folder, or an [output] table"))
+        }
         for key in table.allKeys {
             switch key.stringValue {
             case "path": path = try table.decode(String.self, forKey: key)
