@@ -9,7 +9,8 @@ import Logging
 struct KoukaAudit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kouka-audit", abstract: "Check Kouka's figures against the DX policy's targets and against their sources.",
-        subcommands: [Targets.self, Verify.self, Rejects.self], defaultSubcommand: Targets.self)
+        discussion: KoukaExitCode.help(findings: "a target not met (targets), a figure that differs from its sources (verify), rows left out (rejects)"),
+        version: KoukaVersion.current, subcommands: [Targets.self, Verify.self, Rejects.self], defaultSubcommand: Targets.self)
 
     struct Common: ParsableArguments {
         @Option(name: .shortAndLong, help: "The configuration file (TOML).")
@@ -17,6 +18,9 @@ struct KoukaAudit: ParsableCommand {
 
         @Flag(name: .shortAndLong, help: "Log errors only.")
         var quiet = false
+
+        @Option(help: "Also write the JSON summary to this file (replaced whole each run) and append it as one line to <file>.jsonl.")
+        var summary: String?
     }
 
     /// Exit 0 when every target of the year is met, 1 when any is not.
@@ -35,7 +39,7 @@ struct KoukaAudit: ParsableCommand {
         func run() throws {
             JobRunner.bootstrapLogging(verbose: false, quiet: common.quiet)
             let logger = Logger(label: "kouka-audit")
-            let code = JobRunner.run(job: "kouka-audit", logger: logger, print: table ? { TargetAudit.table($0) } : nil) {
+            let code = JobRunner.run(job: "kouka-audit", logger: logger, print: table ? { TargetAudit.table($0) } : nil, summary: common.summary) {
                 let summary = try TargetAudit(configuration: Configuration.load(path: common.config), fiscalYear: FiscalYear(fiscalYear)).run()
                 return (summary, summary.exitCode)
             }
@@ -59,7 +63,7 @@ struct KoukaAudit: ParsableCommand {
         func run() throws {
             JobRunner.bootstrapLogging(verbose: false, quiet: common.quiet)
             let logger = Logger(label: "kouka-audit")
-            let code = JobRunner.run(job: "kouka-audit verify", logger: logger, print: table ? { VerifySummary.table($0) } : nil) {
+            let code = JobRunner.run(job: "kouka-audit verify", logger: logger, print: table ? { VerifySummary.table($0) } : nil, summary: common.summary) {
                 let summary = try VerifyAudit(configuration: Configuration.load(path: common.config),
                                               fiscalYears: fiscalYear.map { [FiscalYear($0)] }).run()
                 for difference in summary.differences {
@@ -88,7 +92,7 @@ struct KoukaAudit: ParsableCommand {
         func run() throws {
             JobRunner.bootstrapLogging(verbose: false, quiet: common.quiet)
             let logger = Logger(label: "kouka-audit")
-            let code = JobRunner.run(job: "kouka-audit rejects", logger: logger, print: table ? { RejectsAudit.table($0) } : nil) {
+            let code = JobRunner.run(job: "kouka-audit rejects", logger: logger, print: table ? { RejectsAudit.table($0) } : nil, summary: common.summary) {
                 let summary = try RejectsAudit(configuration: Configuration.load(path: common.config), fiscalYear: FiscalYear(fiscalYear)).run()
                 return (summary, summary.exitCode)
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KoukaCore
 import KoukaRuntime
 import Logging
@@ -8,10 +9,15 @@ import Logging
 @main
 struct KoukaNightly: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "kouka-nightly", abstract: "Ingest new and changed RPA and AI tool logs into the Kouka store.")
+        commandName: "kouka-nightly", abstract: "Ingest new and changed RPA and AI tool logs into the Kouka store.",
+        discussion: KoukaExitCode.help(findings: "rejected rows or files, unmapped names, unfinished runs, or a source path that matches no file"),
+        version: KoukaVersion.current)
 
     @Option(name: .shortAndLong, help: "The configuration file (TOML).")
     var config = "kouka.toml"
+
+    @Option(help: "Also write the JSON summary to this file (replaced whole each run) and append it as one line to <file>.jsonl.")
+    var summary: String?
 
     @Flag(help: "Say what would be read (new, appended, unchanged); write nothing.")
     var dryRun = false
@@ -43,10 +49,19 @@ struct KoukaNightly: ParsableCommand {
         let logger = Logger(label: "kouka-nightly")
         let options = NightlyOptions(dryRun: dryRun, since: since.flatMap { LocalDate($0) }, strict: strict, progress: !quiet,
                                      today: today.flatMap { LocalDate($0) })
-        let code = JobRunner.run(job: "kouka-nightly", logger: logger) {
+        let started = Date()
+        var loaded: Configuration? = nil, finished: NightlySummary? = nil
+        var code = JobRunner.run(job: "kouka-nightly", logger: logger, summary: summary) {
             let configuration = try Configuration.load(path: config)
+            loaded = configuration
             let summary = try NightlyJob(configuration: configuration, logger: logger, options: options).run()
+            finished = summary
             return (summary, summary.exitCode)
+        }
+        // Failed runs too, once the configuration could be read: monitoring must see a run that stopped.
+        if let loaded, !dryRun {
+            code = NightlyMetrics.record(.init(started: started, ended: Date(), exitCode: code, summary: finished),
+                                         configuration: loaded, today: options.today, logger: logger)
         }
         if code != 0 { throw ExitCode(code) }
     }

@@ -9,7 +9,8 @@ import Logging
 @main
 struct KoukaReport: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "kouka-report", abstract: "Write a fiscal year's or a month's hours-saved report from the Kouka store.")
+        commandName: "kouka-report", abstract: "Write a fiscal year's or a month's hours-saved report from the Kouka store.",
+        discussion: KoukaExitCode.help(findings: nil), version: KoukaVersion.current)
 
     @Option(name: .shortAndLong, help: "The configuration file (TOML).")
     var config = "kouka.toml"
@@ -25,6 +26,9 @@ struct KoukaReport: ParsableCommand {
 
     @Option(help: "The generation time stated in the reports (ISO 8601), for byte-identical output.")
     var generatedAt: String?
+
+    @Option(help: "Also write the JSON summary to this file (replaced whole each run) and append it as one line to <file>.jsonl.")
+    var summary: String?
 
     @Flag(help: "Also write the CSV tables in Shift_JIS for older Excel.")
     var csvShiftJIS = false
@@ -60,7 +64,7 @@ struct KoukaReport: ParsableCommand {
         let options = ReportOptions(
             period: period, outputFolder: output, generatedAt: generatedAt.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date(),
             shiftJISCSV: csvShiftJIS, today: today.flatMap { LocalDate($0) })
-        let code = JobRunner.run(job: "kouka-report", logger: logger) {
+        let code = JobRunner.run(job: "kouka-report", logger: logger, summary: summary) {
             let configuration = try Configuration.load(path: config)
             let summary = try ReportJob(configuration: configuration, options: options, logger: logger).run()
             return (summary, summary.exitCode)

@@ -25,7 +25,7 @@ import Testing
         let result = try JobProcess.run("kouka-nightly", ["--config", root.appendingPathComponent("kouka.toml").path])
         #expect(result.exitCode == 65, "\(result.stderr)", sourceLocation: sourceLocation)
         #expect(result.stderr.contains("level=error"), sourceLocation: sourceLocation)
-        #expect(try result.summary()["exitCode"] as? String == "65", sourceLocation: sourceLocation)
+        #expect(try result.summary()["exitCode"] as? Int == 65, sourceLocation: sourceLocation)
         for name in ["kouka.sqlite", "kouka.sqlite.lock", "reports"] {
             #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path), "\(name) was written", sourceLocation: sourceLocation)
         }

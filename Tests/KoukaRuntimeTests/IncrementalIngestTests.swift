@@ -201,13 +201,23 @@ import Testing
         #expect(summary.rejectionReasons == ["column 開始日時 is not a date-time": 1])
     }
 
-    @Test func aSourcePathThatMatchesNoFileStopsTheRunBeforeAnyWork() throws {
+    @Test func aRequiredSourcePathThatMatchesNoFileStopsTheRunBeforeAnyWork() throws {
         let city = try TemporaryCity()
         defer { city.remove() }
+        var configuration = try Configuration.load(path: city.configPath)
+        for index in configuration.sources.indices { configuration.sources[index].required = true }
         #expect(throws: ConfigurationError.self) {
-            try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent).run()
+            try NightlyJob(configuration: configuration, logger: .silent).run()
         }
         #expect(!FileManager.default.fileExists(atPath: city.root.appendingPathComponent("kouka.sqlite").path))
+    }
+
+    @Test func aSourcePathThatMatchesNoFileIsAFindingNamedInTheSummary() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        let summary = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent).run()
+        #expect(summary.exitCode == .doneWithFindings)
+        #expect(!summary.sourcesMissing.isEmpty)
     }
 }
 

@@ -8,8 +8,24 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var path: String
     public var problems: [Problem]
+    /// Why the catalog could not be read at all (missing, not permitted, not a file): then there are no
+    /// line problems, and the message names the path once, with no line.
+    public var unreadable: String? = nil
+
+    public init(path: String, problems: [Problem]) {
+        self.path = path
+        self.problems = problems
+    }
+
+    /// A catalog that could not be opened or read at all.
+    public init(path: String, unreadable reason: String) {
+        self.path = path
+        problems = []
+        unreadable = reason
+    }
 
     public var description: String {
+        if let unreadable { return "task catalog \(path): \(unreadable)" }
         let lines = problems.prefix(20).map { "\(path):\($0.line): \($0.message)" }
         let more = problems.count > 20 ? ["… and \(problems.count - 20) more"] : []
         return (["task catalog \(path) has \(problems.count) problem(s); fix them in the catalog and run again:"] + lines + more)

@@ -16,7 +16,7 @@ public enum TaskCatalogLoader {
     public static func load(path: String, encoding: TextEncoding = .auto) throws -> TaskCatalog {
         let reader: CSVReader
         do { reader = try CSVReader(path: path, encoding: encoding) } catch {
-            throw CatalogError(path: path, problems: [.init(line: 0, message: error.description)])
+            throw CatalogError(path: path, unreadable: unreadable(error))
         }
         var header: CSVHeader? = nil
         var entries: [CatalogEntry] = []
@@ -102,5 +102,16 @@ public enum TaskCatalogLoader {
             manualMinutesPerUnit: manual, residualMinutesPerUnit: residual,
             reworkMinutesPerFailure: try minutes("rework_minutes_per_failure", optional: true),
             validFrom: validFrom, productionFrom: production, patterns: patterns, line: row.record.line)
+    }
+
+    /// Why the catalog cannot be read at all, without its path (the error names it once) and without a line.
+    private static func unreadable(_ error: InputError) -> String {
+        switch error {
+        case let .cannotOpen(_, reason):
+            "cannot open it (\(reason)); set catalog in kouka.toml to the catalog's path (relative to kouka.toml's folder) and check the job's user may read it"
+        case let .cannotRead(_, reason): "read failed (\(reason)); check the disk and run again"
+        case .notARegularFile: "is not a regular file; set catalog in kouka.toml to the catalog CSV's path"
+        case let .unreadableEncoding(_, found): "\(found) — save the catalog as UTF-8 (Excel: \"CSV UTF-8\") or Shift_JIS"
+        }
     }
 }

@@ -24,6 +24,8 @@ public struct YearReport: Sendable, Hashable, Codable {
     public var unitMismatches: [UnitMismatchLine]
     public var exclusions: Exclusions
     public var sources: [SourceLine]
+    /// Configured sources that matched no file when the report was written; nil (left out) when none did.
+    public var sourcesMissing: [MissingSourceLine]?
     public var catalog: CatalogUse
     public var method: Method
     /// For the fiscal year under way: hours to date and where they are heading.

@@ -125,6 +125,7 @@ public enum HTMLReportWriter {
         for s in r.sources {
             w(#"<tr><td>\#(e(s.path))</td><td>\#(e(s.format))</td><td>\#(s.statusLabel)</td><td class="n">\#(NumberText.count(s.rows))</td><td class="n">\#(NumberText.count(s.accepted))</td><td class="n">\#(NumberText.count(s.rejected))</td><td class="n">\#(NumberText.count(s.rejectedDateUnknown))</td><td><code>\#(e(String(s.sha256.prefix(16))))…</code></td></tr>"#)
         }
+        for m in r.sourcesMissing ?? [] { w("<tr><td>\(e(m.path))</td><td>—</td><td>ファイルなし（作成時）</td><td colspan=\"5\">\(e(m.reason))</td></tr>") }
         w("</tbody></table></section></body></html>")
     }
 

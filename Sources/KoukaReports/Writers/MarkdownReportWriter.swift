@@ -152,6 +152,7 @@ public enum MarkdownReportWriter {
         for s in report.sources {
             line("| \(cell(s.path)) | \(s.format) | \(s.statusLabel) | \(NumberText.count(s.rows)) | \(NumberText.count(s.accepted)) | \(NumberText.count(s.rejected)) | \(NumberText.count(s.rejectedDateUnknown)) | `\(s.sha256.prefix(16))…` |")
         }
+        for m in report.sourcesMissing ?? [] { line("| \(cell(m.path)) | — | ファイルなし（作成時） | — | — | — | — | \(cell(m.reason)) |") }
         line()
         line("## 算定方法")
         line()

@@ -24,11 +24,15 @@ public struct Configuration: Sendable {
     public var pendingMaxAge: TimeInterval
     /// Staff cost and licence costs, when configured: reports then state yen saved and the net effect.
     public var money: MoneySettings?
+    /// The group and modes of report files and folders (`[output] group`, `mode`).
+    public var outputAccess = OutputAccess.standard
+    /// Where the nightly run writes its metrics for node_exporter's textfile collector (`[monitoring] textfile`).
+    public var monitoringTextfile: String?
 
     /// Reads and checks the TOML file at `path`.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(path: path, message: "cannot read the file; pass --config with the path of kouka.toml")
+            throw ConfigurationError(path: path, message: ConfigurationFile.whyUnreadable(path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(path: path, message: "is not UTF-8 text; save it as UTF-8")
@@ -108,7 +112,8 @@ public struct Configuration: Sendable {
             do { parser = try factory(options) } catch {
                 throw ConfigurationError(path: path, message: "\(label), format \(section.format): \(error.message)")
             }
-            sources.append(SourceSpec(format: section.format, pattern: absolute(section.path), encoding: encoding, parser: parser))
+            sources.append(SourceSpec(format: section.format, pattern: absolute(section.path), encoding: encoding, parser: parser,
+                                      required: section.required ?? false))
         }
         var targets = TargetTable.dxPolicyDefaults
         for (year, section) in (file.targets?.values ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -166,10 +171,17 @@ public struct Configuration: Sendable {
             }
             money = MoneySettings(hourlyStaffCostYen: hourlyCost, yearlyLicenceYen: licences)
         }
-        return Configuration(
+        if let unknown = file.output?.unknownKeys, !unknown.isEmpty {
+            throw ConfigurationError(path: path, message: "unknown key(s) \(unknown.sorted().joined(separator: ", ")); [output] takes path, group and mode")
+        }
+        let outputAccess = try OutputAccess.resolve(group: file.output?.group, mode: file.output?.mode, configuration: path)
+        var configuration = Configuration(
             path: path, clock: LocalClock(zone: zone), databasePath: absolute(file.database ?? "kouka.sqlite"),
-            catalogPath: absolute(file.catalog), outputPath: absolute(file.output ?? "reports"), sources: sources, targets: targets,
+            catalogPath: absolute(file.catalog), outputPath: absolute(file.output?.path ?? "reports"), sources: sources, targets: targets,
             officeHours: officeHours, excludeOffHoursChatbotAnswers: file.office_hours?.exclude_chatbot_answers ?? false,
             minimumAIUses: minimumUses, pendingMaxAge: pendingHours * 3600, money: money)
+        configuration.outputAccess = outputAccess
+        configuration.monitoringTextfile = file.monitoring?.textfile.map(absolute)
+        return configuration
     }
 }

@@ -3,7 +3,8 @@ struct ConfigurationFile: Decodable {
     var timezone: String?
     var database: String?
     var catalog: String
-    var output: String?
+    var output: OutputSection?
+    var monitoring: MonitoringSection?
     var source: [SourceSection]?
     var targets: YearKeyed<TargetSection>?
     var office_hours: OfficeHoursSection?
@@ -14,6 +15,10 @@ struct ConfigurationFile: Decodable {
     struct MoneySection: Decodable {
         var hourly_staff_cost_yen: TOMLNumber
         var licence_yen: [String: TOMLNumber]?
+    }
+
+    struct MonitoringSection: Decodable {
+        var textfile: String?
     }
 
     struct NightlySection: Decodable {
@@ -33,6 +38,7 @@ struct ConfigurationFile: Decodable {
         var handoff_names: [String]?
         var timezone: String?
         var delimiter: String?
+        var required: Bool?
     }
 
     /// A table keyed by fiscal year (`[targets.2025]`). Decoded by hand: Swift decodes a dictionary

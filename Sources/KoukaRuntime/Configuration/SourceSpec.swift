@@ -7,4 +7,7 @@ public struct SourceSpec: Sendable {
     public var pattern: String
     public var encoding: TextEncoding
     public var parser: any LogParser
+    /// `required = true`: a pattern that matches no file stops the run as a configuration error (64)
+    /// instead of being a finding while the other sources are read.
+    public var required = false
 }

@@ -40,10 +40,13 @@ public struct NightlyJob {
 
     private func ingest(started: Date, begun: (KoukaStore, Int64, JobLock?) -> Void) throws -> NightlySummary {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
-        let files = try sourceFiles()
+        let matches = try SourceMatches.expand(configuration)
+        let files = matches.files
         let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
         var summary = NightlySummary(configuration: configuration.path, database: configuration.databasePath)
         summary.dryRun = options.dryRun
+        summary.sourcesMissing = matches.missing
+        for source in matches.missing { logger.warning("source matches no file", metadata: ["source": "\(source.path)", "reason": "\(source.reason)"]) }
         if !options.dryRun {
             let folder = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
@@ -149,20 +152,4 @@ public struct NightlyJob {
     /// keep both cores busy with small daily logs, few enough that their rollups stay small.
     static let batchFiles = 2 * ProcessInfo.processInfo.activeProcessorCount
     static let batchBytes: Int64 = 64 << 20
-
-    /// Every file the sources name, in a fixed order; a pattern that matches nothing is a configuration
-    /// error, found before any work.
-    private func sourceFiles() throws(ConfigurationError) -> [(path: String, spec: SourceSpec)] {
-        var files: [(String, SourceSpec)] = []
-        var empty: [String] = []
-        for spec in configuration.sources {
-            let matches = FileGlob.expand(spec.pattern)
-            if matches.isEmpty { empty.append(spec.pattern) }
-            files += matches.map { ($0, spec) }
-        }
-        guard empty.isEmpty else {
-            throw ConfigurationError(path: configuration.path, message: "source path(s) match no file: \(empty.joined(separator: ", ")); fix the path or remove the source")
-        }
-        return files
-    }
 }

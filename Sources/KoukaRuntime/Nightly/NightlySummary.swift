@@ -56,6 +56,9 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     /// Files read whole because their chatbot answers were marked off-hours by other office hours than
     /// `[office_hours]` gives now (or by hours not recorded): each with the hours it was read with.
     public var filesReadForOfficeHours: [FileProblem] = []
+    /// Sources whose path matched no file this run (not `required`): the other sources were read, and their
+    /// files in the ledger are marked gone.
+    public var sourcesMissing: [FileProblem] = []
     /// Files in the ledger that no longer exist; their rollups keep counting.
     public var filesGone: [String] = []
     public var filesRejected: [FileProblem] = []
@@ -96,7 +99,7 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     /// Whether there is anything for a person to look at.
     var hasFindings: Bool {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
-            || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0
+            || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !sourcesMissing.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

@@ -29,6 +29,9 @@ public struct ReportJob {
         try ReportContext.reading(configuration: configuration) { context in
             var report = try context.report(options.period, generatedAt: stamp,
                                             previous: try context.report(options.period.yearBefore, generatedAt: stamp, previous: nil))
+            // Said in the report's source status, since their files' figures may stop short of the period's end.
+            let missing = SourceMatches.missing(configuration).map { MissingSourceLine(path: $0.path, reason: $0.reason) }
+            report.sourcesMissing = missing.isEmpty ? nil : missing
             // As of the last complete day: the report's own day has not been read by the nightly run yet.
             let asOf = try Self.asOf(today: options.today ?? configuration.clock.localDate(of: options.generatedAt), store: context.store,
                                      clock: configuration.clock)
@@ -79,7 +82,8 @@ public struct ReportJob {
         }
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any
         // point leaves the earlier set whole.
-        let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: options.period.stem, logger: logger)
+        let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: options.period.stem, logger: logger,
+                                      access: configuration.outputAccess)
         for (name, data) in texts { try set.add(data, named: name) }
         try set.add(named: "\(stem).xlsx") { temporary in
             do {
@@ -92,6 +96,6 @@ public struct ReportJob {
         for path in written { logger.info("report written", metadata: ["file": "\(path)"]) }
         return ReportSummary(fiscalYear: report.fiscalYear, label: report.label, folder: set.folder, files: written,
                              hoursSaved: report.hoursSaved, targets: report.targets, unmappedNames: report.unmapped.count,
-                             exitCode: .done)
+                             sourcesMissing: report.sourcesMissing, exitCode: .done)
     }
 }

@@ -25,17 +25,20 @@ final class ReportSetWriter {
     private var killPoints: TestKillPoints
     private let logger: Logger
     private var finished = false
+    private let access: OutputAccess
 
     /// Takes the output folder `outputFolder` (creating it if needed) for the set `name` (`FY2024`):
     /// waits for any other run writing there, removes what killed runs left, checks the report folder
     /// may be replaced, and creates the staging folder.
-    init(outputFolder: String, name: String, logger: Logger) throws {
+    init(outputFolder: String, name: String, logger: Logger, access: OutputAccess = .standard) throws {
         self.logger = logger
+        self.access = access
         self.name = name
         killPoints = TestKillPoints(logger: logger)
         folder = (outputFolder as NSString).appendingPathComponent(name)
         var info = stat()
-        if lstat(outputFolder, &info) != 0 {
+        let creating = lstat(outputFolder, &info) != 0
+        if creating {
             do {
                 try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
             } catch {
@@ -43,11 +46,14 @@ final class ReportSetWriter {
             }
         }
         output = try FolderHandle(opening: outputFolder, remedy: "set output in kouka.toml (or --output) to the folder the link points to, or replace the link with a folder")
+        // A folder this run made is the reports' too; one that was there is left as its owner set it.
+        if creating { try access.apply(to: output.fd, path: outputFolder, folder: true) }
         try FolderLock.take(output, exclusive: true)
         try Self.removeLeftovers(in: output, logger: logger, killPoints: &killPoints)
         try Self.checkReplaceable(name, in: output)
         stagingName = ReportSetName.staging(name, pid: getpid())
         staging = try output.makeFolder(named: stagingName)
+        try access.apply(to: staging.fd, path: folder, folder: true)
         killPoints.passed("created \(stagingName)")
     }
 
@@ -134,11 +140,14 @@ final class ReportSetWriter {
     /// The report's path as readers know it, for messages: not the staging folder's.
     private func path(of fileName: String) -> String { (folder as NSString).appendingPathComponent(fileName) }
 
-    /// Creates `fileName` in the staging folder, new (never an existing file or link), for owner and group.
+    /// Creates `fileName` in the staging folder, new (never an existing file or link), with the configured mode and group.
     private func create(_ fileName: String) throws(OutputError) -> Int32 {
         let fd = openat(staging.fd, fileName, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw OutputError(path: path(of: fileName), reason: String(cString: strerror(errno))) }
-        fchmod(fd, 0o640)
+        do throws(OutputError) { try access.apply(to: fd, path: path(of: fileName), folder: false) } catch {
+            close(fd)
+            throw error
+        }
         return fd
     }
 

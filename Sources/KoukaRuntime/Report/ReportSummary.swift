@@ -10,5 +10,7 @@ public struct ReportSummary: Sendable, Codable, Hashable {
     public var hoursSaved: HoursSaved
     public var targets: [TargetLine]
     public var unmappedNames: Int
+    /// Configured sources that matched no file when the report was written.
+    public var sourcesMissing: [MissingSourceLine]? = nil
     public var exitCode: KoukaExitCode
 }
