@@ -52,26 +52,11 @@ pkg="$work/kouka_${version}_amd64"
 rm -rf "$work" "$deb"
 mkdir -p "$work"
 
-# The Swift runtime linked in: the server needs no Swift toolchain. The jobs are PIE with RELRO, as
-# Swift links them. No extra flags: the man page plugin builds with none, and any flag (-Xlinker too)
-# would make the release build compile everything a second time.
-build_flags=(-c release --static-swift-stdlib)
+# The Swift runtime linked in: the server needs no Swift toolchain. PIE and RELRO as Swift links
+# them, and bind-now, as Debian hardens its own packages.
+build_flags=(-c release --static-swift-stdlib -Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now)
 lock=(); [ -n "${KOUKA_BUILD_LOCK:-}" ] && lock=(flock "$KOUKA_BUILD_LOCK")
 jobs=(kouka-nightly kouka-report kouka-audit)
-
-# ---------------------------------------------------------------- man pages
-# The jobs' pages come from their argument definitions (swift-argument-parser's generate-manual
-# plugin), so they cannot drift from --help; kouka.toml(5) is written by hand from the README.
-man_date=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)
-"${lock[@]}" swift package plugin generate-manual \
-  --date "$man_date" --authors "the Kouka project" >&2
-mkdir -p "$work/man"
-for job in "${jobs[@]}"; do
-  page=$(find .build/plugins -path "*GenerateManual*" -name "$job.1" -newer "$version_file" -print -quit 2>/dev/null || true)
-  [ -n "$page" ] || page=$(find .build/plugins -path "*GenerateManual*" -name "$job.1" -print -quit)
-  [ -n "$page" ] && [ -s "$page" ] || fail "generate-manual wrote no $job.1 under .build/plugins"
-  cp "$page" "$work/man/$job.1"
-done
 
 # ---------------------------------------------------------------- the release build
 "${lock[@]}" swift build "${build_flags[@]}" >&2
@@ -81,6 +66,21 @@ for job in "${jobs[@]}"; do
   if ldd "$bin/$job" | grep -q 'libswift\|libFoundation\|lib_Foundation'; then
     fail "$job links the Swift runtime dynamically; it must be built with --static-swift-stdlib"
   fi
+done
+
+# ---------------------------------------------------------------- man pages
+# The jobs' pages come from their argument definitions, so they cannot drift from --help:
+# swift-argument-parser's generate-manual reads them from the very binaries packaged here. This is
+# what its plugin (swift package plugin generate-manual) runs; called directly, it shares this
+# build's flags, where the plugin's own release build would compile everything a second time.
+# kouka.toml(5) is written by hand from the README.
+"${lock[@]}" swift build "${build_flags[@]}" --product generate-manual >&2
+man_date=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)
+mkdir -p "$work/man"
+for job in "${jobs[@]}"; do
+  "$bin/generate-manual" "$bin/$job" --date "$man_date" --authors "the Kouka project" \
+    --output-directory "$work/man" >&2
+  [ -s "$work/man/$job.1" ] || fail "generate-manual wrote no $job.1"
 done
 
 # ---------------------------------------------------------------- the tree

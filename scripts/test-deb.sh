@@ -19,6 +19,12 @@ has_line() { grep -qxF -- "$2" <<<"$1"; }
 has_text() { grep -qF -- "$2" <<<"$1"; }
 lacks_text() { ! grep -qF -- "$2" <<<"$1"; }
 
+# jq reads the report; build-deb.sh installs dpkg-dev and lintian (which brings man-db) itself.
+if ! command -v jq >/dev/null; then
+  sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends jq >/dev/null
+fi
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -152,9 +158,13 @@ done
 for job in kouka-nightly kouka-report kouka-audit; do
   page=$(MANWIDTH=200 man -l "$root/usr/share/man/man1/$job.1.gz" 2>&1)
   help=$(env -i PATH=/usr/bin:/bin "$root/usr/bin/$job" --help 2>&1)
-  options=$(grep -oE -- '--[a-z][a-z-]+' <<<"$help" | sort -u)
-  for option in $options; do
-    check "man $job lists $option as --help does" has_text "$page" "$option"
+  subcommands=$(sed -n '/^SUBCOMMANDS:/,/^$/p' <<<"$help" | awk 'NR > 1 && /^  [a-z]/ { print $1 }')
+  for subcommand in "" $subcommands; do
+    [ -z "$subcommand" ] || help=$(env -i PATH=/usr/bin:/bin "$root/usr/bin/$job" "$subcommand" --help 2>&1)
+    [ -z "$subcommand" ] || check "man $job has the subcommand $subcommand" grep -qE "^ +$subcommand( |$)" <<<"$page"
+    for option in $(grep -oE -- '--[a-z][a-z-]+' <<<"$help" | sort -u); do
+      check "man $job ${subcommand:+$subcommand }lists $option as --help does" has_text "$page" "$option"
+    done
   done
 done
 check "man 5 kouka.toml renders without warnings" test -z "$(man --warnings -l "$root/usr/share/man/man5/kouka.toml.5.gz" 2>&1 >/dev/null)"
