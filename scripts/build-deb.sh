@@ -29,9 +29,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     command -v sudo >/dev/null || fail "run as root or install sudo to install ${missing[*]}"
     sudo_cmd=(sudo)
   fi
-  export DEBIAN_FRONTEND=noninteractive
   "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # ---------------------------------------------------------------- version, maintainer, dates
