@@ -126,7 +126,7 @@ sed -e "s/@VERSION@/$version/" -e "s/@MAINTAINER@/$maintainer/" -e "s/@INSTALLED
     -e "s/@DEPENDS@/$depends/" Packaging/debian/control.in > "$pkg/DEBIAN/control"
 chmod 0644 "$pkg/DEBIAN/control"
 
-# Every file and folder the same way whatever the builder's umask.
+# Every folder 0755 whatever the builder's umask (files got their modes from install -m).
 find "$pkg" -type d -exec chmod 0755 {} +
 dpkg-deb --root-owner-group -Zxz --build "$pkg" "$deb" >&2
 

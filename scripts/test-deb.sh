@@ -188,6 +188,22 @@ check "unpacked kouka-report --month 2024-05" \
   run_into "$tmp/month.json" kouka-report --config "$city/SampleLogs/kouka.toml" --month 2024-05 --quiet
 check "unpacked kouka-audit verify" \
   run_into "$tmp/verify.json" kouka-audit verify --config "$city/SampleLogs/kouka.toml" --quiet
+# The nightly unit's own command line, pointed at the sample city: the summary it names is one JSON
+# document after each of two runs, and the history gets a line per run.
+if run kouka-nightly --help 2>&1 | grep -qF -- "--summary"; then
+  command=$(sed -n 's/^ExecStart=//p' "$root/usr/lib/systemd/system/kouka-nightly.service" \
+    | sed -e "s|/usr/bin/|$root/usr/bin/|" -e "s|/etc/kouka/kouka.toml|$city/SampleLogs/kouka.toml|" \
+          -e "s|/var/lib/kouka/|$tmp/|")
+  for night in 1 2; do
+    set +e; env -i PATH=/usr/bin:/bin $command >/dev/null 2>&1; code=$?; set -e
+    check "nightly unit's command, night $night (exit $code: 0 or 1)" test "$code" -le 1
+    check "nightly unit's summary is one JSON document after night $night" jq -e .exitCode "$tmp/nightly-summary.json"
+  done
+  check "nightly unit's summary history has a line per run" test "$(wc -l <"$tmp/nightly-summary.json.jsonl")" -eq 2
+else
+  echo "skip nightly unit's command: this kouka-nightly has no --summary yet (branch serverrun adds it)"
+fi
+
 reports="$city/out/reports"
 for file in FY2024/kouka-FY2024.html FY2024/kouka-FY2024.xlsx FY2024/kouka-FY2024.json FY2024/kouka-FY2024.md \
   FY2024/SHA256SUMS 2024-05/SHA256SUMS; do
