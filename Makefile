@@ -1,5 +1,5 @@
-# The README's two commands: `make demo` and `make test`.
-.PHONY: demo test deps
+# The README's commands: `make demo`, `make test` and `make deb`.
+.PHONY: demo test deps deb
 
 deps:
 	@scripts/ensure-deps.sh
@@ -9,3 +9,7 @@ demo: deps
 
 test: deps
 	swift test
+
+# kouka_<version>_amd64.deb from the release build, checked by lintian (scripts/build-deb.sh).
+deb: deps
+	scripts/build-deb.sh
