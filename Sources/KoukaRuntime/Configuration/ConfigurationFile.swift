@@ -3,6 +3,8 @@ struct ConfigurationFile: Decodable {
     var timezone: String?
     var database: String?
     var catalog: String
+    /// The systems register (new systems by go-live date), relative to the file like the catalog.
+    var systems: String?
     var output: String?
     var source: [SourceSection]?
     var targets: YearKeyed<TargetSection>?
