@@ -16,11 +16,15 @@ extension HTMLReportWriter {
         return html
     }
 
-    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = []) -> String {
+    /// A table; `numeric` columns align right, `nowrap` ones (years, dates) never break.
+    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], nowrap: Set<Int> = [0]) -> String {
         let e = HTMLText.escape
         var html = "<table><thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows {
-            html += "<tr>" + row.enumerated().map { i, cell in numeric.contains(i) ? #"<td class="n">\#(e(cell))</td>"# : "<td>\(e(cell))</td>" }.joined() + "</tr>"
+            html += "<tr>" + row.enumerated().map { i, cell in
+                let style = nowrap.contains(i) ? #" style="white-space:nowrap""# : ""
+                return numeric.contains(i) ? #"<td class="n"\#(style)>\#(e(cell))</td>"# : "<td\(style)>\(e(cell))</td>"
+            }.joined() + "</tr>"
         }
         return html + "</tbody></table>\n"
     }
@@ -32,7 +36,7 @@ extension HTMLReportWriter {
         }
         html += "<p>登録簿 \(HTMLText.escape(first.register ?? ""))（SHA-256 <code>\(HTMLText.escape(first.registerSHA256 ?? ""))</code>）。稼働開始日の年度に数え、基準日 \(first.asOf) より後に稼働するものは見込みとして実績に含めない。</p>"
         let rows = years.flatMap { year in year.systems.map { PeriodTableText.systemRow(year, $0) } }
-        return html + (rows.isEmpty ? "<p>この期間に稼働を始めたシステムはありません。</p>" : table(PeriodTableText.systemsHeader, rows, numeric: [8])) + "</section>\n"
+        return html + (rows.isEmpty ? "<p>この期間に稼働を始めたシステムはありません。</p>" : table(PeriodTableText.systemsHeader, rows, numeric: [8], nowrap: [0, 4, 6])) + "</section>\n"
     }
 
     static func pathSection(_ path: TargetPath) -> String {
@@ -43,7 +47,7 @@ extension HTMLReportWriter {
         }
         html += "</ul>"
         let rows = path.years.flatMap { year in year.plannedTasks.map { PeriodTableText.plannedRow(year, $0) } }
-        html += rows.isEmpty ? "<p>計画中の業務（業務カタログの expected_units_per_year）はありません。</p>" : table(PeriodTableText.plannedHeader, rows, numeric: [5, 6, 8, 9])
+        html += rows.isEmpty ? "<p>計画中の業務（業務カタログの expected_units_per_year）はありません。</p>" : table(PeriodTableText.plannedHeader, rows, numeric: [5, 6, 8, 9], nowrap: [0, 5, 7, 8])
         return html + "<p class=\"note\">\(e(path.method))</p></section>\n"
     }
 
