@@ -21,6 +21,9 @@ struct KoukaReport: ParsableCommand {
     @Option(help: "A month (yyyy-MM) for the departments' monthly report, instead of a fiscal year.")
     var month: String?
 
+    @Option(help: "A range of fiscal years (2021-2025, the DX policy's 令和3〜7年度) for the whole-period report, instead of a fiscal year.")
+    var period: String?
+
     @Option(name: .shortAndLong, help: "The output folder (default: the configuration's output).")
     var output: String?
 
@@ -43,7 +46,12 @@ struct KoukaReport: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard (fiscalYear == nil) != (month == nil) else { throw ValidationError("give either --fiscal-year or --month") }
+        guard [fiscalYear != nil, month != nil, period != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("give one of --fiscal-year, --month or --period")
+        }
+        if let period, PeriodArgument.years(period) == nil {
+            throw ValidationError("--period must be two fiscal years such as 2021-2025, the first not after the second, at most 10 years")
+        }
         if let fiscalYear, !(2000...2100).contains(fiscalYear) { throw ValidationError("--fiscal-year must be a year such as 2024") }
         if let month, period(month: month) == nil { throw ValidationError("--month must be a month such as 2024-05") }
         if let generatedAt, ISO8601DateFormatter().date(from: generatedAt) == nil {
@@ -60,6 +68,7 @@ struct KoukaReport: ParsableCommand {
     func run() throws {
         JobRunner.bootstrapLogging(verbose: verbose, quiet: quiet)
         let logger = Logger(label: "kouka-report")
+        if let years = period.flatMap(PeriodArgument.years) { return try runPeriod(years, logger: logger) }
         let period = fiscalYear.map { ReportPeriod.fiscalYear(FiscalYear($0)) } ?? period(month: month!)!
         let options = ReportOptions(
             period: period, outputFolder: output, generatedAt: generatedAt.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date(),
@@ -70,5 +79,29 @@ struct KoukaReport: ParsableCommand {
             return (summary, summary.exitCode)
         }
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// The whole-period report: its own report set, every figure from the yearly reports.
+    func runPeriod(_ years: ClosedRange<Int>, logger: Logger) throws {
+        let options = ReportOptions(
+            period: .fiscalYear(FiscalYear(years.upperBound)), outputFolder: output,
+            generatedAt: generatedAt.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date(), shiftJISCSV: csvShiftJIS,
+            today: today.flatMap { LocalDate($0) })
+        let code = JobRunner.run(job: "kouka-report", logger: logger) {
+            let configuration = try Configuration.load(path: config)
+            let summary = try PeriodReportJob(configuration: configuration, years: years, options: options, logger: logger).run()
+            return (summary, summary.exitCode)
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+}
+
+/// `--period 2021-2025`: fiscal years by the calendar year they start in.
+enum PeriodArgument {
+    static func years(_ text: String) -> ClosedRange<Int>? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 4 }), let first = Int(parts[0]), let last = Int(parts[1]),
+              (2000...2100).contains(first), (2000...2100).contains(last), first <= last, last - first < 10 else { return nil }
+        return first...last
     }
 }

@@ -15,6 +15,9 @@ public struct CatalogEntry: Sendable, Hashable, Codable {
     public var validFrom: LocalDate
     /// The first day the task was in production; uses before it count for nothing in the AI task count.
     public var productionFrom: LocalDate?
+    /// For a task not yet in production: the units (in the unit its logs will count) it is expected to handle
+    /// in a whole year, from which reports show the hours it would add (見込み, never an actual figure).
+    public var expectedUnitsPerYear: Double?
     /// Names in the logs that belong to this task.
     public var patterns: [String]
     /// The catalog file line this row came from, for the report's methodology section.
@@ -23,8 +26,9 @@ public struct CatalogEntry: Sendable, Hashable, Codable {
     public init(
         taskID: String, name: String, department: String, system: SystemFamily, unit: EffectUnit,
         manualMinutesPerUnit: Double, residualMinutesPerUnit: Double, reworkMinutesPerFailure: Double = 0,
-        validFrom: LocalDate, productionFrom: LocalDate? = nil, patterns: [String], line: Int = 0
+        validFrom: LocalDate, productionFrom: LocalDate? = nil, patterns: [String], line: Int = 0, expectedUnitsPerYear: Double? = nil
     ) {
+        self.expectedUnitsPerYear = expectedUnitsPerYear
         self.taskID = taskID
         self.name = name
         self.department = department

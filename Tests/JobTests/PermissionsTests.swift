@@ -60,7 +60,9 @@ import Testing
         var expected = ["store", "store/kouka.sqlite", "store/kouka.sqlite.lock", "out", "out/reports"]
         for stem in ["FY2024", "2024-05"] {
             expected += ["out/reports/\(stem)", "out/reports/\(stem)/SHA256SUMS"]
-            for suffix in [".html", ".json", ".md", ".xlsx", "-tasks.csv", "-departments.csv", "-tasks-sjis.csv", "-departments-sjis.csv"] {
+            // A fiscal year of the policy period also has the period table (issue 16).
+            let period = stem == "FY2024" ? ["-period.csv", "-period-sjis.csv"] : []
+            for suffix in [".html", ".json", ".md", ".xlsx", "-tasks.csv", "-departments.csv", "-tasks-sjis.csv", "-departments-sjis.csv"] + period {
                 expected.append("out/reports/\(stem)/kouka-\(stem)\(suffix)")
             }
         }

@@ -26,6 +26,7 @@ import Testing
             [targets.2024]
             rpa_hours = 8
             ai_tasks = 0
+            new_systems = 0
             [targets.2023]
             rpa_hours = 100
             [money]
@@ -64,7 +65,15 @@ import Testing
         reader.waitUntilExit()
         #expect(reader.terminationStatus == 0)
         let book = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
-        #expect(Array(book.keys).sorted() == ["AI活用業務", "ログ", "単位不一致", "月別", "未登録の名前", "業務カタログ", "業務別", "概要", "課別", "課別ツール別"].sorted())
+        #expect(Array(book.keys).sorted() == ["AI活用業務", "ログ", "単位不一致", "月別", "未登録の名前", "業務カタログ", "業務別", "概要", "課別", "課別ツール別",
+                                              "期間推移", "システム導入"].sorted())
+        // The policy period (issue 16): each year's RPA hours as numbers, the JSON's own figures.
+        let period = try #require(book["期間推移"]?["cells"] as? [[Any?]])
+        let jsonPeriod = try #require((try reportJSON("FY2024", "kouka-FY2024")["policyPeriod"] as? [String: Any])?["years"] as? [[String: Any]])
+        #expect(period.count == 6)
+        for (row, year) in zip(period.dropFirst(), jsonPeriod) where year["rpaHours"] != nil {
+            #expect(row[3] as? Double == year["rpaHours"] as? Double, "\(year["label"] ?? "")")
+        }
         for sheet in book.values { #expect(sheet["frozen"] as? String == "A2") }
         let json = try reportJSON("FY2024", "kouka-FY2024")
         let tasks = try #require(book["業務別"]?["cells"] as? [[Any?]])

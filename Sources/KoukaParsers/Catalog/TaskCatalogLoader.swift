@@ -5,7 +5,7 @@ import KoukaCore
 ///
 /// Required columns: `task_id, name, department, system, unit, manual_minutes_per_unit,
 /// residual_minutes_per_unit, valid_from, match`; optional: `rework_minutes_per_failure`,
-/// `production_from`. Minutes are finite and 0 or more, and a row's residual minutes are at most its manual
+/// `production_from`, `expected_units_per_year` (see `CatalogExpectedVolume`). Minutes are finite and 0 or more, and a row's residual minutes are at most its manual
 /// minutes. Every bad row is reported at once, so one pass of edits fixes them all.
 public enum TaskCatalogLoader {
     public static let requiredColumns = [
@@ -101,7 +101,8 @@ public enum TaskCatalogLoader {
             taskID: taskID, name: try text("name"), department: try text("department"), system: system, unit: unit,
             manualMinutesPerUnit: manual, residualMinutesPerUnit: residual,
             reworkMinutesPerFailure: try minutes("rework_minutes_per_failure", optional: true),
-            validFrom: validFrom, productionFrom: production, patterns: patterns, line: row.record.line)
+            validFrom: validFrom, productionFrom: production, patterns: patterns, line: row.record.line,
+            expectedUnitsPerYear: try CatalogExpectedVolume.read(row, productionFrom: production))
     }
 
     /// Why the catalog cannot be read at all, without its path (the error names it once) and without a line.

@@ -32,6 +32,12 @@ public struct YearReport: Sendable, Hashable, Codable {
     public var projection: Projection?
     /// Yen saved and the net effect (費用対効果), when costs are configured.
     public var money: MoneyLine?
+    /// The policy's new systems in this fiscal year (see `NewSystemsLine`); nil for a month.
+    public var newSystems: NewSystemsLine? = nil
+    /// The whole policy period, for a fiscal year within it (see `PolicyPeriodTable`).
+    public var policyPeriod: PolicyPeriodTable? = nil
+    /// The path to the RPA target, for the year under way and the next (see `TargetPath`).
+    public var targetPath: TargetPath? = nil
 }
 
 /// Hours to date of the fiscal year under way, and a projection to March 31.

@@ -19,6 +19,7 @@ public enum HTMLReportWriter {
                 let decimals = t.metric == "rpa-hours" ? 2 : 0
                 w(#"<tr><td>\#(e(t.label))</td><td class="n">\#(NumberText.grouped(t.target, decimals: decimals))</td><td class="n">\#(NumberText.grouped(t.actual, decimals: decimals))</td><td class="\#(t.met ? "met" : "missed")">\#(t.met ? "達成" : "未達成")</td></tr>"#)
             }
+            w(unmeasuredTargetRow(r))
             w("</tbody></table>")
             // Metrics differ in unit, so each is drawn as its share of its own target.
             let shares = r.targets.filter { $0.target > 0 }.map { SVGBarChart.Bar(label: $0.label, value: $0.actual / $0.target * 100, marker: 100) }
@@ -32,6 +33,7 @@ public enum HTMLReportWriter {
             }
             w("</p></section>")
         }
+        w(periodSections(r))
         w("<section><h2>月別の削減時間</h2>")
         w(SVGBarChart(bars: r.months.map { .init(label: String($0.month.suffix(2)) + "月", value: $0.hoursSaved) }, unit: "時間").vertical())
         w("<table><thead><tr><th>月</th><th>削減時間</th>" + SystemFamily.allCases.map { "<th>\(e($0.japaneseLabel))</th>" }.joined() + "</tr></thead><tbody>")

@@ -33,6 +33,7 @@ public enum MarkdownReportWriter {
             let decimals = t.metric == "rpa-hours" ? 2 : 0
             line("| \(t.label) | \(NumberText.grouped(t.target, decimals: decimals)) | \(NumberText.grouped(t.actual, decimals: decimals)) | \(t.met ? "達成" : "未達成") |")
         }
+        if let row = unmeasuredTargetRow(report) { line(row) }
         line()
         if let p = report.projection {
             line("## 年度末の見込み")
@@ -44,6 +45,7 @@ public enum MarkdownReportWriter {
             line(text)
             line()
         }
+        out.write(periodSections(report))
         line("## システム別削減時間")
         line()
         line("| システム | 削減時間（時間） |")

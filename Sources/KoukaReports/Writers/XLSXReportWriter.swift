@@ -35,6 +35,7 @@ public enum XLSXReportWriter {
             summary.text(row, 0, target.label); summary.number(row, 1, target.actual); summary.number(row, 2, target.target)
             summary.text(row, 3, target.met ? "達成" : "未達成"); row += 1
         }
+        writeUnmeasuredTarget(report, to: summary, row: &row)
         for family in SystemFamily.allCases {
             summary.text(row, 0, "削減時間（時間）: \(family.japaneseLabel)"); summary.number(row, 1, report.hoursSaved.bySystem[family.rawValue] ?? 0); row += 1
         }
@@ -125,6 +126,7 @@ public enum XLSXReportWriter {
         }
         sources.width(0, 44); sources.width(6, 66)
         writeAppendix(report, to: book)
+        writePeriodSheets(report, to: book)
 
         let result = workbook_close(workbook)
         guard result == LXW_NO_ERROR else { throw XLSXError(path: path, reason: String(cString: lxw_strerror(result))) }

@@ -19,11 +19,13 @@ public struct TargetAudit {
         let lines = try ReportContext.reading(configuration: configuration) { context in
             try years.map { year in
                 let report = try context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
-                return TargetAuditSummary.Year(fiscalYear: year, label: report.label, targets: report.targets)
+                return TargetAuditSummary.Year(fiscalYear: year, label: report.label, targets: report.targets, newSystems: report.newSystems)
             }
         }
-        let asked = lines.first { $0.fiscalYear == fiscalYear.startYear }?.targets ?? []
-        let allMet = !asked.isEmpty && asked.allSatisfy(\.met)
+        let askedYear = lines.first { $0.fiscalYear == fiscalYear.startYear }
+        let asked = askedYear?.targets ?? []
+        // A target that cannot be checked (new systems without a register) is not met: only a target of 0 is.
+        let allMet = !asked.isEmpty && asked.allSatisfy(\.met) && NewSystemsAudit.checked(askedYear?.newSystems)
         return TargetAuditSummary(fiscalYear: fiscalYear.startYear, years: lines, allMet: allMet,
                                   exitCode: allMet ? .done : .doneWithFindings)
     }
@@ -36,6 +38,7 @@ public struct TargetAudit {
                 let decimals = t.metric == "rpa-hours" ? "%.2f" : "%.0f"
                 out += "\(year.label)\t\(t.label)\t\(String(format: decimals, t.target))\t\(String(format: decimals, t.actual))\t\(t.met ? "達成" : "未達成")\n"
             }
+            out += NewSystemsAudit.tableLines(year)
         }
         return out
     }

@@ -7,6 +7,8 @@ public struct TargetAuditSummary: Sendable, Codable, Hashable {
         public var fiscalYear: Int
         public var label: String
         public var targets: [TargetLine]
+        /// The year's new systems from the register; `measured` false when no register is configured.
+        public var newSystems: NewSystemsLine? = nil
     }
 
     public var job = "kouka-audit"

@@ -28,6 +28,8 @@ public struct Configuration: Sendable {
     public var outputAccess = OutputAccess.standard
     /// Where the nightly run writes its metrics for node_exporter's textfile collector (`[monitoring] textfile`).
     public var monitoringTextfile: String?
+    /// The systems register (`systems`), when configured: without it the new-systems figure is not measured.
+    public var systemsPath: String? = nil
 
     /// Reads and checks the TOML file at `path`.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
@@ -182,6 +184,7 @@ public struct Configuration: Sendable {
             minimumAIUses: minimumUses, pendingMaxAge: pendingHours * 3600, money: money)
         configuration.outputAccess = outputAccess
         configuration.monitoringTextfile = file.monitoring?.textfile.map(absolute)
+        configuration.systemsPath = file.systems.map(absolute)
         return configuration
     }
 }

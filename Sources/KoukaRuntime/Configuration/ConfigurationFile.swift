@@ -5,6 +5,8 @@ struct ConfigurationFile: Decodable {
     var catalog: String
     var output: OutputSection?
     var monitoring: MonitoringSection?
+    /// The systems register (new systems by go-live date), relative to the file like the catalog.
+    var systems: String?
     var source: [SourceSection]?
     var targets: YearKeyed<TargetSection>?
     var office_hours: OfficeHoursSection?

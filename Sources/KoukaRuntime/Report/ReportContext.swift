@@ -13,14 +13,20 @@ struct ReportContext {
     let catalogSHA256: String
     let store: KoukaStore
     let ledger: [SourceFileRecord]
+    /// The systems register, when configured (else new systems are not measured).
+    let systems: SystemsRegister?
+    /// The last complete day of the store (see `ReportJob.asOf`): what is actual and what is 見込み.
+    let asOf: LocalDate
 
     /// Reads the catalog, opens the store and runs `body` with the context. Every read of the store — the
     /// ledger here, each period's rollups and repeated runs in `report` — is made in one read transaction,
     /// so a nightly run that commits meanwhile changes none of them: `body` sees the store as it was when it
     /// began. Any store that cannot be read whole stops the run with the database and the table named.
-    static func reading<T>(configuration: Configuration, _ body: (ReportContext) throws -> T) throws -> T {
+    /// `today` is the local date taken as today (default: the clock's).
+    static func reading<T>(configuration: Configuration, today: LocalDate? = nil, _ body: (ReportContext) throws -> T) throws -> T {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
         let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
+        let systems = try SystemsRegisterFile.load(configuration)
         guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
             throw ConfigurationError(path: configuration.path, message: "the database \(configuration.databasePath) does not exist yet; run kouka-nightly first")
         }
@@ -35,7 +41,8 @@ struct ReportContext {
             guard !ledger.isEmpty else { throw StoreError.empty(path: store.path) }
             let context = ReportContext(
                 configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
-                catalogSHA256: SHA256.hexDigest(ofFile: configuration.catalogPath) ?? "", store: store, ledger: ledger)
+                catalogSHA256: SHA256.hexDigest(ofFile: configuration.catalogPath) ?? "", store: store, ledger: ledger, systems: systems,
+                asOf: try ReportJob.asOf(today: today ?? configuration.clock.localDate(of: Date()), store: store, clock: configuration.clock))
             return try body(context)
         }
     }
@@ -70,12 +77,14 @@ struct ReportContext {
             if was != hours { otherHours[s.path] = was }
         }
         let previousHours = previous.flatMap { $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) }
-        return ReportBuilder.build(ReportInputs(
+        var report = ReportBuilder.build(ReportInputs(
             period: period, rollups: rollups, catalog: catalog, catalogPath: catalogPath, catalogSHA256: catalogSHA256,
             targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
             excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses,
             generatedAt: generatedAt, koukaVersion: KoukaVersion.current, previousDepartmentHours: previousHours,
             money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600, officeHours: configuration.officeHours,
             otherOfficeHours: otherHours))
+        NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: asOf)
+        return report
     }
 }

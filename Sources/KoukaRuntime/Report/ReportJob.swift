@@ -26,21 +26,18 @@ public struct ReportJob {
 
     /// Builds the report without writing it.
     public func build() throws -> YearReport {
-        try ReportContext.reading(configuration: configuration) { context in
+        let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
+        return try ReportContext.reading(configuration: configuration, today: today) { context in
             var report = try context.report(options.period, generatedAt: stamp,
                                             previous: try context.report(options.period.yearBefore, generatedAt: stamp, previous: nil))
             // Said in the report's source status, since their files' figures may stop short of the period's end.
             let missing = SourceMatches.missing(configuration).map { MissingSourceLine(path: $0.path, reason: $0.reason) }
             report.sourcesMissing = missing.isEmpty ? nil : missing
             // As of the last complete day: the report's own day has not been read by the nightly run yet.
-            let asOf = try Self.asOf(today: options.today ?? configuration.clock.localDate(of: options.generatedAt), store: context.store,
-                                     clock: configuration.clock)
-            if case let .fiscalYear(year) = options.period, year.contains(asOf) {
-                let earlier = try (1...3).map { try context.report(.fiscalYear(FiscalYear(year.startYear - $0)), generatedAt: stamp, previous: nil) }
-                let toDate = try context.report(options.period, generatedAt: stamp, previous: nil, through: asOf)
-                report.projection = ProjectionModel.project(current: toDate, earlier: earlier, asOf: asOf,
-                                                            target: configuration.targets.targets(for: year).rpaHours)
+            if case let .fiscalYear(year) = options.period {
+                report.projection = try context.projection(of: year, stamp: stamp)
             }
+            try context.addPeriodSections(to: &report, stamp: stamp)
             return report
         }
     }
@@ -56,7 +53,7 @@ public struct ReportJob {
         return last
     }
 
-    private var stamp: String {
+    var stamp: String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = configuration.clock.zone
         return formatter.string(from: options.generatedAt)
@@ -80,6 +77,7 @@ public struct ReportJob {
             texts.append(("\(stem)-tasks-sjis.csv", CSVReportWriter.shiftJIS(tasks)))
             texts.append(("\(stem)-departments-sjis.csv", CSVReportWriter.shiftJIS(departments)))
         }
+        texts += CSVReportWriter.periodFiles(report, stem: stem, shiftJIS: options.shiftJISCSV)
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any
         // point leaves the earlier set whole.
         let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: options.period.stem, logger: logger,

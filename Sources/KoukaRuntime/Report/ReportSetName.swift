@@ -1,13 +1,14 @@
 /// The names a report set lives under in the output folder: `FY2024` (or `2024-05`) for the set readers
 /// see, and `.FY2024.staging-<pid>` for the one being written or the one just replaced.
 enum ReportSetName {
-    /// `FY<yyyy>` or `<yyyy>-<MM>`: a folder `kouka-report` writes.
+    /// `FY<yyyy>`, `<yyyy>-<MM>` or `period-<yyyy>-<yyyy>`: a folder `kouka-report` writes.
     static func isReportFolder(_ name: String) -> Bool {
         let characters = Array(name)
         func digits(_ range: Range<Int>) -> Bool { characters[range].allSatisfy { $0.isASCII && $0.isNumber } }
         switch characters.count {
         case 6: return name.hasPrefix("FY") && digits(2..<6)
         case 7: return characters[4] == "-" && digits(0..<4) && digits(5..<7)
+        case 16: return name.hasPrefix("period-") && digits(7..<11) && characters[11] == "-" && digits(12..<16)
         default: return false
         }
     }

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// `kouka-report --period 2021-2025` through the built executable: its own report set in every format, and
+/// a systems register with bad rows stops the report (exit 65) naming every line.
+@Suite(.serialized) struct PeriodReportJobTests {
+    let root: URL
+    var config: String { root.appendingPathComponent("kouka.toml").path }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-period-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        try write("catalog.csv", """
+            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match,production_from,expected_units_per_year
+            T01,住民税課税資料の取込,税務課,rpa,runs,180,15,2020-04-01,住民税_*,,
+            T02,口座振替照合,会計課,rpa,runs,70,10,2024-04-01,口座振替照合,2025-07-01,240
+
+            """)
+        try write("systems.csv", "system,department,kind,go_live,evidence\n子育て申請,子育て支援課,電子申請,2024-10-01,決定 R6-2\n")
+        try write("kouka.toml", """
+            catalog = "catalog.csv"
+            systems = "systems.csv"
+            output = "reports"
+            [[source]]
+            format = "power-automate-flowsession"
+            path = "logs/*.json"
+            """)
+        try write("logs/flows.json", #"[{"name": "住民税_課税", "startedon": "2024-05-01T00:00:00Z", "completedon": "2024-05-01T00:10:00Z", "runduration": 600, "statuscode": 4}]"#)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: root.appendingPathComponent(name))
+    }
+
+    @Test func thePeriodReportIsASetOfItsOwnInEveryFormat() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
+        let result = try JobProcess.run("kouka-report", ["--config", config, "--period", "2021-2025", "--today", "2025-04-01", "--quiet"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let folder = root.appendingPathComponent("reports/period-2021-2025")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["SHA256SUMS", "kouka-period-2021-2025-planned.csv", "kouka-period-2021-2025.csv", "kouka-period-2021-2025.html",
+                          "kouka-period-2021-2025.json", "kouka-period-2021-2025.md", "kouka-period-2021-2025.xlsx"])
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("kouka-period-2021-2025.json"))) as! [String: Any]
+        let years = (json["table"] as! [String: Any])["years"] as! [[String: Any]]
+        #expect(years.map { $0["fiscalYear"] as! Int } == [2021, 2022, 2023, 2024, 2025])
+        #expect(years[3]["rpaHours"] as? Double == 2.75)
+        #expect(years[3]["newSystems"] as? Int == 1)
+        // T02: 240 runs × 60 min ÷ 60 = 240 h a year, 274 of FY2025's 365 days from July 1: 180.16 h, 見込み only.
+        #expect(years[4]["rpaHours"] == nil)
+        #expect(years[4]["projectedRPAHours"] as? Double == 182.91, "2.75 + 180.16")
+        let markdown = try String(contentsOf: folder.appendingPathComponent("kouka-period-2021-2025.md"), encoding: .utf8)
+        #expect(markdown.contains("令和7年度（見込み）: 3,000 時間まで あと 2,997.25 時間: 計画中の業務で 180.16 時間（残り 2,817.09 時間）。"))
+        let html = try String(contentsOf: folder.appendingPathComponent("kouka-period-2021-2025.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("令和7年度（見込み）"))
+        let csv = try String(contentsOf: folder.appendingPathComponent("kouka-period-2021-2025.csv"), encoding: .utf8)
+        #expect(csv.contains("令和6年度,2024,実績,2500.00,2.75,,未達成,2.75,,4,0,未達成,1,1,0,達成,2025-03-31"), "\(csv)")
+        let xlsx = try Data(contentsOf: folder.appendingPathComponent("kouka-period-2021-2025.xlsx"))
+        #expect(xlsx.prefix(2) == Data("PK".utf8))
+        // The yearly set carries the same table and the path as CSV files of its own.
+        #expect(try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--today", "2025-04-01", "--quiet"]).exitCode == 0)
+        let yearly = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("reports/FY2024").path)
+        #expect(yearly.contains("kouka-FY2024-period.csv") && yearly.contains("kouka-FY2024-planned.csv"))
+    }
+
+    @Test func aBadRegisterStopsTheReportNamingEveryLine() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
+        try write("systems.csv", "system,department,kind,go_live,evidence\nA,市民課,予約,2024-02-30,契約 1\nB,市民課,予約,2024-04-01,\n")
+        for arguments in [["--period", "2021-2025"], ["--fiscal-year", "2024"]] {
+            let result = try JobProcess.run("kouka-report", ["--config", config, "--quiet"] + arguments)
+            #expect(result.exitCode == 65)
+            let error = try result.summary()["error"] as? String ?? ""
+            #expect(error.contains("systems.csv:2: go_live 2024-02-30 is not a date"), "\(error)")
+            #expect(error.contains("systems.csv:3: evidence is empty"), "\(error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("reports").path))
+        let audit = try JobProcess.run("kouka-audit", ["targets", "--config", config, "--fiscal-year", "2024", "--quiet"])
+        #expect(audit.exitCode == 65)
+    }
+
+    @Test func aPeriodThatIsNotTwoYearsInOrderIsAUsageError() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        for period in ["2025-2021", "2021", "2021-2040", "R3-R7"] {
+            #expect(try JobProcess.run("kouka-report", ["--config", config, "--period", period]).exitCode == 64, "\(period)")
+        }
+        #expect(try JobProcess.run("kouka-report", ["--config", config, "--period", "2021-2025", "--fiscal-year", "2024"]).exitCode == 64)
+    }
+}

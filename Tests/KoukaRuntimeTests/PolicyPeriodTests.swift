@@ -1,0 +1,130 @@
+import Foundation
+import KoukaCore
+import KoukaReports
+import KoukaRuntime
+import Testing
+
+/// Issue 16 items 1, 2 and 8: the policy period's table, the path to the target with planned tasks, and
+/// the new systems from the register, built from one small city whose figures can be worked out by hand.
+@Suite struct PolicyPeriodTests {
+    static let catalog = """
+        task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match,production_from,expected_units_per_year
+        T01,住民税課税資料の取込,税務課,rpa,runs,180,15,0,2020-04-01,住民税_課税資料取込,,
+        T09,口座振替データ照合,会計課,rpa,runs,70,10,0,2024-04-01,口座振替照合,2025-01-01,365
+
+        """
+    static let systems = "system,department,kind,go_live,evidence,retired\n電子申請,市民課,電子申請,2023-05-01,契約 R5-1,\n子育て申請,子育て支援課,電子申請,2024-06-01,決定 R6-2,\n窓口予約,市民課,予約,2025-02-01,契約 R6-9,\n"
+
+    /// The city: T01 runs of 2.75 h each — 4 in FY2022, 2 in FY2023, 3 in FY2024 by September — read on the night
+    /// of 2024-12-02, and reports made that morning (as of 2024-12-01).
+    static func city(register: Bool = true) throws -> (city: TemporaryCity, options: (Int) -> ReportOptions) {
+        let city = try TemporaryCity(catalog: catalog)
+        let days = ["2022/05/10", "2022/06/10", "2022/07/11", "2023/02/10", "2023/05/10", "2023/06/12", "2024/04/10", "2024/06/10", "2024/09/10"]
+        try city.write("logs/tasks.csv", TemporaryCity.winActorCSV(days.enumerated().map { i, day in
+            TemporaryCity.winActorRow("t\(i)", "住民税_課税資料取込", "FINISH", "\(day) 09:00:00")
+        }), encoding: .shiftJIS)
+        if register {
+            try city.write("systems.csv", systems)
+            let config = try String(contentsOf: URL(fileURLWithPath: city.configPath), encoding: .utf8)
+            try city.write("kouka.toml", config.replacingOccurrences(of: "catalog = \"catalog.csv\"\n", with: "catalog = \"catalog.csv\"\nsystems = \"systems.csv\"\n"))
+        }
+        let night = LocalDate(year: 2024, month: 12, day: 2)
+        _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                           options: NightlyOptions(today: night, now: LocalClock.tokyo.instant(of: night, hour: 2, minute: 0, second: 0))).run()
+        let made = LocalClock.tokyo.instant(of: night, hour: 5, minute: 0, second: 0)
+        return (city, { year in ReportOptions(period: .fiscalYear(FiscalYear(year)), generatedAt: made) })
+    }
+
+    @Test func thePeriodTableHasTheYearlyReportsFigures() throws {
+        let (city, options) = try Self.city()
+        defer { city.remove() }
+        let configuration = try Configuration.load(path: city.configPath)
+        let period = try PeriodReportJob(configuration: configuration, years: 2021...2025, options: options(2025), logger: .silent).build()
+        #expect(period.table.asOf == "2024-12-01")
+        #expect(period.table.years.map(\.status) == ["actual", "actual", "actual", "in-progress", "ahead"])
+        var cumulative = 0.0
+        for line in period.table.years {
+            let yearly = try ReportJob(configuration: configuration, options: options(line.fiscalYear), logger: .silent).build()
+            #expect(yearly.policyPeriod == period.table, "FY\(line.fiscalYear) shows the same period table")
+            func target(_ metric: String) -> TargetLine? { yearly.targets.first { $0.metric == metric } }
+            #expect(line.rpaTarget == target("rpa-hours")?.target)
+            #expect(line.aiTasksTarget.map(Double.init) == target("ai-tasks")?.target)
+            #expect(line.newSystemsTarget.map(Double.init) == target("new-systems")?.target)
+            #expect(line.newSystems == yearly.newSystems?.actual)
+            #expect(line.newSystems.map(Double.init) == target("new-systems")?.actual)
+            #expect(line.newSystemsPlanned == yearly.newSystems?.planned)
+            guard line.status != "ahead" else {
+                #expect(line.rpaHours == nil && line.aiTasks == nil, "a year ahead has no actual figures")
+                continue
+            }
+            #expect(line.rpaHours == yearly.hoursSaved.bySystem["rpa"])
+            #expect(line.rpaHours == target("rpa-hours")?.actual)
+            #expect(line.aiTasks == yearly.aiTasks.filter(\.counted).count)
+            cumulative += yearly.hoursSaved.bySystem["rpa"] ?? 0
+            #expect(line.cumulativeRPAHours == Rounding.hundredths(cumulative))
+            if line.status == "actual" {
+                #expect(line.rpaMet == target("rpa-hours")?.met)
+                #expect(line.newSystemsMet == target("new-systems")?.met)
+            } else {
+                #expect(line.projectedRPAHours == yearly.projection?.projectedRPAHours)
+            }
+        }
+        // By hand: 4, 2 and 3 runs of 165 min; the register's go-lives in FY2023 and FY2024, and one ahead.
+        #expect(period.table.years.map(\.rpaHours) == [0, 11, 5.5, 8.25, nil])
+        #expect(period.table.years.map(\.cumulativeRPAHours) == [0, 11, 16.5, 24.75, nil])
+        #expect(period.table.years.map(\.newSystems) == [0, 0, 1, 1, 0])
+        #expect(period.table.years[3].newSystemsPlanned == 1, "窓口予約 goes live on 2025-02-01, after the as-of day: 見込み")
+    }
+
+    @Test func theGapIsTheTargetLessTheProjectionLessThePlannedHours() throws {
+        let (city, options) = try Self.city()
+        defer { city.remove() }
+        let configuration = try Configuration.load(path: city.configPath)
+        let report = try ReportJob(configuration: configuration, options: options(2024), logger: .silent).build()
+        let path = try #require(report.targetPath)
+        #expect(path.years.map(\.fiscalYear) == [2024, 2025])
+        // No earlier year has RPA hours in every month from April: linear, 8.25 h × 365 / 245 days = 12.29 h.
+        #expect(report.projection?.projectedRPAHours == 12.29)
+        let (now, next) = (path.years[0], path.years[1])
+        // T09: 365 runs a year × (70 − 10) min ÷ 60 = 365 h a year; from 2025-01-01, 90 of FY2024's 365 days.
+        #expect(now.plannedTasks.map(\.daysCounted) == [90])
+        #expect(now.plannedRPAHours == 90)
+        #expect(now.projectedRPAHours == 12.29)
+        #expect(now.toTarget == 2487.71)
+        #expect(now.remainingGap == 2397.71)
+        // FY2025: all 365 days; the logged work assumed to go on at FY2024's projected level.
+        #expect(next.plannedTasks.map(\.daysCounted) == [365])
+        #expect(next.plannedRPAHours == 365)
+        #expect(next.remainingGap == 2622.71)
+        for year in path.years {
+            #expect(year.remainingGap == Rounding.hundredths(year.target! - year.projectedRPAHours - year.plannedRPAHours))
+        }
+        #expect(next.sentence == "令和7年度（見込み）: 3,000 時間まで あと 2,987.71 時間: 計画中の業務で 365.00 時間（残り 2,622.71 時間）。")
+        // Planned hours are never actual: the year's figures hold only the logged runs.
+        #expect(report.hoursSaved.total == 8.25)
+        #expect(!report.tasks.contains { $0.task == "T09" })
+        #expect(report.targets.first { $0.metric == "rpa-hours" }?.actual == 8.25)
+        let table = try #require(report.policyPeriod)
+        #expect(table.years[4].projectedRPAHours == 377.29, "FY2025 見込み: 12.29 + 365")
+        #expect(table.years[4].rpaHours == nil)
+    }
+
+    @Test func withoutARegisterNewSystemsAreNotMeasuredNeverZero() throws {
+        let (city, options) = try Self.city(register: false)
+        defer { city.remove() }
+        let configuration = try Configuration.load(path: city.configPath)
+        let report = try ReportJob(configuration: configuration, options: options(2024), logger: .silent).build()
+        #expect(report.newSystems?.measured == false)
+        #expect(report.newSystems?.actual == nil)
+        #expect(!report.targets.contains { $0.metric == "new-systems" })
+        #expect(report.policyPeriod?.years.allSatisfy { $0.newSystems == nil } == true)
+        var markdown = "", html = ""
+        MarkdownReportWriter.write(report, to: &markdown)
+        HTMLReportWriter.write(report, to: &html)
+        #expect(markdown.contains("| デジタル技術を活用したシステム導入数 | 1 | 未計測 | 未計測（systems 未設定） |"))
+        #expect(html.contains("未計測（systems 未設定）"))
+        let audit = try TargetAudit(configuration: configuration, fiscalYear: FiscalYear(2024)).run()
+        #expect(audit.allMet == false, "a target of 1 that cannot be checked is not met")
+        #expect(TargetAudit.table(audit).contains("令和6年度\tデジタル技術を活用したシステム導入数\t1\t未計測"))
+    }
+}
