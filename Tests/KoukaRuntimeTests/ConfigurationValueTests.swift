@@ -73,11 +73,11 @@ import Testing
         let city = try TemporaryCity()
         defer { city.remove() }
         try city.write("kouka.toml", "output = \"reports\"\n[money]\nlicence_yen = {}\n")
-        #expect(throws: ConfigurationError(path: city.configPath, message: "missing key catalog; add it (see the README)")) {
+        #expect(throws: ConfigurationError(path: city.configPath, message: "missing key catalog; add it (see docs/configuration.md or man 5 kouka.toml)")) {
             try Configuration.load(path: city.configPath)
         }
         try city.write("kouka.toml", "catalog = \"catalog.csv\"\n[money]\n[money.licence_yen]\nrpa = 1\n")
-        #expect(throws: ConfigurationError(path: city.configPath, message: "missing key money.hourly_staff_cost_yen; add it (see the README)")) {
+        #expect(throws: ConfigurationError(path: city.configPath, message: "missing key money.hourly_staff_cost_yen; add it (see docs/configuration.md or man 5 kouka.toml)")) {
             try Configuration.load(path: city.configPath)
         }
     }

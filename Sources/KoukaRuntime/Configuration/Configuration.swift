@@ -54,7 +54,7 @@ public struct Configuration: Sendable {
             file = try decoder.decode(ConfigurationFile.self, from: table)
         } catch let error as UnexpectedKeysError {
             let keys = error.keys.keys.sorted().joined(separator: ", ")
-            throw ConfigurationError(path: path, message: "unknown key(s) \(keys); check their spelling against the README")
+            throw ConfigurationError(path: path, message: "unknown key(s) \(keys); check their spelling against docs/configuration.md or man 5 kouka.toml")
         } catch let error as DecodingError {
             throw ConfigurationError(path: path, message: ConfigurationKeyProblem.message(for: error, in: table))
         } catch {

@@ -27,7 +27,7 @@ enum ConfigurationKeyProblem {
             return "\(error)"
         }
         let name = Self.name(of: path)
-        guard let found = Self.value(at: path, in: table) else { return "missing key \(name); add it (see the README)" }
+        guard let found = Self.value(at: path, in: table) else { return "missing key \(name); add it (see docs/configuration.md or man 5 kouka.toml)" }
         guard let expected else { return "key \(name) has the wrong type (\(Self.describe(found))): \(context.debugDescription)" }
         return "key \(name) must be \(expected), not \(Self.describe(found))"
     }
