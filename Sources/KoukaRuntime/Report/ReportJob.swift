@@ -38,6 +38,7 @@ public struct ReportJob {
                 report.projection = ProjectionModel.project(current: toDate, earlier: earlier, asOf: asOf,
                                                             target: configuration.targets.targets(for: year).rpaHours)
             }
+            if case .month = options.period { report.yearToDate = try context.yearToDate(of: options.period, asOf: asOf, generatedAt: stamp) }
             return report
         }
     }
