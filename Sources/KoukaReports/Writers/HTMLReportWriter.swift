@@ -76,7 +76,7 @@ public enum HTMLReportWriter {
 
         w("<section><h2>業務別</h2><table><thead><tr><th>業務ID</th><th>業務名</th><th>担当課</th><th>ツール</th><th>成功</th><th>失敗</th><th>うち未終了</th><th>中止</th><th>処理量</th><th>削減時間</th><th>根拠</th></tr></thead><tbody>")
         for t in r.tasks {
-            w(#"<tr><td>\#(e(t.task))</td><td>\#(e(t.name))</td><td>\#(e(t.department))</td><td>\#(e(ReportLabels.system(t.system)))</td><td class="n">\#(NumberText.count(t.successes))</td><td class="n">\#(NumberText.count(t.failures))</td><td class="n">\#(NumberText.count(t.unfinished))</td><td class="n">\#(NumberText.count(t.cancelled))</td><td class="n">\#(NumberText.quantity(t.units)) \#(e(ReportLabels.unit(t.unit)))</td><td class="n">\#(NumberText.grouped(t.hoursSaved))</td><td class="nw">\#(e(ReportLabels.basis(t.basis)))</td></tr>"#)
+            w(#"<tr><td>\#(e(t.task))</td><td>\#(e(t.name))</td><td>\#(e(t.department))</td><td>\#(e(ReportLabels.system(t.system)))</td><td class="n">\#(NumberText.count(t.successes))</td><td class="n">\#(NumberText.count(t.failures))</td><td class="n">\#(NumberText.count(t.unfinished))</td><td class="n">\#(NumberText.count(t.cancelled))</td><td class="n">\#(NumberText.quantity(t.units)) \#(e(ReportLabels.unit(t.unit)))</td><td class="n">\#(NumberText.grouped(t.hoursSaved))</td><td>\#(e(ReportLabels.basis(t.basis)))</td></tr>"#)
         }
         w("</tbody></table></section>")
 
