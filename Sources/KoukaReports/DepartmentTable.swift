@@ -25,15 +25,18 @@ enum DepartmentTable {
 
     private struct Department {
         var minutes = 0.0
+        var minutesBySystem: [SystemFamily: Double] = [:]
         var tasks = Set<String>()
         var uses: [UseKey: (line: DepartmentSystemLine, minutes: Double)] = [:]
     }
 
-    static func lines(tasks: [TaskUse], previousYearHours: [String: Double]?) -> [DepartmentLine] {
+    /// With `hourlyStaffCostYen`, each department's yen saved, from its unrounded minutes, rounded once to the yen.
+    static func lines(tasks: [TaskUse], previousYearHours: [String: Double]?, hourlyStaffCostYen: Double? = nil) -> [DepartmentLine] {
         var departments: [String: Department] = [:]
         for t in tasks {
             var d = departments[t.department] ?? Department()
             d.minutes += t.minutes
+            d.minutesBySystem[t.system, default: 0] += t.minutes
             d.tasks.insert(t.task)
             let key = UseKey(system: t.system, unit: t.unit)
             var use = d.uses[key] ?? (DepartmentSystemLine(system: t.system.rawValue, unit: t.unit.rawValue, successes: 0, failures: 0,
@@ -55,8 +58,13 @@ enum DepartmentTable {
                 return line
             }
             let before = previousYearHours.map { $0[name] ?? 0 }
-            return DepartmentLine(department: name, rank: 0, hoursSaved: hours, previousYearHours: before,
-                                  change: before.map { Rounding.hundredths(hours - $0) }, tasks: d.tasks.count, bySystem: uses)
+            var line = DepartmentLine(department: name, rank: 0, hoursSaved: hours, previousYearHours: before,
+                                      change: before.map { Rounding.hundredths(hours - $0) }, tasks: d.tasks.count, bySystem: uses)
+            line.hoursBySystem = Dictionary(uniqueKeysWithValues: SystemFamily.allCases.map {
+                ($0.rawValue, Rounding.hundredths((d.minutesBySystem[$0] ?? 0) / 60))
+            })
+            line.savedYen = hourlyStaffCostYen.map { Rounding.yen(d.minutes / 60 * $0) }
+            return line
         }
         return lines.sorted { ($1.hoursSaved, $0.department) < ($0.hoursSaved, $1.department) }
             .enumerated().map { index, line in

@@ -36,6 +36,7 @@ public enum ReportBuilder {
         var minutesByFamily: [SystemFamily: Double] = [:]
         var measuredMinutes = 0.0
         var minutesByMonth: [String: [SystemFamily: Double]] = [:]
+        var minutesByDay: [LocalDate: [SystemFamily: Double]] = [:]
         var usedRows: [Int: CatalogEntry] = [:]
         var exclusions = Exclusions(failedRuns: 0, unfinishedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0, offHoursAnswers: 0,
                                     duplicateFiles: inputs.sources.values.filter { $0.status == "duplicate" }.count,
@@ -122,6 +123,7 @@ public enum ReportBuilder {
             minutesByFamily[entry.system, default: 0] += minutes
             measuredMinutes += EffectModel.measuredMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry)
             minutesByMonth[key.date.monthKey, default: [:]][entry.system, default: 0] += minutes
+            if period.kind == "month" { minutesByDay[key.date, default: [:]][entry.system, default: 0] += minutes }
         }
 
         // Every figure is its own unrounded sum, rounded once (see `Rounding`).
@@ -145,7 +147,7 @@ public enum ReportBuilder {
         let departmentLines = DepartmentTable.lines(tasks: tasks.map { key, s in
             DepartmentTable.TaskUse(department: key.department, task: key.task, system: key.system, unit: key.unit, successes: s.successes,
                                     failures: s.failures, unfinished: s.unfinished, units: s.units, minutes: s.minutes)
-        }, previousYearHours: inputs.previousDepartmentHours)
+        }, previousYearHours: inputs.previousDepartmentHours, hourlyStaffCostYen: inputs.money?.hourlyStaffCostYen)
 
         let unmappedLines = unmapped.flatMap { family, names in
             names.map { name, s in
@@ -181,7 +183,8 @@ public enum ReportBuilder {
                 unfinished: "終了が記録されなかった実行（処理中・待機中のまま pending_max_hours〔\(NumberText.grouped(inputs.pendingMaxHours, decimals: 0)) 時間〕を過ぎたもの、またはロボットのログが終了行なしに閉じたもの）は失敗として数え、手戻り時間を差し引く。その件数は業務ごとに「うち未終了」、集計から除いたものに示す。",
                 multiSystemTasks: "複数のツールが支える業務は、ツールと単位ごとに別の行とする。件数は単位の異なるものを合算せず、業務の合計は削減時間だけを足し合わせる。",
                 officeHours: OfficeHoursMethod.text(inputs)),
-            projection: nil, money: inputs.money?.line(minutes: minutesByFamily, period: period))
+            projection: nil, money: inputs.money?.line(minutes: minutesByFamily, period: period),
+            weeks: WeekTable.lines(period: period, minutesByDay: minutesByDay))
     }
 
     /// Each month's hours, in all and by system.

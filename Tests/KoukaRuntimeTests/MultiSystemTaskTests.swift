@@ -61,8 +61,10 @@ import Testing
         #expect(html.contains("<td>AI自動翻訳</td><td class=\"n\">3</td><td class=\"n\">0</td>"))
         #expect(tasks.contains("A06,多言語情報提供,chatbot,国際交流課,inquiries,200,5,0,0,200.00,16.67"))
         #expect(tasks.contains("A06,多言語情報提供,translation,国際交流課,characters,3,0,0,0,6000.00,5.00"))
-        #expect(departments.contains("国際交流課,21.67,,1,chatbot,inquiries,200,5,0,200.00,16.67"))
-        #expect(departments.contains("国際交流課,21.67,,1,translation,characters,3,0,0,6000.00,5.00"))
+        // The department's comparison columns (hours, by system: チャットボット, AI自動翻訳; no year before; 1 task),
+        // then a row per system and unit.
+        #expect(departments.contains("国際交流課,21.67,16.67,5.00,,,1,chatbot,inquiries,200,5,0,200.00,16.67"))
+        #expect(departments.contains("国際交流課,21.67,16.67,5.00,,,1,translation,characters,3,0,0,6000.00,5.00"))
         let json = try JSONEncoder().encode(Self.report)
         let decoded = try JSONDecoder().decode(YearReport.self, from: json)
         #expect(decoded.tasks.filter { $0.task == "A06" }.map(\.unit).sorted() == ["characters", "inquiries"])

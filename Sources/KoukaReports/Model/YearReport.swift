@@ -38,6 +38,10 @@ public struct YearReport: Sendable, Hashable, Codable {
     public var policyPeriod: PolicyPeriodTable? = nil
     /// The path to the RPA target, for the year under way and the next (see `TargetPath`).
     public var targetPath: TargetPath? = nil
+    /// A month's report only: its hours in blocks of seven days from the 1st.
+    public var weeks: [WeekLine]? = nil
+    /// A month's report only: where its fiscal year stands at the month's end (set by the report job).
+    public var yearToDate: YearToDate? = nil
 }
 
 /// Hours to date of the fiscal year under way, and a projection to March 31.
@@ -149,6 +153,11 @@ public struct DepartmentLine: Sendable, Hashable, Codable {
     public var tasks: Int
     /// Runs and uses by system and unit: never added up across units.
     public var bySystem: [DepartmentSystemLine]
+    /// Hours saved by system family (`rpa`, `ai-ocr`, …; every family appears, 0 when unused), each rounded
+    /// once from its own unrounded minutes: hours, unlike counts, may be compared across systems.
+    public var hoursBySystem: [String: Double] = [:]
+    /// Yen saved (hours × the hourly staff cost, from unrounded hours) when `[money]` is set.
+    public var savedYen: Double? = nil
 }
 
 /// One department's use of one system, in one unit.

@@ -25,18 +25,33 @@ public enum CSVReportWriter {
         }
     }
 
-    /// The department comparison: one row per department and system, with the department's total hours on
-    /// each (counts in different units are never added up; the tasks table has them task by task).
+    /// The department comparison: one row per department, system and unit, each carrying its department's
+    /// comparison columns (the same as every other format's: rank, hours, hours by system, the year before, the
+    /// change, yen when `[money]` is set, tasks) and then that system's counts in that unit (counts in different
+    /// units are never added up; the tasks table has them task by task). A department with no use in the period
+    /// (it had hours the year before) has one row with the use columns empty.
     public static func writeDepartments(_ report: YearReport, to output: inout some TextOutputStream) {
         output.write(bom)
-        output.write(CSVCell.row(["年度", "順位", "担当課", "課の削減時間（時間）", "前年同期（時間）", "業務数", "ツール", "単位", "成功", "失敗", "うち未終了", "処理量", "ツール別の削減時間（時間）"]))
+        let columns = DepartmentColumns(report)
+        output.write(CSVCell.row(["年度"] + columns.titles + ["ツール", "単位", "成功", "失敗", "うち未終了", "処理量", "ツール別の削減時間（時間）"]))
         for d in report.departments {
-            for u in d.bySystem {
-                output.write(CSVCell.row([report.label, String(d.rank), CSVCell.text(d.department), NumberText.plain(d.hoursSaved),
-                                          d.previousYearHours.map { NumberText.plain($0) } ?? "", String(d.tasks), u.system, u.unit,
-                                          String(u.successes), String(u.failures), String(u.unfinished), NumberText.plain(u.units),
-                                          NumberText.plain(u.hoursSaved)]))
+            let comparison = columns.values(d).map(cell)
+            let uses = d.bySystem.map { u in
+                [u.system, u.unit, String(u.successes), String(u.failures), String(u.unfinished), NumberText.plain(u.units), NumberText.plain(u.hoursSaved)]
             }
+            for use in uses.isEmpty ? [Array(repeating: "", count: 7)] : uses {
+                output.write(CSVCell.row([report.label] + comparison + use))
+            }
+        }
+    }
+
+    /// A comparison value as Excel reads it: plain numbers, an empty cell where there is none.
+    private static func cell(_ value: DepartmentColumns.Value) -> String {
+        switch value {
+        case let .count(n): String(n)
+        case let .text(t): CSVCell.text(t)
+        case let .hours(h), let .change(h): h.map { NumberText.plain($0) } ?? ""
+        case let .yen(y): y.map { NumberText.plain($0, decimals: 0) } ?? ""
         }
     }
 }

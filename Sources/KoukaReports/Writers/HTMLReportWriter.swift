@@ -9,7 +9,7 @@ public enum HTMLReportWriter {
         let title = "\(r.label) RPA・AI 効果測定報告"
         w("<!DOCTYPE html>")
         w(#"<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">"#)
-        w("<title>\(e(title))</title><style>\(style)</style></head><body>")
+        w("<title>\(e(title))</title><style>\(style)\(HTMLPrintStyle.css(title: "\(title)（FY\(r.fiscalYear)）", generatedAt: r.generatedAt))</style></head><body>")
         w("<header><h1>\(e(title))</h1>")
         w(#"<p class="meta">期間 \#(r.from) 〜 \#(r.to)（\#(e(r.timezone))）・作成 \#(e(r.generatedAt))・Kouka \#(e(r.koukaVersion))</p></header>"#)
 
@@ -34,8 +34,12 @@ public enum HTMLReportWriter {
             w("</p></section>")
         }
         w(periodSections(r))
+        if let y = r.yearToDate { HTMLMonthSections.yearToDate(y, to: &out) }
+        if let weeks = r.weeks { HTMLMonthSections.weeks(weeks, to: &out) }
         w("<section><h2>月別の削減時間</h2>")
-        w(SVGBarChart(bars: r.months.map { .init(label: String($0.month.suffix(2)) + "月", value: $0.hoursSaved) }, unit: "時間").vertical())
+        if r.weeks == nil {
+            w(SVGBarChart(bars: r.months.map { .init(label: String($0.month.suffix(2)) + "月", value: $0.hoursSaved) }, unit: "時間").vertical())
+        }
         w("<table><thead><tr><th>月</th><th>削減時間</th>" + SystemFamily.allCases.map { "<th>\(e($0.japaneseLabel))</th>" }.joined() + "</tr></thead><tbody>")
         for m in r.months {
             w(#"<tr><td>\#(m.month)</td><td class="n">\#(NumberText.grouped(m.hoursSaved))</td>"# + SystemFamily.allCases.map { #"<td class="n">\#(NumberText.grouped(m.bySystem[$0.rawValue] ?? 0))</td>"# }.joined() + "</tr>")
@@ -49,33 +53,32 @@ public enum HTMLReportWriter {
         if let m = r.money {
             w("<section><h2>費用対効果</h2><table><thead><tr><th>ツール</th><th>削減額（円）</th><th>ライセンス費（円）</th><th>差引（円）</th></tr></thead><tbody>")
             for s in m.bySystem where s.savedYen != 0 || s.licenceYen != 0 {
-                w(#"<tr><td>\#(e(SystemFamily(rawValue: s.system)?.japaneseLabel ?? s.system))</td><td class="n">\#(NumberText.grouped(s.savedYen, decimals: 0))</td><td class="n">\#(NumberText.grouped(s.licenceYen, decimals: 0))</td><td class="n">\#(NumberText.grouped(s.netYen, decimals: 0))</td></tr>"#)
+                w(#"<tr><td>\#(e(ReportLabels.system(s.system)))</td><td class="n">\#(NumberText.grouped(s.savedYen, decimals: 0))</td><td class="n">\#(NumberText.grouped(s.licenceYen, decimals: 0))</td><td class="n">\#(NumberText.grouped(s.netYen, decimals: 0))</td></tr>"#)
             }
             w(#"<tr class="total"><td>合計</td><td class="n">\#(NumberText.grouped(m.savedYen, decimals: 0))</td><td class="n">\#(NumberText.grouped(m.licenceYen, decimals: 0))</td><td class="n">\#(NumberText.grouped(m.netYen, decimals: 0))</td></tr>"#)
             w("</tbody></table><p class=\"note\">削減額 = 削減時間 × 職員の時間単価 \(NumberText.grouped(m.hourlyStaffCostYen, decimals: 0)) 円。</p></section>")
         }
 
-        w("<section><h2>課別の比較</h2><table><thead><tr><th>順位</th><th>担当課</th><th>削減時間</th><th>前年同期</th><th>増減</th><th>業務数</th></tr></thead><tbody>")
+        let columns = DepartmentColumns(r)
+        w(#"<section><h2>課別の比較</h2><table class="departments"><thead><tr>"# + columns.titles.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>")
         for d in r.departments {
-            let before = d.previousYearHours.map { NumberText.grouped($0) } ?? "—"
-            let change = d.change.map { ($0 > 0 ? "+" : "") + NumberText.grouped($0) } ?? "—"
-            w(#"<tr><td class="n">\#(d.rank)</td><td>\#(e(d.department))</td><td class="n">\#(NumberText.grouped(d.hoursSaved))</td><td class="n">\#(before)</td><td class="n">\#(change)</td><td class="n">\#(d.tasks)</td></tr>"#)
+            w("<tr>" + columns.values(d).map { v in DepartmentColumns.isNumber(v) ? #"<td class="n">\#(DepartmentColumns.display(v))</td>"# : #"<td class="nw">\#(e(DepartmentColumns.display(v)))</td>"# }.joined() + "</tr>")
         }
         w("</tbody></table>")
+        w(SVGBarChart(bars: r.departments.map { .init(label: $0.department, value: $0.hoursSaved, marker: $0.previousYearHours) }, unit: "時間").horizontal())
+        w(#"<p class="note">縦線は前年同期。</p>"#)
         // Runs, sheets and inquiries are different things: counted per system and unit, never summed.
         w("<h3>課別・ツール別の内訳</h3><table><thead><tr><th>担当課</th><th>ツール</th><th>成功</th><th>失敗</th><th>うち未終了</th><th>処理量</th><th>削減時間</th></tr></thead><tbody>")
         for d in r.departments {
             for u in d.bySystem {
-                w(#"<tr><td>\#(e(d.department))</td><td>\#(e(SystemFamily(rawValue: u.system)?.japaneseLabel ?? u.system))</td><td class="n">\#(NumberText.count(u.successes))</td><td class="n">\#(NumberText.count(u.failures))</td><td class="n">\#(NumberText.count(u.unfinished))</td><td class="n">\#(NumberText.quantity(u.units)) \#(e(EffectUnit(rawValue: u.unit)?.japaneseLabel ?? u.unit))</td><td class="n">\#(NumberText.grouped(u.hoursSaved))</td></tr>"#)
+                w(#"<tr><td>\#(e(d.department))</td><td>\#(e(ReportLabels.system(u.system)))</td><td class="n">\#(NumberText.count(u.successes))</td><td class="n">\#(NumberText.count(u.failures))</td><td class="n">\#(NumberText.count(u.unfinished))</td><td class="n">\#(NumberText.quantity(u.units)) \#(e(ReportLabels.unit(u.unit)))</td><td class="n">\#(NumberText.grouped(u.hoursSaved))</td></tr>"#)
             }
         }
-        w("</tbody></table>")
-        w(SVGBarChart(bars: r.departments.map { .init(label: $0.department, value: $0.hoursSaved, marker: $0.previousYearHours) }, unit: "時間").horizontal())
-        w(#"<p class="note">縦線は前年同期。</p></section>"#)
+        w("</tbody></table></section>")
 
         w("<section><h2>業務別</h2><table><thead><tr><th>業務ID</th><th>業務名</th><th>担当課</th><th>ツール</th><th>成功</th><th>失敗</th><th>うち未終了</th><th>中止</th><th>処理量</th><th>削減時間</th><th>根拠</th></tr></thead><tbody>")
         for t in r.tasks {
-            w(#"<tr><td>\#(e(t.task))</td><td>\#(e(t.name))</td><td>\#(e(t.department))</td><td>\#(e(SystemFamily(rawValue: t.system)?.japaneseLabel ?? t.system))</td><td class="n">\#(NumberText.count(t.successes))</td><td class="n">\#(NumberText.count(t.failures))</td><td class="n">\#(NumberText.count(t.unfinished))</td><td class="n">\#(NumberText.count(t.cancelled))</td><td class="n">\#(NumberText.quantity(t.units)) \#(e(EffectUnit(rawValue: t.unit)?.japaneseLabel ?? t.unit))</td><td class="n">\#(NumberText.grouped(t.hoursSaved))</td><td>\#(t.basis == "measured" ? "実測" : (t.basis == "partly-measured" ? "一部実測" : "推計"))</td></tr>"#)
+            w(#"<tr><td>\#(e(t.task))</td><td>\#(e(t.name))</td><td>\#(e(t.department))</td><td>\#(e(ReportLabels.system(t.system)))</td><td class="n">\#(NumberText.count(t.successes))</td><td class="n">\#(NumberText.count(t.failures))</td><td class="n">\#(NumberText.count(t.unfinished))</td><td class="n">\#(NumberText.count(t.cancelled))</td><td class="n">\#(NumberText.quantity(t.units)) \#(e(ReportLabels.unit(t.unit)))</td><td class="n">\#(NumberText.grouped(t.hoursSaved))</td><td>\#(e(ReportLabels.basis(t.basis)))</td></tr>"#)
         }
         w("</tbody></table></section>")
 
@@ -85,8 +88,8 @@ public enum HTMLReportWriter {
         } else {
             w("<table><thead><tr><th>業務ID</th><th>業務名</th><th>AI ツール</th><th>成功した利用</th><th>本番開始日</th><th>計上</th><th>理由</th></tr></thead><tbody>")
             for a in r.aiTasks {
-                let tools = a.systems.map { SystemFamily(rawValue: $0)?.japaneseLabel ?? $0 }.joined(separator: "・")
-                w(#"<tr><td>\#(e(a.task))</td><td>\#(e(a.name))</td><td>\#(e(tools))</td><td class="n">\#(NumberText.count(a.uses))</td><td>\#(a.productionFrom ?? "—")</td><td class="\#(a.counted ? "met" : "missed")">\#(a.counted ? "計上" : "対象外")</td><td>\#(e(a.reason))</td></tr>"#)
+                let tools = a.systems.map(ReportLabels.system).joined(separator: "・")
+                w(#"<tr><td>\#(e(a.task))</td><td>\#(e(a.name))</td><td>\#(e(tools))</td><td class="n">\#(NumberText.count(a.uses))</td><td class="nw">\#(a.productionFrom ?? "—")</td><td class="nw \#(a.counted ? "met" : "missed")">\#(a.counted ? "計上" : "対象外")</td><td>\#(e(a.reason))</td></tr>"#)
             }
             w("</tbody></table>")
         }
@@ -106,29 +109,27 @@ public enum HTMLReportWriter {
         if !r.unitMismatches.isEmpty {
             w("<table><thead><tr><th>業務ID</th><th>単位がカタログと異なる名前</th><th>ログの単位</th><th>カタログの単位</th><th>回数</th><th>処理量</th></tr></thead><tbody>")
             for m in r.unitMismatches {
-                w(#"<tr><td>\#(e(m.task))</td><td>\#(e(m.name))</td><td>\#(e(EffectUnit(rawValue: m.logUnit)?.japaneseLabel ?? m.logUnit))</td><td>\#(e(EffectUnit(rawValue: m.catalogUnit)?.japaneseLabel ?? m.catalogUnit))</td><td class="n">\#(NumberText.count(m.runs))</td><td class="n">\#(NumberText.quantity(m.units))</td></tr>"#)
+                w(#"<tr><td>\#(e(m.task))</td><td>\#(e(m.name))</td><td>\#(e(ReportLabels.unit(m.logUnit)))</td><td>\#(e(ReportLabels.unit(m.catalogUnit)))</td><td class="n">\#(NumberText.count(m.runs))</td><td class="n">\#(NumberText.quantity(m.units))</td></tr>"#)
             }
             w("</tbody></table>")
         }
         if !r.unmapped.isEmpty {
-            w("<table><thead><tr><th>未登録の名前</th><th>ツール</th><th>回数</th><th>期間</th></tr></thead><tbody>")
+            w("<table><thead><tr><th>未登録の名前</th><th>ツール</th><th>回数</th><th>期間</th><th>理由</th></tr></thead><tbody>")
             for u in r.unmapped {
-                w(#"<tr><td>\#(e(u.name))</td><td>\#(e(SystemFamily(rawValue: u.system)?.japaneseLabel ?? u.system))</td><td class="n">\#(NumberText.count(u.runs))</td><td>\#(u.firstDate) 〜 \#(u.lastDate)</td></tr>"#)
+                w(#"<tr><td>\#(e(u.name))</td><td>\#(e(ReportLabels.system(u.system)))</td><td class="n">\#(NumberText.count(u.runs))</td><td class="nw">\#(u.firstDate) 〜 \#(u.lastDate)</td><td>\#(e(ReportLabels.unmappedReason(u.reason)))</td></tr>"#)
             }
             w("</tbody></table>")
         }
+        // The catalog rows and the source files are for auditors: an appendix, printed on pages of its own.
+        w(#"</section><section class="appendix"><h2>付録</h2>"#)
         w("<h3>使用した業務カタログの行</h3><p>\(e(r.catalog.path))（SHA-256 <code>\(e(r.catalog.sha256))</code>）</p>")
         w("<table><thead><tr><th>行</th><th>業務ID</th><th>適用開始</th><th>単位</th><th>手作業（分）</th><th>残る確認（分）</th><th>手戻り（分）</th></tr></thead><tbody>")
         for c in r.catalog.rows {
-            w(#"<tr><td class="n">\#(c.line)</td><td>\#(e(c.task))</td><td>\#(c.validFrom)</td><td>\#(e(c.unit))</td><td class="n">\#(NumberText.grouped(c.manualMinutesPerUnit))</td><td class="n">\#(NumberText.grouped(c.residualMinutesPerUnit))</td><td class="n">\#(NumberText.grouped(c.reworkMinutesPerFailure))</td></tr>"#)
+            w(#"<tr><td class="n">\#(c.line)</td><td>\#(e(c.task))</td><td>\#(c.validFrom)</td><td>\#(e(ReportLabels.unit(c.unit)))</td><td class="n">\#(NumberText.grouped(c.manualMinutesPerUnit))</td><td class="n">\#(NumberText.grouped(c.residualMinutesPerUnit))</td><td class="n">\#(NumberText.grouped(c.reworkMinutesPerFailure))</td></tr>"#)
         }
         w("</tbody></table>")
-        w("<h3>根拠となったログ</h3><table><thead><tr><th>ファイル</th><th>形式</th><th>状態</th><th>行数</th><th>採用</th><th>除外（この年度）</th><th>除外（日付不明）</th><th>SHA-256</th></tr></thead><tbody>")
-        for s in r.sources {
-            w(#"<tr><td>\#(e(s.path))</td><td>\#(e(s.format))</td><td>\#(s.statusLabel)</td><td class="n">\#(NumberText.count(s.rows))</td><td class="n">\#(NumberText.count(s.accepted))</td><td class="n">\#(NumberText.count(s.rejected))</td><td class="n">\#(NumberText.count(s.rejectedDateUnknown))</td><td><code>\#(e(String(s.sha256.prefix(16))))…</code></td></tr>"#)
-        }
-        for m in r.sourcesMissing ?? [] { w("<tr><td>\(e(m.path))</td><td>—</td><td>ファイルなし（作成時）</td><td colspan=\"5\">\(e(m.reason))</td></tr>") }
-        w("</tbody></table></section></body></html>")
+        HTMLSourcesAppendix.write(r.sources, missing: r.sourcesMissing ?? [], to: &out)
+        w("</body></html>")
     }
 
     static let style = """
@@ -137,6 +138,7 @@ public enum HTMLReportWriter {
         table{border-collapse:collapse;margin:.6em 0;font-size:.92em}th,td{border:1px solid #ccd;padding:.25em .6em}th{background:#eef2f8}\
         td.n{text-align:right;font-variant-numeric:tabular-nums}.met{color:#116611;font-weight:bold}.missed{color:#b00020;font-weight:bold}\
         .meta,.note{color:#555;font-size:.88em}tr.total td{font-weight:bold}svg .bar{fill:#4a86c5}svg .marker{stroke:#b00020;stroke-width:3}\
-        svg text{font-size:12px;fill:#222}svg .value{fill:#333}code{font-size:.85em}
+        svg text{font-size:12px;fill:#222}svg .value{fill:#333;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}code{font-size:.85em}\
+        .nw{white-space:nowrap}code.sha{word-break:break-all;font-size:.78em}details.sources>summary{cursor:pointer;font-weight:bold;color:#1f5fa8}
         """
 }

@@ -25,16 +25,20 @@ public enum MarkdownReportWriter {
         line()
         line("期間: \(report.from) 〜 \(report.to)（\(report.timezone)）")
         line()
-        line("## 目標と実績")
-        line()
-        line("| 指標 | 目標 | 実績 | 達成 |")
-        line("| --- | ---: | ---: | --- |")
-        for t in report.targets {
-            let decimals = t.metric == "rpa-hours" ? 2 : 0
-            line("| \(t.label) | \(NumberText.grouped(t.target, decimals: decimals)) | \(NumberText.grouped(t.actual, decimals: decimals)) | \(t.met ? "達成" : "未達成") |")
+        // A month has no targets of its own: its year to date stands against the year's (below).
+        if !report.targets.isEmpty {
+            line("## 目標と実績")
+            line()
+            line("| 指標 | 目標 | 実績 | 達成 |")
+            line("| --- | ---: | ---: | --- |")
+            for t in report.targets {
+                let decimals = t.metric == "rpa-hours" ? 2 : 0
+                line("| \(t.label) | \(NumberText.grouped(t.target, decimals: decimals)) | \(NumberText.grouped(t.actual, decimals: decimals)) | \(t.met ? "達成" : "未達成") |")
+            }
+            if let row = unmeasuredTargetRow(report) { line(row) }
+            line()
         }
-        if let row = unmeasuredTargetRow(report) { line(row) }
-        line()
+        MarkdownMonthSections.write(report, to: &out)
         if let p = report.projection {
             line("## 年度末の見込み")
             line()
@@ -72,12 +76,11 @@ public enum MarkdownReportWriter {
         }
         line("## 課別削減時間")
         line()
-        line("| 順位 | 担当課 | 削減時間（時間） | 前年同期（時間） | 増減（時間） | 業務数 |")
-        line("| ---: | --- | ---: | ---: | ---: | ---: |")
+        let columns = DepartmentColumns(report)
+        line("| " + columns.titles.joined(separator: " | ") + " |")
+        line("|" + columns.isNumeric.map { $0 ? " ---: |" : " --- |" }.joined())
         for d in report.departments {
-            let before = d.previousYearHours.map { NumberText.grouped($0) } ?? "—"
-            let change = d.change.map { ($0 > 0 ? "+" : "") + NumberText.grouped($0) } ?? "—"
-            line("| \(d.rank) | \(cell(d.department)) | \(NumberText.grouped(d.hoursSaved)) | \(before) | \(change) | \(d.tasks) |")
+            line("| " + columns.values(d).map { v in DepartmentColumns.isNumber(v) ? DepartmentColumns.display(v) : cell(DepartmentColumns.display(v)) }.joined(separator: " | ") + " |")
         }
         line()
         line("### 課別・ツール別の内訳")
@@ -143,7 +146,7 @@ public enum MarkdownReportWriter {
             line("| 未登録の名前 | システム | 回数 | 期間 | 理由 |")
             line("| --- | --- | ---: | --- | --- |")
             for u in report.unmapped {
-                line("| \(cell(u.name)) | \(label(system: u.system)) | \(NumberText.count(u.runs)) | \(u.firstDate) 〜 \(u.lastDate) | \(cell(u.reason)) |")
+                line("| \(cell(u.name)) | \(label(system: u.system)) | \(NumberText.count(u.runs)) | \(u.firstDate) 〜 \(u.lastDate) | \(ReportLabels.unmappedReason(u.reason)) |")
             }
         }
         line()
@@ -152,7 +155,7 @@ public enum MarkdownReportWriter {
         line("| ファイル | 形式 | 状態 | 行数 | 採用 | 除外（この年度） | 除外（日付不明） | SHA-256 |")
         line("| --- | --- | --- | ---: | ---: | ---: | ---: | --- |")
         for s in report.sources {
-            line("| \(cell(s.path)) | \(s.format) | \(s.statusLabel) | \(NumberText.count(s.rows)) | \(NumberText.count(s.accepted)) | \(NumberText.count(s.rejected)) | \(NumberText.count(s.rejectedDateUnknown)) | `\(s.sha256.prefix(16))…` |")
+            line("| \(cell(s.path)) | \(s.format) | \(s.statusLabel) | \(NumberText.count(s.rows)) | \(NumberText.count(s.accepted)) | \(NumberText.count(s.rejected)) | \(NumberText.count(s.rejectedDateUnknown)) | `\(s.sha256)` |")
         }
         for m in report.sourcesMissing ?? [] { line("| \(cell(m.path)) | — | ファイルなし（作成時） | — | — | — | — | \(cell(m.reason)) |") }
         line()
@@ -164,16 +167,10 @@ public enum MarkdownReportWriter {
         line("- \(report.method.multiSystemTasks)")
         line("- \(report.method.rounding)")
         line("- \(report.method.officeHours)")
-        line("- 業務カタログ: \(report.catalog.path)（SHA-256 `\(report.catalog.sha256.prefix(16))…`）、使用した行: \(report.catalog.rows.map { String($0.line) }.joined(separator: ", "))")
+        line("- 業務カタログ: \(report.catalog.path)（SHA-256 `\(report.catalog.sha256)`）、使用した行: \(report.catalog.rows.map { String($0.line) }.joined(separator: ", "))")
     }
 
-    private static func label(system: String) -> String { SystemFamily(rawValue: system)?.japaneseLabel ?? system }
-    private static func label(unit: String) -> String { EffectUnit(rawValue: unit)?.japaneseLabel ?? unit }
-    private static func label(basis: String) -> String {
-        switch basis {
-        case "measured": "実測"
-        case "partly-measured": "一部実測"
-        default: "推計"
-        }
-    }
+    private static func label(system: String) -> String { ReportLabels.system(system) }
+    private static func label(unit: String) -> String { ReportLabels.unit(unit) }
+    private static func label(basis: String) -> String { ReportLabels.basis(basis) }
 }

@@ -24,16 +24,20 @@ struct SVGBarChart {
             let length = max(0, bar.value) / top * plot
             svg += #"<text x="\#(labelWidth - 8)" y="\#(y + barHeight - 6)" text-anchor="end" class="label">\#(HTMLText.escape(bar.label))</text>"#
             svg += #"<rect x="\#(labelWidth)" y="\#(y)" width="\#(Self.fixed(length))" height="\#(barHeight)" class="bar"/>"#
+            var end = length
             if let marker = bar.marker {
-                let x = Double(labelWidth) + max(0, marker) / top * plot
-                svg += #"<line x1="\#(Self.fixed(x))" x2="\#(Self.fixed(x))" y1="\#(y - 3)" y2="\#(y + barHeight + 3)" class="marker"/>"#
+                let x = max(0, marker) / top * plot
+                svg += #"<line x1="\#(Self.fixed(Double(labelWidth) + x))" x2="\#(Self.fixed(Double(labelWidth) + x))" y1="\#(y - 3)" y2="\#(y + barHeight + 3)" class="marker"/>"#
+                end = max(end, x + 1.5)
             }
-            svg += #"<text x="\#(Self.fixed(Double(labelWidth) + length + 6))" y="\#(y + barHeight - 6)" class="value">\#(NumberText.grouped(bar.value)) \#(unit)</text>"#
+            // The value starts past the bar and past the marker (whose stroke is 3 wide), so no mark covers it.
+            svg += #"<text x="\#(Self.fixed(Double(labelWidth) + end + Self.labelGap))" y="\#(y + barHeight - 6)" class="value">\#(NumberText.grouped(bar.value)) \#(unit)</text>"#
         }
         return svg + "</svg>"
     }
 
-    /// Vertical bars, labels below: the months of a year.
+    /// Vertical bars, labels below: the months of a year. Values are shown to 0.01 h, as in the tables, so a
+    /// small month does not read as 0.
     func vertical(height: Int = 220) -> String {
         let bottom = 30, left = 10
         let plotHeight = Double(height - bottom - 24)
@@ -45,11 +49,14 @@ struct SVGBarChart {
             let x = Double(left) + Double(i) * slot + slot * 0.15
             let y = Double(height - bottom) - h
             svg += #"<rect x="\#(Self.fixed(x))" y="\#(Self.fixed(y))" width="\#(Self.fixed(slot * 0.7))" height="\#(Self.fixed(h))" class="bar"/>"#
-            svg += #"<text x="\#(Self.fixed(x + slot * 0.35))" y="\#(Self.fixed(y - 4))" text-anchor="middle" class="value">\#(NumberText.grouped(bar.value, decimals: 0))</text>"#
+            svg += #"<text x="\#(Self.fixed(x + slot * 0.35))" y="\#(Self.fixed(y - 4))" text-anchor="middle" font-size="11" class="value">\#(NumberText.grouped(bar.value))</text>"#
             svg += #"<text x="\#(Self.fixed(x + slot * 0.35))" y="\#(height - bottom + 16)" text-anchor="middle" class="label">\#(HTMLText.escape(bar.label))</text>"#
         }
         return svg + "</svg>"
     }
+
+    /// Space between a bar's end (or its marker) and its value.
+    static let labelGap = 6.0
 
     private static func fixed(_ value: Double) -> String { NumberText.plain(value, decimals: 1) }
 }

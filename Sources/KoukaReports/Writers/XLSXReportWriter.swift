@@ -32,7 +32,9 @@ public enum XLSXReportWriter {
         summary.text(row, 0, "期間"); summary.text(row, 1, "\(report.label)（\(report.from) 〜 \(report.to)）"); row += 1
         summary.text(row, 0, "作成"); summary.text(row, 1, "\(report.generatedAt)（Kouka \(report.koukaVersion)）"); row += 1
         for target in report.targets {
-            summary.text(row, 0, target.label); summary.number(row, 1, target.actual); summary.number(row, 2, target.target)
+            // The AI-supported tasks are a count; only hours have decimals.
+            let count = target.metric != "rpa-hours"
+            summary.text(row, 0, target.label); summary.number(row, 1, target.actual, whole: count); summary.number(row, 2, target.target, whole: count)
             summary.text(row, 3, target.met ? "達成" : "未達成"); row += 1
         }
         writeUnmeasuredTarget(report, to: summary, row: &row)
@@ -77,24 +79,28 @@ public enum XLSXReportWriter {
         }
         summary.width(0, 34); summary.width(1, 40)
 
-        let departments = book.sheet("課別", header: ["順位", "担当課", "削減時間（時間）", "前年同期（時間）", "増減（時間）", "業務数"])
+        let columns = DepartmentColumns(report)
+        let departments = book.sheet("課別", header: columns.titles)
         for (i, d) in report.departments.enumerated() {
-            let r = UInt32(i + 1)
-            departments.number(r, 0, Double(d.rank), whole: true); departments.text(r, 1, d.department); departments.number(r, 2, d.hoursSaved)
-            if let before = d.previousYearHours { departments.number(r, 3, before) }
-            if let change = d.change { departments.number(r, 4, change) }
-            departments.number(r, 5, Double(d.tasks), whole: true)
+            for (j, value) in columns.values(d).enumerated() {
+                let (r, c) = (UInt32(i + 1), UInt16(j))
+                switch value {
+                case let .count(n): departments.number(r, c, Double(n), whole: true)
+                case let .text(t): departments.text(r, c, t)
+                case let .hours(h), let .change(h): if let h { departments.number(r, c, h) }
+                case let .yen(y): if let y { departments.number(r, c, y, yen: true) }
+                }
+            }
         }
-        departments.width(1, 16)
 
         // Runs, sheets and inquiries are different things: counted per system and unit, never summed.
         let uses = book.sheet("課別ツール別", header: ["担当課", "ツール", "単位", "成功", "失敗", "うち未終了", "処理量", "削減時間（時間）"])
         var useRow: UInt32 = 1
         for d in report.departments {
             for u in d.bySystem {
-                uses.text(useRow, 0, d.department); uses.text(useRow, 1, u.system); uses.text(useRow, 2, u.unit)
+                uses.text(useRow, 0, d.department); uses.text(useRow, 1, ReportLabels.system(u.system)); uses.text(useRow, 2, ReportLabels.unit(u.unit))
                 uses.number(useRow, 3, Double(u.successes), whole: true); uses.number(useRow, 4, Double(u.failures), whole: true)
-                uses.number(useRow, 5, Double(u.unfinished), whole: true); uses.number(useRow, 6, u.units); uses.number(useRow, 7, u.hoursSaved)
+                uses.number(useRow, 5, Double(u.unfinished), whole: true); uses.number(useRow, 6, u.units, whole: ReportLabels.isCount(unit: u.unit)); uses.number(useRow, 7, u.hoursSaved)
                 useRow += 1
             }
         }
@@ -103,10 +109,10 @@ public enum XLSXReportWriter {
         let tasks = book.sheet("業務別", header: ["業務ID", "業務名", "担当課", "ツール", "単位", "成功", "失敗", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）", "うち未終了"])
         for (i, t) in report.tasks.enumerated() {
             let r = UInt32(i + 1)
-            tasks.text(r, 0, t.task); tasks.text(r, 1, t.name); tasks.text(r, 2, t.department); tasks.text(r, 3, t.system); tasks.text(r, 4, t.unit)
+            tasks.text(r, 0, t.task); tasks.text(r, 1, t.name); tasks.text(r, 2, t.department); tasks.text(r, 3, ReportLabels.system(t.system)); tasks.text(r, 4, ReportLabels.unit(t.unit))
             tasks.number(r, 5, Double(t.successes), whole: true); tasks.number(r, 6, Double(t.failures), whole: true)
-            tasks.number(r, 7, Double(t.cancelled), whole: true); tasks.number(r, 8, t.units); tasks.number(r, 9, t.hoursSaved)
-            tasks.text(r, 10, t.basis); tasks.number(r, 11, t.machineHours); tasks.number(r, 12, Double(t.unfinished), whole: true)
+            tasks.number(r, 7, Double(t.cancelled), whole: true); tasks.number(r, 8, t.units, whole: ReportLabels.isCount(unit: t.unit)); tasks.number(r, 9, t.hoursSaved)
+            tasks.text(r, 10, ReportLabels.basis(t.basis)); tasks.number(r, 11, t.machineHours); tasks.number(r, 12, Double(t.unfinished), whole: true)
         }
         tasks.width(1, 30); tasks.width(2, 16)
 
@@ -127,6 +133,8 @@ public enum XLSXReportWriter {
         sources.width(0, 44); sources.width(6, 66)
         writeAppendix(report, to: book)
         writePeriodSheets(report, to: book)
+        writeMonth(report, to: book)
+        book.finish()
 
         let result = workbook_close(workbook)
         guard result == LXW_NO_ERROR else { throw XLSXError(path: path, reason: String(cString: lxw_strerror(result))) }

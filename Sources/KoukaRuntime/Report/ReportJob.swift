@@ -38,6 +38,7 @@ public struct ReportJob {
                 report.projection = try context.projection(of: year, stamp: stamp)
             }
             try context.addPeriodSections(to: &report, stamp: stamp)
+            if case .month = options.period { report.yearToDate = try context.yearToDate(of: options.period, asOf: context.asOf, generatedAt: stamp) }
             return report
         }
     }
