@@ -91,6 +91,7 @@ public struct NightlyJob {
                 logger.warning("stop requested: the remaining files are read next run", metadata: ["remaining": "\(files.count - index)"])
                 break
             }
+            if let store, !options.dryRun { options.fileObserver?(index, store) }
             let display = DisplayPath.of(file.path, base: base)
             seen.insert(display)
             summary.filesSeen += 1
@@ -102,6 +103,7 @@ public struct NightlyJob {
             if batch.count >= Self.batchFiles || batchBytes >= Self.batchBytes { try readAndRecord() }
         }
         if !batch.isEmpty, !summary.interrupted { try readAndRecord() }
+        if let store, !options.dryRun, !summary.interrupted { options.fileObserver?(files.count, store) }
         progress.finish()
         if summary.interrupted, case let unsettled = ingestor.unsettled, !unsettled.isEmpty {
             logger.warning("stopped before files that were to be read again: until the next run, runs they held before may count twice",
