@@ -21,16 +21,12 @@ final class SQLiteStatement {
         self.connection = connection
         self.sql = sql
         readTable = table
-        if let compiled = connection.takeCompiled(sql) {
-            statement = compiled
-        } else {
-            try check(sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil))
-        }
+        try check(sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil))
     }
 
     deinit {
         connection.account(statement, sql: sql)
-        connection.keepCompiled(statement, sql: sql)
+        sqlite3_finalize(statement)
     }
 
     /// Binds `values` to the parameters in order, after clearing the previous run.
