@@ -21,12 +21,16 @@ final class SQLiteStatement {
         self.connection = connection
         self.sql = sql
         readTable = table
-        try check(sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil))
+        if let compiled = connection.takeCompiled(sql) {
+            statement = compiled
+        } else {
+            try check(sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil))
+        }
     }
 
     deinit {
         connection.account(statement, sql: sql)
-        sqlite3_finalize(statement)
+        connection.keepCompiled(statement, sql: sql)
     }
 
     /// Binds `values` to the parameters in order, after clearing the previous run.
