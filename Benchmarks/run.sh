@@ -4,7 +4,13 @@
 # rollup totals agree.
 #
 #   Benchmarks/run.sh [SIZE_MB ...]      (default: 170)
+#   KOUKA_BENCH_SHAPES="big daily" KOUKA_BENCH_FILES="1826 7304 18260" Benchmarks/run.sh
 #
+# Two shapes, chosen by $KOUKA_BENCH_SHAPES (default "big"): "big" is one large export and one large day's log
+# per size; "daily" is a city's real history, every robot's own log each day (and a WinActor export each
+# day, in UTF-8), 1,826 days (five fiscal years) of 1 robot per 1,826 files in $KOUKA_BENCH_FILES. There
+# kouka-nightly's full ingest, a no-op re-run and the run after one new day's files arrived are timed in
+# the same rounds as DuckDB computing the same rollups over the same glob.
 # Every contender may use both cores: kouka-nightly reads a large export in two halves at once, DuckDB has
 # `SET threads = 2`, pandas is timed with its default reader (one thread) and with pyarrow's (a thread per
 # core), and the libcsv floor runs on one thread and on two. The WinActor export is Shift_JIS, as the
@@ -21,6 +27,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-170}")
+shapes=" ${KOUKA_BENCH_SHAPES:-big} "
+[[ $shapes == *" big "* ]] || sizes=()
+read -r -a daily_files <<< "${KOUKA_BENCH_FILES:-1826 7304 18260}"
+[[ $shapes == *" daily "* ]] || daily_files=()
 runs=${KOUKA_BENCH_RUNS:-5}
 slow_runs=${KOUKA_BENCH_SLOW_RUNS:-3}
 threads=2
@@ -145,3 +155,59 @@ for size in "${sizes[@]}"; do
          "UiPath +1% $(($(cat "$out/kouka-append.rss") / 1024)) MB   (≤ 64 MB)"
   } | tee -a .build/bench/results.txt
 done
+
+# The daily shape: N robots × 1,826 days. A new day is every robot's files of the day after, copied in
+# before the timed run and removed after it (the store then holds them: the next round starts afresh).
+declare -A full_median=()
+for files in "${daily_files[@]}"; do
+  (( files % 1826 == 0 )) || { echo "KOUKA_BENCH_FILES: $files is not a multiple of 1,826 days" >&2; exit 64; }
+  robots=$((files / 1826))
+  data=.build/bench/daily-$files
+  [ -f "$data/kouka-uipath.toml" ] || python3 Benchmarks/generate.py --out "$data" --robots "$robots" --days 1826 >&2
+  [ -d "$data/next-day" ] || python3 Benchmarks/generate.py --out "$data/next-day" --robots "$robots" --days 1826 --next-day >&2
+  echo "== $files daily files each: $(du -sh "$data/uipath" | cut -f1) UiPath logs, $(du -sh "$data/winactor" | cut -f1) WinActor exports (UTF-8)," \
+       "$robots robot(s) × 1,826 days" | tee -a .build/bench/results.txt
+  add_day="cp -r $data/next-day/. $data/"
+  drop_day="rm -f $data/uipath/*/2026-04-01_Execution.log $data/winactor/*/2026-04-01_tasks.csv"
+  ids=(); declare -A name=() rounds=() command=() before=() after=()
+  contender daily-full "kouka-nightly UiPath full ingest" "$runs" "$kouka --config $data/kouka-uipath.toml --quiet" "$drop_day; rm -f $data/kouka-uipath.sqlite*"
+  contender daily-noop "kouka-nightly UiPath no-op re-run" "$runs" "$kouka --config $data/kouka-uipath.toml --quiet"
+  contender daily-newday "kouka-nightly UiPath, one new day" "$runs" "$kouka --config $data/kouka-uipath.toml --quiet" "$add_day" "$drop_day"
+  contender daily-duckdb "duckdb UiPath, read_csv + JSON" "$runs" "$py Benchmarks/rollups.py duckdb-uipath '$data/uipath/*/*_Execution.log' $threads"
+  contender daily-wa-full "kouka-nightly WinActor full ingest" "$runs" "$kouka --config $data/kouka-winactor.toml --quiet" "rm -f $data/kouka-winactor.sqlite*"
+  contender daily-wa-duckdb "duckdb WinActor (UTF-8), read_csv" "$runs" "$py Benchmarks/rollups.py duckdb-winactor '$data/winactor/*/*_tasks.csv' $threads"
+  eval "$drop_day"
+  for id in "${ids[@]}"; do run_once "$id" 0; done
+  for round in $(seq "$runs"); do
+    for id in "${ids[@]}"; do run_once "$id" 1; done
+    echo "round $round of $runs done" >&2
+  done
+  eval "$drop_day"
+  rm -f "$data"/kouka-*.sqlite*
+  "$kouka" --config "$data/kouka-uipath.toml" --quiet >/dev/null || true
+  "$kouka" --config "$data/kouka-winactor.toml" --quiet >/dev/null || true
+  uipath=$($py Benchmarks/rollups.py kouka "$data/kouka-uipath.sqlite")
+  winactor=$($py Benchmarks/rollups.py kouka "$data/kouka-winactor.sqlite")
+  [ "$(cat "$out/daily-duckdb.json")" = "$uipath" ] || { echo "contenders disagree on UiPath: duckdb $(cat "$out/daily-duckdb.json"), kouka $uipath"; exit 1; }
+  [ "$(cat "$out/daily-wa-duckdb.json")" = "$winactor" ] || { echo "contenders disagree on WinActor: duckdb $(cat "$out/daily-wa-duckdb.json"), kouka $winactor"; exit 1; }
+  for id in "${ids[@]}"; do
+    read -r low high < <(sort -n "$out/$id.walls" | awk '{a[NR]=$1} END {printf "%.2f %.2f\n", a[1], a[NR]}')
+    printf '%-44s %8.3f s (%s–%s) %8.1f MB\n' "${name[$id]}" "$(median "$id")" "$low" "$high" "$(echo "$(cat "$out/$id.rss") / 1024" | bc -l)" |
+      tee -a .build/bench/results.txt
+  done
+  echo "all contenders agree: UiPath $uipath; WinActor $winactor" | tee -a .build/bench/results.txt
+  full_median[$files]=$(median daily-full)
+  {
+    echo "ratios at $files daily files (target in brackets):"
+    echo "  UiPath   kouka full / duckdb                    $(ratio daily-full daily-duckdb)   (≤ 1.0)"
+    echo "  WinActor kouka full / duckdb, UTF-8             $(ratio daily-wa-full daily-wa-duckdb)   (≤ 1.0)"
+    echo "  one new day / full (UiPath)                     $(ratio daily-newday daily-full)   (≤ 0.01)"
+    echo "  no-op re-run / full (UiPath)                    $(ratio daily-noop daily-full)"
+    echo "  peak RSS kouka-nightly: UiPath $(($(cat "$out/daily-full.rss") / 1024)) MB, WinActor $(($(cat "$out/daily-wa-full.rss") / 1024)) MB," \
+         "new day $(($(cat "$out/daily-newday.rss") / 1024)) MB   (≤ 64 MB)"
+  } | tee -a .build/bench/results.txt
+done
+if [ -n "${full_median[1826]:-}" ] && [ -n "${full_median[18260]:-}" ]; then
+  echo "growth: full ingest of 18,260 files / of 1,826 files       $(echo "scale=2; ${full_median[18260]} / ${full_median[1826]}" | bc -l)   (≤ 10.5)" |
+    tee -a .build/bench/results.txt
+fi

@@ -6,8 +6,9 @@ extension KoukaStore {
     static let runKeyChunk = 65_536
 
     func insertRunKeys(_ keys: RunKeyStream, source id: Int64) throws {
-        try db.prepare("INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day) VALUES (?, ?, ?)").run([
+        try db.prepare("INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day, span_class) VALUES (?, ?, ?, ?)").run([
             .integer(id), .text(keys.days.lowerBound.description), .text(keys.days.upperBound.description),
+            .integer(Int64(RunKeySpan.spanClass(of: keys.days))),
         ])
         let insert = try db.prepare("INSERT INTO run_keys (source_id, chunk, hashes) VALUES (?, ?, ?)")
         var chunk: [UInt64] = []
@@ -53,12 +54,22 @@ extension KoukaStore {
         in keys: RunKeyStream, format: String, otherThan path: String, where stands: (String) throws -> Bool = { _ in true }
     ) throws -> [UInt64: String] {
         var others: [(id: Int64, path: String)] = []
-        try db.prepare("""
-            SELECT s.id, s.path FROM source_files s JOIN run_key_sets k ON k.source_id = s.id
-            WHERE s.format = ? AND s.path <> ? AND s.status IN ('present', 'gone') AND k.first_day <= ? AND k.last_day >= ? ORDER BY s.id
-            """, reading: "run_key_sets").query([.text(format), .text(path), .text(keys.days.upperBound.description), .text(keys.days.lowerBound.description)]) {
-            others.append((try $0.int(0), try $0.text(1)))
+        // One bounded range of the index per span class (`RunKeySpan`); CROSS JOIN keeps SQLite from starting
+        // at the files of the format instead, which are every file of a city's history.
+        let overlapping = try db.prepare("""
+            SELECT s.id, s.path FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
+            WHERE k.span_class = ? AND k.first_day BETWEEN ? AND ? AND k.last_day >= ? AND s.format = ? AND s.path <> ?
+            AND s.status IN ('present', 'gone')
+            """, reading: "run_key_sets")
+        for spanClass in RunKeySpan.classes {
+            let earliest = RunKeySpan.earliestStart(ofClass: spanClass, overlapping: keys.days.lowerBound)
+            try overlapping.query([.integer(Int64(spanClass)), .text(RunKeySpan.bound(earliest)), .text(keys.days.upperBound.description),
+                                   .text(keys.days.lowerBound.description), .text(format), .text(path)]) {
+                others.append((try $0.int(0), try $0.text(1)))
+            }
         }
+        // The file read first keeps a run: the others in the order they were first recorded.
+        others.sort { $0.id < $1.id }
         others = try others.filter { try stands($0.path) }
         var found: [UInt64: String] = [:]
         let readChunk = try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? AND chunk = ?", reading: "run_keys")
@@ -67,10 +78,12 @@ extension KoukaStore {
             var number: Int64 = 0
             var index = 0
             var exhausted = false
-            // Both sides ascend: one merge walk finds every hash the two share.
+            // Both sides ascend: one merge walk finds every hash the two share. A chunk that is not full is the
+            // last: the walk ends there without asking for the next, so a set costs what its chunks cost.
             try keys.forEach { hash in
                 while !exhausted {
                     if index == chunk.count {
+                        if number > 0 && chunk.count < Self.runKeyChunk { exhausted = true; break }
                         chunk = []
                         try readChunk.query([.integer(other.id), .integer(number)]) { chunk = try $0.hashes(0) }
                         number += 1

@@ -1,5 +1,6 @@
 import Foundation
 import KoukaCore
+import KoukaStore
 
 /// How `kouka-nightly` was asked to run.
 public struct NightlyOptions: Sendable {
@@ -14,6 +15,9 @@ public struct NightlyOptions: Sendable {
     /// The local date taken as today, and the time taken as now (tests fix them).
     public var today: LocalDate?
     public var now: Date?
+    /// Called with each file's index before the file is decided, and with the number of files once every
+    /// file is recorded, while the store is open: tests read the store's `sqliteWork` there, file by file.
+    public var fileObserver: (@Sendable (_ index: Int, _ store: KoukaStore) -> Void)?
 
     public init(dryRun: Bool = false, since: LocalDate? = nil, strict: Bool = false, progress: Bool = false, today: LocalDate? = nil, now: Date? = nil) {
         self.dryRun = dryRun

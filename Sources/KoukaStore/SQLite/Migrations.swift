@@ -127,6 +127,17 @@ enum Migrations {
         // The SHA-256 of each file's rollups as committed, so that verification finds them changed behind Kouka's
         // back also for a file no longer on disk. NULL in lines written before; the nightly job records them.
         ("v9", "ALTER TABLE source_files ADD COLUMN rollups_sha256 TEXT;"),
+        // Every query the nightly job makes for each file finds its rows through an index, so that a file costs
+        // the same whether the store holds ten files or a city's five years of daily logs: the counted files
+        // with a file's bytes by their SHA-256, and the run-key sets that overlap a file's days by span class
+        // and first day (`RunKeySpan`); the index by (first_day, last_day) left every earlier set to be scanned.
+        ("per-file lookups by index", """
+        CREATE INDEX source_files_by_sha256 ON source_files (sha256);
+        ALTER TABLE run_key_sets ADD COLUMN span_class INTEGER NOT NULL DEFAULT \(RunKeySpan.classes.upperBound);
+        UPDATE run_key_sets SET span_class = \(RunKeySpan.spanClassSQL);
+        CREATE INDEX run_key_sets_by_span ON run_key_sets (span_class, first_day);
+        DROP INDEX IF EXISTS run_key_sets_days;
+        """),
     ]
 
     static func apply(to db: SQLiteConnection) throws {

@@ -5,6 +5,11 @@ import CSQLite
 final class SQLiteConnection {
     private(set) var handle: OpaquePointer?
     let path: String
+    /// The work of every statement run on this connection so far (see `SQLiteWork`).
+    private(set) var work = SQLiteWork()
+    /// When not nil, the work of every statement run, by its SQL: tests ask SQLite for the plan of each, and
+    /// name the statements whose work grew.
+    var statementsRun: [String: SQLiteWork]?
 
     init(path: String) throws(StoreError) {
         self.path = path
@@ -18,7 +23,28 @@ final class SQLiteConnection {
         sqlite3_busy_timeout(handle, 5000)
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    /// Compiled statements no longer in use, by their SQL: the store runs the same few statements for every
+    /// file, and compiling them again each time cost more than running them.
+    private var compiled: [String: [OpaquePointer]] = [:]
+
+    deinit {
+        for statements in compiled.values { statements.forEach { sqlite3_finalize($0) } }
+        sqlite3_close_v2(handle)
+    }
+
+    /// A compiled statement of `sql` no longer in use, reset and without bindings; nil when there is none.
+    func takeCompiled(_ sql: String) -> OpaquePointer? {
+        compiled[sql]?.popLast()
+    }
+
+    /// Keeps `statement`, which its `SQLiteStatement` no longer uses, to be run again; finalized instead when
+    /// a few of the same SQL are kept already.
+    func keepCompiled(_ statement: OpaquePointer?, sql: String) {
+        guard let statement else { return }
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+        if compiled[sql, default: []].count < 4 { compiled[sql, default: []].append(statement) } else { sqlite3_finalize(statement) }
+    }
 
     func execute(_ sql: String) throws(StoreError) {
         var error: UnsafeMutablePointer<CChar>? = nil
@@ -53,6 +79,14 @@ final class SQLiteConnection {
     }
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Adds what `statement` did since it was last accounted for to `work`.
+    func account(_ statement: OpaquePointer?, sql: String) {
+        guard let statement else { return }
+        let done = SQLiteWork.taken(from: statement)
+        work += done
+        if statementsRun != nil { statementsRun![sql, default: SQLiteWork()] += done }
+    }
 
     /// The error for result code `rc` of `sql`, which reads or writes `table`. Whatever stops a read means the
     /// store cannot be read; a write that fails for the disk keeps SQLite's error (the output cannot be

@@ -21,13 +21,21 @@ final class SQLiteStatement {
         self.connection = connection
         self.sql = sql
         readTable = table
-        try check(sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil))
+        if let compiled = connection.takeCompiled(sql) {
+            statement = compiled
+        } else {
+            try check(sqlite3_prepare_v2(connection.handle, sql, -1, &statement, nil))
+        }
     }
 
-    deinit { sqlite3_finalize(statement) }
+    deinit {
+        connection.account(statement, sql: sql)
+        connection.keepCompiled(statement, sql: sql)
+    }
 
     /// Binds `values` to the parameters in order, after clearing the previous run.
     func bind(_ values: [SQLiteValue]) throws(StoreError) {
+        connection.account(statement, sql: sql)
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
         for (offset, value) in values.enumerated() {

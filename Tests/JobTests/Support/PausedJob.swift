@@ -1,8 +1,8 @@
 import Foundation
 
 /// A job stopped at one of its SQL statements, deterministically and without a hook in Kouka: a small library
-/// preloaded into the job (LD_PRELOAD) wraps `sqlite3_prepare_v2` and, at the n-th statement whose SQL contains
-/// a given text, creates `paused` in a folder and waits until `resume` appears there. Between the two, a test
+/// preloaded into the job (LD_PRELOAD) wraps `sqlite3_step` and, at the n-th run of a statement whose SQL contains
+/// a given text (counted at its first step, so a compiled statement the store reuses counts each run), creates `paused` in a folder and waits until `resume` appears there. Between the two, a test
 /// can do what another process would (run nightly) at exactly that point of the job.
 final class PausedJob {
     private static let source = """
@@ -14,13 +14,17 @@ final class PausedJob {
         #include <string.h>
         #include <unistd.h>
 
-        typedef int (*prepare_t)(void *, const char *, int, void **, const char **);
+        typedef int (*step_t)(void *);
+        const char *sqlite3_sql(void *);
+        int sqlite3_stmt_busy(void *);
 
-        int sqlite3_prepare_v2(void *db, const char *sql, int bytes, void **statement, const char **tail) {
-            static prepare_t real;
+        int sqlite3_step(void *statement) {
+            static step_t real;
             static int seen;
-            if (!real) real = (prepare_t)dlsym(RTLD_NEXT, "sqlite3_prepare_v2");
+            if (!real) real = (step_t)dlsym(RTLD_NEXT, "sqlite3_step");
             const char *text = getenv("KOUKA_TEST_PAUSE_SQL"), *at = getenv("KOUKA_TEST_PAUSE_AT"), *folder = getenv("KOUKA_TEST_PAUSE_DIR");
+            // A statement's first step after it was compiled or reset: one run of it, however often it is reused.
+            const char *sql = sqlite3_stmt_busy(statement) ? NULL : sqlite3_sql(statement);
             if (text && at && folder && sql && strstr(sql, text) && ++seen == atoi(at)) {
                 char path[4096];
                 snprintf(path, sizeof path, "%s/paused", folder);
@@ -28,7 +32,7 @@ final class PausedJob {
                 snprintf(path, sizeof path, "%s/resume", folder);
                 for (int i = 0; i < 12000 && access(path, F_OK) != 0; i++) usleep(10000);
             }
-            return real(db, sql, bytes, statement, tail);
+            return real(statement);
         }
         """
 

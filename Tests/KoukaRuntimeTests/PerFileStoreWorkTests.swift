@@ -1,0 +1,134 @@
+import Foundation
+import KoukaCore
+@testable import KoukaRuntime
+@testable import KoukaStore
+import Testing
+
+/// A city's history is thousands of small daily logs: what the store does for each file must not grow with
+/// the files already in it, or a first import of five years costs the square of the files. Counted in
+/// SQLite's own units (`sqlite3_stmt_status`), not timed, so that a busy machine cannot change the outcome.
+@Suite struct PerFileStoreWorkTests {
+    static let source = """
+        [[source]]
+        format = "uipath-execution-log"
+        path = "logs/*_Execution.log"
+        """
+    static let catalog = """
+        task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
+        T01,住民票の郵送請求,市民課,rpa,runs,40,8,10,2020-04-01,住民票郵送請求
+
+        """
+    static let firstDay = LocalDate(year: 2021, month: 4, day: 1)
+
+    /// Robot `robot`'s log of `day`: two runs, one of them failed.
+    static func log(robot: String, day: LocalDate) -> String {
+        func line(_ job: String, _ time: String, end seconds: Int? = nil, error: Bool = false) -> String {
+            let message = seconds != nil ? "住民票郵送請求 execution ended" : (error ? "画面要素が見つかりません" : "住民票郵送請求 execution started")
+            var fields = #""message":"\#(message)","level":"\#(error ? "Error" : "Information")","logType":"Default","timeStamp":"\#(day)T\#(time).0000000+09:00","processName":"住民票郵送請求","jobId":"\#(job)""#
+            if let seconds { fields += #","totalExecutionTimeInSeconds":\#(seconds)"# }
+            return "\(time).0000 \(error ? "Error" : "Info") {\(fields)}"
+        }
+        let a = "\(robot)-\(day)-1", b = "\(robot)-\(day)-2"
+        return [line(a, "09:00:00"), line(a, "09:05:00", end: 300), line(b, "10:00:00"), line(b, "10:01:00", error: true),
+                line(b, "10:02:00", end: 120)].joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A city with two robots' logs of `days` days (so that every file after the first of a day is compared
+    /// with the other robot's runs of that day).
+    static func city(days: Int) throws -> TemporaryCity {
+        let city = try TemporaryCity(catalog: catalog, sources: source)
+        for offset in 0..<days {
+            let day = firstDay.adding(days: offset)
+            for robot in ["a", "b"] { try city.write("logs/\(day)_\(robot)_Execution.log", log(robot: robot, day: day)) }
+        }
+        return city
+    }
+
+    /// Runs the nightly job over `city`, calling `observe` before each file and after the last.
+    static func nightly(_ city: TemporaryCity, today: LocalDate, observe: @escaping @Sendable (Int, KoukaStore) -> Void) throws -> NightlySummary {
+        var options = NightlyOptions(today: today, now: LocalClock.tokyo.instant(of: today, hour: 12, minute: 0, second: 0))
+        options.fileObserver = observe
+        return try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
+    }
+
+    @Test func theStoreWorkOfTheLastFilesOfTwoThousandIsNoMoreThanOfTheFirst() throws {
+        let city = try Self.city(days: 1000)
+        defer { city.remove() }
+        // Windows that start and end on a batch's bounds (a batch's files are recorded together), the last one
+        // ending after the last file: work per file is compared, the windows' sizes may differ by a batch.
+        let batch = NightlyJob.batchFiles
+        let window = max(1, 400 / batch) * batch
+        let lateStart = (2000 - window) / batch * batch
+        let work = Locked<[Int: SQLiteWork]>([:])
+        let statements = Locked<[Int: [String: SQLiteWork]]>([:])
+        let summary = try Self.nightly(city, today: Self.firstDay.adding(days: 1000)) { index, store in
+            work.update { $0[index] = store.sqliteWork }
+            // Which statements did the work of each window, to name those whose work grew.
+            if [window, 2000].contains(index) { statements.update { $0[index] = store.statementsNoted } }
+            if [0, lateStart].contains(index) { store.noteStatements() }
+        }
+        #expect(summary.filesRead == 2000)
+        #expect(summary.rowsRejected == 0)
+        let seen = work.value
+        let early = statements.value[window] ?? [:], late = statements.value[2000] ?? [:]
+        let grown = late.filter { $0.value.vmSteps > early[$0.key]?.vmSteps ?? 0 }
+            .map { "\($0.key): \(early[$0.key]?.vmSteps ?? 0) → \($0.value.vmSteps) steps" }.sorted().joined(separator: "\n")
+        let first = try #require(seen[window]) - #require(seen[0])
+        let last = try #require(seen[2000]) - #require(seen[lateStart])
+        #expect(first.vmSteps > 0)
+        let lateCount = Int64(2000 - lateStart), earlyCount = Int64(window)
+        #expect(last.vmSteps * earlyCount <= first.vmSteps * lateCount,
+                "the last \(lateCount) files took \(last.vmSteps) SQLite steps, the first \(earlyCount) \(first.vmSteps); grown:\n\(grown)")
+        #expect(last.fullScanSteps * earlyCount <= first.fullScanSteps * lateCount,
+                "the last \(lateCount) files stepped through \(last.fullScanSteps) rows of full scans, the first \(earlyCount) \(first.fullScanSteps)")
+        #expect(last.fullScanSteps == 0, "no per-file query scans a table")
+        #expect(last.autoIndexRows == 0, "no per-file query needs an index SQLite has to build")
+    }
+
+    @Test func everyPerFileQueryFindsItsRowsThroughAnIndex() throws {
+        let city = try Self.city(days: 30)
+        defer { city.remove() }
+        let plans = Locked<[String: [String]]>([:])
+        let problems = Locked<[String]>([])
+        // Every statement the job runs for the files from `start` on, and after the last file each one's plan.
+        func collect(from start: Int, files: Int) -> @Sendable (Int, KoukaStore) -> Void {
+            { index, store in
+                if index == start { store.noteStatements() }
+                guard index == files else { return }
+                for sql in store.statementsNoted.keys {
+                    do { let plan = try store.queryPlan(of: sql); plans.update { $0[sql] = plan } } catch { problems.update { $0.append("\(sql): \(error)") } }
+                }
+            }
+        }
+        // Files read whole, each compared with the other robot's runs of its day.
+        _ = try Self.nightly(city, today: Self.firstDay.adding(days: 30), observe: collect(from: 2, files: 60))
+        // The next night a robot's log of the last day has grown, and a copy of a counted file appears.
+        let last = Self.firstDay.adding(days: 29)
+        try city.write("logs/\(last)_a_Execution.log", Self.log(robot: "a", day: last) + Self.log(robot: "c", day: last))
+        try city.write("logs/\(Self.firstDay)_copy_Execution.log", Self.log(robot: "a", day: Self.firstDay))
+        let next = try Self.nightly(city, today: last.adding(days: 1), observe: collect(from: 0, files: 61))
+        #expect(next.filesAppended == 1)
+        #expect(next.filesDuplicate.count == 1)
+        #expect(problems.value.isEmpty)
+        let all = plans.value
+        #expect(all.keys.contains { $0.contains("FROM run_key_sets") }, "the overlap query was run")
+        #expect(all.keys.contains { $0.contains("WHERE sha256 = ?") }, "the copy query was run")
+        #expect(all.keys.contains { $0.contains("SELECT hashes FROM run_keys WHERE source_id = ? ORDER BY chunk") }, "an append was recorded")
+        for (sql, plan) in all {
+            let scans = plan.filter { $0.hasPrefix("SCAN") && !$0.hasPrefix("SCAN CONSTANT ROW") }
+            #expect(scans.isEmpty, "\(sql)\nscans: \(plan.joined(separator: "; "))")
+        }
+    }
+}
+
+/// A value the job's observer writes and the test reads, behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value { lock.withLock { stored } }
+
+    func update(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
+}
