@@ -8,6 +8,9 @@ struct TranslationRecord {
     var department: String
     var task: String
     var postEditMinutes: String
+    /// The languages translated from and into ("" when the log does not say); kept as a pair for the tool review.
+    var sourceLanguage = ""
+    var targetLanguage = ""
 
     func event(line: Int, context: ParseContext, options: SourceOptions) throws(RowProblem) -> UsageEvent {
         guard let stamp = Timestamp(time) else { throw RowProblem("the request time is missing or not a date-time") }
@@ -21,9 +24,13 @@ struct TranslationRecord {
             }
             postEdit = minutes
         }
-        return UsageEvent(
+        var event = UsageEvent(
             family: .translation, occurredAt: stamp.instant(in: context.clock), taskName: task.isEmpty ? (options.task ?? "AI翻訳") : task,
             department: department.isEmpty ? options.department : department, outcome: .success, quantity: count,
             unit: .characters, humanSeconds: postEdit.map { $0 * 60 }, source: context.location(line))
+        // A pair with one side unknown is no pair: its characters stay out of the by-pair figures.
+        let from = sourceLanguage.trimmingCharacters(in: .whitespaces), to = targetLanguage.trimmingCharacters(in: .whitespaces)
+        if !from.isEmpty && !to.isEmpty { event.quality = [.pairCharacters("\(from.lowercased())>\(to.lowercased())"): count] }
+        return event
     }
 }
