@@ -127,6 +127,26 @@ enum Migrations {
         // The SHA-256 of each file's rollups as committed, so that verification finds them changed behind Kouka's
         // back also for a file no longer on disk. NULL in lines written before; the nightly job records them.
         ("v9", "ALTER TABLE source_files ADD COLUMN rollups_sha256 TEXT;"),
+        // What the logs say about the quality of the work, per rollup (fields corrected, inquiries unanswered…), for
+        // the tool reviews: one row per measure a rollup has, keyed like the rollup; a measure without a row was not
+        // measured. `quality_kept` is 1 on the lines of files read since: NULL on a line written before, whose
+        // missing measures were never read (not measured), and whose rollup digest is the one recorded then.
+        ("v10-rollup-quality", """
+        CREATE TABLE rollup_quality (
+            source_id INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            department TEXT NOT NULL,
+            family TEXT NOT NULL,
+            task_name TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            off_hours INTEGER NOT NULL,
+            measure TEXT NOT NULL,
+            value REAL NOT NULL,
+            PRIMARY KEY (source_id, day, department, family, task_name, outcome, unit, off_hours, measure)
+        ) WITHOUT ROWID;
+        ALTER TABLE source_files ADD COLUMN quality_kept INTEGER;
+        """),
     ]
 
     static func apply(to db: SQLiteConnection) throws {
