@@ -60,7 +60,7 @@ import Testing
         var expected = ["store", "store/kouka.sqlite", "store/kouka.sqlite.lock", "out", "out/reports"]
         for stem in ["FY2024", "2024-05"] {
             expected += ["out/reports/\(stem)", "out/reports/\(stem)/SHA256SUMS"]
-            for suffix in [".html", ".json", ".md", ".xlsx", "-tasks.csv", "-departments.csv", "-tasks-sjis.csv", "-departments-sjis.csv"] {
+            for suffix in [".html", ".json", ".md", ".xlsx", "-tasks.csv", "-departments.csv", "-review.csv", "-tasks-sjis.csv", "-departments-sjis.csv", "-review-sjis.csv"] {
                 expected.append("out/reports/\(stem)/kouka-\(stem)\(suffix)")
             }
         }

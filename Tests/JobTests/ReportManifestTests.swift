@@ -18,7 +18,7 @@ import Testing
             let checked = Set(check.stdout.split(separator: "\n").map(String.init))
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "SHA256SUMS" }
             #expect(checked == Set(files.map { "\($0): OK" }), "\(stem): every file of the set, and only those, is checked")
-            #expect(Set(files) == Set([".html", ".json", ".md", ".xlsx", "-tasks.csv", "-departments.csv", "-tasks-sjis.csv", "-departments-sjis.csv"]
+            #expect(Set(files) == Set([".html", ".json", ".md", ".xlsx", "-tasks.csv", "-departments.csv", "-review.csv", "-tasks-sjis.csv", "-departments-sjis.csv", "-review-sjis.csv"]
                 .map { "kouka-\(stem)\($0)" }))
         }
     }

@@ -30,6 +30,9 @@ public struct YearReport: Sendable, Hashable, Codable {
     public var projection: Projection?
     /// Yen saved and the net effect (費用対効果), when costs are configured.
     public var money: MoneyLine?
+    /// The tools' effect, cost and quality for the policy's reviews, with a verdict per tool (`[review]`);
+    /// nil in a report built for comparison only.
+    public var review: ToolReview? = nil
 }
 
 /// Hours to date of the fiscal year under way, and a projection to March 31.

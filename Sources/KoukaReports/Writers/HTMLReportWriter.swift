@@ -53,6 +53,7 @@ public enum HTMLReportWriter {
             w("</tbody></table><p class=\"note\">削減額 = 削減時間 × 職員の時間単価 \(NumberText.grouped(m.hourlyStaffCostYen, decimals: 0)) 円。</p></section>")
         }
 
+        writeReview(r.review, to: &out)
         w("<section><h2>課別の比較</h2><table><thead><tr><th>順位</th><th>担当課</th><th>削減時間</th><th>前年同期</th><th>増減</th><th>業務数</th></tr></thead><tbody>")
         for d in r.departments {
             let before = d.previousYearHours.map { NumberText.grouped($0) } ?? "—"
@@ -134,6 +135,6 @@ public enum HTMLReportWriter {
         table{border-collapse:collapse;margin:.6em 0;font-size:.92em}th,td{border:1px solid #ccd;padding:.25em .6em}th{background:#eef2f8}\
         td.n{text-align:right;font-variant-numeric:tabular-nums}.met{color:#116611;font-weight:bold}.missed{color:#b00020;font-weight:bold}\
         .meta,.note{color:#555;font-size:.88em}tr.total td{font-weight:bold}svg .bar{fill:#4a86c5}svg .marker{stroke:#b00020;stroke-width:3}\
-        svg text{font-size:12px;fill:#222}svg .value{fill:#333}code{font-size:.85em}
+        svg text{font-size:12px;fill:#222}svg .value{fill:#333}code{font-size:.85em}\(reviewStyle)
         """
 }

@@ -68,6 +68,7 @@ public enum MarkdownReportWriter {
             line("削減額 = 削減時間 × 職員の時間単価 \(NumberText.grouped(m.hourlyStaffCostYen, decimals: 0)) 円（端数処理前の削減時間から計算し、円未満を四捨五入）。")
             line()
         }
+        writeReview(report.review, to: &out)
         line("## 課別削減時間")
         line()
         line("| 順位 | 担当課 | 削減時間（時間） | 前年同期（時間） | 増減（時間） | 業務数 |")

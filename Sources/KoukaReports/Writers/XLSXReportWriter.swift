@@ -125,6 +125,7 @@ public enum XLSXReportWriter {
         }
         sources.width(0, 44); sources.width(6, 66)
         writeAppendix(report, to: book)
+        writeReview(report.review, to: book)
 
         let result = workbook_close(workbook)
         guard result == LXW_NO_ERROR else { throw XLSXError(path: path, reason: String(cString: lxw_strerror(result))) }

@@ -24,6 +24,8 @@ public struct Configuration: Sendable {
     public var pendingMaxAge: TimeInterval
     /// Staff cost and licence costs, when configured: reports then state yen saved and the net effect.
     public var money: MoneySettings?
+    /// The rules of the tool verdicts (`[review]`), defaults where the file sets none.
+    public var review = ReviewSettings()
 
     /// Reads and checks the TOML file at `path`.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
@@ -166,10 +168,12 @@ public struct Configuration: Sendable {
             }
             money = MoneySettings(hourlyStaffCostYen: hourlyCost, yearlyLicenceYen: licences)
         }
-        return Configuration(
+        var configuration = Configuration(
             path: path, clock: LocalClock(zone: zone), databasePath: absolute(file.database ?? "kouka.sqlite"),
             catalogPath: absolute(file.catalog), outputPath: absolute(file.output ?? "reports"), sources: sources, targets: targets,
             officeHours: officeHours, excludeOffHoursChatbotAnswers: file.office_hours?.exclude_chatbot_answers ?? false,
             minimumAIUses: minimumUses, pendingMaxAge: pendingHours * 3600, money: money)
+        configuration.review = try ReviewSettings.resolve(file.review, path: path)
+        return configuration
     }
 }

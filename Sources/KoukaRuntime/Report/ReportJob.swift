@@ -32,6 +32,7 @@ public struct ReportJob {
             // As of the last complete day: the report's own day has not been read by the nightly run yet.
             let asOf = try Self.asOf(today: options.today ?? configuration.clock.localDate(of: options.generatedAt), store: context.store,
                                      clock: configuration.clock)
+            report.review = try context.toolReview(of: options.period, report: report, asOf: asOf, generatedAt: stamp)
             if case let .fiscalYear(year) = options.period, year.contains(asOf) {
                 let earlier = try (1...3).map { try context.report(.fiscalYear(FiscalYear(year.startYear - $0)), generatedAt: stamp, previous: nil) }
                 let toDate = try context.report(options.period, generatedAt: stamp, previous: nil, through: asOf)
@@ -69,13 +70,17 @@ public struct ReportJob {
         HTMLReportWriter.write(report, to: &html)
         CSVReportWriter.writeTasks(report, to: &tasks)
         CSVReportWriter.writeDepartments(report, to: &departments)
+        var review = ""
+        CSVReportWriter.writeReview(report, to: &review)
         var texts: [(String, Data)] = [
             ("\(stem).html", Data(html.utf8)), ("\(stem).json", Data(json.utf8)), ("\(stem).md", Data(markdown.utf8)),
             ("\(stem)-tasks.csv", Data(tasks.utf8)), ("\(stem)-departments.csv", Data(departments.utf8)),
+            ("\(stem)-review.csv", Data(review.utf8)),
         ]
         if options.shiftJISCSV {
             texts.append(("\(stem)-tasks-sjis.csv", CSVReportWriter.shiftJIS(tasks)))
             texts.append(("\(stem)-departments-sjis.csv", CSVReportWriter.shiftJIS(departments)))
+            texts.append(("\(stem)-review-sjis.csv", CSVReportWriter.shiftJIS(review)))
         }
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any
         // point leaves the earlier set whole.
