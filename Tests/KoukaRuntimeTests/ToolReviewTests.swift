@@ -18,6 +18,8 @@ import Testing
                      residualMinutesPerUnit: 10, validFrom: LocalDate(year: 2021, month: 4, day: 1), patterns: ["AI翻訳"]),
         CatalogEntry(taskID: "R1", name: "住民票", department: "市民課", system: .rpa, unit: .runs, manualMinutesPerUnit: 10,
                      residualMinutesPerUnit: 0, reworkMinutesPerFailure: 5, validFrom: LocalDate(year: 2021, month: 4, day: 1), patterns: ["住民票"]),
+        CatalogEntry(taskID: "R2", name: "伝票", department: "会計課", system: .rpa, unit: .items, manualMinutesPerUnit: 1,
+                     residualMinutesPerUnit: 0, validFrom: LocalDate(year: 2021, month: 4, day: 1), patterns: ["伝票"]),
     ])
 
     static func rollup(_ name: String, _ family: SystemFamily, _ outcome: Outcome = .success, unit: EffectUnit, events: Int, quantity: Double? = nil,
@@ -52,6 +54,9 @@ import Testing
         // RPA: 18 runs succeeded, 2 failed (rework 5 min each).
         rollup("住民票", .rpa, unit: .runs, events: 18),
         rollup("住民票", .rpa, .failure, unit: .runs, events: 2),
+        // A robot counted in items: one run handled 50 items, and 5 items failed.
+        rollup("伝票", .rpa, unit: .items, events: 1, quantity: 50),
+        rollup("伝票", .rpa, .failure, unit: .items, events: 1, quantity: 5),
     ]
 
     static func period(_ year: Int, _ rollups: [DailyRollup], money: MoneySettings?) -> ReviewPeriod {
@@ -102,6 +107,7 @@ import Testing
         #expect(Self.close(Self.row(r, "chatbot", "chatbot-categories", "税金"), [nil, nil, 0, 0]))
         let unanswered = r.sections.first { $0.system == "chatbot" }?.tables.first { $0.id == "chatbot-unanswered" }
         #expect(unanswered?.rows.map(\.key) == ["ごみ", "税金"])
+        #expect(unanswered?.rows.map(\.values) == [[1, 6], [1, 1]], "unanswered, and inquiries whose log says")
         let verdict = r.sections.first { $0.system == "chatbot" }!.verdict
         #expect(verdict.code == "improve")
         #expect(verdict.reasons == ["回答率 71.4% < 下限 80.0%（chatbot_answer_rate_min）"])
@@ -126,7 +132,12 @@ import Testing
         #expect(Self.close(Self.row(r, "rpa", "rpa-rework", "R1"), [0, 10]))
         // 250 min = 4.17 h; 18 × 10 − 2 × 5 = 170 min = 2.83 h.
         #expect(Self.close(Self.row(r, "rpa", "rpa-hours", "R1"), [4.17, 2.83]))
-        #expect(Self.close(Self.row(r, "rpa", "rpa-idle-months", "R1"), [11, 11]))
+        // From its first run (May 2023): FY2023 has 11 months from May, 10 without a run; FY2024 11 of 12.
+        #expect(Self.close(Self.row(r, "rpa", "rpa-idle-months", "R1"), [10, 11]))
+        // Items fail by the item: 5 failed of 55, not 5 of 1 run. A robot first run in May 2024 was not idle before:
+        // 0 in FY2023, and 10 of the 11 months from May in FY2024.
+        #expect(Self.close(Self.row(r, "rpa", "rpa-failure-rate", "R2"), [nil, 5.0 / 55]))
+        #expect(Self.close(Self.row(r, "rpa", "rpa-idle-months", "R2"), [0, 10]))
         #expect(Self.close(Self.row(r, "rpa", "rpa-fell", "R1"), [4.17, 2.83, 2.83 - 4.17]))
         let verdict = r.sections.first { $0.system == "rpa" }!.verdict
         #expect(verdict.code == "improve", "2 of 20 runs failed: 10.0% > 5.0%")

@@ -7,8 +7,10 @@ extension ToolReviewBuilder {
             var tasks: [String: Task] = [:]
             for line in p.report.tasks where line.system == SystemFamily.rpa.rawValue {
                 var t = tasks[line.task] ?? Task()
-                t.runs += Double(line.successes + line.failures + line.cancelled)
-                t.successes += Double(line.successes)
+                // A task counted in items fails by the item: its rate is failed items over items, never items over runs.
+                let items = line.unit == EffectUnit.items.rawValue
+                t.runs += Double(line.successes + line.cancelled + (items ? 0 : line.failures))
+                t.successes += items ? line.units : Double(line.successes)
                 t.failures += Double(line.failures)
                 t.hours += line.hoursSaved
                 tasks[line.task] = t
@@ -31,13 +33,15 @@ extension ToolReviewBuilder {
             c.row("failure-rate", "失敗率（失敗 ÷ 成功と失敗）", "%", total.map { failureRate($0) }),
             c.row("rework-minutes", "失敗の手戻り時間", "分", rework, decimals: 0),
             c.row("hours-saved", "削減時間", "時間", c.hours(.rpa)),
-            c.row("licence-per-hour-saved", "ライセンス費 ÷ 削減時間", "円/時間", c.costPerHour(.rpa), decimals: 0),
-        ], note: "手戻り時間 = 失敗（終了が記録されなかった実行を含む）× 業務カタログの手戻り時間。")
+        ] + c.costRows(.rpa), note: "失敗率は業務カタログの単位で数える（件で数える業務は失敗した件 ÷ 処理した件と失敗した件）。手戻り時間 = 失敗（終了が記録されなかった実行を含む）× 業務カタログの手戻り時間。")
         func perTask(_ id: String, _ title: String, _ unit: String, decimals: Int, _ value: (Int, String) -> Double?) -> ReviewTable {
             ReviewTable(id: id, title: title, columns: c.columns, rows: ids.map { task in
                 c.row(task, label(task), unit, c.periods.indices.map { value($0, task) }, decimals: decimals)
             }, note: nil)
         }
+        // A robot not yet in use is not idle: months count from the first month it ran in any period compared.
+        var firstMonth: [String: String] = [:]
+        for sums in c.sums { for (task, ran) in sums[.rpa]?.monthsByTask ?? [:] { if let first = ran.min() { firstMonth[task] = min(firstMonth[task] ?? first, first) } } }
         let months = c.periods.map { p -> [String] in
             guard p.through >= p.firstDay else { return [] }
             return Set(p.report.months.map(\.month)).filter { $0 >= p.firstDay.monthKey && $0 <= p.through.monthKey }.sorted()
@@ -49,9 +53,10 @@ extension ToolReviewBuilder {
                 perTask("rpa-failure-rate", "業務別の失敗率", "%", decimals: 2) { failureRate(byTask[$0][$1]) },
                 perTask("rpa-rework", "業務別の手戻り時間", "分", decimals: 0) { c.sums[$0][.rpa]?.reworkMinutesByTask[$1] ?? 0 },
                 perTask("rpa-hours", "業務別の削減時間", "時間", decimals: 2) { byTask[$0][$1]?.hours ?? 0 },
-                perTask("rpa-idle-months", "実行のない月数（使われなくなったロボットの目安）", "か月", decimals: 0) { i, task in
+                perTask("rpa-idle-months", "実行のない月数（最初に実行した月から。使われなくなったロボットの目安）", "か月", decimals: 0) { i, task in
                     let ran = c.sums[i][.rpa]?.monthsByTask[task] ?? []
-                    return Double(months[i].filter { !ran.contains($0) }.count)
+                    guard let first = firstMonth[task] else { return Double(months[i].count) }
+                    return Double(months[i].filter { $0 >= first && !ran.contains($0) }.count)
                 },
             ]
         }

@@ -47,6 +47,12 @@ public enum ToolReviewBuilder {
             }
         }
 
+        /// The licence per hour saved, as rows: none when `[money]` gives the tool no licence (nothing to measure).
+        func costRows(_ family: SystemFamily) -> [ReviewRow] {
+            guard (money?.yearlyLicenceYen[family] ?? 0) > 0 else { return [] }
+            return [row("licence-per-hour-saved", "ライセンス費 ÷ 削減時間", "円/時間", costPerHour(family), decimals: 0)]
+        }
+
         func row(_ key: String, _ label: String, _ unit: String, _ values: [Double?], decimals: Int = 2) -> ReviewRow {
             ReviewRow(key: key, label: label, unit: unit, values: values, decimals: decimals)
         }
@@ -72,9 +78,8 @@ public enum ToolReviewBuilder {
             c.row("sheets", "読取枚数", "枚", sheets, decimals: 0),
             c.row("hours-saved", "削減時間", "時間", c.hours(.aiOCR)),
             c.row("correction-rate", "項目修正率（修正項目 ÷ 読取項目）", "%", rate),
-            c.row("checking-minutes-per-sheet", "確認時間（分/枚）", "分/枚", c.perUnit(.aiOCR, scale: 1)),
-            c.row("licence-per-hour-saved", "ライセンス費 ÷ 削減時間", "円/時間", c.costPerHour(.aiOCR), decimals: 0),
-        ], note: "項目修正率と確認時間は、ログに読取項目数・修正項目数・確認時間がある読取だけで計算する。ない期間は「未測定」。")
+            c.row("checking-minutes-per-sheet", "確認時間", "分/枚", c.perUnit(.aiOCR, scale: 1)),
+        ] + c.costRows(.aiOCR), note: "項目修正率と確認時間は、ログに読取項目数・修正項目数・確認時間がある読取だけで計算する。ない期間は「未測定」。")
         let forms = Set(c.sums.flatMap { $0[.aiOCR]?.qualityByName.keys.map { $0 } ?? [] }).sorted()
         let byForm = ReviewTable(id: "ocr-forms", title: "帳票別の項目修正率", columns: c.columns, rows: forms.map { form in
             c.row(form, form, "%", c.sums.map { ReviewSums.rate($0[.aiOCR]?.qualityByName[form], .fieldsCorrected, of: .fieldsRead) })
@@ -88,10 +93,9 @@ public enum ToolReviewBuilder {
         let audio = c.units(.minutes)
         let table = ReviewTable(id: "minutes-overall", title: "議事録作成支援の効果", columns: c.columns, rows: [
             c.row("audio-hours", "音声時間", "時間", audio.map { $0 / 60 }),
-            c.row("editing-minutes-per-audio-hour", "編集時間（分/音声1時間）", "分/時間", c.perUnit(.minutes, scale: 60)),
+            c.row("editing-minutes-per-audio-hour", "編集時間", "分/音声1時間", c.perUnit(.minutes, scale: 60)),
             c.row("hours-saved", "削減時間", "時間", c.hours(.minutes)),
-            c.row("licence-per-hour-saved", "ライセンス費 ÷ 削減時間", "円/時間", c.costPerHour(.minutes), decimals: 0),
-        ], note: "編集時間は、ログに編集時間がある会議の分だけで計算する。")
+        ] + c.costRows(.minutes), note: "編集時間は、ログに編集時間がある会議の分だけで計算する。")
         return ToolReviewSection(system: SystemFamily.minutes.rawValue, title: "議事録作成支援", tables: [table],
                                  verdict: c.verdict(.minutes, use: audio, quality: .none))
     }
@@ -107,8 +111,7 @@ public enum ToolReviewBuilder {
             c.row("rating", "評価の平均", "点", rating),
             c.row("off-hours-answers", "開庁時間外の回答", "件", c.sums.map { Double($0[.chatbot]?.offHoursAnswers ?? 0) }, decimals: 0),
             c.row("hours-saved", "削減時間", "時間", c.hours(.chatbot)),
-            c.row("licence-per-hour-saved", "ライセンス費 ÷ 削減時間", "円/時間", c.costPerHour(.chatbot), decimals: 0),
-        ], note: "回答率 = 回答した問い合わせ ÷ 回答の有無が記録された問い合わせ。引継ぎ率 = 有人対応に引き継いだ問い合わせ ÷ 引継ぎの有無が記録された問い合わせ。")
+        ] + c.costRows(.chatbot), note: "回答率 = 回答した問い合わせ ÷ 回答の有無が記録された問い合わせ。引継ぎ率 = 有人対応に引き継いだ問い合わせ ÷ 引継ぎの有無が記録された問い合わせ。")
         let categories = Set(c.sums.flatMap { $0[.chatbot]?.qualityByName.keys.map { $0 } ?? [] }).sorted()
         let byCategory = ReviewTable(id: "chatbot-categories", title: "カテゴリ別の回答率・引継ぎ率", columns: c.columns.flatMap { ["\($0) 回答率", "\($0) 引継ぎ率"] },
                                      rows: categories.map { name in
@@ -121,9 +124,9 @@ public enum ToolReviewBuilder {
         let unanswered = judged.filter { ($0.value[.unanswered] ?? 0) > 0 }
             .sorted { (($1.value[.unanswered] ?? 0), $0.key) < (($0.value[.unanswered] ?? 0), $1.key) }.prefix(5)
         let candidates = ReviewTable(id: "chatbot-unanswered", title: "未回答の多いカテゴリ（対応業務の見直し候補、\(c.columns[c.judged])）",
-                                     columns: ["未回答", "回答率"], rows: unanswered.map { name, q in
-            c.row(name, name, "件", [q[.unanswered], ReviewSums.rate(q, .unanswered, of: .answerMeasured).map { 1 - $0 }])
-        }, note: "未回答の件数の多い順に5つまで。")
+                                     columns: ["未回答", "回答の有無が記録された問い合わせ"], rows: unanswered.map { name, q in
+            c.row(name, name, "件", [q[.unanswered], q[.answerMeasured]], decimals: 0)
+        }, note: "未回答の件数の多い順に5つまで。回答率はカテゴリ別の表にある。")
         var tables = [overall]
         if !categories.isEmpty { tables.append(byCategory) }
         if !unanswered.isEmpty { tables.append(candidates) }
@@ -136,10 +139,9 @@ public enum ToolReviewBuilder {
         let characters = c.units(.translation)
         let overall = ReviewTable(id: "translation-overall", title: "AI自動翻訳の効果", columns: c.columns, rows: [
             c.row("characters", "翻訳文字数", "文字", characters, decimals: 0),
-            c.row("post-edit-minutes-per-1000", "後編集時間（分/1,000文字）", "分/1,000文字", c.perUnit(.translation, scale: 1000)),
+            c.row("post-edit-minutes-per-1000", "後編集時間", "分/1,000文字", c.perUnit(.translation, scale: 1000)),
             c.row("hours-saved", "削減時間", "時間", c.hours(.translation)),
-            c.row("licence-per-hour-saved", "ライセンス費 ÷ 削減時間", "円/時間", c.costPerHour(.translation), decimals: 0),
-        ], note: "後編集時間は、ログに後編集時間がある依頼の分だけで計算する。")
+        ] + c.costRows(.translation), note: "後編集時間は、ログに後編集時間がある依頼の分だけで計算する。")
         let pairs = Set(c.sums.flatMap { $0[.translation]?.quality.keys.compactMap(\.languagePair) ?? [] }).sorted()
         let byPair = ReviewTable(id: "translation-pairs", title: "言語の組み合わせ別の文字数", columns: c.columns, rows: pairs.map { pair in
             c.row(pair, pair.replacingOccurrences(of: ">", with: " → "), "文字", c.sums.map { $0[.translation]?.quality[.pairCharacters(pair)] ?? 0 }, decimals: 0)

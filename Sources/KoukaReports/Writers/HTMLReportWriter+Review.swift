@@ -11,6 +11,9 @@ extension HTMLReportWriter {
             w(#"<h3>\#(e(section.title))</h3>"#)
             let v = section.verdict
             w(#"<p class="verdict v-\#(e(v.code))"><b>判定: \#(e(v.label))</b>\#(v.reasons.isEmpty ? "" : "（" + e(v.reasons.joined(separator: "、")) + "）")</p>"#)
+            // Printed beside the verdict, never folded away: the verdict is the city's rule applied, not Kouka's judgement.
+            w(#"<ul class="rules">"# + v.rules.map { "<li>\(e($0))</li>" }.joined()
+              + v.notApplied.map { "<li>適用できなかった規則: \(e($0))</li>" }.joined() + "</ul>")
             for table in section.tables {
                 w(#"<h4>\#(e(table.title))</h4><table><thead><tr><th></th>"# + table.columns.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>")
                 for row in table.rows {
@@ -22,14 +25,12 @@ extension HTMLReportWriter {
                 w("</tbody></table>")
                 if let note = table.note { w(#"<p class="note">\#(e(note))</p>"#) }
             }
-            w(#"<details class="rules"><summary>判定の規則</summary><ul>"# + v.rules.map { "<li>\(e($0))</li>" }.joined()
-              + v.notApplied.map { "<li>適用できなかった規則: \(e($0))</li>" }.joined() + "</ul></details>")
         }
         w("</section>")
     }
 
     static let reviewStyle = """
         .verdict{padding:.3em .6em;border-left:5px solid #888;background:#f6f6f6}.v-continue{border-color:#116611}.v-improve{border-color:#c77700}\
-        .v-review{border-color:#b00020}td.nm{color:#888}h4{font-size:1em;margin:1em 0 .2em}.rules{font-size:.88em;color:#444}
+        .v-review{border-color:#b00020}td.nm{color:#888}h4{font-size:1em;margin:1em 0 .2em}.rules{font-size:.85em;color:#444;margin:.2em 0 .6em}
         """
 }

@@ -12,6 +12,11 @@ extension MarkdownReportWriter {
             line()
             line("**\(cell(ReviewText.verdictLine(section.verdict)))**")
             line()
+            line("判定の規則:")
+            line()
+            for rule in section.verdict.rules { line("- \(cell(rule))") }
+            for rule in section.verdict.notApplied { line("- 適用できなかった規則: \(cell(rule))") }
+            line()
             for table in section.tables {
                 line("#### \(cell(table.title))")
                 line()
@@ -23,11 +28,6 @@ extension MarkdownReportWriter {
                 line()
                 if let note = table.note { line(cell(note)); line() }
             }
-            line("判定の規則:")
-            line()
-            for rule in section.verdict.rules { line("- \(cell(rule))") }
-            for rule in section.verdict.notApplied { line("- 適用できなかった規則: \(cell(rule))") }
-            line()
         }
     }
 
