@@ -34,6 +34,7 @@ import Testing
             2024/05/01 10:00:00,ごみ,回答済,なし,4
             2024/05/01 10:01:00,ごみ,未回答,なし,
             2024/05/01 10:02:00,税金,回答済,あり,2
+            2024/05/01 10:03:00,税金,回答済,なし,とても良い
 
             """.utf8))
         let options = SourceOptions(
@@ -45,7 +46,8 @@ import Testing
             [.answerMeasured: 1, .unanswered: 0, .escalationMeasured: 1, .escalated: 0, .ratingSum: 4, .ratingCount: 1],
             [.answerMeasured: 1, .unanswered: 1, .escalationMeasured: 1, .escalated: 0],
             [.answerMeasured: 1, .unanswered: 0, .escalationMeasured: 1, .escalated: 1, .ratingSum: 2, .ratingCount: 1],
-        ])
+            [.answerMeasured: 1, .unanswered: 0, .escalationMeasured: 1, .escalated: 0],
+        ], "a rating that is no number leaves the row counted and out of the average")
         let noFlags = CollectingSink()
         _ = try ChatbotCSVParser(options: SourceOptions(columns: ["time": "日時", "category": "カテゴリ"])).parse(path: path, context: tokyoContext(path), into: noFlags)
         #expect(noFlags.events.allSatisfy { $0.quality.isEmpty }, "unmapped flags measured nothing: no answer rate of 100%")
@@ -58,12 +60,14 @@ import Testing
             日時,原文言語,訳文言語,文字数
             2024-05-01 10:00:00,ja,EN,"1,500"
             2024-05-02 10:00:00,ja,,800
+            2024-05-03 10:00:00,日本語の原文です,en,700
 
             """.utf8))
         let options = SourceOptions(columns: ["time": "日時", "source_language": "原文言語", "target_language": "訳文言語", "characters": "文字数"])
         let sink = CollectingSink()
         _ = try TranslationUsageParser(options: options).parse(path: path, context: tokyoContext(path), into: sink)
-        #expect(sink.events.map(\.quality) == [[.pairCharacters("ja>en"): 1500], [:]])
+        #expect(sink.events.map(\.quality) == [[.pairCharacters("ja>en"): 1500], [:], [:]], "free text is no language: nothing of it kept")
+        #expect(sink.events.count == 3, "the request still counts")
     }
 
     @Test func measuresKeepTheirStoredNames() {

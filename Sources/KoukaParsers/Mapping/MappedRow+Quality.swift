@@ -1,3 +1,4 @@
+import Foundation
 import KoukaCore
 
 extension MappedRow {
@@ -23,7 +24,9 @@ extension MappedRow {
             quality[.escalationMeasured] = 1
             quality[.escalated] = escalated ? 1 : 0
         }
-        if let rating = try number("rating") {
+        // A rating is an aside, not a count the hours rest on: one that is not a number (a vendor's 良い, or text in the
+        // wrong column) leaves the row counted and out of the average, and its text is never kept.
+        if let rating = Double(try text("rating").trimmingCharacters(in: .whitespaces)), rating.isFinite, (0...100).contains(rating) {
             quality[.ratingSum] = rating
             quality[.ratingCount] = 1
         }

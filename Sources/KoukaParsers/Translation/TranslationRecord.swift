@@ -28,9 +28,20 @@ struct TranslationRecord {
             family: .translation, occurredAt: stamp.instant(in: context.clock), taskName: task.isEmpty ? (options.task ?? "AI翻訳") : task,
             department: department.isEmpty ? options.department : department, outcome: .success, quantity: count,
             unit: .characters, humanSeconds: postEdit.map { $0 * 60 }, source: context.location(line))
-        // A pair with one side unknown is no pair: its characters stay out of the by-pair figures.
-        let from = sourceLanguage.trimmingCharacters(in: .whitespaces), to = targetLanguage.trimmingCharacters(in: .whitespaces)
-        if !from.isEmpty && !to.isEmpty { event.quality = [.pairCharacters("\(from.lowercased())>\(to.lowercased())"): count] }
+        // A pair with one side unknown, or not a language code (free text in the column), is no pair: its characters
+        // stay out of the by-pair figures, and no text of the log is kept.
+        if let from = Self.languageCode(sourceLanguage), let to = Self.languageCode(targetLanguage) {
+            event.quality = [.pairCharacters("\(from)>\(to)"): count]
+        }
         return event
+    }
+
+    /// `ja`, `en-US`, `zh-Hant`, `PT-BR` lowercased; nil for anything that is not a language tag of ASCII letters,
+    /// digits and hyphens of at most 16 characters.
+    static func languageCode(_ text: String) -> String? {
+        let code = text.trimmingCharacters(in: .whitespaces)
+        guard (2...16).contains(code.count), code.first!.isLetter,
+              code.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }) else { return nil }
+        return code.lowercased()
     }
 }
