@@ -8,6 +8,8 @@ public struct RollupTotals: Sendable, Hashable {
     /// Person-seconds the logs measured, and the quantity of the events that measured them.
     public var humanSeconds: Double = 0
     public var humanMeasuredQuantity: Double = 0
+    /// The quality counts of the events that had them (`QualityMeasure`); a measure no event had is absent.
+    public var quality: [QualityMeasure: Double] = [:]
 
     public init() {}
 
@@ -27,6 +29,7 @@ public struct RollupTotals: Sendable, Hashable {
             humanSeconds += human
             humanMeasuredQuantity += event.quantity
         }
+        if !event.quality.isEmpty { addQuality(event.quality) }
     }
 
     public mutating func add(_ other: RollupTotals) {
@@ -35,5 +38,10 @@ public struct RollupTotals: Sendable, Hashable {
         machineSeconds += other.machineSeconds
         humanSeconds += other.humanSeconds
         humanMeasuredQuantity += other.humanMeasuredQuantity
+        if !other.quality.isEmpty { addQuality(other.quality) }
+    }
+
+    private mutating func addQuality(_ counts: [QualityMeasure: Double]) {
+        for (measure, value) in counts { quality[measure, default: 0] += value }
     }
 }

@@ -26,6 +26,9 @@ public struct UsageEvent: Sendable, Hashable {
     /// is not known (DeepL Free and Pro Classic answer no period). A count smaller than the day before's
     /// starts a new period (`RunningTotals`).
     public var undatedPeriod: Bool
+    /// What the log says about the quality of the work (fields corrected, an inquiry left unanswered…);
+    /// empty when it says nothing.
+    public var quality: [QualityMeasure: Double] = [:]
 
     public init(
         family: SystemFamily, occurredAt: Date, taskName: String, department: String? = nil,

@@ -15,6 +15,7 @@ extension KoukaStore {
             for column in Int32(6)...8 { Self.feed(try s.int(column), into: &hasher) }
             for column in Int32(9)...12 { Self.feed(Int64(bitPattern: try s.double(column).bitPattern), into: &hasher) }
         }
+        try feedQuality(ofSource: id, into: &hasher)
         return hasher.finalizeHex()
     }
 
@@ -46,13 +47,13 @@ extension KoukaStore {
         return ids.count
     }
 
-    private static func feed(_ text: String, separator: UInt8, into hasher: inout SHA256) {
+    static func feed(_ text: String, separator: UInt8, into hasher: inout SHA256) {
         var bytes = Array(text.utf8)
         bytes.append(separator)
         bytes.withUnsafeBytes { hasher.update($0) }
     }
 
-    private static func feed(_ value: Int64, into hasher: inout SHA256) {
+    static func feed(_ value: Int64, into hasher: inout SHA256) {
         withUnsafeBytes(of: value.littleEndian) { hasher.update($0) }
     }
 }

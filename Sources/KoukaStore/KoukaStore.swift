@@ -88,6 +88,7 @@ public final class KoukaStore {
             }
             try markWrittenByJobRun(source: id)
             try insertRollups(rollups, source: id, adding: false)
+            try keepQuality(of: rollups, source: id, adding: false)
             try recordRollupDigest(ofSource: id)
             try insertRejections(rejections, source: id)
             if let runKeys { try insertRunKeys(runKeys, source: id) }
@@ -119,6 +120,7 @@ public final class KoukaStore {
                 """).run(Self.sourceValues(record) + [.integer(existing.id)])
             try markWrittenByJobRun(source: existing.id, appending: true)
             try insertRollups(rollups, source: existing.id, adding: true)
+            try keepQuality(of: rollups, source: existing.id, adding: true)
             try recordRollupDigest(ofSource: existing.id)
             try insertRejections(rejections, source: existing.id)
         }
@@ -144,7 +146,7 @@ public final class KoukaStore {
     public func renameSource(from old: String, to new: String) throws {
         try db.transaction {
             if let replaced = try source(path: new) {
-                for table in ["rollups", "rejects", "run_keys", "run_key_sets"] {
+                for table in ["rollups", "rollup_quality", "rejects", "run_keys", "run_key_sets"] {
                     try db.prepare("DELETE FROM \(table) WHERE source_id = ?").run([.integer(replaced.id)])
                 }
                 try db.prepare("DELETE FROM source_files WHERE id = ?").run([.integer(replaced.id)])
@@ -229,7 +231,7 @@ public final class KoukaStore {
                 rows.append(DailyRollup(key: key, totals: totals, sourceID: try s.int(0)))
             }
         }
-        return rows
+        return try attachingQuality(to: rows, from: from, to: to)
     }
 
     /// The quarantine: rejected records of every file, by path and line.

@@ -61,8 +61,8 @@ import Testing
         #expect(report.exitCode == 0)
         let files = try report.summary()["files"] as? [String] ?? []
         #expect(files.map { ($0 as NSString).lastPathComponent }.sorted() == [
-            "SHA256SUMS", "kouka-FY2024-departments.csv", "kouka-FY2024-period.csv", "kouka-FY2024-tasks.csv", "kouka-FY2024.html", "kouka-FY2024.json",
-            "kouka-FY2024.md", "kouka-FY2024.xlsx",
+            "SHA256SUMS", "kouka-FY2024-departments.csv", "kouka-FY2024-period.csv", "kouka-FY2024-review.csv", "kouka-FY2024-tasks.csv", "kouka-FY2024.html",
+            "kouka-FY2024.json", "kouka-FY2024.md", "kouka-FY2024.xlsx",
         ])
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("reports/FY2024/kouka-FY2024.json"))) as? [String: Any]
         #expect(json?["label"] as? String == "令和6年度")

@@ -62,7 +62,7 @@ import Testing
             expected += ["out/reports/\(stem)", "out/reports/\(stem)/SHA256SUMS"]
             // A fiscal year of the policy period also has the period table (issue 16).
             let period = stem == "FY2024" ? ["-period.csv", "-period-sjis.csv"] : []
-            for suffix in [".html", ".json", ".md", ".xlsx", "-tasks.csv", "-departments.csv", "-tasks-sjis.csv", "-departments-sjis.csv"] + period {
+            for suffix in [".html", ".json", ".md", ".xlsx", "-tasks.csv", "-departments.csv", "-tasks-sjis.csv", "-departments-sjis.csv", "-review.csv", "-review-sjis.csv"] + period {
                 expected.append("out/reports/\(stem)/kouka-\(stem)\(suffix)")
             }
         }

@@ -66,7 +66,7 @@ import Testing
         #expect(reader.terminationStatus == 0)
         let book = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
         #expect(Array(book.keys).sorted() == ["AI活用業務", "ログ", "単位不一致", "月別", "未登録の名前", "業務カタログ", "業務別", "概要", "課別", "課別ツール別",
-                                              "期間推移", "システム導入"].sorted())
+                                              "期間推移", "システム導入", "ツール評価"].sorted())
         // The policy period (issue 16): each year's RPA hours as numbers, the JSON's own figures.
         let period = try #require(book["期間推移"]?["cells"] as? [[Any?]])
         let jsonPeriod = try #require((try reportJSON("FY2024", "kouka-FY2024")["policyPeriod"] as? [String: Any])?["years"] as? [[String: Any]])
@@ -74,6 +74,9 @@ import Testing
         for (row, year) in zip(period.dropFirst(), jsonPeriod) where year["rpaHours"] != nil {
             #expect(row[3] as? Double == year["rpaHours"] as? Double, "\(year["label"] ?? "")")
         }
+        let review = try #require(book["ツール評価"]?["cells"] as? [[Any?]])
+        #expect(review.first?.suffix(2).compactMap { $0 as? String } == ["令和5年度", "令和6年度"], "the policy's years with data, side by side")
+        #expect(review.contains { $0.count > 5 && $0[2] as? String == "実行回数" && $0[4] as? Double == 1 && $0[5] as? Double == 4 })
         for sheet in book.values { #expect(sheet["frozen"] as? String == "A2") }
         let json = try reportJSON("FY2024", "kouka-FY2024")
         let tasks = try #require(book["業務別"]?["cells"] as? [[Any?]])
@@ -136,6 +139,20 @@ import Testing
         #expect(tax?["previousYearHours"] as? Double == 2.75)
         #expect(tax?["change"] as? Double == 5.5)
         #expect(tax?["rank"] as? Int == 1)
+        // The tool review: the month beside the year to date, and the policy's years side by side.
+        let monthReview = try #require(month["review"] as? [String: Any])
+        #expect(monthReview["columns"] as? [String] == ["令和6年5月", "令和6年度累計（4月〜5月）"])
+        let rpa = try #require((monthReview["sections"] as? [[String: Any]])?.first { $0["system"] as? String == "rpa" })
+        let overall = try #require((rpa["tables"] as? [[String: Any]])?.first { $0["id"] as? String == "rpa-overall" }?["rows"] as? [[String: Any]])
+        #expect(overall.first { $0["key"] as? String == "runs" }?["values"] as? [Double] == [2, 2])
+        // 1,000 yen ÷ 5.5 h in May; two months' licence, 2,000 yen, ÷ 5.5 h to the end of May.
+        let cost = overall.first { $0["key"] as? String == "licence-per-hour-saved" }?["values"] as? [Double]
+        #expect(cost.map { $0.map { ($0 * 100).rounded() / 100 } } == [181.82, 363.64])
+        let yearReview = try #require(year["review"] as? [String: Any])
+        #expect(yearReview["columns"] as? [String] == ["令和5年度", "令和6年度"])
+        let verdict = (yearReview["sections"] as? [[String: Any]])?.first { $0["system"] as? String == "rpa" }?["verdict"] as? [String: Any]
+        #expect(verdict?["label"] as? String == "継続")
+        #expect((verdict?["notApplied"] as? [String])?.contains { $0.contains("10 回以上") } == true, "3 runs are too few to judge a failure rate")
     }
 
     @Test func auditExitsZeroForAYearThatMeetsItsTargetsAndOneForAYearThatMisses() throws {

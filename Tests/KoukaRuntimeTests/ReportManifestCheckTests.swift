@@ -35,6 +35,7 @@ import Testing
         let listed = manifest.split(separator: "\n").map { String($0.dropFirst(66)) }
         #expect(listed == [
             "kouka-FY2024-departments-sjis.csv", "kouka-FY2024-departments.csv", "kouka-FY2024-period-sjis.csv", "kouka-FY2024-period.csv",
+            "kouka-FY2024-review-sjis.csv", "kouka-FY2024-review.csv",
             "kouka-FY2024-tasks-sjis.csv", "kouka-FY2024-tasks.csv",
             "kouka-FY2024.html", "kouka-FY2024.json", "kouka-FY2024.md", "kouka-FY2024.xlsx",
         ])

@@ -5,7 +5,8 @@ import KoukaCore
 ///
 /// Roles: `form` and `time` (required), `sheets` (1 a row when unmapped; when mapped, an empty cell is
 /// rejected, not taken for 1, except on a cancelled row), `verification_minutes` (the time a person spent
-/// checking, which replaces the catalog's estimate), `fields`, `corrected`, `department`, `status` with
+/// checking, which replaces the catalog's estimate), `fields` and `corrected` (fields read and corrected by
+/// a person, kept for the tool review: see `MappedRow.fieldCorrections`), `department`, `status` with
 /// `[source.values]` `success` (required with it), `failure`, `cancelled` and `unfinished`; a status in
 /// none of them is rejected. `run_id` names each job, so that overlapping exports count it once.
 public struct AIOCRCSVParser: LogParser {
@@ -38,10 +39,12 @@ public struct AIOCRCSVParser: LogParser {
             }
             let sheets = try m.count("sheets", outcome: outcome) ?? 1
             let verification = try m.number("verification_minutes")
-            try m.accept(UsageEvent(
+            var event = UsageEvent(
                 family: .aiOCR, occurredAt: try m.instant("time", clock: context.clock), taskName: try m.required("form"),
                 department: try m.department(), outcome: outcome, quantity: sheets, unit: .sheets,
-                humanSeconds: verification.map { $0 * 60 }, source: context.location(row.record.line)), into: sink, runs: &runs)
+                humanSeconds: verification.map { $0 * 60 }, source: context.location(row.record.line))
+            event.quality = try m.fieldCorrections()
+            try m.accept(event, into: sink, runs: &runs)
         }
     }
 }

@@ -6,7 +6,7 @@ import KoukaCore
 ///
 /// Roles: `time` and `category` (the FAQ category or intent the catalog maps; required), `answered`
 /// with `[source.values]` `answered` / `unanswered`, `escalated` with `escalated` / `not_escalated`,
-/// `session`, `rating`, `department`. A value in neither of its column's lists is rejected, never guessed
+/// `session`, `rating` (a number; kept with the answers for the tool review), `department`. A value in neither of its column's lists is rejected, never guessed
 /// at; the empty cell too, unless a list names "". `run_id` names each inquiry (a message id), so that
 /// overlapping exports count it once.
 public struct ChatbotCSVParser: LogParser {
@@ -46,10 +46,12 @@ public struct ChatbotCSVParser: LogParser {
             var answered = true, escalated = false
             if m.has("answered") { answered = try m.list("answered", among: ["answered", "unanswered"]) == "answered" }
             if m.has("escalated") { escalated = try m.list("escalated", among: ["escalated", "not_escalated"]) == "escalated" }
-            try m.accept(UsageEvent(
+            var event = UsageEvent(
                 family: .chatbot, occurredAt: try m.instant("time", clock: context.clock), taskName: try m.required("category"),
                 department: try m.department(), outcome: answered && !escalated ? .success : .failure, quantity: 1,
-                unit: .inquiries, source: context.location(row.record.line)), into: sink, runs: &runs)
+                unit: .inquiries, source: context.location(row.record.line))
+            event.quality = try m.inquiryQuality(answered: answered, escalated: escalated)
+            try m.accept(event, into: sink, runs: &runs)
         }
     }
 }

@@ -8,6 +8,9 @@ struct TranslationRecord {
     var department: String
     var task: String
     var postEditMinutes: String
+    /// The languages translated from and into ("" when the log does not say); kept as a pair for the tool review.
+    var sourceLanguage = ""
+    var targetLanguage = ""
 
     func event(line: Int, context: ParseContext, options: SourceOptions) throws(RowProblem) -> UsageEvent {
         guard let stamp = Timestamp(time) else { throw RowProblem("the request time is missing or not a date-time") }
@@ -21,9 +24,24 @@ struct TranslationRecord {
             }
             postEdit = minutes
         }
-        return UsageEvent(
+        var event = UsageEvent(
             family: .translation, occurredAt: stamp.instant(in: context.clock), taskName: task.isEmpty ? (options.task ?? "AI翻訳") : task,
             department: department.isEmpty ? options.department : department, outcome: .success, quantity: count,
             unit: .characters, humanSeconds: postEdit.map { $0 * 60 }, source: context.location(line))
+        // A pair with one side unknown, or not a language code (free text in the column), is no pair: its characters
+        // stay out of the by-pair figures, and no text of the log is kept.
+        if let from = Self.languageCode(sourceLanguage), let to = Self.languageCode(targetLanguage) {
+            event.quality = [.pairCharacters("\(from)>\(to)"): count]
+        }
+        return event
+    }
+
+    /// `ja`, `en-US`, `zh-Hant`, `PT-BR` lowercased; nil for anything that is not a language tag of ASCII letters,
+    /// digits and hyphens of at most 16 characters.
+    static func languageCode(_ text: String) -> String? {
+        let code = text.trimmingCharacters(in: .whitespaces)
+        guard (2...16).contains(code.count), code.first!.isLetter,
+              code.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }) else { return nil }
+        return code.lowercased()
     }
 }

@@ -38,7 +38,8 @@ public struct TranslationUsageParser: LogParser {
             let m = MappedRow(row: row, options: options)
             let record = TranslationRecord(
                 time: try m.text("time"), characters: try m.text("characters").replacingOccurrences(of: ",", with: ""),
-                department: try m.text("department"), task: try m.text("task"), postEditMinutes: try m.text("post_edit_minutes"))
+                department: try m.text("department"), task: try m.text("task"), postEditMinutes: try m.text("post_edit_minutes"),
+                sourceLanguage: try m.text("source_language"), targetLanguage: try m.text("target_language"))
             try m.accept(try record.event(line: row.record.line, context: context, options: options), into: sink, runs: &runs)
         }
     }
@@ -53,7 +54,8 @@ public struct TranslationUsageParser: LogParser {
                 let record = TranslationRecord(
                     time: JSONObjectRecords.text(object, c["time"]), characters: JSONObjectRecords.text(object, c["characters"]),
                     department: JSONObjectRecords.text(object, c["department"]), task: JSONObjectRecords.text(object, c["task"]),
-                    postEditMinutes: JSONObjectRecords.text(object, c["post_edit_minutes"]))
+                    postEditMinutes: JSONObjectRecords.text(object, c["post_edit_minutes"]),
+                    sourceLanguage: JSONObjectRecords.text(object, c["source_language"]), targetLanguage: JSONObjectRecords.text(object, c["target_language"]))
                 let event = try record.event(line: line, context: context, options: options)
                 try runs.admit(event, runID: JSONObjectRecords.text(object, c["run_id"]), line: line)
                 sink.accept(event)

@@ -42,6 +42,9 @@ public struct YearReport: Sendable, Hashable, Codable {
     public var weeks: [WeekLine]? = nil
     /// A month's report only: where its fiscal year stands at the month's end (set by the report job).
     public var yearToDate: YearToDate? = nil
+    /// The tools' effect, cost and quality for the policy's reviews, with a verdict per tool (`[review]`);
+    /// nil in a report built for comparison only.
+    public var review: ToolReview? = nil
 }
 
 /// Hours to date of the fiscal year under way, and a projection to March 31.

@@ -59,6 +59,7 @@ public enum HTMLReportWriter {
             w("</tbody></table><p class=\"note\">削減額 = 削減時間 × 職員の時間単価 \(NumberText.grouped(m.hourlyStaffCostYen, decimals: 0)) 円。</p></section>")
         }
 
+        writeReview(r.review, to: &out)
         let columns = DepartmentColumns(r)
         w(#"<section><h2>課別の比較</h2><table class="departments"><thead><tr>"# + columns.titles.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>")
         for d in r.departments {
@@ -139,6 +140,7 @@ public enum HTMLReportWriter {
         td.n{text-align:right;font-variant-numeric:tabular-nums}.met{color:#116611;font-weight:bold}.missed{color:#b00020;font-weight:bold}\
         .meta,.note{color:#555;font-size:.88em}tr.total td{font-weight:bold}svg .bar{fill:#4a86c5}svg .marker{stroke:#b00020;stroke-width:3}\
         svg text{font-size:12px;fill:#222}svg .value{fill:#333;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}code{font-size:.85em}\
-        .nw{white-space:nowrap}code.sha{word-break:break-all;font-size:.78em}details.sources>summary{cursor:pointer;font-weight:bold;color:#1f5fa8}
+        .nw{white-space:nowrap}code.sha{word-break:break-all;font-size:.78em}details.sources>summary{cursor:pointer;font-weight:bold;color:#1f5fa8}\
+        \(reviewStyle)
         """
 }

@@ -74,6 +74,7 @@ public enum MarkdownReportWriter {
             line("削減額 = 削減時間 × 職員の時間単価 \(NumberText.grouped(m.hourlyStaffCostYen, decimals: 0)) 円（端数処理前の削減時間から計算し、円未満を四捨五入）。")
             line()
         }
+        writeReview(report.review, to: &out)
         line("## 課別削減時間")
         line()
         let columns = DepartmentColumns(report)

@@ -132,6 +132,7 @@ public enum XLSXReportWriter {
         }
         sources.width(0, 44); sources.width(6, 66)
         writeAppendix(report, to: book)
+        writeReview(report.review, to: book)
         writePeriodSheets(report, to: book)
         writeMonth(report, to: book)
         book.finish()

@@ -40,10 +40,21 @@ enum RollupComparison {
         func close(_ x: Double, _ y: Double) -> Bool { abs(x - y) <= 1e-6 * max(1, abs(x), abs(y)) }
         return a.events == b.events && close(a.quantity, b.quantity) && close(a.machineSeconds, b.machineSeconds)
             && close(a.humanSeconds, b.humanSeconds) && close(a.humanMeasuredQuantity, b.humanMeasuredQuantity)
+            && a.quality.count == b.quality.count && a.quality.allSatisfy { measure, value in b.quality[measure].map { close(value, $0) } ?? false }
+    }
+
+    /// `expected` without the quality counts of the files at `paths`: files the store read before it kept them,
+    /// whose missing counts were never read (not measured), not taken away.
+    static func withoutQuality(_ expected: [String: [RollupKey: RollupTotals]], paths: Set<String>) -> [String: [RollupKey: RollupTotals]] {
+        expected.reduce(into: [:]) { result, file in
+            result[file.key] = paths.contains(file.key) ? file.value.mapValues { var t = $0; t.quality = [:]; return t } : file.value
+        }
     }
 
     private static func describe(_ t: RollupTotals?) -> String {
         guard let t else { return "none" }
+        let quality = t.quality.sorted { $0.key < $1.key }.map { "\($0.key.storedName) \($0.value)" }
         return "\(t.events) runs, \(t.quantity) units, \(t.machineSeconds) machine s, \(t.humanSeconds) person s"
+            + (quality.isEmpty ? "" : ", " + quality.joined(separator: ", "))
     }
 }

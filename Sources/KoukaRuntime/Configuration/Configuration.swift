@@ -30,6 +30,8 @@ public struct Configuration: Sendable {
     public var monitoringTextfile: String?
     /// The systems register (`systems`), when configured: without it the new-systems figure is not measured.
     public var systemsPath: String? = nil
+    /// The rules of the tool verdicts (`[review]`), defaults where the file sets none.
+    public var review = ReviewSettings()
 
     /// Reads and checks the TOML file at `path`.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
@@ -185,6 +187,7 @@ public struct Configuration: Sendable {
         configuration.outputAccess = outputAccess
         configuration.monitoringTextfile = file.monitoring?.textfile.map(absolute)
         configuration.systemsPath = file.systems.map(absolute)
+        configuration.review = try ReviewSettings.resolve(file.review, path: path)
         return configuration
     }
 }

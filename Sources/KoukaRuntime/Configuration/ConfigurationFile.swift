@@ -13,6 +13,7 @@ struct ConfigurationFile: Decodable {
     var ai_tasks: AITasksSection?
     var nightly: NightlySection?
     var money: MoneySection?
+    var review: ReviewSection?
 
     struct MoneySection: Decodable {
         var hourly_staff_cost_yen: TOMLNumber

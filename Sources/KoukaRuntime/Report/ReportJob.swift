@@ -34,6 +34,7 @@ public struct ReportJob {
             let missing = SourceMatches.missing(configuration).map { MissingSourceLine(path: $0.path, reason: $0.reason) }
             report.sourcesMissing = missing.isEmpty ? nil : missing
             // As of the last complete day: the report's own day has not been read by the nightly run yet.
+            report.review = try context.toolReview(of: options.period, report: report, asOf: context.asOf, generatedAt: stamp)
             if case let .fiscalYear(year) = options.period {
                 report.projection = try context.projection(of: year, stamp: stamp)
             }
@@ -70,13 +71,17 @@ public struct ReportJob {
         HTMLReportWriter.write(report, to: &html)
         CSVReportWriter.writeTasks(report, to: &tasks)
         CSVReportWriter.writeDepartments(report, to: &departments)
+        var review = ""
+        CSVReportWriter.writeReview(report, to: &review)
         var texts: [(String, Data)] = [
             ("\(stem).html", Data(html.utf8)), ("\(stem).json", Data(json.utf8)), ("\(stem).md", Data(markdown.utf8)),
             ("\(stem)-tasks.csv", Data(tasks.utf8)), ("\(stem)-departments.csv", Data(departments.utf8)),
+            ("\(stem)-review.csv", Data(review.utf8)),
         ]
         if options.shiftJISCSV {
             texts.append(("\(stem)-tasks-sjis.csv", CSVReportWriter.shiftJIS(tasks)))
             texts.append(("\(stem)-departments-sjis.csv", CSVReportWriter.shiftJIS(departments)))
+            texts.append(("\(stem)-review-sjis.csv", CSVReportWriter.shiftJIS(review)))
         }
         texts += CSVReportWriter.periodFiles(report, stem: stem, shiftJIS: options.shiftJISCSV)
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any

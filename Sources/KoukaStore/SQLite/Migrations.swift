@@ -131,12 +131,32 @@ enum Migrations {
         // the same whether the store holds ten files or a city's five years of daily logs: the counted files
         // with a file's bytes by their SHA-256, and the run-key sets that overlap a file's days by span class
         // and first day (`RunKeySpan`); the index by (first_day, last_day) left every earlier set to be scanned.
-        ("per-file lookups by index", """
+        ("v10", """
         CREATE INDEX source_files_by_sha256 ON source_files (sha256);
         ALTER TABLE run_key_sets ADD COLUMN span_class INTEGER NOT NULL DEFAULT \(RunKeySpan.classes.upperBound);
         UPDATE run_key_sets SET span_class = \(RunKeySpan.spanClassSQL);
         CREATE INDEX run_key_sets_by_span ON run_key_sets (span_class, first_day);
         DROP INDEX IF EXISTS run_key_sets_days;
+        """),
+        // What the logs say about the quality of the work, per rollup (fields corrected, inquiries unanswered…), for
+        // the tool reviews: one row per measure a rollup has, keyed like the rollup; a measure without a row was not
+        // measured. `quality_kept` is 1 on the lines of files read since: NULL on a line written before, whose
+        // missing measures were never read (not measured), and whose rollup digest is the one recorded then.
+        ("v11", """
+        CREATE TABLE rollup_quality (
+            source_id INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            department TEXT NOT NULL,
+            family TEXT NOT NULL,
+            task_name TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            off_hours INTEGER NOT NULL,
+            measure TEXT NOT NULL,
+            value REAL NOT NULL,
+            PRIMARY KEY (source_id, day, department, family, task_name, outcome, unit, off_hours, measure)
+        ) WITHOUT ROWID;
+        ALTER TABLE source_files ADD COLUMN quality_kept INTEGER;
         """),
     ]
 

@@ -1,0 +1,179 @@
+import Foundation
+import KoukaCore
+import KoukaReports
+import Testing
+
+/// The tool review on a small fixture per format, every indicator worked out by hand in the comments.
+@Suite struct ToolReviewTests {
+    static let may23 = LocalDate(year: 2023, month: 5, day: 10), may24 = LocalDate(year: 2024, month: 5, day: 10)
+
+    static let catalog = TaskCatalog(entries: [
+        CatalogEntry(taskID: "A01", name: "申請書入力", department: "市民課", system: .aiOCR, unit: .sheets, manualMinutesPerUnit: 6,
+                     residualMinutesPerUnit: 1.5, validFrom: LocalDate(year: 2021, month: 4, day: 1), patterns: ["申請書", "届出書"]),
+        CatalogEntry(taskID: "A02", name: "会議録", department: "議会事務局", system: .minutes, unit: .audioMinutes, manualMinutesPerUnit: 4,
+                     residualMinutesPerUnit: 1, validFrom: LocalDate(year: 2021, month: 4, day: 1), patterns: ["本会議"]),
+        CatalogEntry(taskID: "A03", name: "問い合わせ", department: "広報課", system: .chatbot, unit: .inquiries, manualMinutesPerUnit: 5,
+                     residualMinutesPerUnit: 0, validFrom: LocalDate(year: 2021, month: 4, day: 1), patterns: ["ごみ", "税金"]),
+        CatalogEntry(taskID: "A04", name: "翻訳", department: "国際交流課", system: .translation, unit: .characters, manualMinutesPerUnit: 60,
+                     residualMinutesPerUnit: 10, validFrom: LocalDate(year: 2021, month: 4, day: 1), patterns: ["AI翻訳"]),
+        CatalogEntry(taskID: "R1", name: "住民票", department: "市民課", system: .rpa, unit: .runs, manualMinutesPerUnit: 10,
+                     residualMinutesPerUnit: 0, reworkMinutesPerFailure: 5, validFrom: LocalDate(year: 2021, month: 4, day: 1), patterns: ["住民票"]),
+        CatalogEntry(taskID: "R2", name: "伝票", department: "会計課", system: .rpa, unit: .items, manualMinutesPerUnit: 1,
+                     residualMinutesPerUnit: 0, validFrom: LocalDate(year: 2021, month: 4, day: 1), patterns: ["伝票"]),
+    ])
+
+    static func rollup(_ name: String, _ family: SystemFamily, _ outcome: Outcome = .success, unit: EffectUnit, events: Int, quantity: Double? = nil,
+                       human: Double = 0, humanQuantity: Double = 0, on date: LocalDate = may24, offHours: Bool = false,
+                       quality: [QualityMeasure: Double] = [:]) -> DailyRollup {
+        var totals = RollupTotals(events: events, quantity: quantity ?? Double(events), machineSeconds: 0, humanSeconds: human, humanMeasuredQuantity: humanQuantity)
+        totals.quality = quality
+        return DailyRollup(key: RollupKey(date: date, department: "", family: family, taskName: name, outcome: outcome, unit: unit, offHours: offHours),
+                           totals: totals, sourceID: 1)
+    }
+
+    static let fy2023 = [
+        rollup("住民票", .rpa, unit: .runs, events: 25, on: may23),
+        rollup("ごみ", .chatbot, unit: .inquiries, events: 4, on: may23),
+    ]
+
+    static let fy2024 = [
+        // AI-OCR: 申請書 10 sheets, checking measured 600 s; 200 fields read, 30 corrected. 届出書 5 sheets, 100 read, 0 corrected.
+        rollup("申請書", .aiOCR, unit: .sheets, events: 2, quantity: 10, human: 600, humanQuantity: 10, quality: [.fieldsRead: 200, .fieldsCorrected: 30]),
+        rollup("届出書", .aiOCR, unit: .sheets, events: 1, quantity: 5, quality: [.fieldsRead: 100, .fieldsCorrected: 0]),
+        // Minutes: 120 audio minutes, of which 60 with 60 editing minutes measured.
+        rollup("本会議", .minutes, unit: .audioMinutes, events: 2, quantity: 120, human: 3600, humanQuantity: 60),
+        // Chatbot: ごみ 3 answered, 2 not (1 unanswered, 1 handed off… each measured), 1 answered off hours; 税金 1 unanswered.
+        rollup("ごみ", .chatbot, unit: .inquiries, events: 3,
+               quality: [.answerMeasured: 3, .unanswered: 0, .escalationMeasured: 3, .escalated: 0, .ratingSum: 12, .ratingCount: 3]),
+        rollup("ごみ", .chatbot, .failure, unit: .inquiries, events: 2, quality: [.answerMeasured: 2, .unanswered: 1, .escalationMeasured: 2, .escalated: 1]),
+        rollup("税金", .chatbot, .failure, unit: .inquiries, events: 1, quality: [.answerMeasured: 1, .unanswered: 1, .escalationMeasured: 1, .escalated: 0]),
+        rollup("ごみ", .chatbot, unit: .inquiries, events: 1, offHours: true, quality: [.answerMeasured: 1, .unanswered: 0]),
+        // Translation: 3,000 characters, 10 post-editing minutes measured on 2,000 of them; ja>en 2,000, ja>zh 1,000.
+        rollup("AI翻訳", .translation, unit: .characters, events: 3, quantity: 3000, human: 600, humanQuantity: 2000,
+               quality: [.pairCharacters("ja>en"): 2000, .pairCharacters("ja>zh"): 1000]),
+        // RPA: 18 runs succeeded, 2 failed (rework 5 min each).
+        rollup("住民票", .rpa, unit: .runs, events: 18),
+        rollup("住民票", .rpa, .failure, unit: .runs, events: 2),
+        // A robot counted in items: one run handled 50 items, and 5 items failed.
+        rollup("伝票", .rpa, unit: .items, events: 1, quantity: 50),
+        rollup("伝票", .rpa, .failure, unit: .items, events: 1, quantity: 5),
+    ]
+
+    static func period(_ year: Int, _ rollups: [DailyRollup], money: MoneySettings?) -> ReviewPeriod {
+        let fiscal = FiscalYear(year)
+        let report = ReportBuilder.build(ReportInputs(period: .fiscalYear(fiscal), rollups: rollups, catalog: catalog, catalogPath: "catalog.csv",
+                                                      catalogSHA256: "", targets: .dxPolicyDefaults, sources: [:], timezone: "Asia/Tokyo", money: money))
+        return ReviewPeriod(label: fiscal.japaneseLabel, report: report, rollups: rollups, firstDay: fiscal.firstDay, through: fiscal.lastDay, fiscalYear: year)
+    }
+
+    static func review(money: MoneySettings? = nil, settings: ReviewSettings = ReviewSettings()) -> ToolReview {
+        let periods = [period(2023, fy2023, money: money), period(2024, fy2024, money: money)]
+        return ToolReviewBuilder.build(periods: periods, judged: 1, yearBefore: periods[0].report, catalog: catalog, settings: settings, money: money)
+    }
+
+    static func row(_ review: ToolReview, _ system: String, _ table: String, _ key: String) -> [Double?]? {
+        review.sections.first { $0.system == system }?.tables.first { $0.id == table }?.rows.first { $0.key == key }?.values
+    }
+
+    static func close(_ a: [Double?]?, _ b: [Double?]) -> Bool {
+        guard let a, a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { x, y in x == nil ? y == nil : (y != nil && abs(x! - y!) < 1e-9) }
+    }
+
+    @Test func aiOCRCorrectionRatePerFormAndOverallAndCheckingMinutes() {
+        let r = Self.review()
+        #expect(Self.close(Self.row(r, "ai-ocr", "ocr-overall", "sheets"), [0, 15]))
+        // 30 corrected ÷ 300 read; FY2023 read nothing: not measured, not 0%.
+        #expect(Self.close(Self.row(r, "ai-ocr", "ocr-overall", "correction-rate"), [nil, 0.1]))
+        #expect(Self.close(Self.row(r, "ai-ocr", "ocr-forms", "申請書"), [nil, 0.15]))
+        #expect(Self.close(Self.row(r, "ai-ocr", "ocr-forms", "届出書"), [nil, 0]))
+        // 600 s = 10 min over the 10 sheets that measured it.
+        #expect(Self.close(Self.row(r, "ai-ocr", "ocr-overall", "checking-minutes-per-sheet"), [nil, 1]))
+        // 10 × 6 − 10 = 50 min, 5 × 4.5 = 22.5 min: 72.5 min = 1.21 h.
+        #expect(Self.close(Self.row(r, "ai-ocr", "ocr-overall", "hours-saved"), [0, 1.21]))
+    }
+
+    @Test func chatbotAnswerAndHandOffRatesOverallAndPerCategory() {
+        let r = Self.review()
+        #expect(Self.close(Self.row(r, "chatbot", "chatbot-overall", "inquiries"), [4, 7]))
+        // 7 measured, 2 unanswered: 5/7; FY2023's log said nothing: not measured.
+        #expect(Self.close(Self.row(r, "chatbot", "chatbot-overall", "answer-rate"), [nil, 5.0 / 7]))
+        // 6 measured, 1 handed off.
+        #expect(Self.close(Self.row(r, "chatbot", "chatbot-overall", "handoff-rate"), [nil, 1.0 / 6]))
+        #expect(Self.close(Self.row(r, "chatbot", "chatbot-overall", "rating"), [nil, 4]))
+        #expect(Self.close(Self.row(r, "chatbot", "chatbot-overall", "off-hours-answers"), [0, 1]))
+        // ごみ: 6 measured, 1 unanswered; 5 measured for hand-off, 1 handed off. 税金: 1 of 1 unanswered.
+        #expect(Self.close(Self.row(r, "chatbot", "chatbot-categories", "ごみ"), [nil, nil, 5.0 / 6, 1.0 / 5]))
+        #expect(Self.close(Self.row(r, "chatbot", "chatbot-categories", "税金"), [nil, nil, 0, 0]))
+        let unanswered = r.sections.first { $0.system == "chatbot" }?.tables.first { $0.id == "chatbot-unanswered" }
+        #expect(unanswered?.rows.map(\.key) == ["ごみ", "税金"])
+        #expect(unanswered?.rows.map(\.values) == [[1, 6], [1, 1]], "unanswered, and inquiries whose log says")
+        let verdict = r.sections.first { $0.system == "chatbot" }!.verdict
+        #expect(verdict.code == "improve")
+        #expect(verdict.reasons == ["回答率 71.4% < 下限 80.0%（chatbot_answer_rate_min）"])
+    }
+
+    @Test func minutesAndTranslationTimePerUnit() {
+        let r = Self.review()
+        #expect(Self.close(Self.row(r, "minutes", "minutes-overall", "audio-hours"), [0, 2]))
+        // 60 editing minutes over 60 measured audio minutes (1 h).
+        #expect(Self.close(Self.row(r, "minutes", "minutes-overall", "editing-minutes-per-audio-hour"), [nil, 60]))
+        #expect(Self.close(Self.row(r, "translation", "translation-overall", "characters"), [0, 3000]))
+        // 10 minutes over 2,000 measured characters.
+        #expect(Self.close(Self.row(r, "translation", "translation-overall", "post-edit-minutes-per-1000"), [nil, 5]))
+        #expect(Self.close(Self.row(r, "translation", "translation-pairs", "ja>en"), [0, 2000]))
+        #expect(Self.close(Self.row(r, "translation", "translation-pairs", "ja>zh"), [0, 1000]))
+    }
+
+    @Test func robotRunsFailuresReworkIdleMonthsAndTheFall() {
+        let r = Self.review()
+        #expect(Self.close(Self.row(r, "rpa", "rpa-runs", "R1"), [25, 20]))
+        #expect(Self.close(Self.row(r, "rpa", "rpa-failure-rate", "R1"), [0, 0.1]))
+        #expect(Self.close(Self.row(r, "rpa", "rpa-rework", "R1"), [0, 10]))
+        // 250 min = 4.17 h; 18 × 10 − 2 × 5 = 170 min = 2.83 h.
+        #expect(Self.close(Self.row(r, "rpa", "rpa-hours", "R1"), [4.17, 2.83]))
+        // From its first run (May 2023): FY2023 has 11 months from May, 10 without a run; FY2024 11 of 12.
+        #expect(Self.close(Self.row(r, "rpa", "rpa-idle-months", "R1"), [10, 11]))
+        // Items fail by the item: 5 failed of 55, not 5 of 1 run. A robot first run in May 2024 was not idle before:
+        // 0 in FY2023, and 10 of the 11 months from May in FY2024.
+        #expect(Self.close(Self.row(r, "rpa", "rpa-failure-rate", "R2"), [nil, 5.0 / 55]))
+        #expect(Self.close(Self.row(r, "rpa", "rpa-idle-months", "R2"), [0, 10]))
+        #expect(Self.close(Self.row(r, "rpa", "rpa-fell", "R1"), [4.17, 2.83, 2.83 - 4.17]))
+        let verdict = r.sections.first { $0.system == "rpa" }!.verdict
+        #expect(verdict.code == "improve", "2 of 20 runs failed: 10.0% > 5.0%")
+        #expect(verdict.notApplied.contains { $0.contains("2022〜2024") }, "two years running needs FY2022 too")
+    }
+
+    @Test func costPerHourSavedAboveTheStaffCostIsAReview() {
+        // A-OCR: 12,000 yen ÷ 1.21 h = 9,917 yen/h > 2,000 yen.
+        let r = Self.review(money: MoneySettings(hourlyStaffCostYen: 2000, yearlyLicenceYen: [.aiOCR: 12_000, .minutes: 100]))
+        let ocr = r.sections.first { $0.system == "ai-ocr" }!
+        #expect(Self.close(Self.row(r, "ai-ocr", "ocr-overall", "licence-per-hour-saved"), [nil, 12_000 / 1.21]))
+        #expect(ocr.verdict.code == "review")
+        #expect(ocr.verdict.reasons == ["ライセンス費 ÷ 削減時間 = 9,917 円/時間 > 職員の時間単価 2,000 円"])
+        #expect(ocr.verdict.rules.contains { $0.contains("2,000 円") }, "the rule and its threshold are printed beside the verdict")
+        // Minutes: 100 yen over many hours is far below the staff cost.
+        #expect(r.sections.first { $0.system == "minutes" }!.verdict.code == "continue")
+    }
+
+    @Test func eachRuleOnBothSidesOfItsThreshold() {
+        #expect(ReviewRules.above(0.10, max: 0.10, what: "項目修正率", key: "k").level == 0)
+        #expect(ReviewRules.above(0.1001, max: 0.10, what: "項目修正率", key: "k").level == 1)
+        #expect(ReviewRules.above(nil, max: 0.10, what: "項目修正率", key: "k").notApplied != nil, "not measured is not met")
+        #expect(ReviewRules.below(0.80, min: 0.80, what: "回答率", key: "k").level == 0)
+        #expect(ReviewRules.below(0.7999, min: 0.80, what: "回答率", key: "k").level == 1)
+        #expect(ReviewRules.tasksAbove([("R1", 0.05, 20)], max: 0.05, minimumRuns: 10).level == 0)
+        #expect(ReviewRules.tasksAbove([("R1", 0.06, 20)], max: 0.05, minimumRuns: 10).level == 1)
+        #expect(ReviewRules.cost(licenceYen: 2000, hoursSaved: 1, staffHourlyYen: 2000).level == 0)
+        #expect(ReviewRules.cost(licenceYen: 2001, hoursSaved: 1, staffHourlyYen: 2000).level == 2)
+        #expect(ReviewRules.cost(licenceYen: 1, hoursSaved: 0, staffHourlyYen: 2000).level == 2, "a licence that saved no hour")
+        #expect(ReviewRules.cost(licenceYen: 5000, hoursSaved: 1, staffHourlyYen: nil).level == 0)
+        #expect(ReviewRules.falling(use: [2022: 30, 2023: 25, 2024: 20], judgedYear: 2024, years: 2).level == 2)
+        #expect(ReviewRules.falling(use: [2022: 30, 2023: 25, 2024: 25], judgedYear: 2024, years: 2).level == 0)
+        #expect(ReviewRules.falling(use: [2022: 20, 2023: 25, 2024: 20], judgedYear: 2024, years: 2).level == 0, "a fall after a rise is not two years running")
+        #expect(ReviewRules.falling(use: [2023: 25, 2024: 20], judgedYear: 2024, years: 2).notApplied != nil)
+        let settings = { var s = ReviewSettings(); s.ocrCorrectionRateMax = 0.09; return s }()
+        #expect(Self.review(settings: settings).sections.first { $0.system == "ai-ocr" }!.verdict.code == "improve", "10.0% > 9.0%")
+        #expect(Self.review().sections.first { $0.system == "ai-ocr" }!.verdict.code == "continue", "10.0% is not above 10.0%")
+    }
+}
