@@ -3,8 +3,8 @@ import Testing
 
 /// Issue 14 items 4 and 5, through the built jobs: whisper.cpp `-oj`, OpenAI `verbose_json`, a UTF-16LE SRT
 /// (Notepad's "Unicode"), a transcript of silence and a session list saved as Excel's "Unicode テキスト"
-/// (UTF-16LE, tab-separated) are all counted, by hand; a UTF-16 WinActor export, which that format does
-/// not read, is reported as UTF-16, not as bad rows.
+/// (UTF-16LE, tab-separated) are all counted, by hand; a UTF-16 WinActor export cut inside a character is
+/// reported as damaged UTF-16 at its byte, not as bad rows.
 @Suite(.serialized) struct WhisperVariantsJobTests {
     static let catalog = """
         task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
@@ -55,15 +55,17 @@ import Testing
         try Self.utf16LE("会議名\t開催日時\t音声秒数\r\n本会議,臨時会\t2024-06-10 10:00\t5400\r\n")
             .write(to: city.root.appendingPathComponent("logs/sessions.csv"))
         try FileManager.default.createDirectory(at: city.root.appendingPathComponent("logs/winactor"), withIntermediateDirectories: true)
-        try Self.utf16LE("タスクID,シナリオ名,状態\r\n1,a,FINISH\r\n").write(to: city.root.appendingPathComponent("logs/winactor/tasks.csv"))
+        // WinActor's export reads UTF-16 too; this one is cut one byte into a character.
+        let tasks = Self.utf16LE("タスクID,シナリオ名,状態,開始日時\r\n1,a,FINISH,2024/06/10 09:00:00\r\n") + Data([0x41])
+        try tasks.write(to: city.root.appendingPathComponent("logs/winactor/tasks.csv"))
 
         let run = try city.nightly()
-        #expect(run.exitCode == 1, "the UTF-16 WinActor export is a finding: \(run.stdout)")
+        #expect(run.exitCode == 1, "the damaged UTF-16 WinActor export is a finding: \(run.stdout)")
         let summary = try run.summary()
         let unreadable = summary["filesUnreadable"] as? [[String: Any]] ?? []
         #expect(unreadable.map { $0["path"] as? String } == ["logs/winactor/tasks.csv"])
         let reason = unreadable.first?["reason"] as? String ?? ""
-        #expect(reason.contains("UTF-16LE text") && reason.contains("save the file as UTF-8"), "\(reason)")
+        #expect(reason.contains("UTF-16LE text that does not decode at byte \(tasks.count - 1)"), "\(reason)")
         #expect(!reason.contains("header"), "the encoding is named, not the content")
 
         let (code, json) = try city.report(2024)

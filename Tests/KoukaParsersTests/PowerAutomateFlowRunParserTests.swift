@@ -7,19 +7,19 @@ import Testing
 /// them and as the maker portal exports them. Times are UTC; the day is Tokyo's.
 struct PowerAutomateFlowRunParserTests {
     /// The Web API's answer, and what each run must become:
-    /// 1. Succeeded 2024-05-01T00:00:00Z (1,714,521,600), ended 00:02:00: 120 s (its `duration` 120000 is not read).
+    /// 1. Succeeded 2024-05-01T00:00:00Z (1,714,521,600), ended 00:02:00: 120 s (its `duration`, in seconds, agrees).
     /// 2. A child flow's run (parentrunid is run 1): part of its parent's run, not counted on its own.
     /// 3. Failed 01:00:00Z (1,714,525,200), 30 s. 4. Cancelled 02:00:00Z (1,714,528,800), no end.
     /// 5. Running: waits. 6. Run 1 again (an overlapping save): rejected, counted once. 7. Status Unknown: rejected.
     static let answer = """
         {"@odata.context":"https://city.crm7.dynamics.com/api/data/v9.2/$metadata#flowruns","value":[
-        {"flowrunid":"f0000001-0000-0000-0000-000000000001","name":"08584710000000000001CU01","workflowname":"住民税_通知書送付","workflowid":"w1","starttime":"2024-05-01T00:00:00Z","endtime":"2024-05-01T00:02:00Z","duration":120000,"status":"Succeeded","triggertype":"Scheduled","parentrunid":null},
-        {"flowrunid":"f0000001-0000-0000-0000-000000000002","name":"08584710000000000002CU01","workflowname":"子フロー_PDF作成","workflowid":"w2","starttime":"2024-05-01T00:00:10Z","endtime":"2024-05-01T00:01:00Z","duration":50000,"status":"Failed","triggertype":"Manual","parentrunid":"08584710000000000001CU01"},
-        {"flowrunid":"f0000001-0000-0000-0000-000000000003","name":"08584710000000000003CU01","workflowname":"住民税_通知書送付","workflowid":"w1","starttime":"2024-05-01T01:00:00Z","endtime":"2024-05-01T01:00:30Z","duration":30000,"status":"Failed","triggertype":"Automated","parentrunid":null},
+        {"flowrunid":"f0000001-0000-0000-0000-000000000001","name":"08584710000000000001CU01","workflowname":"住民税_通知書送付","workflowid":"w1","starttime":"2024-05-01T00:00:00Z","endtime":"2024-05-01T00:02:00Z","duration":120,"status":"Succeeded","triggertype":"Scheduled","parentrunid":null},
+        {"flowrunid":"f0000001-0000-0000-0000-000000000002","name":"08584710000000000002CU01","workflowname":"子フロー_PDF作成","workflowid":"w2","starttime":"2024-05-01T00:00:10Z","endtime":"2024-05-01T00:01:00Z","duration":50,"status":"Failed","triggertype":"Manual","parentrunid":"08584710000000000001CU01"},
+        {"flowrunid":"f0000001-0000-0000-0000-000000000003","name":"08584710000000000003CU01","workflowname":"住民税_通知書送付","workflowid":"w1","starttime":"2024-05-01T01:00:00Z","endtime":"2024-05-01T01:00:30Z","duration":30,"status":"Failed","triggertype":"Automated","parentrunid":null},
         {"flowrunid":"f0000001-0000-0000-0000-000000000004","name":"08584710000000000004CU01","workflowname":"住民税_通知書送付","workflowid":"w1","starttime":"2024-05-01T02:00:00Z","endtime":null,"duration":null,"status":"Cancelled","triggertype":"Manual","parentrunid":null},
         {"flowrunid":"f0000001-0000-0000-0000-000000000005","name":"08584710000000000005CU01","workflowname":"住民税_通知書送付","workflowid":"w1","starttime":"2024-05-01T03:00:00Z","endtime":null,"duration":null,"status":"Running","triggertype":"Manual","parentrunid":null},
-        {"flowrunid":"f0000001-0000-0000-0000-000000000001","name":"08584710000000000001CU01","workflowname":"住民税_通知書送付","workflowid":"w1","starttime":"2024-05-01T00:00:00Z","endtime":"2024-05-01T00:02:00Z","duration":120000,"status":"Succeeded","triggertype":"Scheduled","parentrunid":null},
-        {"flowrunid":"f0000001-0000-0000-0000-000000000007","name":"08584710000000000007CU01","workflowname":"住民税_通知書送付","workflowid":"w1","starttime":"2024-05-01T04:00:00Z","endtime":"2024-05-01T04:00:01Z","duration":1000,"status":"Unknown","triggertype":"Manual","parentrunid":null}
+        {"flowrunid":"f0000001-0000-0000-0000-000000000001","name":"08584710000000000001CU01","workflowname":"住民税_通知書送付","workflowid":"w1","starttime":"2024-05-01T00:00:00Z","endtime":"2024-05-01T00:02:00Z","duration":120,"status":"Succeeded","triggertype":"Scheduled","parentrunid":null},
+        {"flowrunid":"f0000001-0000-0000-0000-000000000007","name":"08584710000000000007CU01","workflowname":"住民税_通知書送付","workflowid":"w1","starttime":"2024-05-01T04:00:00Z","endtime":"2024-05-01T04:00:01Z","duration":1,"status":"Unknown","triggertype":"Manual","parentrunid":null}
         ]}
         """
 
@@ -52,9 +52,9 @@ struct PowerAutomateFlowRunParserTests {
     @Test func makerPortalCSV() throws {
         let csv = """
             Name,Workflow name,Start time,End time,Status,Trigger type,Parent run id,Duration
-            08584710000000000001CU01,住民税_通知書送付,2024-05-01T00:00:00Z,2024-05-01T00:02:00Z,Succeeded,Scheduled,,120000
-            08584710000000000002CU01,子フロー_PDF作成,2024-05-01T00:00:10Z,2024-05-01T00:01:00Z,Failed,Manual,08584710000000000001CU01,50000
-            08584710000000000003CU01,住民税_通知書送付,2024-05-01T01:00:00Z,2024-05-01T01:00:30Z,Failed,Automated,,30000
+            08584710000000000001CU01,住民税_通知書送付,2024-05-01T00:00:00Z,2024-05-01T00:02:00Z,Succeeded,Scheduled,,120
+            08584710000000000002CU01,子フロー_PDF作成,2024-05-01T00:00:10Z,2024-05-01T00:01:00Z,Failed,Manual,08584710000000000001CU01,50
+            08584710000000000003CU01,住民税_通知書送付,2024-05-01T01:00:00Z,2024-05-01T01:00:30Z,Failed,Automated,,30
             08584710000000000004CU01,住民税_通知書送付,2024-05-01T02:00:00Z,,Cancelled,Manual,,
 
             """

@@ -62,18 +62,6 @@ import Testing
         } throws: { "\($0)".contains("UTF-16LE text that does not decode") }
     }
 
-    @Test func aFormatThatCannotReadUTF16SaysSo() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let path = try dir.write("tasks.csv", Self.utf16("タスクID,シナリオ名,状態\r\n1,a,FINISH\r\n"))
-        #expect {
-            try WinActorTaskCSVParser().parse(path: path, context: tokyoContext(path), into: CollectingSink())
-        } throws: { error in
-            guard case let .unreadableEncoding(_, found) = error as? InputError else { return false }
-            return found.hasPrefix("UTF-16LE text")
-        }
-    }
-
     @Test func aUTF16JSONReads() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -15,9 +15,20 @@ struct CSVDataStart {
 
     private struct Found: Error {}
 
-    /// Reads up to the header row; throws `FormatMismatch` when it lacks a `required` column or the file has none.
-    static func find(path: String, context: ParseContext, format: String, required: [String]) throws -> CSVDataStart {
-        let reader = try CSVReader(path: path, encoding: context.encoding)
+    /// The header of the file at `path`, UTF-16 and tab-separated exports included (`CSVInput`); throws
+    /// `FormatMismatch` when it lacks a `required` column or the file has none.
+    static func header(path: String, context: ParseContext, format: String, required: [String]) throws -> CSVHeader {
+        let input = try CSVInput(path: path, context: context, delimiter: nil)
+        defer { input.remove() }
+        return try find(input: input, context: context, format: format, required: required).header
+    }
+
+    /// Reads `input` up to the header row; throws `FormatMismatch` when it lacks a `required` column or the
+    /// file has none. Offsets and size are those of `input.path`.
+    static func find(input: CSVInput, context: ParseContext, format: String, required: [String]) throws -> CSVDataStart {
+        let path = input.path
+        let reader = try CSVReader(path: path, encoding: input.encoding)
+        reader.delimiter = input.delimiter
         var header: CSVHeader? = nil
         var offset: Int64 = 0
         do {

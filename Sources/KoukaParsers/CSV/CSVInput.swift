@@ -34,6 +34,9 @@ struct CSVInput {
         }
     }
 
+    /// Whether `path` is a UTF-8 copy, not the file itself: its offsets and bytes are not the file's.
+    var isCopy: Bool { copy != nil }
+
     /// Removes the UTF-8 copy, if one was made.
     func remove() {
         if let copy { try? FileManager.default.removeItem(at: copy) }

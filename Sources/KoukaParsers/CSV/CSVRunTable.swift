@@ -27,18 +27,23 @@ enum CSVRunTable {
         splitBytes: Int64 = defaultSplitBytes, chunkLimit: Int = RunKeyLog.chunkLimit, rowDay: @escaping CSVRowDay,
         makeBody: (CSVHeader, ParseContext) -> RowBody
     ) throws -> ParseSummary {
-        let start = try CSVDataStart.find(path: path, context: context, format: format, required: required)
+        // UTF-16 (Excel's "Unicode テキスト") is read from a UTF-8 copy, in one piece and not hashed here: the
+        // caller hashes the file itself, so the ledger keeps the original's size and SHA-256.
+        let input = try CSVInput(path: path, context: context, delimiter: nil)
+        defer { input.remove() }
+        let path = input.path
+        let start = try CSVDataStart.find(input: input, context: context, format: format, required: required)
         let root: any PartitionableSink = (sink as? any PartitionableSink) ?? BufferedSink(target: sink)
         var suspects = Set<UInt64>()
-        var allowSplit = start.size - start.offset >= splitBytes
+        var allowSplit = !input.isCopy && start.size - start.offset >= splitBytes
         // Fed on the first reading only, in order from the file's first byte; a step that fails stops the
         // feeding, and the caller reads what the digest lacks.
-        var digest = context.digest
+        var digest = input.isCopy ? nil : context.digest
         if let fed = digest, !fed.update(fileAt: path, range: 0..<start.offset) { digest = nil }
         while true {
             var ranges = [start.offset..<start.size]
             if allowSplit, let cut = CSVSplit.boundary(path: path, start: start.offset, end: start.size, share: digest == nil ? 0.5 : Self.hashingShare,
-                                                       fields: start.header.names.count, encoding: start.encoding) {
+                                                       fields: start.header.names.count, encoding: start.encoding, delimiter: input.delimiter) {
                 ranges = [start.offset..<cut, cut..<start.size]
             }
             // The second half's lines are numbered from 1 until the first half has counted its own.
@@ -56,11 +61,11 @@ enum CSVRunTable {
             let done = DispatchSemaphore(value: 0)
             for part in parts.dropFirst() {
                 Thread.detachNewThread {
-                    part.read(path: path, encoding: start.encoding, wanted: wantedColumns)
+                    part.read(path: path, encoding: start.encoding, delimiter: input.delimiter, wanted: wantedColumns)
                     done.signal()
                 }
             }
-            parts[0].read(path: path, encoding: start.encoding, wanted: wantedColumns, digest: digest)
+            parts[0].read(path: path, encoding: start.encoding, delimiter: input.delimiter, wanted: wantedColumns, digest: digest)
             if let fed = digest, parts[0].failure == nil, parts.count > 1 { _ = fed.update(fileAt: path, range: ranges[1]) }
             digest = nil
             for _ in parts.dropFirst() { done.wait() }
@@ -125,10 +130,11 @@ enum CSVRunTable {
             self.admission = admission
         }
 
-        func read(path: String, encoding: TextEncoding, wanted: [Int], digest: (any ByteDigest)? = nil) {
+        func read(path: String, encoding: TextEncoding, delimiter: UInt8, wanted: [Int], digest: (any ByteDigest)? = nil) {
             do {
                 let reader = try CSVReader(path: path, encoding: encoding, startOffset: range.lowerBound, endOffset: range.upperBound,
                                            firstLine: firstLine)
+                reader.delimiter = delimiter
                 reader.wantedColumns = wanted
                 reader.expectedFields = header.names.count
                 reader.digest = digest

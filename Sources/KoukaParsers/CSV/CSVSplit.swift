@@ -20,7 +20,8 @@ enum CSVSplit {
     /// The offset just past a line end after `share` of `start..<end` (a half, or less when the first part's
     /// thread has more to do) where a record most likely begins; nil when there is no line end there, or the
     /// file cannot be read.
-    static func boundary(path: String, start: Int64, end: Int64, share: Double = 0.5, fields: Int, encoding: TextEncoding) -> Int64? {
+    static func boundary(path: String, start: Int64, end: Int64, share: Double = 0.5, fields: Int, encoding: TextEncoding,
+                         delimiter: UInt8 = CSVInput.comma) -> Int64? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -36,7 +37,7 @@ enum CSVSplit {
             let cut = middle + Int64(UnsafeRawPointer(hit) - UnsafeRawPointer(base)) + 1
             guard cut < end else { break }
             if first == nil { first = cut }
-            if startsWholeRows(path: path, at: cut, end: end, fields: fields, encoding: encoding) { return cut }
+            if startsWholeRows(path: path, at: cut, end: end, fields: fields, encoding: encoding, delimiter: delimiter) { return cut }
             index = Int(cut - middle)
         }
         return first
@@ -45,9 +46,10 @@ enum CSVSplit {
     private struct Enough: Error {}
 
     /// Whether the records from `offset` on (up to `rowsChecked` of them) each have `fields` fields.
-    private static func startsWholeRows(path: String, at offset: Int64, end: Int64, fields: Int, encoding: TextEncoding) -> Bool {
+    private static func startsWholeRows(path: String, at offset: Int64, end: Int64, fields: Int, encoding: TextEncoding, delimiter: UInt8) -> Bool {
         let stop = min(end, offset + 64 * 1024)
         guard let reader = try? CSVReader(path: path, encoding: encoding, startOffset: offset, endOffset: stop) else { return false }
+        reader.delimiter = delimiter
         var rows = 0
         var whole = true
         do {

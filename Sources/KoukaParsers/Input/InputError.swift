@@ -8,6 +8,9 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case notARegularFile(path: String)
     /// Text in an encoding this format does not read (UTF-16 saved by Excel or Notepad): `found` names it.
     case unreadableEncoding(path: String, found: String)
+    /// Text in an encoding Kouka reads (UTF-16 with a BOM) that does not decode at byte `offset`: a cut or
+    /// damaged file, read no further rather than counted in part.
+    case damagedText(path: String, encoding: String, offset: Int64, problem: String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): not a regular file; point the source pattern at log files only"
         case let .unreadableEncoding(path, found):
             "\(path): \(found) — this format reads UTF-8 or Shift_JIS; save the file as UTF-8 (Excel: \"CSV UTF-8\") and nothing else changes"
+        case let .damagedText(path, encoding, offset, problem):
+            "\(path): \(encoding) text that does not decode at byte \(offset) (\(problem)); the file is cut or damaged and nothing of it is counted — export or save it again"
         }
     }
 }

@@ -19,19 +19,31 @@ public struct LineReader {
 
     public let path: String
     public let encoding: TextEncoding
-    private let chunks: ByteChunkReader
+    private let chunks: ByteChunkReader?
+    /// Set for UTF-16 with a BOM (then `encoding` is UTF-8, what the lines are handed over as).
+    private let utf16: UTF16LineReader?
     private let firstLineNumber: Int
 
     /// Opens `path`; with `startOffset` > 0, reading resumes there and lines are numbered from `firstLine`.
+    /// A file that starts with a UTF-16 BOM is read as UTF-16 whatever `encoding` says (only a BOM tells it).
     public init(path: String, encoding: TextEncoding = .auto, startOffset: Int64 = 0, firstLine: Int = 1) throws(InputError) {
         self.path = path
-        chunks = try ByteChunkReader(path: path, encoding: encoding, startOffset: startOffset)
-        self.encoding = chunks.encoding
         firstLineNumber = firstLine
+        if let order = try UTF16Text.byteOrder(atPath: path) {
+            utf16 = UTF16LineReader(path: path, order: order, startOffset: startOffset, firstLine: firstLine)
+            chunks = nil
+            self.encoding = .utf8
+            return
+        }
+        utf16 = nil
+        let chunks = try ByteChunkReader(path: path, encoding: encoding, startOffset: startOffset)
+        self.chunks = chunks
+        self.encoding = chunks.encoding
     }
 
     /// Calls `body` with every line in order.
     public func forEachLine(_ body: (Line) throws -> Void) throws {
+        guard let chunks else { return try utf16!.forEachLine(body) }
         var carry: [UInt8] = []
         var cut = false
         var number = firstLineNumber

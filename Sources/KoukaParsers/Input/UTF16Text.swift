@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// UTF-16 text with a byte-order mark: what Excel's "Unicode テキスト" and Notepad's "Unicode" save.
 /// Only a BOM tells it: without one, UTF-16 cannot be told apart from binary data, so nothing is guessed.
@@ -17,6 +22,9 @@ public enum UTF16Text: String, Sendable, Hashable {
 
     /// The byte order of the file at `path` if it begins with a UTF-16 BOM; nil otherwise.
     public static func byteOrder(atPath path: String) throws(InputError) -> UTF16Text? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw InputError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw InputError.notARegularFile(path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError.cannotOpen(path: path, reason: "cannot open for reading")
         }
@@ -26,6 +34,28 @@ public enum UTF16Text: String, Sendable, Hashable {
             throw InputError.cannotRead(path: path, reason: "\(error)")
         }
         return head.count == 2 ? byteOrder(head[head.startIndex], head[head.startIndex + 1]) : nil
+    }
+
+    /// The UTF-8 of the text in `head` (a file's first bytes, BOM included) when it starts with a UTF-16 BOM,
+    /// for telling the file's layout from its first characters; nil otherwise. Decoding stops where the head
+    /// is cut or damaged: the reading proper names the damage.
+    static func utf8Head(_ head: [UInt8]) -> [UInt8]? {
+        guard head.count >= 2, let order = byteOrder(head[0], head[1]) else { return nil }
+        var end = head.count & ~1
+        while true {
+            var decoder = UTF16Decoder(order: order)
+            var text: [UInt8] = []
+            var damage: UTF16Decoder.Damage? = nil
+            head.withUnsafeBytes { raw in
+                do throws(UTF16Decoder.Damage) {
+                    try decoder.decode(UnsafeRawBufferPointer(rebasing: raw[2..<end]), at: 2, into: &text)
+                } catch {
+                    damage = error
+                }
+            }
+            guard let damage else { return text }
+            end = Int(damage.offset)
+        }
     }
 
     /// Writes the text of the file at `path` (which starts with this BOM) to a new UTF-8 file and returns
@@ -52,10 +82,11 @@ public enum UTF16Text: String, Sendable, Hashable {
     }
 
     private func transcode(from input: FileHandle, to output: FileHandle, display: String) throws(InputError) {
-        let damaged = InputError.unreadableEncoding(path: display, found: "\(rawValue) text that does not decode (a cut or damaged file)")
+        var decoder = UTF16Decoder(order: self)
         var pending: [UInt8] = []
-        var units: [UInt16] = []
         var bytes: [UInt8] = []
+        // The file offset of `pending`'s first byte: the BOM's two bytes are not text.
+        var offset: Int64 = 2
         var first = true
         while true {
             let block: Data
@@ -64,29 +95,28 @@ public enum UTF16Text: String, Sendable, Hashable {
             }
             pending.append(contentsOf: block.dropFirst(first ? 2 : 0))
             first = false
-            let atEnd = block.isEmpty
-            guard !atEnd || !pending.isEmpty else { return }
-            guard !atEnd || pending.count % 2 == 0 else { throw damaged }
-            units.removeAll(keepingCapacity: true)
-            var index = 0
-            while index + 1 < pending.count {
-                let (a, b) = (UInt16(pending[index]), UInt16(pending[index + 1]))
-                units.append(self == .littleEndian ? a | b << 8 : a << 8 | b)
-                index += 2
+            if block.isEmpty {
+                if pending.count % 2 == 1 { throw damaged(UTF16Decoder.oddByte(at: offset + Int64(pending.count - 1)), display) }
+                do { try decoder.finish() } catch { throw damaged(error, display) }
+                return
             }
-            // A surrogate pair cut by the block's end is finished by the next block.
-            if !atEnd, let last = units.last, UTF16.isLeadSurrogate(last) {
-                units.removeLast()
-                index -= 2
-            }
-            pending.removeFirst(index)
+            let even = pending.count & ~1
             bytes.removeAll(keepingCapacity: true)
-            let failed = Swift.transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { bytes.append($0) }
-            guard !failed, !bytes.contains(0) else { throw damaged }
+            var damage: UTF16Decoder.Damage? = nil
+            pending.withUnsafeBytes { raw in
+                do throws(UTF16Decoder.Damage) { try decoder.decode(UnsafeRawBufferPointer(rebasing: raw[0..<even]), at: offset, into: &bytes) } catch { damage = error }
+            }
+            if let damage { throw damaged(damage, display) }
+            pending.removeFirst(even)
+            offset += Int64(even)
             do { try output.write(contentsOf: bytes) } catch {
                 throw InputError.cannotRead(path: display, reason: "cannot write its UTF-8 copy (\(error))")
             }
-            if atEnd { return }
         }
+    }
+
+    /// The error that names where the text of `display` does not decode.
+    func damaged(_ damage: UTF16Decoder.Damage, _ display: String) -> InputError {
+        .damagedText(path: display, encoding: rawValue, offset: damage.offset, problem: damage.problem)
     }
 }

@@ -12,7 +12,9 @@ public enum JSONRecords {
     static func patterns(forFileAt path: String) -> [JSONPathReader.Pattern]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [.init([])] }
         defer { try? handle.close() }
-        let head = Array((try? handle.read(upToCount: 4096)) ?? Data())
+        var head = Array((try? handle.read(upToCount: 4096)) ?? Data())
+        // UTF-16 (Notepad's "Unicode") is told by its characters, not its bytes.
+        if let text = UTF16Text.utf8Head(head) { head = text }
         var i = 0
         func skipSpace() { while i < head.count, [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains(head[i]) { i += 1 } }
         skipSpace()
@@ -47,7 +49,8 @@ public enum JSONRecords {
         if lower.hasSuffix(".csv") { return false }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 64)) ?? Data()
+        var head = Array((try? handle.read(upToCount: 64)) ?? Data())
+        if let text = UTF16Text.utf8Head(head) { head = text }
         return head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).map { $0 == 0x7B || $0 == 0x5B } ?? false
     }
 }

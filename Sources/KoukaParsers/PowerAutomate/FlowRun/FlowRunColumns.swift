@@ -3,8 +3,9 @@
 struct FlowRunColumns {
     static let name = ["name"], workflowName = ["workflowname", "Workflow name"], startTime = ["starttime", "Start time"]
     static let endTime = ["endtime", "End time"], status = ["status"], parentRunID = ["parentrunid", "Parent run id"]
+    static let duration = ["duration", "Duration"]
 
-    let name, workflowName, startTime, endTime, status, parentRunID: Int?
+    let name, workflowName, startTime, endTime, status, parentRunID, duration: Int?
 
     init(_ header: CSVHeader) {
         func column(_ names: [String]) -> Int? { names.lazy.compactMap { header.column($0) }.first }
@@ -14,6 +15,7 @@ struct FlowRunColumns {
         endTime = column(Self.endTime)
         status = column(Self.status)
         parentRunID = column(Self.parentRunID)
+        duration = column(Self.duration)
     }
 
     /// The fields the header lacks, by their logical names; a file without Parent run id cannot tell a child
@@ -26,8 +28,9 @@ struct FlowRunColumns {
     func record(_ row: CSVRow) throws(RowProblem) -> FlowRunRecord {
         func text(_ column: Int?) throws(RowProblem) -> String { if let column { try row.text(column) } else { "" } }
         return FlowRunRecord(name: try text(name), workflowName: try text(workflowName), startTime: try text(startTime),
-                             endTime: try text(endTime), status: try text(status), parentRunID: try text(parentRunID))
+                             endTime: try text(endTime), status: try text(status), parentRunID: try text(parentRunID),
+                             duration: try text(duration))
     }
 
-    static var all: [String] { name + workflowName + startTime + endTime + status + parentRunID }
+    static var all: [String] { name + workflowName + startTime + endTime + status + parentRunID + duration }
 }

@@ -4,9 +4,10 @@ import KoukaCore
 /// The fields of one Dataverse `flowrun` row (a cloud flow run) that Kouka uses, from a JSON object or a
 /// CSV row alike.
 ///
-/// `duration` is not read: Microsoft documents it as milliseconds in the Web API reference and as seconds
-/// in the run history guide, and a guessed unit would be a thousandfold error nobody notices. The run's
-/// time is its end less its start.
+/// `duration` is read as seconds, as the run history guide gives it, and never alone where the end is known:
+/// the Web API reference calls it milliseconds, and a wrong unit would be a thousandfold error nobody
+/// notices. So a run whose `duration` and end less start disagree by more than `FlowRunDuration.tolerance`
+/// is rejected with both values; the run's time is its end less its start, or its `duration` without an end.
 struct FlowRunRecord {
     /// The run's id (the logic app run id), Dataverse's primary name.
     var name = ""
@@ -15,6 +16,8 @@ struct FlowRunRecord {
     var endTime = ""
     var status = ""
     var parentRunID = ""
+    /// The run's length in seconds as the row states it; empty when it does not.
+    var duration = ""
     /// Whether the record says who its parent is (an empty `parentrunid` for a top-level run): a JSON answer
     /// whose `$select` left it out cannot tell a child run from its parent.
     var hasParentField = true
@@ -41,11 +44,12 @@ struct FlowRunRecord {
         }
         guard !workflowName.isEmpty else { throw RowProblem("workflowname (the flow) is empty") }
         guard !name.isEmpty else { throw RowProblem("name (the run's id) is empty: without it the same run in two exports would be counted twice") }
-        var machine: Double? = nil
+        var span: Double? = nil
         if !endTime.isEmpty {
             let end = try CSVTable.timestamp(endTime, column: "endtime").instant(in: reading)
-            machine = try RunSpan.seconds(from: start, to: end, startColumn: "starttime", endColumn: "endtime")
+            span = try RunSpan.seconds(from: start, to: end, startColumn: "starttime", endColumn: "endtime")
         }
+        let machine = try FlowRunDuration.machineSeconds(stated: duration, span: span)
         return UsageEvent(family: .rpa, occurredAt: start, taskName: workflowName, outcome: outcome, quantity: 1,
                           unit: .runs, machineSeconds: machine, source: context.location(line))
     }
@@ -58,7 +62,7 @@ struct FlowRunRecord {
 
 extension FlowRunRecord: Decodable {
     private enum Keys: String, CodingKey {
-        case name, workflowname, starttime, endtime, status, parentrunid
+        case name, workflowname, starttime, endtime, status, parentrunid, duration
     }
 
     init(from decoder: any Decoder) throws {
@@ -69,6 +73,7 @@ extension FlowRunRecord: Decodable {
         endTime = try c.flexibleString(.endtime)
         status = try c.flexibleString(.status)
         parentRunID = try c.flexibleString(.parentrunid)
+        duration = try c.flexibleString(.duration)
         hasParentField = c.contains(.parentrunid)
     }
 }

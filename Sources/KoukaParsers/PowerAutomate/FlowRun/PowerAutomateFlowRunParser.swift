@@ -26,8 +26,8 @@ public struct PowerAutomateFlowRunParser: LogParser {
                 try parseJSON(path: path, context: context, into: part, runs: &runs)
             }
         }
-        let start = try CSVDataStart.find(path: path, context: context, format: formatID, required: FlowRunColumns.name)
-        let missing = FlowRunColumns(start.header).missing
+        let header = try CSVDataStart.header(path: path, context: context, format: formatID, required: FlowRunColumns.name)
+        let missing = FlowRunColumns(header).missing
         guard missing.isEmpty else {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "the header lacks column(s) \(missing.joined(separator: ", "))")
         }

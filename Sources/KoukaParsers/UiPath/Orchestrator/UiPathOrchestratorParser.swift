@@ -30,8 +30,8 @@ public struct UiPathOrchestratorParser: LogParser {
                 try parseJSON(path: path, context: context, into: part, runs: &runs)
             }
         }
-        let start = try CSVDataStart.find(path: path, context: context, format: formatID, required: OrchestratorColumns.key)
-        if let lack = OrchestratorColumns(start.header).lack {
+        let header = try CSVDataStart.header(path: path, context: context, format: formatID, required: OrchestratorColumns.key)
+        if let lack = OrchestratorColumns(header).lack {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "the header has \(lack)")
         }
         return try CSVRunTable.read(path: path, context: context, format: formatID, required: OrchestratorColumns.key,
