@@ -113,6 +113,8 @@ public enum TaskCatalogLoader {
         case let .cannotRead(_, reason): "read failed (\(reason)); check the disk and run again"
         case .notARegularFile: "is not a regular file; set catalog in kouka.toml to the catalog CSV's path"
         case let .unreadableEncoding(_, found): "\(found) — save the catalog as UTF-8 (Excel: \"CSV UTF-8\") or Shift_JIS"
+        case let .damagedText(_, encoding, offset, problem):
+            "\(encoding) text that does not decode at byte \(offset) (\(problem)) — save the catalog again as UTF-8 (Excel: \"CSV UTF-8\") or Shift_JIS"
         }
     }
 }
