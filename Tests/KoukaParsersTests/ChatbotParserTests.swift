@@ -56,6 +56,12 @@ let realWorldRasa = URL(fileURLWithPath: #filePath).deletingLastPathComponent().
         #expect(sink.events.map(\.taskName) == ["ask_gomi", "nlu_fallback", "ask_zei", "ask_zei", "ask_gomi"])
         #expect(sink.events.map(\.outcome) == [.success, .failure, .failure, .failure, .success])
         #expect(sink.events.first?.epoch == 1_714_525_200)
+        // The review's answer and hand-off rates: a fallback or a low confidence is unanswered; the fourth question
+        // was answered by the bot and then handed to a person.
+        #expect(sink.events.map { $0.quality[.answerMeasured] } == [1, 1, 1, 1, 1])
+        #expect(sink.events.map { $0.quality[.unanswered] } == [0, 1, 1, 0, 0])
+        #expect(sink.events.map { $0.quality[.escalationMeasured] } == [1, 1, 1, 1, 1])
+        #expect(sink.events.map { $0.quality[.escalated] } == [0, 0, 0, 1, 0])
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: realWorldRasa), "../shared/realworld/rasa is absent"))
@@ -95,5 +101,11 @@ let realWorldRasa = URL(fileURLWithPath: #filePath).deletingLastPathComponent().
         #expect(sink.events.map(\.outcome).sorted() == [.success, .failure, .failure].sorted())
         #expect(sink.events.filter { $0.outcome == .success }.map(\.epoch) == [1_714_525_200])
         #expect(sink.events.allSatisfy { $0.taskName == "FAQ" })
+        // Quality counts by question (c1's first, c2's, c1's second): c2's got no reply; c1's second was handed off.
+        let byTime = sink.events.sorted { $0.epoch < $1.epoch }
+        #expect(byTime.map(\.epoch) == [1_714_525_200, 1_714_525_205, 1_714_525_320])
+        #expect(byTime.map { $0.quality[.unanswered] } == [0, 1, byTime[2].quality[.unanswered]])
+        #expect(byTime.map { $0.quality[.escalated] } == [0, 0, 1])
+        #expect(byTime.allSatisfy { $0.quality[.answerMeasured] == 1 && $0.quality[.escalationMeasured] == 1 })
     }
 }

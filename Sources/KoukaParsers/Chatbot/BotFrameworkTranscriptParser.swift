@@ -36,10 +36,12 @@ public struct BotFrameworkTranscriptParser: LogParser {
         var open: [String: Inquiry] = [:]
         var order: [String] = []
         let finish = { (inquiry: Inquiry) in
-            sink.accept(UsageEvent(
+            var event = UsageEvent(
                 family: .chatbot, occurredAt: inquiry.at, taskName: name, department: self.options.department,
                 outcome: inquiry.answered && !inquiry.handedOff ? .success : .failure, quantity: 1, unit: .inquiries,
-                source: context.location(inquiry.line)))
+                source: context.location(inquiry.line))
+            event.quality = InquiryQuality.measured(answered: inquiry.answered, handedOff: inquiry.handedOff)
+            sink.accept(event)
         }
         let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["*"])]) { _, _, json, line in
             guard let activity = try? decoder.decode(Activity.self, from: json) else {

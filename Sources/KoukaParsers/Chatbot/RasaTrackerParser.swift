@@ -40,11 +40,13 @@ public struct RasaTrackerParser: LogParser {
         var current: Inquiry? = nil
         var sawEvents = false
         let finish = { (inquiry: Inquiry) in
-            let answered = !self.options.fallbackIntents.contains(inquiry.intent)
-                && inquiry.confidence >= self.options.minimumConfidence && !inquiry.handedOff
-            sink.accept(UsageEvent(
+            let botAnswered = !self.options.fallbackIntents.contains(inquiry.intent) && inquiry.confidence >= self.options.minimumConfidence
+            var event = UsageEvent(
                 family: .chatbot, occurredAt: inquiry.at, taskName: inquiry.intent, department: self.options.department,
-                outcome: answered ? .success : .failure, quantity: 1, unit: .inquiries, source: context.location(inquiry.line)))
+                outcome: botAnswered && !inquiry.handedOff ? .success : .failure, quantity: 1, unit: .inquiries,
+                source: context.location(inquiry.line))
+            event.quality = InquiryQuality.measured(answered: botAnswered, handedOff: inquiry.handedOff)
+            sink.accept(event)
         }
         let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["events", "*"])]) { _, _, json, line in
             sawEvents = true

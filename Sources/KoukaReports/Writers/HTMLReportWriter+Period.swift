@@ -17,9 +17,9 @@ extension HTMLReportWriter {
     }
 
     /// A table; `numeric` columns align right, `nowrap` ones (years, dates) never break.
-    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], nowrap: Set<Int> = [0]) -> String {
+    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], nowrap: Set<Int> = [0], cssClass: String? = nil) -> String {
         let e = HTMLText.escape
-        var html = "<table><thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
+        var html = (cssClass.map { #"<table class="\#($0)">"# } ?? "<table>") + "<thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows {
             html += "<tr>" + row.enumerated().map { i, cell in
                 let style = nowrap.contains(i) ? #" style="white-space:nowrap""# : ""
@@ -53,7 +53,8 @@ extension HTMLReportWriter {
 
     static func periodSection(_ t: PolicyPeriodTable) -> String {
         var html = "<section><h2>計画期間（\(HTMLText.escape(t.label))）の目標と実績</h2><p class=\"note\">基準日 \(t.asOf)。見込みの列・行は実績ではない。</p>"
-        html += table(PeriodTableText.header, t.years.map { PeriodTableText.row($0, measured: t.newSystemsMeasured) }, numeric: Set(2...14).subtracting([5, 10, 14]))
+        html += table(PeriodTableText.header, t.years.map { PeriodTableText.row($0, measured: t.newSystemsMeasured) }, numeric: Set(2...14).subtracting([5, 10, 14]),
+                      nowrap: [0, 5, 10, 14], cssClass: "period")
         // Actual hours where the year is over, 見込み where it is not, each against its target.
         let bars = t.years.compactMap { y -> SVGBarChart.Bar? in
             let projected = y.status != "actual"

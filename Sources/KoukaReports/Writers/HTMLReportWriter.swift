@@ -141,6 +141,7 @@ public enum HTMLReportWriter {
         .meta,.note{color:#555;font-size:.88em}tr.total td{font-weight:bold}svg .bar{fill:#4a86c5}svg .marker{stroke:#b00020;stroke-width:3}\
         svg text{font-size:12px;fill:#222}svg .value{fill:#333;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}code{font-size:.85em}\
         .nw{white-space:nowrap}code.sha{word-break:break-all;font-size:.78em}details.sources>summary{cursor:pointer;font-weight:bold;color:#1f5fa8}\
+        table.period{font-size:.76em}table.period th,table.period td{padding:.2em .3em}\
         \(reviewStyle)
         """
 }

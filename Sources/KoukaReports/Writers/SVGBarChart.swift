@@ -14,7 +14,8 @@ struct SVGBarChart {
 
     /// Horizontal bars, one per row, labels on the left.
     func horizontal() -> String {
-        let labelWidth = 170, valueWidth = 110
+        // Wide enough for the longest label (the new-systems target's is 18 full-width characters), so none is cut.
+        let labelWidth = min(320, max(170, (bars.map { Self.textWidth($0.label) }.max() ?? 0) + 16)), valueWidth = 110
         let plot = Double(width - labelWidth - valueWidth)
         let top = max(bars.map { max($0.value, $0.marker ?? 0) }.max() ?? 0, 1)
         let height = bars.count * (barHeight + 8) + 8
@@ -34,6 +35,11 @@ struct SVGBarChart {
             svg += #"<text x="\#(Self.fixed(Double(labelWidth) + end + Self.labelGap))" y="\#(y + barHeight - 6)" class="value">\#(NumberText.grouped(bar.value)) \#(unit)</text>"#
         }
         return svg + "</svg>"
+    }
+
+    /// The width of `text` at the charts' 12 px: a full-width character is 12 px, any other about 7.
+    static func textWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 12 : 7) }
     }
 
     /// Vertical bars, labels below: the months of a year. Values are shown to 0.01 h, as in the tables, so a
