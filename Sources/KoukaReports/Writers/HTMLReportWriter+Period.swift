@@ -54,7 +54,7 @@ extension HTMLReportWriter {
     static func periodSection(_ t: PolicyPeriodTable) -> String {
         var html = "<section><h2>計画期間（\(HTMLText.escape(t.label))）の目標と実績</h2><p class=\"note\">基準日 \(t.asOf)。見込みの列・行は実績ではない。</p>"
         html += table(PeriodTableText.header, t.years.map { PeriodTableText.row($0, measured: t.newSystemsMeasured) }, numeric: Set(2...14).subtracting([5, 10, 14]),
-                      nowrap: [0, 5, 10, 14], cssClass: "period")
+                      nowrap: [0, 1, 5, 10, 14], cssClass: "period")
         // Actual hours where the year is over, 見込み where it is not, each against its target.
         let bars = t.years.compactMap { y -> SVGBarChart.Bar? in
             let projected = y.status != "actual"
