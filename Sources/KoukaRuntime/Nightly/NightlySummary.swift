@@ -53,6 +53,9 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     /// (another inode or birth time, smaller, changed without growing): what they held was replaced by what
     /// they hold, whatever their first and last bytes say.
     public var filesInDoubt: [FileProblem] = []
+    /// Files read again whole that account for fewer runs on some day than they counted before (an export
+    /// overwritten by one that holds less): their figures followed the file, and the run says so (exit 1).
+    public var filesLosingRuns: [FileProblem] = []
     /// Files read whole because their chatbot answers were marked off-hours by other office hours than
     /// `[office_hours]` gives now (or by hours not recorded): each with the hours it was read with.
     public var filesReadForOfficeHours: [FileProblem] = []
@@ -99,7 +102,7 @@ public struct NightlySummary: Sendable, Codable, Hashable {
     /// Whether there is anything for a person to look at.
     var hasFindings: Bool {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
-            || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !sourcesMissing.isEmpty
+            || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

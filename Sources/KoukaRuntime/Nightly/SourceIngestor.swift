@@ -215,8 +215,13 @@ final class SourceIngestor {
             try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             summary.filesAppended += 1
         } else {
+            let lost = RunsLost.days(before: try store.eventsPerDay(ofSourceAt: display), rollups: rollups, rejections: collector.rejections)
             try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             summary.filesRead += 1
+            if !lost.isEmpty {
+                summary.filesLosingRuns.append(.init(path: display, reason: RunsLost.reason(lost)))
+                logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)", "days": "\(lost.count)"])
+            }
         }
         summary.rowsRead += parsed.recordsRead
         summary.rowsAccepted += parsed.recordsRead - collector.rejections.count
