@@ -11,7 +11,8 @@ extension KoukaStore {
         for candidate in [path, path + "-wal", path + "-shm", path + "-journal"] {
             var info = stat()
             guard lstat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { continue }
-            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: candidate)) ?? "somewhere unreadable"
+            let target: String
+            do { target = try FileManager.default.destinationOfSymbolicLink(atPath: candidate) } catch { target = "somewhere unreadable" }
             throw StoreError.symbolicLink(path: candidate, target: target)
         }
     }

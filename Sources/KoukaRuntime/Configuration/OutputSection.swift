@@ -15,9 +15,11 @@ struct OutputSection: Decodable {
     }
 
     init(from decoder: any Decoder) throws {
-        if let container = try? decoder.singleValueContainer(), let folder = try? container.decode(String.self) {
-            path = folder
+        do {
+            path = try decoder.singleValueContainer().decode(String.self)
             return
+        } catch DecodingError.typeMismatch {
+            // Not the folder alone: an [output] table, read below.
         }
         let table: KeyedDecodingContainer<Key>
         do { table = try decoder.container(keyedBy: Key.self) } catch {

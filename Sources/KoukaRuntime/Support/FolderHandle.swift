@@ -81,7 +81,7 @@ final class FolderHandle {
 
     /// Where the link at `path` points, for messages.
     static func linkTarget(_ path: String) -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "somewhere unreadable"
+        do { return try FileManager.default.destinationOfSymbolicLink(atPath: path) } catch { return "somewhere unreadable" }
     }
 
     private static func openFailure(path: String, errno code: Int32, remedy: String) -> any Error {
