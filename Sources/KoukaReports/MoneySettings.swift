@@ -33,7 +33,17 @@ public struct MoneySettings: Sendable, Hashable {
         guard period.kind == "month", let index = period.fiscalYear.monthKeys.firstIndex(of: period.firstDay.monthKey) else {
             return Rounding.yen(yearly)
         }
-        func toEnd(ofMonth n: Int) -> Double { Rounding.yen(yearly * Double(n) / 12) }
-        return toEnd(ofMonth: index + 1) - toEnd(ofMonth: index)
+        return Self.licenceToDate(yearly: yearly, months: index + 1) - Self.licenceToDate(yearly: yearly, months: index)
+    }
+
+    /// The yen of a yearly licence borne by the first `months` months of a fiscal year, rounded to the yen: the
+    /// one rule by which a month's report, a year to date and the whole year (12) share a licence.
+    public static func licenceToDate(yearly: Double, months: Int) -> Double {
+        Rounding.yen(yearly * Double(months) / 12)
+    }
+
+    /// `licenceToDate(yearly:months:)` of `family`'s configured licence (0 when none is configured).
+    public func licenceToDate(of family: SystemFamily, months: Int) -> Double {
+        Self.licenceToDate(yearly: yearlyLicenceYen[family] ?? 0, months: months)
     }
 }

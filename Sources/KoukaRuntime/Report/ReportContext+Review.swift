@@ -45,7 +45,8 @@ extension ReportContext {
                 var line = line
                 line.bySystem = line.bySystem.map { s in
                     var s = s
-                    s.licenceYen = Rounding.yen((money.yearlyLicenceYen[SystemFamily(rawValue: s.system)!] ?? 0) * Double(months) / 12)
+                    // Every system a report line names is one of SystemFamily's: the report made it from them.
+                    s.licenceYen = SystemFamily(rawValue: s.system).map { money.licenceToDate(of: $0, months: months) } ?? s.licenceYen
                     s.netYen = s.savedYen - s.licenceYen
                     return s
                 }
