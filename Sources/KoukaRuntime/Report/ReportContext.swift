@@ -17,6 +17,9 @@ struct ReportContext {
     let systems: SystemsRegister?
     /// The last complete day of the store (see `ReportJob.asOf`): what is actual and what is 見込み.
     let asOf: LocalDate
+    /// Reports already built from this snapshot: the projection, the policy period and the tool review each need
+    /// the same years' reports, which the one snapshot makes the same every time.
+    let built = BuiltReports()
 
     /// Reads the catalog, opens the store and runs `body` with the context. Every read of the store — the
     /// ledger here, each period's rollups and repeated runs in `report` — is made in one read transaction,
@@ -50,6 +53,16 @@ struct ReportContext {
     /// The report of `period`; with `previous`, departments are compared with it. Fails when the store cannot
     /// be read: a period is never reported from less than the store holds.
     func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, through last: LocalDate? = nil) throws -> YearReport {
+        // Only a report compared with no other is shared: `previous` changes its departments' columns.
+        guard previous == nil else { return try build(period, generatedAt: generatedAt, previous: previous, through: last) }
+        let key = BuiltReports.Key(period: period, generatedAt: generatedAt, through: last)
+        if let report = built.reports[key] { return report }
+        let report = try build(period, generatedAt: generatedAt, previous: nil, through: last)
+        built.reports[key] = report
+        return report
+    }
+
+    private func build(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, through last: LocalDate?) throws -> YearReport {
         // `through` cuts the period at a day (the year to date of a projection); its other figures are the period's.
         let rollups = try store.rollups(from: period.firstDay, to: min(period.lastDay, last ?? period.lastDay))
         let repeated = try store.repeatedRuns(from: period.firstDay, to: period.lastDay)
