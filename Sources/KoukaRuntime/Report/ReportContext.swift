@@ -44,7 +44,7 @@ struct ReportContext {
             guard !ledger.isEmpty else { throw StoreError.empty(path: store.path) }
             let context = ReportContext(
                 configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
-                catalogSHA256: SHA256.hexDigest(ofFile: configuration.catalogPath) ?? "", store: store, ledger: ledger, systems: systems,
+                catalogSHA256: try ReportedFileDigest.sha256(of: configuration.catalogPath), store: store, ledger: ledger, systems: systems,
                 asOf: try ReportJob.asOf(today: today ?? configuration.clock.localDate(of: Date()), store: store, clock: configuration.clock))
             return try body(context)
         }

@@ -8,7 +8,7 @@ enum SystemsRegisterFile {
     static func load(_ configuration: Configuration) throws -> SystemsRegister? {
         guard let path = configuration.systemsPath else { return nil }
         var register = try SystemsRegisterLoader.load(path: path, displayPath: DisplayPath.of(path, base: DisplayPath.base(ofConfiguration: configuration.path)))
-        register.sha256 = SHA256.hexDigest(ofFile: path) ?? ""
+        register.sha256 = try ReportedFileDigest.sha256(of: path)
         return register
     }
 }
