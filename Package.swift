@@ -5,9 +5,8 @@ let package = Package(
     name: "Kouka",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "KoukaRuntime", targets: ["KoukaRuntime"]),
-        // For the fuzz targets in Fuzz/, which build with sanitizers as a package of their own.
-        .library(name: "KoukaParsers", targets: ["KoukaParsers"]),
+        // The library: read logs, roll them up and compute a fiscal year's figures, by the code the jobs use.
+        .library(name: "Kouka", targets: ["Kouka"]),
         .executable(name: "kouka-nightly", targets: ["kouka-nightly"]),
         .executable(name: "kouka-report", targets: ["kouka-report"]),
         .executable(name: "kouka-audit", targets: ["kouka-audit"]),
@@ -27,35 +26,31 @@ let package = Package(
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         // A file's birth time (`statx`), which tells a file deleted and created again from one rewritten.
         .target(name: "CFileTimes", path: "Sources/CFileTimes"),
-        .target(name: "KoukaCore"),
-        .target(name: "KoukaParsers", dependencies: ["KoukaCore", "CCSV"]),
-        .target(name: "KoukaStore", dependencies: ["KoukaCore", "CSQLite", "CCrypto"]),
-        .target(name: "KoukaReports", dependencies: ["KoukaCore", "CXLSX"]),
-        .target(name: "KoukaRuntime", dependencies: [
-            "KoukaCore", "KoukaParsers", "KoukaStore", "KoukaReports", "CFileTimes",
+        // One module: what a client sees is `public`; what the jobs and tests share beyond that is `package`.
+        .target(name: "Kouka", dependencies: [
+            "CCSV", "CSQLite", "CCrypto", "CXLSX", "CFileTimes",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "kouka-nightly", dependencies: [
-            "KoukaRuntime",
+            "Kouka",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Jobs/kouka-nightly"),
         .executableTarget(name: "kouka-report", dependencies: [
-            "KoukaRuntime",
+            "Kouka",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-            "KoukaCore", "KoukaReports",
         ], path: "Jobs/kouka-report"),
         .executableTarget(name: "kouka-audit", dependencies: [
-            "KoukaRuntime",
+            "Kouka",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Jobs/kouka-audit"),
-        .testTarget(name: "KoukaCoreTests", dependencies: ["KoukaCore"]),
-        .testTarget(name: "KoukaParsersTests", dependencies: ["KoukaParsers", "KoukaCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "KoukaStoreTests", dependencies: ["KoukaStore", "KoukaCore"]),
-        .testTarget(name: "KoukaRuntimeTests", dependencies: ["KoukaRuntime", "KoukaParsers", "KoukaReports", "KoukaStore", "KoukaCore"]),
+        .testTarget(name: "KoukaCoreTests", dependencies: ["Kouka"]),
+        .testTarget(name: "KoukaParsersTests", dependencies: ["Kouka"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KoukaStoreTests", dependencies: ["Kouka"]),
+        .testTarget(name: "KoukaRuntimeTests", dependencies: ["Kouka"]),
         .testTarget(name: "JobTests", dependencies: ["kouka-nightly", "kouka-report", "kouka-audit"], exclude: ["Support/read_xlsx.py"]),
     ]
 )

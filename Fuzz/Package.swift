@@ -9,7 +9,7 @@ let package = Package(
     dependencies: [.package(name: "Kouka", path: "..")],
     targets: [
         .executableTarget(name: "kouka-fuzz", dependencies: [
-            .product(name: "KoukaParsers", package: "Kouka"),
+            .product(name: "Kouka", package: "Kouka"),
         ]),
     ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds kouka_<version>_amd64.deb (make deb) from the release build, then runs lintian on it.
-# The version is the one the reports state (Sources/KoukaRuntime/Support/KoukaVersion.swift).
+# The version is the one the reports state (Sources/Kouka/Runtime/Support/KoukaVersion.swift).
 #
 #   scripts/build-deb.sh [OUTPUT-FOLDER]     (default: the repository's root)
 #
@@ -34,7 +34,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # ---------------------------------------------------------------- version, maintainer, dates
-version_file=Sources/KoukaRuntime/Support/KoukaVersion.swift
+version_file=Sources/Kouka/Runtime/Support/KoukaVersion.swift
 version=$(sed -n 's/^[[:space:]]*public static let current = "\([^"]*\)".*/\1/p' "$version_file")
 [ -n "$version" ] || fail "no 'public static let current = \"…\"' in $version_file"
 [[ "$version" =~ ^[0-9][A-Za-z0-9.+~]*$ ]] || fail "version '$version' in $version_file is not a Debian version (digits first; letters, digits, . + ~)"

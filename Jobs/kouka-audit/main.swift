@@ -1,6 +1,5 @@
 import ArgumentParser
-import KoukaCore
-import KoukaRuntime
+import Kouka
 import Logging
 
 /// For auditors: targets against actuals, a verification of every figure against its sources, and what was

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import KoukaCore
-import KoukaRuntime
+import Kouka
 import Logging
 
 /// Reads new and changed logs into the store. Meant for cron: no prompts, JSON summary on stdout,

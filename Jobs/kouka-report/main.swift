@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import KoukaCore
-import KoukaReports
-import KoukaRuntime
+import Kouka
 import Logging
 
 /// Writes one fiscal year's (or one month's) report — HTML, Excel, JSON, Markdown, CSV — from the store.

@@ -9,7 +9,7 @@ import Testing
     /// The version in the source the reports are stamped from, read as text so the test cannot share a bug with it.
     static func statedVersion() throws -> String {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Sources/KoukaRuntime/Support/KoukaVersion.swift").standardizedFileURL
+            .appendingPathComponent("../../Sources/Kouka/Runtime/Support/KoukaVersion.swift").standardizedFileURL
         let text = try String(contentsOf: source, encoding: .utf8)
         let start = try #require(text.range(of: "current = \""))
         return String(text[start.upperBound...].prefix { $0 != "\"" })

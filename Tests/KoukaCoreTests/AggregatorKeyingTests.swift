@@ -1,5 +1,5 @@
 import Foundation
-@testable import KoukaCore
+@testable import Kouka
 import Testing
 
 /// The aggregator finds rollups by numbered names and keys packed into 64 bits; every path must give what

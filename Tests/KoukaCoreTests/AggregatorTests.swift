@@ -1,5 +1,5 @@
 import Foundation
-import KoukaCore
+import Kouka
 import Testing
 
 /// `Aggregator`: events folded into rollups keyed by the local date their run started on.

@@ -1,4 +1,4 @@
-import KoukaCore
+import Kouka
 import Testing
 
 /// `EffectModel.measuredMinutes`: the part of the saving that rests on person-time the logs measured,

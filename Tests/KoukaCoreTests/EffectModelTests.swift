@@ -1,5 +1,5 @@
 import Foundation
-import KoukaCore
+import Kouka
 import Testing
 
 /// `EffectModel`: minutes saved by a rollup's totals under a catalog row.

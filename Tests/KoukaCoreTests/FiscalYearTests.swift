@@ -1,5 +1,5 @@
 import Foundation
-import KoukaCore
+import Kouka
 import Testing
 
 /// `FiscalYear` (年度): April 1 to March 31, named by the year it starts in.

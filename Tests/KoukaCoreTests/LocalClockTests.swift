@@ -1,5 +1,5 @@
 import Foundation
-import KoukaCore
+import Kouka
 import Testing
 
 /// `LocalClock`: instants to local dates and wall times to instants, in the configured zone and never in

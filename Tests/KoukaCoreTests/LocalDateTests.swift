@@ -1,5 +1,5 @@
 import Foundation
-import KoukaCore
+import Kouka
 import Testing
 
 /// `LocalDate`: the calendar date a run started on, its day numbering and its text forms.

@@ -1,4 +1,4 @@
-import KoukaCore
+import Kouka
 import Testing
 
 /// `NamePatternRelation`: which of two catalog patterns is more specific, decided by the names they match,

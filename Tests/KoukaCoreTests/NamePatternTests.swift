@@ -1,4 +1,4 @@
-import KoukaCore
+import Kouka
 import Testing
 
 /// `NamePattern`: a catalog `match` entry, exact or a glob with `*` and `?`, over Japanese names.

@@ -1,4 +1,4 @@
-import KoukaCore
+import Kouka
 import Testing
 
 /// Issue 13 item 12: the office hours a file's chatbot answers were judged by, as the ledger records them and

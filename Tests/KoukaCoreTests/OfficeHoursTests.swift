@@ -1,4 +1,4 @@
-import KoukaCore
+import Kouka
 import Testing
 
 /// `OfficeHours`: when a city hall's counters are staffed (weekdays, opening minute inclusive, closing

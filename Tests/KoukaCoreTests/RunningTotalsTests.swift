@@ -1,5 +1,5 @@
 import Foundation
-import KoukaCore
+import Kouka
 import Testing
 
 /// Issue 13 item 7: DeepL's usage count is a running total of its billing period, and a period's snapshots

@@ -1,4 +1,4 @@
-import KoukaCore
+import Kouka
 import Testing
 
 /// The DX policy's default targets (measure ④-1), as DESIGN.md's table lists them.

@@ -1,4 +1,4 @@
-import KoukaCore
+import Kouka
 import Testing
 
 /// `TaskCatalog`: which row maps a log name on a date — the row in force by `valid_from`, exact names

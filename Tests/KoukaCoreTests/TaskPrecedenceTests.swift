@@ -1,4 +1,4 @@
-import KoukaCore
+import Kouka
 import Testing
 
 /// Which task maps a name is decided per task, by the most specific pattern, never by which row is newer

@@ -1,5 +1,5 @@
 import Foundation
-import KoukaCore
+import Kouka
 import Testing
 
 /// `UTCTimestamp` writes what `ISO8601DateFormatter` writes, without making one.

@@ -1,5 +1,5 @@
 import Foundation
-import KoukaCore
+import Kouka
 import Testing
 
 /// Issue 14 item 1: DeepL Free and Pro Classic answer a running total with no period. Saved each day, the

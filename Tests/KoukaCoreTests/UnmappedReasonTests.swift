@@ -1,4 +1,4 @@
-import KoukaCore
+import Kouka
 import Testing
 
 /// `UnmappedReason`: what the report says of a name no row in force maps, true for every day it was unmapped.

@@ -1,4 +1,4 @@
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `CSVHeader`: column names compared after NFKC, trimming and lower-casing.

@@ -1,5 +1,5 @@
 import Foundation
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `CSVReader`: libcsv fed in 256 KiB blocks, a line at a time, so every record knows the line it starts on.

@@ -1,5 +1,5 @@
 import Foundation
-import KoukaParsers
+import Kouka
 import Testing
 
 /// A broken record is handed over with its defect and reading goes on after it: an unclosed quote costs

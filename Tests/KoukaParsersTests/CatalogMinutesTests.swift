@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// A catalog row's minutes must make a saving: finite, 0 or more, and no more residual minutes than manual

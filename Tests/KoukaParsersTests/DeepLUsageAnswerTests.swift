@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// Issue 14 items 1 and 2: `/v2/usage` answers as DeepL returns them. Free and Pro Classic give only

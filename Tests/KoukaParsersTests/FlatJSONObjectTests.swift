@@ -1,5 +1,5 @@
 import Foundation
-@testable import KoukaParsers
+@testable import Kouka
 import Testing
 
 /// `FlatJSONObject`: the top-level members of a one-line JSON object, read from its bytes.

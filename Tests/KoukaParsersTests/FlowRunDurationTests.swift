@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// A cloud flow run's `duration` is read as seconds and checked against its end less its start: within 2 s

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// Issue 13 item 9: Dataverse keeps flowsession times in UTC. An export re-saved by Excel loses the `Z`

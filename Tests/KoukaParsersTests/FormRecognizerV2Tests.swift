@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// Issue 14 item 3: Form Recognizer v2.0/v2.1 results name no model and list no `pages`: the form type is

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `JSONRecords`: the records of a JSON array, of `{"value":[…]}` or of JSON lines, with the line

@@ -1,5 +1,5 @@
 import Foundation
-import KoukaParsers
+import Kouka
 import Testing
 
 /// No JSON value is captured beyond `JSONPathReader.maxValueBytes`: a string that never closes, or one of a

@@ -1,5 +1,5 @@
 import Foundation
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `LineReader`: lines of a text file in 256 KiB blocks — LF or CRLF, a BOM removed, a last line with no

@@ -1,5 +1,5 @@
 import Foundation
-import KoukaParsers
+import Kouka
 import Testing
 
 /// No line is held whole beyond `LineReader.maxLineBytes`: a longer one comes cut, and is known to be.

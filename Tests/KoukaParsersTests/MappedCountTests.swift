@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// Issue 13 item 5: a mapped count column (rpa-csv `items`, ai-ocr-csv `sheets`) whose cell is empty says

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// Issue 13 item 6: a mapped format's optional `run_id` role makes the run-once rule apply (a run met

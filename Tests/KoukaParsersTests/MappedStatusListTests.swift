@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// Issue 13 item 4: in every mapped format, a status (or answered / escalated) value in none of the

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 let realWorldWhisper = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -1,5 +1,5 @@
 import Foundation
-@testable import KoukaParsers
+@testable import Kouka
 import Testing
 
 /// `NameInterner`: the same bytes give the same text, decoded once; bytes that are not text give nil.

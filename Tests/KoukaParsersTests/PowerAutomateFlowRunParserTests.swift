@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `PowerAutomateFlowRunParser`: cloud flow runs from Dataverse's `flowrun` table, as the Web API answers

@@ -1,4 +1,4 @@
-@testable import KoukaParsers
+@testable import Kouka
 import Testing
 
 /// `RadixSort`: run-id hashes sorted by their bytes must come out as a comparison sort leaves them.

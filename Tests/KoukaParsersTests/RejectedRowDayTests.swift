@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// A rejected row carries the day of its own run where the row says it, read as its format reads a run's

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `RobotCSVParser`: any robot's CSV export read through the `[source.columns]` / `[source.values]` mapping.

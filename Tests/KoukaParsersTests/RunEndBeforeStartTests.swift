@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// A run whose end is before its start is a clock or export error: its row is rejected with both columns

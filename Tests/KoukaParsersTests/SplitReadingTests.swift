@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-@testable import KoukaParsers
+@testable import Kouka
 import Testing
 
 /// A large export is read in two halves at once and its run ids are checked for repeats in bounded memory;

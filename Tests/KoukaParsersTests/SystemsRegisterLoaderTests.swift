@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `SystemsRegisterLoader`: the DX office's register of new systems, read like the catalog (UTF-8 with or

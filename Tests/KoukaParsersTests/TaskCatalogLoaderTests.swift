@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `TaskCatalogLoader`: the catalog CSV that departments keep in Excel, every bad row reported at once.

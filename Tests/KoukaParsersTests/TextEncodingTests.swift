@@ -1,4 +1,4 @@
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `TextEncoding`: the spellings of encodings that people write in configuration files.

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `Timestamp`: the date-times logs write — ISO 8601 with an offset, `Z` or none, and the Japanese

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// Issue 14 item 4: Excel's "Unicode テキスト" (UTF-16LE with a BOM, tab-separated) and other UTF-16 files

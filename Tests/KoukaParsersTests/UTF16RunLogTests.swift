@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// Issue 14 item 4 for the formats that read byte ranges (WinActor's task export, flowsession, UiPath's

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `UiPathExecutionLogParser` on logs written for the test: runs grouped by jobId, end lines, Default

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// Issue 13 item 8: a UiPath run's failed queue items are failed items; they do not make a run that ended

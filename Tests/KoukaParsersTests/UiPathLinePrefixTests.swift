@@ -1,5 +1,5 @@
 import Foundation
-@testable import KoukaParsers
+@testable import Kouka
 import Testing
 
 /// The `HH:mm:ss.ffff LEVEL ` before each `Execution.log` line's JSON, read from bytes.

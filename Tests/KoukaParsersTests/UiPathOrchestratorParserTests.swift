@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-@testable import KoukaParsers
+@testable import Kouka
 import Testing
 
 /// `UiPathOrchestratorParser`: Orchestrator jobs and queue items as the OData API answers them and as

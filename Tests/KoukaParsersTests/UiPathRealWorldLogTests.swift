@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// The folder of real UiPath logs that came with the project (`../shared/realworld/uipath` from the

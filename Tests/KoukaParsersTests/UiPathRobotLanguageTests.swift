@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// A robot writes its run's first and last messages in its Windows/Studio language. The end line is known by

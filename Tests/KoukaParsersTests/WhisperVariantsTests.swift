@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// Issue 14 item 5: the Whisper outputs other than openai-whisper's, written from their tools' documentation,

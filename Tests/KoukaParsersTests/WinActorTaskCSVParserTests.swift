@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 import Testing
 
 /// `WinActorTaskCSVParser`: WinActor Manager on Cloud's task history (`GET /tasks/csv`), MS932 and CRLF

@@ -2,11 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import KoukaCore
-import KoukaParsers
-import KoukaReports
-@testable import KoukaRuntime
-import KoukaStore
+@testable import Kouka
 import Testing
 
 /// Bad input never crashes a run and never disappears silently: each case gets a message with file and

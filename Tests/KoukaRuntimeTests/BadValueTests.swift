@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-@testable import KoukaRuntime
+@testable import Kouka
 import Testing
 
 /// Bytes a configured encoding cannot decode, and counts no run could have, in the sources that are not

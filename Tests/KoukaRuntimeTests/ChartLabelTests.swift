@@ -1,4 +1,4 @@
-@testable import KoukaReports
+@testable import Kouka
 import Testing
 
 /// Issue 16 item 5: no mark covers a value label, and small values keep their decimals.

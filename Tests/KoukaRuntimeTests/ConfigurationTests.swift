@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaRuntime
+import Kouka
 import Testing
 
 @Suite struct ConfigurationTests {

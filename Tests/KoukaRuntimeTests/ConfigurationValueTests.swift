@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaRuntime
+import Kouka
 import Testing
 
 /// Numbers that would make a figure meaningless (valid TOML all: `nan`, `inf`, a negative target) and

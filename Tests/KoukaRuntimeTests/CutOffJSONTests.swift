@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-@testable import KoukaRuntime
+@testable import Kouka
 import Testing
 
 /// A JSON log cut off mid-object (a copy stopped half-way, a disk that filled up) is rejected at the line

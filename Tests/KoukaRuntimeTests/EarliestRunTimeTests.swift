@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-@testable import KoukaRuntime
+@testable import Kouka
 import Testing
 
 /// A run before 2000 is a clock or export error, and 2000 begins at midnight in the configured zone: the

@@ -1,8 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
-import KoukaRuntime
-import KoukaStore
+import Kouka
 import Testing
 
 /// Logs change between nights — appended, half-written, rotated, truncated, deleted — and the nightly job

@@ -1,6 +1,5 @@
 import Foundation
-@testable import KoukaRuntime
-import KoukaStore
+@testable import Kouka
 import Testing
 
 /// What `stat` must say for a file to be skipped or read on, and what makes it read whole: the cases a

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
+import Kouka
 import Testing
 
 /// A task that two systems support (A06: a chatbot and AI translation) has a line per system, each in its

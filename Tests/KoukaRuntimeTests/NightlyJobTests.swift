@@ -1,8 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
-import KoukaRuntime
-import KoukaStore
+import Kouka
 import Logging
 import Testing
 

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
+import Kouka
 import Testing
 
 /// Issue 13 item 12: every report's method states the office hours its chatbot answers were judged by,

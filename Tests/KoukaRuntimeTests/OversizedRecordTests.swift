@@ -1,7 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
-@testable import KoukaRuntime
+@testable import Kouka
 import Testing
 
 /// No record is held beyond 16 MiB, however a file is broken: a CSV row or a UiPath line longer than that

@@ -1,7 +1,5 @@
 import Foundation
-import KoukaCore
-@testable import KoukaRuntime
-@testable import KoukaStore
+@testable import Kouka
 import Testing
 
 /// A city's history is thousands of small daily logs: what the store does for each file must not grow with

@@ -1,7 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
-import KoukaRuntime
+import Kouka
 import Testing
 
 /// Issue 16 items 1, 2 and 8: the policy period's table, the path to the target with planned tasks, and

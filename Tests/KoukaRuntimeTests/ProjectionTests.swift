@@ -1,7 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
-import KoukaRuntime
+import Kouka
 import Logging
 import Testing
 

@@ -1,7 +1,5 @@
 import Foundation
-import KoukaCore
-@testable import KoukaRuntime
-import KoukaStore
+@testable import Kouka
 import Testing
 
 /// One rejected row a bad-input case expects: where it is, and a fragment of the reason it must give.

@@ -2,10 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import KoukaCore
-import KoukaReports
-import KoukaRuntime
-import KoukaStore
+import Kouka
 import Testing
 
 /// Files change names between nights — renamed with a new file at the old name, swapped, rotated, copied,

@@ -2,10 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import KoukaCore
-import KoukaReports
-import KoukaRuntime
-import KoukaStore
+import Kouka
 import Testing
 
 /// A robot's daily log replaced by another file — moved over it, deleted and created again, rewritten in

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
+import Kouka
 import Testing
 
 /// Small catalogs and a few rollups whose figures are worked out by hand in the comments, compared with the

@@ -1,7 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
-import KoukaRuntime
+import Kouka
 import Testing
 
 /// `ReportManifest.check(folder:)`, what `kouka-audit verify` calls: a report folder exactly as written has

@@ -1,8 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
-@testable import KoukaRuntime
-import KoukaStore
+@testable import Kouka
 import Logging
 import Testing
 

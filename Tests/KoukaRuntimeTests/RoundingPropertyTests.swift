@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
+import Kouka
 import Testing
 
 /// For random small catalogs and logs: every table's lines add up to the total they stand under within the

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
+import Kouka
 import Testing
 
 /// Issue 13 item 7 in a report: DeepL usage snapshots of one billing period from two files count once.

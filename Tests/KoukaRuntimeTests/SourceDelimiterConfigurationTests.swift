@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaRuntime
+import Kouka
 import Testing
 
 /// Issue 14 item 4: a mapped CSV source's `delimiter` is a comma or a tab; anything else is refused by its

@@ -1,5 +1,4 @@
-import KoukaRuntime
-import KoukaStore
+import Kouka
 import Testing
 
 /// A store that cannot be read stops a job with the cron contract's code: 65 for damaged or foreign data,

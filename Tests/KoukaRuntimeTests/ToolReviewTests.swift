@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaReports
+import Kouka
 import Testing
 
 /// The tool review on a small fixture per format, every indicator worked out by hand in the comments.

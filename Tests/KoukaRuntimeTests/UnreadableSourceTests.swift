@@ -2,9 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import KoukaCore
-@testable import KoukaRuntime
-import KoukaStore
+@testable import Kouka
 import Testing
 
 /// What stands at a source path but cannot be read as a log — a folder, a FIFO, an empty file — gets a

@@ -1,7 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaRuntime
-@testable import KoukaStore
+@testable import Kouka
 import Logging
 import Testing
 

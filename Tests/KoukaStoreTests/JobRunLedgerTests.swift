@@ -1,5 +1,4 @@
-import KoukaCore
-@testable import KoukaStore
+@testable import Kouka
 import Testing
 
 /// The job-run ledger: every run of a job, oldest first, recorded when it starts; what a run that never

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaStore
+import Kouka
 import Testing
 
 /// Issue 13 items 12 and 7 in the store: each ledger line records the office hours its chatbot answers were

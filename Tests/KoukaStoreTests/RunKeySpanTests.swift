@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-@testable import KoukaStore
+@testable import Kouka
 import Testing
 
 /// Run-key sets that overlap a file's days are found class by class of their span: a set of any span, written

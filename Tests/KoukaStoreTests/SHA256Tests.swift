@@ -1,5 +1,5 @@
 import Foundation
-import KoukaStore
+import Kouka
 import Testing
 
 /// `SHA256` against the FIPS 180-4 / NIST example vectors, streamed in any chunking.

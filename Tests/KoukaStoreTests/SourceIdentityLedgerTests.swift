@@ -1,5 +1,4 @@
-import KoukaCore
-import KoukaStore
+import Kouka
 import Testing
 
 /// What the ledger keeps to tell whether the file at a path is still the one read there, and how a

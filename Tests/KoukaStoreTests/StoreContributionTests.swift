@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaStore
+import Kouka
 import Testing
 
 /// `KoukaStore.replaceContribution` and what `rollups(from:to:)`, `sources()` and `rejections()` give back.

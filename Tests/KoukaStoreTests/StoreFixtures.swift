@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaStore
+import Kouka
 
 /// Records and rollups the store tests write.
 enum StoreFixtures {

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaStore
+import Kouka
 import Testing
 
 /// Opening a store file: migrations run once, data survives reopening, unknown schemas and unwritable

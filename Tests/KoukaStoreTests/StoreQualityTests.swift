@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaStore
+import Kouka
 import Testing
 
 private typealias F = StoreFixtures

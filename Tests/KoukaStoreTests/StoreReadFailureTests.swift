@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaStore
+import Kouka
 import Testing
 
 /// A store that cannot be read whole is never read as if it held less: a value Kouka never writes, a renamed

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaStore
+import Kouka
 import Testing
 
 /// Reading the store as one snapshot: a second connection (a nightly run) that commits between two reads of

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+@testable import Kouka
 
 /// libFuzzer's entry point: the input is written to a file (parsers stream files) and read by the parser
 /// named in KOUKA_FUZZ_FORMAT, or by the task catalog's loader for `catalog`. A crash, a hang or a runaway

@@ -1,5 +1,4 @@
-import KoukaCore
-import KoukaParsers
+import Kouka
 
 /// A `ParseSink` that keeps everything a parser hands it, in order.
 final class CollectingSink: ParseSink {

@@ -1,5 +1,5 @@
 import Foundation
-import KoukaParsers
+import Kouka
 import Testing
 
 /// The byte forms FORMATS.md says every parser must read: UTF-8, UTF-8 with a BOM, Shift_JIS (CP932),

@@ -1,6 +1,5 @@
 import Foundation
-import KoukaCore
-import KoukaParsers
+import Kouka
 
 /// A parse context in Tokyo with a fixed "today" (and now, at its start), so results never depend on when
 /// the tests run. Unfinished runs wait for ever unless a test gives them an age.

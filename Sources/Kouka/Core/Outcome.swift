@@ -1,0 +1,21 @@
+/// How a run or use ended. Only successes save time; failures and cancellations are counted and reported.
+package enum Outcome: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case success
+    case failure
+    case cancelled
+    /// A run that never reported its end: still running (WAITING, PROCESSING, Running…) longer than the
+    /// configured `pending_max_hours`, or a closed robot log without its end line. It is counted as a
+    /// failure (it saved nothing and costs the row's rework minutes) and kept apart from reported failures,
+    /// so that every report can say how many failures were inferred this way rather than read.
+    case unfinished
+
+    /// Counted as a failure by the effect model: a reported failure or a run that never finished.
+    package var isFailure: Bool { self == .failure || self == .unfinished }
+
+    package static func < (lhs: Self, rhs: Self) -> Bool {
+        declared.firstIndex(of: lhs)! < declared.firstIndex(of: rhs)!
+    }
+
+    /// `allCases` builds a new array on every call; sorting rollups compares these a million times.
+    static let declared = allCases
+}

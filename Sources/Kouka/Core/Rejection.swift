@@ -1,0 +1,37 @@
+/// A record that could not be counted, with where and why. Never holds the record's text: logs can
+/// carry what citizens wrote.
+package struct Rejection: Sendable, Hashable, Codable {
+    package var file: String
+    package var line: Int
+    package var reason: String
+    /// The row is a run already counted (earlier in the file, or in a file read before): left out so that
+    /// it counts once. The ledger counts these apart from rows that are wrong.
+    package var isRepeatedRun: Bool
+    /// The local date of the record (the day its run started) where the record says, so that each period
+    /// counts the rejections of its own dates; nil when the date is unknown, and no period may claim it.
+    package var day: LocalDate?
+
+    package init(file: String, line: Int, reason: String, isRepeatedRun: Bool = false, day: LocalDate? = nil) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+        self.isRepeatedRun = isRepeatedRun
+        self.day = day
+    }
+
+    private enum CodingKeys: String, CodingKey { case file, line, reason }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),
+                  reason: try container.decode(String.self, forKey: .reason))
+    }
+}
+
+extension Rejection {
+    /// The same rejection with its line moved on by `lines`; a whole-file rejection (line 0) stays as it is.
+    package func shifted(by lines: Int) -> Rejection {
+        guard line > 0, lines != 0 else { return self }
+        return Rejection(file: file, line: line + lines, reason: reason, isRepeatedRun: isRepeatedRun, day: day)
+    }
+}

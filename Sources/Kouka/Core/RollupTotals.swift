@@ -1,0 +1,47 @@
+/// The sums a daily rollup keeps; enough to apply any baseline later.
+package struct RollupTotals: Sendable, Hashable {
+    /// Runs or uses folded in.
+    package var events: Int = 0
+    /// Units of work (runs, items, sheets, audio minutes, inquiries, characters).
+    package var quantity: Double = 0
+    package var machineSeconds: Double = 0
+    /// Person-seconds the logs measured, and the quantity of the events that measured them.
+    package var humanSeconds: Double = 0
+    package var humanMeasuredQuantity: Double = 0
+    /// The quality counts of the events that had them (`QualityMeasure`); a measure no event had is absent.
+    package var quality: [QualityMeasure: Double] = [:]
+
+    package init() {}
+
+    package init(events: Int, quantity: Double, machineSeconds: Double, humanSeconds: Double, humanMeasuredQuantity: Double) {
+        self.events = events
+        self.quantity = quantity
+        self.machineSeconds = machineSeconds
+        self.humanSeconds = humanSeconds
+        self.humanMeasuredQuantity = humanMeasuredQuantity
+    }
+
+    package mutating func add(_ event: UsageEvent) {
+        events += 1
+        quantity += event.quantity
+        machineSeconds += event.machineSeconds ?? 0
+        if let human = event.humanSeconds {
+            humanSeconds += human
+            humanMeasuredQuantity += event.quantity
+        }
+        if !event.quality.isEmpty { addQuality(event.quality) }
+    }
+
+    package mutating func add(_ other: RollupTotals) {
+        events += other.events
+        quantity += other.quantity
+        machineSeconds += other.machineSeconds
+        humanSeconds += other.humanSeconds
+        humanMeasuredQuantity += other.humanMeasuredQuantity
+        if !other.quality.isEmpty { addQuality(other.quality) }
+    }
+
+    private mutating func addQuality(_ counts: [QualityMeasure: Double]) {
+        for (measure, value) in counts { quality[measure, default: 0] += value }
+    }
+}

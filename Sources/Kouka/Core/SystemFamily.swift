@@ -1,0 +1,31 @@
+/// The kind of tool that produced a usage event.
+///
+/// The raw values are the identifiers used in the task catalog's `system` column and in reports.
+package enum SystemFamily: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case rpa
+    case aiOCR = "ai-ocr"
+    case minutes
+    case chatbot
+    case translation
+
+    /// Whether the family counts towards the AI-supported tasks metric (everything but RPA).
+    package var isAI: Bool { self != .rpa }
+
+    /// The name shown to city staff in reports.
+    package var japaneseLabel: String {
+        switch self {
+        case .rpa: "RPA"
+        case .aiOCR: "AI-OCR"
+        case .minutes: "議事録作成支援"
+        case .chatbot: "チャットボット"
+        case .translation: "AI自動翻訳"
+        }
+    }
+
+    package static func < (lhs: Self, rhs: Self) -> Bool {
+        declared.firstIndex(of: lhs)! < declared.firstIndex(of: rhs)!
+    }
+
+    /// `allCases` builds a new array on every call; sorting rollups compares these a million times.
+    static let declared = allCases
+}

@@ -1,0 +1,352 @@
+import CCSV
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streams CSV records through libcsv: fixed-size block reads, quoted fields with commas and newlines,
+/// CRLF or LF, a BOM, UTF-8 or Shift_JIS (CP932), a last record with no newline.
+///
+/// Shift_JIS is parsed as bytes: its trail bytes (0x40–0xFC) never equal a comma, quote, CR or LF, so
+/// libcsv splits it correctly and only the fields a parser asks for are decoded.
+///
+/// This is the only file that touches libcsv. The input is fed a line at a time so that each record
+/// knows the line it starts on.
+package final class CSVReader {
+    package let path: String
+    package let encoding: TextEncoding
+    private let chunks: ByteChunkReader
+    private let parser: UnsafeMutablePointer<csv_parser>
+    private let collector: UnsafeMutablePointer<Collector>
+    private let firstLine: Int
+
+    /// Opens `path`; with `startOffset` > 0 reading resumes there, numbering lines from `firstLine`, and
+    /// with an `endOffset` it stops there.
+    package init(path: String, encoding: TextEncoding = .auto, startOffset: Int64 = 0, endOffset: Int64? = nil, firstLine: Int = 1) throws(InputError) {
+        self.path = path
+        chunks = try ByteChunkReader(path: path, encoding: encoding, startOffset: startOffset, endOffset: endOffset)
+        self.encoding = chunks.encoding
+        self.firstLine = firstLine
+        nextLine = firstLine
+        parser = .allocate(capacity: 1)
+        csv_init(parser, 0)
+        collector = .allocate(capacity: 1)
+        collector.initialize(to: Collector())
+    }
+
+    deinit {
+        csv_free(parser)
+        parser.deallocate()
+        collector.pointee.deallocate()
+        collector.deinitialize(count: 1)
+        collector.deallocate()
+    }
+
+    /// The columns whose bytes are kept, by index; nil keeps them all. Set it (after the header row) to
+    /// skip copying the fields a parser never reads: an export has 31 columns and a parser needs five.
+    package var wantedColumns: [Int]? {
+        didSet {
+            var wanted = [Bool](repeating: wantedColumns == nil, count: (wantedColumns?.max() ?? -1) + 1)
+            for column in wantedColumns ?? [] { wanted[column] = true }
+            collector.pointee.setWanted(wantedColumns == nil ? nil : wanted)
+        }
+    }
+
+    /// The byte between fields: a comma, or a tab for Excel's "Unicode テキスト" and other tab-separated
+    /// exports. Set it before reading.
+    package var delimiter: UInt8 = 0x2C {
+        didSet { csv_set_delim(parser, delimiter) }
+    }
+
+    /// Takes every byte read, in order, as it is read.
+    package var digest: (any ByteDigest)? {
+        get { chunks.digest }
+        set { chunks.digest = newValue }
+    }
+
+    /// Whether the bytes read so far end between two records, not inside a quoted field or a record; set
+    /// by `forEachRecord` before it finishes the last record. A part of a file that was split at a line end
+    /// is only read the same as the whole file would be when this holds.
+    package private(set) var endedAtRecordBoundary = true
+
+    /// The number of the line after the last one read; set by `forEachRecord` when it finishes.
+    package private(set) var nextLine: Int
+
+    /// The header's width, once known: a record over several lines with another number of fields is an
+    /// unclosed quote, not a row (see `CSVRecordDefect.unclosedQuote`).
+    package var expectedFields: Int?
+
+    /// No record is longer: a line without an end, or a quote never closed, would otherwise be held whole.
+    package static let maxRecordBytes = 16 << 20
+
+    /// Where the open record began and, once it went past its first line, where that line ended.
+    private var recordStart: Int64 = 0
+    private var recordFirstLineEnd: Int64? = nil
+
+    /// Calls `body` with every record in order, the header row included. A broken record comes with its
+    /// `defect` and no fields; reading goes on after it.
+    package func forEachRecord(_ body: (CSVRecord) throws -> Void) throws {
+        var line = firstLine
+        var atLineStart = true
+        /// After a record longer than the limit on one line: the rest of that line is passed over.
+        var skippingLine = false
+        var resumed = true
+        var reachedEnd = false
+        while resumed {
+            resumed = false
+            try chunks.forEachBlock { block in
+                let blockStart = chunks.offset - Int64(block.count)
+                var start = 0
+                while start < block.count {
+                    let newline = Self.indexOfNewline(block, from: start)
+                    let end = newline.map { $0 + 1 } ?? block.count
+                    let endOffset = blockStart + Int64(end)
+                    let piece = UnsafeRawBufferPointer(rebasing: block[start..<end])
+                    if !skippingLine && atLineStart && !collector.pointee.inRecord && !Self.isBlank(piece) {
+                        collector.pointee.recordLine = line
+                        collector.pointee.inRecord = true
+                        recordStart = blockStart + Int64(start)
+                        recordFirstLineEnd = nil
+                    }
+                    var resume: (offset: Int64, line: Int)? = nil
+                    if !skippingLine, collector.pointee.inRecord, endOffset - recordStart > Self.maxRecordBytes {
+                        // This piece would take the record past the limit: it is not fed, and the record is given up.
+                        resume = try reject(.tooLong(limit: Self.maxRecordBytes), body)
+                        skippingLine = resume == nil
+                    }
+                    if skippingLine {
+                        skippingLine = newline == nil
+                    } else if resume == nil {
+                        try feed(piece, line: line)
+                        resume = try dispatch(endOffset: endOffset, line: line, body)
+                        if resume == nil, collector.pointee.inRecord, newline != nil, line == collector.pointee.recordLine {
+                            recordFirstLineEnd = endOffset
+                        }
+                    }
+                    if let resume {
+                        // The rest of this block is read again, from the broken record's second line.
+                        chunks.restart(at: resume.offset)
+                        line = resume.line
+                        atLineStart = true
+                        return
+                    }
+                    atLineStart = newline != nil
+                    if newline != nil { line += 1 }
+                    start = end
+                }
+            }
+            // Judged where the range first ends, before a broken last record is read again: a part cut inside a
+            // quoted field must say so, not look whole after its lines were read as rows.
+            if !reachedEnd { endedAtRecordBoundary = parser.pointee.pstate == 0 && !collector.pointee.inRecord }
+            reachedEnd = true
+            nextLine = line
+            if csv_fini(parser, Collector.fieldEnded, Collector.recordEnded, collector) != 0 {
+                throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
+            }
+            if let resume = try dispatch(endOffset: chunks.offset, line: line, body) {
+                chunks.restart(at: resume.offset)
+                line = resume.line
+                atLineStart = true
+                resumed = true
+            }
+        }
+    }
+
+    /// Hands over the open record, broken, with its defect, forgets it, and says where reading goes on:
+    /// after the record's first line when it ran past it (its other lines are read again as rows), else
+    /// nowhere new (the caller passes over the rest of the line).
+    private func reject(_ defect: CSVRecordDefect, _ body: (CSVRecord) throws -> Void) throws -> (offset: Int64, line: Int)? {
+        let first = collector.pointee.recordLine
+        let resume = recordFirstLineEnd.map { (offset: $0, line: first + 1) }
+        restartParsing()
+        try body(brokenRecord(line: first, endOffset: resume?.offset ?? recordStart, defect))
+        return resume
+    }
+
+    private func brokenRecord(line: Int, endOffset: Int64, _ defect: CSVRecordDefect) -> CSVRecord {
+        var record = CSVRecord(storage: UnsafeRawBufferPointer(start: nil, count: 0), ends: UnsafeBufferPointer(start: nil, count: 0),
+                               firstEnd: 0, line: line, endOffset: endOffset, encoding: encoding, hasContent: true)
+        record.defect = defect
+        return record
+    }
+
+    /// A fresh libcsv state and no records, after a broken one.
+    private func restartParsing() {
+        csv_free(parser)
+        csv_init(parser, 0)
+        csv_set_delim(parser, delimiter)
+        collector.pointee.reset()
+        recordFirstLineEnd = nil
+    }
+
+    private func feed(_ piece: UnsafeRawBufferPointer, line: Int) throws {
+        let parsed = csv_parse(parser, piece.baseAddress, piece.count, Collector.fieldEnded, Collector.recordEnded, collector)
+        if parsed != piece.count {
+            throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
+        }
+    }
+
+    /// Hands over the records the last `csv_parse` finished, the current line being `line`. A record that
+    /// began on an earlier line with other than `expectedFields` fields is an unclosed quote: it is handed
+    /// over with its defect, and the place to read again from (after its first line) is returned.
+    private func dispatch(endOffset: Int64, line: Int, _ body: (CSVRecord) throws -> Void) throws -> (offset: Int64, line: Int)? {
+        guard collector.pointee.completedCount > 0 else { return nil }
+        let storage = collector.pointee.storageBytes
+        let ends = collector.pointee.fieldEnds
+        for done in UnsafeBufferPointer(start: collector.pointee.completed, count: collector.pointee.completedCount) {
+            if let expected = expectedFields, done.line < line, done.fields.count != expected, let firstLineEnd = recordFirstLineEnd {
+                // Records are handed over as they end, so this one, the last to end, is the one still tracked.
+                restartParsing()
+                try body(brokenRecord(line: done.line, endOffset: firstLineEnd, .unclosedQuote(lastLine: line, fields: done.fields.count, expected: expected)))
+                return (firstLineEnd, done.line + 1)
+            }
+            let fields = UnsafeBufferPointer(rebasing: ends[done.fields])
+            let firstEnd = done.fields.lowerBound == 0 ? 0 : ends[done.fields.lowerBound - 1]
+            try body(CSVRecord(storage: storage, ends: fields, firstEnd: firstEnd, line: done.line, endOffset: endOffset,
+                               encoding: encoding, hasContent: done.hasContent))
+        }
+        collector.pointee.dropCompleted()
+        return nil
+    }
+
+    /// libcsv skips a line of nothing but spaces, tabs and line ends without starting a record.
+    private static func isBlank(_ piece: UnsafeRawBufferPointer) -> Bool {
+        piece.allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }
+    }
+
+    private static func indexOfNewline(_ block: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let base = block.baseAddress, start < block.count,
+              let hit = memchr(base + start, 0x0A, block.count - start) else { return nil }
+        return UnsafeRawPointer(hit) - base
+    }
+
+    /// A record libcsv finished: its fields' range in `ends`, its first line, whether any field had bytes.
+    private struct Completed {
+        var fields: Range<Int>
+        var line: Int
+        var hasContent: Bool
+    }
+
+    /// Receives libcsv's callbacks: field bytes go into one flat buffer, finished records into a queue
+    /// that the reader drains after each `csv_parse` call (a Swift error may not cross the C frames).
+    ///
+    /// The callbacks run for every field of every row, twenty million times for a large export: the state is
+    /// a plain struct behind the pointer libcsv hands back, its buffers raw memory grown by hand, so a
+    /// callback is a few loads and stores with no reference counting or exclusivity checks.
+    private struct Collector {
+        var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 64 * 1024)
+        var storageCount = 0
+        var storageCapacity = 64 * 1024
+        var ends = UnsafeMutablePointer<Int>.allocate(capacity: 1024)
+        var endsCount = 0
+        var endsCapacity = 1024
+        var completed = UnsafeMutablePointer<Completed>.allocate(capacity: 16)
+        var completedCount = 0
+        var completedCapacity = 16
+        /// Whether any field of the open record had bytes, copied or not.
+        var openHasContent = false
+        var openFirstField = 0
+        var recordLine = 1
+        var inRecord = false
+        /// Which fields of a record to copy, by index, unless every field is kept.
+        var keepsAll = true
+        var wanted = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+        var wantedCount = 0
+
+        func deallocate() {
+            storage.deallocate()
+            ends.deallocate()
+            completed.deallocate()
+            wanted.deallocate()
+        }
+
+        mutating func setWanted(_ flags: [Bool]?) {
+            wanted.deallocate()
+            keepsAll = flags == nil
+            wantedCount = flags?.count ?? 0
+            wanted = .allocate(capacity: max(1, wantedCount))
+            if let flags { wanted.initialize(from: flags, count: flags.count) }
+        }
+
+        var storageBytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: storage, count: storageCount) }
+        var fieldEnds: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: ends, count: endsCount) }
+
+        static let fieldEnded: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { field, length, context in
+            let c = context.unsafelyUnwrapped.assumingMemoryBound(to: Collector.self)
+            if length > 0 {
+                c.pointee.openHasContent = true
+                let index = c.pointee.endsCount - c.pointee.openFirstField
+                if c.pointee.keepsAll || (index < c.pointee.wantedCount && c.pointee.wanted[index]), let field {
+                    c.pointee.appendBytes(field, length)
+                }
+            }
+            if c.pointee.endsCount == c.pointee.endsCapacity { c.pointee.growEnds() }
+            c.pointee.ends[c.pointee.endsCount] = c.pointee.storageCount
+            c.pointee.endsCount += 1
+        }
+
+        static let recordEnded: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
+            let c = context.unsafelyUnwrapped.assumingMemoryBound(to: Collector.self)
+            if c.pointee.completedCount == c.pointee.completedCapacity { c.pointee.growCompleted() }
+            (c.pointee.completed + c.pointee.completedCount).initialize(
+                to: Completed(fields: c.pointee.openFirstField..<c.pointee.endsCount, line: c.pointee.recordLine, hasContent: c.pointee.openHasContent))
+            c.pointee.completedCount += 1
+            c.pointee.openFirstField = c.pointee.endsCount
+            c.pointee.openHasContent = false
+            c.pointee.inRecord = false
+        }
+
+        private mutating func appendBytes(_ field: UnsafeMutableRawPointer, _ length: Int) {
+            if storageCount + length > storageCapacity {
+                let capacity = max(storageCapacity * 2, storageCount + length)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+                grown.update(from: storage, count: storageCount)
+                storage.deallocate()
+                storage = grown
+                storageCapacity = capacity
+            }
+            (storage + storageCount).update(from: field.assumingMemoryBound(to: UInt8.self), count: length)
+            storageCount += length
+        }
+
+        private mutating func growEnds() { ends = Self.doubled(ends, count: endsCount, capacity: &endsCapacity) }
+
+        private mutating func growCompleted() { completed = Self.doubled(completed, count: completedCount, capacity: &completedCapacity) }
+
+        /// `buffer`'s `count` values moved to a buffer of twice its `capacity`.
+        private static func doubled<Value>(_ buffer: UnsafeMutablePointer<Value>, count: Int, capacity: inout Int) -> UnsafeMutablePointer<Value> {
+            let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: buffer, count: count)
+            buffer.deallocate()
+            capacity *= 2
+            return grown
+        }
+
+        /// Forgets every record, finished or open.
+        mutating func reset() {
+            completedCount = 0
+            storageCount = 0
+            endsCount = 0
+            openFirstField = 0
+            openHasContent = false
+            inRecord = false
+        }
+
+        /// Forgets dispatched records, keeping the fields of a record still open.
+        mutating func dropCompleted() {
+            completedCount = 0
+            if openFirstField == endsCount {
+                storageCount = 0
+                endsCount = 0
+            } else {
+                let byteShift = openFirstField == 0 ? 0 : ends[openFirstField - 1]
+                memmove(storage, storage + byteShift, storageCount - byteShift)
+                storageCount -= byteShift
+                for index in openFirstField..<endsCount { ends[index - openFirstField] = ends[index] - byteShift }
+                endsCount -= openFirstField
+            }
+            openFirstField = 0
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// Why a record libcsv returned cannot be a row of the file: the reader found it broken, rejected it, and
+/// read on after it.
+package enum CSVRecordDefect: Sendable, Equatable {
+    /// A quote opened in the record's first line is not closed where the row should end: the record ran on
+    /// to `lastLine` with `fields` fields where the header has `expected`. Only the first line is rejected;
+    /// the lines after it are read again as rows of their own, so none of them is lost.
+    case unclosedQuote(lastLine: Int, fields: Int, expected: Int)
+    /// The record is longer than `CSVReader.maxRecordBytes`; the rest of its line is passed over.
+    case tooLong(limit: Int)
+
+    /// The rejection's reason, naming no value (the record may hold what a citizen wrote).
+    package var reason: String {
+        switch self {
+        case let .unclosedQuote(lastLine, fields, expected):
+            "a quote in this row is not closed (it ran on to line \(lastLine) as \(fields) fields, the header has \(expected)); the lines after it were read on their own"
+        case let .tooLong(limit):
+            "the row is longer than \(limit / (1 << 20)) MiB; it is passed over to its line's end — check the export"
+        }
+    }
+}

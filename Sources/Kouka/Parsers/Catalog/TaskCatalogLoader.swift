@@ -1,0 +1,119 @@
+import Foundation
+
+/// Reads the task catalog CSV that departments keep in Excel (UTF-8, UTF-8 with BOM or Shift_JIS).
+///
+/// Required columns: `task_id, name, department, system, unit, manual_minutes_per_unit,
+/// residual_minutes_per_unit, valid_from, match`; optional: `rework_minutes_per_failure`,
+/// `production_from`, `expected_units_per_year` (see `CatalogExpectedVolume`). Minutes are finite and 0 or more, and a row's residual minutes are at most its manual
+/// minutes. Every bad row is reported at once, so one pass of edits fixes them all.
+package enum TaskCatalogLoader {
+    package static let requiredColumns = [
+        "task_id", "name", "department", "system", "unit", "manual_minutes_per_unit",
+        "residual_minutes_per_unit", "valid_from", "match",
+    ]
+
+    package static func load(path: String, encoding: TextEncoding = .auto) throws -> TaskCatalog {
+        let reader: CSVReader
+        do { reader = try CSVReader(path: path, encoding: encoding) } catch {
+            throw CatalogError(path: path, unreadable: unreadable(error))
+        }
+        var header: CSVHeader? = nil
+        var entries: [CatalogEntry] = []
+        var problems: [CatalogError.Problem] = []
+        var seen: [String: Int] = [:]
+        try reader.forEachRecord { record in
+            guard !record.isBlank else { return }
+            if let defect = record.defect {
+                if header == nil { throw CatalogError(path: path, problems: [.init(line: record.line, message: "the header is broken: \(defect.reason)")]) }
+                problems.append(.init(line: record.line, message: defect.reason))
+                return
+            }
+            guard let header else {
+                let found = CSVHeader(names: (0..<record.count).map { record.string(at: $0) ?? "" })
+                let missing = found.missing(requiredColumns)
+                if !missing.isEmpty {
+                    throw CatalogError(path: path, problems: [.init(line: record.line, message: "missing column(s) \(missing.joined(separator: ", ")); the header must name \(requiredColumns.joined(separator: ","))")])
+                }
+                header = found
+                reader.expectedFields = found.names.count
+                return
+            }
+            do throws(RowProblem) {
+                let entry = try entry(CSVRow(record: record, header: header, redactsValues: false))
+                let key = "\(entry.taskID)@\(entry.system.rawValue)@\(entry.validFrom)"
+                if let earlier = seen[key] {
+                    throw RowProblem("task_id \(entry.taskID) already has a \(entry.system.rawValue) row valid from \(entry.validFrom) (line \(earlier)); give each version its own valid_from")
+                }
+                seen[key] = record.line
+                entries.append(entry)
+            } catch {
+                problems.append(.init(line: record.line, message: error.reason))
+            }
+        }
+        guard header != nil else { throw CatalogError(path: path, problems: [.init(line: 1, message: "the catalog is empty: no header row")]) }
+        let catalog = TaskCatalog(entries: entries)
+        problems += CatalogOverlap.problems(in: catalog)
+        guard problems.isEmpty else { throw CatalogError(path: path, problems: problems.sorted { $0.line < $1.line }) }
+        return catalog
+    }
+
+    private static func entry(_ row: CSVRow) throws(RowProblem) -> CatalogEntry {
+        let h = row.header
+        func text(_ column: String) throws(RowProblem) -> String { try row.text(h.column(column)!) }
+        /// `12`, `12.5`: the number as the department wrote it, without a trailing `.0`.
+        func decimal(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+        func minutes(_ column: String, optional: Bool = false) throws(RowProblem) -> Double {
+            guard let index = h.column(column), let value = try row.number(index) else {
+                if optional { return 0 }
+                throw RowProblem("\(column) is empty; give the minutes per unit (0 if none)")
+            }
+            return value
+        }
+        let taskID = try text("task_id")
+        guard !taskID.isEmpty else { throw RowProblem("task_id is empty") }
+        let systemText = try text("system")
+        guard let system = SystemFamily(catalogText: systemText) else {
+            throw RowProblem("system \(systemText) is not one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let unitText = try text("unit")
+        guard let unit = EffectUnit(catalogText: unitText) else {
+            throw RowProblem("unit \(unitText) is not one of \(EffectUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let validText = try text("valid_from")
+        guard let validFrom = LocalDate(validText) else { throw RowProblem("valid_from \(validText) is not a date (yyyy-MM-dd)") }
+        var production: LocalDate? = nil
+        if let index = h.column("production_from"), case let value = try row.text(index), !value.isEmpty {
+            guard let date = LocalDate(value) else { throw RowProblem("production_from \(value) is not a date (yyyy-MM-dd)") }
+            production = date
+        }
+        let patterns = try text("match").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !patterns.isEmpty else { throw RowProblem("match is empty; list the log names of this task, separated by |") }
+        let manual = try minutes("manual_minutes_per_unit"), residual = try minutes("residual_minutes_per_unit")
+        // A unit that leaves more checking than the manual work took would count negative hours saved.
+        guard residual <= manual else {
+            throw RowProblem("""
+                residual_minutes_per_unit \(decimal(residual)) is more than manual_minutes_per_unit \(decimal(manual)): \
+                every unit would count as time lost; the residual minutes are the part of the manual minutes that remains
+                """)
+        }
+        return CatalogEntry(
+            taskID: taskID, name: try text("name"), department: try text("department"), system: system, unit: unit,
+            manualMinutesPerUnit: manual, residualMinutesPerUnit: residual,
+            reworkMinutesPerFailure: try minutes("rework_minutes_per_failure", optional: true),
+            validFrom: validFrom, productionFrom: production, patterns: patterns, line: row.record.line,
+            expectedUnitsPerYear: try CatalogExpectedVolume.read(row, productionFrom: production))
+    }
+
+    /// Why the catalog cannot be read at all, without its path (the error names it once) and without a line.
+    private static func unreadable(_ error: InputError) -> String {
+        switch error {
+        case let .cannotOpen(_, reason):
+            "cannot open it (\(reason)); set catalog in kouka.toml to the catalog's path (relative to kouka.toml's folder) and check the job's user may read it"
+        case let .cannotRead(_, reason): "read failed (\(reason)); check the disk and run again"
+        case .notARegularFile: "is not a regular file; set catalog in kouka.toml to the catalog CSV's path"
+        case let .unreadableEncoding(_, found): "\(found) — save the catalog as UTF-8 (Excel: \"CSV UTF-8\") or Shift_JIS"
+        case let .damagedText(_, encoding, offset, problem):
+            "\(encoding) text that does not decode at byte \(offset) (\(problem)) — save the catalog again as UTF-8 (Excel: \"CSV UTF-8\") or Shift_JIS"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Reads a Microsoft Bot Framework `.transcript`: a JSON array of activities. Each user `message` is an
+/// inquiry; it was answered when the bot sent a message before the next question and no hand-off event
+/// (`handoff.initiate` by default) came between. Activities carry no intent, so every inquiry is named by
+/// the source's `task`. The text of the activities is never decoded.
+package struct BotFrameworkTranscriptParser: LogParser {
+    package let formatID = "bot-framework-transcript"
+    package let options: SourceOptions
+
+    package init(options: SourceOptions) { self.options = options }
+
+    /// The keys of an activity Kouka reads; `text` is deliberately absent.
+    struct Activity: Decodable {
+        struct Account: Decodable { var role: String? }
+        struct Conversation: Decodable { var id: String? }
+        var type: String?
+        var name: String?
+        var timestamp: String?
+        var from: Account?
+        var conversation: Conversation?
+    }
+
+    struct Inquiry {
+        var at: Date
+        var line: Int
+        var answered = false
+        var handedOff = false
+    }
+
+    package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        let decoder = JSONDecoder()
+        let name = options.task ?? "チャットボット"
+        var summary = ParseSummary()
+        var open: [String: Inquiry] = [:]
+        var order: [String] = []
+        let finish = { (inquiry: Inquiry) in
+            var event = UsageEvent(
+                family: .chatbot, occurredAt: inquiry.at, taskName: name, department: self.options.department,
+                outcome: inquiry.answered && !inquiry.handedOff ? .success : .failure, quantity: 1, unit: .inquiries,
+                source: context.location(inquiry.line))
+            event.quality = InquiryQuality.measured(answered: inquiry.answered, handedOff: inquiry.handedOff)
+            sink.accept(event)
+        }
+        let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["*"])]) { _, _, json, line in
+            guard let activity = try? decoder.decode(Activity.self, from: json) else {
+                summary.recordsRead += 1
+                sink.reject(Rejection(file: context.displayPath, line: line, reason: "not a Bot Framework activity object"))
+                return
+            }
+            let conversation = activity.conversation?.id ?? ""
+            let role = activity.from?.role?.lowercased()
+            switch (activity.type, role) {
+            case ("message", "user"):
+                summary.recordsRead += 1
+                if let previous = open[conversation] { finish(previous) } else { order.append(conversation) }
+                guard let text = activity.timestamp, let stamp = Timestamp(text) else {
+                    open[conversation] = nil
+                    order.removeAll { $0 == conversation }
+                    sink.reject(Rejection(file: context.displayPath, line: line, reason: "user message without a valid timestamp"))
+                    return
+                }
+                open[conversation] = Inquiry(at: stamp.instant(in: context.clock), line: line)
+            case ("message", "bot"):
+                open[conversation]?.answered = true
+            case ("handoff", _):
+                open[conversation]?.handedOff = true
+            case ("event", _):
+                if let name = activity.name, options.handoffNames.contains(name) { open[conversation]?.handedOff = true }
+            default:
+                break
+            }
+        }
+        for conversation in order { if let inquiry = open[conversation] { finish(inquiry) } }
+        if end.roots == 0 {
+            throw FormatMismatch(path: context.displayPath, format: formatID, reason: "empty file: not a transcript")
+        }
+        if !end.complete {
+            // The cut-off activity is a record read and rejected, so that accepted = read − rejected still holds.
+            summary.recordsRead += 1
+            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the transcript JSON is cut off; the activities before the cut were counted"))
+        }
+        return summary
+    }
+}

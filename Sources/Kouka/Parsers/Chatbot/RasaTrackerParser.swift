@@ -1,0 +1,86 @@
+import Foundation
+
+/// Reads a Rasa tracker-store export: one conversation, `events[]` in order. Each `user` event is an
+/// inquiry, named by its intent for the catalog. It was answered unless its intent is a fallback
+/// (`nlu_fallback` by default), its confidence is below the configured minimum, or a hand-off action
+/// follows it before the next question. The user's text is never decoded.
+package struct RasaTrackerParser: LogParser {
+    package let formatID = "rasa-tracker"
+    package let options: SourceOptions
+
+    package init(options: SourceOptions) { self.options = options }
+
+    /// The keys of an event Kouka reads; `text` is deliberately absent.
+    struct Event: Decodable {
+        struct ParseData: Decodable {
+            struct Intent: Decodable {
+                var name: String?
+                var confidence: Double?
+            }
+            var intent: Intent?
+        }
+        var event: String?
+        var timestamp: Double?
+        var name: String?
+        var parse_data: ParseData?
+    }
+
+    struct Inquiry {
+        var intent: String
+        var confidence: Double
+        var at: Date
+        var line: Int
+        var handedOff = false
+    }
+
+    package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        let decoder = JSONDecoder()
+        var summary = ParseSummary()
+        var current: Inquiry? = nil
+        var sawEvents = false
+        let finish = { (inquiry: Inquiry) in
+            let botAnswered = !self.options.fallbackIntents.contains(inquiry.intent) && inquiry.confidence >= self.options.minimumConfidence
+            var event = UsageEvent(
+                family: .chatbot, occurredAt: inquiry.at, taskName: inquiry.intent, department: self.options.department,
+                outcome: botAnswered && !inquiry.handedOff ? .success : .failure, quantity: 1, unit: .inquiries,
+                source: context.location(inquiry.line))
+            event.quality = InquiryQuality.measured(answered: botAnswered, handedOff: inquiry.handedOff)
+            sink.accept(event)
+        }
+        let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["events", "*"])]) { _, _, json, line in
+            sawEvents = true
+            guard let event = try? decoder.decode(Event.self, from: json), let kind = event.event else {
+                summary.recordsRead += 1
+                sink.reject(Rejection(file: context.displayPath, line: line, reason: "not a Rasa event object"))
+                return
+            }
+            switch kind {
+            case "user":
+                summary.recordsRead += 1
+                if let previous = current { finish(previous) }
+                guard let timestamp = event.timestamp, timestamp.isFinite else {
+                    current = nil
+                    sink.reject(Rejection(file: context.displayPath, line: line, reason: "user event without a timestamp"))
+                    return
+                }
+                current = Inquiry(
+                    intent: event.parse_data?.intent?.name ?? options.fallbackIntents.first ?? "nlu_fallback",
+                    confidence: event.parse_data?.intent?.confidence ?? 0, at: Date(timeIntervalSince1970: timestamp), line: line)
+            case "action", "bot":
+                if let name = event.name, options.handoffNames.contains(name) { current?.handedOff = true }
+            default:
+                break
+            }
+        }
+        if let last = current { finish(last) }
+        guard sawEvents else {
+            throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no events[] array: not a Rasa tracker")
+        }
+        if !end.complete {
+            // The cut-off event is a record read and rejected, so that accepted = read − rejected still holds.
+            summary.recordsRead += 1
+            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the tracker JSON is cut off; the events before the cut were counted"))
+        }
+        return summary
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The records of a JSON log, whatever its layout: the objects of a top-level array (`[{…},{…}]`), the
+/// `value` array of a Dataverse Web API answer (`{"@odata.context":…,"value":[…]}`), or top-level objects
+/// one after another (JSON lines). Each record is handed over as UTF-8 JSON with the line it starts on,
+/// one at a time.
+package enum JSONRecords {
+    /// The layout, decided from the first bytes: `[` is an array; an object whose first key is an OData
+    /// annotation (`@odata.context`, `@odata.count`, …) or `value` is a Dataverse or Orchestrator answer; any
+    /// other object starts JSON lines.
+    /// nil when the file does not start with `{` or `[` (after a BOM and blanks): it is not JSON.
+    static func patterns(forFileAt path: String) -> [JSONPathReader.Pattern]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [.init([])] }
+        defer { try? handle.close() }
+        var head = Array((try? handle.read(upToCount: 4096)) ?? Data())
+        // UTF-16 (Notepad's "Unicode") is told by its characters, not its bytes.
+        if let text = UTF16Text.utf8Head(head) { head = text }
+        var i = 0
+        func skipSpace() { while i < head.count, [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains(head[i]) { i += 1 } }
+        skipSpace()
+        guard i < head.count else { return [.init([])] }
+        if head[i] == 0x5B { return [.init(["*"])] }
+        guard head[i] == 0x7B else { return nil }
+        i += 1
+        skipSpace()
+        guard i < head.count, head[i] == 0x22 else { return [.init([])] }
+        let start = i + 1
+        var end = start
+        while end < head.count, head[end] != 0x22 { end += 1 }
+        let firstKey = String(decoding: head[start..<min(end, head.count)], as: UTF8.self)
+        // OData answers may open with any of their annotations (`@odata.context`, `@odata.count`, …).
+        return firstKey.hasPrefix("@odata.") || firstKey == "value" ? [.init(["value", "*"])] : [.init([])]
+    }
+
+    /// Calls `body(json, line)` for each record; throws `FormatMismatch` for a file that is not JSON.
+    package static func forEach(path: String, context: ParseContext, format: String, _ body: (Data, Int) throws -> Void) throws -> JSONPathReader.End {
+        guard let patterns = patterns(forFileAt: path) else {
+            throw FormatMismatch(path: context.displayPath, format: format, reason: "the file does not start with { or [: not JSON")
+        }
+        return try JSONPathReader(path: path, encoding: context.encoding).read(patterns) { _, _, json, line in
+            try body(json, line)
+        }
+    }
+
+    /// Whether a log that comes as CSV or JSON is JSON: by its extension, else by its first non-blank byte.
+    static func isJSON(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return true }
+        if lower.hasSuffix(".csv") { return false }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        var head = Array((try? handle.read(upToCount: 64)) ?? Data())
+        if let text = UTF16Text.utf8Head(head) { head = text }
+        return head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).map { $0 == 0x7B || $0 == 0x5B } ?? false
+    }
+}

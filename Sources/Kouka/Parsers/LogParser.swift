@@ -1,0 +1,137 @@
+import Foundation
+
+/// One log format. Adding a vendor is adding one type that conforms to this and one test.
+package protocol LogParser: Sendable {
+    /// The identifier the configuration's `format` key uses, e.g. `uipath-execution-log`.
+    var formatID: String { get }
+
+    /// Streams `path` into `sink`: events for what ran, rejections for records that cannot be read.
+    /// Throws `FormatMismatch` when the file is not this format at all (nothing of it may be counted),
+    /// `InputError` or `CSVError` when it cannot be read.
+    func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary
+
+    /// Whether `parse` hands every byte of `path`, in order, to the context's `digest`; the caller then need
+    /// not read the file again to hash it. False unless a format says otherwise.
+    func digestsWhileReading(path: String) -> Bool
+
+    /// Whether the keys `parse` hands `counted(runs:)` stand for rows (a task, start and status), not for
+    /// run ids: rows of another file with the same key are flagged, and still counted, rather than left out
+    /// as repeats. False unless a format says otherwise.
+    var logsRowKeys: Bool { get }
+}
+
+extension LogParser {
+    package func digestsWhileReading(path: String) -> Bool { false }
+    package var logsRowKeys: Bool { false }
+}
+
+/// What a parser hands its results to.
+package protocol ParseSink: AnyObject {
+    func accept(_ event: UsageEvent)
+    func reject(_ rejection: Rejection)
+    /// The run ids of the runs counted from the file, for formats that have them; called once, after
+    /// every event. Kept to find the same run in another file.
+    func counted(runs: RunKeySet)
+}
+
+extension ParseSink {
+    package func counted(runs: RunKeySet) {}
+}
+
+/// A sink that can take a file's records in parts, each read on its own thread into its own partition;
+/// the partitions are absorbed in file order once all are read.
+package protocol PartitionableSink: ParseSink {
+    /// An empty sink of the same kind, for one part of the file.
+    func makePartition() -> any PartitionableSink
+    /// Adds what `partition` received after what this sink has, its line numbers moved on by
+    /// `shiftingLinesBy` (a part read from the middle of a file numbers its lines from 1).
+    func absorb(_ partition: any PartitionableSink, shiftingLinesBy: Int)
+}
+
+/// Facts about the run that a parser needs and cannot know from the file.
+package struct ParseContext: Sendable {
+    /// The zone in which times without an offset are read and dates are taken.
+    package var clock: LocalClock
+    /// The path as messages and the ledger should show it.
+    package var displayPath: String
+    package var encoding: TextEncoding
+    /// Today's local date: a log dated today may still be written to, so its unfinished runs wait.
+    package var today: LocalDate
+    /// Now, and how long an unfinished run may wait before it is counted as a failure.
+    package var now: Date
+    package var pendingMaxAge: TimeInterval
+    /// Runs another file already counts, by the hash of their id: their rows here are rejected.
+    package var runsCountedElsewhere: [UInt64: String] = [:]
+    /// Takes the file's bytes as they are read, for a parser whose `digestsWhileReading(path:)` is true. It
+    /// may be left with part of the file (a reading that stopped early): the caller reads the rest.
+    package var digest: (any ByteDigest)?
+
+    package init(
+        clock: LocalClock, displayPath: String, encoding: TextEncoding = .auto, today: LocalDate, now: Date = Date(),
+        pendingMaxAge: TimeInterval = 24 * 3600
+    ) {
+        self.clock = clock
+        self.displayPath = displayPath
+        self.encoding = encoding
+        self.today = today
+        self.now = now
+        self.pendingMaxAge = pendingMaxAge
+    }
+
+    func location(_ line: Int) -> SourceLocation { SourceLocation(file: displayPath, line: line) }
+}
+
+/// Counts a parser reports for the ledger.
+package struct ParseSummary: Sendable, Hashable {
+    /// Data records read (lines or CSV rows, not counting a header).
+    package var recordsRead = 0
+    /// Runs seen that have not finished yet; they are counted once they end.
+    package var pendingRuns = 0
+    /// What the file holds that is read right but not counted (DeepL Write's characters beside translation's),
+    /// for the nightly log: said, so that nobody takes the file's own total for Kouka's.
+    package var notes: [String] = []
+
+    package init(recordsRead: Int = 0, pendingRuns: Int = 0, notes: [String] = []) {
+        self.recordsRead = recordsRead
+        self.pendingRuns = pendingRuns
+        self.notes = notes
+    }
+}
+
+/// Where reading an appended file goes on: the end of the last complete record, the next line's number,
+/// and the parser's own state there (its unfinished runs) as text.
+package struct ResumePoint: Sendable, Hashable {
+    package var offset: Int64
+    package var line: Int
+    package var state: String
+
+    package init(offset: Int64, line: Int, state: String) {
+        self.offset = offset
+        self.line = line
+        self.state = state
+    }
+}
+
+/// A format whose files grow by appending (a robot's log for the day) and can be read on from where the
+/// last run stopped.
+package protocol ResumableLogParser: LogParser {
+    /// Reads `path` from `resume` (from the start when nil) and says where the next read starts.
+    func parse(path: String, context: ParseContext, resumingFrom resume: ResumePoint?, into sink: any ParseSink) throws -> (ParseSummary, ResumePoint)
+}
+
+/// The file is not the format it was configured as; it is rejected whole and nothing of it counts.
+package struct FormatMismatch: Error, Sendable, Equatable, CustomStringConvertible {
+    package var path: String
+    package var format: String
+    package var reason: String
+
+    package init(path: String, format: String, reason: String) {
+        self.path = path
+        self.format = format
+        self.reason = reason
+    }
+
+    package var description: String {
+        "\(path): not a \(format) file (\(reason)); nothing of it was counted — check the source's format in the configuration"
+    }
+}

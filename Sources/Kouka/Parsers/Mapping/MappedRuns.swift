@@ -1,0 +1,61 @@
+import Foundation
+
+/// How a mapped format (rpa-csv, ai-ocr-csv, minutes-session-csv, chatbot-csv, translation-usage) counts a
+/// run once when exports overlap.
+///
+/// With a `run_id` column mapped, a run is its task and its id: a row whose run an earlier row of the file
+/// or another file of the format already counts is rejected as a repeat, the run-once rule of WinActor and
+/// flowsession. Without one, nothing tells two runs apart for certain: each row's task, start and status
+/// are kept instead, so that the nightly job can flag rows identical to another file's (still counted).
+struct MappedRuns {
+    private var admission: RunAdmission?
+    private let rowKeys: RunKeyLog?
+    private let idColumn: String
+    private let clock: LocalClock
+
+    /// Whether a source keeps row keys (no `run_id` mapped) rather than run ids.
+    static func keepsRowKeys(_ options: SourceOptions) -> Bool { options.columns["run_id"] == nil }
+
+    /// Runs `pass` over the file once (twice when a run id's hash repeats, see `RunCountingRead`), then hands
+    /// the sink the run ids or row keys it met.
+    static func read(
+        options: SourceOptions, context: ParseContext, sink: any ParseSink, pass: (any ParseSink, inout MappedRuns) throws -> ParseSummary
+    ) throws -> ParseSummary {
+        if let column = options.columns["run_id"] {
+            return try RunCountingRead.read(context: context, sink: sink) { part, admission in
+                var runs = MappedRuns(admission: admission, rowKeys: nil, idColumn: column, clock: context.clock)
+                defer { admission = runs.admission! }
+                return try pass(part, &runs)
+            }
+        }
+        var runs = MappedRuns(admission: nil, rowKeys: RunKeyLog(), idColumn: "", clock: context.clock)
+        let summary = try pass(sink, &runs)
+        sink.counted(runs: RunKeySet(logs: [runs.rowKeys!]))
+        return summary
+    }
+
+    /// Counts `event`, read from `line` with run id `runID` ("" when none), once: throws when an earlier row
+    /// of the file or another file already counts its run. An empty run id is always counted: nothing shows
+    /// it is a repeat.
+    mutating func admit(_ event: UsageEvent, runID: String, line: Int) throws(RowProblem) {
+        guard admission != nil else {
+            rowKeys!.add(RunKeyHash.of("row\u{0}\(event.taskName)\u{0}\(event.occurredAt.timeIntervalSince1970)\u{0}\(event.outcome.rawValue)"))
+            return
+        }
+        guard !runID.isEmpty else { return }
+        do throws(RunAdmission.Refusal) {
+            // The task is part of the key: two systems exported under one format may both number their runs 1, 2, 3….
+            try admission!.admit("run\u{0}\(event.taskName)\u{0}\(runID)", line: line)
+        } catch {
+            throw RowProblem(error, idColumn: idColumn, day: clock.localDate(of: event.occurredAt))
+        }
+    }
+}
+
+extension MappedRow {
+    /// Hands `event`, read from this row, to `sink` once its run is admitted by `runs`.
+    func accept(_ event: UsageEvent, into sink: any ParseSink, runs: inout MappedRuns) throws(RowProblem) {
+        try runs.admit(event, runID: try text("run_id"), line: row.record.line)
+        sink.accept(event)
+    }
+}

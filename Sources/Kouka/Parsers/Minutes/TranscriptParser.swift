@@ -1,0 +1,136 @@
+import Foundation
+
+/// Reads the transcripts a minutes-drafting tool wrote for the one figure that matters, the audio length.
+/// Not a word of the text is kept. The shapes, as their tools document them:
+/// - openai-whisper, faster-whisper and WhisperX JSON: the latest `segments[].end`, in seconds;
+/// - OpenAI's transcription API `verbose_json`: its top-level `duration`, in seconds (the audio's length,
+///   which the last segment's end may fall short of);
+/// - whisper.cpp `-oj` JSON: the latest `transcription[].offsets.to`, in milliseconds;
+/// - SRT (`HH:MM:SS,mmm`) or WebVTT (`HH:MM:SS.mmm` or `MM:SS.mmm`): the latest cue end.
+/// A transcript of silence (an empty `segments` or `transcription` array, an empty SRT, a WebVTT header
+/// alone) is recorded with 0 minutes: the meeting was transcribed, there was nothing to hear.
+/// UTF-16 with a BOM (Notepad's "Unicode") is read from a UTF-8 copy.
+///
+/// A transcript names no meeting body and no date: the task is the source's `task` (else the folder's
+/// name), the date the first `yyyy-MM-dd` or `yyyyMMdd` in the file name (else the file's modification time).
+package struct TranscriptParser: LogParser {
+    package let formatID = "minutes-transcript"
+    package let options: SourceOptions
+
+    package init(options: SourceOptions) { self.options = options }
+
+    package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        guard let order = try UTF16Text.byteOrder(atPath: path) else {
+            return try parse(path: path, reading: path, encoding: context.encoding, context: context, into: sink)
+        }
+        let copy = try order.utf8Copy(of: path, display: context.displayPath)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        return try parse(path: path, reading: copy.path, encoding: .utf8, context: context, into: sink)
+    }
+
+    /// Reads `readPath` (the file itself, or its UTF-8 copy) as the transcript at `path`.
+    private func parse(path: String, reading readPath: String, encoding: TextEncoding, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        let lower = path.lowercased()
+        let seconds: Double
+        if lower.hasSuffix(".json") {
+            guard let found = try jsonSeconds(readPath, encoding: encoding, context: context, sink: sink) else { return ParseSummary(recordsRead: 1) }
+            seconds = found
+        } else {
+            var latest: Double? = nil
+            var sawHeader = false, sawText = false
+            var cues = 0
+            try LineReader(path: readPath, encoding: encoding).forEachLine { line in
+                guard let text = encoding == .shiftJIS ? TextEncoding.shiftJIS.decode(line.bytes) : TextEncoding.utf8.decode(line.bytes) else { sawText = true; return }
+                if !text.allSatisfy(\.isWhitespace) { sawText = true }
+                if line.number == 1 && text.hasPrefix("WEBVTT") { sawHeader = true }
+                guard let arrow = text.range(of: "-->") else { return }
+                cues += 1
+                let endText = text[arrow.upperBound...].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+                if let value = Self.cueTime(endText) { latest = max(latest ?? 0, value) }
+            }
+            if cues == 0 && !sawHeader && !(lower.hasSuffix(".srt") || lower.hasSuffix(".vtt")) {
+                throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no cue times (`-->`) and not Whisper JSON")
+            }
+            // Silence: Whisper writes an empty SRT, or a WebVTT header with no cue.
+            let silent = cues == 0 && ((sawHeader && lower.hasSuffix(".vtt")) || (!sawText && lower.hasSuffix(".srt")))
+            guard let found = latest ?? (silent ? 0 : nil) else {
+                throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no segment or cue with an end time")
+            }
+            seconds = found
+        }
+        let name = options.task ?? URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
+        sink.accept(UsageEvent(
+            family: .minutes, occurredAt: Self.date(of: path, clock: context.clock), taskName: name, department: options.department,
+            outcome: .success, quantity: seconds / 60, unit: .audioMinutes, source: context.location(1)))
+        return ParseSummary(recordsRead: 1)
+    }
+
+    /// The audio length of a Whisper JSON transcript in seconds; nil when the file was rejected (cut off).
+    private func jsonSeconds(_ path: String, encoding: TextEncoding, context: ParseContext, sink: any ParseSink) throws -> Double? {
+        let segmentEnd = 0, offsetTo = 1, duration = 2
+        var latest: Double? = nil, total: Double? = nil
+        let end = try JSONPathReader(path: path, encoding: encoding).read([
+            .init(["segments", "*", "end"]), .init(["transcription", "*", "offsets", "to"]), .init(["duration"]),
+        ]) { concrete, index, json, line in
+            let text = String(decoding: json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let value = Double(text), value.isFinite, value >= 0 else {
+                throw FormatMismatch(path: context.displayPath, format: formatID, reason: "line \(line): \(concrete.joined(separator: ".")) is not a number of \(index == offsetTo ? "milliseconds" : "seconds")")
+            }
+            switch index {
+            case duration: total = value
+            case segmentEnd: latest = max(latest ?? 0, value)
+            default: latest = max(latest ?? 0, value / 1000)
+            }
+        }
+        guard end.complete else {
+            sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the Whisper JSON is cut off"))
+            return nil
+        }
+        // `duration` is the audio's length; segment ends only show where the last speech stopped.
+        if let total { return total }
+        if let latest { return latest }
+        return try silenceSeconds(path, encoding: encoding, context: context)
+    }
+
+    /// 0 for a transcript whose `segments` or `transcription` array is empty; a mismatch otherwise.
+    /// Only read when no end time was found, so it costs nothing on a transcript with speech.
+    private func silenceSeconds(_ path: String, encoding: TextEncoding, context: ParseContext) throws -> Double {
+        var arrays: [String: Bool] = [:]
+        _ = try JSONPathReader(path: path, encoding: encoding).read([.init(["segments"]), .init(["transcription"])]) { concrete, _, json, _ in
+            let value = try JSONSerialization.jsonObject(with: json, options: .fragmentsAllowed)
+            arrays[concrete.joined(separator: "."), default: true] = (value as? [Any])?.isEmpty == true
+        }
+        guard !arrays.isEmpty, arrays.values.allSatisfy({ $0 }) else {
+            let reason = arrays.isEmpty
+                ? "no `segments` (Whisper, faster-whisper, WhisperX, OpenAI verbose_json) nor `transcription` (whisper.cpp -oj)"
+                : "no segment or cue with an end time"
+            throw FormatMismatch(path: context.displayPath, format: formatID, reason: reason)
+        }
+        return 0
+    }
+
+    /// `HH:MM:SS,mmm`, `HH:MM:SS.mmm` or `MM:SS.mmm` in seconds.
+    static func cueTime(_ text: String) -> Double? {
+        let parts = text.replacingOccurrences(of: ",", with: ".").split(separator: ":")
+        guard (2...3).contains(parts.count), let last = Double(parts.last!) else { return nil }
+        let whole = parts.dropLast().compactMap { Int($0) }
+        guard whole.count == parts.count - 1 else { return nil }
+        return whole.reduce(0) { $0 * 60 + Double($1) } * 60 + last
+    }
+
+    /// The day the meeting was held: a date in the file name, else when the file was written.
+    static func date(of path: String, clock: LocalClock) -> Date {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let digits = Array(name)
+        for start in digits.indices {
+            for length in [10, 8] where start + length <= digits.count {
+                let candidate = String(digits[start..<start + length])
+                let normalized = length == 8 && candidate.allSatisfy(\.isNumber)
+                    ? "\(candidate.prefix(4))-\(candidate.dropFirst(4).prefix(2))-\(candidate.suffix(2))" : candidate.replacingOccurrences(of: "_", with: "-")
+                if let date = LocalDate(normalized), date.year >= 2000 { return clock.startOfDay(date) }
+            }
+        }
+        let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        return modified ?? Date(timeIntervalSince1970: 0)
+    }
+}

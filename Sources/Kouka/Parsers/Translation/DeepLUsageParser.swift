@@ -1,0 +1,120 @@
+import Foundation
+
+/// Reads snapshots of DeepL's `/v2/usage` answer (`character_count`, with `start_time` / `end_time` on
+/// Pro), saved as JSON lines or a JSON array by whatever polls it. The count is cumulative within a
+/// billing period, so the latest snapshot of each period is that period's usage: one event per period,
+/// dated at the period's start. Snapshots may give the period start as a `date` key instead.
+///
+/// The events are marked `cumulative`: a period's snapshots may be split over several files (one a month,
+/// a period that crosses months), and of one period the largest count across files is its usage, never
+/// the sum (`RunningTotals`, when reports are built).
+///
+/// Free and Pro Classic accounts answer no period at all. Such a snapshot is the count as of the day the
+/// file names (`usage_2024-07-09.json`, `20240709`), else of the file's modification time; of a file of
+/// them the last is that day's count (`UsageEvent.undatedPeriod`), and where the counts of the days fall
+/// a new period starts (`RunningTotals`). A count that falls inside one such file cannot be placed: its
+/// earlier period has no date, so those snapshots are rejected with the reason, never guessed.
+///
+/// The newer Pro answer counts every product in `character_count` (DeepL Write too); its `products[]`
+/// gives each product's count, and only the `translate` product's is translation. The others are noted
+/// (`ParseSummary.notes`) and not counted.
+package struct DeepLUsageParser: LogParser {
+    package let formatID = "deepl-usage"
+    package let options: SourceOptions
+
+    package init(options: SourceOptions) { self.options = options }
+
+    /// A snapshot's translated characters and the other products' counts it also names.
+    private struct Snapshot {
+        var count: Double
+        var line: Int
+        var others: [(product: String, characters: Double)]
+    }
+
+    package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        var summary = ParseSummary()
+        var periods: [LocalDate: (snapshot: Snapshot, at: Date)] = [:]
+        var undated: [Snapshot] = []
+        let end = try JSONObjectRecords.read(path: path, context: context, format: formatID) { object, line in
+            summary.recordsRead += 1
+            // A rejected snapshot is dated by the start of its period, when it gives one.
+            let reject = { (reason: String, day: LocalDate?) in sink.reject(Rejection(file: context.displayPath, line: line, reason: reason, day: day)) }
+            guard let object else { return reject("not a JSON object", nil) }
+            let periodText = [JSONObjectRecords.text(object, "start_time"), JSONObjectRecords.text(object, "date")].first { !$0.isEmpty } ?? ""
+            let period = Timestamp(periodText)
+            let day = period.map { context.clock.localDate(of: $0.instant(in: context.clock)) }
+            if !periodText.isEmpty && period == nil { return reject("start_time or date is not a date-time", nil) }
+            let snapshot: Snapshot
+            switch Self.translated(object, line: line) {
+            case .failure(let problem): return reject(problem.reason, day)
+            case .success(let read): snapshot = read
+            }
+            guard let stamp = period else { return undated.append(snapshot) }
+            let instant = stamp.instant(in: context.clock)
+            // A period is known by the local day it starts, as its rollup is: a `date` and a `start_time` of the
+            // same period (a poller that changed) are one period, whose largest count is its usage.
+            let key = context.clock.localDate(of: instant)
+            if periods[key].map({ snapshot.count >= $0.snapshot.count }) ?? true { periods[key] = (snapshot, instant) }
+        }
+        if end.roots == 0 { throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no usage snapshots") }
+        var kept: [(snapshot: Snapshot, at: Date, undated: Bool)] = periods.values.sorted { $0.at < $1.at }.map { ($0.snapshot, $0.at, false) }
+        if !undated.isEmpty {
+            let asOf = TranscriptParser.date(of: path, clock: context.clock)
+            let day = context.clock.localDate(of: asOf)
+            // One file's snapshots are one day's, so they cannot be mixed with dated periods nor span a reset.
+            let lastReset = undated.indices.dropFirst().last { undated[$0].count < undated[$0 - 1].count }
+            for (index, snapshot) in undated.enumerated() {
+                if !periods.isEmpty {
+                    sink.reject(Rejection(file: context.displayPath, line: snapshot.line, reason: "a usage snapshot without start_time or date in a file whose other snapshots have one: add the date, or save it in a file of its own", day: day))
+                } else if let lastReset, index < lastReset {
+                    sink.reject(Rejection(file: context.displayPath, line: snapshot.line, reason: "the character count falls at line \(undated[lastReset].line) (a new billing period) and these snapshots have no date, so their period cannot be placed: save each day's answer in a file named by its date (usage_2024-07-09.json) or add a date key", day: day))
+                }
+            }
+            if periods.isEmpty, let largest = undated[(lastReset ?? 0)...].max(by: { $0.count < $1.count }) {
+                kept.append((largest, asOf, true))
+            }
+        }
+        for (snapshot, at, isUndated) in kept {
+            sink.accept(UsageEvent(
+                family: .translation, occurredAt: at, taskName: options.task ?? "DeepL", department: options.department,
+                outcome: .success, quantity: snapshot.count, unit: .characters, source: context.location(snapshot.line), cumulative: true,
+                undatedPeriod: isUndated))
+            for other in snapshot.others {
+                summary.notes.append("line \(snapshot.line): DeepL \(other.product) \(Int(other.characters)) characters not counted (only the translate product is translation)")
+            }
+        }
+        return summary
+    }
+
+    /// The translated characters of a snapshot: the `translate` product's count when it lists `products`
+    /// (DeepL's newer Pro answer, whose `character_count` adds every product), else `character_count`.
+    private static func translated(_ object: [String: Any], line: Int) -> Result<Snapshot, RowProblem> {
+        guard let listed = object["products"] else {
+            guard let count = Self.characters(JSONObjectRecords.text(object, "character_count")) else {
+                return .failure(RowProblem("character_count is missing or not a number"))
+            }
+            return .success(Snapshot(count: count, line: line, others: []))
+        }
+        guard let products = listed as? [[String: Any]] else { return .failure(RowProblem("products is not a list of objects")) }
+        var translate: Double?, others: [(product: String, characters: Double)] = []
+        for product in products {
+            let type = JSONObjectRecords.text(product, "product_type")
+            guard !type.isEmpty, let count = Self.characters(JSONObjectRecords.text(product, "character_count")) else {
+                return .failure(RowProblem("a product has no product_type or its character_count is missing or not a number"))
+            }
+            if type == "translate" {
+                guard translate == nil else { return .failure(RowProblem("products names the translate product twice")) }
+                translate = count
+            } else {
+                others.append((type, count))
+            }
+        }
+        // An account that translated nothing in the period lists no translate product: it used none.
+        return .success(Snapshot(count: translate ?? 0, line: line, others: others))
+    }
+
+    private static func characters(_ text: String) -> Double? {
+        guard let count = Double(text), count.isFinite, count >= 0, count <= CSVRow.largestPlausible else { return nil }
+        return count
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+
+/// Reads UiPath Robot `Execution.log` files (`YYYY-MM-DD_Execution.log`): one `HH:mm:ss.ffff LEVEL {json}`
+/// line per event, grouped into runs by `jobId`.
+///
+/// A run's end line is the one with `totalExecutionTimeInSeconds`/`totalExecutionTime`, whatever language the
+/// robot writes its messages in. A run succeeded when it has its end line and no `Error`/`Fatal` line of
+/// logType Default (it failed when it has one). A run with no end line is `unfinished` (counted as a
+/// failure, and said so) if the file is closed (an earlier day's log, and the next day's has no end either)
+/// or it has been silent for longer than the allowed age; otherwise it is still running and waits. Queue transactions,
+/// when a run has them, make its units items: each successful transaction is one item handled, and failed
+/// transactions are failed items, which do not make a normally ended run a failed one.
+///
+/// Today's log grows all day: reading resumes at the end of the last complete line, with the unfinished
+/// runs carried over, and a half-written last line is left for the next run.
+package struct UiPathExecutionLogParser: ResumableLogParser {
+    package let formatID = "uipath-execution-log"
+
+    package init() {}
+
+    package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        try parse(path: path, context: context, resumingFrom: nil, into: sink).0
+    }
+
+    package func parse(path: String, context: ParseContext, resumingFrom resume: ResumePoint?, into sink: any ParseSink) throws -> (ParseSummary, ResumePoint) {
+        let carried = resume.flatMap { UiPathResumeState($0.state) }
+        // An unreadable saved state loses only the unfinished runs it held, never re-reads what was counted.
+        let reader = try LineReader(path: path, encoding: carried?.encoding ?? context.encoding,
+                                    startOffset: resume?.offset ?? 0, firstLine: resume?.line ?? 1)
+        let fileDate = Self.fileDate(path)
+        let isClosed = fileDate.map { $0 < context.today } ?? true
+        let names = NameInterner()
+        var runs = carried?.runs ?? [:]
+        var summary = ParseSummary()
+        var sawValidLine = resume != nil
+        var consumed = resume?.offset ?? 0
+        var nextLine = resume?.line ?? 1
+        try reader.forEachLine { line in
+            // A half-written last line of a log still being written is left for the next run.
+            guard line.isTerminated || isClosed else { return }
+            consumed = line.endOffset
+            nextLine = line.number + 1
+            guard !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
+            summary.recordsRead += 1
+            // A rejected line is dated by its own timeStamp when it has one, else by the file's name: the robot
+            // writes each day's lines to that day's file.
+            let reject = { (reason: String, day: LocalDate?) in
+                sink.reject(Rejection(file: context.displayPath, line: line.number, reason: reason, day: day))
+            }
+            guard !line.isCut else {
+                return reject("the line is longer than \(LineReader.maxLineBytes >> 20) MiB; no robot writes one — check the log", fileDate)
+            }
+            guard let split = Self.splitPrefix(line.bytes) else {
+                if !sawValidLine && summary.recordsRead == 1 && line.number == 1 {
+                    throw FormatMismatch(path: context.displayPath, format: formatID, reason: "line 1 is not `HH:mm:ss.ffff LEVEL {json}`")
+                }
+                return reject("not an Execution.log line (`HH:mm:ss.ffff LEVEL {json}` expected)", fileDate)
+            }
+            // The robot writes UTF-8; a log re-saved as Shift_JIS is decoded first.
+            let parsed = reader.encoding == .shiftJIS
+                ? Data((TextEncoding.shiftJIS.decode(split.json) ?? "").utf8).withUnsafeBytes { UiPathLogLine(json: $0, names: names) }
+                : UiPathLogLine(json: split.json, names: names)
+            guard let entry = parsed else {
+                return reject(line.isTerminated ? "the JSON part is not valid JSON" : "last line is cut off (no newline, JSON incomplete)", fileDate)
+            }
+            sawValidLine = true
+            let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: context.clock)
+            guard let jobID = entry.jobId, !jobID.isEmpty else { return reject("no jobId: the line belongs to no run", instant.map(context.clock.localDate)) }
+            guard let processName = entry.processName, !processName.isEmpty else { return reject("no processName", instant.map(context.clock.localDate)) }
+            guard let instant else {
+                return reject("no usable time: timeStamp missing or invalid and no date in the file name", nil)
+            }
+            Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
+        }
+        // A run is all lines of one jobId, even when the robot's log rolled over at midnight in between.
+        var nextIsOpen = false
+        if isClosed, let fileDate, runs.values.contains(where: { $0.endInstant == nil }) {
+            let nextDate = fileDate.adding(days: 1)
+            if let next = Self.sibling(of: path, on: nextDate) {
+                // The robot is still writing the next day's log: an unended run may yet end there.
+                nextIsOpen = nextDate >= context.today
+                let unended = Set(runs.values.filter { $0.endInstant == nil }.map(\.jobID))
+                Self.follow(unended, in: next, encoding: reader.encoding, clock: context.clock, into: &runs)
+            }
+        }
+        var countedEarlier = Set<String>()
+        if let fileDate, runs.values.contains(where: { $0.startedHere != true }), let previous = Self.sibling(of: path, on: fileDate.adding(days: -1)) {
+            var earlier: [String: UiPathRun] = [:]
+            Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
+                        clock: context.clock, into: &earlier)
+            countedEarlier = Set(earlier.keys)
+        }
+        var pending: [String: UiPathRun] = [:]
+        let counted = RunKeyLog()
+        let unordered = Array(runs.values)
+        // Sorting the indices, not the runs, moves integers instead of structs full of strings.
+        for index in unordered.indices.sorted(by: { unordered[$0].firstLine < unordered[$1].firstLine }) where !countedEarlier.contains(unordered[index].jobID) {
+            let run = unordered[index]
+            let stale = context.now.timeIntervalSince(run.lastInstant) > context.pendingMaxAge
+            if run.endInstant == nil && (!isClosed || nextIsOpen) && !stale {
+                pending[run.jobID] = run
+                continue
+            }
+            // The same job in another robot log already counted (a second copy of the logs): counted once.
+            let key = RunKeyHash.of(run.jobID)
+            if let file = context.runsCountedElsewhere[key] {
+                sink.reject(RowProblem(.countedIn(file: file), idColumn: "jobId", day: context.clock.localDate(of: run.startInstant))
+                    .rejection(file: context.displayPath, line: run.firstLine))
+                continue
+            }
+            counted.add(key)
+            for event in Self.events(of: run, context: context) { sink.accept(event) }
+        }
+        sink.counted(runs: RunKeySet(logs: [counted]))
+        summary.pendingRuns = pending.count
+        return (summary, ResumePoint(offset: consumed, line: nextLine, state: UiPathResumeState(encoding: reader.encoding, runs: pending).text))
+    }
+
+    /// Folds one line into its run.
+    static func apply(_ entry: UiPathLogLine, jobID: String, processName: String, instant: Date, line: Int, to runs: inout [String: UiPathRun]) {
+        if runs[jobID] == nil {
+            runs[jobID] = UiPathRun(jobID: jobID, processName: processName, firstLine: line, firstInstant: instant, lastInstant: instant)
+        }
+        fold(entry, processName: processName, instant: instant, into: &runs[jobID]!)
+    }
+
+    /// Changes the run in place: a log has a few hundred thousand lines and a run's struct holds strings.
+    private static func fold(_ entry: UiPathLogLine, processName: String, instant: Date, into run: inout UiPathRun) {
+        run.firstInstant = min(run.firstInstant, instant)
+        run.lastInstant = max(run.lastInstant, instant)
+        if entry.isDefaultError { run.hadDefaultError = true }
+        if entry.isStartLine { run.startedHere = true }
+        if entry.isEndLine {
+            run.endInstant = instant
+            run.totalSeconds = entry.totalExecutionTimeInSeconds.flatMap { (0...CSVRow.largestPlausible).contains($0) ? $0 : nil }
+        }
+        switch entry.transactionStatus {
+        case "Successful": run.successfulTransactions += 1
+        case "Failed": run.failedTransactions += 1
+        default: break
+        }
+    }
+
+    /// Reads the lines of `jobs` from the robot's log of another day into `runs` (lines it cannot read are
+    /// that file's own business, reported when it is read).
+    static func follow(_ jobs: Set<String>, in path: String, encoding: TextEncoding, clock: LocalClock, into runs: inout [String: UiPathRun]) {
+        guard !jobs.isEmpty, let reader = try? LineReader(path: path, encoding: encoding) else { return }
+        let names = NameInterner()
+        let fileDate = Self.fileDate(path)
+        try? reader.forEachLine { line in
+            guard line.isTerminated, let split = Self.splitPrefix(line.bytes),
+                  let entry = UiPathLogLine(json: split.json, names: names), let jobID = entry.jobId, jobs.contains(jobID),
+                  let processName = entry.processName,
+                  let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: clock) else { return }
+            Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
+        }
+    }
+
+    /// The robot's log of `date` beside `path` (`YYYY-MM-DD_Execution.log`), if there is one.
+    static func sibling(of path: String, on date: LocalDate) -> String? {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent
+        guard name.count >= 10, LocalDate(name.prefix(10)) != nil else { return nil }
+        let candidate = url.deletingLastPathComponent().appendingPathComponent(date.description + name.dropFirst(10)).path
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// The events one run is. A run's outcome is its own: it succeeded when it ended normally, whatever its
+    /// queue items did. Queue transactions are items: successful ones items handled, failed ones items
+    /// failed (in a run that ended normally as much as in one that did not). A run that failed or never
+    /// finished is also a failed or unfinished run, in runs, so that a catalog row in runs charges rework per
+    /// failed run and one in items per failed item (`EffectModel`).
+    static func events(of run: UiPathRun, context: ParseContext) -> [UsageEvent] {
+        // An error line is a failure the robot reported; a run that simply stops is one that never finished.
+        let outcomeOfRun: Outcome = run.hadDefaultError ? .failure : (run.endInstant == nil ? .unfinished : .success)
+        // The machine time is the run's, given once, to its first event.
+        var machine = run.totalSeconds
+        func event(_ outcome: Outcome, _ quantity: Int, _ unit: EffectUnit) -> UsageEvent {
+            defer { machine = nil }
+            return UsageEvent(family: .rpa, occurredAt: run.startInstant, taskName: run.processName, outcome: outcome,
+                              quantity: Double(quantity), unit: unit, machineSeconds: machine, source: context.location(run.firstLine))
+        }
+        guard run.hasTransactions else { return [event(outcomeOfRun, 1, .runs)] }
+        var events: [UsageEvent] = []
+        if run.successfulTransactions > 0 { events.append(event(.success, run.successfulTransactions, .items)) }
+        if run.failedTransactions > 0 { events.append(event(.failure, run.failedTransactions, .items)) }
+        if outcomeOfRun != .success { events.append(event(outcomeOfRun, 1, .runs)) }
+        return events
+    }
+
+    /// Splits `HH:mm:ss.ffff LEVEL {json}` into its time and its JSON; nil when the line is not that shape.
+    static func splitPrefix(_ bytes: UnsafeRawBufferPointer) -> (time: (Int, Int, Double), json: UnsafeRawBufferPointer)? {
+        guard let brace = bytes.firstIndex(of: UInt8(ascii: "{")), brace >= 10, brace < 40 else { return nil }
+        // Read from the bytes, not a String: this runs for every line of every log.
+        var scanner = UiPathPrefixScanner(UnsafeRawBufferPointer(rebasing: bytes[..<brace]))
+        scanner.skipSpaces()
+        guard let h = scanner.integer(), scanner.take(0x3A), let m = scanner.integer(), scanner.take(0x3A), let s = scanner.seconds(),
+              (0..<24).contains(h), (0..<60).contains(m), s < 61, scanner.skipSpaces() > 0, scanner.level(), scanner.atEndAfterSpaces()
+        else { return nil }
+        return ((h, m, s), UnsafeRawBufferPointer(rebasing: bytes[brace...]))
+    }
+
+    /// The JSON `timeStamp` wins; without one, the file name's date and the line's time in the configured zone.
+    static func instant(_ timeStamp: Timestamp?, prefixTime: (Int, Int, Double), fileDate: LocalDate?, clock: LocalClock) -> Date? {
+        if let timeStamp { return timeStamp.instant(in: clock) }
+        guard let fileDate else { return nil }
+        return clock.instant(of: fileDate, hour: prefixTime.0, minute: prefixTime.1, second: prefixTime.2)
+    }
+
+    /// The date in a `YYYY-MM-DD_Execution.log` file name.
+    static func fileDate(_ path: String) -> LocalDate? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard name.count >= 10 else { return nil }
+        return LocalDate(name.prefix(10))
+    }
+}

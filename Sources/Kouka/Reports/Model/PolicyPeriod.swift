@@ -1,0 +1,116 @@
+
+/// The DX policy's whole period (令和3〜7年度) on one page: each fiscal year's actual against target for the
+/// three metrics, the cumulative RPA hours, and for the years not yet over the projection (見込み).
+package struct PolicyPeriodTable: Sendable, Hashable, Codable {
+    /// The first and last fiscal years, by the calendar year they start in.
+    package var from: Int
+    package var to: Int
+    /// 令和3〜7年度.
+    package var label: String
+    package var asOf: String
+    package var years: [PolicyYearLine]
+    /// Whether a systems register is configured (else the new-systems columns say 未計測).
+    package var newSystemsMeasured: Bool
+    package var method: String
+
+    /// The policy's period: FY2021–2025 (令和3〜7年度), the years of the built-in targets.
+    package static let dxPolicyYears = 2021...2025
+}
+
+/// One fiscal year of the period.
+package struct PolicyYearLine: Sendable, Hashable, Codable {
+    package var fiscalYear: Int
+    package var label: String
+    /// `actual` (the year is over by the as-of day), `in-progress` (it contains it) or `ahead` (it starts after it).
+    package var status: String
+    package var rpaTarget: Double?
+    /// The RPA hours the year's report states (to date for a year in progress); nil for a year ahead.
+    package var rpaHours: Double?
+    /// Whether the year met its RPA target; only for a year that is over.
+    package var rpaMet: Bool?
+    /// The sum of the years' RPA hours as this table shows them, through this year; nil for a year ahead.
+    package var cumulativeRPAHours: Double?
+    /// 見込み: the projection of a year in progress, or for the next year the path's projection plus the
+    /// planned tasks' hours; nil for a year that is over and for later years (no basis).
+    package var projectedRPAHours: Double?
+    package var projectedCumulativeRPAHours: Double?
+    package var projectedMet: Bool?
+    package var aiTasksTarget: Int?
+    /// AI-supported tasks counted in the year's report (to date for a year in progress); nil for a year ahead.
+    package var aiTasks: Int?
+    package var aiTasksMet: Bool?
+    package var newSystemsTarget: Int?
+    /// Systems live in the year by the as-of day; nil when no register is configured.
+    package var newSystems: Int?
+    /// Systems whose go-live in the year is still ahead (見込み).
+    package var newSystemsPlanned: Int?
+    package var newSystemsMet: Bool?
+}
+
+/// Builds the table from each year's own report, so every figure in it is the yearly report's.
+package enum PolicyPeriodBuilder {
+    package static let method = "各年度の実績は、その年度の報告書と同じ数値（同じ集計）。累計は表に示した各年度の RPA 削減時間の和。基準日を含む年度は基準日までの実績と年度末の見込み、基準日より後の年度は見込み（翌年度は今年度の見込みと同じ水準に計画中の業務の見込み時間を加えたもの。それより先の年度は根拠がないため示さない）。見込みは実績に加えない。システム導入数は稼働開始日の年度に数え、稼働開始日が基準日より後のものは見込みとする。"
+
+    /// `reports` are the fiscal years' reports (any order), `projection` the year under way's, `path` its path.
+    package static func table(years: ClosedRange<Int>, reports: [Int: YearReport], asOf: LocalDate, targets: TargetTable,
+                             projection: Projection?, path: TargetPath?) -> PolicyPeriodTable {
+        var cumulative = 0.0
+        // The cumulative 見込み, carried from the year under way (or the last year over) to the next year only.
+        var projectedCumulative: Double? = years.lowerBound > FiscalYear(containing: asOf).startYear ? 0 : nil
+        var lines: [PolicyYearLine] = []
+        var measured = false
+        for startYear in years {
+            let year = FiscalYear(startYear)
+            let target = targets.targets(for: year)
+            let status = year.lastDay <= asOf ? "actual" : (year.contains(asOf) ? "in-progress" : "ahead")
+            let report = reports[startYear]
+            var line = PolicyYearLine(fiscalYear: startYear, label: year.japaneseLabel, status: status, rpaTarget: target.rpaHours,
+                                      aiTasksTarget: target.aiTasks, newSystemsTarget: target.newSystems)
+            if status != "ahead", let report {
+                let rpa = report.hoursSaved.bySystem[SystemFamily.rpa.rawValue] ?? 0
+                let ai = report.aiTasks.filter(\.counted).count
+                line.rpaHours = rpa
+                cumulative = Rounding.hundredths(cumulative + rpa)
+                line.cumulativeRPAHours = cumulative
+                line.aiTasks = ai
+                if status == "actual" {
+                    projectedCumulative = cumulative
+                    line.rpaMet = target.rpaHours.map { rpa >= $0 }
+                    line.aiTasksMet = target.aiTasks.map { ai >= $0 }
+                }
+            }
+            if let systems = report?.newSystems, systems.measured {
+                measured = true
+                line.newSystems = systems.actual
+                line.newSystemsPlanned = systems.planned
+                if status == "actual" { line.newSystemsMet = systems.met }
+            }
+            switch status {
+            case "in-progress":
+                if let projection {
+                    line.projectedRPAHours = projection.projectedRPAHours
+                    projectedCumulative = Rounding.hundredths(cumulative - (line.rpaHours ?? 0) + projection.projectedRPAHours)
+                    line.projectedCumulativeRPAHours = projectedCumulative
+                    line.projectedMet = target.rpaHours.map { projection.projectedRPAHours >= $0 }
+                }
+            case "ahead":
+                defer { projectedCumulative = nil }
+                if let next = path?.years.first(where: { $0.fiscalYear == startYear }), let base = projectedCumulative {
+                    let projected = Rounding.hundredths(next.projectedRPAHours + next.plannedRPAHours)
+                    line.projectedRPAHours = projected
+                    projectedCumulative = Rounding.hundredths(base + projected)
+                    line.projectedCumulativeRPAHours = projectedCumulative
+                    line.projectedMet = target.rpaHours.map { projected >= $0 }
+                }
+            default:
+                break
+            }
+            lines.append(line)
+        }
+        let first = FiscalYear(years.lowerBound).japaneseLabel, last = FiscalYear(years.upperBound).japaneseLabel
+        let label = first.hasPrefix("令和") && last.hasPrefix("令和")
+            ? "\(first.dropLast(2))〜\(last.dropFirst(2).dropLast(2))年度" : "\(first)〜\(last)"
+        return PolicyPeriodTable(from: years.lowerBound, to: years.upperBound, label: label, asOf: asOf.description, years: lines,
+                                 newSystemsMeasured: measured, method: method)
+    }
+}

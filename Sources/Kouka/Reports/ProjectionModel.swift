@@ -1,0 +1,42 @@
+
+/// Projects the RPA hours of the fiscal year under way to March 31, as of the last complete day.
+///
+/// Seasonal when earlier years have figures over the whole span compared: hours to date × (those years'
+/// full-year hours ÷ their hours over the same part of the year, the current month counted by days
+/// elapsed). A year with no RPA hours in some month from April to the as-of month (one whose robots started
+/// mid-year) would add its whole total but little to the same part, and inflate the ratio: it is not used.
+/// Linear otherwise: hours to date × days in the year ÷ days elapsed.
+package enum ProjectionModel {
+    package static func project(current: YearReport, earlier: [YearReport], asOf: LocalDate, target: Double?) -> Projection? {
+        let year = FiscalYear(current.fiscalYear)
+        guard year.contains(asOf) else { return nil }
+        let toDate = current.hoursSaved.bySystem[SystemFamily.rpa.rawValue] ?? 0
+        let monthIndex = year.monthKeys.firstIndex(of: asOf.monthKey) ?? 0
+        let monthFraction = Double(asOf.day) / Double(LocalDate.daysIn(month: asOf.month, year: asOf.year))
+        var full = 0.0, samePart = 0.0
+        var used: [Int] = []
+        for report in earlier.sorted(by: { $0.fiscalYear < $1.fiscalYear }) {
+            let months = report.months.map { $0.bySystem[SystemFamily.rpa.rawValue] ?? 0 }
+            guard months.count == 12, months.prefix(monthIndex + 1).allSatisfy({ $0 > 0 }) else { continue }
+            full += months.reduce(0, +)
+            samePart += months.prefix(monthIndex).reduce(0, +) + months[monthIndex] * monthFraction
+            used.append(report.fiscalYear)
+        }
+        let projected: Double, method: String, basis: String
+        if samePart > 0 {
+            projected = toDate * full / samePart
+            method = "seasonal"
+            basis = "同じ期間の過去の実績（\(used.map { "FY\($0)" }.joined(separator: "・"))）に対する通年の比率。4月から基準日の月まで毎月実績のある年度だけを用いる"
+        } else {
+            let elapsed = Double(asOf.daysSinceEpoch - year.firstDay.daysSinceEpoch + 1)
+            let days = Double(year.lastDay.daysSinceEpoch - year.firstDay.daysSinceEpoch + 1)
+            projected = toDate * days / elapsed
+            method = "linear"
+            used = []
+            basis = "経過日数（\(Int(elapsed))日 / \(Int(days))日）による按分（4月から基準日の月まで毎月実績のある過去の年度がないため）"
+        }
+        let rounded = Rounding.hundredths(projected)
+        return Projection(asOf: asOf.description, rpaHoursToDate: toDate, projectedRPAHours: rounded, method: method, basis: basis,
+                          yearsUsed: used, target: target, onTrack: target.map { rounded >= $0 })
+    }
+}

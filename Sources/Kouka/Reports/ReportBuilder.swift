@@ -1,0 +1,209 @@
+
+/// Builds a `YearReport` from rollups, catalog and targets. Pure and deterministic: the same inputs give
+/// the same report, whatever order the rollups come in.
+package enum ReportBuilder {
+    /// A task's line: one per system and unit, so that a task two systems support (a chatbot and AI
+    /// translation) never adds inquiries to characters; only its hours may be added up.
+    private struct TaskKey: Hashable, Comparable {
+        var task: String
+        var department: String
+        var system: SystemFamily
+        var unit: EffectUnit
+        static func < (a: TaskKey, b: TaskKey) -> Bool {
+            (a.task, a.department, a.system, a.unit.rawValue) < (b.task, b.department, b.system, b.unit.rawValue)
+        }
+    }
+
+    private struct TaskSums {
+        var entry: CatalogEntry
+        var successes = 0, failures = 0, unfinished = 0, cancelled = 0, offHours = 0
+        var units = 0.0, measuredUnits = 0.0, minutes = 0.0, machineSeconds = 0.0
+        var lines = Set<Int>()
+        var sources = Set<Int64>()
+    }
+
+    private struct UnmappedSums {
+        var runs = 0, units = 0.0
+        var first: LocalDate, last: LocalDate
+    }
+
+    package static func build(_ inputs: ReportInputs) -> YearReport {
+        let period = inputs.period
+        var tasks: [TaskKey: TaskSums] = [:]
+        var unmapped: [String: [String: UnmappedSums]] = [:]
+        var mismatches: [String: UnitMismatchLine] = [:]
+        var minutesByFamily: [SystemFamily: Double] = [:]
+        var measuredMinutes = 0.0
+        var minutesByMonth: [String: [SystemFamily: Double]] = [:]
+        var minutesByDay: [LocalDate: [SystemFamily: Double]] = [:]
+        var usedRows: [Int: CatalogEntry] = [:]
+        var exclusions = Exclusions(failedRuns: 0, unfinishedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0, offHoursAnswers: 0,
+                                    duplicateFiles: inputs.sources.values.filter { $0.status == "duplicate" }.count,
+                                    repeatedRuns: inputs.sources.values.reduce(0) { $0 + $1.repeated })
+        exclusions.rejectedRows = inputs.sources.values.reduce(0) { $0 + $1.rejected - $1.repeated }
+        exclusions.rejectedRowsDateUnknown = inputs.sources.values.reduce(0) { $0 + $1.rejectedDateUnknown }
+        var aiUses = AITaskCounter(minimumUses: inputs.minimumAIUses)
+        var cache: [RollupKey: CatalogEntry?] = [:]
+
+        // A period's running totals (DeepL usage) from several files count once: the latest.
+        for rollup in RunningTotals.latest(inputs.rollups).sorted(by: { ($0.key, $0.sourceID) < ($1.key, $1.sourceID) }) where period.contains(rollup.key.date) {
+            let key = rollup.key, t = rollup.totals
+            var lookup = key
+            lookup.outcome = .success; lookup.unit = .runs; lookup.department = ""; lookup.offHours = false
+            let entry: CatalogEntry? = cache[lookup] ?? {
+                let found = inputs.catalog.entry(for: key.taskName, system: key.family, on: key.date)
+                cache[lookup] = .some(found)
+                return found
+            }()
+            guard let entry else {
+                exclusions.unmappedRuns += t.events
+                var sums = unmapped[key.family.rawValue, default: [:]][key.taskName] ?? UnmappedSums(first: key.date, last: key.date)
+                sums.runs += t.events
+                sums.units += t.quantity
+                sums.first = min(sums.first, key.date)
+                sums.last = max(sums.last, key.date)
+                unmapped[key.family.rawValue, default: [:]][key.taskName] = sums
+                continue
+            }
+            // A run is left out for one reason only: an unmapped failed run is unmapped, not also failed.
+            switch key.outcome {
+            case .failure: exclusions.failedRuns += t.events
+            case .unfinished: exclusions.failedRuns += t.events; exclusions.unfinishedRuns += t.events
+            case .cancelled: exclusions.cancelledRuns += t.events
+            case .success: break
+            }
+            let department = key.department.isEmpty ? entry.department : key.department
+            let taskKey = TaskKey(task: entry.taskID, department: department, system: entry.system, unit: entry.unit)
+            var sums = tasks[taskKey] ?? TaskSums(entry: entry)
+            sums.sources.insert(rollup.sourceID)
+            sums.machineSeconds += t.machineSeconds
+            if key.offHours && key.outcome == .success && inputs.excludeOffHoursChatbotAnswers {
+                // Answered when no one staffed the counter: no staff time was saved.
+                exclusions.offHoursAnswers += t.events
+                sums.offHours += t.events
+                tasks[taskKey] = sums
+                aiUses.note(entry: entry, offHours: t.events)
+                continue
+            }
+            switch key.outcome {
+            case .success: sums.successes += t.events
+            case .failure: sums.failures += EffectModel.failures(unit: key.unit, totals: t, entry: entry)
+            case .unfinished:
+                let failed = EffectModel.failures(unit: key.unit, totals: t, entry: entry)
+                sums.failures += failed
+                sums.unfinished += failed
+            case .cancelled: sums.cancelled += t.events
+            }
+            guard let minutes = EffectModel.savedMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry) else {
+                exclusions.unitMismatchRuns += t.events
+                let id = "\(entry.taskID)|\(key.taskName)|\(key.unit.rawValue)"
+                var line = mismatches[id] ?? UnitMismatchLine(task: entry.taskID, name: key.taskName, logUnit: key.unit.rawValue,
+                                                              catalogUnit: entry.unit.rawValue, runs: 0, units: 0)
+                line.runs += t.events
+                line.units += t.quantity
+                mismatches[id] = line
+                tasks[taskKey] = sums
+                aiUses.note(entry: entry, mismatched: t.events)
+                continue
+            }
+            switch key.outcome {
+            case .success: aiUses.add(entry: entry, uses: t.events, on: key.date)
+            case .failure, .unfinished: aiUses.note(entry: entry, failures: t.events)
+            case .cancelled: break
+            }
+            if key.outcome == .success {
+                sums.units += t.quantity
+                sums.measuredUnits += t.humanMeasuredQuantity
+            }
+            sums.minutes += minutes
+            sums.lines.insert(entry.line)
+            usedRows[entry.line] = entry
+            tasks[taskKey] = sums
+            minutesByFamily[entry.system, default: 0] += minutes
+            measuredMinutes += EffectModel.measuredMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry)
+            minutesByMonth[key.date.monthKey, default: [:]][entry.system, default: 0] += minutes
+            if period.kind == "month" { minutesByDay[key.date, default: [:]][entry.system, default: 0] += minutes }
+        }
+
+        // Every figure is its own unrounded sum, rounded once (see `Rounding`).
+        let totalMinutes = SystemFamily.allCases.reduce(0.0) { $0 + (minutesByFamily[$1] ?? 0) }
+        let hours = HoursSaved(
+            total: Rounding.hundredths(totalMinutes / 60),
+            estimated: Rounding.hundredths((totalMinutes - measuredMinutes) / 60), measured: Rounding.hundredths(measuredMinutes / 60),
+            bySystem: Dictionary(uniqueKeysWithValues: SystemFamily.allCases.map { ($0.rawValue, Rounding.hundredths((minutesByFamily[$0] ?? 0) / 60)) }))
+
+        let taskLines = tasks.keys.sorted().map { key -> TaskLine in
+            let s = tasks[key]!
+            return TaskLine(
+                task: key.task, name: s.entry.name, system: key.system.rawValue, department: key.department,
+                unit: key.unit.rawValue, successes: s.successes, failures: s.failures, unfinished: s.unfinished, cancelled: s.cancelled,
+                units: s.units, hoursSaved: Rounding.hundredths(s.minutes / 60),
+                basis: s.measuredUnits == 0 ? "estimate" : (s.measuredUnits >= s.units ? "measured" : "partly-measured"),
+                machineHours: Rounding.hundredths(s.machineSeconds / 3600), offHoursAnswers: s.offHours, catalogLines: s.lines.sorted(),
+                sources: s.sources.compactMap { inputs.sources[$0]?.path }.sorted())
+        }
+
+        let departmentLines = DepartmentTable.lines(tasks: tasks.map { key, s in
+            DepartmentTable.TaskUse(department: key.department, task: key.task, system: key.system, unit: key.unit, successes: s.successes,
+                                    failures: s.failures, unfinished: s.unfinished, units: s.units, minutes: s.minutes)
+        }, previousYearHours: inputs.previousDepartmentHours, hourlyStaffCostYen: inputs.money?.hourlyStaffCostYen)
+
+        let unmappedLines = unmapped.flatMap { family, names in
+            names.map { name, s in
+                let family = SystemFamily(rawValue: family)!
+                let reason = inputs.catalog.candidates(for: name, system: family).unmappedReason(from: s.first, through: s.last)
+                return UnmappedLine(name: name, system: family.rawValue, runs: s.runs, units: s.units,
+                                    firstDate: s.first.description, lastDate: s.last.description, reason: reason.rawValue)
+            }
+        }.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
+
+        let aiTasks = aiUses.lines()
+        let targets = period.kind == "fiscal-year"
+            ? targetLines(inputs.targets.targets(for: period.fiscalYear), hours: hours, aiTasks: aiTasks.filter(\.counted).count) : []
+        let catalogRows = usedRows.keys.sorted().map { line -> CatalogRowLine in
+            let e = usedRows[line]!
+            return CatalogRowLine(line: line, task: e.taskID, validFrom: e.validFrom.description, unit: e.unit.rawValue,
+                                  manualMinutesPerUnit: e.manualMinutesPerUnit, residualMinutesPerUnit: e.residualMinutesPerUnit,
+                                  reworkMinutesPerFailure: e.reworkMinutesPerFailure)
+        }
+
+        return YearReport(
+            generatedAt: inputs.generatedAt, koukaVersion: inputs.koukaVersion, period: period.kind,
+            fiscalYear: period.fiscalYear.startYear, label: period.label, from: period.firstDay.description, to: period.lastDay.description,
+            timezone: inputs.timezone, hoursSaved: hours, targets: targets, tasks: taskLines, aiTasks: aiTasks, departments: departmentLines,
+            months: monthLines(period.monthKeys, minutesByMonth),
+            unmapped: unmappedLines, unitMismatches: mismatches.values.sorted { ($0.task, $0.name, $0.logUnit) < ($1.task, $1.name, $1.logUnit) },
+            exclusions: exclusions, sources: inputs.sources.values.sorted { $0.path < $1.path },
+            catalog: CatalogUse(path: inputs.catalogPath, sha256: inputs.catalogSHA256, rows: catalogRows),
+            method: Method(
+                hoursSaved: "削減時間 = Σ 成功した処理量 × (自動化前の手作業時間 − 自動化後も残る確認時間)〔分/単位〕 ÷ 60。ログに職員の作業時間の実測がある場合は、確認時間の見込みに代えて実測を用いる。失敗した実行は削減時間に数えず、業務カタログの手戻り時間を差し引く。中止・カタログ未登録の実行は数えない。翻訳は1,000文字あたり。",
+                dates: "実行は開始した日（\(inputs.timezone) の現地日付）に属する。年度は4月1日から3月31日まで。各実行には、その日に有効な業務カタログの行（valid_from）を用いる。取り込めなかった行は、その行の日付（実行の開始日）の年度に数える。日付も読めない行はどの年度にも数えず、どの年度の報告にも「日付不明」として示す。",
+                rounding: Rounding.rule,
+                unfinished: "終了が記録されなかった実行（処理中・待機中のまま pending_max_hours〔\(NumberText.grouped(inputs.pendingMaxHours, decimals: 0)) 時間〕を過ぎたもの、またはロボットのログが終了行なしに閉じたもの）は失敗として数え、手戻り時間を差し引く。その件数は業務ごとに「うち未終了」、集計から除いたものに示す。",
+                multiSystemTasks: "複数のツールが支える業務は、ツールと単位ごとに別の行とする。件数は単位の異なるものを合算せず、業務の合計は削減時間だけを足し合わせる。",
+                officeHours: OfficeHoursMethod.text(inputs)),
+            projection: nil, money: inputs.money?.line(minutes: minutesByFamily, period: period),
+            weeks: WeekTable.lines(period: period, minutesByDay: minutesByDay))
+    }
+
+    /// Each month's hours, in all and by system.
+    private static func monthLines(_ months: [String], _ minutesByMonth: [String: [SystemFamily: Double]]) -> [MonthLine] {
+        months.map { month in
+            let byFamily = minutesByMonth[month] ?? [:]
+            return MonthLine(month: month, hoursSaved: Rounding.hundredths(byFamily.values.reduce(0, +) / 60),
+                             bySystem: Dictionary(uniqueKeysWithValues: SystemFamily.allCases.map { ($0.rawValue, Rounding.hundredths((byFamily[$0] ?? 0) / 60)) }))
+        }
+    }
+
+    private static func targetLines(_ targets: YearTargets, hours: HoursSaved, aiTasks: Int) -> [TargetLine] {
+        var lines: [TargetLine] = []
+        if let rpa = targets.rpaHours {
+            let actual = hours.bySystem[SystemFamily.rpa.rawValue] ?? 0
+            lines.append(TargetLine(metric: "rpa-hours", label: "RPAによる削減時間（時間）", target: rpa, actual: actual, met: actual >= rpa))
+        }
+        if let ai = targets.aiTasks {
+            lines.append(TargetLine(metric: "ai-tasks", label: "AIを活用した業務数", target: Double(ai), actual: Double(aiTasks), met: aiTasks >= ai))
+        }
+        return lines
+    }
+}

@@ -1,0 +1,76 @@
+/// The verdict rules of `[review]`, each a pure function of figures: what it found, or why it could not be
+/// applied. A rule whose figure was not measured is named as not applied, never passed as met.
+package enum ReviewRules {
+    /// What one rule says of one tool.
+    package struct Finding: Sendable, Equatable {
+        /// 2 見直し, 1 改善要, 0 nothing found.
+        package var level: Int
+        package var reasons: [String]
+        /// The rule, when it could not be applied, and why.
+        package var notApplied: String?
+
+        package static let none = Finding(level: 0, reasons: [], notApplied: nil)
+    }
+
+    /// 見直し when the licence per hour saved is above the staff hourly cost, or a licence saved no hour.
+    package static func cost(licenceYen: Double?, hoursSaved: Double, staffHourlyYen: Double?) -> Finding {
+        guard let staff = staffHourlyYen else { return Finding(level: 0, reasons: [], notApplied: "費用: [money] が設定されていない") }
+        guard let licence = licenceYen, licence > 0 else { return Finding(level: 0, reasons: [], notApplied: "費用: ライセンス費が設定されていない") }
+        guard hoursSaved > 0 else {
+            return Finding(level: 2, reasons: ["削減時間 \(NumberText.grouped(hoursSaved)) 時間に対しライセンス費 \(NumberText.grouped(licence, decimals: 0)) 円"], notApplied: nil)
+        }
+        let perHour = licence / hoursSaved
+        guard perHour > staff else { return .none }
+        return Finding(level: 2, reasons: [
+            "ライセンス費 ÷ 削減時間 = \(NumberText.grouped(perHour, decimals: 0)) 円/時間 > 職員の時間単価 \(NumberText.grouped(staff, decimals: 0)) 円",
+        ], notApplied: nil)
+    }
+
+    /// 見直し when use fell in each of the last `years` fiscal years up to `judgedYear`.
+    package static func falling(use: [Int: Double], judgedYear: Int?, years: Int) -> Finding {
+        guard let judgedYear else { return Finding(level: 0, reasons: [], notApplied: "利用の減少: 年度の報告でのみ判定する") }
+        let span = (judgedYear - years)...judgedYear
+        guard span.allSatisfy({ use[$0] != nil }) else {
+            return Finding(level: 0, reasons: [], notApplied: "利用の減少: \(span.lowerBound)〜\(span.upperBound)年度のデータがそろっていない")
+        }
+        let values = span.map { use[$0]! }
+        guard zip(values, values.dropFirst()).allSatisfy({ $1 < $0 }) else { return .none }
+        return Finding(level: 2, reasons: [
+            "利用量が\(years)年度続けて減少（" + span.map { "FY\($0) \(NumberText.quantity(use[$0]!))" }.joined(separator: " → ") + "）",
+        ], notApplied: nil)
+    }
+
+    /// 改善要 when `rate` is above `max`.
+    package static func above(_ rate: Double?, max: Double, what: String, key: String) -> Finding {
+        guard let rate else { return Finding(level: 0, reasons: [], notApplied: "\(what): 未測定（ログに分母がない）") }
+        guard rate > max else { return .none }
+        return Finding(level: 1, reasons: ["\(what) \(ReviewFormat.percent(rate)) > 上限 \(ReviewFormat.percent(max))（\(key)）"], notApplied: nil)
+    }
+
+    /// 改善要 when `rate` is below `min`.
+    package static func below(_ rate: Double?, min: Double, what: String, key: String) -> Finding {
+        guard let rate else { return Finding(level: 0, reasons: [], notApplied: "\(what): 未測定（ログに分母がない）") }
+        guard rate < min else { return .none }
+        return Finding(level: 1, reasons: ["\(what) \(ReviewFormat.percent(rate)) < 下限 \(ReviewFormat.percent(min))（\(key)）"], notApplied: nil)
+    }
+
+    /// 改善要 when a robot task's failure rate is above `max`; `tasks` are (label, rate, runs judged) of the
+    /// tasks with enough runs.
+    package static func tasksAbove(_ tasks: [(String, Double, Double)], max: Double, minimumRuns: Int) -> Finding {
+        let over = tasks.filter { $0.1 > max }
+        guard !over.isEmpty else {
+            return tasks.isEmpty ? Finding(level: 0, reasons: [], notApplied: "失敗率: \(minimumRuns) 回以上実行した業務がない") : .none
+        }
+        return Finding(level: 1, reasons: over.map {
+            "\($0.0) の失敗率 \(ReviewFormat.percent($0.1))（\(NumberText.quantity($0.2)) 回中）> 上限 \(ReviewFormat.percent(max))（robot_failure_rate_max）"
+        }, notApplied: nil)
+    }
+
+    /// The verdict from the findings: 見直し over 改善要 over 継続; 利用なし for a tool with no use and no licence.
+    package static func verdict(findings: [Finding], hasUse: Bool) -> ReviewVerdict {
+        let level = findings.map(\.level).max() ?? 0
+        let (code, label): (String, String) = !hasUse ? ("no-use", "利用なし") : [("continue", "継続"), ("improve", "改善要"), ("review", "見直し")][level]
+        return ReviewVerdict(code: code, label: label, reasons: findings.filter { $0.level == level && level > 0 }.flatMap(\.reasons),
+                             rules: [], notApplied: findings.compactMap(\.notApplied))
+    }
+}

@@ -1,0 +1,51 @@
+
+/// One tool's sums over one period's rollups: what the logs measured, before any rate is taken.
+struct ReviewSums {
+    /// Rollups that were not cancelled.
+    var events = 0
+    /// Of successful rollups: the person-time measured and the quantity it was measured on.
+    var humanSeconds = 0.0
+    var humanMeasuredQuantity = 0.0
+    /// Quality counts of every rollup but the cancelled, in all and by the log's task name (form, category).
+    var quality: [QualityMeasure: Double] = [:]
+    var qualityByName: [String: [QualityMeasure: Double]] = [:]
+    /// Chatbot answers given outside office hours.
+    var offHoursAnswers = 0
+    /// RPA, by catalog task: rework minutes charged on failures, and the months with a run (`yyyy-MM`).
+    var reworkMinutesByTask: [String: Double] = [:]
+    var monthsByTask: [String: Set<String>] = [:]
+
+    /// The sums of each family over `period`'s rollups; running totals (DeepL) count once, as in the report.
+    static func of(_ period: ReviewPeriod, catalog: TaskCatalog) -> [SystemFamily: ReviewSums] {
+        var sums: [SystemFamily: ReviewSums] = [:]
+        for rollup in RunningTotals.latest(period.rollups) where rollup.key.date >= period.firstDay && rollup.key.date <= period.through {
+            let key = rollup.key, t = rollup.totals
+            guard key.outcome != .cancelled else { continue }
+            var s = sums[key.family] ?? ReviewSums()
+            s.events += t.events
+            if key.outcome == .success {
+                s.humanSeconds += t.humanSeconds
+                s.humanMeasuredQuantity += t.humanMeasuredQuantity
+                if key.offHours { s.offHoursAnswers += t.events }
+            }
+            for (measure, value) in t.quality {
+                s.quality[measure, default: 0] += value
+                s.qualityByName[key.taskName, default: [:]][measure, default: 0] += value
+            }
+            if key.family == .rpa, let entry = catalog.entry(for: key.taskName, system: .rpa, on: key.date) {
+                s.monthsByTask[entry.taskID, default: []].insert(key.date.monthKey)
+                if key.outcome.isFailure {
+                    s.reworkMinutesByTask[entry.taskID, default: 0] += Double(EffectModel.failures(unit: key.unit, totals: t, entry: entry)) * entry.reworkMinutesPerFailure
+                }
+            }
+            sums[key.family] = s
+        }
+        return sums
+    }
+
+    /// `part ÷ whole` of two measures; nil when nothing was measured (no denominator), never 0.
+    static func rate(_ counts: [QualityMeasure: Double]?, _ part: QualityMeasure, of whole: QualityMeasure) -> Double? {
+        guard let counts, let denominator = counts[whole], denominator > 0 else { return nil }
+        return (counts[part] ?? 0) / denominator
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Writes a report's tables as CSV in UTF-8 with a BOM and CRLF, so Excel opens the Japanese correctly.
+/// Numbers are plain decimals (no separators) so Excel reads them as numbers.
+package enum CSVReportWriter {
+    /// The same CSV in Shift_JIS (CP932) without the BOM, for Excel versions that do not read UTF-8;
+    /// a character Shift_JIS lacks becomes `?`.
+    package static func shiftJIS(_ csv: String) -> Data {
+        let text = csv.hasPrefix(bom) ? String(csv.dropFirst()) : csv
+        return text.data(using: .shiftJIS, allowLossyConversion: true) ?? Data()
+    }
+
+    static let bom = "\u{FEFF}"
+
+    /// The task table: one row per task and department.
+    package static func writeTasks(_ report: YearReport, to output: inout some TextOutputStream) {
+        output.write(bom)
+        output.write(CSVCell.row(["年度", "業務ID", "業務名", "システム", "担当課", "単位", "成功", "失敗", "うち未終了", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）", "カタログ行"]))
+        for t in report.tasks {
+            output.write(CSVCell.row([
+                report.label, CSVCell.text(t.task), CSVCell.text(t.name), t.system, CSVCell.text(t.department), t.unit,
+                String(t.successes), String(t.failures), String(t.unfinished), String(t.cancelled), NumberText.plain(t.units),
+                NumberText.plain(t.hoursSaved), t.basis, NumberText.plain(t.machineHours), t.catalogLines.map(String.init).joined(separator: " "),
+            ]))
+        }
+    }
+
+    /// The department comparison: one row per department, system and unit, each carrying its department's
+    /// comparison columns (the same as every other format's: rank, hours, hours by system, the year before, the
+    /// change, yen when `[money]` is set, tasks) and then that system's counts in that unit (counts in different
+    /// units are never added up; the tasks table has them task by task). A department with no use in the period
+    /// (it had hours the year before) has one row with the use columns empty.
+    package static func writeDepartments(_ report: YearReport, to output: inout some TextOutputStream) {
+        output.write(bom)
+        let columns = DepartmentColumns(report)
+        output.write(CSVCell.row(["年度"] + columns.titles + ["ツール", "単位", "成功", "失敗", "うち未終了", "処理量", "ツール別の削減時間（時間）"]))
+        for d in report.departments {
+            let comparison = columns.values(d).map(cell)
+            let uses = d.bySystem.map { u in
+                [u.system, u.unit, String(u.successes), String(u.failures), String(u.unfinished), NumberText.plain(u.units), NumberText.plain(u.hoursSaved)]
+            }
+            for use in uses.isEmpty ? [Array(repeating: "", count: 7)] : uses {
+                output.write(CSVCell.row([report.label] + comparison + use))
+            }
+        }
+    }
+
+    /// A comparison value as Excel reads it: plain numbers, an empty cell where there is none.
+    private static func cell(_ value: DepartmentColumns.Value) -> String {
+        switch value {
+        case let .count(n): String(n)
+        case let .text(t): CSVCell.text(t)
+        case let .hours(h), let .change(h): h.map { NumberText.plain($0) } ?? ""
+        case let .yen(y): y.map { NumberText.plain($0, decimals: 0) } ?? ""
+        }
+    }
+}

@@ -1,0 +1,41 @@
+
+/// The Japanese label of every code a report shows (systems, units, the basis of a figure, why a name is
+/// unmapped): the one mapping every writer for people uses, so the HTML, the Markdown and the workbook name
+/// a thing alike. A code no label is known for is shown as it is, never dropped.
+enum ReportLabels {
+    /// `ai-ocr` → AI-OCR.
+    static func system(_ code: String) -> String { SystemFamily(rawValue: code)?.japaneseLabel ?? code }
+
+    /// `sheets` → 枚.
+    static func unit(_ code: String) -> String { EffectUnit(rawValue: code)?.japaneseLabel ?? code }
+
+    /// `partly-measured` → 一部実測.
+    static func basis(_ code: String) -> String {
+        switch code {
+        case "measured": "実測"
+        case "partly-measured": "一部実測"
+        case "estimate": "推計"
+        default: code
+        }
+    }
+
+    /// `no-catalog-row` → カタログに該当行なし.
+    static func unmappedReason(_ code: String) -> String {
+        switch UnmappedReason(rawValue: code) {
+        case .noCatalogRow: "カタログに該当行なし"
+        case .beforeValidFrom: "適用開始日より前"
+        case .noLongerMatched: "新しい行で対象外になった名前"
+        case .beforeValidFromAndNoLongerMatched: "適用開始日より前・新しい行で対象外"
+        case nil: code
+        }
+    }
+
+    /// Whether a unit's quantities are whole counts (runs, items, sheets, inquiries), shown without decimals;
+    /// audio minutes and characters may have fractions.
+    static func isCount(unit code: String) -> Bool {
+        switch EffectUnit(rawValue: code) {
+        case .runs, .items, .sheets, .inquiries: true
+        case .audioMinutes, .characters, nil: false
+        }
+    }
+}

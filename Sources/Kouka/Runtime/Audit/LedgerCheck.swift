@@ -1,0 +1,90 @@
+import Foundation
+
+/// The ledger against itself and against the files as they are on disk: every line, not only the files still
+/// there. A copy must have an original with its bytes; a file that counts nothing must have no rollups; the
+/// counts must agree with the quarantine; a counted file's rollups must be the ones its commit recorded the
+/// digest of; a file on disk must still hold the bytes that were read.
+struct LedgerCheck {
+    /// What the check concluded of one ledger line.
+    enum Standing {
+        /// On disk with the bytes that were read: its figures can be read again.
+        case readable
+        /// Its figures are taken as the store has them (gone, grown, changed), with the reason.
+        case takenAsStored(String)
+    }
+
+    var differences: [VerifySummary.Difference] = []
+    var standing: [String: Standing] = [:]
+
+    init(ledger: [SourceFileRecord], files: [String: String], store: KoukaStore) throws {
+        let rejects = try store.rejectCounts(), rollupCounts = try store.rollupCounts()
+        let countedDigests = Set(ledger.filter { $0.status == .present || $0.status == .gone }.map(\.sha256))
+        for line in ledger {
+            let path = line.path
+            switch line.status {
+            case .duplicate:
+                if !countedDigests.contains(line.sha256) {
+                    differences.append(.init(kind: "ledger", subject: path, field: "status", found: "duplicate", expected: "a file that counts",
+                                             detail: "the ledger calls this file a copy, but no counted file has its SHA-256 \(line.sha256): its runs are left out of every figure"))
+                }
+            case .rejected, .unreadable:
+                break
+            case .present, .gone:
+                try checkDigest(line, store: store)
+                standing[path] = try Self.standing(of: line, file: files[path], differences: &differences)
+            }
+            if line.status != .present && line.status != .gone, let count = rollupCounts[line.id], count > 0 {
+                differences.append(.init(kind: "ledger", subject: path, field: "status", found: line.status.rawValue, expected: "present",
+                                         detail: "the file has \(count) rollups but its status \(line.status.rawValue) keeps them out of every figure"))
+            }
+            if line.status != .rejected {
+                let quarantined = rejects[line.id] ?? 0
+                if line.rowsRejected != quarantined || line.rowsAccepted != line.rowsRead - line.rowsRejected {
+                    differences.append(.init(
+                        kind: "ledger", subject: path, field: "rows_read / rows_accepted / rows_rejected",
+                        found: "\(line.rowsRead) / \(line.rowsAccepted) / \(line.rowsRejected)",
+                        expected: "\(line.rowsRead) / \(line.rowsRead - quarantined) / \(quarantined)", expectedFrom: "store",
+                        detail: "the ledger's counts do not agree with the \(quarantined) rows of this file in the quarantine"))
+                }
+            }
+        }
+    }
+
+    /// A counted file's rollups must be those whose digest its last commit recorded.
+    private mutating func checkDigest(_ line: SourceFileRecord, store: KoukaStore) throws {
+        let now = try store.rollupDigest(ofSource: line.id)
+        guard let recorded = try store.recordedRollupDigest(ofSource: line.id) else {
+            differences.append(.init(kind: "unverifiable", subject: line.path, field: "rollups_sha256", found: "none", expected: now, expectedFrom: "store",
+                                     detail: "no digest of this file's rollups is recorded: run kouka-nightly once (it records them for lines written before Kouka kept them); if it has run since, the digest was removed behind Kouka's back"))
+            return
+        }
+        if recorded != now {
+            differences.append(.init(kind: "rollups-digest", subject: line.path, field: "rollups", found: now, expected: recorded, expectedFrom: "store",
+                                     detail: "the file's rollups are not those its last reading committed: they were changed behind Kouka's back"))
+        }
+    }
+
+    /// Whether a counted file can be read again: on disk with the bytes read, grown since, changed, or gone.
+    private static func standing(of line: SourceFileRecord, file: String?, differences: inout [VerifySummary.Difference]) throws -> Standing {
+        guard let file, FileManager.default.fileExists(atPath: file) else {
+            if line.status == .present {
+                differences.append(.init(kind: "missing-file", subject: line.path, found: "present", expected: "gone", expectedFrom: "logs",
+                                         detail: "the ledger says the file is there, but it is not on disk or in any source: run kouka-nightly, which marks it gone"))
+            }
+            return .takenAsStored("gone from disk: its rollups are checked by their digest")
+        }
+        guard let digest = SHA256.hexDigest(ofFile: file) else {
+            differences.append(.init(kind: "changed-file", subject: line.path, found: "unreadable", foundIn: "logs", expected: line.sha256, expectedFrom: "store",
+                                     detail: "the file cannot be read now: check its permissions"))
+            return .takenAsStored("cannot be read now")
+        }
+        if digest == line.sha256 { return .readable }
+        var prefix = SHA256()
+        if let size = FileStatus(path: file)?.size, size > line.size, prefix.update(fileAt: file, from: 0, to: line.size), prefix.finalizeHex() == line.sha256 {
+            return .takenAsStored("grew since the last nightly run read it: its new lines are counted by the next run")
+        }
+        differences.append(.init(kind: "changed-file", subject: line.path, field: "sha256", found: digest, foundIn: "logs", expected: line.sha256, expectedFrom: "store",
+                                 detail: "the file changed after it was read: run kouka-nightly to count it as it is now, or restore the file that was read"))
+        return .takenAsStored("changed after it was read")
+    }
+}

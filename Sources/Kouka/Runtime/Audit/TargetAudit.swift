@@ -1,0 +1,43 @@
+import Foundation
+import Logging
+
+/// `kouka-audit`: target against actual, metric by metric, for every fiscal year with targets; the run
+/// passes (exit 0) when every target of the asked year is met, and fails (exit 1) when any is not.
+package struct TargetAudit {
+    package var configuration: Configuration
+    package var fiscalYear: FiscalYear
+
+    package init(configuration: Configuration, fiscalYear: FiscalYear) {
+        self.configuration = configuration
+        self.fiscalYear = fiscalYear
+    }
+
+    package func run() throws -> TargetAuditSummary {
+        let years = Set(configuration.targets.years.keys).union([fiscalYear.startYear]).sorted()
+        let lines = try ReportContext.reading(configuration: configuration) { context in
+            try years.map { year in
+                let report = try context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
+                return TargetAuditSummary.Year(fiscalYear: year, label: report.label, targets: report.targets, newSystems: report.newSystems)
+            }
+        }
+        let askedYear = lines.first { $0.fiscalYear == fiscalYear.startYear }
+        let asked = askedYear?.targets ?? []
+        // A target that cannot be checked (new systems without a register) is not met: only a target of 0 is.
+        let allMet = !asked.isEmpty && asked.allSatisfy(\.met) && NewSystemsAudit.checked(askedYear?.newSystems)
+        return TargetAuditSummary(fiscalYear: fiscalYear.startYear, years: lines, allMet: allMet,
+                                  exitCode: allMet ? .done : .doneWithFindings)
+    }
+
+    /// The summary as a tab-separated table for people.
+    package static func table(_ summary: TargetAuditSummary) -> String {
+        var out = "年度\t指標\t目標\t実績\t達成\n"
+        for year in summary.years {
+            for t in year.targets {
+                let decimals = t.metric == "rpa-hours" ? "%.2f" : "%.0f"
+                out += "\(year.label)\t\(t.label)\t\(String(format: decimals, t.target))\t\(String(format: decimals, t.actual))\t\(t.met ? "達成" : "未達成")\n"
+            }
+            out += NewSystemsAudit.tableLines(year)
+        }
+        return out
+    }
+}

@@ -1,0 +1,19 @@
+
+/// What `kouka-audit` prints: target against actual for each metric of each fiscal year.
+package struct TargetAuditSummary: Sendable, Codable, Hashable {
+    /// One fiscal year's lines.
+    package struct Year: Sendable, Codable, Hashable {
+        package var fiscalYear: Int
+        package var label: String
+        package var targets: [TargetLine]
+        /// The year's new systems from the register; `measured` false when no register is configured.
+        package var newSystems: NewSystemsLine? = nil
+    }
+
+    package var job = "kouka-audit"
+    package var fiscalYear: Int
+    package var years: [Year]
+    /// Whether every target of the asked fiscal year is met.
+    package var allMet: Bool
+    package var exitCode: KoukaExitCode
+}

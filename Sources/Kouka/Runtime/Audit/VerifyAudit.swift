@@ -1,0 +1,113 @@
+import Foundation
+
+/// `kouka-audit verify`: checks that the figures an auditor signs are what the logs give, by the rules the
+/// nightly job counts with, and that nothing was changed behind Kouka's back.
+///
+/// 1. The ledger, line by line, against itself and the files on disk (`LedgerCheck`).
+/// 2. The logs read again from scratch into a new store by the nightly job's own code (`VerifyReplay`), as of
+///    the last nightly run; every file's rollups compared with the store's.
+/// 3. Each fiscal year's report rebuilt from both stores and compared field by field, and the written report
+///    JSON compared with the store's.
+package struct VerifyAudit {
+    package var configuration: Configuration
+    /// The fiscal years whose reports are compared (default: every year with rollups).
+    package var fiscalYears: [FiscalYear]?
+    /// The time the logs are read again as of (default: the start of the last finished nightly run).
+    package var now: Date?
+
+    package init(configuration: Configuration, fiscalYears: [FiscalYear]? = nil, now: Date? = nil) {
+        self.configuration = configuration
+        self.fiscalYears = fiscalYears
+        self.now = now
+    }
+
+    /// Compares, reading the store as one snapshot: a nightly run that commits meanwhile cannot make the
+    /// store's figures differ from the rollups read before them. The store's pages are checked whole first.
+    package func run() throws -> VerifySummary {
+        try ReportContext.reading(configuration: configuration) { context in
+            try context.store.checkPages()
+            return try verify(context)
+        }
+    }
+
+    private func verify(_ context: ReportContext) throws -> VerifySummary {
+        var summary = VerifySummary()
+        let asOf = try now ?? lastNightly(context.store)
+        summary.asOf = UTCTimestamp.string(from: asOf)
+        let base = DisplayPath.base(ofConfiguration: configuration.path)
+        var files: [String: String] = [:]
+        for spec in configuration.sources {
+            for path in FileGlob.expand(spec.pattern) where files[DisplayPath.of(path, base: base)] == nil { files[DisplayPath.of(path, base: base)] = path }
+        }
+        let check = try LedgerCheck(ledger: context.ledger, files: files, store: context.store)
+        summary.differences += check.differences
+
+        let replay = try VerifyReplay(configuration: configuration, now: asOf)
+        defer { replay.remove() }
+        let all = (from: LocalDate(year: 1900, month: 1, day: 1), to: LocalDate(year: 2200, month: 1, day: 1))
+        let stored = Dictionary(grouping: try context.store.rollups(from: all.from, to: all.to), by: \.sourceID)
+        let quarantine = Dictionary(grouping: try context.store.rejections(), by: \.file)
+        for line in context.ledger {
+            guard case let .takenAsStored(reason)? = check.standing[line.path] else {
+                if check.standing[line.path] != nil { summary.filesChecked += 1 }
+                continue
+            }
+            summary.filesSkipped.append("\(line.path): \(reason)")
+            try replay.takeAsStored(line, rollups: stored[line.id] ?? [], rejections: quarantine[line.path] ?? [])
+        }
+        let replayLedger = try replay.store.sources()
+        let knownPaths = Set(context.ledger.map(\.path))
+        for line in replayLedger where !knownPaths.contains(line.path) && (line.status == .present || line.status == .duplicate) {
+            summary.differences.append(.init(kind: "ledger", subject: line.path, field: "line", found: "none", expected: line.status.rawValue,
+                                             detail: "the logs hold this file but the store's ledger has no line for it: its runs are missing from every figure; run kouka-nightly, and if it read the file before, the line was removed behind Kouka's back"))
+        }
+        let keeping = try context.store.sourcesKeepingQuality()
+        summary.differences += RollupComparison.differences(
+            stored: Self.byPath(stored, ledger: context.ledger),
+            expected: RollupComparison.withoutQuality(
+                Self.byPath(Dictionary(grouping: try replay.store.rollups(from: all.from, to: all.to), by: \.sourceID), ledger: replayLedger),
+                paths: Set(context.ledger.filter { !keeping.contains($0.id) }.map(\.path))))
+
+        let years = fiscalYears ?? Set(stored.values.flatMap { $0.map { FiscalYear(containing: $0.key.date).startYear } }).sorted().map(FiscalYear.init)
+        var replayConfiguration = configuration
+        replayConfiguration.databasePath = replay.configuration.databasePath
+        try ReportContext.reading(configuration: replayConfiguration) { fromLogs in
+            for year in years {
+                let period = ReportPeriod.fiscalYear(year)
+                let fromStore = try context.report(period, generatedAt: "", previous: try context.report(period.yearBefore, generatedAt: "", previous: nil))
+                let expected = try fromLogs.report(period, generatedAt: "", previous: try fromLogs.report(period.yearBefore, generatedAt: "", previous: nil))
+                for d in try ReportComparison.differences(found: fromStore, expected: expected) {
+                    summary.differences.append(.init(kind: "store-report", subject: "FY\(year.startYear)", field: d.field, found: d.found, expected: d.expected,
+                                                     detail: "the store's figure is not the one the logs give"))
+                }
+                try WrittenReportCheck.compare(year: year, outputPath: configuration.outputPath, store: fromStore, ledgerPaths: knownPaths, into: &summary)
+            }
+        }
+        for finding in try ReportManifest.checkReportFolders(in: configuration.outputPath) {
+            summary.differences.append(.init(kind: "report-manifest", subject: finding.path, field: finding.kind.rawValue, found: finding.found ?? "none",
+                                             foundIn: "report", expected: finding.listed ?? "none", expectedFrom: "SHA256SUMS", detail: finding.description))
+        }
+        summary.exitCode = summary.differences.isEmpty ? .done : .doneWithFindings
+        return summary
+    }
+
+    /// The start of the last nightly run that finished: what the store's figures are as of.
+    private func lastNightly(_ store: KoukaStore) throws -> Date {
+        let finished = try store.jobRuns().last { $0.job == "kouka-nightly" && $0.state == .finished }
+        guard let finished, let instant = Timestamp(finished.startedAt)?.instant(in: configuration.clock) else {
+            throw ConfigurationError(path: configuration.path, message: "the store records no finished nightly run to verify against; run kouka-nightly first")
+        }
+        return instant
+    }
+
+    /// Counted files' rollups by path, keyed.
+    private static func byPath(_ rollups: [Int64: [DailyRollup]], ledger: [SourceFileRecord]) -> [String: [RollupKey: RollupTotals]] {
+        var result: [String: [RollupKey: RollupTotals]] = [:]
+        for line in ledger where line.status == .present || line.status == .gone {
+            var keyed: [RollupKey: RollupTotals] = [:]
+            for rollup in rollups[line.id] ?? [] { keyed[rollup.key, default: RollupTotals()].add(rollup.totals) }
+            result[line.path] = keyed
+        }
+        return result
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Logging
+
+/// The store verification expects: the configuration's sources read again from scratch into a new store in a
+/// temporary folder, by the nightly job's own code — the same run-once rule across files, the same copies,
+/// the same runs past midnight — as of the last nightly run's time, so that a run it found still waiting is
+/// still waiting here.
+///
+/// The files whose figures cannot be read again are then given the contribution the store has for them, so
+/// that the two stores differ only where the logs and the store disagree: files gone from disk, and files
+/// that grew or changed since the nightly run read them (those are named as such by the ledger checks).
+struct VerifyReplay {
+    let folder: URL
+    let store: KoukaStore
+    let configuration: Configuration
+
+    /// Reads every source into a new store as of `now`.
+    init(configuration source: Configuration, now: Date) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-verify-\(UUID().uuidString)")
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw OutputError(path: folder.path, reason: "cannot create a temporary folder for the logs read again")
+        }
+        var configuration = source
+        configuration.databasePath = folder.appendingPathComponent("replay.sqlite").path
+        let silent = Logger(label: "kouka-audit-verify-replay", factory: { _ in SwiftLogNoOpLogHandler() })
+        _ = try NightlyJob(configuration: configuration, logger: silent,
+                           options: NightlyOptions(today: configuration.clock.localDate(of: now), now: now)).run()
+        self.configuration = configuration
+        store = try KoukaStore(path: configuration.databasePath)
+    }
+
+    /// Gives `record` the contribution `rollups` and `rejections` in the replayed store, as the store being
+    /// verified has it.
+    func takeAsStored(_ record: SourceFileRecord, rollups: [DailyRollup], rejections: [Rejection]) throws {
+        var kept = record
+        kept.id = 0
+        try store.replaceContribution(of: kept, orderedRollups: rollups.map { ($0.key, $0.totals) }, rejections: rejections)
+    }
+
+    /// Removes the temporary folder; one left behind (a full /tmp) costs space, never a figure.
+    func remove() {
+        do { try FileManager.default.removeItem(at: folder) } catch {}
+    }
+}

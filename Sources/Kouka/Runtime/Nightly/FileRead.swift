@@ -1,0 +1,90 @@
+import Foundation
+
+/// One source file's reading: decided on the job's thread, done on any thread (several at once), and
+/// recorded on the job's thread again, in the files' order.
+final class FileRead: @unchecked Sendable {
+    let path: String
+    let display: String
+    let spec: SourceSpec
+    let plan: IngestPlan
+    /// The ledger line as it will be written; the reading fills in what it learns.
+    var record: SourceFileRecord
+    /// The whole file's hash, computed before a full reading.
+    let wholeFile: SHA256?
+    var context: ParseContext
+    var collector: EventCollector
+    var parsed = ParseSummary()
+    /// Why nothing of the file could be read or counted, when that is so.
+    var failure: (any Error)?
+    /// The counted file this one is a byte-for-byte copy of: it is recorded, not read.
+    var duplicateOf: String?
+    /// A large file's hash, computed while it is parsed, on a thread of its own or by the parser as it reads
+    /// (`inlineDigest`); whether it is a copy is decided when it is recorded.
+    var backgroundHash: BackgroundHash?
+    var inlineDigest: FileDigest?
+
+    init(path: String, display: String, spec: SourceSpec, plan: IngestPlan, record: SourceFileRecord, wholeFile: SHA256?,
+         context: ParseContext, collector: EventCollector) {
+        self.path = path
+        self.display = display
+        self.spec = spec
+        self.plan = plan
+        self.record = record
+        self.wholeFile = wholeFile
+        self.context = context
+        self.collector = collector
+    }
+
+    /// Parses the file into a fresh collector, and for appendable logs records where the next reading
+    /// starts. Touches no store and no shared state, so reads of different files may run at once.
+    func read() {
+        guard duplicateOf == nil else { return }
+        do {
+            if let resumable = spec.parser as? any ResumableLogParser {
+                try readResumable(resumable)
+            } else {
+                parsed = try spec.parser.parse(path: path, context: context, into: collector)
+                record.byteOffset = record.size
+            }
+        } catch {
+            failure = error
+        }
+    }
+
+    /// Reads the file again leaving out the runs another file already counts.
+    func readAgain(leavingOut elsewhere: [UInt64: String], fresh: EventCollector) {
+        context.runsCountedElsewhere = elsewhere
+        // The file's hash was taken from the first reading.
+        context.digest = nil
+        collector = fresh
+        read()
+    }
+
+    private func readResumable(_ resumable: any ResumableLogParser) throws {
+        let known: SourceFileRecord? = if case let .append(known) = plan { known } else { nil }
+        let resumeFrom = known.map { ResumePoint(offset: $0.byteOffset, line: $0.resumeLine, state: $0.resumeState ?? "") }
+        let (result, resume) = try resumable.parse(path: path, context: context, resumingFrom: resumeFrom, into: collector)
+        parsed = result
+        // The hashing state where reading stopped; a closed log is read to its end, so the whole-file hash
+        // already is that state.
+        var hasher: SHA256
+        if let wholeFile, resume.offset == record.size {
+            hasher = wholeFile
+        } else {
+            hasher = known.flatMap { $0.hashState.flatMap(SHA256.init(savedState:)) } ?? SHA256()
+            guard hasher.update(fileAt: path, from: known?.byteOffset ?? 0, to: resume.offset) else {
+                throw InputError.cannotRead(path: display, reason: "changed while being read")
+            }
+        }
+        record.hashState = hasher.savedState
+        if wholeFile == nil {
+            var whole = hasher
+            _ = whole.update(fileAt: path, from: resume.offset, to: max(record.size, resume.offset))
+            record.sha256 = whole.finalizeHex()
+        }
+        record.byteOffset = resume.offset
+        record.resumeLine = resume.line
+        record.resumeState = resume.state
+        record.prefixFingerprint = PrefixFingerprint.of(path: path, length: resume.offset) ?? ""
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Logging
+
+/// `kouka-nightly`: reads what is new in every source file the configuration names, and records each
+/// file's contribution to the store in one transaction. An unchanged file is skipped without being read,
+/// an appended log is read on from where the last run stopped, and anything else is read whole and
+/// replaces the file's earlier contribution — so a re-run changes nothing, and a run killed at any point
+/// loses nothing.
+package struct NightlyJob {
+    package var configuration: Configuration
+    package var logger: Logger
+    package var options: NightlyOptions
+
+    package init(configuration: Configuration, logger: Logger, options: NightlyOptions = NightlyOptions()) {
+        self.configuration = configuration
+        self.logger = logger
+        self.options = options
+    }
+
+    /// The job's name in the job-run ledger.
+    static let job = "kouka-nightly"
+
+    package func run() throws -> NightlySummary {
+        // The time the run reads as of: what verification reads the logs again as of, and a projection's last day.
+        let started = options.now ?? Date()
+        // A run that fails after it has begun its ledger line ends it as failed, so that what it wrote is
+        // stated by the next run to finish; one that is killed is found by that run still running. The lock is
+        // held until then, so that no other run finds the line still running meanwhile.
+        var begun: (store: KoukaStore, run: Int64, lock: JobLock?)? = nil
+        do {
+            return try ingest(started: started) { begun = ($0, $1, $2) }
+        } catch {
+            if let begun { withExtendedLifetime(begun.lock) { endFailed(run: begun.run, started: started, error: error, store: begun.store) } }
+            throw error
+        }
+    }
+
+    private func ingest(started: Date, begun: (KoukaStore, Int64, JobLock?) -> Void) throws -> NightlySummary {
+        let base = DisplayPath.base(ofConfiguration: configuration.path)
+        let matches = try SourceMatches.expand(configuration)
+        let files = matches.files
+        let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
+        var summary = NightlySummary(configuration: configuration.path, database: configuration.databasePath)
+        summary.dryRun = options.dryRun
+        summary.sourcesMissing = matches.missing
+        for source in matches.missing { logger.warning("source matches no file", metadata: ["source": "\(source.path)", "reason": "\(source.reason)"]) }
+        if !options.dryRun {
+            let folder = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
+            do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+                throw OutputError(path: folder.path, reason: "cannot create the database's folder")
+            }
+        }
+        let lock = options.dryRun ? nil : try JobLock(path: configuration.databasePath + ".lock", job: "kouka-nightly")
+        defer { withExtendedLifetime(lock) {} }
+        let store: KoukaStore? = options.dryRun && !FileManager.default.fileExists(atPath: configuration.databasePath)
+            ? nil : try KoukaStore(path: configuration.databasePath)
+        var runID: Int64? = nil
+        if let store, !options.dryRun {
+            let id = try store.beginJobRun(job: Self.job, startedAt: UTCTimestamp.string(from: started))
+            runID = id
+            begun(store, id, lock)
+            // Ledger lines from before Kouka kept rollup digests get theirs once, so verification can check each.
+            let recorded = try store.recordMissingRollupDigests()
+            if recorded > 0 { logger.notice("recorded the rollup digest of ledger lines written before Kouka kept them", metadata: ["files": "\(recorded)"]) }
+        }
+        let forced = try options.since.map { try store?.sourcePaths(withRollupsSince: $0) ?? [] } ?? []
+        let ingestor = SourceIngestor(
+            configuration: configuration, catalog: catalog, logger: logger,
+            today: options.today ?? configuration.clock.localDate(of: options.now ?? Date()), now: options.now ?? Date())
+        let progress = ProgressLine(wanted: options.progress)
+
+        for file in files { ingestor.current[DisplayPath.of(file.path, base: base)] = file }
+        ingestor.forced = forced
+        for line in try store?.ledgerPaths() ?? [] where ingestor.current[line.path] == nil && line.inode != 0 {
+            guard let record = try store?.source(path: line.path) else { continue }
+            ingestor.vanished[record.inode] = record
+        }
+        var seen = Set<String>()
+        // Files are decided and recorded one by one, in order, but read a few at a time, one per core.
+        var batch: [FileRead] = []
+        var batchBytes: Int64 = 0
+        func readAndRecord() throws {
+            let reads = batch
+            if reads.count == 1 { reads[0].read() } else { DispatchQueue.concurrentPerform(iterations: reads.count) { reads[$0].read() } }
+            for read in reads { try ingestor.commit(read, store: store!, summary: &summary) }
+            batch.removeAll()
+            batchBytes = 0
+        }
+        for (index, file) in files.enumerated() {
+            if StopRequest.isRequested {
+                summary.interrupted = true
+                logger.warning("stop requested: the remaining files are read next run", metadata: ["remaining": "\(files.count - index)"])
+                break
+            }
+            if let store, !options.dryRun { options.fileObserver?(index, store) }
+            let display = DisplayPath.of(file.path, base: base)
+            seen.insert(display)
+            summary.filesSeen += 1
+            progress.show(index + 1, of: files.count, display)
+            guard let read = try ingestor.prepare(path: file.path, display: display, spec: file.spec, store: store, forced: forced.contains(display),
+                                                  dryRun: options.dryRun, summary: &summary) else { continue }
+            batch.append(read)
+            batchBytes += read.record.size
+            if batch.count >= Self.batchFiles || batchBytes >= Self.batchBytes { try readAndRecord() }
+        }
+        if !batch.isEmpty, !summary.interrupted { try readAndRecord() }
+        if let store, !options.dryRun, !summary.interrupted { options.fileObserver?(files.count, store) }
+        progress.finish()
+        if summary.interrupted, case let unsettled = ingestor.unsettled, !unsettled.isEmpty {
+            logger.warning("stopped before files that were to be read again: until the next run, runs they held before may count twice",
+                           metadata: ["files": "\(unsettled.joined(separator: ", "))"])
+        }
+        if let store, !options.dryRun, !summary.interrupted {
+            let gone = try store.ledgerPaths().filter { $0.status == .present && !seen.contains($0.path) }.map(\.path)
+            try store.markGone(paths: gone)
+            summary.filesGone = gone
+            for path in gone { logger.notice("source file is gone; its figures are kept", metadata: ["file": "\(path)"]) }
+        }
+        summary.unmapped = ingestor.unmappedNames()
+        // Read after this run's own writes: a file it read again states its own rows, not the killed run's.
+        var stated: [Int64] = []
+        if let store, runID != nil { (summary.unreported, stated) = try UnreportedNotices.collect(job: Self.job, store: store, catalog: catalog) }
+        for run in summary.unreported.runs {
+            logger.warning("an earlier run did not finish; what it recorded is in this run's summary under unreported", metadata: [
+                "started": "\(run.startedAt)", "state": "\(run.state)", "rejected": "\(summary.unreported.rowsRejected)",
+                "unmapped": "\(summary.unreported.unmapped.count)",
+            ])
+        }
+        summary.exitCode = options.strict && summary.hasRejects ? .dataError : (summary.hasFindings ? .doneWithFindings : .done)
+        if let store, let runID {
+            try store.endJobRun(JobRunRecord(
+                id: runID, job: Self.job, startedAt: UTCTimestamp.string(from: started), endedAt: UTCTimestamp.string(from: Date()),
+                filesRead: summary.filesRead + summary.filesAppended, rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,
+                exitCode: summary.exitCode.rawValue, interrupted: summary.interrupted), reporting: stated)
+        }
+        return summary
+    }
+
+    /// Ends the ledger line of a run that stopped on `error` as failed, its notices not stated. When even
+    /// that cannot be written (the disk is full) the line stays running, and the next run finds it killed.
+    private func endFailed(run: Int64, started: Date, error: any Error, store: KoukaStore) {
+        do {
+            try store.endJobRun(JobRunRecord(
+                id: run, job: Self.job, startedAt: UTCTimestamp.string(from: started), endedAt: UTCTimestamp.string(from: Date()), filesRead: 0,
+                rowsRead: 0, rowsRejected: 0, exitCode: KoukaExitCode.code(for: error).rawValue, state: .failed, noticesReported: false), reporting: [])
+        } catch let ledgerError {
+            logger.error("cannot record the failed run in the job-run ledger; the next run will show it as killed", metadata: ["reason": "\(ledgerError)"])
+        }
+    }
+
+    /// How many files, or bytes of files, are read at once before their results are recorded: enough to
+    /// keep both cores busy with small daily logs, few enough that their rollups stay small. Eight a core:
+    /// with two a core, a day's 80 KB log was read by the job's thread while the others waited for work.
+    static let batchFiles = 8 * ProcessInfo.processInfo.activeProcessorCount
+    static let batchBytes: Int64 = 64 << 20
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// How `kouka-nightly` was asked to run.
+package struct NightlyOptions: Sendable {
+    /// Say what would be read; write nothing.
+    package var dryRun = false
+    /// Read again, whole, every file with runs on or after this date.
+    package var since: LocalDate?
+    /// Rejected rows or files make the run fail (exit 65) instead of exit 1.
+    package var strict = false
+    /// Show a progress line (only ever on a terminal).
+    package var progress = false
+    /// The local date taken as today, and the time taken as now (tests fix them).
+    package var today: LocalDate?
+    package var now: Date?
+    /// Called with each file's index before the file is decided, and with the number of files once every
+    /// file is recorded, while the store is open: tests read the store's `sqliteWork` there, file by file.
+    package var fileObserver: (@Sendable (_ index: Int, _ store: KoukaStore) -> Void)?
+
+    package init(dryRun: Bool = false, since: LocalDate? = nil, strict: Bool = false, progress: Bool = false, today: LocalDate? = nil, now: Date? = nil) {
+        self.dryRun = dryRun
+        self.since = since
+        self.strict = strict
+        self.progress = progress
+        self.today = today
+        self.now = now
+    }
+}

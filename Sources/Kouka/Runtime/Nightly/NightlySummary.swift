@@ -1,0 +1,108 @@
+
+/// The one JSON document `kouka-nightly` prints on stdout: what the run did and what to look at.
+package struct NightlySummary: Sendable, Codable, Hashable {
+    /// A name the logs use that the catalog does not map, with how often this run saw it.
+    package struct UnmappedName: Sendable, Codable, Hashable {
+        package var system: String
+        package var name: String
+        package var runs: Int
+
+        package init(system: String, name: String, runs: Int) {
+            self.system = system
+            self.name = name
+            self.runs = runs
+        }
+    }
+
+    /// A file that was not counted, and why.
+    package struct FileProblem: Sendable, Codable, Hashable {
+        package var path: String
+        package var reason: String
+    }
+
+    /// A file found under a new name (log rotation); its ledger line moved with it.
+    package struct RenamedFile: Sendable, Codable, Hashable {
+        package var from: String
+        package var to: String
+
+        package init(from: String, to: String) {
+            self.from = from
+            self.to = to
+        }
+    }
+
+    /// In a dry run: what would be done with a file.
+    package struct PlannedFile: Sendable, Codable, Hashable {
+        package var path: String
+        package var format: String
+        /// `full`, `append` or `unchanged`.
+        package var plan: String
+    }
+
+    package var job = "kouka-nightly"
+    package var configuration: String
+    package var database: String
+    package var dryRun = false
+    package var filesSeen = 0
+    package var filesRead = 0
+    package var filesAppended = 0
+    package var filesUnchanged = 0
+    package var filesRenamed: [RenamedFile] = []
+    /// Files read whole because they may not be the file read before at their path, or not as it was
+    /// (another inode or birth time, smaller, changed without growing): what they held was replaced by what
+    /// they hold, whatever their first and last bytes say.
+    package var filesInDoubt: [FileProblem] = []
+    /// Files read again whole that account for fewer runs on some day than they counted before (an export
+    /// overwritten by one that holds less): their figures followed the file, and the run says so (exit 1).
+    package var filesLosingRuns: [FileProblem] = []
+    /// Files read whole because their chatbot answers were marked off-hours by other office hours than
+    /// `[office_hours]` gives now (or by hours not recorded): each with the hours it was read with.
+    package var filesReadForOfficeHours: [FileProblem] = []
+    /// Sources whose path matched no file this run (not `required`): the other sources were read, and their
+    /// files in the ledger are marked gone.
+    package var sourcesMissing: [FileProblem] = []
+    /// Files in the ledger that no longer exist; their rollups keep counting.
+    package var filesGone: [String] = []
+    package var filesRejected: [FileProblem] = []
+    /// Files whose bytes are those of another file already counted (the same export under two names).
+    package var filesDuplicate: [FileProblem] = []
+    package var filesUnreadable: [FileProblem] = []
+    package var rowsRead = 0
+    package var rowsAccepted = 0
+    package var rowsRejected = 0
+    /// Of `rowsRejected`, the rows that were runs already counted (the same run exported twice, overlapping
+    /// exports): left out so that each counts once.
+    package var rowsRepeated = 0
+    /// Rows of a mapped format without a run id that are identical (task, start, status) to rows of another
+    /// file: counted in both, since nothing shows they are one run, and flagged.
+    package var rowsIdentical = 0
+    /// The files those rows are in, with the files they repeat and what to do.
+    package var identicalRows: [FileProblem] = []
+    package var pendingRuns = 0
+    /// Runs this run found that never reported their end (still running past `pending_max_hours`, or a closed
+    /// robot log without the run's end line): counted as failures, never silently.
+    package var runsUnfinished = 0
+    /// The files those runs are in, with how many each and what to check.
+    package var unfinishedRuns: [FileProblem] = []
+    /// The first rejected rows of this run (file, line, reason); `rowsRejected` has the total.
+    package var rejections: [Rejection] = []
+    /// Rejected rows of this run by reason, most frequent first (the quarantine in brief).
+    package var rejectionReasons: [String: Int] = [:]
+    /// Names this run saw that the catalog does not map, most frequent first.
+    package var unmapped: [UnmappedName] = []
+    /// In a dry run, the plan for each file.
+    package var planned: [PlannedFile] = []
+    /// Stopped early by SIGTERM or SIGINT; the files not reached are read next run.
+    package var interrupted = false
+    /// What earlier runs that did not finish wrote to the store and no finished run has stated yet.
+    package var unreported = UnreportedNotices()
+    package var exitCode: KoukaExitCode = .done
+
+    /// Whether there is anything for a person to look at.
+    var hasFindings: Bool {
+        rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
+            || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
+    }
+
+    var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }
+}

@@ -1,0 +1,34 @@
+
+/// What a file read again whole no longer accounts for. An export overwritten each month by one that holds
+/// only that month would otherwise take the earlier months' runs out of the figures without a word: every day
+/// the file counted before must still have as many runs, counted or rejected (a run now counted by another file
+/// is a rejected repeat), or the day is named.
+enum RunsLost {
+    struct Day: Equatable {
+        var day: LocalDate
+        var before: Int
+        var after: Int
+    }
+
+    /// The days on which `rollups` and `rejections` (the file's new reading) hold fewer runs than `before`
+    /// (its contribution until now), in date order. Running totals (DeepL's snapshots) are not runs.
+    static func days(before: [LocalDate: Int], rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection]) -> [Day] {
+        guard !before.isEmpty else { return [] }
+        var after: [LocalDate: Int] = [:]
+        for (key, totals) in rollups where !key.cumulative { after[key.date, default: 0] += totals.events }
+        for rejection in rejections { if let day = rejection.day { after[day, default: 0] += 1 } }
+        return before.compactMap { day, runs in
+            let now = after[day] ?? 0
+            return now < runs ? Day(day: day, before: runs, after: now) : nil
+        }.sorted { $0.day < $1.day }
+    }
+
+    /// The summary's reason: how many days, the first few with their counts, and what to do.
+    static func reason(_ days: [Day]) -> String {
+        let shown = days.prefix(3).map { "\($0.day): \($0.before) → \($0.after)" }.joined(separator: ", ")
+        let more = days.count > 3 ? ", …" : ""
+        return "it now holds fewer runs than it counted before on \(days.count) day(s) (\(shown)\(more)); "
+            + "the figures of those days fell with it. If the file was overwritten by a later export, put the earlier "
+            + "one back under its own name (each export in a file of its own), then run kouka-nightly again"
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Where the bytes of a file about to be read whole are already counted.
+enum CountedBytes: Equatable {
+    /// By a file that is there now with the same bytes: this one is a copy, and counts nothing.
+    case copy(of: String)
+    /// By a ledger line whose file is no longer at its path: the file was moved here (copied away and
+    /// deleted, or moved to another disk), and the line moves with it.
+    case moved(from: SourceFileRecord)
+
+    var copyOf: String? {
+        if case let .copy(path) = self { path } else { nil }
+    }
+}
+
+/// What a ledger line is worth while a run goes through the files in path order: it says what its file
+/// held when it was read, which the file at that path may no longer hold (renamed, swapped, rotated), and
+/// the file may not have had its turn yet. Nothing is left out as counted elsewhere on the word of a
+/// line that no longer describes its file.
+extension SourceIngestor {
+    /// Where the bytes `sha256` of the file at `display` are already counted, if they are. A copy is a
+    /// copy only of a file there now with the same bytes: one this run has hashed, one untouched since it
+    /// was read, or one hashed again here. A counted file no longer among the sources, with these bytes,
+    /// was moved here; its rollups count, but an auditor must find the bytes they come from, so it is
+    /// never the original of a copy.
+    func counted(_ sha256: String, at display: String, store: KoukaStore) throws -> CountedBytes? {
+        var away: SourceFileRecord? = nil
+        for line in try store.sources(withSHA256: sha256, otherThan: display) {
+            if let hash = newHashThisRun[line.path] {
+                if hash == sha256 { return .copy(of: line.path) }
+            } else if let file = current[line.path] {
+                if holds(sha256, path: file.path, as: line) { return .copy(of: line.path) }
+            } else if away == nil {
+                away = line
+            }
+        }
+        if let first = readThisRun[sha256] { return .copy(of: first) }
+        return away.map { .moved(from: $0) }
+    }
+
+    /// Settles whether a file to be read whole counts: the path of the file it is a copy of, or nil when it
+    /// counts (moving to it the ledger line of a counted file that was moved here).
+    func settle(_ sha256: String, at display: String, store: KoukaStore, summary: inout NightlySummary) throws -> String? {
+        switch try counted(sha256, at: display, store: store) {
+        case let .copy(of: original)?:
+            return original
+        case let .moved(from: line)?:
+            try store.renameSource(from: line.path, to: display)
+            vanished = vanished.filter { $0.value.path != line.path }
+            summary.filesRenamed.append(.init(from: line.path, to: display))
+            logger.notice("source file has the bytes of a counted file no longer at its path: it was moved, and its figures move with it",
+                          metadata: ["from": "\(line.path)", "to": "\(display)"])
+        case nil:
+            break
+        }
+        readThisRun[sha256] = display
+        return nil
+    }
+
+    /// Whether the file at `path` holds now the bytes its ledger line gives: taken on trust when it is
+    /// untouched since it was read (as an unchanged file is), hashed again when not.
+    private func holds(_ sha256: String, path: String, as line: SourceFileRecord) -> Bool {
+        guard let status = FileStatus(path: path) else { return false }
+        return IngestPlan.isUntouched(status, since: line) || SHA256.hexDigest(ofFile: path) == sha256
+    }
+
+    /// Whether the ledger line at `path` keeps what it counts through this run, so that a file recorded now
+    /// leaves out the runs it counts. Not when its file is read again whole this run and has not had its
+    /// turn: the line describes what the file held, and when its turn comes the file leaves out the runs
+    /// of the files recorded before it. A file gone from the sources keeps its figures, and so does one
+    /// that cannot be opened (it is skipped as unreadable).
+    func stands(_ path: String, store: KoukaStore) throws -> Bool {
+        if recorded.contains(path) { return true }
+        let stands: Bool
+        if let replaced = replacing[path] {
+            stands = !replaced
+        } else if let file = current[path], let status = FileStatus(path: file.path), let known = try store.source(path: path) {
+            let plan = IngestPlan.decide(path: file.path, status: status, known: known, format: file.spec.format,
+                                         resumable: file.spec.parser is any ResumableLogParser, forced: forced.contains(path),
+                                         officeHours: configuration.officeHours.ledgerText)
+            stands = plan != .full || !Self.canOpen(file.path)
+        } else {
+            stands = true
+        }
+        if !stands { awaited.insert(path) }
+        return stands
+    }
+
+    /// Files whose runs a recorded file counted because they were to be read again this run, and that were
+    /// not: until they are (the next run), a run may count in both. Only a run stopped early leaves any.
+    var unsettled: [String] { awaited.subtracting(recorded).sorted() }
+
+    private static func canOpen(_ path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
+    }
+}

@@ -1,0 +1,334 @@
+import Foundation
+import Logging
+
+/// Decides, for one source file at a time, what to read, and records what was read: the file-level half
+/// of the nightly job. The reading itself is `FileRead`'s, so that several files can be read at once.
+final class SourceIngestor {
+    let configuration: Configuration
+    let catalog: TaskCatalog
+    let logger: Logger
+    let today: LocalDate
+    let now: Date
+    private var unmapped: [String: NightlySummary.UnmappedName] = [:]
+    /// The files this run read whole, by SHA-256: a copy of one read in the same batch is a copy too.
+    var readThisRun: [String: String] = [:]
+    /// The new SHA-256 of each file this run reads, by path ("" when it is appended to: not known yet).
+    var newHashThisRun: [String: String] = [:]
+    /// The files this run reads, by the path the ledger knows them by: a ledger line whose path is not
+    /// among them describes a file that is gone (or renamed).
+    var current: [String: (path: String, spec: SourceSpec)] = [:]
+    /// The paths `--since` reads whole.
+    var forced: Set<String> = []
+    /// Ledger lines whose files are no longer at their paths, by inode: a new path with one of these inodes
+    /// may be the same file renamed by log rotation.
+    var vanished: [Int64: SourceFileRecord] = [:]
+    /// For each file decided this run, whether its contribution is read again and replaced (a whole reading).
+    var replacing: [String: Bool] = [:]
+    /// The files whose contribution this run has recorded: their ledger lines describe them as they are now.
+    var recorded: Set<String> = []
+    /// The files that other files did not leave runs out for, because they were to be read again this run.
+    var awaited: Set<String> = []
+
+    init(configuration: Configuration, catalog: TaskCatalog, logger: Logger, today: LocalDate, now: Date) {
+        self.configuration = configuration
+        self.catalog = catalog
+        self.logger = logger
+        self.today = today
+        self.now = now
+    }
+
+    /// Names seen this run that the catalog does not map, most frequent first.
+    func unmappedNames() -> [NightlySummary.UnmappedName] {
+        unmapped.values.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
+    }
+
+    /// Decides what to do with one file, hashing it first when it is to be read whole; the reading to
+    /// do, or nil when there is none (unchanged, unreadable, a dry run).
+    func prepare(
+        path: String, display: String, spec: SourceSpec, store: KoukaStore?, forced: Bool, dryRun: Bool,
+        summary: inout NightlySummary
+    ) throws -> FileRead? {
+        replacing[display] = false
+        guard let status = FileStatus(path: path) else {
+            try unreadable(display, format: spec.format, reason: FileStatus.whyNot(path: path), store: dryRun ? nil : store, summary: &summary)
+            return nil
+        }
+        let resumable = spec.parser is any ResumableLogParser
+        var known = try store?.source(path: display)
+        if known == nil, let old = vanished[status.inode], Self.isSameFile(path: path, status: status, as: old, format: spec.format) {
+            // Rotation renamed the file: its ledger line moves with it, so nothing is counted twice.
+            vanished[status.inode] = nil
+            if !dryRun { try store?.renameSource(from: old.path, to: display) }
+            summary.filesRenamed.append(.init(from: old.path, to: display))
+            logger.notice("source file was renamed; its figures move with it", metadata: ["from": "\(old.path)", "to": "\(display)"])
+            known = old
+            known?.path = display
+        }
+        let officeHours = configuration.officeHours.ledgerText
+        var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format, resumable: resumable, forced: forced,
+                                     officeHours: officeHours)
+        // A copy stays a copy only while the file it copies is there now with the same bytes, also when that
+        // file is being read again in this run.
+        if plan == .unchanged, let known, known.status == .duplicate, let store, try counted(known.sha256, at: display, store: store)?.copyOf == nil {
+            plan = .full
+        }
+        if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable,
+           let doubt = IngestPlan.doubt(about: status, known: known) {
+            // Not the file read before, or not as it was: what it held is no guide to what it holds.
+            summary.filesInDoubt.append(.init(path: display, reason: doubt))
+            logger.notice("source file is read whole: it may not be the file read before", metadata: ["file": "\(display)", "reason": "\(doubt)"])
+        }
+        if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable, let was = known.officeHours,
+           IngestPlan.hasOtherOfficeHours(known, than: officeHours) {
+            // Its answers were marked off-hours by the hours of the night it was read: the configured ones judge them now.
+            let reason = Self.officeHoursReason(was: was, now: officeHours)
+            summary.filesReadForOfficeHours.append(.init(path: display, reason: reason))
+            logger.notice("source file is read whole: the office hours changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
+        }
+        replacing[display] = plan == .full
+        if dryRun {
+            summary.planned.append(.init(path: display, format: spec.format, plan: plan.label))
+            return nil
+        }
+        guard let store else { return nil }
+        if plan == .unchanged {
+            summary.filesUnchanged += 1
+            return nil
+        }
+        var context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today, now: now,
+                                   pendingMaxAge: configuration.pendingMaxAge)
+        var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
+                                      modifiedAt: status.modifiedAt, inode: status.inode)
+        record.changedAt = status.changedAt
+        record.bornAt = status.bornAt
+        // A full read hashes the file first: a copy of a file already counted is not parsed at all.
+        var wholeFile: SHA256? = nil
+        var original: String? = nil
+        var background: BackgroundHash? = nil
+        var inline: FileDigest? = nil
+        if case .full = plan, !resumable, status.size >= Self.backgroundHashBytes {
+            // Hashed while it is parsed, by the parser from the blocks it reads where it can, else on a thread
+            // of its own; a copy of a counted file is then parsed for nothing, but is still recorded as a copy
+            // and counted once.
+            if spec.parser.digestsWhileReading(path: path) {
+                inline = FileDigest()
+                context.digest = inline
+            } else {
+                background = BackgroundHash(path: path, size: status.size)
+            }
+            newHashThisRun[display] = ""
+        } else if case .full = plan {
+            var hasher = SHA256()
+            guard hasher.update(fileAt: path, from: 0, to: status.size) else {
+                try unreadable(display, format: spec.format, reason: Self.readFailure(path: path, display: display).description, store: store, summary: &summary)
+                return nil
+            }
+            record.sha256 = hasher.finalizeHex()
+            wholeFile = hasher
+            // The same export saved under a second name counts once: under the name read first.
+            original = try settle(record.sha256, at: display, store: store, summary: &summary)
+        }
+        newHashThisRun[display] = record.sha256
+        let read = FileRead(path: path, display: display, spec: spec, plan: plan, record: record, wholeFile: wholeFile, context: context,
+                            collector: makeCollector())
+        read.duplicateOf = original
+        read.backgroundHash = background
+        read.inlineDigest = inline
+        return read
+    }
+
+    /// Records what reading a file gave, in one transaction; on the job's thread, in the files' order.
+    func commit(_ read: FileRead, store: KoukaStore, summary: inout NightlySummary) throws {
+        let display = read.display
+        defer { recorded.insert(display) }
+        if read.backgroundHash != nil || read.inlineDigest != nil {
+            guard let hasher = read.backgroundHash?.wait() ?? read.inlineDigest?.complete(path: read.path, size: read.record.size) else {
+                try unreadable(display, format: read.spec.format, reason: Self.readFailure(path: read.path, display: display).description, store: store,
+                               summary: &summary)
+                return
+            }
+            read.record.sha256 = hasher.finalizeHex()
+            newHashThisRun[display] = read.record.sha256
+            read.duplicateOf = try settle(read.record.sha256, at: display, store: store, summary: &summary)
+        }
+        if let original = read.duplicateOf {
+            var duplicate = read.record
+            duplicate.status = .duplicate
+            duplicate.rejectReason = "the same bytes as \(original), which is counted"
+            duplicate.byteOffset = read.record.size
+            try store.replaceContribution(of: duplicate, rollups: [:], rejections: [])
+            summary.filesDuplicate.append(.init(path: display, reason: duplicate.rejectReason!))
+            logger.warning("source file is a copy of another; counted once", metadata: ["file": "\(display)", "original": "\(original)"])
+            return
+        }
+        // Runs another file already counts (overlapping exports) are read again and left out here; rows only
+        // identical to another file's (no run id tells) are counted, and flagged.
+        var identical: [UInt64: String] = [:]
+        if read.failure == nil, let keys = Self.stream(read.collector),
+           case let elsewhere = try store.runsCounted(in: keys, format: read.spec.format, otherThan: display, where: { try stands($0, store: store) }),
+           !elsewhere.isEmpty {
+            if read.spec.parser.logsRowKeys {
+                identical = elsewhere
+            } else {
+                read.readAgain(leavingOut: elsewhere, fresh: makeCollector())
+            }
+        }
+        if let failure = read.failure {
+            switch failure {
+            case let error as InputError:
+                try unreadable(display, format: read.spec.format, reason: error.description, store: store, summary: &summary)
+            case let error as FormatMismatch:
+                let hint = FileShape.hint(path: read.path, configured: read.spec.format).map { "; \($0)" } ?? ""
+                try rejectWhole(read.record, reason: error.reason + hint, store: store, summary: &summary, message: error.description + hint)
+            case let error as CSVError:
+                let hint = FileShape.hint(path: read.path, configured: read.spec.format).map { "; \($0)" } ?? ""
+                try rejectWhole(read.record, reason: error.reason + hint, store: store, summary: &summary, message: error.description + hint)
+            default:
+                throw failure
+            }
+            return
+        }
+        let collector = read.collector
+        let parsed = read.parsed
+        var record = read.record
+        let repeated = collector.rejections.count(where: \.isRepeatedRun)
+        if case let .append(known) = read.plan {
+            record.rowsRead = known.rowsRead + parsed.recordsRead
+            record.rowsRejected = known.rowsRejected + collector.rejections.count
+            record.rowsRepeated = known.rowsRepeated + repeated
+        } else {
+            record.rowsRead = parsed.recordsRead
+            record.rowsRejected = collector.rejections.count
+            record.rowsRepeated = repeated
+        }
+        record.rowsAccepted = record.rowsRead - record.rowsRejected
+        record.pendingRuns = parsed.pendingRuns
+        let rollups = collector.aggregator.rollupsInByteOrder()
+        // The hours its chatbot answers were judged by; an append keeps the file's (the plan is full when they changed).
+        let appendedTo: SourceFileRecord? = if case let .append(known) = read.plan { known } else { nil }
+        record.officeHours = appendedTo?.officeHours != nil || rollups.contains(where: { $0.key.family == .chatbot })
+            ? configuration.officeHours.ledgerText : nil
+        if case .append = read.plan {
+            try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
+            summary.filesAppended += 1
+        } else {
+            let lost = RunsLost.days(before: try store.eventsPerDay(ofSourceAt: display), rollups: rollups, rejections: collector.rejections)
+            try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
+            summary.filesRead += 1
+            if !lost.isEmpty {
+                summary.filesLosingRuns.append(.init(path: display, reason: RunsLost.reason(lost)))
+                logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)", "days": "\(lost.count)"])
+            }
+        }
+        summary.rowsRead += parsed.recordsRead
+        summary.rowsAccepted += parsed.recordsRead - collector.rejections.count
+        summary.rowsRejected += collector.rejections.count
+        summary.rowsRepeated += repeated
+        summary.pendingRuns += parsed.pendingRuns
+        if !identical.isEmpty {
+            summary.rowsIdentical += identical.count
+            summary.identicalRows.append(.init(path: display, reason: Self.identicalReason(identical.count, files: Set(identical.values))))
+            logger.warning("rows identical to another file's; counted in both", metadata: ["file": "\(display)", "rows": "\(identical.count)"])
+        }
+        let unfinished = rollups.reduce(0) { $0 + ($1.key.outcome == .unfinished ? $1.totals.events : 0) }
+        if unfinished > 0 {
+            summary.runsUnfinished += unfinished
+            summary.unfinishedRuns.append(.init(path: display, reason: Self.unfinishedReason(unfinished)))
+            logger.warning("runs never reported their end; counted as failures", metadata: ["file": "\(display)", "runs": "\(unfinished)"])
+        }
+        for rejection in collector.rejections {
+            if summary.rejections.count < 50 { summary.rejections.append(rejection) }
+            summary.rejectionReasons[Self.reasonKind(rejection.reason), default: 0] += 1
+            logger.warning("row rejected", metadata: ["file": "\(rejection.file)", "line": "\(rejection.line)", "reason": "\(rejection.reason)"])
+        }
+        // A file has hundreds of days of a few dozen names: each name is matched against the catalog once.
+        var candidates: [String: CatalogCandidates] = [:]
+        for (key, sums) in rollups {
+            let id = "\(key.family.rawValue)\u{0}\(key.taskName)"
+            let rows = candidates[id] ?? catalog.candidates(for: key.taskName, system: key.family)
+            candidates[id] = rows
+            guard rows.entry(on: key.date) == nil else { continue }
+            unmapped[id, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
+        }
+        for note in parsed.notes {
+            logger.notice("read but not counted", metadata: ["file": "\(display)", "note": "\(note)"])
+        }
+        logger.info("source file read", metadata: [
+            "file": "\(display)", "format": "\(read.spec.format)", "plan": "\(read.plan.label)", "rows": "\(collector.aggregator.eventCount)",
+            "rejected": "\(collector.rejections.count)", "pending": "\(record.pendingRuns)",
+        ])
+    }
+
+    /// What the summary says of a file's runs that never reported their end.
+    static func unfinishedReason(_ runs: Int) -> String {
+        "\(runs) run(s) never reported their end (still running after pending_max_hours, or the robot's log closed without the run's end line): counted as failures with their rework minutes; check the robot or the export"
+    }
+
+    /// What the summary says of a file read again because its chatbot answers were judged by other office hours.
+    static func officeHoursReason(was: String, now: String) -> String {
+        let then = OfficeHours(ledgerText: was) == nil ? "hours not recorded (it was read by an earlier Kouka)" : "office hours \(was)"
+        return "its chatbot answers were judged by \(then) when it was read; [office_hours] is now \(now): read again whole, so that every report applies these"
+    }
+
+    /// What the summary says of a file's rows identical (task, start, status) to rows of files read before.
+    static func identicalReason(_ rows: Int, files: Set<String>) -> String {
+        "\(rows) row(s) have the task, start and status of rows in \(files.sorted().joined(separator: ", ")): counted in both; if the exports overlap, map a run_id column so each run counts once, or remove the overlap"
+    }
+
+    /// Files at least this large are hashed while they are parsed rather than before.
+    static let backgroundHashBytes: Int64 = 8 << 20
+
+    /// Why a file could not be read to its end: it cannot be opened (its permissions), or it shrank
+    /// while it was read.
+    static func readFailure(path: String, display: String) -> InputError {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .cannotOpen(path: display, reason: String(cString: strerror(errno))) }
+        close(fd)
+        return .cannotRead(path: display, reason: "changed while being read")
+    }
+
+    private func makeCollector() -> EventCollector {
+        EventCollector(clock: configuration.clock, officeHours: configuration.officeHours, now: now)
+    }
+
+    /// The distinct ids of the runs a file counted, in the order the store keeps them, with their days;
+    /// nil when the format has no run ids or nothing was counted.
+    static func stream(_ collector: EventCollector) -> RunKeyStream? {
+        guard let keys = collector.runKeys, let days = collector.aggregator.dayRange else { return nil }
+        return RunKeyStream(days: days) { body in try keys.forEachDistinct { hash, _ in try body(hash) } }
+    }
+
+    /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode (and
+    /// birth time, where both are known) and format, and the part read before unchanged.
+    static func isSameFile(path: String, status: FileStatus, as old: SourceFileRecord, format: String) -> Bool {
+        guard old.inode == status.inode, old.bornAt == nil || status.bornAt == nil || old.bornAt == status.bornAt, old.format == format,
+              old.status != .rejected, old.status != .duplicate, status.size >= old.byteOffset else { return false }
+        if !old.prefixFingerprint.isEmpty { return PrefixFingerprint.of(path: path, length: old.byteOffset) == old.prefixFingerprint }
+        return status.size == old.size && SHA256.hexDigest(ofFile: path) == old.sha256
+    }
+
+    /// A file the job cannot read: named in the summary and the log, and in the ledger when it was never read
+    /// (so that the reports list it); every run tries it again.
+    private func unreadable(_ display: String, format: String, reason: String, store: KoukaStore?, summary: inout NightlySummary) throws {
+        // Its figures, if it had any, are kept.
+        replacing[display] = false
+        summary.filesUnreadable.append(.init(path: display, reason: reason))
+        logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(reason)"])
+        try store?.recordUnreadable(path: display, format: format, reason: reason)
+    }
+
+    /// Records a file that is not its configured format: in the ledger, with no rollups.
+    private func rejectWhole(_ record: SourceFileRecord, reason: String, store: KoukaStore, summary: inout NightlySummary, message: String) throws {
+        var rejected = record
+        rejected.status = .rejected
+        rejected.rejectReason = reason
+        try store.replaceContribution(of: rejected, rollups: [:], rejections: [Rejection(file: record.path, line: 0, reason: reason)])
+        summary.filesRejected.append(.init(path: record.path, reason: reason))
+        logger.error("source file rejected whole; nothing of it counted", metadata: ["file": "\(record.path)", "reason": "\(message)"])
+    }
+
+    /// A reason without the column's value, so the same problem on many rows is counted once.
+    static func reasonKind(_ reason: String) -> String {
+        reason.split(separator: ":").first.map(String.init) ?? reason
+    }
+}

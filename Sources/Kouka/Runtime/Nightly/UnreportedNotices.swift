@@ -1,0 +1,80 @@
+
+/// What the store holds that no finished run has stated: runs of the nightly job that did not finish
+/// (killed, crashed, stopped by an error) after writing some files, and what those files left to look at.
+/// Such a run's summary was never printed, and the next run skips its files as unchanged: without this
+/// their rejected rows and unmapped names would never be told. The next run to finish states them here,
+/// and exits 1.
+package struct UnreportedNotices: Sendable, Codable, Hashable {
+    /// A run that started and did not finish.
+    package struct Run: Sendable, Codable, Hashable {
+        package var startedAt: String
+        /// `killed` (found still running by a later run: no end, no exit code) or `failed` (stopped by an error).
+        package var state: String
+        /// The exit code of a run that failed; nil for one that was killed.
+        package var exitCode: Int32?
+    }
+
+    /// The runs that did not finish, oldest first.
+    package var runs: [Run] = []
+    /// Rows these runs rejected that are still in the quarantine, repeated runs among them.
+    package var rowsRejected = 0
+    /// Of `rowsRejected`, the rows that were runs already counted.
+    package var rowsRepeated = 0
+    /// The first of those rows (file, line, reason).
+    package var rejections: [Rejection] = []
+    /// Files these runs rejected whole.
+    package var filesRejected: [NightlySummary.FileProblem] = []
+    /// Files these runs found to be copies of a counted file.
+    package var filesDuplicate: [NightlySummary.FileProblem] = []
+    /// Names the catalog does not map in the files these runs read last, with their runs in those files
+    /// (for a file appended to, the whole file's).
+    package var unmapped: [NightlySummary.UnmappedName] = []
+
+    /// Whether there is nothing to state.
+    package var isEmpty: Bool { runs.isEmpty }
+
+    var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty }
+
+    package init() {}
+
+    /// Collects what runs of `job` that did not finish left unstated; with their ledger ids, so that the
+    /// run that states them can mark them stated when it ends.
+    static func collect(job: String, store: KoukaStore, catalog: TaskCatalog) throws -> (notices: UnreportedNotices, runIDs: [Int64]) {
+        var notices = UnreportedNotices()
+        let runs = try store.unreportedJobRuns(job: job)
+        guard !runs.isEmpty else { return (notices, []) }
+        let ids = runs.map(\.id)
+        notices.runs = runs.map { Run(startedAt: $0.startedAt, state: $0.state.rawValue, exitCode: $0.exitCode) }
+        let sources = try store.sources(writtenBy: ids)
+        let rejectedWhole = Set(sources.filter { $0.status == .rejected }.map(\.path))
+        for source in sources {
+            switch source.status {
+            case .rejected: notices.filesRejected.append(.init(path: source.path, reason: source.rejectReason ?? "rejected"))
+            case .duplicate: notices.filesDuplicate.append(.init(path: source.path, reason: source.rejectReason ?? "a copy of a counted file"))
+            default: break
+            }
+        }
+        let rows = try store.rejections(writtenBy: ids).filter { !rejectedWhole.contains($0.file) }
+        notices.rowsRejected = rows.count
+        notices.rowsRepeated = rows.count(where: \.isRepeatedRun)
+        notices.rejections = Array(rows.prefix(Self.listedRejections))
+        // As the run that read these files would have said: each name is matched against the catalog once.
+        var unmapped: [String: NightlySummary.UnmappedName] = [:]
+        var candidates: [String: CatalogCandidates] = [:]
+        for source in sources where source.status == .present || source.status == .gone {
+            for rollup in try store.rollups(ofSource: source.id) {
+                let key = rollup.key
+                let id = "\(key.family.rawValue)\u{0}\(key.taskName)"
+                let rows = candidates[id] ?? catalog.candidates(for: key.taskName, system: key.family)
+                candidates[id] = rows
+                guard rows.entry(on: key.date) == nil else { continue }
+                unmapped[id, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += rollup.totals.events
+            }
+        }
+        notices.unmapped = unmapped.values.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
+        return (notices, ids)
+    }
+
+    /// As many rejected rows as a summary lists of its own.
+    static let listedRejections = 50
+}

@@ -1,0 +1,12 @@
+
+/// The reports one `ReportContext` has built, by period, generation time and cut-off day. A box, so that the
+/// context stays a value; used by one job's thread only.
+final class BuiltReports {
+    struct Key: Hashable {
+        var period: ReportPeriod
+        var generatedAt: String
+        var through: LocalDate?
+    }
+
+    var reports: [Key: YearReport] = [:]
+}

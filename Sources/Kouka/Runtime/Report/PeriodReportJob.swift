@@ -1,0 +1,80 @@
+import Foundation
+import Logging
+
+/// `kouka-report --period 2021-2025`: the whole policy period as a report set of its own,
+/// `<output>/period-2021-2025/kouka-period-2021-2025.{html,json,md,csv,xlsx}`, every figure from the same
+/// yearly reports `kouka-report --fiscal-year` writes.
+package struct PeriodReportJob {
+    package var configuration: Configuration
+    package var years: ClosedRange<Int>
+    /// Output folder, generation time, Shift_JIS CSV and today, as for a yearly report (`period` is unused).
+    package var options: ReportOptions
+    package var logger: Logger
+
+    package init(configuration: Configuration, years: ClosedRange<Int>, options: ReportOptions, logger: Logger) {
+        self.configuration = configuration
+        self.years = years
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Builds the report without writing it.
+    package func build() throws -> PeriodReport {
+        let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
+        let stamp = ReportJob(configuration: configuration, options: options, logger: logger).stamp
+        return try ReportContext.reading(configuration: configuration, today: today) { context in
+            let period = try context.policyPeriod(years, stamp: stamp)
+            let path = period.path.flatMap { path in path.years.contains { years.contains($0.fiscalYear) } ? path : nil }
+            return PeriodReport(
+                generatedAt: stamp, koukaVersion: KoukaVersion.current, timezone: configuration.clock.zone.identifier, table: period.table,
+                targetPath: path, newSystems: years.compactMap { period.reports[$0]?.newSystems },
+                catalogPath: context.catalogPath, catalogSHA256: context.catalogSHA256)
+        }
+    }
+
+    /// Builds and writes the report set; returns the summary for stdout.
+    package func run() throws -> PeriodReportSummary {
+        let report = try build()
+        let stem = "kouka-\(report.stem)"
+        var json = "", markdown = "", html = "", csv = ""
+        try PeriodReportWriter.json(report, to: &json)
+        PeriodReportWriter.markdown(report, to: &markdown)
+        PeriodReportWriter.html(report, to: &html)
+        CSVReportWriter.writePeriod(report.table, to: &csv)
+        var texts: [(String, Data)] = [
+            ("\(stem).html", Data(html.utf8)), ("\(stem).json", Data(json.utf8)), ("\(stem).md", Data(markdown.utf8)), ("\(stem).csv", Data(csv.utf8)),
+        ]
+        if let path = report.targetPath {
+            var planned = ""
+            CSVReportWriter.writePlanned(path, to: &planned)
+            texts.append(("\(stem)-planned.csv", Data(planned.utf8)))
+        }
+        if options.shiftJISCSV { texts += texts.filter { $0.0.hasSuffix(".csv") }.map { ($0.0.replacingOccurrences(of: ".csv", with: "-sjis.csv"), CSVReportWriter.shiftJIS(String(decoding: $0.1, as: UTF8.self))) } }
+        let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: report.stem, logger: logger)
+        for (name, data) in texts { try set.add(data, named: name) }
+        try set.add(named: "\(stem).xlsx") { temporary in
+            do {
+                try PeriodReportWriter.xlsx(report, to: temporary, created: options.generatedAt)
+            } catch let error as XLSXError {
+                throw OutputError(path: (set.folder as NSString).appendingPathComponent("\(stem).xlsx"), reason: error.reason)
+            }
+        }
+        let written = try set.commit()
+        for path in written { logger.info("report written", metadata: ["file": "\(path)"]) }
+        return PeriodReportSummary(from: years.lowerBound, to: years.upperBound, label: report.label, folder: set.folder, files: written,
+                                   asOf: report.table.asOf, years: report.table.years, exitCode: .done)
+    }
+}
+
+/// The JSON document `kouka-report --period` prints on stdout.
+package struct PeriodReportSummary: Sendable, Codable, Hashable {
+    package var job = "kouka-report"
+    package var from: Int
+    package var to: Int
+    package var label: String
+    package var folder: String
+    package var files: [String]
+    package var asOf: String
+    package var years: [PolicyYearLine]
+    package var exitCode: KoukaExitCode
+}

@@ -1,0 +1,58 @@
+
+extension ReportContext {
+    /// The tool review of `period`, whose report is `report`: a fiscal year beside the policy's other years
+    /// up to it that have data (`[review]` first_year…last_year), a month beside its fiscal year to date.
+    /// Figures stop at `asOf`, the last complete day, so that a year under way is not judged on months to come.
+    func toolReview(of period: ReportPeriod, report: YearReport, asOf: LocalDate, generatedAt: String) throws -> ToolReview {
+        let settings = configuration.review
+        var periods: [ReviewPeriod] = []
+        switch period {
+        case let .fiscalYear(year):
+            let years = Set(settings.firstYear...settings.lastYear).union([year.startYear]).filter { $0 <= year.startYear }.sorted()
+            for start in years {
+                let column = try reviewPeriod(.fiscalYear(FiscalYear(start)), label: FiscalYear(start).japaneseLabel, from: FiscalYear(start).firstDay,
+                                              asOf: asOf, generatedAt: generatedAt)
+                if start == year.startYear || !column.rollups.isEmpty { periods.append(column) }
+            }
+        case .month:
+            let fiscal = period.fiscalYear
+            periods.append(try reviewPeriod(period, label: period.label, from: period.firstDay, asOf: asOf, generatedAt: generatedAt))
+            let months = fiscal.monthKeys.prefix { $0 <= period.firstDay.monthKey }
+            let label = "\(fiscal.japaneseLabel)累計（\(Int(months.first!.suffix(2))!)月〜\(period.firstDay.month)月）"
+            var toDate = try reviewPeriod(.fiscalYear(fiscal), label: label, from: fiscal.firstDay, asOf: asOf, generatedAt: generatedAt,
+                                          cut: period.lastDay)
+            toDate.fiscalYear = nil
+            periods.append(toDate)
+        }
+        let judged = periods.firstIndex { $0.label == period.label } ?? periods.count - 1
+        let yearBefore = try self.report(period.yearBefore, generatedAt: generatedAt, previous: nil, through: min(period.yearBefore.lastDay, asOf.adding(days: -365)))
+        return ToolReviewBuilder.build(periods: periods, judged: judged, yearBefore: yearBefore, catalog: catalog, settings: settings,
+                                       money: configuration.money)
+    }
+
+    /// One column: `period` cut at `cut` (a year to date) and at `asOf`, its licences borne by the months it covers.
+    private func reviewPeriod(_ period: ReportPeriod, label: String, from: LocalDate, asOf: LocalDate, generatedAt: String,
+                              cut: LocalDate? = nil) throws -> ReviewPeriod {
+        let through = min(cut ?? period.lastDay, max(asOf, from.adding(days: -1)))
+        var report = try self.report(period, generatedAt: generatedAt, previous: nil, through: through)
+        let rollups = through >= from ? try store.rollups(from: from, to: through) : []
+        if case .fiscalYear = period, through < period.lastDay, let money = configuration.money {
+            // A year under way bears the licence of the months it covers, not the whole year's, against the hours to date.
+            let months = through < from ? 0 : period.monthKeys.filter { $0 <= through.monthKey }.count
+            report.money = report.money.map { line in
+                var line = line
+                line.bySystem = line.bySystem.map { s in
+                    var s = s
+                    // Every system a report line names is one of SystemFamily's: the report made it from them.
+                    s.licenceYen = SystemFamily(rawValue: s.system).map { money.licenceToDate(of: $0, months: months) } ?? s.licenceYen
+                    s.netYen = s.savedYen - s.licenceYen
+                    return s
+                }
+                return line
+            }
+        }
+        var fiscalYear: Int? = nil
+        if case let .fiscalYear(year) = period { fiscalYear = year.startYear }
+        return ReviewPeriod(label: label, report: report, rollups: rollups, firstDay: from, through: through, fiscalYear: fiscalYear)
+    }
+}

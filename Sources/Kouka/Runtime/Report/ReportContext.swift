@@ -1,0 +1,99 @@
+import Foundation
+
+/// What every report of one run is built from: the catalog, the ledger and the store, read once, as one
+/// snapshot of the store.
+struct ReportContext {
+    let configuration: Configuration
+    let catalog: TaskCatalog
+    let catalogPath: String
+    let catalogSHA256: String
+    let store: KoukaStore
+    let ledger: [SourceFileRecord]
+    /// The systems register, when configured (else new systems are not measured).
+    let systems: SystemsRegister?
+    /// The last complete day of the store (see `ReportJob.asOf`): what is actual and what is 見込み.
+    let asOf: LocalDate
+    /// Reports already built from this snapshot: the projection, the policy period and the tool review each need
+    /// the same years' reports, which the one snapshot makes the same every time.
+    let built = BuiltReports()
+
+    /// Reads the catalog, opens the store and runs `body` with the context. Every read of the store — the
+    /// ledger here, each period's rollups and repeated runs in `report` — is made in one read transaction,
+    /// so a nightly run that commits meanwhile changes none of them: `body` sees the store as it was when it
+    /// began. Any store that cannot be read whole stops the run with the database and the table named.
+    /// `today` is the local date taken as today (default: the clock's).
+    static func reading<T>(configuration: Configuration, today: LocalDate? = nil, _ body: (ReportContext) throws -> T) throws -> T {
+        let base = DisplayPath.base(ofConfiguration: configuration.path)
+        let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
+        let systems = try SystemsRegisterFile.load(configuration)
+        guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
+            throw ConfigurationError(path: configuration.path, message: "the database \(configuration.databasePath) does not exist yet; run kouka-nightly first")
+        }
+        let store = try KoukaStore(path: configuration.databasePath)
+        return try store.withSnapshot {
+            try store.checkSchema()
+            try store.checkRollupDays()
+            try store.checkRejectDays()
+            let ledger = try store.sources()
+            // Every nightly run leaves a ledger line for each file it saw: an empty ledger is a store replaced by
+            // an empty file (or one never filled), whose report would say 0 hours.
+            guard !ledger.isEmpty else { throw StoreError.empty(path: store.path) }
+            let context = ReportContext(
+                configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
+                catalogSHA256: try ReportedFileDigest.sha256(of: configuration.catalogPath), store: store, ledger: ledger, systems: systems,
+                asOf: try ReportJob.asOf(today: today ?? configuration.clock.localDate(of: Date()), store: store, clock: configuration.clock))
+            return try body(context)
+        }
+    }
+
+    /// The report of `period`; with `previous`, departments are compared with it. Fails when the store cannot
+    /// be read: a period is never reported from less than the store holds.
+    func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, through last: LocalDate? = nil) throws -> YearReport {
+        // Only a report compared with no other is shared: `previous` changes its departments' columns.
+        guard previous == nil else { return try build(period, generatedAt: generatedAt, previous: previous, through: last) }
+        let key = BuiltReports.Key(period: period, generatedAt: generatedAt, through: last)
+        if let report = built.reports[key] { return report }
+        let report = try build(period, generatedAt: generatedAt, previous: nil, through: last)
+        built.reports[key] = report
+        return report
+    }
+
+    private func build(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, through last: LocalDate?) throws -> YearReport {
+        // `through` cuts the period at a day (the year to date of a projection); its other figures are the period's.
+        let rollups = try store.rollups(from: period.firstDay, to: min(period.lastDay, last ?? period.lastDay))
+        let repeated = try store.repeatedRuns(from: period.firstDay, to: period.lastDay)
+        // A rejected row counts in the period of its own date; one whose date is unknown in none, and is shown in all.
+        let rejected = try store.rejectedRows(from: period.firstDay, to: period.lastDay)
+        let undated = try store.undatedRejectedRows()
+        let contributing = Set(rollups.map(\.sourceID))
+        // A copy belongs to the periods of the file it copies; a file nothing of which was read (not its format,
+        // unreadable) to every period, since no date of it is known.
+        let counted = Set(ledger.filter { contributing.contains($0.id) }.map(\.sha256))
+        var sources: [Int64: SourceLine] = [:]
+        for s in ledger where contributing.contains(s.id) || s.status == .rejected || s.status == .unreadable || repeated[s.id] != nil
+            || rejected[s.id] != nil || undated[s.id] != nil || (s.status == .duplicate && counted.contains(s.sha256)) {
+            var line = SourceLine(path: s.path, sha256: s.sha256, format: s.format, rows: s.rowsRead,
+                                  accepted: s.rowsAccepted, rejected: rejected[s.id] ?? 0, repeated: repeated[s.id] ?? 0, status: s.status.rawValue)
+            line.rejectedDateUnknown = undated[s.id] ?? 0
+            sources[s.id] = line
+        }
+        // A file whose chatbot answers were judged by other hours (gone since, or not read again yet) is named.
+        let chatbotSources = Set(rollups.lazy.filter { $0.key.family == .chatbot }.map(\.sourceID))
+        let hours = configuration.officeHours.ledgerText
+        var otherHours: [String: String] = [:]
+        for s in ledger where chatbotSources.contains(s.id) {
+            let was = s.officeHours ?? OfficeHours.unknownLedgerText
+            if was != hours { otherHours[s.path] = was }
+        }
+        let previousHours = previous.flatMap { $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) }
+        var report = ReportBuilder.build(ReportInputs(
+            period: period, rollups: rollups, catalog: catalog, catalogPath: catalogPath, catalogSHA256: catalogSHA256,
+            targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
+            excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses,
+            generatedAt: generatedAt, koukaVersion: KoukaVersion.current, previousDepartmentHours: previousHours,
+            money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600, officeHours: configuration.officeHours,
+            otherOfficeHours: otherHours))
+        NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: asOf)
+        return report
+    }
+}

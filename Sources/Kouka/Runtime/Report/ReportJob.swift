@@ -1,0 +1,101 @@
+import Foundation
+import Logging
+
+/// `kouka-report`: builds one fiscal year's (or one month's) report from the store and the catalog, and
+/// writes it as HTML, Excel, JSON, Markdown and CSV, with their `SHA256SUMS`, into `<output>/FY<year>/`
+/// (or `<output>/<yyyy-MM>/`): one set that replaces the earlier one in one step.
+package struct ReportJob {
+    package var configuration: Configuration
+    package var options: ReportOptions
+    package var logger: Logger
+
+    package init(configuration: Configuration, options: ReportOptions, logger: Logger) {
+        self.configuration = configuration
+        self.options = options
+        self.logger = logger
+    }
+
+    /// A fiscal year's report with default options.
+    package init(configuration: Configuration, fiscalYear: FiscalYear, outputFolder: String? = nil, logger: Logger) {
+        self.init(configuration: configuration, options: ReportOptions(period: .fiscalYear(fiscalYear), outputFolder: outputFolder), logger: logger)
+    }
+
+    /// Builds the report without writing it.
+    package func build() throws -> YearReport {
+        let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
+        return try ReportContext.reading(configuration: configuration, today: today) { context in
+            var report = try context.report(options.period, generatedAt: stamp,
+                                            previous: try context.report(options.period.yearBefore, generatedAt: stamp, previous: nil))
+            // Said in the report's source status, since their files' figures may stop short of the period's end.
+            let missing = SourceMatches.missing(configuration).map { MissingSourceLine(path: $0.path, reason: $0.reason) }
+            report.sourcesMissing = missing.isEmpty ? nil : missing
+            // As of the last complete day: the report's own day has not been read by the nightly run yet.
+            report.review = try context.toolReview(of: options.period, report: report, asOf: context.asOf, generatedAt: stamp)
+            if case let .fiscalYear(year) = options.period {
+                report.projection = try context.projection(of: year, stamp: stamp)
+            }
+            try context.addPeriodSections(to: &report, stamp: stamp)
+            if case .month = options.period { report.yearToDate = try context.yearToDate(of: options.period, asOf: context.asOf, generatedAt: stamp) }
+            return report
+        }
+    }
+
+    /// The last complete day of the store: the day before `today`, or before the day the last finished nightly
+    /// run started if that is earlier (a store not read for some nights has no figures for them yet).
+    static func asOf(today: LocalDate, store: KoukaStore, clock: LocalClock) throws -> LocalDate {
+        var last = today.adding(days: -1)
+        if let run = try store.jobRuns().last(where: { $0.job == "kouka-nightly" && $0.state == .finished }),
+           let started = Timestamp(run.startedAt)?.instant(in: clock) {
+            last = min(last, clock.localDate(of: started).adding(days: -1))
+        }
+        return last
+    }
+
+    var stamp: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = configuration.clock.zone
+        return formatter.string(from: options.generatedAt)
+    }
+
+    /// Builds and writes the report; returns the summary for stdout.
+    package func run() throws -> ReportSummary {
+        let report = try build()
+        let stem = "kouka-\(options.period.stem)"
+        var json = "", markdown = "", html = "", tasks = "", departments = ""
+        try JSONReportWriter.write(report, to: &json)
+        MarkdownReportWriter.write(report, to: &markdown)
+        HTMLReportWriter.write(report, to: &html)
+        CSVReportWriter.writeTasks(report, to: &tasks)
+        CSVReportWriter.writeDepartments(report, to: &departments)
+        var review = ""
+        CSVReportWriter.writeReview(report, to: &review)
+        var texts: [(String, Data)] = [
+            ("\(stem).html", Data(html.utf8)), ("\(stem).json", Data(json.utf8)), ("\(stem).md", Data(markdown.utf8)),
+            ("\(stem)-tasks.csv", Data(tasks.utf8)), ("\(stem)-departments.csv", Data(departments.utf8)),
+            ("\(stem)-review.csv", Data(review.utf8)),
+        ]
+        if options.shiftJISCSV {
+            texts.append(("\(stem)-tasks-sjis.csv", CSVReportWriter.shiftJIS(tasks)))
+            texts.append(("\(stem)-departments-sjis.csv", CSVReportWriter.shiftJIS(departments)))
+            texts.append(("\(stem)-review-sjis.csv", CSVReportWriter.shiftJIS(review)))
+        }
+        texts += CSVReportWriter.periodFiles(report, stem: stem, shiftJIS: options.shiftJISCSV)
+        // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any
+        // point leaves the earlier set whole.
+        let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: options.period.stem, logger: logger,
+                                      access: configuration.outputAccess)
+        for (name, data) in texts { try set.add(data, named: name) }
+        try set.add(named: "\(stem).xlsx") { temporary in
+            do {
+                try XLSXReportWriter.write(report, to: temporary, created: options.generatedAt)
+            } catch let error as XLSXError {
+                throw OutputError(path: (set.folder as NSString).appendingPathComponent("\(stem).xlsx"), reason: error.reason)
+            }
+        }
+        let written = try set.commit()
+        for path in written { logger.info("report written", metadata: ["file": "\(path)"]) }
+        return ReportSummary(fiscalYear: report.fiscalYear, label: report.label, folder: set.folder, files: written,
+                             hoursSaved: report.hoursSaved, targets: report.targets, unmappedNames: report.unmapped.count,
+                             sourcesMissing: report.sourcesMissing, exitCode: .done)
+    }
+}

@@ -1,0 +1,15 @@
+
+/// The JSON document `kouka-report` prints on stdout.
+package struct ReportSummary: Sendable, Codable, Hashable {
+    package var job = "kouka-report"
+    package var fiscalYear: Int
+    package var label: String
+    package var folder: String
+    package var files: [String]
+    package var hoursSaved: HoursSaved
+    package var targets: [TargetLine]
+    package var unmappedNames: Int
+    /// Configured sources that matched no file when the report was written.
+    package var sourcesMissing: [MissingSourceLine]? = nil
+    package var exitCode: KoukaExitCode
+}

@@ -1,0 +1,50 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Another run holds the lock; this run did nothing.
+package struct LockHeld: Error, Sendable, Equatable, CustomStringConvertible {
+    package var path: String
+    /// What the holder wrote into the lock file: its pid and start time.
+    package var holder: String
+
+    package var description: String {
+        "another Kouka run holds \(path) (\(holder.isEmpty ? "holder unknown" : holder)); this run exits without doing anything"
+    }
+}
+
+/// An advisory lock beside the database, so two runs never overlap. The kernel drops an `flock` when its
+/// holder dies, so a lock left by a killed run is taken over at once.
+package final class JobLock {
+    private let fd: Int32
+    package let path: String
+
+    /// Takes the lock at `path` or throws `LockHeld` without waiting.
+    package init(path: String, job: String) throws {
+        self.path = path
+        // Never through a link: one planted at the lock's name would have the job truncate its target.
+        fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
+        guard fd >= 0 else {
+            if errno == ELOOP {
+                throw OutputRefused.symbolicLink(path, remedy: "remove the link: Kouka creates the lock file beside the database itself")
+            }
+            throw OutputError(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            let n = pread(fd, &buffer, buffer.count, 0)
+            close(fd)
+            throw LockHeld(path: path, holder: String(decoding: buffer.prefix(max(0, n)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let note = "pid \(getpid()) job \(job) started \(UTCTimestamp.string(from: Date()))\n"
+        _ = ftruncate(fd, 0)
+        _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
+    }
+
+    deinit {
+        _ = ftruncate(fd, 0)
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

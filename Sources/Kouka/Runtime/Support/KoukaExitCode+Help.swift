@@ -1,0 +1,25 @@
+extension KoukaExitCode {
+    /// What the code means to whoever reads `--help` or a cron mail.
+    var meaning: String {
+        switch self {
+        case .done: "done"
+        case .doneWithFindings: "done, with findings to look at (see the summary)"
+        case .usage: "bad arguments or configuration (or no configuration file at the path); nothing was done"
+        case .dataError: "data stopped the run (the task catalog missing or bad, a store that does not hold what it should, or rejected rows with --strict)"
+        case .cannotWrite: "an output (database, report, summary or metrics file) could not be written"
+        case .ioError: "an input (the store) could not be read"
+        case .locked: "another run holds the lock; try again later"
+        }
+    }
+
+    /// The exit codes a job ends with, for its `--help`: taken from the codes themselves so the help cannot
+    /// drift from what the job does. `findings` says what exit 1 means for the job; nil when it never exits 1.
+    package static func help(findings: String?) -> String {
+        let codes: [KoukaExitCode] = [.done] + (findings == nil ? [] : [.doneWithFindings]) + [.usage, .dataError, .cannotWrite, .ioError, .locked]
+        let lines = codes.map { code in
+            let meaning = code == .doneWithFindings ? "done, with findings: \(findings ?? "")" : code.meaning
+            return "  \(code.rawValue)\(String(repeating: " ", count: 4 - String(code.rawValue).count))\(meaning)"
+        }
+        return (["Exit codes:"] + lines).joined(separator: "\n")
+    }
+}

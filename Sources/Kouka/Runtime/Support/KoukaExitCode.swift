@@ -1,0 +1,31 @@
+
+/// The cron contract's exit codes, and the one place errors are mapped to them.
+package enum KoukaExitCode: Int32, Sendable, Codable {
+    /// Done.
+    case done = 0
+    /// Done, with rejected rows, rejected files or unmapped names to look at.
+    case doneWithFindings = 1
+    /// Bad arguments or configuration: nothing was done.
+    case usage = 64
+    /// Data (such as the task catalog) stopped the run.
+    case dataError = 65
+    /// An output (database, report) could not be written.
+    case cannotWrite = 73
+    /// An input (the store) could not be read: the disk failed.
+    case ioError = 74
+    /// Another run holds the lock.
+    case locked = 75
+
+    /// The exit code for an error that ended a job.
+    package static func code(for error: any Error) -> KoukaExitCode {
+        switch error {
+        case is ConfigurationError: .usage
+        case is CatalogError: .dataError
+        case let store as StoreError:
+            store.isOutputFailure ? .cannotWrite : store.isInputFailure ? .ioError : store.isBusy ? .locked : .dataError
+        case is OutputError, is OutputRefused, is XLSXError: .cannotWrite
+        case is LockHeld: .locked
+        default: .dataError
+        }
+    }
+}

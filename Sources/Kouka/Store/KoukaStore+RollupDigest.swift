@@ -1,0 +1,58 @@
+
+extension KoukaStore {
+    /// The SHA-256 of a file's rollups as the store holds them: every key and total, in the table's key order,
+    /// numbers by their exact bits. The ledger keeps it from the commit that wrote them, so a change to a
+    /// file's rollups made behind Kouka's back — also of a file no longer on disk, which cannot be read again —
+    /// shows as a digest that no longer matches.
+    package func rollupDigest(ofSource id: Int64) throws -> String {
+        var hasher = SHA256()
+        try db.prepare("""
+            SELECT day, department, family, task_name, outcome, unit, off_hours, cumulative, events, quantity, machine_seconds, human_seconds,
+            human_quantity FROM rollups WHERE source_id = ? ORDER BY day, department, family, task_name, outcome, unit, off_hours
+            """, reading: "rollups").query([.integer(id)]) { s in
+            for column in Int32(0)...5 { Self.feed(try s.text(column), separator: 0x1F, into: &hasher) }
+            for column in Int32(6)...8 { Self.feed(try s.int(column), into: &hasher) }
+            for column in Int32(9)...12 { Self.feed(Int64(bitPattern: try s.double(column).bitPattern), into: &hasher) }
+        }
+        try feedQuality(ofSource: id, into: &hasher)
+        return hasher.finalizeHex()
+    }
+
+    /// The digest the ledger recorded for a file's rollups; nil when none was recorded.
+    package func recordedRollupDigest(ofSource id: Int64) throws -> String? {
+        var digest: String?
+        try db.prepare("SELECT rollups_sha256 FROM source_files WHERE id = ?", reading: "source_files").query([.integer(id)]) {
+            digest = try $0.optionalText(0)
+        }
+        return digest
+    }
+
+    /// Records the digest of a file's rollups as they are now; in the transaction that wrote them.
+    func recordRollupDigest(ofSource id: Int64) throws {
+        try db.prepare("UPDATE source_files SET rollups_sha256 = ? WHERE id = ?").run([.text(try rollupDigest(ofSource: id)), .integer(id)])
+    }
+
+    /// Records the digest of every counted file that has none: ledger lines written before Kouka kept them.
+    /// Returns how many were recorded. Run by the nightly job, so that verification can check every file.
+    @discardableResult
+    package func recordMissingRollupDigests() throws -> Int {
+        var ids: [Int64] = []
+        try db.prepare("SELECT id FROM source_files WHERE rollups_sha256 IS NULL AND status IN ('present', 'gone')", reading: "source_files")
+            .query { ids.append(try $0.int(0)) }
+        guard !ids.isEmpty else { return 0 }
+        try db.transaction {
+            for id in ids { try recordRollupDigest(ofSource: id) }
+        }
+        return ids.count
+    }
+
+    static func feed(_ text: String, separator: UInt8, into hasher: inout SHA256) {
+        var bytes = Array(text.utf8)
+        bytes.append(separator)
+        bytes.withUnsafeBytes { hasher.update($0) }
+    }
+
+    static func feed(_ value: Int64, into hasher: inout SHA256) {
+        withUnsafeBytes(of: value.littleEndian) { hasher.update($0) }
+    }
+}

@@ -1,0 +1,99 @@
+
+/// Run ids per source file, kept to count a run once when two files hold it (overlapping exports).
+/// Stored as sorted chunks of 65,536 hashes, so reading or comparing them never needs a whole file's.
+extension KoukaStore {
+    static let runKeyChunk = 65_536
+
+    func insertRunKeys(_ keys: RunKeyStream, source id: Int64) throws {
+        try db.prepare("INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day, span_class) VALUES (?, ?, ?, ?)").run([
+            .integer(id), .text(keys.days.lowerBound.description), .text(keys.days.upperBound.description),
+            .integer(Int64(RunKeySpan.spanClass(of: keys.days))),
+        ])
+        let insert = try db.prepare("INSERT INTO run_keys (source_id, chunk, hashes) VALUES (?, ?, ?)")
+        var chunk: [UInt64] = []
+        var number: Int64 = 0
+        chunk.reserveCapacity(Self.runKeyChunk)
+        try keys.forEach { hash in
+            chunk.append(hash)
+            if chunk.count == Self.runKeyChunk {
+                try insert.run([.integer(id), .integer(number), .hashes(chunk)])
+                chunk.removeAll(keepingCapacity: true)
+                number += 1
+            }
+        }
+        if !chunk.isEmpty { try insert.run([.integer(id), .integer(number), .hashes(chunk)]) }
+    }
+
+    /// Adds the runs counted from the part of a file appended since it was last read. Appended files are
+    /// a day's robot log, a few thousand runs, so the old and new ids are merged in memory.
+    func addRunKeys(_ keys: RunKeyStream, source id: Int64) throws {
+        var days = keys.days
+        try db.prepare("SELECT first_day, last_day FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { row in
+            let first = try row.date(0), last = try row.date(1)
+            days = min(first, days.lowerBound)...max(last, days.upperBound)
+        }
+        var merged: [UInt64] = []
+        try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? ORDER BY chunk", reading: "run_keys").query([.integer(id)]) { merged += try $0.hashes(0) }
+        try keys.forEach { merged.append($0) }
+        merged.sort()
+        try db.prepare("DELETE FROM run_keys WHERE source_id = ?").run([.integer(id)])
+        var previous: UInt64? = nil
+        let distinct = merged.filter { hash in
+            defer { previous = hash }
+            return hash != previous
+        }
+        try insertRunKeys(RunKeyStream(days: days) { body in for hash in distinct { try body(hash) } }, source: id)
+    }
+
+    /// Which of `keys` another counted file of `format` already counts, with that file's path; the file
+    /// read first keeps a run, so a later file's copy of it is the one left out. Only files with runs on
+    /// the same days are compared, and of those only the ones `stands` says keep what they count (a file
+    /// about to be read again and replaced counts nothing yet: its ledger line describes what it held).
+    package func runsCounted(
+        in keys: RunKeyStream, format: String, otherThan path: String, where stands: (String) throws -> Bool = { _ in true }
+    ) throws -> [UInt64: String] {
+        var others: [(id: Int64, path: String)] = []
+        // One bounded range of the index per span class (`RunKeySpan`); CROSS JOIN keeps SQLite from starting
+        // at the files of the format instead, which are every file of a city's history.
+        let overlapping = try db.prepare("""
+            SELECT s.id, s.path FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
+            WHERE k.span_class = ? AND k.first_day BETWEEN ? AND ? AND k.last_day >= ? AND s.format = ? AND s.path <> ?
+            AND s.status IN ('present', 'gone')
+            """, reading: "run_key_sets")
+        for spanClass in RunKeySpan.classes {
+            let earliest = RunKeySpan.earliestStart(ofClass: spanClass, overlapping: keys.days.lowerBound)
+            try overlapping.query([.integer(Int64(spanClass)), .text(RunKeySpan.bound(earliest)), .text(keys.days.upperBound.description),
+                                   .text(keys.days.lowerBound.description), .text(format), .text(path)]) {
+                others.append((try $0.int(0), try $0.text(1)))
+            }
+        }
+        // The file read first keeps a run: the others in the order they were first recorded.
+        others.sort { $0.id < $1.id }
+        others = try others.filter { try stands($0.path) }
+        var found: [UInt64: String] = [:]
+        let readChunk = try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? AND chunk = ?", reading: "run_keys")
+        for other in others {
+            var chunk: [UInt64] = []
+            var number: Int64 = 0
+            var index = 0
+            var exhausted = false
+            // Both sides ascend: one merge walk finds every hash the two share. A chunk that is not full is the
+            // last: the walk ends there without asking for the next, so a set costs what its chunks cost.
+            try keys.forEach { hash in
+                while !exhausted {
+                    if index == chunk.count {
+                        if number > 0 && chunk.count < Self.runKeyChunk { exhausted = true; break }
+                        chunk = []
+                        try readChunk.query([.integer(other.id), .integer(number)]) { chunk = try $0.hashes(0) }
+                        number += 1
+                        index = 0
+                        if chunk.isEmpty { exhausted = true; break }
+                    }
+                    if chunk[index] < hash { index += 1 } else { break }
+                }
+                if !exhausted, chunk[index] == hash, found[hash] == nil { found[hash] = other.path }
+            }
+        }
+        return found
+    }
+}

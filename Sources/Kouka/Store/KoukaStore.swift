@@ -1,0 +1,286 @@
+
+/// Kouka's embedded store: one SQLite file holding the ledger of source files, their daily rollups,
+/// their rejected records and the ledger of job runs.
+///
+/// Writes are named methods, each one transaction, so a crash at any point leaves the previous state.
+package final class KoukaStore {
+    let db: SQLiteConnection
+    package let path: String
+    /// The job run whose writes these are, from `beginJobRun`: each rejected row and each file's ledger line
+    /// carries it, so that what a run that never finished wrote can be found and stated.
+    package internal(set) var jobRunID: Int64?
+
+    /// Opens (creating and migrating as needed) the database at `path`; `":memory:"` for tests.
+    package init(path: String) throws {
+        self.path = path
+        if path != ":memory:" { try Self.refuseSymbolicLinks(at: path) }
+        db = try SQLiteConnection(path: path)
+        do {
+            try db.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:" { try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") }
+            try Migrations.apply(to: db)
+        } catch let error as StoreError where error.isOutputFailure {
+            // A folder where SQLite may not create the -wal and -shm, or a full disk, shows only when the
+            // store is first used: say which database, not which pragma.
+            if case let .sqlite(_, message, _) = error { throw StoreError.cannotOpen(path: path, reason: message) }
+            throw error
+        }
+    }
+
+    /// The ledger line for `path`, if the file was read before.
+    package func source(path: String) throws -> SourceFileRecord? {
+        var found: SourceFileRecord? = nil
+        try db.prepare("SELECT \(Self.sourceColumns) FROM source_files WHERE path = ?", reading: "source_files").query([.text(path)]) {
+            found = try Self.sourceRecord($0)
+        }
+        return found
+    }
+
+    /// The counted files (present or gone) whose ledger lines give these bytes under another path, the one
+    /// read first first. A line says what its file held when it was read: whether it still does is the
+    /// caller's to check.
+    package func sources(withSHA256 digest: String, otherThan path: String) throws -> [SourceFileRecord] {
+        var found: [SourceFileRecord] = []
+        try db.prepare("""
+            SELECT \(Self.sourceColumns) FROM source_files WHERE sha256 = ? AND path <> ? AND status IN ('present', 'gone') ORDER BY id
+            """, reading: "source_files").query([.text(digest), .text(path)]) { found.append(try Self.sourceRecord($0)) }
+        return found
+    }
+
+    /// Every ledger line, by path.
+    package func sources() throws -> [SourceFileRecord] {
+        var all: [SourceFileRecord] = []
+        try db.prepare("SELECT \(Self.sourceColumns) FROM source_files ORDER BY path", reading: "source_files").query { all.append(try Self.sourceRecord($0)) }
+        return all
+    }
+
+    /// Replaces everything `record.path` contributed with `rollups` and `rejections`, in one transaction,
+    /// and returns the file's ledger id.
+    @discardableResult
+    package func replaceContribution(
+        of record: SourceFileRecord, rollups: [RollupKey: RollupTotals], rejections: [Rejection], runKeys: RunKeyStream? = nil
+    ) throws -> Int64 {
+        try replaceContribution(of: record, orderedRollups: rollups.map { ($0.key, $0.value) }, rejections: rejections, runKeys: runKeys)
+    }
+
+    /// `replaceContribution(of:rollups:rejections:runKeys:)` with the rollups in the order to insert them. In the
+    /// order of the store's key (`Aggregator.rollupsInByteOrder()`) inserting them appends to the table, which is
+    /// what makes a large export's tens of thousands cheap; each key once.
+    @discardableResult
+    package func replaceContribution(
+        of record: SourceFileRecord, orderedRollups rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection],
+        runKeys: RunKeyStream? = nil
+    ) throws -> Int64 {
+        try db.transaction {
+            let id: Int64
+            if let existing = try source(path: record.path) {
+                id = existing.id
+                try db.prepare("DELETE FROM rollups WHERE source_id = ?").run([.integer(id)])
+                try db.prepare("DELETE FROM run_keys WHERE source_id = ?").run([.integer(id)])
+                try db.prepare("DELETE FROM run_key_sets WHERE source_id = ?").run([.integer(id)])
+                try db.prepare("DELETE FROM rejects WHERE source_id = ?").run([.integer(id)])
+                try db.prepare("""
+                    UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
+                    """).run(Self.sourceValues(record) + [.integer(id)])
+            } else {
+                id = try insertSource(record)
+            }
+            try markWrittenByJobRun(source: id)
+            try insertRollups(rollups, source: id, adding: false)
+            try keepQuality(of: rollups, source: id, adding: false)
+            try recordRollupDigest(ofSource: id)
+            try insertRejections(rejections, source: id)
+            if let runKeys { try insertRunKeys(runKeys, source: id) }
+            return id
+        }
+    }
+
+    /// Adds what the part of a file appended since the last run contributed, and moves its ledger line
+    /// on, in one transaction: the file's earlier rollups and rejects stay.
+    package func appendContribution(
+        of record: SourceFileRecord, rollups: [RollupKey: RollupTotals], rejections: [Rejection], runKeys: RunKeyStream? = nil
+    ) throws {
+        try appendContribution(of: record, orderedRollups: rollups.map { ($0.key, $0.value) }, rejections: rejections, runKeys: runKeys)
+    }
+
+    /// `appendContribution(of:rollups:rejections:runKeys:)` with rollups in the order of the store's key.
+    package func appendContribution(
+        of record: SourceFileRecord, orderedRollups rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection],
+        runKeys: RunKeyStream? = nil
+    ) throws {
+        try db.transaction {
+            guard let existing = try source(path: record.path) else {
+                _ = try replaceContribution(of: record, orderedRollups: rollups, rejections: rejections, runKeys: runKeys)
+                return
+            }
+            if let runKeys { try addRunKeys(runKeys, source: existing.id) }
+            try db.prepare("""
+                UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
+                """).run(Self.sourceValues(record) + [.integer(existing.id)])
+            try markWrittenByJobRun(source: existing.id, appending: true)
+            try insertRollups(rollups, source: existing.id, adding: true)
+            try keepQuality(of: rollups, source: existing.id, adding: true)
+            try recordRollupDigest(ofSource: existing.id)
+            try insertRejections(rejections, source: existing.id)
+        }
+    }
+
+    /// Notes a file the job could not read. A file never read gets a ledger line of its own, `unreadable`
+    /// with the reason, so that reports name it among their sources; one read before keeps its line and
+    /// its figures.
+    package func recordUnreadable(path: String, format: String, reason: String) throws {
+        try db.transaction {
+            if let existing = try source(path: path) {
+                guard existing.status == .unreadable else { return }
+                try db.prepare("UPDATE source_files SET reject_reason = ?, format = ? WHERE id = ?").run([.text(reason), .text(format), .integer(existing.id)])
+            } else {
+                _ = try insertSource(SourceFileRecord(path: path, format: format, size: 0, sha256: "", status: .unreadable, rejectReason: reason))
+            }
+        }
+    }
+
+    /// Moves a ledger line to the path its file was renamed or moved to (log rotation), keeping its
+    /// contribution. A line already at the new path described the file that stood there before, which is
+    /// no longer there: it is dropped with whatever it contributed.
+    package func renameSource(from old: String, to new: String) throws {
+        try db.transaction {
+            if let replaced = try source(path: new) {
+                for table in ["rollups", "rollup_quality", "rejects", "run_keys", "run_key_sets"] {
+                    try db.prepare("DELETE FROM \(table) WHERE source_id = ?").run([.integer(replaced.id)])
+                }
+                try db.prepare("DELETE FROM source_files WHERE id = ?").run([.integer(replaced.id)])
+            }
+            try db.prepare("UPDATE source_files SET path = ?, status = 'present' WHERE path = ?").run([.text(new), .text(old)])
+        }
+    }
+
+    /// Marks files that no longer exist as gone; their rollups keep counting.
+    package func markGone(paths: [String]) throws {
+        guard !paths.isEmpty else { return }
+        try db.transaction {
+            let update = try db.prepare("UPDATE source_files SET status = 'gone' WHERE path = ? AND status = 'present'")
+            for path in paths { try update.run([.text(path)]) }
+        }
+    }
+
+    /// Paths of files with rollups on or after `date`.
+    package func sourcePaths(withRollupsSince date: LocalDate) throws -> Set<String> {
+        var paths = Set<String>()
+        try db.prepare("""
+            SELECT DISTINCT s.path FROM source_files s JOIN rollups r ON r.source_id = s.id WHERE r.day >= ?
+            """, reading: "rollups").query([.text(date.description)]) { paths.insert(try $0.text(0)) }
+        return paths
+    }
+
+    private func insertSource(_ record: SourceFileRecord) throws -> Int64 {
+        let columns = Self.updatableColumns + ["path"]
+        try db.prepare("""
+            INSERT INTO source_files (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
+            """).run(Self.sourceValues(record) + [.text(record.path)])
+        return db.lastInsertRowID
+    }
+
+    /// Inserts rollups; with `adding`, totals already stored for the same key are added to.
+    private func insertRollups(_ rollups: [(key: RollupKey, totals: RollupTotals)], source id: Int64, adding: Bool) throws {
+        let insert = try db.prepare("""
+            INSERT INTO rollups (source_id, day, department, family, task_name, outcome, unit, off_hours, events, quantity,
+            machine_seconds, human_seconds, human_quantity, cumulative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            \(adding ? """
+            ON CONFLICT (source_id, day, department, family, task_name, outcome, unit, off_hours) DO UPDATE SET
+            events = events + excluded.events, quantity = quantity + excluded.quantity,
+            machine_seconds = machine_seconds + excluded.machine_seconds, human_seconds = human_seconds + excluded.human_seconds,
+            human_quantity = human_quantity + excluded.human_quantity
+            """ : "")
+            """)
+        for (key, t) in rollups {
+            try insert.run([
+                .integer(id), .text(key.date.description), .text(key.department), .text(key.family.rawValue),
+                .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0),
+                .integer(Int64(t.events)), .real(t.quantity), .real(t.machineSeconds), .real(t.humanSeconds), .real(t.humanMeasuredQuantity),
+                .integer(key.cumulative ? (key.undatedPeriod ? 2 : 1) : 0),
+            ])
+        }
+    }
+
+    /// The rollups of every file that counts, with dates from `from` to `to` inclusive, and the running totals
+    /// of undated periods (`RollupKey.undatedPeriod`) outside them: whether the first of them in the range
+    /// starts a period or continues one depends on the snapshot before it, and a period's usage is its last
+    /// count, which may be after `to`. Each file's are found by the
+    /// rollups' primary key (file, day, …): `CROSS JOIN` keeps SQLite from scanning the table instead.
+    package func rollups(from: LocalDate, to: LocalDate) throws -> [DailyRollup] {
+        var rows: [DailyRollup] = []
+        let columns = """
+            SELECT r.source_id, r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.events, r.quantity,
+            r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours, r.cumulative FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
+            """
+        let order = "ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.off_hours, r.source_id"
+        let queries: [(String, [SQLiteValue])] = [
+            ("\(columns) WHERE s.status IN ('present', 'gone') AND r.cumulative = 2 AND (r.day < ? OR r.day > ?) \(order)",
+             [.text(from.description), .text(to.description)]),
+            ("\(columns) WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ? \(order)", [.text(from.description), .text(to.description)]),
+        ]
+        for (sql, values) in queries {
+            try db.prepare(sql, reading: "rollups").query(values) { s in
+                let running = try s.runningTotal(13)
+                let key = RollupKey(date: try s.date(1), department: try s.text(2), family: try s.value(3, as: SystemFamily.self),
+                                    taskName: try s.text(4), outcome: try s.value(5, as: Outcome.self), unit: try s.value(6, as: EffectUnit.self),
+                                    offHours: try s.flag(12), cumulative: running.cumulative, undatedPeriod: running.undatedPeriod)
+                let totals = RollupTotals(events: Int(try s.int(7)), quantity: try s.double(8), machineSeconds: try s.double(9),
+                                          humanSeconds: try s.double(10), humanMeasuredQuantity: try s.double(11))
+                rows.append(DailyRollup(key: key, totals: totals, sourceID: try s.int(0)))
+            }
+        }
+        return try attachingQuality(to: rows, from: from, to: to)
+    }
+
+    /// The quarantine: rejected records of every file, by path and line.
+    package func rejections() throws -> [Rejection] {
+        var rows: [Rejection] = []
+        try db.prepare("""
+            SELECT s.path, r.line, r.reason, r.repeated_run, r.day FROM rejects r JOIN source_files s ON s.id = r.source_id ORDER BY s.path, r.line
+            """, reading: "rejects").query {
+            rows.append(Rejection(file: try $0.text(0), line: Int(try $0.int(1)), reason: try $0.text(2), isRepeatedRun: try $0.flag(3),
+                                  day: try $0.optionalDate(4)))
+        }
+        return rows
+    }
+
+    /// For each file, the repeated runs it left out that started from `from` to `to` inclusive.
+    package func repeatedRuns(from: LocalDate, to: LocalDate) throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        try db.prepare("""
+            SELECT source_id, count(*) FROM rejects WHERE repeated_run = 1 AND day BETWEEN ? AND ? GROUP BY source_id
+            """, reading: "rejects").query([.text(from.description), .text(to.description)]) { counts[try $0.int(0)] = Int(try $0.int(1)) }
+        return counts
+    }
+
+    private static let updatableColumns = [
+        "format", "size", "sha256", "rows_read", "rows_accepted", "rows_rejected", "pending_runs", "byte_offset", "status",
+        "reject_reason", "modified_at", "inode", "prefix_fingerprint", "resume_line", "resume_state", "hash_state", "rows_repeated",
+        "changed_at", "born_at", "office_hours",
+    ]
+
+    private static let sourceColumns = "id, path, " + updatableColumns.joined(separator: ", ")
+
+    private static func sourceRecord(_ s: SQLiteStatement) throws(StoreError) -> SourceFileRecord {
+        var record = SourceFileRecord(
+            id: try s.int(0), path: try s.text(1), format: try s.text(2), size: try s.int(3), sha256: try s.text(4), rowsRead: Int(try s.int(5)),
+            rowsAccepted: Int(try s.int(6)), rowsRejected: Int(try s.int(7)), pendingRuns: Int(try s.int(8)), byteOffset: try s.int(9),
+            status: try s.value(10, as: SourceFileRecord.Status.self), rejectReason: try s.optionalText(11),
+            modifiedAt: try s.double(12), inode: try s.int(13), prefixFingerprint: try s.text(14), resumeLine: Int(try s.int(15)),
+            resumeState: try s.optionalText(16), hashState: try s.optionalText(17))
+        record.rowsRepeated = Int(try s.int(18))
+        record.changedAt = try s.double(19)
+        record.bornAt = s.isNull(20) ? nil : try s.double(20)
+        record.officeHours = try s.optionalText(21)
+        return record
+    }
+
+    private static func sourceValues(_ r: SourceFileRecord) -> [SQLiteValue] {
+        [.text(r.format), .integer(r.size), .text(r.sha256), .integer(Int64(r.rowsRead)), .integer(Int64(r.rowsAccepted)),
+         .integer(Int64(r.rowsRejected)), .integer(Int64(r.pendingRuns)), .integer(r.byteOffset), .text(r.status.rawValue),
+         r.rejectReason.map { .text($0) } ?? .null, .real(r.modifiedAt), .integer(r.inode), .text(r.prefixFingerprint),
+         .integer(Int64(r.resumeLine)), r.resumeState.map { .text($0) } ?? .null, r.hashState.map { .text($0) } ?? .null, .integer(Int64(r.rowsRepeated)),
+         .real(r.changedAt), r.bornAt.map { .real($0) } ?? .null, r.officeHours.map { .text($0) } ?? .null]
+    }
+}

@@ -1,0 +1,14 @@
+
+/// The run ids a file counted, as ascending distinct 64-bit hashes handed over one at a time, so that a
+/// file of millions of runs is stored and compared without holding them all; and the days those runs
+/// started on. A run is on the same day in every file that holds it, so only files whose days overlap
+/// need comparing.
+package struct RunKeyStream {
+    package let days: ClosedRange<LocalDate>
+    package let forEach: ((UInt64) throws -> Void) throws -> Void
+
+    package init(days: ClosedRange<LocalDate>, forEach: @escaping ((UInt64) throws -> Void) throws -> Void) {
+        self.days = days
+        self.forEach = forEach
+    }
+}
