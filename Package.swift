@@ -51,6 +51,8 @@ let package = Package(
         .testTarget(name: "KoukaParsersTests", dependencies: ["Kouka"], resources: [.copy("Fixtures")]),
         .testTarget(name: "KoukaStoreTests", dependencies: ["Kouka"]),
         .testTarget(name: "KoukaRuntimeTests", dependencies: ["Kouka"]),
+        // The library as a client uses it: only what `Kouka` makes public, and swift-log.
+        .testTarget(name: "KoukaLibraryTests", dependencies: ["Kouka", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "JobTests", dependencies: ["kouka-nightly", "kouka-report", "kouka-audit"], exclude: ["Support/read_xlsx.py"]),
     ]
 )

@@ -7,12 +7,12 @@ import Testing
 /// start and status are kept as its key, for the nightly job to flag identical rows of two files.
 @Suite struct MappedRunIDTests {
     /// A sink that also keeps the run keys the parser counted.
-    final class KeySink: ParseSink {
+    final class KeySink: RunKeySink {
         let inner = CollectingSink()
         var keys: [UInt64: Int] = [:]
         func accept(_ event: UsageEvent) { inner.accept(event) }
         func reject(_ rejection: Rejection) { inner.reject(rejection) }
-        func counted(runs: RunKeySet) { runs.forEachDistinct { keys[$0] = $1 } }
+        func keep(countedRuns runs: RunKeySet) { runs.forEachDistinct { keys[$0] = $1 } }
     }
 
     static let options = SourceOptions(

@@ -1,5 +1,5 @@
 /// What one unit of a tool's work is; the catalog's minutes are per unit (per 1,000 for characters).
-package enum EffectUnit: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum EffectUnit: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case runs
     case items
     case sheets
@@ -9,10 +9,10 @@ package enum EffectUnit: String, Sendable, Hashable, Codable, CaseIterable, Comp
 
     /// How many of the event's quantity one catalog "unit" stands for: translation baselines are per
     /// 1,000 source characters, every other baseline is per single unit.
-    package var quantityPerCatalogUnit: Double { self == .characters ? 1000 : 1 }
+    public var quantityPerCatalogUnit: Double { self == .characters ? 1000 : 1 }
 
     /// The label shown in Japanese reports.
-    package var japaneseLabel: String {
+    public var japaneseLabel: String {
         switch self {
         case .runs: "回"
         case .items: "件"
@@ -23,7 +23,7 @@ package enum EffectUnit: String, Sendable, Hashable, Codable, CaseIterable, Comp
         }
     }
 
-    package static func < (lhs: Self, rhs: Self) -> Bool {
+    public static func < (lhs: Self, rhs: Self) -> Bool {
         declared.firstIndex(of: lhs)! < declared.firstIndex(of: rhs)!
     }
 

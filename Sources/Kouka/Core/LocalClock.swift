@@ -4,26 +4,26 @@ import Foundation
 ///
 /// Cron servers often run in UTC, so nothing here uses the process's zone: every conversion goes through
 /// the zone named in the configuration (default Asia/Tokyo).
-package struct LocalClock: Sendable {
-    package let zone: TimeZone
+public struct LocalClock: Sendable {
+    public let zone: TimeZone
     /// The zone's offset when it has no daylight-saving changes from 2000 on (Asia/Tokyo): conversions are
     /// then plain arithmetic, not a time-zone lookup per event on the ingest's hot path.
     private let fixedOffset: Int?
 
-    package init(zone: TimeZone) {
+    public init(zone: TimeZone) {
         self.zone = zone
         let since2000 = Date(timeIntervalSince1970: 946_684_800)
         fixedOffset = zone.nextDaylightSavingTimeTransition(after: since2000) == nil ? zone.secondsFromGMT(for: since2000) : nil
     }
 
     /// The default zone of a Japanese city hall.
-    package static let tokyo = LocalClock(zone: TimeZone(identifier: "Asia/Tokyo")!)
+    public static let tokyo = LocalClock(zone: TimeZone(identifier: "Asia/Tokyo")!)
 
     /// The local calendar date on which `instant` falls.
-    package func localDate(of instant: Date) -> LocalDate { wallClock(of: instant).date }
+    public func localDate(of instant: Date) -> LocalDate { wallClock(of: instant).date }
 
     /// The local date and minute of the day of `instant`.
-    package func wallClock(of instant: Date) -> (date: LocalDate, minuteOfDay: Int) {
+    public func wallClock(of instant: Date) -> (date: LocalDate, minuteOfDay: Int) {
         let day = localDay(of: instant)
         return (LocalDate(daysSinceEpoch: day.daysSinceEpoch), day.minuteOfDay)
     }
@@ -38,7 +38,7 @@ package struct LocalClock: Sendable {
 
     /// The instant of a wall-clock time in this zone. A time that happens twice (the overlap when clocks go
     /// back) or never (the gap when they go forward) is read with the offset in force before the change.
-    package func instant(of date: LocalDate, hour: Int, minute: Int, second: Double) -> Date {
+    public func instant(of date: LocalDate, hour: Int, minute: Int, second: Double) -> Date {
         let wall = Double(date.daysSinceEpoch) * 86_400 + Double(hour * 3600 + minute * 60) + second
         if let fixedOffset { return Date(timeIntervalSince1970: wall - Double(fixedOffset)) }
         // Offsets change at most once within a day either side, so these are the offsets before and after.
@@ -52,5 +52,5 @@ package struct LocalClock: Sendable {
     }
 
     /// The instant at which `date` begins in this zone.
-    package func startOfDay(_ date: LocalDate) -> Date { instant(of: date, hour: 0, minute: 0, second: 0) }
+    public func startOfDay(_ date: LocalDate) -> Date { instant(of: date, hour: 0, minute: 0, second: 0) }
 }

@@ -1,10 +1,10 @@
 /// A calendar date with no time and no zone: the day on which a run started, in the configured zone.
-package struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    package var year: Int
-    package var month: Int
-    package var day: Int
+public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
 
-    package init(year: Int, month: Int, day: Int) {
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
@@ -12,7 +12,7 @@ package struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// Parses `yyyy-MM-dd` or `yyyy/MM/dd` (month and day may have one digit, as Excel writes them);
     /// nil for anything else or an impossible date.
-    package init?(_ text: some StringProtocol) {
+    public init?(_ text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count >= 8, bytes.count <= 10, bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/") else { return nil }
         let separator = bytes[4]
@@ -26,7 +26,7 @@ package struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 
     /// Days since 1970-01-01 (negative before), by Howard Hinnant's civil-from-days algorithm.
-    package init(daysSinceEpoch z0: Int) {
+    public init(daysSinceEpoch z0: Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -39,7 +39,7 @@ package struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
 
     /// Days since 1970-01-01.
-    package var daysSinceEpoch: Int {
+    public var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -49,21 +49,21 @@ package struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         return era * 146_097 + doe - 719_468
     }
 
-    package func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
+    public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
 
     /// `yyyy-MM-dd`.
-    package var description: String {
+    public var description: String {
         "\(year)-\(Self.pad(month))-\(Self.pad(day))"
     }
 
     /// `yyyy-MM`, the month a monthly figure belongs to.
-    package var monthKey: String { "\(year)-\(Self.pad(month))" }
+    public var monthKey: String { "\(year)-\(Self.pad(month))" }
 
-    package static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    package static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30
@@ -73,7 +73,7 @@ package struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a yyyy-MM-dd date: \(text)"))
@@ -81,7 +81,7 @@ package struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringC
         self = date
     }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

@@ -1,5 +1,5 @@
 /// How a run or use ended. Only successes save time; failures and cancellations are counted and reported.
-package enum Outcome: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case success
     case failure
     case cancelled
@@ -10,9 +10,9 @@ package enum Outcome: String, Sendable, Hashable, Codable, CaseIterable, Compara
     case unfinished
 
     /// Counted as a failure by the effect model: a reported failure or a run that never finished.
-    package var isFailure: Bool { self == .failure || self == .unfinished }
+    public var isFailure: Bool { self == .failure || self == .unfinished }
 
-    package static func < (lhs: Self, rhs: Self) -> Bool {
+    public static func < (lhs: Self, rhs: Self) -> Bool {
         declared.firstIndex(of: lhs)! < declared.firstIndex(of: rhs)!
     }
 

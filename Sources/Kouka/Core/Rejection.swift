@@ -1,17 +1,17 @@
 /// A record that could not be counted, with where and why. Never holds the record's text: logs can
 /// carry what citizens wrote.
-package struct Rejection: Sendable, Hashable, Codable {
-    package var file: String
-    package var line: Int
-    package var reason: String
+public struct Rejection: Sendable, Hashable, Codable {
+    public var file: String
+    public var line: Int
+    public var reason: String
     /// The row is a run already counted (earlier in the file, or in a file read before): left out so that
     /// it counts once. The ledger counts these apart from rows that are wrong.
-    package var isRepeatedRun: Bool
+    public var isRepeatedRun: Bool
     /// The local date of the record (the day its run started) where the record says, so that each period
     /// counts the rejections of its own dates; nil when the date is unknown, and no period may claim it.
-    package var day: LocalDate?
+    public var day: LocalDate?
 
-    package init(file: String, line: Int, reason: String, isRepeatedRun: Bool = false, day: LocalDate? = nil) {
+    public init(file: String, line: Int, reason: String, isRepeatedRun: Bool = false, day: LocalDate? = nil) {
         self.file = file
         self.line = line
         self.reason = reason
@@ -21,7 +21,7 @@ package struct Rejection: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case file, line, reason }
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),
                   reason: try container.decode(String.self, forKey: .reason))

@@ -1,24 +1,24 @@
 /// What a daily rollup is grouped by. The task is kept as the log's own name, and the catalog maps it
 /// when a report is built, so a catalog change recomputes every report without re-reading a log.
-package struct RollupKey: Sendable, Hashable, Comparable {
+public struct RollupKey: Sendable, Hashable, Comparable {
     /// The local date on which the runs started.
-    package var date: LocalDate
+    public var date: LocalDate
     /// The department the log names, or "" when it names none (the catalog's department is used then).
-    package var department: String
-    package var family: SystemFamily
-    package var taskName: String
-    package var outcome: Outcome
-    package var unit: EffectUnit
+    public var department: String
+    public var family: SystemFamily
+    public var taskName: String
+    public var outcome: Outcome
+    public var unit: EffectUnit
     /// A chatbot answer given outside office hours (always false for other families).
-    package var offHours: Bool
+    public var offHours: Bool
     /// The events are running totals of a period starting on `date` (`UsageEvent.cumulative`): of rollups with
     /// the same key from several files, the largest counts (`RunningTotals`), not their sum.
-    package var cumulative: Bool
+    public var cumulative: Bool
     /// With `cumulative`: running totals as of `date` of a period whose start is not known
     /// (`UsageEvent.undatedPeriod`); `RunningTotals` finds the periods where the count falls.
-    package var undatedPeriod: Bool
+    public var undatedPeriod: Bool
 
-    package init(
+    public init(
         date: LocalDate, department: String, family: SystemFamily, taskName: String, outcome: Outcome, unit: EffectUnit, offHours: Bool = false,
         cumulative: Bool = false, undatedPeriod: Bool = false
     ) {
@@ -33,7 +33,7 @@ package struct RollupKey: Sendable, Hashable, Comparable {
         self.offHours = offHours
     }
 
-    package static func < (a: RollupKey, b: RollupKey) -> Bool {
+    public static func < (a: RollupKey, b: RollupKey) -> Bool {
         if (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) != (b.date, b.department, b.family, b.taskName, b.outcome, b.unit) {
             return (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) < (b.date, b.department, b.family, b.taskName, b.outcome, b.unit)
         }

@@ -1,19 +1,19 @@
 /// The sums a daily rollup keeps; enough to apply any baseline later.
-package struct RollupTotals: Sendable, Hashable {
+public struct RollupTotals: Sendable, Hashable {
     /// Runs or uses folded in.
-    package var events: Int = 0
+    public var events: Int = 0
     /// Units of work (runs, items, sheets, audio minutes, inquiries, characters).
-    package var quantity: Double = 0
-    package var machineSeconds: Double = 0
+    public var quantity: Double = 0
+    public var machineSeconds: Double = 0
     /// Person-seconds the logs measured, and the quantity of the events that measured them.
-    package var humanSeconds: Double = 0
-    package var humanMeasuredQuantity: Double = 0
+    public var humanSeconds: Double = 0
+    public var humanMeasuredQuantity: Double = 0
     /// The quality counts of the events that had them (`QualityMeasure`); a measure no event had is absent.
     package var quality: [QualityMeasure: Double] = [:]
 
-    package init() {}
+    public init() {}
 
-    package init(events: Int, quantity: Double, machineSeconds: Double, humanSeconds: Double, humanMeasuredQuantity: Double) {
+    public init(events: Int, quantity: Double, machineSeconds: Double, humanSeconds: Double, humanMeasuredQuantity: Double) {
         self.events = events
         self.quantity = quantity
         self.machineSeconds = machineSeconds

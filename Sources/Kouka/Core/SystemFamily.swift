@@ -1,7 +1,7 @@
 /// The kind of tool that produced a usage event.
 ///
 /// The raw values are the identifiers used in the task catalog's `system` column and in reports.
-package enum SystemFamily: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum SystemFamily: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case rpa
     case aiOCR = "ai-ocr"
     case minutes
@@ -9,10 +9,10 @@ package enum SystemFamily: String, Sendable, Hashable, Codable, CaseIterable, Co
     case translation
 
     /// Whether the family counts towards the AI-supported tasks metric (everything but RPA).
-    package var isAI: Bool { self != .rpa }
+    public var isAI: Bool { self != .rpa }
 
     /// The name shown to city staff in reports.
-    package var japaneseLabel: String {
+    public var japaneseLabel: String {
         switch self {
         case .rpa: "RPA"
         case .aiOCR: "AI-OCR"
@@ -22,7 +22,7 @@ package enum SystemFamily: String, Sendable, Hashable, Codable, CaseIterable, Co
         }
     }
 
-    package static func < (lhs: Self, rhs: Self) -> Bool {
+    public static func < (lhs: Self, rhs: Self) -> Bool {
         declared.firstIndex(of: lhs)! < declared.firstIndex(of: rhs)!
     }
 

@@ -1,36 +1,36 @@
 import Foundation
 
 /// The one canonical record every parser produces: one run, job or use of a tool.
-package struct UsageEvent: Sendable, Hashable {
-    package var family: SystemFamily
+public struct UsageEvent: Sendable, Hashable {
+    public var family: SystemFamily
     /// The instant the run started; its local date in the configured zone decides day and fiscal year.
-    package var occurredAt: Date
+    public var occurredAt: Date
     /// The name the log gives the work (process, scenario, flow, form, meeting body, intent); the task
     /// catalog maps it to a task (業務) when reports are built.
-    package var taskName: String
+    public var taskName: String
     /// The department the log names, if it names one.
-    package var department: String?
-    package var outcome: Outcome
-    package var quantity: Double
-    package var unit: EffectUnit
+    public var department: String?
+    public var outcome: Outcome
+    public var quantity: Double
+    public var unit: EffectUnit
     /// Seconds the machine worked, when the log records them.
-    package var machineSeconds: Double?
+    public var machineSeconds: Double?
     /// Seconds a person spent checking or editing, when the log records them; replaces the catalog's
     /// residual estimate.
-    package var humanSeconds: Double?
-    package var source: SourceLocation
+    public var humanSeconds: Double?
+    public var source: SourceLocation
     /// The quantity is a running total of the period that starts at `occurredAt` (a DeepL usage snapshot),
     /// not a use of its own: of one period, the largest total counts, never the sum of several.
-    package var cumulative: Bool
+    public var cumulative: Bool
     /// With `cumulative`: the quantity is the running total as of `occurredAt`'s day of a period whose start
     /// is not known (DeepL Free and Pro Classic answer no period). A count smaller than the day before's
     /// starts a new period (`RunningTotals`).
-    package var undatedPeriod: Bool
+    public var undatedPeriod: Bool
     /// What the log says about the quality of the work (fields corrected, an inquiry left unanswered…);
     /// empty when it says nothing.
     package var quality: [QualityMeasure: Double] = [:]
 
-    package init(
+    public init(
         family: SystemFamily, occurredAt: Date, taskName: String, department: String? = nil,
         outcome: Outcome, quantity: Double, unit: EffectUnit, machineSeconds: Double? = nil,
         humanSeconds: Double? = nil, source: SourceLocation, cumulative: Bool = false,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One log format. Adding a vendor is adding one type that conforms to this and one test.
-package protocol LogParser: Sendable {
+public protocol LogParser: Sendable {
     /// The identifier the configuration's `format` key uses, e.g. `uipath-execution-log`.
     var formatID: String { get }
 
@@ -21,21 +21,30 @@ package protocol LogParser: Sendable {
 }
 
 extension LogParser {
-    package func digestsWhileReading(path: String) -> Bool { false }
-    package var logsRowKeys: Bool { false }
+    /// False: the caller hashes the file itself.
+    public func digestsWhileReading(path: String) -> Bool { false }
+    /// False: the keys a parser hands over, if any, are run ids.
+    public var logsRowKeys: Bool { false }
 }
 
-/// What a parser hands its results to.
-package protocol ParseSink: AnyObject {
+/// What a parser hands its results to: an event for each run or use it read, a rejection for each record
+/// it could not read.
+public protocol ParseSink: AnyObject {
+    /// Takes one run or use read from the file.
     func accept(_ event: UsageEvent)
+    /// Takes one record that could not be read, with its line and why.
     func reject(_ rejection: Rejection)
-    /// The run ids of the runs counted from the file, for formats that have them; called once, after
-    /// every event. Kept to find the same run in another file.
-    func counted(runs: RunKeySet)
+}
+
+/// A sink that also keeps the run ids of the runs counted from a file, to find the same run in another file.
+package protocol RunKeySink: ParseSink {
+    /// The run ids of the runs counted from the file, for formats that have them; called once, after every event.
+    func keep(countedRuns runs: RunKeySet)
 }
 
 extension ParseSink {
-    package func counted(runs: RunKeySet) {}
+    /// Hands `runs` on when this sink keeps run ids; a sink that does not (a client's own) has no use for them.
+    package func counted(runs: RunKeySet) { (self as? any RunKeySink)?.keep(countedRuns: runs) }
 }
 
 /// A sink that can take a file's records in parts, each read on its own thread into its own partition;
@@ -49,24 +58,25 @@ package protocol PartitionableSink: ParseSink {
 }
 
 /// Facts about the run that a parser needs and cannot know from the file.
-package struct ParseContext: Sendable {
+public struct ParseContext: Sendable {
     /// The zone in which times without an offset are read and dates are taken.
-    package var clock: LocalClock
+    public var clock: LocalClock
     /// The path as messages and the ledger should show it.
-    package var displayPath: String
-    package var encoding: TextEncoding
+    public var displayPath: String
+    public var encoding: TextEncoding
     /// Today's local date: a log dated today may still be written to, so its unfinished runs wait.
-    package var today: LocalDate
+    public var today: LocalDate
     /// Now, and how long an unfinished run may wait before it is counted as a failure.
-    package var now: Date
-    package var pendingMaxAge: TimeInterval
+    public var now: Date
+    public var pendingMaxAge: TimeInterval
     /// Runs another file already counts, by the hash of their id: their rows here are rejected.
     package var runsCountedElsewhere: [UInt64: String] = [:]
     /// Takes the file's bytes as they are read, for a parser whose `digestsWhileReading(path:)` is true. It
     /// may be left with part of the file (a reading that stopped early): the caller reads the rest.
     package var digest: (any ByteDigest)?
 
-    package init(
+    /// A context for reading one file; `today` and `now` decide which runs may still be unfinished.
+    public init(
         clock: LocalClock, displayPath: String, encoding: TextEncoding = .auto, today: LocalDate, now: Date = Date(),
         pendingMaxAge: TimeInterval = 24 * 3600
     ) {
@@ -78,20 +88,22 @@ package struct ParseContext: Sendable {
         self.pendingMaxAge = pendingMaxAge
     }
 
-    func location(_ line: Int) -> SourceLocation { SourceLocation(file: displayPath, line: line) }
+    /// Where line `line` of this file is, for an event or a rejection.
+    public func location(_ line: Int) -> SourceLocation { SourceLocation(file: displayPath, line: line) }
 }
 
 /// Counts a parser reports for the ledger.
-package struct ParseSummary: Sendable, Hashable {
+public struct ParseSummary: Sendable, Hashable {
     /// Data records read (lines or CSV rows, not counting a header).
-    package var recordsRead = 0
+    public var recordsRead = 0
     /// Runs seen that have not finished yet; they are counted once they end.
-    package var pendingRuns = 0
+    public var pendingRuns = 0
     /// What the file holds that is read right but not counted (DeepL Write's characters beside translation's),
     /// for the nightly log: said, so that nobody takes the file's own total for Kouka's.
-    package var notes: [String] = []
+    public var notes: [String] = []
 
-    package init(recordsRead: Int = 0, pendingRuns: Int = 0, notes: [String] = []) {
+    /// A summary of one reading.
+    public init(recordsRead: Int = 0, pendingRuns: Int = 0, notes: [String] = []) {
         self.recordsRead = recordsRead
         self.pendingRuns = pendingRuns
         self.notes = notes
@@ -120,18 +132,18 @@ package protocol ResumableLogParser: LogParser {
 }
 
 /// The file is not the format it was configured as; it is rejected whole and nothing of it counts.
-package struct FormatMismatch: Error, Sendable, Equatable, CustomStringConvertible {
-    package var path: String
-    package var format: String
-    package var reason: String
+public struct FormatMismatch: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var format: String
+    public var reason: String
 
-    package init(path: String, format: String, reason: String) {
+    public init(path: String, format: String, reason: String) {
         self.path = path
         self.format = format
         self.reason = reason
     }
 
-    package var description: String {
+    public var description: String {
         "\(path): not a \(format) file (\(reason)); nothing of it was counted — check the source's format in the configuration"
     }
 }

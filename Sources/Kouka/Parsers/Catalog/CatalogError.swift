@@ -1,5 +1,5 @@
 /// The task catalog cannot be used; the job stops before reading any log, since every figure depends on it.
-package struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// One problem, on one line of the catalog.
     package struct Problem: Sendable, Equatable {
         package var line: Int
@@ -24,7 +24,7 @@ package struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible
         unreadable = reason
     }
 
-    package var description: String {
+    public var description: String {
         if let unreadable { return "task catalog \(path): \(unreadable)" }
         let lines = problems.prefix(20).map { "\(path):\($0.line): \($0.message)" }
         let more = problems.count > 20 ? ["… and \(problems.count - 20) more"] : []

@@ -5,7 +5,7 @@ import Glibc
 
 /// The character encoding of a log file. Japanese Windows tools write Shift_JIS (CP932) by default;
 /// newer ones write UTF-8, sometimes with a BOM.
-package enum TextEncoding: String, Sendable, Hashable, Codable {
+public enum TextEncoding: String, Sendable, Hashable, Codable {
     case utf8 = "utf-8"
     case shiftJIS = "shift_jis"
     /// UTF-8 when the file has a BOM or its first block is valid UTF-8, otherwise Shift_JIS.

@@ -1,7 +1,7 @@
 
 /// Holds what one part of a file produced for a sink that cannot be split, and hands it on in order
 /// once the file is read; what a discarded first reading produced never reaches the sink.
-final class BufferedSink: PartitionableSink {
+final class BufferedSink: PartitionableSink, RunKeySink {
     private enum Item {
         case event(UsageEvent)
         case rejection(Rejection)
@@ -14,7 +14,7 @@ final class BufferedSink: PartitionableSink {
 
     func accept(_ event: UsageEvent) { items.append(.event(event)) }
     func reject(_ rejection: Rejection) { items.append(.rejection(rejection)) }
-    func counted(runs: RunKeySet) { target?.counted(runs: runs) }
+    func keep(countedRuns runs: RunKeySet) { target?.counted(runs: runs) }
 
     func makePartition() -> any PartitionableSink { BufferedSink(target: nil) }
 

@@ -30,8 +30,8 @@ package struct Configuration: Sendable {
     /// The rules of the tool verdicts (`[review]`), defaults where the file sets none.
     package var review = ReviewSettings()
 
-    /// Reads and checks the TOML file at `path`.
-    package static func load(path: String) throws(ConfigurationError) -> Configuration {
+    /// Reads and checks the TOML file at `path`; its sources' formats are looked up in `formats`.
+    package static func load(path: String, formats: LogFormats = .builtIn) throws(ConfigurationError) -> Configuration {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(path: path, message: ConfigurationFile.whyUnreadable(path))
         }
@@ -59,10 +59,10 @@ package struct Configuration: Sendable {
         } catch {
             throw ConfigurationError(path: path, message: "\(error)")
         }
-        return try resolve(file, path: path)
+        return try resolve(file, path: path, formats: formats)
     }
 
-    private static func resolve(_ file: ConfigurationFile, path: String) throws(ConfigurationError) -> Configuration {
+    private static func resolve(_ file: ConfigurationFile, path: String, formats: LogFormats) throws(ConfigurationError) -> Configuration {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         func absolute(_ p: String) -> String {
             URL(fileURLWithPath: p.hasPrefix("/") ? p : (base as NSString).appendingPathComponent(p)).standardizedFileURL.path
@@ -81,8 +81,8 @@ package struct Configuration: Sendable {
                 }
                 encoding = value
             }
-            guard let factory = FormatRegistry.factories[section.format] else {
-                throw ConfigurationError(path: path, message: "\(label): format \(section.format) is unknown; use one of \(FormatRegistry.allFormatIDs.joined(separator: ", "))")
+            guard let factory = formats.factory(section.format) else {
+                throw ConfigurationError(path: path, message: "\(label): format \(section.format) is unknown; use one of \(formats.identifiers.joined(separator: ", "))")
             }
             var sourceZone: TimeZone? = nil
             if let name = section.timezone {
@@ -113,7 +113,7 @@ package struct Configuration: Sendable {
             do { parser = try factory(options) } catch {
                 throw ConfigurationError(path: path, message: "\(label), format \(section.format): \(error.message)")
             }
-            sources.append(SourceSpec(format: section.format, pattern: absolute(section.path), encoding: encoding, parser: parser,
+            sources.append(SourceSpec(format: section.format, pattern: absolute(section.path), encoding: encoding, options: options, parser: parser,
                                       required: section.required ?? false))
         }
         var targets = TargetTable.dxPolicyDefaults

@@ -2,7 +2,7 @@ import Foundation
 
 /// Receives one file's events and rejections: events are folded into daily rollups at once, so memory
 /// grows with the number of distinct days and names, never with the file.
-final class EventCollector: PartitionableSink {
+final class EventCollector: PartitionableSink, RunKeySink {
     /// Touched by one thread at a time (a file's part is read into a partition of its own); a dynamic
     /// exclusivity check on every event would only cost.
     @exclusivity(unchecked) private(set) var aggregator: Aggregator
@@ -39,7 +39,7 @@ final class EventCollector: PartitionableSink {
         rejections.append(contentsOf: shift == 0 ? part.rejections : part.rejections.map { $0.shifted(by: shift) })
     }
 
-    func counted(runs: RunKeySet) { runKeys = runs }
+    func keep(countedRuns runs: RunKeySet) { runKeys = runs }
 
     func accept(_ event: UsageEvent) {
         guard event.occurredAt >= earliest, event.occurredAt <= latest else {

@@ -1,0 +1,30 @@
+import Foundation
+
+/// The instants a run can be counted at: from 2000 (midnight in the configured zone, as logs' wall-clock
+/// times are read there) to a day after now. A run outside them is a clock or export error, and a rejected
+/// row dated outside them credits no year.
+package struct EventWindow: Sendable {
+    private let earliest: Date
+    private let latest: Date
+    private let days: ClosedRange<LocalDate>
+
+    package init(clock: LocalClock, now: Date) {
+        earliest = clock.startOfDay(LocalDate(year: 2000, month: 1, day: 1))
+        latest = now.addingTimeInterval(86_400)
+        days = clock.localDate(of: earliest)...clock.localDate(of: latest)
+    }
+
+    /// Nil when `event` may be counted, else its rejection.
+    package func rejection(of event: UsageEvent) -> Rejection? {
+        guard event.occurredAt < earliest || event.occurredAt > latest else { return nil }
+        let when = event.occurredAt < earliest ? "before 2000" : "in the future"
+        return Rejection(file: event.source.file, line: event.source.line, reason: "the run's time is \(when); check the robot's clock or the export")
+    }
+
+    /// `rejection` with its day kept only when a run could be counted on it.
+    package func dated(_ rejection: Rejection) -> Rejection {
+        var kept = rejection
+        if let day = kept.day, !kept.isRepeatedRun, !days.contains(day) { kept.day = nil }
+        return kept
+    }
+}

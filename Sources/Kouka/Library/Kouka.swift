@@ -1,0 +1,79 @@
+import Foundation
+import Logging
+
+/// Kouka's calls from logs to figures. Each goes through the code the jobs run: logs are read into a store
+/// as `kouka-nightly` reads them, and figures are built from it as `kouka-report` builds the yearly report.
+public enum Kouka {
+    /// Kouka's version, stated in every report.
+    public static var version: String { KoukaVersion.current }
+
+    /// A fiscal year's figures from `logs` and the task catalog at `catalog`: the numbers `kouka-report` states
+    /// for a configuration naming the same files, catalog, zone and rules.
+    ///
+    /// The logs are read into a store of their own in a temporary folder, removed afterwards; runs that span
+    /// files, repeated runs, unfinished runs and the office-hours rule are handled as the nightly job handles them.
+    /// - Parameters:
+    ///   - fiscalYear: The calendar year the fiscal year begins in (2024 is April 2024 to March 2025).
+    ///   - timeZone: The zone in which times without an offset are read and days are taken.
+    ///   - now: The time taken as now: a run that has not ended yet and is younger than `pendingMaxHours`
+    ///     waits instead of counting.
+    /// - Throws: `MeasureError.filesNotCounted` when a file cannot be counted at all, `CatalogError` when the
+    ///   catalog cannot be used, `ConfigurationError` when a log is missing or a format unknown, and the store's
+    ///   errors when the temporary folder cannot be written.
+    public static func measure(
+        logs: [LogFile], catalog: String, fiscalYear: Int, timeZone: TimeZone, rules: MeasureRules = MeasureRules(),
+        formats: LogFormats = .builtIn, now: Date = Date()
+    ) throws -> Figures {
+        guard (2000...2100).contains(fiscalYear) else { throw MeasureError.fiscalYearOutOfRange(fiscalYear) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-measure-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // A temporary folder left behind costs disk space only; its figures are already returned or thrown.
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let configuration = try MeasureConfiguration.make(
+            logs: logs, catalog: catalog, database: folder.appendingPathComponent("kouka.sqlite").path, timeZone: timeZone,
+            rules: rules, formats: formats)
+        let clock = configuration.clock
+        let silent = Logger(label: "kouka.measure") { _ in SwiftLogNoOpLogHandler() }
+        let summary = try NightlyJob(configuration: configuration, logger: silent,
+                                     options: NightlyOptions(today: clock.localDate(of: now), now: now)).run()
+        let notCounted = IngestSummary(summary).filesNotCounted
+        guard notCounted.isEmpty else { throw MeasureError.filesNotCounted(notCounted) }
+        return try figures(configuration, fiscalYear: fiscalYear, today: clock.localDate(of: now))
+    }
+
+    /// A fiscal year's figures from the store of the configuration at `configuration`: what `kouka-report`
+    /// states for that year, as of now.
+    /// - Throws: `ConfigurationError` when the configuration cannot be used or its store does not exist yet,
+    ///   `CatalogError`, and the store's errors when it cannot be read whole.
+    public static func figures(configuration: String, fiscalYear: Int, formats: LogFormats = .builtIn) throws -> Figures {
+        guard (2000...2100).contains(fiscalYear) else { throw MeasureError.fiscalYearOutOfRange(fiscalYear) }
+        return try figures(try Configuration.load(path: configuration, formats: formats), fiscalYear: fiscalYear, today: nil)
+    }
+
+    /// Reads what is new in every source of the configuration at `configuration` into its store: the nightly
+    /// job's work, with `formats` (the built-in ones and any a client registered).
+    /// - Throws: `ConfigurationError`, `CatalogError`, and the store's errors; a bad row or file does not throw,
+    ///   it is in the summary.
+    public static func ingest(configuration: String, formats: LogFormats = .builtIn, logger: Logger = Logger(label: "kouka")) throws -> IngestSummary {
+        IngestSummary(try NightlyJob(configuration: try Configuration.load(path: configuration, formats: formats), logger: logger).run())
+    }
+
+    /// The events and rejections of one log file, as its format's parser reads them, without a store:
+    /// no run is matched with other files, and nothing is rolled up.
+    /// - Throws: `ConfigurationError` when the format is unknown or the options cannot work, `FormatMismatch`
+    ///   when the file is not that format, and the reader's errors when it cannot be read.
+    public static func read(_ log: LogFile, timeZone: TimeZone, formats: LogFormats = .builtIn, now: Date = Date()) throws -> LogReading {
+        let parser = try MeasureConfiguration.parser(for: log, formats: formats)
+        let clock = LocalClock(zone: timeZone)
+        let sink = LogReadingSink()
+        let context = ParseContext(clock: clock, displayPath: log.path, encoding: log.encoding, today: clock.localDate(of: now), now: now)
+        let summary = try parser.parse(path: log.path, context: context, into: sink)
+        return LogReading(events: sink.events, rejections: sink.rejections, summary: summary)
+    }
+
+    private static func figures(_ configuration: Configuration, fiscalYear: Int, today: LocalDate?) throws -> Figures {
+        try ReportContext.reading(configuration: configuration, today: today) { context in
+            Figures(try context.report(.fiscalYear(FiscalYear(fiscalYear)), generatedAt: "", previous: nil))
+        }
+    }
+}
