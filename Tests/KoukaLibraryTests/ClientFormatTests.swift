@@ -101,4 +101,30 @@ import Testing
             #expect(Array(files.keys) == ["acme/robot1.log"])
         }
     }
+
+    @Test func aMissingLogStopsTheMeasurementWithItsPath() throws {
+        let city = try AcmeCity()
+        defer { try? city.remove() }
+        let missing = city.folder.appendingPathComponent("acme/robot2.log").path
+        do {
+            _ = try Kouka.measure(logs: [LogFile(city.log, format: "acme-log"), LogFile(missing, format: "acme-log")], catalog: city.catalog,
+                                  fiscalYear: 2024, timeZone: AcmeCity.tokyo, formats: try AcmeCity.formats(), now: AcmeCity.now)
+            Issue.record("a missing log was measured as if it held nothing")
+        } catch let error as ConfigurationError {
+            #expect(error.message.contains("robot2.log"), "\(error)")
+        }
+    }
+
+    @Test func aLogWhoseNameLooksLikeAGlobIsReadAsThatFileOnly() throws {
+        let city = try AcmeCity()
+        defer { try? city.remove() }
+        // robot[1].log as a glob would match robot1.log: only the file named so may be read.
+        let bracketed = city.folder.appendingPathComponent("acme/robot[1].log").path
+        try FileManager.default.copyItem(atPath: city.log, toPath: bracketed)
+        try "2024-06-01 09:00:00,受付処理,ok,6\n".write(toFile: city.log, atomically: true, encoding: .utf8)
+        let figures = try Kouka.measure(logs: [LogFile(bracketed, format: "acme-log")], catalog: city.catalog, fiscalYear: 2024,
+                                        timeZone: AcmeCity.tokyo, formats: try AcmeCity.formats(), now: AcmeCity.now)
+        #expect(figures.sources.map(\.path) == ["acme/robot[1].log"])
+        #expect(figures.tasks.first?.units == 60)
+    }
 }
