@@ -9,26 +9,17 @@ final class EventCollector: PartitionableSink, RunKeySink {
     private(set) var rejections: [Rejection] = []
     /// The ids of the runs the file counted, for formats that have them.
     private(set) var runKeys: RunKeySet?
-    /// Runs outside these instants are clock or export errors: before 2000, or more than a day ahead.
-    /// 2000 begins at midnight in the configured zone (in Tokyo, 9 hours before it does in UTC), as the
-    /// logs' wall-clock times are read there.
-    private let earliest: Date
-    private let latest: Date
-    /// The local days of `earliest` and `latest`: a rejected row dated outside them has no year of its own.
-    private let days: ClosedRange<LocalDate>
+    /// The instants a run can be counted at, and the days a rejected row can be dated on.
+    private let window: EventWindow
 
     init(clock: LocalClock, officeHours: OfficeHours, now: Date = Date()) {
         aggregator = Aggregator(clock: clock, officeHours: officeHours)
-        earliest = clock.startOfDay(LocalDate(year: 2000, month: 1, day: 1))
-        latest = now.addingTimeInterval(86_400)
-        days = clock.localDate(of: earliest)...clock.localDate(of: latest)
+        window = EventWindow(clock: clock, now: now)
     }
 
     private init(partitionOf parent: EventCollector) {
         aggregator = Aggregator(clock: parent.aggregator.clock, officeHours: parent.aggregator.officeHours)
-        earliest = parent.earliest
-        latest = parent.latest
-        days = parent.days
+        window = parent.window
     }
 
     func makePartition() -> any PartitionableSink { EventCollector(partitionOf: self) }
@@ -42,20 +33,11 @@ final class EventCollector: PartitionableSink, RunKeySink {
     func keep(countedRuns runs: RunKeySet) { runKeys = runs }
 
     func accept(_ event: UsageEvent) {
-        guard event.occurredAt >= earliest, event.occurredAt <= latest else {
-            let when = event.occurredAt < earliest ? "before 2000" : "in the future"
-            reject(Rejection(file: event.source.file, line: event.source.line,
-                             reason: "the run's time is \(when); check the robot's clock or the export"))
-            return
-        }
+        if let rejection = window.rejection(of: event) { return reject(rejection) }
         aggregator.add(event)
     }
 
     /// Keeps a rejected row, with its day only when it is one a run could be counted on: a date before 2000
     /// or in the future is a clock or export error, as it is for a run (`accept`), and credits no year.
-    func reject(_ rejection: Rejection) {
-        var kept = rejection
-        if let day = kept.day, !kept.isRepeatedRun, !days.contains(day) { kept.day = nil }
-        rejections.append(kept)
-    }
+    func reject(_ rejection: Rejection) { rejections.append(window.dated(rejection)) }
 }
