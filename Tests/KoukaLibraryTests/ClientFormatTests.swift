@@ -127,4 +127,19 @@ import Testing
         #expect(figures.sources.map(\.path) == ["acme/robot[1].log"])
         #expect(figures.tasks.first?.units == 60)
     }
+
+    @Test func allFilesOfAConfigurationRefuseASourceThatMatchesNothing() throws {
+        let city = try AcmeCity()
+        defer { try? city.remove() }
+        var text = try String(contentsOfFile: city.configuration, encoding: .utf8)
+        text += "\n[[source]]\nformat = \"acme-log\"\npath = \"other/*.log\"\n"
+        try text.write(toFile: city.configuration, atomically: true, encoding: .utf8)
+        let formats = try AcmeCity.formats()
+        do {
+            _ = try LogFile.all(inConfiguration: city.configuration, formats: formats)
+            Issue.record("a source without files was left out quietly")
+        } catch {
+            #expect(error.message.contains("other/*.log"), "\(error)")
+        }
+    }
 }

@@ -21,10 +21,16 @@ public struct LogFile: Sendable, Hashable {
 
     /// Every file the sources of the configuration at `configuration` name, with each source's format,
     /// options and encoding, in the order the nightly job reads them.
-    /// - Throws: `ConfigurationError` when the configuration cannot be used, or a required source matches no file.
-    public static func all(inConfiguration configuration: String, formats: LogFormats = .builtIn) throws -> [LogFile] {
+    /// - Throws: `ConfigurationError` when the configuration cannot be used, or any source matches no file:
+    ///   figures measured without it would lack that source's logs and not say so.
+    public static func all(inConfiguration configuration: String, formats: LogFormats = .builtIn) throws(ConfigurationError) -> [LogFile] {
         let loaded = try Configuration.load(path: configuration, formats: formats)
-        return try SourceMatches.expand(loaded).files.map {
+        let matches = try SourceMatches.expand(loaded)
+        guard matches.missing.isEmpty else {
+            let list = matches.missing.map { "\($0.path) (\($0.reason))" }.joined(separator: "; ")
+            throw ConfigurationError(path: configuration, message: "source path(s) match no file: \(list); fix the path or leave the source out")
+        }
+        return matches.files.map {
             LogFile($0.path, format: $0.spec.format, options: $0.spec.options, encoding: $0.spec.encoding)
         }
     }
