@@ -13,7 +13,8 @@ public struct UsageEvent: Sendable, Hashable {
     public var department: String?
     /// How the run or use ended.
     public var outcome: Outcome
-    /// How much work it did, in ``unit``: 1 for a run, the items, sheets, audio minutes, inquiries or characters otherwise.
+    /// How much work it did, in ``unit``: 1 for a run counted in runs, else its items, sheets, audio minutes,
+    /// inquiries or characters.
     public var quantity: Double
     /// The unit of ``quantity``; it must be the catalog row's unit for a success to count.
     public var unit: EffectUnit
