@@ -1,10 +1,16 @@
 /// What one unit of a tool's work is; the catalog's minutes are per unit (per 1,000 for characters).
 public enum EffectUnit: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// One run, job or use of the tool (回).
     case runs
+    /// One item a run handled, such as a queue transaction or a form (件).
     case items
+    /// One sheet an AI-OCR read (枚).
     case sheets
+    /// One minute of recorded audio transcribed (音声分).
     case audioMinutes = "audio-minutes"
+    /// One inquiry a chatbot answered (問い合わせ).
     case inquiries
+    /// One source character translated; the catalog's minutes are per 1,000 of them (文字).
     case characters
 
     /// How many of the event's quantity one catalog "unit" stands for: translation baselines are per
@@ -23,6 +29,7 @@ public enum EffectUnit: String, Sendable, Hashable, Codable, CaseIterable, Compa
         }
     }
 
+    /// Orders units as they are declared, the order reports list them in.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         declared.firstIndex(of: lhs)! < declared.firstIndex(of: rhs)!
     }

@@ -5,11 +5,13 @@ import Foundation
 /// Cron servers often run in UTC, so nothing here uses the process's zone: every conversion goes through
 /// the zone named in the configuration (default Asia/Tokyo).
 public struct LocalClock: Sendable {
+    /// The zone in which days, and so fiscal years, are taken.
     public let zone: TimeZone
     /// The zone's offset when it has no daylight-saving changes from 2000 on (Asia/Tokyo): conversions are
     /// then plain arithmetic, not a time-zone lookup per event on the ingest's hot path.
     private let fixedOffset: Int?
 
+    /// A clock for `zone`.
     public init(zone: TimeZone) {
         self.zone = zone
         let since2000 = Date(timeIntervalSince1970: 946_684_800)

@@ -1,9 +1,13 @@
 /// A calendar date with no time and no zone: the day on which a run started, in the configured zone.
 public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The calendar year, such as 2024.
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
+    /// The day of the month, 1 to 31.
     public var day: Int
 
+    /// A date from its parts, which are not checked: use ``init(_:)`` for text that may be wrong.
     public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
@@ -49,6 +53,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` later (earlier when negative).
     public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
 
     /// `yyyy-MM-dd`.
@@ -59,10 +64,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// `yyyy-MM`, the month a monthly figure belongs to.
     public var monthKey: String { "\(year)-\(Self.pad(month))" }
 
+    /// Whether `lhs` is the earlier date.
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// The number of days in `month` of `year`, by the Gregorian leap-year rule.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -73,6 +80,8 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
+    /// Decodes a `yyyy-MM-dd` string, the form reports and the store write.
+    /// - Throws: `DecodingError.dataCorrupted` when the text is not a date.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(text) else {
@@ -81,6 +90,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = date
     }
 
+    /// Encodes the date as `yyyy-MM-dd`, so JSON reports show it as people write it.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

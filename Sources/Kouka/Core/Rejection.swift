@@ -1,8 +1,11 @@
 /// A record that could not be counted, with where and why. Never holds the record's text: logs can
 /// carry what citizens wrote.
 public struct Rejection: Sendable, Hashable, Codable {
+    /// The file the record is in, as ``SourceLocation/file`` names it.
     public var file: String
+    /// The 1-based line on which the record starts; 0 for a rejection of the whole file.
     public var line: Int
+    /// Why the record could not be counted; never the record's text.
     public var reason: String
     /// The row is a run already counted (earlier in the file, or in a file read before): left out so that
     /// it counts once. The ledger counts these apart from rows that are wrong.
@@ -11,6 +14,7 @@ public struct Rejection: Sendable, Hashable, Codable {
     /// counts the rejections of its own dates; nil when the date is unknown, and no period may claim it.
     public var day: LocalDate?
 
+    /// A rejection of the record at `line` of `file`.
     public init(file: String, line: Int, reason: String, isRepeatedRun: Bool = false, day: LocalDate? = nil) {
         self.file = file
         self.line = line
@@ -21,6 +25,7 @@ public struct Rejection: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case file, line, reason }
 
+    /// Decodes the file, line and reason a report or the ledger wrote; the rest is not written, so it takes its default.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),

@@ -5,9 +5,13 @@ public struct RollupKey: Sendable, Hashable, Comparable {
     public var date: LocalDate
     /// The department the log names, or "" when it names none (the catalog's department is used then).
     public var department: String
+    /// The kind of tool.
     public var family: SystemFamily
+    /// The log's own name for the work, which the catalog maps when figures are built.
     public var taskName: String
+    /// How the runs ended.
     public var outcome: Outcome
+    /// The unit the runs' quantities are in.
     public var unit: EffectUnit
     /// A chatbot answer given outside office hours (always false for other families).
     public var offHours: Bool
@@ -18,6 +22,7 @@ public struct RollupKey: Sendable, Hashable, Comparable {
     /// (`UsageEvent.undatedPeriod`); `RunningTotals` finds the periods where the count falls.
     public var undatedPeriod: Bool
 
+    /// A key; the flags are false for all but chatbot answers outside office hours and running totals.
     public init(
         date: LocalDate, department: String, family: SystemFamily, taskName: String, outcome: Outcome, unit: EffectUnit, offHours: Bool = false,
         cumulative: Bool = false, undatedPeriod: Bool = false
@@ -33,6 +38,7 @@ public struct RollupKey: Sendable, Hashable, Comparable {
         self.offHours = offHours
     }
 
+    /// Orders keys by date, department, family, name, outcome and unit, then the flags: the order rollups are stored in.
     public static func < (a: RollupKey, b: RollupKey) -> Bool {
         if (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) != (b.date, b.department, b.family, b.taskName, b.outcome, b.unit) {
             return (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) < (b.date, b.department, b.family, b.taskName, b.outcome, b.unit)

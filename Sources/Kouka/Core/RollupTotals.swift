@@ -4,15 +4,20 @@ public struct RollupTotals: Sendable, Hashable {
     public var events: Int = 0
     /// Units of work (runs, items, sheets, audio minutes, inquiries, characters).
     public var quantity: Double = 0
+    /// Seconds the machine worked, from the events that recorded them.
     public var machineSeconds: Double = 0
-    /// Person-seconds the logs measured, and the quantity of the events that measured them.
+    /// Person-seconds (checking, editing) the logs measured.
     public var humanSeconds: Double = 0
+    /// The quantity of the events that measured person-time: those units' residual time is ``humanSeconds``,
+    /// not the catalog's estimate.
     public var humanMeasuredQuantity: Double = 0
     /// The quality counts of the events that had them (`QualityMeasure`); a measure no event had is absent.
     package var quality: [QualityMeasure: Double] = [:]
 
+    /// Empty totals, to add events to.
     public init() {}
 
+    /// Totals as stated.
     public init(events: Int, quantity: Double, machineSeconds: Double, humanSeconds: Double, humanMeasuredQuantity: Double) {
         self.events = events
         self.quantity = quantity

@@ -5,6 +5,7 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     /// The 1-based line on which the record starts.
     public var line: Int
 
+    /// The record starting at `line` of `file`.
     public init(file: String, line: Int) {
         self.file = file
         self.line = line

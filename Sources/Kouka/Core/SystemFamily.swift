@@ -2,10 +2,15 @@
 ///
 /// The raw values are the identifiers used in the task catalog's `system` column and in reports.
 public enum SystemFamily: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// Robotic process automation: UiPath, WinActor, Power Automate and robots' CSV exports.
     case rpa
+    /// AI-OCR reading forms into data (sheets).
     case aiOCR = "ai-ocr"
+    /// Meeting-minutes support: transcription of recorded audio (audio minutes).
     case minutes
+    /// A chatbot answering citizens' inquiries (inquiries).
     case chatbot
+    /// AI translation, such as DeepL (characters).
     case translation
 
     /// Whether the family counts towards the AI-supported tasks metric (everything but RPA).
@@ -22,6 +27,7 @@ public enum SystemFamily: String, Sendable, Hashable, Codable, CaseIterable, Com
         }
     }
 
+    /// Orders families as they are declared, the order reports list them in.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         declared.firstIndex(of: lhs)! < declared.firstIndex(of: rhs)!
     }

@@ -2,6 +2,7 @@ import Foundation
 
 /// The one canonical record every parser produces: one run, job or use of a tool.
 public struct UsageEvent: Sendable, Hashable {
+    /// The kind of tool that did the work.
     public var family: SystemFamily
     /// The instant the run started; its local date in the configured zone decides day and fiscal year.
     public var occurredAt: Date
@@ -10,14 +11,19 @@ public struct UsageEvent: Sendable, Hashable {
     public var taskName: String
     /// The department the log names, if it names one.
     public var department: String?
+    /// How the run or use ended.
     public var outcome: Outcome
+    /// How much work it did, in ``unit``: 1 for a run counted in runs, else its items, sheets, audio minutes,
+    /// inquiries or characters.
     public var quantity: Double
+    /// The unit of ``quantity``; it must be the catalog row's unit for a success to count.
     public var unit: EffectUnit
     /// Seconds the machine worked, when the log records them.
     public var machineSeconds: Double?
     /// Seconds a person spent checking or editing, when the log records them; replaces the catalog's
     /// residual estimate.
     public var humanSeconds: Double?
+    /// The file and line the record came from, so the figure it adds to can be traced to it.
     public var source: SourceLocation
     /// The quantity is a running total of the period that starts at `occurredAt` (a DeepL usage snapshot),
     /// not a use of its own: of one period, the largest total counts, never the sum of several.
@@ -30,6 +36,7 @@ public struct UsageEvent: Sendable, Hashable {
     /// empty when it says nothing.
     package var quality: [QualityMeasure: Double] = [:]
 
+    /// An event; the optional facts default to what a log that does not state them means.
     public init(
         family: SystemFamily, occurredAt: Date, taskName: String, department: String? = nil,
         outcome: Outcome, quantity: Double, unit: EffectUnit, machineSeconds: Double? = nil,

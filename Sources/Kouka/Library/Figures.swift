@@ -8,12 +8,13 @@ public struct Figures: Sendable, Hashable, Codable {
     public var fiscalYear: Int
     /// The year's name in the Japanese era, such as 令和6年度.
     public var label: String
-    /// The first and last day of the year, `yyyy-MM-dd`.
+    /// The first day of the year, `yyyy-MM-dd`: April 1.
     public var firstDay: String
+    /// The last day of the year, `yyyy-MM-dd`: March 31 of the next calendar year.
     public var lastDay: String
     /// The zone in which days and fiscal years were taken, such as Asia/Tokyo.
     public var timeZone: String
-    /// Hours saved by every tool together.
+    /// Hours saved by every tool together: the unrounded minutes of every line, rounded once.
     public var hoursSaved: Double
     /// Hours saved by system family: `rpa`, `ai-ocr`, `minutes`, `chatbot`, `translation` (each present, 0 when unused).
     public var hoursSavedBySystem: [String: Double]
@@ -29,8 +30,9 @@ public struct Figures: Sendable, Hashable, Codable {
     public var excluded: Excluded
     /// The files the figures came from, with their SHA-256, so an auditor can trace every figure to its bytes.
     public var sources: [Source]
-    /// The task catalog the baselines came from, and its SHA-256.
+    /// The task catalog the baselines came from, relative to the folder of the configuration or of the logs.
     public var catalog: String
+    /// The SHA-256 of the catalog's bytes, 64 hexadecimal digits.
     public var catalogSHA256: String
 
     /// Hours saved by RPA robots: the figure the DX policy's RPA target is stated in.

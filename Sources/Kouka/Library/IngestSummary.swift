@@ -1,13 +1,18 @@
 /// What one ingest (`Kouka.ingest`, the nightly job's work) did: files and rows, and the files not counted.
 public struct IngestSummary: Sendable, Hashable {
-    /// Files the sources matched, read (whole or appended), and left alone because they had not changed.
+    /// Files the sources matched.
     public var filesSeen: Int
+    /// Files read, whole or from where the last ingest stopped (appended).
     public var filesRead: Int
+    /// Files left alone because they had not changed since the last ingest.
     public var filesUnchanged: Int
-    /// Records read, counted, and rejected (each rejection with its file, line and reason).
+    /// Records read.
     public var rowsRead: Int
+    /// Records counted.
     public var rowsAccepted: Int
+    /// Records rejected.
     public var rowsRejected: Int
+    /// Each rejected record with its file, line and reason.
     public var rejections: [Rejection]
     /// Files nothing of which counts (not their configured format, unreadable), by path, with why.
     public var filesNotCounted: [String: String]

@@ -13,8 +13,13 @@ public enum Kouka {
     /// The logs are read into a store of their own in a temporary folder, removed afterwards; runs that span
     /// files, repeated runs, unfinished runs and the office-hours rule are handled as the nightly job handles them.
     /// - Parameters:
+    ///   - logs: The log files, each with its format: every one is a required source, so a missing file throws.
+    ///   - catalog: The path of the task catalog (CSV) that maps the logs' names to tasks and baselines.
     ///   - fiscalYear: The calendar year the fiscal year begins in (2024 is April 2024 to March 2025).
     ///   - timeZone: The zone in which times without an offset are read and days are taken.
+    ///   - rules: Targets, office hours, the AI-supported tasks' minimum uses and `pendingMaxHours`; the defaults
+    ///     are a configuration file's.
+    ///   - formats: The formats `logs` name: the built-in ones, and any a client registered.
     ///   - now: The time taken as now: a run that has not ended yet and is younger than `pendingMaxHours`
     ///     waits instead of counting.
     /// - Throws: `MeasureError.filesNotCounted` when a file cannot be counted at all, `CatalogError` when the

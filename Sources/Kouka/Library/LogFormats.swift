@@ -53,5 +53,6 @@ public struct LogFormatError: Error, Sendable, Equatable, CustomStringConvertibl
     /// Why, and what to do instead.
     public var reason: String
 
+    /// The identifier and the reason, in one line.
     public var description: String { "log format \(format): \(reason)" }
 }

@@ -7,6 +7,7 @@ public enum MeasureError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The fiscal year is outside 2000–2100.
     case fiscalYearOutOfRange(Int)
 
+    /// The message, with every file not counted and why, or the year refused.
     public var description: String {
         switch self {
         case let .filesNotCounted(files):

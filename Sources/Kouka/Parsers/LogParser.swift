@@ -5,9 +5,13 @@ public protocol LogParser: Sendable {
     /// The identifier the configuration's `format` key uses, e.g. `uipath-execution-log`.
     var formatID: String { get }
 
-    /// Streams `path` into `sink`: events for what ran, rejections for records that cannot be read.
-    /// Throws `FormatMismatch` when the file is not this format at all (nothing of it may be counted),
-    /// `InputError` or `CSVError` when it cannot be read.
+    /// Streams `path` into `sink`: events for what ran, rejections for records that cannot be read, each in
+    /// file order, and the counts of the reading.
+    ///
+    /// Throws ``FormatMismatch`` when the file is not this format at all: the file is then rejected whole and
+    /// nothing of it counts, whatever was handed to `sink` before. The built-in parsers throw `InputError` or
+    /// `CSVError` (internal) when the file cannot be read; any other error stops the whole ingest or
+    /// measurement and is thrown on to its caller.
     func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary
 
     /// Whether `parse` hands every byte of `path`, in order, to the context's `digest`; the caller then need
@@ -63,11 +67,13 @@ public struct ParseContext: Sendable {
     public var clock: LocalClock
     /// The path as messages and the ledger should show it.
     public var displayPath: String
+    /// The file's text encoding as configured; `.auto` leaves the parser to tell UTF-8 from Shift_JIS.
     public var encoding: TextEncoding
     /// Today's local date: a log dated today may still be written to, so its unfinished runs wait.
     public var today: LocalDate
-    /// Now, and how long an unfinished run may wait before it is counted as a failure.
+    /// The time taken as now: an unfinished run younger than ``pendingMaxAge`` waits for its end.
     public var now: Date
+    /// How long, in seconds, an unfinished run may wait before it is counted as a failure (``Outcome/unfinished``).
     public var pendingMaxAge: TimeInterval
     /// Runs another file already counts, by the hash of their id: their rows here are rejected.
     package var runsCountedElsewhere: [UInt64: String] = [:]
@@ -133,16 +139,21 @@ package protocol ResumableLogParser: LogParser {
 
 /// The file is not the format it was configured as; it is rejected whole and nothing of it counts.
 public struct FormatMismatch: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file, as ``ParseContext/displayPath`` names it.
     public var path: String
+    /// The format the file was configured as: the parser's ``LogParser/formatID``.
     public var format: String
+    /// What shows it is not that format, such as a missing column; never the file's text.
     public var reason: String
 
+    /// A mismatch of the file at `path` with `format`.
     public init(path: String, format: String, reason: String) {
         self.path = path
         self.format = format
         self.reason = reason
     }
 
+    /// The message the nightly summary and the jobs' log show, saying what to check.
     public var description: String {
         "\(path): not a \(format) file (\(reason)); nothing of it was counted — check the source's format in the configuration"
     }

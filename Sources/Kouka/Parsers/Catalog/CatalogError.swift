@@ -24,6 +24,7 @@ public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible 
         unreadable = reason
     }
 
+    /// The catalog's path and every problem by line (the first 20), or why it could not be read at all.
     public var description: String {
         if let unreadable { return "task catalog \(path): \(unreadable)" }
         let lines = problems.prefix(20).map { "\(path):\($0.line): \($0.message)" }

@@ -6,7 +6,9 @@ import Glibc
 /// The character encoding of a log file. Japanese Windows tools write Shift_JIS (CP932) by default;
 /// newer ones write UTF-8, sometimes with a BOM.
 public enum TextEncoding: String, Sendable, Hashable, Codable {
+    /// UTF-8, with or without a byte-order mark.
     case utf8 = "utf-8"
+    /// Shift_JIS as Windows writes it (CP932), the default of Japanese Windows tools and of Excel's CSV.
     case shiftJIS = "shift_jis"
     /// UTF-8 when the file has a BOM or its first block is valid UTF-8, otherwise Shift_JIS.
     case auto

@@ -27,6 +27,7 @@ public struct SourceOptions: Sendable, Hashable {
     /// Every mapped column: a file whose header lacks one is not the configured export.
     var mappedColumns: [String] { Array(Set(columns.values)).sorted() }
 
+    /// Options as a `[[source]]` table states them; the defaults are those of a source that states nothing.
     public init(
         columns: [String: String] = [:], values: [String: [String]] = [:], task: String? = nil, department: String? = nil,
         fallbackIntents: [String] = ["nlu_fallback"], minimumConfidence: Double = 0, handoffNames: [String] = ["handoff.initiate", "action_handoff"],
