@@ -96,9 +96,9 @@ public struct NightlyJob {
             let reads = batch, bytes = batchBytes
             batch.removeAll()
             batchBytes = 0
-            if bytes >= ReadAhead.aloneBytes { try record(readAhead.finish()) }
+            if bytes >= ReadAhead.readAloneBytes { try record(readAhead.finish()) }
             try record(readAhead.start(reads))
-            if bytes >= ReadAhead.aloneBytes { try record(readAhead.finish()) }
+            if bytes >= ReadAhead.readAloneBytes { try record(readAhead.finish()) }
         }
         for (index, file) in files.enumerated() {
             if StopRequest.isRequested {

@@ -9,7 +9,7 @@ final class ReadAhead {
 
     /// A batch at least this large is read and recorded alone: two large exports read at once would hold
     /// twice the memory for little gain, as each one's reading already uses both cores.
-    static let aloneBytes: Int64 = 8 << 20
+    static let readAloneBytes: Int64 = 8 << 20
 
     /// Starts reading `reads` on the worker threads, and returns the batch started before it once its reading
     /// is done (nil when there is none), for the caller to record in the files' order.

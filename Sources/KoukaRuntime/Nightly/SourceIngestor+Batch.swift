@@ -5,7 +5,7 @@ import KoukaStore
 extension SourceIngestor {
     /// Files at least this large are recorded in a transaction of their own, after the files before them are
     /// committed: their many rollups are what a full disk fails on, and the files before them stay recorded.
-    static let aloneBytes: Int64 = 1 << 20
+    static let ownTransactionBytes: Int64 = 1 << 20
 
     /// Records `reads`, in order: each run of small files in one transaction (a commit for each of a city's
     /// thousands of daily logs cost more than recording them), each large file in one of its own. Every file's
@@ -14,8 +14,8 @@ extension SourceIngestor {
         var start = reads.startIndex
         while start < reads.endIndex {
             var end = start + 1
-            if reads[start].record.size < Self.aloneBytes {
-                while end < reads.endIndex, reads[end].record.size < Self.aloneBytes { end += 1 }
+            if reads[start].record.size < Self.ownTransactionBytes {
+                while end < reads.endIndex, reads[end].record.size < Self.ownTransactionBytes { end += 1 }
             }
             lines.hold()
             do {
