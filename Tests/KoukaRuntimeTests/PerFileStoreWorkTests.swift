@@ -52,29 +52,31 @@ import Testing
     @Test func theStoreWorkOfTheLastFilesOfTwoThousandIsNoMoreThanOfTheFirst() throws {
         let city = try Self.city(days: 1000)
         defer { city.remove() }
-        // Windows that start and end on a batch's bounds (a batch's files are recorded together), the last one
-        // ending after the last file: work per file is compared, the windows' sizes may differ by a batch.
+        // Windows that start and end on a batch's bounds, inside the run. A batch's files are recorded together,
+        // while the next batch is read (`ReadAhead`): at the start of batch k the batches before k - 1 are
+        // recorded, so a window of w batches holds w batches' decisions and w batches' records.
         let batch = NightlyJob.batchFiles
         let window = max(1, 400 / batch) * batch
-        let lateStart = (2000 - window) / batch * batch
+        let earlyStart = batch, earlyEnd = batch + window
+        let lateEnd = (2000 - 1) / batch * batch, lateStart = lateEnd - window
         let work = Locked<[Int: SQLiteWork]>([:])
         let statements = Locked<[Int: [String: SQLiteWork]]>([:])
         let summary = try Self.nightly(city, today: Self.firstDay.adding(days: 1000)) { index, store in
             work.update { $0[index] = store.sqliteWork }
             // Which statements did the work of each window, to name those whose work grew.
-            if [window, 2000].contains(index) { statements.update { $0[index] = store.statementsNoted } }
-            if [0, lateStart].contains(index) { store.noteStatements() }
+            if [earlyEnd, lateEnd].contains(index) { statements.update { $0[index] = store.statementsNoted } }
+            if [earlyStart, lateStart].contains(index) { store.noteStatements() }
         }
         #expect(summary.filesRead == 2000)
         #expect(summary.rowsRejected == 0)
         let seen = work.value
-        let early = statements.value[window] ?? [:], late = statements.value[2000] ?? [:]
+        let early = statements.value[earlyEnd] ?? [:], late = statements.value[lateEnd] ?? [:]
         let grown = late.filter { $0.value.vmSteps > early[$0.key]?.vmSteps ?? 0 }
             .map { "\($0.key): \(early[$0.key]?.vmSteps ?? 0) → \($0.value.vmSteps) steps" }.sorted().joined(separator: "\n")
-        let first = try #require(seen[window]) - #require(seen[0])
-        let last = try #require(seen[2000]) - #require(seen[lateStart])
+        let first = try #require(seen[earlyEnd]) - #require(seen[earlyStart])
+        let last = try #require(seen[lateEnd]) - #require(seen[lateStart])
         #expect(first.vmSteps > 0)
-        let lateCount = Int64(2000 - lateStart), earlyCount = Int64(window)
+        let lateCount = Int64(window), earlyCount = Int64(window)
         #expect(last.vmSteps * earlyCount <= first.vmSteps * lateCount,
                 "the last \(lateCount) files took \(last.vmSteps) SQLite steps, the first \(earlyCount) \(first.vmSteps); grown:\n\(grown)")
         #expect(last.fullScanSteps * earlyCount <= first.fullScanSteps * lateCount,

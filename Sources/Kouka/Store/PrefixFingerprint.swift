@@ -13,4 +13,12 @@ package enum PrefixFingerprint {
         guard hasher.update(fileAt: path, from: tailStart, to: length) else { return nil }
         return "\(length):" + hasher.finalizeHex()
     }
+
+    /// `of(path:length:)` without reading the file again, from `hasher`, which has taken exactly its first
+    /// `length` bytes; nil when they are more than the two windows hold. Up to that the windows are the
+    /// whole prefix, in order: a day's log, just hashed for the ledger, is not read a third time.
+    package static func of(hashedPrefix hasher: SHA256, length: Int64) -> String? {
+        guard length <= 2 * window else { return nil }
+        return "\(length):" + hasher.finalizeHex()
+    }
 }

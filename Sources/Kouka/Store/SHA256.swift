@@ -65,7 +65,8 @@ package struct SHA256 {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        // No larger than the bytes to read: a day's log is a few dozen KB, and a megabyte for each cost page faults.
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(min(1 << 20, end - start)), alignment: 16)
         defer { buffer.deallocate() }
         var offset = start
         while offset < end {

@@ -85,6 +85,7 @@ final class FileRead: @unchecked Sendable {
         record.byteOffset = resume.offset
         record.resumeLine = resume.line
         record.resumeState = resume.state
-        record.prefixFingerprint = PrefixFingerprint.of(path: path, length: resume.offset) ?? ""
+        record.prefixFingerprint = PrefixFingerprint.of(hashedPrefix: hasher, length: resume.offset)
+            ?? PrefixFingerprint.of(path: path, length: resume.offset) ?? ""
     }
 }

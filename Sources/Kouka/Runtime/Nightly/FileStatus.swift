@@ -29,6 +29,22 @@ struct FileStatus: Equatable {
 
     /// nil when the path is not a regular file the job can see.
     init?(path: String) {
+        var status = kouka_file_status()
+        switch kouka_file_status_of(path, &status) {
+        case 1:
+            guard status.is_regular == 1 else { return nil }
+            size = status.size
+            modifiedAt = Double(status.modified_seconds) + Double(status.modified_nanoseconds) / 1_000_000_000
+            inode = status.inode
+            changedAt = Double(status.changed_seconds) + Double(status.changed_nanoseconds) / 1_000_000_000
+            bornAt = status.has_birth_time == 1 ? Double(status.born_seconds) + Double(status.born_nanoseconds) / 1_000_000_000 : nil
+            return
+        case 0:
+            break
+        default:
+            return nil
+        }
+        // Where statx cannot say it all: stat, and the birth time where statx gives one.
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         size = Int64(info.st_size)

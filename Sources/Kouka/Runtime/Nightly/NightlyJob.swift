@@ -71,20 +71,31 @@ package struct NightlyJob {
 
         for file in files { ingestor.current[DisplayPath.of(file.path, base: base)] = file }
         ingestor.forced = forced
-        for line in try store?.ledgerPaths() ?? [] where ingestor.current[line.path] == nil && line.inode != 0 {
-            guard let record = try store?.source(path: line.path) else { continue }
-            ingestor.vanished[record.inode] = record
+        do {
+            let ledger = try store?.ledgerIdentities() ?? []
+            for line in ledger where ingestor.current[line.path] == nil && line.inode != 0 {
+                guard let record = try store?.source(path: line.path) else { continue }
+                ingestor.vanished[record.inode] = record
+            }
+            ingestor.ledger.reserveCapacity(ledger.count)
+            for line in ledger { ingestor.ledger[line.path] = line }
         }
         var seen = Set<String>()
-        // Files are decided and recorded one by one, in order, but read a few at a time, one per core.
+        // Files are decided and recorded one by one, in order, but read a batch at a time, on every core, while
+        // the job's thread records the batch before (`ReadAhead`).
         var batch: [FileRead] = []
         var batchBytes: Int64 = 0
+        let readAhead = ReadAhead()
+        func record(_ reads: [FileRead]?) throws {
+            if let reads { try ingestor.record(reads, store: store!, summary: &summary) }
+        }
         func readAndRecord() throws {
-            let reads = batch
-            if reads.count == 1 { reads[0].read() } else { DispatchQueue.concurrentPerform(iterations: reads.count) { reads[$0].read() } }
-            for read in reads { try ingestor.commit(read, store: store!, summary: &summary) }
+            let reads = batch, bytes = batchBytes
             batch.removeAll()
             batchBytes = 0
+            if bytes >= ReadAhead.readAloneBytes { try record(readAhead.finish()) }
+            try record(readAhead.start(reads))
+            if bytes >= ReadAhead.readAloneBytes { try record(readAhead.finish()) }
         }
         for (index, file) in files.enumerated() {
             if StopRequest.isRequested {
@@ -104,6 +115,8 @@ package struct NightlyJob {
             if batch.count >= Self.batchFiles || batchBytes >= Self.batchBytes { try readAndRecord() }
         }
         if !batch.isEmpty, !summary.interrupted { try readAndRecord() }
+        // Also when a stop was requested: the batch in hand is read already.
+        try record(readAhead.finish())
         if let store, !options.dryRun, !summary.interrupted { options.fileObserver?(files.count, store) }
         progress.finish()
         if summary.interrupted, case let unsettled = ingestor.unsettled, !unsettled.isEmpty {

@@ -10,6 +10,8 @@ final class SourceIngestor {
     let today: LocalDate
     let now: Date
     private var unmapped: [String: NightlySummary.UnmappedName] = [:]
+    /// The catalog's rows for each system and name recorded this run (the catalog does not change during a run).
+    private var candidates: [String: CatalogCandidates] = [:]
     /// The files this run read whole, by SHA-256: a copy of one read in the same batch is a copy too.
     var readThisRun: [String: String] = [:]
     /// The new SHA-256 of each file this run reads, by path ("" when it is appended to: not known yet).
@@ -17,6 +19,10 @@ final class SourceIngestor {
     /// The files this run reads, by the path the ledger knows them by: a ledger line whose path is not
     /// among them describes a file that is gone (or renamed).
     var current: [String: (path: String, spec: SourceSpec)] = [:]
+    /// The ledger's lines as the run started, by path, identity only (`KoukaStore.ledgerIdentities()`): what
+    /// tells an unchanged file, without a lookup for each of a city's tens of thousands. A line is taken out
+    /// when its file is decided.
+    var ledger: [String: SourceFileRecord] = [:]
     /// The paths `--since` reads whole.
     var forced: Set<String> = []
     /// Ledger lines whose files are no longer at their paths, by inode: a new path with one of these inodes
@@ -29,13 +35,22 @@ final class SourceIngestor {
     /// The files that other files did not leave runs out for, because they were to be read again this run.
     var awaited: Set<String> = []
 
+    /// The log lines of the files recorded in the transaction still open (`record(_:store:summary:)`).
+    let lines: HeldLogLines
+
     init(configuration: Configuration, catalog: TaskCatalog, logger: Logger, today: LocalDate, now: Date) {
         self.configuration = configuration
         self.catalog = catalog
-        self.logger = logger
+        let lines = HeldLogLines()
+        self.lines = lines
+        self.logger = lines.wrapping(logger)
         self.today = today
         self.now = now
+        officeHoursText = configuration.officeHours.ledgerText
     }
+
+    /// The configured office hours as the ledger writes them (`OfficeHours.ledgerText`), made once a run.
+    let officeHoursText: String
 
     /// Names seen this run that the catalog does not map, most frequent first.
     func unmappedNames() -> [NightlySummary.UnmappedName] {
@@ -54,7 +69,17 @@ final class SourceIngestor {
             return nil
         }
         let resumable = spec.parser is any ResumableLogParser
-        var known = try store?.source(path: display)
+        // The line loaded with the others as the run started, when it shows the file untouched: all an unchanged
+        // file needs, without a lookup of its own. Any other file's line is looked up whole, and so is the line
+        // of a path listed a second time (by two sources), which the first may have changed.
+        var known: SourceFileRecord?
+        if let line = ledger.removeValue(forKey: display), line.status != .duplicate,
+           IngestPlan.decide(path: path, status: status, known: line, format: spec.format, resumable: resumable, forced: forced,
+                             officeHours: officeHoursText) == .unchanged {
+            known = line
+        } else {
+            known = try store?.source(path: display)
+        }
         if known == nil, let old = vanished[status.inode], Self.isSameFile(path: path, status: status, as: old, format: spec.format) {
             // Rotation renamed the file: its ledger line moves with it, so nothing is counted twice.
             vanished[status.inode] = nil
@@ -64,9 +89,8 @@ final class SourceIngestor {
             known = old
             known?.path = display
         }
-        let officeHours = configuration.officeHours.ledgerText
         var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format, resumable: resumable, forced: forced,
-                                     officeHours: officeHours)
+                                     officeHours: officeHoursText)
         // A copy stays a copy only while the file it copies is there now with the same bytes, also when that
         // file is being read again in this run.
         if plan == .unchanged, let known, known.status == .duplicate, let store, try counted(known.sha256, at: display, store: store)?.copyOf == nil {
@@ -79,9 +103,9 @@ final class SourceIngestor {
             logger.notice("source file is read whole: it may not be the file read before", metadata: ["file": "\(display)", "reason": "\(doubt)"])
         }
         if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable, let was = known.officeHours,
-           IngestPlan.hasOtherOfficeHours(known, than: officeHours) {
+           IngestPlan.hasOtherOfficeHours(known, than: officeHoursText) {
             // Its answers were marked off-hours by the hours of the night it was read: the configured ones judge them now.
-            let reason = Self.officeHoursReason(was: was, now: officeHours)
+            let reason = Self.officeHoursReason(was: was, now: officeHoursText)
             summary.filesReadForOfficeHours.append(.init(path: display, reason: reason))
             logger.notice("source file is read whole: the office hours changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
         }
@@ -241,8 +265,8 @@ final class SourceIngestor {
             summary.rejectionReasons[Self.reasonKind(rejection.reason), default: 0] += 1
             logger.warning("row rejected", metadata: ["file": "\(rejection.file)", "line": "\(rejection.line)", "reason": "\(rejection.reason)"])
         }
-        // A file has hundreds of days of a few dozen names: each name is matched against the catalog once.
-        var candidates: [String: CatalogCandidates] = [:]
+        // A file has hundreds of days of a few dozen names, and a city's history thousands of files of the same
+        // names: each name is matched against the catalog once a run.
         for (key, sums) in rollups {
             let id = "\(key.family.rawValue)\u{0}\(key.taskName)"
             let rows = candidates[id] ?? catalog.candidates(for: key.taskName, system: key.family)

@@ -65,15 +65,22 @@ final class SQLiteConnection {
         try SQLiteStatement(connection: self, sql: sql, reading: table)
     }
 
-    /// Runs `body` in one transaction: all of it is written, or none of it.
+    /// How many transactions `transaction` has committed.
+    private(set) var commits = 0
+
+    /// Runs `body` in one transaction: all of it is written, or none of it. Inside another transaction (several
+    /// files recorded in one commit) it is a savepoint of that one: a failed `body` undoes only its own writes,
+    /// and nothing is on disk before the outer transaction commits.
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        let nested = sqlite3_get_autocommit(handle) == 0
+        try execute(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try execute(nested ? "RELEASE nested" : "COMMIT")
+            if !nested { commits += 1 }
             return result
         } catch {
-            try? execute("ROLLBACK")
+            try? execute(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK")
             throw error
         }
     }

@@ -1,0 +1,33 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import Kouka
+import Testing
+
+/// `FileStatus(path:)` takes from one `statx` what `stat` gives, to the nanosecond: the ledger compares these
+/// values for equality to skip an unchanged file.
+struct FileStatusTests {
+    @Test func aRegularFileGivesWhatStatGives() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-status-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(repeating: 7, count: 12_345).write(to: URL(fileURLWithPath: path))
+        var info = stat()
+        try #require(stat(path, &info) == 0)
+        let status = try #require(FileStatus(path: path))
+        #expect(status.size == 12_345)
+        #expect(status.inode == Int64(info.st_ino))
+        #expect(status.modifiedAt == Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000)
+        #expect(status.changedAt == Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1_000_000_000)
+    }
+
+    @Test func aFolderAPipeAndNothingGiveNone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-status-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try #require(mkfifo(folder + "/pipe", 0o600) == 0)
+        #expect(FileStatus(path: folder) == nil)
+        #expect(FileStatus(path: folder + "/pipe") == nil)
+        #expect(FileStatus(path: folder + "/missing.log") == nil)
+    }
+}
