@@ -35,8 +35,8 @@ fi
 
 # ---------------------------------------------------------------- version, maintainer, dates
 version_file=Sources/Kouka/Runtime/Support/KoukaVersion.swift
-version=$(sed -n 's/^[[:space:]]*public static let current = "\([^"]*\)".*/\1/p' "$version_file")
-[ -n "$version" ] || fail "no 'public static let current = \"…\"' in $version_file"
+version=$(sed -n 's/^[[:space:]]*package static let current = "\([^"]*\)".*/\1/p' "$version_file")
+[ -n "$version" ] || fail "no 'package static let current = \"…\"' in $version_file"
 [[ "$version" =~ ^[0-9][A-Za-z0-9.+~]*$ ]] || fail "version '$version' in $version_file is not a Debian version (digits first; letters, digits, . + ~)"
 maintainer=${KOUKA_MAINTAINER:-Kouka maintainers <kouka@city.example.jp>}
 if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then

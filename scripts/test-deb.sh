@@ -35,7 +35,7 @@ else
   deb=$(scripts/build-deb.sh "$tmp" | tail -n 1)
 fi
 [ -f "$deb" ] || { echo "test-deb: build-deb.sh made no package" >&2; exit 1; }
-version=$(sed -n 's/^[[:space:]]*public static let current = "\([^"]*\)".*/\1/p' Sources/Kouka/Runtime/Support/KoukaVersion.swift)
+version=$(sed -n 's/^[[:space:]]*package static let current = "\([^"]*\)".*/\1/p' Sources/Kouka/Runtime/Support/KoukaVersion.swift)
 check "file name kouka_${version}_amd64.deb" test "$(basename "$deb")" = "kouka_${version}_amd64.deb"
 
 # ---------------------------------------------------------------- metadata (dpkg-deb -I)
