@@ -1,5 +1,5 @@
 import Foundation
-import Kouka
+@testable import Kouka
 import Testing
 
 /// Small catalogs and a few rollups whose figures are worked out by hand in the comments, compared with the
@@ -81,6 +81,20 @@ import Testing
         #expect(gone.hoursSaved == 0 && gone.previousYearHours == 2 && gone.change == -2)
         #expect(r.departments.map(\.department) == ["市民課", "税務課"])
         #expect(r.departments.reduce(0) { $0 + ($1.previousYearHours ?? 0) } == 2.5)
+    }
+
+    @Test func aReportComparedAfterwardsIsTheReportBuiltWithTheYearBefore() {
+        // ReportContext builds a year once and compares its departments with the year before afterwards: that must be
+        // the report the builder gives when told the year before, field for field (money's yen per department too).
+        let money = MoneySettings(hourlyStaffCostYen: 3_000, yearlyLicenceYen: [:])
+        let entries = [Self.entry("T", manual: 60), Self.entry("U", manual: 30)]
+        let rollups = [Self.rollup("T"), Self.rollup("U", events: 4)]
+        let previous = ["市民課": 0.5, "税務課": 2, "会計課": 0]
+        let built = Self.report(entries, rollups, previous: previous, money: money)
+        var compared = Self.report(entries, rollups, money: money)
+        compared.departments = DepartmentTable.compared(compared.departments, previousYearHours: previous, hourlyStaffCostYen: 3_000)
+        #expect(compared == built)
+        #expect(built.departments.contains { $0.department == "税務課" && $0.change == -2 })
     }
 
     @Test func aiTasksCountOnlyUsesThatSavedTimeAndListTheRest() throws {

@@ -31,6 +31,33 @@ enum DepartmentTable {
 
     /// With `hourlyStaffCostYen`, each department's yen saved, from its unrounded minutes, rounded once to the yen.
     static func lines(tasks: [TaskUse], previousYearHours: [String: Double]?, hourlyStaffCostYen: Double? = nil) -> [DepartmentLine] {
+        compared(own(tasks: tasks, hourlyStaffCostYen: hourlyStaffCostYen), previousYearHours: previousYearHours, hourlyStaffCostYen: hourlyStaffCostYen)
+    }
+
+    /// `lines`, compared with the year before: each line gains the year before's hours and the change, a department
+    /// that saved hours then and none now is listed at 0, and all are ranked again. A report compared with the year
+    /// before is its own report so compared (`ReportContext`), not built a second time.
+    static func compared(_ lines: [DepartmentLine], previousYearHours: [String: Double]?, hourlyStaffCostYen: Double?) -> [DepartmentLine] {
+        var all = lines
+        let present = Set(lines.map(\.department))
+        for (name, hours) in previousYearHours ?? [:] where !present.contains(name) && hours != 0 {
+            all.append(line(name, Department(), hourlyStaffCostYen: hourlyStaffCostYen))
+        }
+        for index in all.indices {
+            let before = previousYearHours.map { $0[all[index].department] ?? 0 }
+            all[index].previousYearHours = before
+            all[index].change = before.map { Rounding.hundredths(all[index].hoursSaved - $0) }
+        }
+        return all.sorted { ($1.hoursSaved, $0.department) < ($0.hoursSaved, $1.department) }
+            .enumerated().map { index, line in
+                var ranked = line
+                ranked.rank = index + 1
+                return ranked
+            }
+    }
+
+    /// Each department's own line, unranked and not compared with any year.
+    private static func own(tasks: [TaskUse], hourlyStaffCostYen: Double?) -> [DepartmentLine] {
         var departments: [String: Department] = [:]
         for t in tasks {
             var d = departments[t.department] ?? Department()
@@ -48,28 +75,21 @@ enum DepartmentTable {
             d.uses[key] = use
             departments[t.department] = d
         }
-        for (name, hours) in previousYearHours ?? [:] where departments[name] == nil && hours != 0 { departments[name] = Department() }
-        let lines = departments.map { name, d -> DepartmentLine in
-            let hours = Rounding.hundredths(d.minutes / 60)
-            let uses = d.uses.keys.sorted().map { key in
-                var line = d.uses[key]!.line
-                line.hoursSaved = Rounding.hundredths(d.uses[key]!.minutes / 60)
-                return line
-            }
-            let before = previousYearHours.map { $0[name] ?? 0 }
-            var line = DepartmentLine(department: name, rank: 0, hoursSaved: hours, previousYearHours: before,
-                                      change: before.map { Rounding.hundredths(hours - $0) }, tasks: d.tasks.count, bySystem: uses)
-            line.hoursBySystem = Dictionary(uniqueKeysWithValues: SystemFamily.allCases.map {
-                ($0.rawValue, Rounding.hundredths((d.minutesBySystem[$0] ?? 0) / 60))
-            })
-            line.savedYen = hourlyStaffCostYen.map { Rounding.yen(d.minutes / 60 * $0) }
+        return departments.map { name, d in line(name, d, hourlyStaffCostYen: hourlyStaffCostYen) }
+    }
+
+    private static func line(_ name: String, _ d: Department, hourlyStaffCostYen: Double?) -> DepartmentLine {
+        let hours = Rounding.hundredths(d.minutes / 60)
+        let uses = d.uses.keys.sorted().map { key in
+            var line = d.uses[key]!.line
+            line.hoursSaved = Rounding.hundredths(d.uses[key]!.minutes / 60)
             return line
         }
-        return lines.sorted { ($1.hoursSaved, $0.department) < ($0.hoursSaved, $1.department) }
-            .enumerated().map { index, line in
-                var ranked = line
-                ranked.rank = index + 1
-                return ranked
-            }
+        var line = DepartmentLine(department: name, rank: 0, hoursSaved: hours, previousYearHours: nil, change: nil, tasks: d.tasks.count, bySystem: uses)
+        line.hoursBySystem = Dictionary(uniqueKeysWithValues: SystemFamily.allCases.map {
+            ($0.rawValue, Rounding.hundredths((d.minutesBySystem[$0] ?? 0) / 60))
+        })
+        line.savedYen = hourlyStaffCostYen.map { Rounding.yen(d.minutes / 60 * $0) }
+        return line
     }
 }

@@ -49,16 +49,23 @@ struct ReportContext {
     /// The report of `period`; with `previous`, departments are compared with it. Fails when the store cannot
     /// be read: a period is never reported from less than the store holds.
     func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, through last: LocalDate? = nil) throws -> YearReport {
-        // Only a report compared with no other is shared: `previous` changes its departments' columns.
-        guard previous == nil else { return try build(period, generatedAt: generatedAt, previous: previous, through: last) }
         let key = BuiltReports.Key(period: period, generatedAt: generatedAt, through: last)
-        if let report = built.reports[key] { return report }
-        let report = try build(period, generatedAt: generatedAt, previous: nil, through: last)
-        built.reports[key] = report
-        return report
+        let report: YearReport
+        if let built = built.reports[key] {
+            report = built
+        } else {
+            report = try build(period, generatedAt: generatedAt, through: last)
+            built.reports[key] = report
+        }
+        // `previous` changes the departments' columns only: the report is compared, not built again.
+        guard let previousHours = previous.flatMap({ $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) })
+        else { return report }
+        var compared = report
+        compared.departments = DepartmentTable.compared(report.departments, previousYearHours: previousHours, hourlyStaffCostYen: configuration.money?.hourlyStaffCostYen)
+        return compared
     }
 
-    private func build(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, through last: LocalDate?) throws -> YearReport {
+    private func build(_ period: ReportPeriod, generatedAt: String, through last: LocalDate?) throws -> YearReport {
         // `through` cuts the period at a day (the year to date of a projection); its other figures are the period's.
         let rollups = try store.rollups(from: period.firstDay, to: min(period.lastDay, last ?? period.lastDay))
         let repeated = try store.repeatedRuns(from: period.firstDay, to: period.lastDay)
@@ -85,12 +92,11 @@ struct ReportContext {
             let was = s.officeHours ?? OfficeHours.unknownLedgerText
             if was != hours { otherHours[s.path] = was }
         }
-        let previousHours = previous.flatMap { $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) }
         var report = ReportBuilder.build(ReportInputs(
             period: period, rollups: rollups, catalog: catalog, catalogPath: catalogPath, catalogSHA256: catalogSHA256,
             targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
             excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses,
-            generatedAt: generatedAt, koukaVersion: KoukaVersion.current, previousDepartmentHours: previousHours,
+            generatedAt: generatedAt, koukaVersion: KoukaVersion.current,
             money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600, officeHours: configuration.officeHours,
             otherOfficeHours: otherHours))
         NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: asOf)
