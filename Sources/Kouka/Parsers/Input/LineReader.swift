@@ -26,7 +26,10 @@ package struct LineReader {
 
     /// Opens `path`; with `startOffset` > 0, reading resumes there and lines are numbered from `firstLine`.
     /// A file that starts with a UTF-16 BOM is read as UTF-16 whatever `encoding` says (only a BOM tells it).
-    package init(path: String, encoding: TextEncoding = .auto, startOffset: Int64 = 0, firstLine: Int = 1) throws(InputError) {
+    /// `digest`, read from the file's first byte only, takes every block as it is read (`ByteChunkReader`), so
+    /// that the file need not be read again to be hashed; a UTF-16 file's bytes are not handed over.
+    package init(path: String, encoding: TextEncoding = .auto, startOffset: Int64 = 0, firstLine: Int = 1,
+                 digest: (any ByteDigest)? = nil) throws(InputError) {
         self.path = path
         firstLineNumber = firstLine
         if let order = try UTF16Text.byteOrder(atPath: path) {
@@ -37,6 +40,7 @@ package struct LineReader {
         }
         utf16 = nil
         let chunks = try ByteChunkReader(path: path, encoding: encoding, startOffset: startOffset)
+        if startOffset == 0 { chunks.digest = digest }
         self.chunks = chunks
         self.encoding = chunks.encoding
     }

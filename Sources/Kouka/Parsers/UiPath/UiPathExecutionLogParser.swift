@@ -18,6 +18,11 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
 
     package init() {}
 
+    /// True: a full reading hands the log's bytes to the context's digest as it reads them, so that a city's
+    /// thousands of daily logs are each read once, not hashed first and then read again (a UTF-16 log's bytes
+    /// are not handed over; the caller reads them).
+    package func digestsWhileReading(path: String) -> Bool { true }
+
     package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         try parse(path: path, context: context, resumingFrom: nil, into: sink).0
     }
@@ -25,8 +30,9 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
     package func parse(path: String, context: ParseContext, resumingFrom resume: ResumePoint?, into sink: any ParseSink) throws -> (ParseSummary, ResumePoint) {
         let carried = resume.flatMap { UiPathResumeState($0.state) }
         // An unreadable saved state loses only the unfinished runs it held, never re-reads what was counted.
+        // Only a reading from the first byte feeds the digest: an append's hash goes on from the saved state.
         let reader = try LineReader(path: path, encoding: carried?.encoding ?? context.encoding,
-                                    startOffset: resume?.offset ?? 0, firstLine: resume?.line ?? 1)
+                                    startOffset: resume?.offset ?? 0, firstLine: resume?.line ?? 1, digest: resume == nil ? context.digest : nil)
         let fileDate = Self.fileDate(path)
         let isClosed = fileDate.map { $0 < context.today } ?? true
         let names = NameInterner()

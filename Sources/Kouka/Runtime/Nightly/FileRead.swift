@@ -9,8 +9,9 @@ final class FileRead: @unchecked Sendable {
     let plan: IngestPlan
     /// The ledger line as it will be written; the reading fills in what it learns.
     var record: SourceFileRecord
-    /// The whole file's hash, computed before a full reading.
-    let wholeFile: SHA256?
+    /// The whole file's hash: computed before a full reading, or for a robot's log, from the bytes its reading
+    /// handed to `inlineDigest`.
+    var wholeFile: SHA256?
     var context: ParseContext
     var collector: EventCollector
     var parsed = ParseSummary()
@@ -66,10 +67,13 @@ final class FileRead: @unchecked Sendable {
         let (result, resume) = try resumable.parse(path: path, context: context, resumingFrom: resumeFrom, into: collector)
         parsed = result
         // The hashing state where reading stopped; a closed log is read to its end, so the whole-file hash
-        // already is that state.
+        // already is that state. A full reading's digest holds the bytes the parser read; it is that state
+        // unless the parser read on past it (a half-written last line, left for the next run).
         var hasher: SHA256
         if let wholeFile, resume.offset == record.size {
             hasher = wholeFile
+        } else if known == nil, let taken = inlineDigest?.complete(path: path, size: resume.offset) {
+            hasher = taken
         } else {
             hasher = known.flatMap { $0.hashState.flatMap(SHA256.init(savedState:)) } ?? SHA256()
             guard hasher.update(fileAt: path, from: known?.byteOffset ?? 0, to: resume.offset) else {
@@ -77,7 +81,17 @@ final class FileRead: @unchecked Sendable {
             }
         }
         record.hashState = hasher.savedState
-        if wholeFile == nil {
+        if wholeFile == nil, inlineDigest != nil {
+            // The ledger's hash of a file read whole is of the bytes it had when it was decided, as when it was
+            // hashed before the reading; the copy check uses it once the file is recorded (`commit`).
+            // A log that grew while it was read is hashed again up to that size.
+            let grew = resume.offset > record.size
+            var whole = grew ? SHA256() : hasher
+            guard whole.update(fileAt: path, from: grew ? 0 : resume.offset, to: record.size) else {
+                throw InputError.cannotRead(path: display, reason: "changed while being read")
+            }
+            wholeFile = whole
+        } else if wholeFile == nil {
             var whole = hasher
             _ = whole.update(fileAt: path, from: resume.offset, to: max(record.size, resume.offset))
             record.sha256 = whole.finalizeHex()

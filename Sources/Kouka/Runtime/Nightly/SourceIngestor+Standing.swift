@@ -26,7 +26,10 @@ extension SourceIngestor {
     func counted(_ sha256: String, at display: String, store: KoukaStore) throws -> CountedBytes? {
         var away: SourceFileRecord? = nil
         for line in try store.sources(withSHA256: sha256, otherThan: display) {
-            if let hash = newHashThisRun[line.path] {
+            // A file read whole this run whose hash is taken as it is read, and that is not recorded yet, is one
+            // whose turn has not come: its ledger line is judged as any such file's is. Were it passed over, two
+            // identical files read again together would swap which of them is the copy.
+            if let hash = newHashThisRun[line.path], !hash.isEmpty || recorded.contains(line.path) {
                 if hash == sha256 { return .copy(of: line.path) }
             } else if let file = current[line.path] {
                 if holds(sha256, path: file.path, as: line) { return .copy(of: line.path) }

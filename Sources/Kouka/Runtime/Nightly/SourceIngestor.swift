@@ -125,15 +125,16 @@ final class SourceIngestor {
                                       modifiedAt: status.modifiedAt, inode: status.inode)
         record.changedAt = status.changedAt
         record.bornAt = status.bornAt
-        // A full read hashes the file first: a copy of a file already counted is not parsed at all.
+        // A full read hashes the file first, so that a copy of a file already counted is not parsed at all;
+        // except where that costs a second reading of every file.
         var wholeFile: SHA256? = nil
         var original: String? = nil
         var background: BackgroundHash? = nil
         var inline: FileDigest? = nil
-        if case .full = plan, !resumable, status.size >= Self.backgroundHashBytes {
-            // Hashed while it is parsed, by the parser from the blocks it reads where it can, else on a thread
-            // of its own; a copy of a counted file is then parsed for nothing, but is still recorded as a copy
-            // and counted once.
+        if case .full = plan, (resumable && spec.parser.digestsWhileReading(path: path)) || (!resumable && status.size >= Self.backgroundHashBytes) {
+            // Hashed while it is parsed, by the parser from the blocks it reads where it can (a robot's daily log
+            // whatever its size: a city has thousands, and each was read twice), else on a thread of its own; a
+            // copy of a counted file is then parsed for nothing, but is still recorded as a copy and counted once.
             if spec.parser.digestsWhileReading(path: path) {
                 inline = FileDigest()
                 context.digest = inline
@@ -166,7 +167,9 @@ final class SourceIngestor {
         let display = read.display
         defer { recorded.insert(display) }
         if read.backgroundHash != nil || read.inlineDigest != nil {
-            guard let hasher = read.backgroundHash?.wait() ?? read.inlineDigest?.complete(path: read.path, size: read.record.size) else {
+            // A robot's log read to its end has its hash already (`FileRead.wholeFile`); what a reading that stopped
+            // early did not hand over is read here.
+            guard let hasher = read.wholeFile ?? read.backgroundHash?.wait() ?? read.inlineDigest?.complete(path: read.path, size: read.record.size) else {
                 try unreadable(display, format: read.spec.format, reason: Self.readFailure(path: read.path, display: display).description, store: store,
                                summary: &summary)
                 return
