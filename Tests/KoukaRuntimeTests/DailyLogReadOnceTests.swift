@@ -49,6 +49,28 @@ import Testing
         #expect(line.rowsRead == 10)
     }
 
+    /// A scheduled daily WinActor export (Shift_JIS, as the vendor writes it) is read once too: a city's history is
+    /// thousands of small exports, each hashed first and then parsed before.
+    @Test func aSmallWinActorExportIsHashedFromItsOwnReading() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        let text = TemporaryCity.winActorCSV([
+            TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "FINISH", "2024/05/01 09:00:00"),
+            TemporaryCity.winActorRow("t2", "転入届入力", "ERROR", "2024/05/01 10:00:00"),
+        ])
+        try city.write("logs/tasks_2024-05-01.csv", text, encoding: .shiftJIS)
+        let (reads, store, summary) = try Self.ingest(city, today: LocalDate(year: 2024, month: 5, day: 10))
+        let digest = try #require(reads.first?.inlineDigest)
+        let path = city.root.appendingPathComponent("logs/tasks_2024-05-01.csv").path
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(digest.count == Int64(size), "the parser handed over every byte")
+        // Only the header row is read again, by the digest (the reader finds where the data starts before it hashes).
+        let header = try #require(TemporaryCity.winActorHeader.data(using: .shiftJIS)).count + 2
+        #expect(digest.bytesReadItself == Int64(header), "only the header row was read again to be hashed")
+        #expect(summary.filesRead == 1 && summary.rowsAccepted == 2)
+        #expect(try store.source(path: "logs/tasks_2024-05-01.csv")?.sha256 == SHA256.hexDigest(ofFile: path))
+    }
+
     @Test func todaysLogWithAHalfWrittenLineKeepsTheHashOfTheWholeFileAndTheStateWhereReadingStopped() throws {
         let city = try TemporaryCity(catalog: P.catalog, sources: P.source)
         defer { city.remove() }

@@ -131,10 +131,11 @@ final class SourceIngestor {
         var original: String? = nil
         var background: BackgroundHash? = nil
         var inline: FileDigest? = nil
-        if case .full = plan, (resumable && spec.parser.digestsWhileReading(path: path)) || (!resumable && status.size >= Self.backgroundHashBytes) {
-            // Hashed while it is parsed, by the parser from the blocks it reads where it can (a robot's daily log
-            // whatever its size: a city has thousands, and each was read twice), else on a thread of its own; a
-            // copy of a counted file is then parsed for nothing, but is still recorded as a copy and counted once.
+        if case .full = plan, spec.parser.digestsWhileReading(path: path) || (!resumable && status.size >= Self.backgroundHashBytes) {
+            // Hashed while it is parsed, by the parser from the blocks it reads where it can (a robot's daily log or a
+            // scheduled daily export, whatever its size: a city has thousands, and each was read twice), else on a
+            // thread of its own; a copy of a counted file is then parsed for nothing, but is still recorded as a copy
+            // and counted once.
             if spec.parser.digestsWhileReading(path: path) {
                 inline = FileDigest()
                 context.digest = inline
