@@ -42,8 +42,14 @@ public struct LogFormats: Sendable {
         }
     }
 
-    /// The maker of `format`'s parsers, or nil when no format has that identifier.
-    package func factory(_ format: String) -> FormatRegistry.Factory? { makers[format] }
+    /// A parser of `format` for a source with `options`; the error says which format is unknown (naming the
+    /// known ones) or why the options cannot work, for the caller to prefix with the source.
+    package func parser(_ format: String, options: SourceOptions) throws(MappingError) -> any LogParser {
+        guard let make = makers[format] else {
+            throw MappingError("format \(format) is unknown; use one of \(identifiers.joined(separator: ", "))")
+        }
+        do { return try make(options) } catch { throw MappingError("format \(format): \(error.message)") }
+    }
 }
 
 /// A format could not be registered.

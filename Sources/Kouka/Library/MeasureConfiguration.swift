@@ -22,11 +22,8 @@ enum MeasureConfiguration {
     }
 
     static func parser(for log: LogFile, formats: LogFormats) throws(ConfigurationError) -> any LogParser {
-        guard let factory = formats.factory(log.format) else {
-            throw ConfigurationError(path: log.path, message: "format \(log.format) is unknown; use one of \(formats.identifiers.joined(separator: ", "))")
-        }
-        do { return try factory(log.options) } catch {
-            throw ConfigurationError(path: log.path, message: "format \(log.format): \(error.message)")
+        do { return try formats.parser(log.format, options: log.options) } catch {
+            throw ConfigurationError(path: log.path, message: error.message)
         }
     }
 

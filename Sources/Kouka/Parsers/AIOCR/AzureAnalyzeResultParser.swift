@@ -35,7 +35,7 @@ package struct AzureAnalyzeResultParser: LogParser {
         // A v2 result: its pages are its readResults, its form type its documents' docType.
         if model == nil && pages == 0 { pages = readResults }
         guard let status else {
-            throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no top-level status: not an analyzeResult")
+            throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no top-level status string: not an analyzeResult")
         }
         var summary = ParseSummary(recordsRead: 1)
         // The document is dated by its createdDateTime when that much of it can be read.
@@ -75,7 +75,9 @@ package struct AzureAnalyzeResultParser: LogParser {
         return summary
     }
 
+    /// The JSON value as a string; nil for any other value (a number, an object, broken JSON), which the checks
+    /// above then refuse with the field named: the value is not read as something it is not.
     static func string(_ json: Data) -> String? {
-        (try? JSONSerialization.jsonObject(with: json, options: .fragmentsAllowed)) as? String
+        do { return try JSONSerialization.jsonObject(with: json, options: .fragmentsAllowed) as? String } catch { return nil }
     }
 }

@@ -48,7 +48,10 @@ enum CSVSplit {
     /// Whether the records from `offset` on (up to `rowsChecked` of them) each have `fields` fields.
     private static func startsWholeRows(path: String, at offset: Int64, end: Int64, fields: Int, encoding: TextEncoding, delimiter: UInt8) -> Bool {
         let stop = min(end, offset + 64 * 1024)
-        guard let reader = try? CSVReader(path: path, encoding: encoding, startOffset: offset, endOffset: stop) else { return false }
+        // A cut that cannot be opened is not used: the file is then read in one piece, and that reading reports
+        // the file if it cannot be read at all. No figure depends on this answer, only how the file is read.
+        let reader: CSVReader
+        do { reader = try CSVReader(path: path, encoding: encoding, startOffset: offset, endOffset: stop) } catch { return false }
         reader.delimiter = delimiter
         var rows = 0
         var whole = true

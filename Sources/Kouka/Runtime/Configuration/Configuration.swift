@@ -81,9 +81,6 @@ package struct Configuration: Sendable {
                 }
                 encoding = value
             }
-            guard let factory = formats.factory(section.format) else {
-                throw ConfigurationError(path: path, message: "\(label): format \(section.format) is unknown; use one of \(formats.identifiers.joined(separator: ", "))")
-            }
             var sourceZone: TimeZone? = nil
             if let name = section.timezone {
                 guard let value = TimeZone(identifier: name) else {
@@ -110,8 +107,8 @@ package struct Configuration: Sendable {
                 minimumConfidence: minimumConfidence,
                 handoffNames: section.handoff_names ?? defaults.handoffNames, timeZone: sourceZone, delimiter: delimiter)
             let parser: any LogParser
-            do { parser = try factory(options) } catch {
-                throw ConfigurationError(path: path, message: "\(label), format \(section.format): \(error.message)")
+            do { parser = try formats.parser(section.format, options: options) } catch {
+                throw ConfigurationError(path: path, message: "\(label): \(error.message)")
             }
             sources.append(SourceSpec(format: section.format, pattern: absolute(section.path), encoding: encoding, options: options, parser: parser,
                                       required: section.required ?? false))
