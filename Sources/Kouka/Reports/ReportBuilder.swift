@@ -74,7 +74,8 @@ package enum ReportBuilder {
             }
             let department = key.department.isEmpty ? entry.department : key.department
             let taskKey = TaskKey(task: entry.taskID, department: department, system: entry.system, unit: entry.unit)
-            var sums = tasks[taskKey] ?? TaskSums(entry: entry)
+            // Taken out of the table while it changes: a copy left in it would make every insert into its sets copy them whole.
+            var sums = tasks.removeValue(forKey: taskKey) ?? TaskSums(entry: entry)
             sums.sources.insert(rollup.sourceID)
             sums.machineSeconds += t.machineSeconds
             if key.offHours && key.outcome == .success && inputs.excludeOffHoursChatbotAnswers {

@@ -46,11 +46,17 @@ extension KoukaStore {
     func attachingQuality(to rows: [DailyRollup], from: LocalDate, to: LocalDate) throws -> [DailyRollup] {
         struct Place: Hashable { var source: Int64; var day: String; var department, family, task, outcome, unit: String; var offHours: Bool }
         var result = rows
-        var index: [Place: Int] = [:]
-        for (i, row) in rows.enumerated() where row.key.date >= from && row.key.date <= to {
-            let k = row.key
-            index[Place(source: row.sourceID, day: k.date.description, department: k.department, family: k.family.rawValue, task: k.taskName,
-                        outcome: k.outcome.rawValue, unit: k.unit.rawValue, offHours: k.offHours)] = i
+        // Built at the first quality count: most stores have none, and indexing every rollup costs more than reading them.
+        var index: [Place: Int]? = nil
+        func indexed() -> [Place: Int] {
+            var index: [Place: Int] = [:]
+            index.reserveCapacity(rows.count)
+            for (i, row) in rows.enumerated() where row.key.date >= from && row.key.date <= to {
+                let k = row.key
+                index[Place(source: row.sourceID, day: k.date.description, department: k.department, family: k.family.rawValue, task: k.taskName,
+                            outcome: k.outcome.rawValue, unit: k.unit.rawValue, offHours: k.offHours)] = i
+            }
+            return index
         }
         try db.prepare("""
             SELECT q.source_id, q.day, q.department, q.family, q.task_name, q.outcome, q.unit, q.off_hours, q.measure, q.value
@@ -63,7 +69,8 @@ extension KoukaStore {
             guard let measure = QualityMeasure(storedName: name) else {
                 throw StoreError.undecodable(path: path, table: "rollup_quality", column: "measure", value: name)
             }
-            guard let i = index[place] else {
+            if index == nil { index = indexed() }
+            guard let i = index?[place] else {
                 throw StoreError.undecodable(path: path, table: "rollup_quality", column: "source_id, day, family, task_name",
                                              value: "a count of \(place.day) \(place.family) \(place.task) with no rollup of its own")
             }

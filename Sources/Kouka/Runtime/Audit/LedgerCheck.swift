@@ -16,7 +16,9 @@ struct LedgerCheck {
     var differences: [VerifySummary.Difference] = []
     var standing: [String: Standing] = [:]
 
-    init(ledger: [SourceFileRecord], files: [String: String], store: KoukaStore) throws {
+    /// The ledger against itself and the store: copies, counts, quarantine and rollup digests. Reads the store only,
+    /// so it can run while the logs are read again.
+    init(ledger: [SourceFileRecord], store: KoukaStore) throws {
         let rejects = try store.rejectCounts(), rollupCounts = try store.rollupCounts()
         let countedDigests = Set(ledger.filter { $0.status == .present || $0.status == .gone }.map(\.sha256))
         for line in ledger {
@@ -31,7 +33,6 @@ struct LedgerCheck {
                 break
             case .present, .gone:
                 try checkDigest(line, store: store)
-                standing[path] = try Self.standing(of: line, file: files[path], differences: &differences)
             }
             if line.status != .present && line.status != .gone, let count = rollupCounts[line.id], count > 0 {
                 differences.append(.init(kind: "ledger", subject: path, field: "status", found: line.status.rawValue, expected: "present",
@@ -50,6 +51,15 @@ struct LedgerCheck {
         }
     }
 
+    /// Every counted line against its file as it is on disk. `files` are the sources' files by display path; `read`
+    /// the SHA-256 of the bytes the logs' reading again (`VerifyReplay`) took of each, by display path, so that a
+    /// file is not read a third time to be hashed. A file it did not read whole is hashed here.
+    mutating func checkFiles(of ledger: [SourceFileRecord], files: [String: String], read: [String: String]) throws {
+        for line in ledger where line.status == .present || line.status == .gone {
+            standing[line.path] = try Self.standing(of: line, file: files[line.path], read: read[line.path], differences: &differences)
+        }
+    }
+
     /// A counted file's rollups must be those whose digest its last commit recorded.
     private mutating func checkDigest(_ line: SourceFileRecord, store: KoukaStore) throws {
         let now = try store.rollupDigest(ofSource: line.id)
@@ -65,7 +75,7 @@ struct LedgerCheck {
     }
 
     /// Whether a counted file can be read again: on disk with the bytes read, grown since, changed, or gone.
-    private static func standing(of line: SourceFileRecord, file: String?, differences: inout [VerifySummary.Difference]) throws -> Standing {
+    private static func standing(of line: SourceFileRecord, file: String?, read: String?, differences: inout [VerifySummary.Difference]) throws -> Standing {
         guard let file, FileManager.default.fileExists(atPath: file) else {
             if line.status == .present {
                 differences.append(.init(kind: "missing-file", subject: line.path, found: "present", expected: "gone", expectedFrom: "logs",
@@ -73,7 +83,7 @@ struct LedgerCheck {
             }
             return .takenAsStored("gone from disk: its rollups are checked by their digest")
         }
-        guard let digest = SHA256.hexDigest(ofFile: file) else {
+        guard let digest = read ?? SHA256.hexDigest(ofFile: file) else {
             differences.append(.init(kind: "changed-file", subject: line.path, found: "unreadable", foundIn: "logs", expected: line.sha256, expectedFrom: "store",
                                      detail: "the file cannot be read now: check its permissions"))
             return .takenAsStored("cannot be read now")

@@ -3,9 +3,10 @@ import Foundation
 /// `kouka-audit verify`: checks that the figures an auditor signs are what the logs give, by the rules the
 /// nightly job counts with, and that nothing was changed behind Kouka's back.
 ///
-/// 1. The ledger, line by line, against itself and the files on disk (`LedgerCheck`).
-/// 2. The logs read again from scratch into a new store by the nightly job's own code (`VerifyReplay`), as of
-///    the last nightly run; every file's rollups compared with the store's.
+/// 1. The logs read again from scratch into a new store by the nightly job's own code (`VerifyReplay`), as of
+///    the last nightly run.
+/// 2. The ledger, line by line, against itself and the files as that reading found them (`LedgerCheck`); every
+///    file's rollups compared with the store's.
 /// 3. Each fiscal year's report rebuilt from both stores and compared field by field, and the written report
 ///    JSON compared with the store's.
 package struct VerifyAudit {
@@ -24,10 +25,7 @@ package struct VerifyAudit {
     /// Compares, reading the store as one snapshot: a nightly run that commits meanwhile cannot make the
     /// store's figures differ from the rollups read before them. The store's pages are checked whole first.
     package func run() throws -> VerifySummary {
-        try ReportContext.reading(configuration: configuration) { context in
-            try context.store.checkPages()
-            return try verify(context)
-        }
+        try ReportContext.reading(configuration: configuration) { context in try verify(context) }
     }
 
     private func verify(_ context: ReportContext) throws -> VerifySummary {
@@ -39,14 +37,18 @@ package struct VerifyAudit {
         for spec in configuration.sources {
             for path in FileGlob.expand(spec.pattern) where files[DisplayPath.of(path, base: base)] == nil { files[DisplayPath.of(path, base: base)] = path }
         }
-        let check = try LedgerCheck(ledger: context.ledger, files: files, store: context.store)
-        summary.differences += check.differences
-
+        // The store's side is read while the logs are read again; `context` is its own until `facts()`.
+        let storeSide = VerifyStoreSide(context: context, fiscalYears: fiscalYears)
+        defer { storeSide.waitUntilDone() }
         let replay = try VerifyReplay(configuration: configuration, now: asOf)
         defer { replay.remove() }
+        let facts = try storeSide.facts()
+        var check = facts.ledgerCheck
+        try check.checkFiles(of: context.ledger, files: files, read: try replay.digestsOfFilesReadWhole())
+        summary.differences += check.differences
+
         let all = (from: LocalDate(year: 1900, month: 1, day: 1), to: LocalDate(year: 2200, month: 1, day: 1))
-        let stored = Dictionary(grouping: try context.store.rollups(from: all.from, to: all.to), by: \.sourceID)
-        let quarantine = Dictionary(grouping: try context.store.rejections(), by: \.file)
+        let stored = facts.rollups, quarantine = facts.quarantine
         for line in context.ledger {
             guard case let .takenAsStored(reason)? = check.standing[line.path] else {
                 if check.standing[line.path] != nil { summary.filesChecked += 1 }
@@ -55,26 +57,25 @@ package struct VerifyAudit {
             summary.filesSkipped.append("\(line.path): \(reason)")
             try replay.takeAsStored(line, rollups: stored[line.id] ?? [], rejections: quarantine[line.path] ?? [])
         }
+        // Read after the files taken as stored were given their contribution: it has their lines too.
         let replayLedger = try replay.store.sources()
         let knownPaths = Set(context.ledger.map(\.path))
         for line in replayLedger where !knownPaths.contains(line.path) && (line.status == .present || line.status == .duplicate) {
             summary.differences.append(.init(kind: "ledger", subject: line.path, field: "line", found: "none", expected: line.status.rawValue,
                                              detail: "the logs hold this file but the store's ledger has no line for it: its runs are missing from every figure; run kouka-nightly, and if it read the file before, the line was removed behind Kouka's back"))
         }
-        let keeping = try context.store.sourcesKeepingQuality()
+        let keeping = facts.keepingQuality
         summary.differences += RollupComparison.differences(
             stored: Self.byPath(stored, ledger: context.ledger),
             expected: RollupComparison.withoutQuality(
                 Self.byPath(Dictionary(grouping: try replay.store.rollups(from: all.from, to: all.to), by: \.sourceID), ledger: replayLedger),
                 paths: Set(context.ledger.filter { !keeping.contains($0.id) }.map(\.path))))
 
-        let years = fiscalYears ?? Set(stored.values.flatMap { $0.map { FiscalYear(containing: $0.key.date).startYear } }).sorted().map(FiscalYear.init)
         var replayConfiguration = configuration
         replayConfiguration.databasePath = replay.configuration.databasePath
         try ReportContext.reading(configuration: replayConfiguration) { fromLogs in
-            for year in years {
+            for (year, fromStore) in facts.reports.sorted(by: { $0.key < $1.key }) {
                 let period = ReportPeriod.fiscalYear(year)
-                let fromStore = try context.report(period, generatedAt: "", previous: try context.report(period.yearBefore, generatedAt: "", previous: nil))
                 let expected = try fromLogs.report(period, generatedAt: "", previous: try fromLogs.report(period.yearBefore, generatedAt: "", previous: nil))
                 for d in try ReportComparison.differences(found: fromStore, expected: expected) {
                     summary.differences.append(.init(kind: "store-report", subject: "FY\(year.startYear)", field: d.field, found: d.found, expected: d.expected,

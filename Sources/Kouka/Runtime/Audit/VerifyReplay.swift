@@ -29,6 +29,16 @@ struct VerifyReplay {
         store = try KoukaStore(path: configuration.databasePath)
     }
 
+    /// The SHA-256 of each file this reading took whole (a counted file or a copy), by display path: the bytes
+    /// its figures come from, so the ledger's check compares the stored digest with what was read again.
+    func digestsOfFilesReadWhole() throws -> [String: String] {
+        var digests: [String: String] = [:]
+        for line in try store.sources() where (line.status == .present || line.status == .duplicate) && !line.sha256.isEmpty {
+            digests[line.path] = line.sha256
+        }
+        return digests
+    }
+
     /// Gives `record` the contribution `rollups` and `rejections` in the replayed store, as the store being
     /// verified has it.
     func takeAsStored(_ record: SourceFileRecord, rollups: [DailyRollup], rejections: [Rejection]) throws {
