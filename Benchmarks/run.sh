@@ -10,7 +10,8 @@
 # per size; "daily" is a city's real history, every robot's own log each day (and a WinActor export each
 # day, in UTF-8), 1,826 days (five fiscal years) of 1 robot per 1,826 files in $KOUKA_BENCH_FILES. There
 # kouka-nightly's full ingest, a no-op re-run and the run after one new day's files arrived are timed in
-# the same rounds as DuckDB computing the same rollups over the same glob.
+# the same rounds as DuckDB computing the same rollups over the same glob, and so are, on the store the full
+# ingest leaves, kouka-report (a fiscal year, and a month) and kouka-audit verify.
 # Every contender may use both cores: kouka-nightly reads a large export in two halves at once, DuckDB has
 # `SET threads = 2`, pandas is timed with its default reader (one thread) and with pyarrow's (a thread per
 # core), and the libcsv floor runs on one thread and on two. The WinActor export is Shift_JIS, as the
@@ -39,7 +40,11 @@ scripts/ensure-deps.sh
 command -v iconv >/dev/null || { echo "iconv is needed (Debian: libc-bin)" >&2; exit 69; }
 # Built as it is installed (see the README): with the Swift runtime linked in, which also starts faster.
 swift build -c release --static-swift-stdlib --product kouka-nightly >&2
+swift build -c release --static-swift-stdlib --product kouka-report >&2
+swift build -c release --static-swift-stdlib --product kouka-audit >&2
 kouka=$(swift build -c release --static-swift-stdlib --show-bin-path)/kouka-nightly
+kouka_report=$(dirname "$kouka")/kouka-report
+kouka_audit=$(dirname "$kouka")/kouka-audit
 mkdir -p .build/bench
 gcc -O2 -o .build/bench/csvfloor Benchmarks/csvfloor.c -lcsv -lpthread
 [ -x .build/bench-venv/bin/python ] || python3 -m venv .build/bench-venv
@@ -172,6 +177,9 @@ for files in "${daily_files[@]}"; do
   ids=(); declare -A name=() rounds=() command=() before=() after=()
   contender daily-full "kouka-nightly UiPath full ingest" "$runs" "$kouka --config $data/kouka-uipath.toml --quiet" "$drop_day; rm -f $data/kouka-uipath.sqlite*"
   contender daily-noop "kouka-nightly UiPath no-op re-run" "$runs" "$kouka --config $data/kouka-uipath.toml --quiet"
+  contender daily-report-year "kouka-report, fiscal year 2024" "$runs" "$kouka_report --config $data/kouka-uipath.toml --fiscal-year 2024 --quiet"
+  contender daily-report-month "kouka-report --month 2025-01" "$runs" "$kouka_report --config $data/kouka-uipath.toml --month 2025-01 --quiet"
+  contender daily-verify "kouka-audit verify" "$runs" "$kouka_audit verify --config $data/kouka-uipath.toml"
   contender daily-newday "kouka-nightly UiPath, one new day" "$runs" "$kouka --config $data/kouka-uipath.toml --quiet" "$add_day" "$drop_day"
   contender daily-duckdb "duckdb UiPath, read_csv + JSON" "$runs" "$py Benchmarks/rollups.py duckdb-uipath '$data/uipath/*/*_Execution.log' $threads"
   contender daily-wa-full "kouka-nightly WinActor full ingest" "$runs" "$kouka --config $data/kouka-winactor.toml --quiet" "rm -f $data/kouka-winactor.sqlite*"
@@ -203,6 +211,9 @@ for files in "${daily_files[@]}"; do
     echo "  WinActor kouka full / duckdb, UTF-8             $(ratio daily-wa-full daily-wa-duckdb)   (≤ 1.0)"
     echo "  one new day / full (UiPath)                     $(ratio daily-newday daily-full)   (≤ 0.01)"
     echo "  no-op re-run / full (UiPath)                    $(ratio daily-noop daily-full)"
+    echo "  kouka-report fiscal year / full (UiPath)        $(ratio daily-report-year daily-full)   (< 1.0)"
+    echo "  kouka-report --month / full (UiPath)            $(ratio daily-report-month daily-full)   (< 1.0)"
+    echo "  kouka-audit verify / full (UiPath)              $(ratio daily-verify daily-full)   (< 1.0)"
     echo "  peak RSS kouka-nightly: UiPath $(($(cat "$out/daily-full.rss") / 1024)) MB, WinActor $(($(cat "$out/daily-wa-full.rss") / 1024)) MB," \
          "new day $(($(cat "$out/daily-newday.rss") / 1024)) MB   (≤ 64 MB)"
   } | tee -a .build/bench/results.txt

@@ -40,9 +40,13 @@ public struct RollupKey: Sendable, Hashable, Comparable {
 
     /// Orders keys by date, department, family, name, outcome and unit, then the flags: the order rollups are stored in.
     public static func < (a: RollupKey, b: RollupKey) -> Bool {
-        if (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) != (b.date, b.department, b.family, b.taskName, b.outcome, b.unit) {
-            return (a.date, a.department, a.family, a.taskName, a.outcome, a.unit) < (b.date, b.department, b.family, b.taskName, b.outcome, b.unit)
-        }
+        // Field by field, each compared once: a report sorts a year's rollups with this.
+        if a.date != b.date { return a.date < b.date }
+        if a.department != b.department { return a.department < b.department }
+        if a.family != b.family { return a.family < b.family }
+        if a.taskName != b.taskName { return a.taskName < b.taskName }
+        if a.outcome != b.outcome { return a.outcome < b.outcome }
+        if a.unit != b.unit { return a.unit < b.unit }
         if a.offHours != b.offHours { return !a.offHours && b.offHours }
         if a.cumulative != b.cumulative { return !a.cumulative && b.cumulative }
         return !a.undatedPeriod && b.undatedPeriod

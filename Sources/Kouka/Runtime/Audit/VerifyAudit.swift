@@ -37,12 +37,12 @@ package struct VerifyAudit {
         for spec in configuration.sources {
             for path in FileGlob.expand(spec.pattern) where files[DisplayPath.of(path, base: base)] == nil { files[DisplayPath.of(path, base: base)] = path }
         }
-        // The store's side is read while the logs are read again; `context` is its own until `facts()`.
-        let storeSide = VerifyStoreSide(context: context, fiscalYears: fiscalYears)
+        // The store's side is read while the logs are read again; `context` is its own until it is done.
+        let storeSide = BackgroundWork { try VerifyStoreSide(reading: context, fiscalYears: fiscalYears) }
         defer { storeSide.waitUntilDone() }
         let replay = try VerifyReplay(configuration: configuration, now: asOf)
         defer { replay.remove() }
-        let facts = try storeSide.facts()
+        let facts = try storeSide.value()
         var check = facts.ledgerCheck
         try check.checkFiles(of: context.ledger, files: files, read: try replay.digestsOfFilesReadWhole())
         summary.differences += check.differences
@@ -64,6 +64,14 @@ package struct VerifyAudit {
             summary.differences.append(.init(kind: "ledger", subject: line.path, field: "line", found: "none", expected: line.status.rawValue,
                                              detail: "the logs hold this file but the store's ledger has no line for it: its runs are missing from every figure; run kouka-nightly, and if it read the file before, the line was removed behind Kouka's back"))
         }
+        // The logs' reports are built while their rollups are compared, each on its own connection to the replayed store.
+        var replayConfiguration = configuration
+        replayConfiguration.databasePath = replay.configuration.databasePath
+        let years = facts.reports.map(\.year)
+        let logSide = BackgroundWork {
+            try ReportContext.reading(configuration: replayConfiguration) { fromLogs in try years.map { try fromLogs.yearReportComparedWithTheYearBefore($0) } }
+        }
+        defer { logSide.waitUntilDone() }
         let keeping = facts.keepingQuality
         summary.differences += RollupComparison.differences(
             stored: Self.byPath(stored, ledger: context.ledger),
@@ -71,18 +79,12 @@ package struct VerifyAudit {
                 Self.byPath(Dictionary(grouping: try replay.store.rollups(from: all.from, to: all.to), by: \.sourceID), ledger: replayLedger),
                 paths: Set(context.ledger.filter { !keeping.contains($0.id) }.map(\.path))))
 
-        var replayConfiguration = configuration
-        replayConfiguration.databasePath = replay.configuration.databasePath
-        try ReportContext.reading(configuration: replayConfiguration) { fromLogs in
-            for (year, fromStore) in facts.reports.sorted(by: { $0.key < $1.key }) {
-                let period = ReportPeriod.fiscalYear(year)
-                let expected = try fromLogs.report(period, generatedAt: "", previous: try fromLogs.report(period.yearBefore, generatedAt: "", previous: nil))
-                for d in try ReportComparison.differences(found: fromStore, expected: expected) {
-                    summary.differences.append(.init(kind: "store-report", subject: "FY\(year.startYear)", field: d.field, found: d.found, expected: d.expected,
-                                                     detail: "the store's figure is not the one the logs give"))
-                }
-                try WrittenReportCheck.compare(year: year, outputPath: configuration.outputPath, store: fromStore, ledgerPaths: knownPaths, into: &summary)
+        for ((year, fromStore), expected) in zip(facts.reports, try logSide.value()) {
+            for d in try ReportComparison.differences(found: fromStore, expected: expected) {
+                summary.differences.append(.init(kind: "store-report", subject: "FY\(year.startYear)", field: d.field, found: d.found, expected: d.expected,
+                                                 detail: "the store's figure is not the one the logs give"))
             }
+            try WrittenReportCheck.compare(year: year, outputPath: configuration.outputPath, store: fromStore, ledgerPaths: knownPaths, into: &summary)
         }
         for finding in try ReportManifest.checkReportFolders(in: configuration.outputPath) {
             summary.differences.append(.init(kind: "report-manifest", subject: finding.path, field: finding.kind.rawValue, found: finding.found ?? "none",
