@@ -17,7 +17,8 @@
 # core), and the libcsv floor runs on one thread and on two. The WinActor export is Shift_JIS, as the
 # vendor writes it. DuckDB cannot read Shift_JIS without an extension, so it is timed three ways: converting
 # the export with iconv first (the conversion timed with it), reading it through its encodings extension,
-# and reading a UTF-8 copy made beforehand (the conversion not timed: DuckDB's best case).
+# and reading a UTF-8 copy made beforehand (the conversion not timed: DuckDB's best case). On the stores the
+# full ingests leave, kouka-report (fiscal year 2021, and a month) and kouka-audit verify are timed too.
 #
 # The contenders take turns: one warm-up round, then $KOUKA_BENCH_RUNS rounds (default 5) in each of which
 # every contender runs once, so that a shared machine's slow and fast spells fall on all of them alike.
@@ -103,6 +104,9 @@ for size in "${sizes[@]}"; do
   ids=(); declare -A name=() rounds=() command=() before=() after=()
   contender kouka-winactor "kouka-nightly WinActor full" "$runs" "$kouka --config $data/kouka-winactor.toml --quiet" "rm -f $data/kouka-winactor.sqlite*"
   contender kouka-noop "kouka-nightly WinActor no-op re-run" "$runs" "$kouka --config $data/kouka-winactor.toml --quiet"
+  contender wa-report-year "kouka-report WinActor, fiscal year 2021" "$runs" "$kouka_report --config $data/kouka-winactor.toml --fiscal-year 2021 --quiet"
+  contender wa-report-month "kouka-report WinActor --month 2021-04" "$runs" "$kouka_report --config $data/kouka-winactor.toml --month 2021-04 --quiet"
+  contender wa-verify "kouka-audit verify WinActor" "$runs" "$kouka_audit verify --config $data/kouka-winactor.toml"
   contender duckdb-converted "duckdb WinActor, iconv then read_csv" "$runs" "$py Benchmarks/rollups.py duckdb-winactor-converted $sjis $threads"
   contender duckdb-encodings "duckdb WinActor, encodings extension" "$slow_runs" "$py Benchmarks/rollups.py duckdb-winactor-encodings $sjis $threads"
   contender duckdb-utf8 "duckdb WinActor, UTF-8 copy made before" "$runs" "$py Benchmarks/rollups.py duckdb-winactor $data/tasks-utf8.csv $threads"
@@ -111,6 +115,8 @@ for size in "${sizes[@]}"; do
   contender floor-1 "libcsv floor WinActor, 1 thread" "$runs" ".build/bench/csvfloor $sjis 1"
   contender floor-2 "libcsv floor WinActor, 2 threads" "$runs" ".build/bench/csvfloor $sjis 2"
   contender kouka-uipath "kouka-nightly UiPath full" "$runs" "$kouka --config $data/kouka-uipath.toml --quiet" "rm -f $data/kouka-uipath.sqlite*"
+  contender up-report-year "kouka-report UiPath, fiscal year 2021" "$runs" "$kouka_report --config $data/kouka-uipath.toml --fiscal-year 2021 --quiet"
+  contender up-verify "kouka-audit verify UiPath" "$runs" "$kouka_audit verify --config $data/kouka-uipath.toml"
   contender duckdb-uipath "duckdb UiPath, read_csv + JSON" "$runs" "$py Benchmarks/rollups.py duckdb-uipath '$data/uipath/*_Execution.log' $threads"
   contender kouka-append "kouka-nightly UiPath +1% lines appended" "$runs" "$kouka --config $data/kouka-uipath.toml --quiet" \
     "rm -f $data/kouka-uipath.sqlite*; $kouka --config $data/kouka-uipath.toml --quiet; cat $out/appended.log >> $last" "cp $out/last-day.log $last"
@@ -156,6 +162,11 @@ for size in "${sizes[@]}"; do
     echo "  UiPath   kouka / duckdb                         $(ratio kouka-uipath duckdb-uipath)   (≤ 1.0)"
     echo "  no-op re-run / full (WinActor)                  $(ratio kouka-noop kouka-winactor)   (≤ 0.02)"
     echo "  +1% lines appended / full (UiPath)              $(ratio kouka-append kouka-uipath)   (≤ 0.05)"
+    echo "  kouka-report fiscal year / full (WinActor)      $(ratio wa-report-year kouka-winactor)   (< 1.0)"
+    echo "  kouka-report --month / full (WinActor)          $(ratio wa-report-month kouka-winactor)   (< 1.0)"
+    echo "  kouka-audit verify / full (WinActor)            $(ratio wa-verify kouka-winactor)   (< 1.0)"
+    echo "  kouka-report fiscal year / full (UiPath)        $(ratio up-report-year kouka-uipath)   (< 1.0)"
+    echo "  kouka-audit verify / full (UiPath)              $(ratio up-verify kouka-uipath)   (< 1.0)"
     echo "  peak RSS kouka-nightly: WinActor $(($(cat "$out/kouka-winactor.rss") / 1024)) MB, UiPath $(($(cat "$out/kouka-uipath.rss") / 1024)) MB," \
          "UiPath +1% $(($(cat "$out/kouka-append.rss") / 1024)) MB   (≤ 64 MB)"
   } | tee -a .build/bench/results.txt
