@@ -17,8 +17,16 @@ int kouka_file_birth_time(const char *path, kouka_birth_time *out) {
 }
 
 int kouka_file_status_of(const char *path, kouka_file_status *out) {
+    return kouka_file_status_at(AT_FDCWD, path, out);
+}
+
+int kouka_open_folder(const char *path) {
+    return open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+}
+
+int kouka_file_status_at(int folder, const char *name, kouka_file_status *out) {
     struct statx info;
-    if (statx(AT_FDCWD, path, 0, STATX_BASIC_STATS | STATX_BTIME, &info) != 0) {
+    if (statx(folder, name, 0, STATX_BASIC_STATS | STATX_BTIME, &info) != 0) {
         return errno == ENOSYS || errno == EPERM ? 0 : -1;
     }
     const unsigned int needed = STATX_TYPE | STATX_SIZE | STATX_INO | STATX_MTIME | STATX_CTIME;

@@ -17,7 +17,7 @@ import Testing
         let store = try KoukaStore(path: configuration.databasePath)
         let base = DisplayPath.base(ofConfiguration: configuration.path)
         let files = try SourceMatches.expand(configuration).files
-        for file in files { ingestor.current[DisplayPath.of(file.path, base: base)] = file }
+        ingestor.expect(files, displays: files.map { DisplayPath.of($0.path, base: base) })
         var summary = NightlySummary(configuration: configuration.path, database: configuration.databasePath)
         var reads: [FileRead] = []
         for file in files {

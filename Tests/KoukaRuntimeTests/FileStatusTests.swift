@@ -30,4 +30,22 @@ struct FileStatusTests {
         #expect(FileStatus(path: folder + "/pipe") == nil)
         #expect(FileStatus(path: folder + "/missing.log") == nil)
     }
+
+    /// Looked at through their folder (`FileStatusLookup`), files are what `FileStatus(path:)` says, in whatever
+    /// order their folders come, through a symbolic link to a folder, and where there is nothing to see.
+    @Test func aFileLookedAtThroughItsFolderIsWhatItsPathGives() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-status-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for folder in ["a", "b", "b/c"] { try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true) }
+        for (index, name) in ["a/1.log", "a/2.log", "b/1.log", "b/c/1.log"].enumerated() {
+            try Data(repeating: 1, count: 100 * (index + 1)).write(to: URL(fileURLWithPath: root + "/" + name))
+        }
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/b")
+        let paths = ["a/1.log", "a/2.log", "b/1.log", "a/1.log", "link/1.log", "link/c/1.log", "b/c/1.log", "a/missing.log", "missing/1.log", "b/c",
+                     "a/1.log/x"].map { root + "/" + $0 } + [root + "/a/", "/", "relative.log"]
+        let lookup = FileStatusLookup()
+        for path in paths { #expect(lookup.status(of: path) == FileStatus(path: path), "\(path)") }
+        #expect(lookup.status(of: root + "/link/1.log") == FileStatus(path: root + "/b/1.log"))
+        #expect(lookup.status(of: root + "/a/2.log")?.size == 200)
+    }
 }

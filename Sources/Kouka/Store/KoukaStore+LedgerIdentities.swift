@@ -1,20 +1,26 @@
 extension KoukaStore {
-    /// Every ledger line, in the order of their paths, with only what tells whether its file is untouched since it
-    /// was read (`IngestPlan.decide`'s `.unchanged`): format, status, size, times, inode, pending runs and office
-    /// hours. One query for a city's tens of thousands of files instead of a lookup each; the hashes and resume
-    /// state are left out (empty or nil), so a line to read again is looked up whole with `source(path:)`.
-    package func ledgerIdentities() throws -> [SourceFileRecord] {
-        var lines: [SourceFileRecord] = []
+    /// Every ledger line, in the table's order (not their paths': read in the order of the path index, each line is
+    /// a search of the table), with only what tells whether its file is untouched since it was read, and whether
+    /// it lacks its rollup digest. One query for a city's tens of thousands of files instead of a lookup each,
+    /// and the only one of the whole table a run makes: the same lines tell which files are gone when the run
+    /// ends, and which digests to record as it starts.
+    package func ledgerIdentities() throws -> [LedgerIdentity] {
+        var lines: [LedgerIdentity] = []
+        // The largest id bounds the lines (ids are never reused below it): room for all at once, not grown and copied.
+        try db.prepare("SELECT max(id) FROM source_files", reading: "source_files").query { s in
+            if !s.isNull(0) { lines.reserveCapacity(Int(min(max(try s.int(0), 0), 1 << 22))) }
+        }
         try db.prepare("""
-            SELECT id, path, format, size, pending_runs, status, modified_at, inode, changed_at, born_at, office_hours FROM source_files ORDER BY path
+            SELECT id, path, format, size, pending_runs, status, modified_at, inode, changed_at, born_at, office_hours,
+            rollups_sha256 IS NULL AND status IN ('present', 'gone') FROM source_files
             """, reading: "source_files").query { s in
-            var line = SourceFileRecord(id: try s.int(0), path: try s.text(1), format: try s.text(2), size: try s.int(3), sha256: "",
-                                        pendingRuns: Int(try s.int(4)), status: try s.value(5, as: SourceFileRecord.Status.self),
-                                        modifiedAt: try s.double(6), inode: try s.int(7))
-            line.changedAt = try s.double(8)
-            line.bornAt = s.isNull(9) ? nil : try s.double(9)
-            line.officeHours = try s.optionalText(10)
-            lines.append(line)
+            // A store's files are of a few formats: each line shares the text of the line before when it is the same.
+            let format = try s.text(2, reusing: lines.last?.format ?? "")
+            lines.append(LedgerIdentity(
+                id: try s.int(0), path: try s.text(1), format: format, size: try s.int(3), pendingRuns: Int(try s.int(4)),
+                status: try s.value(5, as: SourceFileRecord.Status.self), modifiedAt: try s.double(6), inode: try s.int(7),
+                changedAt: try s.double(8), bornAt: s.isNull(9) ? nil : try s.double(9), officeHours: try s.optionalText(10),
+                lacksRollupDigest: try s.flag(11)))
         }
         return lines
     }

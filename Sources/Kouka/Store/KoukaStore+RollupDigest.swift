@@ -39,6 +39,14 @@ extension KoukaStore {
         var ids: [Int64] = []
         try db.prepare("SELECT id FROM source_files WHERE rollups_sha256 IS NULL AND status IN ('present', 'gone')", reading: "source_files")
             .query { ids.append(try $0.int(0)) }
+        return try recordRollupDigests(ofSources: ids)
+    }
+
+    /// Records the digest of each of the files `ids`, in one transaction; returns how many. The nightly job
+    /// finds the lines that lack one in the ledger it reads as it starts (`ledgerIdentities()`), rather than
+    /// reading the whole table again for them.
+    @discardableResult
+    package func recordRollupDigests(ofSources ids: [Int64]) throws -> Int {
         guard !ids.isEmpty else { return 0 }
         try db.transaction {
             for id in ids { try recordRollupDigest(ofSource: id) }

@@ -30,7 +30,13 @@ struct FileStatus: Equatable {
     /// nil when the path is not a regular file the job can see.
     init?(path: String) {
         var status = kouka_file_status()
-        switch kouka_file_status_of(path, &status) {
+        self.init(path: path, status: &status, found: kouka_file_status_of(path, &status))
+    }
+
+    /// `init(path:)` from what `statx` found (`found`, its result, and `status`): the stat of `path` where it
+    /// could not say it all.
+    init?(path: String, status: inout kouka_file_status, found: Int32) {
+        switch found {
         case 1:
             guard status.is_regular == 1 else { return nil }
             size = status.size

@@ -15,10 +15,9 @@ enum IngestPlan: Equatable {
     static func decide(
         path: String, status: FileStatus, known: SourceFileRecord?, format: String, resumable: Bool, forced: Bool, officeHours: String
     ) -> IngestPlan {
-        guard let known, !forced, known.format == format, known.status != .unreadable else { return .full }
-        if hasOtherOfficeHours(known, than: officeHours) { return .full }
-        let untouched = isUntouched(status, since: known)
-        if untouched && (known.pendingRuns == 0 || known.status == .rejected || known.status == .duplicate) { return .unchanged }
+        guard let known else { return .full }
+        if isUnchanged(status: status, known: known, format: format, forced: forced, officeHours: officeHours) { return .unchanged }
+        guard !forced, known.format == format, known.status != .unreadable, !hasOtherOfficeHours(known, than: officeHours) else { return .full }
         // Only the file read before can be read on: one whose identity is in doubt is read whole, whatever
         // its first and last bytes say.
         guard resumable, known.status == .present, known.resumeState != nil, doubt(about: status, known: known) == nil,
@@ -27,9 +26,17 @@ enum IngestPlan: Equatable {
         return .append(known)
     }
 
+    /// Whether `decide` gives `.unchanged`: the file is the one `known` describes, untouched, of the same
+    /// format and office hours, with nothing waiting. Only the line's identity is needed (a `LedgerIdentity`
+    /// as the run loaded it will do), and nothing is read.
+    static func isUnchanged(status: FileStatus, known: some LedgerLineIdentity, format: String, forced: Bool, officeHours: String) -> Bool {
+        guard !forced, known.format == format, known.status != .unreadable, !hasOtherOfficeHours(known, than: officeHours) else { return false }
+        return isUntouched(status, since: known) && (known.pendingRuns == 0 || known.status == .rejected || known.status == .duplicate)
+    }
+
     /// Whether the file's chatbot answers were marked off-hours by other office hours than the configured
     /// ones (`unknown` included): what they counted would not be what the configuration says.
-    static func hasOtherOfficeHours(_ known: SourceFileRecord, than officeHours: String) -> Bool {
+    static func hasOtherOfficeHours(_ known: some LedgerLineIdentity, than officeHours: String) -> Bool {
         known.officeHours.map { $0 != officeHours } ?? false
     }
 
@@ -37,7 +44,7 @@ enum IngestPlan: Equatable {
     /// it. The change time cannot be set back, so a file rewritten or re-created with its old size and
     /// modification time is not taken for untouched; a line without one (written before it was kept) is not
     /// trusted.
-    static func isUntouched(_ status: FileStatus, since known: SourceFileRecord) -> Bool {
+    static func isUntouched(_ status: FileStatus, since known: some LedgerLineIdentity) -> Bool {
         known.changedAt != 0 && known.size == status.size && known.modifiedAt == status.modifiedAt && known.inode == status.inode
             && known.changedAt == status.changedAt && !isReborn(status, since: known)
     }
@@ -55,7 +62,7 @@ enum IngestPlan: Equatable {
     }
 
     /// A new birth time: the file was deleted and created again, even if the filesystem gave it the old inode.
-    private static func isReborn(_ status: FileStatus, since known: SourceFileRecord) -> Bool {
+    private static func isReborn(_ status: FileStatus, since known: some LedgerLineIdentity) -> Bool {
         guard let born = status.bornAt, let was = known.bornAt else { return false }
         return born != was
     }
@@ -68,3 +75,20 @@ enum IngestPlan: Equatable {
         }
     }
 }
+
+/// What a ledger line says of its file's identity, all `IngestPlan` needs to tell an untouched file: a whole
+/// line (`SourceFileRecord`) or the identity the run loads for every line (`LedgerIdentity`).
+protocol LedgerLineIdentity {
+    var format: String { get }
+    var status: SourceFileRecord.Status { get }
+    var size: Int64 { get }
+    var modifiedAt: Double { get }
+    var inode: Int64 { get }
+    var changedAt: Double { get }
+    var bornAt: Double? { get }
+    var pendingRuns: Int { get }
+    var officeHours: String? { get }
+}
+
+extension SourceFileRecord: LedgerLineIdentity {}
+extension LedgerIdentity: LedgerLineIdentity {}

@@ -59,8 +59,13 @@ package struct NightlyJob {
             let id = try store.beginJobRun(job: Self.job, startedAt: UTCTimestamp.string(from: started))
             runID = id
             begun(store, id, lock)
+        }
+        // The ledger as the run starts, read once (a city's tens of thousands of lines): it decides the unchanged
+        // files, names the lines that lack a rollup digest, and the lines whose files are not among the sources.
+        let ledger = try store?.ledgerIdentities() ?? []
+        if let store, !options.dryRun {
             // Ledger lines from before Kouka kept rollup digests get theirs once, so verification can check each.
-            let recorded = try store.recordMissingRollupDigests()
+            let recorded = try store.recordRollupDigests(ofSources: ledger.filter(\.lacksRollupDigest).map(\.id))
             if recorded > 0 { logger.notice("recorded the rollup digest of ledger lines written before Kouka kept them", metadata: ["files": "\(recorded)"]) }
         }
         let forced = try options.since.map { try store?.sourcePaths(withRollupsSince: $0) ?? [] } ?? []
@@ -69,18 +74,16 @@ package struct NightlyJob {
             today: options.today ?? configuration.clock.localDate(of: options.now ?? Date()), now: options.now ?? Date())
         let progress = ProgressLine(wanted: options.progress)
 
-        for file in files { ingestor.current[DisplayPath.of(file.path, base: base)] = file }
+        let displays = files.map { DisplayPath.of($0.path, base: base) }
+        ingestor.expect(files, displays: displays)
         ingestor.forced = forced
-        do {
-            let ledger = try store?.ledgerIdentities() ?? []
-            for line in ledger where ingestor.current[line.path] == nil && line.inode != 0 {
-                guard let record = try store?.source(path: line.path) else { continue }
-                ingestor.vanished[record.inode] = record
-            }
-            ingestor.ledger.reserveCapacity(ledger.count)
-            for line in ledger { ingestor.ledger[line.path] = line }
+        // The lines whose files are not among the sources, in the order of their paths: moved away (a file that
+        // turns up elsewhere with the same inode was renamed) or gone.
+        let away = ingestor.take(ledger: ledger)
+        for line in away where line.inode != 0 {
+            guard let record = try store?.source(path: line.path) else { continue }
+            ingestor.vanished[record.inode] = record
         }
-        var seen = Set<String>()
         // Files are decided and recorded one by one, in order, but read a batch at a time, on every core, while
         // the job's thread records the batch before (`ReadAhead`).
         var batch: [FileRead] = []
@@ -104,12 +107,12 @@ package struct NightlyJob {
                 break
             }
             if let store, !options.dryRun { options.fileObserver?(index, store) }
-            let display = DisplayPath.of(file.path, base: base)
-            seen.insert(display)
+            let display = displays[index]
             summary.filesSeen += 1
             progress.show(index + 1, of: files.count, display)
-            guard let read = try ingestor.prepare(path: file.path, display: display, spec: file.spec, store: store, forced: forced.contains(display),
-                                                  dryRun: options.dryRun, summary: &summary) else { continue }
+            guard let read = try ingestor.prepare(path: file.path, display: display, spec: file.spec, store: store,
+                                                  forced: !forced.isEmpty && forced.contains(display), dryRun: options.dryRun,
+                                                  summary: &summary) else { continue }
             batch.append(read)
             batchBytes += read.record.size
             if batch.count >= Self.batchFiles || batchBytes >= Self.batchBytes { try readAndRecord() }
@@ -124,7 +127,10 @@ package struct NightlyJob {
                            metadata: ["files": "\(unsettled.joined(separator: ", "))"])
         }
         if let store, !options.dryRun, !summary.interrupted {
-            let gone = try store.ledgerPaths().filter { $0.status == .present && !seen.contains($0.path) }.map(\.path)
+            // Every file among the sources was decided (the run was not stopped), and the run writes only the ledger lines of
+            // those files: those of the others are as they were when it started, but for a line this run moved to the file's
+            // new path (a rename), no longer at its old one.
+            let gone = try away.filter { $0.status == .present }.map(\.path).filter { try store.source(path: $0)?.status == .present }
             try store.markGone(paths: gone)
             summary.filesGone = gone
             for path in gone { logger.notice("source file is gone; its figures are kept", metadata: ["file": "\(path)"]) }

@@ -31,7 +31,7 @@ extension SourceIngestor {
             // identical files read again together would swap which of them is the copy.
             if let hash = newHashThisRun[line.path], !hash.isEmpty || recorded.contains(line.path) {
                 if hash == sha256 { return .copy(of: line.path) }
-            } else if let file = current[line.path] {
+            } else if let file = self.file(at: line.path) {
                 if holds(sha256, path: file.path, as: line) { return .copy(of: line.path) }
             } else if away == nil {
                 away = line
@@ -75,9 +75,9 @@ extension SourceIngestor {
     func stands(_ path: String, store: KoukaStore) throws -> Bool {
         if recorded.contains(path) { return true }
         let stands: Bool
-        if let replaced = replacing[path] {
+        if let replaced = replacing(path) {
             stands = !replaced
-        } else if let file = current[path], let status = FileStatus(path: file.path), let known = try store.source(path: path) {
+        } else if let file = self.file(at: path), let status = FileStatus(path: file.path), let known = try store.source(path: path) {
             let plan = IngestPlan.decide(path: file.path, status: status, known: known, format: file.spec.format,
                                          resumable: file.spec.parser is any ResumableLogParser, forced: forced.contains(path),
                                          officeHours: configuration.officeHours.ledgerText)

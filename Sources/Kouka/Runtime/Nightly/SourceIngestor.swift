@@ -16,20 +16,21 @@ final class SourceIngestor {
     var readThisRun: [String: String] = [:]
     /// The new SHA-256 of each file this run reads, by path ("" when it is appended to: not known yet).
     var newHashThisRun: [String: String] = [:]
-    /// The files this run reads, by the path the ledger knows them by: a ledger line whose path is not
-    /// among them describes a file that is gone (or renamed).
-    var current: [String: (path: String, spec: SourceSpec)] = [:]
-    /// The ledger's lines as the run started, by path, identity only (`KoukaStore.ledgerIdentities()`): what
-    /// tells an unchanged file, without a lookup for each of a city's tens of thousands. A line is taken out
-    /// when its file is decided.
-    var ledger: [String: SourceFileRecord] = [:]
+    /// The files this run reads (`expect(_:displays:)`), in the sources' order.
+    private(set) var files: [(path: String, spec: SourceSpec)] = []
+    /// The ledger's lines as the run started, identity only (`take(ledger:)`).
+    private(set) var ledgerLines: [LedgerIdentity] = []
+    /// Every path the run meets, by the path the ledger knows it by: its file, its ledger line and what was
+    /// decided for it, in one table so that each of a city's tens of thousands of unchanged files costs one
+    /// lookup, not one in each of several tables.
+    private(set) var paths: [String: RunPath] = [:]
     /// The paths `--since` reads whole.
     var forced: Set<String> = []
     /// Ledger lines whose files are no longer at their paths, by inode: a new path with one of these inodes
     /// may be the same file renamed by log rotation.
     var vanished: [Int64: SourceFileRecord] = [:]
-    /// For each file decided this run, whether its contribution is read again and replaced (a whole reading).
-    var replacing: [String: Bool] = [:]
+    /// Looks at the files one by one through their folder (`prepare`).
+    private let statusLookup = FileStatusLookup()
     /// The files whose contribution this run has recorded: their ledger lines describe them as they are now.
     var recorded: Set<String> = []
     /// The files that other files did not leave runs out for, because they were to be read again this run.
@@ -57,29 +58,82 @@ final class SourceIngestor {
         unmapped.values.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
     }
 
+    /// Takes the files the sources match now (`displays`: the path the ledger knows each by). A path listed
+    /// twice (by two sources) is known by its last.
+    func expect(_ files: [(path: String, spec: SourceSpec)], displays: [String]) {
+        self.files = files
+        paths.reserveCapacity(files.count)
+        for (index, display) in displays.enumerated() { paths[display, default: RunPath()].file = index }
+    }
+
+    /// Takes the ledger's lines as the run started (`KoukaStore.ledgerIdentities()`, in any order): what tells an
+    /// unchanged file without a lookup of its own. Returns the lines whose paths are not among the files expected
+    /// (`expect(_:displays:)`), in the order of their paths' bytes (the store's): files gone, or renamed.
+    func take(ledger lines: [LedgerIdentity]) -> [LedgerIdentity] {
+        ledgerLines = lines
+        var away: [LedgerIdentity] = []
+        for (index, line) in lines.enumerated() {
+            guard let slot = paths.index(forKey: line.path), paths.values[slot].file != nil else {
+                away.append(line)
+                continue
+            }
+            // Two paths that are one text (a name in two Unicode normalizations) are one path here: the line of the
+            // later in byte order is the one taken, whatever order the lines came in.
+            if let taken = paths.values[slot].line, Self.precedes(line.path, ledgerLines[taken].path) { continue }
+            paths.values[slot].line = index
+        }
+        away.sort { Self.precedes($0.path, $1.path) }
+        return away
+    }
+
+    /// Whether path `a` comes before `b` in the store's order of paths: by their bytes (SQLite's `BINARY`).
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    /// The file the sources match now at `display`, the path the ledger knows it by.
+    func file(at display: String) -> (path: String, spec: SourceSpec)? {
+        paths[display]?.file.map { files[$0] }
+    }
+
+    /// For a file decided this run, whether its contribution is read again and replaced (a whole reading);
+    /// nil for one not decided yet.
+    func replacing(_ display: String) -> Bool? {
+        paths[display]?.replacing
+    }
+
     /// Decides what to do with one file, hashing it first when it is to be read whole; the reading to
     /// do, or nil when there is none (unchanged, unreadable, a dry run).
     func prepare(
         path: String, display: String, spec: SourceSpec, store: KoukaStore?, forced: Bool, dryRun: Bool,
         summary: inout NightlySummary
     ) throws -> FileRead? {
-        replacing[display] = false
-        guard let status = FileStatus(path: path) else {
+        // Not to be read again, until it is decided that it is.
+        let slot = paths.index(forKey: display)
+        if let slot { paths.values[slot].replacing = false } else { paths[display] = RunPath(replacing: false) }
+        guard let status = statusLookup.status(of: path) else {
             try unreadable(display, format: spec.format, reason: FileStatus.whyNot(path: path), store: dryRun ? nil : store, summary: &summary)
             return nil
         }
-        let resumable = spec.parser is any ResumableLogParser
         // The line loaded with the others as the run started, when it shows the file untouched: all an unchanged
-        // file needs, without a lookup of its own. Any other file's line is looked up whole, and so is the line
-        // of a path listed a second time (by two sources), which the first may have changed.
-        var known: SourceFileRecord?
-        if let line = ledger.removeValue(forKey: display), line.status != .duplicate,
-           IngestPlan.decide(path: path, status: status, known: line, format: spec.format, resumable: resumable, forced: forced,
-                             officeHours: officeHoursText) == .unchanged {
-            known = line
-        } else {
-            known = try store?.source(path: display)
+        // file needs, without a lookup of its own (a copy's line is looked up whole: whether it stays a copy depends
+        // on its hash). It is taken out: a path listed a second time (by two sources) is looked up whole, as the
+        // first may have changed it.
+        if let slot, let index = paths.values[slot].line {
+            paths.values[slot].line = nil
+            let line = ledgerLines[index]
+            if line.status != .duplicate,
+               IngestPlan.isUnchanged(status: status, known: line, format: spec.format, forced: forced, officeHours: officeHoursText) {
+                if dryRun {
+                    summary.planned.append(.init(path: display, format: spec.format, plan: IngestPlan.unchanged.label))
+                } else if store != nil {
+                    summary.filesUnchanged += 1
+                }
+                return nil
+            }
         }
+        let resumable = spec.parser is any ResumableLogParser
+        var known = try store?.source(path: display)
         if known == nil, let old = vanished[status.inode], Self.isSameFile(path: path, status: status, as: old, format: spec.format) {
             // Rotation renamed the file: its ledger line moves with it, so nothing is counted twice.
             vanished[status.inode] = nil
@@ -109,7 +163,7 @@ final class SourceIngestor {
             summary.filesReadForOfficeHours.append(.init(path: display, reason: reason))
             logger.notice("source file is read whole: the office hours changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
         }
-        replacing[display] = plan == .full
+        if plan == .full { paths[display, default: RunPath()].replacing = true }
         if dryRun {
             summary.planned.append(.init(path: display, format: spec.format, plan: plan.label))
             return nil
@@ -339,7 +393,7 @@ final class SourceIngestor {
     /// (so that the reports list it); every run tries it again.
     private func unreadable(_ display: String, format: String, reason: String, store: KoukaStore?, summary: inout NightlySummary) throws {
         // Its figures, if it had any, are kept.
-        replacing[display] = false
+        paths[display, default: RunPath()].replacing = false
         summary.filesUnreadable.append(.init(path: display, reason: reason))
         logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(reason)"])
         try store?.recordUnreadable(path: display, format: format, reason: reason)

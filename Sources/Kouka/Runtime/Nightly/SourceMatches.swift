@@ -19,7 +19,9 @@ struct SourceMatches {
         var requiredEmpty: [String] = []
         for spec in configuration.sources {
             let found = FileGlob.expand(spec.pattern)
-            matches.files += found.map { ($0, spec) }
+            // Each file with its source, copied once: a city's sources match tens of thousands.
+            matches.files.reserveCapacity(matches.files.count + found.count)
+            for path in found { matches.files.append((path, spec)) }
             guard found.isEmpty else { continue }
             if spec.required {
                 requiredEmpty.append(spec.pattern)

@@ -36,6 +36,13 @@ extension SQLiteStatement {
         return rawText(column)
     }
 
+    /// A TEXT: `previous` itself when the column holds its very bytes, so that a column repeating a few values
+    /// over thousands of rows is not made into a new string for each.
+    func text(_ column: Int32, reusing previous: String) throws(StoreError) -> String {
+        guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
+        return rawText(column, equals: previous) ? previous : rawText(column)
+    }
+
     /// A TEXT, or nil for NULL.
     func optionalText(_ column: Int32) throws(StoreError) -> String? {
         isNull(column) ? nil : try text(column)

@@ -93,6 +93,14 @@ final class SQLiteStatement {
         guard let bytes = sqlite3_column_text(statement, column) else { return "" }
         return String(cString: bytes)
     }
+    /// Whether `rawText(column)` would be `text`, a text read from a column (no NUL in it): the column holds its
+    /// very bytes.
+    func rawText(_ column: Int32, equals text: String) -> Bool {
+        guard let bytes = sqlite3_column_text(statement, column) else { return text.isEmpty }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        var text = text
+        return text.withUTF8 { utf8 in count == utf8.count && utf8.elementsEqual(UnsafeBufferPointer(start: bytes, count: count)) }
+    }
     func rawBlob(_ column: Int32) -> (bytes: UnsafeRawPointer?, count: Int) {
         (sqlite3_column_blob(statement, column), Int(sqlite3_column_bytes(statement, column)))
     }

@@ -1,0 +1,10 @@
+/// What a nightly run knows of one path (`SourceIngestor.paths`): the file there, the ledger's line for it,
+/// and what the run decided for it.
+struct RunPath {
+    /// The file's place in `SourceIngestor.files`; nil for a path no source matches now.
+    var file: Int?
+    /// The ledger line's place in `SourceIngestor.ledgerLines`, until the file is decided; nil when there is none.
+    var line: Int?
+    /// Once the file is decided, whether its contribution is read again and replaced (a whole reading).
+    var replacing: Bool?
+}
