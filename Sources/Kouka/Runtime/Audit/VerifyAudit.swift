@@ -74,17 +74,18 @@ package struct VerifyAudit {
         defer { logSide.waitUntilDone() }
         let keeping = facts.keepingQuality
         summary.differences += RollupComparison.differences(
-            stored: Self.byPath(stored, ledger: context.ledger),
+            stored: facts.rollupsByPath,
             expected: RollupComparison.withoutQuality(
-                Self.byPath(Dictionary(grouping: try replay.store.rollups(from: all.from, to: all.to), by: \.sourceID), ledger: replayLedger),
+                VerifyStoreSide.byPath(Dictionary(grouping: try replay.store.rollups(from: all.from, to: all.to), by: \.sourceID), ledger: replayLedger),
                 paths: Set(context.ledger.filter { !keeping.contains($0.id) }.map(\.path))))
 
-        for ((year, fromStore), expected) in zip(facts.reports, try logSide.value()) {
+        for (((year, fromStore), expected), written) in zip(zip(facts.reports, try logSide.value()), facts.writtenReports) {
             for d in try ReportComparison.differences(found: fromStore, expected: expected) {
                 summary.differences.append(.init(kind: "store-report", subject: "FY\(year.startYear)", field: d.field, found: d.found, expected: d.expected,
                                                  detail: "the store's figure is not the one the logs give"))
             }
-            try WrittenReportCheck.compare(year: year, outputPath: configuration.outputPath, store: fromStore, ledgerPaths: knownPaths, into: &summary)
+            summary.reportsChecked += written.reportsChecked
+            summary.differences += written.differences
         }
         for finding in try ReportManifest.checkReportFolders(in: configuration.outputPath) {
             summary.differences.append(.init(kind: "report-manifest", subject: finding.path, field: finding.kind.rawValue, found: finding.found ?? "none",
@@ -101,16 +102,5 @@ package struct VerifyAudit {
             throw ConfigurationError(path: configuration.path, message: "the store records no finished nightly run to verify against; run kouka-nightly first")
         }
         return instant
-    }
-
-    /// Counted files' rollups by path, keyed.
-    private static func byPath(_ rollups: [Int64: [DailyRollup]], ledger: [SourceFileRecord]) -> [String: [RollupKey: RollupTotals]] {
-        var result: [String: [RollupKey: RollupTotals]] = [:]
-        for line in ledger where line.status == .present || line.status == .gone {
-            var keyed: [RollupKey: RollupTotals] = [:]
-            for rollup in rollups[line.id] ?? [] { keyed[rollup.key, default: RollupTotals()].add(rollup.totals) }
-            result[line.path] = keyed
-        }
-        return result
     }
 }

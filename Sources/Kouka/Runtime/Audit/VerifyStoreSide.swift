@@ -1,16 +1,20 @@
 /// What verification reads from the store being verified: its pages, the ledger's own checks, its rollups and
-/// quarantine, and each fiscal year's report. It reads nothing of the logs, so `VerifyAudit` works it out on a
-/// second thread while the logs are read again (`VerifyReplay`), which records on one thread and leaves the
-/// other core idle much of the time.
+/// quarantine, each fiscal year's report, and the written reports against it. It reads nothing of the logs, so
+/// `VerifyAudit` works it out on a second thread while the logs are read again (`VerifyReplay`), which records
+/// on one thread and leaves the other core idle much of the time.
 struct VerifyStoreSide {
     var ledgerCheck: LedgerCheck
     /// Every rollup, by ledger line id.
     var rollups: [Int64: [DailyRollup]]
+    /// The counted files' rollups, by path and key.
+    var rollupsByPath: [String: [RollupKey: RollupTotals]]
     var quarantine: [String: [Rejection]]
     var keepingQuality: Set<Int64>
     /// Each year's report (the years asked for, or every year with rollups), in order, its departments compared
     /// with the year before, as `kouka-report` builds it.
     var reports: [(year: FiscalYear, report: YearReport)]
+    /// Each year's written report against the store's, in the order of `reports`: what `WrittenReportCheck` found.
+    var writtenReports: [VerifySummary]
 
     /// Reads `context`'s store; fails as a report would on a store that cannot be read whole.
     init(reading context: ReportContext, fiscalYears: [FiscalYear]?) throws {
@@ -20,9 +24,29 @@ struct VerifyStoreSide {
         let all = (from: LocalDate(year: 1900, month: 1, day: 1), to: LocalDate(year: 2200, month: 1, day: 1))
         rollups = Dictionary(grouping: try store.rollups(from: all.from, to: all.to), by: \.sourceID)
         let years = fiscalYears ?? Set(rollups.values.flatMap { $0.map { FiscalYear(containing: $0.key.date).startYear } }).sorted().map(FiscalYear.init)
+        rollupsByPath = Self.byPath(rollups, ledger: context.ledger)
         reports = try years.map { ($0, try context.yearReportComparedWithTheYearBefore($0)) }
+        let ledgerPaths = Set(context.ledger.map(\.path))
+        writtenReports = try reports.map { year, report in
+            var found = VerifySummary()
+            try WrittenReportCheck.compare(year: year, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, into: &found)
+            return found
+        }
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)
         keepingQuality = try store.sourcesKeepingQuality()
+    }
+}
+
+extension VerifyStoreSide {
+    /// Counted files' rollups by path, keyed.
+    static func byPath(_ rollups: [Int64: [DailyRollup]], ledger: [SourceFileRecord]) -> [String: [RollupKey: RollupTotals]] {
+        var result: [String: [RollupKey: RollupTotals]] = [:]
+        for line in ledger where line.status == .present || line.status == .gone {
+            var keyed: [RollupKey: RollupTotals] = [:]
+            for rollup in rollups[line.id] ?? [] { keyed[rollup.key, default: RollupTotals()].add(rollup.totals) }
+            result[line.path] = keyed
+        }
+        return result
     }
 }
 
