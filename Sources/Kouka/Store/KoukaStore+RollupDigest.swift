@@ -27,6 +27,15 @@ extension KoukaStore {
         return digest
     }
 
+    /// The recorded digest of every ledger line that has one, by line id: one query for a whole store.
+    package func recordedRollupDigests() throws -> [Int64: String] {
+        var digests: [Int64: String] = [:]
+        try db.prepare("SELECT id, rollups_sha256 FROM source_files WHERE rollups_sha256 IS NOT NULL", reading: "source_files").query {
+            digests[try $0.int(0)] = try $0.text(1)
+        }
+        return digests
+    }
+
     /// Records the digest of a file's rollups as they are now; in the transaction that wrote them.
     func recordRollupDigest(ofSource id: Int64) throws {
         try db.prepare("UPDATE source_files SET rollups_sha256 = ? WHERE id = ?").run([.text(try rollupDigest(ofSource: id)), .integer(id)])

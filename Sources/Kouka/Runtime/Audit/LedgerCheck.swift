@@ -14,6 +14,9 @@ struct LedgerCheck {
     }
 
     var differences: [VerifySummary.Difference] = []
+    /// The digest of each counted file's rollups as the store holds them now, by path: computed here, not read
+    /// from the ledger, so a digest rewritten to match changed rollups cannot hide them.
+    var rollupDigests: [String: String] = [:]
     var standing: [String: Standing] = [:]
 
     /// The ledger against itself and the store: copies, counts, quarantine and rollup digests. Reads the store only,
@@ -63,6 +66,7 @@ struct LedgerCheck {
     /// A counted file's rollups must be those whose digest its last commit recorded.
     private mutating func checkDigest(_ line: SourceFileRecord, store: KoukaStore) throws {
         let now = try store.rollupDigest(ofSource: line.id)
+        rollupDigests[line.path] = now
         guard let recorded = try store.recordedRollupDigest(ofSource: line.id) else {
             differences.append(.init(kind: "unverifiable", subject: line.path, field: "rollups_sha256", found: "none", expected: now, expectedFrom: "store",
                                      detail: "no digest of this file's rollups is recorded: run kouka-nightly once (it records them for lines written before Kouka kept them); if it has run since, the digest was removed behind Kouka's back"))

@@ -23,6 +23,26 @@ enum RollupComparison {
         }
     }
 
+    /// The counted files whose rollups may differ: those counted on one side only, and those whose digests
+    /// (SHA-256 of every rollup's key and totals, and its quality counts) are not the same or not known. A file
+    /// with the same digest on both sides has the same rollups, bit for bit, and cannot differ.
+    static func filesToCompare(stored: [SourceFileRecord], storedDigests: [String: String], replayed: [SourceFileRecord],
+                               replayedDigests: [Int64: String]) -> Set<String> {
+        let counted: (SourceFileRecord) -> Bool = { $0.status == .present || $0.status == .gone }
+        var replayedByPath: [String: String?] = [:]
+        for line in replayed where counted(line) { replayedByPath[line.path] = replayedDigests[line.id] }
+        var files = Set<String>()
+        for line in stored where counted(line) {
+            let digest = storedDigests[line.path]
+            guard let replayedDigest = replayedByPath.removeValue(forKey: line.path), let digest, let replayedDigest, replayedDigest == digest else {
+                files.insert(line.path)
+                continue
+            }
+        }
+        files.formUnion(replayedByPath.keys)
+        return files
+    }
+
     private static func sum(_ maps: [[RollupKey: RollupTotals]]) -> [RollupKey: RollupTotals] {
         var total: [RollupKey: RollupTotals] = [:]
         for map in maps { for (key, totals) in map { total[key, default: RollupTotals()].add(totals) } }

@@ -72,12 +72,18 @@ package struct VerifyAudit {
             try ReportContext.reading(configuration: replayConfiguration) { fromLogs in try years.map { try fromLogs.yearReportComparedWithTheYearBefore($0) } }
         }
         defer { logSide.waitUntilDone() }
-        let keeping = facts.keepingQuality
-        summary.differences += RollupComparison.differences(
-            stored: facts.rollupsByPath,
-            expected: RollupComparison.withoutQuality(
-                VerifyStoreSide.byPath(Dictionary(grouping: try replay.store.rollups(from: all.from, to: all.to), by: \.sourceID), ledger: replayLedger),
-                paths: Set(context.ledger.filter { !keeping.contains($0.id) }.map(\.path))))
+        // Only files whose rollup digests differ can differ: on a store that agrees with its logs no rollup of
+        // the replayed store is loaded.
+        let compared = RollupComparison.filesToCompare(stored: context.ledger, storedDigests: facts.ledgerCheck.rollupDigests,
+                                                       replayed: replayLedger, replayedDigests: try replay.store.recordedRollupDigests())
+        if !compared.isEmpty {
+            let keeping = facts.keepingQuality
+            let expected = VerifyStoreSide.byPath(Dictionary(grouping: try replay.store.rollups(from: all.from, to: all.to), by: \.sourceID), ledger: replayLedger)
+            summary.differences += RollupComparison.differences(
+                stored: facts.rollupsByPath.filter { compared.contains($0.key) },
+                expected: RollupComparison.withoutQuality(expected.filter { compared.contains($0.key) },
+                                                          paths: Set(context.ledger.filter { !keeping.contains($0.id) }.map(\.path))))
+        }
 
         for (((year, fromStore), expected), written) in zip(zip(facts.reports, try logSide.value()), facts.writtenReports) {
             for d in try ReportComparison.differences(found: fromStore, expected: expected) {
