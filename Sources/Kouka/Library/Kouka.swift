@@ -32,8 +32,7 @@ public enum Kouka {
         guard (2000...2100).contains(fiscalYear) else { throw MeasureError.fiscalYearOutOfRange(fiscalYear) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-measure-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // A temporary folder left behind costs disk space only; its figures are already returned or thrown.
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { Discard.temporary(folder) }
         let configuration = try MeasureConfiguration.make(
             logs: logs, catalog: catalog, database: folder.appendingPathComponent("kouka.sqlite").path, timeZone: timeZone,
             rules: rules, formats: formats)

@@ -29,7 +29,7 @@ struct CSVInput {
         do {
             delimiter = try configured ?? Self.headerDelimiter(self.path, encoding: encoding)
         } catch {
-            if let copy { try? FileManager.default.removeItem(at: copy) }
+            if let copy { Discard.temporary(copy) }
             throw error
         }
     }
@@ -39,7 +39,7 @@ struct CSVInput {
 
     /// Removes the UTF-8 copy, if one was made.
     func remove() {
-        if let copy { try? FileManager.default.removeItem(at: copy) }
+        if let copy { Discard.temporary(copy) }
     }
 
     private struct Found: Error { let delimiter: UInt8 }

@@ -43,9 +43,11 @@ package struct BotFrameworkTranscriptParser: LogParser {
             sink.accept(event)
         }
         let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["*"])]) { _, _, json, line in
-            guard let activity = try? decoder.decode(Activity.self, from: json) else {
+            let activity: Activity
+            do { activity = try decoder.decode(Activity.self, from: json) } catch {
                 summary.recordsRead += 1
-                sink.reject(Rejection(file: context.displayPath, line: line, reason: "not a Bot Framework activity object"))
+                sink.reject(Rejection(file: context.displayPath, line: line,
+                                      reason: "not a Bot Framework activity object (\(DecodingProblem.describe(error)))"))
                 return
             }
             let conversation = activity.conversation?.id ?? ""

@@ -49,9 +49,15 @@ package struct RasaTrackerParser: LogParser {
         }
         let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["events", "*"])]) { _, _, json, line in
             sawEvents = true
-            guard let event = try? decoder.decode(Event.self, from: json), let kind = event.event else {
+            let event: Event
+            do { event = try decoder.decode(Event.self, from: json) } catch {
                 summary.recordsRead += 1
-                sink.reject(Rejection(file: context.displayPath, line: line, reason: "not a Rasa event object"))
+                sink.reject(Rejection(file: context.displayPath, line: line, reason: "not a Rasa event object (\(DecodingProblem.describe(error)))"))
+                return
+            }
+            guard let kind = event.event else {
+                summary.recordsRead += 1
+                sink.reject(Rejection(file: context.displayPath, line: line, reason: "not a Rasa event object (no event)"))
                 return
             }
             switch kind {

@@ -23,7 +23,7 @@ struct UTF16LineReader {
                                          problem: "reading was to resume at an odd byte, inside a character; the file was replaced")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError.cannotOpen(path: path, reason: "cannot open for reading") }
-        defer { try? handle.close() }
+        defer { Discard.handle(handle) }
         do { try handle.seek(toOffset: UInt64(begin)) } catch { throw InputError.cannotOpen(path: path, reason: "cannot seek to byte \(begin)") }
         var line: [UInt8] = []
         var lineStart = begin

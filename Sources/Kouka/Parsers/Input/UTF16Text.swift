@@ -28,7 +28,7 @@ package enum UTF16Text: String, Sendable, Hashable {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError.cannotOpen(path: path, reason: "cannot open for reading")
         }
-        defer { try? handle.close() }
+        defer { Discard.handle(handle) }
         let head: Data
         do { head = try handle.read(upToCount: 2) ?? Data() } catch {
             throw InputError.cannotRead(path: path, reason: "\(error)")
@@ -66,16 +66,20 @@ package enum UTF16Text: String, Sendable, Hashable {
         guard let input = FileHandle(forReadingAtPath: path) else {
             throw InputError.cannotOpen(path: display, reason: "cannot open for reading")
         }
-        defer { try? input.close() }
+        defer { Discard.handle(input) }
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-\(rawValue)-\(UUID().uuidString).txt")
         guard FileManager.default.createFile(atPath: copy.path, contents: nil), let output = FileHandle(forWritingAtPath: copy.path) else {
             throw InputError.cannotRead(path: display, reason: "cannot write its UTF-8 copy in \(copy.deletingLastPathComponent().path)")
         }
-        defer { try? output.close() }
         do throws(InputError) {
             try transcode(from: input, to: output, display: display)
+            // A close that fails may leave the copy short of its last block: what is read from it would be short too.
+            do { try output.close() } catch {
+                throw InputError.cannotRead(path: display, reason: "cannot finish its UTF-8 copy in \(copy.deletingLastPathComponent().path): \(error)")
+            }
         } catch {
-            try? FileManager.default.removeItem(at: copy)
+            Discard.handle(output)
+            Discard.temporary(copy)
             throw error
         }
         return copy

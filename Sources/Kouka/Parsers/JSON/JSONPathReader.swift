@@ -64,7 +64,7 @@ package final class JSONPathReader {
             let copy = try order.utf8Copy(of: path, display: path)
             self.copy = copy
             do { chunks = try ByteChunkReader(path: copy.path, encoding: .utf8) } catch {
-                try? FileManager.default.removeItem(at: copy)
+                Discard.temporary(copy)
                 throw error
             }
         } else {
@@ -74,7 +74,7 @@ package final class JSONPathReader {
     }
 
     deinit {
-        if let copy { try? FileManager.default.removeItem(at: copy) }
+        if let copy { Discard.temporary(copy) }
     }
 
     /// Reads the document, calling `body(concretePath, patternIndex, json, line)` for each wanted value.

@@ -17,11 +17,12 @@ extension JSONRecords {
             summary.recordsRead += 1
             var record: Record? = nil
             do throws(RowProblem) {
-                // Why a record does not decode (a missing key, a wrong type) is the same for the person reading
-                // the summary: it is not a record of this format.
-                record = try? decoder.decode(Record.self, from: json)
-                guard let record else { throw RowProblem(notARecord) }
-                try body(record, line, &summary)
+                let decoded: Record
+                do { decoded = try decoder.decode(Record.self, from: json) } catch {
+                    throw RowProblem("\(notARecord) (\(DecodingProblem.describe(error)))")
+                }
+                record = decoded
+                try body(decoded, line, &summary)
             } catch {
                 sink.reject(error.rejection(file: context.displayPath, line: line) { record.flatMap(day) })
             }

@@ -11,7 +11,7 @@ package enum JSONRecords {
     /// nil when the file does not start with `{` or `[` (after a BOM and blanks): it is not JSON.
     static func patterns(forFileAt path: String) -> [JSONPathReader.Pattern]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [.init([])] }
-        defer { try? handle.close() }
+        defer { Discard.handle(handle) }
         var head = Array((try? handle.read(upToCount: 4096)) ?? Data())
         // UTF-16 (Notepad's "Unicode") is told by its characters, not its bytes.
         if let text = UTF16Text.utf8Head(head) { head = text }
@@ -48,7 +48,7 @@ package enum JSONRecords {
         if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return true }
         if lower.hasSuffix(".csv") { return false }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
+        defer { Discard.handle(handle) }
         var head = Array((try? handle.read(upToCount: 64)) ?? Data())
         if let text = UTF16Text.utf8Head(head) { head = text }
         return head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).map { $0 == 0x7B || $0 == 0x5B } ?? false

@@ -24,7 +24,7 @@ package struct TranscriptParser: LogParser {
             return try parse(path: path, reading: path, encoding: context.encoding, context: context, into: sink)
         }
         let copy = try order.utf8Copy(of: path, display: context.displayPath)
-        defer { try? FileManager.default.removeItem(at: copy) }
+        defer { Discard.temporary(copy) }
         return try parse(path: path, reading: copy.path, encoding: .utf8, context: context, into: sink)
     }
 

@@ -49,6 +49,6 @@ struct VerifyReplay {
 
     /// Removes the temporary folder; one left behind (a full /tmp) costs space, never a figure.
     func remove() {
-        do { try FileManager.default.removeItem(at: folder) } catch {}
+        Discard.temporary(folder)
     }
 }
