@@ -41,16 +41,6 @@ extension KoukaStore {
         try db.prepare("UPDATE source_files SET rollups_sha256 = ? WHERE id = ?").run([.text(try rollupDigest(ofSource: id)), .integer(id)])
     }
 
-    /// Records the digest of every counted file that has none: ledger lines written before Kouka kept them.
-    /// Returns how many were recorded. Run by the nightly job, so that verification can check every file.
-    @discardableResult
-    package func recordMissingRollupDigests() throws -> Int {
-        var ids: [Int64] = []
-        try db.prepare("SELECT id FROM source_files WHERE rollups_sha256 IS NULL AND status IN ('present', 'gone')", reading: "source_files")
-            .query { ids.append(try $0.int(0)) }
-        return try recordRollupDigests(ofSources: ids)
-    }
-
     /// Records the digest of each of the files `ids`, in one transaction; returns how many. The nightly job
     /// finds the lines that lack one in the ledger it reads as it starts (`ledgerIdentities()`), rather than
     /// reading the whole table again for them.

@@ -44,7 +44,8 @@ package struct VerifyAudit {
         defer { replay.remove() }
         let facts = try storeSide.value()
         var check = facts.ledgerCheck
-        try check.checkFiles(of: context.ledger, files: files, read: try replay.digestsOfFilesReadWhole())
+        var replayLedger = try replay.store.sources()
+        try check.checkFiles(of: context.ledger, files: files, read: VerifyReplay.digestsOfFilesReadWhole(replayLedger))
         summary.differences += check.differences
 
         let all = (from: LocalDate(year: 1900, month: 1, day: 1), to: LocalDate(year: 2200, month: 1, day: 1))
@@ -57,8 +58,8 @@ package struct VerifyAudit {
             summary.filesSkipped.append("\(line.path): \(reason)")
             try replay.takeAsStored(line, rollups: stored[line.id] ?? [], rejections: quarantine[line.path] ?? [])
         }
-        // Read after the files taken as stored were given their contribution: it has their lines too.
-        let replayLedger = try replay.store.sources()
+        // Read again once files were taken as stored: their contribution gave them lines of their own.
+        if !summary.filesSkipped.isEmpty { replayLedger = try replay.store.sources() }
         let knownPaths = Set(context.ledger.map(\.path))
         for line in replayLedger where !knownPaths.contains(line.path) && (line.status == .present || line.status == .duplicate) {
             summary.differences.append(.init(kind: "ledger", subject: line.path, field: "line", found: "none", expected: line.status.rawValue,

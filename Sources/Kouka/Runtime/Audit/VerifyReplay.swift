@@ -29,11 +29,11 @@ struct VerifyReplay {
         store = try KoukaStore(path: configuration.databasePath)
     }
 
-    /// The SHA-256 of each file this reading took whole (a counted file or a copy), by display path: the bytes
+    /// The SHA-256 of each file the reading took whole (a counted file or a copy), by display path, from its ledger: the bytes
     /// its figures come from, so the ledger's check compares the stored digest with what was read again.
-    func digestsOfFilesReadWhole() throws -> [String: String] {
+    static func digestsOfFilesReadWhole(_ ledger: [SourceFileRecord]) -> [String: String] {
         var digests: [String: String] = [:]
-        for line in try store.sources() where (line.status == .present || line.status == .duplicate) && !line.sha256.isEmpty {
+        for line in ledger where (line.status == .present || line.status == .duplicate) && !line.sha256.isEmpty {
             digests[line.path] = line.sha256
         }
         return digests

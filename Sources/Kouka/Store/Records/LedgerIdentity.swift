@@ -15,5 +15,4 @@ package struct LedgerIdentity: Sendable {
     package var officeHours: String?
     /// A counted line (present or gone) that has no rollup digest: written before Kouka kept them.
     package var lacksRollupDigest: Bool
-
 }
