@@ -153,6 +153,24 @@ struct PowerAutomateFlowSessionParserTests {
         #expect(sink.events.map(\.source.line) == [7])
     }
 
+    /// A field given as true, an object or an array is none of the string, number or null an export writes:
+    /// its record is rejected, naming the field, never read as if the field were empty. A number with a
+    /// fraction is read as one.
+    @Test func aFieldOfAnotherJSONTypeRejectsItsRecord() throws {
+        let text = "[\n" + [
+            #"{"flowsessionid":"a","name":"フロー","startedon":"2024-04-01T00:00:00Z","runduration":5,"statuscode":true}"#,
+            #"{"flowsessionid":"b","name":"フロー","startedon":"2024-04-01T00:00:00Z","runduration":{"s":5},"statuscode":4}"#,
+            #"{"flowsessionid":"c","name":"フロー","startedon":"2024-04-01T00:00:00Z","runduration":5.5,"statuscode":4}"#,
+        ].joined(separator: ",\n") + "\n]"
+        let (summary, sink) = try Self.parse("typed.json", Data(text.utf8))
+        #expect(summary.recordsRead == 3)
+        #expect(sink.rejectedLines == [2, 3])
+        #expect(sink.rejections.map(\.reason).allSatisfy { $0.contains("has another type") }, "\(sink.rejections.map(\.reason))")
+        #expect(sink.rejections.first?.reason.contains("statuscode") == true)
+        #expect(sink.rejections.last?.reason.contains("runduration") == true)
+        #expect(sink.events.map(\.machineSeconds) == [5.5])
+    }
+
     @Test func jsonCutOffMidObjectRejectsThatRecordOnly() throws {
         let text = "[\n" + Self.objects[0] + ",\n" + #"{"flowsessionid":"0002","name":"介護保険_資格確認","startedon":"2024-03-"#
         let (summary, sink) = try Self.parse("cut.json", Data(text.utf8))

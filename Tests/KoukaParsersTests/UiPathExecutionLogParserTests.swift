@@ -109,6 +109,20 @@ struct UiPathExecutionLogParserTests {
         #expect(undated.sink.events.map(\.outcome) == [.success, .unfinished])
     }
 
+    /// A run still open at the end of a closed day's log is looked for in the next day's log. When that log
+    /// cannot be read, the run's end cannot be known: the file stops with the reason, rather than count the
+    /// run as unfinished.
+    @Test func aNextDaysLogThatCannotBeReadStopsTheFile() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let lines = [L.make("23:50:00.0000", message: "B execution started", timeStamp: "2024-04-01T23:50:00+09:00", process: "B", job: "b")]
+        let path = try dir.write(Self.fileName, FileVariant.utf8LF.encode(lines))
+        try FileManager.default.createDirectory(atPath: dir.path("2024-04-02_Execution.log"), withIntermediateDirectories: false)
+        #expect(throws: InputError.self) {
+            try UiPathExecutionLogParser().parse(path: path, context: tokyoContext(path, today: Self.april1.adding(days: 5)), into: CollectingSink())
+        }
+    }
+
     @Test func successfulQueueTransactionsAreItemsHandled() throws {
         func tx(_ time: String, _ status: String, job: String = "q") -> String {
             L.make(time, message: "Transaction ended", timeStamp: "2024-04-01T\(time.prefix(8))+09:00", process: "国保異動", job: job,

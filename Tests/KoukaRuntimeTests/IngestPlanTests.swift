@@ -8,7 +8,8 @@ struct IngestPlanTests {
     /// A UiPath log read to its end at 1,000 bytes, on inode 42.
     static let known: SourceFileRecord = {
         var line = SourceFileRecord(path: "logs/a.log", format: "uipath-execution-log", size: 1_000, sha256: "x", byteOffset: 1_000,
-                                    modifiedAt: 1_700_000_000.5, inode: 42, prefixFingerprint: "", resumeState: "")
+                                    modifiedAt: 1_700_000_000.5, inode: 42, prefixFingerprint: "", resumeState: #"{"encoding":"utf-8","runs":{}}"#)
+        line.hashState = SHA256().savedState
         line.changedAt = 1_700_000_000.5
         line.bornAt = 1_699_999_000.25
         return line
@@ -27,7 +28,7 @@ struct IngestPlanTests {
     }
 
     func decide(_ path: String, _ status: FileStatus, _ known: SourceFileRecord, officeHours: String = "mon-fri 08:30-17:15") -> IngestPlan {
-        IngestPlan.decide(path: path, status: status, known: known, format: "uipath-execution-log", resumable: true, forced: false,
+        IngestPlan.decide(path: path, status: status, known: known, format: "uipath-execution-log", resumable: UiPathExecutionLogParser(), forced: false,
                           officeHours: officeHours)
     }
 
@@ -48,6 +49,26 @@ struct IngestPlanTests {
             judged.officeHours = "unknown"
             #expect(decide(path, Self.untouched, judged) == .full)
             #expect(decide(path, Self.untouched, known, officeHours: "mon-fri 09:00-17:00") == .unchanged, "no chatbot answers")
+        }
+    }
+
+    /// A saved reading or hashing state that does not restore (the store edited behind Kouka's back) would
+    /// lose the unended runs it held, or hash only the appended bytes: the grown file is read whole instead.
+    @Test func aGrownFileWhoseSavedStateDoesNotRestoreIsReadWhole() throws {
+        try Self.withFile(size: 1_500) { path, known in
+            var grown = Self.untouched
+            grown.size = 1_500
+            grown.changedAt += 1
+            #expect(decide(path, grown, known) == .append(known), "the fixture's states restore")
+            var damaged = known
+            damaged.resumeState = #"{"encoding":"utf-8","runs":{"job":1}}"#
+            #expect(decide(path, grown, damaged) == .full)
+            damaged = known
+            damaged.hashState = "00" + known.hashState!.dropFirst(2).dropLast()
+            #expect(decide(path, grown, damaged) == .full)
+            damaged.hashState = nil
+            #expect(decide(path, grown, damaged) == .full)
+            #expect(throws: UiPathResumeState.Unreadable.self) { try UiPathResumeState("not json") }
         }
     }
 

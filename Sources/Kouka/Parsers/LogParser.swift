@@ -135,6 +135,9 @@ package struct ResumePoint: Sendable, Hashable {
 package protocol ResumableLogParser: LogParser {
     /// Reads `path` from `resume` (from the start when nil) and says where the next read starts.
     func parse(path: String, context: ParseContext, resumingFrom resume: ResumePoint?, into sink: any ParseSink) throws -> (ParseSummary, ResumePoint)
+    /// Whether `state`, as a reading saved it in ``ResumePoint/state``, can be read on from: a run that cannot
+    /// restore it reads the file whole instead.
+    func canResume(fromSavedState state: String) -> Bool
 }
 
 /// The file is not the format it was configured as; it is rejected whole and nothing of it counts.

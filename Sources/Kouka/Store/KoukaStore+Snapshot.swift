@@ -13,8 +13,13 @@ extension KoukaStore {
             try db.execute("COMMIT")
             return result
         } catch {
-            // Ending a read transaction loses nothing; the error that stopped `body` is the one to report.
-            try? db.execute("ROLLBACK")
+            // Ending a read transaction loses nothing, whether or not it ends cleanly: the error that stopped
+            // `body` is the one to report.
+            do {
+                try db.execute("ROLLBACK")
+            } catch {
+                // Nothing was written in it.
+            }
             throw error
         }
     }

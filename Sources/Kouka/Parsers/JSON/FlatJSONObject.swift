@@ -17,7 +17,13 @@ enum FlatJSONObject {
             case let .string(bytes, escaped):
                 guard escaped else { return String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) }
                 let quoted = Data([0x22]) + Data(bytes) + Data([0x22])
-                return (try? JSONSerialization.jsonObject(with: quoted, options: .fragmentsAllowed)) as? String
+                // An escape JSON does not know makes the value no text at all: its field is then missing, and the
+                // line is rejected for it, never read with the escape guessed.
+                do {
+                    return try JSONSerialization.jsonObject(with: quoted, options: .fragmentsAllowed) as? String
+                } catch {
+                    return nil
+                }
             case let .other(bytes):
                 return String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self)
             }

@@ -6,7 +6,15 @@ enum JSONObjectRecords {
     /// Calls `body(object, line)` for each record, or `body(nil, line)` for a record that is not an object.
     static func read(path: String, context: ParseContext, format: String, _ body: ([String: Any]?, Int) throws -> Void) throws -> JSONPathReader.End {
         try JSONRecords.forEach(path: path, context: context, format: format) { json, line in
-            try body((try? JSONSerialization.jsonObject(with: json)) as? [String: Any], line)
+            // A record that does not parse is handed over as nil, like one that is not an object: the caller
+            // rejects it with its line (the parser's message is not passed on: it may quote the record's text).
+            let object: [String: Any]?
+            do {
+                object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+            } catch {
+                object = nil
+            }
+            try body(object, line)
         }
     }
 

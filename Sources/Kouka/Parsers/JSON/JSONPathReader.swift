@@ -181,11 +181,18 @@ package final class JSONPathReader {
         return End(complete: stack.isEmpty && !inString, roots: roots, cutOffLine: captureDepth >= 0 ? captureLine : nil, lastLine: line)
     }
 
+    /// A key as text, only to match it against the patterns. A key that does not decode (bytes that are not
+    /// text, an escape JSON does not know) becomes "", which no pattern names: nothing under it is taken for a
+    /// record, and a record holding it fails its own decoding and is rejected.
     private static func decodeKey(_ bytes: [UInt8], shiftJIS: Bool) -> String {
         if !bytes.contains(0x5C) {
             return bytes.withUnsafeBytes { (shiftJIS ? TextEncoding.shiftJIS : .utf8).decode($0) } ?? ""
         }
         let quoted = Data([0x22] + bytes + [0x22])
-        return (try? JSONSerialization.jsonObject(with: quoted, options: .fragmentsAllowed)) as? String ?? ""
+        do {
+            return try JSONSerialization.jsonObject(with: quoted, options: .fragmentsAllowed) as? String ?? ""
+        } catch {
+            return ""
+        }
     }
 }

@@ -9,10 +9,12 @@ package enum JSONRecords {
     /// annotation (`@odata.context`, `@odata.count`, …) or `value` is a Dataverse or Orchestrator answer; any
     /// other object starts JSON lines.
     /// nil when the file does not start with `{` or `[` (after a BOM and blanks): it is not JSON.
-    static func patterns(forFileAt path: String) -> [JSONPathReader.Pattern]? {
+    /// A file that cannot be opened is left to the reading, which says so; one whose first bytes cannot be
+    /// read throws, rather than be taken for a file that is not JSON.
+    static func patterns(forFileAt path: String, display: String) throws(InputError) -> [JSONPathReader.Pattern]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return [.init([])] }
         defer { Discard.handle(handle) }
-        var head = Array((try? handle.read(upToCount: 4096)) ?? Data())
+        var head = try Self.head(of: handle, count: 4096, display: display)
         // UTF-16 (Notepad's "Unicode") is told by its characters, not its bytes.
         if let text = UTF16Text.utf8Head(head) { head = text }
         var i = 0
@@ -34,7 +36,7 @@ package enum JSONRecords {
 
     /// Calls `body(json, line)` for each record; throws `FormatMismatch` for a file that is not JSON.
     package static func forEach(path: String, context: ParseContext, format: String, _ body: (Data, Int) throws -> Void) throws -> JSONPathReader.End {
-        guard let patterns = patterns(forFileAt: path) else {
+        guard let patterns = try patterns(forFileAt: path, display: context.displayPath) else {
             throw FormatMismatch(path: context.displayPath, format: format, reason: "the file does not start with { or [: not JSON")
         }
         return try JSONPathReader(path: path, encoding: context.encoding).read(patterns) { _, _, json, line in
@@ -42,15 +44,36 @@ package enum JSONRecords {
         }
     }
 
-    /// Whether a log that comes as CSV or JSON is JSON: by its extension, else by its first non-blank byte.
-    static func isJSON(_ path: String) -> Bool {
+    /// Whether a log that comes as CSV or JSON is JSON: by its extension, else by its first non-blank byte. A
+    /// file that cannot be opened is left to the CSV reading, which says so; one whose first bytes cannot be
+    /// read throws.
+    static func isJSON(_ path: String, display: String) throws(InputError) -> Bool {
         let lower = path.lowercased()
         if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return true }
         if lower.hasSuffix(".csv") { return false }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { Discard.handle(handle) }
-        var head = Array((try? handle.read(upToCount: 64)) ?? Data())
+        var head = try Self.head(of: handle, count: 64, display: display)
         if let text = UTF16Text.utf8Head(head) { head = text }
         return head.first(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }).map { $0 == 0x7B || $0 == 0x5B } ?? false
+    }
+
+    /// Whether `parse` reads the file as CSV, whose reading hands its bytes to the digest. A file whose first
+    /// bytes cannot be read is not: the job then hashes it itself, and its reading meets the same error and
+    /// says so.
+    static func digestsWhileReading(_ path: String) -> Bool {
+        do {
+            return try !isJSON(path, display: path)
+        } catch {
+            return false
+        }
+    }
+
+    private static func head(of handle: FileHandle, count: Int, display: String) throws(InputError) -> [UInt8] {
+        do {
+            return Array(try handle.read(upToCount: count) ?? Data())
+        } catch {
+            throw .cannotRead(path: display, reason: error.localizedDescription)
+        }
     }
 }

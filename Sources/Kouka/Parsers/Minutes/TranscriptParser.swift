@@ -60,7 +60,7 @@ package struct TranscriptParser: LogParser {
         }
         let name = options.task ?? URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
         sink.accept(UsageEvent(
-            family: .minutes, occurredAt: Self.date(of: path, clock: context.clock), taskName: name, department: options.department,
+            family: .minutes, occurredAt: try Self.date(of: path, display: context.displayPath, clock: context.clock), taskName: name, department: options.department,
             outcome: .success, quantity: seconds / 60, unit: .audioMinutes, source: context.location(1)))
         return ParseSummary(recordsRead: 1)
     }
@@ -119,7 +119,7 @@ package struct TranscriptParser: LogParser {
     }
 
     /// The day the meeting was held: a date in the file name, else when the file was written.
-    static func date(of path: String, clock: LocalClock) -> Date {
+    static func date(of path: String, display: String, clock: LocalClock) throws(InputError) -> Date {
         let name = URL(fileURLWithPath: path).lastPathComponent
         let digits = Array(name)
         for start in digits.indices {
@@ -130,7 +130,17 @@ package struct TranscriptParser: LogParser {
                 if let date = LocalDate(normalized), date.year >= 2000 { return clock.startOfDay(date) }
             }
         }
-        let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-        return modified ?? Date(timeIntervalSince1970: 0)
+        // Without a date in its name, the day is when the file was written; a file whose time cannot be read
+        // stops rather than land in some other fiscal year.
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw .cannotRead(path: display, reason: "its modification time cannot be read, and its name holds no date: \(error.localizedDescription)")
+        }
+        guard let modified = attributes[.modificationDate] as? Date else {
+            throw .cannotRead(path: display, reason: "it has no modification time, and its name holds no date")
+        }
+        return modified
     }
 }

@@ -78,11 +78,22 @@ extension FlowSessionRecord: Decodable {
 }
 
 extension KeyedDecodingContainer {
-    /// A string, number or null as text ("" for null or absent): exports differ in how they type fields.
+    /// A string, number or null as text ("" for null or absent): exports differ in how they type fields. Any
+    /// other value (true, an object, an array) throws the decoder's type mismatch, naming the key, so that the
+    /// record is rejected rather than read as if the field were empty.
     func flexibleString(_ key: Key) throws -> String {
-        if let text = try? decodeIfPresent(String.self, forKey: key) { return text }
-        if let int = try? decodeIfPresent(Int.self, forKey: key) { return String(int) }
-        if let number = try? decodeIfPresent(Double.self, forKey: key) { return String(number) }
-        return ""
+        guard contains(key), try !decodeNil(forKey: key) else { return "" }
+        do {
+            return try decode(String.self, forKey: key)
+        } catch DecodingError.typeMismatch {
+            // Not a string: a number, tried next.
+        }
+        do {
+            return String(try decode(Int.self, forKey: key))
+        } catch {
+            // Not a whole number that fits an Int (Foundation throws its own error for 5.5), or no number at
+            // all: the Double decoding below decides, and throws for anything that is not a number.
+        }
+        return String(try decode(Double.self, forKey: key))
     }
 }

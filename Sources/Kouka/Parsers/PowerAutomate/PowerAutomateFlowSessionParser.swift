@@ -16,10 +16,10 @@ package struct PowerAutomateFlowSessionParser: LogParser {
     }
 
     /// CSV exports are read by `CSVRunTable`, which hashes what it reads; JSON is read another way.
-    package func digestsWhileReading(path: String) -> Bool { !JSONRecords.isJSON(path) }
+    package func digestsWhileReading(path: String) -> Bool { JSONRecords.digestsWhileReading(path) }
 
     package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
-        if JSONRecords.isJSON(path) {
+        if try JSONRecords.isJSON(path, display: context.displayPath) {
             return try RunCountingRead.read(context: context, sink: sink) { part, runs in
                 try parseJSON(path: path, context: context, into: part, runs: &runs)
             }

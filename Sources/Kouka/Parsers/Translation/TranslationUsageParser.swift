@@ -23,7 +23,7 @@ package struct TranslationUsageParser: LogParser {
 
     package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         try MappedRuns.read(options: options, context: context, sink: sink) { part, runs in
-            JSONRecords.isJSON(path) ? try parseJSON(path: path, context: context, into: part, runs: &runs)
+            try JSONRecords.isJSON(path, display: context.displayPath) ? try parseJSON(path: path, context: context, into: part, runs: &runs)
                 : try parseCSV(path: path, context: context, into: part, runs: &runs)
         }
     }

@@ -23,13 +23,22 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
     /// are not handed over; the caller reads them).
     package func digestsWhileReading(path: String) -> Bool { true }
 
+    package func canResume(fromSavedState state: String) -> Bool {
+        do {
+            _ = try UiPathResumeState(state)
+            return true
+        } catch {
+            return false
+        }
+    }
+
     package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         try parse(path: path, context: context, resumingFrom: nil, into: sink).0
     }
 
     package func parse(path: String, context: ParseContext, resumingFrom resume: ResumePoint?, into sink: any ParseSink) throws -> (ParseSummary, ResumePoint) {
-        let carried = resume.flatMap { UiPathResumeState($0.state) }
-        // An unreadable saved state loses only the unfinished runs it held, never re-reads what was counted.
+        // A saved state that does not decode would lose the unended runs it held: it stops the file instead.
+        let carried = try resume.map { resume throws(UiPathResumeState.Unreadable) in try UiPathResumeState(resume.state) }
         // Only a reading from the first byte feeds the digest: an append's hash goes on from the saved state.
         let reader = try LineReader(path: path, encoding: carried?.encoding ?? context.encoding,
                                     startOffset: resume?.offset ?? 0, firstLine: resume?.line ?? 1, digest: resume == nil ? context.digest : nil)
@@ -86,13 +95,13 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                 // The robot is still writing the next day's log: an unended run may yet end there.
                 nextIsOpen = nextDate >= context.today
                 let unended = Set(runs.values.filter { $0.endInstant == nil }.map(\.jobID))
-                Self.follow(unended, in: next, encoding: reader.encoding, clock: context.clock, into: &runs)
+                try Self.follow(unended, in: next, encoding: reader.encoding, clock: context.clock, into: &runs)
             }
         }
         var countedEarlier = Set<String>()
         if let fileDate, runs.values.contains(where: { $0.startedHere != true }), let previous = Self.sibling(of: path, on: fileDate.adding(days: -1)) {
             var earlier: [String: UiPathRun] = [:]
-            Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
+            try Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
                         clock: context.clock, into: &earlier)
             countedEarlier = Set(earlier.keys)
         }
@@ -119,7 +128,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         }
         sink.counted(runs: RunKeySet(logs: [counted]))
         summary.pendingRuns = pending.count
-        return (summary, ResumePoint(offset: consumed, line: nextLine, state: UiPathResumeState(encoding: reader.encoding, runs: pending).text))
+        return (summary, ResumePoint(offset: consumed, line: nextLine, state: try UiPathResumeState(encoding: reader.encoding, runs: pending).encoded()))
     }
 
     /// Folds one line into its run.
@@ -147,13 +156,15 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         }
     }
 
-    /// Reads the lines of `jobs` from the robot's log of another day into `runs` (lines it cannot read are
-    /// that file's own business, reported when it is read).
-    static func follow(_ jobs: Set<String>, in path: String, encoding: TextEncoding, clock: LocalClock, into runs: inout [String: UiPathRun]) {
-        guard !jobs.isEmpty, let reader = try? LineReader(path: path, encoding: encoding) else { return }
+    /// Reads the lines of `jobs` from the robot's log of another day into `runs`. Lines it cannot parse are
+    /// that file's own business, rejected when it is read; a file that cannot be read stops this one too, as
+    /// the runs it holds the ends or starts of would be counted wrong.
+    static func follow(_ jobs: Set<String>, in path: String, encoding: TextEncoding, clock: LocalClock, into runs: inout [String: UiPathRun]) throws {
+        guard !jobs.isEmpty else { return }
+        let reader = try LineReader(path: path, encoding: encoding)
         let names = NameInterner()
         let fileDate = Self.fileDate(path)
-        try? reader.forEachLine { line in
+        try reader.forEachLine { line in
             guard line.isTerminated, let split = Self.splitPrefix(line.bytes),
                   let entry = UiPathLogLine(json: split.json, names: names), let jobID = entry.jobId, jobs.contains(jobID),
                   let processName = entry.processName,

@@ -75,7 +75,16 @@ final class FileRead: @unchecked Sendable {
         } else if known == nil, let taken = inlineDigest?.complete(path: path, size: resume.offset) {
             hasher = taken
         } else {
-            hasher = known.flatMap { $0.hashState.flatMap(SHA256.init(savedState:)) } ?? SHA256()
+            if let known {
+                // `IngestPlan` reads a file on only when its saved state restores; a state that does not is never
+                // taken for the hash of the file's first bytes.
+                guard let saved = known.hashState.flatMap(SHA256.init(savedState:)) else {
+                    throw InputError.cannotRead(path: display, reason: "the ledger's saved hashing state for it does not restore; run kouka-nightly --since <its day> to read it whole")
+                }
+                hasher = saved
+            } else {
+                hasher = SHA256()
+            }
             guard hasher.update(fileAt: path, from: known?.byteOffset ?? 0, to: resume.offset) else {
                 throw InputError.cannotRead(path: display, reason: "changed while being read")
             }
@@ -93,7 +102,9 @@ final class FileRead: @unchecked Sendable {
             wholeFile = whole
         } else if wholeFile == nil {
             var whole = hasher
-            _ = whole.update(fileAt: path, from: resume.offset, to: max(record.size, resume.offset))
+            guard whole.update(fileAt: path, from: resume.offset, to: max(record.size, resume.offset)) else {
+                throw InputError.cannotRead(path: display, reason: "changed while being read")
+            }
             record.sha256 = whole.finalizeHex()
         }
         record.byteOffset = resume.offset

@@ -13,14 +13,17 @@ enum IngestPlan: Equatable {
     /// Decides from the ledger's line for the file (if any) and the file as it is now; `officeHours` is the
     /// configured hours' `ledgerText`.
     static func decide(
-        path: String, status: FileStatus, known: SourceFileRecord?, format: String, resumable: Bool, forced: Bool, officeHours: String
+        path: String, status: FileStatus, known: SourceFileRecord?, format: String, resumable: (any ResumableLogParser)?, forced: Bool, officeHours: String
     ) -> IngestPlan {
         guard let known else { return .full }
         if isUnchanged(status: status, known: known, format: format, forced: forced, officeHours: officeHours) { return .unchanged }
         guard !forced, known.format == format, known.status != .unreadable, !hasOtherOfficeHours(known, than: officeHours) else { return .full }
         // Only the file read before can be read on: one whose identity is in doubt is read whole, whatever
         // its first and last bytes say.
-        guard resumable, known.status == .present, known.resumeState != nil, doubt(about: status, known: known) == nil,
+        // A saved reading or hashing state that does not restore (a store changed behind Kouka's back) would
+        // lose the runs it held, or give the file a hash of its new bytes only: the file is read whole instead.
+        guard let resumable, known.status == .present, let state = known.resumeState, resumable.canResume(fromSavedState: state),
+              known.hashState.flatMap(SHA256.init(savedState:)) != nil, doubt(about: status, known: known) == nil,
               status.size >= known.byteOffset,
               PrefixFingerprint.of(path: path, length: known.byteOffset) == known.prefixFingerprint else { return .full }
         return .append(known)

@@ -79,7 +79,7 @@ extension SourceIngestor {
             stands = !replaced
         } else if let file = self.file(at: path), let status = FileStatus(path: file.path), let known = try store.source(path: path) {
             let plan = IngestPlan.decide(path: file.path, status: status, known: known, format: file.spec.format,
-                                         resumable: file.spec.parser is any ResumableLogParser, forced: forced.contains(path),
+                                         resumable: file.spec.parser as? any ResumableLogParser, forced: forced.contains(path),
                                          officeHours: configuration.officeHours.ledgerText)
             stands = plan != .full || !Self.canOpen(file.path)
         } else {

@@ -132,7 +132,7 @@ final class SourceIngestor {
                 return nil
             }
         }
-        let resumable = spec.parser is any ResumableLogParser
+        let resumable = spec.parser as? any ResumableLogParser
         var known = try store?.source(path: display)
         if known == nil, let old = vanished[status.inode], Self.isSameFile(path: path, status: status, as: old, format: spec.format) {
             // Rotation renamed the file: its ledger line moves with it, so nothing is counted twice.
@@ -185,7 +185,7 @@ final class SourceIngestor {
         var original: String? = nil
         var background: BackgroundHash? = nil
         var inline: FileDigest? = nil
-        if case .full = plan, spec.parser.digestsWhileReading(path: path) || (!resumable && status.size >= Self.backgroundHashBytes) {
+        if case .full = plan, spec.parser.digestsWhileReading(path: path) || (resumable == nil && status.size >= Self.backgroundHashBytes) {
             // Hashed while it is parsed, by the parser from the blocks it reads where it can (a robot's daily log or a
             // scheduled daily export, whatever its size: a city has thousands, and each was read twice), else on a
             // thread of its own; a copy of a counted file is then parsed for nothing, but is still recorded as a copy

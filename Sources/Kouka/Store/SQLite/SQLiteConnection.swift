@@ -76,14 +76,31 @@ final class SQLiteConnection {
         try execute(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
         do {
             let result = try body()
+            if !nested, let failed = failedRollback {
+                // A savepoint inside could not be undone: what it wrote would be committed with the rest.
+                failedRollback = nil
+                try execute("ROLLBACK")
+                throw StoreError.rollbackFailed(rollback: failed)
+            }
             try execute(nested ? "RELEASE nested" : "COMMIT")
             if !nested { commits += 1 }
             return result
         } catch {
-            try? execute(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK")
+            do {
+                try execute(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK")
+            } catch let rollback {
+                // The error that stopped `body` is the one to report. A savepoint not undone must not be
+                // committed by the transaction around it (even if its caller went on); a connection closed with
+                // a transaction open commits nothing.
+                if nested { failedRollback = "\(rollback)" }
+            }
+            if !nested { failedRollback = nil }
             throw error
         }
     }
+
+    /// Why a savepoint could not be undone, until the transaction around it ends: it then rolls back.
+    private var failedRollback: String?
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 

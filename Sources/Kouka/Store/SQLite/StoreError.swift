@@ -21,6 +21,9 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case empty(path: String)
     /// The database (or its `-wal`, `-shm` or `-journal`) is a symbolic link the configuration does not name.
     case symbolicLink(path: String, target: String)
+    /// Undoing part of a transaction failed (`rollback`): the whole transaction was rolled back instead of
+    /// committed, and the job stops.
+    case rollbackFailed(rollback: String)
 
     package var description: String {
         switch self {
@@ -45,6 +48,8 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "the database \(path) holds no source file in its ledger (table source_files): no kouka-nightly run has read a log into it, or it was replaced by an empty one; no figure was computed from it. Run kouka-nightly first, or restore the database from a backup"
         case let .schemaMismatch(path, table, problem):
             "table \(table) of the database \(path) is not as Kouka made it: \(problem). It was changed outside Kouka, and no figure was computed from it. \(Self.rebuild)"
+        case let .rollbackFailed(rollback):
+            "undoing a failed write to the database failed (\(rollback)); nothing of the transaction was committed and the job stopped. Check the disk and run again"
         case let .symbolicLink(path, target):
             "refusing to open the database \(path): it is a symbolic link (to \(target)), and Kouka writes only where kouka.toml says; set database in kouka.toml to the file the link points to, or replace the link with the file"
         }
@@ -56,7 +61,7 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// SQLITE_FULL, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_IOERR: the output cannot be written.
     package var isOutputFailure: Bool {
         switch self {
-        case .cannotOpen, .symbolicLink: true
+        case .cannotOpen, .symbolicLink, .rollbackFailed: true
         case let .sqlite(code, _, _): [13, 8, 14, 10].contains(code & 0xFF)
         case .newerSchema, .unreadable, .undecodable, .schemaMismatch, .empty: false
         }
