@@ -14,6 +14,9 @@ final class FileRead: @unchecked Sendable {
     var wholeFile: SHA256?
     var context: ParseContext
     var collector: EventCollector
+    /// The collector's rollups in the store's key order, sorted on the reading's thread: the job's thread,
+    /// which records every file in turn, is what a city's thousands of daily logs wait on.
+    private(set) var orderedRollups: [(key: RollupKey, totals: RollupTotals)] = []
     var parsed = ParseSummary()
     /// Why nothing of the file could be read or counted, when that is so.
     var failure: (any Error)?
@@ -50,6 +53,7 @@ final class FileRead: @unchecked Sendable {
         } catch {
             failure = error
         }
+        orderedRollups = failure == nil ? collector.aggregator.rollupsInByteOrder() : []
     }
 
     /// Reads the file again leaving out the runs another file already counts.

@@ -285,7 +285,7 @@ final class SourceIngestor {
         }
         record.rowsAccepted = record.rowsRead - record.rowsRejected
         record.pendingRuns = parsed.pendingRuns
-        let rollups = collector.aggregator.rollupsInByteOrder()
+        let rollups = read.orderedRollups
         // The hours its chatbot answers were judged by; an append keeps the file's (the plan is full when they changed).
         let appendedTo: SourceFileRecord? = if case let .append(known) = read.plan { known } else { nil }
         record.officeHours = appendedTo?.officeHours != nil || rollups.contains(where: { $0.key.family == .chatbot })
