@@ -46,7 +46,7 @@ package enum ReportBuilder {
         var cache: [RollupKey: CatalogEntry?] = [:]
 
         // A period's running totals (DeepL usage) from several files count once: the latest.
-        for rollup in RunningTotals.latest(inputs.rollups).sorted(by: { ($0.key, $0.sourceID) < ($1.key, $1.sourceID) }) where period.contains(rollup.key.date) {
+        for rollup in RollupOrder.sorted(RunningTotals.latest(inputs.rollups)) where period.contains(rollup.key.date) {
             let key = rollup.key, t = rollup.totals
             var lookup = key
             lookup.outcome = .success; lookup.unit = .runs; lookup.department = ""; lookup.offHours = false
