@@ -90,6 +90,9 @@ package struct NightlyJob {
         var batch: [FileRead] = []
         var batchBytes: Int64 = 0
         let readAhead = ReadAhead()
+        // Only files the ledger knows can be unchanged: a first reading has nothing to look at ahead for.
+        let prefetch = ledger.count >= Self.prefetchLedgerLines ? StatusPrefetch(paths: files.map(\.path)) : nil
+        defer { prefetch?.finish() }
         func record(_ reads: [FileRead]?) throws {
             if let reads { try ingestor.record(reads, store: store!, summary: &summary) }
         }
@@ -113,7 +116,7 @@ package struct NightlyJob {
             progress.show(index + 1, of: files.count, display)
             guard let read = try ingestor.prepare(path: file.path, display: display, spec: file.spec, store: store,
                                                   forced: !forced.isEmpty && forced.contains(display), dryRun: options.dryRun,
-                                                  summary: &summary) else { continue }
+                                                  seen: prefetch?.status(at: index), summary: &summary) else { continue }
             batch.append(read)
             batchBytes += read.record.size
             if batch.count >= Self.batchFiles || batchBytes >= Self.batchBytes { try readAndRecord() }
@@ -175,4 +178,8 @@ package struct NightlyJob {
     /// A stop request is heeded between the files of a batch as they are recorded (`SourceIngestor.record`).
     static let batchFiles = 32 * ProcessInfo.processInfo.activeProcessorCount
     static let batchBytes: Int64 = 64 << 20
+
+    /// A ledger at least this long has the files looked at on a second thread too (`StatusPrefetch`): below it,
+    /// starting the thread costs more than it saves.
+    static let prefetchLedgerLines = 512
 }

@@ -102,15 +102,32 @@ final class SourceIngestor {
         paths[display]?.replacing
     }
 
+    private func countUnchanged(display: String, format: String, store: KoukaStore?, dryRun: Bool, summary: inout NightlySummary) {
+        if dryRun {
+            summary.planned.append(.init(path: display, format: format, plan: IngestPlan.unchanged.label))
+        } else if store != nil {
+            summary.filesUnchanged += 1
+        }
+    }
+
     /// Decides what to do with one file, hashing it first when it is to be read whole; the reading to
     /// do, or nil when there is none (unchanged, unreadable, a dry run).
+    ///
+    /// `seen` is what `StatusPrefetch` saw of the file, if anything: when it shows the file unchanged, the file
+    /// is not looked at again; otherwise it is, and only that fresh look decides.
     func prepare(
-        path: String, display: String, spec: SourceSpec, store: KoukaStore?, forced: Bool, dryRun: Bool,
+        path: String, display: String, spec: SourceSpec, store: KoukaStore?, forced: Bool, dryRun: Bool, seen: FileStatus? = nil,
         summary: inout NightlySummary
     ) throws -> FileRead? {
         // Not to be read again, until it is decided that it is.
         let slot = paths.index(forKey: display)
         if let slot { paths.values[slot].replacing = false } else { paths[display] = RunPath(replacing: false) }
+        if let seen, let slot, let index = paths.values[slot].line, ledgerLines[index].status != .duplicate,
+           IngestPlan.isUnchanged(status: seen, known: ledgerLines[index], format: spec.format, forced: forced, officeHours: officeHoursText) {
+            paths.values[slot].line = nil
+            countUnchanged(display: display, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
+            return nil
+        }
         guard let status = statusLookup.status(of: path) else {
             try unreadable(display, format: spec.format, reason: FileStatus.whyNot(path: path), store: dryRun ? nil : store, summary: &summary)
             return nil
@@ -124,11 +141,7 @@ final class SourceIngestor {
             let line = ledgerLines[index]
             if line.status != .duplicate,
                IngestPlan.isUnchanged(status: status, known: line, format: spec.format, forced: forced, officeHours: officeHoursText) {
-                if dryRun {
-                    summary.planned.append(.init(path: display, format: spec.format, plan: IngestPlan.unchanged.label))
-                } else if store != nil {
-                    summary.filesUnchanged += 1
-                }
+                countUnchanged(display: display, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
                 return nil
             }
         }
