@@ -43,19 +43,12 @@ package enum ReportBuilder {
         exclusions.rejectedRows = inputs.sources.values.reduce(0) { $0 + $1.rejected - $1.repeated }
         exclusions.rejectedRowsDateUnknown = inputs.sources.values.reduce(0) { $0 + $1.rejectedDateUnknown }
         var aiUses = AITaskCounter(minimumUses: inputs.minimumAIUses)
-        var cache: [RollupKey: CatalogEntry?] = [:]
+        var rows = CatalogRows(inputs.catalog)
 
         // A period's running totals (DeepL usage) from several files count once: the latest.
         for rollup in RollupOrder.sorted(RunningTotals.latest(inputs.rollups)) where period.contains(rollup.key.date) {
             let key = rollup.key, t = rollup.totals
-            var lookup = key
-            lookup.outcome = .success; lookup.unit = .runs; lookup.department = ""; lookup.offHours = false
-            let entry: CatalogEntry? = cache[lookup] ?? {
-                let found = inputs.catalog.entry(for: key.taskName, system: key.family, on: key.date)
-                cache[lookup] = .some(found)
-                return found
-            }()
-            guard let entry else {
+            guard let entry = rows.entry(for: key.taskName, system: key.family, on: key.date) else {
                 exclusions.unmappedRuns += t.events
                 var sums = unmapped[key.family.rawValue, default: [:]][key.taskName] ?? UnmappedSums(first: key.date, last: key.date)
                 sums.runs += t.events

@@ -18,8 +18,7 @@ struct ReviewSums {
     /// The sums of each family over `period`'s rollups; running totals (DeepL) count once, as in the report.
     static func of(_ period: ReviewPeriod, catalog: TaskCatalog) -> [SystemFamily: ReviewSums] {
         var sums: [SystemFamily: ReviewSums] = [:]
-        // A name's catalog rows are matched once, not for each of its days' rollups.
-        var rows: [String: CatalogCandidates] = [:]
+        var rows = CatalogRows(catalog)
         for rollup in RunningTotals.latest(period.rollups) where rollup.key.date >= period.firstDay && rollup.key.date <= period.through {
             let key = rollup.key, t = rollup.totals
             guard key.outcome != .cancelled else { continue }
@@ -34,7 +33,7 @@ struct ReviewSums {
                 s.quality[measure, default: 0] += value
                 s.qualityByName[key.taskName, default: [:]][measure, default: 0] += value
             }
-            if key.family == .rpa, let entry = rows.cached(key.taskName, { catalog.candidates(for: $0, system: .rpa) }).entry(on: key.date) {
+            if key.family == .rpa, let entry = rows.entry(for: key.taskName, system: .rpa, on: key.date) {
                 s.monthsByTask[entry.taskID, default: []].insert(key.date.monthKey)
                 if key.outcome.isFailure {
                     s.reworkMinutesByTask[entry.taskID, default: 0] += Double(EffectModel.failures(unit: key.unit, totals: t, entry: entry)) * entry.reworkMinutesPerFailure
@@ -49,15 +48,5 @@ struct ReviewSums {
     static func rate(_ counts: [QualityMeasure: Double]?, _ part: QualityMeasure, of whole: QualityMeasure) -> Double? {
         guard let counts, let denominator = counts[whole], denominator > 0 else { return nil }
         return (counts[part] ?? 0) / denominator
-    }
-}
-
-private extension Dictionary where Key == String, Value == CatalogCandidates {
-    /// The value for `name`, made by `make` the first time it is asked for.
-    mutating func cached(_ name: String, _ make: (String) -> CatalogCandidates) -> CatalogCandidates {
-        if let found = self[name] { return found }
-        let made = make(name)
-        self[name] = made
-        return made
     }
 }
