@@ -75,7 +75,8 @@ package struct NightlyJob {
             today: options.today ?? configuration.clock.localDate(of: options.now ?? Date()), now: options.now ?? Date())
         let progress = ProgressLine(wanted: options.progress)
 
-        let displays = files.map { DisplayPath.of($0.path, base: base) }
+        let folder = DisplayPath.Folder(base)
+        let displays = files.map { folder.display($0.path) }
         ingestor.expect(files, displays: displays)
         ingestor.forced = forced
         // The lines whose files are not among the sources, in the order of their paths: moved away (a file that
@@ -104,7 +105,8 @@ package struct NightlyJob {
             try record(readAhead.start(reads))
             if bytes >= ReadAhead.readAloneBytes { try record(readAhead.finish()) }
         }
-        for (index, file) in files.enumerated() {
+        // By index: a city's tens of thousands of (path, source) pairs are not copied one by one.
+        for index in files.indices {
             if StopRequest.isRequested {
                 summary.interrupted = true
                 logger.warning("stop requested: the remaining files are read next run", metadata: ["remaining": "\(files.count - index)"])
@@ -114,7 +116,7 @@ package struct NightlyJob {
             let display = displays[index]
             summary.filesSeen += 1
             progress.show(index + 1, of: files.count, display)
-            guard let read = try ingestor.prepare(path: file.path, display: display, spec: file.spec, store: store,
+            guard let read = try ingestor.prepare(path: files[index].path, display: display, spec: files[index].spec, store: store,
                                                   forced: !forced.isEmpty && forced.contains(display), dryRun: options.dryRun,
                                                   seen: prefetch?.status(at: index), summary: &summary) else { continue }
             batch.append(read)
