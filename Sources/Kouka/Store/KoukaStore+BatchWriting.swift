@@ -7,8 +7,9 @@ extension KoukaStore {
     /// - `wal_autocheckpoint = 10000`: the WAL is copied into the database every 40 MB rather than every
     ///   4 MB, so a page the batches keep changing (the ledger's indexes) is copied once instead of ten times.
     ///
-    /// Neither changes what is durable: each commit is in the WAL as before, and a killed run leaves each file
-    /// recorded whole or not at all.
+    /// Neither changes what a killed run leaves: each commit is in the WAL as before, and each file is recorded
+    /// whole or not at all. A power cut can lose more of the last commits (`synchronous = NORMAL` syncs the WAL at
+    /// checkpoints): the store comes back as it was at an earlier commit, and the next run reads those files again.
     package func tuneForBatchWriting() throws {
         try db.execute("PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000")
     }

@@ -128,9 +128,17 @@ package struct NightlyJob {
         try record(readAhead.finish())
         if let store, !options.dryRun, !summary.interrupted { options.fileObserver?(files.count, store) }
         progress.finish()
-        if summary.interrupted, case let unsettled = ingestor.unsettled, !unsettled.isEmpty {
-            logger.warning("stopped before files that were to be read again: until the next run, runs they held before may count twice",
-                           metadata: ["files": "\(unsettled.joined(separator: ", "))"])
+        if case let unsettled = ingestor.unsettled, !unsettled.isEmpty {
+            let named: Logger.Metadata = ["files": "\(unsettled.joined(separator: ", "))"]
+            if summary.interrupted {
+                logger.warning("stopped before files that were to be read again: until the next run, runs they held before may count twice", metadata: named)
+            } else {
+                // Another file left out runs these hold, as they were to be read again, and their turn did not read them.
+                summary.filesUnsettled = unsettled.map {
+                    .init(path: $0, reason: "another file counted runs this one holds, as it was to be read again, and it was not read at its turn: until kouka-nightly reads it, such runs may count twice")
+                }
+                logger.warning("files that were to be read again were not: until the next run reads them, runs they hold may count twice", metadata: named)
+            }
         }
         if let store, !options.dryRun, !summary.interrupted {
             // Every file among the sources was decided (the run was not stopped), and the run writes only the ledger lines of

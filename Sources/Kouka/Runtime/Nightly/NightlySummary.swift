@@ -58,6 +58,9 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Files read whole because their chatbot answers were marked off-hours by other office hours than
     /// `[office_hours]` gives now (or by hours not recorded): each with the hours it was read with.
     package var filesReadForOfficeHours: [FileProblem] = []
+    /// Files whose runs another file counted because they were to be read again this run, that were not read at
+    /// their turn (unreadable then, or untouched again): until they are, a run may count in both (exit 1).
+    package var filesUnsettled: [FileProblem] = []
     /// Sources whose path matched no file this run (not `required`): the other sources were read, and their
     /// files in the ledger are marked gone.
     package var sourcesMissing: [FileProblem] = []
@@ -102,6 +105,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     var hasFindings: Bool {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
+            || !filesUnsettled.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

@@ -7,4 +7,7 @@ struct RunPath {
     var line: Int?
     /// Once the file is decided, whether its contribution is read again and replaced (a whole reading).
     var replacing: Bool?
+    /// Whether the run looked at the file afresh before its turn (whether its line stands, whether it still holds
+    /// the bytes a copy has): what `StatusPrefetch` saw earlier is then no guide to it, and its turn looks again.
+    var lookedAtEarly = false
 }

@@ -32,6 +32,7 @@ extension SourceIngestor {
             if let hash = newHashThisRun[line.path], !hash.isEmpty || recorded.contains(line.path) {
                 if hash == sha256 { return .copy(of: line.path) }
             } else if let file = self.file(at: line.path) {
+                looksEarly(at: line.path)
                 if holds(sha256, path: file.path, as: line) { return .copy(of: line.path) }
             } else if away == nil {
                 away = line
@@ -78,6 +79,7 @@ extension SourceIngestor {
         if let replaced = replacing(path) {
             stands = !replaced
         } else if let file = self.file(at: path), let status = FileStatus(path: file.path), let known = try store.source(path: path) {
+            looksEarly(at: path)
             let plan = IngestPlan.decide(path: file.path, status: status, known: known, format: file.spec.format,
                                          resumable: file.spec.parser as? any ResumableLogParser, forced: forced.contains(path),
                                          officeHours: configuration.officeHours.ledgerText)
@@ -90,7 +92,8 @@ extension SourceIngestor {
     }
 
     /// Files whose runs a recorded file counted because they were to be read again this run, and that were
-    /// not: until they are (the next run), a run may count in both. Only a run stopped early leaves any.
+    /// not: until they are (the next run), a run may count in both. A run stopped early leaves them; one that
+    /// was not, only when such a file could not be read at its turn, or looked untouched again.
     var unsettled: [String] { awaited.subtracting(recorded).sorted() }
 
     private static func canOpen(_ path: String) -> Bool {

@@ -102,6 +102,11 @@ final class SourceIngestor {
         paths[display]?.replacing
     }
 
+    /// Notes that the run looks at the file at `display` afresh before its turn (`RunPath.lookedAtEarly`).
+    func looksEarly(at display: String) {
+        paths[display]?.lookedAtEarly = true
+    }
+
     private func countUnchanged(display: String, format: String, store: KoukaStore?, dryRun: Bool, summary: inout NightlySummary) {
         if dryRun {
             summary.planned.append(.init(path: display, format: format, plan: IngestPlan.unchanged.label))
@@ -122,7 +127,9 @@ final class SourceIngestor {
         // Not to be read again, until it is decided that it is.
         let slot = paths.index(forKey: display)
         if let slot { paths.values[slot].replacing = false } else { paths[display] = RunPath(replacing: false) }
-        if let seen, let slot, let index = paths.values[slot].line, ledgerLines[index].status != .duplicate,
+        // Not when the run looked at the file afresh since: a file seen unchanged and then found changed by
+        // `stands` (another file counted its runs for it) must be read, or those runs count twice.
+        if let seen, let slot, !paths.values[slot].lookedAtEarly, let index = paths.values[slot].line, ledgerLines[index].status != .duplicate,
            IngestPlan.isUnchanged(status: seen, known: ledgerLines[index], format: spec.format, forced: forced, officeHours: officeHoursText) {
             paths.values[slot].line = nil
             countUnchanged(display: display, format: spec.format, store: store, dryRun: dryRun, summary: &summary)

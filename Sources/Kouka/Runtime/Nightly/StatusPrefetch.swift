@@ -6,7 +6,8 @@ import Synchronization
 /// unchanged, looking at each file (`statx`) is most of the run, and it is split between the two cores.
 ///
 /// What it saw is used only to tell a file that the ledger shows unchanged (`SourceIngestor.prepare`), which is
-/// then not looked at again. A file it saw any other way is looked at again by the job's thread, so a reading,
+/// then not looked at again, and never for a file the run has looked at afresh since (`RunPath.lookedAtEarly`):
+/// a fresh look that found the file changed is not contradicted by an older one. A file it saw any other way is looked at again by the job's thread, so a reading,
 /// and what the ledger records of the file, always come from a fresh look. A file that changes after it was seen
 /// unchanged is read by the next run, as one that changes just after the job's own look would be.
 final class StatusPrefetch: @unchecked Sendable {
