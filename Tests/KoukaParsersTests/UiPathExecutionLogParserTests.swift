@@ -45,6 +45,20 @@ struct UiPathExecutionLogParserTests {
         #expect(sameInstant(event.epoch, Self.midnight + 10 * 3600 + 0.1234567))
     }
 
+    /// A field Kouka uses whose string does not decode (an escape JSON does not know) makes the line invalid
+    /// JSON, rejected by its line: a start line is never read as a line without a message, nor an error line as
+    /// one without a level.
+    @Test(arguments: [
+        L.make("10:00:00.0000", message: #"住民票発行_RPA execution started\q"#, timeStamp: "2024-04-01T10:00:00+09:00"),
+        L.make("10:00:00.0000", "Error", message: "画面要素が見つかりません", levelName: #"Err\or"#, timeStamp: "2024-04-01T10:00:00+09:00"),
+        L.make("10:00:00.0000", message: "住民票発行_RPA execution started", timeStamp: "2024-04-01T10:00:00+09:00", process: #"住民票\x発行"#),
+    ])
+    func aLineWithAFieldThatDoesNotDecodeIsRejected(line: String) throws {
+        let (_, sink) = try Self.parse([line, L.end("10:02:05.0000", timeStamp: "2024-04-01T10:02:05+09:00", seconds: 125)])
+        #expect(sink.rejections.map(\.line) == [1])
+        #expect(sink.rejections.first?.reason == "the JSON part is not valid JSON")
+    }
+
     @Test func aRunThatStartedBeforeTheFileBeganStartsAtItsEndMinusItsTotalTime() throws {
         // Only the end line is in this file, 00:00:30 JST on April 1, after 90 s: it started 23:59:00 on
         // March 31, which is the day (and fiscal year) it belongs to.

@@ -45,13 +45,15 @@ package enum JSONRecords {
     }
 
     /// Whether a log that comes as CSV or JSON is JSON: by its extension, else by its first non-blank byte. A
-    /// file that cannot be opened is left to the CSV reading, which says so; one whose first bytes cannot be
-    /// read throws.
+    /// file that cannot be opened or whose first bytes cannot be read throws: were it left to the CSV reading,
+    /// a JSON export that could not be opened only for a moment would be read as CSV and rejected whole.
     static func isJSON(_ path: String, display: String) throws(InputError) -> Bool {
         let lower = path.lowercased()
         if lower.hasSuffix(".json") || lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return true }
         if lower.hasSuffix(".csv") { return false }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .cannotOpen(path: display, reason: String(cString: strerror(errno)))
+        }
         defer { Discard.handle(handle) }
         var head = try Self.head(of: handle, count: 64, display: display)
         if let text = UTF16Text.utf8Head(head) { head = text }

@@ -40,19 +40,28 @@ struct UiPathLogLine {
         var line = UiPathLogLine()
         var bad = false
         let complete = FlatJSONObject.members(json) { key, value in
+            // A string Kouka uses that does not decode (an escape JSON does not know, bytes that are not UTF-8) makes
+            // the line invalid JSON, rejected as such: never read as a line without that field (no start, no error).
+            func text(_ value: FlatJSONObject.Value) -> String? {
+                let text = value.text
+                if text == nil, case .string = value { bad = true }
+                return text
+            }
             switch key.count {
-            case 5 where ASCIIField.equals(key, "jobId"): line.jobId = Self.name(value, names)
-            case 5 where ASCIIField.equals(key, "level"): line.isErrorLevel = Self.equals(value, "Error") || Self.equals(value, "Fatal")
+            case 5 where ASCIIField.equals(key, "jobId"): line.jobId = Self.name(value, names) ?? text(value)
+            case 5 where ASCIIField.equals(key, "level"):
+                if case .string(_, true) = value, text(value) == nil { break }
+                line.isErrorLevel = Self.equals(value, "Error") || Self.equals(value, "Fatal")
             case 7 where ASCIIField.equals(key, "message"):
                 // Only a run's first and last lines' messages matter; nothing else of the text is decoded.
                 if case let .string(bytes, escaped) = value, escaped || UiPathRunMessages.mayBeStartOrEnd(bytes) {
-                    line.message = value.text
+                    line.message = text(value)
                 }
             case 7 where ASCIIField.equals(key, "logType"): line.isDefaultLog = Self.equals(value, "Default")
             case 9 where ASCIIField.equals(key, "timeStamp"):
                 if case let .string(bytes, false) = value { line.timeStamp = Timestamp(bytes: bytes) } else { line.timeStamp = value.text.flatMap { Timestamp($0) } }
-            case 11 where ASCIIField.equals(key, "processName"): line.processName = Self.name(value, names)
-            case 17 where ASCIIField.equals(key, "transactionStatus"): line.transactionStatus = value.text
+            case 11 where ASCIIField.equals(key, "processName"): line.processName = Self.name(value, names) ?? text(value)
+            case 17 where ASCIIField.equals(key, "transactionStatus"): line.transactionStatus = text(value)
             case 18 where ASCIIField.equals(key, "totalExecutionTime"): line.hasTotalExecutionTime = true
             case 27 where ASCIIField.equals(key, "totalExecutionTimeInSeconds"):
                 line.totalExecutionTimeInSeconds = value.number
