@@ -100,4 +100,28 @@ struct ConcurrentNightlyTests {
         #expect(during.exitCode == 0, "\(during.stdout)")
         #expect(try during.summary()["differences"] as? [Any] == nil || (try during.summary()["differences"] as? [Any])?.isEmpty == true)
     }
+
+    /// A report started while a nightly run is recording (its files committed a batch at a time) waits for the run
+    /// to end, then states the whole night; it never states a night half recorded. The nightly run is paused while
+    /// it records `b.json`, holding its lock; the report must still be waiting a moment later, however long it is.
+    @Test func aReportStartedDuringANightlyRunWaitsForItAndStatesTheWholeNight() throws {
+        let city = try City()
+        defer { city.remove() }
+        let stamp = ["--fiscal-year", "2024", "--quiet", "--generated-at", "2025-04-10T05:00:00+09:00", "--today", "2025-04-10"]
+        try city.write("logs/b.json", City.flows(prefix: "b", count: 15))
+        let nightly = try PausedJob("kouka-nightly", ["--config", city.config, "--quiet"], pausingAt: "INSERT INTO rollups", occurrence: 1)
+        try #require(nightly.waitUntilPaused(), "nightly reached its first rollup of b.json")
+        // Never pauses: only started in the background.
+        let report = try PausedJob("kouka-report", ["--config", city.config, "--output", city.root.appendingPathComponent("during").path] + stamp.filter { $0 != "--quiet" },
+                                   pausingAt: "no statement has this text", occurrence: 1)
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(report.isRunning, "the report waits for the nightly run")
+        #expect(nightly.finish().exitCode == 0)
+        let during = report.finish()
+        #expect(during.exitCode == 0, "\(during.stdout) \(during.stderr)")
+        #expect(during.stderr.contains("waiting for the nightly run"), "the wait is said")
+        #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--output", city.root.appendingPathComponent("after").path] + stamp).exitCode == 0)
+        let whole = try #require(try city.files("after/FY2024")["kouka-FY2024.json"])
+        #expect(try city.files("during/FY2024")["kouka-FY2024.json"] == whole, "the whole night: a.json's runs and b.json's")
+    }
 }

@@ -46,9 +46,11 @@ public enum Kouka {
     }
 
     /// A fiscal year's figures from the store of the configuration at `configuration`: what `kouka-report`
-    /// states for that year, as of now.
+    /// states for that year, as of now. A `kouka-nightly` run recording into the store is waited for (up to 30
+    /// minutes), so that the figures are never those of a night half recorded.
     /// - Throws: `ConfigurationError` when the configuration cannot be used or its store does not exist yet,
-    ///   `CatalogError`, and the store's errors when it cannot be read whole.
+    ///   `CatalogError`, the store's errors when it cannot be read whole, and an error naming the nightly run
+    ///   when it is still recording after the wait.
     public static func figures(configuration: String, fiscalYear: Int, formats: LogFormats = .builtIn) throws -> Figures {
         guard (2000...2100).contains(fiscalYear) else { throw MeasureError.fiscalYearOutOfRange(fiscalYear) }
         return try figures(try Configuration.load(path: configuration, formats: formats), fiscalYear: fiscalYear, today: nil)

@@ -89,6 +89,9 @@ final class PausedJob {
         return false
     }
 
+    /// Whether the job has not ended yet.
+    var isRunning: Bool { process.isRunning }
+
     func resume() {
         FileManager.default.createFile(atPath: folder.appendingPathComponent("resume").path, contents: nil)
     }

@@ -20,7 +20,8 @@ struct ReportContext {
     /// Reads the catalog, opens the store and runs `body` with the context. Every read of the store — the
     /// ledger here, each period's rollups and repeated runs in `report` — is made in one read transaction,
     /// so a nightly run that commits meanwhile changes none of them: `body` sees the store as it was when it
-    /// began. Any store that cannot be read whole stops the run with the database and the table named.
+    /// began. A nightly run recording into the store when it begins is waited for (`NightlyQuiet`). Any store
+    /// that cannot be read whole stops the run with the database and the table named.
     /// `today` is the local date taken as today (default: the clock's).
     static func reading<T>(configuration: Configuration, today: LocalDate? = nil, _ body: (ReportContext) throws -> T) throws -> T {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
@@ -29,8 +30,11 @@ struct ReportContext {
         guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
             throw ConfigurationError(path: configuration.path, message: "the database \(configuration.databasePath) does not exist yet; run kouka-nightly first")
         }
+        // Not in the middle of a night: its files are committed a batch at a time.
+        let quiet = try NightlyQuiet(lockPath: configuration.databasePath + ".lock")
         let store = try KoukaStore(path: configuration.databasePath)
         return try store.withSnapshot {
+            quiet.release()
             try store.checkSchema()
             try store.checkRollupDays()
             try store.checkRejectDays()

@@ -20,8 +20,12 @@ package final class JobLock {
     private let fd: Int32
     package let path: String
 
-    /// Takes the lock at `path` or throws `LockHeld` without waiting.
-    package init(path: String, job: String) throws {
+    /// How long a run waits for readers: a report or an audit holds the lock shared only while its snapshot of the
+    /// store begins (`NightlyQuiet`), a moment. Another run, which holds it for the whole night, is not waited for.
+    static let patience: TimeInterval = 10
+
+    /// Takes the lock at `path`, waiting up to `patience` seconds for readers, or throws `LockHeld`.
+    package init(path: String, job: String, patience: TimeInterval = patience) throws {
         self.path = path
         // Never through a link: one planted at the lock's name would have the job truncate its target.
         fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o640)
@@ -31,11 +35,18 @@ package final class JobLock {
             }
             throw OutputError(path: path, reason: String(cString: strerror(errno)))
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        let deadline = Date().addingTimeInterval(patience)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             var buffer = [UInt8](repeating: 0, count: 256)
             let n = pread(fd, &buffer, buffer.count, 0)
+            let holder = String(decoding: buffer.prefix(max(0, n)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            // A run that holds the lock writes its note into it; a reader, which holds it shared a moment, writes none.
+            if (errno == EWOULDBLOCK || errno == EINTR) && holder.isEmpty && Date() < deadline {
+                usleep(50_000)
+                continue
+            }
             close(fd)
-            throw LockHeld(path: path, holder: String(decoding: buffer.prefix(max(0, n)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            throw LockHeld(path: path, holder: holder)
         }
         let note = "pid \(getpid()) job \(job) started \(UTCTimestamp.string(from: Date()))\n"
         _ = ftruncate(fd, 0)

@@ -25,6 +25,7 @@ package enum KoukaExitCode: Int32, Sendable, Codable {
             store.isOutputFailure ? .cannotWrite : store.isInputFailure ? .ioError : store.isBusy ? .locked : .dataError
         case is OutputError, is OutputRefused, is XLSXError: .cannotWrite
         case is LockHeld: .locked
+        case is NightlyLockUnreadable: .ioError
         default: .dataError
         }
     }
