@@ -72,4 +72,42 @@ import Testing
         #expect(nightly.exitCode == 64)
         #expect((nightly.stdout + nightly.stderr).contains("timezone is read only by power-automate-flowsession"))
     }
+
+    /// Changing `timezone` after files were read: the report refuses the store until the nightly run has read them
+    /// again in the new zone (their runs were dated in the old one), and that run says why it reads them. By hand:
+    /// 20:00Z on March 31, 2025 is April 1 in Tokyo (FY2025: 1 h) and 22:00 on March 31 in Berlin (FY2024: 1 h).
+    @Test func aChangedTimeZoneReadsTheFilesAgainAndNoReportIsMadeBefore() throws {
+        let city = try SmallCity("time-zone-change")
+        defer { city.remove() }
+        try city.write("catalog.csv", Self.catalog)
+        func configure(_ zone: String) throws {
+            try city.write("kouka.toml", """
+                catalog = "catalog.csv"
+                output = "reports"
+                timezone = "\(zone)"
+                [[source]]
+                format = "power-automate-flowsession"
+                path = "logs/*.csv"
+                """)
+        }
+        try configure("Asia/Tokyo")
+        try city.write("logs/flowsessions.csv", "\(Self.header)\na,国保_異動,2025-03-31T20:00:00Z,2025-03-31T20:10:00Z,600,4\n")
+        #expect(try city.nightly().exitCode == 0)
+        #expect(SmallCity.tasks(try city.report(2025).json)["T1"]?["hoursSaved"] as? Double == 1)
+        try configure("Europe/Berlin")
+        let refused = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2025", "--quiet"])
+        #expect(refused.exitCode == 64)
+        #expect((refused.stdout + refused.stderr).contains("read in the time zone Asia/Tokyo, but timezone is now Europe/Berlin"), "\(refused.stdout) \(refused.stderr)")
+        let nightly = try city.nightly()
+        // April 1 lost its run to March 31: the file states fewer runs on a day than it counted (exit 1).
+        #expect(nightly.exitCode == 1, "\(nightly.stdout)")
+        #expect((try nightly.summary()["filesLosingRuns"] as? [Any])?.count == 1)
+        let read = try #require(try nightly.summary()["filesReadForTimeZone"] as? [[String: Any]])
+        #expect(read.map { $0["path"] as? String } == ["logs/flowsessions.csv"])
+        #expect((read.first?["reason"] as? String)?.contains("read in Asia/Tokyo") == true)
+        let (code2024, fy2024) = try city.report(2024)
+        #expect(code2024 == 0)
+        #expect(SmallCity.tasks(fy2024)["T1"]?["hoursSaved"] as? Double == 1)
+        #expect(SmallCity.tasks(try city.report(2025).json)["T1"] == nil)
+    }
 }

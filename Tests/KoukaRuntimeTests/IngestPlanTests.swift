@@ -12,6 +12,7 @@ struct IngestPlanTests {
         line.hashState = SHA256().savedState
         line.changedAt = 1_700_000_000.5
         line.bornAt = 1_699_999_000.25
+        line.timeZone = "Asia/Tokyo"
         return line
     }()
 
@@ -27,9 +28,29 @@ struct IngestPlanTests {
         return try body(path, line)
     }
 
-    func decide(_ path: String, _ status: FileStatus, _ known: SourceFileRecord, officeHours: String = "mon-fri 08:30-17:15") -> IngestPlan {
+    func decide(_ path: String, _ status: FileStatus, _ known: SourceFileRecord, officeHours: String = "mon-fri 08:30-17:15",
+                timeZone: String = "Asia/Tokyo") -> IngestPlan {
         IngestPlan.decide(path: path, status: status, known: known, format: "uipath-execution-log", resumable: UiPathExecutionLogParser(), forced: false,
-                          officeHours: officeHours)
+                          officeHours: officeHours, timeZone: timeZone)
+    }
+
+    /// A file read in another time zone than the configured one (or before Kouka kept the zone) is read whole,
+    /// untouched or grown: the days its runs were counted on are the old zone's.
+    @Test func aFileReadInAnotherTimeZoneIsReadWhole() throws {
+        try Self.withFile(size: 1_500) { path, known in
+            var grown = Self.untouched
+            grown.size = 1_500
+            grown.changedAt += 1
+            #expect(decide(path, Self.untouched, known) == .unchanged)
+            #expect(decide(path, grown, known) == .append(known))
+            #expect(decide(path, Self.untouched, known, timeZone: "UTC") == .full)
+            #expect(decide(path, grown, known, timeZone: "UTC") == .full)
+            var before = known
+            before.timeZone = nil
+            #expect(decide(path, Self.untouched, before) == .full, "read before Kouka kept the zone: read once again")
+            #expect(!IngestPlan.isUnchanged(status: Self.untouched, known: known, format: known.format, forced: false,
+                                            officeHours: "mon-fri 08:30-17:15", timeZone: "Europe/Berlin"))
+        }
     }
 
     /// Issue 13 item 12: a file whose chatbot answers were judged by other office hours (or by hours an

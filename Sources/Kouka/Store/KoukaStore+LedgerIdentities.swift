@@ -12,7 +12,7 @@ extension KoukaStore {
         }
         try db.prepare("""
             SELECT id, path, format, size, pending_runs, status, modified_at, inode, changed_at, born_at, office_hours,
-            rollups_sha256 IS NULL AND status IN ('present', 'gone') FROM source_files
+            rollups_sha256 IS NULL AND status IN ('present', 'gone'), time_zone FROM source_files
             """, reading: "source_files").query { s in
             // A store's files are of a few formats: each line shares the text of the line before when it is the same.
             let format = try s.text(2, reusing: lines.last?.format ?? "")
@@ -20,7 +20,7 @@ extension KoukaStore {
                 id: try s.int(0), path: try s.text(1), format: format, size: try s.int(3), pendingRuns: Int(try s.int(4)),
                 status: try s.value(5, as: SourceFileRecord.Status.self), modifiedAt: try s.double(6), inode: try s.int(7),
                 changedAt: try s.double(8), bornAt: s.isNull(9) ? nil : try s.double(9), officeHours: try s.optionalText(10),
-                lacksRollupDigest: try s.flag(11)))
+                timeZone: try s.optionalText(12), lacksRollupDigest: try s.flag(11)))
         }
         return lines
     }

@@ -257,7 +257,7 @@ package final class KoukaStore {
     private static let updatableColumns = [
         "format", "size", "sha256", "rows_read", "rows_accepted", "rows_rejected", "pending_runs", "byte_offset", "status",
         "reject_reason", "modified_at", "inode", "prefix_fingerprint", "resume_line", "resume_state", "hash_state", "rows_repeated",
-        "changed_at", "born_at", "office_hours",
+        "changed_at", "born_at", "office_hours", "time_zone",
     ]
 
     private static let sourceColumns = "id, path, " + updatableColumns.joined(separator: ", ")
@@ -273,6 +273,7 @@ package final class KoukaStore {
         record.changedAt = try s.double(19)
         record.bornAt = s.isNull(20) ? nil : try s.double(20)
         record.officeHours = try s.optionalText(21)
+        record.timeZone = try s.optionalText(22)
         return record
     }
 
@@ -281,6 +282,6 @@ package final class KoukaStore {
          .integer(Int64(r.rowsRejected)), .integer(Int64(r.pendingRuns)), .integer(r.byteOffset), .text(r.status.rawValue),
          r.rejectReason.map { .text($0) } ?? .null, .real(r.modifiedAt), .integer(r.inode), .text(r.prefixFingerprint),
          .integer(Int64(r.resumeLine)), r.resumeState.map { .text($0) } ?? .null, r.hashState.map { .text($0) } ?? .null, .integer(Int64(r.rowsRepeated)),
-         .real(r.changedAt), r.bornAt.map { .real($0) } ?? .null, r.officeHours.map { .text($0) } ?? .null]
+         .real(r.changedAt), r.bornAt.map { .real($0) } ?? .null, r.officeHours.map { .text($0) } ?? .null, r.timeZone.map { .text($0) } ?? .null]
     }
 }

@@ -6,18 +6,20 @@ enum IngestPlan: Equatable {
     case unchanged
     /// The same file, grown, and the part read before is unchanged: read on from where the last run stopped.
     case append(SourceFileRecord)
-    /// New, rewritten, truncated, replaced, rotated or forced, or its chatbot answers judged by other office
-    /// hours than `officeHours`: read it whole and replace its contribution.
+    /// New, rewritten, truncated, replaced, rotated or forced, read in another time zone than `timeZone`, or its
+    /// chatbot answers judged by other office hours than `officeHours`: read it whole and replace its contribution.
     case full
 
     /// Decides from the ledger's line for the file (if any) and the file as it is now; `officeHours` is the
-    /// configured hours' `ledgerText`.
+    /// configured hours' `ledgerText`, `timeZone` the configured zone's identifier.
     static func decide(
-        path: String, status: FileStatus, known: SourceFileRecord?, format: String, resumable: (any ResumableLogParser)?, forced: Bool, officeHours: String
+        path: String, status: FileStatus, known: SourceFileRecord?, format: String, resumable: (any ResumableLogParser)?, forced: Bool, officeHours: String,
+        timeZone: String
     ) -> IngestPlan {
         guard let known else { return .full }
-        if isUnchanged(status: status, known: known, format: format, forced: forced, officeHours: officeHours) { return .unchanged }
-        guard !forced, known.format == format, known.status != .unreadable, !hasOtherOfficeHours(known, than: officeHours) else { return .full }
+        if isUnchanged(status: status, known: known, format: format, forced: forced, officeHours: officeHours, timeZone: timeZone) { return .unchanged }
+        guard !forced, known.format == format, known.status != .unreadable, !hasOtherOfficeHours(known, than: officeHours),
+              !hasOtherTimeZone(known, than: timeZone) else { return .full }
         // Only the file read before can be read on: one whose identity is in doubt is read whole, whatever
         // its first and last bytes say.
         // A saved reading or hashing state that does not restore (a store changed behind Kouka's back) would
@@ -30,10 +32,11 @@ enum IngestPlan: Equatable {
     }
 
     /// Whether `decide` gives `.unchanged`: the file is the one `known` describes, untouched, of the same
-    /// format and office hours, with nothing waiting. Only the line's identity is needed (a `LedgerIdentity`
-    /// as the run loaded it will do), and nothing is read.
-    static func isUnchanged(status: FileStatus, known: some LedgerLineIdentity, format: String, forced: Bool, officeHours: String) -> Bool {
-        guard !forced, known.format == format, known.status != .unreadable, !hasOtherOfficeHours(known, than: officeHours) else { return false }
+    /// format, office hours and time zone, with nothing waiting. Only the line's identity is needed (a
+    /// `LedgerIdentity` as the run loaded it will do), and nothing is read.
+    static func isUnchanged(status: FileStatus, known: some LedgerLineIdentity, format: String, forced: Bool, officeHours: String, timeZone: String) -> Bool {
+        guard !forced, known.format == format, known.status != .unreadable, !hasOtherOfficeHours(known, than: officeHours),
+              !hasOtherTimeZone(known, than: timeZone) else { return false }
         return isUntouched(status, since: known) && (known.pendingRuns == 0 || known.status == .rejected || known.status == .duplicate)
     }
 
@@ -41,6 +44,12 @@ enum IngestPlan: Equatable {
     /// ones (`unknown` included): what they counted would not be what the configuration says.
     static func hasOtherOfficeHours(_ known: some LedgerLineIdentity, than officeHours: String) -> Bool {
         known.officeHours.map { $0 != officeHours } ?? false
+    }
+
+    /// Whether the file was read in another time zone than the configured one, or before Kouka kept it: the days
+    /// its runs were counted on may not be the ones the configuration gives.
+    static func hasOtherTimeZone(_ known: some LedgerLineIdentity, than timeZone: String) -> Bool {
+        known.timeZone != timeZone
     }
 
     /// Whether the file is the one `known` describes and has not been touched since: what lets a run skip
@@ -91,6 +100,7 @@ protocol LedgerLineIdentity {
     var bornAt: Double? { get }
     var pendingRuns: Int { get }
     var officeHours: String? { get }
+    var timeZone: String? { get }
 }
 
 extension SourceFileRecord: LedgerLineIdentity {}

@@ -58,6 +58,9 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Files read whole because their chatbot answers were marked off-hours by other office hours than
     /// `[office_hours]` gives now (or by hours not recorded): each with the hours it was read with.
     package var filesReadForOfficeHours: [FileProblem] = []
+    /// Files read whole because they were read in another time zone than `timezone` gives now (or before Kouka
+    /// kept it): each with the zone it was read in.
+    package var filesReadForTimeZone: [FileProblem] = []
     /// Files whose runs another file counted because they were to be read again this run, that were not read at
     /// their turn (unreadable then, or untouched again): until they are, a run may count in both (exit 1).
     package var filesUnsettled: [FileProblem] = []

@@ -82,7 +82,7 @@ extension SourceIngestor {
             looksEarly(at: path)
             let plan = IngestPlan.decide(path: file.path, status: status, known: known, format: file.spec.format,
                                          resumable: file.spec.parser as? any ResumableLogParser, forced: forced.contains(path),
-                                         officeHours: configuration.officeHours.ledgerText)
+                                         officeHours: officeHoursText, timeZone: timeZoneText(for: file.spec))
             stands = plan != .full || !Self.canOpen(file.path)
         } else {
             stands = true

@@ -48,10 +48,19 @@ final class SourceIngestor {
         self.today = today
         self.now = now
         officeHoursText = configuration.officeHours.ledgerText
+        timeZoneText = configuration.clock.zone.identifier
     }
 
     /// The configured office hours as the ledger writes them (`OfficeHours.ledgerText`), made once a run.
     let officeHoursText: String
+    /// The configured time zone as the ledger writes it (its identifier).
+    let timeZoneText: String
+
+    /// The zones a file of `spec` is read in, as the ledger writes them: the configuration's, which dates its runs,
+    /// and the source's own for times without an offset, when it names one (`Asia/Tokyo; source UTC`).
+    func timeZoneText(for spec: SourceSpec) -> String {
+        spec.options.timeZone.map { "\(timeZoneText); source \($0.identifier)" } ?? timeZoneText
+    }
 
     /// Names seen this run that the catalog does not map, most frequent first.
     func unmappedNames() -> [NightlySummary.UnmappedName] {
@@ -130,7 +139,8 @@ final class SourceIngestor {
         // Not when the run looked at the file afresh since: a file seen unchanged and then found changed by
         // `stands` (another file counted its runs for it) must be read, or those runs count twice.
         if let seen, let slot, !paths.values[slot].lookedAtEarly, let index = paths.values[slot].line, ledgerLines[index].status != .duplicate,
-           IngestPlan.isUnchanged(status: seen, known: ledgerLines[index], format: spec.format, forced: forced, officeHours: officeHoursText) {
+           IngestPlan.isUnchanged(status: seen, known: ledgerLines[index], format: spec.format, forced: forced, officeHours: officeHoursText,
+                                   timeZone: timeZoneText(for: spec)) {
             paths.values[slot].line = nil
             countUnchanged(display: display, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
             return nil
@@ -147,7 +157,8 @@ final class SourceIngestor {
             paths.values[slot].line = nil
             let line = ledgerLines[index]
             if line.status != .duplicate,
-               IngestPlan.isUnchanged(status: status, known: line, format: spec.format, forced: forced, officeHours: officeHoursText) {
+               IngestPlan.isUnchanged(status: status, known: line, format: spec.format, forced: forced, officeHours: officeHoursText,
+                                   timeZone: timeZoneText(for: spec)) {
                 countUnchanged(display: display, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
                 return nil
             }
@@ -164,7 +175,7 @@ final class SourceIngestor {
             known?.path = display
         }
         var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format, resumable: resumable, forced: forced,
-                                     officeHours: officeHoursText)
+                                     officeHours: officeHoursText, timeZone: timeZoneText(for: spec))
         // A copy stays a copy only while the file it copies is there now with the same bytes, also when that
         // file is being read again in this run.
         if plan == .unchanged, let known, known.status == .duplicate, let store, try counted(known.sha256, at: display, store: store)?.copyOf == nil {
@@ -183,6 +194,13 @@ final class SourceIngestor {
             summary.filesReadForOfficeHours.append(.init(path: display, reason: reason))
             logger.notice("source file is read whole: the office hours changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
         }
+        if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable,
+           IngestPlan.hasOtherTimeZone(known, than: timeZoneText(for: spec)) {
+            // Its runs were dated in the zone of the night it was read: the configured one dates them now.
+            let reason = known.timeZone.map { "read in \($0); kouka.toml now says \(timeZoneText(for: spec))" } ?? "read before Kouka kept the time zone it was read in"
+            summary.filesReadForTimeZone.append(.init(path: display, reason: reason))
+            logger.notice("source file is read whole: the time zone changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
+        }
         if plan == .full { paths[display, default: RunPath()].replacing = true }
         if dryRun {
             summary.planned.append(.init(path: display, format: spec.format, plan: plan.label))
@@ -198,6 +216,7 @@ final class SourceIngestor {
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
                                       modifiedAt: status.modifiedAt, inode: status.inode)
         record.changedAt = status.changedAt
+        record.timeZone = timeZoneText(for: spec)
         record.bornAt = status.bornAt
         // A full read hashes the file first, so that a copy of a file already counted is not parsed at all;
         // except where that costs a second reading of every file.

@@ -42,12 +42,28 @@ struct ReportContext {
             // Every nightly run leaves a ledger line for each file it saw: an empty ledger is a store replaced by
             // an empty file (or one never filled), whose report would say 0 hours.
             guard !ledger.isEmpty else { throw StoreError.empty(path: store.path) }
+            try Self.checkTimeZone(of: ledger, configuration: configuration)
             let context = ReportContext(
                 configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
                 catalogSHA256: try ReportedFileDigest.sha256(of: configuration.catalogPath), store: store, ledger: ledger, systems: systems,
                 asOf: try ReportJob.asOf(today: today ?? configuration.clock.localDate(of: Date()), store: store, clock: configuration.clock))
             return try body(context)
         }
+    }
+
+    /// Refuses a store whose files are there to be read again in the configured zone but were read in another:
+    /// their runs are dated by that zone, and the nightly run reads them again first. Files gone since keep the
+    /// days they were counted on when read.
+    private static func checkTimeZone(of ledger: [SourceFileRecord], configuration: Configuration) throws {
+        let zone = configuration.clock.zone.identifier
+        // A line's zone is the configuration's, then a source's own (`Asia/Tokyo; source UTC`): the first dates the runs.
+        func dating(_ line: SourceFileRecord) -> String? { line.timeZone.map { String($0.prefix { $0 != ";" }) } }
+        let other = ledger.filter { $0.status == .present && dating($0) != nil && dating($0) != zone }
+        guard let first = other.first, let was = dating(first) else { return }
+        throw ConfigurationError(path: configuration.path, message: """
+            \(other.count) file(s) in the store, \(first.path) among them, were read in the time zone \(was), but timezone is now \(zone): \
+            run kouka-nightly, which reads them again in \(zone), before reporting (or set timezone back)
+            """)
     }
 
     /// The report of `period`; with `previous`, departments are compared with it. Fails when the store cannot

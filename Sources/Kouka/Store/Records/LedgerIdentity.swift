@@ -13,6 +13,7 @@ package struct LedgerIdentity: Sendable {
     package var changedAt: Double
     package var bornAt: Double?
     package var officeHours: String?
+    package var timeZone: String?
     /// A counted line (present or gone) that has no rollup digest: written before Kouka kept them.
     package var lacksRollupDigest: Bool
 }

@@ -45,6 +45,8 @@ package struct SourceFileRecord: Sendable, Hashable, Codable {
     /// The office hours this file's chatbot answers were judged by (`OfficeHours.ledgerText`), or
     /// `unknown` when a Kouka that did not record them read it; nil when it has no chatbot answers.
     package var officeHours: String?
+    /// The time zone the file was read in (`TimeZone.identifier`); nil in a line written before Kouka kept it.
+    package var timeZone: String?
     /// A digest of the first and last 64 KiB before `byteOffset`, to check that an appended file's part
     /// already read is unchanged.
     package var prefixFingerprint: String

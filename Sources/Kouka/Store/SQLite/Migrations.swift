@@ -158,6 +158,9 @@ enum Migrations {
         ) WITHOUT ROWID;
         ALTER TABLE source_files ADD COLUMN quality_kept INTEGER;
         """),
+        // The time zone a file was read in (`Asia/Tokyo`): it dates the runs of logs that write local times, so a
+        // change of `timezone` reads the file again. NULL in lines written before: their files are read once again.
+        ("v12", "ALTER TABLE source_files ADD COLUMN time_zone TEXT;"),
     ]
 
     static func apply(to db: SQLiteConnection) throws {
