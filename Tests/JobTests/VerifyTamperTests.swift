@@ -84,6 +84,11 @@ import Testing
             change(&json)
             try JSONSerialization.data(withJSONObject: json).write(to: reportJSON)
         }
+        /// Replaces `old` with `new` in the city's file `name`, as someone editing it by hand would.
+        func replace(in name: String, _ old: String, with new: String) throws {
+            let url = root.appendingPathComponent(name)
+            try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: old, with: new).utf8).write(to: url)
+        }
         func remove() { try? FileManager.default.removeItem(at: root) }
 
         /// Nightly, the FY2024 report, and verify exiting 0.
@@ -272,11 +277,44 @@ import Testing
     @Test func theHTMLReportEdited() throws {
         let city = try City.verified()
         defer { city.remove() }
-        let html = city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.html")
-        let text = try String(contentsOf: html, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "<b>", with: "<b>1").utf8).write(to: html)
+        try city.replace(in: "reports/FY2024/kouka-FY2024.html", "<b>", with: "<b>1")
         let result = try city.verify()
         #expect(result.code == 1)
         #expect(Self.named(result.differences, kind: "report-manifest", subject: "kouka-FY2024.html"))
+    }
+
+    /// A month's written report is compared field by field too: an edited figure is found even when its SHA256SUMS
+    /// was made again to match (as someone hiding the edit would).
+    @Test func aFigureOfAWrittenMonthReportEditedWithItsChecksumsMadeAgain() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--month", "2024-05", "--quiet", "--generated-at", "2024-06-10T05:00:00+09:00"])
+            .exitCode == 0)
+        #expect(try city.verify().code == 0, "the month as written verifies")
+        let folder = city.root.appendingPathComponent("reports/2024-05")
+        let file = folder.appendingPathComponent("kouka-2024-05.json")
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var hours = try #require(json["hoursSaved"] as? [String: Any])
+        hours["total"] = 9_999.0
+        json["hoursSaved"] = hours
+        try JSONSerialization.data(withJSONObject: json).write(to: file)
+        let sums = try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"])
+        #expect(sums.exitCode == 0)
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "written-report", subject: "kouka-2024-05.json", field: "hoursSaved.total"), "\(result.differences)")
+        #expect(!Self.named(result.differences, kind: "report-manifest"), "the checksums were made again: only the figure tells")
+    }
+
+    /// A report made with another catalog than kouka.toml names now is older than the catalog, not edited: verify
+    /// says to re-run it, and does not blame the file.
+    @Test func aReportMadeWithAnotherCatalogIsOutdatedNotEdited() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.replace(in: "catalog.csv", ",180,15,", with: ",200,15,")
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "written-report-outdated", field: "catalog.sha256"), "\(result.differences)")
+        #expect(!Self.named(result.differences, kind: "written-report"))
     }
 }

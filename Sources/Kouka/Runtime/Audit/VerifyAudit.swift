@@ -94,6 +94,8 @@ package struct VerifyAudit {
             summary.reportsChecked += written.reportsChecked
             summary.differences += written.differences
         }
+        summary.reportsChecked += facts.writtenMonthReports.reportsChecked
+        summary.differences += facts.writtenMonthReports.differences
         for finding in try ReportManifest.checkReportFolders(in: configuration.outputPath) {
             summary.differences.append(.init(kind: "report-manifest", subject: finding.path, field: finding.kind.rawValue, found: finding.found ?? "none",
                                              foundIn: "report", expected: finding.listed ?? "none", expectedFrom: "SHA256SUMS", detail: finding.description))

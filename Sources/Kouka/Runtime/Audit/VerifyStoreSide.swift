@@ -15,6 +15,8 @@ struct VerifyStoreSide {
     var reports: [(year: FiscalYear, report: YearReport)]
     /// Each year's written report against the store's, in the order of `reports`: what `WrittenReportCheck` found.
     var writtenReports: [VerifySummary]
+    /// The written month reports against the store's months: what `WrittenReportCheck` found.
+    var writtenMonthReports: VerifySummary
 
     /// Reads `context`'s store; fails as a report would on a store that cannot be read whole.
     init(reading context: ReportContext, fiscalYears: [FiscalYear]?) throws {
@@ -29,9 +31,16 @@ struct VerifyStoreSide {
         let ledgerPaths = Set(context.ledger.map(\.path))
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
-            try WrittenReportCheck.compare(year: year, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, into: &found)
+            try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, into: &found)
             return found
         }
+        // A month's written report is checked as a year's is, against the month built from the store as kouka-report builds it.
+        var months = VerifySummary()
+        for month in try WrittenReportCheck.writtenMonths(in: context.configuration.outputPath) {
+            let report = try context.report(month, generatedAt: "", previous: try context.report(month.yearBefore, generatedAt: "", previous: nil))
+            try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, into: &months)
+        }
+        writtenMonthReports = months
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)
         keepingQuality = try store.sourcesKeepingQuality()
     }

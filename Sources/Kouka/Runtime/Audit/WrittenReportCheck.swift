@@ -1,34 +1,63 @@
 import Foundation
 
-/// A written fiscal-year report against the store's figures. A report that does not parse is a difference,
-/// never a skip; one that lists other source files than the store counts now is older than the store (re-run
-/// `kouka-report`); one with the same sources and other figures was changed after it was written.
+/// A written report (a fiscal year's or a month's) against the store's figures. A report that does not parse is a
+/// difference, never a skip; one that lists other source files than the store counts now, or was made with another
+/// catalog, is older than the store (re-run `kouka-report`); one with the same sources and catalog and other figures
+/// was changed after it was written.
 enum WrittenReportCheck {
-    static func compare(year: FiscalYear, outputPath: String, store: YearReport, ledgerPaths: Set<String>, into summary: inout VerifySummary) throws {
-        let path = (outputPath as NSString).appendingPathComponent("FY\(year.startYear)/kouka-FY\(year.startYear).json")
+    static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>, into summary: inout VerifySummary) throws {
+        let path = (outputPath as NSString).appendingPathComponent("\(period.stem)/kouka-\(period.stem).json")
         guard let data = FileManager.default.contents(atPath: path) else { return }
         summary.reportsChecked.append(path)
+        let rerun = switch period {
+        case let .fiscalYear(year): "kouka-report --fiscal-year \(year.startYear)"
+        case .month: "kouka-report --month \(period.stem)"
+        }
         let written: Any
         do { written = try JSONSerialization.jsonObject(with: data) } catch {
             summary.differences.append(.init(kind: "written-report-unreadable", subject: path, found: "not JSON", foundIn: "report",
-                                             expected: "the FY\(year.startYear) report", expectedFrom: "store",
-                                             detail: "the report file is not a report: it was replaced or damaged; re-run kouka-report"))
+                                             expected: "the \(period.stem) report", expectedFrom: "store",
+                                             detail: "the report file is not a report: it was replaced or damaged; re-run \(rerun)"))
             return
         }
         // A file the signed report counted must still be in the ledger: a line removed takes its runs out of
         // every later report, and re-running the report would only hide it.
         for path in Set(sources(of: written).map { String($0.prefix { $0 != "|" }) }).subtracting(ledgerPaths).sorted() {
             summary.differences.append(.init(kind: "ledger", subject: path, field: "line", found: "none", expected: "a ledger line", expectedFrom: "report",
-                                             detail: "the written FY\(year.startYear) report counts this file but the store's ledger has no line for it: the line was removed behind Kouka's back, or the store was replaced"))
+                                             detail: "the written \(period.stem) report counts this file but the store's ledger has no line for it: the line was removed behind Kouka's back, or the store was replaced"))
         }
         if sources(of: written) != Set(store.sources.map { "\($0.path)|\($0.sha256)" }) {
             summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "sources", foundIn: "report", expectedFrom: "store",
-                                             detail: "the report was written from other source files than the store counts now: re-run kouka-report for FY\(year.startYear)"))
+                                             detail: "the report was written from other source files than the store counts now: re-run \(rerun)"))
+            return
+        }
+        // The same files by another catalog give other figures: the report is older than the catalog, not edited.
+        let catalog = ((written as? [String: Any])?["catalog"] as? [String: Any])?["sha256"] as? String
+        if catalog != store.catalog.sha256 {
+            summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "catalog.sha256", found: catalog ?? "none", foundIn: "report",
+                                             expected: store.catalog.sha256, expectedFrom: "store",
+                                             detail: "the report was made with another task catalog than kouka.toml names now: re-run \(rerun)"))
             return
         }
         for d in try ReportComparison.differences(found: written, expected: store) {
             summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
                                              expectedFrom: "store", detail: "the written report's figure is not the store's: the file was changed after it was written"))
+        }
+    }
+
+    /// The months whose report folder (`2025-01`) in `outputPath` holds a written report, oldest first.
+    static func writtenMonths(in outputPath: String) throws -> [ReportPeriod] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: outputPath) } catch {
+            // No output folder yet: no report was written.
+            if !FileManager.default.fileExists(atPath: outputPath) { return [] }
+            throw OutputError(path: outputPath, reason: "cannot list the report folders to check them: \(error.localizedDescription)")
+        }
+        return names.sorted().compactMap { name -> ReportPeriod? in
+            let parts = name.split(separator: "-")
+            guard name.count == 7, parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month),
+                  FileManager.default.fileExists(atPath: (outputPath as NSString).appendingPathComponent("\(name)/kouka-\(name).json")) else { return nil }
+            return .month(year: year, month: month)
         }
     }
 
