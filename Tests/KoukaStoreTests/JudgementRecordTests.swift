@@ -49,7 +49,7 @@ struct JudgementRecordTests {
         try StoreSurgery.run(path, """
             ALTER TABLE rollups DROP COLUMN cumulative; ALTER TABLE source_files DROP COLUMN office_hours;
             ALTER TABLE source_files DROP COLUMN rollups_sha256;
-            DELETE FROM migrations WHERE name IN ('v7', 'v8', 'v9');
+            DELETE FROM migrations WHERE name IN ('v7', 'v8', 'v9', 'v12', 'rollup digests kept');
             """)
         let store = try KoukaStore(path: path)
         try store.checkSchema()

@@ -3,7 +3,7 @@ extension KoukaStore {
     /// a search of the table), with only what tells whether its file is untouched since it was read, and whether
     /// it lacks its rollup digest. One query for a city's tens of thousands of files instead of a lookup each,
     /// and the only one of the whole table a run makes: the same lines tell which files are gone when the run
-    /// ends, and which digests to record as it starts.
+    /// ends, and which lines lack a rollup digest as it starts.
     package func ledgerIdentities() throws -> [LedgerIdentity] {
         var lines: [LedgerIdentity] = []
         // The largest id bounds the lines (ids are never reused below it): room for all at once, not grown and copied.

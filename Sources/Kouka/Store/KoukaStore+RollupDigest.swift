@@ -41,18 +41,6 @@ extension KoukaStore {
         try db.prepare("UPDATE source_files SET rollups_sha256 = ? WHERE id = ?").run([.text(try rollupDigest(ofSource: id)), .integer(id)])
     }
 
-    /// Records the digest of each of the files `ids`, in one transaction; returns how many. The nightly job
-    /// finds the lines that lack one in the ledger it reads as it starts (`ledgerIdentities()`), rather than
-    /// reading the whole table again for them.
-    @discardableResult
-    package func recordRollupDigests(ofSources ids: [Int64]) throws -> Int {
-        guard !ids.isEmpty else { return 0 }
-        try db.transaction {
-            for id in ids { try recordRollupDigest(ofSource: id) }
-        }
-        return ids.count
-    }
-
     static func feed(_ text: String, separator: UInt8, into hasher: inout SHA256) {
         var bytes = Array(text.utf8)
         bytes.append(separator)

@@ -24,6 +24,7 @@ struct LedgerCheck {
     init(ledger: [SourceFileRecord], store: KoukaStore) throws {
         let rejects = try store.rejectCounts(), rollupCounts = try store.rollupCounts()
         let countedDigests = Set(ledger.filter { $0.status == .present || $0.status == .gone }.map(\.sha256))
+        let keepsEveryDigest = try store.keepsEveryRollupDigest()
         for line in ledger {
             let path = line.path
             switch line.status {
@@ -35,7 +36,7 @@ struct LedgerCheck {
             case .rejected, .unreadable:
                 break
             case .present, .gone:
-                try checkDigest(line, store: store)
+                try checkDigest(line, store: store, keepsEveryDigest: keepsEveryDigest)
             }
             if line.status != .present && line.status != .gone, let count = rollupCounts[line.id], count > 0 {
                 differences.append(.init(kind: "ledger", subject: path, field: "status", found: line.status.rawValue, expected: "present",
@@ -63,13 +64,19 @@ struct LedgerCheck {
         }
     }
 
-    /// A counted file's rollups must be those whose digest its last commit recorded.
-    private mutating func checkDigest(_ line: SourceFileRecord, store: KoukaStore) throws {
+    /// A counted file's rollups must be those whose digest its last commit recorded. A line without one was written
+    /// before Kouka kept them, until the nightly job records them and marks the store; after, its digest was removed.
+    private mutating func checkDigest(_ line: SourceFileRecord, store: KoukaStore, keepsEveryDigest: Bool) throws {
         let now = try store.rollupDigest(ofSource: line.id)
         rollupDigests[line.path] = now
         guard let recorded = try store.recordedRollupDigest(ofSource: line.id) else {
-            differences.append(.init(kind: "unverifiable", subject: line.path, field: "rollups_sha256", found: "none", expected: now, expectedFrom: "store",
-                                     detail: "no digest of this file's rollups is recorded: run kouka-nightly once (it records them for lines written before Kouka kept them); if it has run since, the digest was removed behind Kouka's back"))
+            if keepsEveryDigest {
+                differences.append(.init(kind: "rollups-digest", subject: line.path, field: "rollups_sha256", found: "none", expected: "the digest its last reading recorded",
+                                         expectedFrom: "store", detail: Self.digestRemoved))
+            } else {
+                differences.append(.init(kind: "unverifiable", subject: line.path, field: "rollups_sha256", found: "none", expected: now, expectedFrom: "store",
+                                         detail: "no digest of this file's rollups is recorded: the store was written before Kouka kept them; run kouka-nightly once, which records them"))
+            }
             return
         }
         if recorded != now {
@@ -77,6 +84,12 @@ struct LedgerCheck {
                                      detail: "the file's rollups are not those its last reading committed: they were changed behind Kouka's back"))
         }
     }
+
+    static let digestRemoved = """
+        the digest of this file's rollups was removed behind Kouka's back (this store keeps one for every counted file), and its \
+        rollups may have been changed with it: those of a file no longer on disk cannot be checked. Restore the store from a backup; \
+        if the file is on disk, run kouka-nightly --since <a day on or before its first> to read it again
+        """
 
     /// Whether a counted file can be read again: on disk with the bytes read, grown since, changed, or gone.
     private static func standing(of line: SourceFileRecord, file: String?, read: String?, differences: inout [VerifySummary.Difference]) throws -> Standing {

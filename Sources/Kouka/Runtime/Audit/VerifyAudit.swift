@@ -6,7 +6,7 @@ import Foundation
 /// 1. The logs read again from scratch into a new store by the nightly job's own code (`VerifyReplay`), as of
 ///    the last nightly run.
 /// 2. The ledger, line by line, against itself and the files as that reading found them (`LedgerCheck`); every
-///    file's rollups compared with the store's.
+///    file's rollups compared with the store's, and every file read again its run ids (`RunKeyComparison`).
 /// 3. Each fiscal year's report rebuilt from both stores and compared field by field, and the written report
 ///    JSON compared with the store's.
 package struct VerifyAudit {
@@ -85,6 +85,10 @@ package struct VerifyAudit {
                 expected: RollupComparison.withoutQuality(expected.filter { compared.contains($0.key) },
                                                           paths: Set(context.ledger.filter { !keeping.contains($0.id) }.map(\.path))))
         }
+        // Files read again must keep the run ids their reading gives: rollups that agree do not show them removed.
+        summary.differences += try RunKeyComparison.differences(
+            store: context.store, ledger: context.ledger, digests: facts.runKeyDigests, rollups: stored, standing: check.standing,
+            replay: replay.store, replayedLedger: replayLedger)
 
         for (((year, fromStore), expected), written) in zip(zip(facts.reports, try logSide.value()), facts.writtenReports) {
             for d in try ReportComparison.differences(found: fromStore, expected: expected) {

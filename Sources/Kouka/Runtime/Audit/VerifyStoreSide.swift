@@ -9,6 +9,8 @@ struct VerifyStoreSide {
     /// The counted files' rollups, by path and key.
     var rollupsByPath: [String: [RollupKey: RollupTotals]]
     var quarantine: [String: [Rejection]]
+    /// The SHA-256 of each file's run-key set, by ledger line id (`KoukaStore.runKeyDigests`).
+    var runKeyDigests: [Int64: String]
     var keepingQuality: Set<Int64>
     /// Each year's report (the years asked for, or every year with rollups), in order, its departments compared
     /// with the year before, as `kouka-report` builds it.
@@ -43,6 +45,7 @@ struct VerifyStoreSide {
         writtenMonthReports = months
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)
         keepingQuality = try store.sourcesKeepingQuality()
+        runKeyDigests = try store.runKeyDigests()
     }
 }
 

@@ -64,11 +64,7 @@ package struct NightlyJob {
         // The ledger as the run starts, read once (a city's tens of thousands of lines): it decides the unchanged
         // files, names the lines that lack a rollup digest, and the lines whose files are not among the sources.
         let ledger = try store?.ledgerIdentities() ?? []
-        if let store, !options.dryRun {
-            // Ledger lines from before Kouka kept rollup digests get theirs once, so verification can check each.
-            let recorded = try store.recordRollupDigests(ofSources: ledger.filter(\.lacksRollupDigest).map(\.id))
-            if recorded > 0 { logger.notice("recorded the rollup digest of ledger lines written before Kouka kept them", metadata: ["files": "\(recorded)"]) }
-        }
+        if let store, !options.dryRun { try settleRollupDigests(of: ledger, store: store, summary: &summary) }
         let forced = try options.since.map { try store?.sourcePaths(withRollupsSince: $0) ?? [] } ?? []
         let ingestor = SourceIngestor(
             configuration: configuration, catalog: catalog, logger: logger,

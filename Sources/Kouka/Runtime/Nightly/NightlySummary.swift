@@ -64,6 +64,9 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Files whose runs another file counted because they were to be read again this run, that were not read at
     /// their turn (unreadable then, or untouched again): until they are, a run may count in both (exit 1).
     package var filesUnsettled: [FileProblem] = []
+    /// Counted files whose ledger line lost its rollup digest behind Kouka's back (the store keeps one for every
+    /// counted file): their rollups may have been changed with it, and no digest is recorded for them (exit 1).
+    package var rollupDigestsRemoved: [FileProblem] = []
     /// Sources whose path matched no file this run (not `required`): the other sources were read, and their
     /// files in the ledger are marked gone.
     package var sourcesMissing: [FileProblem] = []
@@ -108,7 +111,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     var hasFindings: Bool {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
-            || !filesUnsettled.isEmpty
+            || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

@@ -14,6 +14,7 @@ package struct LedgerIdentity: Sendable {
     package var bornAt: Double?
     package var officeHours: String?
     package var timeZone: String?
-    /// A counted line (present or gone) that has no rollup digest: written before Kouka kept them.
+    /// A counted line (present or gone) that has no rollup digest: written before Kouka kept them, or, in a store
+    /// that keeps every digest (`KoukaStore.keepsEveryRollupDigest`), had it removed behind Kouka's back.
     package var lacksRollupDigest: Bool
 }

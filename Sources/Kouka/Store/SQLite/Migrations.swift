@@ -158,16 +158,32 @@ enum Migrations {
         ) WITHOUT ROWID;
         ALTER TABLE source_files ADD COLUMN quality_kept INTEGER;
         """),
+        // From the mark on, a counted line without a rollup digest had it removed behind Kouka's back: the nightly job no
+        // longer records one for it (which would make changed rollups look committed) but names it. A store none of
+        // whose counted lines lacks one (a new store), or some of whose lines have one (a nightly run since v9 recorded
+        // the rest as it started), is marked now; one never written since v9 is marked by the run that records them.
+        ("v12", """
+        INSERT INTO migrations (name) SELECT '\(rollupDigestsKept)'
+        WHERE NOT EXISTS (SELECT 1 FROM source_files WHERE rollups_sha256 IS NULL AND status IN ('present', 'gone'))
+        OR EXISTS (SELECT 1 FROM source_files WHERE rollups_sha256 IS NOT NULL);
+        """),
         // The time zone a file was read in (`Asia/Tokyo`): it dates the runs of logs that write local times, so a
         // change of `timezone` reads the file again. NULL in lines written before: their files are read once again.
-        ("v12", "ALTER TABLE source_files ADD COLUMN time_zone TEXT;"),
+        ("v13", "ALTER TABLE source_files ADD COLUMN time_zone TEXT;"),
     ]
+
+    /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
+    /// (`KoukaStore.keepsEveryRollupDigest`). Not a schema change: never applied by `apply`, only known to it.
+    static let rollupDigestsKept = "rollup digests kept"
+
+    /// Names `migrations` may hold besides the migrations': marks of what a store has been through.
+    static let marks: Set<String> = [rollupDigestsKept]
 
     static func apply(to db: SQLiteConnection) throws {
         try db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)")
         var applied = Set<String>()
         try db.prepare("SELECT name FROM migrations").query { applied.insert(try $0.text(0)) }
-        if let unknown = applied.subtracting(all.map(\.name)).sorted().first {
+        if let unknown = applied.subtracting(all.map(\.name)).subtracting(marks).sorted().first {
             throw StoreError.newerSchema(path: db.path, migration: unknown)
         }
         for migration in all where !applied.contains(migration.name) {

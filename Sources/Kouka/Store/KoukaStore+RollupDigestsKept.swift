@@ -1,0 +1,28 @@
+
+/// Whether a counted ledger line without a rollup digest was written before Kouka kept them, or had its digest
+/// removed behind Kouka's back: told by a mark in `migrations` (`Migrations.rollupDigestsKept`).
+extension KoukaStore {
+    /// Whether every counted line has had its rollup digest since the store was marked: a line that lacks one now
+    /// had it removed, and recording one would make whatever its rollups are now look committed.
+    package func keepsEveryRollupDigest() throws -> Bool {
+        var marked = false
+        try db.prepare("SELECT 1 FROM migrations WHERE name = ?", reading: "migrations").query([.text(Migrations.rollupDigestsKept)]) { _ in
+            marked = true
+        }
+        return marked
+    }
+
+    /// Records the digest of each of the lines `ids`, written before Kouka kept them, and marks the store as one
+    /// that keeps every digest from now on, in one transaction; returns how many. Once only: on a store marked
+    /// already it records none and returns 0. The nightly job finds the lines in the ledger it reads as it starts
+    /// (`ledgerIdentities()`), rather than reading the whole table again for them.
+    @discardableResult
+    package func recordRollupDigestsWrittenBefore(ofSources ids: [Int64]) throws -> Int {
+        try db.transaction {
+            guard try !keepsEveryRollupDigest() else { return 0 }
+            for id in ids { try recordRollupDigest(ofSource: id) }
+            try db.prepare("INSERT INTO migrations (name) VALUES (?)").run([.text(Migrations.rollupDigestsKept)])
+            return ids.count
+        }
+    }
+}

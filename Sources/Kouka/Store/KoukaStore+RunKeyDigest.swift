@@ -1,0 +1,66 @@
+
+/// What verification compares of each file's run ids (`run_key_sets`, `run_keys`): removed or changed behind
+/// Kouka's back, they leave a later file that holds the same runs to count them a second time.
+extension KoukaStore {
+    /// The SHA-256 of every file's run-key set, by ledger line id: its row of `run_key_sets` (or that it has none),
+    /// then each chunk of `run_keys` with its number. Two passes in the tables' key order for a whole store, whatever
+    /// its number of files; a file with neither a row nor a chunk has no digest. Chunks are hashed as stored, so the
+    /// same run ids in another layout (renumbered, split) differ, as `runsCounted` would read them otherwise.
+    func runKeyDigests() throws -> [Int64: String] {
+        var rows: [Int64: RunKeySetRow] = [:]
+        try db.prepare("SELECT source_id, first_day, last_day, span_class FROM run_key_sets", reading: "run_key_sets").query { s in
+            rows[try s.int(0)] = RunKeySetRow(firstDay: try s.text(1), lastDay: try s.text(2), spanClass: try s.int(3))
+        }
+        var digests: [Int64: String] = [:]
+        var current: (id: Int64, hasher: SHA256)? = nil
+        func start(_ id: Int64) -> SHA256 {
+            var hasher = SHA256()
+            if let row = rows.removeValue(forKey: id) {
+                for text in [row.firstDay, row.lastDay] { Self.feed(text, separator: 0x1F, into: &hasher) }
+                Self.feed(row.spanClass, into: &hasher)
+            } else {
+                Self.feed("no run-key set", separator: 0x1E, into: &hasher)
+            }
+            return hasher
+        }
+        try db.prepare("SELECT source_id, chunk, hashes FROM run_keys ORDER BY source_id, chunk", reading: "run_keys").query { s in
+            let id = try s.int(0)
+            if current?.id != id {
+                if let done = current { digests[done.id] = done.hasher.finalizeHex() }
+                current = (id, start(id))
+            }
+            Self.feed(try s.int(1), into: &current!.hasher)
+            let hashes = try s.hashes(2)
+            Self.feed(Int64(hashes.count), into: &current!.hasher)
+            hashes.withUnsafeBytes { current!.hasher.update($0) }
+        }
+        if let done = current { digests[done.id] = done.hasher.finalizeHex() }
+        // The files with a row and no chunk.
+        for id in Array(rows.keys) { digests[id] = start(id).finalizeHex() }
+        return digests
+    }
+
+    /// A file's run-key set as stored: its row (nil when it has none), its run ids in the order of their chunks, and
+    /// whether the chunks are as Kouka writes them (numbered from 0, full but for the last, the ids ascending and
+    /// distinct), the layout `runsCounted` reads them by.
+    func runKeySet(ofSource id: Int64) throws -> (row: RunKeySetRow?, hashes: [UInt64], inKoukasLayout: Bool) {
+        var row: RunKeySetRow?
+        try db.prepare("SELECT first_day, last_day, span_class FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { s in
+            row = RunKeySetRow(firstDay: try s.text(0), lastDay: try s.text(1), spanClass: try s.int(2))
+        }
+        var hashes: [UInt64] = []
+        var inLayout = true
+        var expected: Int64 = 0
+        try db.prepare("SELECT chunk, hashes FROM run_keys WHERE source_id = ? ORDER BY chunk", reading: "run_keys").query([.integer(id)]) { s in
+            let chunk = try s.hashes(1)
+            // A chunk after one that is not full is never read.
+            if try s.int(0) != expected || hashes.count != Int(expected) * Self.runKeyChunk || chunk.isEmpty || chunk.count > Self.runKeyChunk {
+                inLayout = false
+            }
+            expected += 1
+            hashes += chunk
+        }
+        if zip(hashes, hashes.dropFirst()).contains(where: { $0 >= $1 }) { inLayout = false }
+        return (row, hashes, inLayout)
+    }
+}
