@@ -187,6 +187,47 @@ struct UiPathExecutionLogParserTests {
         #expect(sink.events.count == 1)
     }
 
+    /// A nightly run just after midnight reads the day before's log while the robot flushes its last line: the half
+    /// line is left for the next run, and the run it ends waits with it (counted as unfinished now, its end read next
+    /// run would count it again); the next run reads the line whole and counts the run once, a success. A day after
+    /// the log's day ended, a line still half written is cut off.
+    @Test func theDayBeforesHalfWrittenLastLineIsLeftForADay() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let half = #"10:02:05.1234 Info {"message":"住民票発行_RPA execution ended","le"#
+        let rest = #"vel":"Information","logType":"Default","timeStamp":"2024-04-01T10:02:05.1234567+09:00","processName":"住民票発行_RPA","jobId":"job-1","totalExecutionTimeInSeconds":125}"# + "\r\n"
+        let path = try dir.write(Self.fileName, FileVariant.utf8BOMCRLF.encode(Array(Self.successfulRun.dropLast()) + [half], finalNewline: false))
+        let april2 = LocalDate(year: 2024, month: 4, day: 2)
+        func parse(on day: LocalDate, resuming resume: ResumePoint? = nil) throws -> (summary: ParseSummary, sink: CollectingSink, resume: ResumePoint) {
+            let sink = CollectingSink()
+            let now = LocalClock.tokyo.instant(of: day, hour: 0, minute: 5, second: 0)
+            let context = ParseContext(clock: .tokyo, displayPath: Self.fileName, encoding: .auto, today: day, now: now, pendingMaxAge: .infinity)
+            let (summary, next) = try UiPathExecutionLogParser().parse(path: path, context: context, resumingFrom: resume, into: sink)
+            return (summary, sink, next)
+        }
+        let justAfterMidnight = try parse(on: april2)
+        #expect(justAfterMidnight.sink.rejections.isEmpty, "left for the next run")
+        #expect(justAfterMidnight.summary.recordsRead == 2)
+        #expect(justAfterMidnight.resume.line == 3, "the next run starts at the half line")
+        #expect(justAfterMidnight.sink.events.isEmpty)
+        #expect(justAfterMidnight.summary.pendingRuns == 1)
+
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(rest.utf8))
+        try handle.close()
+        let nextNight = try parse(on: april2.adding(days: 1), resuming: justAfterMidnight.resume)
+        #expect(nextNight.sink.rejections.isEmpty)
+        #expect(nextNight.sink.events.map(\.outcome) == [.success])
+        #expect(nextNight.sink.events.first?.machineSeconds == 125)
+
+        try FileVariant.utf8BOMCRLF.encode(Array(Self.successfulRun.dropLast()) + [half], finalNewline: false).write(to: URL(fileURLWithPath: path))
+        let aDayLater = try parse(on: april2.adding(days: 1))
+        #expect(aDayLater.sink.rejectedLines == [3])
+        #expect(aDayLater.sink.rejections.first?.reason.contains("cut off") == true)
+        #expect(aDayLater.sink.events.map(\.outcome) == [.unfinished])
+    }
+
     @Test func withoutATimeStampTheFileDateAndTheLinesTimeAreUsed() throws {
         let lines = [
             L.make("09:05:00.5000", message: "住民票発行_RPA execution started", timeStamp: nil),

@@ -32,6 +32,9 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         }
     }
 
+    /// How long after its day ended a log's half-written last line is still taken to be being written.
+    static let writingGrace: TimeInterval = 86_400
+
     package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         try parse(path: path, context: context, resumingFrom: nil, into: sink).0
     }
@@ -44,17 +47,31 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                                     startOffset: resume?.offset ?? 0, firstLine: resume?.line ?? 1, digest: resume == nil ? context.digest : nil)
         let fileDate = Self.fileDate(path)
         let isClosed = fileDate.map { $0 < context.today } ?? true
+        // An earlier day's last line without a newline that is not a whole line is left for the next run until a day
+        // after that day ended: the robot may still be writing it (flushed just after midnight, while a nightly run read
+        // the log). Taken then, it would be rejected, and its rest rejected again once written. A whole one is read.
+        let mayStillBeWritten = fileDate.map { day in
+            context.now < context.clock.startOfDay(day.adding(days: 1)).addingTimeInterval(Self.writingGrace)
+        } ?? false
         let names = NameInterner()
         var runs = carried?.runs ?? [:]
         var summary = ParseSummary()
         var sawValidLine = resume != nil
         var consumed = resume?.offset ?? 0
         var nextLine = resume?.line ?? 1
+        // A last line left half written keeps the log open: the runs it may end wait, as in today's log.
+        var leftHalfLine = false
         try reader.forEachLine { line in
             // A half-written last line of a log still being written is left for the next run.
             guard line.isTerminated || isClosed else { return }
+            let before = (consumed: consumed, line: nextLine, records: summary.recordsRead)
             consumed = line.endOffset
             nextLine = line.number + 1
+            let halfWritten = !line.isTerminated && mayStillBeWritten
+            func leaveForTheNextRun() {
+                (consumed, nextLine, summary.recordsRead) = before
+                leftHalfLine = true
+            }
             guard !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
             summary.recordsRead += 1
             // A rejected line is dated by its own timeStamp when it has one, else by the file's name: the robot
@@ -66,6 +83,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                 return reject("the line is longer than \(LineReader.maxLineBytes >> 20) MiB; no robot writes one — check the log", fileDate)
             }
             guard let split = Self.splitPrefix(line.bytes) else {
+                if halfWritten { return leaveForTheNextRun() }
                 if !sawValidLine && summary.recordsRead == 1 && line.number == 1 {
                     throw FormatMismatch(path: context.displayPath, format: formatID, reason: "line 1 is not `HH:mm:ss.ffff LEVEL {json}`")
                 }
@@ -76,6 +94,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                 ? Data((TextEncoding.shiftJIS.decode(split.json) ?? "").utf8).withUnsafeBytes { UiPathLogLine(json: $0, names: names) }
                 : UiPathLogLine(json: split.json, names: names)
             guard let entry = parsed else {
+                if halfWritten { return leaveForTheNextRun() }
                 return reject(line.isTerminated ? "the JSON part is not valid JSON" : "last line is cut off (no newline, JSON incomplete)", fileDate)
             }
             sawValidLine = true
@@ -112,7 +131,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         for index in unordered.indices.sorted(by: { unordered[$0].firstLine < unordered[$1].firstLine }) where !countedEarlier.contains(unordered[index].jobID) {
             let run = unordered[index]
             let stale = context.now.timeIntervalSince(run.lastInstant) > context.pendingMaxAge
-            if run.endInstant == nil && (!isClosed || nextIsOpen) && !stale {
+            if run.endInstant == nil && (!isClosed || nextIsOpen || leftHalfLine) && !stale {
                 pending[run.jobID] = run
                 continue
             }
