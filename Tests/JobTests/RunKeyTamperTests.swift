@@ -44,4 +44,22 @@ import Testing
         let result = try city.verify()
         #expect(result.code == 0, "\(result.differences)")
     }
+
+    /// The export that counted runs t1–t10 first deleted (with its copy), the later one, which left t6–t10 out, still
+    /// on disk: read again, the later one leaves them out as it did, so a correct store verifies. The gone export's
+    /// run ids removed behind Kouka's back then make the later one count them: named, though the gone file cannot
+    /// be read again.
+    @Test func theRunIDsOfAGoneExportStillDecideTheOverlappingOnes() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        for name in ["a.csv", "a-copy.csv"] { try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/winactor/\(name)")) }
+        try city.nightly()
+        try city.report()
+        let honest = try city.verify()
+        #expect(honest.code == 0, "\(honest.differences)")
+        try city.sql("DELETE FROM run_keys WHERE source_id = \(Self.a); DELETE FROM run_key_sets WHERE source_id = \(Self.a)")
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(VerifyTamperTests.named(result.differences, kind: "rollups", subject: "logs/winactor/b.csv"), "\(result.differences)")
+    }
 }

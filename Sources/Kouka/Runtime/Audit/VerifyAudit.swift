@@ -37,10 +37,12 @@ package struct VerifyAudit {
         for spec in configuration.sources {
             for path in FileGlob.expand(spec.pattern) where files[DisplayPath.of(path, base: base)] == nil { files[DisplayPath.of(path, base: base)] = path }
         }
+        // Read from the snapshot before the store's side has it.
+        let gone = try GoneFileRunKeys.of(context.ledger, notAmong: Set(files.keys), store: context.store)
         // The store's side is read while the logs are read again; `context` is its own until it is done.
         let storeSide = BackgroundWork { try VerifyStoreSide(reading: context, fiscalYears: fiscalYears) }
         defer { storeSide.waitUntilDone() }
-        let replay = try VerifyReplay(configuration: configuration, now: asOf)
+        let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone)
         defer { replay.remove() }
         let facts = try storeSide.value()
         var check = facts.ledgerCheck
@@ -51,6 +53,13 @@ package struct VerifyAudit {
         let all = (from: LocalDate(year: 1900, month: 1, day: 1), to: LocalDate(year: 2200, month: 1, day: 1))
         let stored = facts.rollups, quarantine = facts.quarantine
         for line in context.ledger {
+            // A copy no longer among the sources cannot be read again either: the store's line for it stands, as the
+            // report counts it among the copies of the file it copies.
+            if line.status == .duplicate, files[line.path] == nil {
+                summary.filesSkipped.append("\(line.path): a copy gone from disk, taken as the store has it")
+                try replay.takeAsStored(line, rollups: [], rejections: quarantine[line.path] ?? [])
+                continue
+            }
             guard case let .takenAsStored(reason)? = check.standing[line.path] else {
                 if check.standing[line.path] != nil { summary.filesChecked += 1 }
                 continue

@@ -14,14 +14,18 @@ struct VerifyReplay {
     let store: KoukaStore
     let configuration: Configuration
 
-    /// Reads every source into a new store as of `now`.
-    init(configuration source: Configuration, now: Date) throws {
+    /// Reads every source into a new store as of `now`, the run ids of `gone` files given to it first.
+    init(configuration source: Configuration, now: Date, gone: [GoneFileRunKeys] = []) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-verify-\(UUID().uuidString)")
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw OutputError(path: folder.path, reason: "cannot create a temporary folder for the logs read again")
         }
         var configuration = source
         configuration.databasePath = folder.appendingPathComponent("replay.sqlite").path
+        if !gone.isEmpty {
+            let seeded = try KoukaStore(path: configuration.databasePath)
+            for file in gone { try file.give(to: seeded) }
+        }
         let silent = Logger(label: "kouka-audit-verify-replay", factory: { _ in SwiftLogNoOpLogHandler() })
         _ = try NightlyJob(configuration: configuration, logger: silent,
                            options: NightlyOptions(today: configuration.clock.localDate(of: now), now: now)).run()
