@@ -23,7 +23,11 @@ struct ReportContext {
     /// began. A nightly run recording into the store when it begins is waited for (`NightlyQuiet`). Any store
     /// that cannot be read whole stops the run with the database and the table named.
     /// `today` is the local date taken as today (default: the clock's).
-    static func reading<T>(configuration: Configuration, today: LocalDate? = nil, _ body: (ReportContext) throws -> T) throws -> T {
+    /// A store whose last nightly run did not finish is refused (`UnfinishedNight`), unless `unfinishedNight` says to
+    /// read it (the nightly job's own metrics of the run that just stopped).
+    static func reading<T>(
+        configuration: Configuration, today: LocalDate? = nil, unfinishedNight: Bool = false, _ body: (ReportContext) throws -> T
+    ) throws -> T {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
         let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
         let systems = try SystemsRegisterFile.load(configuration)
@@ -43,6 +47,7 @@ struct ReportContext {
             // an empty file (or one never filled), whose report would say 0 hours.
             guard !ledger.isEmpty else { throw StoreError.empty(path: store.path) }
             try Self.checkTimeZone(of: ledger, configuration: configuration)
+            if !unfinishedNight, let night = try UnfinishedNight.of(store) { throw night }
             let context = ReportContext(
                 configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
                 catalogSHA256: try ReportedFileDigest.sha256(of: configuration.catalogPath), store: store, ledger: ledger, systems: systems,

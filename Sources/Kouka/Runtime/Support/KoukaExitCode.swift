@@ -24,7 +24,7 @@ package enum KoukaExitCode: Int32, Sendable, Codable {
         case let store as StoreError:
             store.isOutputFailure ? .cannotWrite : store.isInputFailure ? .ioError : store.isBusy ? .locked : .dataError
         case is OutputError, is OutputRefused, is XLSXError: .cannotWrite
-        case is LockHeld: .locked
+        case is LockHeld, is UnfinishedNight: .locked
         case is NightlyLockUnreadable: .ioError
         default: .dataError
         }

@@ -1,0 +1,22 @@
+import Foundation
+import Testing
+
+/// A nightly run killed after it recorded some files leaves part of a night in the store: a report or an audit then
+/// stops with 75 and says to run kouka-nightly, instead of stating part of a night with exit 0. (A kill leaves the
+/// run's ledger line `running`, as written here; waiting for a run that is still recording is `NightlyQuiet`'s.)
+@Suite(.serialized) struct UnfinishedNightTests {
+    typealias City = VerifyTamperTests.City
+
+    @Test func aReportAfterANightKilledPartWayStopsUntilANightlyRunFinishesIt() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.sql("UPDATE job_runs SET state = 'running', ended_at = NULL, exit_code = NULL, notices_reported = 0 WHERE id = (SELECT max(id) FROM job_runs WHERE job = 'kouka-nightly')")
+        let report = ["--config", city.config, "--fiscal-year", "2024", "--quiet", "--generated-at", "2025-04-10T05:00:00+09:00"]
+        let refused = try JobProcess.run("kouka-report", report)
+        #expect(refused.exitCode == 75)
+        #expect(refused.stdout.contains("did not finish (killed, or the machine stopped)") && refused.stdout.contains("run kouka-nightly"), "\(refused.stdout)")
+        #expect(try JobProcess.run("kouka-audit", ["--config", city.config, "--fiscal-year", "2024"]).exitCode == 75)
+        try city.nightly()
+        #expect(try JobProcess.run("kouka-report", report).exitCode == 0)
+    }
+}
