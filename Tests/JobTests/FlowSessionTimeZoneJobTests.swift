@@ -75,7 +75,8 @@ import Testing
 
     /// Changing `timezone` after files were read: the report refuses the store until the nightly run has read them
     /// again in the new zone (their runs were dated in the old one), and that run says why it reads them. By hand:
-    /// 20:00Z on March 31, 2025 is April 1 in Tokyo (FY2025: 1 h) and 22:00 on March 31 in Berlin (FY2024: 1 h).
+    /// 20:00Z on March 31, 2025 is April 1 in Tokyo (FY2025) and 22:00 on March 31 in Berlin (FY2024); June 1 is
+    /// FY2025 in both. Each run saves 1 h.
     @Test func aChangedTimeZoneReadsTheFilesAgainAndNoReportIsMadeBefore() throws {
         let city = try SmallCity("time-zone-change")
         defer { city.remove() }
@@ -91,9 +92,14 @@ import Testing
                 """)
         }
         try configure("Asia/Tokyo")
-        try city.write("logs/flowsessions.csv", "\(Self.header)\na,国保_異動,2025-03-31T20:00:00Z,2025-03-31T20:10:00Z,600,4\n")
+        try city.write("logs/flowsessions.csv", """
+            \(Self.header)
+            a,国保_異動,2025-03-31T20:00:00Z,2025-03-31T20:10:00Z,600,4
+            b,国保_異動,2025-06-01T00:00:00Z,2025-06-01T00:10:00Z,600,4
+
+            """)
         #expect(try city.nightly().exitCode == 0)
-        #expect(SmallCity.tasks(try city.report(2025).json)["T1"]?["hoursSaved"] as? Double == 1)
+        #expect(SmallCity.tasks(try city.report(2025).json)["T1"]?["hoursSaved"] as? Double == 2)
         try configure("Europe/Berlin")
         let refused = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2025", "--quiet"])
         #expect(refused.exitCode == 64)
@@ -105,9 +111,15 @@ import Testing
         let read = try #require(try nightly.summary()["filesReadForTimeZone"] as? [[String: Any]])
         #expect(read.map { $0["path"] as? String } == ["logs/flowsessions.csv"])
         #expect((read.first?["reason"] as? String)?.contains("read in Asia/Tokyo") == true)
+        // The FY2025 report written in Tokyo's zone, from the same file, is older than the configuration, not edited.
+        let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        let differences = try verify.summary()["differences"] as? [[String: Any]] ?? []
+        #expect(verify.exitCode == 1)
+        #expect(differences.contains { $0["kind"] as? String == "written-report-outdated" && $0["field"] as? String == "timezone" }, "\(differences)")
+        #expect(!differences.contains { $0["kind"] as? String == "written-report" }, "\(differences)")
         let (code2024, fy2024) = try city.report(2024)
         #expect(code2024 == 0)
         #expect(SmallCity.tasks(fy2024)["T1"]?["hoursSaved"] as? Double == 1)
-        #expect(SmallCity.tasks(try city.report(2025).json)["T1"] == nil)
+        #expect(SmallCity.tasks(try city.report(2025).json)["T1"]?["hoursSaved"] as? Double == 1)
     }
 }

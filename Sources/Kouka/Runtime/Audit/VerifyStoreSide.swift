@@ -27,7 +27,8 @@ struct VerifyStoreSide {
         ledgerCheck = try LedgerCheck(ledger: context.ledger, store: store)
         let all = (from: LocalDate(year: 1900, month: 1, day: 1), to: LocalDate(year: 2200, month: 1, day: 1))
         rollups = Dictionary(grouping: try store.rollups(from: all.from, to: all.to), by: \.sourceID)
-        let years = fiscalYears ?? Set(rollups.values.flatMap { $0.map { FiscalYear(containing: $0.key.date).startYear } }).sorted().map(FiscalYear.init)
+        let years = try fiscalYears ?? Set(rollups.values.flatMap { $0.map { FiscalYear(containing: $0.key.date).startYear } })
+            .union(WrittenReportCheck.writtenFiscalYears(in: context.configuration.outputPath).map(\.startYear)).sorted().map(FiscalYear.init)
         rollupsByPath = Self.byPath(rollups, ledger: context.ledger)
         reports = try years.map { ($0, try context.yearReportComparedWithTheYearBefore($0)) }
         let ledgerPaths = Set(context.ledger.map(\.path))

@@ -31,7 +31,8 @@ enum WrittenReportCheck {
                                              detail: "the report was written from other source files than the store counts now: re-run \(rerun)"))
             return
         }
-        // The same files by another catalog give other figures: the report is older than the catalog, not edited.
+        // The same files by another catalog, or dated in another zone, give other figures: the report is older than
+        // the configuration, not edited.
         let catalog = ((written as? [String: Any])?["catalog"] as? [String: Any])?["sha256"] as? String
         if catalog != store.catalog.sha256 {
             summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "catalog.sha256", found: catalog ?? "none", foundIn: "report",
@@ -39,14 +40,36 @@ enum WrittenReportCheck {
                                              detail: "the report was made with another task catalog than kouka.toml names now: re-run \(rerun)"))
             return
         }
+        let zone = (written as? [String: Any])?["timezone"] as? String
+        if zone != store.timezone {
+            summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "timezone", found: zone ?? "none", foundIn: "report",
+                                             expected: store.timezone, expectedFrom: "store",
+                                             detail: "the report dated its runs in another time zone than kouka.toml gives now: re-run \(rerun)"))
+            return
+        }
         for d in try ReportComparison.differences(found: written, expected: store) {
             summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
-                                             expectedFrom: "store", detail: "the written report's figure is not the store's: the file was changed after it was written"))
+                                             expectedFrom: "store", detail: "the written report's figure is not the store's: the report file, or the store, was changed after the report was written (the store's own differences, if any, say which)"))
         }
     }
 
     /// The months whose report folder (`2025-01`) in `outputPath` holds a written report, oldest first.
     static func writtenMonths(in outputPath: String) throws -> [ReportPeriod] {
+        try writtenReports(in: outputPath).compactMap { period in
+            if case .month = period { period } else { nil }
+        }
+    }
+
+    /// The fiscal years whose report folder (`FY2024`) in `outputPath` holds a written report: checked also when the
+    /// store no longer has a rollup in them, since such a report states figures the store no longer gives.
+    static func writtenFiscalYears(in outputPath: String) throws -> [FiscalYear] {
+        try writtenReports(in: outputPath).compactMap { period in
+            if case let .fiscalYear(year) = period { year } else { nil }
+        }
+    }
+
+    /// The periods whose report folder in `outputPath` holds the report's JSON, in the order of their names.
+    private static func writtenReports(in outputPath: String) throws -> [ReportPeriod] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: outputPath) } catch {
             // No output folder yet: no report was written.
@@ -54,9 +77,10 @@ enum WrittenReportCheck {
             throw OutputError(path: outputPath, reason: "cannot list the report folders to check them: \(error.localizedDescription)")
         }
         return names.sorted().compactMap { name -> ReportPeriod? in
+            guard FileManager.default.fileExists(atPath: (outputPath as NSString).appendingPathComponent("\(name)/kouka-\(name).json")) else { return nil }
+            if name.count == 6, name.hasPrefix("FY"), let year = Int(name.dropFirst(2)) { return .fiscalYear(FiscalYear(year)) }
             let parts = name.split(separator: "-")
-            guard name.count == 7, parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month),
-                  FileManager.default.fileExists(atPath: (outputPath as NSString).appendingPathComponent("\(name)/kouka-\(name).json")) else { return nil }
+            guard name.count == 7, parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
             return .month(year: year, month: month)
         }
     }
