@@ -35,6 +35,10 @@ import Testing
         #expect(difference?["kind"] as? String == "rollups-digest")
         #expect((difference?["detail"] as? String ?? "").contains("removed behind Kouka's back"))
         #expect(!VerifyTamperTests.named(result.differences, kind: "unverifiable"), "not a store from before digests: \(result.differences)")
+        // Nor is a report made from rollups that may have been changed with it.
+        let report = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--quiet"])
+        #expect(report.exitCode == 65)
+        #expect(report.stdout.contains("logs/winactor/b.csv among them, have no digest of their rollups"), "\(report.stdout)")
     }
 
     @Test func aStoreWrittenBeforeKoukaKeptDigestsGetsThemOnceAndVerifies() throws {

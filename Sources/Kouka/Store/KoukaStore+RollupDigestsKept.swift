@@ -25,4 +25,14 @@ extension KoukaStore {
             return ids.count
         }
     }
+
+    /// The paths of counted ledger lines without a rollup digest in a store that keeps one for every counted line:
+    /// digests removed behind Kouka's back, whose rollups may have been changed with them.
+    package func pathsWithRollupDigestRemoved() throws -> [String] {
+        guard try keepsEveryRollupDigest() else { return [] }
+        var paths: [String] = []
+        try db.prepare("SELECT path FROM source_files WHERE rollups_sha256 IS NULL AND status IN ('present', 'gone') ORDER BY path", reading: "source_files")
+            .query { paths.append(try $0.text(0)) }
+        return paths
+    }
 }

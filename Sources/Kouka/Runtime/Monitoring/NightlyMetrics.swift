@@ -58,7 +58,7 @@ package enum NightlyMetrics {
     /// The fiscal year's RPA hours and AI-supported tasks as the year's report states them.
     static func yearFigures(_ year: FiscalYear, configuration: Configuration) throws -> YearFigures {
         // The run that just ended, finished or not: its metrics say which (exit code, interrupted).
-        try ReportContext.reading(configuration: configuration, unfinishedNight: true) { context in
+        try ReportContext.reading(configuration: configuration, unfinishedNight: true, removedDigests: true) { context in
             let report = try context.report(.fiscalYear(year), generatedAt: "", previous: nil)
             return YearFigures(fiscalYear: year, rpaHours: report.hoursSaved.bySystem[SystemFamily.rpa.rawValue] ?? 0,
                                aiTasks: report.aiTasks.filter(\.counted).count, targets: configuration.targets.targets(for: year))

@@ -24,9 +24,11 @@ struct ReportContext {
     /// that cannot be read whole stops the run with the database and the table named.
     /// `today` is the local date taken as today (default: the clock's).
     /// A store whose last nightly run did not finish is refused (`UnfinishedNight`), unless `unfinishedNight` says to
-    /// read it (the nightly job's own metrics of the run that just stopped).
+    /// read it (the nightly job's own metrics of the run that just stopped); so is one whose rollup digests were removed
+    /// (`RollupDigestsRemoved`), unless `removedDigests` says to (verification, which names them, and the metrics).
     static func reading<T>(
-        configuration: Configuration, today: LocalDate? = nil, unfinishedNight: Bool = false, _ body: (ReportContext) throws -> T
+        configuration: Configuration, today: LocalDate? = nil, unfinishedNight: Bool = false, removedDigests: Bool = false,
+        _ body: (ReportContext) throws -> T
     ) throws -> T {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
         let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
@@ -48,6 +50,7 @@ struct ReportContext {
             guard !ledger.isEmpty else { throw StoreError.empty(path: store.path) }
             try Self.checkTimeZone(of: ledger, configuration: configuration)
             if !unfinishedNight, let night = try UnfinishedNight.of(store) { throw night }
+            if !removedDigests, case let paths = try store.pathsWithRollupDigestRemoved(), !paths.isEmpty { throw RollupDigestsRemoved(paths: paths) }
             let context = ReportContext(
                 configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
                 catalogSHA256: try ReportedFileDigest.sha256(of: configuration.catalogPath), store: store, ledger: ledger, systems: systems,
