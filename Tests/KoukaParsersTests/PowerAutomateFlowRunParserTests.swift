@@ -63,6 +63,20 @@ struct PowerAutomateFlowRunParserTests {
         #expect(sink.rejections.isEmpty)
     }
 
+    /// A row rejected because another field is not valid text keeps the day its start time gives: the report counts
+    /// it among that year's rejected rows, not among those of no known date.
+    @Test func aRowRejectedForAnotherFieldKeepsItsDay() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let head = Data("Name,Workflow name,Start time,End time,Status,Trigger type,Parent run id,Duration\n08584710000000000001CU01,".utf8)
+        let tail = Data(",2024-05-01T00:00:00Z,2024-05-01T00:02:00Z,Succeeded,Scheduled,,120\n".utf8)
+        let path = try dir.write("flowruns.csv", head + Data([0x8A, 0xFF]) + tail)
+        let sink = CollectingSink()
+        _ = try PowerAutomateFlowRunParser().parse(path: path, context: tokyoContext(path), into: sink)
+        #expect(sink.rejectedLines == [2])
+        #expect(sink.rejections.first?.day == LocalDate(year: 2024, month: 5, day: 1))
+    }
+
     /// Without parentrunid a child run cannot be told from its parent: the file or record is refused.
     @Test func withoutParentRunIDNothingIsGuessed() throws {
         let csv = "name,workflowname,starttime,endtime,status\nr1,A,2024-05-01T00:00:00Z,2024-05-01T00:01:00Z,Succeeded\n"

@@ -93,6 +93,15 @@ struct UiPathOrchestratorParserTests {
         #expect(sink.events.allSatisfy { $0.family == .rpa && $0.unit == .runs && $0.quantity == 1 })
     }
 
+    /// A row rejected because another field is not valid text keeps the day its times give (15:30Z on March 31 is
+    /// April 1 in Tokyo): the report counts it among that year's rejected rows, not among those of no known date.
+    @Test func aRowRejectedForAnotherFieldKeepsItsDay() throws {
+        let data = Data("Key,ReleaseName,State,StartTime,EndTime\nk1,".utf8) + Data([0x8A, 0xFF]) + Data(",Successful,2024-03-31T15:30:00Z,2024-03-31T15:45:00Z\n".utf8)
+        let (_, sink) = try Self.parse("jobs.csv", data)
+        #expect(sink.rejectedLines == [2])
+        #expect(sink.rejections.first?.day == LocalDate(year: 2024, month: 4, day: 1))
+    }
+
     @Test(arguments: FileVariant.allCases)
     func jobsCSVExport(variant: FileVariant) throws {
         let (summary, sink) = try Self.parse("jobs.csv", variant.encode(Self.jobsCSV.split(separator: "\n").map(String.init)))

@@ -10,6 +10,13 @@ struct CSVRow {
     /// Logs that can hold what citizens wrote never quote a field's value in a rejection.
     let redactsValues: Bool
 
+    /// The trimmed text of `column` for dating a row that is rejected: "" when there is no such column or its bytes
+    /// are not valid text, so that a row rejected for another field keeps the date its time columns give, and one
+    /// whose time cannot be read is dated unknown (in no period's count, shown in every report).
+    func textForDating(_ column: Int?) -> String {
+        column.flatMap { record.string(at: $0) }?.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+
     /// `: value` for a message, or nothing when values are withheld.
     func quoted(_ value: String) -> String { redactsValues ? " (value withheld)" : ": \(value.prefix(30))" }
 

@@ -32,9 +32,7 @@ package struct PowerAutomateFlowSessionParser: LogParser {
 
     /// The day a rejected CSV row's run started (`CSVRowDay`).
     private func startDay(of row: CSVRow, clock: LocalClock) -> LocalDate? {
-        func text(_ name: String) -> String {
-            row.header.column(name).flatMap { row.record.string(at: $0) }?.trimmingCharacters(in: .whitespaces) ?? ""
-        }
+        func text(_ name: String) -> String { row.textForDating(row.header.column(name)) }
         return FlowSessionRecord(name: "", startedOn: text("startedon"), completedOn: text("completedon"), runDuration: text("runduration"),
                                  statusCode: "").startDay(reading: reading, clock: clock)
     }

@@ -37,11 +37,7 @@ package struct WinActorTaskCSVParser: LogParser {
     /// The day a rejected row's task started, as the row reader reads it: 開始日時, or for a task cancelled
     /// before it started its 実行予定日時 or 生成日時; nil when the row gives none readably.
     static func startDay(of row: CSVRow, clock: LocalClock) -> LocalDate? {
-        let header = row.header, record = row.record
-        func text(_ name: String) -> String {
-            guard let column = header.column(name), let value = record.string(at: column) else { return "" }
-            return value.trimmingCharacters(in: .whitespaces)
-        }
+        func text(_ name: String) -> String { row.textForDating(row.header.column(name)) }
         var when = text(started)
         if when.isEmpty, text(state) == "CANCEL" {
             when = [text(scheduled), text(created)].first { !$0.isEmpty } ?? ""

@@ -32,5 +32,11 @@ struct FlowRunColumns {
                              duration: try text(duration))
     }
 
+    /// The day a row's run started, for dating it when it is rejected: from its start time alone, so that a row
+    /// rejected for another field keeps its date.
+    func day(of row: CSVRow, reading: LocalClock, clock: LocalClock) -> LocalDate? {
+        FlowRunRecord.day(startTime: row.textForDating(startTime), reading: reading, clock: clock)
+    }
+
     static var all: [String] { name + workflowName + startTime + endTime + status + parentRunID + duration }
 }

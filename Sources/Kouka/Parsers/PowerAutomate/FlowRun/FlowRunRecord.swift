@@ -55,6 +55,11 @@ struct FlowRunRecord {
 
     /// The local day (in `clock`) a rejected run started; nil when its start is not readable.
     func day(reading: LocalClock, clock: LocalClock) -> LocalDate? {
+        Self.day(startTime: startTime, reading: reading, clock: clock)
+    }
+
+    /// The local day (in `clock`) of a run that started at `startTime` (read in `reading`); nil when it is not a time.
+    static func day(startTime: String, reading: LocalClock, clock: LocalClock) -> LocalDate? {
         Timestamp(startTime).map { clock.localDate(of: $0.instant(in: reading)) }
     }
 }

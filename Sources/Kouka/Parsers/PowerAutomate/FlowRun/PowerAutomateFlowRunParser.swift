@@ -26,15 +26,14 @@ package struct PowerAutomateFlowRunParser: LogParser {
             }
         }
         let header = try CSVDataStart.header(path: path, context: context, format: formatID, required: FlowRunColumns.name)
-        let missing = FlowRunColumns(header).missing
+        let columns = FlowRunColumns(header)
+        let missing = columns.missing
         guard missing.isEmpty else {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "the header lacks column(s) \(missing.joined(separator: ", "))")
         }
         return try CSVRunTable.read(path: path, context: context, format: formatID, required: FlowRunColumns.name,
                                     wanted: FlowRunColumns.all, sink: sink,
-                                    rowDay: { [reading, clock = context.clock] row in
-                                        (try? FlowRunColumns(row.header).record(row))?.day(reading: reading, clock: clock)
-                                    }) { header, context in rowReader(columns: FlowRunColumns(header), context: context) }
+                                    rowDay: { [reading, clock = context.clock] in columns.day(of: $0, reading: reading, clock: clock) }) { header, context in rowReader(columns: FlowRunColumns(header), context: context) }
     }
 
     private func rowReader(columns: FlowRunColumns, context: ParseContext) -> CSVRunTable.RowBody {

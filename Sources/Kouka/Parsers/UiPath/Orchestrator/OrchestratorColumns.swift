@@ -39,6 +39,12 @@ struct OrchestratorColumns {
             startProcessing: try text(startProcessing), endProcessing: try text(endProcessing), queueDefinitionID: try text(queueDefinitionID))
     }
 
+    /// The day of a row, for dating it when it is rejected: from its time columns alone, so that a row rejected for
+    /// another field keeps its date.
+    func day(of row: CSVRow, reading: LocalClock, clock: LocalClock) -> LocalDate? {
+        OrchestratorRecord.day(times: [startTime, startProcessing, creationTime, endTime, endProcessing].map(row.textForDating), reading: reading, clock: clock)
+    }
+
     /// Every column any field may be under, for the reader to keep.
     static var all: [String] {
         key + releaseName + state + startTime + endTime + creationTime + status + startProcessing + endProcessing + queueDefinitionID

@@ -68,8 +68,13 @@ struct OrchestratorRecord {
 
     /// The local day (in `clock`) of a rejected record, as `event` dates it; nil when it has no readable time.
     func day(reading: LocalClock, clock: LocalClock) -> LocalDate? {
-        let when = [startTime, startProcessing, creationTime, endTime, endProcessing].first { !$0.isEmpty } ?? ""
-        return Timestamp(when).map { clock.localDate(of: $0.instant(in: reading)) }
+        Self.day(times: [startTime, startProcessing, creationTime, endTime, endProcessing], reading: reading, clock: clock)
+    }
+
+    /// The local day (in `clock`) of the first of `times` (start, start processing, creation, end, end processing)
+    /// that is given, read in `reading`; nil when none is or it is not a time.
+    static func day(times: [String], reading: LocalClock, clock: LocalClock) -> LocalDate? {
+        Timestamp(times.first { !$0.isEmpty } ?? "").map { clock.localDate(of: $0.instant(in: reading)) }
     }
 }
 

@@ -30,14 +30,13 @@ package struct UiPathOrchestratorParser: LogParser {
             }
         }
         let header = try CSVDataStart.header(path: path, context: context, format: formatID, required: OrchestratorColumns.key)
-        if let lack = OrchestratorColumns(header).lack {
+        let columns = OrchestratorColumns(header)
+        if let lack = columns.lack {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "the header has \(lack)")
         }
         return try CSVRunTable.read(path: path, context: context, format: formatID, required: OrchestratorColumns.key,
                                     wanted: OrchestratorColumns.all, sink: sink,
-                                    rowDay: { [reading, clock = context.clock] row in
-                                        (try? OrchestratorColumns(row.header).record(row))?.day(reading: reading, clock: clock)
-                                    }) { header, context in rowReader(columns: OrchestratorColumns(header), context: context) }
+                                    rowDay: { [reading, clock = context.clock] in columns.day(of: $0, reading: reading, clock: clock) }) { header, context in rowReader(columns: OrchestratorColumns(header), context: context) }
     }
 
     private func rowReader(columns: OrchestratorColumns, context: ParseContext) -> CSVRunTable.RowBody {
