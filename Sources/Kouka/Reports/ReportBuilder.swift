@@ -145,7 +145,7 @@ package enum ReportBuilder {
         let unmappedLines = unmapped.flatMap { family, names in
             names.map { name, s in
                 let family = SystemFamily(rawValue: family)!
-                let reason = inputs.catalog.candidates(for: name, system: family).unmappedReason(from: s.first, through: s.last)
+                let reason = rows.candidates(for: name, system: family).unmappedReason(from: s.first, through: s.last)
                 return UnmappedLine(name: name, system: family.rawValue, runs: s.runs, units: s.units,
                                     firstDate: s.first.description, lastDate: s.last.description, reason: reason.rawValue)
             }

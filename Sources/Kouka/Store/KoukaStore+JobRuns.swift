@@ -68,6 +68,15 @@ extension KoukaStore {
         return rows
     }
 
+    /// Whether the job run `id` left a ledger line or a rejected row written by it.
+    package func wroteAnything(jobRun id: Int64) throws -> Bool {
+        var wrote = false
+        try db.prepare(
+            "SELECT EXISTS (SELECT 1 FROM source_files WHERE job_run_id = ?1) OR EXISTS (SELECT 1 FROM rejects WHERE job_run_id = ?1)",
+            reading: "source_files").query([.integer(id)]) { wrote = try $0.flag(0) }
+        return wrote
+    }
+
     /// The ledger lines whose contribution the runs `runs` wrote last, by path.
     package func sources(writtenBy runs: [Int64]) throws -> [SourceFileRecord] {
         guard !runs.isEmpty else { return [] }

@@ -32,10 +32,13 @@ package struct VerifyAudit {
         var summary = VerifySummary()
         let asOf = try now ?? lastNightly(context.store)
         summary.asOf = UTCTimestamp.string(from: asOf)
-        let base = DisplayPath.base(ofConfiguration: configuration.path)
+        let folder = DisplayPath.Folder(DisplayPath.base(ofConfiguration: configuration.path))
         var files: [String: String] = [:]
         for spec in configuration.sources {
-            for path in FileGlob.expand(spec.pattern) where files[DisplayPath.of(path, base: base)] == nil { files[DisplayPath.of(path, base: base)] = path }
+            for path in FileGlob.expand(spec.pattern) {
+                let display = folder.display(path)
+                if files[display] == nil { files[display] = path }
+            }
         }
         // Read from the snapshot before the store's side has it.
         let gone = try GoneFileRunKeys.of(context.ledger, notAmong: Set(files.keys), store: context.store)

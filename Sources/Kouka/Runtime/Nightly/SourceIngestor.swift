@@ -11,7 +11,7 @@ final class SourceIngestor {
     let now: Date
     private var unmapped: [String: NightlySummary.UnmappedName] = [:]
     /// The catalog's rows for each system and name recorded this run (the catalog does not change during a run).
-    private var candidates: [String: CatalogCandidates] = [:]
+    private var catalogRows: CatalogRows
     /// The files this run read whole, by SHA-256: a copy of one read in the same batch is a copy too.
     var readThisRun: [String: String] = [:]
     /// The new SHA-256 of each file this run reads, by path ("" when it is appended to: not known yet).
@@ -42,6 +42,7 @@ final class SourceIngestor {
     init(configuration: Configuration, catalog: TaskCatalog, logger: Logger, today: LocalDate, now: Date) {
         self.configuration = configuration
         self.catalog = catalog
+        catalogRows = CatalogRows(catalog)
         let lines = HeldLogLines()
         self.lines = lines
         self.logger = lines.wrapping(logger)
@@ -133,6 +134,7 @@ final class SourceIngestor {
         path: String, display: String, spec: SourceSpec, store: KoukaStore?, forced: Bool, dryRun: Bool, seen: FileStatus? = nil,
         summary: inout NightlySummary
     ) throws -> FileRead? {
+        let zone = timeZoneText(for: spec)
         // Not to be read again, until it is decided that it is.
         let slot = paths.index(forKey: display)
         if let slot { paths.values[slot].replacing = false } else { paths[display] = RunPath(replacing: false) }
@@ -140,7 +142,7 @@ final class SourceIngestor {
         // `stands` (another file counted its runs for it) must be read, or those runs count twice.
         if let seen, let slot, !paths.values[slot].lookedAtEarly, let index = paths.values[slot].line, ledgerLines[index].status != .duplicate,
            IngestPlan.isUnchanged(status: seen, known: ledgerLines[index], format: spec.format, forced: forced, officeHours: officeHoursText,
-                                   timeZone: timeZoneText(for: spec)) {
+                                   timeZone: zone) {
             paths.values[slot].line = nil
             countUnchanged(display: display, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
             return nil
@@ -158,7 +160,7 @@ final class SourceIngestor {
             let line = ledgerLines[index]
             if line.status != .duplicate,
                IngestPlan.isUnchanged(status: status, known: line, format: spec.format, forced: forced, officeHours: officeHoursText,
-                                   timeZone: timeZoneText(for: spec)) {
+                                   timeZone: zone) {
                 countUnchanged(display: display, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
                 return nil
             }
@@ -175,31 +177,31 @@ final class SourceIngestor {
             known?.path = display
         }
         var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format, resumable: resumable, forced: forced,
-                                     officeHours: officeHoursText, timeZone: timeZoneText(for: spec))
+                                     officeHours: officeHoursText, timeZone: zone)
         // A copy stays a copy only while the file it copies is there now with the same bytes, also when that
         // file is being read again in this run.
         if plan == .unchanged, let known, known.status == .duplicate, let store, try counted(known.sha256, at: display, store: store)?.copyOf == nil {
             plan = .full
         }
-        if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable,
-           let doubt = IngestPlan.doubt(about: status, known: known) {
-            // Not the file read before, or not as it was: what it held is no guide to what it holds.
-            summary.filesInDoubt.append(.init(path: display, reason: doubt))
-            logger.notice("source file is read whole: it may not be the file read before", metadata: ["file": "\(display)", "reason": "\(doubt)"])
-        }
-        if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable, let was = known.officeHours,
-           IngestPlan.hasOtherOfficeHours(known, than: officeHoursText) {
-            // Its answers were marked off-hours by the hours of the night it was read: the configured ones judge them now.
-            let reason = Self.officeHoursReason(was: was, now: officeHoursText)
-            summary.filesReadForOfficeHours.append(.init(path: display, reason: reason))
-            logger.notice("source file is read whole: the office hours changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
-        }
-        if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable,
-           IngestPlan.hasOtherTimeZone(known, than: timeZoneText(for: spec)) {
-            // Its runs were dated in the zone of the night it was read: the configured one dates them now.
-            let reason = known.timeZone.map { "read in \($0); kouka.toml now says \(timeZoneText(for: spec))" } ?? "read before Kouka kept the time zone it was read in"
-            summary.filesReadForTimeZone.append(.init(path: display, reason: reason))
-            logger.notice("source file is read whole: the time zone changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
+        // Why a file read before is read whole, when it is not forced to be.
+        if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable {
+            if let doubt = IngestPlan.doubt(about: status, known: known) {
+                // Not the file read before, or not as it was: what it held is no guide to what it holds.
+                summary.filesInDoubt.append(.init(path: display, reason: doubt))
+                logger.notice("source file is read whole: it may not be the file read before", metadata: ["file": "\(display)", "reason": "\(doubt)"])
+            }
+            if let was = known.officeHours, IngestPlan.hasOtherOfficeHours(known, than: officeHoursText) {
+                // Its answers were marked off-hours by the hours of the night it was read: the configured ones judge them now.
+                let reason = Self.officeHoursReason(was: was, now: officeHoursText)
+                summary.filesReadForOfficeHours.append(.init(path: display, reason: reason))
+                logger.notice("source file is read whole: the office hours changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
+            }
+            if IngestPlan.hasOtherTimeZone(known, than: zone) {
+                // Its runs were dated in the zone of the night it was read: the configured one dates them now.
+                let reason = known.timeZone.map { "read in \($0); kouka.toml now says \(zone)" } ?? "read before Kouka kept the time zone it was read in"
+                summary.filesReadForTimeZone.append(.init(path: display, reason: reason))
+                logger.notice("source file is read whole: the time zone changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
+            }
         }
         if plan == .full { paths[display, default: RunPath()].replacing = true }
         if dryRun {
@@ -216,7 +218,7 @@ final class SourceIngestor {
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
                                       modifiedAt: status.modifiedAt, inode: status.inode)
         record.changedAt = status.changedAt
-        record.timeZone = timeZoneText(for: spec)
+        record.timeZone = zone
         record.bornAt = status.bornAt
         // A full read hashes the file first, so that a copy of a file already counted is not parsed at all;
         // except where that costs a second reading of every file.
@@ -364,12 +366,8 @@ final class SourceIngestor {
         }
         // A file has hundreds of days of a few dozen names, and a city's history thousands of files of the same
         // names: each name is matched against the catalog once a run.
-        for (key, sums) in rollups {
-            let id = "\(key.family.rawValue)\u{0}\(key.taskName)"
-            let rows = candidates[id] ?? catalog.candidates(for: key.taskName, system: key.family)
-            candidates[id] = rows
-            guard rows.entry(on: key.date) == nil else { continue }
-            unmapped[id, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
+        for (key, sums) in rollups where catalogRows.entry(for: key.taskName, system: key.family, on: key.date) == nil {
+            unmapped["\(key.family.rawValue)\u{0}\(key.taskName)", default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
         }
         for note in parsed.notes {
             logger.notice("read but not counted", metadata: ["file": "\(display)", "note": "\(note)"])

@@ -60,15 +60,11 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
         notices.rejections = Array(rows.prefix(Self.listedRejections))
         // As the run that read these files would have said: each name is matched against the catalog once.
         var unmapped: [String: NightlySummary.UnmappedName] = [:]
-        var candidates: [String: CatalogCandidates] = [:]
+        var catalogRows = CatalogRows(catalog)
         for source in sources where source.status == .present || source.status == .gone {
-            for rollup in try store.rollups(ofSource: source.id) {
+            for rollup in try store.rollups(ofSource: source.id) where catalogRows.entry(for: rollup.key.taskName, system: rollup.key.family, on: rollup.key.date) == nil {
                 let key = rollup.key
-                let id = "\(key.family.rawValue)\u{0}\(key.taskName)"
-                let rows = candidates[id] ?? catalog.candidates(for: key.taskName, system: key.family)
-                candidates[id] = rows
-                guard rows.entry(on: key.date) == nil else { continue }
-                unmapped[id, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += rollup.totals.events
+                unmapped["\(key.family.rawValue)\u{0}\(key.taskName)", default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += rollup.totals.events
             }
         }
         notices.unmapped = unmapped.values.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }

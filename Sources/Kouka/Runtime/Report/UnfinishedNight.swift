@@ -14,11 +14,12 @@ package struct UnfinishedNight: Error, Sendable, Equatable, CustomStringConverti
     /// The last nightly run of `store` when it did not finish and recorded files or rejected rows, else nil.
     static func of(_ store: KoukaStore) throws -> UnfinishedNight? {
         guard let last = try store.jobRuns().last(where: { $0.job == NightlyJob.job }), last.state != .finished || last.interrupted,
-              try !store.sources(writtenBy: [last.id]).isEmpty || !store.rejections(writtenBy: [last.id]).isEmpty else { return nil }
-        switch (last.state, last.interrupted) {
-        case (.finished, false): return nil
-        case (.finished, true): return UnfinishedNight(startedAt: last.startedAt, how: "stopped before its last file")
-        default: return UnfinishedNight(startedAt: last.startedAt, how: last.state == .running ? "killed, or the machine stopped" : last.state.rawValue)
+              try store.wroteAnything(jobRun: last.id) else { return nil }
+        let how = switch last.state {
+        case .finished: "stopped before its last file"
+        case .running: "killed, or the machine stopped"
+        default: last.state.rawValue
         }
+        return UnfinishedNight(startedAt: last.startedAt, how: how)
     }
 }

@@ -37,11 +37,10 @@ package final class JobLock {
         }
         let deadline = Date().addingTimeInterval(patience)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-            var buffer = [UInt8](repeating: 0, count: 256)
-            let n = pread(fd, &buffer, buffer.count, 0)
-            let holder = String(decoding: buffer.prefix(max(0, n)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let busy = errno == EWOULDBLOCK || errno == EINTR
+            let holder = Self.holder(fd)
             // A run that holds the lock writes its note into it; a reader, which holds it shared a moment, writes none.
-            if (errno == EWOULDBLOCK || errno == EINTR) && holder.isEmpty && Date() < deadline {
+            if busy && holder.isEmpty && Date() < deadline {
                 usleep(50_000)
                 continue
             }
@@ -51,6 +50,13 @@ package final class JobLock {
         let note = "pid \(getpid()) job \(job) started \(UTCTimestamp.string(from: Date()))\n"
         _ = ftruncate(fd, 0)
         _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
+    }
+
+    /// What the lock's holder wrote into it: its pid, job and start time; empty for a reader (`NightlyQuiet`).
+    static func holder(_ fd: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let n = pread(fd, &buffer, buffer.count, 0)
+        return String(decoding: buffer.prefix(max(0, n)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit {

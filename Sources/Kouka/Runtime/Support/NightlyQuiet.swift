@@ -33,14 +33,14 @@ final class NightlyQuiet {
                 throw NightlyLockUnreadable(path: lockPath, reason: reason)
             }
             guard Date() < deadline else {
-                let holder = Self.holder(fd)
+                let holder = JobLock.holder(fd)
                 release()
                 throw LockHeld(path: lockPath, holder: holder)
             }
             if !told {
                 told = true
                 Logger(label: "kouka").notice("waiting for the nightly run recording into the store to finish: a report read meanwhile would state a night half recorded",
-                                              metadata: ["lock": "\(lockPath)", "holder": "\(Self.holder(fd))"])
+                                              metadata: ["lock": "\(lockPath)", "holder": "\(JobLock.holder(fd))"])
             }
             usleep(100_000)
         }
@@ -54,13 +54,6 @@ final class NightlyQuiet {
         flock(fd, LOCK_UN)
         close(fd)
         fd = -1
-    }
-
-    /// What the holder wrote into the lock file: its pid, job and start time.
-    private static func holder(_ fd: Int32) -> String {
-        var buffer = [UInt8](repeating: 0, count: 256)
-        let n = pread(fd, &buffer, buffer.count, 0)
-        return String(decoding: buffer.prefix(max(0, n)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 
