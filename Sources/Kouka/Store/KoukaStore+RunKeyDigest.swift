@@ -7,17 +7,23 @@ extension KoukaStore {
     /// its number of files; a file with neither a row nor a chunk has no digest. Chunks are hashed as stored, so the
     /// same run ids in another layout (renumbered, split) differ, as `runsCounted` would read them otherwise.
     func runKeyDigests() throws -> [Int64: String] {
-        var rows: [Int64: RunKeySetRow] = [:]
-        try db.prepare("SELECT source_id, first_day, last_day, span_class FROM run_key_sets", reading: "run_key_sets").query { s in
-            rows[try s.int(0)] = RunKeySetRow(firstDay: try s.text(1), lastDay: try s.text(2), spanClass: try s.int(3))
+        var rows: [Int64: (row: RunKeySetRow, unfinished: [UInt64]?)] = [:]
+        try db.prepare("SELECT source_id, first_day, last_day, span_class, unfinished FROM run_key_sets", reading: "run_key_sets").query { s in
+            rows[try s.int(0)] = (RunKeySetRow(firstDay: try s.text(1), lastDay: try s.text(2), spanClass: try s.int(3)), s.isNull(4) ? nil : try s.hashes(4))
         }
         var digests: [Int64: String] = [:]
         var current: (id: Int64, hasher: SHA256)? = nil
         func start(_ id: Int64) -> SHA256 {
             var hasher = SHA256()
-            if let row = rows.removeValue(forKey: id) {
+            if let (row, unfinished) = rows.removeValue(forKey: id) {
                 for text in [row.firstDay, row.lastDay] { Self.feed(text, separator: 0x1F, into: &hasher) }
                 Self.feed(row.spanClass, into: &hasher)
+                // The runs it counted unfinished decide which later export takes one over: changed, a run counts twice.
+                if let unfinished {
+                    Self.feed("unfinished", separator: 0x1E, into: &hasher)
+                    Self.feed(Int64(unfinished.count), into: &hasher)
+                    unfinished.withUnsafeBytes { hasher.update($0) }
+                }
             } else {
                 Self.feed("no run-key set", separator: 0x1E, into: &hasher)
             }
@@ -42,12 +48,15 @@ extension KoukaStore {
 
     /// A file's run-key set as stored: its row (nil when it has none), its run ids in the order of their chunks, and
     /// whether the chunks are as Kouka writes them (numbered from 0, full but for the last, the ids ascending and
-    /// distinct), the layout `runsCounted` reads them by.
-    func runKeySet(ofSource id: Int64) throws -> (row: RunKeySetRow?, hashes: [UInt64], inKoukasLayout: Bool) {
+    /// distinct), the layout `runsCounted` reads them by; and the ids of the runs it counted as unfinished.
+    func runKeySet(ofSource id: Int64) throws -> (row: RunKeySetRow?, hashes: [UInt64], inKoukasLayout: Bool, unfinished: [UInt64]) {
         var row: RunKeySetRow?
-        try db.prepare("SELECT first_day, last_day, span_class FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { s in
-            row = RunKeySetRow(firstDay: try s.text(0), lastDay: try s.text(1), spanClass: try s.int(2))
-        }
+        var unfinished: [UInt64] = []
+        try db.prepare("SELECT first_day, last_day, span_class, unfinished FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets")
+            .query([.integer(id)]) { s in
+                row = RunKeySetRow(firstDay: try s.text(0), lastDay: try s.text(1), spanClass: try s.int(2))
+                if !s.isNull(3) { unfinished = try s.hashes(3) }
+            }
         var hashes: [UInt64] = []
         var inLayout = true
         var expected: Int64 = 0
@@ -61,6 +70,6 @@ extension KoukaStore {
             hashes += chunk
         }
         if zip(hashes, hashes.dropFirst()).contains(where: { $0 >= $1 }) { inLayout = false }
-        return (row, hashes, inLayout)
+        return (row, hashes, inLayout, unfinished)
     }
 }

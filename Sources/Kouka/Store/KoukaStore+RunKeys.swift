@@ -5,9 +5,9 @@ extension KoukaStore {
     static let runKeyChunk = 65_536
 
     func insertRunKeys(_ keys: RunKeyStream, source id: Int64) throws {
-        try db.prepare("INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day, span_class) VALUES (?, ?, ?, ?)").run([
+        try db.prepare("INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day, span_class, unfinished) VALUES (?, ?, ?, ?, ?)").run([
             .integer(id), .text(keys.days.lowerBound.description), .text(keys.days.upperBound.description),
-            .integer(Int64(RunKeySpan.spanClass(of: keys.days))),
+            .integer(Int64(RunKeySpan.spanClass(of: keys.days))), keys.unfinished.isEmpty ? .null : .hashes(keys.unfinished),
         ])
         let insert = try db.prepare("INSERT INTO run_keys (source_id, chunk, hashes) VALUES (?, ?, ?)")
         var chunk: [UInt64] = []
@@ -28,9 +28,11 @@ extension KoukaStore {
     /// a day's robot log, a few thousand runs, so the old and new ids are merged in memory.
     func addRunKeys(_ keys: RunKeyStream, source id: Int64) throws {
         var days = keys.days
-        try db.prepare("SELECT first_day, last_day FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { row in
+        var unfinished = Set(keys.unfinished)
+        try db.prepare("SELECT first_day, last_day, unfinished FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { row in
             let first = try row.date(0), last = try row.date(1)
             days = min(first, days.lowerBound)...max(last, days.upperBound)
+            if !row.isNull(2) { unfinished.formUnion(try row.hashes(2)) }
         }
         var merged: [UInt64] = []
         try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? ORDER BY chunk", reading: "run_keys").query([.integer(id)]) { merged += try $0.hashes(0) }
@@ -42,7 +44,7 @@ extension KoukaStore {
             defer { previous = hash }
             return hash != previous
         }
-        try insertRunKeys(RunKeyStream(days: days) { body in for hash in distinct { try body(hash) } }, source: id)
+        try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished.sorted()) { body in for hash in distinct { try body(hash) } }, source: id)
     }
 
     /// Which of `keys` another counted file of `format` already counts, with that file's path; the file
@@ -52,11 +54,20 @@ extension KoukaStore {
     package func runsCounted(
         in keys: RunKeyStream, format: String, otherThan path: String, where stands: (String) throws -> Bool = { _ in true }
     ) throws -> [UInt64: String] {
-        var others: [(id: Int64, path: String)] = []
+        try runsCountedElsewhere(in: keys, format: format, otherThan: path, where: stands).mapValues(\.path)
+    }
+
+    /// `runsCounted`, saying also of each run whether the file that counts it counted it as unfinished. A file that
+    /// counts a run ended is preferred to one that counted it unfinished, whichever was read first: that is the file
+    /// whose count a later export leaves its copy of the run out for.
+    func runsCountedElsewhere(
+        in keys: RunKeyStream, format: String, otherThan path: String, where stands: (String) throws -> Bool = { _ in true }
+    ) throws -> [UInt64: CountedRun] {
+        var others: [(id: Int64, path: String, unfinished: Set<UInt64>)] = []
         // One bounded range of the index per span class (`RunKeySpan`); CROSS JOIN keeps SQLite from starting
         // at the files of the format instead, which are every file of a city's history.
         let overlapping = try db.prepare("""
-            SELECT s.id, s.path FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
+            SELECT s.id, s.path, k.unfinished FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
             WHERE k.span_class = ? AND k.first_day BETWEEN ? AND ? AND k.last_day >= ? AND s.format = ? AND s.path <> ?
             AND s.status IN ('present', 'gone')
             """, reading: "run_key_sets")
@@ -64,13 +75,13 @@ extension KoukaStore {
             let earliest = RunKeySpan.earliestStart(ofClass: spanClass, overlapping: keys.days.lowerBound)
             try overlapping.query([.integer(Int64(spanClass)), .text(RunKeySpan.bound(earliest)), .text(keys.days.upperBound.description),
                                    .text(keys.days.lowerBound.description), .text(format), .text(path)]) {
-                others.append((try $0.int(0), try $0.text(1)))
+                others.append((try $0.int(0), try $0.text(1), $0.isNull(2) ? [] : Set(try $0.hashes(2))))
             }
         }
         // The file read first keeps a run: the others in the order they were first recorded.
         others.sort { $0.id < $1.id }
         others = try others.filter { try stands($0.path) }
-        var found: [UInt64: String] = [:]
+        var found: [UInt64: CountedRun] = [:]
         let readChunk = try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? AND chunk = ?", reading: "run_keys")
         for other in others {
             var chunk: [UInt64] = []
@@ -91,7 +102,9 @@ extension KoukaStore {
                     }
                     if chunk[index] < hash { index += 1 } else { break }
                 }
-                if !exhausted, chunk[index] == hash, found[hash] == nil { found[hash] = other.path }
+                if !exhausted, chunk[index] == hash, found[hash]?.unfinished ?? true, found[hash] == nil || !other.unfinished.contains(hash) {
+                    found[hash] = CountedRun(path: other.path, unfinished: other.unfinished.contains(hash))
+                }
             }
         }
         return found

@@ -6,9 +6,12 @@
 package struct RunKeyStream {
     package let days: ClosedRange<LocalDate>
     package let forEach: ((UInt64) throws -> Void) throws -> Void
+    /// Of those, the runs counted as unfinished, ascending: another file that holds one of them ended counts it instead.
+    package let unfinished: [UInt64]
 
-    package init(days: ClosedRange<LocalDate>, forEach: @escaping ((UInt64) throws -> Void) throws -> Void) {
+    package init(days: ClosedRange<LocalDate>, unfinished: [UInt64] = [], forEach: @escaping ((UInt64) throws -> Void) throws -> Void) {
         self.days = days
+        self.unfinished = unfinished
         self.forEach = forEach
     }
 }

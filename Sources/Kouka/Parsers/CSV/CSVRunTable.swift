@@ -34,6 +34,7 @@ enum CSVRunTable {
         let start = try CSVDataStart.find(input: input, context: context, format: format, required: required)
         let root: any PartitionableSink = (sink as? any PartitionableSink) ?? BufferedSink(target: sink)
         var suspects = Set<UInt64>()
+        var preferEnded: [[UInt8]: Int] = [:]
         var allowSplit = !input.isCopy && start.size - start.offset >= splitBytes
         // Fed on the first reading only, in order from the file's first byte; a step that fails stops the
         // feeding, and the caller reads what the digest lacks.
@@ -51,7 +52,8 @@ enum CSVRunTable {
                 let partContext = index == 0 ? context : ThreadCopies.context(context)
                 return Part(range: ranges[index], firstLine: index == 0 ? start.line : 1, header: header, display: partContext.displayPath,
                             sink: root.makePartition(), body: makeBody(header, partContext), rowDay: rowDay,
-                            admission: RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere, chunkLimit: chunkLimit))
+                            admission: RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere, preferEnded: preferEnded,
+                                                    chunkLimit: chunkLimit))
             }
             let wantedColumns = wanted.compactMap { start.header.column($0) }
             // The second half gets a thread of its own and the first is read here. Not concurrentPerform, which
@@ -84,6 +86,11 @@ enum CSVRunTable {
                     allowSplit = false
                     continue
                 }
+            } else if preferEnded.isEmpty, let first = parts.first, !first.admission.endedLater.isEmpty {
+                // Read in one piece since it had suspects: a run counted unfinished at its first row, whose end a later
+                // row gives, is counted there instead.
+                preferEnded = first.admission.endedLater
+                continue
             }
             var summary = ParseSummary()
             var linesBefore = 0

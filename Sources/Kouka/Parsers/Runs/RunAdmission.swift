@@ -3,28 +3,36 @@
 ///
 /// A first reading counts every id and only logs its hash. When the log shows a hash more than once, the
 /// file is read again with those hashes as suspects: then ids are compared in full, so two different ids
-/// that share a hash are both counted.
+/// that share a hash are both counted. The earlier row of a run counts, unless it counted the run unfinished
+/// and a later row gives its end (exports appended one to another): that reading finds such runs
+/// (`endedLater`), and a third, given them (`preferEnded`), counts each at the row that gives its end.
 struct RunAdmission {
     /// Why a row's run is not counted.
     enum Refusal: Error {
         case repeatsEarlierRow(line: Int)
         case countedIn(file: String)
+        case endsOnLaterRow(line: Int)
     }
 
     let log: RunKeyLog
     private let suspects: Set<UInt64>
     private let countedElsewhere: [UInt64: String]
-    private var suspectIDs: [[UInt8]: Int] = [:]
+    /// The ids whose unfinished rows give way to the first row that ends the run, on that row's line.
+    private let preferEnded: [[UInt8]: Int]
+    private var suspectIDs: [[UInt8]: (line: Int, unfinished: Bool)] = [:]
+    /// The runs whose counted row is unfinished and a later row gives their end, with that row's line.
+    private(set) var endedLater: [[UInt8]: Int] = [:]
 
-    init(suspects: Set<UInt64>, countedElsewhere: [UInt64: String], chunkLimit: Int = RunKeyLog.chunkLimit) {
+    init(suspects: Set<UInt64>, countedElsewhere: [UInt64: String], preferEnded: [[UInt8]: Int] = [:], chunkLimit: Int = RunKeyLog.chunkLimit) {
         log = RunKeyLog(chunkLimit: chunkLimit)
         self.suspects = suspects
         self.countedElsewhere = countedElsewhere
+        self.preferEnded = preferEnded
     }
 
     /// Admits the run with id `bytes` on `line`, or says why it is not counted. An empty id is always
-    /// counted: nothing shows it is a repeat.
-    mutating func admit(_ bytes: UnsafeRawBufferPointer, line: Int) throws(Refusal) {
+    /// counted: nothing shows it is a repeat. `unfinished`: the run is counted without an end (`Outcome.unfinished`).
+    mutating func admit(_ bytes: UnsafeRawBufferPointer, line: Int, unfinished: Bool = false) throws(Refusal) {
         guard !bytes.isEmpty else { return }
         let hash = RunKeyHash.of(bytes)
         // Both are empty on a first reading of a file nothing else overlaps, and hashing a key for an empty
@@ -32,17 +40,21 @@ struct RunAdmission {
         if !countedElsewhere.isEmpty, let file = countedElsewhere[hash] { throw .countedIn(file: file) }
         if !suspects.isEmpty, suspects.contains(hash) {
             let id = Array(bytes)
-            if let first = suspectIDs[id] { throw .repeatsEarlierRow(line: first) }
-            suspectIDs[id] = line
+            if unfinished, let ended = preferEnded[id], ended != line { throw .endsOnLaterRow(line: ended) }
+            if let first = suspectIDs[id] {
+                if first.unfinished, !unfinished, endedLater[id] == nil { endedLater[id] = line }
+                throw .repeatsEarlierRow(line: first.line)
+            }
+            suspectIDs[id] = (line, unfinished)
         }
-        log.add(hash)
+        log.add(hash, unfinished: unfinished)
     }
 
-    mutating func admit(_ text: String, line: Int) throws(Refusal) {
+    mutating func admit(_ text: String, line: Int, unfinished: Bool = false) throws(Refusal) {
         var copy = text
         let refusal: Refusal? = copy.withUTF8 { buffer in
             do throws(Refusal) {
-                try admit(UnsafeRawBufferPointer(buffer), line: line)
+                try admit(UnsafeRawBufferPointer(buffer), line: line, unfinished: unfinished)
                 return nil
             } catch {
                 return error
@@ -58,6 +70,7 @@ extension RunAdmission.Refusal {
         switch self {
         case let .repeatsEarlierRow(line): "\(idColumn) repeats an earlier row: line \(line), the same run, counted once"
         case let .countedIn(file): "\(idColumn) is already counted in another file: \(file), the same run, counted once"
+        case let .endsOnLaterRow(line): "\(idColumn) is the same run as line \(line), which gives its end: counted once, there"
         }
     }
 }

@@ -7,9 +7,10 @@ enum RunCountingRead {
     ) throws -> ParseSummary {
         let root: any PartitionableSink = (sink as? any PartitionableSink) ?? BufferedSink(target: sink)
         var suspects = Set<UInt64>()
+        var preferEnded: [[UInt8]: Int] = [:]
         while true {
             let part = root.makePartition()
-            var admission = RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere)
+            var admission = RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere, preferEnded: preferEnded)
             let summary = try pass(part, &admission)
             let keys = RunKeySet(logs: [admission.log])
             if suspects.isEmpty {
@@ -18,6 +19,10 @@ enum RunCountingRead {
                     suspects = repeated
                     continue
                 }
+            } else if preferEnded.isEmpty, !admission.endedLater.isEmpty {
+                // A run counted unfinished at its first row, whose end a later row gives: counted there instead.
+                preferEnded = admission.endedLater
+                continue
             }
             root.absorb(part, shiftingLinesBy: 0)
             root.counted(runs: keys)

@@ -5,11 +5,16 @@ final class RunKeyLog {
 
     private(set) var buffer: [UInt64] = []
     private(set) var spill: RunKeySpill?
+    /// The hashes of the runs counted as `unfinished` (past the allowed age without an end): a later file that
+    /// holds the same run ended takes it over (`RunKeySet.unfinished`). Few, so they are held apart, unsorted.
+    private(set) var unfinished: [UInt64] = []
     private let chunkLimit: Int
 
     init(chunkLimit: Int = RunKeyLog.chunkLimit) { self.chunkLimit = chunkLimit }
 
-    func add(_ hash: UInt64) {
+    /// Logs the run `hash`; `unfinished` when it is counted without an end, which another file may yet give.
+    func add(_ hash: UInt64, unfinished isUnfinished: Bool = false) {
+        if isUnfinished { unfinished.append(hash) }
         isSorted = false
         buffer.append(hash)
         if buffer.count >= chunkLimit { spillBuffer() }

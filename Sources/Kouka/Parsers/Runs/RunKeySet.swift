@@ -4,10 +4,14 @@ package final class RunKeySet {
     private let logs: [RunKeyLog]
     /// Run ids met, repeats included.
     package let count: Int
+    /// The hashes of the runs counted as `unfinished`, ascending and distinct: a file that holds one of them ended
+    /// takes it over from this one (`KoukaStore.runsCounted`).
+    package let unfinished: [UInt64]
 
     init(logs: [RunKeyLog]) {
         for log in logs { log.finish() }
         self.logs = logs
+        unfinished = Array(Set(logs.flatMap(\.unfinished))).sorted()
         count = logs.reduce(0) { total, log in
             total + log.buffer.count + (log.spill?.chunks.reduce(0) { $0 + Int($1.count / 8) } ?? 0)
         }

@@ -142,7 +142,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                     .rejection(file: context.displayPath, line: run.firstLine))
                 continue
             }
-            counted.add(key)
+            counted.add(key, unfinished: run.endInstant == nil && !run.hadDefaultError)
             for event in Self.events(of: run, context: context) { sink.accept(event) }
         }
         sink.counted(runs: RunKeySet(logs: [counted]))

@@ -122,7 +122,7 @@ package struct WinActorTaskCSVParser: LogParser {
             }
             // The same task in an export twice (an export appended to another) is one run.
             do throws(RunAdmission.Refusal) {
-                try runs.admit(ASCIIField.trimmed(record.bytes(at: c.taskID)), line: record.line)
+                try runs.admit(ASCIIField.trimmed(record.bytes(at: c.taskID)), line: record.line, unfinished: outcome == .unfinished)
             } catch {
                 throw RowProblem(error, idColumn: Self.taskID, day: context.clock.localDate(of: start))
             }

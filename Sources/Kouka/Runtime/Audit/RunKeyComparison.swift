@@ -16,6 +16,9 @@ enum RunKeyComparison {
         /// The first and last day of the file's rollups in the store; nil when it has none.
         var storedRollupDays: ClosedRange<LocalDate>?
         var expected: (row: RunKeySetRow?, hashes: [UInt64])
+        /// The runs counted as unfinished, in the store and as the logs give them.
+        var storedUnfinished: [UInt64] = []
+        var expectedUnfinished: [UInt64] = []
     }
 
     /// The paths whose run-key sets may differ: of those the store counts and that were read again (`readable`), and
@@ -38,6 +41,7 @@ enum RunKeyComparison {
     /// own order; `files` are those `filesToCompare` found.
     static func differences(_ files: [File]) -> [VerifySummary.Difference] {
         let storedAll = Set(files.flatMap(\.stored.hashes)), expectedAll = Set(files.flatMap(\.expected.hashes))
+        let storedUnfinishedAll = Set(files.flatMap(\.storedUnfinished)), expectedUnfinishedAll = Set(files.flatMap(\.expectedUnfinished))
         var differences: [VerifySummary.Difference] = []
         for file in files {
             var problems: [String] = []
@@ -46,6 +50,10 @@ enum RunKeyComparison {
             let missing = file.expected.hashes.count { !storedAll.contains($0) }
             if missing > 0 { problems.append("\(missing) run ids the logs give are missing") }
             if !file.stored.inKoukasLayout { problems.append("its chunks of run ids are not as Kouka writes them") }
+            let extraUnfinished = file.storedUnfinished.count { !expectedUnfinishedAll.contains($0) }
+            if extraUnfinished > 0 { problems.append("it marks \(extraUnfinished) run ids unfinished that the logs give ended or not at all") }
+            let missingUnfinished = file.expectedUnfinished.count { !storedUnfinishedAll.contains($0) }
+            if missingUnfinished > 0 { problems.append("\(missingUnfinished) run ids the logs give unfinished are not marked so") }
             if let problem = rowProblem(file) { problems.append(problem) }
             if !problems.isEmpty { differences.append(difference(file, problems)) }
         }
@@ -98,8 +106,10 @@ extension RunKeyComparison {
         guard !compared.isEmpty else { return [] }
         return differences(try compared.map { path, storedID, replayedID in
             let expected = try replayedID.map { try replay.runKeySet(ofSource: $0) }
-            return File(path: path, stored: try storedID.map { try store.runKeySet(ofSource: $0) } ?? (nil, [], true),
-                        storedRollupDays: days(of: storedID.flatMap { rollups[$0] } ?? []), expected: (expected?.row, expected?.hashes ?? []))
+            let stored = try storedID.map { try store.runKeySet(ofSource: $0) }
+            return File(path: path, stored: stored.map { ($0.row, $0.hashes, $0.inKoukasLayout) } ?? (nil, [], true),
+                        storedRollupDays: days(of: storedID.flatMap { rollups[$0] } ?? []), expected: (expected?.row, expected?.hashes ?? []),
+                        storedUnfinished: stored?.unfinished ?? [], expectedUnfinished: expected?.unfinished ?? [])
         })
     }
 

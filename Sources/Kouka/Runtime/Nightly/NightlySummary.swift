@@ -61,6 +61,12 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Files read whole because they were read in another time zone than `timezone` gives now (or before Kouka
     /// kept it): each with the zone it was read in.
     package var filesReadForTimeZone: [FileProblem] = []
+    /// Files read again because runs they counted as unfinished ended in a file recorded this run, which counts
+    /// them now: each with how many and where they ended.
+    package var filesReadForEndedRuns: [FileProblem] = []
+    /// Files that count as unfinished runs a file recorded this run holds ended, and that cannot be read again (gone,
+    /// or not the bytes they were read as): those runs stay failures until they are (exit 1).
+    package var unfinishedRunsEndedElsewhere: [FileProblem] = []
     /// Files whose runs another file counted because they were to be read again this run, that were not read at
     /// their turn (unreadable then, or untouched again): until they are, a run may count in both (exit 1).
     package var filesUnsettled: [FileProblem] = []
@@ -111,7 +117,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     var hasFindings: Bool {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
-            || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty
+            || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

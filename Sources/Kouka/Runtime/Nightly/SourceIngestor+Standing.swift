@@ -38,7 +38,7 @@ extension SourceIngestor {
                 away = line
             }
         }
-        if let first = readThisRun[sha256] { return .copy(of: first) }
+        if let first = readThisRun[sha256], first != display { return .copy(of: first) }
         return away.map { .moved(from: $0) }
     }
 

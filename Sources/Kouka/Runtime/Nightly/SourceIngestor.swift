@@ -35,6 +35,13 @@ final class SourceIngestor {
     var recorded: Set<String> = []
     /// The files that other files did not leave runs out for, because they were to be read again this run.
     var awaited: Set<String> = []
+    /// What recording each file this run added to the summary, by path: taken back when the file is read again.
+    var tallies: [String: FileTally] = [:]
+    /// How deep the run is in files read again for runs that ended in another (`settle(_:endedIn:store:summary:)`).
+    var readingAgainForEndedRuns = 0
+    /// Past this depth a file leaves out every run another counts: each reading again takes unfinished runs from a
+    /// file, so a chain this long is not a city's exports.
+    static let endedRunsDepth = 4
 
     /// The log lines of the files recorded in the transaction still open (`record(_:store:summary:)`).
     let lines: HeldLogLines
@@ -287,13 +294,16 @@ final class SourceIngestor {
         // Runs another file already counts (overlapping exports) are read again and left out here; rows only
         // identical to another file's (no run id tells) are counted, and flagged.
         var identical: [UInt64: String] = [:]
+        var endedHere = RunsEndedHere()
         if read.failure == nil, let keys = Self.stream(read.collector),
-           case let elsewhere = try store.runsCounted(in: keys, format: read.spec.format, otherThan: display, where: { try stands($0, store: store) }),
-           !elsewhere.isEmpty {
+           case let counted = try store.runsCountedElsewhere(in: keys, format: read.spec.format, otherThan: display,
+                                                             where: { try stands($0, store: store) }),
+           !counted.isEmpty {
             if read.spec.parser.logsRowKeys {
-                identical = elsewhere
+                identical = counted.mapValues(\.path)
             } else {
-                read.readAgain(leavingOut: elsewhere, fresh: makeCollector())
+                endedHere = try takeOver(counted, unfinishedHere: keys.unfinished, store: store)
+                if !endedHere.leftOut.isEmpty { read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector()) }
             }
         }
         if let failure = read.failure {
@@ -331,9 +341,11 @@ final class SourceIngestor {
         let appendedTo: SourceFileRecord? = if case let .append(known) = read.plan { known } else { nil }
         record.officeHours = appendedTo?.officeHours != nil || rollups.contains(where: { $0.key.family == .chatbot })
             ? configuration.officeHours.ledgerText : nil
+        var tally = FileTally(appended: false)
         if case .append = read.plan {
             try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             summary.filesAppended += 1
+            tally.appended = true
         } else {
             let lost = RunsLost.days(before: try store.eventsPerDay(ofSourceAt: display), rollups: rollups, rejections: collector.rejections)
             try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
@@ -343,6 +355,11 @@ final class SourceIngestor {
                 logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)", "days": "\(lost.count)"])
             }
         }
+        tally.rowsRead = parsed.recordsRead
+        tally.rowsRejected = collector.rejections.count
+        tally.rowsRepeated = repeated
+        tally.pendingRuns = parsed.pendingRuns
+        tally.rowsIdentical = identical.count
         summary.rowsRead += parsed.recordsRead
         summary.rowsAccepted += parsed.recordsRead - collector.rejections.count
         summary.rowsRejected += collector.rejections.count
@@ -354,6 +371,7 @@ final class SourceIngestor {
             logger.warning("rows identical to another file's; counted in both", metadata: ["file": "\(display)", "rows": "\(identical.count)"])
         }
         let unfinished = rollups.reduce(0) { $0 + ($1.key.outcome == .unfinished ? $1.totals.events : 0) }
+        tally.runsUnfinished = unfinished
         if unfinished > 0 {
             summary.runsUnfinished += unfinished
             summary.unfinishedRuns.append(.init(path: display, reason: Self.unfinishedReason(unfinished)))
@@ -362,12 +380,14 @@ final class SourceIngestor {
         for rejection in collector.rejections {
             if summary.rejections.count < 50 { summary.rejections.append(rejection) }
             summary.rejectionReasons[Self.reasonKind(rejection.reason), default: 0] += 1
+            tally.rejectionKinds[Self.reasonKind(rejection.reason), default: 0] += 1
             logger.warning("row rejected", metadata: ["file": "\(rejection.file)", "line": "\(rejection.line)", "reason": "\(rejection.reason)"])
         }
         // A file has hundreds of days of a few dozen names, and a city's history thousands of files of the same
         // names: each name is matched against the catalog once a run.
         for (key, sums) in rollups where catalogRows.entry(for: key.taskName, system: key.family, on: key.date) == nil {
             unmapped["\(key.family.rawValue)\u{0}\(key.taskName)", default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
+            tally.unmapped["\(key.family.rawValue)\u{0}\(key.taskName)", default: 0] += sums.events
         }
         for note in parsed.notes {
             logger.notice("read but not counted", metadata: ["file": "\(display)", "note": "\(note)"])
@@ -376,6 +396,9 @@ final class SourceIngestor {
             "file": "\(display)", "format": "\(read.spec.format)", "plan": "\(read.plan.label)", "rows": "\(collector.aggregator.eventCount)",
             "rejected": "\(collector.rejections.count)", "pending": "\(record.pendingRuns)",
         ])
+        // Only a file with unfinished runs can have them taken over, and be read again this run.
+        tallies[display] = collector.runKeys?.unfinished.isEmpty == false ? tally : nil
+        try settle(endedHere, endedIn: display, store: store, summary: &summary)
     }
 
     /// What the summary says of a file's runs that never reported their end.
@@ -406,6 +429,15 @@ final class SourceIngestor {
         return .cannotRead(path: display, reason: "changed while being read")
     }
 
+    /// Takes back from the summary what recording a file added (`tally`), before it is read again in the same run.
+    func forget(_ tally: FileTally, of display: String, summary: inout NightlySummary) {
+        summary.forget(tally, of: display)
+        for (key, runs) in tally.unmapped {
+            unmapped[key]?.runs -= runs
+            if unmapped[key]?.runs ?? 0 <= 0 { unmapped[key] = nil }
+        }
+    }
+
     private func makeCollector() -> EventCollector {
         EventCollector(clock: configuration.clock, officeHours: configuration.officeHours, now: now)
     }
@@ -414,7 +446,7 @@ final class SourceIngestor {
     /// nil when the format has no run ids or nothing was counted.
     static func stream(_ collector: EventCollector) -> RunKeyStream? {
         guard let keys = collector.runKeys, let days = collector.aggregator.dayRange else { return nil }
-        return RunKeyStream(days: days) { body in try keys.forEachDistinct { hash, _ in try body(hash) } }
+        return RunKeyStream(days: days, unfinished: keys.unfinished) { body in try keys.forEachDistinct { hash, _ in try body(hash) } }
     }
 
     /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode (and

@@ -170,6 +170,9 @@ enum Migrations {
         // The time zone a file was read in (`Asia/Tokyo`): it dates the runs of logs that write local times, so a
         // change of `timezone` reads the file again. NULL in lines written before: their files are read once again.
         ("v13", "ALTER TABLE source_files ADD COLUMN time_zone TEXT;"),
+        // The run ids a file counted as unfinished (no end past the allowed age), as sorted hashes; NULL when none. A
+        // later export that holds such a run ended takes it over, and the file is read again without it.
+        ("v14", "ALTER TABLE run_key_sets ADD COLUMN unfinished BLOB;"),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since

@@ -50,7 +50,7 @@ package struct PowerAutomateFlowRunParser: LogParser {
             return
         }
         do throws(RunAdmission.Refusal) {
-            try runs.admit(record.name, line: line)
+            try runs.admit(record.name, line: line, unfinished: event.outcome == .unfinished)
         } catch {
             throw RowProblem(error, idColumn: "name", day: context.clock.localDate(of: event.occurredAt))
         }

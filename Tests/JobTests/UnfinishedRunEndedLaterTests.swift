@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+/// A WinActor task exported while still PROCESSING, long enough ago to be counted unfinished (a failure), and exported
+/// again once it FINISHED: the run counts once, as the success it was, whichever export was read first, on one night or
+/// on two, and `kouka-audit verify` agrees with the store whatever order it reads the exports in.
+@Suite(.serialized) struct UnfinishedRunEndedLaterTests {
+    typealias Export = UnfinishedRunsTests
+
+    struct City {
+        let root: URL
+        var config: String { root.appendingPathComponent("kouka.toml").path }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-ended-later-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("logs"), withIntermediateDirectories: true)
+            try write("catalog.csv", """
+                task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
+                T01,住民税課税資料の取込,税務課,rpa,runs,180,15,30,2020-04-01,住民税_課税資料取込
+
+                """)
+            try write("kouka.toml", """
+                catalog = "catalog.csv"
+                output = "reports"
+                [[source]]
+                format = "winactor-task-csv"
+                path = "logs/*.csv"
+                """)
+        }
+
+        func write(_ name: String, _ text: String) throws {
+            try Data(text.utf8).write(to: root.appendingPathComponent(name))
+        }
+
+        /// An export of `rows` (id, state, day of May 2024).
+        func export(_ name: String, _ rows: [(String, String, Int)]) throws {
+            let lines = [Export.header] + rows.map { Export.row($0.0, $0.1, "2024/05/\(String(format: "%02d", $0.2)) 09:00:00") }
+            try write("logs/\(name)", lines.joined(separator: "\r\n") + "\r\n")
+        }
+
+        func nightly() throws -> [String: Any] {
+            let run = try JobProcess.run("kouka-nightly", ["--config", config])
+            #expect(run.exitCode <= 1)
+            return try run.summary()
+        }
+
+        /// The FY2024 report's only task, as its JSON gives it.
+        func task() throws -> [String: Any] {
+            let report = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet", "--generated-at", "2025-04-10T05:00:00+09:00"])
+            #expect(report.exitCode == 0)
+            let url = root.appendingPathComponent("reports/FY2024/kouka-FY2024.json")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+            return try #require((json["tasks"] as? [[String: Any]])?.first)
+        }
+
+        func verify() throws -> (code: Int32, differences: [[String: Any]]) {
+            let result = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+            return (result.exitCode, try result.summary()["differences"] as? [[String: Any]] ?? [])
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+    }
+
+    /// By hand: t1, t3 and t5 each saved 180 − 15 = 165 min, and nothing failed: 495 min = 8.25 h. Counting t3 unfinished
+    /// instead gives 2 × 165 − 30 = 300 min = 5.00 h.
+    static func expectThreeSuccesses(_ task: [String: Any]) {
+        #expect(task["hoursSaved"] as? Double == 8.25)
+        #expect(task["successes"] as? Int == 3)
+        #expect(task["failures"] as? Int == 0)
+        #expect(task["unfinished"] as? Int == 0)
+    }
+
+    static let early: [(String, String, Int)] = [("t1", "FINISH", 1), ("t3", "PROCESSING", 3)]
+    static let late: [(String, String, Int)] = [("t3", "FINISH", 3), ("t5", "FINISH", 5)]
+
+    /// The earlier export read on the first night counts t3 unfinished; the later one, read the next night, counts it
+    /// ended, and the earlier is read again without it. With the later one's name first, verify reads the later one
+    /// first: it must still agree.
+    @Test(arguments: [("1-early.csv", "2-late.csv"), ("b-early.csv", "a-late.csv")])
+    func theLaterExportOnTheNextNightTakesTheRunOver(_ names: (early: String, late: String)) throws {
+        let city = try City()
+        defer { city.remove() }
+        try city.export(names.early, Self.early)
+        let first = try city.nightly()
+        #expect(first["runsUnfinished"] as? Int == 1)
+        try city.export(names.late, Self.late)
+        let second = try city.nightly()
+        let reread = try #require((second["filesReadForEndedRuns"] as? [[String: Any]])?.first)
+        #expect(reread["path"] as? String == "logs/\(names.early)")
+        #expect((reread["reason"] as? String)?.contains("1 run(s) it counted as unfinished end in logs/\(names.late)") == true)
+        #expect(second["runsUnfinished"] as? Int == 0)
+        Self.expectThreeSuccesses(try city.task())
+        let verified = try city.verify()
+        #expect(verified.code == 0, "\(verified.differences)")
+    }
+
+    /// Both exports on one night, in either order of their names: the same figure.
+    @Test(arguments: [("1-early.csv", "2-late.csv"), ("b-early.csv", "a-late.csv")])
+    func bothExportsOnOneNight(_ names: (early: String, late: String)) throws {
+        let city = try City()
+        defer { city.remove() }
+        try city.export(names.early, Self.early)
+        try city.export(names.late, Self.late)
+        let summary = try city.nightly()
+        #expect(summary["runsUnfinished"] as? Int == 0)
+        #expect(summary["rowsRepeated"] as? Int == 1)
+        Self.expectThreeSuccesses(try city.task())
+        let verified = try city.verify()
+        #expect(verified.code == 0, "\(verified.differences)")
+    }
+
+    /// Which runs a file counted unfinished, removed from the store behind Kouka's back: a later export would then leave
+    /// its ended copy of the run out, and keep the failure. Verify names the file before that happens.
+    @Test func unfinishedRunIDsRemovedAreNamedByVerify() throws {
+        let city = try City()
+        defer { city.remove() }
+        try city.export("1-early.csv", Self.early)
+        _ = try city.nightly()
+        _ = try city.task()
+        #expect(try city.verify().code == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()",
+                             city.root.appendingPathComponent("kouka.sqlite").path, "UPDATE run_key_sets SET unfinished = NULL"]
+        try process.run()
+        process.waitUntilExit()
+        let result = try city.verify()
+        #expect(result.code == 1)
+        let named = result.differences.first { $0["kind"] as? String == "run-keys" }
+        #expect(named?["subject"] as? String == "logs/1-early.csv", "\(result.differences)")
+        #expect((named?["detail"] as? String)?.contains("1 run ids the logs give unfinished are not marked so") == true)
+    }
+
+    /// The earlier export gone from disk before the later one arrives: it cannot be read again, so its count stays, and
+    /// the run says so (exit 1) instead of keeping the failure quietly.
+    @Test func anEarlierExportThatIsGoneIsNamed() throws {
+        let city = try City()
+        defer { city.remove() }
+        try city.export("1-early.csv", Self.early)
+        _ = try city.nightly()
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/1-early.csv"))
+        try city.export("2-late.csv", Self.late)
+        let run = try JobProcess.run("kouka-nightly", ["--config", city.config])
+        #expect(run.exitCode == 1)
+        let named = try #require((try run.summary()["unfinishedRunsEndedElsewhere"] as? [[String: Any]])?.first)
+        #expect(named["path"] as? String == "logs/1-early.csv")
+        #expect((named["reason"] as? String)?.contains("1 run(s) it counts as unfinished end in logs/2-late.csv") == true)
+    }
+}
