@@ -50,17 +50,8 @@ package struct PowerAutomateFlowSessionParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
-            try Self.admit(record.id, line: row.record.line, event: event, clock: context.clock, runs: &runs)
+            try runs.admit(event, id: record.id, idColumn: "flowsessionid", line: row.record.line, clock: context.clock)
             sink.accept(event)
-        }
-    }
-
-    /// Counts the run once: a flowsession id met before in this file or counted from another is rejected.
-    private static func admit(_ id: String, line: Int, event: UsageEvent, clock: LocalClock, runs: inout RunAdmission) throws(RowProblem) {
-        do throws(RunAdmission.Refusal) {
-            try runs.admit(id, line: line, unfinished: event.outcome == .unfinished)
-        } catch {
-            throw RowProblem(error, idColumn: "flowsessionid", day: clock.localDate(of: event.occurredAt))
         }
     }
 
@@ -71,7 +62,7 @@ package struct PowerAutomateFlowSessionParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
-            try Self.admit(record.id, line: line, event: event, clock: context.clock, runs: &runs)
+            try runs.admit(event, id: record.id, idColumn: "flowsessionid", line: line, clock: context.clock)
             sink.accept(event)
         }
     }

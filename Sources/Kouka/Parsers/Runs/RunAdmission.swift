@@ -64,6 +64,18 @@ struct RunAdmission {
     }
 }
 
+extension RunAdmission {
+    /// Admits the run `event` was read as, its id `id` in column `idColumn` on `line`: a run counted without an end is
+    /// marked so. A refusal becomes the row's problem, dated on the day the run started.
+    mutating func admit(_ event: UsageEvent, id: String, idColumn: String, line: Int, clock: LocalClock) throws(RowProblem) {
+        do throws(Refusal) {
+            try admit(id, line: line, unfinished: event.outcome == .unfinished)
+        } catch {
+            throw RowProblem(error, idColumn: idColumn, day: clock.localDate(of: event.occurredAt))
+        }
+    }
+}
+
 extension RunAdmission.Refusal {
     /// The rejection reason for a row, naming the id column.
     func reason(idColumn: String) -> String {

@@ -49,11 +49,7 @@ package struct PowerAutomateFlowRunParser: LogParser {
             summary.pendingRuns += 1
             return
         }
-        do throws(RunAdmission.Refusal) {
-            try runs.admit(record.name, line: line, unfinished: event.outcome == .unfinished)
-        } catch {
-            throw RowProblem(error, idColumn: "name", day: context.clock.localDate(of: event.occurredAt))
-        }
+        try runs.admit(event, id: record.name, idColumn: "name", line: line, clock: context.clock)
         sink.accept(event)
     }
 

@@ -46,17 +46,8 @@ package struct UiPathOrchestratorParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
-            try Self.admit(record.key, line: row.record.line, event: event, clock: context.clock, runs: &runs)
+            try runs.admit(event, id: record.key, idColumn: "Key", line: row.record.line, clock: context.clock)
             sink.accept(event)
-        }
-    }
-
-    /// Counts the job or item once: a Key met before in this file or counted from another is rejected.
-    private static func admit(_ key: String, line: Int, event: UsageEvent, clock: LocalClock, runs: inout RunAdmission) throws(RowProblem) {
-        do throws(RunAdmission.Refusal) {
-            try runs.admit(key, line: line, unfinished: event.outcome == .unfinished)
-        } catch {
-            throw RowProblem(error, idColumn: "Key", day: clock.localDate(of: event.occurredAt))
         }
     }
 
@@ -68,7 +59,7 @@ package struct UiPathOrchestratorParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
-            try Self.admit(record.key, line: line, event: event, clock: context.clock, runs: &runs)
+            try runs.admit(event, id: record.key, idColumn: "Key", line: line, clock: context.clock)
             sink.accept(event)
         }
     }
