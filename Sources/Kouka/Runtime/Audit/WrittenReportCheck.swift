@@ -20,6 +20,12 @@ enum WrittenReportCheck {
                                              detail: "the report file is not a report: it was replaced or damaged; re-run \(rerun)"))
             return
         }
+        // The files people read say what the JSON says, whether or not the JSON is still the store's; named after what
+        // the JSON itself is found to say.
+        var rendering = VerifySummary()
+        try WrittenReportRendering.compare(folder: (outputPath as NSString).appendingPathComponent(period.stem), stem: "kouka-\(period.stem)", json: data,
+                                           jsonPath: path, rerun: rerun, into: &rendering)
+        defer { summary.differences += rendering.differences }
         // A file the signed report counted must still be in the ledger: a line removed takes its runs out of
         // every later report, and re-running the report would only hide it.
         for path in Set(sources(of: written).map { String($0.prefix { $0 != "|" }) }).subtracting(ledgerPaths).sorted() {

@@ -61,35 +61,17 @@ package struct ReportJob {
     package func run() throws -> ReportSummary {
         let report = try build()
         let stem = "kouka-\(options.period.stem)"
-        var json = "", markdown = "", html = "", tasks = "", departments = ""
-        try JSONReportWriter.write(report, to: &json)
-        MarkdownReportWriter.write(report, to: &markdown)
-        HTMLReportWriter.write(report, to: &html)
-        CSVReportWriter.writeTasks(report, to: &tasks)
-        CSVReportWriter.writeDepartments(report, to: &departments)
-        var review = ""
-        CSVReportWriter.writeReview(report, to: &review)
-        var texts: [(String, Data)] = [
-            ("\(stem).html", Data(html.utf8)), ("\(stem).json", Data(json.utf8)), ("\(stem).md", Data(markdown.utf8)),
-            ("\(stem)-tasks.csv", Data(tasks.utf8)), ("\(stem)-departments.csv", Data(departments.utf8)),
-            ("\(stem)-review.csv", Data(review.utf8)),
-        ]
-        if options.shiftJISCSV {
-            texts.append(("\(stem)-tasks-sjis.csv", CSVReportWriter.shiftJIS(tasks)))
-            texts.append(("\(stem)-departments-sjis.csv", CSVReportWriter.shiftJIS(departments)))
-            texts.append(("\(stem)-review-sjis.csv", CSVReportWriter.shiftJIS(review)))
-        }
-        texts += CSVReportWriter.periodFiles(report, stem: stem, shiftJIS: options.shiftJISCSV)
+        let texts = try ReportRendering.texts(report, stem: stem, shiftJIS: options.shiftJISCSV)
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any
         // point leaves the earlier set whole.
         let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: options.period.stem, logger: logger,
                                       access: configuration.outputAccess)
         for (name, data) in texts { try set.add(data, named: name) }
-        try set.add(named: "\(stem).xlsx") { temporary in
+        try set.add(named: ReportRendering.workbookName(stem: stem)) { temporary in
             do {
                 try XLSXReportWriter.write(report, to: temporary, created: options.generatedAt)
             } catch let error as XLSXError {
-                throw OutputError(path: (set.folder as NSString).appendingPathComponent("\(stem).xlsx"), reason: error.reason)
+                throw OutputError(path: (set.folder as NSString).appendingPathComponent(ReportRendering.workbookName(stem: stem)), reason: error.reason)
             }
         }
         let written = try set.commit()
