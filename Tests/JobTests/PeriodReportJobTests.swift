@@ -32,6 +32,38 @@ import Testing
         try Data(text.utf8).write(to: root.appendingPathComponent(name))
     }
 
+    /// Verify checks a written period report too: its other files must be what its JSON renders to, and each year that was
+    /// over must have the store's figures. Edited with SHA256SUMS made again, each is named.
+    @Test func verifyNamesAnEditedPeriodReport() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
+        #expect(try JobProcess.run("kouka-report", ["--config", config, "--period", "2021-2025", "--today", "2025-04-01", "--quiet"]).exitCode == 0)
+        let folder = root.appendingPathComponent("reports/period-2021-2025")
+        func verify() throws -> (code: Int32, differences: [[String: Any]]) {
+            let sums = try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"])
+            #expect(sums.exitCode == 0)
+            let result = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+            return (result.exitCode, try result.summary()["differences"] as? [[String: Any]] ?? [])
+        }
+        let honest = try verify()
+        #expect(honest.code == 0, "\(honest.differences)")
+        let markdown = folder.appendingPathComponent("kouka-period-2021-2025.md")
+        let original = try Data(contentsOf: markdown)
+        try Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "2.75", with: "27.50").utf8).write(to: markdown)
+        let edited = try verify()
+        #expect(edited.code == 1)
+        #expect(edited.differences.map { $0["subject"] as? String ?? "" }.map { ($0 as NSString).lastPathComponent } == ["kouka-period-2021-2025.md"])
+        try original.write(to: markdown)
+        // FY2024's RPA hours raised in the JSON: the store's FY2024 gives 2.75.
+        let jsonFile = folder.appendingPathComponent("kouka-period-2021-2025.json")
+        let text = try String(contentsOf: jsonFile, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\"rpaHours\" : 2.75", with: "\"rpaHours\" : 275").utf8).write(to: jsonFile)
+        let figure = try verify()
+        #expect(figure.code == 1)
+        let named = figure.differences.first { $0["field"] as? String == "table.years[2024].rpaHours" }
+        #expect(named?["found"] as? String == "275.0" && named?["expected"] as? String == "2.75", "\(figure.differences)")
+    }
+
     @Test func thePeriodReportIsASetOfItsOwnInEveryFormat() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)

@@ -17,7 +17,8 @@ struct VerifyStoreSide {
     var reports: [(year: FiscalYear, report: YearReport)]
     /// Each year's written report against the store's, in the order of `reports`: what `WrittenReportCheck` found.
     var writtenReports: [VerifySummary]
-    /// The written month reports against the store's months: what `WrittenReportCheck` found.
+    /// The written month reports against the store's months (`WrittenReportCheck`), and the period reports against their
+    /// own JSON (`WrittenPeriodReportCheck`): what they found.
     var writtenMonthReports: VerifySummary
 
     /// Reads `context`'s store; fails as a report would on a store that cannot be read whole.
@@ -43,6 +44,12 @@ struct VerifyStoreSide {
             let report = try context.report(month, generatedAt: "", previous: try context.report(month.yearBefore, generatedAt: "", previous: nil))
             try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, into: &months)
         }
+        // Period reports are checked as rendered from their own JSON.
+        let built = Dictionary(reports.map { ($0.year.startYear, $0.report) }, uniquingKeysWith: { first, _ in first })
+        try WrittenPeriodReportCheck.compareAll(outputPath: context.configuration.outputPath, catalogSHA256: context.catalogSHA256,
+                                                timezone: context.configuration.clock.zone.identifier, storeYear: { year in
+                                                    try built[year] ?? context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
+                                                }, into: &months)
         writtenMonthReports = months
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)
         keepingQuality = try store.sourcesKeepingQuality()

@@ -6,41 +6,52 @@ import Foundation
 /// again to match, is found here: rendering the JSON again does not give the file.
 enum WrittenReportRendering {
     /// Compares each file of the set in `folder` that `kouka-report` writes with what the report in `json` (the set's
-    /// JSON file, at `jsonPath`) renders to.
+    /// JSON file, at `jsonPath`) renders to: a fiscal year's or a month's.
     static func compare(folder: String, stem: String, json: Data, jsonPath: String, rerun: String, into summary: inout VerifySummary) throws {
-        let report: YearReport
-        do { report = try JSONDecoder().decode(YearReport.self, from: json) } catch {
+        try compare(YearReport.self, folder: folder, json: json, jsonPath: jsonPath, rerun: rerun, into: &summary,
+                    generatedAt: \.generatedAt, texts: { try ReportRendering.texts($0, stem: stem, shiftJIS: $1) },
+                    workbook: (ReportRendering.workbookName(stem: stem), { report, path, created throws(XLSXError) in
+                        try XLSXReportWriter.write(report, to: path, created: created)
+                    }))
+    }
+
+    /// The same for a report of type `Report`: `texts` renders every file but the workbook (given whether the set has
+    /// Shift_JIS copies of its CSV files), `workbook` names and writes the workbook. Returns the report the JSON holds;
+    /// nil when it does not read as one (a difference then).
+    @discardableResult
+    static func compare<Report: Decodable>(
+        _: Report.Type, folder: String, json: Data, jsonPath: String, rerun: String, into summary: inout VerifySummary,
+        generatedAt: (Report) -> String, texts: (Report, Bool) throws -> [(name: String, data: Data)],
+        workbook: (name: String, write: (Report, String, Date) throws(XLSXError) -> Void)
+    ) throws -> Report? {
+        let report: Report
+        do { report = try JSONDecoder().decode(Report.self, from: json) } catch {
             summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "file", found: "not a report Kouka wrote", foundIn: "report",
                                              expected: "the report as kouka-report writes it", expectedFrom: "report",
                                              detail: "the report's JSON does not read as a report (\(error)): it was edited after it was written; re-run \(rerun)"))
-            return
+            return nil
         }
         let present = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
-        let shiftJIS = present.contains("\(stem)-tasks-sjis.csv")
-        for (name, data) in try ReportRendering.texts(report, stem: stem, shiftJIS: shiftJIS) where present.contains(name) {
+        let shiftJIS = present.contains { $0.hasSuffix("-sjis.csv") }
+        for (name, data) in try texts(report, shiftJIS) where present.contains(name) {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let written = FileManager.default.contents(atPath: path) else {
                 throw OutputError(path: path, reason: "cannot read the written report file to check it")
             }
             if written != data { summary.differences.append(difference(path, jsonPath: jsonPath, rerun: rerun)) }
         }
-        let workbook = ReportRendering.workbookName(stem: stem)
-        if present.contains(workbook) {
-            try compareWorkbook(report, at: (folder as NSString).appendingPathComponent(workbook), jsonPath: jsonPath, rerun: rerun, into: &summary)
-        }
-    }
-
-    /// The workbook, rendered again into a temporary file with the creation time the report states.
-    private static func compareWorkbook(_ report: YearReport, at path: String, jsonPath: String, rerun: String, into summary: inout VerifySummary) throws {
-        guard let created = ISO8601DateFormatter().date(from: report.generatedAt) else {
-            summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "generatedAt", found: report.generatedAt, foundIn: "report",
+        guard present.contains(workbook.name) else { return report }
+        let path = (folder as NSString).appendingPathComponent(workbook.name)
+        guard let created = ISO8601DateFormatter().date(from: generatedAt(report)) else {
+            summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "generatedAt", found: generatedAt(report), foundIn: "report",
                                              expected: "an ISO 8601 time", expectedFrom: "report",
                                              detail: "the report's generation time does not read as a time: it was edited after it was written; re-run \(rerun)"))
-            return
+            return report
         }
+        // Rendered again into a temporary file, with the creation time the report states.
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-verify-\(UUID().uuidString).xlsx").path
         defer { Discard.temporary(URL(fileURLWithPath: temporary)) }
-        do { try XLSXReportWriter.write(report, to: temporary, created: created) } catch {
+        do { try workbook.write(report, temporary, created) } catch {
             throw OutputError(path: temporary, reason: "cannot render the workbook again to check it: \(error.reason)")
         }
         guard let written = FileManager.default.contents(atPath: path) else {
@@ -50,6 +61,7 @@ enum WrittenReportRendering {
             throw OutputError(path: temporary, reason: "cannot read the workbook rendered again to check it")
         }
         if written != rendered { summary.differences.append(difference(path, jsonPath: jsonPath, rerun: rerun)) }
+        return report
     }
 
     private static func difference(_ path: String, jsonPath: String, rerun: String) -> VerifySummary.Difference {

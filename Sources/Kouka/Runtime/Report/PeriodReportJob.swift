@@ -35,28 +35,14 @@ package struct PeriodReportJob {
     /// Builds and writes the report set; returns the summary for stdout.
     package func run() throws -> PeriodReportSummary {
         let report = try build()
-        let stem = "kouka-\(report.stem)"
-        var json = "", markdown = "", html = "", csv = ""
-        try PeriodReportWriter.json(report, to: &json)
-        PeriodReportWriter.markdown(report, to: &markdown)
-        PeriodReportWriter.html(report, to: &html)
-        CSVReportWriter.writePeriod(report.table, to: &csv)
-        var texts: [(String, Data)] = [
-            ("\(stem).html", Data(html.utf8)), ("\(stem).json", Data(json.utf8)), ("\(stem).md", Data(markdown.utf8)), ("\(stem).csv", Data(csv.utf8)),
-        ]
-        if let path = report.targetPath {
-            var planned = ""
-            CSVReportWriter.writePlanned(path, to: &planned)
-            texts.append(("\(stem)-planned.csv", Data(planned.utf8)))
-        }
-        if options.shiftJISCSV { texts += texts.filter { $0.0.hasSuffix(".csv") }.map { ($0.0.replacingOccurrences(of: ".csv", with: "-sjis.csv"), CSVReportWriter.shiftJIS(String(decoding: $0.1, as: UTF8.self))) } }
+        let texts = try PeriodReportRendering.texts(report, shiftJIS: options.shiftJISCSV)
         let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: report.stem, logger: logger)
         for (name, data) in texts { try set.add(data, named: name) }
-        try set.add(named: "\(stem).xlsx") { temporary in
+        try set.add(named: PeriodReportRendering.workbookName(report)) { temporary in
             do {
                 try PeriodReportWriter.xlsx(report, to: temporary, created: options.generatedAt)
             } catch let error as XLSXError {
-                throw OutputError(path: (set.folder as NSString).appendingPathComponent("\(stem).xlsx"), reason: error.reason)
+                throw OutputError(path: (set.folder as NSString).appendingPathComponent(PeriodReportRendering.workbookName(report)), reason: error.reason)
             }
         }
         let written = try set.commit()

@@ -1,0 +1,67 @@
+import Foundation
+
+/// A written policy-period report (`<output>/period-2021-2025`): its Markdown, HTML, CSV files and workbook must be what
+/// `kouka-report --period` renders from its JSON, and the RPA hours and AI-supported tasks it states for each year that
+/// was over when it was made must be that year's report's from the store (`storeYear`). A year's figure can change
+/// after the report was made only when logs of that year were read later: the difference says so.
+enum WrittenPeriodReportCheck {
+    /// Checks every period report set in `outputPath`; `catalogSHA256` and `timezone` are the configuration's now.
+    static func compareAll(outputPath: String, catalogSHA256: String, timezone: String, storeYear: (Int) throws -> YearReport,
+                           into summary: inout VerifySummary) throws {
+        for name in try periodFolders(in: outputPath) {
+            let folder = (outputPath as NSString).appendingPathComponent(name)
+            let jsonPath = (folder as NSString).appendingPathComponent("kouka-\(name).json")
+            guard let json = FileManager.default.contents(atPath: jsonPath) else {
+                throw OutputError(path: jsonPath, reason: "cannot read the written period report to check it")
+            }
+            summary.reportsChecked.append(jsonPath)
+            let years = name.dropFirst("period-".count)
+            let report = try WrittenReportRendering.compare(PeriodReport.self, folder: folder, json: json, jsonPath: jsonPath, rerun: "kouka-report --period \(years)",
+                                               into: &summary, generatedAt: \.generatedAt,
+                                               texts: { try PeriodReportRendering.texts($0, shiftJIS: $1) },
+                                               workbook: ("kouka-\(name).xlsx", { report, path, created throws(XLSXError) in
+                                                   try PeriodReportWriter.xlsx(report, to: path, created: created)
+                                               }))
+            // A JSON that does not read as a report is named already.
+            guard let report else { continue }
+            try compareFigures(report, jsonPath: jsonPath, rerun: "kouka-report --period \(years)", catalogSHA256: catalogSHA256, timezone: timezone,
+                               storeYear: storeYear, into: &summary)
+        }
+    }
+
+    /// The years that were over when the report was made, against the store's reports of them.
+    private static func compareFigures(_ report: PeriodReport, jsonPath: String, rerun: String, catalogSHA256: String, timezone: String,
+                                       storeYear: (Int) throws -> YearReport, into summary: inout VerifySummary) throws {
+        if report.catalogSHA256 != catalogSHA256 || report.timezone != timezone {
+            let field = report.catalogSHA256 != catalogSHA256 ? "catalogSHA256" : "timezone"
+            summary.differences.append(.init(kind: "written-report-outdated", subject: jsonPath, field: field, foundIn: "report", expectedFrom: "store",
+                                             detail: "the period report was made with another task catalog or time zone than kouka.toml gives now: re-run \(rerun)"))
+            return
+        }
+        for line in report.table.years where line.status == "actual" {
+            let store = try storeYear(line.fiscalYear)
+            let expected = (rpa: store.hoursSaved.bySystem[SystemFamily.rpa.rawValue] ?? 0, ai: store.aiTasks.filter(\.counted).count)
+            var found: [(field: String, found: String, expected: String)] = []
+            if line.rpaHours != expected.rpa { found.append(("rpaHours", line.rpaHours.map { "\($0)" } ?? "none", "\(expected.rpa)")) }
+            if line.aiTasks != expected.ai { found.append(("aiTasks", line.aiTasks.map { "\($0)" } ?? "none", "\(expected.ai)")) }
+            for (field, value, wanted) in found {
+                summary.differences.append(.init(
+                    kind: "written-report", subject: jsonPath, field: "table.years[\(line.fiscalYear)].\(field)", found: value, foundIn: "report",
+                    expected: wanted, expectedFrom: "store",
+                    detail: "the written period report's figure for \(line.label) is not the store's: if logs of that year were read after the report was made, re-run \(rerun); if not, the report or the store was changed after the report was written (the store's own differences, if any, say which)"))
+            }
+        }
+    }
+
+    /// The period report folders (`period-2021-2025`) in `outputPath` that hold the report's JSON, in the order of their names.
+    private static func periodFolders(in outputPath: String) throws -> [String] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: outputPath) } catch {
+            if !FileManager.default.fileExists(atPath: outputPath) { return [] }
+            throw OutputError(path: outputPath, reason: "cannot list the report folders to check them: \(error.localizedDescription)")
+        }
+        return names.sorted().filter { name in
+            name.hasPrefix("period-") && FileManager.default.fileExists(atPath: (outputPath as NSString).appendingPathComponent("\(name)/kouka-\(name).json"))
+        }
+    }
+}
