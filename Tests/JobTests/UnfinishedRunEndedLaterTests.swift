@@ -132,18 +132,55 @@ import Testing
     }
 
     /// The earlier export gone from disk before the later one arrives: it cannot be read again, so its count stays, and
-    /// the run says so (exit 1) instead of keeping the failure quietly.
-    @Test func anEarlierExportThatIsGoneIsNamed() throws {
+    /// every night says so (exit 1) until it is back; back with its bytes, the later export takes the run over.
+    @Test func anEarlierExportThatIsGoneIsNamedUntilItIsBack() throws {
         let city = try City()
         defer { city.remove() }
         try city.export("1-early.csv", Self.early)
         _ = try city.nightly()
-        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/1-early.csv"))
+        let early = city.root.appendingPathComponent("logs/1-early.csv")
+        let saved = try Data(contentsOf: early)
+        try FileManager.default.removeItem(at: early)
         try city.export("2-late.csv", Self.late)
-        let run = try JobProcess.run("kouka-nightly", ["--config", city.config])
-        #expect(run.exitCode == 1)
-        let named = try #require((try run.summary()["unfinishedRunsEndedElsewhere"] as? [[String: Any]])?.first)
-        #expect(named["path"] as? String == "logs/1-early.csv")
-        #expect((named["reason"] as? String)?.contains("1 run(s) it counts as unfinished end in logs/2-late.csv") == true)
+        for _ in 1...2 {
+            let run = try JobProcess.run("kouka-nightly", ["--config", city.config])
+            #expect(run.exitCode == 1)
+            let named = try #require((try run.summary()["unfinishedRunsEndedElsewhere"] as? [[String: Any]])?.first)
+            #expect(named["path"] as? String == "logs/1-early.csv")
+            #expect((named["reason"] as? String)?.contains("1 run(s) it counts as unfinished end in logs/2-late.csv") == true)
+        }
+        try saved.write(to: early)
+        let back = try city.nightly()
+        #expect((back["filesReadForEndedRuns"] as? [[String: Any]])?.first?["path"] as? String == "logs/1-early.csv")
+        #expect((back["unfinishedRunsEndedElsewhere"] as? [[String: Any]] ?? []).isEmpty)
+        Self.expectThreeSuccesses(try city.task())
+        let verified = try city.verify()
+        #expect(verified.code == 0, "\(verified.differences)")
+    }
+
+    /// A store written before Kouka kept which runs were unfinished: the files that counted one are read whole once more
+    /// when it is upgraded, and it then verifies.
+    @Test func aStoreFromBeforeKeepsTheUnfinishedRunsOnceReadAgain() throws {
+        let city = try City()
+        defer { city.remove() }
+        try city.export("1-early.csv", Self.early)
+        _ = try city.nightly()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
+                             city.root.appendingPathComponent("kouka.sqlite").path,
+                             "DELETE FROM migrations WHERE name = 'v14'; ALTER TABLE run_key_sets DROP COLUMN unfinished;"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let upgraded = try city.nightly()
+        let doubt = (upgraded["filesInDoubt"] as? [[String: Any]])?.first
+        #expect(doubt?["path"] as? String == "logs/1-early.csv")
+        #expect((doubt?["reason"] as? String)?.contains("written by an earlier Kouka") == true)
+        try city.export("2-late.csv", Self.late)
+        _ = try city.nightly()
+        Self.expectThreeSuccesses(try city.task())
+        let verified = try city.verify()
+        #expect(verified.code == 0, "\(verified.differences)")
     }
 }

@@ -40,7 +40,7 @@ extension SourceIngestor {
     /// not take them from.
     func settle(_ ended: RunsEndedHere, endedIn display: String, store: KoukaStore, summary: inout NightlySummary) throws {
         for (path, runs) in ended.keptBy.sorted(by: { $0.key < $1.key }) {
-            let reason = "\(runs) run(s) it counts as unfinished end in \(display), which leaves them out: the file is not at its path with the bytes it was read as, so Kouka cannot read it again without them. Put it back, or run kouka-nightly --since <its first day> once it is there"
+            let reason = "\(runs) run(s) it counts as unfinished end in \(display), which leaves them out until this file can be read again without them: it is not at its path with the bytes it was read as. Put it back (from a backup if need be); each nightly run reads \(display) again and names this file until then"
             summary.unfinishedRunsEndedElsewhere.append(.init(path: path, reason: reason))
             logger.warning("runs counted as unfinished ended in another file, and the file that counts them cannot be read again",
                            metadata: ["file": "\(path)", "ended in": "\(display)", "runs": "\(runs)"])
@@ -53,6 +53,9 @@ extension SourceIngestor {
             logger.notice("source file is read again: runs it counted as unfinished ended in another file",
                           metadata: ["file": "\(path)", "ended in": "\(display)", "runs": "\(runs)"])
             looksEarly(at: path)
+            // A reading of it already under way this run (a robot's log read on from where it stopped) would add to what
+            // is read here: it is dropped when its turn to be recorded comes.
+            let underWay = (underWayThisRun[path] ?? 0) > 0
             readingAgainForEndedRuns += 1
             defer { readingAgainForEndedRuns -= 1 }
             // Checked just before (`isReadableAsRecorded`): a file that cannot be read now would leave both files counting
@@ -67,13 +70,31 @@ extension SourceIngestor {
                 throw InputError.cannotRead(path: path, reason: "reading it again for runs that ended in \(display) failed (\(failure)); run kouka-nightly again")
             }
             try commit(read, store: store, summary: &summary)
+            if underWay { superseded[path, default: 0] += 1 }
         }
+    }
+
+    /// Stops the run when a file read again for runs that ended in another could not be: recorded as unreadable it would
+    /// keep counting them, and so would the other. The transaction is given up, and the store stays as it was.
+    func mustReadForEndedRuns(_ display: String, failure: any Error) throws {
+        guard readingAgainForEndedRuns > 0 else { return }
+        throw InputError.cannotRead(path: display, reason: "reading it again for runs that ended in another file failed (\(failure)); run kouka-nightly again")
+    }
+
+    /// Whether the reading of `read` was made out of date by a reading of the same file for runs that ended elsewhere,
+    /// recorded since it was prepared: then it is not recorded.
+    func isSuperseded(_ read: FileRead) -> Bool {
+        guard let count = superseded[read.display], count > 0 else { return false }
+        superseded[read.display] = count - 1
+        return true
     }
 
     /// Whether the counted file at `path` is among the sources, and holds the bytes its ledger line was read from, so
     /// that reading it again gives what it counted, less the runs another file takes over.
     private func isReadableAsRecorded(_ path: String, store: KoukaStore) throws -> Bool {
-        guard let file = file(at: path), let line = try store.source(path: path), line.status == .present, !line.sha256.isEmpty else { return false }
+        // A file marked gone that is back with its bytes can be read again.
+        guard let file = file(at: path), let line = try store.source(path: path), line.status == .present || line.status == .gone, !line.sha256.isEmpty
+        else { return false }
         looksEarly(at: path)
         return SHA256.hexDigest(ofFile: file.path) == line.sha256
     }

@@ -37,6 +37,10 @@ final class SourceIngestor {
     var awaited: Set<String> = []
     /// What recording each file this run added to the summary, by path: taken back when the file is read again.
     var tallies: [String: FileTally] = [:]
+    /// The readings prepared and not yet recorded, by path, and those of them made out of date by a reading of the same
+    /// file recorded since (`settle(_:endedIn:store:summary:)`).
+    var underWayThisRun: [String: Int] = [:]
+    var superseded: [String: Int] = [:]
     /// How deep the run is in files read again for runs that ended in another (`settle(_:endedIn:store:summary:)`).
     var readingAgainForEndedRuns = 0
     /// Past this depth a file leaves out every run another counts: each reading again takes unfinished runs from a
@@ -262,17 +266,23 @@ final class SourceIngestor {
         read.duplicateOf = original
         read.backgroundHash = background
         read.inlineDigest = inline
+        underWayThisRun[display, default: 0] += 1
         return read
     }
 
     /// Records what reading a file gave, in one transaction; on the job's thread, in the files' order.
     func commit(_ read: FileRead, store: KoukaStore, summary: inout NightlySummary) throws {
         let display = read.display
-        defer { recorded.insert(display) }
+        defer {
+            recorded.insert(display)
+            underWayThisRun[display, default: 1] -= 1
+        }
+        if isSuperseded(read) { return }
         if read.backgroundHash != nil || read.inlineDigest != nil {
             // A robot's log read to its end has its hash already (`FileRead.wholeFile`); what a reading that stopped
             // early did not hand over is read here.
             guard let hasher = read.wholeFile ?? read.backgroundHash?.wait() ?? read.inlineDigest?.complete(path: read.path, size: read.record.size) else {
+                try mustReadForEndedRuns(display, failure: Self.readFailure(path: read.path, display: display))
                 try unreadable(display, format: read.spec.format, reason: Self.readFailure(path: read.path, display: display).description, store: store,
                                summary: &summary)
                 return
@@ -307,6 +317,7 @@ final class SourceIngestor {
             }
         }
         if let failure = read.failure {
+            try mustReadForEndedRuns(display, failure: failure)
             switch failure {
             case let error as InputError:
                 try unreadable(display, format: read.spec.format, reason: error.description, store: store, summary: &summary)
@@ -335,7 +346,9 @@ final class SourceIngestor {
             record.rowsRepeated = repeated
         }
         record.rowsAccepted = record.rowsRead - record.rowsRejected
-        record.pendingRuns = parsed.pendingRuns
+        // A run this file holds ended, left out for a file that counts it unfinished and cannot be read again yet, waits
+        // with the file's pending runs: the file is read again every night, and names that file, until it can be.
+        record.pendingRuns = parsed.pendingRuns + endedHere.keptBy.values.reduce(0, +)
         let rollups = read.orderedRollups
         // The hours its chatbot answers were judged by; an append keeps the file's (the plan is full when they changed).
         let appendedTo: SourceFileRecord? = if case let .append(known) = read.plan { known } else { nil }
@@ -347,7 +360,9 @@ final class SourceIngestor {
             summary.filesAppended += 1
             tally.appended = true
         } else {
-            let lost = RunsLost.days(before: try store.eventsPerDay(ofSourceAt: display), rollups: rollups, rejections: collector.rejections)
+            // Read again for runs another file now counts, from the bytes it was read as: what it no longer counts is those.
+            let lost = readingAgainForEndedRuns > 0 ? []
+                : RunsLost.days(before: try store.eventsPerDay(ofSourceAt: display), rollups: rollups, rejections: collector.rejections)
             try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             summary.filesRead += 1
             if !lost.isEmpty {
@@ -396,8 +411,7 @@ final class SourceIngestor {
             "file": "\(display)", "format": "\(read.spec.format)", "plan": "\(read.plan.label)", "rows": "\(collector.aggregator.eventCount)",
             "rejected": "\(collector.rejections.count)", "pending": "\(record.pendingRuns)",
         ])
-        // Only a file with unfinished runs can have them taken over, and be read again this run.
-        tallies[display] = collector.runKeys?.unfinished.isEmpty == false ? tally : nil
+        tallies[display] = tally
         try settle(endedHere, endedIn: display, store: store, summary: &summary)
     }
 

@@ -171,8 +171,15 @@ enum Migrations {
         // change of `timezone` reads the file again. NULL in lines written before: their files are read once again.
         ("v13", "ALTER TABLE source_files ADD COLUMN time_zone TEXT;"),
         // The run ids a file counted as unfinished (no end past the allowed age), as sorted hashes; NULL when none. A
-        // later export that holds such a run ended takes it over, and the file is read again without it.
-        ("v14", "ALTER TABLE run_key_sets ADD COLUMN unfinished BLOB;"),
+        // later export that holds such a run ended takes it over, and the file is read again without it. The files that
+        // counted a run unfinished, or left one out as counted elsewhere, before Kouka kept this are read whole once more
+        // (a line without a change time is, and says it was written by an earlier Kouka), so a run one export left out
+        // for another that counted it unfinished is settled as it is now.
+        ("v14", """
+        ALTER TABLE run_key_sets ADD COLUMN unfinished BLOB;
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND (
+            id IN (SELECT source_id FROM rollups WHERE outcome = 'unfinished') OR id IN (SELECT source_id FROM rejects WHERE repeated_run = 1));
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
