@@ -58,6 +58,17 @@ import Testing
             return (result.exitCode, try result.summary()["differences"] as? [[String: Any]] ?? [])
         }
 
+        /// Runs `statements` on the store behind Kouka's back.
+        func sql(_ statements: String) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
+                                 root.appendingPathComponent("kouka.sqlite").path, statements]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+
         func remove() { try? FileManager.default.removeItem(at: root) }
     }
 
@@ -118,12 +129,7 @@ import Testing
         _ = try city.nightly()
         _ = try city.task()
         #expect(try city.verify().code == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()",
-                             city.root.appendingPathComponent("kouka.sqlite").path, "UPDATE run_key_sets SET unfinished = NULL"]
-        try process.run()
-        process.waitUntilExit()
+        try city.sql("UPDATE run_key_sets SET unfinished = NULL")
         let result = try city.verify()
         #expect(result.code == 1)
         let named = result.differences.first { $0["kind"] as? String == "run-keys" }
@@ -165,14 +171,7 @@ import Testing
         defer { city.remove() }
         try city.export("1-early.csv", Self.early)
         _ = try city.nightly()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
-                             city.root.appendingPathComponent("kouka.sqlite").path,
-                             "DELETE FROM migrations WHERE name = 'v14'; ALTER TABLE run_key_sets DROP COLUMN unfinished;"]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        try city.sql("DELETE FROM migrations WHERE name = 'v14'; ALTER TABLE run_key_sets DROP COLUMN unfinished;")
         let upgraded = try city.nightly()
         let doubt = (upgraded["filesInDoubt"] as? [[String: Any]])?.first
         #expect(doubt?["path"] as? String == "logs/1-early.csv")
