@@ -35,6 +35,24 @@ struct RunEndedOnLaterRowTests {
         #expect(sink.rejections.first?.reason == "タスクID is the same run as line 5, which gives its end: counted once, there")
     }
 
+    /// Orchestrator answers appended on one line (`jq -c`, a compact `{"value":[…]}`): the records share line 1, and the
+    /// one that ends the run still counts.
+    @Test func aCompactJSONAnswerCountsTheRecordThatEndsTheRun() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        func job(_ key: String, _ state: String, _ day: Int, ended: Bool) -> String {
+            let end = ended ? "\"2024-05-0\(day)T00:10:00Z\"" : "null"
+            return #"{"Key":"\#(key)","ReleaseName":"住民税_課税資料取込","State":"\#(state)","StartTime":"2024-05-0\#(day)T00:00:00Z","EndTime":\#(end)}"#
+        }
+        let line = "{\"value\":[" + [job("t1", "Successful", 1, ended: true), job("t3", "Running", 3, ended: false), job("t3", "Successful", 3, ended: true),
+                                     job("t5", "Successful", 5, ended: true)].joined(separator: ",") + "]}"
+        let path = try dir.write("jobs.json", Data(line.utf8))
+        let sink = CollectingSink()
+        _ = try UiPathOrchestratorParser().parse(path: path, context: tokyoContext(path, pendingMaxAge: 24 * 3600), into: sink)
+        #expect(sink.events.map(\.outcome) == [.success, .success, .success])
+        #expect(sink.rejections.map(\.reason) == ["Key is the same run as line 1, which gives its end: counted once, there"])
+    }
+
     /// Unfinished in both rows: the first counts, as before.
     @Test func twoUnfinishedRowsCountTheFirst() throws {
         let sink = try Self.parse([

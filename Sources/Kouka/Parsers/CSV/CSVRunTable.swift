@@ -34,7 +34,7 @@ enum CSVRunTable {
         let start = try CSVDataStart.find(input: input, context: context, format: format, required: required)
         let root: any PartitionableSink = (sink as? any PartitionableSink) ?? BufferedSink(target: sink)
         var suspects = Set<UInt64>()
-        var preferEnded: [[UInt8]: Int] = [:]
+        var preferEnded: [[UInt8]: RunAdmission.EndingRecord] = [:]
         var allowSplit = !input.isCopy && start.size - start.offset >= splitBytes
         // Fed on the first reading only, in order from the file's first byte; a step that fails stops the
         // feeding, and the caller reads what the digest lacks.

@@ -17,13 +17,22 @@ struct RunAdmission {
     let log: RunKeyLog
     private let suspects: Set<UInt64>
     private let countedElsewhere: [UInt64: String]
-    /// The ids whose unfinished rows give way to the first row that ends the run, on that row's line.
-    private let preferEnded: [[UInt8]: Int]
+    /// The ids whose unfinished records give way to the first record that ends the run: which of the id's records that is
+    /// (counted from 0; records of a compact JSON file share a line), and its line.
+    private let preferEnded: [[UInt8]: EndingRecord]
     private var suspectIDs: [[UInt8]: (line: Int, unfinished: Bool)] = [:]
-    /// The runs whose counted row is unfinished and a later row gives their end, with that row's line.
-    private(set) var endedLater: [[UInt8]: Int] = [:]
+    /// How many records of each suspect id were met.
+    private var met: [[UInt8]: Int] = [:]
+    /// The runs whose counted record is unfinished and a later one gives their end: that record.
+    private(set) var endedLater: [[UInt8]: EndingRecord] = [:]
 
-    init(suspects: Set<UInt64>, countedElsewhere: [UInt64: String], preferEnded: [[UInt8]: Int] = [:], chunkLimit: Int = RunKeyLog.chunkLimit) {
+    /// The record of a run that gives its end, after records that did not.
+    struct EndingRecord: Equatable {
+        var occurrence: Int
+        var line: Int
+    }
+
+    init(suspects: Set<UInt64>, countedElsewhere: [UInt64: String], preferEnded: [[UInt8]: EndingRecord] = [:], chunkLimit: Int = RunKeyLog.chunkLimit) {
         log = RunKeyLog(chunkLimit: chunkLimit)
         self.suspects = suspects
         self.countedElsewhere = countedElsewhere
@@ -40,12 +49,17 @@ struct RunAdmission {
         if !countedElsewhere.isEmpty, let file = countedElsewhere[hash] { throw .countedIn(file: file) }
         if !suspects.isEmpty, suspects.contains(hash) {
             let id = Array(bytes)
-            if unfinished, let ended = preferEnded[id], ended != line { throw .endsOnLaterRow(line: ended) }
-            if let first = suspectIDs[id] {
-                if first.unfinished, !unfinished, endedLater[id] == nil { endedLater[id] = line }
+            let occurrence = met[id, default: 0]
+            met[id] = occurrence + 1
+            if let ended = preferEnded[id] {
+                if occurrence < ended.occurrence { throw .endsOnLaterRow(line: ended.line) }
+                if occurrence > ended.occurrence { throw .repeatsEarlierRow(line: ended.line) }
+            } else if let first = suspectIDs[id] {
+                if first.unfinished, !unfinished, endedLater[id] == nil { endedLater[id] = EndingRecord(occurrence: occurrence, line: line) }
                 throw .repeatsEarlierRow(line: first.line)
+            } else {
+                suspectIDs[id] = (line, unfinished)
             }
-            suspectIDs[id] = (line, unfinished)
         }
         log.add(hash, unfinished: unfinished)
     }

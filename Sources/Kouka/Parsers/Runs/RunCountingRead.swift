@@ -7,7 +7,7 @@ enum RunCountingRead {
     ) throws -> ParseSummary {
         let root: any PartitionableSink = (sink as? any PartitionableSink) ?? BufferedSink(target: sink)
         var suspects = Set<UInt64>()
-        var preferEnded: [[UInt8]: Int] = [:]
+        var preferEnded: [[UInt8]: RunAdmission.EndingRecord] = [:]
         while true {
             let part = root.makePartition()
             var admission = RunAdmission(suspects: suspects, countedElsewhere: context.runsCountedElsewhere, preferEnded: preferEnded)

@@ -45,7 +45,9 @@ package struct VerifyAudit {
         // The store's side is read while the logs are read again; `context` is its own until it is done.
         let storeSide = BackgroundWork { try VerifyStoreSide(reading: context, fiscalYears: fiscalYears) }
         defer { storeSide.waitUntilDone() }
-        let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone)
+        // In the order the store first recorded the files: of two exports holding one run, the store's counts it.
+        let order = Dictionary(context.ledger.map { ($0.path, $0.id) }, uniquingKeysWith: min)
+        let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone, order: order)
         defer { replay.remove() }
         let facts = try storeSide.value()
         var check = facts.ledgerCheck

@@ -14,8 +14,9 @@ struct VerifyReplay {
     let store: KoukaStore
     let configuration: Configuration
 
-    /// Reads every source into a new store as of `now`, the run ids of `gone` files given to it first.
-    init(configuration source: Configuration, now: Date, gone: [GoneFileRunKeys] = []) throws {
+    /// Reads every source into a new store as of `now`, the run ids of `gone` files given to it first, the files in the
+    /// order of `order` (the store's ledger ids by path: the order it first recorded them).
+    init(configuration source: Configuration, now: Date, gone: [GoneFileRunKeys] = [], order: [String: Int64] = [:]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-verify-\(UUID().uuidString)")
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw OutputError(path: folder.path, reason: "cannot create a temporary folder for the logs read again")
@@ -26,9 +27,11 @@ struct VerifyReplay {
             let seeded = try KoukaStore(path: configuration.databasePath)
             for file in gone { try file.give(to: seeded) }
         }
+        var options = NightlyOptions(today: configuration.clock.localDate(of: now), now: now)
+        options.order = order
         let silent = Logger(label: "kouka-audit-verify-replay", factory: { _ in SwiftLogNoOpLogHandler() })
         _ = try NightlyJob(configuration: configuration, logger: silent,
-                           options: NightlyOptions(today: configuration.clock.localDate(of: now), now: now)).run()
+                           options: options).run()
         self.configuration = configuration
         store = try KoukaStore(path: configuration.databasePath)
     }

@@ -38,7 +38,7 @@ package struct NightlyJob {
     private func ingest(started: Date, begun: (KoukaStore, Int64, JobLock?) -> Void) throws -> NightlySummary {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
         let matches = try SourceMatches.expand(configuration)
-        let files = matches.files
+        var files = matches.files
         let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
         var summary = NightlySummary(configuration: configuration.path, database: configuration.databasePath)
         summary.dryRun = options.dryRun
@@ -72,7 +72,12 @@ package struct NightlyJob {
         let progress = ProgressLine(wanted: options.progress)
 
         let folder = DisplayPath.Folder(base)
-        let displays = files.map { folder.display($0.path) }
+        var displays = files.map { folder.display($0.path) }
+        if !options.order.isEmpty {
+            let ranked = displays.indices.sorted { (options.order[displays[$0]] ?? .max, $0) < (options.order[displays[$1]] ?? .max, $1) }
+            files = ranked.map { files[$0] }
+            displays = ranked.map { displays[$0] }
+        }
         ingestor.expect(files, displays: displays)
         ingestor.forced = forced
         // The lines whose files are not among the sources, in the order of their paths: moved away (a file that

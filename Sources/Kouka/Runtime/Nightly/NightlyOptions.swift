@@ -16,6 +16,10 @@ package struct NightlyOptions: Sendable {
     /// Called with each file's index before the file is decided, and with the number of files once every
     /// file is recorded, while the store is open: tests read the store's `sqliteWork` there, file by file.
     package var fileObserver: (@Sendable (_ index: Int, _ store: KoukaStore) -> Void)?
+    /// A rank for files by the path the ledger knows them by: they are read in its order, those without one after, in
+    /// the sources' order. Verification reads the logs again in the order the store first recorded them, so that of
+    /// two files that hold one run (or the same bytes) the one that counts it is the store's.
+    package var order: [String: Int64] = [:]
 
     package init(dryRun: Bool = false, since: LocalDate? = nil, strict: Bool = false, progress: Bool = false, today: LocalDate? = nil, now: Date? = nil) {
         self.dryRun = dryRun
