@@ -137,6 +137,24 @@ import Testing
         #expect((named?["detail"] as? String)?.contains("1 run ids the logs give unfinished are not marked so") == true)
     }
 
+    /// Which runs a file no longer on disk counted unfinished, removed behind Kouka's back: it cannot be read again, but
+    /// its rollups' digest covers them, so verify names it.
+    @Test func unfinishedRunIDsOfAGoneFileRemovedAreNamedByItsDigest() throws {
+        let city = try City()
+        defer { city.remove() }
+        try city.export("1-early.csv", Self.early)
+        _ = try city.nightly()
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/1-early.csv"))
+        _ = try city.nightly()
+        _ = try city.task()
+        #expect(try city.verify().code == 0)
+        try city.sql("UPDATE run_key_sets SET unfinished = NULL")
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(result.differences.contains { $0["kind"] as? String == "rollups-digest" && $0["subject"] as? String == "logs/1-early.csv" },
+                "\(result.differences)")
+    }
+
     /// The earlier export gone from disk before the later one arrives: it cannot be read again, so its count stays, and
     /// every night says so (exit 1) until it is back; back with its bytes, the later export takes the run over.
     @Test func anEarlierExportThatIsGoneIsNamedUntilItIsBack() throws {

@@ -1,9 +1,10 @@
 
 extension KoukaStore {
     /// The SHA-256 of a file's rollups as the store holds them: every key and total, in the table's key order,
-    /// numbers by their exact bits. The ledger keeps it from the commit that wrote them, so a change to a
-    /// file's rollups made behind Kouka's back — also of a file no longer on disk, which cannot be read again —
-    /// shows as a digest that no longer matches.
+    /// numbers by their exact bits; and the run ids it counted unfinished, which decide whether a later export takes a
+    /// run over (none in a store written before Kouka kept them: its digests stay as they were). The ledger keeps it
+    /// from the commit that wrote them, so a change made behind Kouka's back — also for a file no longer on disk, which
+    /// cannot be read again — shows as a digest that no longer matches.
     package func rollupDigest(ofSource id: Int64) throws -> String {
         var hasher = SHA256()
         try db.prepare("""
@@ -15,6 +16,13 @@ extension KoukaStore {
             for column in Int32(9)...12 { Self.feed(Int64(bitPattern: try s.double(column).bitPattern), into: &hasher) }
         }
         try feedQuality(ofSource: id, into: &hasher)
+        try db.prepare("SELECT unfinished FROM run_key_sets WHERE source_id = ? AND unfinished IS NOT NULL", reading: "run_key_sets")
+            .query([.integer(id)]) { s in
+                let hashes = try s.hashes(0)
+                Self.feed("unfinished-v1", separator: 0x1E, into: &hasher)
+                Self.feed(Int64(hashes.count), into: &hasher)
+                hashes.withUnsafeBytes { hasher.update($0) }
+            }
         return hasher.finalizeHex()
     }
 

@@ -88,9 +88,10 @@ package final class KoukaStore {
             try markWrittenByJobRun(source: id)
             try insertRollups(rollups, source: id, adding: false)
             try keepQuality(of: rollups, source: id, adding: false)
-            try recordRollupDigest(ofSource: id)
             try insertRejections(rejections, source: id)
             if let runKeys { try insertRunKeys(runKeys, source: id) }
+            // After the run ids: the digest covers which runs the file counted unfinished.
+            try recordRollupDigest(ofSource: id)
             return id
         }
     }

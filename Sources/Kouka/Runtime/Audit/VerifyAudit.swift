@@ -110,10 +110,17 @@ package struct VerifyAudit {
                                                  detail: "the store's figure is not the one the logs give"))
             }
             summary.reportsChecked += written.reportsChecked
+            summary.reportsRenderedByAnotherVersion += written.reportsRenderedByAnotherVersion
             summary.differences += written.differences
         }
         summary.reportsChecked += facts.writtenMonthReports.reportsChecked
+        summary.reportsRenderedByAnotherVersion += facts.writtenMonthReports.reportsRenderedByAnotherVersion
         summary.differences += facts.writtenMonthReports.differences
+        for folder in try WrittenReportCheck.setsWithoutJSON(in: configuration.outputPath) {
+            summary.differences.append(.init(kind: "written-report-unreadable", subject: folder, field: "file", found: "none", foundIn: "report",
+                                             expected: "the set's JSON", expectedFrom: "SHA256SUMS",
+                                             detail: "this report set has no JSON, whose figures verify compares with the store and from which its other files are checked: it was removed after the set was written; re-run kouka-report for it"))
+        }
         for finding in try ReportManifest.checkReportFolders(in: configuration.outputPath) {
             summary.differences.append(.init(kind: "report-manifest", subject: finding.path, field: finding.kind.rawValue, found: finding.found ?? "none",
                                              foundIn: "report", expected: finding.listed ?? "none", expectedFrom: "SHA256SUMS", detail: finding.description))

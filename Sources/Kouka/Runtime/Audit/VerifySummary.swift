@@ -40,6 +40,10 @@ package struct VerifySummary: Sendable, Codable, Hashable {
     /// rollups' digest), grown since the last nightly run (their new lines are not counted by anyone yet).
     package var filesSkipped: [String] = []
     package var reportsChecked: [String] = []
+    /// Written report sets made by another Kouka version, which may render their Markdown, HTML, CSV files and workbook
+    /// otherwise: those files are checked by `SHA256SUMS` only (their JSON still figure by figure). Re-running
+    /// `kouka-report` has them checked whole.
+    package var reportsRenderedByAnotherVersion: [String] = []
     package var differences: [Difference] = []
     package var exitCode: KoukaExitCode = .done
 

@@ -17,7 +17,7 @@ enum WrittenPeriodReportCheck {
             summary.reportsChecked.append(jsonPath)
             let years = name.dropFirst("period-".count)
             let report = try WrittenReportRendering.compare(PeriodReport.self, folder: folder, json: json, jsonPath: jsonPath, rerun: "kouka-report --period \(years)",
-                                               into: &summary, generatedAt: \.generatedAt,
+                                               into: &summary, generatedAt: \.generatedAt, version: \.koukaVersion,
                                                texts: { try PeriodReportRendering.texts($0, shiftJIS: $1) },
                                                workbook: ("kouka-\(name).xlsx", { report, path, created throws(XLSXError) in
                                                    try PeriodReportWriter.xlsx(report, to: path, created: created)

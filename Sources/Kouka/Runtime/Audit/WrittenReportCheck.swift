@@ -25,7 +25,10 @@ enum WrittenReportCheck {
         var rendering = VerifySummary()
         try WrittenReportRendering.compare(folder: (outputPath as NSString).appendingPathComponent(period.stem), stem: "kouka-\(period.stem)", json: data,
                                            jsonPath: path, rerun: rerun, into: &rendering)
-        defer { summary.differences += rendering.differences }
+        defer {
+            summary.differences += rendering.differences
+            summary.reportsRenderedByAnotherVersion += rendering.reportsRenderedByAnotherVersion
+        }
         // A file the signed report counted must still be in the ledger: a line removed takes its runs out of
         // every later report, and re-running the report would only hide it.
         for path in Set(sources(of: written).map { String($0.prefix { $0 != "|" }) }).subtracting(ledgerPaths).sorted() {
@@ -89,6 +92,29 @@ enum WrittenReportCheck {
             guard name.count == 7, parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
             return .month(year: year, month: month)
         }
+    }
+
+    /// The report set folders in `outputPath` (`FY2024`, `2025-01`, `period-2021-2025`) that hold a `SHA256SUMS` and no JSON:
+    /// a set Kouka wrote, whose JSON was removed.
+    static func setsWithoutJSON(in outputPath: String) throws -> [String] {
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: outputPath) } catch {
+            if !FileManager.default.fileExists(atPath: outputPath) { return [] }
+            throw OutputError(path: outputPath, reason: "cannot list the report folders to check them: \(error.localizedDescription)")
+        }
+        return names.sorted().filter { name in
+            let folder = (outputPath as NSString).appendingPathComponent(name)
+            return isSetName(name) && FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("SHA256SUMS"))
+                && !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("kouka-\(name).json"))
+        }.map { (outputPath as NSString).appendingPathComponent($0) }
+    }
+
+    /// Whether `name` is a report set's folder name: `FY2024`, `2025-01` or `period-2021-2025`.
+    private static func isSetName(_ name: String) -> Bool {
+        if name.count == 6, name.hasPrefix("FY"), Int(name.dropFirst(2)) != nil { return true }
+        let parts = name.split(separator: "-")
+        if name.count == 7, parts.count == 2, Int(parts[0]) != nil, let month = Int(parts[1]), (1...12).contains(month) { return true }
+        return name.hasPrefix("period-") && parts.count == 3 && Int(parts[1]) != nil && Int(parts[2]) != nil
     }
 
     /// The files a report lists, by path and SHA-256 (a file deleted since is still the same file).

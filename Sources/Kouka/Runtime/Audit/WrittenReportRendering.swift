@@ -9,7 +9,7 @@ enum WrittenReportRendering {
     /// JSON file, at `jsonPath`) renders to: a fiscal year's or a month's.
     static func compare(folder: String, stem: String, json: Data, jsonPath: String, rerun: String, into summary: inout VerifySummary) throws {
         try compare(YearReport.self, folder: folder, json: json, jsonPath: jsonPath, rerun: rerun, into: &summary,
-                    generatedAt: \.generatedAt, texts: { try ReportRendering.texts($0, stem: stem, shiftJIS: $1) },
+                    generatedAt: \.generatedAt, version: \.koukaVersion, texts: { try ReportRendering.texts($0, stem: stem, shiftJIS: $1) },
                     workbook: (ReportRendering.workbookName(stem: stem), { report, path, created throws(XLSXError) in
                         try XLSXReportWriter.write(report, to: path, created: created)
                     }))
@@ -21,7 +21,7 @@ enum WrittenReportRendering {
     @discardableResult
     static func compare<Report: Decodable>(
         _: Report.Type, folder: String, json: Data, jsonPath: String, rerun: String, into summary: inout VerifySummary,
-        generatedAt: (Report) -> String, texts: (Report, Bool) throws -> [(name: String, data: Data)],
+        generatedAt: (Report) -> String, version: (Report) -> String, texts: (Report, Bool) throws -> [(name: String, data: Data)],
         workbook: (name: String, write: (Report, String, Date) throws(XLSXError) -> Void)
     ) throws -> Report? {
         let report: Report
@@ -31,9 +31,20 @@ enum WrittenReportRendering {
                                              detail: "the report's JSON does not read as a report (\(error)): it was edited after it was written; re-run \(rerun)"))
             return nil
         }
+        guard version(report) == KoukaVersion.current else {
+            summary.reportsRenderedByAnotherVersion.append(jsonPath)
+            return report
+        }
         let present = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
         let shiftJIS = present.contains { $0.hasSuffix("-sjis.csv") }
-        for (name, data) in try texts(report, shiftJIS) where present.contains(name) {
+        // Every file this version writes for the set must be there: one removed, with SHA256SUMS made again, is named.
+        let expected = try texts(report, shiftJIS)
+        for name in expected.map(\.name) + [workbook.name] where !present.contains(name) {
+            summary.differences.append(.init(kind: "written-report", subject: (folder as NSString).appendingPathComponent(name), field: "file", found: "none",
+                                             foundIn: "report", expected: "the file kouka-report writes with \((jsonPath as NSString).lastPathComponent)", expectedFrom: "report",
+                                             detail: "this file of the report set is missing: it was removed after the set was written; re-run \(rerun)"))
+        }
+        for (name, data) in expected where present.contains(name) {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let written = FileManager.default.contents(atPath: path) else {
                 throw OutputError(path: path, reason: "cannot read the written report file to check it")
