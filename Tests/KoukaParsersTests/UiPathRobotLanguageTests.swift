@@ -87,7 +87,7 @@ struct UiPathRobotLanguageTests {
                    process: "P", job: "errored"),
             L.end("09:03:00.0000", timeStamp: "2024-04-01T09:03:00+09:00", seconds: 120, process: "P", job: "errored", message: language.ended),
         ]
-        let sink = try Self.parse(["2024-04-01_Execution.log": lines], reading: "2024-04-01_Execution.log", today: LocalDate(year: 2024, month: 4, day: 2))
+        let sink = try Self.parse(["2024-04-01_Execution.log": lines], reading: "2024-04-01_Execution.log", today: LocalDate(year: 2024, month: 4, day: 3))
         #expect(sink.events.map(\.outcome) == [.unfinished, .failure])
     }
 }

@@ -115,6 +115,10 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                 nextIsOpen = nextDate >= context.today
                 let unended = Set(runs.values.filter { $0.endInstant == nil }.map(\.jobID))
                 try Self.follow(unended, in: next, encoding: reader.encoding, clock: context.clock, into: &runs)
+            } else {
+                // Today's log not written yet (the run has logged nothing since midnight): its end may still come there,
+                // and that log leaves the run to this one, so counting it unfinished now could never be undone.
+                nextIsOpen = nextDate >= context.today
             }
         }
         var countedEarlier = Set<String>()

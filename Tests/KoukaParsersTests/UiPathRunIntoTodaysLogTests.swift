@@ -1,0 +1,51 @@
+import Foundation
+import Kouka
+import Testing
+
+/// A robot run that started before midnight and had written nothing since when the nightly run read yesterday's log:
+/// today's log does not exist yet, but the robot may still write the run's end there. The run waits (its log is read
+/// again each night) instead of being counted unfinished at once, which today's log could never change: it leaves runs
+/// that started the day before to that day's log.
+struct UiPathRunIntoTodaysLogTests {
+    typealias L = ExecutionLogLine
+    static let april1 = LocalDate(year: 2024, month: 4, day: 1)
+
+    static func parse(_ path: String, on day: LocalDate, hour: Int, minute: Int) throws -> (summary: ParseSummary, sink: CollectingSink) {
+        let sink = CollectingSink()
+        let context = ParseContext(clock: .tokyo, displayPath: (path as NSString).lastPathComponent, encoding: .auto, today: day,
+                                   now: LocalClock.tokyo.instant(of: day, hour: hour, minute: minute, second: 0), pendingMaxAge: 24 * 3600)
+        return (try UiPathExecutionLogParser().parse(path: path, context: context, into: sink), sink)
+    }
+
+    static let started = L.make("23:50:00.0000", message: "住民票発行_RPA execution started", timeStamp: "2024-04-01T23:50:00.0000000+09:00")
+
+    @Test func theRunWaitsForTodaysLogAndCountsOnceItsEndIsThere() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let yesterday = try dir.write("2024-04-01_Execution.log", FileVariant.utf8BOMCRLF.encode([Self.started]))
+        let april2 = Self.april1.adding(days: 1)
+        let night = try Self.parse(yesterday, on: april2, hour: 0, minute: 30)
+        #expect(night.sink.events.isEmpty)
+        #expect(night.summary.pendingRuns == 1)
+
+        let today = try dir.write("2024-04-02_Execution.log", FileVariant.utf8BOMCRLF.encode([
+            L.end("00:40:00.0000", timeStamp: "2024-04-02T00:40:00.0000000+09:00", seconds: 3_000),
+        ]))
+        let nextNight = try Self.parse(yesterday, on: april2.adding(days: 1), hour: 0, minute: 30)
+        #expect(nextNight.sink.events.map(\.outcome) == [.success])
+        #expect(nextNight.sink.events.first?.machineSeconds == 3_000)
+        #expect(nextNight.summary.pendingRuns == 0)
+        // Today's log leaves the run to the log it started in.
+        let todays = try Self.parse(today, on: april2.adding(days: 1), hour: 0, minute: 30)
+        #expect(todays.sink.events.isEmpty)
+    }
+
+    /// No log for the day after ever written: once the run is older than the allowed age it never finished.
+    @Test func withoutTheNextDaysLogTheRunIsUnfinishedOnceItIsOld() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let yesterday = try dir.write("2024-04-01_Execution.log", FileVariant.utf8BOMCRLF.encode([Self.started]))
+        let later = try Self.parse(yesterday, on: Self.april1.adding(days: 2), hour: 0, minute: 30)
+        #expect(later.sink.events.map(\.outcome) == [.unfinished])
+    }
+}
