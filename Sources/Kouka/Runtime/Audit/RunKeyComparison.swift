@@ -19,6 +19,9 @@ enum RunKeyComparison {
         /// The runs counted as unfinished, in the store and as the logs give them.
         var storedUnfinished: [UInt64] = []
         var expectedUnfinished: [UInt64] = []
+        /// Read before Kouka kept which runs a file counted unfinished, and marked by the upgrade to be read whole by the
+        /// next nightly run (its ledger line has no change time): its unfinished runs are not known yet, not removed.
+        var awaitsReadingAgain = false
     }
 
     /// The paths whose run-key sets may differ: of those the store counts and that were read again (`readable`), and
@@ -53,7 +56,12 @@ enum RunKeyComparison {
             let extraUnfinished = file.storedUnfinished.count { !expectedUnfinishedAll.contains($0) }
             if extraUnfinished > 0 { problems.append("it marks \(extraUnfinished) run ids unfinished that the logs give ended or not at all") }
             let missingUnfinished = file.expectedUnfinished.count { !storedUnfinishedAll.contains($0) }
-            if missingUnfinished > 0 { problems.append("\(missingUnfinished) run ids the logs give unfinished are not marked so") }
+            if missingUnfinished > 0, file.awaitsReadingAgain, file.storedUnfinished.isEmpty {
+                differences.append(.init(kind: "unverifiable", subject: file.path, field: "run_key_sets.unfinished", found: "none", foundIn: "store",
+                                         expected: "\(missingUnfinished) run ids", detail: "the store was written before Kouka kept which runs a file counted unfinished: run kouka-nightly once, which reads this file again and records them"))
+            } else if missingUnfinished > 0 {
+                problems.append("\(missingUnfinished) run ids the logs give unfinished are not marked so")
+            }
             if let problem = rowProblem(file) { problems.append(problem) }
             if !problems.isEmpty { differences.append(difference(file, problems)) }
         }
@@ -104,12 +112,14 @@ extension RunKeyComparison {
         let compared = filesToCompare(stored: ledger, storedDigests: digests, readable: readable, takenAsStored: takenAsStored,
                                       replayed: replayedLedger, replayedDigests: try replay.runKeyDigests())
         guard !compared.isEmpty else { return [] }
+        let changedAt = Dictionary(ledger.map { ($0.id, $0.changedAt) }, uniquingKeysWith: { first, _ in first })
         return differences(try compared.map { path, storedID, replayedID in
             let expected = try replayedID.map { try replay.runKeySet(ofSource: $0) }
             let stored = try storedID.map { try store.runKeySet(ofSource: $0) }
+            let awaits = storedID.flatMap { changedAt[$0] } == 0
             return File(path: path, stored: stored.map { ($0.row, $0.hashes, $0.inKoukasLayout) } ?? (nil, [], true),
                         storedRollupDays: days(of: storedID.flatMap { rollups[$0] } ?? []), expected: (expected?.row, expected?.hashes ?? []),
-                        storedUnfinished: stored?.unfinished ?? [], expectedUnfinished: expected?.unfinished ?? [])
+                        storedUnfinished: stored?.unfinished ?? [], expectedUnfinished: expected?.unfinished ?? [], awaitsReadingAgain: awaits)
         })
     }
 
