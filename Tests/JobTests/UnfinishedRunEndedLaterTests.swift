@@ -100,6 +100,10 @@ import Testing
         #expect(reread["path"] as? String == "logs/\(names.early)")
         #expect((reread["reason"] as? String)?.contains("1 run(s) it counted as unfinished end in logs/\(names.late)") == true)
         #expect(second["runsUnfinished"] as? Int == 0)
+        // Each file stated once: both read, the earlier one not also unchanged, whichever turn came first.
+        #expect(second["filesSeen"] as? Int == 2)
+        #expect(second["filesRead"] as? Int == 2)
+        #expect(second["filesUnchanged"] as? Int == 0)
         Self.expectThreeSuccesses(try city.task())
         let verified = try city.verify()
         #expect(verified.code == 0, "\(verified.differences)")

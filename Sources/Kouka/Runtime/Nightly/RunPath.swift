@@ -10,4 +10,8 @@ struct RunPath {
     /// Whether the run looked at the file afresh before its turn (whether its line stands, whether it still holds
     /// the bytes a copy has): what `StatusPrefetch` saw earlier is then no guide to it, and its turn looks again.
     var lookedAtEarly = false
+    /// Counted unchanged this run, and read this run for runs that ended in another file (`settle(_:endedIn:store:summary:)`):
+    /// the summary states such a file as read, once.
+    var countedUnchanged = false
+    var readForEndedRuns = false
 }

@@ -53,6 +53,8 @@ extension SourceIngestor {
             logger.notice("source file is read again: runs it counted as unfinished ended in another file",
                           metadata: ["file": "\(path)", "ended in": "\(display)", "runs": "\(runs)"])
             looksEarly(at: path)
+            // Stated once, as read: not also as unchanged, at its turn before this or after.
+            if marksReadForEndedRuns(path) { summary.filesUnchanged -= 1 }
             // A reading of it already under way this run (a robot's log read on from where it stopped) would add to what
             // is read here: it is dropped when its turn to be recorded comes.
             let underWay = (underWayThisRun[path] ?? 0) > 0

@@ -128,10 +128,27 @@ final class SourceIngestor {
         paths[display]?.lookedAtEarly = true
     }
 
-    private func countUnchanged(display: String, format: String, store: KoukaStore?, dryRun: Bool, summary: inout NightlySummary) {
+    /// Notes that the file at `display` is read this run for runs that ended in another; whether it was counted unchanged
+    /// at an earlier turn (the summary then states it as read instead).
+    func marksReadForEndedRuns(_ display: String) -> Bool {
+        defer {
+            paths[display]?.countedUnchanged = false
+            paths[display]?.readForEndedRuns = true
+        }
+        return paths[display]?.countedUnchanged == true
+    }
+
+    /// `slot` is the path's in `paths`, already found by the caller: a city's every unchanged file passes here.
+    private func countUnchanged(display: String, slot: Dictionary<String, RunPath>.Index?, format: String, store: KoukaStore?, dryRun: Bool,
+                                summary: inout NightlySummary) {
         if dryRun {
             summary.planned.append(.init(path: display, format: format, plan: IngestPlan.unchanged.label))
         } else if store != nil {
+            if let slot {
+                // Read already this run for runs that ended in another file: stated as read.
+                if paths.values[slot].readForEndedRuns { return }
+                paths.values[slot].countedUnchanged = true
+            }
             summary.filesUnchanged += 1
         }
     }
@@ -155,7 +172,7 @@ final class SourceIngestor {
            IngestPlan.isUnchanged(status: seen, known: ledgerLines[index], format: spec.format, forced: forced, officeHours: officeHoursText,
                                    timeZone: zone) {
             paths.values[slot].line = nil
-            countUnchanged(display: display, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
+            countUnchanged(display: display, slot: slot, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
             return nil
         }
         guard let status = statusLookup.status(of: path) else {
@@ -172,7 +189,7 @@ final class SourceIngestor {
             if line.status != .duplicate,
                IngestPlan.isUnchanged(status: status, known: line, format: spec.format, forced: forced, officeHours: officeHoursText,
                                    timeZone: zone) {
-                countUnchanged(display: display, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
+                countUnchanged(display: display, slot: slot, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
                 return nil
             }
         }
@@ -221,7 +238,7 @@ final class SourceIngestor {
         }
         guard let store else { return nil }
         if plan == .unchanged {
-            summary.filesUnchanged += 1
+            countUnchanged(display: display, slot: paths.index(forKey: display), format: spec.format, store: store, dryRun: false, summary: &summary)
             return nil
         }
         var context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today, now: now,
