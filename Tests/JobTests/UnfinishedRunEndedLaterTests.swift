@@ -81,6 +81,13 @@ import Testing
         #expect(task["unfinished"] as? Int == 0)
     }
 
+    /// The report's three successes, and a store that verifies.
+    static func expectThreeSuccessesThatVerify(_ city: City) throws {
+        expectThreeSuccesses(try city.task())
+        let verified = try city.verify()
+        #expect(verified.code == 0, "\(verified.differences)")
+    }
+
     static let early: [(String, String, Int)] = [("t1", "FINISH", 1), ("t3", "PROCESSING", 3)]
     static let late: [(String, String, Int)] = [("t3", "FINISH", 3), ("t5", "FINISH", 5)]
 
@@ -104,9 +111,7 @@ import Testing
         #expect(second["filesSeen"] as? Int == 2)
         #expect(second["filesRead"] as? Int == 2)
         #expect(second["filesUnchanged"] as? Int == 0)
-        Self.expectThreeSuccesses(try city.task())
-        let verified = try city.verify()
-        #expect(verified.code == 0, "\(verified.differences)")
+        try Self.expectThreeSuccessesThatVerify(city)
     }
 
     /// Both exports on one night, in either order of their names: the same figure.
@@ -119,9 +124,7 @@ import Testing
         let summary = try city.nightly()
         #expect(summary["runsUnfinished"] as? Int == 0)
         #expect(summary["rowsRepeated"] as? Int == 1)
-        Self.expectThreeSuccesses(try city.task())
-        let verified = try city.verify()
-        #expect(verified.code == 0, "\(verified.differences)")
+        try Self.expectThreeSuccessesThatVerify(city)
     }
 
     /// Which runs a file counted unfinished, removed from the store behind Kouka's back: a later export would then leave
@@ -181,9 +184,7 @@ import Testing
         let back = try city.nightly()
         #expect((back["filesReadForEndedRuns"] as? [[String: Any]])?.first?["path"] as? String == "logs/1-early.csv")
         #expect((back["unfinishedRunsEndedElsewhere"] as? [[String: Any]] ?? []).isEmpty)
-        Self.expectThreeSuccesses(try city.task())
-        let verified = try city.verify()
-        #expect(verified.code == 0, "\(verified.differences)")
+        try Self.expectThreeSuccessesThatVerify(city)
     }
 
     /// A store written before Kouka kept which runs were unfinished: the files that counted one are read whole once more
@@ -209,8 +210,6 @@ import Testing
         #expect((doubt?["reason"] as? String)?.contains("written by an earlier Kouka") == true)
         try city.export("2-late.csv", Self.late)
         _ = try city.nightly()
-        Self.expectThreeSuccesses(try city.task())
-        let verified = try city.verify()
-        #expect(verified.code == 0, "\(verified.differences)")
+        try Self.expectThreeSuccessesThatVerify(city)
     }
 }

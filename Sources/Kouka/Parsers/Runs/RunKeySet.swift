@@ -11,7 +11,9 @@ package final class RunKeySet {
     init(logs: [RunKeyLog]) {
         for log in logs { log.finish() }
         self.logs = logs
-        unfinished = Array(Set(logs.flatMap(\.unfinished))).sorted()
+        // Nearly every file has none: no set and sort made for each of a city's daily logs.
+        let unfinishedHashes = logs.flatMap(\.unfinished)
+        unfinished = unfinishedHashes.isEmpty ? [] : Array(Set(unfinishedHashes)).sorted()
         count = logs.reduce(0) { total, log in
             total + log.buffer.count + (log.spill?.chunks.reduce(0) { $0 + Int($1.count / 8) } ?? 0)
         }

@@ -110,15 +110,13 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         var nextIsOpen = false
         if isClosed, let fileDate, runs.values.contains(where: { $0.endInstant == nil }) {
             let nextDate = fileDate.adding(days: 1)
+            // The robot is writing the next day's log, or has not written it yet (the run has logged nothing since
+            // midnight): an unended run may yet end there, and that log leaves the run to this one, so counting it
+            // unfinished now could never be undone.
+            nextIsOpen = nextDate >= context.today
             if let next = Self.sibling(of: path, on: nextDate) {
-                // The robot is still writing the next day's log: an unended run may yet end there.
-                nextIsOpen = nextDate >= context.today
                 let unended = Set(runs.values.filter { $0.endInstant == nil }.map(\.jobID))
                 try Self.follow(unended, in: next, encoding: reader.encoding, clock: context.clock, into: &runs)
-            } else {
-                // Today's log not written yet (the run has logged nothing since midnight): its end may still come there,
-                // and that log leaves the run to this one, so counting it unfinished now could never be undone.
-                nextIsOpen = nextDate >= context.today
             }
         }
         var countedEarlier = Set<String>()
@@ -146,7 +144,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                     .rejection(file: context.displayPath, line: run.firstLine))
                 continue
             }
-            counted.add(key, unfinished: run.endInstant == nil && !run.hadDefaultError)
+            counted.add(key, unfinished: Self.outcome(of: run) == .unfinished)
             for event in Self.events(of: run, context: context) { sink.accept(event) }
         }
         sink.counted(runs: RunKeySet(logs: [counted]))
@@ -211,8 +209,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
     /// finished is also a failed or unfinished run, in runs, so that a catalog row in runs charges rework per
     /// failed run and one in items per failed item (`EffectModel`).
     static func events(of run: UiPathRun, context: ParseContext) -> [UsageEvent] {
-        // An error line is a failure the robot reported; a run that simply stops is one that never finished.
-        let outcomeOfRun: Outcome = run.hadDefaultError ? .failure : (run.endInstant == nil ? .unfinished : .success)
+        let outcomeOfRun = outcome(of: run)
         // The machine time is the run's, given once, to its first event.
         var machine = run.totalSeconds
         func event(_ outcome: Outcome, _ quantity: Int, _ unit: EffectUnit) -> UsageEvent {
@@ -226,6 +223,12 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         if run.failedTransactions > 0 { events.append(event(.failure, run.failedTransactions, .items)) }
         if outcomeOfRun != .success { events.append(event(outcomeOfRun, 1, .runs)) }
         return events
+    }
+
+    /// A run's own outcome: an error line is a failure the robot reported; a run that simply stops is one that never
+    /// finished. The run id is marked unfinished exactly when this is (`RunKeyLog`).
+    static func outcome(of run: UiPathRun) -> Outcome {
+        run.hadDefaultError ? .failure : (run.endInstant == nil ? .unfinished : .success)
     }
 
     /// Splits `HH:mm:ss.ffff LEVEL {json}` into its time and its JSON; nil when the line is not that shape.

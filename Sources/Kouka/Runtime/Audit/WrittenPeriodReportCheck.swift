@@ -8,7 +8,7 @@ enum WrittenPeriodReportCheck {
     /// Checks every period report set in `outputPath`; `catalogSHA256` and `timezone` are the configuration's now.
     static func compareAll(outputPath: String, catalogSHA256: String, timezone: String, storeYear: (Int) throws -> YearReport,
                            into summary: inout VerifySummary) throws {
-        for name in try periodFolders(in: outputPath) {
+        for name in try WrittenReportCheck.periodFolders(in: outputPath) {
             let folder = (outputPath as NSString).appendingPathComponent(name)
             let jsonPath = (folder as NSString).appendingPathComponent("kouka-\(name).json")
             guard let json = FileManager.default.contents(atPath: jsonPath) else {
@@ -50,18 +50,6 @@ enum WrittenPeriodReportCheck {
                     expected: wanted, expectedFrom: "store",
                     detail: "the written period report's figure for \(line.label) is not the store's: if logs of that year were read after the report was made, re-run \(rerun); if not, the report or the store was changed after the report was written (the store's own differences, if any, say which)"))
             }
-        }
-    }
-
-    /// The period report folders (`period-2021-2025`) in `outputPath` that hold the report's JSON, in the order of their names.
-    private static func periodFolders(in outputPath: String) throws -> [String] {
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: outputPath) } catch {
-            if !FileManager.default.fileExists(atPath: outputPath) { return [] }
-            throw OutputError(path: outputPath, reason: "cannot list the report folders to check them: \(error.localizedDescription)")
-        }
-        return names.sorted().filter { name in
-            name.hasPrefix("period-") && FileManager.default.fileExists(atPath: (outputPath as NSString).appendingPathComponent("\(name)/kouka-\(name).json"))
         }
     }
 }

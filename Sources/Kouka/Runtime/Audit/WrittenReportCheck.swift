@@ -79,41 +79,48 @@ enum WrittenReportCheck {
 
     /// The periods whose report folder in `outputPath` holds the report's JSON, in the order of their names.
     private static func writtenReports(in outputPath: String) throws -> [ReportPeriod] {
+        try setFolders(in: outputPath).compactMap { name in hasJSON(name, in: outputPath) ? period(named: name) : nil }
+    }
+
+    /// The policy-period report folders (`period-2021-2025`) in `outputPath` that hold the report's JSON, in the order of their names.
+    static func periodFolders(in outputPath: String) throws -> [String] {
+        try setFolders(in: outputPath).filter { isPeriodName($0) && hasJSON($0, in: outputPath) }
+    }
+
+    /// The report set folders in `outputPath` (`FY2024`, `2025-01`, `period-2021-2025`) that hold a `SHA256SUMS` and no JSON:
+    /// a set Kouka wrote, whose JSON was removed.
+    static func setsWithoutJSON(in outputPath: String) throws -> [String] {
+        try setFolders(in: outputPath).filter { name in
+            FileManager.default.fileExists(atPath: (outputPath as NSString).appendingPathComponent("\(name)/SHA256SUMS")) && !hasJSON(name, in: outputPath)
+        }.map { (outputPath as NSString).appendingPathComponent($0) }
+    }
+
+    /// The names in `outputPath` that are report sets' folder names, in order; none when no report was written yet.
+    private static func setFolders(in outputPath: String) throws -> [String] {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: outputPath) } catch {
             // No output folder yet: no report was written.
             if !FileManager.default.fileExists(atPath: outputPath) { return [] }
             throw OutputError(path: outputPath, reason: "cannot list the report folders to check them: \(error.localizedDescription)")
         }
-        return names.sorted().compactMap { name -> ReportPeriod? in
-            guard FileManager.default.fileExists(atPath: (outputPath as NSString).appendingPathComponent("\(name)/kouka-\(name).json")) else { return nil }
-            if name.count == 6, name.hasPrefix("FY"), let year = Int(name.dropFirst(2)) { return .fiscalYear(FiscalYear(year)) }
-            let parts = name.split(separator: "-")
-            guard name.count == 7, parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
-            return .month(year: year, month: month)
-        }
+        return names.sorted().filter { period(named: $0) != nil || isPeriodName($0) }
     }
 
-    /// The report set folders in `outputPath` (`FY2024`, `2025-01`, `period-2021-2025`) that hold a `SHA256SUMS` and no JSON:
-    /// a set Kouka wrote, whose JSON was removed.
-    static func setsWithoutJSON(in outputPath: String) throws -> [String] {
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: outputPath) } catch {
-            if !FileManager.default.fileExists(atPath: outputPath) { return [] }
-            throw OutputError(path: outputPath, reason: "cannot list the report folders to check them: \(error.localizedDescription)")
-        }
-        return names.sorted().filter { name in
-            let folder = (outputPath as NSString).appendingPathComponent(name)
-            return isSetName(name) && FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("SHA256SUMS"))
-                && !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("kouka-\(name).json"))
-        }.map { (outputPath as NSString).appendingPathComponent($0) }
+    private static func hasJSON(_ name: String, in outputPath: String) -> Bool {
+        FileManager.default.fileExists(atPath: (outputPath as NSString).appendingPathComponent("\(name)/kouka-\(name).json"))
     }
 
-    /// Whether `name` is a report set's folder name: `FY2024`, `2025-01` or `period-2021-2025`.
-    private static func isSetName(_ name: String) -> Bool {
-        if name.count == 6, name.hasPrefix("FY"), Int(name.dropFirst(2)) != nil { return true }
+    /// The fiscal year (`FY2024`) or month (`2025-01`) a report folder's name gives.
+    private static func period(named name: String) -> ReportPeriod? {
+        if name.count == 6, name.hasPrefix("FY"), let year = Int(name.dropFirst(2)) { return .fiscalYear(FiscalYear(year)) }
         let parts = name.split(separator: "-")
-        if name.count == 7, parts.count == 2, Int(parts[0]) != nil, let month = Int(parts[1]), (1...12).contains(month) { return true }
+        guard name.count == 7, parts.count == 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+        return .month(year: year, month: month)
+    }
+
+    /// Whether `name` is a policy-period report's folder name (`period-2021-2025`).
+    private static func isPeriodName(_ name: String) -> Bool {
+        let parts = name.split(separator: "-")
         return name.hasPrefix("period-") && parts.count == 3 && Int(parts[1]) != nil && Int(parts[2]) != nil
     }
 

@@ -1,9 +1,9 @@
 
-/// What recording one file added to a nightly run's summary: a file read again in the same run, because runs it
-/// counted as unfinished ended in a file recorded after it, is taken back out first, so the summary states each file
-/// once, as it now counts.
+/// What recording one file adds to a nightly run's summary (`NightlySummary.add`): a file read again in the same run,
+/// because runs it counted as unfinished ended in a file recorded after it, is taken back out first (`forget`), so the
+/// summary states each file once, as it now counts.
 struct FileTally {
-    var appended: Bool
+    var appended = false
     var rowsRead = 0
     var rowsRejected = 0
     var rowsRepeated = 0
@@ -17,23 +17,32 @@ struct FileTally {
 }
 
 extension NightlySummary {
+    /// Adds the counts of one recorded file.
+    mutating func add(_ tally: FileTally) {
+        count(tally, times: 1)
+    }
+
     /// Takes back what `tally` added for the file at `display`; its entries in the lists by file go with it.
     mutating func forget(_ tally: FileTally, of display: String) {
-        if tally.appended { filesAppended -= 1 } else { filesRead -= 1 }
-        rowsRead -= tally.rowsRead
-        rowsAccepted -= tally.rowsRead - tally.rowsRejected
-        rowsRejected -= tally.rowsRejected
-        rowsRepeated -= tally.rowsRepeated
-        pendingRuns -= tally.pendingRuns
-        rowsIdentical -= tally.rowsIdentical
-        runsUnfinished -= tally.runsUnfinished
-        for (kind, rows) in tally.rejectionKinds {
-            rejectionReasons[kind, default: 0] -= rows
-            if rejectionReasons[kind] ?? 0 <= 0 { rejectionReasons[kind] = nil }
-        }
+        count(tally, times: -1)
         identicalRows.removeAll { $0.path == display }
         unfinishedRuns.removeAll { $0.path == display }
         filesLosingRuns.removeAll { $0.path == display }
         rejections.removeAll { $0.file == display }
+    }
+
+    private mutating func count(_ tally: FileTally, times sign: Int) {
+        if tally.appended { filesAppended += sign } else { filesRead += sign }
+        rowsRead += sign * tally.rowsRead
+        rowsAccepted += sign * (tally.rowsRead - tally.rowsRejected)
+        rowsRejected += sign * tally.rowsRejected
+        rowsRepeated += sign * tally.rowsRepeated
+        pendingRuns += sign * tally.pendingRuns
+        rowsIdentical += sign * tally.rowsIdentical
+        runsUnfinished += sign * tally.runsUnfinished
+        for (kind, rows) in tally.rejectionKinds {
+            rejectionReasons[kind, default: 0] += sign * rows
+            if rejectionReasons[kind] ?? 0 <= 0 { rejectionReasons[kind] = nil }
+        }
     }
 }

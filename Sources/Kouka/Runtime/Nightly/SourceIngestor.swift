@@ -371,56 +371,45 @@ final class SourceIngestor {
         let appendedTo: SourceFileRecord? = if case let .append(known) = read.plan { known } else { nil }
         record.officeHours = appendedTo?.officeHours != nil || rollups.contains(where: { $0.key.family == .chatbot })
             ? configuration.officeHours.ledgerText : nil
-        var tally = FileTally(appended: false)
+        let appended: Bool
         if case .append = read.plan {
             try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
-            summary.filesAppended += 1
-            tally.appended = true
+            appended = true
         } else {
             // Read again for runs another file now counts, from the bytes it was read as: what it no longer counts is those.
             let lost = readingAgainForEndedRuns > 0 ? []
                 : RunsLost.days(before: try store.eventsPerDay(ofSourceAt: display), rollups: rollups, rejections: collector.rejections)
             try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
-            summary.filesRead += 1
+            appended = false
             if !lost.isEmpty {
                 summary.filesLosingRuns.append(.init(path: display, reason: RunsLost.reason(lost)))
                 logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)", "days": "\(lost.count)"])
             }
         }
-        tally.rowsRead = parsed.recordsRead
-        tally.rowsRejected = collector.rejections.count
-        tally.rowsRepeated = repeated
-        tally.pendingRuns = parsed.pendingRuns
-        tally.rowsIdentical = identical.count
-        summary.rowsRead += parsed.recordsRead
-        summary.rowsAccepted += parsed.recordsRead - collector.rejections.count
-        summary.rowsRejected += collector.rejections.count
-        summary.rowsRepeated += repeated
-        summary.pendingRuns += parsed.pendingRuns
+        var tally = FileTally(appended: appended, rowsRead: parsed.recordsRead, rowsRejected: collector.rejections.count, rowsRepeated: repeated,
+                              pendingRuns: parsed.pendingRuns, rowsIdentical: identical.count,
+                              runsUnfinished: rollups.reduce(0) { $0 + ($1.key.outcome == .unfinished ? $1.totals.events : 0) })
         if !identical.isEmpty {
-            summary.rowsIdentical += identical.count
             summary.identicalRows.append(.init(path: display, reason: Self.identicalReason(identical.count, files: Set(identical.values))))
             logger.warning("rows identical to another file's; counted in both", metadata: ["file": "\(display)", "rows": "\(identical.count)"])
         }
-        let unfinished = rollups.reduce(0) { $0 + ($1.key.outcome == .unfinished ? $1.totals.events : 0) }
-        tally.runsUnfinished = unfinished
-        if unfinished > 0 {
-            summary.runsUnfinished += unfinished
-            summary.unfinishedRuns.append(.init(path: display, reason: Self.unfinishedReason(unfinished)))
-            logger.warning("runs never reported their end; counted as failures", metadata: ["file": "\(display)", "runs": "\(unfinished)"])
+        if tally.runsUnfinished > 0 {
+            summary.unfinishedRuns.append(.init(path: display, reason: Self.unfinishedReason(tally.runsUnfinished)))
+            logger.warning("runs never reported their end; counted as failures", metadata: ["file": "\(display)", "runs": "\(tally.runsUnfinished)"])
         }
         for rejection in collector.rejections {
             if summary.rejections.count < 50 { summary.rejections.append(rejection) }
-            summary.rejectionReasons[Self.reasonKind(rejection.reason), default: 0] += 1
             tally.rejectionKinds[Self.reasonKind(rejection.reason), default: 0] += 1
             logger.warning("row rejected", metadata: ["file": "\(rejection.file)", "line": "\(rejection.line)", "reason": "\(rejection.reason)"])
         }
         // A file has hundreds of days of a few dozen names, and a city's history thousands of files of the same
         // names: each name is matched against the catalog once a run.
         for (key, sums) in rollups where catalogRows.entry(for: key.taskName, system: key.family, on: key.date) == nil {
-            unmapped["\(key.family.rawValue)\u{0}\(key.taskName)", default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
-            tally.unmapped["\(key.family.rawValue)\u{0}\(key.taskName)", default: 0] += sums.events
+            let name = "\(key.family.rawValue)\u{0}\(key.taskName)"
+            unmapped[name, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
+            tally.unmapped[name, default: 0] += sums.events
         }
+        summary.add(tally)
         for note in parsed.notes {
             logger.notice("read but not counted", metadata: ["file": "\(display)", "note": "\(note)"])
         }
