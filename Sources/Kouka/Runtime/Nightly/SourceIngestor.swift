@@ -16,6 +16,8 @@ final class SourceIngestor {
     var readThisRun: [String: String] = [:]
     /// The new SHA-256 of each file this run reads, by path ("" when it is appended to: not known yet).
     var newHashThisRun: [String: String] = [:]
+    /// The files this run rejected whole or could not read, which count nothing: no file is a copy of one of them.
+    var countsNothingThisRun: Set<String> = []
     /// The files this run reads (`expect(_:displays:)`), in the sources' order.
     private(set) var files: [(path: String, spec: SourceSpec)] = []
     /// The ledger's lines as the run started, identity only (`take(ledger:)`).
@@ -308,6 +310,12 @@ final class SourceIngestor {
             newHashThisRun[display] = read.record.sha256
             read.duplicateOf = try settle(read.record.sha256, at: display, store: store, summary: &summary)
         }
+        if let original = read.duplicateOf, countsNothingThisRun.contains(original) {
+            // Settled as a copy before the file it copies was rejected (read in another source's format): it is read
+            // as the file it is, and counts what it holds.
+            try readAsItsOwn(read, store: store, summary: &summary)
+            return
+        }
         if let original = read.duplicateOf {
             var duplicate = read.record
             duplicate.status = .duplicate
@@ -486,6 +494,8 @@ final class SourceIngestor {
         summary.filesUnreadable.append(.init(path: display, reason: reason))
         logger.error("cannot read source file; it is skipped and tried again next run", metadata: ["file": "\(display)", "reason": "\(reason)"])
         try store?.recordUnreadable(path: display, format: format, reason: reason)
+        // A file that kept the figures of an earlier reading still counts them.
+        if let store, try store.source(path: display)?.status == .unreadable { countsNothing(display) }
     }
 
     /// Records a file that is not its configured format: in the ledger, with no rollups.
@@ -496,6 +506,24 @@ final class SourceIngestor {
         try store.replaceContribution(of: rejected, rollups: [:], rejections: [Rejection(file: record.path, line: 0, reason: reason)])
         summary.filesRejected.append(.init(path: record.path, reason: reason))
         logger.error("source file rejected whole; nothing of it counted", metadata: ["file": "\(record.path)", "reason": "\(message)"])
+        countsNothing(record.path)
+    }
+
+    /// Marks a file that counts nothing after this run, so that a file with the same bytes is not left out as its copy.
+    private func countsNothing(_ display: String) {
+        countsNothingThisRun.insert(display)
+        if let hash = newHashThisRun[display], readThisRun[hash] == display { readThisRun[hash] = nil }
+    }
+
+    /// Reads whole and records a file settled as a copy of one that then counted nothing.
+    private func readAsItsOwn(_ read: FileRead, store: KoukaStore, summary: inout NightlySummary) throws {
+        guard let again = try prepare(path: read.path, display: read.display, spec: read.spec, store: store, forced: true, dryRun: false,
+                                      summary: &summary) else { return }
+        if let original = again.duplicateOf, countsNothingThisRun.contains(original) {
+            throw InputError.cannotRead(path: read.display, reason: "it was taken for a copy of \(original), which counts nothing; run kouka-nightly again")
+        }
+        again.read()
+        try commit(again, store: store, summary: &summary)
     }
 
     /// A reason without the column's value, so the same problem on many rows is counted once.
