@@ -22,33 +22,23 @@ import Testing
         encoding = "shift_jis"
         """
 
-    func night(_ city: TemporaryCity, _ number: Int) throws -> NightlySummary {
-        let today = LocalDate(year: 2024, month: 6, day: number)
-        return try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
-                              options: NightlyOptions(today: today, now: LocalClock.tokyo.instant(of: today, hour: 2, minute: 0, second: 0))).run()
-    }
-
-    func hours(_ city: TemporaryCity) throws -> Double {
-        try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build().hoursSaved.total
-    }
-
     @Test func theCopyOfAFileRejectedInAnotherFormatCountsTheSameNight() throws {
         let city = try TemporaryCity(sources: Self.sources)
         defer { city.remove() }
         try FileManager.default.createDirectory(at: city.root.appendingPathComponent("a-jobs"), withIntermediateDirectories: true)
         try Self.export.write(to: city.root.appendingPathComponent("a-jobs/export.csv"))
         try Self.export.write(to: city.root.appendingPathComponent("logs/export.csv"))
-        let first = try night(city, 1)
+        let first = try city.night(1)
         #expect(first.filesRejected.map(\.path) == ["a-jobs/export.csv"])
         #expect(first.filesDuplicate.isEmpty, "a rejected file counts nothing, so nothing is a copy of it")
-        #expect(try hours(city) == 8.25)
+        #expect(try city.hoursSaved() == 8.25)
         let store = try KoukaStore(path: city.root.appendingPathComponent("kouka.sqlite").path)
         #expect(try store.source(path: "logs/export.csv")?.status == .present)
         #expect(try store.source(path: "logs/export.csv")?.rowsAccepted == 3)
         let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
         #expect(verified.differences.isEmpty, "\(verified.differences)")
-        let second = try night(city, 2)
+        let second = try city.night(2)
         #expect(second.filesDuplicate.isEmpty)
-        #expect(try hours(city) == 8.25)
+        #expect(try city.hoursSaved() == 8.25)
     }
 }

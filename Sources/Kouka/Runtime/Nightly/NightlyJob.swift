@@ -73,6 +73,8 @@ package struct NightlyJob {
 
         let folder = DisplayPath.Folder(base)
         var displays = files.map { folder.display($0.path) }
+        (files, displays, summary.filesMatchedTwice) = SourceMatches.once(files, displays: displays, base: base)
+        for file in summary.filesMatchedTwice { logger.warning("source file matched by more than one source", metadata: ["file": "\(file.path)", "reason": "\(file.reason)"]) }
         if !options.order.isEmpty {
             let ranked = displays.indices.sorted { (options.order[displays[$0]] ?? .max, $0) < (options.order[displays[$1]] ?? .max, $1) }
             files = ranked.map { files[$0] }

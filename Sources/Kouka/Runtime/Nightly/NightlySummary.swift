@@ -76,6 +76,8 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Sources whose path matched no file this run (not `required`): the other sources were read, and their
     /// files in the ledger are marked gone.
     package var sourcesMissing: [FileProblem] = []
+    /// Files more than one source matches: read once, in the last one's format (exit 1).
+    package var filesMatchedTwice: [FileProblem] = []
     /// Files in the ledger that no longer exist; their rollups keep counting.
     package var filesGone: [String] = []
     package var filesRejected: [FileProblem] = []
@@ -117,7 +119,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     var hasFindings: Bool {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
-            || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty
+            || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

@@ -35,6 +35,30 @@ struct SourceMatches {
         return matches
     }
 
+    /// Each file once, with the last source that matches it, in that source's place (the ledger keeps one line a path),
+    /// and the files more than one source matches, with the sources and the format each is read in. Two sources
+    /// of one file are a configuration to fix: read twice it would be counted in one format and replaced by the other.
+    static func once(_ files: [(path: String, spec: SourceSpec)], displays: [String], base: String)
+        -> (files: [(path: String, spec: SourceSpec)], displays: [String], matchedTwice: [NightlySummary.FileProblem])
+    {
+        var matchedBy: [String: [SourceSpec]] = [:]
+        for (index, display) in displays.enumerated() { matchedBy[display, default: []].append(files[index].spec) }
+        guard matchedBy.count < displays.count else { return (files, displays, []) }
+        var keptFiles: [(path: String, spec: SourceSpec)] = [], keptDisplays: [String] = []
+        var matchedTwice: [NightlySummary.FileProblem] = []
+        var remaining = matchedBy.mapValues(\.count)
+        for (index, display) in displays.enumerated() {
+            remaining[display]! -= 1
+            guard remaining[display] == 0 else { continue }
+            keptFiles.append(files[index])
+            keptDisplays.append(display)
+            guard let specs = matchedBy[display], specs.count > 1 else { continue }
+            let named = specs.map { "\(DisplayPath.of($0.pattern, base: base)) (\($0.format))" }.joined(separator: ", ")
+            matchedTwice.append(.init(path: display, reason: "matched by \(specs.count) sources, \(named): read once, as the last one's \(specs.last!.format); make the sources' paths not overlap"))
+        }
+        return (keptFiles, keptDisplays, matchedTwice)
+    }
+
     /// Every source, required or not, whose pattern matches no file now: what a report states about them.
     static func missing(_ configuration: Configuration) -> [Missing] {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
