@@ -21,4 +21,10 @@ struct StoreFailureExitCodeTests {
     @Test func aWriteTheDiskRefusesStaysCannotWrite() {
         #expect(KoukaExitCode.code(for: StoreError.sqlite(code: 10, message: "disk I/O error", sql: "INSERT INTO rollups")) == .cannotWrite)
     }
+
+    /// README: 74 is an input or output error. A log the run cannot go on without (read again for runs that ended in
+    /// another file) that fails to read stops the run with it, not with 65, which says the data itself is bad.
+    @Test func aLogTheRunMustReadAndCannotIsAnInputError() {
+        #expect(KoukaExitCode.code(for: InputError.cannotRead(path: "winactor/tasks-1.csv", reason: "changed while read again")) == .ioError)
+    }
 }

@@ -11,7 +11,8 @@ package enum KoukaExitCode: Int32, Sendable, Codable {
     case dataError = 65
     /// An output (database, report) could not be written.
     case cannotWrite = 73
-    /// An input (the store) could not be read: the disk failed.
+    /// An input (the store, or a log the run cannot go on without) could not be read: the disk failed, or it changed
+    /// while it was read.
     case ioError = 74
     /// Another run holds the lock.
     case locked = 75
@@ -25,7 +26,8 @@ package enum KoukaExitCode: Int32, Sendable, Codable {
             store.isOutputFailure ? .cannotWrite : store.isInputFailure ? .ioError : store.isBusy ? .locked : .dataError
         case is OutputError, is OutputRefused, is XLSXError: .cannotWrite
         case is LockHeld, is UnfinishedNight: .locked
-        case is NightlyLockUnreadable: .ioError
+        // A log that had to be read for the run to go on (read again for runs that ended in another) and could not be.
+        case is NightlyLockUnreadable, is InputError: .ioError
         default: .dataError
         }
     }
