@@ -10,7 +10,7 @@ import Testing
                                     patterns: ["T"], line: 2)
 
     /// A fiscal year's report with `runsPerMonth[i]` one-hour runs in its i-th month (April first).
-    static func report(_ year: Int, runsPerMonth: [Int]) -> YearReport {
+    static func report(_ year: Int, runsPerMonth: [Int]) -> Built {
         let fiscalYear = FiscalYear(year)
         let rollups = runsPerMonth.enumerated().map { index, runs in
             let month = (3 + index) % 12 + 1
@@ -19,9 +19,17 @@ import Testing
                                totals: RollupTotals(events: runs, quantity: Double(runs), machineSeconds: 0, humanSeconds: 0, humanMeasuredQuantity: 0),
                                sourceID: 1)
         }
-        return ReportBuilder.build(ReportInputs(
+        return ReportBuilder.buildWithRPAMinutes(ReportInputs(
             period: .fiscalYear(fiscalYear), rollups: rollups, catalog: TaskCatalog(entries: [entry]), catalogPath: "c", catalogSHA256: "",
             targets: .dxPolicyDefaults, sources: [:], timezone: "Asia/Tokyo"))
+    }
+
+    typealias Built = (report: YearReport, rpaMinutes: RPAMinutesByMonth)
+
+    static func project(_ current: Built, earlier: [Built], asOf: LocalDate, target: Double?) -> Projection? {
+        ProjectionModel.project(current: current.report, currentMinutes: current.rpaMinutes,
+                                earlier: Dictionary(uniqueKeysWithValues: earlier.map { (FiscalYear($0.report.fiscalYear), $0.rpaMinutes) }),
+                                asOf: asOf, target: target)
     }
 
     @Test func seasonalFromTheSameMonthsOfEarlierYears() throws {
@@ -29,7 +37,7 @@ import Testing
         // their 120 h by then, so the year should end at 120 × 120 / 60 = 240 h.
         let earlier = Self.report(2023, runsPerMonth: Array(repeating: 10, count: 12))
         let current = Self.report(2024, runsPerMonth: Array(repeating: 20, count: 6) + Array(repeating: 0, count: 6))
-        let projection = try #require(ProjectionModel.project(current: current, earlier: [earlier], asOf: LocalDate(year: 2024, month: 9, day: 30), target: 200))
+        let projection = try #require(Self.project(current, earlier: [earlier], asOf: LocalDate(year: 2024, month: 9, day: 30), target: 200))
         #expect(projection.method == "seasonal")
         #expect(projection.rpaHoursToDate == 120)
         #expect(projection.projectedRPAHours == 240)
@@ -39,7 +47,7 @@ import Testing
     @Test func linearWhenNoEarlierYearHasFigures() throws {
         let current = Self.report(2024, runsPerMonth: Array(repeating: 20, count: 6) + Array(repeating: 0, count: 6))
         let empty = Self.report(2023, runsPerMonth: Array(repeating: 0, count: 12))
-        let projection = try #require(ProjectionModel.project(current: current, earlier: [empty], asOf: LocalDate(year: 2024, month: 9, day: 30), target: 2500))
+        let projection = try #require(Self.project(current, earlier: [empty], asOf: LocalDate(year: 2024, month: 9, day: 30), target: 2500))
         // 120 h in the 183 days from April 1 to September 30, of 365: 120 × 365 / 183 = 239.34 h.
         #expect(projection.method == "linear")
         #expect(projection.projectedRPAHours == 239.34)
@@ -47,12 +55,12 @@ import Testing
     }
 
     /// A fiscal year's report with one one-hour run on each day from `first` to `last` inclusive.
-    static func daily(_ year: Int, from first: LocalDate, to last: LocalDate) -> YearReport {
+    static func daily(_ year: Int, from first: LocalDate, to last: LocalDate) -> Built {
         let rollups = (first.daysSinceEpoch...last.daysSinceEpoch).map { day in
             DailyRollup(key: RollupKey(date: LocalDate(daysSinceEpoch: day), department: "", family: .rpa, taskName: "T", outcome: .success, unit: .runs),
                         totals: RollupTotals(events: 1, quantity: 1, machineSeconds: 0, humanSeconds: 0, humanMeasuredQuantity: 0), sourceID: 1)
         }
-        return ReportBuilder.build(ReportInputs(
+        return ReportBuilder.buildWithRPAMinutes(ReportInputs(
             period: .fiscalYear(FiscalYear(year)), rollups: rollups, catalog: TaskCatalog(entries: [entry]), catalogPath: "c", catalogSHA256: "",
             targets: .dxPolicyDefaults, sources: [:], timezone: "Asia/Tokyo"))
     }
@@ -65,7 +73,7 @@ import Testing
         let fy2024 = Self.daily(2024, from: LocalDate(year: 2025, month: 1, day: 1), to: LocalDate(year: 2025, month: 3, day: 31))
         let fy2025 = Self.daily(2025, from: LocalDate(year: 2025, month: 4, day: 1), to: LocalDate(year: 2026, month: 3, day: 31))
         let fy2026 = Self.daily(2026, from: LocalDate(year: 2026, month: 4, day: 1), to: LocalDate(year: 2026, month: 11, day: 30))
-        let projection = try #require(ProjectionModel.project(current: fy2026, earlier: [fy2025, fy2024], asOf: LocalDate(year: 2026, month: 11, day: 30),
+        let projection = try #require(Self.project(fy2026, earlier: [fy2025, fy2024], asOf: LocalDate(year: 2026, month: 11, day: 30),
                                                               target: 400))
         #expect(projection.rpaHoursToDate == 244)
         #expect(projection.method == "seasonal")
@@ -75,9 +83,27 @@ import Testing
         #expect(projection.basis.contains("FY2025") && !projection.basis.contains("FY2024"))
     }
 
+    /// Rounded once, as every figure: from the unrounded minutes to date, not from the hours to date as shown.
+    @Test func projectedFromUnroundedMinutes() throws {
+        // One run of a task saving 10.3 min on April 1: 0.171666… h to date, shown as 0.17. Linear, day 1 of 366
+        // (FY2023 has February 29, 2024): 10.3 × 366 / 60 = 62.83 h; from the shown 0.17 h it would be 62.22 h.
+        let entry = CatalogEntry(taskID: "T", name: "T", department: "市民課", system: .rpa, unit: .runs, manualMinutesPerUnit: 10.3,
+                                 residualMinutesPerUnit: 0, validFrom: LocalDate(year: 2020, month: 4, day: 1), patterns: ["T"], line: 2)
+        let rollup = DailyRollup(key: RollupKey(date: LocalDate(year: 2023, month: 4, day: 1), department: "", family: .rpa, taskName: "T",
+                                                outcome: .success, unit: .runs),
+                                 totals: RollupTotals(events: 1, quantity: 1, machineSeconds: 0, humanSeconds: 0, humanMeasuredQuantity: 0), sourceID: 1)
+        let current = ReportBuilder.buildWithRPAMinutes(ReportInputs(
+            period: .fiscalYear(FiscalYear(2023)), rollups: [rollup], catalog: TaskCatalog(entries: [entry]), catalogPath: "c", catalogSHA256: "",
+            targets: .dxPolicyDefaults, sources: [:], timezone: "Asia/Tokyo"))
+        let projection = try #require(Self.project(current, earlier: [], asOf: LocalDate(year: 2023, month: 4, day: 1), target: 1200))
+        #expect(projection.method == "linear")
+        #expect(projection.rpaHoursToDate == 0.17)
+        #expect(projection.projectedRPAHours == 62.83)
+    }
+
     @Test func aYearThatIsNotUnderWayHasNoProjection() {
         let report = Self.report(2023, runsPerMonth: Array(repeating: 10, count: 12))
-        #expect(ProjectionModel.project(current: report, earlier: [], asOf: LocalDate(year: 2024, month: 9, day: 30), target: 1) == nil)
+        #expect(Self.project(report, earlier: [], asOf: LocalDate(year: 2024, month: 9, day: 30), target: 1) == nil)
     }
 }
 

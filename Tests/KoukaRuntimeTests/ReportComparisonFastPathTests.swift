@@ -6,7 +6,7 @@ import Testing
 /// exactly the fields the comparison leaves out, and must not hide a figure that differs.
 struct ReportComparisonFastPathTests {
     static func report(runs: Int) -> YearReport {
-        var report = ProjectionTests.report(2024, runsPerMonth: Array(repeating: runs, count: 12))
+        var report = ProjectionTests.report(2024, runsPerMonth: Array(repeating: runs, count: 12)).report
         report.sources = [SourceLine(path: "logs/a.log", sha256: "aa", format: "uipath-execution-log", rows: 1, accepted: 1, rejected: 0, repeated: 0, status: "present")]
         report.generatedAt = "2025-04-10T05:00:00+09:00"
         return report

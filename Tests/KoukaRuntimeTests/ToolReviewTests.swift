@@ -137,6 +137,10 @@ import Testing
         // 0 in FY2023, and 10 of the 11 months from May in FY2024.
         #expect(Self.close(Self.row(r, "rpa", "rpa-failure-rate", "R2"), [nil, 5.0 / 55]))
         #expect(Self.close(Self.row(r, "rpa", "rpa-idle-months", "R2"), [0, 10]))
+        // Its runs are runs: the one that handled 50 items and the one that failed 5, 2 (not 1, leaving the failed run
+        // out); the tool's 実行回数, R1's 20 and R2's 2.
+        #expect(Self.close(Self.row(r, "rpa", "rpa-runs", "R2"), [0, 2]))
+        #expect(Self.close(Self.row(r, "rpa", "rpa-overall", "runs"), [25, 22]))
         #expect(Self.close(Self.row(r, "rpa", "rpa-fell", "R1"), [4.17, 2.83, 2.83 - 4.17]))
         let verdict = r.sections.first { $0.system == "rpa" }!.verdict
         #expect(verdict.code == "improve", "2 of 20 runs failed: 10.0% > 5.0%")

@@ -28,6 +28,11 @@ package enum ReportBuilder {
     }
 
     package static func build(_ inputs: ReportInputs) -> YearReport {
+        buildWithRPAMinutes(inputs).report
+    }
+
+    /// The report, and its RPA minutes by month unrounded, which a projection multiplies (`ProjectionModel`).
+    package static func buildWithRPAMinutes(_ inputs: ReportInputs) -> (report: YearReport, rpaMinutes: RPAMinutesByMonth) {
         let period = inputs.period
         var tasks: [TaskKey: TaskSums] = [:]
         var unmapped: [String: [String: UnmappedSums]] = [:]
@@ -161,7 +166,8 @@ package enum ReportBuilder {
                                   reworkMinutesPerFailure: e.reworkMinutesPerFailure)
         }
 
-        return YearReport(
+        let rpaMinutes = RPAMinutesByMonth(byMonth: minutesByMonth.compactMapValues { $0[.rpa] })
+        let report = YearReport(
             generatedAt: inputs.generatedAt, koukaVersion: inputs.koukaVersion, period: period.kind,
             fiscalYear: period.fiscalYear.startYear, label: period.label, from: period.firstDay.description, to: period.lastDay.description,
             timezone: inputs.timezone, hoursSaved: hours, targets: targets, tasks: taskLines, aiTasks: aiTasks, departments: departmentLines,
@@ -178,6 +184,7 @@ package enum ReportBuilder {
                 officeHours: OfficeHoursMethod.text(inputs)),
             projection: nil, money: inputs.money?.line(minutes: minutesByFamily, period: period),
             weeks: WeekTable.lines(period: period, minutesByDay: minutesByDay))
+        return (report, rpaMinutes)
     }
 
     /// Each month's hours, in all and by system.

@@ -11,8 +11,10 @@ struct ReviewSums {
     var qualityByName: [String: [QualityMeasure: Double]] = [:]
     /// Chatbot answers given outside office hours.
     var offHoursAnswers = 0
-    /// RPA, by catalog task: rework minutes charged on failures, and the months with a run (`yyyy-MM`).
+    /// RPA, by catalog task: rework minutes charged on failures, failed runs (those that never ended among them) counted
+    /// as runs whatever the task's unit, and the months with a run (`yyyy-MM`).
     var reworkMinutesByTask: [String: Double] = [:]
+    var failedRunsByTask: [String: Int] = [:]
     var monthsByTask: [String: Set<String>] = [:]
 
     /// The sums of each family over `period`'s rollups; running totals (DeepL) count once, as in the report.
@@ -36,6 +38,7 @@ struct ReviewSums {
             if key.family == .rpa, let entry = rows.entry(for: key.taskName, system: .rpa, on: key.date) {
                 s.monthsByTask[entry.taskID, default: []].insert(key.date.monthKey)
                 if key.outcome.isFailure {
+                    s.failedRunsByTask[entry.taskID, default: 0] += t.events
                     s.reworkMinutesByTask[entry.taskID, default: 0] += Double(EffectModel.failures(unit: key.unit, totals: t, entry: entry)) * entry.reworkMinutesPerFailure
                 }
             }

@@ -2,18 +2,20 @@
 extension ToolReviewBuilder {
     static func rpa(_ c: Context, yearBefore: YearReport?) -> ToolReviewSection {
         struct Task { var runs = 0.0, successes = 0.0, failures = 0.0, hours = 0.0 }
-        let byTask = c.periods.map { p -> [String: Task] in
+        let byTask = c.periods.indices.map { i -> [String: Task] in
             var tasks: [String: Task] = [:]
-            for line in p.report.tasks where line.system == SystemFamily.rpa.rawValue {
+            for line in c.periods[i].report.tasks where line.system == SystemFamily.rpa.rawValue {
                 var t = tasks[line.task] ?? Task()
                 // A task counted in items fails by the item: its rate is failed items over items, never items over runs.
                 let items = line.unit == EffectUnit.items.rawValue
-                t.runs += Double(line.successes + line.cancelled + (items ? 0 : line.failures))
+                t.runs += Double(line.successes + line.cancelled)
                 t.successes += items ? line.units : Double(line.successes)
                 t.failures += Double(line.failures)
                 t.hours += line.hoursSaved
                 tasks[line.task] = t
             }
+            // Its runs, though, are runs: a failed run counts once, however many items it failed.
+            for (task, failed) in c.sums[i][.rpa]?.failedRunsByTask ?? [:] { tasks[task, default: Task()].runs += Double(failed) }
             return tasks
         }
         var names: [String: String] = [:]

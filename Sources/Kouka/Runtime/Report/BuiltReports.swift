@@ -9,4 +9,6 @@ final class BuiltReports {
     }
 
     var reports: [Key: YearReport] = [:]
+    /// Each report's RPA minutes by month, unrounded (`ReportBuilder.buildWithRPAMinutes`).
+    var rpaMinutes: [Key: RPAMinutesByMonth] = [:]
 }

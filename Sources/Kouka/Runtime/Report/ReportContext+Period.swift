@@ -6,9 +6,20 @@ extension ReportContext {
     /// The projection of `year` to March 31, when it contains the as-of day.
     func projection(of year: FiscalYear, stamp: String) throws -> Projection? {
         guard year.contains(asOf) else { return nil }
-        let earlier = try (1...3).map { try report(.fiscalYear(FiscalYear(year.startYear - $0)), generatedAt: stamp, previous: nil) }
         let toDate = try report(.fiscalYear(year), generatedAt: stamp, previous: nil, through: asOf)
-        return ProjectionModel.project(current: toDate, earlier: earlier, asOf: asOf, target: configuration.targets.targets(for: year).rpaHours)
+        return ProjectionModel.project(current: toDate, currentMinutes: try rpaMinutes(.fiscalYear(year), generatedAt: stamp, through: asOf),
+                                       earlier: try earlierRPAMinutes(before: year, stamp: stamp), asOf: asOf,
+                                       target: configuration.targets.targets(for: year).rpaHours)
+    }
+
+    /// The unrounded RPA minutes by month of the three fiscal years before `year`, which a seasonal projection compares.
+    func earlierRPAMinutes(before year: FiscalYear, stamp: String) throws -> [FiscalYear: RPAMinutesByMonth] {
+        var earlier: [FiscalYear: RPAMinutesByMonth] = [:]
+        for back in 1...3 {
+            let earlierYear = FiscalYear(year.startYear - back)
+            earlier[earlierYear] = try rpaMinutes(.fiscalYear(earlierYear), generatedAt: stamp)
+        }
+        return earlier
     }
 
     /// The path to the RPA target of the year under way and the next.

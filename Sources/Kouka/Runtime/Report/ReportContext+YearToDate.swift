@@ -10,8 +10,8 @@ extension ReportContext {
         let toDate = try report(.fiscalYear(year), generatedAt: generatedAt, previous: nil, through: through)
         var projection: Projection?
         if through < year.lastDay {
-            let earlier = try (1...3).map { try report(.fiscalYear(FiscalYear(year.startYear - $0)), generatedAt: generatedAt, previous: nil) }
-            projection = ProjectionModel.project(current: toDate, earlier: earlier, asOf: through,
+            projection = ProjectionModel.project(current: toDate, currentMinutes: try rpaMinutes(.fiscalYear(year), generatedAt: generatedAt, through: through),
+                                                 earlier: try earlierRPAMinutes(before: year, stamp: generatedAt), asOf: through,
                                                  target: configuration.targets.targets(for: year).rpaHours)
         }
         return YearToDate(fiscalYear: year.startYear, label: year.japaneseLabel, from: year.firstDay.description, through: through.description,

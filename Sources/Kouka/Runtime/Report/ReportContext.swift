@@ -78,13 +78,7 @@ struct ReportContext {
     /// be read: a period is never reported from less than the store holds.
     func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, through last: LocalDate? = nil) throws -> YearReport {
         let key = BuiltReports.Key(period: period, generatedAt: generatedAt, through: last)
-        let report: YearReport
-        if let built = built.reports[key] {
-            report = built
-        } else {
-            report = try build(period, generatedAt: generatedAt, through: last)
-            built.reports[key] = report
-        }
+        let report = try builtReport(key)
         // `previous` changes the departments' columns only: the report is compared, not built again.
         guard let previousHours = previous.flatMap({ $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) })
         else { return report }
@@ -93,7 +87,22 @@ struct ReportContext {
         return compared
     }
 
-    private func build(_ period: ReportPeriod, generatedAt: String, through last: LocalDate?) throws -> YearReport {
+    /// The RPA minutes by month, unrounded, of the report `report(period, generatedAt:, previous:, through:)` gives.
+    func rpaMinutes(_ period: ReportPeriod, generatedAt: String, through last: LocalDate? = nil) throws -> RPAMinutesByMonth {
+        let key = BuiltReports.Key(period: period, generatedAt: generatedAt, through: last)
+        _ = try builtReport(key)
+        return built.rpaMinutes[key]!
+    }
+
+    private func builtReport(_ key: BuiltReports.Key) throws -> YearReport {
+        if let report = built.reports[key] { return report }
+        let (report, minutes) = try build(key.period, generatedAt: key.generatedAt, through: key.through)
+        built.reports[key] = report
+        built.rpaMinutes[key] = minutes
+        return report
+    }
+
+    private func build(_ period: ReportPeriod, generatedAt: String, through last: LocalDate?) throws -> (YearReport, RPAMinutesByMonth) {
         // `through` cuts the period at a day (the year to date of a projection); its other figures are the period's.
         let rollups = try store.rollups(from: period.firstDay, to: min(period.lastDay, last ?? period.lastDay))
         let repeated = try store.repeatedRuns(from: period.firstDay, to: period.lastDay)
@@ -120,7 +129,7 @@ struct ReportContext {
             let was = s.officeHours ?? OfficeHours.unknownLedgerText
             if was != hours { otherHours[s.path] = was }
         }
-        var report = ReportBuilder.build(ReportInputs(
+        var (report, minutes) = ReportBuilder.buildWithRPAMinutes(ReportInputs(
             period: period, rollups: rollups, catalog: catalog, catalogPath: catalogPath, catalogSHA256: catalogSHA256,
             targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
             excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses,
@@ -128,6 +137,6 @@ struct ReportContext {
             money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600, officeHours: configuration.officeHours,
             otherOfficeHours: otherHours))
         NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: asOf)
-        return report
+        return (report, minutes)
     }
 }
