@@ -28,18 +28,40 @@ package struct VerifyAudit {
         try ReportContext.reading(configuration: configuration, removedDigests: true) { context in try verify(context) }
     }
 
+    /// Refuses a store whose files were read with other settings of their source than kouka.toml gives now (or before
+    /// Kouka kept them): they count what those settings gave, and the nightly run reads them again first. Read again
+    /// here, they would differ as if the store had been changed behind Kouka's back.
+    static func checkSourceSettings(of ledger: [SourceFileRecord], specs: [String: SourceSpec], configuration: Configuration) throws {
+        let zone = configuration.clock.zone.identifier
+        let other = ledger.filter { line in
+            guard line.status != .gone, line.status != .unreadable, let was = line.timeZone, let spec = specs[line.path] else { return false }
+            let now = spec.readingText(zone: zone)
+            return was != now && SourceSpec.zones(of: was) == SourceSpec.zones(of: now)
+        }
+        guard let first = other.first else { return }
+        throw ConfigurationError(path: configuration.path, message: """
+            \(other.count) file(s) in the store, \(first.path) among them, were read with other settings of their [[source]] (encoding, \
+            columns, values, task, department, delimiter or the chatbot's lists) than kouka.toml gives now, or before Kouka kept them: \
+            run kouka-nightly, which reads them again with these settings, before verifying
+            """)
+    }
+
     private func verify(_ context: ReportContext) throws -> VerifySummary {
         var summary = VerifySummary()
         let asOf = try now ?? lastNightly(context.store)
         summary.asOf = UTCTimestamp.string(from: asOf)
         let folder = DisplayPath.Folder(DisplayPath.base(ofConfiguration: configuration.path))
         var files: [String: String] = [:]
+        // A file two sources match is read in the last one's format and settings (`SourceMatches.once`).
+        var specs: [String: SourceSpec] = [:]
         for spec in configuration.sources {
             for path in FileGlob.expand(spec.pattern) {
                 let display = folder.display(path)
                 if files[display] == nil { files[display] = path }
+                specs[display] = spec
             }
         }
+        try Self.checkSourceSettings(of: context.ledger, specs: specs, configuration: configuration)
         // Read from the snapshot before the store's side has it.
         let gone = try GoneFileRunKeys.of(context.ledger, notAmong: Set(files.keys), store: context.store)
         // The store's side is read while the logs are read again; `context` is its own until it is done.

@@ -61,6 +61,9 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Files read whole because they were read in another time zone than `timezone` gives now (or before Kouka
     /// kept it): each with the zone it was read in.
     package var filesReadForTimeZone: [FileProblem] = []
+    /// Files read whole because their source's settings (encoding, `[source.columns]`, `[source.values]`, task,
+    /// department, delimiter, the chatbot's lists) are not those they were read with: what they count follows them now.
+    package var filesReadForSourceSettings: [FileProblem] = []
     /// Files read again because runs they counted as unfinished ended in a file recorded this run, which counts
     /// them now: each with how many and where they ended.
     package var filesReadForEndedRuns: [FileProblem] = []

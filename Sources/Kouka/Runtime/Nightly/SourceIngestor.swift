@@ -70,10 +70,9 @@ final class SourceIngestor {
     /// The configured time zone as the ledger writes it (its identifier).
     let timeZoneText: String
 
-    /// The zones a file of `spec` is read in, as the ledger writes them: the configuration's, which dates its runs,
-    /// and the source's own for times without an offset, when it names one (`Asia/Tokyo; source UTC`).
+    /// How a file of `spec` is read, as the ledger's `time_zone` keeps it (`SourceSpec.readingText(zone:)`).
     func timeZoneText(for spec: SourceSpec) -> String {
-        spec.options.timeZone.map { "\(timeZoneText); source \($0.identifier)" } ?? timeZoneText
+        spec.readingText(zone: timeZoneText)
     }
 
     /// Names seen this run that the catalog does not map, most frequent first.
@@ -227,10 +226,20 @@ final class SourceIngestor {
                 logger.notice("source file is read whole: the office hours changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
             }
             if IngestPlan.hasOtherTimeZone(known, than: zone) {
-                // Its runs were dated in the zone of the night it was read: the configured one dates them now.
-                let reason = known.timeZone.map { "read in \($0); kouka.toml now says \(zone)" } ?? "read before Kouka kept the time zone it was read in"
-                summary.filesReadForTimeZone.append(.init(path: display, reason: reason))
-                logger.notice("source file is read whole: the time zone changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
+                if let was = known.timeZone, SourceSpec.zones(of: was) == SourceSpec.zones(of: zone) {
+                    // What it counted followed the source's encoding, columns, values, task or department of the night it was read.
+                    let reason = was.contains(SourceSpec.settingsMark)
+                        ? "read with other settings of its [[source]] (encoding, columns, values, task, department, delimiter or the chatbot's lists) than kouka.toml gives now"
+                        : "read before Kouka kept the settings of its [[source]] (encoding, columns, values, task, department, delimiter or the chatbot's lists) it was read with"
+                    summary.filesReadForSourceSettings.append(.init(path: display, reason: reason))
+                    logger.notice("source file is read whole: its source's settings changed", metadata: ["file": "\(display)"])
+                } else {
+                    // Its runs were dated in the zone of the night it was read: the configured one dates them now.
+                    let reason = known.timeZone.map { "read in \(SourceSpec.zones(of: $0)); kouka.toml now says \(SourceSpec.zones(of: zone))" }
+                        ?? "read before Kouka kept the time zone it was read in"
+                    summary.filesReadForTimeZone.append(.init(path: display, reason: reason))
+                    logger.notice("source file is read whole: the time zone changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
+                }
             }
         }
         if plan == .full { paths[display, default: RunPath()].replacing = true }
