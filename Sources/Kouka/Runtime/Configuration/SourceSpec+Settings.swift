@@ -4,7 +4,7 @@ extension SourceSpec {
     /// values, task, department, the chatbot's lists and threshold, its delimiter — as the ledger keeps it with each
     /// file read (`settings` and the first 16 hex digits of their SHA-256), so that a file is read again once they
     /// change. Nil for a source that states none of them.
-    package var settingsText: String? {
+    static func settings(encoding: TextEncoding, options: SourceOptions) -> String? {
         let defaults = SourceOptions()
         var parts: [String] = []
         if encoding != .auto { parts.append("encoding=\(encoding.rawValue)") }
