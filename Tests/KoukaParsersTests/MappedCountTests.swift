@@ -39,6 +39,28 @@ import Testing
         #expect(sink.rejections.first?.reason.contains("0 if none") == true)
     }
 
+    /// A count is a decimal whole number: `0x10` (which Swift's Double reads as 16), `nan`, `inf` and `2.5` items are
+    /// rejected, each on its line; `1,000` and `1e3` (as Excel writes large counts) are 1,000.
+    @Test func aCountIsADecimalWholeNumber() throws {
+        let parser = try RobotCSVParser(options: SourceOptions(
+            columns: ["task": "ロボット名", "start": "開始日時", "status": "結果", "items": "処理件数"],
+            values: ["success": ["正常終了"], "failure": ["異常終了"]]))
+        let sink = try Self.parse(parser, [
+            "ロボット名,開始日時,結果,処理件数",
+            "開閉栓受付入力,2024/04/01 09:00,正常終了,0x10",
+            "開閉栓受付入力,2024/04/02 09:00,正常終了,2.5",
+            "開閉栓受付入力,2024/04/03 09:00,正常終了,nan",
+            "開閉栓受付入力,2024/04/04 09:00,正常終了,inf",
+            "開閉栓受付入力,2024/04/05 09:00,正常終了,\"1,000\"",
+            "開閉栓受付入力,2024/04/06 09:00,正常終了,1e3",
+            "開閉栓受付入力,2024/04/07 09:00,正常終了,3",
+        ])
+        #expect(sink.events.map(\.quantity) == [1000, 1000, 3])
+        #expect(sink.rejectedLines == [2, 3, 4, 5])
+        #expect(sink.rejections.map(\.reason).filter { $0.contains("not a non-negative number") }.count == 3)
+        #expect(sink.rejections.contains { $0.reason.contains("(items) is not a whole number") })
+    }
+
     /// Without an items column each row is one run, as before.
     @Test func withoutAnItemsColumnEachRowIsOneRun() throws {
         let parser = try RobotCSVParser(options: SourceOptions(columns: ["task": "ロボット名", "start": "開始日時"]))

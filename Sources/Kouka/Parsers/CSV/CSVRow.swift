@@ -40,7 +40,7 @@ struct CSVRow {
         guard let index else { return nil }
         let value = try text(index).replacingOccurrences(of: ",", with: "")
         if value.isEmpty { return nil }
-        guard let number = Double(value), number.isFinite, number >= 0 else {
+        guard let number = DecimalText.number(value), number.isFinite, number >= 0 else {
             throw RowProblem("column \(header.names[index]) is not a non-negative number\(quoted(value))")
         }
         guard number <= Self.largestPlausible else {

@@ -32,7 +32,7 @@ enum FlatJSONObject {
         /// The value as a number, when it is one.
         var number: Double? {
             guard case let .other(bytes) = self, let text = String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) else { return nil }
-            return Double(text)
+            return DecimalText.number(text)
         }
     }
 

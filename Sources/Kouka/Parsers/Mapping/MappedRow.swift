@@ -22,13 +22,19 @@ struct MappedRow {
 
     func number(_ role: String) throws(RowProblem) -> Double? { try row.number(index(role)) }
 
-    /// The count in `role`'s column, nil when the role is not mapped. A mapped count column's empty cell
+    /// The count in `role`'s column, a whole number, nil when the role is not mapped. A mapped count column's empty cell
     /// is rejected on a row that succeeded or failed: it says nothing of how many units were saved or need
     /// rework, and taking it for one would invent them. A cancelled row saves and costs nothing whatever
     /// its count: its empty cell is 0.
     func count(_ role: String, outcome: Outcome) throws(RowProblem) -> Double? {
         guard has(role) else { return nil }
-        if let count = try number(role) { return count }
+        if let count = try number(role) {
+            // Items and sheets are counted whole: 2.5 of them is a column that does not hold the count.
+            guard count == count.rounded(.towardZero) else {
+                throw RowProblem("column \(options.columns[role]!) (\(role)) is not a whole number\(row.quoted(try text(role))): a count of \(role) is whole; check that the role is mapped to the count column")
+            }
+            return count
+        }
         guard outcome == .cancelled else {
             throw RowProblem("column \(options.columns[role]!) (\(role)) is empty: the row does not say how many it handled; fill it in (0 if none), or unmap the role to count each row as one")
         }

@@ -73,7 +73,7 @@ package struct TranscriptParser: LogParser {
             .init(["segments", "*", "end"]), .init(["transcription", "*", "offsets", "to"]), .init(["duration"]),
         ]) { concrete, index, json, line in
             let text = String(decoding: json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard let value = Double(text), value.isFinite, value >= 0 else {
+            guard let value = DecimalText.number(text), value.isFinite, value >= 0 else {
                 throw FormatMismatch(path: context.displayPath, format: formatID, reason: "line \(line): \(concrete.joined(separator: ".")) is not a number of \(index == offsetTo ? "milliseconds" : "seconds")")
             }
             switch index {
@@ -112,7 +112,7 @@ package struct TranscriptParser: LogParser {
     /// `HH:MM:SS,mmm`, `HH:MM:SS.mmm` or `MM:SS.mmm` in seconds.
     static func cueTime(_ text: String) -> Double? {
         let parts = text.replacingOccurrences(of: ",", with: ".").split(separator: ":")
-        guard (2...3).contains(parts.count), let last = Double(parts.last!) else { return nil }
+        guard (2...3).contains(parts.count), let last = DecimalText.number(parts.last!) else { return nil }
         let whole = parts.dropLast().compactMap { Int($0) }
         guard whole.count == parts.count - 1 else { return nil }
         return whole.reduce(0) { $0 * 60 + Double($1) } * 60 + last

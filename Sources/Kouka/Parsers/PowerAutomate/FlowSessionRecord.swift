@@ -33,7 +33,7 @@ struct FlowSessionRecord {
         if !completedOn.isEmpty { end = try CSVTable.timestamp(completedOn, column: "completedon").instant(in: reading) }
         var machine: Double? = nil
         if !runDuration.isEmpty {
-            guard let seconds = Double(runDuration), seconds.isFinite, seconds >= 0, seconds <= CSVRow.largestPlausible else {
+            guard let seconds = DecimalText.number(runDuration), seconds.isFinite, seconds >= 0, seconds <= CSVRow.largestPlausible else {
                 throw RowProblem("runduration is not a number of seconds: \(runDuration.prefix(20))")
             }
             machine = seconds
@@ -54,7 +54,7 @@ struct FlowSessionRecord {
         if !startedOn.isEmpty { return Timestamp(startedOn).map { clock.localDate(of: $0.instant(in: reading)) } }
         var seconds = 0.0
         if !runDuration.isEmpty {
-            guard let value = Double(runDuration), value.isFinite, value >= 0, value <= CSVRow.largestPlausible else { return nil }
+            guard let value = DecimalText.number(runDuration), value.isFinite, value >= 0, value <= CSVRow.largestPlausible else { return nil }
             seconds = value
         }
         return Timestamp(completedOn).map { clock.localDate(of: $0.instant(in: reading).addingTimeInterval(-seconds)) }

@@ -114,7 +114,7 @@ package struct DeepLUsageParser: LogParser {
     }
 
     private static func characters(_ text: String) -> Double? {
-        guard let count = Double(text), count.isFinite, count >= 0, count <= CSVRow.largestPlausible else { return nil }
+        guard let count = DecimalText.number(text), count.isFinite, count >= 0, count <= CSVRow.largestPlausible else { return nil }
         return count
     }
 }

@@ -13,12 +13,12 @@ struct TranslationRecord {
 
     func event(line: Int, context: ParseContext, options: SourceOptions) throws(RowProblem) -> UsageEvent {
         guard let stamp = Timestamp(time) else { throw RowProblem("the request time is missing or not a date-time") }
-        guard let count = Double(characters), count.isFinite, count >= 0, count <= CSVRow.largestPlausible else {
+        guard let count = DecimalText.number(characters), count.isFinite, count >= 0, count <= CSVRow.largestPlausible else {
             throw RowProblem("the character count is missing or not a plausible number")
         }
         var postEdit: Double? = nil
         if !postEditMinutes.isEmpty {
-            guard let minutes = Double(postEditMinutes), minutes.isFinite, minutes >= 0, minutes <= CSVRow.largestPlausible else {
+            guard let minutes = DecimalText.number(postEditMinutes), minutes.isFinite, minutes >= 0, minutes <= CSVRow.largestPlausible else {
                 throw RowProblem("the post-editing minutes are not a plausible number")
             }
             postEdit = minutes

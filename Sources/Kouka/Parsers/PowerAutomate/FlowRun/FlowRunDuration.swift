@@ -11,7 +11,7 @@ enum FlowRunDuration {
     static func machineSeconds(stated text: String, span: Double?) throws(RowProblem) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return span }
-        guard let stated = Double(trimmed), stated.isFinite, stated >= 0, stated <= CSVRow.largestPlausible else {
+        guard let stated = DecimalText.number(trimmed), stated.isFinite, stated >= 0, stated <= CSVRow.largestPlausible else {
             throw RowProblem("duration \(trimmed.prefix(20)) is not a number of seconds")
         }
         guard let span else { return stated }

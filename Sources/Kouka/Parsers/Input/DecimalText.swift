@@ -1,0 +1,30 @@
+
+/// Numbers as logs and exports write them: decimal digits, a point, an exponent (`1.5E+03`, as Excel writes large
+/// counts). Swift's `Double(String)` also reads `0x10` as 16, `nan` and `infinity`: none of them is a count a tool
+/// writes, and a count read wrong is a figure wrong, so they are not numbers here.
+package enum DecimalText {
+    /// The value of `text` when it is a finite number in decimal notation, else nil.
+    package static func number(_ text: some StringProtocol) -> Double? {
+        var digits = 0, index = text.utf8.startIndex
+        let bytes = text.utf8
+        func skipDigits() {
+            while index < bytes.endIndex, (0x30...0x39).contains(bytes[index]) { digits += 1; index = bytes.index(after: index) }
+        }
+        if index < bytes.endIndex, bytes[index] == 0x2B || bytes[index] == 0x2D { index = bytes.index(after: index) }
+        skipDigits()
+        if index < bytes.endIndex, bytes[index] == 0x2E {
+            index = bytes.index(after: index)
+            skipDigits()
+        }
+        guard digits > 0 else { return nil }
+        if index < bytes.endIndex, bytes[index] == 0x45 || bytes[index] == 0x65 {
+            index = bytes.index(after: index)
+            if index < bytes.endIndex, bytes[index] == 0x2B || bytes[index] == 0x2D { index = bytes.index(after: index) }
+            digits = 0
+            skipDigits()
+            guard digits > 0 else { return nil }
+        }
+        guard index == bytes.endIndex, let value = Double(String(text)), value.isFinite else { return nil }
+        return value
+    }
+}
