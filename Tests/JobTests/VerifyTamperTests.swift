@@ -377,6 +377,21 @@ import Testing
                 "\(result.differences)")
     }
 
+    /// A file kouka-report never writes, added to the set with a Kouka-like name and listed in SHA256SUMS made again (a
+    /// "final" CSV with other figures): named, though every file Kouka wrote is as it wrote it.
+    @Test func aFileAddedToTheSetWithItsChecksumsMadeAgain() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        let folder = city.root.appendingPathComponent("reports/FY2024")
+        try Data("task,hours\nT01,99.00\n".utf8).write(to: folder.appendingPathComponent("kouka-FY2024-tasks-final.csv"))
+        let sums = try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"])
+        #expect(sums.exitCode == 0)
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(result.differences.count == 1, "\(result.differences)")
+        #expect(Self.named(result.differences, kind: "written-report", subject: "kouka-FY2024-tasks-final.csv", field: "file"), "\(result.differences)")
+    }
+
     /// A set written by another Kouka version may render its files otherwise: they are checked by SHA256SUMS only, and
     /// verify says so rather than calling them edited.
     @Test func aSetWrittenByAnotherVersionIsListedNotBlamed() throws {

@@ -44,6 +44,14 @@ enum WrittenReportRendering {
                                              foundIn: "report", expected: "the file kouka-report writes with \((jsonPath as NSString).lastPathComponent)", expectedFrom: "report",
                                              detail: "this file of the report set is missing: it was removed after the set was written; re-run \(rerun)"))
         }
+        // And nothing else: a file added to the set (a "final" CSV with other figures, listed in SHA256SUMS made again)
+        // is read as part of the signed report, though kouka-report never wrote it.
+        let written = Set(expected.map(\.name) + [workbook.name, (jsonPath as NSString).lastPathComponent, ReportManifest.fileName])
+        for name in present.sorted() where !written.contains(name) {
+            summary.differences.append(.init(kind: "written-report", subject: (folder as NSString).appendingPathComponent(name), field: "file", found: name,
+                                             foundIn: "report", expected: "none", expectedFrom: "report",
+                                             detail: "this file is not one kouka-report writes for the set, whatever SHA256SUMS lists: it was added after the set was written; remove it, or re-run \(rerun)"))
+        }
         for (name, data) in expected where present.contains(name) {
             let path = (folder as NSString).appendingPathComponent(name)
             guard let written = FileManager.default.contents(atPath: path) else {
