@@ -137,3 +137,33 @@ import Testing
         #expect(report.hoursSaved.bySystem["rpa"] == 8.25, "the year's own figures still hold every run")
     }
 }
+
+/// docs/figures.md: a month's report projects its fiscal year as of the month's end while the year is under way, and
+/// gives no projection once the year is over: its actual figure is known.
+@Suite struct MonthProjectionTests {
+    func monthReport(nightOn night: LocalDate) throws -> YearToDate? {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        try city.write("logs/tasks.csv", TemporaryCity.winActorCSV([
+            TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "FINISH", "2026/05/01 09:00:00"),
+            TemporaryCity.winActorRow("t2", "住民税_課税資料取込", "FINISH", "2026/05/02 09:00:00"),
+        ]), encoding: .shiftJIS)
+        _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                           options: NightlyOptions(today: night, now: LocalClock.tokyo.instant(of: night, hour: 2, minute: 0, second: 0))).run()
+        let options = ReportOptions(period: .month(year: 2026, month: 5), generatedAt: LocalClock.tokyo.instant(of: night, hour: 5, minute: 0, second: 0))
+        return try ReportJob(configuration: Configuration.load(path: city.configPath), options: options, logger: .silent).build().yearToDate
+    }
+
+    @Test func aMonthOfTheYearUnderWayIsProjected() throws {
+        let ytd = try #require(try monthReport(nightOn: LocalDate(year: 2026, month: 6, day: 3)))
+        // 2 × 2.75 h by May 31, day 61 of 365, linear: 5.5 × 365 / 61 = 32.91 h.
+        #expect(ytd.projection?.asOf == "2026-05-31")
+        #expect(ytd.projection?.projectedRPAHours == 32.91)
+    }
+
+    @Test func aMonthOfAYearThatIsOverIsNotProjected() throws {
+        let ytd = try #require(try monthReport(nightOn: LocalDate(year: 2027, month: 4, day: 10)))
+        #expect(ytd.through == "2026-05-31")
+        #expect(ytd.projection == nil)
+    }
+}
