@@ -140,6 +140,9 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             // The same job in another robot log already counted (a second copy of the logs): counted once.
             let key = RunKeyHash.of(run.jobID)
             if let file = context.runsCountedElsewhere[key] {
+                // The end of a run that started in the day before's log, which counts it: left out as that log's, as when
+                // that log is there to look at (deleted since, by the robot's log retention), not as a run counted twice.
+                if run.startedHere != true, let fileDate, file == Self.siblingPath(of: context.displayPath, on: fileDate.adding(days: -1)) { continue }
                 sink.reject(RowProblem(.countedIn(file: file), idColumn: "jobId", day: context.clock.localDate(of: run.startInstant))
                     .rejection(file: context.displayPath, line: run.firstLine))
                 continue
@@ -196,11 +199,16 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
 
     /// The robot's log of `date` beside `path` (`YYYY-MM-DD_Execution.log`), if there is one.
     static func sibling(of path: String, on date: LocalDate) -> String? {
-        let url = URL(fileURLWithPath: path)
-        let name = url.lastPathComponent
-        guard name.count >= 10, LocalDate(name.prefix(10)) != nil else { return nil }
-        let candidate = url.deletingLastPathComponent().appendingPathComponent(date.description + name.dropFirst(10)).path
+        guard let candidate = siblingPath(of: path, on: date) else { return nil }
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// The path the robot's log of `date` has beside the log at `path` (`2024-05-09_Execution.log`), there or not.
+    static func siblingPath(of path: String, on date: LocalDate) -> String? {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let name = path[slash...]
+        guard name.count >= 10, LocalDate(name.prefix(10)) != nil else { return nil }
+        return path[..<slash] + date.description + name.dropFirst(10)
     }
 
     /// The events one run is. A run's outcome is its own: it succeeded when it ended normally, whatever its
