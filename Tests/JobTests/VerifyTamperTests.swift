@@ -127,6 +127,23 @@ import Testing
         #expect(result.code == 0, "\(result.differences)")
     }
 
+    /// Renamed after the report was written, and not reported again yet: the report is outdated, the store not
+    /// tampered with; verify says to re-run the report, naming the new name.
+    @Test func anExportRenamedAfterTheReportWasWrittenMakesItOutdated() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try FileManager.default.moveItem(at: city.root.appendingPathComponent("logs/winactor/b.csv"),
+                                         to: city.root.appendingPathComponent("logs/winactor/b-2024.csv"))
+        try city.nightly()
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(!result.differences.contains { $0["kind"] as? String == "ledger" }, "\(result.differences)")
+        #expect(result.differences.contains {
+            $0["kind"] as? String == "written-report-outdated" && $0["subject"] as? String == "logs/winactor/b.csv"
+                && $0["expected"] as? String == "logs/winactor/b-2024.csv"
+        }, "\(result.differences)")
+    }
+
     @Test func exportsThatArrivedInAnotherOrderVerify() throws {
         // b.csv is read on the first night, a.csv (t1–t10, sorting first) on the second: the store counts the
         // overlap t6–t10 in b.csv, a reading from scratch in a.csv. No figure differs, so nothing differs.

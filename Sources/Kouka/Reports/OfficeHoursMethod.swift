@@ -10,7 +10,7 @@ enum OfficeHoursMethod {
             : "チャットボットの回答は、\(hours)外のものも削減時間に数える（office_hours.exclude_chatbot_answers = false）。"
         if !inputs.otherOfficeHours.isEmpty {
             let files = inputs.otherOfficeHours.sorted { $0.key < $1.key }.map { "\($0.key)（\(OfficeHours.label(ofLedgerText: $0.value))）" }
-            text += "ただし次のファイルの回答は、読み込んだときの開庁時間で判定されたままである（kouka-nightly が読み直すまで。削除済・読めないファイルは読み直せない）: "
+            text += "ただし次のファイルの回答は、読み込んだときの開庁時間で判定されたままである（kouka-nightly が読み直すまで。読取対象外・読めないファイルは読み直せない）: "
                 + files.joined(separator: "、") + "。"
         }
         return text

@@ -260,13 +260,13 @@ package struct SourceLine: Sendable, Hashable, Codable {
 }
 
 extension SourceLine {
-    /// The ledger status as the reports name it: 読込済 (read; its figures count), 削除済 (deleted since it
-    /// was read; its figures still count), 形式違い (not its configured format; nothing counted), 重複 (the
+    /// The ledger status as the reports name it: 読込済 (read; its figures count), 読取対象外 (no longer among the
+    /// sources since it was read — deleted, moved, or its `[[source]]` removed or not matching it; its figures still count), 形式違い (not its configured format; nothing counted), 重複 (the
     /// same bytes as a counted file), 読めない (the job could not read it; nothing counted).
     package var statusLabel: String {
         switch status {
         case "present": "読込済"
-        case "gone": "削除済"
+        case "gone": "読取対象外"
         case "rejected": "形式違い"
         case "duplicate": "重複"
         case "unreadable": "読めない"

@@ -31,7 +31,18 @@ enum WrittenReportCheck {
         }
         // A file the signed report counted must still be in the ledger: a line removed takes its runs out of
         // every later report, and re-running the report would only hide it.
-        for path in Set(sources(of: written).map { String($0.prefix { $0 != "|" }) }).subtracting(ledgerPaths).sorted() {
+        // A file renamed since (its bytes counted under the new name, `filesRenamed`) makes the report outdated, not the store.
+        let renamedTo = Dictionary(store.sources.filter { !$0.sha256.isEmpty && $0.status != "duplicate" }.map { ($0.sha256, $0.path) }, uniquingKeysWith: min)
+        for line in sources(of: written).sorted() {
+            let bar = line.lastIndex(of: "|")!
+            let path = String(line[..<bar]), sha256 = String(line[line.index(after: bar)...])
+            guard !ledgerPaths.contains(path) else { continue }
+            if let now = renamedTo[sha256] {
+                summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "path", found: path, foundIn: "report", expected: now,
+                                                 expectedFrom: "store",
+                                                 detail: "the written \(period.stem) report counts this file under the name it had: the store counts the same bytes as \(now), the name it was moved to; re-run \(rerun)"))
+                continue
+            }
             summary.differences.append(.init(kind: "ledger", subject: path, field: "line", found: "none", expected: "a ledger line", expectedFrom: "report",
                                              detail: "the written \(period.stem) report counts this file but the store's ledger has no line for it: the line was removed behind Kouka's back, or the store was replaced"))
         }

@@ -23,6 +23,21 @@ enum RunsLost {
         }.sorted { $0.day < $1.day }
     }
 
+    /// The same for a file read again in another time zone, whose runs may move to the days before or after: the
+    /// runs in all, as one `Day` dated on the first day it counted before; nil when none was lost.
+    static func inAll(before: [LocalDate: Int], rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection]) -> Day? {
+        guard let first = before.keys.min() else { return nil }
+        let was = before.values.reduce(0, +)
+        let now = rollups.reduce(0) { $0 + ($1.key.cumulative ? 0 : $1.totals.events) } + rejections.count(where: { $0.day != nil })
+        return now < was ? Day(day: first, before: was, after: now) : nil
+    }
+
+    /// The summary's reason for a file read again in another time zone that lost runs in all.
+    static func reasonInAll(_ lost: Day) -> String {
+        "read again in the time zone kouka.toml gives now, it holds fewer runs in all than it counted before (\(lost.before) → \(lost.after)); "
+            + "its runs move between days with the zone, but none should be lost: check that the file was not changed as well"
+    }
+
     /// The summary's reason: how many days, the first few with their counts, and what to do.
     static func reason(_ days: [Day]) -> String {
         let shown = days.prefix(3).map { "\($0.day): \($0.before) → \($0.after)" }.joined(separator: ", ")

@@ -16,6 +16,8 @@ final class SourceIngestor {
     var readThisRun: [String: String] = [:]
     /// The new SHA-256 of each file this run reads, by path ("" when it is appended to: not known yet).
     var newHashThisRun: [String: String] = [:]
+    /// The files read whole this run because they were read in another time zone: their runs may move between days.
+    var readForTimeZone: Set<String> = []
     /// The files this run rejected whole or could not read, which count nothing: no file is a copy of one of them.
     var countsNothingThisRun: Set<String> = []
     /// The files this run reads (`expect(_:displays:)`), in the sources' order.
@@ -238,6 +240,7 @@ final class SourceIngestor {
                     let reason = known.timeZone.map { "read in \(SourceSpec.zones(of: $0)); kouka.toml now says \(SourceSpec.zones(of: zone))" }
                         ?? "read before Kouka kept the time zone it was read in"
                     summary.filesReadForTimeZone.append(.init(path: display, reason: reason))
+                    readForTimeZone.insert(display)
                     logger.notice("source file is read whole: the time zone changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
                 }
             }
@@ -394,13 +397,22 @@ final class SourceIngestor {
             appended = true
         } else {
             // Read again for runs another file now counts, from the bytes it was read as: what it no longer counts is those.
-            let lost = readingAgainForEndedRuns > 0 ? []
-                : RunsLost.days(before: try store.eventsPerDay(ofSourceAt: display), rollups: rollups, rejections: collector.rejections)
+            var lost: String? = nil
+            if readingAgainForEndedRuns == 0 {
+                let before = try store.eventsPerDay(ofSourceAt: display)
+                if readForTimeZone.contains(display) {
+                    // Its runs are dated in another zone now: a run may move to the day before or after.
+                    lost = RunsLost.inAll(before: before, rollups: rollups, rejections: collector.rejections).map(RunsLost.reasonInAll)
+                } else {
+                    let days = RunsLost.days(before: before, rollups: rollups, rejections: collector.rejections)
+                    lost = days.isEmpty ? nil : RunsLost.reason(days)
+                }
+            }
             try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             appended = false
-            if !lost.isEmpty {
-                summary.filesLosingRuns.append(.init(path: display, reason: RunsLost.reason(lost)))
-                logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)", "days": "\(lost.count)"])
+            if let lost {
+                summary.filesLosingRuns.append(.init(path: display, reason: lost))
+                logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)"])
             }
         }
         var tally = FileTally(appended: appended, rowsRead: parsed.recordsRead, rowsRejected: collector.rejections.count, rowsRepeated: repeated,
