@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Roles: `task` (required), `start` (required unless `end` and `duration` are both mapped), `end`,
 /// `duration` (seconds), `status`, `items`, `department`. With `status` mapped, `[source.values]` lists
-/// `success` (required), `failure`, `cancelled` and `unfinished`; a value in none of them is rejected.
+/// `success` (required), `failure`, `cancelled` and `unfinished`; a value in none of them is rejected. A run
+/// still `unfinished` waits for its end up to `pending_max_hours`; past it, it counts as unfinished (a failure)
+/// when `run_id` is mapped, and is rejected when not (a later export holding it ended could not take it over).
 /// With `items` mapped the unit is items and every row that succeeded or failed must give its count (0 is
 /// a count; an empty cell is rejected, not taken for 1); without it each row is one run. `run_id` names
 /// each run, so that overlapping exports count it once (`MappedRuns`).
@@ -38,10 +40,7 @@ package struct RobotCSVParser: LogParser {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
                                  delimiter: options.delimiter, rowDay: { Self.startDay(of: MappedRow(row: $0, options: options), clock: context.clock) }) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
-            guard let outcome = try m.outcome() else {
-                summary.pendingRuns += 1
-                return
-            }
+            let listed = try m.outcome()
             let name = try m.required("task")
             let duration = try m.number("duration")
             var start: Date? = nil, end: Date? = nil
@@ -49,6 +48,21 @@ package struct RobotCSVParser: LogParser {
             if !(try m.text("end")).isEmpty { end = try m.instant("end", clock: context.clock) }
             if start == nil, let end, let duration { start = end.addingTimeInterval(-duration) }
             guard let start else { throw RowProblem("no start time: column \(options.columns["start"] ?? options.columns["end"] ?? "start") is empty") }
+            let outcome: Outcome
+            if let listed {
+                outcome = listed
+            } else {
+                // Still running: it waits for its end, up to pending_max_hours; then it never finished, and counts as a failure.
+                guard context.now.timeIntervalSince(start) > context.pendingMaxAge else {
+                    summary.pendingRuns += 1
+                    return
+                }
+                // Without run ids a later export holding it ended could not take it over: it would count twice.
+                guard !MappedRuns.keepsRowKeys(options) else {
+                    throw RowProblem("still running (its status is in the unfinished list) past pending_max_hours, and without a run_id column Kouka cannot tell it from the same run ended in a later export, so it is not counted: map run_id to count it as unfinished, or check the robot")
+                }
+                outcome = .unfinished
+            }
             var machine = duration
             if let end {
                 let span = try RunSpan.seconds(from: start, to: end, startColumn: options.columns["start"] ?? "start",
