@@ -196,7 +196,8 @@ import Testing
         _ = try city.nightly()
         // As a store of before: no unfinished runs kept, and digests computed without them (here: none kept at all).
         try city.sql("""
-            DELETE FROM migrations WHERE name IN ('v14', 'rollup digests kept'); ALTER TABLE run_key_sets DROP COLUMN unfinished;
+            DELETE FROM migrations WHERE name IN ('v14', 'v15', 'rollup digests kept'); DROP INDEX run_key_sets_unfinished;
+            ALTER TABLE run_key_sets DROP COLUMN unfinished;
             UPDATE source_files SET rollups_sha256 = NULL;
             """)
         // Until the next nightly run reads the file again, verify says its unfinished runs are not known yet, not removed.

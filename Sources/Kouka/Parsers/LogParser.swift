@@ -22,6 +22,10 @@ public protocol LogParser: Sendable {
     /// run ids: rows of another file with the same key are flagged, and still counted, rather than left out
     /// as repeats. False unless a format says otherwise.
     var logsRowKeys: Bool { get }
+    /// Whether a run it counts unfinished may be dated otherwise once it has ended (an Orchestrator job pending is
+    /// dated by its CreationTime, once run by its StartTime): a file holding such runs is compared with the files of
+    /// the format whatever their days.
+    var redatesEndedRuns: Bool { get }
 }
 
 extension LogParser {
@@ -29,6 +33,7 @@ extension LogParser {
     public func digestsWhileReading(path: String) -> Bool { false }
     /// False: the keys a parser hands over, if any, are run ids.
     public var logsRowKeys: Bool { false }
+    public var redatesEndedRuns: Bool { false }
 }
 
 /// What a parser hands its results to: an event for each run or use it read, a rejection for each record

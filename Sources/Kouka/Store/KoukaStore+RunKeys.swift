@@ -59,9 +59,11 @@ extension KoukaStore {
 
     /// `runsCounted`, saying also of each run whether the file that counts it counted it as unfinished. A file that
     /// counts a run ended is preferred to one that counted it unfinished, whichever was read first: that is the file
-    /// whose count a later export leaves its copy of the run out for.
+    /// whose count a later export leaves its copy of the run out for. Files are compared when their days overlap, and
+    /// files that counted runs unfinished whatever their days; with `anyDay` (a file holding unfinished runs of a format
+    /// that dates them otherwise once they have ended), every file of the format.
     func runsCountedElsewhere(
-        in keys: RunKeyStream, format: String, otherThan path: String, where stands: (String) throws -> Bool = { _ in true }
+        in keys: RunKeyStream, format: String, otherThan path: String, anyDay: Bool = false, where stands: (String) throws -> Bool = { _ in true }
     ) throws -> [UInt64: CountedRun] {
         var others: [(id: Int64, path: String, unfinished: Set<UInt64>)] = []
         // One bounded range of the index per span class (`RunKeySpan`); CROSS JOIN keeps SQLite from starting
@@ -71,12 +73,31 @@ extension KoukaStore {
             WHERE k.span_class = ? AND k.first_day BETWEEN ? AND ? AND k.last_day >= ? AND s.format = ? AND s.path <> ?
             AND s.status IN ('present', 'gone')
             """, reading: "run_key_sets")
-        for spanClass in RunKeySpan.classes {
+        // And the files that counted runs unfinished, whatever their days: an unfinished run may be dated otherwise once it
+        // has ended (an Orchestrator job by its CreationTime while pending, by its StartTime once run).
+        let unfinished = try db.prepare("""
+            SELECT s.id, s.path, k.unfinished FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
+            WHERE k.span_class = ? AND k.unfinished IS NOT NULL AND s.format = ? AND s.path <> ? AND s.status IN ('present', 'gone')
+            """, reading: "run_key_sets")
+        var seen = Set<Int64>()
+        func add(_ row: SQLiteStatement) throws {
+            let id = try row.int(0)
+            guard seen.insert(id).inserted else { return }
+            others.append((id, try row.text(1), row.isNull(2) ? [] : Set(try row.hashes(2))))
+        }
+        if anyDay {
+            // Runs counted unfinished here may be dated otherwise where they ended: every file of the format (a format
+            // whose files are a few exports, and only for a file with such runs).
+            try db.prepare("""
+                SELECT s.id, s.path, k.unfinished FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
+                WHERE s.format = ? AND s.path <> ? AND s.status IN ('present', 'gone')
+                """, reading: "run_key_sets").query([.text(format), .text(path)], add)
+        }
+        for spanClass in RunKeySpan.classes where !anyDay {
             let earliest = RunKeySpan.earliestStart(ofClass: spanClass, overlapping: keys.days.lowerBound)
             try overlapping.query([.integer(Int64(spanClass)), .text(RunKeySpan.bound(earliest)), .text(keys.days.upperBound.description),
-                                   .text(keys.days.lowerBound.description), .text(format), .text(path)]) {
-                others.append((try $0.int(0), try $0.text(1), $0.isNull(2) ? [] : Set(try $0.hashes(2))))
-            }
+                                   .text(keys.days.lowerBound.description), .text(format), .text(path)], add)
+            try unfinished.query([.integer(Int64(spanClass)), .text(format), .text(path)], add)
         }
         // The file read first keeps a run: the others in the order they were first recorded.
         others.sort { $0.id < $1.id }

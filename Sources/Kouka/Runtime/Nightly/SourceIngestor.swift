@@ -344,6 +344,7 @@ final class SourceIngestor {
         var endedHere = RunsEndedHere()
         if read.failure == nil, let keys = Self.stream(read.collector),
            case let counted = try store.runsCountedElsewhere(in: keys, format: read.spec.format, otherThan: display,
+                                                             anyDay: read.spec.parser.redatesEndedRuns && !keys.unfinished.isEmpty,
                                                              where: { try stands($0, store: store) }),
            !counted.isEmpty {
             if read.spec.parser.logsRowKeys {

@@ -180,6 +180,15 @@ enum Migrations {
         UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND (
             id IN (SELECT source_id FROM rollups WHERE outcome = 'unfinished') OR id IN (SELECT source_id FROM rejects WHERE repeated_run = 1));
         """),
+        // The files that counted runs unfinished, found whatever their days: a run's day can change when it ends (an
+        // Orchestrator job still pending is dated by its CreationTime, once started by its StartTime, maybe the next day),
+        // so a later export holding it ended must find it outside its own days. Orchestrator exports read before are read
+        // once again when one of them counted a run unfinished: a later one may count that run a second time.
+        ("v15", """
+        CREATE INDEX run_key_sets_unfinished ON run_key_sets (span_class) WHERE unfinished IS NOT NULL;
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format = 'uipath-orchestrator' AND EXISTS (
+            SELECT 1 FROM run_key_sets k JOIN source_files o ON o.id = k.source_id WHERE k.unfinished IS NOT NULL AND o.format = 'uipath-orchestrator');
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since

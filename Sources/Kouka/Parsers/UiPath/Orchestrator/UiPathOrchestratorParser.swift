@@ -22,6 +22,8 @@ package struct UiPathOrchestratorParser: LogParser {
 
     /// CSV exports are read by `CSVRunTable`, which hashes what it reads; JSON is read another way.
     package func digestsWhileReading(path: String) -> Bool { JSONRecords.digestsWhileReading(path) }
+    /// A job or queue item still waiting has no StartTime (StartProcessing) yet: it is dated by its CreationTime.
+    package var redatesEndedRuns: Bool { true }
 
     package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         if try JSONRecords.isJSON(path, display: context.displayPath) {
