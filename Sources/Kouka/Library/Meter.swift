@@ -26,9 +26,8 @@ public struct Meter: Sendable {
     /// A meter using the task catalog at `catalog`.
     /// - Throws: `CatalogError` when the catalog cannot be used, or the error of reading it for its SHA-256.
     public init(catalog: String, timeZone: TimeZone, rules: MeasureRules = MeasureRules(), now: Date = Date()) throws {
-        self.catalog = try TaskCatalogLoader.load(path: catalog)
+        (self.catalog, catalogSHA256) = try ReportedFileDigest.loading(catalog) { try TaskCatalogLoader.load(path: $0) }
         catalogPath = catalog
-        catalogSHA256 = try ReportedFileDigest.sha256(of: catalog)
         self.rules = rules
         clock = LocalClock(zone: timeZone)
         window = EventWindow(clock: clock, now: now)

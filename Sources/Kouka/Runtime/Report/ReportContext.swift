@@ -31,7 +31,8 @@ struct ReportContext {
         _ body: (ReportContext) throws -> T
     ) throws -> T {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
-        let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
+        // Hashed as it is read, before the wait for a nightly run: the digest the report states is of the bytes it used.
+        let (catalog, catalogSHA256) = try ReportedFileDigest.loading(configuration.catalogPath) { try TaskCatalogLoader.load(path: $0) }
         let systems = try SystemsRegisterFile.load(configuration)
         guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
             throw ConfigurationError(path: configuration.path, message: "the database \(configuration.databasePath) does not exist yet; run kouka-nightly first")
@@ -53,7 +54,7 @@ struct ReportContext {
             if !removedDigests, case let paths = try store.pathsWithRollupDigestRemoved(), !paths.isEmpty { throw RollupDigestsRemoved(paths: paths) }
             let context = ReportContext(
                 configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
-                catalogSHA256: try ReportedFileDigest.sha256(of: configuration.catalogPath), store: store, ledger: ledger, systems: systems,
+                catalogSHA256: catalogSHA256, store: store, ledger: ledger, systems: systems,
                 asOf: try ReportJob.asOf(today: today ?? configuration.clock.localDate(of: Date()), store: store, clock: configuration.clock))
             return try body(context)
         }

@@ -4,8 +4,11 @@ import Foundation
 enum SystemsRegisterFile {
     static func load(_ configuration: Configuration) throws -> SystemsRegister? {
         guard let path = configuration.systemsPath else { return nil }
-        var register = try SystemsRegisterLoader.load(path: path, displayPath: DisplayPath.of(path, base: DisplayPath.base(ofConfiguration: configuration.path)))
-        register.sha256 = try ReportedFileDigest.sha256(of: path)
+        let loaded = try ReportedFileDigest.loading(path) {
+            try SystemsRegisterLoader.load(path: $0, displayPath: DisplayPath.of($0, base: DisplayPath.base(ofConfiguration: configuration.path)))
+        }
+        var register = loaded.value
+        register.sha256 = loaded.sha256
         return register
     }
 }
