@@ -12,4 +12,15 @@ import Testing
     func otherSpellingsAreNot(text: String) {
         #expect(DecimalText.number(text) == nil)
     }
+
+    @Test(arguments: [("1,000", 1000.0), ("12,345.5", 12345.5), ("1,234,567", 1234567), ("999", 999)])
+    func thousandsGroupsAreNumbers(text: String, value: Double) {
+        #expect(DecimalText.number(grouped: text) == value)
+    }
+
+    /// Not thousands: a decimal comma (`1,00`), groups of other sizes, a comma at an end.
+    @Test(arguments: ["1,00", "12,3,4", ",100", "100,", "1,0000", "1234,567", "1,000,00", "-1,000"])
+    func otherCommasAreNot(text: String) {
+        #expect(DecimalText.number(grouped: text) == nil)
+    }
 }

@@ -38,9 +38,9 @@ struct CSVRow {
     /// A non-negative number in column `index`, or nil when the column is absent or empty.
     func number(_ index: Int?) throws(RowProblem) -> Double? {
         guard let index else { return nil }
-        let value = try text(index).replacingOccurrences(of: ",", with: "")
+        let value = try text(index)
         if value.isEmpty { return nil }
-        guard let number = DecimalText.number(value), number.isFinite, number >= 0 else {
+        guard let number = DecimalText.number(grouped: value), number.isFinite, number >= 0 else {
             throw RowProblem("column \(header.names[index]) is not a non-negative number\(quoted(value))")
         }
         guard number <= Self.largestPlausible else {

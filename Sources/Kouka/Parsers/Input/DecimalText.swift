@@ -27,4 +27,19 @@ package enum DecimalText {
         guard index == bytes.endIndex, let value = Double(String(text)), value.isFinite else { return nil }
         return value
     }
+
+    /// The value of `text` as `number(_:)` reads it, also with commas grouping the whole part by thousands (`1,000`,
+    /// `12,345.5`, as Excel writes counts); commas anywhere else (`1,00`, a decimal comma, or `12,3,4`) make it no number.
+    package static func number(grouped text: String) -> Double? {
+        guard text.contains(",") else { return number(text) }
+        let point = text.firstIndex(where: { $0 == "." || $0 == "e" || $0 == "E" }) ?? text.endIndex
+        let groups = text[..<point].split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count), first.allSatisfy(\.isASCIIDigit),
+              groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        return number(groups.joined() + text[point...])
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
