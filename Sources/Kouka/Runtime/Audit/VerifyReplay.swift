@@ -17,7 +17,8 @@ struct VerifyReplay {
     /// Reads every source into a new store as of `now`, the run ids of `gone` files given to it first, the files in the
     /// order of `order` (the store's ledger ids by path: the order it first recorded them).
     init(configuration source: Configuration, now: Date, gone: [GoneFileRunKeys] = [], order: [String: Int64] = [:]) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-verify-\(UUID().uuidString)")
+        VerifyTemporaries.removeLeftovers()
+        folder = VerifyTemporaries.path()
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
             throw OutputError(path: folder.path, reason: "cannot create a temporary folder for the logs read again")
         }

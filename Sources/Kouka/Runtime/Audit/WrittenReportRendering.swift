@@ -68,7 +68,7 @@ enum WrittenReportRendering {
             return report
         }
         // Rendered again into a temporary file, with the creation time the report states.
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-verify-\(UUID().uuidString).xlsx").path
+        let temporary = VerifyTemporaries.path(suffix: ".xlsx").path
         defer { Discard.temporary(URL(fileURLWithPath: temporary)) }
         do { try workbook.write(report, temporary, created) } catch {
             throw OutputError(path: temporary, reason: "cannot render the workbook again to check it: \(error.reason)")
