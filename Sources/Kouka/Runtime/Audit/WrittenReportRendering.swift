@@ -50,7 +50,7 @@ enum WrittenReportRendering {
         for name in present.sorted() where !written.contains(name) {
             summary.differences.append(.init(kind: "written-report", subject: (folder as NSString).appendingPathComponent(name), field: "file", found: name,
                                              foundIn: "report", expected: "none", expectedFrom: "report",
-                                             detail: "this file is not one kouka-report writes for the set, whatever SHA256SUMS lists: it was added after the set was written; remove it, or re-run \(rerun)"))
+                                             detail: "this file is not one kouka-report writes for the set, whatever SHA256SUMS lists: it was added after the set was written. Move it out of the folder and keep it (it may be evidence: re-running \(rerun) replaces the set as a whole, and this file with it)"))
         }
         for (name, data) in expected where present.contains(name) {
             let path = (folder as NSString).appendingPathComponent(name)
