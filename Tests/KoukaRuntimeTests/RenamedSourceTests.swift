@@ -75,6 +75,8 @@ import Testing
         let second = try night(city, 2)
         #expect(second.filesDuplicate.isEmpty)
         #expect(second.rowsRepeated == 0, "no run is counted elsewhere on the word of a line that no longer describes its file")
+        #expect(second.filesLosingRuns.isEmpty, "each holds the days the other lost: no run was lost")
+        #expect(second.exitCode == .done)
         #expect(try figures(city) == (5, 13.75))
         let third = try night(city, 3)
         #expect(third.filesUnchanged == 2)

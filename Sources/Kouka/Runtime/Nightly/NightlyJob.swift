@@ -129,6 +129,7 @@ package struct NightlyJob {
         if !batch.isEmpty, !summary.interrupted { try readAndRecord() }
         // Also when a stop was requested: the batch in hand is read already.
         try record(readAhead.finish())
+        ingestor.settleLosses(summary: &summary)
         if let store, !options.dryRun, !summary.interrupted { options.fileObserver?(files.count, store) }
         progress.finish()
         if case let unsettled = ingestor.unsettled, !unsettled.isEmpty {

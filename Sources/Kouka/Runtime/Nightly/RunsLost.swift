@@ -14,13 +14,29 @@ enum RunsLost {
     /// (its contribution until now), in date order. Running totals (DeepL's snapshots) are not runs.
     static func days(before: [LocalDate: Int], rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection]) -> [Day] {
         guard !before.isEmpty else { return [] }
-        var after: [LocalDate: Int] = [:]
-        for (key, totals) in rollups where !key.cumulative { after[key.date, default: 0] += totals.events }
-        for rejection in rejections { if let day = rejection.day { after[day, default: 0] += 1 } }
+        let after = perDay(rollups: rollups, rejections: rejections)
         return before.compactMap { day, runs in
             let now = after[day] ?? 0
             return now < runs ? Day(day: day, before: runs, after: now) : nil
         }.sorted { $0.day < $1.day }
+    }
+
+    /// The runs, counted or rejected, a reading holds on each day.
+    static func perDay(rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection]) -> [LocalDate: Int] {
+        var after: [LocalDate: Int] = [:]
+        for (key, totals) in rollups where !key.cumulative { after[key.date, default: 0] += totals.events }
+        for rejection in rejections { if let day = rejection.day { after[day, default: 0] += 1 } }
+        return after
+    }
+
+    /// What of `losses` the `gains` of other files on the same days do not make up for, taking those gains: a day's runs
+    /// one file no longer holds and another now holds (two exports whose names were swapped) were not lost.
+    static func notMadeUp(_ losses: [Day], by gains: inout [LocalDate: Int]) -> [Day] {
+        losses.compactMap { lost in
+            let taken = min(lost.before - lost.after, gains[lost.day] ?? 0)
+            gains[lost.day, default: 0] -= taken
+            return lost.after + taken < lost.before ? Day(day: lost.day, before: lost.before, after: lost.after + taken) : nil
+        }
     }
 
     /// The same for a file read again in another time zone, whose runs may move to the days before or after: the

@@ -18,6 +18,10 @@ final class SourceIngestor {
     var newHashThisRun: [String: String] = [:]
     /// The files read whole this run because they were read in another time zone: their runs may move between days.
     var readForTimeZone: Set<String> = []
+    /// The days on which files read again whole hold fewer runs than they counted, and the runs files recorded this run
+    /// hold on days beyond what they counted, by format: settled once every file is recorded (`settleLosses`).
+    var losses: [(display: String, format: String, days: [RunsLost.Day])] = []
+    var gains: [String: [LocalDate: Int]] = [:]
     /// The files this run rejected whole or could not read, which count nothing: no file is a copy of one of them.
     var countsNothingThisRun: Set<String> = []
     /// The files this run reads (`expect(_:displays:)`), in the sources' order.
@@ -396,25 +400,26 @@ final class SourceIngestor {
         if case .append = read.plan {
             try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             appended = true
+            if readingAgainForEndedRuns == 0 { gain(RunsLost.perDay(rollups: rollups, rejections: collector.rejections), format: read.spec.format) }
         } else {
             // Read again for runs another file now counts, from the bytes it was read as: what it no longer counts is those.
-            var lost: String? = nil
             if readingAgainForEndedRuns == 0 {
                 let before = try store.eventsPerDay(ofSourceAt: display)
                 if readForTimeZone.contains(display) {
                     // Its runs are dated in another zone now: a run may move to the day before or after.
-                    lost = RunsLost.inAll(before: before, rollups: rollups, rejections: collector.rejections).map(RunsLost.reasonInAll)
+                    if let lost = RunsLost.inAll(before: before, rollups: rollups, rejections: collector.rejections) {
+                        summary.filesLosingRuns.append(.init(path: display, reason: RunsLost.reasonInAll(lost)))
+                        logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)"])
+                    }
                 } else {
+                    let after = RunsLost.perDay(rollups: rollups, rejections: collector.rejections)
                     let days = RunsLost.days(before: before, rollups: rollups, rejections: collector.rejections)
-                    lost = days.isEmpty ? nil : RunsLost.reason(days)
+                    if !days.isEmpty { losses.append((display, read.spec.format, days)) }
+                    gain(after, beyond: before, format: read.spec.format)
                 }
             }
             try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             appended = false
-            if let lost {
-                summary.filesLosingRuns.append(.init(path: display, reason: lost))
-                logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)"])
-            }
         }
         var tally = FileTally(appended: appended, rowsRead: parsed.recordsRead, rowsRejected: collector.rejections.count, rowsRepeated: repeated,
                               pendingRuns: parsed.pendingRuns, rowsIdentical: identical.count,
@@ -482,6 +487,7 @@ final class SourceIngestor {
     /// Takes back from the summary what recording a file added (`tally`), before it is read again in the same run.
     func forget(_ tally: FileTally, of display: String, summary: inout NightlySummary) {
         summary.forget(tally, of: display)
+        losses.removeAll { $0.display == display }
         for (key, runs) in tally.unmapped {
             unmapped[key]?.runs -= runs
             if unmapped[key]?.runs ?? 0 <= 0 { unmapped[key] = nil }
