@@ -29,9 +29,10 @@ struct MappedRow {
     func count(_ role: String, outcome: Outcome) throws(RowProblem) -> Double? {
         guard has(role) else { return nil }
         if let count = try number(role) {
-            // Items and sheets are counted whole: 2.5 of them is a column that does not hold the count.
-            guard count == count.rounded(.towardZero) else {
-                throw RowProblem("column \(options.columns[role]!) (\(role)) is not a whole number\(row.quoted(try text(role))): a count of \(role) is whole; check that the role is mapped to the count column")
+            // Items and sheets are counted whole: 2.5 of them is a column that does not hold the count, and 1.000 may be one
+            // or, written with a European thousands point, one thousand.
+            guard count == count.rounded(.towardZero), !(try text(role)).contains(".") else {
+                throw RowProblem("column \(options.columns[role]!) (\(role)) is not a whole number written without a point\(row.quoted(try text(role))): a count of \(role) is whole (1.000 could be one or one thousand); check the export and that the role is mapped to the count column")
             }
             return count
         }
