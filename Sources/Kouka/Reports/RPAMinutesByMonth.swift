@@ -9,11 +9,6 @@ package struct RPAMinutesByMonth: Sendable, Hashable {
         self.byMonth = byMonth
     }
 
-    /// The minutes of every month.
-    package var total: Double {
-        byMonth.keys.sorted().reduce(0) { $0 + byMonth[$1]! }
-    }
-
     /// The minutes of `month`, 0 when none.
     package subscript(month: String) -> Double {
         byMonth[month] ?? 0

@@ -13,8 +13,12 @@ enum RunsLost {
     /// The days on which `rollups` and `rejections` (the file's new reading) hold fewer runs than `before`
     /// (its contribution until now), in date order. Running totals (DeepL's snapshots) are not runs.
     static func days(before: [LocalDate: Int], rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection]) -> [Day] {
+        days(before: before, after: perDay(rollups: rollups, rejections: rejections))
+    }
+
+    /// The same from the runs per day of the new reading (`perDay`), when the caller has them already.
+    static func days(before: [LocalDate: Int], after: [LocalDate: Int]) -> [Day] {
         guard !before.isEmpty else { return [] }
-        let after = perDay(rollups: rollups, rejections: rejections)
         return before.compactMap { day, runs in
             let now = after[day] ?? 0
             return now < runs ? Day(day: day, before: runs, after: now) : nil

@@ -413,7 +413,7 @@ final class SourceIngestor {
                     }
                 } else {
                     let after = RunsLost.perDay(rollups: rollups, rejections: collector.rejections)
-                    let days = RunsLost.days(before: before, rollups: rollups, rejections: collector.rejections)
+                    let days = RunsLost.days(before: before, after: after)
                     if !days.isEmpty { losses.append((display, read.spec.format, days)) }
                     gain(after, beyond: before, format: read.spec.format)
                 }
