@@ -12,7 +12,8 @@ enum MeasureConfiguration {
         let base = commonFolder(absolute + [catalogPath])
         let sources = try logs.map { log in
             SourceSpec(format: log.format, pattern: log.literalPattern, encoding: log.encoding, options: log.options,
-                       parser: try parser(for: log, formats: formats), required: true)
+                       parser: try parser(for: log, formats: formats), required: true,
+                       pendingMaxAge: rules.pendingMaxHours * 3600)
         }
         return Configuration(
             path: base + "/(Kouka.measure)", clock: LocalClock(zone: timeZone), databasePath: database, catalogPath: catalogPath,

@@ -41,7 +41,7 @@ package struct VerifyAudit {
         guard let first = other.first else { return }
         throw ConfigurationError(path: configuration.path, message: """
             \(other.count) file(s) in the store, \(first.path) among them, were read with other settings of their [[source]] (encoding, \
-            columns, values, task, department, delimiter or the chatbot's lists) than kouka.toml gives now, or before Kouka kept them: \
+            columns, values, task, department, delimiter, the chatbot's lists or [nightly] pending_max_hours) than kouka.toml gives now, or before Kouka kept them: \
             run kouka-nightly, which reads them again with these settings, before verifying
             """)
     }

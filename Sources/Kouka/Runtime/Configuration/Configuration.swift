@@ -71,6 +71,11 @@ package struct Configuration: Sendable {
         guard let zone = TimeZone(identifier: zoneName) else {
             throw ConfigurationError(path: path, message: "timezone \(zoneName) is not a time zone name; use one like Asia/Tokyo")
         }
+        // inf would leave a stuck run unfinished for ever, never counted as the failure it is.
+        var pendingHours = SourceSpec.defaultPendingMaxAge / 3600
+        if let hours = file.nightly?.pending_max_hours {
+            pendingHours = try ConfigurationNumber.moreThanZero.check(hours.value, key: "nightly.pending_max_hours", path: path)
+        }
         var sources: [SourceSpec] = []
         for (index, section) in (file.source ?? []).enumerated() {
             let label = "source #\(index + 1) (\(section.path))"
@@ -111,7 +116,7 @@ package struct Configuration: Sendable {
                 throw ConfigurationError(path: path, message: "\(label): \(error.message)")
             }
             sources.append(SourceSpec(format: section.format, pattern: absolute(section.path), encoding: encoding, options: options, parser: parser,
-                                      required: section.required ?? false))
+                                      required: section.required ?? false, pendingMaxAge: pendingHours * 3600))
         }
         var targets = TargetTable.dxPolicyDefaults
         for (year, section) in (file.targets?.values ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -149,11 +154,6 @@ package struct Configuration: Sendable {
         }
         guard officeHours.opens < officeHours.closes else {
             throw ConfigurationError(path: path, message: "office_hours: opens must be before closes")
-        }
-        // inf would leave a stuck run unfinished for ever, never counted as the failure it is.
-        var pendingHours = 24.0
-        if let hours = file.nightly?.pending_max_hours {
-            pendingHours = try ConfigurationNumber.moreThanZero.check(hours.value, key: "nightly.pending_max_hours", path: path)
         }
         let minimumUses = file.ai_tasks?.minimum_uses ?? 1
         guard minimumUses >= 1 else { throw ConfigurationError(path: path, message: "ai_tasks.minimum_uses must be 1 or more") }

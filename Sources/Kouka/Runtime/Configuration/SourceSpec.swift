@@ -1,3 +1,4 @@
+import Foundation
 
 /// One `[[source]]` of the configuration: which files, in which format, read how.
 package struct SourceSpec: Sendable {
@@ -15,13 +16,14 @@ package struct SourceSpec: Sendable {
     /// worked out once: the nightly run compares it with every file's ledger line.
     package let settingsText: String?
 
-    package init(format: String, pattern: String, encoding: TextEncoding, options: SourceOptions, parser: any LogParser, required: Bool = false) {
+    package init(format: String, pattern: String, encoding: TextEncoding, options: SourceOptions, parser: any LogParser, required: Bool = false,
+                 pendingMaxAge: TimeInterval = SourceSpec.defaultPendingMaxAge) {
         self.format = format
         self.pattern = pattern
         self.encoding = encoding
         self.options = options
         self.parser = parser
         self.required = required
-        settingsText = Self.settings(encoding: encoding, options: options)
+        settingsText = Self.settings(encoding: encoding, options: options, pendingMaxAge: pendingMaxAge)
     }
 }

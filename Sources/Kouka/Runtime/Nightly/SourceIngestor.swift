@@ -235,8 +235,8 @@ final class SourceIngestor {
                 if let was = known.timeZone, SourceSpec.zones(of: was) == SourceSpec.zones(of: zone) {
                     // What it counted followed the source's encoding, columns, values, task or department of the night it was read.
                     let reason = was.contains(SourceSpec.settingsMark)
-                        ? "read with other settings of its [[source]] (encoding, columns, values, task, department, delimiter or the chatbot's lists) than kouka.toml gives now"
-                        : "read before Kouka kept the settings of its [[source]] (encoding, columns, values, task, department, delimiter or the chatbot's lists) it was read with"
+                        ? "read with other settings of its [[source]] (encoding, columns, values, task, department, delimiter, the chatbot's lists or [nightly] pending_max_hours) than kouka.toml gives now"
+                        : "read without settings kouka.toml now gives its [[source]] (encoding, columns, values, task, department, delimiter, the chatbot's lists or [nightly] pending_max_hours), or before Kouka kept them"
                     summary.filesReadForSourceSettings.append(.init(path: display, reason: reason))
                     logger.notice("source file is read whole: its source's settings changed", metadata: ["file": "\(display)"])
                 } else {
