@@ -112,6 +112,12 @@ public struct ParseSummary: Sendable, Hashable {
     /// What the file holds that is read right but not counted (DeepL Write's characters beside translation's),
     /// for the nightly log: said, so that nobody takes the file's own total for Kouka's.
     public var notes: [String] = []
+    /// Runs that started in the robot's log of the day before (`file`) and end in this one: that log counts them.
+    /// One that counted a run unfinished, read before this log was there, is read again with it.
+    package var endsOfRunsStartedBefore: SharedRuns?
+    /// Runs that started in this file and go on into the robot's log of the day after (`file`): this file counts
+    /// them. That log, read before this one was there, may count them: it is read again without them.
+    package var runsGoingOnAfter: SharedRuns?
 
     /// A summary of one reading.
     public init(recordsRead: Int = 0, pendingRuns: Int = 0, notes: [String] = []) {

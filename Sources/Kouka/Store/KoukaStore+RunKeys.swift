@@ -47,6 +47,16 @@ extension KoukaStore {
         try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished.sorted()) { body in for hash in distinct { try body(hash) } }, source: id)
     }
 
+    /// The runs the file at `path` counted as unfinished, by hash: none for a file not in the ledger.
+    func unfinishedRuns(ofSourceAt path: String) throws -> [UInt64] {
+        var hashes: [UInt64] = []
+        try db.prepare(
+            "SELECT k.unfinished FROM run_key_sets k JOIN source_files s ON s.id = k.source_id WHERE s.path = ? AND k.unfinished IS NOT NULL",
+            reading: "run_key_sets"
+        ).query([.text(path)]) { hashes += try $0.hashes(0) }
+        return hashes
+    }
+
     /// Which of `keys` another counted file of `format` already counts, with that file's path; the file
     /// read first keeps a run, so a later file's copy of it is the one left out. Only files with runs on
     /// the same days are compared, and of those only the ones `stands` says keep what they count (a file

@@ -116,7 +116,11 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             nextIsOpen = nextDate >= context.today
             if let next = Self.sibling(of: path, on: nextDate) {
                 let unended = Set(runs.values.filter { $0.endInstant == nil }.map(\.jobID))
-                try Self.follow(unended, in: next, encoding: reader.encoding, clock: context.clock, into: &runs)
+                let followed = try Self.follow(unended, in: next, encoding: reader.encoding, clock: context.clock, into: &runs)
+                let started = followed.filter { runs[$0]?.startedHere == true }
+                if !started.isEmpty, let file = Self.siblingPath(of: context.displayPath, on: nextDate) {
+                    summary.runsGoingOnAfter = SharedRuns(file: file, hashes: started.map(RunKeyHash.of))
+                }
             }
         }
         var countedEarlier = Set<String>()
@@ -125,6 +129,10 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             try Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
                         clock: context.clock, into: &earlier)
             countedEarlier = Set(earlier.keys)
+            let ended = countedEarlier.filter { runs[$0]?.endInstant != nil }
+            if !ended.isEmpty, let file = Self.siblingPath(of: context.displayPath, on: fileDate.adding(days: -1)) {
+                summary.endsOfRunsStartedBefore = SharedRuns(file: file, hashes: ended.map(RunKeyHash.of))
+            }
         }
         var pending: [String: UiPathRun] = [:]
         let counted = RunKeyLog()
@@ -183,8 +191,11 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
     /// Reads the lines of `jobs` from the robot's log of another day into `runs`. Lines it cannot parse are
     /// that file's own business, rejected when it is read; a file that cannot be read stops this one too, as
     /// the runs it holds the ends or starts of would be counted wrong.
-    static func follow(_ jobs: Set<String>, in path: String, encoding: TextEncoding, clock: LocalClock, into runs: inout [String: UiPathRun]) throws {
-        guard !jobs.isEmpty else { return }
+    /// Returns the runs it found lines of.
+    @discardableResult
+    static func follow(_ jobs: Set<String>, in path: String, encoding: TextEncoding, clock: LocalClock, into runs: inout [String: UiPathRun]) throws -> Set<String> {
+        guard !jobs.isEmpty else { return [] }
+        var found = Set<String>()
         let reader = try LineReader(path: path, encoding: encoding)
         let names = NameInterner()
         let fileDate = Self.fileDate(path)
@@ -194,7 +205,9 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                   let processName = entry.processName,
                   let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: clock) else { return }
             Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
+            found.insert(jobID)
         }
+        return found
     }
 
     /// The robot's log of `date` beside `path` (`YYYY-MM-DD_Execution.log`), if there is one.

@@ -11,29 +11,56 @@ struct RunsEndedHere {
     /// The files that counted as unfinished runs this one holds ended, and cannot be read again (gone from the
     /// sources, or no longer the bytes they were read as): the run stays theirs, and the run says so.
     var keptBy: [String: Int] = [:]
+    /// The robot's log of the day after, read before this one was there, that counts runs this one holds the start of:
+    /// this one counts them, and that log is read again without them.
+    var startedHere: [String: Int] = [:]
+    /// The robot's log of the day before, read before this one was there, that counted as unfinished runs whose end
+    /// this one holds: read again, it finds their end here and counts them as they ended.
+    var endingHere: [String: Int] = [:]
+    /// That log, when it is no longer among the sources: the runs stay unfinished, and the run says so.
+    var endingInGoneLog: [String: Int] = [:]
 }
 
 extension SourceIngestor {
     /// Decides, of the runs `counted` elsewhere, which this file counts: those it holds ended (not in
-    /// `unfinishedHere`, its own unfinished runs) that a file it can read again counted as unfinished.
-    func takeOver(_ counted: [UInt64: CountedRun], unfinishedHere: [UInt64], store: KoukaStore) throws -> RunsEndedHere {
+    /// `unfinishedHere`, its own unfinished runs) that a file it can read again counted as unfinished, and those it
+    /// holds the start of that the robot's log of the day after counts (`goingOnAfter`: read before this one was there).
+    func takeOver(_ counted: [UInt64: CountedRun], unfinishedHere: [UInt64], goingOnAfter: SharedRuns?, store: KoukaStore) throws -> RunsEndedHere {
         var ended = RunsEndedHere()
         let unfinishedHere = Set(unfinishedHere)
+        let startedHere = goingOnAfter.map { (file: $0.file, hashes: Set($0.hashes)) }
         var canReadAgain: [String: Bool] = [:]
         for (hash, run) in counted {
-            guard run.unfinished, !unfinishedHere.contains(hash), readingAgainForEndedRuns < Self.endedRunsDepth else {
+            let ownStart = startedHere.map { $0.file == run.path && $0.hashes.contains(hash) } ?? false
+            guard (run.unfinished && !unfinishedHere.contains(hash)) || ownStart, readingAgainForEndedRuns < Self.endedRunsDepth else {
                 ended.leftOut[hash] = run.path
                 continue
             }
             if canReadAgain[run.path] == nil { canReadAgain[run.path] = try isReadableAsRecorded(run.path, store: store) }
             if canReadAgain[run.path]! {
-                ended.takenFrom[run.path, default: 0] += 1
+                if ownStart { ended.startedHere[run.path, default: 0] += 1 } else { ended.takenFrom[run.path, default: 0] += 1 }
             } else {
                 ended.leftOut[hash] = run.path
-                ended.keptBy[run.path, default: 0] += 1
+                // A run the day after's log counts, ended or not, stays its own, as a repeat here: no figure waits on it.
+                if !ownStart { ended.keptBy[run.path, default: 0] += 1 }
             }
         }
         return ended
+    }
+
+    /// Notes in `ended` the robot's log of the day before when it counted as unfinished runs whose end this file holds
+    /// (`endsBefore`): read before this one was there, it is read again once this one is recorded.
+    func findEnds(_ endsBefore: SharedRuns?, in ended: inout RunsEndedHere, store: KoukaStore) throws {
+        guard let endsBefore, readingAgainForEndedRuns < Self.endedRunsDepth else { return }
+        let unfinished = Set(try store.unfinishedRuns(ofSourceAt: endsBefore.file))
+        let runs = endsBefore.hashes.count(where: unfinished.contains)
+        guard runs > 0 else { return }
+        if try isReadableAsRecorded(endsBefore.file, store: store) {
+            ended.endingHere[endsBefore.file, default: 0] += runs
+        } else if file(at: endsBefore.file) == nil {
+            ended.endingInGoneLog[endsBefore.file, default: 0] += runs
+        }
+        // Among the sources with other bytes, it is read whole at its own turn, with this one there.
     }
 
     /// Once the file at `display` is recorded: reads again each file it took runs over from, and names those it could
@@ -45,13 +72,29 @@ extension SourceIngestor {
             logger.warning("runs counted as unfinished ended in another file, and the file that counts them cannot be read again",
                            metadata: ["file": "\(path)", "ended in": "\(display)", "runs": "\(runs)"])
         }
+        for (path, runs) in ended.endingInGoneLog.sorted(by: { $0.key < $1.key }) {
+            let reason = "\(runs) run(s) it counted as unfinished end in \(display), the robot's log of the day after, which was not there when this one was read; this one is no longer among the sources, so they stay counted as unfinished. Put it back (from a backup if need be) and run kouka-nightly --since with its day to count them as they ended"
+            summary.unfinishedRunsEndedElsewhere.append(.init(path: path, reason: reason))
+            logger.warning("runs counted as unfinished ended in the next day's log, and the log that counts them is gone",
+                           metadata: ["file": "\(path)", "ended in": "\(display)", "runs": "\(runs)"])
+        }
+        var readAgain: [(path: String, reason: String)] = []
+        for (path, runs) in ended.takenFrom {
+            readAgain.append((path, "\(runs) run(s) it counted as unfinished end in \(display), which counts them now: read again without them"))
+        }
+        for (path, runs) in ended.startedHere {
+            readAgain.append((path, "\(runs) run(s) it counted start in \(display), the robot's log of the day before, which was not there when this one was read and counts them now: read again without them"))
+        }
+        for (path, runs) in ended.endingHere {
+            readAgain.append((path, "\(runs) run(s) it counted as unfinished end in \(display), the robot's log of the day after, which was not there when this one was read: read again with it"))
+        }
         // Recorded now: the files read again below leave out the runs it counts.
-        if !ended.takenFrom.isEmpty { recorded.insert(display) }
-        for (path, runs) in ended.takenFrom.sorted(by: { $0.key < $1.key }) {
+        if !readAgain.isEmpty { recorded.insert(display) }
+        for (path, reason) in readAgain.sorted(by: { $0.path < $1.path }) {
             guard let file = file(at: path) else { continue }
-            summary.filesReadForEndedRuns.append(.init(path: path, reason: "\(runs) run(s) it counted as unfinished end in \(display), which counts them now: read again without them"))
-            logger.notice("source file is read again: runs it counted as unfinished ended in another file",
-                          metadata: ["file": "\(path)", "ended in": "\(display)", "runs": "\(runs)"])
+            summary.filesReadForEndedRuns.append(.init(path: path, reason: reason))
+            logger.notice("source file is read again: runs it counted are ended or started in another file",
+                          metadata: ["file": "\(path)", "other file": "\(display)", "reason": "\(reason)"])
             looksEarly(at: path)
             // Stated once, as read: not also as unchanged, at its turn before this or after.
             if marksReadForEndedRuns(path) { summary.filesUnchanged -= 1 }

@@ -354,7 +354,7 @@ final class SourceIngestor {
             if read.spec.parser.logsRowKeys {
                 identical = counted.mapValues(\.path)
             } else {
-                endedHere = try takeOver(counted, unfinishedHere: keys.unfinished, store: store)
+                endedHere = try takeOver(counted, unfinishedHere: keys.unfinished, goingOnAfter: read.parsed.runsGoingOnAfter, store: store)
                 if !endedHere.leftOut.isEmpty { read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector()) }
             }
         }
@@ -453,6 +453,7 @@ final class SourceIngestor {
             "rejected": "\(collector.rejections.count)", "pending": "\(record.pendingRuns)",
         ])
         tallies[display] = tally
+        try findEnds(parsed.endsOfRunsStartedBefore, in: &endedHere, store: store)
         try settle(endedHere, endedIn: display, store: store, summary: &summary)
     }
 
