@@ -110,6 +110,37 @@ import Testing
         #expect(r.targets.first { $0.metric == "ai-tasks" }?.actual == 0)
     }
 
+    @Test func aiTaskWhoseUsesHandledNothingIsNotCounted() throws {
+        // A01: two AI-OCR jobs of 0 sheets (0 min saved). A02: one job of 2 sheets whose checking took 100 min
+        // (2 × 6 − 100 = −88 min): the AI read something, so it is a use, and the hours show the loss.
+        let r = Self.report([Self.entry("A01", .aiOCR, unit: .sheets, manual: 6), Self.entry("A02", .aiOCR, unit: .sheets, manual: 6)],
+                            [Self.rollup("A01", .aiOCR, unit: .sheets, events: 2, quantity: 0),
+                             Self.rollup("A02", .aiOCR, unit: .sheets, events: 1, quantity: 2, human: 6_000, humanQuantity: 2)])
+        let empty = try #require(r.aiTasks.first { $0.task == "A01" })
+        #expect(empty.uses == 2 && !empty.counted)
+        #expect(empty.reason.contains("処理量が 0"))
+        let costly = try #require(r.aiTasks.first { $0.task == "A02" })
+        #expect(costly.counted)
+        #expect(r.targets.first { $0.metric == "ai-tasks" }?.actual == 1)
+        #expect(r.hoursSaved.bySystem["ai-ocr"] == -1.47)
+    }
+
+    @Test func eachToolOfAnAITaskCountsFromItsOwnProductionDay() throws {
+        // A03 by translation (in production 2021-04-01) and chatbot (2024-10-01): one translation use in June, and two
+        // chatbot answers in June, before the chatbot's day. One use counts; the two early ones are named.
+        let june = LocalDate(year: 2024, month: 6, day: 4)
+        var translation = Self.entry("A03", .translation, unit: .characters, manual: 1)
+        translation.productionFrom = LocalDate(year: 2021, month: 4, day: 1)
+        var chatbot = Self.entry("A03", .chatbot, unit: .inquiries, manual: 5, line: 3)
+        chatbot.productionFrom = LocalDate(year: 2024, month: 10, day: 1)
+        let r = Self.report([translation, chatbot], [Self.rollup("A03", .translation, unit: .characters, events: 1, quantity: 500, on: june),
+                                                     Self.rollup("A03", .chatbot, unit: .inquiries, events: 2, on: june)])
+        let line = try #require(r.aiTasks.first)
+        #expect(line.uses == 1 && line.counted)
+        #expect(line.productionFrom == "2021-04-01（translation）、2024-10-01（chatbot）")
+        #expect(line.reason.contains("本番開始日より前の利用 2 件"))
+    }
+
     @Test func timeMeasuredOnAJobWithNoSheetsIsMeasured() {
         // A01: 6 − 1 = 5 min a sheet. 60 sheets with no time recorded: 300 min estimated. A job of 0 sheets whose
         // checking took 90 min: −90 min measured. Total 210 min = 3.50 h = 5.00 h estimated − 1.50 h measured.

@@ -1,8 +1,9 @@
 
 /// Counts AI-supported tasks (AIを活用した業務数): an AI-family task counts in a fiscal year when it had
-/// at least the configured number of successful uses on or after the day it entered production. A task
-/// supported by several AI tools counts once. Only uses that saved time under their catalog row count: a
-/// success in another unit than the row's saves nothing and is not a use either.
+/// at least the configured number of successful uses on or after the day it entered production (each tool's row
+/// its own day), and those uses handled something: a year of AI-OCR jobs of 0 sheets, empty transcripts or
+/// translations of 0 characters supported no task. A task supported by several AI tools counts once. A success
+/// in another unit than the catalog row's saves nothing and is not a use either.
 ///
 /// Every AI-family task the period saw is listed, counted or not, with why: one whose uses all failed, fell
 /// outside office hours or were in the wrong unit is listed with those numbers, not left out.
@@ -10,9 +11,12 @@ struct AITaskCounter {
     private struct Uses {
         var name: String
         var systems: Set<SystemFamily> = []
-        var production: LocalDate?
+        /// Each tool's day of entering production, by the tool's name.
+        var production: [String: LocalDate] = [:]
         /// Successful uses on or after the production date, and before it.
         var uses = 0, early = 0
+        /// What the uses on or after the production date handled, in their units.
+        var units = 0.0
         var failures = 0, offHours = 0, mismatched = 0
     }
 
@@ -21,10 +25,15 @@ struct AITaskCounter {
 
     init(minimumUses: Int) { self.minimumUses = minimumUses }
 
-    /// Successful uses that saved time under `entry`.
-    mutating func add(entry: CatalogEntry, uses: Int, on date: LocalDate) {
+    /// Successful uses under `entry` and the units they handled.
+    mutating func add(entry: CatalogEntry, uses: Int, units: Double, on date: LocalDate) {
         update(entry) { task in
-            if let production = entry.productionFrom, date < production { task.early += uses } else { task.uses += uses }
+            if let production = entry.productionFrom, date < production {
+                task.early += uses
+            } else {
+                task.uses += uses
+                task.units += units
+            }
         }
     }
 
@@ -40,8 +49,9 @@ struct AITaskCounter {
 
     private mutating func update(_ entry: CatalogEntry, _ change: (inout Uses) -> Void) {
         guard entry.system.isAI else { return }
-        var task = tasks[entry.taskID] ?? Uses(name: entry.name, production: entry.productionFrom)
+        var task = tasks[entry.taskID] ?? Uses(name: entry.name)
         task.systems.insert(entry.system)
+        if let production = entry.productionFrom { task.production[entry.system.rawValue] = production }
         change(&task)
         tasks[entry.taskID] = task
     }
@@ -49,19 +59,29 @@ struct AITaskCounter {
     func lines() -> [AITaskLine] {
         tasks.keys.sorted().map { id in
             let t = tasks[id]!
-            let counted = t.uses >= minimumUses
+            let counted = t.uses >= minimumUses && t.units > 0
             var reason = counted
                 ? "年度内の本番稼働後の成功した利用 \(t.uses) 件（\(minimumUses) 件以上で計上）"
                 : (t.uses == 0 && t.early > 0
                     ? "利用 \(t.early) 件はすべて本番開始日より前"
-                    : "本番稼働後の成功した利用 \(t.uses) 件（\(minimumUses) 件に満たない）")
+                    : t.uses >= minimumUses
+                        ? "本番稼働後の成功した利用 \(t.uses) 件はいずれも処理量が 0（読取枚数・音声の分数・文字数など）で、AIが支援した処理がない"
+                        : "本番稼働後の成功した利用 \(t.uses) 件（\(minimumUses) 件に満たない）")
             var left: [String] = []
+            if t.early > 0 && t.uses > 0 { left.append("本番開始日より前の利用 \(t.early) 件") }
             if t.failures > 0 { left.append("失敗 \(t.failures) 件") }
             if t.offHours > 0 { left.append("開庁時間外の回答 \(t.offHours) 件") }
             if t.mismatched > 0 { left.append("単位がカタログと異なる利用 \(t.mismatched) 件") }
             if !left.isEmpty { reason += "。数えなかった利用: " + left.joined(separator: "、") }
             return AITaskLine(task: id, name: t.name, systems: t.systems.sorted().map(\.rawValue), uses: t.uses,
-                              productionFrom: t.production?.description, counted: counted, reason: reason)
+                              productionFrom: Self.productionText(t.production), counted: counted, reason: reason)
         }
+    }
+
+    /// The day the task entered production: one day, or each tool's when they differ (`2021-04-01（translation）、…`).
+    private static func productionText(_ days: [String: LocalDate]) -> String? {
+        let distinct = Set(days.values)
+        guard distinct.count > 1 else { return distinct.first?.description }
+        return days.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { "\($0.value)（\($0.key)）" }.joined(separator: "、")
     }
 }
