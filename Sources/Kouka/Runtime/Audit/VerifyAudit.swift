@@ -77,7 +77,7 @@ package struct VerifyAudit {
         try check.checkFiles(of: context.ledger, files: files, read: VerifyReplay.digestsOfFilesReadWhole(replayLedger))
         summary.differences += check.differences
 
-        let all = (from: LocalDate(year: 1900, month: 1, day: 1), to: LocalDate(year: 2200, month: 1, day: 1))
+        let all = ReportContext.everyDay
         let stored = facts.rollups, quarantine = facts.quarantine
         for line in context.ledger {
             // A copy no longer among the sources cannot be read again either: the store's line for it stands, as the
@@ -106,7 +106,10 @@ package struct VerifyAudit {
         replayConfiguration.databasePath = replay.configuration.databasePath
         let years = facts.reports.map(\.year)
         let logSide = BackgroundWork {
-            try ReportContext.reading(configuration: replayConfiguration) { fromLogs in try years.map { try fromLogs.yearReportComparedWithTheYearBefore($0) } }
+            try ReportContext.reading(configuration: replayConfiguration) { fromLogs in
+                _ = try fromLogs.keepingEveryRollup()
+                return try years.map { try fromLogs.yearReportComparedWithTheYearBefore($0) }
+            }
         }
         defer { logSide.waitUntilDone() }
         // Only files whose rollup digests differ can differ: on a store that agrees with its logs no rollup of
@@ -117,7 +120,7 @@ package struct VerifyAudit {
             let keeping = facts.keepingQuality
             let expected = VerifyStoreSide.byPath(Dictionary(grouping: try replay.store.rollups(from: all.from, to: all.to), by: \.sourceID), ledger: replayLedger)
             summary.differences += RollupComparison.differences(
-                stored: facts.rollupsByPath.filter { compared.contains($0.key) },
+                stored: VerifyStoreSide.byPath(stored, ledger: context.ledger.filter { compared.contains($0.path) }),
                 expected: RollupComparison.withoutQuality(expected.filter { compared.contains($0.key) },
                                                           paths: Set(context.ledger.filter { !keeping.contains($0.id) }.map(\.path))))
         }

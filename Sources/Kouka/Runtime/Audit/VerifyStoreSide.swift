@@ -6,8 +6,6 @@ struct VerifyStoreSide {
     var ledgerCheck: LedgerCheck
     /// Every rollup, by ledger line id.
     var rollups: [Int64: [DailyRollup]]
-    /// The counted files' rollups, by path and key.
-    var rollupsByPath: [String: [RollupKey: RollupTotals]]
     var quarantine: [String: [Rejection]]
     /// The SHA-256 of each file's run-key set, by ledger line id (`KoukaStore.runKeyDigests`).
     var runKeyDigests: [Int64: String]
@@ -26,11 +24,10 @@ struct VerifyStoreSide {
         let store = context.store
         try store.checkPages()
         ledgerCheck = try LedgerCheck(ledger: context.ledger, store: store)
-        let all = (from: LocalDate(year: 1900, month: 1, day: 1), to: LocalDate(year: 2200, month: 1, day: 1))
-        rollups = Dictionary(grouping: try store.rollups(from: all.from, to: all.to), by: \.sourceID)
+        // Kept by the context: every year's report below takes its rollups from them.
+        rollups = Dictionary(grouping: try context.keepingEveryRollup(), by: \.sourceID)
         let years = try fiscalYears ?? Set(rollups.values.flatMap { $0.map { FiscalYear(containing: $0.key.date).startYear } })
             .union(WrittenReportCheck.writtenFiscalYears(in: context.configuration.outputPath).map(\.startYear)).sorted().map(FiscalYear.init)
-        rollupsByPath = Self.byPath(rollups, ledger: context.ledger)
         reports = try years.map { ($0, try context.yearReportComparedWithTheYearBefore($0)) }
         let ledgerPaths = Set(context.ledger.map(\.path))
         writtenReports = try reports.map { year, report in

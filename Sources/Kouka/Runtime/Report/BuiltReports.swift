@@ -11,4 +11,6 @@ final class BuiltReports {
     var reports: [Key: YearReport] = [:]
     /// Each report's RPA minutes by month, unrounded (`ReportBuilder.buildWithRPAMinutes`).
     var rpaMinutes: [Key: RPAMinutesByMonth] = [:]
+    /// Every rollup of the store, when the context keeps them (`ReportContext.keepingEveryRollup`).
+    var allRollups: [DailyRollup]?
 }

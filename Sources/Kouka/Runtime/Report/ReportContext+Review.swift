@@ -35,7 +35,7 @@ extension ReportContext {
                               cut: LocalDate? = nil) throws -> ReviewPeriod {
         let through = min(cut ?? period.lastDay, max(asOf, from.adding(days: -1)))
         var report = try self.report(period, generatedAt: generatedAt, previous: nil, through: through)
-        let rollups = through >= from ? try store.rollups(from: from, to: through) : []
+        let rollups = through >= from ? try self.rollups(from: from, to: through) : []
         if case .fiscalYear = period, through < period.lastDay, let money = configuration.money {
             // A year under way bears the licence of the months it covers, not the whole year's, against the hours to date.
             let months = through < from ? 0 : period.monthKeys.filter { $0 <= through.monthKey }.count

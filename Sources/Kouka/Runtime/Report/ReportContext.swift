@@ -105,7 +105,7 @@ struct ReportContext {
 
     private func build(_ period: ReportPeriod, generatedAt: String, through last: LocalDate?) throws -> (YearReport, RPAMinutesByMonth) {
         // `through` cuts the period at a day (the year to date of a projection); its other figures are the period's.
-        let rollups = try store.rollups(from: period.firstDay, to: min(period.lastDay, last ?? period.lastDay))
+        let rollups = try rollups(from: period.firstDay, to: min(period.lastDay, last ?? period.lastDay))
         let repeated = try store.repeatedRuns(from: period.firstDay, to: period.lastDay)
         // A rejected row counts in the period of its own date; one whose date is unknown in none, and is shown in all.
         let rejected = try store.rejectedRows(from: period.firstDay, to: period.lastDay)

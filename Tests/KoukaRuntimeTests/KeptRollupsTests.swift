@@ -1,0 +1,42 @@
+import Foundation
+@testable import Kouka
+import Testing
+
+/// Verification keeps every rollup of a store once (`ReportContext.keepingEveryRollup`) and builds every year's report
+/// from them: each report must be the one read period by period from the store, to the last field.
+@Suite struct KeptRollupsTests {
+    @Test func reportsFromKeptRollupsAreTheStoresReports() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-kept-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The sample city, with a DeepL Free account's snapshots beside its Pro account's: running totals of periods
+        // whose start is not known, which a period's reading takes also from outside its days.
+        let city = folder.appendingPathComponent("city")
+        try FileManager.default.copyItem(at: SampleCityTests.sampleLogs, to: city)
+        let free = city.appendingPathComponent("translation/free")
+        try FileManager.default.createDirectory(at: free, withIntermediateDirectories: true)
+        try #"{"character_count": 1200, "character_limit": 500000}"#.write(to: free.appendingPathComponent("usage_2024-07-09.json"), atomically: true, encoding: .utf8)
+        try #"{"character_count": 2500, "character_limit": 500000}"#.write(to: free.appendingPathComponent("usage_2024-08-09.json"), atomically: true, encoding: .utf8)
+        let toml = city.appendingPathComponent("kouka.toml")
+        try (try String(contentsOf: toml, encoding: .utf8) + "\n[[source]]\nformat = \"deepl-usage\"\npath = \"translation/free/usage_*.json\"\ntask = \"DeepL\"\n")
+            .write(to: toml, atomically: true, encoding: .utf8)
+        var configuration = try Configuration.load(path: toml.path)
+        configuration.databasePath = folder.appendingPathComponent("kouka.sqlite").path
+        _ = try NightlyJob(configuration: configuration, logger: .silent, options: NightlyOptions(today: LocalDate(year: 2026, month: 11, day: 27))).run()
+        let periods: [ReportPeriod] = (2020...2025).map { .fiscalYear(FiscalYear($0)) } + [.month(year: 2025, month: 1), .month(year: 2024, month: 4)]
+        let fromStore = try ReportContext.reading(configuration: configuration) { context in
+            try periods.map { try context.report($0, generatedAt: "", previous: nil) }
+        }
+        let (kept, fromKept) = try ReportContext.reading(configuration: configuration) { context in
+            (try context.keepingEveryRollup(), try periods.map { try context.report($0, generatedAt: "", previous: nil) })
+        }
+        // The sample city has what the period's reading treats apart: DeepL running totals of periods whose start is
+        // not known (kept also from outside a period), and quality counts (read only for the period's days).
+        #expect(kept.contains { $0.key.undatedPeriod })
+        #expect(kept.contains { !$0.totals.quality.isEmpty })
+        for (store, fromRollups) in zip(fromStore, fromKept) {
+            #expect(store == fromRollups, "\(store.period)")
+        }
+        #expect(fromStore.contains { $0.hoursSaved.total > 0 })
+    }
+}
