@@ -41,12 +41,16 @@ struct SourceMatches {
     static func once(_ files: [(path: String, spec: SourceSpec)], displays: [String], base: String)
         -> (files: [(path: String, spec: SourceSpec)], displays: [String], matchedTwice: [NightlySummary.FileProblem])
     {
+        // Counted first, without copying a source for each of a city's tens of thousands of files: nearly always each
+        // is matched once.
+        var remaining: [String: Int] = [:]
+        remaining.reserveCapacity(displays.count)
+        for display in displays { remaining[display, default: 0] += 1 }
+        guard remaining.count < displays.count else { return (files, displays, []) }
         var matchedBy: [String: [SourceSpec]] = [:]
-        for (index, display) in displays.enumerated() { matchedBy[display, default: []].append(files[index].spec) }
-        guard matchedBy.count < displays.count else { return (files, displays, []) }
+        for (index, display) in displays.enumerated() where remaining[display]! > 1 { matchedBy[display, default: []].append(files[index].spec) }
         var keptFiles: [(path: String, spec: SourceSpec)] = [], keptDisplays: [String] = []
         var matchedTwice: [NightlySummary.FileProblem] = []
-        var remaining = matchedBy.mapValues(\.count)
         for (index, display) in displays.enumerated() {
             remaining[display]! -= 1
             guard remaining[display] == 0 else { continue }
