@@ -64,7 +64,8 @@ struct UiPathRealWorldLogTests {
         // The file of today may still be written to: its last line has no newline yet, so it is left for the
         // next run, and the one job of the three lines read has no end line: it waits.
         let (summary, sink) = try Self.parse(Self.path("2022-11-11_Execution.log"), today: LocalDate(year: 2022, month: 11, day: 11))
-        #expect(summary == ParseSummary(recordsRead: 3, pendingRuns: 1))
+        #expect(summary.recordsRead == 3 && summary.pendingRuns == 1)
+        #expect(summary.pendingRunKeys.count == 1, "the waiting run's id, so that an append holding a run counted before is read whole")
         #expect(sink.events.isEmpty)
         #expect(sink.rejections.isEmpty)
     }

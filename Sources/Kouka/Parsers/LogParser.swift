@@ -112,6 +112,9 @@ public struct ParseSummary: Sendable, Hashable {
     /// What the file holds that is read right but not counted (DeepL Write's characters beside translation's),
     /// for the nightly log: said, so that nobody takes the file's own total for Kouka's.
     public var notes: [String] = []
+    /// The ids of the runs waiting for their end (`pendingRuns`), by hash, where the parser keeps them: a reading
+    /// on from where the last stopped whose waiting run the part read before counted is read whole instead.
+    package var pendingRunKeys: [UInt64] = []
     /// Runs that started in the robot's log of the day before (`file`) and end in this one: that log counts them.
     /// One that counted a run unfinished, read before this log was there, is read again with it.
     package var endsOfRunsStartedBefore: SharedRuns?

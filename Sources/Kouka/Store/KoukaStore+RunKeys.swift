@@ -47,6 +47,15 @@ extension KoukaStore {
         try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished.sorted()) { body in for hash in distinct { try body(hash) } }, source: id)
     }
 
+    /// Whether the file of ledger line `id` already counts one of `keys` or of `others`.
+    func counts(anyOf keys: RunKeyStream?, or others: [UInt64], source id: Int64) throws -> Bool {
+        let counted = Set(try runKeySet(ofSource: id).hashes)
+        guard !counted.isEmpty else { return false }
+        var found = others.contains(where: counted.contains)
+        try keys?.forEach { hash in if counted.contains(hash) { found = true } }
+        return found
+    }
+
     /// The runs the file at `path` counted as unfinished, by hash: none for a file not in the ledger.
     func unfinishedRuns(ofSourceAt path: String) throws -> [UInt64] {
         var hashes: [UInt64] = []

@@ -160,6 +160,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         }
         sink.counted(runs: RunKeySet(logs: [counted]))
         summary.pendingRuns = pending.count
+        summary.pendingRunKeys = pending.keys.map(RunKeyHash.of)
         return (summary, ResumePoint(offset: consumed, line: nextLine, state: try UiPathResumeState(encoding: reader.encoding, runs: pending).encoded()))
     }
 

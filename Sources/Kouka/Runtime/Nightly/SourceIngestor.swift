@@ -342,6 +342,17 @@ final class SourceIngestor {
             logger.warning("source file is a copy of another; counted once", metadata: ["file": "\(display)", "original": "\(original)"])
             return
         }
+        // The part appended holds a run the part read before counts (its lines again, or a line after its end), ended or
+        // waiting: read on, it would count twice, or not as its lines together say. The whole file is read again instead.
+        if case let .append(known) = read.plan, read.failure == nil,
+           try store.counts(anyOf: Self.stream(read.collector), or: read.parsed.pendingRunKeys, source: known.id) {
+            logger.notice("source file is read whole: its appended lines hold a run it counted before", metadata: ["file": "\(display)"])
+            guard let whole = try prepare(path: read.path, display: display, spec: read.spec, store: store, forced: true, dryRun: false, summary: &summary)
+            else { return }
+            whole.read()
+            try commit(whole, store: store, summary: &summary)
+            return
+        }
         // Runs another file already counts (overlapping exports) are read again and left out here; rows only
         // identical to another file's (no run id tells) are counted, and flagged.
         var identical: [UInt64: String] = [:]
