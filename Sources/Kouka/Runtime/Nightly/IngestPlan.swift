@@ -37,7 +37,9 @@ enum IngestPlan: Equatable {
     static func isUnchanged(status: FileStatus, known: some LedgerLineIdentity, format: String, forced: Bool, officeHours: String, timeZone: String) -> Bool {
         guard !forced, known.format == format, known.status != .unreadable, !hasOtherOfficeHours(known, than: officeHours),
               !hasOtherTimeZone(known, than: timeZone) else { return false }
-        return isUntouched(status, since: known) && (known.pendingRuns == 0 || known.status == .rejected || known.status == .duplicate)
+        // A file the ledger says is gone is back (or the line was changed behind Kouka's back): read again, it counts as present.
+        return known.status != .gone && isUntouched(status, since: known)
+            && (known.pendingRuns == 0 || known.status == .rejected || known.status == .duplicate)
     }
 
     /// Whether the file's chatbot answers were marked off-hours by other office hours than the configured
