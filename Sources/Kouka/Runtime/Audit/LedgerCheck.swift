@@ -96,9 +96,13 @@ struct LedgerCheck {
         guard let file, FileManager.default.fileExists(atPath: file) else {
             if line.status == .present {
                 differences.append(.init(kind: "missing-file", subject: line.path, found: "present", expected: "gone", expectedFrom: "logs",
-                                         detail: "the ledger says the file is there, but it is not on disk or in any source: run kouka-nightly, which marks it gone"))
+                                         detail: "the ledger says the file is there, but it is not on disk or in any source: if it was deleted on purpose (log retention), run kouka-nightly, which marks it gone and keeps its figures; if it should be there, put it back (a share not mounted?); if many files are named so, the store may be another city's or not this city's backup: restore the right store before running kouka-nightly, which would keep their figures"))
             }
             return .takenAsStored("gone from disk: its rollups are checked by their digest")
+        }
+        if line.status == .gone {
+            differences.append(.init(kind: "ledger", subject: line.path, field: "status", found: "gone", expected: "present", expectedFrom: "logs",
+                                     detail: "the ledger says the file is gone, but it is on disk among the sources (put back, or the ledger was changed behind Kouka's back): run kouka-nightly, which reads it again"))
         }
         guard let digest = read ?? SHA256.hexDigest(ofFile: file) else {
             differences.append(.init(kind: "changed-file", subject: line.path, found: "unreadable", foundIn: "logs", expected: line.sha256, expectedFrom: "store",
@@ -111,7 +115,7 @@ struct LedgerCheck {
             return .takenAsStored("grew since the last nightly run read it: its new lines are counted by the next run")
         }
         differences.append(.init(kind: "changed-file", subject: line.path, field: "sha256", found: digest, foundIn: "logs", expected: line.sha256, expectedFrom: "store",
-                                 detail: "the file changed after it was read: run kouka-nightly to count it as it is now, or restore the file that was read"))
+                                 detail: "the file changed after it was read (or the store's SHA-256 of it was changed): run kouka-nightly --since <a day on or before its first>, which reads it again whole and counts it as it is now, or restore the file that was read"))
         return .takenAsStored("changed after it was read")
     }
 }

@@ -86,6 +86,6 @@ enum WrittenReportRendering {
     private static func difference(_ path: String, jsonPath: String, rerun: String) -> VerifySummary.Difference {
         .init(kind: "written-report", subject: path, field: "file", found: "other bytes", foundIn: "report", expected: "the rendering of \((jsonPath as NSString).lastPathComponent)",
               expectedFrom: "report",
-              detail: "this file of the report set is not what kouka-report writes from the set's JSON: it was edited after it was written (a figure changed in the file people read, whatever SHA256SUMS says); re-run \(rerun)")
+              detail: "this file of the report set is not what kouka-report writes from the set's JSON: it or the JSON was edited after the set was written (a figure changed in a file people read, whatever SHA256SUMS says; when only the JSON is named otherwise, as outdated, it is the JSON that was edited); re-run \(rerun)")
     }
 }

@@ -206,9 +206,15 @@ enum Migrations {
             throw StoreError.newerSchema(path: db.path, migration: unknown)
         }
         for migration in all where !applied.contains(migration.name) {
-            try db.transaction {
-                try db.execute(migration.sql)
-                try db.prepare("INSERT INTO migrations (name) VALUES (?)").run([.text(migration.name)])
+            do {
+                try db.transaction {
+                    try db.execute(migration.sql)
+                    try db.prepare("INSERT INTO migrations (name) VALUES (?)").run([.text(migration.name)])
+                }
+            } catch let StoreError.sqlite(_, message, _) where !applied.isEmpty && message.contains("already exists") {
+                // Not a full or read-only disk: a migration's row removed from a store that has what it made.
+                throw StoreError.schemaMismatch(path: db.path, table: "migrations",
+                                                problem: "it lacks \(migration.name), yet what \(migration.name) makes is there (\(message))")
             }
         }
     }

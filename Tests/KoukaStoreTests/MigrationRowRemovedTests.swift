@@ -1,0 +1,19 @@
+import Foundation
+@testable import Kouka
+import Testing
+
+/// A migration's row removed from `migrations` behind Kouka's back: opening the store tries to make what is already
+/// there, and that is said for what it is, not as a full or read-only disk.
+struct MigrationRowRemovedTests {
+    @Test func aStoreLackingTheRowOfWhatItHasIsNamedChanged() throws {
+        let path = StoreFixtures.temporaryDatabasePath()
+        defer { StoreFixtures.removeDatabase(path) }
+        let store = try KoukaStore(path: path)
+        let last = Migrations.all.last!.name
+        try store.db.execute("DELETE FROM migrations WHERE name = '\(last)'")
+        #expect(throws: StoreError.schemaMismatch(path: path, table: "migrations",
+                                                  problem: "it lacks \(last), yet what \(last) makes is there (index run_key_sets_unfinished already exists)")) {
+            try KoukaStore(path: path)
+        }
+    }
+}
