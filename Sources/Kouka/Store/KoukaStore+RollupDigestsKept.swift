@@ -9,7 +9,14 @@ extension KoukaStore {
         try db.prepare("SELECT 1 FROM migrations WHERE name = ?", reading: "migrations").query([.text(Migrations.rollupDigestsKept)]) { _ in
             marked = true
         }
-        return marked
+        if marked { return true }
+        // A store with a digest on any counted line was written by a Kouka that kept them (v12 marks such a store as it
+        // migrates it): without the mark, the mark was removed behind Kouka's back, and a line lacking a digest had it
+        // removed with it. Recording one now would make its rollups, whatever they are now, look committed.
+        var kept = false
+        try db.prepare("SELECT 1 FROM source_files WHERE rollups_sha256 IS NOT NULL AND status IN ('present', 'gone') LIMIT 1", reading: "source_files")
+            .query { _ in kept = true }
+        return kept
     }
 
     /// Records the digest of each of the lines `ids`, written before Kouka kept them, and marks the store as one
