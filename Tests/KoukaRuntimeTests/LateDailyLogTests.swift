@@ -83,4 +83,26 @@ import Testing
         let third = try night(city, 14)
         #expect(third.filesUnchanged == 2)
     }
+
+    /// The usual way: the nightly run at 02:00 on May 10 reads the robot's log of May 10 while it is being written (run a's
+    /// end, after midnight), without the log of May 9; on May 11 the log of May 9 has arrived and that of May 10 has grown.
+    @Test func theDayBeforesLogArrivingLateTakesItsRunOverFromALogThatGrew() throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        let end = Self.line("a", on: "2024-05-10", "00:10:00", message: "住民票郵送請求 execution ended", end: 1200)
+        try city.write(Self.dayAfter, end + "\r\n")
+        let may10 = LocalDate(year: 2024, month: 5, day: 10)
+        _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                           options: NightlyOptions(today: may10, now: LocalClock.tokyo.instant(of: may10, hour: 2, minute: 0, second: 0))).run()
+        #expect(try report(city).hoursSaved.total == 0.53)
+
+        try Self.write(Self.dayBefore, to: city)
+        try Self.write(Self.dayAfter, to: city)
+        let second = try night(city, 11)
+        #expect(second.filesReadForEndedRuns.map(\.path) == [Self.dayAfter])
+        #expect(second.rowsRepeated == 0, "the start's log counts its run: not a repeat")
+        #expect(try report(city).hoursSaved.total == 1.07)
+        let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
+        #expect(verified.differences.isEmpty, "\(verified.differences)")
+    }
 }

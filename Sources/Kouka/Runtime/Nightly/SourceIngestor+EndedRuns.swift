@@ -134,13 +134,18 @@ extension SourceIngestor {
         return true
     }
 
-    /// Whether the counted file at `path` is among the sources, and holds the bytes its ledger line was read from, so
-    /// that reading it again gives what it counted, less the runs another file takes over.
+    /// Whether the counted file at `path` is among the sources, and holds the bytes its ledger line was read from (or
+    /// those and more: a robot's log that grew since), so that reading it again gives what it counted, less the runs
+    /// another file takes over, and what it gained since.
     private func isReadableAsRecorded(_ path: String, store: KoukaStore) throws -> Bool {
         // A file marked gone that is back with its bytes can be read again.
         guard let file = file(at: path), let line = try store.source(path: path), line.status == .present || line.status == .gone, !line.sha256.isEmpty
         else { return false }
         looksEarly(at: path)
-        return SHA256.hexDigest(ofFile: file.path) == line.sha256
+        if SHA256.hexDigest(ofFile: file.path) == line.sha256 { return true }
+        // The next day's log read at 02:00 while the robot still wrote it: the usual way a run past midnight is first seen.
+        var prefix = SHA256()
+        guard let size = FileStatus(path: file.path)?.size, size > line.size, prefix.update(fileAt: file.path, from: 0, to: line.size) else { return false }
+        return prefix.finalizeHex() == line.sha256
     }
 }
