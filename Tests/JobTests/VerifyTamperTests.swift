@@ -424,6 +424,21 @@ import Testing
         #expect((summary["reportsRenderedByAnotherVersion"] as? [String])?.first?.hasSuffix("reports/FY2024/kouka-FY2024.json") == true)
     }
 
+    /// A report another version wrote, whose figure is not the store's (that version's rules, or an edit): the figure is
+    /// named, as outdated, not blamed on the file alone.
+    @Test func aFigureOfAReportAnotherVersionWroteIsNamedAsOutdated() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.editReport { json in
+            json["koukaVersion"] = "0.4.0"
+            var hours = json["hoursSaved"] as! [String: Any]; hours["total"] = 9_999.0; json["hoursSaved"] = hours
+        }
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "written-report-outdated", field: "hoursSaved.total"), "\(result.differences)")
+        #expect(!Self.named(result.differences, kind: "written-report", field: "hoursSaved.total"))
+    }
+
     /// A report made with another catalog than kouka.toml names now is older than the catalog, not edited: verify
     /// says to re-run it, and does not blame the file.
     @Test func aReportMadeWithAnotherCatalogIsOutdatedNotEdited() throws {

@@ -91,7 +91,16 @@ enum WrittenReportCheck {
                                              detail: "the report dated its runs in another time zone than kouka.toml gives now: re-run \(rerun)"))
             return
         }
+        // A report another Kouka version wrote may count by its rules (an upgrade that changed one): each figure that
+        // differs is still named, as outdated, with both explanations.
+        let version = (written as? [String: Any])?["koukaVersion"] as? String
         for d in try ReportComparison.differences(found: written, expected: store) {
+            if version != KoukaVersion.current {
+                summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: d.field, found: d.found, foundIn: "report",
+                                                 expected: d.expected, expectedFrom: "store",
+                                                 detail: "the report was written by Kouka \(version ?? "of no stated version"), whose rules may differ from this version's (\(KoukaVersion.current)): re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"))
+                continue
+            }
             summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
                                              expectedFrom: "store", detail: "the written report's figure is not the store's: the report file, or the store, was changed after the report was written (the store's own differences, if any, say which)"))
         }
