@@ -10,10 +10,10 @@ enum WrittenReportCheck {
         // the JSON of one set and the other files of the next: read again until the folder is the same before and after.
         let folder = (outputPath as NSString).appendingPathComponent(period.stem)
         for attempt in 1...3 {
-            let before = folderIdentity(folder)
+            let before = folderInode(folder)
             var found = VerifySummary()
             try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, into: &found)
-            guard folderIdentity(folder) != before, attempt < 3 else {
+            guard folderInode(folder) != before, attempt < 3 else {
                 summary.reportsChecked += found.reportsChecked
                 summary.reportsRenderedByAnotherVersion += found.reportsRenderedByAnotherVersion
                 summary.differences += found.differences
@@ -22,11 +22,10 @@ enum WrittenReportCheck {
         }
     }
 
-    /// The folder's device and inode: another when a new set was put in its place.
-    private static func folderIdentity(_ path: String) -> [UInt64]? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        return [UInt64(status.st_dev), UInt64(status.st_ino)]
+    /// The folder's inode: another once a new set was put in its place (`FileStatus` is of regular files only).
+    private static func folderInode(_ path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
     }
 
     private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>, into summary: inout VerifySummary) throws {

@@ -10,13 +10,8 @@ enum RunsLost {
         var after: Int
     }
 
-    /// The days on which `rollups` and `rejections` (the file's new reading) hold fewer runs than `before`
-    /// (its contribution until now), in date order. Running totals (DeepL's snapshots) are not runs.
-    static func days(before: [LocalDate: Int], rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection]) -> [Day] {
-        days(before: before, after: perDay(rollups: rollups, rejections: rejections))
-    }
-
-    /// The same from the runs per day of the new reading (`perDay`), when the caller has them already.
+    /// The days on which `after` (the runs per day of the file's new reading, `perDay`) is fewer than `before` (its
+    /// contribution until now), in date order.
     static func days(before: [LocalDate: Int], after: [LocalDate: Int]) -> [Day] {
         guard !before.isEmpty else { return [] }
         return before.compactMap { day, runs in
@@ -25,7 +20,7 @@ enum RunsLost {
         }.sorted { $0.day < $1.day }
     }
 
-    /// The runs, counted or rejected, a reading holds on each day.
+    /// The runs, counted or rejected, a reading holds on each day. Running totals (DeepL's snapshots) are not runs.
     static func perDay(rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection]) -> [LocalDate: Int] {
         var after: [LocalDate: Int] = [:]
         for (key, totals) in rollups where !key.cumulative { after[key.date, default: 0] += totals.events }

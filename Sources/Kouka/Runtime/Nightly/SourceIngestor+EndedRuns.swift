@@ -17,8 +17,6 @@ struct RunsEndedHere {
     /// The robot's log of the day before, read before this one was there, that counted as unfinished runs whose end
     /// this one holds: read again, it finds their end here and counts them as they ended.
     var endingHere: [String: Int] = [:]
-    /// That log, when it is no longer among the sources: the runs stay unfinished, and the run says so.
-    var endingInGoneLog: [String: Int] = [:]
 }
 
 extension SourceIngestor {
@@ -58,7 +56,8 @@ extension SourceIngestor {
         if try isReadableAsRecorded(endsBefore.file, store: store) {
             ended.endingHere[endsBefore.file, default: 0] += runs
         } else if file(at: endsBefore.file) == nil {
-            ended.endingInGoneLog[endsBefore.file, default: 0] += runs
+            // No longer among the sources: kept, as any run ended in a file that cannot be read again, and named every run.
+            ended.keptBy[endsBefore.file, default: 0] += runs
         }
         // Among the sources with other bytes, it is read whole at its own turn, with this one there.
     }
@@ -67,15 +66,9 @@ extension SourceIngestor {
     /// not take them from.
     func settle(_ ended: RunsEndedHere, endedIn display: String, store: KoukaStore, summary: inout NightlySummary) throws {
         for (path, runs) in ended.keptBy.sorted(by: { $0.key < $1.key }) {
-            let reason = "\(runs) run(s) it counts as unfinished end in \(display), which leaves them out until this file can be read again without them: it is not at its path with the bytes it was read as. Put it back (from a backup if need be); each nightly run reads \(display) again and names this file until then"
+            let reason = "\(runs) run(s) it counts as unfinished end in \(display), which leaves them out until this file can be read again: it is not at its path with the bytes it was read as. Put it back (from a backup if need be); each nightly run reads \(display) again and names this file until then"
             summary.unfinishedRunsEndedElsewhere.append(.init(path: path, reason: reason))
             logger.warning("runs counted as unfinished ended in another file, and the file that counts them cannot be read again",
-                           metadata: ["file": "\(path)", "ended in": "\(display)", "runs": "\(runs)"])
-        }
-        for (path, runs) in ended.endingInGoneLog.sorted(by: { $0.key < $1.key }) {
-            let reason = "\(runs) run(s) it counted as unfinished end in \(display), the robot's log of the day after, which was not there when this one was read; this one is no longer among the sources, so they stay counted as unfinished. Put it back (from a backup if need be) and run kouka-nightly --since with its day to count them as they ended"
-            summary.unfinishedRunsEndedElsewhere.append(.init(path: path, reason: reason))
-            logger.warning("runs counted as unfinished ended in the next day's log, and the log that counts them is gone",
                            metadata: ["file": "\(path)", "ended in": "\(display)", "runs": "\(runs)"])
         }
         var readAgain: [(path: String, reason: String)] = []
@@ -142,10 +135,7 @@ extension SourceIngestor {
         guard let file = file(at: path), let line = try store.source(path: path), line.status == .present || line.status == .gone, !line.sha256.isEmpty
         else { return false }
         looksEarly(at: path)
-        if SHA256.hexDigest(ofFile: file.path) == line.sha256 { return true }
-        // The next day's log read at 02:00 while the robot still wrote it: the usual way a run past midnight is first seen.
-        var prefix = SHA256()
-        guard let size = FileStatus(path: file.path)?.size, size > line.size, prefix.update(fileAt: file.path, from: 0, to: line.size) else { return false }
-        return prefix.finalizeHex() == line.sha256
+        // Or grew: the next day's log read at 02:00 while the robot still wrote it, the usual way a run past midnight is first seen.
+        return SHA256.hexDigest(ofFile: file.path) == line.sha256 || line.onlyGrew(at: file.path)
     }
 }

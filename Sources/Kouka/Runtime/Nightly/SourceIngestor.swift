@@ -401,6 +401,7 @@ final class SourceIngestor {
         record.rowsAccepted = record.rowsRead - record.rowsRejected
         // A run this file holds ended, left out for a file that counts it unfinished and cannot be read again yet, waits
         // with the file's pending runs: the file is read again every night, and names that file, until it can be.
+        try findEnds(parsed.endsOfRunsStartedBefore, in: &endedHere, store: store)
         record.pendingRuns = parsed.pendingRuns + endedHere.keptBy.values.reduce(0, +)
         let rollups = read.orderedRollups
         // The hours its chatbot answers were judged by; an append keeps the file's (the plan is full when they changed).
@@ -464,7 +465,6 @@ final class SourceIngestor {
             "rejected": "\(collector.rejections.count)", "pending": "\(record.pendingRuns)",
         ])
         tallies[display] = tally
-        try findEnds(parsed.endsOfRunsStartedBefore, in: &endedHere, store: store)
         try settle(endedHere, endedIn: display, store: store, summary: &summary)
     }
 
