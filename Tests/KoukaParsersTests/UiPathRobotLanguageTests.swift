@@ -78,6 +78,33 @@ struct UiPathRobotLanguageTests {
         #expect(second.rejections.isEmpty)
     }
 
+    /// A run that crossed two midnights: its start, a line the day after, its end the day after that. Counted once, as it
+    /// ended, on the day it started; the logs after leave it to that one, without a rejection, whatever the language.
+    @Test(arguments: languages)
+    func aRunPastTwoMidnightsCountsOnceOnTheDayItStarted(language: Language) throws {
+        let files = [
+            "2025-03-31_Execution.log": [
+                L.make("23:50:00.0000", message: language.started, timeStamp: "2025-03-31T23:50:00+09:00", process: "P", job: "long"),
+            ],
+            "2025-04-01_Execution.log": [
+                L.make("12:00:00.0000", message: "入力", logType: "User", timeStamp: "2025-04-01T12:00:00+09:00", process: "P", job: "long"),
+            ],
+            "2025-04-02_Execution.log": [
+                L.end("00:20:00.0000", timeStamp: "2025-04-02T00:20:00+09:00", seconds: 88_200, process: "P", job: "long", message: language.ended),
+            ],
+        ]
+        let today = LocalDate(year: 2025, month: 4, day: 5)
+        let first = try Self.parse(files, reading: "2025-03-31_Execution.log", today: today)
+        #expect(first.events.map(\.outcome) == [.success])
+        #expect(first.events.first?.machineSeconds == 88_200)
+        #expect(first.events.map { LocalClock.tokyo.localDate(of: $0.occurredAt) } == [LocalDate(year: 2025, month: 3, day: 31)])
+        for later in ["2025-04-01_Execution.log", "2025-04-02_Execution.log"] {
+            let sink = try Self.parse(files, reading: later, today: today)
+            #expect(sink.events.isEmpty, "\(later)")
+            #expect(sink.rejections.isEmpty, "\(later)")
+        }
+    }
+
     @Test(arguments: languages)
     func aRunWithoutAnEndIsUnfinishedAndOneWithAnErrorFailed(language: Language) throws {
         let lines = [

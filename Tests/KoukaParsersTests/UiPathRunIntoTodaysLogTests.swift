@@ -40,6 +40,38 @@ struct UiPathRunIntoTodaysLogTests {
         #expect(todays.sink.events.isEmpty)
     }
 
+    /// A run still going on in a log that the nightly run read while the robot wrote it waits with the lines of its own
+    /// log only: the next night reads the later log whole again, and its queue items are counted once, not twice.
+    @Test func aWaitingRunsItemsInTheNextDaysLogAreCountedOnce() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        func item(_ time: String) -> String {
+            L.make(time, message: "item", logType: "Transaction", timeStamp: "2024-04-02T\(time.prefix(8))+09:00",
+                   extra: #""queueName":"異動届","transactionID":"t\#(time.prefix(5))","transactionState":"Ended","transactionStatus":"Successful""#)
+        }
+        let yesterday = try dir.write("2024-04-01_Execution.log", FileVariant.utf8BOMCRLF.encode([Self.started]))
+        _ = try dir.write("2024-04-02_Execution.log", FileVariant.utf8BOMCRLF.encode([item("00:10:00.0000")]))
+        let april2 = Self.april1.adding(days: 1)
+        let sink = CollectingSink()
+        let context = ParseContext(clock: .tokyo, displayPath: "2024-04-01_Execution.log", encoding: .auto, today: april2,
+                                   now: LocalClock.tokyo.instant(of: april2, hour: 2, minute: 0, second: 0), pendingMaxAge: 24 * 3600)
+        let (night, resume) = try UiPathExecutionLogParser().parse(path: yesterday, context: context, resumingFrom: nil, into: sink)
+        #expect(night.pendingRuns == 1)
+        #expect(sink.events.isEmpty)
+
+        _ = try dir.write("2024-04-02_Execution.log", FileVariant.utf8BOMCRLF.encode([
+            item("00:10:00.0000"), item("00:20:00.0000"),
+            L.end("00:30:00.0000", timeStamp: "2024-04-02T00:30:00.0000000+09:00", seconds: 2_400),
+        ]))
+        let april3 = april2.adding(days: 1)
+        let next = CollectingSink()
+        let nextContext = ParseContext(clock: .tokyo, displayPath: "2024-04-01_Execution.log", encoding: .auto, today: april3,
+                                       now: LocalClock.tokyo.instant(of: april3, hour: 2, minute: 0, second: 0), pendingMaxAge: 24 * 3600)
+        _ = try UiPathExecutionLogParser().parse(path: yesterday, context: nextContext, resumingFrom: resume, into: next)
+        #expect(next.events.map(\.outcome) == [.success])
+        #expect(next.events.map(\.quantity) == [2], "two items, each once")
+    }
+
     /// No log for the day after ever written: once the run is older than the allowed age it never finished.
     @Test func withoutTheNextDaysLogTheRunIsUnfinishedOnceItIsOld() throws {
         let dir = try TemporaryDirectory()

@@ -115,12 +115,13 @@ public struct ParseSummary: Sendable, Hashable {
     /// The ids of the runs waiting for their end (`pendingRuns`), by hash, where the parser keeps them: a reading
     /// on from where the last stopped whose waiting run the part read before counted is read whole instead.
     package var pendingRunKeys: [UInt64] = []
-    /// Runs that started in the robot's log of the day before (`file`) and end in this one: that log counts them.
-    /// One that counted a run unfinished, read before this log was there, is read again with it.
+    /// Runs whose lines are in the robot's log of the day before (`file`) and that end in this one or a later one: the
+    /// log of their start counts them, the day before's or one before it (`earlier`). One that counted a run unfinished,
+    /// read before the log of its end was there, is read again.
     package var endsOfRunsStartedBefore: SharedRuns?
-    /// Runs that started in this file and go on into the robot's log of the day after (`file`): this file counts
-    /// them. That log, read before this one was there, may count them: it is read again without them.
-    package var runsGoingOnAfter: SharedRuns?
+    /// Runs that started in this file and go on into the robot's logs of the days after, one per log (`file`): this file
+    /// counts them. Such a log, read before this one was there, may count them: it is read again without them.
+    package var runsGoingOnAfter: [SharedRuns] = []
 
     /// A summary of one reading.
     public init(recordsRead: Int = 0, pendingRuns: Int = 0, notes: [String] = []) {

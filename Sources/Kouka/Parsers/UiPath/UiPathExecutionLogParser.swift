@@ -106,33 +106,35 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             }
             Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
         }
-        // A run is all lines of one jobId, even when the robot's log rolled over at midnight in between.
-        var nextIsOpen = false
-        if isClosed, let fileDate, runs.values.contains(where: { $0.endInstant == nil }) {
-            let nextDate = fileDate.adding(days: 1)
-            // The robot is writing the next day's log, or has not written it yet (the run has logged nothing since
-            // midnight): an unended run may yet end there, and that log leaves the run to this one, so counting it
-            // unfinished now could never be undone.
-            nextIsOpen = nextDate >= context.today
-            if let next = Self.sibling(of: path, on: nextDate) {
-                let unended = Set(runs.values.filter { $0.endInstant == nil }.map(\.jobID))
-                let followed = try Self.follow(unended, in: next, encoding: reader.encoding, clock: context.clock, into: &runs)
-                let started = followed.filter { runs[$0]?.startedHere == true }
-                if !started.isEmpty, let file = Self.siblingPath(of: context.displayPath, on: nextDate) {
-                    summary.runsGoingOnAfter = SharedRuns(file: file, hashes: started.map(RunKeyHash.of))
-                }
-            }
-        }
+        // A run is all lines of one jobId, even when the robot's log rolled over at midnight in between, once or more. The
+        // log holding its first lines counts it: a run with lines in the day before's log is left to that log, whatever
+        // language the robot writes its messages in (its start message only spares looking).
         var countedEarlier = Set<String>()
         if let fileDate, runs.values.contains(where: { $0.startedHere != true }), let previous = Self.sibling(of: path, on: fileDate.adding(days: -1)) {
             var earlier: [String: UiPathRun] = [:]
-            try Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
-                        clock: context.clock, into: &earlier)
-            countedEarlier = Set(earlier.keys)
-            let ended = countedEarlier.filter { runs[$0]?.endInstant != nil }
-            if !ended.isEmpty, let file = Self.siblingPath(of: context.displayPath, on: fileDate.adding(days: -1)) {
-                summary.endsOfRunsStartedBefore = SharedRuns(file: file, hashes: ended.map(RunKeyHash.of))
-            }
+            countedEarlier = try Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
+                                             clock: context.clock, into: &earlier)
+        }
+        // The runs' own lines, as the resume state keeps them: the later logs' lines are read again each time, not twice.
+        let ownLines = runs
+        // An unended run goes on in the next day's log, and on from there while each holds its lines.
+        var lastDay: [String: LocalDate] = [:]
+        if isClosed, let fileDate, runs.values.contains(where: { $0.endInstant == nil }) {
+            let chain = try Self.followOn(Set(runs.values.filter { $0.endInstant == nil }.map(\.jobID)), after: path, display: context.displayPath,
+                                          on: fileDate, encoding: reader.encoding, clock: context.clock, into: &runs)
+            lastDay = chain.lastDay
+            // The later logs, read before this one was there, may count the runs this one counts: read again without them.
+            summary.runsGoingOnAfter = chain.files.compactMap { file, jobs in
+                let counted = jobs.subtracting(countedEarlier)
+                return counted.isEmpty ? nil : SharedRuns(file: file, hashes: counted.map(RunKeyHash.of))
+            }.sorted { $0.file < $1.file }
+        }
+        // The runs left to an earlier log that end here or in a later log: that log, if it counted one unfinished (read
+        // before the log of its end was there), is read again.
+        let endedEarlier = countedEarlier.filter { runs[$0]?.endInstant != nil }
+        if !endedEarlier.isEmpty, let fileDate, let file = Self.siblingPath(of: context.displayPath, on: fileDate.adding(days: -1)) {
+            summary.endsOfRunsStartedBefore = SharedRuns(file: file, hashes: endedEarlier.map(RunKeyHash.of),
+                                                         earlier: Self.earlierLogs(of: context.displayPath, from: fileDate.adding(days: -2)))
         }
         var pending: [String: UiPathRun] = [:]
         let counted = RunKeyLog()
@@ -141,8 +143,11 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         for index in unordered.indices.sorted(by: { unordered[$0].firstLine < unordered[$1].firstLine }) where !countedEarlier.contains(unordered[index].jobID) {
             let run = unordered[index]
             let stale = context.now.timeIntervalSince(run.lastInstant) > context.pendingMaxAge
+            // The robot is writing the log of the day after the last that holds the run's lines, or has not written it yet:
+            // the run may yet end there, and counting it unfinished now could never be undone by that log.
+            let nextIsOpen = (lastDay[run.jobID] ?? fileDate).map { $0.adding(days: 1) >= context.today } ?? false
             if run.endInstant == nil && (!isClosed || nextIsOpen || leftHalfLine) && !stale {
-                pending[run.jobID] = run
+                pending[run.jobID] = ownLines[run.jobID] ?? run
                 continue
             }
             // The same job in another robot log already counted (a second copy of the logs): counted once.
@@ -150,7 +155,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             if let file = context.runsCountedElsewhere[key] {
                 // The end of a run that started in the day before's log, which counts it: left out as that log's, as when
                 // that log is there to look at (deleted since, by the robot's log retention), not as a run counted twice.
-                if run.startedHere != true, let fileDate, file == Self.siblingPath(of: context.displayPath, on: fileDate.adding(days: -1)) { continue }
+                if run.startedHere != true, let fileDate, Self.earlierLogs(of: context.displayPath, from: fileDate.adding(days: -1)).contains(file) { continue }
                 sink.reject(RowProblem(.countedIn(file: file), idColumn: "jobId", day: context.clock.localDate(of: run.startInstant))
                     .rejection(file: context.displayPath, line: run.firstLine))
                 continue
@@ -209,6 +214,37 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             found.insert(jobID)
         }
         return found
+    }
+
+    /// The longest run, in days' logs, followed from the log of its start: a run that goes on longer is counted
+    /// unfinished there, and a log that holds its end leaves it to the day before's. No robot run lasts a month; a job id
+    /// a log writer repeats every day would otherwise make each log read every later one.
+    static let longestRunDays = 31
+
+    /// Follows `jobs`, not ended in the log at `path` of `fileDate`, through the robot's logs of the days after, while
+    /// each holds lines of a run still not ended. Returns the last day whose log holds lines of each run, and the runs
+    /// each later log holds lines of, by that log's display path.
+    static func followOn(_ jobs: Set<String>, after path: String, display: String, on fileDate: LocalDate, encoding: TextEncoding,
+                         clock: LocalClock, into runs: inout [String: UiPathRun]) throws -> (lastDay: [String: LocalDate], files: [String: Set<String>]) {
+        var open = jobs
+        var lastDay: [String: LocalDate] = [:]
+        var files: [String: Set<String>] = [:]
+        var day = fileDate
+        for _ in 1..<longestRunDays where !open.isEmpty {
+            day = day.adding(days: 1)
+            guard let next = sibling(of: path, on: day) else { break }
+            let found = try follow(open, in: next, encoding: encoding, clock: clock, into: &runs)
+            for job in found { lastDay[job] = day }
+            if !found.isEmpty, let file = siblingPath(of: display, on: day) { files[file] = found }
+            open = found.filter { runs[$0]?.endInstant == nil }
+        }
+        return (lastDay, files)
+    }
+
+    /// The paths the robot's logs of `date` and the days before it have beside the log at `path`, nearest first, as far
+    /// back as a run is followed (`longestRunDays`): the logs that may count a run whose lines go on into a later one.
+    static func earlierLogs(of path: String, from date: LocalDate) -> [String] {
+        (1..<longestRunDays).compactMap { siblingPath(of: path, on: date.adding(days: 1 - $0)) }
     }
 
     /// The robot's log of `date` beside `path` (`YYYY-MM-DD_Execution.log`), if there is one.

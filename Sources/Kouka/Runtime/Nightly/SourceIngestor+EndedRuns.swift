@@ -11,25 +11,28 @@ struct RunsEndedHere {
     /// The files that counted as unfinished runs this one holds ended, and cannot be read again (gone from the
     /// sources, or no longer the bytes they were read as): the run stays theirs, and the run says so.
     var keptBy: [String: Int] = [:]
-    /// The robot's log of the day after, read before this one was there, that counts runs this one holds the start of:
-    /// this one counts them, and that log is read again without them.
+    /// The robot's logs of the days after, read before this one was there, that count runs this one holds the start of:
+    /// this one counts them, and those logs are read again without them.
     var startedHere: [String: Int] = [:]
-    /// The robot's log of the day before, read before this one was there, that counted as unfinished runs whose end
-    /// this one holds: read again, it finds their end here and counts them as they ended.
+    /// The robot's log of a day before, read before this one (or one between) was there, that counted as unfinished
+    /// runs whose end this one holds or leads to: read again, it finds their end and counts them as they ended.
     var endingHere: [String: Int] = [:]
+    /// The robot's log of the day before, read before this one was there, that holds lines of runs no earlier log counts
+    /// (left to a later log that counts them, read before this one joined them): read again, it counts them.
+    var joinedHere: [String: Int] = [:]
 }
 
 extension SourceIngestor {
     /// Decides, of the runs `counted` elsewhere, which this file counts: those it holds ended (not in
     /// `unfinishedHere`, its own unfinished runs) that a file it can read again counted as unfinished, and those it
-    /// holds the start of that the robot's log of the day after counts (`goingOnAfter`: read before this one was there).
-    func takeOver(_ counted: [UInt64: CountedRun], unfinishedHere: [UInt64], goingOnAfter: SharedRuns?, store: KoukaStore) throws -> RunsEndedHere {
+    /// holds the start of that a robot's log of a day after counts (`goingOnAfter`: read before this one was there).
+    func takeOver(_ counted: [UInt64: CountedRun], unfinishedHere: [UInt64], goingOnAfter: [SharedRuns], store: KoukaStore) throws -> RunsEndedHere {
         var ended = RunsEndedHere()
         let unfinishedHere = Set(unfinishedHere)
-        let startedHere = goingOnAfter.map { (file: $0.file, hashes: Set($0.hashes)) }
+        let startedHere = Dictionary(goingOnAfter.map { ($0.file, Set($0.hashes)) }, uniquingKeysWith: { $0.union($1) })
         var canReadAgain: [String: Bool] = [:]
         for (hash, run) in counted {
-            let ownStart = startedHere.map { $0.file == run.path && $0.hashes.contains(hash) } ?? false
+            let ownStart = startedHere[run.path]?.contains(hash) ?? false
             guard (run.unfinished && !unfinishedHere.contains(hash)) || ownStart, readingAgainForEndedRuns < Self.endedRunsDepth else {
                 ended.leftOut[hash] = run.path
                 continue
@@ -46,20 +49,33 @@ extension SourceIngestor {
         return ended
     }
 
-    /// Notes in `ended` the robot's log of the day before when it counted as unfinished runs whose end this file holds
-    /// (`endsBefore`): read before this one was there, it is read again once this one is recorded.
+    /// Notes in `ended` the robot's log of a day before that counted as unfinished runs whose end this file holds or
+    /// leads to (`endsBefore`): the day before's, or the log of a start more than one midnight back. Read before this one
+    /// (or a log between) was there, it is read again once this one is recorded. Runs no log before counts (the day
+    /// before's left them to a later log, read first, that counts them) have the day before's log read again too, which
+    /// now follows them through this one and takes them over.
     func findEnds(_ endsBefore: SharedRuns?, in ended: inout RunsEndedHere, store: KoukaStore) throws {
         guard let endsBefore, readingAgainForEndedRuns < Self.endedRunsDepth else { return }
-        let unfinished = Set(try store.unfinishedRuns(ofSourceAt: endsBefore.file))
-        let runs = endsBefore.hashes.count(where: unfinished.contains)
-        guard runs > 0 else { return }
-        if try isReadableAsRecorded(endsBefore.file, store: store) {
-            ended.endingHere[endsBefore.file, default: 0] += runs
-        } else if file(at: endsBefore.file) == nil {
-            // No longer among the sources: kept, as any run ended in a file that cannot be read again, and named every run.
-            ended.keptBy[endsBefore.file, default: 0] += runs
+        var waiting = Set(endsBefore.hashes)
+        // Nearest first: the log of a run's start is the earliest that holds its lines, and only it counts the run.
+        for path in [endsBefore.file] + endsBefore.earlier where !waiting.isEmpty {
+            guard let line = try store.source(path: path), line.status == .present || line.status == .gone else { continue }
+            let set = try store.runKeySet(ofSource: line.id)
+            let counted = waiting.intersection(set.hashes)
+            waiting.subtract(counted)
+            let unfinished = counted.intersection(set.unfinished).count
+            guard unfinished > 0 else { continue }
+            if try isReadableAsRecorded(path, store: store) {
+                ended.endingHere[path, default: 0] += unfinished
+            } else if file(at: path) == nil {
+                // No longer among the sources: kept, as any run ended in a file that cannot be read again, and named every run.
+                ended.keptBy[path, default: 0] += unfinished
+            }
+            // Among the sources with other bytes, it is read whole at its own turn, with this one there.
         }
-        // Among the sources with other bytes, it is read whole at its own turn, with this one there.
+        if !waiting.isEmpty, try isReadableAsRecorded(endsBefore.file, store: store) {
+            ended.joinedHere[endsBefore.file, default: 0] += waiting.count
+        }
     }
 
     /// Once the file at `display` is recorded: reads again each file it took runs over from, and names those it could
@@ -76,10 +92,13 @@ extension SourceIngestor {
             readAgain.append((path, "\(runs) run(s) it counted as unfinished end in \(display), which counts them now: read again without them"))
         }
         for (path, runs) in ended.startedHere {
-            readAgain.append((path, "\(runs) run(s) it counted start in \(display), the robot's log of the day before, which was not there when this one was read and counts them now: read again without them"))
+            readAgain.append((path, "\(runs) run(s) it counted start in \(display), the robot's log of a day before, which was not there when this one was read and counts them now: read again without them"))
         }
         for (path, runs) in ended.endingHere {
-            readAgain.append((path, "\(runs) run(s) it counted as unfinished end in \(display), the robot's log of the day after, which was not there when this one was read: read again with it"))
+            readAgain.append((path, "\(runs) run(s) it counted as unfinished go on in \(display), the robot's log of a later day that was not there when it was read, and end there or further on: read again with it"))
+        }
+        for (path, runs) in ended.joinedHere {
+            readAgain.append((path, "\(runs) run(s) whose lines it holds, counted by a later log read before, go on in \(display), the robot's log of the day after, which was not there when it was read: read again with it, it counts them"))
         }
         // Recorded now: the files read again below leave out the runs it counts.
         if !readAgain.isEmpty { recorded.insert(display) }
