@@ -27,6 +27,9 @@ struct KoukaNightly: ParsableCommand {
     @Flag(help: "Make rejected rows or files fail the run (exit 65) instead of exit 1.")
     var strict = false
 
+    @Flag(help: "Mark as gone the counted files no longer at their paths even when most of them vanished at once (archived on purpose); their figures are kept. Without it, the run stops (exit 74) when more than half of the store's files (and at least 10) vanished: an unmounted share, another city's store, a wrong backup.")
+    var acceptGone = false
+
     @Option(help: ArgumentHelp("Take this local date (yyyy-MM-dd) as today, for logs still being written.", visibility: .hidden))
     var today: String?
 
@@ -46,8 +49,9 @@ struct KoukaNightly: ParsableCommand {
         JobRunner.bootstrapLogging(verbose: verbose, quiet: quiet)
         StopRequest.install()
         let logger = Logger(label: "kouka-nightly")
-        let options = NightlyOptions(dryRun: dryRun, since: since.flatMap { LocalDate($0) }, strict: strict, progress: !quiet,
+        var options = NightlyOptions(dryRun: dryRun, since: since.flatMap { LocalDate($0) }, strict: strict, progress: !quiet,
                                      today: today.flatMap { LocalDate($0) })
+        options.acceptGone = acceptGone
         let started = Date()
         var loaded: Configuration? = nil, finished: NightlySummary? = nil
         var code = JobRunner.run(job: "kouka-nightly", logger: logger, summary: summary) {

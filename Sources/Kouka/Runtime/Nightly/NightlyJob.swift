@@ -85,6 +85,9 @@ package struct NightlyJob {
         // The lines whose files are not among the sources, in the order of their paths: moved away (a file that
         // turns up elsewhere with the same inode was renamed) or gone.
         let away = ingestor.take(ledger: ledger)
+        if !options.acceptGone, let vanished = SourcesVanished.check(away: away, ledger: ledger, renamedTo: ingestor.inodesOfNewFiles) {
+            throw vanished
+        }
         for line in away where line.inode != 0 {
             guard let record = try store?.source(path: line.path) else { continue }
             ingestor.vanished[record.inode] = record

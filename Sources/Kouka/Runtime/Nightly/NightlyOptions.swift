@@ -8,6 +8,9 @@ package struct NightlyOptions: Sendable {
     package var since: LocalDate?
     /// Rejected rows or files make the run fail (exit 65) instead of exit 1.
     package var strict = false
+    /// Mark as gone the counted files no longer at their paths even when most of the store's vanished at once
+    /// (`SourcesVanished`): they were archived on purpose.
+    package var acceptGone = false
     /// Show a progress line (only ever on a terminal).
     package var progress = false
     /// The local date taken as today, and the time taken as now (tests fix them).

@@ -571,3 +571,14 @@ final class SourceIngestor {
         reason.split(separator: ":").first.map(String.init) ?? reason
     }
 }
+
+extension SourceIngestor {
+    /// The inodes of the files among the sources that the ledger has no line for: a ledger line away from its path
+    /// whose inode is one of these may be that file, renamed.
+    func inodesOfNewFiles() -> Set<Int64> {
+        Set(paths.values.compactMap { path in
+            guard path.line == nil, let index = path.file else { return nil }
+            return FileStatus(path: files[index].path)?.inode
+        })
+    }
+}
