@@ -339,6 +339,35 @@ import Testing
         #expect(!Self.named(result.differences, kind: "report-manifest"), "the checksums were made again: only the figure tells")
     }
 
+    /// A figure edited in the JSON together with a source file's SHA-256 in it, SHA256SUMS made again: the report then
+    /// looks written from other files than the store counts (outdated), but the set's other files, rendered from the
+    /// JSON as it was, do not say what it says now: the edited figure is named. A set that is only outdated is not blamed.
+    @Test func aFigureEditedInTheJSONWithASourcesSHA256ToPassForOutdatedIsNamed() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.editReport { json in
+            var hours = json["hoursSaved"] as! [String: Any]; hours["total"] = 9_999.0; json["hoursSaved"] = hours
+            var sources = json["sources"] as! [[String: Any]]; sources[0]["sha256"] = String(repeating: "1", count: 64); json["sources"] = sources
+        }
+        let folder = city.root.appendingPathComponent("reports/FY2024")
+        #expect(try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"]).exitCode == 0)
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(Self.named(result.differences, kind: "written-report-outdated", field: "sources"))
+        #expect(Self.named(result.differences, kind: "written-report", subject: "kouka-FY2024.json", field: "hoursSaved.total"), "\(result.differences)")
+        #expect(!Self.named(result.differences, kind: "report-manifest"), "the checksums were made again")
+
+        // Only outdated: a new export counted after the report was written.
+        let honest = try City.verified()
+        defer { honest.remove() }
+        try honest.write("logs/winactor/c.csv", City.export(16...18))
+        try honest.nightly()
+        let outdated = try honest.verify()
+        #expect(outdated.code == 1)
+        #expect(Self.named(outdated.differences, kind: "written-report-outdated", field: "sources"))
+        #expect(!Self.named(outdated.differences, kind: "written-report"), "\(outdated.differences)")
+    }
+
     /// The files people read (Markdown, HTML, CSV, the workbook) are what kouka-report renders from the set's JSON: a
     /// figure edited in one of them, its SHA256SUMS made again, is named, though the JSON still agrees with the store.
     @Test(arguments: ["kouka-FY2024.md", "kouka-FY2024.html", "kouka-FY2024-tasks.csv", "kouka-FY2024-departments.csv", "kouka-FY2024.xlsx"])

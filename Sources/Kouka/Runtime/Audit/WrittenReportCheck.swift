@@ -72,6 +72,15 @@ enum WrittenReportCheck {
         if sources(of: written) != Set(store.sources.map { "\($0.path)|\($0.sha256)" }) {
             summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "sources", foundIn: "report", expectedFrom: "store",
                                              detail: "the report was written from other source files than the store counts now: re-run \(rerun)"))
+            // An outdated set's files still say what its JSON says. When they do not, the JSON may have been edited with
+            // its sources, to pass for outdated: its figures that are not the store's are named, not explained away.
+            if rendering.differences.contains(where: WrittenReportRendering.isOtherBytes) {
+                for d in try ReportComparison.differences(found: written, expected: store) {
+                    summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
+                                                     expectedFrom: "store",
+                                                     detail: "the JSON's figure is not the store's, and the set's other files do not say what the JSON says: the JSON was edited after it was written, its source list with it so that it looks outdated (or the set is outdated and another of its files was edited). Keep the set as evidence, compare it with the files people read, then re-run \(rerun)"))
+                }
+            }
             return
         }
         // The same files by another catalog, or dated in another zone, give other figures: the report is older than

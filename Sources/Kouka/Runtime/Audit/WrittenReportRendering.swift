@@ -83,6 +83,11 @@ enum WrittenReportRendering {
         return report
     }
 
+    /// Whether `difference` names a file of the set that is not what the set's JSON renders to.
+    static func isOtherBytes(_ difference: VerifySummary.Difference) -> Bool {
+        difference.kind == "written-report" && difference.field == "file" && difference.found == "other bytes"
+    }
+
     private static func difference(_ path: String, jsonPath: String, rerun: String) -> VerifySummary.Difference {
         .init(kind: "written-report", subject: path, field: "file", found: "other bytes", foundIn: "report", expected: "the rendering of \((jsonPath as NSString).lastPathComponent)",
               expectedFrom: "report",
