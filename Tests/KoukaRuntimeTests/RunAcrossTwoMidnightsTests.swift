@@ -17,11 +17,13 @@ import Testing
     /// start is told by its lines, not by its words).
     static let startMessages = ["住民票郵送請求 execution started", "Exécution de 住民票郵送請求 démarrée"]
 
-    static func write(_ name: String, started: String, to city: TemporaryCity) throws {
+    /// `total`: the run's `totalExecutionTimeInSeconds`; the span is 88,200 s, and a job suspended and resumed states less,
+    /// so that a later log read alone dates the run by its own first line.
+    static func write(_ name: String, started: String, total: Int = 88_200, to city: TemporaryCity) throws {
         let line = switch name {
         case march31: IncrementalIngestTests.line("long", on: "2025-03-31", "23:50:00", message: started)
         case april1: IncrementalIngestTests.line("long", on: "2025-04-01", "12:00:00", message: "処理中")
-        default: IncrementalIngestTests.line("long", on: "2025-04-02", "00:20:00", message: "住民票郵送請求 execution ended", end: 88_200)
+        default: IncrementalIngestTests.line("long", on: "2025-04-02", "00:20:00", message: "住民票郵送請求 execution ended", end: total)
         }
         try city.write(name, line + "\r\n")
     }
@@ -53,13 +55,22 @@ import Testing
         try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(year), logger: .silent).build()
     }
 
-    @Test(arguments: arrivals, startMessages)
-    func theRunCountsOnceAsItEndedWhateverTheOrder(arrival: Arrival, started: String) throws {
+    @Test(arguments: arrivals, [88_200, 3_600])
+    func theRunCountsOnceAsItEndedWhateverTheOrder(arrival: Arrival, total: Int) throws {
+        try countsOnce(arrival: arrival, started: Self.startMessages[0], total: total)
+    }
+
+    @Test(arguments: arrivals)
+    func theRunOfARobotInAnotherLanguageCountsOnce(arrival: Arrival) throws {
+        try countsOnce(arrival: arrival, started: Self.startMessages[1], total: 88_200)
+    }
+
+    func countsOnce(arrival: Arrival, started: String, total: Int) throws {
         let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
         defer { city.remove() }
         var last: NightlySummary?
         for (day, logs) in arrival.nights {
-            for log in logs { try Self.write(log, started: started, to: city) }
+            for log in logs { try Self.write(log, started: started, total: total, to: city) }
             last = try night(city, day)
         }
         #expect(last?.exitCode == .done, "logs arriving late are no finding: \(String(describing: last?.rejections))")

@@ -49,6 +49,24 @@ extension SourceIngestor {
         return ended
     }
 
+    /// The runs of `goingOnAfter` (a log's runs that go on in the robot's later logs) that those logs count, looked up
+    /// in them by name: such a log, read before the log of the run's start, dates the run by its own lines when the run's
+    /// total time is shorter than its span (a job suspended and resumed), so comparing the files whose days overlap
+    /// would not find it there, and the run would count twice.
+    func countedIn(_ goingOnAfter: [SharedRuns], otherThan display: String, store: KoukaStore) throws -> [UInt64: CountedRun] {
+        var found: [UInt64: CountedRun] = [:]
+        for shared in goingOnAfter where shared.file != display {
+            guard let line = try store.source(path: shared.file), line.status == .present || line.status == .gone,
+                  try stands(shared.file, store: store) else { continue }
+            let set = try store.runKeySet(ofSource: line.id)
+            let counted = Set(set.hashes), unfinished = Set(set.unfinished)
+            for hash in shared.hashes where counted.contains(hash) && found[hash] == nil {
+                found[hash] = CountedRun(path: shared.file, unfinished: unfinished.contains(hash))
+            }
+        }
+        return found
+    }
+
     /// Notes in `ended` the robot's log of a day before that counted as unfinished runs whose end this file holds or
     /// leads to (`endsBefore`): the day before's, or the log of a start more than one midnight back. Read before this one
     /// (or a log between) was there, it is read again once this one is recorded. Runs no log before counts (the day

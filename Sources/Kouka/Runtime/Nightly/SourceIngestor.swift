@@ -360,7 +360,8 @@ final class SourceIngestor {
         if read.failure == nil, let keys = Self.stream(read.collector),
            case let counted = try store.runsCountedElsewhere(in: keys, format: read.spec.format, otherThan: display,
                                                              anyDay: read.spec.parser.redatesEndedRuns && !keys.unfinished.isEmpty,
-                                                             where: { try stands($0, store: store) }),
+                                                             where: { try stands($0, store: store) })
+                .merging(try countedIn(read.parsed.runsGoingOnAfter, otherThan: display, store: store), uniquingKeysWith: { found, _ in found }),
            !counted.isEmpty {
             if read.spec.parser.logsRowKeys {
                 identical = counted.mapValues(\.path)
