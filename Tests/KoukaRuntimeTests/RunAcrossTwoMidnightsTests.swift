@@ -87,4 +87,30 @@ import Testing
         #expect(settled.filesReadForEndedRuns.isEmpty)
         #expect(settled.filesUnchanged == 3)
     }
+
+    /// The robot's logs also copied into a second folder, the copy's middle log read first (it counts the run unfinished,
+    /// by its own day), then the original's last (which counts it ended, by its start's day): the copy's log is read again
+    /// without the run, which counts once, as it ended.
+    @Test func aCopyOfTheRobotsLogsInAnotherFolderCountsTheRunOnce() throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: """
+            [[source]]
+            format = "uipath-execution-log"
+            path = "logs/*/*_Execution.log"
+            """)
+        defer { city.remove() }
+        for (log, folder, day) in [(Self.april1, "copy", 4), (Self.april2, "robot", 5)] {
+            try Self.write(log, started: Self.startMessages[0], to: city)
+            let from = city.root.appendingPathComponent(log), to = city.root.appendingPathComponent(log.replacingOccurrences(of: "logs/", with: "logs/\(folder)/"))
+            try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.moveItem(at: from, to: to)
+            _ = try night(city, day)
+        }
+        let fy2024 = try report(city, 2024)
+        #expect(fy2024.hoursSaved.total == 0.53)
+        #expect(fy2024.tasks.first?.successes == 1)
+        #expect(fy2024.tasks.first?.unfinished == 0)
+        #expect(try report(city, 2025).tasks.first?.failures ?? 0 == 0)
+        let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
+        #expect(verified.differences.isEmpty, "\(verified.differences)")
+    }
 }

@@ -6,14 +6,14 @@
 struct RunsEndedHere {
     /// The runs the file leaves out, with the file that counts each (`FileRead.readAgain(leavingOut:fresh:)`).
     var leftOut: [UInt64: String] = [:]
-    /// The files to read again once this one is recorded, with how many of their unfinished runs it counts ended.
-    var takenFrom: [String: Int] = [:]
+    /// The files to read again once this one is recorded, with the unfinished runs of theirs it counts ended.
+    var takenFrom: [String: [UInt64]] = [:]
     /// The files that counted as unfinished runs this one holds ended, and cannot be read again (gone from the
     /// sources, or no longer the bytes they were read as): the run stays theirs, and the run says so.
     var keptBy: [String: Int] = [:]
     /// The robot's logs of the days after, read before this one was there, that count runs this one holds the start of:
     /// this one counts them, and those logs are read again without them.
-    var startedHere: [String: Int] = [:]
+    var startedHere: [String: [UInt64]] = [:]
     /// The robot's log of a day before, read before this one (or one between) was there, that counted as unfinished
     /// runs whose end this one holds or leads to: read again, it finds their end and counts them as they ended.
     var endingHere: [String: Int] = [:]
@@ -39,7 +39,7 @@ extension SourceIngestor {
             }
             if canReadAgain[run.path] == nil { canReadAgain[run.path] = try isReadableAsRecorded(run.path, store: store) }
             if canReadAgain[run.path]! {
-                if ownStart { ended.startedHere[run.path, default: 0] += 1 } else { ended.takenFrom[run.path, default: 0] += 1 }
+                if ownStart { ended.startedHere[run.path, default: []].append(hash) } else { ended.takenFrom[run.path, default: []].append(hash) }
             } else {
                 ended.leftOut[hash] = run.path
                 // A run the day after's log counts, ended or not, stays its own, as a repeat here: no figure waits on it.
@@ -47,6 +47,13 @@ extension SourceIngestor {
             }
         }
         return ended
+    }
+
+    /// The runs a file read again for runs another took over leaves out, by the file that counts each (`settle`), taken
+    /// when its reading is recorded (`runsToLeaveOut(of:)`).
+    func runsToLeaveOut(of display: String) -> [UInt64: CountedRun] {
+        guard let runs = leavingOut.removeValue(forKey: display) else { return [:] }
+        return runs.mapValues { CountedRun(path: $0, unfinished: false) }
     }
 
     /// The runs of `goingOnAfter` (a log's runs that go on in the robot's later logs) that those logs count, looked up
@@ -107,10 +114,16 @@ extension SourceIngestor {
         }
         var readAgain: [(path: String, reason: String)] = []
         for (path, runs) in ended.takenFrom {
-            readAgain.append((path, "\(runs) run(s) it counted as unfinished end in \(display), which counts them now: read again without them"))
+            readAgain.append((path, "\(runs.count) run(s) it counted as unfinished end in \(display), which counts them now: read again without them"))
         }
         for (path, runs) in ended.startedHere {
-            readAgain.append((path, "\(runs) run(s) it counted start in \(display), the robot's log of a day before, which was not there when this one was read and counts them now: read again without them"))
+            readAgain.append((path, "\(runs.count) run(s) it counted start in \(display), the robot's log of a day before, which was not there when this one was read and counts them now: read again without them"))
+        }
+        // Left out by name when read again: a copy of the robot's log in another folder dates an unfinished run by its own
+        // lines, another day than this file dates it ended, and comparing the files whose days overlap would not find it.
+        // (A later log of this robot's own that this one started runs of leaves them to the day before's log by itself.)
+        for (path, runs) in ended.takenFrom {
+            for hash in runs { leavingOut[path, default: [:]][hash] = display }
         }
         for (path, runs) in ended.endingHere {
             readAgain.append((path, "\(runs) run(s) it counted as unfinished go on in \(display), the robot's log of a later day that was not there when it was read, and end there or further on: read again with it"))

@@ -49,6 +49,9 @@ final class SourceIngestor {
     /// file recorded since (`settle(_:endedIn:store:summary:)`).
     var underWayThisRun: [String: Int] = [:]
     var superseded: [String: Int] = [:]
+    /// The runs each file about to be read again for runs another took over is to leave out, with the file that counts
+    /// each (`settle(_:endedIn:store:summary:)`).
+    var leavingOut: [String: [UInt64: String]] = [:]
     /// How deep the run is in files read again for runs that ended in another (`settle(_:endedIn:store:summary:)`).
     var readingAgainForEndedRuns = 0
     /// Past this depth a file leaves out every run another counts: each reading again takes unfinished runs from a
@@ -361,7 +364,8 @@ final class SourceIngestor {
            case let counted = try store.runsCountedElsewhere(in: keys, format: read.spec.format, otherThan: display,
                                                              anyDay: read.spec.parser.redatesEndedRuns && !keys.unfinished.isEmpty,
                                                              where: { try stands($0, store: store) })
-                .merging(try countedIn(read.parsed.runsGoingOnAfter, otherThan: display, store: store), uniquingKeysWith: { found, _ in found }),
+                .merging(try countedIn(read.parsed.runsGoingOnAfter, otherThan: display, store: store), uniquingKeysWith: { found, _ in found })
+                .merging(runsToLeaveOut(of: display), uniquingKeysWith: { _, named in named }),
            !counted.isEmpty {
             if read.spec.parser.logsRowKeys {
                 identical = counted.mapValues(\.path)
