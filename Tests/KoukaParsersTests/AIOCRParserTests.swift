@@ -62,6 +62,35 @@ import Testing
         #expect(LocalClock.tokyo.localDate(of: sink.events[0].occurredAt) == LocalDate(year: 2024, month: 4, day: 1))
     }
 
+    /// An analysis takes seconds: one still running past the allowed age never finished, and is counted unfinished (with
+    /// the source's task: a running result names no form type) or rejected with the reason, never held for ever.
+    @Test func anAnalysisRunningPastTheAllowedAgeIsUnfinishedNotHeld() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let day = LocalDate(year: 2024, month: 4, day: 5)
+        let stuck = try dir.write("stuck.json", Data(#"{"status": "running", "createdDateTime": "2024-04-01T00:00:00Z", "lastUpdatedDateTime": "2024-04-01T00:00:05Z"}"#.utf8))
+        let withTask = CollectingSink()
+        let counted = try AzureAnalyzeResultParser(options: SourceOptions(task: "申請書OCR"))
+            .parse(path: stuck, context: tokyoContext(stuck, today: day, pendingMaxAge: 24 * 3600), into: withTask)
+        #expect(counted.pendingRuns == 0)
+        #expect(withTask.events.map(\.outcome) == [.unfinished])
+        #expect(withTask.events.map(\.taskName) == ["申請書OCR"])
+        let withoutTask = CollectingSink()
+        _ = try AzureAnalyzeResultParser(options: SourceOptions()).parse(path: stuck, context: tokyoContext(stuck, today: day, pendingMaxAge: 24 * 3600), into: withoutTask)
+        #expect(withoutTask.events.isEmpty)
+        #expect(withoutTask.rejections.first?.reason.hasPrefix("status is running since 2024-04-01T00:00:05Z, past the allowed age") == true)
+        // Updated five hours before the night: still waiting.
+        let recent = try dir.write("recent.json", Data(#"{"status": "running", "createdDateTime": "2024-04-01T00:00:00Z", "lastUpdatedDateTime": "2024-04-04T10:00:00Z"}"#.utf8))
+        let waiting = CollectingSink()
+        #expect(try AzureAnalyzeResultParser(options: SourceOptions()).parse(path: recent, context: tokyoContext(recent, today: day, pendingMaxAge: 24 * 3600), into: waiting).pendingRuns == 1)
+        #expect(waiting.events.isEmpty && waiting.rejections.isEmpty)
+        // No time at all: nothing could tell it stuck.
+        let timeless = try dir.write("timeless.json", Data(#"{"status": "notStarted"}"#.utf8))
+        let refused = CollectingSink()
+        _ = try AzureAnalyzeResultParser(options: SourceOptions()).parse(path: timeless, context: tokyoContext(timeless, today: day, pendingMaxAge: 24 * 3600), into: refused)
+        #expect(refused.rejections.count == 1)
+    }
+
     @Test func aRunningAnalysisWaitsAndAnotherJSONIsNotAnAnalyzeResult() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

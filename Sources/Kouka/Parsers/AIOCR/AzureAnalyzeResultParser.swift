@@ -14,7 +14,7 @@ package struct AzureAnalyzeResultParser: LogParser {
     package init(options: SourceOptions) { self.options = options }
 
     package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
-        var status: String?, created: String?, model: String?
+        var status: String?, created: String?, updated: String?, model: String?
         var pages = 0, readResults = 0
         var docTypes: [String] = []
         let reader = try JSONPathReader(path: path, encoding: context.encoding)
@@ -22,6 +22,7 @@ package struct AzureAnalyzeResultParser: LogParser {
             .init(["status"]), .init(["createdDateTime"]), .init(["analyzeResult", "modelId"]),
             .init(["analyzeResult", "pages", "*"], capture: false),
             .init(["analyzeResult", "readResults", "*"], capture: false), .init(["analyzeResult", "documentResults", "*", "docType"]),
+            .init(["lastUpdatedDateTime"]),
         ]) { _, pattern, json, _ in
             switch pattern {
             case 0: status = Self.string(json)
@@ -29,7 +30,8 @@ package struct AzureAnalyzeResultParser: LogParser {
             case 2: model = Self.string(json)
             case 3: pages += 1
             case 4: readResults += 1
-            default: docTypes.append(Self.string(json) ?? "")
+            case 5: docTypes.append(Self.string(json) ?? "")
+            default: updated = Self.string(json)
             }
         }
         // A v2 result: its pages are its readResults, its form type its documents' docType.
@@ -51,8 +53,18 @@ package struct AzureAnalyzeResultParser: LogParser {
         case "failed": outcome = .failure
         case "canceled", "cancelled": outcome = .cancelled
         case "notstarted", "running":
-            summary.pendingRuns = 1
-            return summary
+            // An analysis takes seconds; one still running past the allowed age never finished (the service keeps a result
+            // 24 hours): counted unfinished, and named, as any robot run that stopped. One with no time at all could never
+            // be told stuck: rejected.
+            guard let since = (updated ?? created).flatMap({ Timestamp($0) }) else {
+                reject("status is \(status) and neither lastUpdatedDateTime nor createdDateTime is a date-time: nothing could ever tell whether it finished")
+                return summary
+            }
+            guard context.now.timeIntervalSince(since.instant(in: context.clock)) > context.pendingMaxAge else {
+                summary.pendingRuns = 1
+                return summary
+            }
+            outcome = .unfinished
         default:
             reject("status is not an analyze operation status (succeeded, failed, running, notStarted)")
             return summary
@@ -66,6 +78,10 @@ package struct AzureAnalyzeResultParser: LogParser {
             model = docType
         }
         guard let name = model ?? options.task else {
+            if outcome == .unfinished {
+                reject("status is \(status) since \(updated ?? created), past the allowed age: the analysis never finished, and a result still running names no form type; set the source's task to count it as an unfinished use")
+                return summary
+            }
             reject("no form type: analyzeResult.modelId (v3 and later) or documentResults[].docType (Form Recognizer v2) is missing; set the source's task")
             return summary
         }
