@@ -151,6 +151,13 @@ import Testing
         #expect(r.hoursSaved.total == 3.5)
         #expect(r.hoursSaved.estimated == 5)
         #expect(r.hoursSaved.measured == -1.5)
+        // The task line's basis says so too: partly measured, not an estimate.
+        #expect(r.tasks.map(\.basis) == ["partly-measured"])
+        // The measured job alone: its line rests on measured time only.
+        let alone = Self.report([Self.entry("A01", .aiOCR, unit: .sheets, manual: 6, residual: 1)],
+                                [Self.rollup("A01", .aiOCR, unit: .sheets, events: 1, quantity: 0, human: 5_400, humanQuantity: 0)])
+        #expect(alone.hoursSaved.measured == -1.5)
+        #expect(alone.tasks.map(\.basis) == ["measured"])
     }
 
     @Test func monthsBeforeMay2019AreHeisei() {

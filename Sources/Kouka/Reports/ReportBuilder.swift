@@ -18,6 +18,9 @@ package enum ReportBuilder {
         var entry: CatalogEntry
         var successes = 0, failures = 0, unfinished = 0, cancelled = 0, offHours = 0
         var units = 0.0, measuredUnits = 0.0, minutes = 0.0, machineSeconds = 0.0
+        /// Whether any of its hours rest on person-time the logs measured, also of a use that handled no unit (a job of 0
+        /// sheets whose checking took minutes): then its basis is not an estimate alone, as `HoursSaved.measured` says.
+        var measuredTime = false
         var lines = Set<Int>()
         var sources = Set<Int64>()
     }
@@ -113,6 +116,7 @@ package enum ReportBuilder {
             if key.outcome == .success {
                 sums.units += t.quantity
                 sums.measuredUnits += t.humanMeasuredQuantity
+                if t.humanMeasuredQuantity > 0 || t.humanSeconds != 0 { sums.measuredTime = true }
             }
             sums.minutes += minutes
             sums.lines.insert(entry.line)
@@ -137,7 +141,7 @@ package enum ReportBuilder {
                 task: key.task, name: s.entry.name, system: key.system.rawValue, department: key.department,
                 unit: key.unit.rawValue, successes: s.successes, failures: s.failures, unfinished: s.unfinished, cancelled: s.cancelled,
                 units: s.units, hoursSaved: Rounding.hundredths(s.minutes / 60),
-                basis: s.measuredUnits == 0 ? "estimate" : (s.measuredUnits >= s.units ? "measured" : "partly-measured"),
+                basis: !s.measuredTime ? "estimate" : (s.measuredUnits >= s.units ? "measured" : "partly-measured"),
                 machineHours: Rounding.hundredths(s.machineSeconds / 3600), offHoursAnswers: s.offHours, catalogLines: s.lines.sorted(),
                 sources: s.sources.compactMap { inputs.sources[$0]?.path }.sorted())
         }
