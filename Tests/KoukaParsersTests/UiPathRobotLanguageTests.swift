@@ -105,6 +105,24 @@ struct UiPathRobotLanguageTests {
         }
     }
 
+    /// A robot whose start message Kouka does not know, with one job id on two days, each run with its own end: the second
+    /// day's lines are not the first day's run going on. They are not counted twice, nor left to the first day unsaid:
+    /// rejected, with the reason.
+    @Test func aJobIdThatEndedTheDayBeforeAndEndsAgainIsRejectedNotDropped() throws {
+        let french = Self.languages[2]
+        func day(_ date: String) -> [String] {
+            [L.make("09:00:00.0000", message: french.started, timeStamp: "\(date)T09:00:00+09:00", process: "P", job: "same"),
+             L.end("09:10:00.0000", timeStamp: "\(date)T09:10:00+09:00", seconds: 600, process: "P", job: "same", message: french.ended)]
+        }
+        let files = ["2024-04-01_Execution.log": day("2024-04-01"), "2024-04-02_Execution.log": day("2024-04-02")]
+        let today = LocalDate(year: 2024, month: 4, day: 3)
+        #expect(try Self.parse(files, reading: "2024-04-01_Execution.log", today: today).events.map(\.outcome) == [.success])
+        let second = try Self.parse(files, reading: "2024-04-02_Execution.log", today: today)
+        #expect(second.events.isEmpty)
+        #expect(second.rejections.map(\.line) == [1])
+        #expect(second.rejections.first?.reason.hasPrefix("jobId same already ended in 2024-04-01_Execution.log") == true)
+    }
+
     @Test(arguments: languages)
     func aRunWithoutAnEndIsUnfinishedAndOneWithAnErrorFailed(language: Language) throws {
         let lines = [

@@ -114,6 +114,15 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             var earlier: [String: UiPathRun] = [:]
             countedEarlier = try Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
                                              clock: context.clock, into: &earlier)
+            // A run that ended in the day before's log and ends again here is not that run going on: a job id is one run, so
+            // these lines are not counted, and said so (a repeated job id, or lines copied from that log).
+            for job in countedEarlier.sorted() {
+                guard let ended = earlier[job]?.endInstant, let run = runs[job], run.endInstant != nil else { continue }
+                let before = Self.siblingPath(of: context.displayPath, on: fileDate.adding(days: -1)) ?? "the day before's log"
+                sink.reject(Rejection(file: context.displayPath, line: run.firstLine,
+                                      reason: "jobId \(job) already ended in \(before) (at \(UTCTimestamp.string(from: ended))) and ends again here: a job id is one run, so these lines are not counted (a job id repeated, or lines copied from that log)",
+                                      day: context.clock.localDate(of: run.firstInstant)))
+            }
         }
         // The runs' own lines, as the resume state keeps them: the later logs' lines are read again each time, not twice.
         let ownLines = runs
