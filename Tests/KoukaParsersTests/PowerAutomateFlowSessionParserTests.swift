@@ -61,6 +61,11 @@ struct PowerAutomateFlowSessionParserTests {
         #expect(sink.events.allSatisfy { $0.family == .rpa && $0.unit == .runs && $0.quantity == 1 })
     }
 
+    @Test func anEmptyStatusIsNamedAsEmpty() throws {
+        let (_, sink) = try Self.parse("flowsessions.csv", FileVariant.utf8LF.encode([Self.csvHeader, "0006,国保_異動,2024-04-01T03:00:00Z,2024-04-01T03:00:10Z,10,,,2,,,"]))
+        #expect(sink.rejections.map(\.reason) == ["statuscode is empty: Kouka cannot tell whether the run succeeded"])
+    }
+
     @Test func utcTimesNearTheFiscalYearBoundaryFallOnTokyosDay() throws {
         let (_, sink) = try Self.parse("flowsessions.csv", FileVariant.utf8LF.encode([Self.csvHeader] + Self.csvRows))
         let days = sink.events.map { LocalClock.tokyo.localDate(of: $0.occurredAt) }

@@ -24,7 +24,9 @@ struct FlowSessionRecord {
             let started = try CSVTable.timestamp(startedOn, column: "startedon").instant(in: reading)
             guard context.now.timeIntervalSince(started) > context.pendingMaxAge else { return nil }
             outcome = .unfinished
-        case .unknown: throw RowProblem("statuscode \(statusCode.prefix(20)) is not a flowsession status (4 Succeeded, 7 Cancelled, 8 Failed, …)")
+        case .unknown:
+            guard !statusCode.isEmpty else { throw RowProblem("statuscode is empty: Kouka cannot tell whether the run succeeded") }
+            throw RowProblem("statuscode \(statusCode.prefix(20)) is not a flowsession status (4 Succeeded, 7 Cancelled, 8 Failed, …)")
         }
         guard !name.isEmpty else { throw RowProblem("name (the flow) is empty") }
         guard !startedOn.isEmpty || !completedOn.isEmpty else { throw RowProblem("startedon and completedon are both empty") }
