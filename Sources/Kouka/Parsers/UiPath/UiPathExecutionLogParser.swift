@@ -151,11 +151,11 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         // Sorting the indices, not the runs, moves integers instead of structs full of strings.
         for index in unordered.indices.sorted(by: { unordered[$0].firstLine < unordered[$1].firstLine }) where !countedEarlier.contains(unordered[index].jobID) {
             let run = unordered[index]
-            let stale = context.now.timeIntervalSince(run.lastInstant) > context.pendingMaxAge
             // The robot is writing the log of the day after the last that holds the run's lines, or has not written it yet:
             // the run may yet end there, and counting it unfinished now could never be undone by that log.
-            let nextIsOpen = (lastDay[run.jobID] ?? fileDate).map { $0.adding(days: 1) >= context.today } ?? false
-            if run.endInstant == nil && (!isClosed || nextIsOpen || leftHalfLine) && !stale {
+            func nextIsOpen() -> Bool { (lastDay[run.jobID] ?? fileDate).map { $0.adding(days: 1) >= context.today } ?? false }
+            if run.endInstant == nil && (!isClosed || nextIsOpen() || leftHalfLine)
+                && context.now.timeIntervalSince(run.lastInstant) <= context.pendingMaxAge {
                 pending[run.jobID] = ownLines[run.jobID] ?? run
                 continue
             }
