@@ -1,0 +1,72 @@
+import Foundation
+
+/// The robot's logs of other days beside the one being read: a run's lines go on in the next day's log when the robot's
+/// log rolls over at midnight, and the log of its start, found by its lines, counts it.
+extension UiPathExecutionLogParser {
+    /// Reads the lines of `jobs` from the robot's log of another day into `runs`. Lines it cannot parse are
+    /// that file's own business, rejected when it is read; a file that cannot be read stops this one too, as
+    /// the runs it holds the ends or starts of would be counted wrong.
+    /// Returns the runs it found lines of.
+    @discardableResult
+    static func follow(_ jobs: Set<String>, in path: String, encoding: TextEncoding, clock: LocalClock, into runs: inout [String: UiPathRun]) throws -> Set<String> {
+        guard !jobs.isEmpty else { return [] }
+        var found = Set<String>()
+        let reader = try LineReader(path: path, encoding: encoding)
+        let names = NameInterner()
+        let fileDate = Self.fileDate(path)
+        try reader.forEachLine { line in
+            guard line.isTerminated, let split = Self.splitPrefix(line.bytes),
+                  let entry = UiPathLogLine(json: split.json, names: names), let jobID = entry.jobId, jobs.contains(jobID),
+                  let processName = entry.processName,
+                  let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: clock) else { return }
+            Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
+            found.insert(jobID)
+        }
+        return found
+    }
+
+    /// The longest run, in days' logs, followed from the log of its start: a run that goes on longer is counted
+    /// unfinished there, and a log that holds its end leaves it to the day before's. No robot run lasts a month; a job id
+    /// a log writer repeats every day would otherwise make each log read every later one.
+    static let longestRunDays = 31
+
+    /// Follows `jobs`, not ended in the log at `path` of `fileDate`, through the robot's logs of the days after, while
+    /// each holds lines of a run still not ended. Returns the last day whose log holds lines of each run, and the runs
+    /// each later log holds lines of, by that log's display path.
+    static func followOn(_ jobs: Set<String>, after path: String, display: String, on fileDate: LocalDate, encoding: TextEncoding,
+                         clock: LocalClock, into runs: inout [String: UiPathRun]) throws -> (lastDay: [String: LocalDate], files: [String: Set<String>]) {
+        var open = jobs
+        var lastDay: [String: LocalDate] = [:]
+        var files: [String: Set<String>] = [:]
+        var day = fileDate
+        for _ in 1..<longestRunDays where !open.isEmpty {
+            day = day.adding(days: 1)
+            guard let next = sibling(of: path, on: day) else { break }
+            let found = try follow(open, in: next, encoding: encoding, clock: clock, into: &runs)
+            for job in found { lastDay[job] = day }
+            if !found.isEmpty, let file = siblingPath(of: display, on: day) { files[file] = found }
+            open = found.filter { runs[$0]?.endInstant == nil }
+        }
+        return (lastDay, files)
+    }
+
+    /// The paths the robot's logs of `date` and the days before it have beside the log at `path`, nearest first, as far
+    /// back as a run is followed (`longestRunDays`): the logs that may count a run whose lines go on into a later one.
+    static func earlierLogs(of path: String, from date: LocalDate) -> [String] {
+        (1..<longestRunDays).compactMap { siblingPath(of: path, on: date.adding(days: 1 - $0)) }
+    }
+
+    /// The robot's log of `date` beside `path` (`YYYY-MM-DD_Execution.log`), if there is one.
+    static func sibling(of path: String, on date: LocalDate) -> String? {
+        guard let candidate = siblingPath(of: path, on: date) else { return nil }
+        return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+    }
+
+    /// The path the robot's log of `date` has beside the log at `path` (`2024-05-09_Execution.log`), there or not.
+    static func siblingPath(of path: String, on date: LocalDate) -> String? {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let name = path[slash...]
+        guard name.count >= 10, LocalDate(name.prefix(10)) != nil else { return nil }
+        return path[..<slash] + date.description + name.dropFirst(10)
+    }
+}
