@@ -113,4 +113,34 @@ import Testing
         let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
         #expect(verified.differences.isEmpty, "\(verified.differences)")
     }
+
+    /// A job suspended over a weekend: started at 22:00 on Friday 2025-06-06, no log on Saturday or Sunday, ended at
+    /// 09:30 on Monday with a total of 5,400 s. The robot's logs either side of the silent days hold one run: it counts
+    /// once, as it ended, on Friday (40 − 8 min: 0.53 h in FY2025), whatever the order the two logs arrive in.
+    @Test(arguments: [[(10, ["friday", "monday"])], [(7, ["friday"]), (10, ["monday"])], [(10, ["monday"]), (11, ["friday"])]])
+    func aRunAcrossDaysWithoutALogCountsOnce(nights: [(day: Int, logs: [String])]) throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        for (day, logs) in nights {
+            for log in logs {
+                if log == "friday" {
+                    try city.write("logs/2025-06-06_Execution.log",
+                                   IncrementalIngestTests.line("weekend", on: "2025-06-06", "22:00:00", message: Self.startMessages[1]) + "\r\n")
+                } else {
+                    try city.write("logs/2025-06-09_Execution.log", IncrementalIngestTests.line(
+                        "weekend", on: "2025-06-09", "09:30:00", message: "住民票郵送請求 execution ended", end: 5_400) + "\r\n")
+                }
+            }
+            let date = LocalDate(year: 2025, month: 6, day: day)
+            _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                               options: NightlyOptions(today: date, now: LocalClock.tokyo.instant(of: date, hour: 2, minute: 0, second: 0))).run()
+        }
+        let fy2025 = try report(city, 2025)
+        #expect(fy2025.hoursSaved.total == 0.53)
+        #expect(fy2025.tasks.first?.successes == 1)
+        #expect(fy2025.tasks.first?.unfinished == 0)
+        #expect(fy2025.exclusions.repeatedRuns == 0)
+        let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
+        #expect(verified.differences.isEmpty, "\(verified.differences)")
+    }
 }

@@ -30,8 +30,8 @@ extension UiPathExecutionLogParser {
     /// a log writer repeats every day would otherwise make each log read every later one.
     static let longestRunDays = 31
 
-    /// Follows `jobs`, not ended in the log at `path` of `fileDate`, through the robot's logs of the days after, while
-    /// each holds lines of a run still not ended. Returns the last day whose log holds lines of each run, and the runs
+    /// Follows `jobs`, not ended in the log at `path` of `fileDate`, through the robot's logs of the days after (across
+    /// days it wrote none), while each holds lines of a run still not ended. Returns the last day whose log holds lines of each run, and the runs
     /// each later log holds lines of, by that log's display path.
     static func followOn(_ jobs: Set<String>, after path: String, display: String, on fileDate: LocalDate, encoding: TextEncoding,
                          clock: LocalClock, into runs: inout [String: UiPathRun]) throws -> (lastDay: [String: LocalDate], files: [String: Set<String>]) {
@@ -41,13 +41,20 @@ extension UiPathExecutionLogParser {
         var day = fileDate
         for _ in 1..<longestRunDays where !open.isEmpty {
             day = day.adding(days: 1)
-            guard let next = sibling(of: path, on: day) else { break }
+            // A day the robot wrote no log (a weekend, a job suspended) does not end the run: the next log may hold its end.
+            guard let next = sibling(of: path, on: day) else { continue }
             let found = try follow(open, in: next, encoding: encoding, clock: clock, into: &runs)
             for job in found { lastDay[job] = day }
             if !found.isEmpty, let file = siblingPath(of: display, on: day) { files[file] = found }
             open = found.filter { runs[$0]?.endInstant == nil }
         }
         return (lastDay, files)
+    }
+
+    /// The day of the robot's last log before `date` beside the log at `path`, across days it wrote none, as far back as
+    /// a run is followed (`longestRunDays`); nil when there is none.
+    static func lastLogDay(before date: LocalDate, beside path: String) -> LocalDate? {
+        (1..<longestRunDays).lazy.map { date.adding(days: -$0) }.first { sibling(of: path, on: $0) != nil }
     }
 
     /// The paths the robot's logs of `date` and the days before it have beside the log at `path`, nearest first, as far

@@ -107,10 +107,13 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
         }
         // A run is all lines of one jobId, even when the robot's log rolled over at midnight in between, once or more. The
-        // log holding its first lines counts it: a run with lines in the day before's log is left to that log, whatever
-        // language the robot writes its messages in (its start message only spares looking).
+        // log holding its first lines counts it: a run with lines in the robot's last log before this one is left to that
+        // log, whatever language the robot writes its messages in (its start message only spares looking).
         var countedEarlier = Set<String>()
-        if let fileDate, runs.values.contains(where: { $0.startedHere != true }), let previous = Self.sibling(of: path, on: fileDate.adding(days: -1)) {
+        // The robot's last log before this one: the day before's, or an earlier one across days it wrote none (a weekend).
+        // Looked for only when a run's start is not known here.
+        let previousDay = runs.values.contains(where: { $0.startedHere != true }) ? fileDate.flatMap { Self.lastLogDay(before: $0, beside: path) } : nil
+        if let previousDay, let previous = Self.sibling(of: path, on: previousDay) {
             var earlier: [String: UiPathRun] = [:]
             countedEarlier = try Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
                                              clock: context.clock, into: &earlier)
@@ -118,7 +121,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             // these lines are not counted, and said so (a repeated job id, or lines copied from that log).
             for job in countedEarlier.sorted() {
                 guard let ended = earlier[job]?.endInstant, let run = runs[job], run.endInstant != nil else { continue }
-                let before = Self.siblingPath(of: context.displayPath, on: fileDate.adding(days: -1)) ?? "the day before's log"
+                let before = Self.siblingPath(of: context.displayPath, on: previousDay) ?? "the day before's log"
                 sink.reject(Rejection(file: context.displayPath, line: run.firstLine,
                                       reason: "jobId \(job) already ended in \(before) (at \(UTCTimestamp.string(from: ended))) and ends again here: a job id is one run, so these lines are not counted (a job id repeated, or lines copied from that log)",
                                       day: context.clock.localDate(of: run.firstInstant)))
@@ -141,9 +144,9 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         // The runs left to an earlier log that end here or in a later log: that log, if it counted one unfinished (read
         // before the log of its end was there), is read again.
         let endedEarlier = countedEarlier.filter { runs[$0]?.endInstant != nil }
-        if !endedEarlier.isEmpty, let fileDate, let file = Self.siblingPath(of: context.displayPath, on: fileDate.adding(days: -1)) {
+        if !endedEarlier.isEmpty, let previousDay, let file = Self.siblingPath(of: context.displayPath, on: previousDay) {
             summary.endsOfRunsStartedBefore = SharedRuns(file: file, hashes: endedEarlier.map(RunKeyHash.of),
-                                                         earlier: Self.earlierLogs(of: context.displayPath, from: fileDate.adding(days: -2)))
+                                                         earlier: Self.earlierLogs(of: context.displayPath, from: previousDay.adding(days: -1)))
         }
         var pending: [String: UiPathRun] = [:]
         let counted = RunKeyLog()
