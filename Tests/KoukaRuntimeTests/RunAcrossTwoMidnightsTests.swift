@@ -45,8 +45,8 @@ import Testing
         Arrival(name: "the middle first", nights: [(2, [april1]), (3, [march31]), (4, [april2])]),
     ]
 
-    func night(_ city: TemporaryCity, _ day: Int) throws -> NightlySummary {
-        let date = LocalDate(year: 2025, month: 4, day: day)
+    func night(_ city: TemporaryCity, _ day: Int, month: Int = 4) throws -> NightlySummary {
+        let date = LocalDate(year: 2025, month: month, day: day)
         return try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
                               options: NightlyOptions(today: date, now: LocalClock.tokyo.instant(of: date, hour: 2, minute: 0, second: 0))).run()
     }
@@ -131,9 +131,7 @@ import Testing
                         "weekend", on: "2025-06-09", "09:30:00", message: "住民票郵送請求 execution ended", end: 5_400) + "\r\n")
                 }
             }
-            let date = LocalDate(year: 2025, month: 6, day: day)
-            _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
-                               options: NightlyOptions(today: date, now: LocalClock.tokyo.instant(of: date, hour: 2, minute: 0, second: 0))).run()
+            _ = try night(city, day, month: 6)
         }
         let fy2025 = try report(city, 2025)
         #expect(fy2025.hoursSaved.total == 0.53)

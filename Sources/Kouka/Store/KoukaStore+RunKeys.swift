@@ -56,14 +56,12 @@ extension KoukaStore {
         return found
     }
 
-    /// The runs the file at `path` counted as unfinished, by hash: none for a file not in the ledger.
-    func unfinishedRuns(ofSourceAt path: String) throws -> [UInt64] {
-        var hashes: [UInt64] = []
-        try db.prepare(
-            "SELECT k.unfinished FROM run_key_sets k JOIN source_files s ON s.id = k.source_id WHERE s.path = ? AND k.unfinished IS NOT NULL",
-            reading: "run_key_sets"
-        ).query([.text(path)]) { hashes += try $0.hashes(0) }
-        return hashes
+    /// The runs the counted file (present or gone) at `path` counts, and of those the ones it counted as unfinished, by
+    /// hash; nil for a path with no such line.
+    func countedRuns(ofSourceAt path: String) throws -> (all: Set<UInt64>, unfinished: Set<UInt64>)? {
+        guard let line = try source(path: path), line.status == .present || line.status == .gone else { return nil }
+        let set = try runKeySet(ofSource: line.id)
+        return (Set(set.hashes), Set(set.unfinished))
     }
 
     /// Which of `keys` another counted file of `format` already counts, with that file's path; the file

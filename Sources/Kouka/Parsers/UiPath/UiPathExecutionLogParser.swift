@@ -150,6 +150,8 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         }
         var pending: [String: UiPathRun] = [:]
         let counted = RunKeyLog()
+        // The robot's earlier logs, for runs another file counts: worked out once, when the first such run comes.
+        lazy var earlierLogs = fileDate.map { Set(Self.earlierLogs(of: context.displayPath, from: $0.adding(days: -1))) } ?? []
         let unordered = Array(runs.values)
         // Sorting the indices, not the runs, moves integers instead of structs full of strings.
         for index in unordered.indices.sorted(by: { unordered[$0].firstLine < unordered[$1].firstLine }) where !countedEarlier.contains(unordered[index].jobID) {
@@ -167,7 +169,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             if let file = context.runsCountedElsewhere[key] {
                 // The end of a run that started in the day before's log, which counts it: left out as that log's, as when
                 // that log is there to look at (deleted since, by the robot's log retention), not as a run counted twice.
-                if run.startedHere != true, let fileDate, Self.earlierLogs(of: context.displayPath, from: fileDate.adding(days: -1)).contains(file) { continue }
+                if run.startedHere != true, earlierLogs.contains(file) { continue }
                 sink.reject(RowProblem(.countedIn(file: file), idColumn: "jobId", day: context.clock.localDate(of: run.startInstant))
                     .rejection(file: context.displayPath, line: run.firstLine))
                 continue

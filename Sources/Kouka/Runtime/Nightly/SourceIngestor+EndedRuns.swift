@@ -13,7 +13,7 @@ struct RunsEndedHere {
     var keptBy: [String: Int] = [:]
     /// The robot's logs of the days after, read before this one was there, that count runs this one holds the start of:
     /// this one counts them, and those logs are read again without them.
-    var startedHere: [String: [UInt64]] = [:]
+    var startedHere: [String: Int] = [:]
     /// The robot's log of a day before, read before this one (or one between) was there, that counted as unfinished
     /// runs whose end this one holds or leads to: read again, it finds their end and counts them as they ended.
     var endingHere: [String: Int] = [:]
@@ -39,7 +39,7 @@ extension SourceIngestor {
             }
             if canReadAgain[run.path] == nil { canReadAgain[run.path] = try isReadableAsRecorded(run.path, store: store) }
             if canReadAgain[run.path]! {
-                if ownStart { ended.startedHere[run.path, default: []].append(hash) } else { ended.takenFrom[run.path, default: []].append(hash) }
+                if ownStart { ended.startedHere[run.path, default: 0] += 1 } else { ended.takenFrom[run.path, default: []].append(hash) }
             } else {
                 ended.leftOut[hash] = run.path
                 // A run the day after's log counts, ended or not, stays its own, as a repeat here: no figure waits on it.
@@ -63,12 +63,9 @@ extension SourceIngestor {
     func countedIn(_ goingOnAfter: [SharedRuns], otherThan display: String, store: KoukaStore) throws -> [UInt64: CountedRun] {
         var found: [UInt64: CountedRun] = [:]
         for shared in goingOnAfter where shared.file != display {
-            guard let line = try store.source(path: shared.file), line.status == .present || line.status == .gone,
-                  try stands(shared.file, store: store) else { continue }
-            let set = try store.runKeySet(ofSource: line.id)
-            let counted = Set(set.hashes), unfinished = Set(set.unfinished)
-            for hash in shared.hashes where counted.contains(hash) && found[hash] == nil {
-                found[hash] = CountedRun(path: shared.file, unfinished: unfinished.contains(hash))
+            guard let runs = try store.countedRuns(ofSourceAt: shared.file), try stands(shared.file, store: store) else { continue }
+            for hash in shared.hashes where runs.all.contains(hash) && found[hash] == nil {
+                found[hash] = CountedRun(path: shared.file, unfinished: runs.unfinished.contains(hash))
             }
         }
         return found
@@ -84,11 +81,10 @@ extension SourceIngestor {
         var waiting = Set(endsBefore.hashes)
         // Nearest first: the log of a run's start is the earliest that holds its lines, and only it counts the run.
         for path in [endsBefore.file] + endsBefore.earlier where !waiting.isEmpty {
-            guard let line = try store.source(path: path), line.status == .present || line.status == .gone else { continue }
-            let set = try store.runKeySet(ofSource: line.id)
-            let counted = waiting.intersection(set.hashes)
+            guard let runs = try store.countedRuns(ofSourceAt: path) else { continue }
+            let counted = waiting.intersection(runs.all)
             waiting.subtract(counted)
-            let unfinished = counted.intersection(set.unfinished).count
+            let unfinished = counted.intersection(runs.unfinished).count
             guard unfinished > 0 else { continue }
             if try isReadableAsRecorded(path, store: store) {
                 ended.endingHere[path, default: 0] += unfinished
@@ -115,15 +111,13 @@ extension SourceIngestor {
         var readAgain: [(path: String, reason: String)] = []
         for (path, runs) in ended.takenFrom {
             readAgain.append((path, "\(runs.count) run(s) it counted as unfinished end in \(display), which counts them now: read again without them"))
+            // Left out by name when read again: a copy of the robot's log in another folder dates an unfinished run by its
+            // own lines, another day than this file dates it ended, and comparing the files whose days overlap would not
+            // find it. (A later log of this robot's own that this one started runs of leaves them to its start's log itself.)
+            for hash in runs { leavingOut[path, default: [:]][hash] = display }
         }
         for (path, runs) in ended.startedHere {
-            readAgain.append((path, "\(runs.count) run(s) it counted start in \(display), the robot's log of a day before, which was not there when this one was read and counts them now: read again without them"))
-        }
-        // Left out by name when read again: a copy of the robot's log in another folder dates an unfinished run by its own
-        // lines, another day than this file dates it ended, and comparing the files whose days overlap would not find it.
-        // (A later log of this robot's own that this one started runs of leaves them to the day before's log by itself.)
-        for (path, runs) in ended.takenFrom {
-            for hash in runs { leavingOut[path, default: [:]][hash] = display }
+            readAgain.append((path, "\(runs) run(s) it counted start in \(display), the robot's log of a day before, which was not there when this one was read and counts them now: read again without them"))
         }
         for (path, runs) in ended.endingHere {
             readAgain.append((path, "\(runs) run(s) it counted as unfinished go on in \(display), the robot's log of a later day that was not there when it was read, and end there or further on: read again with it"))
@@ -158,6 +152,8 @@ extension SourceIngestor {
                 throw InputError.cannotRead(path: path, reason: "reading it again for runs that ended in \(display) failed (\(failure)); run kouka-nightly again")
             }
             try commit(read, store: store, summary: &summary)
+            // Taken by that reading when it counted anything; dropped either way, so that no later reading of it inherits them.
+            leavingOut[path] = nil
             if underWay { superseded[path, default: 0] += 1 }
         }
     }
