@@ -79,6 +79,12 @@ import Testing
         _ = try AzureAnalyzeResultParser(options: SourceOptions()).parse(path: stuck, context: tokyoContext(stuck, today: day, pendingMaxAge: 24 * 3600), into: withoutTask)
         #expect(withoutTask.events.isEmpty)
         #expect(withoutTask.rejections.first?.reason.hasPrefix("status is running since 2024-04-01T00:00:05Z, past the allowed age") == true)
+        // An update that does not read as a time leaves the creation, days old: unfinished too.
+        let badUpdate = try dir.write("bad-update.json", Data(#"{"status": "running", "createdDateTime": "2024-04-01T00:00:00Z", "lastUpdatedDateTime": "soon"}"#.utf8))
+        let fallback = CollectingSink()
+        _ = try AzureAnalyzeResultParser(options: SourceOptions(task: "申請書OCR"))
+            .parse(path: badUpdate, context: tokyoContext(badUpdate, today: day, pendingMaxAge: 24 * 3600), into: fallback)
+        #expect(fallback.events.map(\.outcome) == [.unfinished])
         // Updated five hours before the night: still waiting.
         let recent = try dir.write("recent.json", Data(#"{"status": "running", "createdDateTime": "2024-04-01T00:00:00Z", "lastUpdatedDateTime": "2024-04-04T10:00:00Z"}"#.utf8))
         let waiting = CollectingSink()

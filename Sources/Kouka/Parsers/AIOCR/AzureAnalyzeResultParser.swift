@@ -47,6 +47,8 @@ package struct AzureAnalyzeResultParser: LogParser {
             sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the JSON is cut off here; the document is not counted", day: day))
             return summary
         }
+        // When it last changed: its update, else its creation, the first that reads as a time.
+        let lastChange = updated.flatMap { Timestamp($0) } ?? created.flatMap { Timestamp($0) }
         let outcome: Outcome
         switch status.lowercased() {
         case "succeeded": outcome = .success
@@ -56,7 +58,7 @@ package struct AzureAnalyzeResultParser: LogParser {
             // An analysis takes seconds; one still running past the allowed age never finished (the service keeps a result
             // 24 hours): counted unfinished, and named, as any robot run that stopped. One with no time at all could never
             // be told stuck: rejected.
-            guard let since = (updated ?? created).flatMap({ Timestamp($0) }) else {
+            guard let since = lastChange else {
                 reject("status is \(status) and neither lastUpdatedDateTime nor createdDateTime is a date-time: nothing could ever tell whether it finished")
                 return summary
             }
@@ -79,7 +81,7 @@ package struct AzureAnalyzeResultParser: LogParser {
         }
         guard let name = model ?? options.task else {
             if outcome == .unfinished {
-                reject("status is \(status) since \(updated ?? created), past the allowed age: the analysis never finished, and a result still running names no form type; set the source's task to count it as an unfinished use")
+                reject("status is \(status) since \(lastChange.map { UTCTimestamp.string(from: $0.instant(in: context.clock)) } ?? ""), past the allowed age: the analysis never finished, and a result still running names no form type; set the source's task to count it as an unfinished use")
                 return summary
             }
             reject("no form type: analyzeResult.modelId (v3 and later) or documentResults[].docType (Form Recognizer v2) is missing; set the source's task")

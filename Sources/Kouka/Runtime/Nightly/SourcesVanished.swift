@@ -20,7 +20,7 @@ package struct SourcesVanished: Error, Sendable, Equatable, CustomStringConverti
     static let fewest = 10
 
     package var description: String {
-        "\(vanished) of the \(counted) files this store counts are no longer at their paths (\(examples.joined(separator: ", "))\(vanished > examples.count ? ", …" : "")), and none turned up under another path: the sources' share may not be mounted, or this store may be another city's, or the wrong backup. Nothing was read or marked. Mount the share or restore the right store, then run kouka-nightly again; if the files were moved away on purpose (archived), run kouka-nightly --accept-gone once, which marks them gone and keeps their figures"
+        "\(vanished) of the \(counted) files this store counts are not among the sources' files now (\(examples.joined(separator: ", "))\(vanished > examples.count ? ", …" : "")), and none turned up under another path: the sources' share may not be mounted, or this store may be another city's, or the wrong backup. Nothing was read or marked. Mount the share or restore the right store, then run kouka-nightly again; if the files were moved away on purpose (archived), or their source was taken out of kouka.toml on purpose, run kouka-nightly --accept-gone once, which marks them gone and keeps their figures"
     }
 
     /// The stop for the ledger lines `away` (not among the sources' files), of the ledger `ledger`, when more than half of
