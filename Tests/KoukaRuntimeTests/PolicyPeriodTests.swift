@@ -125,4 +125,15 @@ import Testing
         #expect(audit.allMet == false, "a target of 1 that cannot be checked is not met")
         #expect(TargetAudit.table(audit).contains("令和6年度\tデジタル技術を活用したシステム導入数\t1\t未計測"))
     }
+    @Test func aYearWithoutTargetsStopsTheAuditWithAMessageNotANotMet() throws {
+        let (city, _) = try Self.city()
+        defer { city.remove() }
+        let configuration = try Configuration.load(path: city.configPath)
+        let error = try #require(#expect(throws: ConfigurationError.self) { try TargetAudit(configuration: configuration, fiscalYear: FiscalYear(2026)).run() })
+        #expect(error.message.contains("no targets are set for 令和8年度 (fiscal year 2026): set them under [targets.2026]"))
+        #expect(error.message.contains("(2021, 2022, 2023, 2024, 2025)"))
+        #expect(KoukaExitCode.code(for: error) == .usage)
+        // A year of the DX policy has its targets by default: the audit runs and passes or fails on them.
+        #expect(try TargetAudit(configuration: configuration, fiscalYear: FiscalYear(2024)).run().years.contains { $0.fiscalYear == 2024 && !$0.targets.isEmpty })
+    }
 }

@@ -2,7 +2,8 @@ import Foundation
 import Logging
 
 /// `kouka-audit`: target against actual, metric by metric, for every fiscal year with targets; the run
-/// passes (exit 0) when every target of the asked year is met, and fails (exit 1) when any is not.
+/// passes (exit 0) when every target of the asked year is met, fails (exit 1) when any is not, and stops (64) when
+/// the configuration sets no target for the asked year.
 package struct TargetAudit {
     package var configuration: Configuration
     package var fiscalYear: FiscalYear
@@ -13,6 +14,14 @@ package struct TargetAudit {
     }
 
     package func run() throws -> TargetAuditSummary {
+        // A year without targets has nothing to pass or fail: exit 1 ("not met") would be a finding about the city's
+        // figures when it is a question about the configuration.
+        let askedTargets = configuration.targets.years[fiscalYear.startYear]
+        guard askedTargets?.rpaHours != nil || askedTargets?.aiTasks != nil || askedTargets?.newSystems != nil else {
+            let withTargets = configuration.targets.years.filter { $0.value.rpaHours != nil || $0.value.aiTasks != nil || $0.value.newSystems != nil }
+                .keys.sorted().map(String.init).joined(separator: ", ")
+            throw ConfigurationError(path: configuration.path, message: "no targets are set for \(fiscalYear.japaneseLabel) (fiscal year \(fiscalYear.startYear)): set them under [targets.\(fiscalYear.startYear)], or ask for a year that has them (\(withTargets.isEmpty ? "none has" : withTargets))")
+        }
         let years = Set(configuration.targets.years.keys).union([fiscalYear.startYear]).sorted()
         let lines = try ReportContext.reading(configuration: configuration) { context in
             try years.map { year in
