@@ -29,9 +29,24 @@ struct CSVRecordDefectTests {
         let text = ["a,b,c", "1,x,y", "2,\"broken,y", "3,x,y", "4,x,y"].joined(separator: lineEnd) + lineEnd
         let seen = try Self.read(text)
         #expect(seen.map(\.line) == [1, 2, 3, 4, 5])
-        #expect(seen[2].defect == .unclosedQuote(lastLine: 6, fields: 2, expected: 3))
+        // Open to the file's end: said so, whatever the number of fields it would have had.
+        #expect(seen[2].defect == .quoteOpenAtEnd(lastLine: 5))
         #expect(seen[3] == Seen(line: 4, fields: ["3", "x", "y"]))
         #expect(seen[4] == Seen(line: 5, fields: ["4", "x", "y"]))
+    }
+
+    /// In the last column the swallowed lines leave the field count as the header's: only the file's end shows it.
+    @Test(arguments: ["\n", "\r\n", ""])
+    func aQuoteInTheLastColumnNeverClosedCostsOnlyItsLine(lastLineEnd: String) throws {
+        let seen = try Self.read("a,b,c\n1,x,y\n2,x,\"broken\n3,x,y\n4,x,y" + lastLineEnd)
+        #expect(seen.map(\.line) == [1, 2, 3, 4, 5])
+        #expect(seen[2].defect == .quoteOpenAtEnd(lastLine: 5))
+        #expect(seen[3] == Seen(line: 4, fields: ["3", "x", "y"]))
+        #expect(seen[4] == Seen(line: 5, fields: ["4", "x", "y"]))
+    }
+
+    @Test func aQuotedLastFieldOnTheLastLineIsStillARow() throws {
+        #expect(try Self.read("a,b,c\n1,x,\"two\nlines\"") == [Seen(line: 1, fields: ["a", "b", "c"]), Seen(line: 2, fields: ["1", "x", "two\nlines"])])
     }
 
     @Test func aQuoteClosedByAnotherBrokenRowLosesNoRowBetween() throws {

@@ -80,6 +80,9 @@ package final class CSVReader {
     /// No record is longer: a line without an end, or a quote never closed, would otherwise be held whole.
     package static let maxRecordBytes = 16 << 20
 
+    /// libcsv's state inside a field (`FIELD_BEGUN` in libcsv.c); with `quoted` set, inside a quote not yet closed.
+    private static let fieldBegun: Int32 = 2
+
     /// Where the open record began and, once it went past its first line, where that line ended.
     private var recordStart: Int64 = 0
     private var recordFirstLineEnd: Int64? = nil
@@ -141,6 +144,17 @@ package final class CSVReader {
             if !reachedEnd { endedAtRecordBoundary = parser.pointee.pstate == 0 && !collector.pointee.inRecord }
             reachedEnd = true
             nextLine = line
+            // A quote still open at the end, opened on an earlier line, took every line after it into one field: when
+            // that field is the last, the field count looks right and the rows it swallowed would be lost unsaid.
+            if parser.pointee.pstate == Self.fieldBegun, parser.pointee.quoted != 0, recordFirstLineEnd != nil {
+                if let resume = try reject(.quoteOpenAtEnd(lastLine: atLineStart ? line - 1 : line), body) {
+                    chunks.restart(at: resume.offset)
+                    line = resume.line
+                    atLineStart = true
+                    resumed = true
+                    continue
+                }
+            }
             if csv_fini(parser, Collector.fieldEnded, Collector.recordEnded, collector) != 0 {
                 throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
             }

@@ -5,6 +5,9 @@ package enum CSVRecordDefect: Sendable, Equatable {
     /// to `lastLine` with `fields` fields where the header has `expected`. Only the first line is rejected;
     /// the lines after it are read again as rows of their own, so none of them is lost.
     case unclosedQuote(lastLine: Int, fields: Int, expected: Int)
+    /// A quote opened in the record's first line is still open where the file ends (through `lastLine`): every line
+    /// after it went into one field. Only the first line is rejected; the lines after it are read again as rows.
+    case quoteOpenAtEnd(lastLine: Int)
     /// The record is longer than `CSVReader.maxRecordBytes`; the rest of its line is passed over.
     case tooLong(limit: Int)
 
@@ -13,6 +16,8 @@ package enum CSVRecordDefect: Sendable, Equatable {
         switch self {
         case let .unclosedQuote(lastLine, fields, expected):
             "a quote in this row is not closed (it ran on to line \(lastLine) as \(fields) fields, the header has \(expected)); the lines after it were read on their own"
+        case let .quoteOpenAtEnd(lastLine):
+            "a quote in this row is not closed before the file ends (line \(lastLine)); the lines after it were read on their own"
         case let .tooLong(limit):
             "the row is longer than \(limit / (1 << 20)) MiB; it is passed over to its line's end — check the export"
         }
