@@ -3,7 +3,8 @@ import Foundation
 /// Reads a Microsoft Bot Framework `.transcript`: a JSON array of activities. Each user `message` is an
 /// inquiry; it was answered when the bot sent a message before the next question and no hand-off event
 /// (`handoff.initiate` by default) came between. Activities carry no intent, so every inquiry is named by
-/// the source's `task`. The text of the activities is never decoded.
+/// the source's `task`. An inquiry is counted once when transcripts overlap (one saved twice): by its
+/// `conversation.id` and `timestamp`, see `InquiryOnce`. The text of the activities is never decoded.
 package struct BotFrameworkTranscriptParser: LogParser {
     package let formatID = "bot-framework-transcript"
     package let options: SourceOptions
@@ -26,21 +27,30 @@ package struct BotFrameworkTranscriptParser: LogParser {
         var line: Int
         var answered = false
         var handedOff = false
+        /// The conversation's id and the question's timestamp as written: the same in every copy of the transcript.
+        var key: String
     }
 
     package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        try RunCountingRead.read(context: context, sink: sink) { part, admission in
+            try parse(path: path, context: context, into: part, admission: &admission)
+        }
+    }
+
+    private func parse(path: String, context: ParseContext, into sink: any ParseSink, admission: inout RunAdmission) throws -> ParseSummary {
         let decoder = JSONDecoder()
         let name = options.task ?? "チャットボット"
         var summary = ParseSummary()
         var open: [String: Inquiry] = [:]
         var order: [String] = []
-        let finish = { (inquiry: Inquiry) in
+        func finish(_ inquiry: Inquiry) {
             var event = UsageEvent(
-                family: .chatbot, occurredAt: inquiry.at, taskName: name, department: self.options.department,
+                family: .chatbot, occurredAt: inquiry.at, taskName: name, department: options.department,
                 outcome: inquiry.answered && !inquiry.handedOff ? .success : .failure, quantity: 1, unit: .inquiries,
                 source: context.location(inquiry.line))
             event.quality = InquiryQuality.measured(answered: inquiry.answered, handedOff: inquiry.handedOff)
-            sink.accept(event)
+            InquiryOnce.accept(event, key: inquiry.key, keyName: "the message's conversation.id and timestamp", line: inquiry.line,
+                               into: sink, admission: &admission, context: context)
         }
         let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["*"])]) { _, _, json, line in
             let activity: Activity
@@ -62,7 +72,7 @@ package struct BotFrameworkTranscriptParser: LogParser {
                     sink.reject(Rejection(file: context.displayPath, line: line, reason: "user message without a valid timestamp"))
                     return
                 }
-                open[conversation] = Inquiry(at: stamp.instant(in: context.clock), line: line)
+                open[conversation] = Inquiry(at: stamp.instant(in: context.clock), line: line, key: "botframework\u{0}\(conversation)\u{0}\(text)")
             case ("message", "bot"):
                 open[conversation]?.answered = true
             case ("handoff", _):

@@ -3,7 +3,8 @@ import Foundation
 /// Reads a Rasa tracker-store export: one conversation, `events[]` in order. Each `user` event is an
 /// inquiry, named by its intent for the catalog. It was answered unless its intent is a fallback
 /// (`nlu_fallback` by default), its confidence is below the configured minimum, or a hand-off action
-/// follows it before the next question. The user's text is never decoded.
+/// follows it before the next question. An inquiry is counted once when trackers overlap (a conversation exported
+/// again with its later turns): by its `message_id` and `timestamp`, see `InquiryOnce`. The user's text is never decoded.
 package struct RasaTrackerParser: LogParser {
     package let formatID = "rasa-tracker"
     package let options: SourceOptions
@@ -22,6 +23,7 @@ package struct RasaTrackerParser: LogParser {
         var event: String?
         var timestamp: Double?
         var name: String?
+        var message_id: String?
         var parse_data: ParseData?
     }
 
@@ -31,21 +33,30 @@ package struct RasaTrackerParser: LogParser {
         var at: Date
         var line: Int
         var handedOff = false
+        /// The message's id ("" when the tracker has none) and the bits of its timestamp: the same in every export.
+        var key: String
     }
 
     package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
+        try RunCountingRead.read(context: context, sink: sink) { part, admission in
+            try parse(path: path, context: context, into: part, admission: &admission)
+        }
+    }
+
+    private func parse(path: String, context: ParseContext, into sink: any ParseSink, admission: inout RunAdmission) throws -> ParseSummary {
         let decoder = JSONDecoder()
         var summary = ParseSummary()
         var current: Inquiry? = nil
         var sawEvents = false
-        let finish = { (inquiry: Inquiry) in
-            let botAnswered = !self.options.fallbackIntents.contains(inquiry.intent) && inquiry.confidence >= self.options.minimumConfidence
+        func finish(_ inquiry: Inquiry) {
+            let botAnswered = !options.fallbackIntents.contains(inquiry.intent) && inquiry.confidence >= options.minimumConfidence
             var event = UsageEvent(
-                family: .chatbot, occurredAt: inquiry.at, taskName: inquiry.intent, department: self.options.department,
+                family: .chatbot, occurredAt: inquiry.at, taskName: inquiry.intent, department: options.department,
                 outcome: botAnswered && !inquiry.handedOff ? .success : .failure, quantity: 1, unit: .inquiries,
                 source: context.location(inquiry.line))
             event.quality = InquiryQuality.measured(answered: botAnswered, handedOff: inquiry.handedOff)
-            sink.accept(event)
+            InquiryOnce.accept(event, key: inquiry.key, keyName: "the user event's message_id and timestamp", line: inquiry.line,
+                               into: sink, admission: &admission, context: context)
         }
         let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["events", "*"])]) { _, _, json, line in
             sawEvents = true
@@ -71,7 +82,8 @@ package struct RasaTrackerParser: LogParser {
                 }
                 current = Inquiry(
                     intent: event.parse_data?.intent?.name ?? options.fallbackIntents.first ?? "nlu_fallback",
-                    confidence: event.parse_data?.intent?.confidence ?? 0, at: Date(timeIntervalSince1970: timestamp), line: line)
+                    confidence: event.parse_data?.intent?.confidence ?? 0, at: Date(timeIntervalSince1970: timestamp), line: line,
+                    key: "rasa\u{0}\(event.message_id ?? "")\u{0}\(timestamp.bitPattern)")
             case "action", "bot":
                 if let name = event.name, options.handoffNames.contains(name) { current?.handedOff = true }
             default:

@@ -2,6 +2,8 @@ import Foundation
 
 /// One translation request, from a CSV row or a JSON object alike, already mapped by role.
 struct TranslationRecord {
+    /// What the log's status says of the request (a success when the source maps no status).
+    var outcome: Outcome
     var time: String
     var characters: String
     var department: String
@@ -25,7 +27,7 @@ struct TranslationRecord {
         }
         var event = UsageEvent(
             family: .translation, occurredAt: stamp.instant(in: context.clock), taskName: task.isEmpty ? (options.task ?? "AI翻訳") : task,
-            department: department.isEmpty ? options.department : department, outcome: .success, quantity: count,
+            department: department.isEmpty ? options.department : department, outcome: outcome, quantity: count,
             unit: .characters, humanSeconds: postEdit.map { $0 * 60 }, source: context.location(line))
         // A pair with one side unknown, or not a language code (free text in the column), is no pair: its characters
         // stay out of the by-pair figures, and no text of the log is kept.

@@ -7,14 +7,17 @@ import Foundation
 /// Roles: `time` and `characters` (required), `department`, `task` (a column naming the kind of
 /// document; else the source's `task`), `post_edit_minutes` (replaces the catalog's estimate),
 /// `source_language`, `target_language`, `user`, `run_id` (a request id, so that overlapping exports count
-/// a request once).
+/// a request once), `status` with `[source.values]` `success` (required with it), `failure`, `cancelled` and
+/// `unfinished`: a request the log says failed is a failure, never a success, and a status in none of the lists
+/// is rejected.
 package struct TranslationUsageParser: LogParser {
     package let formatID = "translation-usage"
     package let options: SourceOptions
 
     package static let roles = ColumnRoles(
         required: ["time", "characters"],
-        optional: ["run_id", "department", "task", "post_edit_minutes", "source_language", "target_language", "user"], valueLists: [])
+        optional: ["run_id", "department", "task", "post_edit_minutes", "source_language", "target_language", "user", "status"],
+        valueLists: ["success", "failure", "cancelled", "unfinished"])
 
     package init(options: SourceOptions) throws(MappingError) {
         try Self.roles.validate(options)
@@ -33,9 +36,13 @@ package struct TranslationUsageParser: LogParser {
 
     private func parseCSV(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
-                                 redactsValues: true, delimiter: options.delimiter, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, _ throws(RowProblem) in
+                                 redactsValues: true, delimiter: options.delimiter, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
-            let record = TranslationRecord(
+            guard let outcome = try m.outcome() else {
+                summary.pendingRuns += 1
+                return
+            }
+            let record = TranslationRecord(outcome: outcome,
                 time: try m.text("time"), characters: try m.text("characters").replacingOccurrences(of: ",", with: ""),
                 department: try m.text("department"), task: try m.text("task"), postEditMinutes: try m.text("post_edit_minutes"),
                 sourceLanguage: try m.text("source_language"), targetLanguage: try m.text("target_language"))
@@ -50,7 +57,12 @@ package struct TranslationUsageParser: LogParser {
             summary.recordsRead += 1
             do throws(RowProblem) {
                 guard let object else { throw RowProblem("not a JSON object") }
-                let record = TranslationRecord(
+                let status = c["status"].map { _ in JSONObjectRecords.text(object, c["status"]) }
+                guard let outcome = try status.map({ status throws(RowProblem) in try options.outcome(ofStatus: status, quoted: " (value withheld)") }) ?? .success else {
+                    summary.pendingRuns += 1
+                    return
+                }
+                let record = TranslationRecord(outcome: outcome,
                     time: JSONObjectRecords.text(object, c["time"]), characters: JSONObjectRecords.text(object, c["characters"]),
                     department: JSONObjectRecords.text(object, c["department"]), task: JSONObjectRecords.text(object, c["task"]),
                     postEditMinutes: JSONObjectRecords.text(object, c["post_edit_minutes"]),

@@ -1,0 +1,20 @@
+
+/// Counts each inquiry of a chatbot's own log once when its files overlap: a Rasa conversation exported again with
+/// its later turns, a Bot Framework transcript saved twice. An inquiry is known by its conversation or message id
+/// and the time of the question, kept only as a hash (an id may name a citizen's channel), never as text.
+enum InquiryOnce {
+    /// Hands `event`, the inquiry read from `line` and known by `key`, to `sink` unless this file (an earlier line) or
+    /// another file already counts it; then it is rejected as a repeat, naming where it counts. `keyName` says what
+    /// the key is made of, for that message.
+    static func accept(
+        _ event: UsageEvent, key: String, keyName: String, line: Int, into sink: any ParseSink, admission: inout RunAdmission,
+        context: ParseContext
+    ) {
+        do throws(RowProblem) {
+            try admission.admit(event, id: key, idColumn: keyName, line: line, clock: context.clock)
+            sink.accept(event)
+        } catch {
+            sink.reject(error.rejection(file: context.displayPath, line: line))
+        }
+    }
+}
