@@ -82,6 +82,9 @@ public struct ParseContext: Sendable {
     public var pendingMaxAge: TimeInterval
     /// Runs another file already counts, by the hash of their id: their rows here are rejected.
     package var runsCountedElsewhere: [UInt64: String] = [:]
+    /// Files on disk a parser that looks at a robot's logs of other days takes as not there (by path): verification
+    /// reads the logs as of the last nightly run, before those files arrived.
+    package var absentPaths: Set<String> = []
     /// Takes the file's bytes as they are read, for a parser whose `digestsWhileReading(path:)` is true. It
     /// may be left with part of the file (a reading that stopped early): the caller reads the rest.
     package var digest: (any ByteDigest)?

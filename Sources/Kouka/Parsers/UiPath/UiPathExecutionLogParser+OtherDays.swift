@@ -34,7 +34,7 @@ extension UiPathExecutionLogParser {
     /// days it wrote none), while each holds lines of a run still not ended. Returns the last day whose log holds lines of each run, and the runs
     /// each later log holds lines of, by that log's display path.
     static func followOn(_ jobs: Set<String>, after path: String, display: String, on fileDate: LocalDate, encoding: TextEncoding,
-                         clock: LocalClock, into runs: inout [String: UiPathRun]) throws -> (lastDay: [String: LocalDate], files: [String: Set<String>]) {
+                         clock: LocalClock, absent: Set<String>, into runs: inout [String: UiPathRun]) throws -> (lastDay: [String: LocalDate], files: [String: Set<String>]) {
         var open = jobs
         var lastDay: [String: LocalDate] = [:]
         var files: [String: Set<String>] = [:]
@@ -42,7 +42,7 @@ extension UiPathExecutionLogParser {
         for _ in 1..<longestRunDays where !open.isEmpty {
             day = day.adding(days: 1)
             // A day the robot wrote no log (a weekend, a job suspended) does not end the run: the next log may hold its end.
-            guard let next = sibling(of: path, on: day) else { continue }
+            guard let next = sibling(of: path, on: day, absent: absent) else { continue }
             let found = try follow(open, in: next, encoding: encoding, clock: clock, into: &runs)
             for job in found { lastDay[job] = day }
             if !found.isEmpty, let file = siblingPath(of: display, on: day) { files[file] = found }
@@ -53,8 +53,8 @@ extension UiPathExecutionLogParser {
 
     /// The day of the robot's last log before `date` beside the log at `path`, across days it wrote none, as far back as
     /// a run is followed (`longestRunDays`); nil when there is none.
-    static func lastLogDay(before date: LocalDate, beside path: String) -> LocalDate? {
-        (1..<longestRunDays).lazy.map { date.adding(days: -$0) }.first { sibling(of: path, on: $0) != nil }
+    static func lastLogDay(before date: LocalDate, beside path: String, absent: Set<String>) -> LocalDate? {
+        (1..<longestRunDays).lazy.map { date.adding(days: -$0) }.first { sibling(of: path, on: $0, absent: absent) != nil }
     }
 
     /// The paths the robot's logs of `date` and the days before it have beside the log at `path`, nearest first, as far
@@ -63,9 +63,9 @@ extension UiPathExecutionLogParser {
         (1..<longestRunDays).compactMap { siblingPath(of: path, on: date.adding(days: 1 - $0)) }
     }
 
-    /// The robot's log of `date` beside `path` (`YYYY-MM-DD_Execution.log`), if there is one.
-    static func sibling(of path: String, on date: LocalDate) -> String? {
-        guard let candidate = siblingPath(of: path, on: date) else { return nil }
+    /// The robot's log of `date` beside `path` (`YYYY-MM-DD_Execution.log`), if there is one and it is not among `absent`.
+    static func sibling(of path: String, on date: LocalDate, absent: Set<String>) -> String? {
+        guard let candidate = siblingPath(of: path, on: date), !absent.contains(candidate) else { return nil }
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 

@@ -112,8 +112,8 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         var countedEarlier = Set<String>()
         // The robot's last log before this one: the day before's, or an earlier one across days it wrote none (a weekend).
         // Looked for only when a run's start is not known here.
-        let previousDay = runs.values.contains(where: { $0.startedHere != true }) ? fileDate.flatMap { Self.lastLogDay(before: $0, beside: path) } : nil
-        if let previousDay, let previous = Self.sibling(of: path, on: previousDay) {
+        let previousDay = runs.values.contains(where: { $0.startedHere != true }) ? fileDate.flatMap { Self.lastLogDay(before: $0, beside: path, absent: context.absentPaths) } : nil
+        if let previousDay, let previous = Self.sibling(of: path, on: previousDay, absent: context.absentPaths) {
             var earlier: [String: UiPathRun] = [:]
             countedEarlier = try Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
                                              clock: context.clock, into: &earlier)
@@ -133,7 +133,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         var lastDay: [String: LocalDate] = [:]
         if isClosed, let fileDate, runs.values.contains(where: { $0.endInstant == nil }) {
             let chain = try Self.followOn(Set(runs.values.filter { $0.endInstant == nil }.map(\.jobID)), after: path, display: context.displayPath,
-                                          on: fileDate, encoding: reader.encoding, clock: context.clock, into: &runs)
+                                          on: fileDate, encoding: reader.encoding, clock: context.clock, absent: context.absentPaths, into: &runs)
             lastDay = chain.lastDay
             // The later logs, read before this one was there, may count the runs this one counts: read again without them.
             summary.runsGoingOnAfter = chain.files.compactMap { file, jobs in

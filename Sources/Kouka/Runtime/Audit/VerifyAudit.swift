@@ -69,7 +69,9 @@ package struct VerifyAudit {
         defer { storeSide.waitUntilDone() }
         // In the order the store first recorded the files: of two exports holding one run, the store's counts it.
         let order = Dictionary(context.ledger.map { ($0.path, $0.id) }, uniquingKeysWith: min)
-        let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone, order: order)
+        let arrived = Self.arrived(after: asOf, files: files, ledger: context.ledger)
+        for display in arrived.sorted() { summary.filesSkipped.append("\(display): arrived after the last nightly run: counted by the next run") }
+        let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone, order: order, leavingOut: arrived)
         defer { replay.remove() }
         let facts = try storeSide.value()
         var check = facts.ledgerCheck
@@ -155,6 +157,20 @@ package struct VerifyAudit {
     }
 
     /// The start of the last nightly run that finished: what the store's figures are as of.
+    /// The files among the sources that the ledger has no line for and whose inode changed after `asOf` (the start of the
+    /// last nightly run): created, copied in or renamed since, which that run could not read. Read again, a new day's log
+    /// would change what the runs of the day before count, and be named as a difference, as if the store had been changed
+    /// behind Kouka's back. A file the run could have read stays: that the ledger has no line for it is a difference.
+    static func arrived(after asOf: Date, files: [String: String], ledger: [SourceFileRecord]) -> Set<String> {
+        let known = Set(ledger.map(\.path))
+        // The run's start is kept in whole seconds: a file changed within its first second may have been read by it.
+        let instant = asOf.timeIntervalSince1970.rounded(.down) + 1
+        return Set(files.filter { display, path in
+            guard !known.contains(display), let status = FileStatus(path: path) else { return false }
+            return status.changedAt > instant
+        }.keys)
+    }
+
     private func lastNightly(_ store: KoukaStore) throws -> Date {
         let finished = try store.jobRuns().last { $0.job == "kouka-nightly" && $0.state == .finished }
         guard let finished, let instant = Timestamp(finished.startedAt)?.instant(in: configuration.clock) else {

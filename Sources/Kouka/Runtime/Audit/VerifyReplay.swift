@@ -15,8 +15,10 @@ struct VerifyReplay {
     let configuration: Configuration
 
     /// Reads every source into a new store as of `now`, the run ids of `gone` files given to it first, the files in the
-    /// order of `order` (the store's ledger ids by path: the order it first recorded them).
-    init(configuration source: Configuration, now: Date, gone: [GoneFileRunKeys] = [], order: [String: Int64] = [:]) throws {
+    /// order of `order` (the store's ledger ids by path: the order it first recorded them), leaving out the files
+    /// `leavingOut` (by display path: files that arrived after `now`).
+    init(configuration source: Configuration, now: Date, gone: [GoneFileRunKeys] = [], order: [String: Int64] = [:],
+         leavingOut: Set<String> = []) throws {
         VerifyTemporaries.removeLeftovers()
         folder = VerifyTemporaries.path()
         do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
@@ -30,6 +32,7 @@ struct VerifyReplay {
         }
         var options = NightlyOptions(today: configuration.clock.localDate(of: now), now: now)
         options.order = order
+        options.leavingOut = leavingOut
         let silent = Logger(label: "kouka-audit-verify-replay", factory: { _ in SwiftLogNoOpLogHandler() })
         _ = try NightlyJob(configuration: configuration, logger: silent,
                            options: options).run()

@@ -75,6 +75,13 @@ package struct NightlyJob {
         var displays = files.map { folder.display($0.path) }
         (files, displays, summary.filesMatchedTwice) = SourceMatches.once(files, displays: displays, base: base)
         for file in summary.filesMatchedTwice { logger.warning("source file matched by more than one source", metadata: ["file": "\(file.path)", "reason": "\(file.reason)"]) }
+        var absentPaths: Set<String> = []
+        if !options.leavingOut.isEmpty {
+            let kept = displays.indices.filter { !options.leavingOut.contains(displays[$0]) }
+            absentPaths = Set(displays.indices.filter { options.leavingOut.contains(displays[$0]) }.map { files[$0].path })
+            files = kept.map { files[$0] }
+            displays = kept.map { displays[$0] }
+        }
         if !options.order.isEmpty {
             let ranked = displays.indices.sorted { (options.order[displays[$0]] ?? .max, $0) < (options.order[displays[$1]] ?? .max, $1) }
             files = ranked.map { files[$0] }
@@ -82,6 +89,7 @@ package struct NightlyJob {
         }
         ingestor.expect(files, displays: displays)
         ingestor.forced = forced
+        ingestor.absentPaths = absentPaths
         // The lines whose files are not among the sources, in the order of their paths: moved away (a file that
         // turns up elsewhere with the same inode was renamed) or gone.
         let away = ingestor.take(ledger: ledger)

@@ -23,6 +23,9 @@ package struct NightlyOptions: Sendable {
     /// the sources' order. Verification reads the logs again in the order the store first recorded them, so that of
     /// two files that hold one run (or the same bytes) the one that counts it is the store's.
     package var order: [String: Int64] = [:]
+    /// Files by the path the ledger would know them by that the run leaves unread, as if they were not there yet:
+    /// verification leaves out the files that arrived after the nightly run it reads the logs as of.
+    package var leavingOut: Set<String> = []
 
     package init(dryRun: Bool = false, since: LocalDate? = nil, strict: Bool = false, progress: Bool = false, today: LocalDate? = nil, now: Date? = nil) {
         self.dryRun = dryRun

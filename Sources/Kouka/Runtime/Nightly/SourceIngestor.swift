@@ -34,6 +34,8 @@ final class SourceIngestor {
     private(set) var paths: [String: RunPath] = [:]
     /// The paths `--since` reads whole.
     var forced: Set<String> = []
+    /// The files on disk the run leaves out (`NightlyOptions.leavingOut`), by path: a parser takes them as not there.
+    var absentPaths: Set<String> = []
     /// Ledger lines whose files are no longer at their paths, by inode: a new path with one of these inodes
     /// may be the same file renamed by log rotation.
     var vanished: [Int64: SourceFileRecord] = [:]
@@ -264,6 +266,7 @@ final class SourceIngestor {
         }
         var context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today, now: now,
                                    pendingMaxAge: configuration.pendingMaxAge)
+        context.absentPaths = absentPaths
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
                                       modifiedAt: status.modifiedAt, inode: status.inode)
         record.changedAt = status.changedAt
