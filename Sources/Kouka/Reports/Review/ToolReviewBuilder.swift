@@ -78,7 +78,7 @@ package enum ToolReviewBuilder {
             c.row("hours-saved", "削減時間", "時間", c.hours(.aiOCR)),
             c.row("correction-rate", "項目修正率（修正項目 ÷ 読取項目）", "%", rate),
             c.row("checking-minutes-per-sheet", "確認時間", "分/枚", c.perUnit(.aiOCR, scale: 1)),
-        ] + c.costRows(.aiOCR), note: "項目修正率と確認時間は、ログに読取項目数・修正項目数・確認時間がある読取だけで計算する。ない期間は「未測定」。")
+        ] + c.costRows(.aiOCR), note: "項目修正率と確認時間は、ログに読取項目数・修正項目数・確認時間がある読取だけで計算する。ない期間は「未測定」。読取枚数と削減時間は対応表の業務の分、項目修正率と確認時間は対応表にない帳票の読取も含む（ツールそのものの評価のため）。")
         let forms = Set(c.sums.flatMap { $0[.aiOCR]?.qualityByName.keys.map { $0 } ?? [] }).sorted()
         let byForm = ReviewTable(id: "ocr-forms", title: "帳票別の項目修正率", columns: c.columns, rows: forms.map { form in
             c.row(form, form, "%", c.sums.map { ReviewSums.rate($0[.aiOCR]?.qualityByName[form], .fieldsCorrected, of: .fieldsRead) })
@@ -94,7 +94,7 @@ package enum ToolReviewBuilder {
             c.row("audio-hours", "音声時間", "時間", audio.map { $0 / 60 }),
             c.row("editing-minutes-per-audio-hour", "編集時間", "分/音声1時間", c.perUnit(.minutes, scale: 60)),
             c.row("hours-saved", "削減時間", "時間", c.hours(.minutes)),
-        ] + c.costRows(.minutes), note: "編集時間は、ログに編集時間がある会議の分だけで計算する。")
+        ] + c.costRows(.minutes), note: "編集時間は、ログに編集時間がある会議の分だけで計算する。音声時間と削減時間は対応表の業務の分、編集時間は対応表にない会議も含む（ツールそのものの評価のため）。")
         return ToolReviewSection(system: SystemFamily.minutes.rawValue, title: "議事録作成支援", tables: [table],
                                  verdict: c.verdict(.minutes, use: audio, quality: .none))
     }
@@ -110,7 +110,7 @@ package enum ToolReviewBuilder {
             c.row("rating", "評価の平均", "点", rating),
             c.row("off-hours-answers", "開庁時間外の回答", "件", c.sums.map { Double($0[.chatbot]?.offHoursAnswers ?? 0) }, decimals: 0),
             c.row("hours-saved", "削減時間", "時間", c.hours(.chatbot)),
-        ] + c.costRows(.chatbot), note: "回答率 = 回答した問い合わせ ÷ 回答の有無が記録された問い合わせ。引継ぎ率 = 有人対応に引き継いだ問い合わせ ÷ 引継ぎの有無が記録された問い合わせ。")
+        ] + c.costRows(.chatbot), note: "回答率 = 回答した問い合わせ ÷ 回答の有無が記録された問い合わせ。引継ぎ率 = 有人対応に引き継いだ問い合わせ ÷ 引継ぎの有無が記録された問い合わせ。問い合わせ・回答率・引継ぎ率・評価・開庁時間外の回答は対応表にないカテゴリ（フォールバックを含む）も含み、削減時間は対応表の業務の分。")
         let categories = Set(c.sums.flatMap { $0[.chatbot]?.qualityByName.keys.map { $0 } ?? [] }).sorted()
         let byCategory = ReviewTable(id: "chatbot-categories", title: "カテゴリ別の回答率・引継ぎ率", columns: c.columns.flatMap { ["\($0) 回答率", "\($0) 引継ぎ率"] },
                                      rows: categories.map { name in
@@ -140,11 +140,11 @@ package enum ToolReviewBuilder {
             c.row("characters", "翻訳文字数", "文字", characters, decimals: 0),
             c.row("post-edit-minutes-per-1000", "後編集時間", "分/1,000文字", c.perUnit(.translation, scale: 1000)),
             c.row("hours-saved", "削減時間", "時間", c.hours(.translation)),
-        ] + c.costRows(.translation), note: "後編集時間は、ログに後編集時間がある依頼の分だけで計算する。")
+        ] + c.costRows(.translation), note: "後編集時間は、ログに後編集時間がある依頼の分だけで計算する。翻訳文字数と削減時間は対応表の業務の分、後編集時間は対応表にない依頼も含む（ツールそのものの評価のため）。")
         let pairs = Set(c.sums.flatMap { $0[.translation]?.quality.keys.compactMap(\.languagePair) ?? [] }).sorted()
         let byPair = ReviewTable(id: "translation-pairs", title: "言語の組み合わせ別の文字数", columns: c.columns, rows: pairs.map { pair in
             c.row(pair, pair.replacingOccurrences(of: ">", with: " → "), "文字", c.sums.map { $0[.translation]?.quality[.pairCharacters(pair)] ?? 0 }, decimals: 0)
-        }, note: "ログに翻訳元と翻訳先の言語がある依頼だけ（取り消されたものを除く、すべての依頼の文字数）。")
+        }, note: "ログに翻訳元と翻訳先の言語がある依頼だけ（取り消されたものを除く、すべての依頼の文字数。対応表にない依頼も含むため、翻訳文字数の合計とは一致しないことがある）。")
         return ToolReviewSection(system: SystemFamily.translation.rawValue, title: "AI自動翻訳", tables: pairs.isEmpty ? [overall] : [overall, byPair],
                                  verdict: c.verdict(.translation, use: characters, quality: .none))
     }
