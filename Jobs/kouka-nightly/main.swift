@@ -30,6 +30,9 @@ struct KoukaNightly: ParsableCommand {
     @Flag(help: "Mark as gone the counted files no longer at their paths even when most of them vanished at once (archived on purpose); their figures are kept. Without it, the run stops (exit 74) when more than half of the store's files (and at least 10) vanished: an unmounted share, another city's store, a wrong backup.")
     var acceptGone = false
 
+    @Flag(help: "Go on when the store's ledger or quarantine was changed outside kouka-nightly since the last run (once the change was looked into); kouka-audit verify then lists it as accepted. Without it, the run says so and exits 1, and verify names the change.")
+    var acceptStoreEdits = false
+
     @Option(help: ArgumentHelp("Take this local date (yyyy-MM-dd) as today, for logs still being written.", visibility: .hidden))
     var today: String?
 
@@ -52,6 +55,7 @@ struct KoukaNightly: ParsableCommand {
         var options = NightlyOptions(dryRun: dryRun, since: since.flatMap { LocalDate($0) }, strict: strict, progress: !quiet,
                                      today: today.flatMap { LocalDate($0) })
         options.acceptGone = acceptGone
+        options.acceptStoreEdits = acceptStoreEdits
         let started = Date()
         var loaded: Configuration? = nil, finished: NightlySummary? = nil
         var code = JobRunner.run(job: "kouka-nightly", logger: logger, summary: summary) {

@@ -32,7 +32,7 @@ import Testing
         try Self.sql(root.appendingPathComponent("out/kouka.sqlite").path, """
             DELETE FROM rollup_quality; UPDATE source_files SET quality_kept = NULL, rollups_sha256 = NULL;
             DELETE FROM migrations WHERE name IN ('v12', 'rollup digests kept');
-            """)
+            """ + storeBeforeSealsSQL)
         #expect(try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"]).exitCode <= 1, "nothing new to read")
         let verify = try JobProcess.run("kouka-audit", ["verify", "--config", config])
         #expect(verify.exitCode == 0, "counts never read are not taken away: \(verify.stdout)")

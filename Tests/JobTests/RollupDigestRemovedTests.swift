@@ -44,7 +44,7 @@ import Testing
     @Test func aStoreWrittenBeforeKoukaKeptDigestsGetsThemOnceAndVerifies() throws {
         let city = try City.verified()
         defer { city.remove() }
-        try city.sql("UPDATE source_files SET rollups_sha256 = NULL; DELETE FROM migrations WHERE name IN ('v12', 'rollup digests kept');")
+        try city.sql("UPDATE source_files SET rollups_sha256 = NULL; DELETE FROM migrations WHERE name IN ('v12', 'rollup digests kept');" + storeBeforeSealsSQL)
         let before = try city.verify()
         #expect(before.code == 1)
         #expect(VerifyTamperTests.named(before.differences, kind: "unverifiable", subject: "logs/winactor/b.csv"))

@@ -9,6 +9,8 @@ package final class KoukaStore {
     /// The job run whose writes these are, from `beginJobRun`: each rejected row and each file's ledger line
     /// carries it, so that what a run that never finished wrote can be found and stated.
     package internal(set) var jobRunID: Int64?
+    /// The seal the nightly run found as it started (`recordSealFound`): what it leaves when it writes nothing the seal covers.
+    var sealFound: String?
 
     /// Opens (creating and migrating as needed) the database at `path`; `":memory:"` for tests.
     package init(path: String) throws {

@@ -78,6 +78,8 @@ package struct VerifyAudit {
         var replayLedger = try replay.store.sources()
         try check.checkFiles(of: context.ledger, files: files, read: VerifyReplay.digestsOfFilesReadWhole(replayLedger))
         summary.differences += check.differences
+        summary.differences += facts.sealDifferences
+        summary.storeEditsAccepted = facts.storeEditsAccepted
 
         let all = ReportContext.everyDay
         let stored = facts.rollups, quarantine = facts.quarantine

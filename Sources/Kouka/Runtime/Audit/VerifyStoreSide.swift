@@ -18,6 +18,10 @@ struct VerifyStoreSide {
     /// The written month reports against the store's months (`WrittenReportCheck`), and the period reports against their
     /// own JSON (`WrittenPeriodReportCheck`): what they found.
     var writtenMonthReports: VerifySummary
+    /// The ledger and the quarantine against the nightly runs' seals (`LedgerSealCheck`).
+    var sealDifferences: [VerifySummary.Difference]
+    /// The changes made outside Kouka that a nightly run was told to go on with (`--accept-store-edits`).
+    var storeEditsAccepted: [String]
 
     /// Reads `context`'s store; fails as a report would on a store that cannot be read whole.
     init(reading context: ReportContext, fiscalYears: [FiscalYear]?) throws {
@@ -51,6 +55,7 @@ struct VerifyStoreSide {
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)
         keepingQuality = try store.sourcesKeepingQuality()
         runKeyDigests = try store.runKeyDigests()
+        (sealDifferences, storeEditsAccepted) = LedgerSealCheck.differences(runs: try store.seals(job: NightlyJob.job), now: try store.ledgerSeal())
     }
 }
 

@@ -8,6 +8,7 @@ extension VerifySummary {
                 .map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t") + "\n"
         }
         for skipped in summary.filesSkipped { out += "skipped\t\(skipped)\n" }
+        for accepted in summary.storeEditsAccepted { out += "store edit accepted\t\(accepted)\n" }
         out += summary.differences.isEmpty
             ? "\(summary.filesChecked) files read again as of \(summary.asOf): no difference\n"
             : "\(summary.differences.count) difference(s); \(summary.filesChecked) files read again as of \(summary.asOf)\n"

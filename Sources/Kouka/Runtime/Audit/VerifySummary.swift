@@ -4,7 +4,7 @@ package struct VerifySummary: Sendable, Codable, Hashable {
     /// expected, and which of the three (logs, store, report) each comes from.
     package struct Difference: Sendable, Codable, Hashable {
         /// `changed-file`, `missing-file`, `ledger`, `rollups`, `rollups-digest`, `run-keys`, `unverifiable`, `store-report`,
-        /// `written-report`, `written-report-outdated`, `written-report-unreadable` or `report-manifest`.
+        /// `written-report`, `written-report-outdated`, `written-report-unreadable`, `report-manifest` or `store-edited`.
         package var kind: String
         /// The file, or the fiscal year (`FY2024`), the difference is in.
         package var subject: String
@@ -39,6 +39,8 @@ package struct VerifySummary: Sendable, Codable, Hashable {
     /// Files whose figures were taken as the store has them, and why: gone from disk (checked by their
     /// rollups' digest), grown since the last nightly run (their new lines are not counted by anyone yet).
     package var filesSkipped: [String] = []
+    /// Changes made to the store outside Kouka that a nightly run was told to go on with (`--accept-store-edits`): when.
+    package var storeEditsAccepted: [String] = []
     package var reportsChecked: [String] = []
     /// Written report sets made by another Kouka version, which may render their Markdown, HTML, CSV files and workbook
     /// otherwise: those files are checked by `SHA256SUMS` only (their JSON still figure by figure). Re-running

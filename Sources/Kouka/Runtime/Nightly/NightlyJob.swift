@@ -63,7 +63,20 @@ package struct NightlyJob {
         }
         // The ledger as the run starts, read once (a city's tens of thousands of lines): it decides the unchanged
         // files, names the lines that lack a rollup digest, and the lines whose files are not among the sources.
-        let ledger = try store?.ledgerIdentities() ?? []
+        // With the seal this run finds, before it writes anything: one other than the run before left is a change made
+        // outside Kouka (`LedgerSealCheck`).
+        var seal: LedgerSeal? = runID == nil ? nil : LedgerSeal()
+        let ledger = try store?.ledgerIdentities(sealing: &seal) ?? []
+        if let store, let runID, let seal {
+            let broken = try store.sealBroken(job: Self.job, before: runID, found: store.recordSealFound(seal, run: runID))
+            if options.acceptStoreEdits {
+                let accepted = try store.acceptStoreEdits(job: Self.job)
+                logger.notice("changes made to the store outside kouka-nightly accepted (--accept-store-edits); kouka-audit verify lists them", metadata: ["changes": "\(accepted)"])
+            } else if let broken {
+                summary.storeEditedSince = broken.startedAt
+                logger.warning("the store's ledger or quarantine was changed outside kouka-nightly since the last run: kouka-audit verify names it; restore the store from a backup, or, once the change is looked into, run kouka-nightly --accept-store-edits", metadata: ["since": "\(broken.startedAt)"])
+            }
+        }
         if let store, !options.dryRun { try settleRollupDigests(of: ledger, store: store, summary: &summary) }
         let forced = try options.since.map { try store?.sourcePaths(withRollupsSince: $0) ?? [] } ?? []
         let ingestor = SourceIngestor(

@@ -11,6 +11,9 @@ package struct NightlyOptions: Sendable {
     /// Mark as gone the counted files no longer at their paths even when most of the store's vanished at once
     /// (`SourcesVanished`): they were archived on purpose.
     package var acceptGone = false
+    /// Go on, and have verification list it as accepted, when the store's ledger or quarantine was changed outside Kouka
+    /// since the last run (`LedgerSealCheck`): the change was looked into and is known.
+    package var acceptStoreEdits = false
     /// Show a progress line (only ever on a terminal).
     package var progress = false
     /// The local date taken as today, and the time taken as now (tests fix them).

@@ -76,6 +76,9 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Counted files whose ledger line lost its rollup digest behind Kouka's back (the store keeps one for every
     /// counted file): their rollups may have been changed with it, and no digest is recorded for them (exit 1).
     package var rollupDigestsRemoved: [FileProblem] = []
+    /// The start of the last nightly run, when the store's ledger or quarantine was changed outside Kouka since it ended
+    /// (its seal, `LedgerSealCheck`) and `--accept-store-edits` was not given (exit 1): `kouka-audit verify` names it.
+    package var storeEditedSince: String?
     /// Sources whose path matched no file this run (not `required`): the other sources were read, and their
     /// files in the ledger are marked gone.
     package var sourcesMissing: [FileProblem] = []
@@ -123,6 +126,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
             || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
+            || storeEditedSince != nil
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

@@ -189,6 +189,14 @@ enum Migrations {
         UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format = 'uipath-orchestrator' AND EXISTS (
             SELECT 1 FROM run_key_sets k JOIN source_files o ON o.id = k.source_id WHERE k.unfinished IS NOT NULL AND o.format = 'uipath-orchestrator');
         """),
+        // The seal of the ledger and the quarantine (`KoukaStore.ledgerSeal()`) each nightly run found as it started and
+        // left as it ended: a change between two runs is one made outside kouka-nightly. NULL in runs before. A later
+        // migration that changes a sealed column must leave the seals as they were true (or verification names it).
+        ("v16", """
+        ALTER TABLE job_runs ADD COLUMN seal_found TEXT;
+        ALTER TABLE job_runs ADD COLUMN seal_left TEXT;
+        ALTER TABLE job_runs ADD COLUMN seal_accepted INTEGER NOT NULL DEFAULT 0;
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
@@ -211,7 +219,7 @@ enum Migrations {
                     try db.execute(migration.sql)
                     try db.prepare("INSERT INTO migrations (name) VALUES (?)").run([.text(migration.name)])
                 }
-            } catch let StoreError.sqlite(_, message, _) where !applied.isEmpty && message.contains("already exists") {
+            } catch let StoreError.sqlite(_, message, _) where !applied.isEmpty && (message.contains("already exists") || message.contains("duplicate column name")) {
                 // Not a full or read-only disk: a migration's row removed from a store that has what it made.
                 throw StoreError.schemaMismatch(path: db.path, table: "migrations",
                                                 problem: "it lacks \(migration.name), yet what \(migration.name) makes is there (\(message))")

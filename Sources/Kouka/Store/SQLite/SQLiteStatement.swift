@@ -101,6 +101,10 @@ final class SQLiteStatement {
         var text = text
         return text.withUTF8 { utf8 in count == utf8.count && utf8.elementsEqual(UnsafeBufferPointer(start: bytes, count: count)) }
     }
+    /// The bytes of a TEXT column, valid until the statement steps on: what a hash of the column needs, without a string.
+    func rawTextBytes(_ column: Int32) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: sqlite3_column_text(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
+    }
     func rawBlob(_ column: Int32) -> (bytes: UnsafeRawPointer?, count: Int) {
         (sqlite3_column_blob(statement, column), Int(sqlite3_column_bytes(statement, column)))
     }

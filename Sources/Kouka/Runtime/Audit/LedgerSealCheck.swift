@@ -1,0 +1,28 @@
+
+/// The ledger and the quarantine against the seals the nightly runs recorded (`KoukaStore.ledgerSeal()`): each run must
+/// have found the seal the run before it left, and the store must hold the one the last run left. A difference is a
+/// change made outside kouka-nightly — what no reading of the logs can show for a file no longer on disk, whose ledger
+/// line, rollups and run ids removed together leave nothing else to compare.
+enum LedgerSealCheck {
+    /// What differs between the seals of `runs` (the nightly runs, oldest first) and `now`, the store's seal as it is.
+    /// A run that did not leave a seal (killed, or run by a Kouka before 0.4.3) is compared with nothing.
+    static func differences(runs: [JobRunSeal], now: String) -> (differences: [VerifySummary.Difference], accepted: [String]) {
+        var found: [VerifySummary.Difference] = []
+        var accepted: [String] = []
+        for (before, after) in zip(runs, runs.dropFirst()) {
+            guard let left = before.left, let seal = after.found, left != seal else { continue }
+            let subject = "between the kouka-nightly runs started \(before.startedAt) and \(after.startedAt)"
+            if after.accepted { accepted.append(subject) } else { found.append(difference(subject: subject, found: seal, left: left)) }
+        }
+        if let last = runs.last, let left = last.left, left != now {
+            found.append(difference(subject: "since the kouka-nightly run started \(last.startedAt)", found: now, left: left))
+        }
+        return (found, accepted)
+    }
+
+    private static func difference(subject: String, found: String, left: String) -> VerifySummary.Difference {
+        .init(kind: "store-edited", subject: subject, field: "ledger, quarantine", found: "seal \(found.prefix(16))", foundIn: "store",
+              expected: "seal \(left.prefix(16))", expectedFrom: "store",
+              detail: "the ledger or the quarantine was changed outside kouka-nightly in this time: a line removed, added or changed (status, counts, SHA-256, rollup digest), or a rejected row's line or reason rewritten, also of files no longer on disk, which no reading of the logs can show; restore the store from a backup made before then and compare the signed reports' source lists with the ledger; once the change is looked into and known, kouka-nightly --accept-store-edits lists it as accepted from its next run")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// The store edited outside Kouka where no reading of the logs can show it: a deleted log's ledger line removed with its
+/// rollups and run ids, and the reports written again from what is left; a rejected row's line and reason rewritten.
+/// Verify exited 0 on both. The seal each nightly run records of the ledger and the quarantine names the change, the
+/// next nightly run says so too, and once it is looked into `--accept-store-edits` lists it as accepted.
+@Suite struct StoreSealTests {
+    typealias City = VerifyTamperTests.City
+
+    @Test func aGoneFilesLedgerLineRemovedWithItsRollupsAndTheReportsWrittenAgainIsNamed() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/winactor/b.csv"))
+        try city.nightly()
+        try city.report()
+        #expect(try city.verify().code == 0, "a log deleted by retention is no difference")
+        try city.sql("""
+            DELETE FROM rollups WHERE source_id = (SELECT id FROM source_files WHERE path = 'logs/winactor/b.csv');
+            DELETE FROM run_keys WHERE source_id = (SELECT id FROM source_files WHERE path = 'logs/winactor/b.csv');
+            DELETE FROM run_key_sets WHERE source_id = (SELECT id FROM source_files WHERE path = 'logs/winactor/b.csv');
+            DELETE FROM source_files WHERE path = 'logs/winactor/b.csv';
+            """)
+        try city.report()
+        let edited = try city.verify()
+        #expect(edited.code == 1)
+        #expect(VerifyTamperTests.named(edited.differences, kind: "store-edited"), "\(edited.differences)")
+
+        // The next night says so, and the change stays named after it.
+        let night = try JobProcess.run("kouka-nightly", ["--config", city.config])
+        #expect(night.exitCode == 1)
+        #expect(try night.summary()["storeEditedSince"] is String)
+        #expect(night.stderr.contains("changed outside kouka-nightly since the last run"))
+        let later = try city.verify()
+        #expect(later.code == 1)
+        #expect(later.differences.contains { ($0["subject"] as? String ?? "").hasPrefix("between the kouka-nightly runs started") })
+
+        let accepting = try JobProcess.run("kouka-nightly", ["--config", city.config, "--accept-store-edits"])
+        #expect(accepting.exitCode == 0, "\(accepting.stderr)")
+        let accepted = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(accepted.exitCode == 0, "\(accepted.stdout)")
+        #expect((try accepted.summary()["storeEditsAccepted"] as? [String])?.count == 1)
+    }
+
+    @Test func aRejectedRowsLineAndReasonRewrittenAreNamed() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.sql("INSERT INTO rejects (source_id, line, reason, repeated_run) SELECT id, 99, 'x', 0 FROM source_files WHERE path = 'logs/winactor/a.csv'")
+        let edited = try city.verify()
+        #expect(edited.code == 1)
+        #expect(VerifyTamperTests.named(edited.differences, kind: "store-edited"), "\(edited.differences)")
+    }
+
+    @Test func nightsThatChangeNothingOutsideKoukaLeaveNoDifference() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.write("logs/winactor/c.csv", City.export(16...20))
+        try city.nightly()
+        try city.nightly()
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/winactor/c.csv"))
+        try city.nightly()
+        try city.report()
+        let result = try city.verify()
+        #expect(result.code == 0, "\(result.differences)")
+    }
+}
