@@ -51,6 +51,29 @@ import Testing
         #expect(VerifyTamperTests.named(edited.differences, kind: "store-edited"), "\(edited.differences)")
     }
 
+    /// The seals removed with the change, so that no run's seal shows it: a run that finished without them is named.
+    @Test func theSealsOfTheLastRunRemovedWithAnEditAreNamed() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.sql("""
+            INSERT INTO rejects (source_id, line, reason, repeated_run) SELECT id, 99, 'x', 0 FROM source_files WHERE path = 'logs/winactor/a.csv';
+            UPDATE job_runs SET seal_left = NULL WHERE id = (SELECT max(id) FROM job_runs);
+            """)
+        let edited = try city.verify()
+        #expect(edited.code == 1)
+        #expect(edited.differences.contains { $0["kind"] as? String == "store-edited" && $0["field"] as? String == "job_runs.seal_found, seal_left" },
+                "\(edited.differences)")
+    }
+
+    @Test func aDryRunSaysTheStoreWasChanged() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.sql("UPDATE rejects SET reason = 'x'; INSERT INTO rejects (source_id, line, reason, repeated_run) SELECT id, 99, 'x', 0 FROM source_files LIMIT 1")
+        let dry = try JobProcess.run("kouka-nightly", ["--config", city.config, "--dry-run"])
+        #expect(dry.exitCode == 1)
+        #expect(try dry.summary()["storeEditedSince"] is String)
+    }
+
     @Test func nightsThatChangeNothingOutsideKoukaLeaveNoDifference() throws {
         let city = try City.verified()
         defer { city.remove() }

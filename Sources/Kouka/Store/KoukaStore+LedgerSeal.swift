@@ -18,7 +18,7 @@ extension KoukaStore {
     }
 
     /// Finishes `seal`, which holds the ledger's lines, with the quarantine's rows.
-    func sealQuarantine(_ seal: LedgerSeal) throws -> String {
+    package func sealQuarantine(_ seal: LedgerSeal) throws -> String {
         var seal = seal
         seal.beginQuarantine()
         try db.prepare("SELECT source_id, line, repeated_run, reason, day FROM rejects ORDER BY source_id, line, repeated_run, reason, day",

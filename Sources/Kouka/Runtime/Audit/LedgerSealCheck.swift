@@ -9,6 +9,16 @@ enum LedgerSealCheck {
     static func differences(runs: [JobRunSeal], now: String) -> (differences: [VerifySummary.Difference], accepted: [String]) {
         var found: [VerifySummary.Difference] = []
         var accepted: [String] = []
+        // A run that finished records both seals; once any run has, one that finished without them had them removed, and
+        // with them what they would show. (A run that failed may not have been able to read the store; one killed ended
+        // nowhere.)
+        if let first = runs.firstIndex(where: { $0.found != nil || $0.left != nil }) {
+            for run in runs[first...] where run.state == "finished" && (run.found == nil || run.left == nil) {
+                found.append(.init(kind: "store-edited", subject: "the kouka-nightly run started \(run.startedAt)", field: "job_runs.seal_found, seal_left",
+                                   found: "none", foundIn: "store", expected: "the seals it recorded", expectedFrom: "store",
+                                   detail: "this run finished, and every run that finishes records the seals of the ledger and the quarantine it found and left: they were removed outside Kouka, which hides what was changed then; restore the store from a backup made before then"))
+            }
+        }
         for (before, after) in zip(runs, runs.dropFirst()) {
             guard let left = before.left, let seal = after.found, left != seal else { continue }
             let subject = "between the kouka-nightly runs started \(before.startedAt) and \(after.startedAt)"
@@ -23,6 +33,6 @@ enum LedgerSealCheck {
     private static func difference(subject: String, found: String, left: String) -> VerifySummary.Difference {
         .init(kind: "store-edited", subject: subject, field: "ledger, quarantine", found: "seal \(found.prefix(16))", foundIn: "store",
               expected: "seal \(left.prefix(16))", expectedFrom: "store",
-              detail: "the ledger or the quarantine was changed outside kouka-nightly in this time: a line removed, added or changed (status, counts, SHA-256, rollup digest), or a rejected row's line or reason rewritten, also of files no longer on disk, which no reading of the logs can show; restore the store from a backup made before then and compare the signed reports' source lists with the ledger; once the change is looked into and known, kouka-nightly --accept-store-edits lists it as accepted from its next run")
+              detail: "the ledger or the quarantine was changed outside kouka-nightly in this time (or a nightly run's own line was removed from job_runs, hiding what it wrote): a line removed, added or changed (status, counts, SHA-256, rollup digest), or a rejected row's line or reason rewritten, also of files no longer on disk, which no reading of the logs can show; restore the store from a backup made before then and compare the signed reports' source lists with the ledger; once the change is looked into and known, kouka-nightly --accept-store-edits lists it as accepted from its next run")
     }
 }
