@@ -74,25 +74,16 @@ extension KoukaStore {
     /// The run of `job` before the run `run`, when it left a seal other than `found`: the store was changed outside Kouka
     /// since it ended. Nil when it left the same seal, or none (killed, or a Kouka before 0.4.3), or there is none.
     package func sealBroken(job: String, before run: Int64, found: String) throws -> JobRunSeal? {
-        var previous: JobRunSeal?
-        try db.prepare("SELECT id, started_at, state, seal_found, seal_left, seal_accepted FROM job_runs WHERE job = ? AND id < ? ORDER BY id DESC LIMIT 1",
-                       reading: "job_runs").query([.text(job), .integer(run)]) { s in
-            previous = JobRunSeal(run: try s.int(0), startedAt: try s.text(1), state: try s.text(2), found: try s.optionalText(3),
-                                  left: try s.optionalText(4), accepted: try s.flag(5))
-        }
-        guard let previous, let left = previous.left, left != found else { return nil }
+        guard let previous = try seals(job: job).last(where: { $0.run < run }), let left = previous.left, left != found else { return nil }
         return previous
     }
 
     /// Marks every run of `job` that found the store changed outside Kouka since the run before it as accepted
     /// (`--accept-store-edits`): verification lists those changes as accepted instead of naming them. Returns how many.
     package func acceptStoreEdits(job: String) throws -> Int {
-        let runs = try seals(job: job)
-        let breaks = zip(runs, runs.dropFirst()).filter { before, after in
-            !after.accepted && before.left != nil && after.found != nil && before.left != after.found
-        }.map(\.1.run)
+        let breaks = JobRunSeal.breaks(in: try seals(job: job)).filter { !$0.after.accepted }
         let mark = try db.prepare("UPDATE job_runs SET seal_accepted = 1 WHERE id = ?")
-        for run in breaks { try mark.run([.integer(run)]) }
+        for change in breaks { try mark.run([.integer(change.after.run)]) }
         return breaks.count
     }
 }
@@ -108,4 +99,13 @@ package struct JobRunSeal: Sendable, Equatable {
     package var left: String?
     /// Whether the run found the store changed outside Kouka and was told to go on (`--accept-store-edits`).
     package var accepted = false
+
+    /// The runs of `runs` (one job's, oldest first) that found another seal than the run before them left: a change made
+    /// outside Kouka between the two. A run that left no seal (killed) is compared with nothing.
+    package static func breaks(in runs: [JobRunSeal]) -> [(before: JobRunSeal, after: JobRunSeal, left: String, found: String)] {
+        zip(runs, runs.dropFirst()).compactMap { before, after in
+            guard let left = before.left, let found = after.found, left != found else { return nil }
+            return (before, after, left, found)
+        }
+    }
 }

@@ -1,4 +1,3 @@
-import CSQLite
 
 /// A SHA-256 over the ledger's lines in the order of their ids, then the quarantine's rows in a fixed order, each value
 /// framed so that no two stores give the same bytes: `KoukaStore.ledgerSeal()`.
@@ -23,9 +22,7 @@ package struct LedgerSeal {
             KoukaStore.feed("\u{0}", separator: 0x1F, into: &hasher)
             return
         }
-        // Not a TEXT: `text(_:)` throws the error that names the table, column and value.
-        guard statement.type(column) == SQLITE_TEXT else { _ = try statement.text(column); return }
-        hasher.update(statement.rawTextBytes(column))
+        hasher.update(try statement.textBytes(column))
         withUnsafeBytes(of: UInt8(0x1F)) { hasher.update($0) }
     }
 

@@ -18,7 +18,9 @@ struct CSVRow {
     }
 
     /// `: value` for a message, or nothing when values are withheld.
-    func quoted(_ value: String) -> String { redactsValues ? " (value withheld)" : ": \(value.prefix(30))" }
+    func quoted(_ value: String) -> String { redactsValues ? Self.withheld : ": \(value.prefix(30))" }
+    /// What a message says in place of a value of a log that may hold what a citizen wrote.
+    static let withheld = " (value withheld)"
 
     /// The trimmed text of column `index`; "" when the row is short.
     func text(_ index: Int) throws(RowProblem) -> String {

@@ -32,7 +32,8 @@ extension SourceOptions {
 
     /// Which of `lists` holds `text`, the value of `role`'s column or key: see `MappedRow.list(_:among:)`.
     func list(holding text: String, role: String, among lists: [String], quoted: String) throws(RowProblem) -> String {
-        if let found = lists.first(where: { list in (values[list] ?? []).contains { $0.lowercased() == text.lowercased() } }) { return found }
+        let wanted = text.lowercased()
+        if let found = lists.first(where: { list in (values[list] ?? []).contains { $0.lowercased() == wanted } }) { return found }
         let column = columns[role] ?? role
         let configured = lists.filter { values[$0] != nil }.joined(separator: ", ")
         if text.isEmpty {

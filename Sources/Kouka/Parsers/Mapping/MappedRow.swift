@@ -60,11 +60,6 @@ struct MappedRow {
         }
     }
 
-    /// Whether `value` is in the configured list `list` (case-insensitive).
-    func value(_ value: String, isIn list: String) -> Bool {
-        (options.values[list] ?? []).contains { $0.lowercased() == value.lowercased() }
-    }
-
     /// The department the row names, else the source's.
     func department() throws(RowProblem) -> String? {
         let named = try text("department")

@@ -57,10 +57,13 @@ package struct TranslationUsageParser: LogParser {
             summary.recordsRead += 1
             do throws(RowProblem) {
                 guard let object else { throw RowProblem("not a JSON object") }
-                let status = c["status"].map { _ in JSONObjectRecords.text(object, c["status"]) }
-                guard let outcome = try status.map({ status throws(RowProblem) in try options.outcome(ofStatus: status, quoted: " (value withheld)") }) ?? .success else {
-                    summary.pendingRuns += 1
-                    return
+                var outcome = Outcome.success
+                if c["status"] != nil {
+                    guard let stated = try options.outcome(ofStatus: JSONObjectRecords.text(object, c["status"]), quoted: CSVRow.withheld) else {
+                        summary.pendingRuns += 1
+                        return
+                    }
+                    outcome = stated
                 }
                 let record = TranslationRecord(outcome: outcome,
                     time: JSONObjectRecords.text(object, c["time"]), characters: JSONObjectRecords.text(object, c["characters"]),

@@ -19,10 +19,9 @@ enum LedgerSealCheck {
                                    detail: "this run finished, and every run that finishes records the seals of the ledger and the quarantine it found and left: they were removed outside Kouka, which hides what was changed then; restore the store from a backup made before then"))
             }
         }
-        for (before, after) in zip(runs, runs.dropFirst()) {
-            guard let left = before.left, let seal = after.found, left != seal else { continue }
-            let subject = "between the kouka-nightly runs started \(before.startedAt) and \(after.startedAt)"
-            if after.accepted { accepted.append(subject) } else { found.append(difference(subject: subject, found: seal, left: left)) }
+        for change in JobRunSeal.breaks(in: runs) {
+            let subject = "between the kouka-nightly runs started \(change.before.startedAt) and \(change.after.startedAt)"
+            if change.after.accepted { accepted.append(subject) } else { found.append(difference(subject: subject, found: change.found, left: change.left)) }
         }
         if let last = runs.last, let left = last.left, left != now {
             found.append(difference(subject: "since the kouka-nightly run started \(last.startedAt)", found: now, left: left))

@@ -92,8 +92,10 @@ package struct NightlyJob {
         for file in summary.filesMatchedTwice { logger.warning("source file matched by more than one source", metadata: ["file": "\(file.path)", "reason": "\(file.reason)"]) }
         var absentPaths: Set<String> = []
         if !options.leavingOut.isEmpty {
-            let kept = displays.indices.filter { !options.leavingOut.contains(displays[$0]) }
-            absentPaths = Set(displays.indices.filter { options.leavingOut.contains(displays[$0]) }.map { files[$0].path })
+            var kept: [Int] = []
+            for index in displays.indices {
+                if options.leavingOut.contains(displays[index]) { absentPaths.insert(files[index].path) } else { kept.append(index) }
+            }
             files = kept.map { files[$0] }
             displays = kept.map { displays[$0] }
         }

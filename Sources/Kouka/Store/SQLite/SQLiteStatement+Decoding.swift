@@ -43,6 +43,12 @@ extension SQLiteStatement {
         return rawText(column, equals: previous) ? previous : rawText(column)
     }
 
+    /// A TEXT's bytes, valid until the statement steps on: for a hash of the column, without a string.
+    func textBytes(_ column: Int32) throws(StoreError) -> UnsafeRawBufferPointer {
+        guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
+        return rawTextBytes(column)
+    }
+
     /// A TEXT, or nil for NULL.
     func optionalText(_ column: Int32) throws(StoreError) -> String? {
         isNull(column) ? nil : try text(column)
