@@ -58,6 +58,29 @@ struct CSVRecordDefectTests {
         #expect(seen.contains(Seen(line: 5, fields: ["4", "x", "y"])))
     }
 
+    /// A quote opened in the last column and closed by a later row's quote gives a record of the header's width:
+    /// the rows between were lost with no word. Lines inside it that read as rows of the file (the header's
+    /// width, a first field shaped as the record's own) show it.
+    @Test(arguments: ["\n", "\r\n"])
+    func rowsInsideAQuoteOpenedInTheLastColumnAreReadAsRows(lineEnd: String) throws {
+        let lines = ["at,user,text", "2024-04-01 09:00:00,u1,ok", "2024-04-01 09:05:00,u2,\"broken", "2024-04-01 09:10:00,u3,fine",
+                     "2024-04-01 09:15:00,u4,also fine", "2024-04-01 09:20:00,u5,\"quoted\"", "2024-04-01 09:25:00,u6,last"]
+        let seen = try Self.read(lines.joined(separator: lineEnd) + lineEnd)
+        #expect(seen.map(\.line) == [1, 2, 3, 4, 5, 6, 7])
+        #expect(seen[2].defect == .rowsInsideQuote(firstRowLine: 4, lastLine: 6))
+        #expect(seen[3] == Seen(line: 4, fields: ["2024-04-01 09:10:00", "u3", "fine"]))
+        #expect(seen[5] == Seen(line: 6, fields: ["2024-04-01 09:20:00", "u5", "quoted"]))
+        #expect(seen[6] == Seen(line: 7, fields: ["2024-04-01 09:25:00", "u6", "last"]))
+    }
+
+    /// Text over several lines, with commas, is one field as long as no line of it reads as a row of the file.
+    @Test func aMultiLineTextWithCommasIsStillOneRow() throws {
+        let text = "at,user,text\n2024-04-01 09:00:00,u1,\"Dear sir,\nthe form, page 2, line 3\n2024-04-01, at the desk, noon\nthanks\"\n2024-04-01 09:05:00,u2,ok\n"
+        let seen = try Self.read(text)
+        #expect(seen.map(\.defect) == [nil, nil, nil])
+        #expect(seen[1].fields[2] == "Dear sir,\nthe form, page 2, line 3\n2024-04-01, at the desk, noon\nthanks")
+    }
+
     @Test func aRealQuotedLineBreakIsStillOneRow() throws {
         let seen = try Self.read("a,b,c\n1,\"two\nlines\",y\n2,x,y\n")
         #expect(seen == [Seen(line: 1, fields: ["a", "b", "c"]), Seen(line: 2, fields: ["1", "two\nlines", "y"]), Seen(line: 4, fields: ["2", "x", "y"])])

@@ -91,15 +91,32 @@ struct SplitReadingTests {
         #expect(cut >= 4 + (Int64(text.utf8.count) - 4) / 2)
     }
 
-    /// A quoted field whose lines look like whole rows, across the middle: a guessed cut lands inside it.
+    /// A quoted field whose lines have a row's width, across the middle: a guessed cut lands inside it. Their
+    /// first field ("ID-1001") is not shaped as a task id: lines that read as whole rows are swallowed rows
+    /// (`CSVRecordDefect.rowsInsideQuote`), not a field.
     static let rowLikeFieldAcrossTheMiddle: [String] = {
         var lines = [W.header]
         for id in 1...40 { lines.append(W.task(id, "FINISH", seconds: "60")) }
-        let rowLike = (1...60).map { W.task(1000 + $0, "FINISH").replacingOccurrences(of: "\"", with: "") }.joined(separator: "\n")
+        let rowLike = (1...60).map { "ID-" + W.task(1000 + $0, "FINISH").replacingOccurrences(of: "\"", with: "") }.joined(separator: "\n")
         lines.append(W.task(41, "ERROR", seconds: "60", extra: ["エラー": rowLike]))
         for id in 42...60 { lines.append(W.task(id, "FINISH", seconds: "60")) }
         return lines
     }()
+
+    /// A quote opened in the last column of line 21 and closed by line 46's: the 24 rows between are read as
+    /// rows whichever way the file is read, and only line 21 is rejected.
+    @Test(arguments: [FileVariant.shiftJISCRLF, .utf8LF])
+    func rowsSwallowedByAStrayQuoteAreReadInBothReadings(variant: FileVariant) throws {
+        var lines = [W.header] + (1...60).map { W.task($0, "FINISH", seconds: "60") }
+        lines[20] += "\"s"
+        lines[45] += "\"t\""
+        let whole = try Self.read(lines, variant: variant, split: false)
+        let halves = try Self.read(lines, variant: variant, split: true)
+        #expect(halves == whole)
+        #expect(whole.events.count == 59)
+        #expect(whole.rejections.map { $0.prefix(3) } == ["21 "])
+        #expect(whole.rejections.first?.contains("line 22 inside it reads as a row of its own") == true)
+    }
 
     @Test func aCutInsideAQuotedFieldIsNoticedAndTheFileIsReadInOnePiece() throws {
         let lines = Self.rowLikeFieldAcrossTheMiddle

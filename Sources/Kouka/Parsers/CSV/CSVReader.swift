@@ -86,6 +86,10 @@ package final class CSVReader {
     /// Where the open record began and, once it went past its first line, where that line ended.
     private var recordStart: Int64 = 0
     private var recordFirstLineEnd: Int64? = nil
+    /// Once the open record went past its first line: what a row of the file looks like, and the first of its
+    /// later lines that reads as one (a quote that did not belong there swallowed it).
+    private var rowLike: RowLikeLine? = nil
+    private var rowInsideQuoteLine: Int? = nil
 
     /// Calls `body` with every record in order, the header row included. A broken record comes with its
     /// `defect` and no fields; reading goes on after it.
@@ -111,6 +115,8 @@ package final class CSVReader {
                         collector.pointee.inRecord = true
                         recordStart = blockStart + Int64(start)
                         recordFirstLineEnd = nil
+                        rowLike = nil
+                        rowInsideQuoteLine = nil
                     }
                     var resume: (offset: Int64, line: Int)? = nil
                     if !skippingLine, collector.pointee.inRecord, endOffset - recordStart > Self.maxRecordBytes {
@@ -121,10 +127,17 @@ package final class CSVReader {
                     if skippingLine {
                         skippingLine = newline == nil
                     } else if resume == nil {
+                        if rowInsideQuoteLine == nil, let rowLike, atLineStart, newline != nil, line > collector.pointee.recordLine, rowLike.matches(piece) {
+                            rowInsideQuoteLine = line
+                        }
                         try feed(piece, line: line)
                         resume = try dispatch(endOffset: endOffset, line: line, body)
                         if resume == nil, collector.pointee.inRecord, newline != nil, line == collector.pointee.recordLine {
                             recordFirstLineEnd = endOffset
+                            // Only a first line read whole, in this block, gives the shape of a row.
+                            if let expected = expectedFields, recordStart == blockStart + Int64(start) {
+                                rowLike = RowLikeLine(firstLine: piece, delimiter: delimiter, fields: expected)
+                            }
                         }
                     }
                     if let resume {
@@ -192,6 +205,8 @@ package final class CSVReader {
         csv_set_delim(parser, delimiter)
         collector.pointee.reset()
         recordFirstLineEnd = nil
+        rowLike = nil
+        rowInsideQuoteLine = nil
     }
 
     private func feed(_ piece: UnsafeRawBufferPointer, line: Int) throws {
@@ -213,6 +228,11 @@ package final class CSVReader {
                 // Records are handed over as they end, so this one, the last to end, is the one still tracked.
                 restartParsing()
                 try body(brokenRecord(line: done.line, endOffset: firstLineEnd, .unclosedQuote(lastLine: line, fields: done.fields.count, expected: expected)))
+                return (firstLineEnd, done.line + 1)
+            }
+            if done.line < line, let swallowed = rowInsideQuoteLine, let firstLineEnd = recordFirstLineEnd {
+                restartParsing()
+                try body(brokenRecord(line: done.line, endOffset: firstLineEnd, .rowsInsideQuote(firstRowLine: swallowed, lastLine: line)))
                 return (firstLineEnd, done.line + 1)
             }
             let fields = UnsafeBufferPointer(rebasing: ends[done.fields])

@@ -8,6 +8,10 @@ package enum CSVRecordDefect: Sendable, Equatable {
     /// A quote opened in the record's first line is still open where the file ends (through `lastLine`): every line
     /// after it went into one field. Only the first line is rejected; the lines after it are read again as rows.
     case quoteOpenAtEnd(lastLine: Int)
+    /// A quote opened in the record's first line was closed by a later line's quote, giving the header's width,
+    /// but line `firstRowLine` inside it reads as a row of the file (see `RowLikeLine`): the quote did not
+    /// belong there. Only the first line is rejected; the lines after it, through `lastLine`, are read again as rows.
+    case rowsInsideQuote(firstRowLine: Int, lastLine: Int)
     /// The record is longer than `CSVReader.maxRecordBytes`; the rest of its line is passed over.
     case tooLong(limit: Int)
 
@@ -18,6 +22,8 @@ package enum CSVRecordDefect: Sendable, Equatable {
             "a quote in this row is not closed (it ran on to line \(lastLine) as \(fields) fields, the header has \(expected)); the lines after it were read on their own"
         case let .quoteOpenAtEnd(lastLine):
             "a quote in this row is not closed before the file ends (line \(lastLine)); the lines after it were read on their own"
+        case let .rowsInsideQuote(firstRowLine, lastLine):
+            "a quote in this row is not closed where the row ends: it ran on to line \(lastLine), and line \(firstRowLine) inside it reads as a row of its own; the lines after it were read on their own"
         case let .tooLong(limit):
             "the row is longer than \(limit / (1 << 20)) MiB; it is passed over to its line's end — check the export"
         }
