@@ -123,6 +123,26 @@ struct UiPathRobotLanguageTests {
         #expect(second.rejections.first?.reason.hasPrefix("jobId same already ended in 2024-04-01_Execution.log") == true)
     }
 
+    /// The id's second run goes on past midnight into the next day's log: it ends there, not here, and was left to the
+    /// day before's log (which counted another run) with no word.
+    @Test func aJobIdThatEndedTheDayBeforeAndRunsPastMidnightIsRejectedNotDropped() throws {
+        let french = Self.languages[2]
+        let files = [
+            "2024-04-01_Execution.log": [
+                L.make("09:00:00.0000", message: french.started, timeStamp: "2024-04-01T09:00:00+09:00", process: "P", job: "same"),
+                L.end("09:10:00.0000", timeStamp: "2024-04-01T09:10:00+09:00", seconds: 600, process: "P", job: "same", message: french.ended),
+            ],
+            "2024-04-02_Execution.log": [L.make("23:50:00.0000", message: french.started, timeStamp: "2024-04-02T23:50:00+09:00", process: "P", job: "same")],
+            "2024-04-03_Execution.log": [
+                L.end("00:20:00.0000", timeStamp: "2024-04-03T00:20:00+09:00", seconds: 1800, process: "P", job: "same", message: french.ended),
+            ],
+        ]
+        let second = try Self.parse(files, reading: "2024-04-02_Execution.log", today: LocalDate(year: 2024, month: 4, day: 5))
+        #expect(second.events.isEmpty)
+        #expect(second.rejections.map(\.line) == [1])
+        #expect(second.rejections.first?.reason.hasPrefix("jobId same already ended in 2024-04-01_Execution.log") == true)
+    }
+
     @Test(arguments: languages)
     func aRunWithoutAnEndIsUnfinishedAndOneWithAnErrorFailed(language: Language) throws {
         let lines = [

@@ -57,7 +57,9 @@ import Testing
         // recorded, so a window of w batches holds w batches' decisions and w batches' records.
         let batch = NightlyJob.batchFiles
         let window = max(1, 400 / batch) * batch
-        let earlyStart = batch, earlyEnd = batch + window
+        // The early window starts a batch later still: the files of the first batch are recorded in it otherwise, and the
+        // very first has no log of a day before to look up (`KoukaStore.datedNeighbours`), which is one look-up fewer.
+        let earlyStart = 2 * batch, earlyEnd = earlyStart + window
         let lateEnd = (2000 - 1) / batch * batch, lateStart = lateEnd - window
         let work = Locked<[Int: SQLiteWork]>([:])
         let statements = Locked<[Int: [String: SQLiteWork]]>([:])

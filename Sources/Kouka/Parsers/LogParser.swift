@@ -26,6 +26,11 @@ public protocol LogParser: Sendable {
     /// dated by its CreationTime, once run by its StartTime): a file holding such runs is compared with the files of
     /// the format whatever their days.
     var redatesEndedRuns: Bool { get }
+    /// Whether its files are a robot's logs of successive days, named by their date in one folder, whose run ids
+    /// each name one run across all of them: a file is also compared with the folder's logs named just before and
+    /// after it, whatever the days of their runs, so that an id counted in both is left out of the later one read,
+    /// whichever arrived first.
+    var runIdsSpanDatedLogs: Bool { get }
 }
 
 extension LogParser {
@@ -34,6 +39,7 @@ extension LogParser {
     /// False: the keys a parser hands over, if any, are run ids.
     public var logsRowKeys: Bool { false }
     public var redatesEndedRuns: Bool { false }
+    public var runIdsSpanDatedLogs: Bool { false }
 }
 
 /// What a parser hands its results to: an event for each run or use it read, a rejection for each record

@@ -148,3 +148,28 @@ extension KoukaStore {
         return found
     }
 }
+
+extension KoukaStore {
+    /// The counted files (present or gone) of `format` named just before and just after `path` in its folder, by ledger
+    /// id and path: for a robot's daily logs (`2024-05-09_Execution.log`), its logs of the nearest days before and after
+    /// that the store has, however many days lie between. Two look-ups of the path index.
+    func datedNeighbours(of path: String, format: String) throws -> [(id: Int64, path: String)] {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let folder = String(path[..<slash])
+        // Every path in the folder sorts after `folder` and before it with its last "/" made "0", the next byte.
+        let folderEnd = folder.isEmpty ? "\u{10FFFF}" : String(folder.dropLast()) + "0"
+        var found: [(id: Int64, path: String)] = []
+        for (comparison, order) in [("<", "DESC"), (">", "ASC")] {
+            try db.prepare("""
+                SELECT id, path, format, status FROM source_files WHERE path \(comparison) ?1 AND path >= ?2 AND path < ?3 ORDER BY path \(order) LIMIT 1
+                """, reading: "source_files").query([.text(path), .text(folder), .text(folderEnd)]) { row in
+                let neighbour = try row.text(1)
+                // A file in a folder below, or of another format, ends the look-up: the neighbours must be the robot's logs.
+                guard try row.text(2) == format, ["present", "gone"].contains(try row.text(3)),
+                      !neighbour.dropFirst(folder.count).contains("/") else { return }
+                found.append((try row.int(0), neighbour))
+            }
+        }
+        return found
+    }
+}

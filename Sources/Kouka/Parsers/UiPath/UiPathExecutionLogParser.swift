@@ -23,6 +23,9 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
     /// are not handed over; the caller reads them).
     package func digestsWhileReading(path: String) -> Bool { true }
 
+    /// True: a robot writes a `YYYY-MM-DD_Execution.log` a day, and a job id is one run whatever log holds it.
+    package var runIdsSpanDatedLogs: Bool { true }
+
     package func canResume(fromSavedState state: String) -> Bool {
         do {
             _ = try UiPathResumeState(state)
@@ -113,19 +116,10 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         // The robot's last log before this one: the day before's, or an earlier one across days it wrote none (a weekend).
         // Looked for only when a run's start is not known here.
         let previousDay = runs.values.contains(where: { $0.startedHere != true }) ? fileDate.flatMap { Self.lastLogDay(before: $0, beside: path, absent: context.absentPaths) } : nil
+        var earlier: [String: UiPathRun] = [:]
         if let previousDay, let previous = Self.sibling(of: path, on: previousDay, absent: context.absentPaths) {
-            var earlier: [String: UiPathRun] = [:]
             countedEarlier = try Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
                                              clock: context.clock, into: &earlier)
-            // A run that ended in the day before's log and ends again here is not that run going on: a job id is one run, so
-            // these lines are not counted, and said so (a repeated job id, or lines copied from that log).
-            for job in countedEarlier.sorted() {
-                guard let ended = earlier[job]?.endInstant, let run = runs[job], run.endInstant != nil else { continue }
-                let before = Self.siblingPath(of: context.displayPath, on: previousDay) ?? "the day before's log"
-                sink.reject(Rejection(file: context.displayPath, line: run.firstLine,
-                                      reason: "jobId \(job) already ended in \(before) (at \(UTCTimestamp.string(from: ended))) and ends again here: a job id is one run, so these lines are not counted (a job id repeated, or lines copied from that log)",
-                                      day: context.clock.localDate(of: run.firstInstant)))
-            }
         }
         // The runs' own lines, as the resume state keeps them: the later logs' lines are read again each time, not twice.
         let ownLines = runs
@@ -140,6 +134,19 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                 let counted = jobs.subtracting(countedEarlier)
                 return counted.isEmpty ? nil : SharedRuns(file: file, hashes: counted.map(RunKeyHash.of))
             }.sorted { $0.file < $1.file }
+        }
+        // A run that ended in the day before's log and has lines again here that end here or in a later log, or never in a
+        // log no longer written, is not that run going on: a job id is one run, so these lines are not counted, and said so
+        // (a repeated job id, or lines copied from that log). Judged once the later logs were followed, not by this log's
+        // lines alone: left to the earlier log, a run of the id's that goes on past midnight would be lost with no word.
+        for job in countedEarlier.sorted() {
+            guard let ended = earlier[job]?.endInstant, let run = ownLines[job], runs[job]?.endInstant != nil || isClosed,
+                  let previousDay else { continue }
+            let before = Self.siblingPath(of: context.displayPath, on: previousDay) ?? "the day before's log"
+            let again = runs[job]?.endInstant != nil ? "ends again" : "has lines again"
+            sink.reject(Rejection(file: context.displayPath, line: run.firstLine,
+                                  reason: "jobId \(job) already ended in \(before) (at \(UTCTimestamp.string(from: ended))) and \(again) here: a job id is one run, so these lines are not counted (a job id repeated, or lines copied from that log)",
+                                  day: context.clock.localDate(of: run.firstInstant)))
         }
         // The runs left to an earlier log that end here or in a later log: that log, if it counted one unfinished (read
         // before the log of its end was there), is read again.

@@ -14,6 +14,10 @@ struct RunsEndedHere {
     /// The robot's logs of the days after, read before this one was there, that count runs this one holds the start of:
     /// this one counts them, and those logs are read again without them.
     var startedHere: [String: Int] = [:]
+    /// The robot's logs of a later day, read before this one was there, that count runs of job ids this one holds ended
+    /// (`SourceIngestor.countedBeside`): this one, the earlier, counts them, and those logs are read again with it there,
+    /// which rejects them as repeated ids. So the earlier log keeps the run whichever arrived first, as when read in order.
+    var repeatedAfter: [String: Int] = [:]
     /// The robot's log of a day before, read before this one (or one between) was there, that counted as unfinished
     /// runs whose end this one holds or leads to: read again, it finds their end and counts them as they ended.
     var endingHere: [String: Int] = [:]
@@ -26,24 +30,33 @@ extension SourceIngestor {
     /// Decides, of the runs `counted` elsewhere, which this file counts: those it holds ended (not in
     /// `unfinishedHere`, its own unfinished runs) that a file it can read again counted as unfinished, and those it
     /// holds the start of that a robot's log of a day after counts (`goingOnAfter`: read before this one was there).
-    func takeOver(_ counted: [UInt64: CountedRun], unfinishedHere: [UInt64], goingOnAfter: [SharedRuns], store: KoukaStore) throws -> RunsEndedHere {
+    /// `repeatedAfter`: the runs a robot's log of a later day counts too, by that log (`countedBeside`), which this one takes.
+    func takeOver(_ counted: [UInt64: CountedRun], unfinishedHere: [UInt64], goingOnAfter: [SharedRuns], repeatedAfter: [UInt64: String] = [:],
+                  store: KoukaStore) throws -> RunsEndedHere {
         var ended = RunsEndedHere()
         let unfinishedHere = Set(unfinishedHere)
         let startedHere = Dictionary(goingOnAfter.map { ($0.file, Set($0.hashes)) }, uniquingKeysWith: { $0.union($1) })
         var canReadAgain: [String: Bool] = [:]
         for (hash, run) in counted {
             let ownStart = startedHere[run.path]?.contains(hash) ?? false
-            guard (run.unfinished && !unfinishedHere.contains(hash)) || ownStart, readingAgainForEndedRuns < Self.endedRunsDepth else {
+            let ownRepeat = !ownStart && repeatedAfter[hash] == run.path
+            guard (run.unfinished && !unfinishedHere.contains(hash)) || ownStart || ownRepeat, readingAgainForEndedRuns < Self.endedRunsDepth else {
                 ended.leftOut[hash] = run.path
                 continue
             }
             if canReadAgain[run.path] == nil { canReadAgain[run.path] = try isReadableAsRecorded(run.path, store: store) }
             if canReadAgain[run.path]! {
-                if ownStart { ended.startedHere[run.path, default: 0] += 1 } else { ended.takenFrom[run.path, default: []].append(hash) }
+                if ownStart {
+                    ended.startedHere[run.path, default: 0] += 1
+                } else if ownRepeat {
+                    ended.repeatedAfter[run.path, default: 0] += 1
+                } else {
+                    ended.takenFrom[run.path, default: []].append(hash)
+                }
             } else {
                 ended.leftOut[hash] = run.path
                 // A run the day after's log counts, ended or not, stays its own, as a repeat here: no figure waits on it.
-                if !ownStart { ended.keptBy[run.path, default: 0] += 1 }
+                if !ownStart && !ownRepeat { ended.keptBy[run.path, default: 0] += 1 }
             }
         }
         return ended
@@ -66,6 +79,27 @@ extension SourceIngestor {
             guard let runs = try store.countedRuns(ofSourceAt: shared.file), try stands(shared.file, store: store) else { continue }
             for hash in shared.hashes where runs.all.contains(hash) && found[hash] == nil {
                 found[hash] = CountedRun(path: shared.file, unfinished: runs.unfinished.contains(hash))
+            }
+        }
+        return found
+    }
+
+    /// The runs of `keys` (what this file counts) that the robot's logs named just before and after it count too, for a
+    /// format whose run ids span a folder's dated logs (`LogParser.runIdsSpanDatedLogs`). Their days need not overlap: a
+    /// job id that ended in one day's log and again in the next day's, read later first, is found so, and left out of
+    /// the one read last with its reason, as it is when they are read in order, not counted twice in silence.
+    func countedBeside(_ keys: RunKeyStream, parser: any LogParser, format: String, display: String, store: KoukaStore) throws -> [UInt64: CountedRun] {
+        guard parser.runIdsSpanDatedLogs else { return [:] }
+        let neighbours = try store.datedNeighbours(of: display, format: format)
+        guard !neighbours.isEmpty else { return [:] }
+        var hashes: [UInt64] = []
+        try keys.forEach { hashes.append($0) }
+        var found: [UInt64: CountedRun] = [:]
+        for neighbour in neighbours where try stands(neighbour.path, store: store) {
+            let set = try store.runKeySet(ofSource: neighbour.id)
+            let all = Set(set.hashes), unfinished = Set(set.unfinished)
+            for hash in hashes where all.contains(hash) && found[hash] == nil {
+                found[hash] = CountedRun(path: neighbour.path, unfinished: unfinished.contains(hash))
             }
         }
         return found
@@ -118,6 +152,9 @@ extension SourceIngestor {
         }
         for (path, runs) in ended.startedHere {
             readAgain.append((path, "\(runs) run(s) it counted start in \(display), the robot's log of a day before, which was not there when this one was read and counts them now: read again without them"))
+        }
+        for (path, runs) in ended.repeatedAfter {
+            readAgain.append((path, "\(runs) run(s) it counted have job ids that ended in \(display), the robot's log of a day before, which was not there when this one was read and counts them now: read again with it, which rejects them as repeated ids"))
         }
         for (path, runs) in ended.endingHere {
             readAgain.append((path, "\(runs) run(s) it counted as unfinished go on in \(display), the robot's log of a later day that was not there when it was read, and end there or further on: read again with it"))

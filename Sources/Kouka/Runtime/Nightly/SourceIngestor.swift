@@ -364,16 +364,19 @@ final class SourceIngestor {
         var identical: [UInt64: String] = [:]
         var endedHere = RunsEndedHere()
         if read.failure == nil, let keys = Self.stream(read.collector),
+           case let beside = try countedBeside(keys, parser: read.spec.parser, format: read.spec.format, display: display, store: store),
            case let counted = try store.runsCountedElsewhere(in: keys, format: read.spec.format, otherThan: display,
                                                              anyDay: read.spec.parser.redatesEndedRuns && !keys.unfinished.isEmpty,
                                                              where: { try stands($0, store: store) })
                 .merging(try countedIn(read.parsed.runsGoingOnAfter, otherThan: display, store: store), uniquingKeysWith: { found, _ in found })
+                .merging(beside, uniquingKeysWith: { found, _ in found })
                 .merging(runsToLeaveOut(of: display), uniquingKeysWith: { _, named in named }),
            !counted.isEmpty {
             if read.spec.parser.logsRowKeys {
                 identical = counted.mapValues(\.path)
             } else {
-                endedHere = try takeOver(counted, unfinishedHere: keys.unfinished, goingOnAfter: read.parsed.runsGoingOnAfter, store: store)
+                endedHere = try takeOver(counted, unfinishedHere: keys.unfinished, goingOnAfter: read.parsed.runsGoingOnAfter,
+                                         repeatedAfter: beside.filter { $0.value.path > display }.mapValues(\.path), store: store)
                 if !endedHere.leftOut.isEmpty { read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector()) }
             }
         }

@@ -1,0 +1,67 @@
+import Foundation
+import Kouka
+import Testing
+
+/// A robot writes one job id on two days, each time a whole run with its own end (an id reused, or lines copied from
+/// the day before's log). A job id is one run: one counts, the other is rejected with its reason, whatever order the
+/// logs arrive in and whatever language the robot writes, and verify agrees.
+///
+/// By hand: catalog T01 saves 40 − 8 min per successful run, so one run is 32 min = 0.53 h in FY2025, with 1 success
+/// and 1 rejected row; counted twice it would be 1.07 h.
+@Suite struct RepeatedJobIdOnTwoDaysTests {
+    static let june10 = "logs/2025-06-10_Execution.log"
+    static let june11 = "logs/2025-06-11_Execution.log"
+    static let june13 = "logs/2025-06-13_Execution.log"
+
+    /// A start message Kouka knows, and one in a language it has no phrases for.
+    static let languages = [("住民票郵送請求 execution started", "住民票郵送請求 execution ended"),
+                            ("Exécution de 住民票郵送請求 démarrée", "Exécution de 住民票郵送請求 terminée")]
+
+    static func write(_ name: String, language: Int, to city: TemporaryCity) throws {
+        let day = String(name.dropFirst("logs/".count).prefix(10))
+        let (started, ended) = languages[language]
+        try city.write(name, [
+            IncrementalIngestTests.line("reused", on: day, "09:00:00", message: started),
+            IncrementalIngestTests.line("reused", on: day, "09:10:00", message: ended, end: 600),
+        ].joined(separator: "\r\n") + "\r\n")
+    }
+
+    static let arrivals = [
+        RunAcrossTwoMidnightsTests.Arrival(name: "both together", nights: [(12, [june10, june11])]),
+        RunAcrossTwoMidnightsTests.Arrival(name: "each on the night after its day", nights: [(11, [june10]), (12, [june11])]),
+        RunAcrossTwoMidnightsTests.Arrival(name: "the later first", nights: [(12, [june11]), (13, [june10])]),
+        RunAcrossTwoMidnightsTests.Arrival(name: "across two days without a log, the later first", nights: [(14, [june13]), (15, [june10])]),
+    ]
+
+    func night(_ city: TemporaryCity, _ day: Int) throws -> NightlySummary {
+        let date = LocalDate(year: 2025, month: 6, day: day)
+        return try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                              options: NightlyOptions(today: date, now: LocalClock.tokyo.instant(of: date, hour: 2, minute: 0, second: 0))).run()
+    }
+
+    @Test(arguments: arrivals, [0, 1])
+    func aJobIdThatEndedOnAnotherDayCountsOnceAndIsSaid(arrival: RunAcrossTwoMidnightsTests.Arrival, language: Int) throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        var exitCodes: [KoukaExitCode] = []
+        var rejections: [String] = []
+        for (day, logs) in arrival.nights {
+            for log in logs { try Self.write(log, language: language, to: city) }
+            let summary = try night(city, day)
+            exitCodes.append(summary.exitCode)
+            rejections += summary.rejections.map { "\($0.file):\($0.line)" }
+        }
+        // Right or loud: the night that reads the second copy of the id says so.
+        #expect(exitCodes.last == .doneWithFindings, "\(rejections)")
+        #expect(rejections.count == 1, "\(rejections)")
+        let fy2025 = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
+        #expect(fy2025.hoursSaved.total == 0.53)
+        #expect(fy2025.tasks.first?.successes == 1)
+        #expect(fy2025.exclusions.rejectedRows + fy2025.exclusions.repeatedRuns == 1)
+        let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
+        #expect(verified.differences.isEmpty, "\(verified.differences)")
+        let settled = try night(city, 20)
+        #expect(settled.filesReadForEndedRuns.isEmpty)
+        #expect(settled.filesUnchanged == 2)
+    }
+}
