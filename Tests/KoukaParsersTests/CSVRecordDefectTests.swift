@@ -73,6 +73,16 @@ struct CSVRecordDefectTests {
         #expect(seen[6] == Seen(line: 7, fields: ["2024-04-01 09:25:00", "u6", "last"]))
     }
 
+    /// Rows keyed by a GUID (a flowsession export): GUIDs have one shape whatever their digits and letters.
+    @Test func rowsKeyedByGUIDsInsideAQuoteAreReadAsRows() throws {
+        let lines = ["flowsessionid,name,errormessage", "3f2504e0-4f89-11d3-9a0c-0305e82c3301,flow,\"broken",
+                     "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d,flow,ok", "1c6b1474-5b6c-4f1b-8e1e-9e3f0a7c2d11,flow,\"x\""]
+        let seen = try Self.read(lines.joined(separator: "\r\n") + "\r\n")
+        #expect(seen.map(\.line) == [1, 2, 3, 4])
+        #expect(seen[1].defect == .rowsInsideQuote(firstRowLine: 3, lastLine: 4))
+        #expect(seen[2] == Seen(line: 3, fields: ["9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d", "flow", "ok"]))
+    }
+
     /// Text over several lines, with commas, is one field as long as no line of it reads as a row of the file.
     @Test func aMultiLineTextWithCommasIsStillOneRow() throws {
         let text = "at,user,text\n2024-04-01 09:00:00,u1,\"Dear sir,\nthe form, page 2, line 3\n2024-04-01, at the desk, noon\nthanks\"\n2024-04-01 09:05:00,u2,ok\n"
