@@ -64,6 +64,10 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         var nextLine = resume?.line ?? 1
         // A last line left half written keeps the log open: the runs it may end wait, as in today's log.
         var leftHalfLine = false
+        // The job of the last line read, and the lines that could not be read, by the job each belongs to: the job id still
+        // legible in its bytes, or else the run the line falls inside (a robot runs one job at a time).
+        var lastJob: String? = resume == nil ? nil : carried?.runs.values.max { $0.lastInstant < $1.lastInstant }?.jobID
+        var unread: [String: Int] = [:]
         try reader.forEachLine { line in
             // A half-written last line of a log still being written is left for the next run.
             guard line.isTerminated || isClosed else { return }
@@ -79,8 +83,12 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             summary.recordsRead += 1
             // A rejected line is dated by its own timeStamp when it has one, else by the file's name: the robot
             // writes each day's lines to that day's file.
+            // A line read whole that names no job is no run's line; any other rejected line may be the one that failed its run.
             let reject = { (reason: String, day: LocalDate?) in
                 sink.reject(Rejection(file: context.displayPath, line: line.number, reason: reason, day: day))
+                if reason != Self.noJobID, let job = Self.legibleJobID(in: line.bytes) ?? lastJob.flatMap({ runs[$0]?.endInstant == nil ? $0 : nil }), unread[job] == nil {
+                    unread[job] = line.number
+                }
             }
             guard !line.isCut else {
                 return reject("the line is longer than \(LineReader.maxLineBytes >> 20) MiB; no robot writes one — check the log", fileDate)
@@ -102,13 +110,15 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             }
             sawValidLine = true
             let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: context.clock)
-            guard let jobID = entry.jobId, !jobID.isEmpty else { return reject("no jobId: the line belongs to no run", instant.map(context.clock.localDate)) }
+            guard let jobID = entry.jobId, !jobID.isEmpty else { return reject(Self.noJobID, instant.map(context.clock.localDate)) }
             guard let processName = entry.processName, !processName.isEmpty else { return reject("no processName", instant.map(context.clock.localDate)) }
             guard let instant else {
                 return reject("no usable time: timeStamp missing or invalid and no date in the file name", nil)
             }
             Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
+            lastJob = jobID
         }
+        for (job, line) in unread where runs[job] != nil && runs[job]?.unreadLine == nil { runs[job]?.unreadLine = line }
         // A run is all lines of one jobId, even when the robot's log rolled over at midnight in between, once or more. The
         // log holding its first lines counts it: a run with lines in the robot's last log before this one is left to that
         // log, whatever language the robot writes its messages in (its start message only spares looking).
@@ -169,6 +179,12 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             if run.endInstant == nil && (!isClosed || nextIsOpen() || leftHalfLine)
                 && context.now.timeIntervalSince(run.lastInstant) <= context.pendingMaxAge {
                 pending[run.jobID] = ownLines[run.jobID] ?? run
+                continue
+            }
+            if let unreadLine = run.unreadLine {
+                sink.reject(Rejection(file: context.displayPath, line: run.firstLine,
+                                      reason: "line \(unreadLine), a line of jobId \(run.jobID)'s run, could not be read (see that line's own rejection): it may be the Error line that failed the run, so whether the run succeeded cannot be told and it is not counted. Get the log whole from the robot's machine, then run kouka-nightly --since <its day>",
+                                      day: context.clock.localDate(of: run.startInstant)))
                 continue
             }
             // The same job in another robot log already counted (a second copy of the logs): counted once.
@@ -239,6 +255,22 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
 
     /// A run's own outcome: an error line is a failure the robot reported; a run that simply stops is one that never
     /// finished. The run id is marked unfinished exactly when this is (`RunKeyLog`).
+    static let noJobID = "no jobId: the line belongs to no run"
+
+    /// The `jobId` value still legible in the bytes of a line that could not be read, if a whole one is there.
+    static func legibleJobID(in bytes: UnsafeRawBufferPointer) -> String? {
+        let name = Array(#""jobId""#.utf8)
+        guard bytes.count > name.count, let start = (0...(bytes.count - name.count)).first(where: { at in
+            name.indices.allSatisfy { bytes[at + $0] == name[$0] }
+        }) else { return nil }
+        var index = start + name.count
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x3A { index += 1 }
+        guard index < bytes.count, bytes[index] == 0x22 else { return nil }
+        let valueStart = index + 1
+        guard let end = bytes[valueStart...].firstIndex(of: 0x22), end > valueStart else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
+    }
+
     static func outcome(of run: UiPathRun) -> Outcome {
         run.hadDefaultError ? .failure : (run.endInstant == nil ? .unfinished : .success)
     }
