@@ -60,9 +60,11 @@ import Testing
 
     static func period(_ year: Int, _ rollups: [DailyRollup], money: MoneySettings?) -> ReviewPeriod {
         let fiscal = FiscalYear(year)
-        let report = ReportBuilder.build(ReportInputs(period: .fiscalYear(fiscal), rollups: rollups, catalog: catalog, catalogPath: "catalog.csv",
-                                                      catalogSHA256: "", targets: .dxPolicyDefaults, sources: [:], timezone: "Asia/Tokyo", money: money))
-        return ReviewPeriod(label: fiscal.japaneseLabel, report: report, rollups: rollups, firstDay: fiscal.firstDay, through: fiscal.lastDay, fiscalYear: year)
+        let (report, minutes) = ReportBuilder.buildWithRPAMinutes(ReportInputs(
+            period: .fiscalYear(fiscal), rollups: rollups, catalog: catalog, catalogPath: "catalog.csv",
+            catalogSHA256: "", targets: .dxPolicyDefaults, sources: [:], timezone: "Asia/Tokyo", money: money))
+        return ReviewPeriod(label: fiscal.japaneseLabel, report: report, rollups: rollups, firstDay: fiscal.firstDay, through: fiscal.lastDay, fiscalYear: year,
+                            minutesSaved: minutes.bySystem)
     }
 
     static func review(money: MoneySettings? = nil, settings: ReviewSettings = ReviewSettings()) -> ToolReview {
@@ -152,15 +154,24 @@ import Testing
     }
 
     @Test func costPerHourSavedAboveTheStaffCostIsAReview() {
-        // A-OCR: 12,000 yen ÷ 1.21 h = 9,917 yen/h > 2,000 yen.
+        // A-OCR: 12,000 yen ÷ 72.5 min (1.2083 h, shown as 1.21) = 9,931 yen/h > 2,000 yen: over the unrounded hours.
         let r = Self.review(money: MoneySettings(hourlyStaffCostYen: 2000, yearlyLicenceYen: [.aiOCR: 12_000, .minutes: 100]))
         let ocr = r.sections.first { $0.system == "ai-ocr" }!
-        #expect(Self.close(Self.row(r, "ai-ocr", "ocr-overall", "licence-per-hour-saved"), [nil, 12_000 / 1.21]))
+        #expect(Self.close(Self.row(r, "ai-ocr", "ocr-overall", "licence-per-hour-saved"), [nil, 12_000 / (72.5 / 60)]))
         #expect(ocr.verdict.code == "review")
-        #expect(ocr.verdict.reasons == ["ライセンス費 ÷ 削減時間 = 9,917 円/時間 > 職員の時間単価 2,000 円"])
+        #expect(ocr.verdict.reasons == ["ライセンス費 ÷ 削減時間 = 9,931 円/時間 > 職員の時間単価 2,000 円"])
         #expect(ocr.verdict.rules.contains { $0.contains("2,000 円") }, "the rule and its threshold are printed beside the verdict")
         // Minutes: 100 yen over many hours is far below the staff cost.
         #expect(r.sections.first { $0.system == "minutes" }!.verdict.code == "continue")
+    }
+
+    /// 2,418 yen over 72.5 min: 2,001 yen/h over the unrounded 1.2083 h, above the 2,000 yen staff hour, as the money
+    /// table's 差引 (2,417 − 2,418 = −1 yen) says; over the rounded 1.21 h it would be 1,998 and no review.
+    @Test func aLicenceJustAboveTheYenSavedIsAReviewThoughTheRoundedHoursSayOtherwise() {
+        let r = Self.review(money: MoneySettings(hourlyStaffCostYen: 2000, yearlyLicenceYen: [.aiOCR: 2_418]))
+        let ocr = r.sections.first { $0.system == "ai-ocr" }!
+        #expect(ocr.verdict.code == "review")
+        #expect(ocr.verdict.reasons == ["ライセンス費 ÷ 削減時間 = 2,001 円/時間 > 職員の時間単価 2,000 円"])
     }
 
     @Test func eachRuleOnBothSidesOfItsThreshold() {

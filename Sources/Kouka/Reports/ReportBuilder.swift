@@ -170,7 +170,8 @@ package enum ReportBuilder {
                                   reworkMinutesPerFailure: e.reworkMinutesPerFailure)
         }
 
-        let rpaMinutes = RPAMinutesByMonth(byMonth: minutesByMonth.compactMapValues { $0[.rpa] })
+        let rpaMinutes = RPAMinutesByMonth(byMonth: minutesByMonth.compactMapValues { $0[.rpa] },
+                                           bySystem: Dictionary(uniqueKeysWithValues: minutesByFamily.map { ($0.key.rawValue, $0.value) }))
         let report = YearReport(
             generatedAt: inputs.generatedAt, koukaVersion: inputs.koukaVersion, period: period.kind,
             fiscalYear: period.fiscalYear.startYear, label: period.label, from: period.firstDay.description, to: period.lastDay.description,

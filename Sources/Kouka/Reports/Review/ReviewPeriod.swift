@@ -13,7 +13,13 @@ package struct ReviewPeriod: Sendable {
     /// The fiscal year, for a column that is a whole fiscal year; nil for a month or a year to date.
     package var fiscalYear: Int?
 
-    package init(label: String, report: YearReport, rollups: [DailyRollup], firstDay: LocalDate, through: LocalDate, fiscalYear: Int?) {
+    /// The period's minutes saved by system family, unrounded (`RPAMinutesByMonth.bySystem`); nil when not known, when
+    /// the report's hours, rounded to 0.01 h, stand in.
+    package var minutesSaved: [String: Double]?
+
+    package init(label: String, report: YearReport, rollups: [DailyRollup], firstDay: LocalDate, through: LocalDate, fiscalYear: Int?,
+                 minutesSaved: [String: Double]? = nil) {
+        self.minutesSaved = minutesSaved
         self.label = label
         self.report = report
         self.rollups = rollups

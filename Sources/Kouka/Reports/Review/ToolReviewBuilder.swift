@@ -34,9 +34,16 @@ package enum ToolReviewBuilder {
         func costPerHour(_ family: SystemFamily) -> [Double?] {
             periods.map { p in
                 guard let line = p.report.money?.bySystem.first(where: { $0.system == family.rawValue }), line.licenceYen > 0 else { return nil }
-                let hours = p.report.hoursSaved.bySystem[family.rawValue] ?? 0
+                let hours = Self.hoursForCost(family, in: p)
                 return hours > 0 ? line.licenceYen / hours : nil
             }
+        }
+
+        /// The hours saved a licence is set against: the period's unrounded hours, as every figure is its own unrounded
+        /// sum rounded once; the report's, rounded to 0.01 h, only when those are not known.
+        static func hoursForCost(_ family: SystemFamily, in period: ReviewPeriod) -> Double {
+            if let minutes = period.minutesSaved { return (minutes[family.rawValue] ?? 0) / 60 }
+            return period.report.hoursSaved.bySystem[family.rawValue] ?? 0
         }
 
         func perUnit(_ family: SystemFamily, scale: Double) -> [Double?] {
@@ -60,7 +67,7 @@ package enum ToolReviewBuilder {
         func verdict(_ family: SystemFamily, use: [Double], quality: ReviewRules.Finding) -> ReviewVerdict {
             let p = periods[judged]
             let licence = p.report.money?.bySystem.first(where: { $0.system == family.rawValue })?.licenceYen
-            let cost = ReviewRules.cost(licenceYen: licence, hoursSaved: p.report.hoursSaved.bySystem[family.rawValue] ?? 0,
+            let cost = ReviewRules.cost(licenceYen: licence, hoursSaved: Self.hoursForCost(family, in: p),
                                         staffHourlyYen: money?.hourlyStaffCostYen)
             let years = periods.enumerated().compactMap { i, p in p.fiscalYear.map { ($0, use[i]) } }
             let falling = ReviewRules.falling(use: Dictionary(uniqueKeysWithValues: years), judgedYear: p.fiscalYear, years: settings.fallingYears)

@@ -53,6 +53,8 @@ extension ReportContext {
         }
         var fiscalYear: Int? = nil
         if case let .fiscalYear(year) = period { fiscalYear = year.startYear }
-        return ReviewPeriod(label: label, report: report, rollups: rollups, firstDay: from, through: through, fiscalYear: fiscalYear)
+        let minutes = try rpaMinutes(period, generatedAt: generatedAt, through: through).bySystem
+        return ReviewPeriod(label: label, report: report, rollups: rollups, firstDay: from, through: through, fiscalYear: fiscalYear,
+                            minutesSaved: minutes)
     }
 }
