@@ -23,7 +23,11 @@ enum PeriodTableText {
 
     static func hours(_ value: Double?) -> String { value.map { NumberText.grouped($0) } ?? "—" }
     static func count(_ value: Int?) -> String { value.map(NumberText.count) ?? "—" }
-    static func target(_ value: Double?) -> String { value.map { NumberText.grouped($0, decimals: 0) } ?? "—" }
+    /// A target as the city set it: a whole number of hours without decimals, any other to 0.01 h, never rounded to a
+    /// whole one (4.5 shown as 5 would read as met by 4.50).
+    static func target(_ value: Double?) -> String {
+        value.map { $0 == $0.rounded() ? NumberText.grouped($0, decimals: 0) : NumberText.grouped($0) } ?? "—"
+    }
 
     /// One row's cells, in `header`'s order.
     static func row(_ line: PolicyYearLine, measured: Bool) -> [String] {
