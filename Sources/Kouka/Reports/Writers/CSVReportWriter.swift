@@ -3,12 +3,20 @@ import Foundation
 /// Writes a report's tables as CSV in UTF-8 with a BOM and CRLF, so Excel opens the Japanese correctly.
 /// Numbers are plain decimals (no separators) so Excel reads them as numbers.
 package enum CSVReportWriter {
-    /// The same CSV in Shift_JIS (CP932) without the BOM, for Excel versions that do not read UTF-8;
-    /// a character Shift_JIS lacks becomes `?`.
+    /// The same CSV in Shift_JIS (CP932) without the BOM, for Excel versions that do not read UTF-8. The dash Kouka
+    /// writes for "none" (U+2014) is written as Shift_JIS's own (―, U+2015); any other character Shift_JIS lacks (a
+    /// name from a log) becomes 〓, the mark Japanese text uses for a character that cannot be shown, never a `?` that
+    /// reads as text. The UTF-8 file of the same table has it.
     package static func shiftJIS(_ csv: String) -> Data {
-        let text = csv.hasPrefix(bom) ? String(csv.dropFirst()) : csv
-        return text.data(using: .shiftJIS, allowLossyConversion: true) ?? Data()
+        let text = (csv.hasPrefix(bom) ? String(csv.dropFirst()) : csv).replacingOccurrences(of: "\u{2014}", with: "\u{2015}")
+        if let whole = text.data(using: .shiftJIS) { return whole }
+        var data = Data()
+        for character in text { data += String(character).data(using: .shiftJIS) ?? unshownMark }
+        return data
     }
+
+    /// 〓 (geta, U+3013) in Shift_JIS.
+    static let unshownMark = Data([0x81, 0xAC])
 
     static let bom = "\u{FEFF}"
 
