@@ -1,5 +1,5 @@
 extension CSVReportWriter {
-    /// The tool review, one row per tool, table, indicator and period: rates as fractions, a figure not
+    /// The tool review, one row per tool, table, indicator and period: rates in percent (the unit column says %), a figure not
     /// measured as an empty cell with 未測定 beside it (never 0).
     package static func writeReview(_ report: YearReport, to output: inout some TextOutputStream) {
         output.write(bom)
@@ -11,7 +11,7 @@ extension CSVReportWriter {
                     for (column, value) in zip(table.columns, row.values) {
                         output.write(CSVCell.row([
                             report.label, section.system, CSVCell.text(table.title), CSVCell.text(row.label), row.unit, CSVCell.text(column),
-                            value.map { NumberText.plain($0, decimals: row.unit == "%" ? 6 : row.decimals) } ?? "", value == nil ? ReviewText.notMeasured : "",
+                            value.map { row.unit == "%" ? NumberText.plain($0 * 100, decimals: 4) : NumberText.plain($0, decimals: row.decimals) } ?? "", value == nil ? ReviewText.notMeasured : "",
                             section.verdict.label,
                         ]))
                     }

@@ -9,6 +9,8 @@ extension XLSXReportWriter {
         let decimal: UnsafeMutablePointer<lxw_format>
         let whole: UnsafeMutablePointer<lxw_format>
         let yen: UnsafeMutablePointer<lxw_format>
+        /// A rate held as a fraction and shown as a percentage to 0.1, as the Markdown and HTML show it.
+        let percent: UnsafeMutablePointer<lxw_format>
         private var sheets: [Sheet] = []
 
         init(workbook: UnsafeMutablePointer<lxw_workbook>) {
@@ -22,6 +24,8 @@ extension XLSXReportWriter {
             format_set_num_format(whole, "#,##0")
             yen = workbook_add_format(workbook)
             format_set_num_format(yen, "\"¥\"#,##0")
+            percent = workbook_add_format(workbook)
+            format_set_num_format(percent, "0.0%")
         }
 
         func sheet(_ name: String, header titles: [String]) -> Sheet {
@@ -61,9 +65,11 @@ extension XLSXReportWriter {
             note(row, column, characters: Self.displayWidth(value) + 1)
         }
 
-        /// A number; `whole` for counts (`#,##0`), `yen` for yen, else hours and quantities to 0.01.
-        func number(_ row: UInt32, _ column: UInt16, _ value: Double, whole: Bool = false, yen: Bool = false) {
-            worksheet_write_number(worksheet, row, column, value.isFinite ? value : 0, yen ? book.yen : (whole ? book.whole : book.decimal))
+        /// A number; `whole` for counts (`#,##0`), `yen` for yen, `percent` for a rate held as a fraction (`0.0%`), else
+        /// hours and quantities to 0.01.
+        func number(_ row: UInt32, _ column: UInt16, _ value: Double, whole: Bool = false, yen: Bool = false, percent: Bool = false) {
+            let format = percent ? book.percent : (yen ? book.yen : (whole ? book.whole : book.decimal))
+            worksheet_write_number(worksheet, row, column, value.isFinite ? value : 0, format)
             note(row, column, characters: 12)
         }
 

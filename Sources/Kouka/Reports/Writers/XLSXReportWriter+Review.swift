@@ -16,7 +16,7 @@ extension XLSXReportWriter {
                 for row in table.rows {
                     sheet.text(r, 0, section.title); sheet.text(r, 1, table.title); sheet.text(r, 2, row.label); sheet.text(r, 3, row.unit)
                     for (i, value) in row.values.enumerated() {
-                        if let value { sheet.number(r, UInt16(4 + i), value, whole: row.decimals == 0 && row.unit != "%") } else { sheet.text(r, UInt16(4 + i), ReviewText.notMeasured) }
+                        if let value { sheet.number(r, UInt16(4 + i), value, whole: row.decimals == 0 && row.unit != "%", percent: row.unit == "%") } else { sheet.text(r, UInt16(4 + i), ReviewText.notMeasured) }
                     }
                     r += 1
                 }
