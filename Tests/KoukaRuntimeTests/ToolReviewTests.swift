@@ -150,6 +150,9 @@ import Testing
         #expect(Self.close(Self.row(r, "rpa", "rpa-fell", "R1"), [4.17, 2.83, 2.83 - 4.17]))
         let verdict = r.sections.first { $0.system == "rpa" }!.verdict
         #expect(verdict.code == "improve", "2 of 20 runs failed: 10.0% > 5.0%")
+        // R2 failed 5 of 55 items (9.1%) in 2 runs: fewer runs than robot_minimum_runs (10), so it is not judged.
+        #expect(verdict.reasons.count == 1)
+        #expect(verdict.reasons.first?.hasPrefix("R1 住民票 の失敗率 10.0%（20 回中）") == true, "\(verdict.reasons)")
         #expect(verdict.notApplied.contains { $0.contains("2022〜2024") }, "two years running needs FY2022 too")
     }
 
@@ -180,8 +183,8 @@ import Testing
         #expect(ReviewRules.above(nil, max: 0.10, what: "項目修正率", key: "k").notApplied != nil, "not measured is not met")
         #expect(ReviewRules.below(0.80, min: 0.80, what: "回答率", key: "k").level == 0)
         #expect(ReviewRules.below(0.7999, min: 0.80, what: "回答率", key: "k").level == 1)
-        #expect(ReviewRules.tasksAbove([("R1", 0.05, 20)], max: 0.05, minimumRuns: 10).level == 0)
-        #expect(ReviewRules.tasksAbove([("R1", 0.06, 20)], max: 0.05, minimumRuns: 10).level == 1)
+        #expect(ReviewRules.tasksAbove([("R1", 0.05, 20, "回")], max: 0.05, minimumRuns: 10).level == 0)
+        #expect(ReviewRules.tasksAbove([("R1", 0.06, 20, "回")], max: 0.05, minimumRuns: 10).level == 1)
         #expect(ReviewRules.cost(licenceYen: 2000, hoursSaved: 1, staffHourlyYen: 2000).level == 0)
         #expect(ReviewRules.cost(licenceYen: 2001, hoursSaved: 1, staffHourlyYen: 2000).level == 2)
         #expect(ReviewRules.cost(licenceYen: 1, hoursSaved: 0, staffHourlyYen: 2000).level == 2, "a licence that saved no hour")

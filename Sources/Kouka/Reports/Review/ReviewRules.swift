@@ -56,13 +56,14 @@ package enum ReviewRules {
 
     /// 改善要 when a robot task's failure rate is above `max`; `tasks` are (label, rate, runs judged) of the
     /// tasks with enough runs.
-    package static func tasksAbove(_ tasks: [(String, Double, Double)], max: Double, minimumRuns: Int) -> Finding {
+    /// `tasks`: each task's label, failure rate, and what the rate is over (a count, and its unit: 回 for runs, 件 for items).
+    package static func tasksAbove(_ tasks: [(String, Double, Double, String)], max: Double, minimumRuns: Int) -> Finding {
         let over = tasks.filter { $0.1 > max }
         guard !over.isEmpty else {
             return tasks.isEmpty ? Finding(level: 0, reasons: [], notApplied: "失敗率: \(minimumRuns) 回以上実行した業務がない") : .none
         }
         return Finding(level: 1, reasons: over.map {
-            "\($0.0) の失敗率 \(ReviewFormat.percent($0.1))（\(NumberText.quantity($0.2)) 回中）> 上限 \(ReviewFormat.percent(max))（robot_failure_rate_max）"
+            "\($0.0) の失敗率 \(ReviewFormat.percent($0.1))（\(NumberText.quantity($0.2)) \($0.3)中）> 上限 \(ReviewFormat.percent(max))（robot_failure_rate_max）"
         }, notApplied: nil)
     }
 

@@ -1,7 +1,7 @@
 
 extension ToolReviewBuilder {
     static func rpa(_ c: Context, yearBefore: YearReport?) -> ToolReviewSection {
-        struct Task { var runs = 0.0, successes = 0.0, failures = 0.0, hours = 0.0 }
+        struct Task { var runs = 0.0, successes = 0.0, failures = 0.0, hours = 0.0, inItems = false }
         let byTask = c.periods.indices.map { i -> [String: Task] in
             var tasks: [String: Task] = [:]
             for line in c.periods[i].report.tasks where line.system == SystemFamily.rpa.rawValue {
@@ -12,6 +12,7 @@ extension ToolReviewBuilder {
                 t.successes += items ? line.units : Double(line.successes)
                 t.failures += Double(line.failures)
                 t.hours += line.hoursSaved
+                t.inItems = t.inItems || items
                 tasks[line.task] = t
             }
             // Its runs, though, are runs: a failed run counts once, however many items it failed.
@@ -75,9 +76,11 @@ extension ToolReviewBuilder {
                                           rows: fell.map { c.row($0.0, label($0.0), "時間", [$0.1, $0.2, $0.2 - $0.1]) }, note: nil))
             }
         }
-        let judged = ids.compactMap { id -> (String, Double, Double)? in
-            guard let t = byTask[c.judged][id], t.successes + t.failures >= Double(c.settings.robotMinimumRuns), let rate = failureRate(t) else { return nil }
-            return (label(id), rate, t.successes + t.failures)
+        // Judged once the task ran robot_minimum_runs times, as its 実行回数 shows, whatever its unit: 59 items of 4 runs are
+        // not 59 runs. Its rate is over what it fails by (items, or runs).
+        let judged = ids.compactMap { id -> (String, Double, Double, String)? in
+            guard let t = byTask[c.judged][id], t.runs >= Double(c.settings.robotMinimumRuns), let rate = failureRate(t) else { return nil }
+            return (label(id), rate, t.successes + t.failures, t.inItems ? "件" : "回")
         }
         let quality = ReviewRules.tasksAbove(judged, max: c.settings.robotFailureRateMax, minimumRuns: c.settings.robotMinimumRuns)
         return ToolReviewSection(system: SystemFamily.rpa.rawValue, title: "RPA", tables: tables, verdict: c.verdict(.rpa, use: runs, quality: quality))
