@@ -174,6 +174,9 @@ struct PowerAutomateFlowSessionParserTests {
         #expect(sink.rejections.first?.reason.contains("statuscode") == true)
         #expect(sink.rejections.last?.reason.contains("runduration") == true)
         #expect(sink.events.map(\.machineSeconds) == [5.5])
+        // Each still dated by the times that read (startedon 2024-04-01 00:00 UTC is April 1 in Tokyo), so it counts in
+        // the rejected rows of its own fiscal year, not among those whose date is unknown.
+        #expect(sink.rejections.map(\.day) == [LocalDate(year: 2024, month: 4, day: 1), LocalDate(year: 2024, month: 4, day: 1)])
     }
 
     @Test func jsonCutOffMidObjectRejectsThatRecordOnly() throws {

@@ -9,7 +9,8 @@ extension JSONRecords {
     /// read; a file with no JSON at all is not this format.
     static func decoding<Record: Decodable>(
         _ type: Record.Type, path: String, context: ParseContext, format: String, notARecord: String, into sink: any ParseSink,
-        day: (Record) -> LocalDate?, _ body: (Record, Int, inout ParseSummary) throws(RowProblem) -> Void
+        day: (Record) -> LocalDate?, dayOfUndecoded: (Data) -> LocalDate? = { _ in nil },
+        _ body: (Record, Int, inout ParseSummary) throws(RowProblem) -> Void
     ) throws -> ParseSummary {
         let decoder = JSONDecoder()
         var summary = ParseSummary()
@@ -24,7 +25,8 @@ extension JSONRecords {
                 record = decoded
                 try body(decoded, line, &summary)
             } catch {
-                sink.reject(error.rejection(file: context.displayPath, line: line) { record.flatMap(day) })
+                // A record that did not decode (a field of another type) is still dated by the fields it gives readably.
+                sink.reject(error.rejection(file: context.displayPath, line: line) { record.map(day) ?? dayOfUndecoded(json) })
             }
         }
         if let line = end.cutOffLine {

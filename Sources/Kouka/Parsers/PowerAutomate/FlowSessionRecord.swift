@@ -79,6 +79,34 @@ extension FlowSessionRecord: Decodable {
     }
 }
 
+extension FlowSessionRecord {
+    /// The times of an object that does not decode as a record (a field of another type): each of `startedon`,
+    /// `completedon` and `runduration` as it reads, empty when it does not.
+    private struct Times: Decodable {
+        var startedOn = "", completedOn = "", runDuration = ""
+        private enum Keys: String, CodingKey { case startedon, completedon, runduration }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            func readable(_ key: Keys) -> String {
+                do { return try c.flexibleString(key) } catch { return "" }
+            }
+            startedOn = readable(.startedon)
+            completedOn = readable(.completedon)
+            runDuration = readable(.runduration)
+        }
+    }
+
+    /// The local day a rejected object that did not decode started, by its times that read (`startDay`); nil when
+    /// none does, or it is no JSON object: it is then shown with the rows whose date is unknown.
+    static func startDay(ofUndecoded json: Data, reading: LocalClock, clock: LocalClock) -> LocalDate? {
+        let times: Times
+        do { times = try JSONDecoder().decode(Times.self, from: json) } catch { return nil }
+        return FlowSessionRecord(name: "", startedOn: times.startedOn, completedOn: times.completedOn, runDuration: times.runDuration, statusCode: "")
+            .startDay(reading: reading, clock: clock)
+    }
+}
+
 extension KeyedDecodingContainer {
     /// A string, number or null as text ("" for null or absent): exports differ in how they type fields. Any
     /// other value (true, an object, an array) throws the decoder's type mismatch, naming the key, so that the

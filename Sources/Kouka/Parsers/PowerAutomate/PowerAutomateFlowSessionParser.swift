@@ -57,7 +57,8 @@ package struct PowerAutomateFlowSessionParser: LogParser {
 
     private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink, runs: inout RunAdmission) throws -> ParseSummary {
         try JSONRecords.decoding(FlowSessionRecord.self, path: path, context: context, format: formatID, notARecord: "not a flowsession JSON object",
-                                 into: sink, day: { [reading] in $0.startDay(reading: reading, clock: context.clock) }) { record, line, summary throws(RowProblem) in
+                                 into: sink, day: { [reading] in $0.startDay(reading: reading, clock: context.clock) },
+                                 dayOfUndecoded: { [reading] in FlowSessionRecord.startDay(ofUndecoded: $0, reading: reading, clock: context.clock) }) { record, line, summary throws(RowProblem) in
             guard let event = try record.event(line: line, context: context, reading: reading) else {
                 summary.pendingRuns += 1
                 return
