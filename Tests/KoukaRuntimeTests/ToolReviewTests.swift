@@ -147,6 +147,8 @@ import Testing
         // out); the tool's 実行回数, R1's 20 and R2's 2.
         #expect(Self.close(Self.row(r, "rpa", "rpa-runs", "R2"), [0, 2]))
         #expect(Self.close(Self.row(r, "rpa", "rpa-overall", "runs"), [25, 22]))
+        // The tool's rate is over runs, never runs and items added: R1's 2 failed of 20, R2's 1 failed run of 2: 3 of 22.
+        #expect(Self.close(Self.row(r, "rpa", "rpa-overall", "failure-rate"), [0, 3.0 / 22]))
         #expect(Self.close(Self.row(r, "rpa", "rpa-fell", "R1"), [4.17, 2.83, 2.83 - 4.17]))
         let verdict = r.sections.first { $0.system == "rpa" }!.verdict
         #expect(verdict.code == "improve", "2 of 20 runs failed: 10.0% > 5.0%")

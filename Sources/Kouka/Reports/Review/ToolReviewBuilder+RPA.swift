@@ -1,7 +1,7 @@
 
 extension ToolReviewBuilder {
     static func rpa(_ c: Context, yearBefore: YearReport?) -> ToolReviewSection {
-        struct Task { var runs = 0.0, successes = 0.0, failures = 0.0, hours = 0.0, inItems = false }
+        struct Task { var runs = 0.0, successes = 0.0, failures = 0.0, hours = 0.0, inItems = false, runSuccesses = 0.0, runFailures = 0.0 }
         let byTask = c.periods.indices.map { i -> [String: Task] in
             var tasks: [String: Task] = [:]
             for line in c.periods[i].report.tasks where line.system == SystemFamily.rpa.rawValue {
@@ -13,10 +13,14 @@ extension ToolReviewBuilder {
                 t.failures += Double(line.failures)
                 t.hours += line.hoursSaved
                 t.inItems = t.inItems || items
+                t.runSuccesses += Double(line.successes)
                 tasks[line.task] = t
             }
             // Its runs, though, are runs: a failed run counts once, however many items it failed.
-            for (task, failed) in c.sums[i][.rpa]?.failedRunsByTask ?? [:] { tasks[task, default: Task()].runs += Double(failed) }
+            for (task, failed) in c.sums[i][.rpa]?.failedRunsByTask ?? [:] {
+                tasks[task, default: Task()].runs += Double(failed)
+                tasks[task, default: Task()].runFailures += Double(failed)
+            }
             return tasks
         }
         var names: [String: String] = [:]
@@ -27,15 +31,19 @@ extension ToolReviewBuilder {
             guard let t, t.successes + t.failures > 0 else { return nil }
             return t.failures / (t.successes + t.failures)
         }
-        let total = byTask.map { tasks in tasks.values.reduce(into: Task()) { $0.runs += $1.runs; $0.successes += $1.successes; $0.failures += $1.failures } }
+        let total = byTask.map { tasks in
+            tasks.values.reduce(into: Task()) { $0.runs += $1.runs; $0.runSuccesses += $1.runSuccesses; $0.runFailures += $1.runFailures }
+        }
+        // The tool's rate is over runs, whatever each task's unit: runs and items are never added together.
+        func runFailureRate(_ t: Task) -> Double? { t.runSuccesses + t.runFailures > 0 ? t.runFailures / (t.runSuccesses + t.runFailures) : nil }
         let rework = c.sums.map { ($0[.rpa]?.reworkMinutesByTask.values.reduce(0, +) ?? 0) }
         let runs = total.map(\.runs)
         let overall = ReviewTable(id: "rpa-overall", title: "RPA の効果と品質", columns: c.columns, rows: [
             c.row("runs", "実行回数", "回", runs, decimals: 0),
-            c.row("failure-rate", "失敗率（失敗 ÷ 成功と失敗）", "%", total.map { failureRate($0) }),
+            c.row("failure-rate", "失敗率（失敗した実行 ÷ 成功と失敗の実行）", "%", total.map { runFailureRate($0) }),
             c.row("rework-minutes", "失敗の手戻り時間", "分", rework, decimals: 0),
             c.row("hours-saved", "削減時間", "時間", c.hours(.rpa)),
-        ] + c.costRows(.rpa), note: "失敗率は業務カタログの単位で数える（件で数える業務は失敗した件 ÷ 処理した件と失敗した件）。手戻り時間 = 失敗（終了が記録されなかった実行を含む）× 業務カタログの手戻り時間。")
+        ] + c.costRows(.rpa), note: "ツール全体の失敗率は実行で数え、業務別の失敗率は業務カタログの単位で数える（件で数える業務は失敗した件 ÷ 処理した件と失敗した件）。手戻り時間 = 失敗（終了が記録されなかった実行を含む）× 業務カタログの手戻り時間。")
         func perTask(_ id: String, _ title: String, _ unit: String, decimals: Int, _ value: (Int, String) -> Double?) -> ReviewTable {
             ReviewTable(id: id, title: title, columns: c.columns, rows: ids.map { task in
                 c.row(task, label(task), unit, c.periods.indices.map { value($0, task) }, decimals: decimals)

@@ -17,7 +17,7 @@ enum FlowRunDuration {
         guard let span else { return stated }
         guard abs(stated - span) <= tolerance(span: span) else {
             throw RowProblem("duration \(Self.text(stated)) s and endtime − starttime \(Self.text(span)) s disagree by more than "
-                + "\(Self.text(tolerance(span: span))) s (2 s or 1 %): Kouka does not choose one; check the export (a duration in milliseconds is another unit)")
+                + "\(Self.text(tolerance(span: span))) s (the larger of 2 s and 1 % of the run): Kouka does not choose one; check the export (a duration in milliseconds is another unit)")
         }
         return span
     }
