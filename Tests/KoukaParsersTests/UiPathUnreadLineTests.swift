@@ -29,6 +29,25 @@ struct UiPathUnreadLineTests {
         #expect(sink.rejections.last?.reason.hasPrefix("line 2, a line of jobId a3's run, could not be read") == true)
     }
 
+    /// The run goes on past midnight and its Error line, in the next day's log, is cut: the log of its start, which counts
+    /// it, rejects it naming that line; the next day's log rejects the line and leaves the run to the log of its start.
+    @Test func aRunWhoseLineInTheNextDaysLogCannotBeReadIsRejectedByTheLogOfItsStart() throws {
+        let start = L.make("23:50:00.0000", message: "P execution started", timeStamp: "2024-10-01T23:50:00+09:00", process: "P", job: "a5")
+        let error = L.make("00:05:00.0000", "Error", message: "画面要素が見つかりません", levelName: "Error", timeStamp: "2024-10-02T00:05:00+09:00",
+                           process: "P", job: "a5")
+        let end = L.end("00:10:00.0000", timeStamp: "2024-10-02T00:10:00+09:00", seconds: 1200, process: "P", job: "a5")
+        let files = ["2024-10-01_Execution.log": [start], "2024-10-02_Execution.log": [String(error.prefix(60)), end]]
+        let today = LocalDate(year: 2024, month: 10, day: 4)
+        let first = try UiPathRobotLanguageTests.parse(files, reading: "2024-10-01_Execution.log", today: today)
+        #expect(first.events.isEmpty)
+        #expect(first.rejections.map(\.line) == [1])
+        #expect(first.rejections.first?.reason.hasPrefix("line 1 of 2024-10-02_Execution.log, the robot's log of another day, a line of jobId a5's run") == true,
+                "\(first.rejections.map(\.reason))")
+        let second = try UiPathRobotLanguageTests.parse(files, reading: "2024-10-02_Execution.log", today: today)
+        #expect(second.events.isEmpty)
+        #expect(second.rejections.map(\.line) == [1])
+    }
+
     @Test func aBrokenLineBetweenRunsLeavesThemCounted() throws {
         let sink = try Self.parse([Self.start, Self.error, Self.end, "13:30:00.0000 Info {\"message\":\"cut"] + Self.next)
         #expect(sink.events.map(\.outcome).sorted { "\($0)" < "\($1)" } == [.failure, .success])

@@ -4,9 +4,10 @@ import Foundation
 /// log rolls over at midnight, and the log of its start, found by its lines, counts it.
 extension UiPathExecutionLogParser {
     /// Reads the lines of `jobs` from the robot's log of another day into `runs`. Lines it cannot parse are
-    /// that file's own business, rejected when it is read; a file that cannot be read stops this one too, as
-    /// the runs it holds the ends or starts of would be counted wrong.
-    /// Returns the runs it found lines of.
+    /// rejected by that file when it is read; one of a run in `runs` (its job id legible in it, or the run open at that
+    /// line) also marks the run (`UiPathRun.unreadLine`), which the log counting it then rejects, as it would for a line
+    /// of its own. A file that cannot be read stops this one too, as the runs it holds the ends or starts of would be
+    /// counted wrong. Returns the runs it found lines of.
     @discardableResult
     static func follow(_ jobs: Set<String>, in path: String, encoding: TextEncoding, clock: LocalClock, into runs: inout [String: UiPathRun]) throws -> Set<String> {
         guard !jobs.isEmpty else { return [] }
@@ -14,11 +15,25 @@ extension UiPathExecutionLogParser {
         let reader = try LineReader(path: path, encoding: encoding)
         let names = NameInterner()
         let fileDate = Self.fileDate(path)
+        // Before the file's first line the run open is the one followed into it, when there is one only.
+        var lastJob: String? = jobs.count == 1 ? jobs.first : nil
         try reader.forEachLine { line in
-            guard line.isTerminated, let split = Self.splitPrefix(line.bytes),
-                  let entry = UiPathLogLine(json: split.json, names: names), let jobID = entry.jobId, jobs.contains(jobID),
-                  let processName = entry.processName,
-                  let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: clock) else { return }
+            guard line.isTerminated, !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
+            let split = line.isCut ? nil : Self.splitPrefix(line.bytes)
+            let entry = split.flatMap { UiPathLogLine(json: $0.json, names: names) }
+            // A line read whole that names no job is no run's line.
+            if let entry, entry.jobId?.isEmpty ?? true { return }
+            guard let split, let entry, let jobID = entry.jobId, let processName = entry.processName, !processName.isEmpty,
+                  let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: clock) else {
+                let job = entry?.jobId ?? legibleJobID(in: line.bytes) ?? lastJob.flatMap { runs[$0]?.endInstant == nil ? $0 : nil }
+                if let job, jobs.contains(job), runs[job] != nil, runs[job]?.unreadLine == nil {
+                    runs[job]?.unreadLine = line.number
+                    runs[job]?.unreadIn = URL(fileURLWithPath: path).lastPathComponent
+                }
+                return
+            }
+            lastJob = jobID
+            guard jobs.contains(jobID) else { return }
             Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
             found.insert(jobID)
         }

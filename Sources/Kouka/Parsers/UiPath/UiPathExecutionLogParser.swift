@@ -183,7 +183,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             }
             if let unreadLine = run.unreadLine {
                 sink.reject(Rejection(file: context.displayPath, line: run.firstLine,
-                                      reason: "line \(unreadLine), a line of jobId \(run.jobID)'s run, could not be read (see that line's own rejection): it may be the Error line that failed the run, so whether the run succeeded cannot be told and it is not counted. Get the log whole from the robot's machine, then run kouka-nightly --since <its day>",
+                                      reason: "line \(unreadLine)\(run.unreadIn.map { " of \($0), the robot's log of another day" } ?? ""), a line of jobId \(run.jobID)'s run, could not be read (see that line's own rejection): it may be the Error line that failed the run, so whether the run succeeded cannot be told and it is not counted. Get the log whole from the robot's machine, then run kouka-nightly --since <its day>",
                                       day: context.clock.localDate(of: run.startInstant)))
                 continue
             }

@@ -19,6 +19,8 @@ struct UiPathRun: Codable {
     /// A line of the run that could not be read (a line cut or garbled in the log): it may have been the `Error` line
     /// that failed the run, so the run's outcome cannot be told, and the run is rejected, not counted as it looks.
     var unreadLine: Int?
+    /// The file name of the robot's log of another day that holds `unreadLine`, when it is not the log being read.
+    var unreadIn: String?
 
     var hasTransactions: Bool { successfulTransactions + failedTransactions > 0 }
 
