@@ -70,6 +70,15 @@ struct KoukaNightly: ParsableCommand {
             code = NightlyMetrics.record(.init(started: started, ended: Date(), exitCode: code, summary: finished),
                                          configuration: loaded, today: options.today, logger: logger)
         }
+        // The run was recorded with its own code; a summary or metrics file that could not be written after it changed the
+        // process's: the job-run ledger says what cron saw.
+        if let loaded, let finished, !dryRun, code != finished.exitCode.rawValue {
+            do {
+                try KoukaStore(path: loaded.databasePath).amendLastExitCode(job: "kouka-nightly", from: finished.exitCode.rawValue, to: code)
+            } catch {
+                logger.error("cannot record the exit code in the job-run ledger", metadata: ["exit": "\(code)", "reason": "\(error)"])
+            }
+        }
         if code != 0 { throw ExitCode(code) }
     }
 }

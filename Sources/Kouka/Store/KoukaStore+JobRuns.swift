@@ -48,6 +48,15 @@ extension KoukaStore {
         if jobRunID == run.id { jobRunID = nil }
     }
 
+    /// Sets the exit code of the last finished run of `job` from `recorded` to `code`: the process ended with another code
+    /// than the run recorded (its summary or metrics file could not be written after the run was recorded), and the
+    /// job-run ledger states the code cron saw. A line with another code (a run since) is left as it is.
+    package func amendLastExitCode(job: String, from recorded: Int32, to code: Int32) throws {
+        try db.prepare("""
+            UPDATE job_runs SET exit_code = ? WHERE id = (SELECT max(id) FROM job_runs WHERE job = ? AND state = 'finished') AND exit_code = ?
+            """).run([.integer(Int64(code)), .text(job), .integer(Int64(recorded))])
+    }
+
     /// The job-run ledger, oldest first.
     package func jobRuns() throws -> [JobRunRecord] {
         try jobRuns(where: "1", [])
