@@ -73,6 +73,17 @@ struct CSVRecordDefectTests {
         #expect(seen[6] == Seen(line: 7, fields: ["2024-04-01 09:25:00", "u6", "last"]))
     }
 
+    /// A question whose last line is a date and amounts, with the row's other columns after its closing quote, has the
+    /// header's width and a row's first field: it closes the quote, so it is the field's text, not a swallowed row (and the
+    /// citizen's words never become a row of their own).
+    @Test func theLineThatClosesAQuoteIsTheFieldsTextWhateverItLooksLike() throws {
+        let text = "at,q,answered\n2025/06/02 10:00:00,\"コンビニで払えますか\n2025/06/02 11:22:33,3000円\",yes\n2025/06/02 10:05:00,ok,yes\n"
+        let seen = try Self.read(text)
+        #expect(seen.map(\.defect) == [nil, nil, nil])
+        #expect(seen.map(\.line) == [1, 2, 4])
+        #expect(seen[1].fields == ["2025/06/02 10:00:00", "コンビニで払えますか\n2025/06/02 11:22:33,3000円", "yes"])
+    }
+
     /// Rows keyed by a GUID (a flowsession export): GUIDs have one shape whatever their digits and letters.
     @Test func rowsKeyedByGUIDsInsideAQuoteAreReadAsRows() throws {
         let lines = ["flowsessionid,name,errormessage", "3f2504e0-4f89-11d3-9a0c-0305e82c3301,flow,\"broken",

@@ -127,10 +127,14 @@ package final class CSVReader {
                     if skippingLine {
                         skippingLine = newline == nil
                     } else if resume == nil {
-                        if rowInsideQuoteLine == nil, let rowLike, atLineStart, newline != nil, line > collector.pointee.recordLine, rowLike.matches(piece) {
+                        let wasInsideRecord = collector.pointee.inRecord && line > collector.pointee.recordLine
+                        try feed(piece, line: line)
+                        // A line wholly inside the quote (still open at its end) that reads as a row was swallowed. The line
+                        // that closes the quote is the end of the field's text, whatever it looks like (a question whose
+                        // last line is a date and amounts, with the row's other columns after it).
+                        if rowInsideQuoteLine == nil, let rowLike, wasInsideRecord, atLineStart, newline != nil, insideQuote, rowLike.matches(piece) {
                             rowInsideQuoteLine = line
                         }
-                        try feed(piece, line: line)
                         resume = try dispatch(endOffset: endOffset, line: line, body)
                         if resume == nil, collector.pointee.inRecord, newline != nil, line == collector.pointee.recordLine {
                             recordFirstLineEnd = endOffset
@@ -179,6 +183,9 @@ package final class CSVReader {
             }
         }
     }
+
+    /// Whether libcsv is inside a quoted field not yet closed.
+    private var insideQuote: Bool { parser.pointee.pstate == Self.fieldBegun && parser.pointee.quoted != 0 }
 
     /// Hands over the open record, broken, with its defect, forgets it, and says where reading goes on:
     /// after the record's first line when it ran past it (its other lines are read again as rows), else
