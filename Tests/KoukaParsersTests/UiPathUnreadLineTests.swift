@@ -48,6 +48,16 @@ struct UiPathUnreadLineTests {
         #expect(second.rejections.map(\.line) == [1])
     }
 
+    /// A line the run cannot have failed on, by its prefix (Info): one the JSON reader refuses (an escaped lone surrogate,
+    /// valid JSON), or one longer than 16 MiB (a whole table logged), is rejected alone, and the run counts.
+    @Test(arguments: [#"13:05:00.0000 Info {"message":"名前: \ud83d","level":"Information","logType":"User","timeStamp":"2024-10-01T13:05:00+09:00","processName":"P","jobId":"a3"}"#,
+                      "13:05:00.0000 Info {\"message\":\"" + String(repeating: "x", count: 17 << 20) + "\",\"jobId\":\"a3\"}"])
+    func aLineBelowErrorThatCannotBeReadLeavesTheRunCounted(line: String) throws {
+        let sink = try Self.parse([Self.start, line, Self.end])
+        #expect(sink.events.map(\.outcome) == [.success])
+        #expect(sink.rejections.map(\.line) == [2])
+    }
+
     @Test func aBrokenLineBetweenRunsLeavesThemCounted() throws {
         let sink = try Self.parse([Self.start, Self.error, Self.end, "13:30:00.0000 Info {\"message\":\"cut"] + Self.next)
         #expect(sink.events.map(\.outcome).sorted { "\($0)" < "\($1)" } == [.failure, .success])

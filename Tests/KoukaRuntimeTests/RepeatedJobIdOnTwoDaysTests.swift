@@ -1,5 +1,5 @@
 import Foundation
-import Kouka
+@testable import Kouka
 import Testing
 
 /// A robot writes one job id on two days, each time a whole run with its own end (an id reused, or lines copied from
@@ -63,5 +63,69 @@ import Testing
         let settled = try night(city, 20)
         #expect(settled.filesReadForEndedRuns.isEmpty)
         #expect(settled.filesUnchanged == 2)
+    }
+}
+
+/// Two robots' logs in one folder, named `<date>_<robot>_Execution.log`: a robot's logs of other days are its own, not the
+/// other robot's of the same day, whatever the order of the names.
+@Suite struct RepeatedJobIdBesideOtherRobotsTests {
+    @Test func theRobotsOwnLogOfTheDayBeforeIsTheOneCompared() throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        let (started, ended) = RepeatedJobIdOnTwoDaysTests.languages[0]
+        func write(_ day: String, robot: String, job: String) throws {
+            try city.write("logs/\(day)_\(robot)_Execution.log", [
+                IncrementalIngestTests.line(job, on: day, "09:00:00", message: started),
+                IncrementalIngestTests.line(job, on: day, "09:10:00", message: ended, end: 600),
+            ].joined(separator: "\r\n") + "\r\n")
+        }
+        // Robot a reuses its id on June 11; robot b's logs sort between a's and hold other ids.
+        try write("2025-06-11", robot: "a", job: "reused")
+        try write("2025-06-11", robot: "b", job: "b-2")
+        _ = try RepeatedJobIdOnTwoDaysTests().night(city, 12)
+        try write("2025-06-10", robot: "a", job: "reused")
+        try write("2025-06-10", robot: "b", job: "b-1")
+        let second = try RepeatedJobIdOnTwoDaysTests().night(city, 13)
+        #expect(second.exitCode == .doneWithFindings)
+        #expect(second.rejections.map(\.file) == ["logs/2025-06-11_a_Execution.log"], "\(second.rejections)")
+        let fy2025 = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
+        // Three runs of 0.53 h: a's once, b's two.
+        #expect(fy2025.tasks.first?.successes == 3)
+    }
+}
+
+/// The robot's name before the date (`RPA-SV01_2025-06-10_Execution.log`), as a city names the logs it gathers from several
+/// robots into one folder: the name's date is the log's day, today's log is still open, and the robot's logs of other
+/// days are its own.
+@Suite struct RobotNameBeforeTheDateTests {
+    @Test func theLogsDayIsTheDateInItsNameWhereverItIs() throws {
+        #expect(DatedLogName("logs/RPA-SV01_2025-06-10_Execution.log").map { ($0.date, String($0.prefix), String($0.rest)) }! ==
+                (LocalDate(year: 2025, month: 6, day: 10), "RPA-SV01_", "_Execution.log"))
+        #expect(DatedLogName("logs/RPA-SV01_2025-06-10_Execution.log")?.path(on: LocalDate(year: 2025, month: 6, day: 9)) ==
+                "logs/RPA-SV01_2025-06-09_Execution.log")
+        #expect(DatedLogName("logs/2025-06-10_Execution.log")?.prefix == "")
+        #expect(DatedLogName("logs/12025-06-10_Execution.log") == nil, "no date that a digit touches")
+        #expect(DatedLogName("logs/Execution.log") == nil)
+    }
+
+    @Test func aRunPastMidnightCountsOnceAndTodaysHalfLineWaits() throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        let (started, ended) = RepeatedJobIdOnTwoDaysTests.languages[0]
+        for robot in ["RPA-SV01", "RPA-SV02"] {
+            try city.write("logs/\(robot)_2025-06-10_Execution.log", IncrementalIngestTests.line("\(robot)-long", on: "2025-06-10", "23:50:00", message: started) + "\r\n")
+            try city.write("logs/\(robot)_2025-06-11_Execution.log", [
+                IncrementalIngestTests.line("\(robot)-long", on: "2025-06-11", "00:20:00", message: ended, end: 1800),
+                IncrementalIngestTests.line("\(robot)-today", on: "2025-06-11", "09:00:00", message: started),
+            ].joined(separator: "\r\n") + "\r\n" + String(IncrementalIngestTests.line("\(robot)-today", on: "2025-06-11", "09:10:00", message: ended, end: 600).prefix(40)))
+        }
+        // June 11, 12:00: the day's logs are still being written.
+        let date = LocalDate(year: 2025, month: 6, day: 11)
+        let summary = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                                     options: NightlyOptions(today: date, now: LocalClock.tokyo.instant(of: date, hour: 12, minute: 0, second: 0))).run()
+        #expect(summary.rejections.isEmpty, "\(summary.rejections)")
+        #expect(summary.pendingRuns == 2, "each robot's run of today waits for its end")
+        let fy2025 = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
+        #expect(fy2025.tasks.first?.successes == 2, "each robot's run past midnight, once")
     }
 }

@@ -150,23 +150,34 @@ extension KoukaStore {
 }
 
 extension KoukaStore {
-    /// The counted files (present or gone) of `format` named just before and just after `path` in its folder, by ledger
-    /// id and path: for a robot's daily logs (`2024-05-09_Execution.log`), its logs of the nearest days before and after
-    /// that the store has, however many days lie between. Two look-ups of the path index.
+    /// The counted files (present or gone) of `format` that are the robot's logs of the nearest days before and after the
+    /// log at `path` (`2024-05-09_Execution.log`, or `RPA-SV01_2024-05-09_Execution.log` and `2024-05-09_RPA-SV01_Execution.log`
+    /// beside other robots' logs in one folder): the same name with another date, in the same folder (`DatedLogName`),
+    /// however many days lie between, by ledger id and path. None for a name without a date. Two look-ups of the path index.
     func datedNeighbours(of path: String, format: String) throws -> [(id: Int64, path: String)] {
-        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        let folder = String(path[..<slash])
-        // Every path in the folder sorts after `folder` and before it with its last "/" made "0", the next byte.
-        let folderEnd = folder.isEmpty ? "\u{10FFFF}" : String(folder.dropLast()) + "0"
+        guard let name = DatedLogName(path) else { return [] }
+        // Every path of the robot's logs sorts after its folder and name's prefix, and before them with the prefix's last
+        // character (or the folder's "/") made the next one.
+        let start = String(name.folder + name.prefix)
+        var end = "\u{10FFFF}"
+        if let last = start.unicodeScalars.last {
+            // UTF-8 keeps code points' order, so the next code point's bytes sort after every path that starts with `start`.
+            let next = Unicode.Scalar(last.value + 1) ?? "\u{E000}"
+            end = String(String.UnicodeScalarView(start.unicodeScalars.dropLast())) + String(next)
+        }
+        // SQLite's substr counts characters (code points) from 1: the name's rest starts after the folder, prefix and date.
+        let restStart = Int64(start.unicodeScalars.count + 11)
         var found: [(id: Int64, path: String)] = []
         for (comparison, order) in [("<", "DESC"), (">", "ASC")] {
             try db.prepare("""
-                SELECT id, path, format, status FROM source_files WHERE path \(comparison) ?1 AND path >= ?2 AND path < ?3 ORDER BY path \(order) LIMIT 1
-                """, reading: "source_files").query([.text(path), .text(folder), .text(folderEnd)]) { row in
+                SELECT id, path FROM source_files WHERE path \(comparison) ?1 AND path >= ?2 AND path < ?3
+                AND substr(path, ?4) = ?5 AND format = ?6 AND status IN ('present', 'gone')
+                ORDER BY path \(order) LIMIT 1
+                """, reading: "source_files").query([.text(path), .text(start), .text(end), .integer(restStart), .text(String(name.rest)),
+                                                     .text(format)]) { row in
                 let neighbour = try row.text(1)
-                // A file in a folder below, or of another format, ends the look-up: the neighbours must be the robot's logs.
-                guard try row.text(2) == format, ["present", "gone"].contains(try row.text(3)),
-                      !neighbour.dropFirst(folder.count).contains("/") else { return }
+                // The robot's own log: the same name with another date, in this folder.
+                guard let other = DatedLogName(neighbour), other.folder == name.folder, other.prefix == name.prefix, other.rest == name.rest else { return }
                 found.append((try row.int(0), neighbour))
             }
         }

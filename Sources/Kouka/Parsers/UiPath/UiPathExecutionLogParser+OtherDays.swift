@@ -26,7 +26,7 @@ extension UiPathExecutionLogParser {
             guard let split, let entry, let jobID = entry.jobId, let processName = entry.processName, !processName.isEmpty,
                   let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: clock) else {
                 let job = entry?.jobId ?? legibleJobID(in: line.bytes) ?? lastJob.flatMap { runs[$0]?.endInstant == nil ? $0 : nil }
-                if let job, jobs.contains(job), runs[job] != nil, runs[job]?.unreadLine == nil {
+                if !UiPathPrefixScanner.namesALevelBelowError(line.bytes), let job, jobs.contains(job), runs[job] != nil, runs[job]?.unreadLine == nil {
                     runs[job]?.unreadLine = line.number
                     runs[job]?.unreadIn = URL(fileURLWithPath: path).lastPathComponent
                 }
@@ -84,11 +84,9 @@ extension UiPathExecutionLogParser {
         return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
     }
 
-    /// The path the robot's log of `date` has beside the log at `path` (`2024-05-09_Execution.log`), there or not.
+    /// The path the robot's log of `date` has beside the log at `path` (`2024-05-09_Execution.log`, or with the robot's
+    /// name before the date, `RPA-SV01_2024-05-09_Execution.log`), there or not.
     static func siblingPath(of path: String, on date: LocalDate) -> String? {
-        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        let name = path[slash...]
-        guard name.count >= 10, LocalDate(name.prefix(10)) != nil else { return nil }
-        return path[..<slash] + date.description + name.dropFirst(10)
+        DatedLogName(path)?.path(on: date)
     }
 }

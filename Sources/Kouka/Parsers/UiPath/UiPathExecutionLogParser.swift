@@ -86,7 +86,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             // A line read whole that names no job is no run's line; any other rejected line may be the one that failed its run.
             let reject = { (reason: String, day: LocalDate?) in
                 sink.reject(Rejection(file: context.displayPath, line: line.number, reason: reason, day: day))
-                if reason != Self.noJobID, let job = Self.legibleJobID(in: line.bytes) ?? lastJob.flatMap({ runs[$0]?.endInstant == nil ? $0 : nil }), unread[job] == nil {
+                if reason != Self.noJobID, !UiPathPrefixScanner.namesALevelBelowError(line.bytes), let job = Self.legibleJobID(in: line.bytes) ?? lastJob.flatMap({ runs[$0]?.endInstant == nil ? $0 : nil }), unread[job] == nil {
                     unread[job] = line.number
                 }
             }
@@ -253,8 +253,6 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         return events
     }
 
-    /// A run's own outcome: an error line is a failure the robot reported; a run that simply stops is one that never
-    /// finished. The run id is marked unfinished exactly when this is (`RunKeyLog`).
     static let noJobID = "no jobId: the line belongs to no run"
 
     /// The `jobId` value still legible in the bytes of a line that could not be read, if a whole one is there.
@@ -271,6 +269,8 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
     }
 
+    /// A run's own outcome: an error line is a failure the robot reported; a run that simply stops is one that never
+    /// finished. The run id is marked unfinished exactly when this is (`RunKeyLog`).
     static func outcome(of run: UiPathRun) -> Outcome {
         run.hadDefaultError ? .failure : (run.endInstant == nil ? .unfinished : .success)
     }
@@ -296,8 +296,6 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
 
     /// The date in a `YYYY-MM-DD_Execution.log` file name.
     static func fileDate(_ path: String) -> LocalDate? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard name.count >= 10 else { return nil }
-        return LocalDate(name.prefix(10))
+        DatedLogName(path)?.date
     }
 }

@@ -53,6 +53,24 @@ struct UiPathPrefixScanner {
 
     private static let levels: [StaticString] = ["Trace", "Debug", "Info", "Warn", "Error", "Fatal"]
 
+    /// Whether the line's prefix (`HH:mm:ss.ffff LEVEL `, before its first `{`) names a level below Error: such a line,
+    /// written from the same event as its JSON, cannot be the Error line that fails a run, whatever its JSON holds.
+    static func namesALevelBelowError(_ line: UnsafeRawBufferPointer) -> Bool {
+        guard let brace = line.prefix(40).firstIndex(of: UInt8(ascii: "{")) else { return false }
+        let prefix = UnsafeRawBufferPointer(rebasing: line[..<brace])
+        var scanner = UiPathPrefixScanner(prefix)
+        scanner.skipSpaces()
+        guard scanner.integer() != nil, scanner.take(0x3A), scanner.integer() != nil, scanner.take(0x3A), scanner.seconds() != nil,
+              scanner.skipSpaces() > 0 else { return false }
+        let start = scanner.index
+        guard scanner.level() else { return false }
+        let word = UnsafeRawBufferPointer(rebasing: prefix[start..<scanner.index])
+        guard scanner.atEndAfterSpaces() else { return false }
+        return belowError.contains { ASCIIField.equals(word, $0) }
+    }
+
+    private static let belowError: [StaticString] = ["Trace", "Debug", "Info", "Warn"]
+
     mutating func atEndAfterSpaces() -> Bool {
         skipSpaces()
         return index == bytes.count

@@ -16,8 +16,9 @@ struct UiPathRun: Codable {
     var startedHere: Bool?
     var successfulTransactions = 0
     var failedTransactions = 0
-    /// A line of the run that could not be read (a line cut or garbled in the log): it may have been the `Error` line
-    /// that failed the run, so the run's outcome cannot be told, and the run is rejected, not counted as it looks.
+    /// A line of the run that could not be read (a line cut or garbled in the log) whose prefix does not name a level below
+    /// Error: it may have been the `Error` line that failed the run, so the run's outcome cannot be told, and the run is
+    /// rejected, not counted as it looks.
     var unreadLine: Int?
     /// The file name of the robot's log of another day that holds `unreadLine`, when it is not the log being read.
     var unreadIn: String?
