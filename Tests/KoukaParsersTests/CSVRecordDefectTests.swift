@@ -84,6 +84,24 @@ struct CSVRecordDefectTests {
         #expect(seen[1].fields == ["2025/06/02 10:00:00", "コンビニで払えますか\n2025/06/02 11:22:33,3000円", "yes"])
     }
 
+    /// The stray quote closed by the very next row, whose own quoted field opens where its quote is: no line lies wholly
+    /// inside the quote, and the closing row is the one swallowed.
+    @Test func aRowThatClosesAStrayQuoteWithAQuotedFieldOfItsOwnIsReadAsARow() throws {
+        let text = "at,user,text\n2024-04-01 09:05:00,u2,\"broken\n2024-04-01 09:10:00,u3,\"quoted\"\n2024-04-01 09:15:00,u4,last\n"
+        let seen = try Self.read(text)
+        #expect(seen.map(\.line) == [1, 2, 3, 4])
+        #expect(seen[1].defect == .rowsInsideQuote(firstRowLine: 3, lastLine: 3))
+        #expect(seen[2] == Seen(line: 3, fields: ["2024-04-01 09:10:00", "u3", "quoted"]))
+    }
+
+    /// A first field of one class (a name) in a row of few fields says too little: a line of free text could have it, so
+    /// text over several lines is never read as rows there.
+    @Test func aNameInTheFirstColumnOfANarrowFileJudgesNoLine() throws {
+        let seen = try Self.read("名前,q,a\n山田,\"はい\n佐藤,質問,です\n鈴木\",v\n")
+        #expect(seen.map(\.defect) == [nil, nil])
+        #expect(seen[1].fields == ["山田", "はい\n佐藤,質問,です\n鈴木", "v"])
+    }
+
     /// Rows keyed by a GUID (a flowsession export): GUIDs have one shape whatever their digits and letters.
     @Test func rowsKeyedByGUIDsInsideAQuoteAreReadAsRows() throws {
         let lines = ["flowsessionid,name,errormessage", "3f2504e0-4f89-11d3-9a0c-0305e82c3301,flow,\"broken",

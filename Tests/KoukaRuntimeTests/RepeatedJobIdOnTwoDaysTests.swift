@@ -66,6 +66,25 @@ import Testing
     }
 }
 
+/// One job id in three days' logs, each a whole run, read in order: the middle log leaves it out as counted in the first,
+/// and the last, whose log before counts nothing of it, finds it in the first too.
+@Suite struct RepeatedJobIdOnThreeDaysTests {
+    @Test(arguments: [0, 1])
+    func anIdInThreeLogsCountsOnce(language: Int) throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        var exitCodes: [KoukaExitCode] = []
+        for day in [10, 11, 12] {
+            try RepeatedJobIdOnTwoDaysTests.write("logs/2025-06-\(day)_Execution.log", language: language, to: city)
+            exitCodes.append(try RepeatedJobIdOnTwoDaysTests().night(city, day + 1).exitCode)
+        }
+        #expect(exitCodes == [.done, .doneWithFindings, .doneWithFindings])
+        let fy2025 = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
+        #expect(fy2025.hoursSaved.total == 0.53)
+        #expect(fy2025.tasks.first?.successes == 1)
+    }
+}
+
 /// Two robots' logs in one folder, named `<date>_<robot>_Execution.log`: a robot's logs of other days are its own, not the
 /// other robot's of the same day, whatever the order of the names.
 @Suite struct RepeatedJobIdBesideOtherRobotsTests {

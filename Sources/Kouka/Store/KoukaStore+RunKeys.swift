@@ -154,7 +154,9 @@ extension KoukaStore {
     /// log at `path` (`2024-05-09_Execution.log`, or `RPA-SV01_2024-05-09_Execution.log` and `2024-05-09_RPA-SV01_Execution.log`
     /// beside other robots' logs in one folder): the same name with another date, in the same folder (`DatedLogName`),
     /// however many days lie between, by ledger id and path. None for a name without a date. Two look-ups of the path index.
-    func datedNeighbours(of path: String, format: String) throws -> [(id: Int64, path: String)] {
+    /// `directions`: `<` for the log before, `>` for the log after. Each comes with its `rows_repeated`: a log that left
+    /// repeated runs out counts none of them, and a log before it may.
+    func datedNeighbours(of path: String, format: String, directions: [String] = ["<", ">"]) throws -> [(id: Int64, path: String, repeated: Int64)] {
         guard let name = DatedLogName(path) else { return [] }
         // Every path of the robot's logs sorts after its folder and name's prefix, and before them with the prefix's last
         // character (or the folder's "/") made the next one.
@@ -167,10 +169,10 @@ extension KoukaStore {
         }
         // SQLite's substr counts characters (code points) from 1: the name's rest starts after the folder, prefix and date.
         let restStart = Int64(start.unicodeScalars.count + 11)
-        var found: [(id: Int64, path: String)] = []
-        for (comparison, order) in [("<", "DESC"), (">", "ASC")] {
+        var found: [(id: Int64, path: String, repeated: Int64)] = []
+        for (comparison, order) in [("<", "DESC"), (">", "ASC")] where directions.contains(comparison) {
             try db.prepare("""
-                SELECT id, path FROM source_files WHERE path \(comparison) ?1 AND path >= ?2 AND path < ?3
+                SELECT id, path, rows_repeated FROM source_files WHERE path \(comparison) ?1 AND path >= ?2 AND path < ?3
                 AND substr(path, ?4) = ?5 AND format = ?6 AND status IN ('present', 'gone')
                 ORDER BY path \(order) LIMIT 1
                 """, reading: "source_files").query([.text(path), .text(start), .text(end), .integer(restStart), .text(String(name.rest)),
@@ -178,7 +180,7 @@ extension KoukaStore {
                 let neighbour = try row.text(1)
                 // The robot's own log: the same name with another date, in this folder.
                 guard let other = DatedLogName(neighbour), other.folder == name.folder, other.prefix == name.prefix, other.rest == name.rest else { return }
-                found.append((try row.int(0), neighbour))
+                found.append((try row.int(0), neighbour, try row.int(2)))
             }
         }
         return found

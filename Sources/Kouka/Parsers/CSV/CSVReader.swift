@@ -129,10 +129,12 @@ package final class CSVReader {
                     } else if resume == nil {
                         let wasInsideRecord = collector.pointee.inRecord && line > collector.pointee.recordLine
                         try feed(piece, line: line)
-                        // A line wholly inside the quote (still open at its end) that reads as a row was swallowed. The line
-                        // that closes the quote is the end of the field's text, whatever it looks like (a question whose
-                        // last line is a date and amounts, with the row's other columns after it).
-                        if rowInsideQuoteLine == nil, let rowLike, wasInsideRecord, atLineStart, newline != nil, insideQuote, rowLike.matches(piece) {
+                        // A line wholly inside the quote (still open at its end) that reads as a row was swallowed; so was the
+                        // line that closes it, when it reads as a row whose first quote opens a field of its own. A line whose
+                        // quote ends text (a question whose last line is a date and amounts, then `",` and the row's other
+                        // columns) is the end of the field's text.
+                        if rowInsideQuoteLine == nil, let rowLike, wasInsideRecord, atLineStart, newline != nil,
+                           insideQuote ? rowLike.matches(piece) : rowLike.matchesAsClosingLine(piece) {
                             rowInsideQuoteLine = line
                         }
                         resume = try dispatch(endOffset: endOffset, line: line, body)
@@ -140,7 +142,7 @@ package final class CSVReader {
                             recordFirstLineEnd = endOffset
                             // Only a first line read whole, in this block, gives the shape of a row.
                             if let expected = expectedFields, recordStart == blockStart + Int64(start) {
-                                rowLike = RowLikeLine(firstLine: piece, delimiter: delimiter, fields: expected)
+                                rowLike = RowLikeLine(firstLine: piece, delimiter: delimiter, fields: expected, shiftJIS: encoding == .shiftJIS)
                             }
                         }
                     }

@@ -3,55 +3,85 @@
 /// A quote opened by mistake in a row's last column and closed by a later row's quote makes one record of
 /// the header's width out of every line between: libcsv cannot see it, and those rows would be lost with no
 /// word. A line of that record that has the header's width by itself and begins with a field shaped as the
-/// record's own first field (hex digits, other letters and other bytes in the same order, whatever their number:
-/// `2024/04/01 09:00:00` and `2024/04/02 13:10:00`, or two GUIDs, have one shape) is
-/// taken as a swallowed row. Free text rarely has both, and when it does the record is rejected with its
-/// reason, never counted in silence.
+/// record's own first field (hex digits, other letters and other characters in the same order, whatever their
+/// number: `2024/04/01 09:00:00` and `2024/04/02 13:10:00`, or two GUIDs, have one shape) is taken as a swallowed
+/// row. Free text rarely has both, and when it does the record is rejected with its reason, never counted in silence.
+///
+/// A shape says little when it is a single class (a word, a Japanese name, a number) and the row has few fields: a
+/// line of free text could have it. Such records are not judged (`isDistinctive`), so that a citizen's words are never
+/// read as a row of their own.
 struct RowLikeLine {
     /// The record's first field, in classes: `h` a run of hex digits (`0-9a-fA-F`), `a` a run of other ASCII
-    /// letters, `x` a run of non-ASCII bytes; punctuation and spaces as themselves. Quotes are left out.
+    /// letters, `x` a run of non-ASCII characters; punctuation and spaces as themselves. Quotes are left out.
     let firstFieldShape: [UInt8]
     let delimiter: UInt8
     let fields: Int
+    /// Whether the bytes are Shift_JIS: a lead byte and its trail byte (which may be an ASCII letter) are one character.
+    let shiftJIS: Bool
 
     /// The shape of `line`'s first field, the record's first line.
-    init(firstLine line: UnsafeRawBufferPointer, delimiter: UInt8, fields: Int) {
-        firstFieldShape = Self.shape(ofFirstFieldIn: line, delimiter: delimiter)
+    init(firstLine line: UnsafeRawBufferPointer, delimiter: UInt8, fields: Int, shiftJIS: Bool) {
         self.delimiter = delimiter
         self.fields = fields
+        self.shiftJIS = shiftJIS
+        firstFieldShape = Self.shape(ofFirstFieldIn: line, delimiter: delimiter, shiftJIS: shiftJIS)
     }
+
+    /// Whether the shape and the row's width together tell a row from text: a shape of three classes or more (a date and
+    /// time, a GUID), or any shape in a row of ten fields or more.
+    var isDistinctive: Bool { firstFieldShape.count >= 3 || fields >= 10 }
 
     /// Whether `line`, read from a fresh start, is a whole record of `fields` fields whose first field has
     /// the record's first field's shape.
     func matches(_ line: UnsafeRawBufferPointer) -> Bool {
+        isDistinctive && widthAndFirstQuote(line).fields == fields && Self.shape(ofFirstFieldIn: line, delimiter: delimiter, shiftJIS: shiftJIS) == firstFieldShape
+    }
+
+    /// Whether `line`, the one that closed the record's quote, is a row that a stray quote swallowed: a whole record by
+    /// itself (`matches`) whose first quote opens a field of its own, as a row's quoted field does. Text whose last line
+    /// ends the field (`…,3000円",yes`) has its first quote after text, not at a field's start.
+    func matchesAsClosingLine(_ line: UnsafeRawBufferPointer) -> Bool {
+        matches(line) && widthAndFirstQuote(line).firstQuoteOpensAField
+    }
+
+    /// The number of fields of `line` read by itself, and whether its first quote (if any) is at a field's start.
+    private func widthAndFirstQuote(_ line: UnsafeRawBufferPointer) -> (fields: Int, firstQuoteOpensAField: Bool) {
         var count = 1
         var quoted = false
         var atFieldStart = true
+        var firstQuoteOpens: Bool? = nil
         for byte in line {
             if byte == 0x22 {
+                if firstQuoteOpens == nil { firstQuoteOpens = atFieldStart }
                 if quoted || atFieldStart { quoted.toggle() }
                 atFieldStart = false
             } else if byte == delimiter, !quoted {
                 count += 1
-                if count > fields { return false }
+                if count > fields { return (count, false) }
                 atFieldStart = true
             } else if byte != 0x0A && byte != 0x0D {
                 atFieldStart = false
             }
         }
-        return !quoted && count == fields && Self.shape(ofFirstFieldIn: line, delimiter: delimiter) == firstFieldShape
+        return (quoted ? -1 : count, firstQuoteOpens ?? false)
     }
 
-    private static func shape(ofFirstFieldIn line: UnsafeRawBufferPointer, delimiter: UInt8) -> [UInt8] {
+    private static func shape(ofFirstFieldIn line: UnsafeRawBufferPointer, delimiter: UInt8, shiftJIS: Bool) -> [UInt8] {
         var shape: [UInt8] = []
-        for byte in line {
+        var index = 0
+        while index < line.count {
+            let byte = line[index]
+            index += 1
             if byte == delimiter || byte == 0x0A || byte == 0x0D { break }
             let run: UInt8
             switch byte {
             case 0x22: continue
             case 0x30...0x39, 0x41...0x46, 0x61...0x66: run = 0x68
             case 0x47...0x5A, 0x67...0x7A: run = 0x61
-            case 0x80...: run = 0x78
+            case 0x80...:
+                // A Shift_JIS lead byte takes its trail byte with it: one character, whatever the trail byte looks like.
+                if shiftJIS, (0x81...0x9F).contains(byte) || (0xE0...0xFC).contains(byte), index < line.count { index += 1 }
+                run = 0x78
             default:
                 shape.append(byte)
                 continue

@@ -85,9 +85,10 @@ extension SourceIngestor {
     }
 
     /// The runs of `keys` (what this file counts) that the robot's logs named just before and after it count too, for a
-    /// format whose run ids span a folder's dated logs (`LogParser.runIdsSpanDatedLogs`). Their days need not overlap: a
-    /// job id that ended in one day's log and again in the next day's, read later first, is found so, and left out of
-    /// the one read last with its reason, as it is when they are read in order, not counted twice in silence.
+    /// format whose run ids span a folder's dated logs (`LogParser.runIdsSpanDatedLogs`), and the logs before those while
+    /// each left repeated runs out. Their days need not overlap: a job id that ended in one day's log and again in
+    /// another's is found so, never counted twice in silence. The earlier log keeps it (`takeOver`'s `repeatedAfter`
+    /// when the later one was read first), and the later one rejects it with its reason.
     func countedBeside(_ keys: RunKeyStream, parser: any LogParser, format: String, display: String, store: KoukaStore) throws -> [UInt64: CountedRun] {
         guard parser.runIdsSpanDatedLogs else { return [:] }
         let neighbours = try store.datedNeighbours(of: display, format: format)
@@ -95,12 +96,23 @@ extension SourceIngestor {
         var hashes: [UInt64] = []
         try keys.forEach { hashes.append($0) }
         var found: [UInt64: CountedRun] = [:]
-        for neighbour in neighbours where try stands(neighbour.path, store: store) {
+        func look(in neighbour: (id: Int64, path: String, repeated: Int64)) throws {
+            guard try stands(neighbour.path, store: store) else { return }
             let set = try store.runKeySet(ofSource: neighbour.id)
             let all = Set(set.hashes), unfinished = Set(set.unfinished)
             for hash in hashes where all.contains(hash) && found[hash] == nil {
                 found[hash] = CountedRun(path: neighbour.path, unfinished: unfinished.contains(hash))
             }
+        }
+        for neighbour in neighbours { try look(in: neighbour) }
+        // A log before that left repeated runs out counts none of them, and the log before it may count one this file holds
+        // too (an id in three days' logs): looked for back while each log left repeats out, as far as a run is followed.
+        var before = neighbours.first { $0.path < display }
+        for _ in 1..<UiPathExecutionLogParser.longestRunDays {
+            guard let log = before, log.repeated > 0,
+                  let earlier = try store.datedNeighbours(of: log.path, format: format, directions: ["<"]).first else { break }
+            try look(in: earlier)
+            before = earlier
         }
         return found
     }
