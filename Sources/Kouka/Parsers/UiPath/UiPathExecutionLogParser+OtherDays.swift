@@ -20,7 +20,12 @@ extension UiPathExecutionLogParser {
         try reader.forEachLine { line in
             guard line.isTerminated, !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
             let split = line.isCut ? nil : Self.splitPrefix(line.bytes)
-            let entry = split.flatMap { UiPathLogLine(json: $0.json, names: names) }
+            // A log re-saved as Shift_JIS is decoded first, as the log's own reading does.
+            let entry = split.flatMap { split in
+                reader.encoding == .shiftJIS
+                    ? Data((TextEncoding.shiftJIS.decode(split.json) ?? "").utf8).withUnsafeBytes { UiPathLogLine(json: $0, names: names) }
+                    : UiPathLogLine(json: split.json, names: names)
+            }
             // A line read whole that names no job is no run's line.
             if let entry, entry.jobId?.isEmpty ?? true { return }
             guard let split, let entry, let jobID = entry.jobId, let processName = entry.processName, !processName.isEmpty,

@@ -181,12 +181,6 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                 pending[run.jobID] = ownLines[run.jobID] ?? run
                 continue
             }
-            if let unreadLine = run.unreadLine {
-                sink.reject(Rejection(file: context.displayPath, line: run.firstLine,
-                                      reason: "line \(unreadLine)\(run.unreadIn.map { " of \($0), the robot's log of another day" } ?? ""), a line of jobId \(run.jobID)'s run, could not be read (see that line's own rejection): it may be the Error line that failed the run, so whether the run succeeded cannot be told and it is not counted. Get the log whole from the robot's machine, then run kouka-nightly --since <its day>",
-                                      day: context.clock.localDate(of: run.startInstant)))
-                continue
-            }
             // The same job in another robot log already counted (a second copy of the logs): counted once.
             let key = RunKeyHash.of(run.jobID)
             if let file = context.runsCountedElsewhere[key] {
@@ -195,6 +189,12 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                 if run.startedHere != true, earlierLogs.contains(file) { continue }
                 sink.reject(RowProblem(.countedIn(file: file), idColumn: "jobId", day: context.clock.localDate(of: run.startInstant))
                     .rejection(file: context.displayPath, line: run.firstLine))
+                continue
+            }
+            if let unreadLine = run.unreadLine {
+                sink.reject(Rejection(file: context.displayPath, line: run.firstLine,
+                                      reason: "line \(unreadLine)\(run.unreadIn.map { " of \($0), the robot's log of another day" } ?? ""), a line of jobId \(run.jobID)'s run, could not be read (see that line's own rejection): it may be the Error line that failed the run, so whether the run succeeded cannot be told and it is not counted. Get the log whole from the robot's machine, then run kouka-nightly --since <its day>",
+                                      day: context.clock.localDate(of: run.startInstant)))
                 continue
             }
             counted.add(key, unfinished: Self.outcome(of: run) == .unfinished)
