@@ -59,7 +59,8 @@ struct UiPathUnreadLineTests {
     }
 
     @Test func aBrokenLineBetweenRunsLeavesThemCounted() throws {
-        let sink = try Self.parse([Self.start, Self.error, Self.end, "13:30:00.0000 Info {\"message\":\"cut"] + Self.next)
+        // An Error line, cut after a3 ended and before a4 started: no run holds it, and both runs count.
+        let sink = try Self.parse([Self.start, Self.error, Self.end, "13:30:00.0000 Error {\"message\":\"cut"] + Self.next)
         #expect(sink.events.map(\.outcome).sorted { "\($0)" < "\($1)" } == [.failure, .success])
         #expect(sink.rejections.map(\.line) == [4])
     }
