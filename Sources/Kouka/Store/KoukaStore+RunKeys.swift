@@ -60,7 +60,12 @@ extension KoukaStore {
     /// hash; nil for a path with no such line.
     func countedRuns(ofSourceAt path: String) throws -> (all: Set<UInt64>, unfinished: Set<UInt64>)? {
         guard let line = try source(path: path), line.status == .present || line.status == .gone else { return nil }
-        let set = try runKeySet(ofSource: line.id)
+        return try countedRuns(ofSource: line.id)
+    }
+
+    /// The runs the file of ledger line `id` counts, and of those the ones it counted as unfinished, by hash.
+    func countedRuns(ofSource id: Int64) throws -> (all: Set<UInt64>, unfinished: Set<UInt64>) {
+        let set = try runKeySet(ofSource: id)
         return (Set(set.hashes), Set(set.unfinished))
     }
 

@@ -30,8 +30,8 @@ extension UiPathExecutionLogParser {
             if let entry, entry.jobId?.isEmpty ?? true { return }
             guard let split, let entry, let jobID = entry.jobId, let processName = entry.processName, !processName.isEmpty,
                   let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: clock) else {
-                let job = entry?.jobId ?? legibleJobID(in: line.bytes) ?? lastJob.flatMap { runs[$0]?.endInstant == nil ? $0 : nil }
-                if !UiPathPrefixScanner.namesALevelBelowError(line.bytes), let job, jobs.contains(job), runs[job] != nil, runs[job]?.unreadLine == nil {
+                if let job = run(holdingUnreadable: line.bytes, named: entry?.jobId, lastJob: lastJob, runs: runs), jobs.contains(job),
+                   runs[job] != nil, runs[job]?.unreadLine == nil {
                     runs[job]?.unreadLine = line.number
                     runs[job]?.unreadIn = URL(fileURLWithPath: path).lastPathComponent
                 }

@@ -86,7 +86,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             // A line read whole that names no job is no run's line; any other rejected line may be the one that failed its run.
             let reject = { (reason: String, day: LocalDate?) in
                 sink.reject(Rejection(file: context.displayPath, line: line.number, reason: reason, day: day))
-                if reason != Self.noJobID, !UiPathPrefixScanner.namesALevelBelowError(line.bytes), let job = Self.legibleJobID(in: line.bytes) ?? lastJob.flatMap({ runs[$0]?.endInstant == nil ? $0 : nil }), unread[job] == nil {
+                if reason != Self.noJobID, let job = Self.run(holdingUnreadable: line.bytes, lastJob: lastJob, runs: runs), unread[job] == nil {
                     unread[job] = line.number
                 }
             }
@@ -255,6 +255,15 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
 
     static let noJobID = "no jobId: the line belongs to no run"
 
+    /// The job of the run a line that could not be read may have failed: `named` (its JSON read, but not whole), else the
+    /// `jobId` still legible in it, else the run open at it (`lastJob`, the job of the last line read, if it has not ended:
+    /// a robot runs one job at a time); nil when its prefix names a level below Error, which no line that fails a run has,
+    /// or when no run holds it.
+    static func run(holdingUnreadable line: UnsafeRawBufferPointer, named: String? = nil, lastJob: String?, runs: [String: UiPathRun]) -> String? {
+        guard !UiPathPrefixScanner.namesALevelBelowError(line) else { return nil }
+        return named ?? legibleJobID(in: line) ?? lastJob.flatMap { runs[$0]?.endInstant == nil ? $0 : nil }
+    }
+
     /// The `jobId` value still legible in the bytes of a line that could not be read, if a whole one is there.
     static func legibleJobID(in bytes: UnsafeRawBufferPointer) -> String? {
         let name = Array(#""jobId""#.utf8)
@@ -294,7 +303,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         return clock.instant(of: fileDate, hour: prefixTime.0, minute: prefixTime.1, second: prefixTime.2)
     }
 
-    /// The date in a `YYYY-MM-DD_Execution.log` file name.
+    /// The date in the log's name, wherever it is (`2024-05-09_Execution.log`, `RPA-SV01_2024-05-09_Execution.log`).
     static func fileDate(_ path: String) -> LocalDate? {
         DatedLogName(path)?.date
     }

@@ -77,11 +77,17 @@ extension SourceIngestor {
         var found: [UInt64: CountedRun] = [:]
         for shared in goingOnAfter where shared.file != display {
             guard let runs = try store.countedRuns(ofSourceAt: shared.file), try stands(shared.file, store: store) else { continue }
-            for hash in shared.hashes where runs.all.contains(hash) && found[hash] == nil {
-                found[hash] = CountedRun(path: shared.file, unfinished: runs.unfinished.contains(hash))
-            }
+            Self.note(shared.hashes, countedBy: shared.file, runs, in: &found)
         }
         return found
+    }
+
+    /// Notes in `found` each of `hashes` that the file at `path` counts (`runs`), unless another file was found first.
+    private static func note(_ hashes: [UInt64], countedBy path: String, _ runs: (all: Set<UInt64>, unfinished: Set<UInt64>),
+                             in found: inout [UInt64: CountedRun]) {
+        for hash in hashes where runs.all.contains(hash) && found[hash] == nil {
+            found[hash] = CountedRun(path: path, unfinished: runs.unfinished.contains(hash))
+        }
     }
 
     /// The runs of `keys` (what this file counts) that the robot's logs named just before and after it count too, for a
@@ -98,11 +104,7 @@ extension SourceIngestor {
         var found: [UInt64: CountedRun] = [:]
         func look(in neighbour: (id: Int64, path: String, repeated: Int64)) throws {
             guard try stands(neighbour.path, store: store) else { return }
-            let set = try store.runKeySet(ofSource: neighbour.id)
-            let all = Set(set.hashes), unfinished = Set(set.unfinished)
-            for hash in hashes where all.contains(hash) && found[hash] == nil {
-                found[hash] = CountedRun(path: neighbour.path, unfinished: unfinished.contains(hash))
-            }
+            Self.note(hashes, countedBy: neighbour.path, try store.countedRuns(ofSource: neighbour.id), in: &found)
         }
         for neighbour in neighbours { try look(in: neighbour) }
         // A log before that left repeated runs out counts none of them, and the log before it may count one this file holds
