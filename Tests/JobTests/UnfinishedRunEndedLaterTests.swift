@@ -105,7 +105,7 @@ import Testing
         let second = try city.nightly()
         let reread = try #require((second["filesReadForEndedRuns"] as? [[String: Any]])?.first)
         #expect(reread["path"] as? String == "logs/\(names.early)")
-        #expect((reread["reason"] as? String)?.contains("1 run(s) it counted as unfinished end in logs/\(names.late)") == true)
+        #expect((reread["reason"] as? String)?.contains("1 run(s) it counted before their end (runs counted as unfinished, or a chatbot's last questions in its export, whose answer or hand-off came later) end in logs/\(names.late)") == true)
         #expect(second["runsUnfinished"] as? Int == 0)
         // Each file stated once: both read, the earlier one not also unchanged, whichever turn came first.
         #expect(second["filesSeen"] as? Int == 2)
@@ -178,7 +178,7 @@ import Testing
             #expect(run.exitCode == 1)
             let named = try #require((try run.summary()["unfinishedRunsEndedElsewhere"] as? [[String: Any]])?.first)
             #expect(named["path"] as? String == "logs/1-early.csv")
-            #expect((named["reason"] as? String)?.contains("1 run(s) it counts as unfinished end in logs/2-late.csv") == true)
+            #expect((named["reason"] as? String)?.contains("1 run(s) it counts before their end (runs counted as unfinished, or a chatbot's last questions in its export, whose answer or hand-off came later) end in logs/2-late.csv") == true)
         }
         try saved.write(to: early)
         let back = try city.nightly()

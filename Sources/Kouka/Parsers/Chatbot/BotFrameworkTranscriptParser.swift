@@ -43,14 +43,14 @@ package struct BotFrameworkTranscriptParser: LogParser {
         var summary = ParseSummary()
         var open: [String: Inquiry] = [:]
         var order: [String] = []
-        func finish(_ inquiry: Inquiry) {
+        func finish(_ inquiry: Inquiry, mayChange: Bool = false) {
             var event = UsageEvent(
                 family: .chatbot, occurredAt: inquiry.at, taskName: name, department: options.department,
                 outcome: inquiry.answered && !inquiry.handedOff ? .success : .failure, quantity: 1, unit: .inquiries,
                 source: context.location(inquiry.line))
             event.quality = InquiryQuality.measured(answered: inquiry.answered, handedOff: inquiry.handedOff)
             InquiryOnce.accept(event, key: inquiry.key, keyName: "the message's conversation.id and timestamp", line: inquiry.line,
-                               into: sink, admission: &admission, context: context)
+                               mayChange: mayChange, into: sink, admission: &admission, context: context)
         }
         let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["*"])]) { _, _, json, line in
             let activity: Activity
@@ -83,7 +83,7 @@ package struct BotFrameworkTranscriptParser: LogParser {
                 break
             }
         }
-        for conversation in order { if let inquiry = open[conversation] { finish(inquiry) } }
+        for conversation in order { if let inquiry = open[conversation] { finish(inquiry, mayChange: !inquiry.handedOff) } }
         if end.roots == 0 {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "empty file: not a transcript")
         }

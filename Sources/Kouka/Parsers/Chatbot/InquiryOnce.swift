@@ -6,12 +6,18 @@ enum InquiryOnce {
     /// Hands `event`, the inquiry read from `line` and known by `key`, to `sink` unless this file (an earlier line) or
     /// another file already counts it; then it is rejected as a repeat, naming where it counts. `keyName` says what
     /// the key is made of, for that message.
+    ///
+    /// `mayChange`: the question is its conversation's last in this file and was not handed to a person, so a later
+    /// export may add the hand-off that makes it unanswered. The inquiry is then logged as one a later copy may end
+    /// (`RunAdmission.admit(_:id:idColumn:line:clock:open:)`): a copy in which it was handed off or followed by the next
+    /// question takes it over (`SourceIngestor.takeOver`) and this file is read again without it, so the inquiry counts
+    /// as it went on to end, whichever copy was read first.
     static func accept(
-        _ event: UsageEvent, key: String, keyName: String, line: Int, into sink: any ParseSink, admission: inout RunAdmission,
-        context: ParseContext
+        _ event: UsageEvent, key: String, keyName: String, line: Int, mayChange: Bool, into sink: any ParseSink,
+        admission: inout RunAdmission, context: ParseContext
     ) {
         do throws(RowProblem) {
-            try admission.admit(event, id: key, idColumn: keyName, line: line, clock: context.clock)
+            try admission.admit(event, id: key, idColumn: keyName, line: line, clock: context.clock, open: mayChange)
             sink.accept(event)
         } catch {
             sink.reject(error.rejection(file: context.displayPath, line: line))

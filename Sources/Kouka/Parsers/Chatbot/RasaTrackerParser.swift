@@ -48,7 +48,7 @@ package struct RasaTrackerParser: LogParser {
         var summary = ParseSummary()
         var current: Inquiry? = nil
         var sawEvents = false
-        func finish(_ inquiry: Inquiry) {
+        func finish(_ inquiry: Inquiry, mayChange: Bool = false) {
             let botAnswered = !options.fallbackIntents.contains(inquiry.intent) && inquiry.confidence >= options.minimumConfidence
             var event = UsageEvent(
                 family: .chatbot, occurredAt: inquiry.at, taskName: inquiry.intent, department: options.department,
@@ -56,7 +56,7 @@ package struct RasaTrackerParser: LogParser {
                 source: context.location(inquiry.line))
             event.quality = InquiryQuality.measured(answered: botAnswered, handedOff: inquiry.handedOff)
             InquiryOnce.accept(event, key: inquiry.key, keyName: "the user event's message_id and timestamp", line: inquiry.line,
-                               into: sink, admission: &admission, context: context)
+                               mayChange: mayChange, into: sink, admission: &admission, context: context)
         }
         let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["events", "*"])]) { _, _, json, line in
             sawEvents = true
@@ -90,7 +90,7 @@ package struct RasaTrackerParser: LogParser {
                 break
             }
         }
-        if let last = current { finish(last) }
+        if let last = current { finish(last, mayChange: !last.handedOff) }
         guard sawEvents else {
             throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no events[] array: not a Rasa tracker")
         }

@@ -80,10 +80,12 @@ struct RunAdmission {
 
 extension RunAdmission {
     /// Admits the run `event` was read as, its id `id` in column `idColumn` on `line`: a run counted without an end is
-    /// marked so. A refusal becomes the row's problem, dated on the day the run started.
-    mutating func admit(_ event: UsageEvent, id: String, idColumn: String, line: Int, clock: LocalClock) throws(RowProblem) {
+    /// marked so, and so is one whose outcome a later copy of the log may still change (`open`: a chatbot's last
+    /// question in an export, whose hand-off may come after it), so that the copy holding what came next counts it.
+    /// A refusal becomes the row's problem, dated on the day the run started.
+    mutating func admit(_ event: UsageEvent, id: String, idColumn: String, line: Int, clock: LocalClock, open: Bool = false) throws(RowProblem) {
         do throws(Refusal) {
-            try admit(id, line: line, unfinished: event.outcome == .unfinished)
+            try admit(id, line: line, unfinished: event.outcome == .unfinished || open)
         } catch {
             throw RowProblem(error, idColumn: idColumn, day: clock.localDate(of: event.occurredAt))
         }

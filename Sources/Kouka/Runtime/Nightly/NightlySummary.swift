@@ -64,11 +64,11 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Files read whole because their source's settings (encoding, `[source.columns]`, `[source.values]`, task,
     /// department, delimiter, the chatbot's lists) are not those they were read with: what they count follows them now.
     package var filesReadForSourceSettings: [FileProblem] = []
-    /// Files read again because runs they counted as unfinished ended in a file recorded this run, which counts
-    /// them now: each with how many and where they ended.
+    /// Files read again because runs they counted before their end (unfinished, or a chatbot's last question in
+    /// an export) ended in a file recorded this run, which counts them now: each with how many and where they ended.
     package var filesReadForEndedRuns: [FileProblem] = []
-    /// Files that count as unfinished runs a file recorded this run holds ended, and that cannot be read again (gone,
-    /// or not the bytes they were read as): those runs stay failures until they are (exit 1).
+    /// Files that count before their end runs a file recorded this run holds ended, and that cannot be read again
+    /// (gone, or not the bytes they were read as): those runs stay as that file counted them until it is (exit 1).
     package var unfinishedRunsEndedElsewhere: [FileProblem] = []
     /// Files whose runs another file counted because they were to be read again this run, that were not read at
     /// their turn (unreadable then, or untouched again): until they are, a run may count in both (exit 1).

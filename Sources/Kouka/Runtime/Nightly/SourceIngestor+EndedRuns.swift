@@ -151,14 +151,14 @@ extension SourceIngestor {
     /// not take them from.
     func settle(_ ended: RunsEndedHere, endedIn display: String, store: KoukaStore, summary: inout NightlySummary) throws {
         for (path, runs) in ended.keptBy.sorted(by: { $0.key < $1.key }) {
-            let reason = "\(runs) run(s) it counts as unfinished end in \(display), which leaves them out until this file can be read again: it is not at its path with the bytes it was read as. Put it back (from a backup if need be); each nightly run reads \(display) again and names this file until then"
+            let reason = "\(runs) run(s) it counts before their end (runs counted as unfinished, or a chatbot's last questions in its export, whose answer or hand-off came later) end in \(display), which leaves them out until this file can be read again: it is not at its path with the bytes it was read as. Put it back (from a backup if need be); each nightly run reads \(display) again and names this file until then"
             summary.unfinishedRunsEndedElsewhere.append(.init(path: path, reason: reason))
             logger.warning("runs counted as unfinished ended in another file, and the file that counts them cannot be read again",
                            metadata: ["file": "\(path)", "ended in": "\(display)", "runs": "\(runs)"])
         }
         var readAgain: [(path: String, reason: String)] = []
         for (path, runs) in ended.takenFrom {
-            readAgain.append((path, "\(runs.count) run(s) it counted as unfinished end in \(display), which counts them now: read again without them"))
+            readAgain.append((path, "\(runs.count) run(s) it counted before their end (runs counted as unfinished, or a chatbot's last questions in its export, whose answer or hand-off came later) end in \(display), which counts them now, as they ended: read again without them"))
             // Left out by name when read again: a copy of the robot's log in another folder dates an unfinished run by its
             // own lines, another day than this file dates it ended, and comparing the files whose days overlap would not
             // find it. (A later log of this robot's own that this one started runs of leaves them to its start's log itself.)
