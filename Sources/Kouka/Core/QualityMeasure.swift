@@ -12,6 +12,10 @@ package enum QualityMeasure: Sendable, Hashable, Comparable {
     case ratingSum, ratingCount
     /// Source characters translated from one language into another, e.g. `ja>en`.
     case pairCharacters(String)
+    /// Successful AI uses that handled 0 units (an AI-OCR job of 0 sheets, an empty transcript, a translation of 0
+    /// characters): not uses of the task towards `minimum_uses` (`AITaskCounter`). Absent on the rollups of files read
+    /// before Kouka 0.4.5 kept it.
+    case emptyUses
 
     /// The language pair of `pairCharacters`, nil for any other measure.
     package var languagePair: String? {
@@ -31,6 +35,7 @@ package enum QualityMeasure: Sendable, Hashable, Comparable {
         case .ratingSum: "rating_sum"
         case .ratingCount: "rating_count"
         case let .pairCharacters(pair): "pair_characters:\(pair)"
+        case .emptyUses: "empty_uses"
         }
     }
 
@@ -39,6 +44,7 @@ package enum QualityMeasure: Sendable, Hashable, Comparable {
         let plain: [String: QualityMeasure] = [
             "fields_read": .fieldsRead, "fields_corrected": .fieldsCorrected, "answer_measured": .answerMeasured, "unanswered": .unanswered,
             "escalation_measured": .escalationMeasured, "escalated": .escalated, "rating_sum": .ratingSum, "rating_count": .ratingCount,
+            "empty_uses": .emptyUses,
         ]
         if let measure = plain[storedName] {
             self = measure

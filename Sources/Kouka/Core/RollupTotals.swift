@@ -35,6 +35,7 @@ public struct RollupTotals: Sendable, Hashable {
             humanMeasuredQuantity += event.quantity
         }
         if !event.quality.isEmpty { addQuality(event.quality) }
+        if event.quantity == 0, event.outcome == .success, event.family.isAI { quality[.emptyUses, default: 0] += 1 }
     }
 
     package mutating func add(_ other: RollupTotals) {

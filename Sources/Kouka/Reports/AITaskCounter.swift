@@ -1,8 +1,9 @@
 
 /// Counts AI-supported tasks (AIを活用した業務数): an AI-family task counts in a fiscal year when it had
 /// at least the configured number of successful uses on or after the day it entered production (each tool's row
-/// its own day), and those uses handled something: a year of AI-OCR jobs of 0 sheets, empty transcripts or
-/// translations of 0 characters supported no task. A task supported by several AI tools counts once. A success
+/// its own day), and those uses handled something: a use that handled 0 units (an AI-OCR job of 0 sheets, an empty
+/// transcript, a translation of 0 characters) supported nothing, so it is not one of the uses counted towards the
+/// minimum, and a year of them alone supported no task. A task supported by several AI tools counts once. A success
 /// in another unit than the catalog row's saves nothing and is not a use either.
 ///
 /// Every AI-family task the period saw is listed, counted or not, with why: one whose uses all failed, fell
@@ -13,8 +14,10 @@ struct AITaskCounter {
         var systems: Set<SystemFamily> = []
         /// Each tool's day of entering production, by the tool's name.
         var production: [String: LocalDate] = [:]
-        /// Successful uses on or after the production date, and before it.
+        /// Successful uses on or after the production date that handled something, and uses before it.
         var uses = 0, early = 0
+        /// Successful uses on or after the production date that handled 0 units (`QualityMeasure.emptyUses`).
+        var empty = 0
         /// What the uses on or after the production date handled, in their units.
         var units = 0.0
         var failures = 0, offHours = 0, mismatched = 0
@@ -25,13 +28,14 @@ struct AITaskCounter {
 
     init(minimumUses: Int) { self.minimumUses = minimumUses }
 
-    /// Successful uses under `entry` and the units they handled.
-    mutating func add(entry: CatalogEntry, uses: Int, units: Double, on date: LocalDate) {
+    /// Successful uses under `entry`, `empty` of which handled 0 units, and the units they handled.
+    mutating func add(entry: CatalogEntry, uses: Int, empty: Int = 0, units: Double, on date: LocalDate) {
         update(entry) { task in
             if let production = entry.productionFrom, date < production {
                 task.early += uses
             } else {
-                task.uses += uses
+                task.uses += uses - empty
+                task.empty += empty
                 task.units += units
             }
         }
@@ -60,15 +64,20 @@ struct AITaskCounter {
         tasks.keys.sorted().map { id in
             let t = tasks[id]!
             let counted = t.uses >= minimumUses && t.units > 0
+            let noneHandled = "はいずれも処理量が 0（読取枚数・音声の分数・文字数など）で、AIが支援した処理がない"
             var reason = counted
                 ? "年度内の本番稼働後の成功した利用 \(t.uses) 件（\(minimumUses) 件以上で計上）"
-                : (t.uses == 0 && t.early > 0
+                : (t.uses == 0 && t.empty == 0 && t.early > 0
                     ? "利用 \(t.early) 件はすべて本番開始日より前"
-                    : t.uses >= minimumUses
-                        ? "本番稼働後の成功した利用 \(t.uses) 件はいずれも処理量が 0（読取枚数・音声の分数・文字数など）で、AIが支援した処理がない"
-                        : "本番稼働後の成功した利用 \(t.uses) 件（\(minimumUses) 件に満たない）")
+                    : t.uses == 0 && t.empty > 0
+                        ? "本番稼働後の成功した利用 \(t.empty) 件" + noneHandled
+                        // A file read before 0.4.5 kept no count of its uses that handled nothing.
+                        : t.uses >= minimumUses
+                            ? "本番稼働後の成功した利用 \(t.uses) 件" + noneHandled
+                            : "本番稼働後の成功した利用 \(t.uses) 件（\(minimumUses) 件に満たない）")
             var left: [String] = []
-            if t.early > 0 && t.uses > 0 { left.append("本番開始日より前の利用 \(t.early) 件") }
+            if t.early > 0 && (t.uses > 0 || t.empty > 0) { left.append("本番開始日より前の利用 \(t.early) 件") }
+            if t.empty > 0 && t.uses > 0 { left.append("処理量が 0 の利用 \(t.empty) 件") }
             if t.failures > 0 { left.append("失敗 \(t.failures) 件") }
             if t.offHours > 0 { left.append("開庁時間外の回答 \(t.offHours) 件") }
             if t.mismatched > 0 { left.append("単位がカタログと異なる利用 \(t.mismatched) 件") }

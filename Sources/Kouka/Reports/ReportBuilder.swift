@@ -109,7 +109,7 @@ package enum ReportBuilder {
                 continue
             }
             switch key.outcome {
-            case .success: aiUses.add(entry: entry, uses: t.events, units: t.quantity, on: key.date)
+            case .success: aiUses.add(entry: entry, uses: t.events, empty: Int(t.quality[.emptyUses] ?? 0), units: t.quantity, on: key.date)
             case .failure, .unfinished: aiUses.note(entry: entry, failures: t.events)
             case .cancelled: break
             }

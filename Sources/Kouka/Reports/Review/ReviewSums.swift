@@ -31,7 +31,8 @@ struct ReviewSums {
                 s.humanMeasuredQuantity += t.humanMeasuredQuantity
                 if key.offHours { s.offHoursAnswers += t.events }
             }
-            for (measure, value) in t.quality {
+            // The count of empty uses is the AI-task count's (`AITaskCounter`), not a measure of the tool's quality.
+            for (measure, value) in t.quality where measure != .emptyUses {
                 s.quality[measure, default: 0] += value
                 s.qualityByName[key.taskName, default: [:]][measure, default: 0] += value
             }
