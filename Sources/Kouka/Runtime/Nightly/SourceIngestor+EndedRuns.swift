@@ -119,6 +119,28 @@ extension SourceIngestor {
         return found
     }
 
+    /// The runs this file counts unfinished that a robot's log of a later day counts, for a format whose run ids span a
+    /// folder's dated logs: a job suspended past a day whose log holds only other jobs' lines, resumed and ended in a later
+    /// log that was read before this one arrived. This log follows a run only while each log holds its lines, and the later
+    /// log looks back only to the log before it, so each counted the run: once unfinished (a failure) here, once ended
+    /// there, with the summary's "never reported their end" as the only sign. The later log keeps it, as when the logs
+    /// arrive in order (this one is then read again once that one has its end, `findEnds`), and this one leaves it out.
+    /// Looked for in the robot's logs after this one, as far as a run is followed.
+    func countedLater(_ keys: RunKeyStream, parser: any LogParser, format: String, display: String, store: KoukaStore) throws -> [UInt64: CountedRun] {
+        guard parser.runIdsSpanDatedLogs, !keys.unfinished.isEmpty, let day = DatedLogName(display)?.date else { return [:] }
+        let last = day.adding(days: UiPathExecutionLogParser.longestRunDays - 1)
+        var found: [UInt64: CountedRun] = [:]
+        var path = display
+        while let later = try store.datedNeighbours(of: path, format: format, directions: [">"]).first,
+              let laterDay = DatedLogName(later.path)?.date, laterDay <= last {
+            if try stands(later.path, store: store) {
+                Self.note(keys.unfinished, countedBy: later.path, try store.countedRuns(ofSource: later.id), in: &found)
+            }
+            path = later.path
+        }
+        return found
+    }
+
     /// Notes in `ended` the robot's log of a day before that counted as unfinished runs whose end this file holds or
     /// leads to (`endsBefore`): the day before's, or the log of a start more than one midnight back. Read before this one
     /// (or a log between) was there, it is read again once this one is recorded. Runs no log before counts (the day

@@ -370,6 +370,8 @@ final class SourceIngestor {
                                                              where: { try stands($0, store: store) })
                 .merging(try countedIn(read.parsed.runsGoingOnAfter, otherThan: display, store: store), uniquingKeysWith: { found, _ in found })
                 .merging(beside, uniquingKeysWith: { found, _ in found })
+                .merging(try countedLater(keys, parser: read.spec.parser, format: read.spec.format, display: display, store: store),
+                         uniquingKeysWith: { found, _ in found })
                 .merging(runsToLeaveOut(of: display), uniquingKeysWith: { _, named in named }),
            !counted.isEmpty {
             if read.spec.parser.logsRowKeys {
