@@ -425,6 +425,9 @@ final class SourceIngestor {
         if case .append = read.plan {
             try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             appended = true
+            // Its bytes now, for a copy of it met later this run (`counted`): a file read on from where it stopped has its
+            // whole hash only once the part appended is read.
+            newHashThisRun[display] = record.sha256
             if readingAgainForEndedRuns == 0 { gain(RunsLost.perDay(rollups: rollups, rejections: collector.rejections), format: read.spec.format) }
         } else {
             // Read again for runs another file now counts, from the bytes it was read as: what it no longer counts is those.
