@@ -83,6 +83,10 @@ package struct VerifyAudit {
 
         let all = ReportContext.everyDay
         let stored = facts.rollups, quarantine = facts.quarantine
+        for (path, reason) in try RunsEndedInGoneLogs.find(ledger: context.ledger, onDisk: Set(files.keys), specs: specs, store: context.store,
+                                                          replay: replay.store) {
+            check.standing[path] = .takenAsStored(reason)
+        }
         for line in context.ledger {
             // A copy no longer among the sources cannot be read again either: the store's line for it stands, as the
             // report counts it among the copies of the file it copies.

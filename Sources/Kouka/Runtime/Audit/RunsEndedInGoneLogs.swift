@@ -1,0 +1,34 @@
+
+/// The robot's logs verify cannot read again as they were read: a log that counted a run ended whose end came from the
+/// robot's log of a later day that is gone from disk since (deleted, or a middle log of a run over several midnights).
+/// Read again without that log, the run looks unfinished, and the whole year's figures would differ although the store
+/// is right. Such a log is taken as the store has it, as a gone file is, and said so; its bytes are still checked by their
+/// SHA-256 and its rollups by their digest.
+enum RunsEndedInGoneLogs {
+    /// The paths of the logs to take as stored, each with the reason, among `ledger`'s present lines of a format whose
+    /// run ids span a robot's dated logs (`specs`): those with a later log of the robot, as far as a run is followed, that
+    /// the ledger knows and that is not among `onDisk`, and that the replay counts as unfinished a run the store counts
+    /// ended.
+    static func find(ledger: [SourceFileRecord], onDisk: Set<String>, specs: [String: SourceSpec], store: KoukaStore,
+                     replay: KoukaStore) throws -> [String: String] {
+        // Each robot's logs the ledger knows, by their name without the date.
+        var robots: [String: [(date: LocalDate, path: String)]] = [:]
+        for line in ledger where line.status == .present || line.status == .gone {
+            guard let name = DatedLogName(line.path) else { continue }
+            robots["\(name.folder)\(name.prefix)\u{0}\(name.rest)", default: []].append((name.date, line.path))
+        }
+        var found: [String: String] = [:]
+        for line in ledger where line.status == .present && onDisk.contains(line.path) {
+            guard specs[line.path]?.parser.runIdsSpanDatedLogs == true, let name = DatedLogName(line.path),
+                  let logs = robots["\(name.folder)\(name.prefix)\u{0}\(name.rest)"] else { continue }
+            let last = name.date.adding(days: UiPathExecutionLogParser.longestRunDays - 1)
+            guard let gone = logs.filter({ $0.date > name.date && $0.date <= last && !onDisk.contains($0.path) }).min(by: { $0.date < $1.date }),
+                  let stored = try store.countedRuns(ofSourceAt: line.path), let replayed = try replay.countedRuns(ofSourceAt: line.path)
+            else { continue }
+            let endedHereOnly = replayed.unfinished.subtracting(stored.unfinished).intersection(stored.all)
+            guard !endedHereOnly.isEmpty else { continue }
+            found[line.path] = "\(endedHereOnly.count) run(s) it counts ended have their end in \(gone.path), the robot's log of a later day, gone from disk since: without it they would read as unfinished, so the file is taken as the store has it (its bytes checked by their SHA-256)"
+        }
+        return found
+    }
+}
