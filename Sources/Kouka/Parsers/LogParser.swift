@@ -26,6 +26,11 @@ public protocol LogParser: Sendable {
     /// dated by its CreationTime, once run by its StartTime): a file holding such runs is compared with the files of
     /// the format whatever their days.
     var redatesEndedRuns: Bool { get }
+    /// Whether a run it counts before its end keeps its day in the file that gives its end (a chatbot question, dated by
+    /// its own time in every export): its files are compared only with the files whose days overlap theirs, not also
+    /// with every file of the format that counts a run unfinished, which for a chatbot's many small exports, each with
+    /// its last question open, would compare each file with all before it.
+    var keepsTheDayOfOpenRuns: Bool { get }
     /// Whether its files are a robot's logs of successive days, named by their date in one folder, whose run ids
     /// each name one run across all of them: a file is also compared with the folder's logs named just before and
     /// after it, whatever the days of their runs, so that an id counted in both is left out of the later one read,
@@ -39,6 +44,7 @@ extension LogParser {
     /// False: the keys a parser hands over, if any, are run ids.
     public var logsRowKeys: Bool { false }
     public var redatesEndedRuns: Bool { false }
+    public var keepsTheDayOfOpenRuns: Bool { false }
     public var runIdsSpanDatedLogs: Bool { false }
 }
 

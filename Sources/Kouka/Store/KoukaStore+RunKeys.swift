@@ -82,10 +82,12 @@ extension KoukaStore {
     /// `runsCounted`, saying also of each run whether the file that counts it counted it as unfinished. A file that
     /// counts a run ended is preferred to one that counted it unfinished, whichever was read first: that is the file
     /// whose count a later export leaves its copy of the run out for. Files are compared when their days overlap, and
-    /// files that counted runs unfinished whatever their days; with `anyDay` (a file holding unfinished runs of a format
-    /// that dates them otherwise once they have ended), every file of the format.
+    /// files that counted runs unfinished whatever their days, unless `unfinishedAnyDay` is false (a format whose runs
+    /// keep their day once ended); with `anyDay` (a file holding unfinished runs of a format that dates them otherwise
+    /// once they have ended), every file of the format.
     func runsCountedElsewhere(
-        in keys: RunKeyStream, format: String, otherThan path: String, anyDay: Bool = false, where stands: (String) throws -> Bool = { _ in true }
+        in keys: RunKeyStream, format: String, otherThan path: String, anyDay: Bool = false, unfinishedAnyDay: Bool = true,
+        where stands: (String) throws -> Bool = { _ in true }
     ) throws -> [UInt64: CountedRun] {
         var others: [(id: Int64, path: String, unfinished: Set<UInt64>)] = []
         // One bounded range of the index per span class (`RunKeySpan`); CROSS JOIN keeps SQLite from starting
@@ -119,7 +121,7 @@ extension KoukaStore {
             let earliest = RunKeySpan.earliestStart(ofClass: spanClass, overlapping: keys.days.lowerBound)
             try overlapping.query([.integer(Int64(spanClass)), .text(RunKeySpan.bound(earliest)), .text(keys.days.upperBound.description),
                                    .text(keys.days.lowerBound.description), .text(format), .text(path)], add)
-            try unfinished.query([.integer(Int64(spanClass)), .text(format), .text(path)], add)
+            if unfinishedAnyDay { try unfinished.query([.integer(Int64(spanClass)), .text(format), .text(path)], add) }
         }
         // The file read first keeps a run: the others in the order they were first recorded.
         others.sort { $0.id < $1.id }

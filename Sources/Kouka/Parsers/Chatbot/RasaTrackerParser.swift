@@ -8,6 +8,8 @@ import Foundation
 package struct RasaTrackerParser: LogParser {
     package let formatID = "rasa-tracker"
     package let options: SourceOptions
+    /// A question is dated by its own time in every export (`InquiryOnce`).
+    package var keepsTheDayOfOpenRuns: Bool { true }
 
     package init(options: SourceOptions) { self.options = options }
 

@@ -367,6 +367,7 @@ final class SourceIngestor {
            case let beside = try countedBeside(keys, parser: read.spec.parser, format: read.spec.format, display: display, store: store),
            case let counted = try store.runsCountedElsewhere(in: keys, format: read.spec.format, otherThan: display,
                                                              anyDay: read.spec.parser.redatesEndedRuns && !keys.unfinished.isEmpty,
+                                                             unfinishedAnyDay: !read.spec.parser.keepsTheDayOfOpenRuns,
                                                              where: { try stands($0, store: store) })
                 .merging(try countedIn(read.parsed.runsGoingOnAfter, otherThan: display, store: store), uniquingKeysWith: { found, _ in found })
                 .merging(beside, uniquingKeysWith: { found, _ in found })
