@@ -1,5 +1,5 @@
 import Foundation
-import Kouka
+@testable import Kouka
 import Testing
 
 /// A task that two systems support (A06: a chatbot and AI translation) has a line per system, each in its
@@ -58,6 +58,10 @@ import Testing
         #expect(markdown.contains("| 国際交流課 | AI自動翻訳 | 3 | 0 | 0 | 6,000 文字 | 5.00 |"))
         #expect(html.contains("<td>チャットボット</td><td class=\"n\">200</td><td class=\"n\">5</td>"))
         #expect(html.contains("<td>AI自動翻訳</td><td class=\"n\">3</td><td class=\"n\">0</td>"))
+        // The appendix's catalog rows say what their minutes are per: a translation row's are per 1,000 characters.
+        #expect(html.contains("<td>1,000文字</td>"))
+        #expect(html.contains("<td>問い合わせ</td>"))
+        #expect(ReportLabels.catalogUnit("characters") == "1,000文字" && ReportLabels.catalogUnit("sheets") == "枚")
         #expect(tasks.contains("A06,多言語情報提供,chatbot,国際交流課,inquiries,200,5,0,0,200.00,16.67"))
         #expect(tasks.contains("A06,多言語情報提供,translation,国際交流課,characters,3,0,0,0,6000.00,5.00"))
         // The department's comparison columns (hours, by system: チャットボット, AI自動翻訳; no year before; 1 task),

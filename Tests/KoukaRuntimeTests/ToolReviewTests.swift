@@ -130,6 +130,16 @@ import Testing
         #expect(Self.close(Self.row(r, "translation", "translation-pairs", "ja>zh"), [0, 1000]))
     }
 
+    /// A request the log says failed translated nothing: 3,000 characters to Vietnamese made the pairs add up to more
+    /// than the characters translated.
+    @Test func aFailedTranslationRequestIsNoLanguagePairsCharacters() {
+        let failed = Self.rollup("AI翻訳", .translation, .failure, unit: .characters, events: 1, quantity: 3000, quality: [.pairCharacters("ja>vi"): 3000])
+        let periods = [Self.period(2023, Self.fy2023, money: nil), Self.period(2024, Self.fy2024 + [failed], money: nil)]
+        let r = ToolReviewBuilder.build(periods: periods, judged: 1, yearBefore: periods[0].report, catalog: Self.catalog, settings: ReviewSettings(), money: nil)
+        #expect(Self.close(Self.row(r, "translation", "translation-pairs", "ja>en"), [0, 2000]))
+        #expect(Self.row(r, "translation", "translation-pairs", "ja>vi") == nil)
+    }
+
     @Test func robotRunsFailuresReworkIdleMonthsAndTheFall() {
         let r = Self.review()
         #expect(Self.close(Self.row(r, "rpa", "rpa-runs", "R1"), [25, 20]))

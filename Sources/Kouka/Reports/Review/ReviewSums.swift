@@ -6,7 +6,8 @@ struct ReviewSums {
     /// Of successful rollups: the person-time measured and the quantity it was measured on.
     var humanSeconds = 0.0
     var humanMeasuredQuantity = 0.0
-    /// Quality counts of every rollup but the cancelled, in all and by the log's task name (form, category).
+    /// Quality counts of every rollup but the cancelled (of the successful only, a language pair's characters), in all and
+    /// by the log's task name (form, category).
     var quality: [QualityMeasure: Double] = [:]
     var qualityByName: [String: [QualityMeasure: Double]] = [:]
     /// Chatbot answers given outside office hours.
@@ -31,8 +32,9 @@ struct ReviewSums {
                 s.humanMeasuredQuantity += t.humanMeasuredQuantity
                 if key.offHours { s.offHoursAnswers += t.events }
             }
-            // The count of empty uses is the AI-task count's (`AITaskCounter`), not a measure of the tool's quality.
-            for (measure, value) in t.quality where measure != .emptyUses {
+            // The count of empty uses is the AI-task count's (`AITaskCounter`), not a measure of the tool's quality. A failed
+            // translation request translated nothing: its characters are not a language pair's.
+            for (measure, value) in t.quality where measure != .emptyUses && (measure.languagePair == nil || key.outcome == .success) {
                 s.quality[measure, default: 0] += value
                 s.qualityByName[key.taskName, default: [:]][measure, default: 0] += value
             }

@@ -151,7 +151,7 @@ package enum ToolReviewBuilder {
         let pairs = Set(c.sums.flatMap { $0[.translation]?.quality.keys.compactMap(\.languagePair) ?? [] }).sorted()
         let byPair = ReviewTable(id: "translation-pairs", title: "言語の組み合わせ別の文字数", columns: c.columns, rows: pairs.map { pair in
             c.row(pair, pair.replacingOccurrences(of: ">", with: " → "), "文字", c.sums.map { $0[.translation]?.quality[.pairCharacters(pair)] ?? 0 }, decimals: 0)
-        }, note: "ログに翻訳元と翻訳先の言語がある依頼だけ（取り消されたものを除く、すべての依頼の文字数。対応表にない依頼も含むため、翻訳文字数の合計とは一致しないことがある）。")
+        }, note: "ログに翻訳元と翻訳先の言語がある、成功した依頼だけの文字数（失敗・取り消しは除く。対応表にない依頼も含むため、翻訳文字数の合計とは一致しないことがある）。")
         return ToolReviewSection(system: SystemFamily.translation.rawValue, title: "AI自動翻訳", tables: pairs.isEmpty ? [overall] : [overall, byPair],
                                  verdict: c.verdict(.translation, use: characters, quality: .none))
     }

@@ -9,6 +9,14 @@ enum ReportLabels {
     /// `sheets` → 枚.
     static func unit(_ code: String) -> String { EffectUnit(rawValue: code)?.japaneseLabel ?? code }
 
+    /// The unit a catalog row's minutes are per: `1,000文字` for characters, whose baselines are per 1,000
+    /// (`EffectUnit.quantityPerCatalogUnit`), so that an auditor multiplying characters by the row's minutes is not
+    /// off by a thousand; the unit's label for every other.
+    static func catalogUnit(_ code: String) -> String {
+        guard let unit = EffectUnit(rawValue: code) else { return code }
+        return unit.quantityPerCatalogUnit == 1 ? unit.japaneseLabel : "\(NumberText.grouped(unit.quantityPerCatalogUnit, decimals: 0))\(unit.japaneseLabel)"
+    }
+
     /// `partly-measured` → 一部実測.
     static func basis(_ code: String) -> String {
         switch code {

@@ -30,7 +30,7 @@ extension XLSXReportWriter {
         let catalog = book.sheet("業務カタログ", header: ["行", "業務ID", "適用開始", "単位", "手作業（分）", "残る確認（分）", "手戻り（分）", "ファイル", "SHA-256"])
         for (i, c) in report.catalog.rows.enumerated() {
             let r = UInt32(i + 1)
-            catalog.number(r, 0, Double(c.line), whole: true); catalog.text(r, 1, c.task); catalog.text(r, 2, c.validFrom); catalog.text(r, 3, ReportLabels.unit(c.unit))
+            catalog.number(r, 0, Double(c.line), whole: true); catalog.text(r, 1, c.task); catalog.text(r, 2, c.validFrom); catalog.text(r, 3, ReportLabels.catalogUnit(c.unit))
             catalog.number(r, 4, c.manualMinutesPerUnit); catalog.number(r, 5, c.residualMinutesPerUnit); catalog.number(r, 6, c.reworkMinutesPerFailure)
             catalog.text(r, 7, report.catalog.path); catalog.text(r, 8, report.catalog.sha256)
         }
