@@ -86,7 +86,7 @@ import Testing
         let html = try String(contentsOf: folder.appendingPathComponent("kouka-period-2021-2025.html"), encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("令和7年度（見込み）"))
         let csv = try String(contentsOf: folder.appendingPathComponent("kouka-period-2021-2025.csv"), encoding: .utf8)
-        #expect(csv.contains("令和6年度,2024,実績,2500.00,2.75,,未達成,2.75,,4,0,未達成,1,1,0,達成,2025-03-31"), "\(csv)")
+        #expect(csv.contains("令和6年度,2024,実績,2500.00,2.75,,未達成,2.75,,4,,記録なし,1,1,0,達成,2025-03-31"), "no AI log: 記録なし, not 0 and 未達成; \(csv)")
         let xlsx = try Data(contentsOf: folder.appendingPathComponent("kouka-period-2021-2025.xlsx"))
         #expect(xlsx.prefix(2) == Data("PK".utf8))
         // The yearly set carries the same table and the path as CSV files of its own.

@@ -1,5 +1,5 @@
 import Foundation
-import Kouka
+@testable import Kouka
 import Testing
 
 /// Issue 16 items 1, 2 and 8: the policy period's table, the path to the target with planned tasks, and
@@ -55,20 +55,27 @@ import Testing
                 #expect(line.rpaHours == nil && line.aiTasks == nil, "a year ahead has no actual figures")
                 continue
             }
-            #expect(line.rpaHours == yearly.hoursSaved.bySystem["rpa"])
-            #expect(line.rpaHours == target("rpa-hours")?.actual)
-            #expect(line.aiTasks == yearly.aiTasks.filter(\.counted).count)
+            // A year whose logs hold no record of the robots, or of the AI tools, states no figure of theirs: not 0.
+            let robots = PolicyPeriodBuilder.hasRecords(yearly, rpa: true), ai = PolicyPeriodBuilder.hasRecords(yearly, rpa: false)
+            #expect(line.rpaRecorded == robots && line.aiRecorded == ai)
+            #expect(line.rpaHours == (robots ? yearly.hoursSaved.bySystem["rpa"] : nil))
+            #expect(line.rpaHours == (robots ? target("rpa-hours")?.actual : nil))
+            #expect(line.aiTasks == (ai ? yearly.aiTasks.filter(\.counted).count : nil))
             cumulative += yearly.hoursSaved.bySystem["rpa"] ?? 0
             #expect(line.cumulativeRPAHours == Rounding.hundredths(cumulative))
             if line.status == "actual" {
-                #expect(line.rpaMet == target("rpa-hours")?.met)
+                #expect(line.rpaMet == (robots ? target("rpa-hours")?.met : nil))
                 #expect(line.newSystemsMet == target("new-systems")?.met)
             } else {
                 #expect(line.projectedRPAHours == yearly.projection?.projectedRPAHours)
             }
         }
         // By hand: 4, 2 and 3 runs of 165 min; the register's go-lives in FY2023 and FY2024, and one ahead.
-        #expect(period.table.years.map(\.rpaHours) == [0, 11, 5.5, 8.25, nil])
+        // FY2021 has no log: 記録なし, not 0 h and 未達成.
+        #expect(period.table.years.map(\.rpaHours) == [nil, 11, 5.5, 8.25, nil])
+        #expect(period.table.years.map(\.rpaRecorded) == [false, true, true, true, nil])
+        #expect(period.table.years[0].rpaMet == nil && period.table.years[0].aiTasksMet == nil)
+        #expect(PeriodTableText.row(period.table.years[0], measured: true)[3...5] == ["記録なし", "—", "記録なし"])
         #expect(period.table.years.map(\.cumulativeRPAHours) == [0, 11, 16.5, 24.75, nil])
         #expect(period.table.years.map(\.newSystems) == [0, 0, 1, 1, 0])
         #expect(period.table.years[3].newSystemsPlanned == 1, "窓口予約 goes live on 2025-02-01, after the as-of day: 見込み")
@@ -125,6 +132,20 @@ import Testing
         #expect(audit.allMet == false, "a target of 1 that cannot be checked is not met")
         #expect(TargetAudit.table(audit).contains("令和6年度\tデジタル技術を活用したシステム導入数\t1\t未計測"))
     }
+    /// FY2021 has no log at all: the audit says 記録なし for its RPA hours, not 0.00 and 未達成, and its target is not met
+    /// (it cannot be checked).
+    @Test func aYearWithoutLogsIsNoRecordsInTheAudit() throws {
+        let (city, _) = try Self.city()
+        defer { city.remove() }
+        let audit = try TargetAudit(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2021)).run()
+        let fy2021 = try #require(audit.years.first { $0.fiscalYear == 2021 })
+        #expect(fy2021.unrecorded?.contains("rpa-hours") == true)
+        #expect(audit.allMet == false)
+        let rpaLine = try #require(TargetAudit.table(audit).split(separator: "\n").first { $0.hasPrefix("令和3年度") })
+        #expect(rpaLine.hasSuffix("\t記録なし\t記録なし"), "\(rpaLine)")
+        #expect(audit.years.first { $0.fiscalYear == 2022 }?.unrecorded?.contains("rpa-hours") != true, "FY2022's robots ran: 11 h")
+    }
+
     @Test func aYearWithoutTargetsStopsTheAuditWithAMessageNotANotMet() throws {
         let (city, _) = try Self.city()
         defer { city.remove() }

@@ -45,11 +45,24 @@ package struct PolicyYearLine: Sendable, Hashable, Codable {
     /// Systems whose go-live in the year is still ahead (見込み).
     package var newSystemsPlanned: Int?
     package var newSystemsMet: Bool?
+    /// False when the year's report holds no record of any robot (no RPA run, mapped or not): its RPA hours and whether
+    /// they met the target are unknown, not 0 and not met (logs of that year were never read, as for a city that started
+    /// Kouka within the period); nil for a year ahead.
+    package var rpaRecorded: Bool? = nil
+    /// The same for the AI tools: no AI use of any task, mapped or not.
+    package var aiRecorded: Bool? = nil
 }
 
 /// Builds the table from each year's own report, so every figure in it is the yearly report's.
 package enum PolicyPeriodBuilder {
-    package static let method = "各年度の実績は、その年度の報告書と同じ数値（同じ集計）。累計は表に示した各年度の RPA 削減時間の和。基準日を含む年度は基準日までの実績と年度末の見込み、基準日より後の年度は見込み（翌年度は今年度の見込みと同じ水準に計画中の業務の見込み時間を加えたもの。それより先の年度は根拠がないため示さない）。見込みは実績に加えない。システム導入数は稼働開始日の年度に数え、稼働開始日が基準日より後のものは見込みとする。"
+    package static let method = "各年度の実績は、その年度の報告書と同じ数値（同じ集計）。累計は表に示した各年度の RPA 削減時間の和。基準日を含む年度は基準日までの実績と年度末の見込み、基準日より後の年度は見込み（翌年度は今年度の見込みと同じ水準に計画中の業務の見込み時間を加えたもの。それより先の年度は根拠がないため示さない）。見込みは実績に加えない。システム導入数は稼働開始日の年度に数え、稼働開始日が基準日より後のものは見込みとする。ログにその年度の RPA（または AI）の記録が一件もない年度は「記録なし」とし、0 や未達成とはしない（ログを読んでいない年度）。"
+
+    /// Whether `report` holds any record of the robots (`rpa`) or of the AI tools: a task line, an AI task line or an
+    /// unmapped name of theirs. A year without is one whose logs were never read, not a year of 0 hours.
+    package static func hasRecords(_ report: YearReport, rpa: Bool) -> Bool {
+        func ofKind(_ system: String) -> Bool { (system == SystemFamily.rpa.rawValue) == rpa }
+        return report.tasks.contains { ofKind($0.system) } || report.unmapped.contains { ofKind($0.system) } || (!rpa && !report.aiTasks.isEmpty)
+    }
 
     /// `reports` are the fiscal years' reports (any order), `projection` the year under way's, `path` its path.
     package static func table(years: ClosedRange<Int>, reports: [Int: YearReport], asOf: LocalDate, targets: TargetTable,
@@ -69,14 +82,19 @@ package enum PolicyPeriodBuilder {
             if status != "ahead", let report {
                 let rpa = report.hoursSaved.bySystem[SystemFamily.rpa.rawValue] ?? 0
                 let ai = report.aiTasks.filter(\.counted).count
-                line.rpaHours = rpa
-                cumulative = Rounding.hundredths(cumulative + rpa)
+                let rpaRecorded = Self.hasRecords(report, rpa: true), aiRecorded = Self.hasRecords(report, rpa: false)
+                line.rpaRecorded = rpaRecorded
+                line.aiRecorded = aiRecorded
+                if rpaRecorded {
+                    line.rpaHours = rpa
+                    cumulative = Rounding.hundredths(cumulative + rpa)
+                }
                 line.cumulativeRPAHours = cumulative
-                line.aiTasks = ai
+                if aiRecorded { line.aiTasks = ai }
                 if status == "actual" {
                     projectedCumulative = cumulative
-                    line.rpaMet = target.rpaHours.map { rpa >= $0 }
-                    line.aiTasksMet = target.aiTasks.map { ai >= $0 }
+                    if rpaRecorded { line.rpaMet = target.rpaHours.map { rpa >= $0 } }
+                    if aiRecorded { line.aiTasksMet = target.aiTasks.map { ai >= $0 } }
                 }
             }
             if let systems = report?.newSystems, systems.measured {

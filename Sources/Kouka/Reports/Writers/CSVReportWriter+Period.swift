@@ -35,8 +35,8 @@ extension CSVReportWriter {
         for y in table.years {
             output.write(CSVCell.row([
                 y.label, String(y.fiscalYear), PeriodTableText.status(y), hours(y.rpaTarget), hours(y.rpaHours), hours(y.projectedRPAHours),
-                PeriodTableText.met(y.rpaMet, projected: y.projectedMet), hours(y.cumulativeRPAHours), hours(y.projectedCumulativeRPAHours),
-                count(y.aiTasksTarget), count(y.aiTasks), PeriodTableText.met(y.aiTasksMet), count(y.newSystemsTarget),
+                PeriodTableText.rpaMet(y), hours(y.cumulativeRPAHours), hours(y.projectedCumulativeRPAHours),
+                count(y.aiTasksTarget), count(y.aiTasks), PeriodTableText.aiMet(y), count(y.newSystemsTarget),
                 measured ? count(y.newSystems) : "未計測", measured ? count(y.newSystemsPlanned) : "未計測",
                 measured ? PeriodTableText.met(y.newSystemsMet) : "未計測", table.asOf,
             ]))

@@ -21,6 +21,11 @@ enum PeriodTableText {
         return "—"
     }
 
+    /// A year whose logs hold no record of the tools (`PolicyYearLine.rpaRecorded`): neither 0 nor 未達成.
+    static let noRecords = "記録なし"
+    static func rpaMet(_ line: PolicyYearLine) -> String { line.rpaRecorded == false ? noRecords : met(line.rpaMet, projected: line.projectedMet) }
+    static func aiMet(_ line: PolicyYearLine) -> String { line.aiRecorded == false ? noRecords : met(line.aiTasksMet) }
+
     static func hours(_ value: Double?) -> String { value.map { NumberText.grouped($0) } ?? "—" }
     static func count(_ value: Int?) -> String { value.map(NumberText.count) ?? "—" }
     /// A target as the city set it: a whole number of hours without decimals, any other to 0.01 h, never rounded to a
@@ -35,9 +40,10 @@ enum PeriodTableText {
         let systemsPlanned = measured ? (line.newSystemsPlanned.map { $0 == 0 ? "—" : "+\($0)" } ?? "—") : "未計測"
         let systemsMet = measured ? met(line.newSystemsMet) : "未計測"
         return [
-            line.label, status(line), target(line.rpaTarget), hours(line.rpaHours), hours(line.projectedRPAHours),
-            met(line.rpaMet, projected: line.projectedMet), hours(line.cumulativeRPAHours), hours(line.projectedCumulativeRPAHours),
-            count(line.aiTasksTarget), count(line.aiTasks), met(line.aiTasksMet), count(line.newSystemsTarget), systems, systemsPlanned, systemsMet,
+            line.label, status(line), target(line.rpaTarget), line.rpaRecorded == false ? noRecords : hours(line.rpaHours), hours(line.projectedRPAHours),
+            rpaMet(line), hours(line.cumulativeRPAHours), hours(line.projectedCumulativeRPAHours),
+            count(line.aiTasksTarget), line.aiRecorded == false ? noRecords : count(line.aiTasks), aiMet(line), count(line.newSystemsTarget), systems,
+            systemsPlanned, systemsMet,
         ]
     }
 

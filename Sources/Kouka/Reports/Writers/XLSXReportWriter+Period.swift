@@ -24,9 +24,12 @@ extension XLSXReportWriter {
             func count(_ c: UInt16, _ value: Int?) { if let value { sheet.number(r, c, Double(value), whole: true) } else { sheet.text(r, c, "—") } }
             sheet.text(r, 0, y.label); sheet.text(r, 1, PeriodTableText.status(y))
             if let target = y.rpaTarget { sheet.number(r, 2, target, whole: true) } else { sheet.text(r, 2, "—") }
-            hours(3, y.rpaHours); hours(4, y.projectedRPAHours); sheet.text(r, 5, PeriodTableText.met(y.rpaMet, projected: y.projectedMet))
+            if y.rpaRecorded == false { sheet.text(r, 3, PeriodTableText.noRecords) } else { hours(3, y.rpaHours) }
+            hours(4, y.projectedRPAHours); sheet.text(r, 5, PeriodTableText.rpaMet(y))
             hours(6, y.cumulativeRPAHours); hours(7, y.projectedCumulativeRPAHours)
-            count(8, y.aiTasksTarget); count(9, y.aiTasks); sheet.text(r, 10, PeriodTableText.met(y.aiTasksMet)); count(11, y.newSystemsTarget)
+            count(8, y.aiTasksTarget)
+            if y.aiRecorded == false { sheet.text(r, 9, PeriodTableText.noRecords) } else { count(9, y.aiTasks) }
+            sheet.text(r, 10, PeriodTableText.aiMet(y)); count(11, y.newSystemsTarget)
             if table.newSystemsMeasured {
                 count(12, y.newSystems); count(13, y.newSystemsPlanned); sheet.text(r, 14, PeriodTableText.met(y.newSystemsMet))
             } else {

@@ -26,13 +26,18 @@ package struct TargetAudit {
         let lines = try ReportContext.reading(configuration: configuration) { context in
             try years.map { year in
                 let report = try context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
-                return TargetAuditSummary.Year(fiscalYear: year, label: report.label, targets: report.targets, newSystems: report.newSystems)
+                let unrecorded = [("rpa-hours", true), ("ai-tasks", false)].filter { !PolicyPeriodBuilder.hasRecords(report, rpa: $0.1) }.map(\.0)
+                return TargetAuditSummary.Year(fiscalYear: year, label: report.label, targets: report.targets, newSystems: report.newSystems,
+                                               unrecorded: unrecorded.isEmpty ? nil : unrecorded)
             }
         }
         let askedYear = lines.first { $0.fiscalYear == fiscalYear.startYear }
         let asked = askedYear?.targets ?? []
         // A target that cannot be checked (new systems without a register) is not met: only a target of 0 is.
-        let allMet = !asked.isEmpty && asked.allSatisfy(\.met) && NewSystemsAudit.checked(askedYear?.newSystems)
+        // A target above 0 of a metric the year's logs hold no record of cannot be checked either.
+        let unrecorded = Set(askedYear?.unrecorded ?? [])
+        let allMet = !asked.isEmpty && asked.allSatisfy { $0.met && ($0.target <= 0 || !unrecorded.contains($0.metric)) }
+            && NewSystemsAudit.checked(askedYear?.newSystems)
         return TargetAuditSummary(fiscalYear: fiscalYear.startYear, years: lines, allMet: allMet,
                                   exitCode: allMet ? .done : .doneWithFindings)
     }
@@ -43,7 +48,11 @@ package struct TargetAudit {
         for year in summary.years {
             for t in year.targets {
                 let decimals = t.metric == "rpa-hours" ? "%.2f" : "%.0f"
-                out += "\(year.label)\t\(t.label)\t\(String(format: decimals, t.target))\t\(String(format: decimals, t.actual))\t\(t.met ? "達成" : "未達成")\n"
+                // No log of the year holds a record of the metric's tools: neither 0 nor 未達成.
+                let actual = year.unrecorded?.contains(t.metric) == true
+                    ? "\(PeriodTableText.noRecords)\t\(t.target <= 0 ? "達成" : PeriodTableText.noRecords)"
+                    : "\(String(format: decimals, t.actual))\t\(t.met ? "達成" : "未達成")"
+                out += "\(year.label)\t\(t.label)\t\(String(format: decimals, t.target))\t\(actual)\n"
             }
             out += NewSystemsAudit.tableLines(year)
         }

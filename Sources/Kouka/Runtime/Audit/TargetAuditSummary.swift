@@ -8,6 +8,9 @@ package struct TargetAuditSummary: Sendable, Codable, Hashable {
         package var targets: [TargetLine]
         /// The year's new systems from the register; `measured` false when no register is configured.
         package var newSystems: NewSystemsLine? = nil
+        /// The metrics (`rpa-hours`, `ai-tasks`) of which the year's logs hold no record at all: their actual is unknown,
+        /// not 0, and a target of theirs is not met (it cannot be checked). Nil when every metric has records.
+        package var unrecorded: [String]? = nil
     }
 
     package var job = "kouka-audit"

@@ -40,10 +40,12 @@ enum WrittenPeriodReportCheck {
         }
         for line in report.table.years where line.status == "actual" {
             let store = try storeYear(line.fiscalYear)
-            let expected = (rpa: store.hoursSaved.bySystem[SystemFamily.rpa.rawValue] ?? 0, ai: store.aiTasks.filter(\.counted).count)
+            // A year without any record of the tools states no figure (`PolicyYearLine.rpaRecorded`).
+            let expected = (rpa: PolicyPeriodBuilder.hasRecords(store, rpa: true) ? store.hoursSaved.bySystem[SystemFamily.rpa.rawValue] ?? 0 : nil,
+                            ai: PolicyPeriodBuilder.hasRecords(store, rpa: false) ? store.aiTasks.filter(\.counted).count : nil)
             var found: [(field: String, found: String, expected: String)] = []
-            if line.rpaHours != expected.rpa { found.append(("rpaHours", line.rpaHours.map { "\($0)" } ?? "none", "\(expected.rpa)")) }
-            if line.aiTasks != expected.ai { found.append(("aiTasks", line.aiTasks.map { "\($0)" } ?? "none", "\(expected.ai)")) }
+            if line.rpaHours != expected.rpa { found.append(("rpaHours", line.rpaHours.map { "\($0)" } ?? "none", expected.rpa.map { "\($0)" } ?? "none")) }
+            if line.aiTasks != expected.ai { found.append(("aiTasks", line.aiTasks.map { "\($0)" } ?? "none", expected.ai.map { "\($0)" } ?? "none")) }
             for (field, value, wanted) in found {
                 summary.differences.append(.init(
                     kind: "written-report", subject: jsonPath, field: "table.years[\(line.fiscalYear)].\(field)", found: value, foundIn: "report",
