@@ -31,6 +31,10 @@ public protocol LogParser: Sendable {
     /// with every file of the format that counts a run unfinished, which for a chatbot's many small exports, each with
     /// its last question open, would compare each file with all before it.
     var keepsTheDayOfOpenRuns: Bool { get }
+    /// The names it gives uses it could not put under any task (a chatbot's fallback intent, a question it did not
+    /// understand): counted as failures and in the tool review, but no catalog row is missing for them, so the nightly run
+    /// does not list them as unmapped names to look at.
+    var unclassifiedNames: Set<String> { get }
     /// Whether its files are a robot's logs of successive days, named by their date in one folder, whose run ids
     /// each name one run across all of them: a file is also compared with the folder's logs named just before and
     /// after it, whatever the days of their runs, so that an id counted in both is left out of the later one read,
@@ -45,6 +49,7 @@ extension LogParser {
     public var logsRowKeys: Bool { false }
     public var redatesEndedRuns: Bool { false }
     public var keepsTheDayOfOpenRuns: Bool { false }
+    public var unclassifiedNames: Set<String> { [] }
     public var runIdsSpanDatedLogs: Bool { false }
 }
 

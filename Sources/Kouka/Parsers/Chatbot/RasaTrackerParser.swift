@@ -10,6 +10,8 @@ package struct RasaTrackerParser: LogParser {
     package let options: SourceOptions
     /// A question is dated by its own time in every export (`InquiryOnce`).
     package var keepsTheDayOfOpenRuns: Bool { true }
+    /// A question whose intent is a fallback is one the bot did not understand: unanswered, of no task.
+    package var unclassifiedNames: Set<String> { Set(options.fallbackIntents) }
 
     package init(options: SourceOptions) { self.options = options }
 

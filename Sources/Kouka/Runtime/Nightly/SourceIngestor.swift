@@ -468,7 +468,9 @@ final class SourceIngestor {
         }
         // A file has hundreds of days of a few dozen names, and a city's history thousands of files of the same
         // names: each name is matched against the catalog once a run.
-        for (key, sums) in rollups where catalogRows.entry(for: key.taskName, system: key.family, on: key.date) == nil {
+        let unclassified = read.spec.parser.unclassifiedNames
+        for (key, sums) in rollups where catalogRows.entry(for: key.taskName, system: key.family, on: key.date) == nil
+            && !(key.outcome != .success && unclassified.contains(key.taskName)) {
             let name = "\(key.family.rawValue)\u{0}\(key.taskName)"
             unmapped[name, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
             tally.unmapped[name, default: 0] += sums.events
