@@ -55,4 +55,40 @@ import Testing
         let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
         #expect(verified.differences.isEmpty, "\(verified.differences)")
     }
+
+    /// The robot's logs are also copied into an archive folder the same source matches, and June 12's own log is deleted
+    /// (retention) before June 10's arrives: the copy in the archive counts the run, and June 10's leaves it to that copy.
+    /// Looking only in the robot's own folder, June 10's counted it unfinished as well.
+    @Test func aLaterLogKeptOnlyInAnArchiveFolderKeepsTheRun() throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog,
+                                     sources: IncrementalIngestTests.source.replacingOccurrences(of: "logs/*_Execution.log", with: "logs/*/*_Execution.log"))
+        defer { city.remove() }
+        func night(_ day: Int) throws {
+            let date = LocalDate(year: 2025, month: 6, day: day)
+            _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                               options: NightlyOptions(today: date, now: LocalClock.tokyo.instant(of: date, hour: 2, minute: 0, second: 0))).run()
+        }
+        func write(_ log: String, into folder: String) throws {
+            try Self.write(log, to: city)
+            let from = city.root.appendingPathComponent(log), to = city.root.appendingPathComponent(log.replacingOccurrences(of: "logs/", with: "logs/\(folder)/"))
+            try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: to)
+            try FileManager.default.moveItem(at: from, to: to)
+        }
+        try write(Self.june12, into: "robot1")
+        try write(Self.june12, into: "robot1_old")
+        try night(13)
+        try write(Self.june11, into: "robot1")
+        try night(14)
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/robot1/2025-06-12_Execution.log"))
+        try night(15)
+        try write(Self.june10, into: "robot1")
+        try night(16)
+        let fy2025 = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
+        #expect(fy2025.hoursSaved.total == 2.13)
+        #expect(fy2025.tasks.map(\.successes) == [4])
+        #expect(fy2025.tasks.map(\.failures) == [0])
+        let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
+        #expect(verified.differences.isEmpty, "\(verified.differences)")
+    }
 }

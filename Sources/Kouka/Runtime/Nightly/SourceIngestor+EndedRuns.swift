@@ -125,20 +125,14 @@ extension SourceIngestor {
     /// log looks back only to the log before it, so each counted the run: once unfinished (a failure) here, once ended
     /// there, with the summary's "never reported their end" as the only sign. The later log keeps it, as when the logs
     /// arrive in order (this one is then read again once that one has its end, `findEnds`), and this one leaves it out.
-    /// Looked for in the robot's logs after this one, as far as a run is followed.
+    /// Looked for in every file of the format whose runs fall on the days such a run may end on, as far as a run is
+    /// followed: the robot's own later logs, and a copy of them in another folder (an archive the same source matches).
     func countedLater(_ keys: RunKeyStream, parser: any LogParser, format: String, display: String, store: KoukaStore) throws -> [UInt64: CountedRun] {
-        guard parser.runIdsSpanDatedLogs, !keys.unfinished.isEmpty, let day = DatedLogName(display)?.date else { return [:] }
-        let last = day.adding(days: UiPathExecutionLogParser.longestRunDays - 1)
-        var found: [UInt64: CountedRun] = [:]
-        var path = display
-        while let later = try store.datedNeighbours(of: path, format: format, directions: [">"]).first,
-              let laterDay = DatedLogName(later.path)?.date, laterDay <= last {
-            if try stands(later.path, store: store) {
-                Self.note(keys.unfinished, countedBy: later.path, try store.countedRuns(ofSource: later.id), in: &found)
-            }
-            path = later.path
-        }
-        return found
+        guard parser.runIdsSpanDatedLogs, !keys.unfinished.isEmpty else { return [:] }
+        let days = keys.days.lowerBound...keys.days.upperBound.adding(days: UiPathExecutionLogParser.longestRunDays - 1)
+        let unfinished = RunKeyStream(days: days) { body in for hash in keys.unfinished { try body(hash) } }
+        return try store.runsCountedElsewhere(in: unfinished, format: format, otherThan: display, unfinishedAnyDay: false,
+                                              where: { try stands($0, store: store) })
     }
 
     /// Notes in `ended` the robot's log of a day before that counted as unfinished runs whose end this file holds or
