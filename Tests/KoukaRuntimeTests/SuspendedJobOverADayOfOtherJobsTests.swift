@@ -32,6 +32,7 @@ import Testing
         RunAcrossTwoMidnightsTests.Arrival(name: "each on the night after its day", nights: [(11, [june10]), (12, [june11]), (13, [june12])]),
         RunAcrossTwoMidnightsTests.Arrival(name: "the start's log last", nights: [(12, [june11]), (13, [june12]), (14, [june10])]),
         RunAcrossTwoMidnightsTests.Arrival(name: "backwards", nights: [(13, [june12]), (14, [june11]), (15, [june10])]),
+        RunAcrossTwoMidnightsTests.Arrival(name: "the end's log first, the two before together", nights: [(13, [june12]), (14, [june10, june11])]),
     ]
 
     @Test(arguments: arrivals)

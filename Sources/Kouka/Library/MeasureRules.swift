@@ -3,7 +3,8 @@ import Foundation
 /// The rules figures are computed by, beyond the catalog: the same as a configuration file's
 /// (`[targets]`, `[office_hours]`, `[ai_tasks]`, `[nightly] pending_max_hours`), with the same defaults.
 public struct MeasureRules: Sendable {
-    /// Successful uses an AI task needs in a fiscal year to count as AI-supported (`[ai_tasks] minimum_uses`).
+    /// Successful uses that handled something (not 0 units) an AI task needs in a fiscal year to count as AI-supported
+    /// (`[ai_tasks] minimum_uses`).
     public var minimumAIUses = 1
     /// Whether chatbot answers given outside office hours are left out (`[office_hours] exclude_chatbot_answers`).
     public var excludeOffHoursChatbotAnswers = false

@@ -93,8 +93,9 @@ package enum PolicyPeriodBuilder {
                 if aiRecorded { line.aiTasks = ai }
                 if status == "actual" {
                     projectedCumulative = cumulative
-                    if rpaRecorded { line.rpaMet = target.rpaHours.map { rpa >= $0 } }
-                    if aiRecorded { line.aiTasksMet = target.aiTasks.map { ai >= $0 } }
+                    // Without a record the figure is unknown: only a target of 0 is met all the same.
+                    line.rpaMet = target.rpaHours.flatMap { rpaRecorded ? rpa >= $0 : ($0 <= 0 ? true : nil) }
+                    line.aiTasksMet = target.aiTasks.flatMap { aiRecorded ? ai >= $0 : ($0 <= 0 ? true : nil) }
                 }
             }
             if let systems = report?.newSystems, systems.measured {

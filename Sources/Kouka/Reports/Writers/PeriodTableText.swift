@@ -23,8 +23,13 @@ enum PeriodTableText {
 
     /// A year whose logs hold no record of the tools (`PolicyYearLine.rpaRecorded`): neither 0 nor 未達成.
     static let noRecords = "記録なし"
-    static func rpaMet(_ line: PolicyYearLine) -> String { line.rpaRecorded == false ? noRecords : met(line.rpaMet, projected: line.projectedMet) }
-    static func aiMet(_ line: PolicyYearLine) -> String { line.aiRecorded == false ? noRecords : met(line.aiTasksMet) }
+    /// Whether a year that is over met a target it cannot be checked against: 記録なし, not 未達成 and not "—".
+    static func rpaMet(_ line: PolicyYearLine) -> String {
+        line.rpaRecorded == false && line.status == "actual" && line.rpaMet == nil && line.rpaTarget != nil ? noRecords : met(line.rpaMet, projected: line.projectedMet)
+    }
+    static func aiMet(_ line: PolicyYearLine) -> String {
+        line.aiRecorded == false && line.status == "actual" && line.aiTasksMet == nil && line.aiTasksTarget != nil ? noRecords : met(line.aiTasksMet)
+    }
 
     static func hours(_ value: Double?) -> String { value.map { NumberText.grouped($0) } ?? "—" }
     static func count(_ value: Int?) -> String { value.map(NumberText.count) ?? "—" }

@@ -3,7 +3,8 @@
 /// robot's log of a later day that is gone from disk since (deleted, or a middle log of a run over several midnights).
 /// Read again without that log, the run looks unfinished, and the whole year's figures would differ although the store
 /// is right. Such a log is taken as the store has it, as a gone file is, and said so; its bytes are still checked by their
-/// SHA-256 and its rollups by their digest.
+/// SHA-256 and its rollups by their digest, and only when its run ids are those of the fresh reading but for those runs'
+/// marks. Limit: a mark removed behind Kouka's back from a run whose later log is gone looks the same as that run's end.
 enum RunsEndedInGoneLogs {
     /// The paths of the logs to take as stored, each with the reason, among `ledger`'s present lines of a format whose
     /// run ids span a robot's dated logs (`specs`): those with a later log of the robot, as far as a run is followed, that
@@ -26,7 +27,9 @@ enum RunsEndedInGoneLogs {
                   let stored = try store.countedRuns(ofSourceAt: line.path), let replayed = try replay.countedRuns(ofSourceAt: line.path)
             else { continue }
             let endedHereOnly = replayed.unfinished.subtracting(stored.unfinished).intersection(stored.all)
-            guard !endedHereOnly.isEmpty else { continue }
+            // Only that difference is forgiven: the same runs, and no other run's mark, or the file is compared as any other,
+            // so that run ids edited behind Kouka's back are still named.
+            guard !endedHereOnly.isEmpty, replayed.all == stored.all, replayed.unfinished.subtracting(endedHereOnly) == stored.unfinished else { continue }
             found[line.path] = "\(endedHereOnly.count) run(s) it counts ended have their end in \(gone.path), the robot's log of a later day, gone from disk since: without it they would read as unfinished, so the file is taken as the store has it (its bytes checked by their SHA-256)"
         }
         return found

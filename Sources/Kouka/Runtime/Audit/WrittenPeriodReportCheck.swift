@@ -47,10 +47,15 @@ enum WrittenPeriodReportCheck {
             if line.rpaHours != expected.rpa { found.append(("rpaHours", line.rpaHours.map { "\($0)" } ?? "none", expected.rpa.map { "\($0)" } ?? "none")) }
             if line.aiTasks != expected.ai { found.append(("aiTasks", line.aiTasks.map { "\($0)" } ?? "none", expected.ai.map { "\($0)" } ?? "none")) }
             for (field, value, wanted) in found {
+                // A report another Kouka version wrote may state by its rules (0.4.5 states no figure for a year without
+                // logs): named as outdated, with both explanations, as a yearly report is.
+                let otherVersion = report.koukaVersion != KoukaVersion.current
                 summary.differences.append(.init(
-                    kind: "written-report", subject: jsonPath, field: "table.years[\(line.fiscalYear)].\(field)", found: value, foundIn: "report",
-                    expected: wanted, expectedFrom: "store",
-                    detail: "the written period report's figure for \(line.label) is not the store's: if logs of that year were read after the report was made, re-run \(rerun); if not, the report or the store was changed after the report was written (the store's own differences, if any, say which)"))
+                    kind: otherVersion ? "written-report-outdated" : "written-report", subject: jsonPath, field: "table.years[\(line.fiscalYear)].\(field)",
+                    found: value, foundIn: "report", expected: wanted, expectedFrom: "store",
+                    detail: otherVersion
+                        ? "the period report was written by Kouka \(report.koukaVersion), whose rules may differ from this version's (\(KoukaVersion.current)): re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"
+                        : "the written period report's figure for \(line.label) is not the store's: if logs of that year were read after the report was made, re-run \(rerun); if not, the report or the store was changed after the report was written (the store's own differences, if any, say which)"))
             }
         }
     }

@@ -31,8 +31,11 @@ extension SourceIngestor {
     /// `unfinishedHere`, its own unfinished runs) that a file it can read again counted as unfinished, and those it
     /// holds the start of that a robot's log of a day after counts (`goingOnAfter`: read before this one was there).
     /// `repeatedAfter`: the runs a robot's log of a later day counts too, by that log (`countedBeside`), which this one takes.
+    /// `goneKeepsOpenRuns`: a run another file counts before its end, that file gone or changed since, stays that file's
+    /// without a word (a chatbot's export deleted by routine retention: its last question keeps the outcome it counted, as
+    /// before Kouka took such questions over), rather than being named every night until the file is put back.
     func takeOver(_ counted: [UInt64: CountedRun], unfinishedHere: [UInt64], goingOnAfter: [SharedRuns], repeatedAfter: [UInt64: String] = [:],
-                  store: KoukaStore) throws -> RunsEndedHere {
+                  goneKeepsOpenRuns: Bool = false, store: KoukaStore) throws -> RunsEndedHere {
         var ended = RunsEndedHere()
         let unfinishedHere = Set(unfinishedHere)
         let startedHere = Dictionary(goingOnAfter.map { ($0.file, Set($0.hashes)) }, uniquingKeysWith: { $0.union($1) })
@@ -56,7 +59,7 @@ extension SourceIngestor {
             } else {
                 ended.leftOut[hash] = run.path
                 // A run the day after's log counts, ended or not, stays its own, as a repeat here: no figure waits on it.
-                if !ownStart && !ownRepeat { ended.keptBy[run.path, default: 0] += 1 }
+                if !ownStart && !ownRepeat && !goneKeepsOpenRuns { ended.keptBy[run.path, default: 0] += 1 }
             }
         }
         return ended
@@ -163,18 +166,21 @@ extension SourceIngestor {
         }
     }
 
+    /// What "runs counted before their end" are, in the reasons that name them.
+    static let beforeTheirEnd = "before their end (runs counted as unfinished, or a chatbot's last questions in its export, whose answer or hand-off came later)"
+
     /// Once the file at `display` is recorded: reads again each file it took runs over from, and names those it could
     /// not take them from.
     func settle(_ ended: RunsEndedHere, endedIn display: String, store: KoukaStore, summary: inout NightlySummary) throws {
         for (path, runs) in ended.keptBy.sorted(by: { $0.key < $1.key }) {
-            let reason = "\(runs) run(s) it counts before their end (runs counted as unfinished, or a chatbot's last questions in its export, whose answer or hand-off came later) end in \(display), which leaves them out until this file can be read again: it is not at its path with the bytes it was read as. Put it back (from a backup if need be); each nightly run reads \(display) again and names this file until then"
+            let reason = "\(runs) run(s) it counts \(Self.beforeTheirEnd) end in \(display), which leaves them out until this file can be read again: it is not at its path with the bytes it was read as. Put it back (from a backup if need be); each nightly run reads \(display) again and names this file until then"
             summary.unfinishedRunsEndedElsewhere.append(.init(path: path, reason: reason))
-            logger.warning("runs counted as unfinished ended in another file, and the file that counts them cannot be read again",
+            logger.warning("runs counted before their end ended in another file, and the file that counts them cannot be read again",
                            metadata: ["file": "\(path)", "ended in": "\(display)", "runs": "\(runs)"])
         }
         var readAgain: [(path: String, reason: String)] = []
         for (path, runs) in ended.takenFrom {
-            readAgain.append((path, "\(runs.count) run(s) it counted before their end (runs counted as unfinished, or a chatbot's last questions in its export, whose answer or hand-off came later) end in \(display), which counts them now, as they ended: read again without them"))
+            readAgain.append((path, "\(runs.count) run(s) it counted \(Self.beforeTheirEnd) end in \(display), which counts them now, as they ended: read again without them"))
             // Left out by name when read again: a copy of the robot's log in another folder dates an unfinished run by its
             // own lines, another day than this file dates it ended, and comparing the files whose days overlap would not
             // find it. (A later log of this robot's own that this one started runs of leaves them to its start's log itself.)

@@ -379,7 +379,8 @@ final class SourceIngestor {
                 identical = counted.mapValues(\.path)
             } else {
                 endedHere = try takeOver(counted, unfinishedHere: keys.unfinished, goingOnAfter: read.parsed.runsGoingOnAfter,
-                                         repeatedAfter: beside.filter { $0.value.path > display }.mapValues(\.path), store: store)
+                                         repeatedAfter: beside.filter { $0.value.path > display }.mapValues(\.path),
+                                         goneKeepsOpenRuns: read.spec.parser.keepsTheDayOfOpenRuns, store: store)
                 if !endedHere.leftOut.isEmpty { read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector()) }
             }
         }
