@@ -24,4 +24,22 @@ import Testing
         #expect(next.unmapped.map(\.name) == ["ask_parking"])
         #expect(next.exitCode == .doneWithFindings)
     }
+
+    /// The run that states what a killed run left unstated lists unmapped names by the same rule, knowing a file by its
+    /// format only.
+    @Test func theRuleIsOneForAReadAndForWhatAKilledRunLeft() throws {
+        let city = try TemporaryCity(catalog: OverlappingChatbotExportsTests.catalog, sources: "[[source]]\nformat = \"rasa-tracker\"\npath = \"logs/*.json\"\n")
+        defer { city.remove() }
+        let configuration = try Configuration.load(path: city.configPath)
+        let byFormat = NightlySummary.UnmappedName.unclassifiedByFormat(configuration.sources)
+        #expect(byFormat["rasa-tracker"] == ["nlu_fallback"])
+        var rows = CatalogRows(try TaskCatalogLoader.load(path: configuration.catalogPath))
+        func key(_ name: String, _ outcome: Outcome) -> RollupKey {
+            RollupKey(date: LocalDate(year: 2024, month: 5, day: 1), department: "", family: .chatbot, taskName: name, outcome: outcome, unit: .inquiries, offHours: false)
+        }
+        let names = byFormat["rasa-tracker"] ?? []
+        #expect(!NightlySummary.UnmappedName.isListed(key("nlu_fallback", .failure), catalogRows: &rows, unclassified: names))
+        #expect(NightlySummary.UnmappedName.isListed(key("ask_parking", .failure), catalogRows: &rows, unclassified: names))
+        #expect(!NightlySummary.UnmappedName.isListed(key("ask_gomi", .success), catalogRows: &rows, unclassified: names), "mapped")
+    }
 }

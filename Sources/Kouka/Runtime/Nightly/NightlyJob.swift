@@ -184,7 +184,8 @@ package struct NightlyJob {
         summary.unmapped = ingestor.unmappedNames()
         // Read after this run's own writes: a file it read again states its own rows, not the killed run's.
         var stated: [Int64] = []
-        if let store, runID != nil { (summary.unreported, stated) = try UnreportedNotices.collect(job: Self.job, store: store, catalog: catalog) }
+        if let store, runID != nil { (summary.unreported, stated) = try UnreportedNotices.collect(
+            job: Self.job, store: store, catalog: catalog, unclassified: NightlySummary.UnmappedName.unclassifiedByFormat(configuration.sources)) }
         for run in summary.unreported.runs {
             logger.warning("an earlier run did not finish; what it recorded is in this run's summary under unreported", metadata: [
                 "started": "\(run.startedAt)", "state": "\(run.state)", "rejected": "\(summary.unreported.rowsRejected)",

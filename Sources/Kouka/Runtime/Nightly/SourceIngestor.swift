@@ -470,8 +470,7 @@ final class SourceIngestor {
         // A file has hundreds of days of a few dozen names, and a city's history thousands of files of the same
         // names: each name is matched against the catalog once a run.
         let unclassified = read.spec.parser.unclassifiedNames
-        for (key, sums) in rollups where catalogRows.entry(for: key.taskName, system: key.family, on: key.date) == nil
-            && !(key.outcome != .success && unclassified.contains(key.taskName)) {
+        for (key, sums) in rollups where NightlySummary.UnmappedName.isListed(key, catalogRows: &catalogRows, unclassified: unclassified) {
             let name = "\(key.family.rawValue)\u{0}\(key.taskName)"
             unmapped[name, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
             tally.unmapped[name, default: 0] += sums.events

@@ -39,7 +39,9 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
 
     /// Collects what runs of `job` that did not finish left unstated; with their ledger ids, so that the
     /// run that states them can mark them stated when it ends.
-    static func collect(job: String, store: KoukaStore, catalog: TaskCatalog) throws -> (notices: UnreportedNotices, runIDs: [Int64]) {
+    /// `unclassified`: each format's names of uses it could put under no task (`NightlySummary.UnmappedName.isListed`).
+    static func collect(job: String, store: KoukaStore, catalog: TaskCatalog, unclassified: [String: Set<String>] = [:]) throws
+        -> (notices: UnreportedNotices, runIDs: [Int64]) {
         var notices = UnreportedNotices()
         let runs = try store.unreportedJobRuns(job: job)
         guard !runs.isEmpty else { return (notices, []) }
@@ -62,7 +64,9 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
         var unmapped: [String: NightlySummary.UnmappedName] = [:]
         var catalogRows = CatalogRows(catalog)
         for source in sources where source.status == .present || source.status == .gone {
-            for rollup in try store.rollups(ofSource: source.id) where catalogRows.entry(for: rollup.key.taskName, system: rollup.key.family, on: rollup.key.date) == nil {
+            let names = unclassified[source.format] ?? []
+            for rollup in try store.rollups(ofSource: source.id)
+            where NightlySummary.UnmappedName.isListed(rollup.key, catalogRows: &catalogRows, unclassified: names) {
                 let key = rollup.key
                 unmapped["\(key.family.rawValue)\u{0}\(key.taskName)", default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += rollup.totals.events
             }
