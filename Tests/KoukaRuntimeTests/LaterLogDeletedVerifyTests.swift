@@ -32,7 +32,14 @@ import Testing
         #expect(verified.differences.isEmpty, "\(verified.differences)")
         #expect(verified.filesSkipped.contains { $0.hasPrefix("\(Self.june10): 1 run(s) it counts ended have their end in \(Self.june11)") },
                 "\(verified.filesSkipped)")
-        // Taken as stored is not taken on trust: its rollups edited behind Kouka's back are still named.
+        // Taken as stored is not taken on trust: its run ids removed behind Kouka's back are named (only the marks of the
+        // runs that ended in the gone log are forgiven), and so are its rollups edited.
+        let store = try city.store()
+        let june10 = try #require(try store.source(path: Self.june10)).id
+        try store.db.execute("DELETE FROM run_keys WHERE source_id = \(june10)")
+        let keysRemoved = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
+        #expect(keysRemoved.differences.contains { $0.kind == "run-keys" && $0.subject.contains(Self.june10) }, "\(keysRemoved.differences)")
+        #expect(!keysRemoved.filesSkipped.contains { $0.hasPrefix("\(Self.june10): 1 run(s)") })
         try city.store().db.execute("UPDATE rollups SET events = 5 WHERE source_id = (SELECT id FROM source_files WHERE path = '\(Self.june10)')")
         let edited = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
         #expect(edited.differences.contains { $0.subject.contains(Self.june10) }, "\(edited.differences)")
