@@ -14,12 +14,6 @@ import Testing
         IncrementalIngestTests.line(job, on: day, time, message: end == nil ? "住民票郵送請求 execution started" : "住民票郵送請求 execution ended", end: end)
     }
 
-    func night(_ city: TemporaryCity, hour: Int) throws -> NightlySummary {
-        let date = LocalDate(year: 2025, month: 6, day: 11)
-        return try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
-                              options: NightlyOptions(today: date, now: LocalClock.tokyo.instant(of: date, hour: hour, minute: 0, second: 0))).run()
-    }
-
     @Test func theCopyOfTodaysGrownLogIsACopy() throws {
         let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: Self.source)
         defer { city.remove() }
@@ -27,12 +21,12 @@ import Testing
         var today = [Self.line("b", on: "2025-06-11", "09:00:00"), Self.line("b", on: "2025-06-11", "09:10:00", end: 600)]
         try city.write("logs/robot1/2025-06-10_Execution.log", yesterday.joined(separator: "\r\n") + "\r\n")
         try city.write("logs/robot1/2025-06-11_Execution.log", today.joined(separator: "\r\n") + "\r\n")
-        _ = try night(city, hour: 10)
+        _ = try city.night(on: LocalDate(year: 2025, month: 6, day: 11), hour: 10)
         today += [Self.line("c", on: "2025-06-11", "11:00:00"), Self.line("c", on: "2025-06-11", "11:10:00", end: 600)]
         try city.write("logs/robot1/2025-06-11_Execution.log", today.joined(separator: "\r\n") + "\r\n")
         try city.write("logs/robot1_bak/2025-06-10_Execution.log", yesterday.joined(separator: "\r\n") + "\r\n")
         try city.write("logs/robot1_bak/2025-06-11_Execution.log", today.joined(separator: "\r\n") + "\r\n")
-        let second = try night(city, hour: 13)
+        let second = try city.night(on: LocalDate(year: 2025, month: 6, day: 11), hour: 13)
         #expect(second.filesAppended == 1)
         #expect(second.filesDuplicate.map(\.path) == ["logs/robot1_bak/2025-06-10_Execution.log", "logs/robot1_bak/2025-06-11_Execution.log"])
         #expect(second.rowsRepeated == 0)

@@ -41,9 +41,7 @@ import Testing
         defer { city.remove() }
         for (day, logs) in arrival.nights {
             for log in logs { try Self.write(log, to: city) }
-            let date = LocalDate(year: 2025, month: 6, day: day)
-            _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
-                               options: NightlyOptions(today: date, now: LocalClock.tokyo.instant(of: date, hour: 2, minute: 0, second: 0))).run()
+            _ = try city.night(on: LocalDate(year: 2025, month: 6, day: day))
         }
         let fy2025 = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
         #expect(fy2025.hoursSaved.total == 2.13)
@@ -64,11 +62,7 @@ import Testing
         let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog,
                                      sources: IncrementalIngestTests.source.replacingOccurrences(of: "logs/*_Execution.log", with: "logs/*/*_Execution.log"))
         defer { city.remove() }
-        func night(_ day: Int) throws {
-            let date = LocalDate(year: 2025, month: 6, day: day)
-            _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
-                               options: NightlyOptions(today: date, now: LocalClock.tokyo.instant(of: date, hour: 2, minute: 0, second: 0))).run()
-        }
+        func night(_ day: Int) throws { _ = try city.night(on: LocalDate(year: 2025, month: 6, day: day)) }
         func write(_ log: String, into folder: String) throws {
             try Self.write(log, to: city)
             let from = city.root.appendingPathComponent(log), to = city.root.appendingPathComponent(log.replacingOccurrences(of: "logs/", with: "logs/\(folder)/"))

@@ -4,9 +4,13 @@ import Kouka
 extension TemporaryCity {
     /// The nightly run of June `day`, 2024, at 02:00 in Tokyo.
     func night(_ day: Int) throws -> NightlySummary {
-        let today = LocalDate(year: 2024, month: 6, day: day)
-        return try NightlyJob(configuration: Configuration.load(path: configPath), logger: .silent,
-                              options: NightlyOptions(today: today, now: LocalClock.tokyo.instant(of: today, hour: 2, minute: 0, second: 0))).run()
+        try night(on: LocalDate(year: 2024, month: 6, day: day))
+    }
+
+    /// The nightly run of `today` at `hour`:00 in Tokyo.
+    func night(on today: LocalDate, hour: Int = 2) throws -> NightlySummary {
+        try NightlyJob(configuration: Configuration.load(path: configPath), logger: .silent,
+                       options: NightlyOptions(today: today, now: LocalClock.tokyo.instant(of: today, hour: hour, minute: 0, second: 0))).run()
     }
 
     /// The hours saved in FY2024, as its report states them.

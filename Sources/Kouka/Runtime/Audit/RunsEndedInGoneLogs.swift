@@ -13,15 +13,16 @@ enum RunsEndedInGoneLogs {
     static func find(ledger: [SourceFileRecord], onDisk: Set<String>, specs: [String: SourceSpec], store: KoukaStore,
                      replay: KoukaStore) throws -> [String: String] {
         // Each robot's logs the ledger knows, by their name without the date.
+        func robot(_ name: DatedLogName) -> String { "\(name.folder)\(name.prefix)\u{0}\(name.rest)" }
         var robots: [String: [(date: LocalDate, path: String)]] = [:]
         for line in ledger where line.status == .present || line.status == .gone {
             guard let name = DatedLogName(line.path) else { continue }
-            robots["\(name.folder)\(name.prefix)\u{0}\(name.rest)", default: []].append((name.date, line.path))
+            robots[robot(name), default: []].append((name.date, line.path))
         }
         var found: [String: String] = [:]
         for line in ledger where line.status == .present && onDisk.contains(line.path) {
             guard specs[line.path]?.parser.runIdsSpanDatedLogs == true, let name = DatedLogName(line.path),
-                  let logs = robots["\(name.folder)\(name.prefix)\u{0}\(name.rest)"] else { continue }
+                  let logs = robots[robot(name)] else { continue }
             let last = name.date.adding(days: UiPathExecutionLogParser.longestRunDays - 1)
             guard let gone = logs.filter({ $0.date > name.date && $0.date <= last && !onDisk.contains($0.path) }).min(by: { $0.date < $1.date }),
                   let stored = try store.countedRuns(ofSourceAt: line.path), let replayed = try replay.countedRuns(ofSourceAt: line.path)
