@@ -72,9 +72,10 @@ extension Figures {
         public var label: String
         /// The year's target, in hours or in tasks or systems.
         public var target: Double
-        /// The year's figure: rounded hours, or a count.
-        public var actual: Double
-        /// Whether ``actual`` reaches ``target``.
+        /// The year's figure: rounded hours, or a count. Nil when the year's logs hold no record at all of the
+        /// metric's tools: the figure is unknown (記録なし), not 0.
+        public var actual: Double?
+        /// Whether ``actual`` reaches ``target``; without an actual, only a target of 0 or less is met.
         public var met: Bool
     }
 

@@ -162,7 +162,10 @@ package enum ReportBuilder {
 
         let aiTasks = aiUses.lines()
         let targets = period.kind == "fiscal-year"
-            ? targetLines(inputs.targets.targets(for: period.fiscalYear), hours: hours, aiTasks: aiTasks.filter(\.counted).count) : []
+            ? targetLines(inputs.targets.targets(for: period.fiscalYear), hours: hours, aiTasks: aiTasks.filter(\.counted).count,
+                          rpaRecorded: PolicyPeriodBuilder.hasRecords(tasks: taskLines, unmapped: unmappedLines, aiTasks: aiTasks, rpa: true),
+                          aiRecorded: PolicyPeriodBuilder.hasRecords(tasks: taskLines, unmapped: unmappedLines, aiTasks: aiTasks, rpa: false))
+            : []
         let catalogRows = usedRows.keys.sorted().map { line -> CatalogRowLine in
             let e = usedRows[line]!
             return CatalogRowLine(line: line, task: e.taskID, validFrom: e.validFrom.description, unit: e.unit.rawValue,
@@ -201,14 +204,15 @@ package enum ReportBuilder {
         }
     }
 
-    private static func targetLines(_ targets: YearTargets, hours: HoursSaved, aiTasks: Int) -> [TargetLine] {
+    /// A metric whose tools left no record in the period states no actual (記録なし), not 0 and 未達成.
+    private static func targetLines(_ targets: YearTargets, hours: HoursSaved, aiTasks: Int, rpaRecorded: Bool, aiRecorded: Bool) -> [TargetLine] {
         var lines: [TargetLine] = []
         if let rpa = targets.rpaHours {
-            let actual = hours.bySystem[SystemFamily.rpa.rawValue] ?? 0
-            lines.append(TargetLine(metric: "rpa-hours", label: "RPAによる削減時間（時間）", target: rpa, actual: actual, met: actual >= rpa))
+            lines.append(TargetLine(metric: "rpa-hours", label: "RPAによる削減時間（時間）", target: rpa,
+                                    actual: rpaRecorded ? hours.bySystem[SystemFamily.rpa.rawValue] ?? 0 : nil))
         }
         if let ai = targets.aiTasks {
-            lines.append(TargetLine(metric: "ai-tasks", label: "AIを活用した業務数", target: Double(ai), actual: Double(aiTasks), met: aiTasks >= ai))
+            lines.append(TargetLine(metric: "ai-tasks", label: "AIを活用した業務数", target: Double(ai), actual: aiRecorded ? Double(aiTasks) : nil))
         }
         return lines
     }

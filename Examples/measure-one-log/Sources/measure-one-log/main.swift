@@ -24,7 +24,9 @@ do {
             print("  \(task.task) \(task.name) [\(task.department)]: \(number(task.hoursSaved)) h from \(number(task.units)) \(task.unit)")
         }
         for target in figures.targets {
-            print("  \(target.label): \(number(target.actual)) of \(number(target.target))\(target.met ? " — met" : "")")
+            // No actual: the year's logs hold no record of the metric's tools, so its figure is unknown, not 0.
+            let actual = target.actual.map(number) ?? "no records"
+            print("  \(target.label): \(actual) of \(number(target.target))\(target.met ? " — met" : "")")
         }
         for source in figures.sources { print("  from \(source.path) (SHA-256 \(source.sha256))") }
     }

@@ -57,7 +57,7 @@ package enum NewSystemsCount {
     /// The targets-table line of a measured year with a target; nil otherwise (the writers then show 未計測).
     package static func targetLine(_ line: NewSystemsLine) -> TargetLine? {
         guard line.measured, let target = line.target, let actual = line.actual else { return nil }
-        return TargetLine(metric: NewSystemsLine.metric, label: NewSystemsLine.label, target: Double(target), actual: Double(actual), met: actual >= target)
+        return TargetLine(metric: NewSystemsLine.metric, label: NewSystemsLine.label, target: Double(target), actual: Double(actual))
     }
 
     /// Adds the year's line to a fiscal-year report, and its target line when measured.

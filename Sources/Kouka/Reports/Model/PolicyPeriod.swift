@@ -60,8 +60,13 @@ package enum PolicyPeriodBuilder {
     /// Whether `report` holds any record of the robots (`rpa`) or of the AI tools: a task line, an AI task line or an
     /// unmapped name of theirs. A year without is one whose logs were never read, not a year of 0 hours.
     package static func hasRecords(_ report: YearReport, rpa: Bool) -> Bool {
+        hasRecords(tasks: report.tasks, unmapped: report.unmapped, aiTasks: report.aiTasks, rpa: rpa)
+    }
+
+    /// The same rule on a report's lines before the report is made (its target lines need it).
+    package static func hasRecords(tasks: [TaskLine], unmapped: [UnmappedLine], aiTasks: [AITaskLine], rpa: Bool) -> Bool {
         func ofKind(_ system: String) -> Bool { (system == SystemFamily.rpa.rawValue) == rpa }
-        return report.tasks.contains { ofKind($0.system) } || report.unmapped.contains { ofKind($0.system) } || (!rpa && !report.aiTasks.isEmpty)
+        return tasks.contains { ofKind($0.system) } || unmapped.contains { ofKind($0.system) } || (!rpa && !aiTasks.isEmpty)
     }
 
     /// `reports` are the fiscal years' reports (any order), `projection` the year under way's, `path` its path.

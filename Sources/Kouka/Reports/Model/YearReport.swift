@@ -96,8 +96,31 @@ package struct TargetLine: Sendable, Hashable, Codable {
     package var metric: String
     package var label: String
     package var target: Double
-    package var actual: Double
+    /// Nil when the period's logs hold no record at all of the metric's tools (`PolicyPeriodBuilder.hasRecords`):
+    /// a year whose logs were never read has an unknown figure, not 0, and a report must say 記録なし.
+    package var actual: Double?
+    /// Whether `actual` reaches `target`; without an actual only a target of 0 or less is met.
     package var met: Bool
+
+    package init(metric: String, label: String, target: Double, actual: Double?) {
+        self.metric = metric
+        self.label = label
+        self.target = target
+        self.actual = actual
+        met = actual.map { $0 >= target } ?? (target <= 0)
+    }
+
+    private enum CodingKeys: String, CodingKey { case metric, label, target, actual, met }
+
+    // An unknown actual is written as null, not left out, so that a reader of the JSON sees it is unknown rather than missing.
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(metric, forKey: .metric)
+        try c.encode(label, forKey: .label)
+        try c.encode(target, forKey: .target)
+        try c.encode(actual, forKey: .actual)
+        try c.encode(met, forKey: .met)
+    }
 }
 
 /// One task (業務) in one department, with one system and unit: a task that two systems support has a line for

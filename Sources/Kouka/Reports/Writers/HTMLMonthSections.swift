@@ -6,13 +6,12 @@ enum HTMLMonthSections {
         out.write("<section><h2>\(e(y.label))の累計（\(y.from) 〜 \(y.through)）</h2>")
         out.write("<table class=\"compact\"><thead><tr><th>指標</th><th>年度の目標</th><th>累計の実績</th><th>目標に対して</th><th>3月31日までの見込み</th></tr></thead><tbody>\n")
         for t in y.targets {
-            let decimals = t.metric == "rpa-hours" ? 2 : 0
-            let share = t.target > 0 ? NumberText.grouped(t.actual / t.target * 100, decimals: 1) + "%" : "—"
+            let share = TargetText.share(t).map { NumberText.grouped($0, decimals: 1) + "%" } ?? "—"
             var projected = "—"
             if t.metric == "rpa-hours", let p = y.projection {
                 projected = NumberText.grouped(p.projectedRPAHours) + (p.onTrack.map { $0 ? "（達成の見込み）" : "（未達成の見込み）" } ?? "")
             }
-            out.write(#"<tr><td>\#(e(t.label))</td><td class="n">\#(NumberText.grouped(t.target, decimals: decimals))</td><td class="n">\#(NumberText.grouped(t.actual, decimals: decimals))</td><td class="n">\#(share)</td><td class="n">\#(projected)</td></tr>"# + "\n")
+            out.write(#"<tr><td>\#(e(t.label))</td><td class="n">\#(NumberText.grouped(t.target, decimals: TargetText.decimals(t)))</td><td class="n">\#(TargetText.actual(t))</td><td class="n">\#(share)</td><td class="n">\#(projected)</td></tr>"# + "\n")
         }
         out.write("</tbody></table>")
         out.write("<p>年度の累計の削減時間（全ツール） <b>\(NumberText.grouped(y.hoursSaved))</b> 時間。")

@@ -15,13 +15,12 @@ package enum HTMLReportWriter {
         if !r.targets.isEmpty {
             w("<section><h2>目標と実績</h2><table><thead><tr><th>指標</th><th>目標</th><th>実績</th><th>達成</th></tr></thead><tbody>")
             for t in r.targets {
-                let decimals = t.metric == "rpa-hours" ? 2 : 0
-                w(#"<tr><td>\#(e(t.label))</td><td class="n">\#(NumberText.grouped(t.target, decimals: decimals))</td><td class="n">\#(NumberText.grouped(t.actual, decimals: decimals))</td><td class="\#(t.met ? "met" : "missed")">\#(t.met ? "達成" : "未達成")</td></tr>"#)
+                w(#"<tr><td>\#(e(t.label))</td><td class="n">\#(NumberText.grouped(t.target, decimals: TargetText.decimals(t)))</td><td class="n">\#(TargetText.actual(t))</td><td class="\#(t.met ? "met" : "missed")">\#(TargetText.met(t))</td></tr>"#)
             }
             w(unmeasuredTargetRow(r))
             w("</tbody></table>")
             // Metrics differ in unit, so each is drawn as its share of its own target.
-            let shares = r.targets.filter { $0.target > 0 }.map { SVGBarChart.Bar(label: $0.label, value: $0.actual / $0.target * 100, marker: 100) }
+            let shares = r.targets.compactMap { t in TargetText.share(t).map { SVGBarChart.Bar(label: t.label, value: $0, marker: 100) } }
             w(SVGBarChart(bars: shares, unit: "%").horizontal())
             w(#"<p class="note">棒は目標に対する実績の割合、縦線は目標（100%）。</p></section>"#)
         }

@@ -12,13 +12,12 @@ enum MarkdownMonthSections {
                 line("| 指標 | 年度の目標 | 累計の実績 | 目標に対して | 3月31日までの見込み |")
                 line("| --- | ---: | ---: | ---: | ---: |")
                 for t in y.targets {
-                    let decimals = t.metric == "rpa-hours" ? 2 : 0
-                    let share = t.target > 0 ? NumberText.grouped(t.actual / t.target * 100, decimals: 1) + "%" : "—"
+                    let share = TargetText.share(t).map { NumberText.grouped($0, decimals: 1) + "%" } ?? "—"
                     var projected = "—"
                     if t.metric == "rpa-hours", let p = y.projection {
                         projected = NumberText.grouped(p.projectedRPAHours) + (p.onTrack.map { $0 ? "（達成の見込み）" : "（未達成の見込み）" } ?? "")
                     }
-                    line("| \(t.label) | \(NumberText.grouped(t.target, decimals: decimals)) | \(NumberText.grouped(t.actual, decimals: decimals)) | \(share) | \(projected) |")
+                    line("| \(t.label) | \(NumberText.grouped(t.target, decimals: TargetText.decimals(t))) | \(TargetText.actual(t)) | \(share) | \(projected) |")
                 }
             }
             line()

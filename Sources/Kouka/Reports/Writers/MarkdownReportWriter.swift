@@ -31,8 +31,7 @@ package enum MarkdownReportWriter {
             line("| 指標 | 目標 | 実績 | 達成 |")
             line("| --- | ---: | ---: | --- |")
             for t in report.targets {
-                let decimals = t.metric == "rpa-hours" ? 2 : 0
-                line("| \(t.label) | \(NumberText.grouped(t.target, decimals: decimals)) | \(NumberText.grouped(t.actual, decimals: decimals)) | \(t.met ? "達成" : "未達成") |")
+                line("| \(t.label) | \(NumberText.grouped(t.target, decimals: TargetText.decimals(t))) | \(TargetText.actual(t)) | \(TargetText.met(t)) |")
             }
             if let row = unmeasuredTargetRow(report) { line(row) }
             line()

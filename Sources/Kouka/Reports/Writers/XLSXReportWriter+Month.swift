@@ -15,8 +15,9 @@ extension XLSXReportWriter {
             var r: UInt32 = 1
             for t in y.targets {
                 let count = t.metric != "rpa-hours"
-                sheet.text(r, 0, "\(t.label)（\(y.from) 〜 \(y.through)）"); sheet.number(r, 1, t.target, whole: count); sheet.number(r, 2, t.actual, whole: count)
-                if t.target > 0 { sheet.number(r, 3, Rounding.hundredths(t.actual / t.target * 100)) }
+                sheet.text(r, 0, "\(t.label)（\(y.from) 〜 \(y.through)）"); sheet.number(r, 1, t.target, whole: count)
+                if let actual = t.actual { sheet.number(r, 2, actual, whole: count) } else { sheet.text(r, 2, PeriodTableText.noRecords) }
+                if let share = TargetText.share(t) { sheet.number(r, 3, Rounding.hundredths(share)) }
                 if t.metric == "rpa-hours", let p = y.projection {
                     sheet.number(r, 4, p.projectedRPAHours)
                     if let onTrack = p.onTrack { sheet.text(r, 5, onTrack ? "達成の見込み" : "未達成の見込み") }

@@ -33,8 +33,9 @@ package enum XLSXReportWriter {
         for target in report.targets {
             // The AI-supported tasks are a count; only hours have decimals.
             let count = target.metric != "rpa-hours"
-            summary.text(row, 0, target.label); summary.number(row, 1, target.actual, whole: count); summary.number(row, 2, target.target, whole: count)
-            summary.text(row, 3, target.met ? "達成" : "未達成"); row += 1
+            summary.text(row, 0, target.label); summary.number(row, 2, target.target, whole: count)
+            if let actual = target.actual { summary.number(row, 1, actual, whole: count) } else { summary.text(row, 1, PeriodTableText.noRecords) }
+            summary.text(row, 3, TargetText.met(target)); row += 1
         }
         writeUnmeasuredTarget(report, to: summary, row: &row)
         for family in SystemFamily.allCases {

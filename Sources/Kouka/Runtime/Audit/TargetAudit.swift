@@ -35,8 +35,7 @@ package struct TargetAudit {
         let asked = askedYear?.targets ?? []
         // A target that cannot be checked (new systems without a register) is not met: only a target of 0 is.
         // A target above 0 of a metric the year's logs hold no record of cannot be checked either.
-        let unrecorded = Set(askedYear?.unrecorded ?? [])
-        let allMet = !asked.isEmpty && asked.allSatisfy { $0.met && ($0.target <= 0 || !unrecorded.contains($0.metric)) }
+        let allMet = !asked.isEmpty && asked.allSatisfy(\.met)
             && NewSystemsAudit.checked(askedYear?.newSystems)
         return TargetAuditSummary(fiscalYear: fiscalYear.startYear, years: lines, allMet: allMet,
                                   exitCode: allMet ? .done : .doneWithFindings)
@@ -48,11 +47,9 @@ package struct TargetAudit {
         for year in summary.years {
             for t in year.targets {
                 let decimals = t.metric == "rpa-hours" ? "%.2f" : "%.0f"
-                // No log of the year holds a record of the metric's tools: neither 0 nor 未達成.
-                let actual = year.unrecorded?.contains(t.metric) == true
-                    ? "\(PeriodTableText.noRecords)\t\(t.target <= 0 ? "達成" : PeriodTableText.noRecords)"
-                    : "\(String(format: decimals, t.actual))\t\(t.met ? "達成" : "未達成")"
-                out += "\(year.label)\t\(t.label)\t\(String(format: decimals, t.target))\t\(actual)\n"
+                // No log of the year holds a record of the metric's tools: neither 0 nor 未達成 (`TargetLine.actual`).
+                let actual = t.actual.map { String(format: decimals, $0) } ?? PeriodTableText.noRecords
+                out += "\(year.label)\t\(t.label)\t\(String(format: decimals, t.target))\t\(actual)\t\(TargetText.met(t))\n"
             }
             out += NewSystemsAudit.tableLines(year)
         }
