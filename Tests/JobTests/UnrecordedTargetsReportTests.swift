@@ -5,45 +5,34 @@ import Testing
 /// month report and in `kouka-audit`'s JSON: 記録なし (JSON null), not 0 and 未達成. The city's only log is one robot
 /// run in May 2024, so FY2024 has RPA records and no AI record, and FY2022 has no record at all.
 @Suite(.serialized) struct UnrecordedTargetsReportTests {
-    let root: URL
-    var config: String { root.appendingPathComponent("kouka.toml").path }
+    let city: SmallCity
+    var config: String { city.config }
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-unrecorded-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("logs"), withIntermediateDirectories: true)
-        try write("catalog.csv", """
+        city = try SmallCity("unrecorded")
+        try city.write("catalog.csv", """
             task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
             T01,住民税課税資料の取込,税務課,rpa,runs,180,15,2020-04-01,住民税_*
 
             """)
-        try write("kouka.toml", """
-            catalog = "catalog.csv"
-            output = "reports"
-            [[source]]
-            format = "power-automate-flowsession"
-            path = "logs/*.json"
-            """)
+        try city.write("kouka.toml", "catalog = \"catalog.csv\"\noutput = \"reports\"\n[[source]]\nformat = \"power-automate-flowsession\"\npath = \"logs/*.json\"\n")
         // One successful run: 180 − 15 = 165 min = 2.75 h.
-        try write("logs/flows.json", #"[{"name": "住民税_課税", "startedon": "2024-05-01T00:00:00Z", "completedon": "2024-05-01T00:10:00Z", "runduration": 600, "statuscode": 4}]"#)
-    }
-
-    func write(_ name: String, _ text: String) throws {
-        try Data(text.utf8).write(to: root.appendingPathComponent(name))
+        try city.write("logs/flows.json", #"[{"name": "住民税_課税", "startedon": "2024-05-01T00:00:00Z", "completedon": "2024-05-01T00:10:00Z", "runduration": 600, "statuscode": 4}]"#)
     }
 
     func text(_ path: String) throws -> String {
-        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        try String(contentsOf: city.root.appendingPathComponent(path), encoding: .utf8)
     }
 
     /// The targets of a report's JSON, by metric.
     func jsonTargets(_ path: String) throws -> [String: [String: Any]] {
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent(path))) as! [String: Any]
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: city.root.appendingPathComponent(path))) as! [String: Any]
         let targets = json["targets"] as? [[String: Any]] ?? []
         return Dictionary(uniqueKeysWithValues: targets.map { ($0["metric"] as! String, $0) })
     }
 
     @Test func aMetricWithoutRecordsIsNoRecordsInEveryFormat() throws {
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { city.remove() }
         #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
         let report = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--today", "2025-04-01", "--quiet"])
         #expect(report.exitCode == 0, "\(report.stderr)")
@@ -58,7 +47,7 @@ import Testing
         #expect(markdown.contains("| AIを活用した業務数 | 4 | 記録なし | 記録なし |"), "\(markdown)")
         let html = try text("reports/FY2024/kouka-FY2024.html")
         #expect(html.contains(#"<td>AIを活用した業務数</td><td class="n">4</td><td class="n">記録なし</td><td class="missed">記録なし</td>"#))
-        let sheet = try ReportFiles.xlsxParts(root.appendingPathComponent("reports/FY2024/kouka-FY2024.xlsx").path)["xl/sharedStrings.xml"]
+        let sheet = try ReportFiles.xlsxParts(city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.xlsx").path)["xl/sharedStrings.xml"]
         #expect(String(decoding: sheet ?? Data(), as: UTF8.self).contains("記録なし"))
 
         // FY2022: no record of either kind.
