@@ -18,6 +18,28 @@ struct TimestampTests {
         #expect(sameInstant(stamp.instant(in: Self.utc).timeIntervalSince1970, 1_668_130_719.4924017))
     }
 
+    /// A UiPath line's `timeStamp` is read by position (`fixedWidthWithFraction`); the same text with a space after it
+    /// takes the general reading. Both must give the same date, time, second to the bit, and offset, and reject alike.
+    @Test func theFixedWidthReadingOfAFractionAndOffsetIsTheGeneralReadings() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["2021-04-01T07:00:00.0000000+09:00", "2024-02-29T23:59:60.9999999-14:00", "2024-02-30T00:00:00.1+09:00",
+                     "2024-01-01T00:00:00.+09:00", "2024-01-01T00:00:00.5+15:00", "2024-01-01T00:00:00.5+09:60", "2024-01-01T00:00:00.5+0900",
+                     "2024-01-01T24:00:00.5Z", "2024/01/01 10:00:00.123456789012Z", "2024-01-01T10:00:00.5x09:00"]
+        for _ in 0..<500 {
+            let digits = String((0..<Int.random(in: 1...12, using: &generator)).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            let offset = Bool.random(using: &generator) ? "Z" : String(format: "%@%02d:%02d", Bool.random(using: &generator) ? "+" : "-",
+                                                                         Int.random(in: 0...15, using: &generator), Int.random(in: 0...60, using: &generator))
+            texts.append(String(format: "2024-%02d-%02dT%02d:%02d:%02d.", Int.random(in: 1...12, using: &generator), Int.random(in: 1...31, using: &generator),
+                                Int.random(in: 0...24, using: &generator), Int.random(in: 0...60, using: &generator), Int.random(in: 0...61, using: &generator))
+                         + digits + offset)
+        }
+        for text in texts {
+            let fast = Timestamp(text), general = Timestamp(text + " ")
+            #expect(fast == general, "\(text)")
+            #expect(fast?.second.bitPattern == general?.second.bitPattern, "\(text)")
+        }
+    }
+
     @Test(arguments: [
         ("2022-06-16T12:54:40Z", 1_655_384_080.0),
         ("2022-06-16T12:54:40z", 1_655_384_080.0),

@@ -5,10 +5,12 @@ extension KoukaStore {
     static let runKeyChunk = 65_536
 
     func insertRunKeys(_ keys: RunKeyStream, source id: Int64) throws {
+        let spanClass = RunKeySpan.spanClass(of: keys.days)
         try db.prepare("INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day, span_class, unfinished) VALUES (?, ?, ?, ?, ?)").run([
             .integer(id), .text(keys.days.lowerBound.description), .text(keys.days.upperBound.description),
-            .integer(Int64(RunKeySpan.spanClass(of: keys.days))), keys.unfinished.isEmpty ? .null : .hashes(keys.unfinished),
+            .integer(Int64(spanClass)), keys.unfinished.isEmpty ? .null : .hashes(keys.unfinished),
         ])
+        noteSpanClass(spanClass, unfinished: !keys.unfinished.isEmpty)
         let insert = try db.prepare("INSERT INTO run_keys (source_id, chunk, hashes) VALUES (?, ?, ?)")
         var chunk: [UInt64] = []
         var number: Int64 = 0
@@ -117,11 +119,13 @@ extension KoukaStore {
                 WHERE s.format = ? AND s.path <> ? AND s.status IN ('present', 'gone')
                 """, reading: "run_key_sets").query([.text(format), .text(path)], add)
         }
-        for spanClass in RunKeySpan.classes where !anyDay {
+        // Only the classes some set uses: the others' ranges are empty.
+        let inUse = anyDay ? nil : try spanClassesInUse()
+        for spanClass in RunKeySpan.classes where !anyDay && inUse!.all.contains(spanClass) {
             let earliest = RunKeySpan.earliestStart(ofClass: spanClass, overlapping: keys.days.lowerBound)
             try overlapping.query([.integer(Int64(spanClass)), .text(RunKeySpan.bound(earliest)), .text(keys.days.upperBound.description),
                                    .text(keys.days.lowerBound.description), .text(format), .text(path)], add)
-            if unfinishedAnyDay { try unfinished.query([.integer(Int64(spanClass)), .text(format), .text(path)], add) }
+            if unfinishedAnyDay, inUse!.unfinished.contains(spanClass) { try unfinished.query([.integer(Int64(spanClass)), .text(format), .text(path)], add) }
         }
         // The file read first keeps a run: the others in the order they were first recorded.
         others.sort { $0.id < $1.id }

@@ -11,6 +11,8 @@ package final class KoukaStore {
     package internal(set) var jobRunID: Int64?
     /// The seal the nightly run found as it started (`recordSealFound`): what it leaves when it writes nothing the seal covers.
     var sealFound: String?
+    /// The run-key sets' span classes this connection knows of (`spanClassesInUse`).
+    var spanClasses: SpanClassesInUse?
 
     /// Opens (creating and migrating as needed) the database at `path`; `":memory:"` for tests.
     package init(path: String) throws {

@@ -9,6 +9,7 @@ enum ASCIIField {
     }
 
     /// Whether the bytes spell `word` (ASCII, case-insensitive).
+    @inline(__always)
     static func equals(_ bytes: UnsafeRawBufferPointer, _ word: StaticString) -> Bool {
         guard bytes.count == word.utf8CodeUnitCount else { return false }
         let letters = UnsafeRawBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)

@@ -20,22 +20,34 @@ final class NameInterner {
     @exclusivity(unchecked) private var counts: [Int] = []
     @exclusivity(unchecked) private var texts: [String] = []
     @exclusivity(unchecked) private var bytes: [UInt8] = []
+    /// The two entries found last, newest first: a log's lines repeat the same two or three names (a job id and its
+    /// process) line after line, and comparing with them costs less than hashing.
+    @exclusivity(unchecked) private var recent: (Int, Int) = (-1, -1)
 
     init(limit: Int = 4096) { self.limit = limit }
 
     /// The text of `bytes` in `encoding`, or nil when they are not valid in it.
     func string(_ field: UnsafeRawBufferPointer, encoding: TextEncoding) -> String? {
+        if recent.0 >= 0, counts[recent.0] == field.count, same(recent.0, field) { return texts[recent.0] }
+        if recent.1 >= 0, counts[recent.1] == field.count, same(recent.1, field) {
+            recent = (recent.1, recent.0)
+            return texts[recent.0]
+        }
         let hash = ByteHash.of(field)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { break }
-            if hashes[entry] == hash, counts[entry] == field.count, same(entry, field) { return texts[entry] }
+            if hashes[entry] == hash, counts[entry] == field.count, same(entry, field) {
+                recent = (entry, recent.0)
+                return texts[entry]
+            }
             slot = (slot + 1) & mask
         }
         guard let text = encoding.decode(field) else { return nil }
         if texts.count < limit {
+            recent = (texts.count, recent.0)
             slots[slot] = Int32(texts.count)
             hashes.append(hash)
             starts.append(bytes.count)

@@ -34,6 +34,10 @@ package struct Timestamp: Sendable, Hashable {
             self = fixed
             return
         }
+        if bytes.count > 20, bytes[19] == 0x2E, let fixed = Self.fixedWidthWithFraction(bytes) {
+            self = fixed
+            return
+        }
         var scanner = DigitScanner(bytes)
         scanner.skipSpaces()
         guard let y = scanner.number(maxDigits: 4), y >= 1000, let s1 = scanner.take(oneOf: "-/"),
@@ -91,6 +95,34 @@ package struct Timestamp: Sendable, Hashable {
               d <= LocalDate.daysIn(month: mo, year: y), let h = digits(11, 2), h < 24, let mi = digits(14, 2), mi < 60,
               let s = digits(17, 2), s < 61 else { return nil }
         return Timestamp(date: LocalDate(year: y, month: mo, day: d), hour: h, minute: mi, second: Double(s), utcOffset: nil)
+    }
+
+    /// `yyyy-MM-ddTHH:mm:ss.fffffff+09:00` (or `Z`), as a UiPath robot writes every line's `timeStamp`: read by position
+    /// with the fraction and the offset as the general reading reads them, to the same bits. Nil for anything else (the
+    /// general reading then decides).
+    private static func fixedWidthWithFraction(_ b: UnsafeRawBufferPointer) -> Timestamp? {
+        guard var stamp = fixedWidth(UnsafeRawBufferPointer(rebasing: b[0..<19])) else { return nil }
+        var index = 20
+        // The general reading's arithmetic, digit by digit, so that both give the same second.
+        var fraction = 0.0, scale = 0.1, digits = 0
+        while index < b.count, b[index] &- 0x30 < 10 {
+            if digits < 9 { fraction += Double(b[index] - 0x30) * scale; scale /= 10 }
+            index += 1; digits += 1
+        }
+        guard digits > 0 else { return nil }
+        stamp.second += fraction
+        if index == b.count - 1, b[index] == 0x5A || b[index] == 0x7A {
+            stamp.utcOffset = 0
+            return stamp
+        }
+        // ±HH:MM and nothing after it.
+        guard index == b.count - 6, b[index] == 0x2B || b[index] == 0x2D, b[index + 3] == 0x3A else { return nil }
+        let h1 = b[index + 1] &- 0x30, h2 = b[index + 2] &- 0x30, m1 = b[index + 4] &- 0x30, m2 = b[index + 5] &- 0x30
+        guard h1 < 10, h2 < 10, m1 < 10, m2 < 10 else { return nil }
+        let oh = Int(h1) * 10 + Int(h2), om = Int(m1) * 10 + Int(m2)
+        guard oh <= 14, om < 60 else { return nil }
+        stamp.utcOffset = (b[index] == 0x2D ? -1 : 1) * (oh * 3600 + om * 60)
+        return stamp
     }
 
     /// The instant this stands for: by its own offset when it has one, else in `clock`'s zone.

@@ -208,10 +208,9 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
 
     /// Folds one line into its run.
     static func apply(_ entry: UiPathLogLine, jobID: String, processName: String, instant: Date, line: Int, to runs: inout [String: UiPathRun]) {
-        if runs[jobID] == nil {
-            runs[jobID] = UiPathRun(jobID: jobID, processName: processName, firstLine: line, firstInstant: instant, lastInstant: instant)
-        }
-        fold(entry, processName: processName, instant: instant, into: &runs[jobID]!)
+        // One look-up of the job's run per line, not three: every line of a log comes here.
+        fold(entry, processName: processName, instant: instant,
+             into: &runs[jobID, default: UiPathRun(jobID: jobID, processName: processName, firstLine: line, firstInstant: instant, lastInstant: instant)])
     }
 
     /// Changes the run in place: a log has a few hundred thousand lines and a run's struct holds strings.
