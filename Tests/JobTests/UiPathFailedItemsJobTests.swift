@@ -62,5 +62,40 @@ import Testing
         let mismatch = (json["unitMismatches"] as? [[String: Any]])?.first { $0["task"] as? String == "T2" }
         #expect(mismatch?["units"] as? Double == 2)
         #expect((json["hoursSaved"] as? [String: Any])?["total"] as? Double == 0.3)
+        // Runs are counted once each, under their own outcome: of q, e and j only e failed. Its failed items, and q's and
+        // j's, are no failed run (the failed items events counted as runs: 4 failed runs, 5 runs for T1).
+        #expect((json["exclusions"] as? [String: Any])?["failedRuns"] as? Int == 1)
+        #expect(tasks["T1"]?["successes"] as? Int == 1, "q ended normally; e failed, whatever its successful item")
+        #expect(tasks["T1"]?["failures"] as? Int == 3, "failed items, the unit of T1's row")
+        let rpa = ((json["review"] as? [String: Any])?["sections"] as? [[String: Any]])?.first { $0["system"] as? String == "rpa" }
+        func row(_ table: String, _ key: String) -> [Any]? {
+            let found = (rpa?["tables"] as? [[String: Any]])?.first { $0["id"] as? String == table }
+            return ((found?["rows"] as? [[String: Any]])?.first { $0["key"] as? String == key })?["values"] as? [Any]
+        }
+        #expect(row("rpa-overall", "runs")?.last as? Double == 3, "\(String(describing: row("rpa-overall", "runs")))")
+        #expect(row("rpa-runs", "T1")?.last as? Double == 2)
+        #expect(row("rpa-overall", "failure-rate")?.last as? Double == 1.0 / 3.0, "1 failed run of 3")
+    }
+
+    /// A run that ended normally with every queue item failed is a successful run of 0 items: counted once, as a run
+    /// that succeeded, its failed items charged to the row in items, and no failed run.
+    @Test func aRunWhoseEveryItemFailedIsASuccessfulRunOfNoItems() throws {
+        let city = try SmallCity("uipath-all-items-failed")
+        defer { city.remove() }
+        try city.write("catalog.csv", """
+            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
+            T1,国保異動の処理,保険年金課,rpa,items,10,1,6,2020-04-01,国保異動
+
+            """)
+        try city.write("kouka.toml", "catalog = \"catalog.csv\"\noutput = \"reports\"\n[[source]]\nformat = \"uipath-execution-log\"\npath = \"logs/*_Execution.log\"\n")
+        try city.write("logs/2024-05-01_Execution.log", Self.run(0, "国保異動", job: "a", ["Failed", "Failed"]).joined(separator: "\r\n") + "\r\n")
+        #expect(try city.nightly().exitCode == 0)
+        let (code, json) = try city.report(2024)
+        #expect(code == 0)
+        let t1 = SmallCity.tasks(json)["T1"]
+        // 0 items saved, 2 failed items × 6 min = −12 min = −0.2 h.
+        #expect(t1?["successes"] as? Int == 1 && t1?["failures"] as? Int == 2 && t1?["units"] as? Double == 0)
+        #expect(t1?["hoursSaved"] as? Double == -0.2)
+        #expect((json["exclusions"] as? [String: Any])?["failedRuns"] as? Int == 0)
     }
 }

@@ -27,7 +27,7 @@ public struct RollupTotals: Sendable, Hashable {
     }
 
     package mutating func add(_ event: UsageEvent) {
-        events += 1
+        if event.countsAsRun { events += 1 }
         quantity += event.quantity
         machineSeconds += event.machineSeconds ?? 0
         if let human = event.humanSeconds {

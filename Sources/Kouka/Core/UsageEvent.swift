@@ -32,6 +32,10 @@ public struct UsageEvent: Sendable, Hashable {
     /// is not known (DeepL Free and Pro Classic answer no period). A count smaller than the day before's
     /// starts a new period (`RunningTotals`).
     public var undatedPeriod: Bool
+    /// Whether this event is a run (job, use) in the counts of runs: false for the part of a run that another event of
+    /// the same run counts, such as a UiPath run's failed queue items beside the run's own outcome. Reports' run counts
+    /// (失敗 回, a tool review's runs and failure rate) count each run once, under its own outcome.
+    public var countsAsRun: Bool
     /// What the log says about the quality of the work (fields corrected, an inquiry left unanswered…);
     /// empty when it says nothing.
     package var quality: [QualityMeasure: Double] = [:]
@@ -41,8 +45,9 @@ public struct UsageEvent: Sendable, Hashable {
         family: SystemFamily, occurredAt: Date, taskName: String, department: String? = nil,
         outcome: Outcome, quantity: Double, unit: EffectUnit, machineSeconds: Double? = nil,
         humanSeconds: Double? = nil, source: SourceLocation, cumulative: Bool = false,
-        undatedPeriod: Bool = false
+        undatedPeriod: Bool = false, countsAsRun: Bool = true
     ) {
+        self.countsAsRun = countsAsRun
         self.cumulative = cumulative
         self.undatedPeriod = undatedPeriod
         self.family = family

@@ -234,21 +234,27 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
     /// queue items did. Queue transactions are items: successful ones items handled, failed ones items
     /// failed (in a run that ended normally as much as in one that did not). A run that failed or never
     /// finished is also a failed or unfinished run, in runs, so that a catalog row in runs charges rework per
-    /// failed run and one in items per failed item (`EffectModel`).
+    /// failed run and one in items per failed item (`EffectModel`). The run is one run in the counts of runs, under its
+    /// own outcome (`UsageEvent.countsAsRun`): a run that ended normally is its successful items' event, even of 0 items
+    /// when every item failed, and its failed items are not a failed run; a run that failed is its event in runs.
     static func events(of run: UiPathRun, context: ParseContext) -> [UsageEvent] {
         let outcomeOfRun = outcome(of: run)
         // The machine time is the run's, given once, to its first event.
         var machine = run.totalSeconds
-        func event(_ outcome: Outcome, _ quantity: Int, _ unit: EffectUnit) -> UsageEvent {
+        func event(_ outcome: Outcome, _ quantity: Int, _ unit: EffectUnit, isTheRun: Bool) -> UsageEvent {
             defer { machine = nil }
             return UsageEvent(family: .rpa, occurredAt: run.startInstant, taskName: run.processName, outcome: outcome,
-                              quantity: Double(quantity), unit: unit, machineSeconds: machine, source: context.location(run.firstLine))
+                              quantity: Double(quantity), unit: unit, machineSeconds: machine, source: context.location(run.firstLine),
+                              countsAsRun: isTheRun)
         }
-        guard run.hasTransactions else { return [event(outcomeOfRun, 1, .runs)] }
+        guard run.hasTransactions else { return [event(outcomeOfRun, 1, .runs, isTheRun: true)] }
         var events: [UsageEvent] = []
-        if run.successfulTransactions > 0 { events.append(event(.success, run.successfulTransactions, .items)) }
-        if run.failedTransactions > 0 { events.append(event(.failure, run.failedTransactions, .items)) }
-        if outcomeOfRun != .success { events.append(event(outcomeOfRun, 1, .runs)) }
+        let succeeded = outcomeOfRun == .success
+        if run.successfulTransactions > 0 || succeeded {
+            events.append(event(.success, run.successfulTransactions, .items, isTheRun: succeeded))
+        }
+        if run.failedTransactions > 0 { events.append(event(.failure, run.failedTransactions, .items, isTheRun: false)) }
+        if !succeeded { events.append(event(outcomeOfRun, 1, .runs, isTheRun: true)) }
         return events
     }
 

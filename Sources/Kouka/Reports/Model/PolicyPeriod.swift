@@ -28,7 +28,8 @@ package struct PolicyYearLine: Sendable, Hashable, Codable {
     package var rpaHours: Double?
     /// Whether the year met its RPA target; only for a year that is over.
     package var rpaMet: Bool?
-    /// The sum of the years' RPA hours as this table shows them, through this year; nil for a year ahead.
+    /// The sum of the years' RPA hours as this table shows them, through this year; nil for a year ahead, and for a year
+    /// before the first that holds a record of the robots (記録なし is no 0 to add up).
     package var cumulativeRPAHours: Double?
     /// 見込み: the projection of a year in progress, or for the next year the path's projection plus the
     /// planned tasks' hours; nil for a year that is over and for later years (no basis).
@@ -77,6 +78,8 @@ package enum PolicyPeriodBuilder {
         var projectedCumulative: Double? = years.lowerBound > FiscalYear(containing: asOf).startYear ? 0 : nil
         var lines: [PolicyYearLine] = []
         var measured = false
+        // Until a year holds a record of the robots, there is no cumulative figure either: 0 would read as measured.
+        var anyRPARecorded = false
         for startYear in years {
             let year = FiscalYear(startYear)
             let target = targets.targets(for: year)
@@ -93,8 +96,9 @@ package enum PolicyPeriodBuilder {
                 if rpaRecorded {
                     line.rpaHours = rpa
                     cumulative = Rounding.hundredths(cumulative + rpa)
+                    anyRPARecorded = true
                 }
-                line.cumulativeRPAHours = cumulative
+                line.cumulativeRPAHours = anyRPARecorded ? cumulative : nil
                 if aiRecorded { line.aiTasks = ai }
                 if status == "actual" {
                     projectedCumulative = cumulative

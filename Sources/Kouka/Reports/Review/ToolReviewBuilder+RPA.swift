@@ -81,7 +81,9 @@ extension ToolReviewBuilder {
                 .filter { $0.2 < $0.1 }.sorted { ($0.2 - $0.1, $0.0) < ($1.2 - $1.1, $1.0) }.prefix(5)
             if !fell.isEmpty {
                 tables.append(ReviewTable(id: "rpa-fell", title: "削減時間が前年から最も減った業務（\(c.columns[c.judged])）", columns: ["前年同期", "当期", "増減"],
-                                          rows: fell.map { c.row($0.0, label($0.0), "時間", [$0.1, $0.2, $0.2 - $0.1]) }, note: nil))
+                                          // Sums of lines' rounded hours, and their difference, rounded again as every figure shown.
+                                          rows: fell.map { c.row($0.0, label($0.0), "時間", [Rounding.hundredths($0.1), Rounding.hundredths($0.2),
+                                                                                         Rounding.hundredths($0.2 - $0.1)]) }, note: nil))
             }
         }
         // Judged once the task ran robot_minimum_runs times, as its 実行回数 shows, whatever its unit: 59 items of 4 runs are
