@@ -11,7 +11,12 @@ extension KoukaStore {
             SELECT day, department, family, task_name, outcome, unit, off_hours, cumulative, events, quantity, machine_seconds, human_seconds,
             human_quantity FROM rollups WHERE source_id = ? ORDER BY day, department, family, task_name, outcome, unit, off_hours
             """, reading: "rollups").query([.integer(id)]) { s in
-            for column in Int32(0)...5 { Self.feed(try s.text(column), separator: 0x1F, into: &hasher) }
+            // The text's bytes as SQLite holds them, as a string's UTF-8 would be, without making one: every file's every
+            // rollup comes here as the file is recorded.
+            for column in Int32(0)...5 {
+                hasher.update(try s.textBytes(column))
+                Self.feed(separator: 0x1F, into: &hasher)
+            }
             for column in Int32(6)...8 { Self.feed(try s.int(column), into: &hasher) }
             for column in Int32(9)...12 { Self.feed(Int64(bitPattern: try s.double(column).bitPattern), into: &hasher) }
         }
@@ -53,6 +58,10 @@ extension KoukaStore {
         var bytes = Array(text.utf8)
         bytes.append(separator)
         bytes.withUnsafeBytes { hasher.update($0) }
+    }
+
+    static func feed(separator: UInt8, into hasher: inout SHA256) {
+        withUnsafeBytes(of: separator) { hasher.update($0) }
     }
 
     static func feed(_ value: Int64, into hasher: inout SHA256) {
