@@ -44,4 +44,58 @@ struct OverwrittenExportTests {
         #expect((try night.summary()["filesLosingRuns"] as? [Any])?.isEmpty == true)
         #expect(SourceIdentityTests.hours(try city.report()) == 2.5)
     }
+
+    /// Runs with flow session ids `prefix1`…, one a day in May from `days`.
+    static func runs(_ prefix: String, _ days: ClosedRange<Int>) -> String {
+        "[" + days.map { #"{"flowsessionid": "\#(prefix)\#($0)", "name": "住民税_取込", "startedon": "2024-05-0\#($0)T00:00:00Z", "runduration": 60, "statuscode": 4}"# }
+            .joined(separator: ",\n") + "]"
+    }
+
+    /// Two overlapping exports: a.json (f1–f5) read first counts f3–f5, and b.json (f3–f8) leaves them out as counted in a.
+    /// When a is saved over, the runs it no longer counts are counted by b, read again the same night; where a still holds
+    /// them no figure moves. Before, b kept leaving them out: the runs counted nowhere, with exit 0 every later night.
+    @Test(arguments: [
+        // Another machine's export saved over a: its own five runs, and b's six. 11 runs × 30 min.
+        ("g", 1...5, 5.5, 0),
+        // a re-exported for May 1–2 only: f1–f8 are all on disk, b holds May 3–5 now, so no day lost a run. 8 runs.
+        ("f", 1...2, 4.0, 0),
+    ])
+    func runsAnOverwrittenExportNoLongerCountsAreCountedByTheExportThatLeftThemOut(prefix: String, days: ClosedRange<Int>, hours: Double,
+                                                                                    exitCode: Int32) throws {
+        let city = try SourceIdentityTests.City(catalog: Self.catalog, source: Self.source)
+        defer { city.remove() }
+        try city.write("logs/a.json", Self.runs("f", 1...5))
+        #expect(try city.nightly().exitCode == 0)
+        try city.write("logs/b.json", Self.runs("f", 3...8))
+        #expect(try city.nightly().exitCode == 1, "3 repeated runs rejected")
+        #expect(SourceIdentityTests.hours(try city.report()) == 4.0)
+        try city.write("logs/a.json", Self.runs(prefix, days))
+        let night = try city.nightly()
+        #expect(night.exitCode == exitCode, "\(night.stdout)")
+        let readAgain = try night.summary()["filesReadForEndedRuns"] as? [[String: Any]] ?? []
+        #expect(readAgain.contains { ($0["path"] as? String)?.hasSuffix("logs/b.json") == true }, "\(night.stdout)")
+        #expect(SourceIdentityTests.hours(try city.report()) == hours)
+        #expect(try city.nightly().exitCode == 0, "the next night finds nothing")
+        #expect(SourceIdentityTests.hours(try city.report()) == hours)
+        let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
+    }
+
+    /// a.json saved over with b.json's very bytes is a copy, which counts nothing: b, which left f3–f5 out as counted in a,
+    /// counts them again. f1 and f2 are on disk no more; the night names a as a copy (exit 1).
+    @Test func anExportMadeACopyOfTheOtherGivesItsRunsBack() throws {
+        let city = try SourceIdentityTests.City(catalog: Self.catalog, source: Self.source)
+        defer { city.remove() }
+        try city.write("logs/a.json", Self.runs("f", 1...5))
+        #expect(try city.nightly().exitCode == 0)
+        try city.write("logs/b.json", Self.runs("f", 3...8))
+        #expect(try city.nightly().exitCode == 1)
+        try city.write("logs/a.json", Self.runs("f", 3...8))
+        let night = try city.nightly()
+        #expect(night.exitCode == 1)
+        let copies = try night.summary()["filesDuplicate"] as? [[String: Any]] ?? []
+        #expect(copies.map { ($0["path"] as? String ?? "").hasSuffix("logs/a.json") } == [true], "\(copies)")
+        // f3–f8, 6 runs × 30 min, counted by b.
+        #expect(SourceIdentityTests.hours(try city.report()) == 3.0)
+    }
 }

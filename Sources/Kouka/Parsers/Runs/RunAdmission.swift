@@ -92,12 +92,18 @@ extension RunAdmission {
     }
 }
 
+extension RunAdmission {
+    /// The part of a repeated run's reason that names the file counting it: what finds the files that left runs out for
+    /// a file (`KoukaStore.filesLeavingRunsOut`).
+    static func countedInText(_ file: String) -> String { "another file: \(file), the same run, counted once" }
+}
+
 extension RunAdmission.Refusal {
     /// The rejection reason for a row, naming the id column.
     func reason(idColumn: String) -> String {
         switch self {
         case let .repeatsEarlierRow(line): "\(idColumn) repeats an earlier row: line \(line), the same run, counted once"
-        case let .countedIn(file): "\(idColumn) is already counted in another file: \(file), the same run, counted once"
+        case let .countedIn(file): "\(idColumn) is already counted in \(RunAdmission.countedInText(file))"
         case let .endsOnLaterRow(line): "\(idColumn) is the same run as line \(line), which gives its end: counted once, there"
         }
     }

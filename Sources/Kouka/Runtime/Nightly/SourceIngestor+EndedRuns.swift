@@ -24,6 +24,9 @@ struct RunsEndedHere {
     /// The robot's log of the day before, read before this one was there, that holds lines of runs no earlier log counts
     /// (left to a later log that counts them, read before this one joined them): read again, it counts them.
     var joinedHere: [String: Int] = [:]
+    /// The files that left runs out as counted in this one, which, read again, no longer counts some of them
+    /// (`findRunsNoLongerCounted`): read again, they count them.
+    var noLongerCountedHere: [String: Int] = [:]
 }
 
 extension SourceIngestor {
@@ -198,6 +201,10 @@ extension SourceIngestor {
         for (path, runs) in ended.joinedHere {
             readAgain.append((path, "\(runs) run(s) whose lines it holds, counted by a later log read before, go on in \(display), the robot's log of the day after, which was not there when it was read: read again with it, it counts them"))
         }
+        for (path, runs) in ended.noLongerCountedHere {
+            regainingRuns.insert(path)
+            readAgain.append((path, "it left \(runs) run(s) out as counted in \(display), which was read again and no longer counts some of them: read again, it counts those"))
+        }
         // Recorded now: the files read again below leave out the runs it counts.
         if !readAgain.isEmpty { recorded.insert(display) }
         for (path, reason) in readAgain.sorted(by: { $0.path < $1.path }) {
@@ -249,7 +256,7 @@ extension SourceIngestor {
     /// Whether the counted file at `path` is among the sources, and holds the bytes its ledger line was read from (or
     /// those and more: a robot's log that grew since), so that reading it again gives what it counted, less the runs
     /// another file takes over, and what it gained since.
-    private func isReadableAsRecorded(_ path: String, store: KoukaStore) throws -> Bool {
+    func isReadableAsRecorded(_ path: String, store: KoukaStore) throws -> Bool {
         // A file marked gone that is back with its bytes can be read again.
         guard let file = file(at: path), let line = try store.source(path: path), line.status == .present || line.status == .gone, !line.sha256.isEmpty
         else { return false }

@@ -54,6 +54,9 @@ final class SourceIngestor {
     /// The runs each file about to be read again for runs another took over is to leave out, with the file that counts
     /// each (`settle(_:endedIn:store:summary:)`).
     var leavingOut: [String: [UInt64: String]] = [:]
+    /// The files being read again because a file they left runs out for no longer counts them (`noLongerCountedHere`): what
+    /// they gain makes up for what that file lost on the same days (`settleLosses`), as when the two are read in one run.
+    var regainingRuns: Set<String> = []
     /// How deep the run is in files read again for runs that ended in another (`settle(_:endedIn:store:summary:)`).
     var readingAgainForEndedRuns = 0
     /// Past this depth a file leaves out every run another counts: each reading again takes unfinished runs from a
@@ -339,6 +342,9 @@ final class SourceIngestor {
             return
         }
         if let original = read.duplicateOf {
+            // A copy counts nothing: files that left runs out for what it counted before count them again.
+            var ended = RunsEndedHere()
+            try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: nil, in: &ended, store: store, summary: &summary)
             var duplicate = read.record
             duplicate.status = .duplicate
             duplicate.rejectReason = "the same bytes as \(original), which is counted"
@@ -346,6 +352,7 @@ final class SourceIngestor {
             try store.replaceContribution(of: duplicate, rollups: [:], rejections: [])
             summary.filesDuplicate.append(.init(path: display, reason: duplicate.rejectReason!))
             logger.warning("source file is a copy of another; counted once", metadata: ["file": "\(display)", "original": "\(original)"])
+            try settle(ended, endedIn: display, store: store, summary: &summary)
             return
         }
         // The part appended holds a run the part read before counts (its lines again, or a line after its end), ended or
@@ -417,6 +424,9 @@ final class SourceIngestor {
         // A run this file holds ended, left out for a file that counts it unfinished and cannot be read again yet, waits
         // with the file's pending runs: the file is read again every night, and names that file, until it can be.
         try findEnds(parsed.endsOfRunsStartedBefore, in: &endedHere, store: store)
+        if case .append = read.plan {} else {
+            try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: Self.stream(collector), in: &endedHere, store: store, summary: &summary)
+        }
         record.pendingRuns = parsed.pendingRuns + endedHere.keptBy.values.reduce(0, +)
         let rollups = read.orderedRollups
         // The hours its chatbot answers were judged by; an append keeps the file's (the plan is full when they changed).
@@ -447,6 +457,9 @@ final class SourceIngestor {
                     if !days.isEmpty { losses.append((display, read.spec.format, days)) }
                     gain(after, beyond: before, format: read.spec.format)
                 }
+            } else if regainingRuns.remove(display) != nil {
+                gain(RunsLost.perDay(rollups: rollups, rejections: collector.rejections), beyond: try store.eventsPerDay(ofSourceAt: display),
+                     format: read.spec.format)
             }
             try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             appended = false

@@ -1,0 +1,19 @@
+/// The files that left runs out because another file counts them (`RunAdmission.Refusal.countedIn`): when that file is read
+/// again and no longer counts some of them (an export overwritten by another, or re-exported for fewer days), these must
+/// be read again to count them, or the runs would count nowhere.
+extension KoukaStore {
+    /// The counted files (present or gone) of `format`, other than `path`, with how many repeated runs each left out as
+    /// counted in the file at `path`, by path. Asked only when that file no longer counts runs it counted: its rejections
+    /// are searched by their reason, which names the file (`RunAdmission.countedInText`).
+    func filesLeavingRunsOut(for path: String, format: String) throws -> [String: Int] {
+        var found: [String: Int] = [:]
+        try db.prepare("""
+            SELECT s.path, COUNT(*) FROM source_files s JOIN rejects r ON r.source_id = s.id
+            WHERE r.repeated_run = 1 AND s.format = ? AND s.path <> ? AND s.status IN ('present', 'gone') AND instr(r.reason, ?) > 0
+            GROUP BY s.path
+            """, reading: "rejects").query([.text(format), .text(path), .text(RunAdmission.countedInText(path))]) {
+            found[try $0.text(0)] = Int(try $0.int(1))
+        }
+        return found
+    }
+}
