@@ -180,6 +180,11 @@ package struct NightlyJob {
             try store.markGone(paths: gone)
             summary.filesGone = gone
             for path in gone { logger.notice("source file is gone; its figures are kept", metadata: ["file": "\(path)"]) }
+            summary.filesGoneWhileWritten = try GoneWhileWritten.check(
+                gone, formats: Set(configuration.sources.filter(\.parser.runIdsSpanDatedLogs).map(\.format)), clock: configuration.clock, store: store)
+            for file in summary.filesGoneWhileWritten {
+                logger.warning("a robot's log is gone before it was read after its day", metadata: ["file": "\(file.path)", "reason": "\(file.reason)"])
+            }
         }
         summary.unmapped = ingestor.unmappedNames()
         // Read after this run's own writes: a file it read again states its own rows, not the killed run's.

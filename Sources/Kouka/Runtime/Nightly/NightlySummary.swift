@@ -86,6 +86,9 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     package var filesMatchedTwice: [FileProblem] = []
     /// Files in the ledger that no longer exist; their rollups keep counting.
     package var filesGone: [String] = []
+    /// Of `filesGone`, a robot's daily logs last read before their day was over (`GoneWhileWritten`): what the robot
+    /// wrote after that reading counts nowhere (exit 1).
+    package var filesGoneWhileWritten: [FileProblem] = []
     package var filesRejected: [FileProblem] = []
     /// Files whose bytes are those of another file already counted (the same export under two names).
     package var filesDuplicate: [FileProblem] = []
@@ -126,7 +129,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
             || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
-            || storeEditedSince != nil
+            || storeEditedSince != nil || !filesGoneWhileWritten.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }
