@@ -76,6 +76,9 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Counted files whose ledger line lost its rollup digest behind Kouka's back (the store keeps one for every
     /// counted file): their rollups may have been changed with it, and no digest is recorded for them (exit 1).
     package var rollupDigestsRemoved: [FileProblem] = []
+    /// Files to be read on from where they stopped whose rollups in the store are not those their ledger line's digest
+    /// was recorded for: changed outside Kouka. Read whole instead, so the store holds what the file gives again (exit 1).
+    package var filesEditedInStore: [FileProblem] = []
     /// The start of the last nightly run, when the store's ledger or quarantine was changed outside Kouka since it ended
     /// (its seal, `LedgerSealCheck`) and `--accept-store-edits` was not given (exit 1): `kouka-audit verify` names it.
     package var storeEditedSince: String?
@@ -128,7 +131,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     var hasFindings: Bool {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
-            || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
+            || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !filesEditedInStore.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
             || storeEditedSince != nil || !filesGoneWhileWritten.isEmpty
     }
 
