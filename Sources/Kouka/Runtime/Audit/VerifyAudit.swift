@@ -38,6 +38,16 @@ package struct VerifyAudit {
             let now = spec.readingText(zone: zone)
             return was != now && SourceSpec.zones(of: was) == SourceSpec.zones(of: now)
         }
+        // A chatbot file whose answers were judged by other office hours than kouka.toml gives now: read again with these,
+        // its off-hours answers would differ from the store's with nothing changed behind Kouka's back.
+        let officeHours = configuration.officeHours.ledgerText
+        if let judged = ledger.first(where: { $0.status != .gone && $0.status != .unreadable && specs[$0.path] != nil
+                                                && IngestPlan.hasOtherOfficeHours($0, than: officeHours) }) {
+            throw ConfigurationError(path: configuration.path, message: """
+                \(judged.path) (and any other chatbot file read since) was read with other [office_hours] than kouka.toml gives now: \
+                run kouka-nightly, which reads such files again with these hours, before verifying
+                """)
+        }
         guard let first = other.first else { return }
         throw ConfigurationError(path: configuration.path, message: """
             \(other.count) file(s) in the store, \(first.path) among them, were read with other settings of their [[source]] (encoding, \
