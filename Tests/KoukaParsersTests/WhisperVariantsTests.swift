@@ -30,6 +30,19 @@ import Testing
         }
         """
 
+    /// Zoom names a cloud recording's transcript by its start in UTC: GMT20240331-233000 is 08:30 on April 1 in Tokyo, a
+    /// meeting of FY2024, not of March 31 (FY2023), as the date in the name read as a local day made it.
+    @Test(arguments: [("GMT20240331-233000_Recording.transcript.vtt", "2024-03-31T23:30:00Z"),
+                      ("2024-03-31_GMT_委員会.vtt", "2024-03-30T15:00:00Z")])
+    func aZoomRecordingsNameGivesItsStartInUTC(name: String, start: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write(name, Data("WEBVTT\n\n1\n00:00:00.000 --> 01:00:00.000\n開会します\n".utf8))
+        let sink = CollectingSink()
+        _ = try TranscriptParser(options: SourceOptions(task: "会議録")).parse(path: path, context: tokyoContext(path), into: sink)
+        #expect(sink.events.map { UTCTimestamp.string(from: $0.occurredAt) } == [start])
+    }
+
     @Test func whisperCppOffsetsAreMilliseconds() throws {
         // 3,725,480 ms = 3,725.48 s = 62.0913 min (read as seconds it would be 62,091 min).
         let got = try Self.minutes("2024-06-03_本会議.wav.json", Self.whisperCpp)

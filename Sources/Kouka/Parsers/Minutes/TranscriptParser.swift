@@ -109,6 +109,17 @@ package struct TranscriptParser: LogParser {
         return 0
     }
 
+    /// The instant in a name Zoom gives a cloud recording's files, `GMT` + `yyyyMMdd-HHmmss` in UTC; nil for any other name.
+    static func zoomStart(_ name: String) -> Date? {
+        guard let range = name.range(of: "GMT") else { return nil }
+        let rest = Array(name[range.upperBound...].utf8.prefix(15))
+        guard rest.count == 15, rest[8] == UInt8(ascii: "-"), rest.enumerated().allSatisfy({ $0.offset == 8 || (0x30...0x39).contains($0.element) })
+        else { return nil }
+        let text = String(decoding: rest, as: UTF8.self)
+        let iso = "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.dropFirst(6).prefix(2))T\(text.dropFirst(9).prefix(2)):\(text.dropFirst(11).prefix(2)):\(text.dropFirst(13).prefix(2))Z"
+        return Timestamp(iso).map { $0.instant(in: LocalClock(zone: TimeZone(identifier: "UTC")!)) }
+    }
+
     /// `HH:MM:SS,mmm`, `HH:MM:SS.mmm` or `MM:SS.mmm` in seconds.
     static func cueTime(_ text: String) -> Double? {
         let parts = text.replacingOccurrences(of: ",", with: ".").split(separator: ":")
@@ -118,9 +129,11 @@ package struct TranscriptParser: LogParser {
         return whole.reduce(0) { $0 * 60 + Double($1) } * 60 + last
     }
 
-    /// The day the meeting was held: a date in the file name, else when the file was written.
+    /// The day the meeting was held: a date in the file name, else when the file was written. A Zoom cloud recording's
+    /// name gives its start in UTC (`GMT20240331-233000_Recording.transcript.vtt`: 08:30 on April 1 in Tokyo): that instant.
     static func date(of path: String, display: String, clock: LocalClock) throws(InputError) -> Date {
         let name = URL(fileURLWithPath: path).lastPathComponent
+        if let gmt = zoomStart(name) { return gmt }
         let digits = Array(name)
         for start in digits.indices {
             for length in [10, 8] where start + length <= digits.count {
