@@ -97,5 +97,39 @@ struct OverwrittenExportTests {
         #expect(copies.map { ($0["path"] as? String ?? "").hasSuffix("logs/a.json") } == [true], "\(copies)")
         // f3–f8, 6 runs × 30 min, counted by b.
         #expect(SourceIdentityTests.hours(try city.report()) == 3.0)
+        // Verify reads the store's copy after the file it copies, though the store recorded it first: no difference.
+        let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
+    }
+
+    /// a.json saved over by something that is no export (an error page) is rejected whole and counts nothing: b counts the
+    /// runs it left out for a. And a renamed (followed by its inode) before it is saved over: b's repeats name it by its new
+    /// path, so b is found and read again all the same.
+    @Test(arguments: [false, true])
+    func runsGoBackToTheOtherExportWhenOneIsRejectedWholeOrRenamedFirst(renamed: Bool) throws {
+        let city = try SourceIdentityTests.City(catalog: Self.catalog, source: Self.source)
+        defer { city.remove() }
+        try city.write("logs/a.json", Self.runs("f", 1...5))
+        #expect(try city.nightly().exitCode == 0)
+        try city.write("logs/b.json", Self.runs("f", 3...8))
+        #expect(try city.nightly().exitCode == 1)
+        var name = "logs/a.json"
+        if renamed {
+            name = "logs/a-2024-05.json"
+            try FileManager.default.moveItem(at: city.root.appendingPathComponent("logs/a.json"), to: city.root.appendingPathComponent(name))
+            #expect(try city.nightly().exitCode == 0)
+            // Saved over by another machine's export: g1–g5, and b's f3–f8. 11 runs × 30 min.
+            try city.write(name, Self.runs("g", 1...5))
+        } else {
+            // Only b's f3–f8 hold runs now: 6 × 30 min.
+            try city.write(name, "<html><body>503 Service Unavailable</body></html>")
+        }
+        let night = try city.nightly()
+        let readAgain = try night.summary()["filesReadForEndedRuns"] as? [[String: Any]] ?? []
+        #expect(readAgain.map { $0["path"] as? String } == ["logs/b.json"], "\(night.stdout)")
+        #expect(SourceIdentityTests.hours(try city.report()) == (renamed ? 5.5 : 3.0))
+        #expect(try city.nightly().exitCode == 0, "the next night finds nothing new")
+        let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
     }
 }

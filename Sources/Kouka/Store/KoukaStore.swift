@@ -156,6 +156,10 @@ package final class KoukaStore {
                 try db.prepare("DELETE FROM source_files WHERE id = ?").run([.integer(replaced.id)])
             }
             try db.prepare("UPDATE source_files SET path = ?, status = 'present' WHERE path = ?").run([.text(new), .text(old)])
+            // Runs other files left out as counted in it are named by its path: by its new one now, so that they are found
+            // when it no longer counts them (`filesLeavingRunsOut`).
+            try db.prepare("UPDATE rejects SET reason = replace(reason, ?1, ?2) WHERE repeated_run = 1 AND instr(reason, ?1) > 0")
+                .run([.text(RunAdmission.countedInText(old)), .text(RunAdmission.countedInText(new))])
         }
     }
 

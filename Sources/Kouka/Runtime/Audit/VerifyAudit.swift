@@ -31,6 +31,9 @@ package struct VerifyAudit {
     /// Refuses a store whose files were read with other settings of their source than kouka.toml gives now (or before
     /// Kouka kept them): they count what those settings gave, and the nightly run reads them again first. Read again
     /// here, they would differ as if the store had been changed behind Kouka's back.
+    /// Added to a copy's ledger id in the order files are read again: after any id a store can reach.
+    static let copiesAfter: Int64 = 1 << 48
+
     static func checkSourceSettings(of ledger: [SourceFileRecord], specs: [String: SourceSpec], configuration: Configuration) throws {
         let zone = configuration.clock.zone.identifier
         let other = ledger.filter { line in
@@ -77,8 +80,10 @@ package struct VerifyAudit {
         // The store's side is read while the logs are read again; `context` is its own until it is done.
         let storeSide = BackgroundWork { try VerifyStoreSide(reading: context, fiscalYears: fiscalYears) }
         defer { storeSide.waitUntilDone() }
-        // In the order the store first recorded the files: of two exports holding one run, the store's counts it.
-        let order = Dictionary(context.ledger.map { ($0.path, $0.id) }, uniquingKeysWith: min)
+        // In the order the store first recorded the files: of two exports holding one run, the store's counts it. A file the
+        // store holds as a copy comes after every counted file: saved over with another's bytes, it is the copy even when
+        // the store recorded it first, and read first it would be taken for the original.
+        let order = Dictionary(context.ledger.map { ($0.path, $0.status == .duplicate ? $0.id + Self.copiesAfter : $0.id) }, uniquingKeysWith: min)
         let arrived = Self.arrived(after: asOf, files: files, ledger: context.ledger)
         for display in arrived.sorted() { summary.filesSkipped.append("\(display): arrived after the last nightly run: counted by the next run") }
         let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone, order: order, leavingOut: arrived)

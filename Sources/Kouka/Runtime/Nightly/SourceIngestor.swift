@@ -344,7 +344,7 @@ final class SourceIngestor {
         if let original = read.duplicateOf {
             // A copy counts nothing: files that left runs out for what it counted before count them again.
             var ended = RunsEndedHere()
-            try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: nil, in: &ended, store: store, summary: &summary)
+            try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: nil, in: &ended, store: store)
             var duplicate = read.record
             duplicate.status = .duplicate
             duplicate.rejectReason = "the same bytes as \(original), which is counted"
@@ -437,7 +437,7 @@ final class SourceIngestor {
         // with the file's pending runs: the file is read again every night, and names that file, until it can be.
         try findEnds(parsed.endsOfRunsStartedBefore, in: &endedHere, store: store)
         if case .append = read.plan {} else {
-            try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: Self.stream(collector), in: &endedHere, store: store, summary: &summary)
+            try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: Self.stream(collector), in: &endedHere, store: store)
         }
         record.pendingRuns = parsed.pendingRuns + endedHere.keptBy.values.reduce(0, +)
         let rollups = read.orderedRollups
@@ -587,10 +587,14 @@ final class SourceIngestor {
         var rejected = record
         rejected.status = .rejected
         rejected.rejectReason = reason
+        // Counting nothing now, it gives back the runs other files left out for it.
+        var ended = RunsEndedHere()
+        try findRunsNoLongerCounted(record.path, format: record.format, newRuns: nil, in: &ended, store: store)
         try store.replaceContribution(of: rejected, rollups: [:], rejections: [Rejection(file: record.path, line: 0, reason: reason)])
         summary.filesRejected.append(.init(path: record.path, reason: reason))
         logger.error("source file rejected whole; nothing of it counted", metadata: ["file": "\(record.path)", "reason": "\(message)"])
         countsNothing(record.path)
+        try settle(ended, endedIn: record.path, store: store, summary: &summary)
     }
 
     /// Marks a file that counts nothing after this run, so that a file with the same bytes is not left out as its copy.
