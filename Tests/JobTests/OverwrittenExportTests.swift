@@ -51,6 +51,17 @@ struct OverwrittenExportTests {
             .joined(separator: ",\n") + "]"
     }
 
+    /// a.json (f1–f5) read, then b.json (f3–f8), which leaves f3–f5 out as counted in a (exit 1 for the repeats): 4.0 h.
+    static func overlappingExports() throws -> SourceIdentityTests.City {
+        let city = try SourceIdentityTests.City(catalog: Self.catalog, source: Self.source)
+        try city.write("logs/a.json", Self.runs("f", 1...5))
+        #expect(try city.nightly().exitCode == 0)
+        try city.write("logs/b.json", Self.runs("f", 3...8))
+        #expect(try city.nightly().exitCode == 1, "3 repeated runs rejected")
+        #expect(SourceIdentityTests.hours(try city.report()) == 4.0)
+        return city
+    }
+
     /// Two overlapping exports: a.json (f1–f5) read first counts f3–f5, and b.json (f3–f8) leaves them out as counted in a.
     /// When a is saved over, the runs it no longer counts are counted by b, read again the same night; where a still holds
     /// them no figure moves. Before, b kept leaving them out: the runs counted nowhere, with exit 0 every later night.
@@ -62,13 +73,8 @@ struct OverwrittenExportTests {
     ])
     func runsAnOverwrittenExportNoLongerCountsAreCountedByTheExportThatLeftThemOut(prefix: String, days: ClosedRange<Int>, hours: Double,
                                                                                     exitCode: Int32) throws {
-        let city = try SourceIdentityTests.City(catalog: Self.catalog, source: Self.source)
+        let city = try Self.overlappingExports()
         defer { city.remove() }
-        try city.write("logs/a.json", Self.runs("f", 1...5))
-        #expect(try city.nightly().exitCode == 0)
-        try city.write("logs/b.json", Self.runs("f", 3...8))
-        #expect(try city.nightly().exitCode == 1, "3 repeated runs rejected")
-        #expect(SourceIdentityTests.hours(try city.report()) == 4.0)
         try city.write("logs/a.json", Self.runs(prefix, days))
         let night = try city.nightly()
         #expect(night.exitCode == exitCode, "\(night.stdout)")
@@ -84,12 +90,8 @@ struct OverwrittenExportTests {
     /// a.json saved over with b.json's very bytes is a copy, which counts nothing: b, which left f3–f5 out as counted in a,
     /// counts them again. f1 and f2 are on disk no more; the night names a as a copy (exit 1).
     @Test func anExportMadeACopyOfTheOtherGivesItsRunsBack() throws {
-        let city = try SourceIdentityTests.City(catalog: Self.catalog, source: Self.source)
+        let city = try Self.overlappingExports()
         defer { city.remove() }
-        try city.write("logs/a.json", Self.runs("f", 1...5))
-        #expect(try city.nightly().exitCode == 0)
-        try city.write("logs/b.json", Self.runs("f", 3...8))
-        #expect(try city.nightly().exitCode == 1)
         try city.write("logs/a.json", Self.runs("f", 3...8))
         let night = try city.nightly()
         #expect(night.exitCode == 1)
@@ -107,12 +109,8 @@ struct OverwrittenExportTests {
     /// path, so b is found and read again all the same.
     @Test(arguments: [false, true])
     func runsGoBackToTheOtherExportWhenOneIsRejectedWholeOrRenamedFirst(renamed: Bool) throws {
-        let city = try SourceIdentityTests.City(catalog: Self.catalog, source: Self.source)
+        let city = try Self.overlappingExports()
         defer { city.remove() }
-        try city.write("logs/a.json", Self.runs("f", 1...5))
-        #expect(try city.nightly().exitCode == 0)
-        try city.write("logs/b.json", Self.runs("f", 3...8))
-        #expect(try city.nightly().exitCode == 1)
         var name = "logs/a.json"
         if renamed {
             name = "logs/a-2024-05.json"
