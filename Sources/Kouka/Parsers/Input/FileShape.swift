@@ -31,6 +31,15 @@ package enum FileShape {
         return "it looks like \(match.shape): set format = \"\(match.format)\" for this source"
     }
 
+    /// What a file read as Shift_JIS says of its encoding when it starts with UTF-8's byte-order mark (an export re-saved
+    /// as "UTF-8 (BOM)" by Excel): it is UTF-8, and its [[source]] should say so. Nil otherwise.
+    package static func encodingHint(path: String, configured: TextEncoding) -> String? {
+        guard configured == .shiftJIS, let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { handle.closeFile() }
+        guard handle.readData(ofLength: 3) == Data([0xEF, 0xBB, 0xBF]) else { return nil }
+        return "the file starts with UTF-8's byte-order mark, so it is UTF-8, while its [[source]] sets encoding = \"shift_jis\": set encoding = \"auto\" (or \"utf-8\") for this source"
+    }
+
     /// The file's first 8 KiB as text, as UTF-8 or else Shift_JIS (a WinActor export is MS932).
     private static func head(_ path: String) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }

@@ -409,10 +409,12 @@ final class SourceIngestor {
             case let error as InputError:
                 try unreadable(display, format: read.spec.format, reason: error.description, store: store, summary: &summary)
             case let error as FormatMismatch:
-                let hint = FileShape.hint(path: read.path, configured: read.spec.format).map { "; \($0)" } ?? ""
+                let hint = (FileShape.encodingHint(path: read.path, configured: read.spec.encoding) ?? FileShape.hint(path: read.path, configured: read.spec.format))
+                    .map { "; \($0)" } ?? ""
                 try rejectWhole(read.record, reason: error.reason + hint, store: store, summary: &summary, message: error.description + hint)
             case let error as CSVError:
-                let hint = FileShape.hint(path: read.path, configured: read.spec.format).map { "; \($0)" } ?? ""
+                let hint = (FileShape.encodingHint(path: read.path, configured: read.spec.encoding) ?? FileShape.hint(path: read.path, configured: read.spec.format))
+                    .map { "; \($0)" } ?? ""
                 try rejectWhole(read.record, reason: error.reason + hint, store: store, summary: &summary, message: error.description + hint)
             default:
                 throw failure
