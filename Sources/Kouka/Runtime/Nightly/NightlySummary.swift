@@ -79,6 +79,9 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Files to be read on from where they stopped whose rollups in the store are not those their ledger line's digest
     /// was recorded for: changed outside Kouka. Read whole instead, so the store holds what the file gives again (exit 1).
     package var filesEditedInStore: [FileProblem] = []
+    /// A robot's logs of a day that was over, read again because their bytes changed other than by lines added: robots
+    /// do not do that, so someone did (exit 1). Their figures follow what they hold now.
+    package var robotLogsRewritten: [FileProblem] = []
     /// The start of the last nightly run, when the store's ledger or quarantine was changed outside Kouka since it ended
     /// (its seal, `LedgerSealCheck`) and `--accept-store-edits` was not given (exit 1): `kouka-audit verify` names it.
     package var storeEditedSince: String?
@@ -131,7 +134,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     var hasFindings: Bool {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
-            || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !filesEditedInStore.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
+            || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !filesEditedInStore.isEmpty || !robotLogsRewritten.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
             || storeEditedSince != nil || !filesGoneWhileWritten.isEmpty
     }
 

@@ -57,6 +57,9 @@ final class SourceIngestor {
     /// The files being read again because a file they left runs out for no longer counts them (`noLongerCountedHere`): what
     /// they gain makes up for what that file lost on the same days (`settleLosses`), as when the two are read in one run.
     var regainingRuns: Set<String> = []
+    /// A robot's logs of a day that is over read whole in doubt, with the SHA-256 they were read with before: one whose
+    /// bytes are not those is named (`NightlySummary.robotLogsRewritten`).
+    var rewrittenLogs: [String: (sha256: String, doubt: String)] = [:]
     /// How deep the run is in files read again for runs that ended in another (`settle(_:endedIn:store:summary:)`).
     var readingAgainForEndedRuns = 0
     /// Past this depth a file leaves out every run another counts: each reading again takes unfinished runs from a
@@ -231,6 +234,9 @@ final class SourceIngestor {
             if let doubt = IngestPlan.doubt(about: status, known: known) {
                 // Not the file read before, or not as it was: what it held is no guide to what it holds.
                 summary.filesInDoubt.append(.init(path: display, reason: doubt))
+                // A robot only adds lines to the log of the day it is writing: one of a day that is over holding other bytes
+                // than were read was changed by someone, which its reading again must not absorb in silence.
+                if spec.parser.runIdsSpanDatedLogs, let name = DatedLogName(display), name.date < today { rewrittenLogs[display] = (known.sha256, doubt) }
                 logger.notice("source file is read whole: it may not be the file read before", metadata: ["file": "\(display)", "reason": "\(doubt)"])
             }
             if let was = known.officeHours, IngestPlan.hasOtherOfficeHours(known, than: officeHoursText) {
@@ -424,6 +430,10 @@ final class SourceIngestor {
         let collector = read.collector
         let parsed = read.parsed
         var record = read.record
+        if let before = rewrittenLogs.removeValue(forKey: display), before.sha256 != record.sha256 {
+            summary.robotLogsRewritten.append(.init(path: display, reason: "a robot's log of \(DatedLogName(display)?.date.description ?? "a day that is over") holds other bytes than when it was read (\(before.doubt)), though a robot only adds lines to today's log: it was changed by someone, and its figures now follow what it holds. Find out who changed it; put the robot's own log back if it was edited, then run kouka-nightly"))
+            logger.warning("a robot's log of a day that is over was changed", metadata: ["file": "\(display)"])
+        }
         let repeated = collector.rejections.count(where: \.isRepeatedRun)
         if case let .append(known) = read.plan {
             record.rowsRead = known.rowsRead + parsed.recordsRead
