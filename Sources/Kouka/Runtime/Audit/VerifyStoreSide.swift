@@ -34,23 +34,27 @@ struct VerifyStoreSide {
             .union(WrittenReportCheck.writtenFiscalYears(in: context.configuration.outputPath).map(\.startYear)).sorted().map(FiscalYear.init)
         reports = try years.map { ($0, try context.yearReportComparedWithTheYearBefore($0)) }
         let ledgerPaths = Set(context.ledger.map(\.path))
+        // The store's report of a fiscal year, for the years a written report's period section states.
+        let built = Dictionary(reports.map { ($0.0.startYear, $0.1) }, uniquingKeysWith: { first, _ in first })
+        let storeYear = { (year: Int) throws -> YearReport in
+            try built[year] ?? context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
+        }
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
-            try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, into: &found)
+            try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
+                                           storeYear: storeYear, into: &found)
             return found
         }
         // A month's written report is checked as a year's is, against the month built from the store as kouka-report builds it.
         var months = VerifySummary()
         for month in try WrittenReportCheck.writtenMonths(in: context.configuration.outputPath) {
             let report = try context.report(month, generatedAt: "", previous: try context.report(month.yearBefore, generatedAt: "", previous: nil))
-            try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, into: &months)
+            try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
+                                           storeYear: storeYear, into: &months)
         }
         // Period reports are checked as rendered from their own JSON.
-        let built = Dictionary(reports.map { ($0.year.startYear, $0.report) }, uniquingKeysWith: { first, _ in first })
         try WrittenPeriodReportCheck.compareAll(outputPath: context.configuration.outputPath, catalogSHA256: context.catalogSHA256,
-                                                timezone: context.configuration.clock.zone.identifier, storeYear: { year in
-                                                    try built[year] ?? context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
-                                                }, into: &months)
+                                                timezone: context.configuration.clock.zone.identifier, storeYear: storeYear, into: &months)
         writtenMonthReports = months
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)
         keepingQuality = try store.sourcesKeepingQuality()

@@ -38,7 +38,15 @@ enum WrittenPeriodReportCheck {
                                              detail: "the period report was made with another task catalog or time zone than kouka.toml gives now: re-run \(rerun)"))
             return
         }
-        for line in report.table.years where line.status == "actual" {
+        try compareYears(report.table.years, version: report.koukaVersion, field: "table.years", jsonPath: jsonPath, rerun: rerun, what: "period report",
+                         storeYear: storeYear, into: &summary)
+    }
+
+    /// The RPA hours and AI-supported tasks a written table states for each year that was over when it was made, against
+    /// the store's report of that year: in a period report, and in the period section of a yearly or month report.
+    static func compareYears(_ years: [PolicyYearLine], version: String, field: String, jsonPath: String, rerun: String, what: String,
+                             storeYear: (Int) throws -> YearReport, into summary: inout VerifySummary) throws {
+        for line in years where line.status == "actual" {
             let store = try storeYear(line.fiscalYear)
             // A year without any record of the tools states no figure (`PolicyYearLine.rpaRecorded`).
             let expected = (rpa: PolicyPeriodBuilder.hasRecords(store, rpa: true) ? store.hoursSaved.bySystem[SystemFamily.rpa.rawValue] ?? 0 : nil,
@@ -46,16 +54,16 @@ enum WrittenPeriodReportCheck {
             var found: [(field: String, found: String, expected: String)] = []
             if line.rpaHours != expected.rpa { found.append(("rpaHours", line.rpaHours.map { "\($0)" } ?? "none", expected.rpa.map { "\($0)" } ?? "none")) }
             if line.aiTasks != expected.ai { found.append(("aiTasks", line.aiTasks.map { "\($0)" } ?? "none", expected.ai.map { "\($0)" } ?? "none")) }
-            for (field, value, wanted) in found {
+            for (name, value, wanted) in found {
                 // A report another Kouka version wrote may state by its rules (0.4.5 states no figure for a year without
                 // logs): named as outdated, with both explanations, as a yearly report is.
-                let otherVersion = report.koukaVersion != KoukaVersion.current
+                let otherVersion = version != KoukaVersion.current
                 summary.differences.append(.init(
-                    kind: otherVersion ? "written-report-outdated" : "written-report", subject: jsonPath, field: "table.years[\(line.fiscalYear)].\(field)",
+                    kind: otherVersion ? "written-report-outdated" : "written-report", subject: jsonPath, field: "\(field)[\(line.fiscalYear)].\(name)",
                     found: value, foundIn: "report", expected: wanted, expectedFrom: "store",
                     detail: otherVersion
-                        ? "the period report was written by Kouka \(report.koukaVersion), whose rules may differ from this version's (\(KoukaVersion.current)): re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"
-                        : "the written period report's figure for \(line.label) is not the store's: if logs of that year were read after the report was made, re-run \(rerun); if not, the report or the store was changed after the report was written (the store's own differences, if any, say which)"))
+                        ? "the \(what) was written by Kouka \(version), whose rules may differ from this version's (\(KoukaVersion.current)): re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"
+                        : "the written \(what)'s figure for \(line.label) is not the store's: if logs of that year were read after the report was made, re-run \(rerun); if not, the report or the store was changed after the report was written (the store's own differences, if any, say which)"))
             }
         }
     }

@@ -5,14 +5,16 @@ import Foundation
 /// catalog, is older than the store (re-run `kouka-report`); one with the same sources and catalog and other figures
 /// was changed after it was written.
 enum WrittenReportCheck {
-    static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>, into summary: inout VerifySummary) throws {
+    /// `storeYear` gives the store's report of a fiscal year, for the period section's years that were over.
+    static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
+                        storeYear: (Int) throws -> YearReport, into summary: inout VerifySummary) throws {
         // kouka-report puts a new set in the folder's place in one step, but a set read file by file while it does gives
         // the JSON of one set and the other files of the next: read again until the folder is the same before and after.
         let folder = (outputPath as NSString).appendingPathComponent(period.stem)
         for attempt in 1...3 {
             let before = folderInode(folder)
             var found = VerifySummary()
-            try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, into: &found)
+            try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, storeYear: storeYear, into: &found)
             guard folderInode(folder) != before, attempt < 3 else {
                 summary.reportsChecked += found.reportsChecked
                 summary.reportsRenderedByAnotherVersion += found.reportsRenderedByAnotherVersion
@@ -28,7 +30,8 @@ enum WrittenReportCheck {
         return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
     }
 
-    private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>, into summary: inout VerifySummary) throws {
+    private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
+                                    storeYear: (Int) throws -> YearReport, into summary: inout VerifySummary) throws {
         let path = (outputPath as NSString).appendingPathComponent("\(period.stem)/kouka-\(period.stem).json")
         guard let data = FileManager.default.contents(atPath: path) else { return }
         summary.reportsChecked.append(path)
@@ -46,7 +49,7 @@ enum WrittenReportCheck {
         // The files people read say what the JSON says, whether or not the JSON is still the store's; named after what
         // the JSON itself is found to say.
         var rendering = VerifySummary()
-        try WrittenReportRendering.compare(folder: (outputPath as NSString).appendingPathComponent(period.stem), stem: "kouka-\(period.stem)", json: data,
+        let decoded = try WrittenReportRendering.compare(folder: (outputPath as NSString).appendingPathComponent(period.stem), stem: "kouka-\(period.stem)", json: data,
                                            jsonPath: path, rerun: rerun, into: &rendering)
         defer {
             summary.differences += rendering.differences
@@ -102,6 +105,13 @@ enum WrittenReportCheck {
         // A report another Kouka version wrote may count by its rules (an upgrade that changed one): each figure that
         // differs is still named, as outdated, with both explanations.
         let version = (written as? [String: Any])?["koukaVersion"] as? String
+        // The period section restates other years' figures, which the comparison of this year's leaves out: each year that
+        // was over when the report was made must have the store's figures, as in a period report. A JSON that does not read
+        // as a report is named by the rendering check.
+        if let table = decoded?.policyPeriod {
+            try WrittenPeriodReportCheck.compareYears(table.years, version: version ?? "of no stated version", field: "policyPeriod.years", jsonPath: path,
+                                                      rerun: rerun, what: "\(period.stem) report's period section", storeYear: storeYear, into: &summary)
+        }
         for d in try ReportComparison.differences(found: written, expected: store) {
             if version != KoukaVersion.current {
                 summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: d.field, found: d.found, foundIn: "report",

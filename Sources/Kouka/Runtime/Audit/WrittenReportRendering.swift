@@ -6,8 +6,10 @@ import Foundation
 /// again to match, is found here: rendering the JSON again does not give the file.
 enum WrittenReportRendering {
     /// Compares each file of the set in `folder` that `kouka-report` writes with what the report in `json` (the set's
-    /// JSON file, at `jsonPath`) renders to: a fiscal year's or a month's.
-    static func compare(folder: String, stem: String, json: Data, jsonPath: String, rerun: String, into summary: inout VerifySummary) throws {
+    /// JSON file, at `jsonPath`) renders to: a fiscal year's or a month's. Returns the report its JSON reads as; nil when
+    /// it does not read as one (a difference then).
+    @discardableResult
+    static func compare(folder: String, stem: String, json: Data, jsonPath: String, rerun: String, into summary: inout VerifySummary) throws -> YearReport? {
         try compare(YearReport.self, folder: folder, json: json, jsonPath: jsonPath, rerun: rerun, into: &summary,
                     generatedAt: \.generatedAt, version: \.koukaVersion, texts: { try ReportRendering.texts($0, stem: stem, shiftJIS: $1) },
                     workbook: (ReportRendering.workbookName(stem: stem), { report, path, created throws(XLSXError) in
