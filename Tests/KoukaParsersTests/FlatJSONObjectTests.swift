@@ -25,6 +25,13 @@ struct FlatJSONObjectTests {
         #expect(members?["z"] == "null")
     }
 
+    /// A whole number read from its bytes is the number `DecimalText` reads from its text; anything else goes there.
+    @Test(arguments: ["0", "480", "007", "999999999999999", "9999999999999999", "12.5", "-3", "1e3", "", "4x", "true"])
+    func numbersFromBytesAreTheTextsNumbers(text: String) {
+        let got = Array(text.utf8).withUnsafeBytes { FlatJSONObject.Value.other($0).number }
+        #expect(got == DecimalText.number(text), "\(text)")
+    }
+
     @Test func japaneseTextAndSpacesAroundTokens() {
         let members = Self.members(#" { "processName" : "住民票発行_RPA" , "jobId":"j-1" } "#)
         #expect(members == ["processName": "住民票発行_RPA", "jobId": "j-1"])

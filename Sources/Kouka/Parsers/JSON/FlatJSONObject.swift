@@ -29,9 +29,14 @@ enum FlatJSONObject {
             }
         }
 
-        /// The value as a number, when it is one.
+        /// The value as a number, when it is one. A whole number of up to 15 digits (every run's seconds) is read from its
+        /// bytes: exact in a Double, as `DecimalText` reads it, without making a string.
         var number: Double? {
-            guard case let .other(bytes) = self, let text = String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) else { return nil }
+            guard case let .other(bytes) = self else { return nil }
+            if (1...15).contains(bytes.count), bytes.allSatisfy({ $0 &- 0x30 < 10 }) {
+                return Double(bytes.reduce(0) { $0 * 10 + Int($1 &- 0x30) })
+            }
+            guard let text = String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) else { return nil }
             return DecimalText.number(text)
         }
     }
