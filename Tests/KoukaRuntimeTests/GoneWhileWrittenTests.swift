@@ -27,4 +27,24 @@ import Testing
         #expect(night.filesGoneWhileWritten.first?.reason.contains("was last read on 2025-06-11, while the robot could still write the day's log of 2025-06-11") == true)
         #expect(night.exitCode == .doneWithFindings)
     }
+
+    /// A nightly run at 23:00 reads each day's log on its own day; the next night's run finds it unchanged, so nothing was
+    /// written after that reading: its removal by retention later is no finding.
+    @Test func aLogSeenUnchangedAfterItsDayIsNotNamed() throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        try city.write("logs/2025-06-10_Execution.log", [Self.line("a", on: "2025-06-10", "09:00:00"), Self.line("a", on: "2025-06-10", "09:10:00", end: 600)]
+            .joined(separator: "\r\n") + "\r\n")
+        #expect(try city.night(on: LocalDate(year: 2025, month: 6, day: 10), hour: 23).exitCode == .done)
+        let next = try city.night(on: LocalDate(year: 2025, month: 6, day: 11), hour: 23)
+        #expect(next.filesUnchanged == 1)
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/2025-06-10_Execution.log"))
+        // The robot's log of the day, so that the source still matches a file.
+        try city.write("logs/2025-06-12_Execution.log", [Self.line("c", on: "2025-06-12", "09:00:00"), Self.line("c", on: "2025-06-12", "09:10:00", end: 600)]
+            .joined(separator: "\r\n") + "\r\n")
+        let night = try city.night(on: LocalDate(year: 2025, month: 6, day: 12), hour: 23)
+        #expect(night.filesGone == ["logs/2025-06-10_Execution.log"])
+        #expect(night.filesGoneWhileWritten.isEmpty)
+        #expect(night.exitCode == .done, "\(night)")
+    }
 }

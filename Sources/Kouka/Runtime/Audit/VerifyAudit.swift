@@ -28,11 +28,12 @@ package struct VerifyAudit {
         try ReportContext.reading(configuration: configuration, removedDigests: true) { context in try verify(context) }
     }
 
+    /// Added to a copy's ledger id in the order files are read again: after any id a store can reach.
+    static let copiesAfter: Int64 = 1 << 48
+
     /// Refuses a store whose files were read with other settings of their source than kouka.toml gives now (or before
     /// Kouka kept them): they count what those settings gave, and the nightly run reads them again first. Read again
     /// here, they would differ as if the store had been changed behind Kouka's back.
-    /// Added to a copy's ledger id in the order files are read again: after any id a store can reach.
-    static let copiesAfter: Int64 = 1 << 48
 
     static func checkSourceSettings(of ledger: [SourceFileRecord], specs: [String: SourceSpec], configuration: Configuration) throws {
         let zone = configuration.clock.zone.identifier

@@ -180,8 +180,12 @@ package struct NightlyJob {
             try store.markGone(paths: gone)
             summary.filesGone = gone
             for path in gone { logger.notice("source file is gone; its figures are kept", metadata: ["file": "\(path)"]) }
+            let lastRunBefore = gone.isEmpty ? nil : try store.jobRuns().last {
+                $0.job == Self.job && $0.state == .finished && !$0.interrupted && $0.id != runID
+            }
             summary.filesGoneWhileWritten = try GoneWhileWritten.check(
-                gone, formats: Set(configuration.sources.filter(\.parser.runIdsSpanDatedLogs).map(\.format)), clock: configuration.clock, store: store)
+                gone, formats: Set(configuration.sources.filter(\.parser.runIdsSpanDatedLogs).map(\.format)), clock: configuration.clock,
+                lastRunBefore: lastRunBefore, store: store)
             for file in summary.filesGoneWhileWritten {
                 logger.warning("a robot's log is gone before it was read after its day", metadata: ["file": "\(file.path)", "reason": "\(file.reason)"])
             }

@@ -60,6 +60,20 @@ final class SourceIngestor {
     /// A robot's logs of a day that is over read whole in doubt, with the SHA-256 they were read with before: one whose
     /// bytes are not those is named (`NightlySummary.robotLogsRewritten`).
     var rewrittenLogs: [String: (sha256: String, doubt: String)] = [:]
+    /// `inodesOfNewFiles()`, found once a run, when first asked.
+    private var newFileInodesFound: [Int64: String]?
+
+    /// The paths of the files among the sources the ledger had no line for as the run started, by inode; found once a
+    /// run, when first asked.
+    func newFileInodes() -> [Int64: String] {
+        if let found = newFileInodesFound { return found }
+        var found: [Int64: String] = [:]
+        for (display, path) in paths where path.line == nil {
+            if let index = path.file, let inode = FileStatus(path: files[index].path)?.inode { found[inode] = display }
+        }
+        newFileInodesFound = found
+        return found
+    }
     /// How deep the run is in files read again for runs that ended in another (`settle(_:endedIn:store:summary:)`).
     var readingAgainForEndedRuns = 0
     /// Past this depth a file leaves out every run another counts: each reading again takes unfinished runs from a
@@ -236,7 +250,12 @@ final class SourceIngestor {
                 summary.filesInDoubt.append(.init(path: display, reason: doubt))
                 // A robot only adds lines to the log of the day it is writing: one of a day that is over holding other bytes
                 // than were read was changed by someone, which its reading again must not absorb in silence.
-                if spec.parser.runIdsSpanDatedLogs, let name = DatedLogName(display), name.date < today { rewrittenLogs[display] = (known.sha256, doubt) }
+                // A log that only grew under a new inode (gathered onto the share by a copy and a rename) is not one, nor a
+                // new log where the one read before was moved to another path among the sources (NLog's archiving by size).
+                if spec.parser.runIdsSpanDatedLogs, let name = DatedLogName(display), name.date < today, !known.onlyGrew(at: path),
+                   newFileInodes()[known.inode].map({ $0 == display }) ?? true {
+                    rewrittenLogs[display] = (known.sha256, doubt)
+                }
                 logger.notice("source file is read whole: it may not be the file read before", metadata: ["file": "\(display)", "reason": "\(doubt)"])
             }
             if let was = known.officeHours, IngestPlan.hasOtherOfficeHours(known, than: officeHoursText) {
