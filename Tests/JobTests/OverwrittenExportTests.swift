@@ -66,8 +66,9 @@ struct OverwrittenExportTests {
     /// When a is saved over, the runs it no longer counts are counted by b, read again the same night; where a still holds
     /// them no figure moves. Before, b kept leaving them out: the runs counted nowhere, with exit 0 every later night.
     @Test(arguments: [
-        // Another machine's export saved over a: its own five runs, and b's six. 11 runs × 30 min.
-        ("g", 1...5, 5.5, 0),
+        // Another machine's export saved over a: its own five runs, and b's six. 11 runs × 30 min. f1 and f2 are in no
+        // file now: named (exit 1), though every day still has as many runs.
+        ("g", 1...5, 5.5, 1),
         // a re-exported for May 1–2 only: f1–f8 are all on disk, b holds May 3–5 now, so no day lost a run. 8 runs.
         ("f", 1...2, 4.0, 0),
     ])

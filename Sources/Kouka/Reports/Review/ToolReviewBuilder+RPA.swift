@@ -78,7 +78,7 @@ extension ToolReviewBuilder {
             }
             let now = byTask[c.judged].mapValues(\.hours)
             let fell = Set(previous.keys).union(now.keys).map { ($0, previous[$0] ?? 0, now[$0] ?? 0) }
-                .filter { $0.2 < $0.1 }.sorted { ($0.2 - $0.1, $0.0) < ($1.2 - $1.1, $1.0) }.prefix(5)
+                .filter { Rounding.hundredths($0.2 - $0.1) < 0 }.sorted { ($0.2 - $0.1, $0.0) < ($1.2 - $1.1, $1.0) }.prefix(5)
             if !fell.isEmpty {
                 tables.append(ReviewTable(id: "rpa-fell", title: "削減時間が前年から最も減った業務（\(c.columns[c.judged])）", columns: ["前年同期", "当期", "増減"],
                                           // Sums of lines' rounded hours, and their difference, rounded again as every figure shown.

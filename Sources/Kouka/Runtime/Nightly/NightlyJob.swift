@@ -158,6 +158,7 @@ package struct NightlyJob {
         // Also when a stop was requested: the batch in hand is read already.
         try record(readAhead.finish())
         ingestor.settleLosses(summary: &summary)
+        if let store, !options.dryRun, !summary.interrupted { try ingestor.settleRunsCountedNowhere(store: store, summary: &summary) }
         if let store, !options.dryRun, !summary.interrupted { options.fileObserver?(files.count, store) }
         progress.finish()
         if case let unsettled = ingestor.unsettled, !unsettled.isEmpty {

@@ -27,10 +27,10 @@ struct RunsEndedHere {
     /// The files that left runs out as counted in this one, which, read again, no longer counts some of them
     /// (`findRunsNoLongerCounted`): read again, they count them.
     var noLongerCountedHere: [String: Int] = [:]
-    /// Those that cannot be read again, with the runs this one no longer counts and their format: named if, once the
-    /// others were read again, some of the runs count nowhere (`nameRunsCountedNowhere`).
+    /// Those that cannot be read again; and the runs this one no longer counts, with their format and the days its runs
+    /// were on: named if, once the others were read again, some of the runs count nowhere (`nameRunsCountedNowhere`).
     var leftOutByUnreadable: [String: Int] = [:]
-    var noLongerCounted: (format: String, runs: Set<UInt64>)?
+    var noLongerCounted: (format: String, runs: Set<UInt64>, days: ClosedRange<LocalDate>)?
 }
 
 extension SourceIngestor {
@@ -240,7 +240,7 @@ extension SourceIngestor {
             leavingOut[path] = nil
             if underWay { superseded[path, default: 0] += 1 }
         }
-        try nameRunsCountedNowhere(ended, display: display, store: store, summary: &summary)
+        noteRunsNoLongerCounted(ended, display: display)
     }
 
     /// Stops the run when a file read again for runs that ended in another could not be: recorded as unreadable it would

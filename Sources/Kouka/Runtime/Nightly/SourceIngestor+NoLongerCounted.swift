@@ -1,42 +1,66 @@
 /// A file read again whole that no longer counts runs it counted — an export overwritten by another machine's, re-exported
 /// for fewer days, made a copy of another file, or rejected whole — while other files left those runs out as counted in
-/// it. Those files are read again once it is recorded, and count them. A file that left runs out and cannot be read again
-/// is named when, after the others were read again, runs the file no longer counts still count nowhere.
+/// it. Those files are read again once it is recorded, and count them (a file among the sources that changed too is read
+/// whole at its own turn, and counts them then). Runs it no longer counts that no file counts once that is done are named:
+/// they are no longer in any file Kouka reads, whatever the per-day counts say.
 extension SourceIngestor {
     /// Notes in `ended` the files that left runs out for the file of `display`, when its new reading (`newRuns`, nil for one
-    /// that counts nothing now) no longer counts some of the runs its ledger line counts.
+    /// that counts nothing now) no longer counts some of the runs its ledger line counts, and those runs.
     func findRunsNoLongerCounted(_ display: String, format: String, newRuns: RunKeyStream?, in ended: inout RunsEndedHere,
                                  store: KoukaStore) throws {
-        guard readingAgainForEndedRuns < Self.endedRunsDepth, let before = try store.countedRuns(ofSourceAt: display), !before.all.isEmpty
+        guard let line = try store.source(path: display), line.status == .present || line.status == .gone else { return }
+        let before = try store.runKeySet(ofSource: line.id)
+        guard let row = before.row, let first = LocalDate(row.firstDay), let last = LocalDate(row.lastDay), first <= last, !before.hashes.isEmpty
         else { return }
-        var lost = before.all
+        var lost = Set(before.hashes)
         try newRuns?.forEach { lost.remove($0) }
         guard !lost.isEmpty else { return }
+        ended.noLongerCounted = (format, lost, first...last)
+        // Beyond the depth of files read again for one another, they are not read again: the runs are named below.
+        guard readingAgainForEndedRuns < Self.endedRunsDepth else { return }
         for (path, runs) in try store.filesLeavingRunsOut(for: display, format: format).sorted(by: { $0.key < $1.key }) {
             if try isReadableAsRecorded(path, store: store) {
                 ended.noLongerCountedHere[path, default: 0] += runs
-            } else {
+            } else if file(at: path) == nil || recorded.contains(path) {
                 ended.leftOutByUnreadable[path, default: 0] += runs
             }
+            // Among the sources with other bytes and not yet recorded: read whole at its own turn, with this file's runs known.
         }
-        if !ended.leftOutByUnreadable.isEmpty { ended.noLongerCounted = (format, lost) }
     }
 
-    /// Once the files that can be read again were: names the files that cannot, when runs the file of `display` no longer
-    /// counts still count nowhere (another file read again may have counted every one of them).
-    func nameRunsCountedNowhere(_ ended: RunsEndedHere, display: String, store: KoukaStore, summary: inout NightlySummary) throws {
-        guard let (format, lost) = ended.noLongerCounted, !ended.leftOutByUnreadable.isEmpty else { return }
-        let hashes = lost.sorted()
-        let any = LocalDate(year: 2000, month: 1, day: 1)
-        let countedNow = try store.runsCountedElsewhere(in: RunKeyStream(days: any...any) { body in for hash in hashes { try body(hash) } },
-                                                        format: format, otherThan: display, anyDay: true)
-        let nowhere = hashes.count(where: { countedNow[$0] == nil })
-        guard nowhere > 0 else { return }
-        for (path, runs) in ended.leftOutByUnreadable.sorted(by: { $0.key < $1.key }) {
-            let reason = "read again, it no longer counts \(nowhere) run(s) that no other file counts now; \(path), which left \(runs) run(s) out as counted in this file, cannot be read again (it is not at its path with the bytes it was read as), so any of those among them count nowhere until it can. Put \(path) back (from a backup if need be), then run kouka-nightly; if it was removed on purpose and held no run of its own, the runs this file no longer holds are gone with its earlier content"
+    /// Once the files that can be read again were: keeps what the file of `display` no longer counts, to be judged when
+    /// every file of the run is recorded (`settleRunsCountedNowhere`): a file read later this run may count those runs
+    /// (two exports whose names were swapped).
+    func noteRunsNoLongerCounted(_ ended: RunsEndedHere, display: String) {
+        guard let (format, lost, days) = ended.noLongerCounted else { return }
+        noLongerCounted.append((display, format, lost, days, ended.leftOutByUnreadable))
+    }
+
+    /// Names each file read again this run whose runs no longer counted by it count nowhere now that every file is
+    /// recorded, with any file that left runs out for it and cannot be read again. A file already named for the days that
+    /// lost runs (`settleLosses`) is named once.
+    func settleRunsCountedNowhere(store: KoukaStore, summary: inout NightlySummary) throws {
+        let named = Set(summary.filesLosingRuns.map(\.path))
+        for (display, format, lost, days, unreadableFiles) in noLongerCounted where !named.contains(display) {
+            let hashes = lost.sorted()
+            // A run another file counts may be dated otherwise there (a robot's run by its start, or by its own lines in a
+            // later log): the files of the days around, as far as a run goes on.
+            let margin = UiPathExecutionLogParser.longestRunDays
+            let around = days.lowerBound.adding(days: -margin)...days.upperBound.adding(days: margin)
+            let countedNow = try store.runsCountedElsewhere(in: RunKeyStream(days: around) { body in for hash in hashes { try body(hash) } },
+                                                            format: format, otherThan: display)
+            // Nor those it counts again itself (read again later this run with them).
+            let own = try store.countedRuns(ofSourceAt: display)?.all ?? []
+            let nowhere = hashes.count(where: { countedNow[$0] == nil && !own.contains($0) })
+            guard nowhere > 0 else { continue }
+            let unreadable = unreadableFiles.sorted(by: { $0.key < $1.key })
+                .map { "\($0.key), which left \($0.value) run(s) out as counted in this file, cannot be read again (it is not at its path with the bytes it was read as): put it back (from a backup if need be) if it holds them" }
+            let reason = "read again, it no longer counts \(nowhere) run(s) it counted before, and no file Kouka reads counts them now: they are in no source file any more (an export saved over by one with other runs, or cut short)"
+                + (unreadable.isEmpty ? "" : "; " + unreadable.joined(separator: "; "))
+                + ". If that is not what happened, put the earlier file back under its own name and run kouka-nightly"
             summary.filesLosingRuns.append(.init(path: display, reason: reason))
-            logger.warning("a file no longer counts runs another file left out for it, and that file cannot be read again",
-                           metadata: ["file": "\(display)", "other file": "\(path)", "runs": "\(runs)"])
+            logger.warning("a file read again no longer counts runs that no other file counts", metadata: ["file": "\(display)", "runs": "\(nowhere)"])
         }
+        noLongerCounted.removeAll()
     }
 }

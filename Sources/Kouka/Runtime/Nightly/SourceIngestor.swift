@@ -60,6 +60,8 @@ final class SourceIngestor {
     /// A robot's logs of a day that is over read whole in doubt, with the SHA-256 they were read with before: one whose
     /// bytes are not those is named (`NightlySummary.robotLogsRewritten`).
     var rewrittenLogs: [String: (sha256: String, doubt: String)] = [:]
+    /// The files read again that no longer count runs they counted, with those runs (`settleRunsCountedNowhere`).
+    var noLongerCounted: [(display: String, format: String, runs: Set<UInt64>, days: ClosedRange<LocalDate>, unreadable: [String: Int])] = []
     /// `inodesOfNewFiles()`, found once a run, when first asked.
     private var newFileInodesFound: [Int64: String]?
 
@@ -501,8 +503,8 @@ final class SourceIngestor {
                     gain(after, beyond: before, format: read.spec.format)
                 }
             } else if regainingRuns.remove(display) != nil {
-                gain(RunsLost.perDay(rollups: rollups, rejections: collector.rejections), beyond: try store.eventsPerDay(ofSourceAt: display),
-                     format: read.spec.format)
+                // Runs it counts now, against the runs it counted: its rejections stay what they were, and are no gain.
+                gain(RunsLost.perDay(rollups: rollups, rejections: []), beyond: try store.eventsPerDay(ofSourceAt: display), format: read.spec.format)
             }
             try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             appended = false
