@@ -77,6 +77,18 @@ extension Figures {
         public var actual: Double?
         /// Whether ``actual`` reaches ``target``; without an actual, only a target of 0 or less is met.
         public var met: Bool
+
+        private enum CodingKeys: String, CodingKey { case metric, label, target, actual, met }
+
+        /// Encodes an unknown ``actual`` as null, as the report's JSON does, rather than leaving it out.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(metric, forKey: .metric)
+            try container.encode(label, forKey: .label)
+            try container.encode(target, forKey: .target)
+            try container.encode(actual, forKey: .actual)
+            try container.encode(met, forKey: .met)
+        }
     }
 
     /// What saved nothing, by why.
