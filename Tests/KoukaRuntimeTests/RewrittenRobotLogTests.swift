@@ -31,4 +31,20 @@ import Testing
         #expect(night.robotLogsRewritten.map(\.path) == (rewrite == .fewer ? [name] : []))
         #expect(night.exitCode == (rewrite == .fewer ? .doneWithFindings : .done), "\(night)")
     }
+
+    /// A run added at the end of June 10's log after it was read on June 11, its day over: read on and counted, and named.
+    /// Lines the robot wrote after the 10:00 reading on June 10 itself, read on June 11, are no finding.
+    @Test(arguments: [false, true])
+    func linesAddedToAPastDaysLogAreNamed(afterItsDay: Bool) throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        let name = "logs/2024-06-10_Execution.log"
+        try city.write(name, Self.run("a", "09").joined(separator: "\r\n") + "\r\n")
+        #expect(try city.night(on: LocalDate(year: 2024, month: 6, day: afterItsDay ? 11 : 10), hour: 10).exitCode == .done)
+        try city.write(name, (Self.run("a", "09") + Self.run("b", "11")).joined(separator: "\r\n") + "\r\n")
+        let night = try city.night(on: LocalDate(year: 2024, month: 6, day: 12))
+        #expect(night.filesAppended == 1)
+        #expect(night.robotLogsRewritten.map(\.path) == (afterItsDay ? [name] : []))
+        #expect(night.exitCode == (afterItsDay ? .doneWithFindings : .done))
+    }
 }

@@ -245,6 +245,17 @@ final class SourceIngestor {
         if plan == .unchanged, let known, known.status == .duplicate, let store, try counted(known.sha256, at: display, store: store)?.copyOf == nil {
             plan = .full
         }
+        // A robot adds lines only to the log of the day it is writing: one read after its day was over (an hour into the day
+        // after, past the last lines flushed at midnight) that grew since was added to by someone. Read on, and named.
+        if case .append = plan, let store, spec.parser.runIdsSpanDatedLogs, let name = DatedLogName(display),
+           let started = try store.lastReadingStart(ofSourceAt: display), let stamp = Timestamp(started) {
+            let clock = configuration.clock
+            let readAt = stamp.instant(in: clock)
+            if readAt >= clock.instant(of: name.date.adding(days: 1), hour: 1, minute: 0, second: 0) {
+                summary.robotLogsRewritten.append(.init(path: display, reason: "lines were added to a robot's log of \(name.date) after it was read on \(clock.localDate(of: readAt)), when its day was over, though a robot only adds lines to today's log: someone added them, and they are counted as the log now holds them. Find out who; put the robot's own log back if it was edited, then run kouka-nightly"))
+                logger.warning("lines were added to a robot's log of a day that is over", metadata: ["file": "\(display)"])
+            }
+        }
         // Why a file read before is read whole, when it is not forced to be.
         if plan == .full, let known, !forced, known.format == spec.format, known.status != .unreadable {
             if let doubt = IngestPlan.doubt(about: status, known: known) {
