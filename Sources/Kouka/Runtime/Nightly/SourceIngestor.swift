@@ -247,7 +247,8 @@ final class SourceIngestor {
         }
         // A robot adds lines only to the log of the day it is writing: one read after its day was over (an hour into the day
         // after, past the last lines flushed at midnight) that grew since was added to by someone. Read on, and named.
-        if case .append = plan, let store, spec.parser.runIdsSpanDatedLogs, let name = DatedLogName(display),
+        // (A log read on only to see whether its pending runs ended has not grown: that is no finding.)
+        if case let .append(read) = plan, status.size > read.size, let store, spec.parser.runIdsSpanDatedLogs, let name = DatedLogName(display),
            let started = try store.lastReadingStart(ofSourceAt: display), let stamp = Timestamp(started) {
             let clock = configuration.clock
             let readAt = stamp.instant(in: clock)
