@@ -28,6 +28,8 @@ import Testing
         #expect(named.map { $0["subject"] as? String } == ["logs/winactor/a-copy.csv"], "\(result.differences)")
         let detail = named.first?["detail"] as? String ?? ""
         #expect(detail.contains("changed behind Kouka's back") && detail.contains("kouka-nightly --since 2024-05-01"))
+        // Its commit's digest names it too, as it would were the file no longer on disk.
+        #expect(VerifyTamperTests.named(result.differences, kind: "run-keys-digest", subject: "logs/winactor/a-copy.csv"), "\(result.differences)")
     }
 
     @Test func runIDsRemovedAreFoundBeforeAnOverlappingExportCountsTheirRunsTwice() throws {

@@ -1,12 +1,12 @@
 
 /// The seal of what only kouka-nightly writes and no digest of its own covers: every ledger line (its path, format,
-/// status, size, SHA-256, row counts and rollup digest) and every quarantined row. Each nightly run records the seal it
+/// status, size, SHA-256, row counts, rollup digest and run-key digest) and every quarantined row. Each nightly run records the seal it
 /// found as it started and the one it left as it ended (`job_runs.seal_found`, `seal_left`): a change between two runs
 /// was made outside Kouka — a ledger line removed together with its rollups, a `gone` file made `rejected`, a rejected
 /// row's line or reason rewritten — even for files no longer on disk, which cannot be read again.
 extension KoukaStore {
     /// The columns of a ledger line the seal covers, after `id`, in the order `LedgerSeal.addLine` takes them.
-    static let sealedLineColumns = "path, format, status, sha256, rollups_sha256, reject_reason, size, rows_read, rows_accepted, rows_rejected, rows_repeated, pending_runs"
+    static let sealedLineColumns = "path, format, status, sha256, rollups_sha256, reject_reason, size, rows_read, rows_accepted, rows_rejected, rows_repeated, pending_runs, run_keys_sha256"
 
     /// The seal of the ledger and the quarantine as they are now.
     package func ledgerSeal() throws -> String {

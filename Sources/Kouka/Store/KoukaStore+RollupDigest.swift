@@ -54,6 +54,13 @@ extension KoukaStore {
         try db.prepare("UPDATE source_files SET rollups_sha256 = ? WHERE id = ?").run([.text(try rollupDigest(ofSource: id)), .integer(id)])
     }
 
+    /// Records the digest of a file's rollups as they are now and `runKeysDigest`, that of the run-key set the same
+    /// transaction wrote (nil: the file has none); one statement for both.
+    func recordRollupDigest(ofSource id: Int64, runKeysDigest: String?) throws {
+        try db.prepare("UPDATE source_files SET rollups_sha256 = ?, run_keys_sha256 = ? WHERE id = ?")
+            .run([.text(try rollupDigest(ofSource: id)), runKeysDigest.map { .text($0) } ?? .null, .integer(id)])
+    }
+
     static func feed(_ text: String, separator: UInt8, into hasher: inout SHA256) {
         var bytes = Array(text.utf8)
         bytes.append(separator)

@@ -12,37 +12,22 @@ extension KoukaStore {
             rows[try s.int(0)] = (RunKeySetRow(firstDay: try s.text(1), lastDay: try s.text(2), spanClass: try s.int(3)), s.isNull(4) ? nil : try s.hashes(4))
         }
         var digests: [Int64: String] = [:]
-        var current: (id: Int64, hasher: SHA256)? = nil
-        func start(_ id: Int64) -> SHA256 {
-            var hasher = SHA256()
-            if let (row, unfinished) = rows.removeValue(forKey: id) {
-                for text in [row.firstDay, row.lastDay] { Self.feed(text, separator: 0x1F, into: &hasher) }
-                Self.feed(row.spanClass, into: &hasher)
-                // The runs it counted unfinished decide which later export takes one over: changed, a run counts twice.
-                if let unfinished {
-                    Self.feed("unfinished", separator: 0x1E, into: &hasher)
-                    Self.feed(Int64(unfinished.count), into: &hasher)
-                    unfinished.withUnsafeBytes { hasher.update($0) }
-                }
-            } else {
-                Self.feed("no run-key set", separator: 0x1E, into: &hasher)
-            }
-            return hasher
+        var current: (id: Int64, digest: RunKeySetDigest)? = nil
+        func start(_ id: Int64) -> RunKeySetDigest {
+            let stored = rows.removeValue(forKey: id)
+            return RunKeySetDigest(row: stored?.row, unfinished: stored?.unfinished)
         }
         try db.prepare("SELECT source_id, chunk, hashes FROM run_keys ORDER BY source_id, chunk", reading: "run_keys").query { s in
             let id = try s.int(0)
             if current?.id != id {
-                if let done = current { digests[done.id] = done.hasher.finalizeHex() }
+                if let done = current { digests[done.id] = done.digest.finish() }
                 current = (id, start(id))
             }
-            Self.feed(try s.int(1), into: &current!.hasher)
-            let hashes = try s.hashes(2)
-            Self.feed(Int64(hashes.count), into: &current!.hasher)
-            hashes.withUnsafeBytes { current!.hasher.update($0) }
+            current!.digest.add(chunk: try s.int(1), try s.hashes(2))
         }
-        if let done = current { digests[done.id] = done.hasher.finalizeHex() }
+        if let done = current { digests[done.id] = done.digest.finish() }
         // The files with a row and no chunk.
-        for id in Array(rows.keys) { digests[id] = start(id).finalizeHex() }
+        for id in Array(rows.keys) { digests[id] = start(id).finish() }
         return digests
     }
 

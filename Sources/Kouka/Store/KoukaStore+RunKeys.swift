@@ -4,31 +4,38 @@
 extension KoukaStore {
     static let runKeyChunk = 65_536
 
-    func insertRunKeys(_ keys: RunKeyStream, source id: Int64) throws {
+    /// Writes a file's run-key set and returns its digest (`RunKeySetDigest`), worked out from the bytes written: the
+    /// caller records it in the ledger in the same transaction.
+    func insertRunKeys(_ keys: RunKeyStream, source id: Int64) throws -> String {
         let spanClass = RunKeySpan.spanClass(of: keys.days)
+        let row = RunKeySetRow(firstDay: keys.days.lowerBound.description, lastDay: keys.days.upperBound.description, spanClass: Int64(spanClass))
+        let unfinished = keys.unfinished.isEmpty ? nil : keys.unfinished
         try db.prepare("INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day, span_class, unfinished) VALUES (?, ?, ?, ?, ?)").run([
-            .integer(id), .text(keys.days.lowerBound.description), .text(keys.days.upperBound.description),
-            .integer(Int64(spanClass)), keys.unfinished.isEmpty ? .null : .hashes(keys.unfinished),
+            .integer(id), .text(row.firstDay), .text(row.lastDay), .integer(row.spanClass), unfinished.map { .hashes($0) } ?? .null,
         ])
-        noteSpanClass(spanClass, unfinished: !keys.unfinished.isEmpty)
+        noteSpanClass(spanClass, unfinished: unfinished != nil)
+        var digest = RunKeySetDigest(row: row, unfinished: unfinished)
         let insert = try db.prepare("INSERT INTO run_keys (source_id, chunk, hashes) VALUES (?, ?, ?)")
         var chunk: [UInt64] = []
         var number: Int64 = 0
         chunk.reserveCapacity(Self.runKeyChunk)
+        func write() throws {
+            try insert.run([.integer(id), .integer(number), .hashes(chunk)])
+            digest.add(chunk: number, chunk)
+            chunk.removeAll(keepingCapacity: true)
+            number += 1
+        }
         try keys.forEach { hash in
             chunk.append(hash)
-            if chunk.count == Self.runKeyChunk {
-                try insert.run([.integer(id), .integer(number), .hashes(chunk)])
-                chunk.removeAll(keepingCapacity: true)
-                number += 1
-            }
+            if chunk.count == Self.runKeyChunk { try write() }
         }
-        if !chunk.isEmpty { try insert.run([.integer(id), .integer(number), .hashes(chunk)]) }
+        if !chunk.isEmpty { try write() }
+        return digest.finish()
     }
 
     /// Adds the runs counted from the part of a file appended since it was last read. Appended files are
     /// a day's robot log, a few thousand runs, so the old and new ids are merged in memory.
-    func addRunKeys(_ keys: RunKeyStream, source id: Int64) throws {
+    func addRunKeys(_ keys: RunKeyStream, source id: Int64) throws -> String {
         var days = keys.days
         var unfinished = Set(keys.unfinished)
         try db.prepare("SELECT first_day, last_day, unfinished FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { row in
@@ -46,7 +53,7 @@ extension KoukaStore {
             defer { previous = hash }
             return hash != previous
         }
-        try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished.sorted()) { body in for hash in distinct { try body(hash) } }, source: id)
+        return try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished.sorted()) { body in for hash in distinct { try body(hash) } }, source: id)
     }
 
     /// Whether the file of ledger line `id` already counts one of `keys` or of `others`.

@@ -93,9 +93,10 @@ package final class KoukaStore {
             try insertRollups(rollups, source: id, adding: false)
             try keepQuality(of: rollups, source: id, adding: false)
             try insertRejections(rejections, source: id)
-            if let runKeys { try insertRunKeys(runKeys, source: id) }
-            // After the run ids: the digest covers which runs the file counted unfinished.
-            try recordRollupDigest(ofSource: id)
+            let runKeysDigest = try runKeys.map { try insertRunKeys($0, source: id) }
+            // After the run ids: the rollup digest covers which runs the file counted unfinished. The run-key digest is
+            // the new set's, or none when the file has none now.
+            try recordRollupDigest(ofSource: id, runKeysDigest: runKeysDigest)
             return id
         }
     }
@@ -118,14 +119,19 @@ package final class KoukaStore {
                 _ = try replaceContribution(of: record, orderedRollups: rollups, rejections: rejections, runKeys: runKeys)
                 return
             }
-            if let runKeys { try addRunKeys(runKeys, source: existing.id) }
+            let runKeysDigest = try runKeys.map { try addRunKeys($0, source: existing.id) }
             try db.prepare("""
                 UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
                 """).run(Self.sourceValues(record) + [.integer(existing.id)])
             try markWrittenByJobRun(source: existing.id, appending: true)
             try insertRollups(rollups, source: existing.id, adding: true)
             try keepQuality(of: rollups, source: existing.id, adding: true)
-            try recordRollupDigest(ofSource: existing.id)
+            // Without run ids appended, the file's set is as it was, and so is its digest.
+            if let runKeysDigest {
+                try recordRollupDigest(ofSource: existing.id, runKeysDigest: runKeysDigest)
+            } else {
+                try recordRollupDigest(ofSource: existing.id)
+            }
             try insertRejections(rejections, source: existing.id)
         }
     }

@@ -12,6 +12,11 @@ package struct LedgerSeal {
         for column in first + 1...first + 4 { try addText(statement, column, nullable: false) }
         for column in first + 5...first + 6 { try addText(statement, column, nullable: true) }
         for column in first + 7...first + 12 { KoukaStore.feed(try statement.int(column), into: &hasher) }
+        // Only where there is one: a line without a run-key digest (none written before 0.4.7) seals as it did then.
+        if !statement.isNull(first + 13) {
+            KoukaStore.feed("run-keys", separator: 0x1E, into: &hasher)
+            try addText(statement, first + 13, nullable: false)
+        }
     }
 
     /// A TEXT column's bytes and a separator, taken from the statement as they are: a city's tens of thousands of lines

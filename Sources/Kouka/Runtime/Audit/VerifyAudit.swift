@@ -95,6 +95,7 @@ package struct VerifyAudit {
         try check.checkFiles(of: context.ledger, files: files, read: VerifyReplay.digestsOfFilesReadWhole(replayLedger))
         summary.differences += check.differences
         summary.differences += facts.sealDifferences
+        summary.differences += facts.runKeyDigestDifferences
         summary.storeEditsAccepted = facts.storeEditsAccepted
 
         let all = ReportContext.everyDay

@@ -9,6 +9,8 @@ struct VerifyStoreSide {
     var quarantine: [String: [Rejection]]
     /// The SHA-256 of each file's run-key set, by ledger line id (`KoukaStore.runKeyDigests`).
     var runKeyDigests: [Int64: String]
+    /// Each file's run-key set against the digest its commit recorded (`RunKeyDigestCheck`).
+    var runKeyDigestDifferences: [VerifySummary.Difference]
     var keepingQuality: Set<Int64>
     /// Each year's report (the years asked for, or every year with rollups), in order, its departments compared
     /// with the year before, as `kouka-report` builds it.
@@ -59,6 +61,8 @@ struct VerifyStoreSide {
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)
         keepingQuality = try store.sourcesKeepingQuality()
         runKeyDigests = try store.runKeyDigests()
+        runKeyDigestDifferences = RunKeyDigestCheck.differences(ledger: context.ledger, actual: runKeyDigests, recorded: try store.recordedRunKeyDigests(),
+                                                                kept: try store.keepsEveryRunKeyDigest())
         (sealDifferences, storeEditsAccepted) = LedgerSealCheck.differences(runs: try store.seals(job: NightlyJob.job), now: try store.ledgerSeal())
     }
 }

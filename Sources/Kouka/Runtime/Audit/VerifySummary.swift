@@ -3,7 +3,7 @@ package struct VerifySummary: Sendable, Codable, Hashable {
     /// One difference, named so an auditor can act on it: what differs, where, the value found and the value
     /// expected, and which of the three (logs, store, report) each comes from.
     package struct Difference: Sendable, Codable, Hashable {
-        /// `changed-file`, `missing-file`, `ledger`, `rollups`, `rollups-digest`, `run-keys`, `unverifiable`, `store-report`,
+        /// `changed-file`, `missing-file`, `ledger`, `rollups`, `rollups-digest`, `run-keys`, `run-keys-digest`, `unverifiable`, `store-report`,
         /// `written-report`, `written-report-outdated`, `written-report-unreadable`, `report-manifest` or `store-edited`.
         package var kind: String
         /// The file, or the fiscal year (`FY2024`), the difference is in.

@@ -79,7 +79,10 @@ package struct NightlyJob {
                 logger.warning("the store's ledger or quarantine was changed outside kouka-nightly since the last run: kouka-audit verify names it; restore the store from a backup, or, once the change is looked into, run kouka-nightly --accept-store-edits", metadata: ["since": "\(broken.startedAt)"])
             }
         }
-        if let store, !options.dryRun { try settleRollupDigests(of: ledger, store: store, summary: &summary) }
+        if let store, !options.dryRun {
+            try settleRollupDigests(of: ledger, store: store, summary: &summary)
+            try settleRunKeyDigests(store: store)
+        }
         let forced = try options.since.map { try store?.sourcePaths(withRollupsSince: $0) ?? [] } ?? []
         let ingestor = SourceIngestor(
             configuration: configuration, catalog: catalog, logger: logger,

@@ -197,14 +197,28 @@ enum Migrations {
         ALTER TABLE job_runs ADD COLUMN seal_left TEXT;
         ALTER TABLE job_runs ADD COLUMN seal_accepted INTEGER NOT NULL DEFAULT 0;
         """),
+        // The SHA-256 of each file's run-key set as committed (`RunKeySetDigest`): the run ids decide which later file
+        // leaves a run out, so a set changed behind Kouka's back — also for a file no longer on disk, which cannot be
+        // read again — makes runs count twice or nowhere; verification compares it with the set. NULL for a file without
+        // run ids, and in lines written before: the next nightly run records theirs and marks the store. A store without
+        // run ids is marked now. The ledger's seal covers the column only where it holds a digest, so the seals recorded
+        // before stay true.
+        ("v17", """
+        ALTER TABLE source_files ADD COLUMN run_keys_sha256 TEXT;
+        INSERT INTO migrations (name) SELECT '\(runKeyDigestsKept)' WHERE NOT EXISTS (SELECT 1 FROM run_key_sets) AND NOT EXISTS (SELECT 1 FROM run_keys);
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
     /// (`KoukaStore.keepsEveryRollupDigest`). Not a schema change: never applied by `apply`, only known to it.
     static let rollupDigestsKept = "rollup digests kept"
 
+    /// The mark of a store whose every file with run ids has had its run-key digest since
+    /// (`KoukaStore.keepsEveryRunKeyDigest`).
+    static let runKeyDigestsKept = "run-key digests kept"
+
     /// Names `migrations` may hold besides the migrations': marks of what a store has been through.
-    static let marks: Set<String> = [rollupDigestsKept]
+    static let marks: Set<String> = [rollupDigestsKept, runKeyDigestsKept]
 
     static func apply(to db: SQLiteConnection) throws {
         try db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)")

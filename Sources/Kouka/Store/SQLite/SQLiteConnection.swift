@@ -104,6 +104,9 @@ final class SQLiteConnection {
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// The rows the last INSERT, UPDATE or DELETE changed.
+    var changes: Int { Int(sqlite3_changes64(handle)) }
+
     /// Adds what `statement` did since it was last accounted for to `work`.
     func account(_ statement: OpaquePointer?, sql: String) {
         guard let statement else { return }

@@ -1,0 +1,33 @@
+
+/// The SHA-256 of one file's run-key set as the store holds it: its row of `run_key_sets` (or that it has none), the
+/// runs it counted unfinished, then each chunk of `run_keys` with its number. The same bytes whether it is worked out
+/// as the set is written (`KoukaStore.insertRunKeys`, recorded in the ledger's `run_keys_sha256`) or as the store is
+/// read back (`KoukaStore.runKeyDigests()`), so that verification can tell a set changed behind Kouka's back.
+struct RunKeySetDigest {
+    private var hasher = SHA256()
+
+    /// Starts with the file's row, nil when it has none, and the runs it counted unfinished (nil when none are stored).
+    init(row: RunKeySetRow?, unfinished: [UInt64]?) {
+        guard let row else {
+            KoukaStore.feed("no run-key set", separator: 0x1E, into: &hasher)
+            return
+        }
+        for text in [row.firstDay, row.lastDay] { KoukaStore.feed(text, separator: 0x1F, into: &hasher) }
+        KoukaStore.feed(row.spanClass, into: &hasher)
+        // The runs it counted unfinished decide which later export takes one over: changed, a run counts twice.
+        if let unfinished {
+            KoukaStore.feed("unfinished", separator: 0x1E, into: &hasher)
+            KoukaStore.feed(Int64(unfinished.count), into: &hasher)
+            unfinished.withUnsafeBytes { hasher.update($0) }
+        }
+    }
+
+    /// Adds the chunk numbered `number`, as stored.
+    mutating func add(chunk number: Int64, _ hashes: [UInt64]) {
+        KoukaStore.feed(number, into: &hasher)
+        KoukaStore.feed(Int64(hashes.count), into: &hasher)
+        hashes.withUnsafeBytes { hasher.update($0) }
+    }
+
+    func finish() -> String { hasher.finalizeHex() }
+}
