@@ -26,11 +26,12 @@ package enum NightlyMetrics {
         }
     }
 
-    /// The current fiscal year's figures against its targets.
+    /// The current fiscal year's figures against its targets. A figure is nil when the year's logs hold no record of its
+    /// tools, which the report states as 記録なし, not as 0.
     struct YearFigures {
         var fiscalYear: FiscalYear
-        var rpaHours: Double
-        var aiTasks: Int
+        var rpaHours: Double?
+        var aiTasks: Int?
         var targets: YearTargets
     }
 
@@ -60,8 +61,9 @@ package enum NightlyMetrics {
         // The run that just ended, finished or not: its metrics say which (exit code, interrupted).
         try ReportContext.reading(configuration: configuration, unfinishedNight: true, removedDigests: true) { context in
             let report = try context.report(.fiscalYear(year), generatedAt: "", previous: nil)
-            return YearFigures(fiscalYear: year, rpaHours: report.hoursSaved.bySystem[SystemFamily.rpa.rawValue] ?? 0,
-                               aiTasks: report.aiTasks.filter(\.counted).count, targets: configuration.targets.targets(for: year))
+            let rpa = PolicyPeriodBuilder.hasRecords(report, rpa: true) ? report.hoursSaved.bySystem[SystemFamily.rpa.rawValue] ?? 0 : nil
+            let ai = PolicyPeriodBuilder.hasRecords(report, rpa: false) ? report.aiTasks.filter(\.counted).count : nil
+            return YearFigures(fiscalYear: year, rpaHours: rpa, aiTasks: ai, targets: configuration.targets.targets(for: year))
         }
     }
 
@@ -93,10 +95,12 @@ package enum NightlyMetrics {
         out.gauge("kouka_fiscal_year_figures_available", help: "1 when the fiscal year's figures below could be read from the store as the report reads them, 0 when not.",
                   [(labels: label, value: figures == nil ? 0 : 1)])
         if let figures {
-            out.gauge("kouka_fiscal_year_rpa_hours_saved", help: "Hours saved by RPA in the fiscal year so far, as kouka-report states them.",
-                      [(labels: label, value: figures.rpaHours)])
-            out.gauge("kouka_fiscal_year_ai_tasks", help: "Tasks counted as AI-supported in the fiscal year so far, as kouka-report states them.",
-                      [(labels: label, value: Double(figures.aiTasks))])
+            // A year whose logs hold no record of the tools has no figure (the report's 記録なし): left out, not 0, which
+            // would read as a year that saved nothing.
+            out.gauge("kouka_fiscal_year_rpa_hours_saved", help: "Hours saved by RPA in the fiscal year so far, as kouka-report states them; absent while the year's logs hold no record of the robots.",
+                      figures.rpaHours.map { [(labels: label, value: $0)] } ?? [])
+            out.gauge("kouka_fiscal_year_ai_tasks", help: "Tasks counted as AI-supported in the fiscal year so far, as kouka-report states them; absent while the year's logs hold no record of the AI tools.",
+                      figures.aiTasks.map { [(labels: label, value: Double($0))] } ?? [])
             // A target the configuration removes ("none") is left out rather than written as 0.
             out.gauge("kouka_fiscal_year_rpa_hours_target", help: "The fiscal year's target for hours saved by RPA ([targets] in kouka.toml).",
                       figures.targets.rpaHours.map { [(labels: label, value: $0)] } ?? [])
