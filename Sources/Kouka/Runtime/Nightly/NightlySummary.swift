@@ -99,7 +99,10 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Files whose bytes are those of another file already counted (the same export under two names).
     package var filesDuplicate: [FileProblem] = []
     package var filesUnreadable: [FileProblem] = []
+    /// Rows read, and the rows of a run held from an earlier night (still running then) that this run judged again and
+    /// rejected: read then, they are among this night's rows rejected, so they are among its rows read too.
     package var rowsRead = 0
+    /// `rowsRead` less `rowsRejected`.
     package var rowsAccepted = 0
     package var rowsRejected = 0
     /// Of `rowsRejected`, the rows that were runs already counted (the same run exported twice, overlapping

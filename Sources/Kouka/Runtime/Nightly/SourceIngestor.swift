@@ -521,7 +521,11 @@ final class SourceIngestor {
             try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             appended = false
         }
-        var tally = FileTally(appended: appended, rowsRead: parsed.recordsRead, rowsRejected: collector.rejections.count, rowsRepeated: repeated,
+        // A file read on holds the lines of its runs still running when it was last read; such a run counted in another file
+        // since rejects lines read then (its start, as a repeated run): judged this night, they are among its rows read, or
+        // the night would state fewer than 0 rows accepted.
+        let judgedAgain = appendedTo.map { known in collector.rejections.count { $0.line > 0 && $0.line < known.resumeLine } } ?? 0
+        var tally = FileTally(appended: appended, rowsRead: parsed.recordsRead + judgedAgain, rowsRejected: collector.rejections.count, rowsRepeated: repeated,
                               pendingRuns: parsed.pendingRuns, rowsIdentical: identical.count,
                               runsUnfinished: rollups.reduce(0) { $0 + ($1.key.outcome == .unfinished ? $1.totals.events : 0) })
         if !identical.isEmpty {
