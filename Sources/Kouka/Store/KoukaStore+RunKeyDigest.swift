@@ -31,6 +31,23 @@ extension KoukaStore {
         return digests
     }
 
+    /// The SHA-256 of one file's run-key set as the store holds it now (`runKeyDigests()` for one file); nil when it has
+    /// neither a row nor a chunk.
+    func runKeyDigest(ofSource id: Int64) throws -> String? {
+        var row: (row: RunKeySetRow, unfinished: [UInt64]?)?
+        try db.prepare("SELECT first_day, last_day, span_class, unfinished FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets")
+            .query([.integer(id)]) { s in
+                row = (RunKeySetRow(firstDay: try s.text(0), lastDay: try s.text(1), spanClass: try s.int(2)), s.isNull(3) ? nil : try s.hashes(3))
+            }
+        var digest = RunKeySetDigest(row: row?.row, unfinished: row?.unfinished)
+        var chunks = 0
+        try db.prepare("SELECT chunk, hashes FROM run_keys WHERE source_id = ? ORDER BY chunk", reading: "run_keys").query([.integer(id)]) { s in
+            digest.add(chunk: try s.int(0), try s.hashes(1))
+            chunks += 1
+        }
+        return row == nil && chunks == 0 ? nil : digest.finish()
+    }
+
     /// A file's run-key set as stored: its row (nil when it has none), its run ids in the order of their chunks, and
     /// whether the chunks are as Kouka writes them (numbered from 0, full but for the last, the ids ascending and
     /// distinct), the layout `runsCounted` reads them by; and the ids of the runs it counted as unfinished.

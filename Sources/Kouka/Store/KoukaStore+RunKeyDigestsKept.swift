@@ -15,6 +15,20 @@ extension KoukaStore {
         return kept
     }
 
+    /// The run-key digest the ledger recorded for a file; nil when none was recorded.
+    func recordedRunKeyDigest(ofSource id: Int64) throws -> String? {
+        var digest: String?
+        try db.prepare("SELECT run_keys_sha256 FROM source_files WHERE id = ?", reading: "source_files").query([.integer(id)]) { digest = try $0.optionalText(0) }
+        return digest
+    }
+
+    /// Whether a file's run-key set is no longer the one whose digest its commit recorded: changed behind Kouka's back.
+    /// False for a line without a recorded digest (a store not yet upgraded; the seal names a digest removed).
+    package func runKeysChanged(ofSource id: Int64) throws -> Bool {
+        guard let recorded = try recordedRunKeyDigest(ofSource: id) else { return false }
+        return try runKeyDigest(ofSource: id) != recorded
+    }
+
     /// The recorded run-key digest of every line that has one, by line id.
     package func recordedRunKeyDigests() throws -> [Int64: String] {
         var digests: [Int64: String] = [:]

@@ -49,6 +49,14 @@ enum ReportComparison {
         try differences(found: found, expected: tree(expected))
     }
 
+    /// `found`, a section of a written report's JSON as parsed, against `expected` (nil: the store has no such section),
+    /// each difference named under `path`.
+    static func differences(found: Any?, expected: (some Encodable)?, path: String) throws -> [FieldDifference] {
+        var out: [FieldDifference] = []
+        compare(found, try expected.map { try JSONSerialization.jsonObject(with: JSONEncoder().encode($0)) }, path: path, into: &out)
+        return out
+    }
+
     static func tree(_ report: YearReport) throws -> Any {
         try JSONSerialization.jsonObject(with: JSONEncoder().encode(report))
     }

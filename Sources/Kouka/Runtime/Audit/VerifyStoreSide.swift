@@ -41,10 +41,13 @@ struct VerifyStoreSide {
         let storeYear = { (year: Int) throws -> YearReport in
             try built[year] ?? context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
         }
+        let storeYearToDate = { (month: ReportPeriod, asOf: LocalDate) throws -> YearToDate? in
+            try context.yearToDate(of: month, asOf: asOf, generatedAt: "")
+        }
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
             try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, into: &found)
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, into: &found)
             return found
         }
         // A month's written report is checked as a year's is, against the month built from the store as kouka-report builds it.
@@ -52,7 +55,7 @@ struct VerifyStoreSide {
         for month in try WrittenReportCheck.writtenMonths(in: context.configuration.outputPath) {
             let report = try context.report(month, generatedAt: "", previous: try context.report(month.yearBefore, generatedAt: "", previous: nil))
             try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, into: &months)
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, into: &months)
         }
         // Period reports are checked as rendered from their own JSON.
         try WrittenPeriodReportCheck.compareAll(outputPath: context.configuration.outputPath, catalogSHA256: context.catalogSHA256,

@@ -6,15 +6,18 @@ import Foundation
 /// was changed after it was written.
 enum WrittenReportCheck {
     /// `storeYear` gives the store's report of a fiscal year, for the period section's years that were over.
+    /// `storeYearToDate` gives a month's year-to-date section as the store has it as of a day (`WrittenYearToDateCheck`).
     static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
-                        storeYear: (Int) throws -> YearReport, into summary: inout VerifySummary) throws {
+                        storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
+                        into summary: inout VerifySummary) throws {
         // kouka-report puts a new set in the folder's place in one step, but a set read file by file while it does gives
         // the JSON of one set and the other files of the next: read again until the folder is the same before and after.
         let folder = (outputPath as NSString).appendingPathComponent(period.stem)
         for attempt in 1...3 {
             let before = folderInode(folder)
             var found = VerifySummary()
-            try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, storeYear: storeYear, into: &found)
+            try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, storeYear: storeYear,
+                            storeYearToDate: storeYearToDate, into: &found)
             guard folderInode(folder) != before, attempt < 3 else {
                 summary.reportsChecked += found.reportsChecked
                 summary.reportsRenderedByAnotherVersion += found.reportsRenderedByAnotherVersion
@@ -31,7 +34,8 @@ enum WrittenReportCheck {
     }
 
     private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
-                                    storeYear: (Int) throws -> YearReport, into summary: inout VerifySummary) throws {
+                                    storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
+                                    into summary: inout VerifySummary) throws {
         let path = (outputPath as NSString).appendingPathComponent("\(period.stem)/kouka-\(period.stem).json")
         guard let data = FileManager.default.contents(atPath: path) else { return }
         summary.reportsChecked.append(path)
@@ -111,6 +115,10 @@ enum WrittenReportCheck {
         if let table = decoded?.policyPeriod {
             try WrittenPeriodReportCheck.compareYears(table.years, version: version ?? "of no stated version", field: "policyPeriod.years", jsonPath: path,
                                                       rerun: rerun, what: "\(period.stem) report's period section", storeYear: storeYear, into: &summary)
+        }
+        if case .month = period, let section = decoded?.yearToDate {
+            try WrittenYearToDateCheck.compare(section, json: (written as? [String: Any])?["yearToDate"], month: period, version: version, jsonPath: path,
+                                               rerun: rerun, storeYearToDate: storeYearToDate, into: &summary)
         }
         for d in try ReportComparison.differences(found: written, expected: store) {
             if version != KoukaVersion.current {

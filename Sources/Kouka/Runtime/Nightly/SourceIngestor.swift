@@ -394,12 +394,12 @@ final class SourceIngestor {
             try settle(ended, endedIn: display, store: store, summary: &summary)
             return
         }
-        // Its rollups were changed behind Kouka's back since they were recorded: adding the part appended to them would
-        // record a new digest over the edit, which verify could then no longer see once the log is gone. Read whole instead.
-        if case let .append(known) = read.plan, read.failure == nil, let recorded = try store.recordedRollupDigest(ofSource: known.id),
-           try store.rollupDigest(ofSource: known.id) != recorded {
-            summary.filesEditedInStore.append(.init(path: display, reason: "its rollups in the store are not those recorded when it was read (changed outside Kouka): read whole again, the store holds what the file gives; kouka-audit verify names any other change, and the store's backups show who changed it"))
-            logger.warning("source file's rollups were changed outside Kouka; read whole again", metadata: ["file": "\(display)"])
+        // Its rollups, or its run ids, were changed behind Kouka's back since they were recorded: adding the part appended to
+        // them would record a new digest over the edit, which verify could then no longer see once the log is gone. Read
+        // whole instead.
+        if case let .append(known) = read.plan, read.failure == nil, let edited = try Self.editedInStore(known.id, store: store) {
+            summary.filesEditedInStore.append(.init(path: display, reason: "its \(edited) in the store are not those recorded when it was read (changed outside Kouka): read whole again, the store holds what the file gives; kouka-audit verify names any other change, and the store's backups show who changed it"))
+            logger.warning("source file's rollups or run ids were changed outside Kouka; read whole again", metadata: ["file": "\(display)", "changed": "\(edited)"])
             guard let whole = try prepare(path: read.path, display: display, spec: read.spec, store: store, forced: true, dryRun: false, summary: &summary)
             else { return }
             whole.read()
