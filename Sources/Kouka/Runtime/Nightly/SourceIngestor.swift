@@ -356,10 +356,12 @@ final class SourceIngestor {
     /// Records what reading a file gave, in one transaction; on the job's thread, in the files' order.
     func commit(_ read: FileRead, store: KoukaStore, summary: inout NightlySummary) throws {
         let display = read.display
-        defer {
-            recorded.insert(display)
-            underWayThisRun[display, default: 1] -= 1
-        }
+        // Being recorded now, it no longer waits for its turn: a reading of it again that recording it sets off (it left
+        // runs out for a file read again, which then hands them back) is recorded, not taken for the reading of a later
+        // turn to drop. Lowered when the recording ended, the count left such a reading marked superseded, and the next
+        // reading of the file for a run another export took over was dropped: the run counted in both.
+        underWayThisRun[display, default: 1] -= 1
+        defer { recorded.insert(display) }
         if isSuperseded(read) { return }
         if read.backgroundHash != nil || read.inlineDigest != nil {
             // A robot's log read to its end has its hash already (`FileRead.wholeFile`); what a reading that stopped
