@@ -155,7 +155,7 @@ package struct VerifyAudit {
             replay: replay.store, replayedLedger: replayLedger)
 
         for (((year, fromStore), expected), written) in zip(zip(facts.reports, try logSide.value()), facts.writtenReports) {
-            for d in try ReportComparison.differences(found: fromStore, expected: expected) {
+            for d in try ReportComparison.differencesAsCounted(found: fromStore, expected: expected) {
                 summary.differences.append(.init(kind: "store-report", subject: "FY\(year.startYear)", field: d.field, found: d.found, expected: d.expected,
                                                  detail: "the store's figure is not the one the logs give"))
             }
