@@ -234,11 +234,17 @@ package final class KoukaStore {
              [.text(from.description), .text(to.description)]),
             ("\(columns) WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ? \(order)", [.text(from.description), .text(to.description)]),
         ]
+        // A city's years are hundreds of thousands of rows repeating a few days, departments, tasks and kinds in a row:
+        // each is made once and reused, not made again for every row.
+        var day: (text: String, date: LocalDate)? = nil
+        var departments: [String] = [], tasks: [String] = []
+        var families: [(raw: String, value: SystemFamily)] = [], outcomes: [(raw: String, value: Outcome)] = [], units: [(raw: String, value: EffectUnit)] = []
         for (sql, values) in queries {
             try db.prepare(sql, reading: "rollups").query(values) { s in
                 let running = try s.runningTotal(13)
-                let key = RollupKey(date: try s.date(1), department: try s.text(2), family: try s.value(3, as: SystemFamily.self),
-                                    taskName: try s.text(4), outcome: try s.value(5, as: Outcome.self), unit: try s.value(6, as: EffectUnit.self),
+                let key = RollupKey(date: try s.date(1, reusing: &day), department: try s.text(2, among: &departments),
+                                    family: try s.value(3, as: SystemFamily.self, among: &families), taskName: try s.text(4, among: &tasks),
+                                    outcome: try s.value(5, as: Outcome.self, among: &outcomes), unit: try s.value(6, as: EffectUnit.self, among: &units),
                                     offHours: try s.flag(12), cumulative: running.cumulative, undatedPeriod: running.undatedPeriod)
                 let totals = RollupTotals(events: Int(try s.int(7)), quantity: try s.double(8), machineSeconds: try s.double(9),
                                           humanSeconds: try s.double(10), humanMeasuredQuantity: try s.double(11))

@@ -43,6 +43,37 @@ extension SQLiteStatement {
         return rawText(column, equals: previous) ? previous : rawText(column)
     }
 
+    /// A TEXT that is one of the few values a column repeats over thousands of rows (a department, a task's name): the
+    /// string of `recent` that holds its very bytes, or a new one, kept in `recent` (at most `keeping`, latest first).
+    func text(_ column: Int32, among recent: inout [String], keeping: Int = 8) throws(StoreError) -> String {
+        guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
+        if let index = recent.firstIndex(where: { rawText(column, equals: $0) }) { return recent[index] }
+        let text = rawText(column)
+        if recent.count >= keeping { recent.removeLast() }
+        recent.insert(text, at: 0)
+        return text
+    }
+
+    /// One of the raw values of `Value`, from the few `recent` holds (their raw values and values) when the column holds
+    /// one of their raw values' very bytes.
+    func value<Value: RawRepresentable>(_ column: Int32, as _: Value.Type, among recent: inout [(raw: String, value: Value)]) throws(StoreError) -> Value
+    where Value.RawValue == String {
+        guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
+        if let known = recent.first(where: { rawText(column, equals: $0.raw) }) { return known.value }
+        let raw = rawText(column)
+        guard let value = Value(rawValue: raw) else { throw undecodable(column) }
+        recent.insert((raw, value), at: 0)
+        return value
+    }
+
+    /// A date as the store writes it, `yyyy-MM-dd`: `previous` when the column holds its very text.
+    func date(_ column: Int32, reusing previous: inout (text: String, date: LocalDate)?) throws(StoreError) -> LocalDate {
+        if let previous, type(column) == SQLITE_TEXT, rawText(column, equals: previous.text) { return previous.date }
+        let date = try date(column)
+        previous = (date.description, date)
+        return date
+    }
+
     /// A TEXT's bytes, valid until the statement steps on: for a hash of the column, without a string.
     func textBytes(_ column: Int32) throws(StoreError) -> UnsafeRawBufferPointer {
         guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
