@@ -84,4 +84,31 @@ import Testing
         #expect(code == 0)
         #expect(SmallCity.tasks(json)["T1"]?["hoursSaved"] as? Double == 4)
     }
+
+    /// Without run_id, a row repeated inside one export (the same run exported twice in it, or two runs that nothing tells
+    /// apart): counted each, as across two exports, and flagged the same way (exit 1), where it was counted in silence.
+    @Test func withoutARunIDARowRepeatedInOneExportIsFlagged() throws {
+        let city = try SmallCity("overlap-in-file")
+        defer { city.remove() }
+        try city.write("catalog.csv", Self.catalog)
+        try city.write("kouka.toml", Self.configuration(runID: false))
+        try city.write("logs/april.csv", """
+            ロボット名,開始日時,結果
+            住民票郵送,2024/04/26 09:00:00,正常終了
+            住民票郵送,2024/04/30 09:00:00,正常終了
+            住民票郵送,2024/04/30 09:00:00,正常終了
+
+            """)
+        let nightly = try city.nightly()
+        #expect(nightly.exitCode == 1, "a row repeated in one export is a finding")
+        let summary = try nightly.summary()
+        #expect(summary["rowsIdentical"] as? Int == 1)
+        let flagged = try #require((summary["identicalRows"] as? [[String: Any]])?.first)
+        #expect(flagged["path"] as? String == "logs/april.csv")
+        #expect((flagged["reason"] as? String)?.contains("an earlier row of this file") == true)
+        let (code, json) = try city.report(2024)
+        #expect(code == 0)
+        #expect(SmallCity.tasks(json)["T1"]?["hoursSaved"] as? Double == 3, "counted each, as the rows say")
+        #expect(try city.nightly().exitCode == 0, "named once, on the night it is read")
+    }
 }

@@ -22,6 +22,10 @@ public protocol LogParser: Sendable {
     /// run ids: rows of another file with the same key are flagged, and still counted, rather than left out
     /// as repeats. False unless a format says otherwise.
     var logsRowKeys: Bool { get }
+    /// With `logsRowKeys`, whether each row is one run of a robot, which runs one task at a time: two rows of one file
+    /// with the same key are then most likely one run exported twice, and are flagged (still counted). A row of an AI
+    /// tool's log is a use, and two uses in one second are ordinary. False unless a format says otherwise.
+    var rowKeysAreRobotRuns: Bool { get }
     /// Whether a run it counts unfinished may be dated otherwise once it has ended (an Orchestrator job pending is
     /// dated by its CreationTime, once run by its StartTime): a file holding such runs is compared with the files of
     /// the format whatever their days.
@@ -47,6 +51,7 @@ extension LogParser {
     public func digestsWhileReading(path: String) -> Bool { false }
     /// False: the keys a parser hands over, if any, are run ids.
     public var logsRowKeys: Bool { false }
+    public var rowKeysAreRobotRuns: Bool { false }
     public var redatesEndedRuns: Bool { false }
     public var keepsTheDayOfOpenRuns: Bool { false }
     public var unclassifiedNames: Set<String> { [] }

@@ -35,6 +35,8 @@ package struct RobotCSVParser: LogParser {
 
     /// Whether the keys handed to `counted(runs:)` are row keys (no `run_id` mapped): see `MappedRuns`.
     package var logsRowKeys: Bool { MappedRuns.keepsRowKeys(options) }
+    /// A row is one run of a robot.
+    package var rowKeysAreRobotRuns: Bool { logsRowKeys }
 
     private func parse(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,

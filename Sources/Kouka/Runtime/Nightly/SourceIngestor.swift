@@ -527,12 +527,17 @@ final class SourceIngestor {
         // since rejects lines read then (its start, as a repeated run): judged this night, they are among its rows read, or
         // the night would state fewer than 0 rows accepted.
         let judgedAgain = appendedTo.map { known in collector.rejections.count { $0.line > 0 && $0.line < known.resumeLine } } ?? 0
+        // A robot's rows identical (task, start, status) to an earlier row of the same file: counted each, as rows identical
+        // to another file's are, and flagged for the same reason: nothing shows whether they are one run exported twice.
+        let identicalInFile = read.spec.parser.rowKeysAreRobotRuns ? Self.rowsRepeatingEarlierRows(collector) : 0
         var tally = FileTally(appended: appended, rowsRead: parsed.recordsRead + judgedAgain, rowsRejected: collector.rejections.count, rowsRepeated: repeated,
-                              pendingRuns: parsed.pendingRuns, rowsIdentical: identical.count,
+                              pendingRuns: parsed.pendingRuns, rowsIdentical: identical.count + identicalInFile,
                               runsUnfinished: rollups.reduce(0) { $0 + ($1.key.outcome == .unfinished ? $1.totals.events : 0) })
-        if !identical.isEmpty {
-            summary.identicalRows.append(.init(path: display, reason: Self.identicalReason(identical.count, files: Set(identical.values))))
-            logger.warning("rows identical to another file's; counted in both", metadata: ["file": "\(display)", "rows": "\(identical.count)"])
+        if !identical.isEmpty || identicalInFile > 0 {
+            let reasons = (identical.isEmpty ? [] : [Self.identicalReason(identical.count, files: Set(identical.values))])
+                + (identicalInFile > 0 ? [Self.identicalInFileReason(identicalInFile)] : [])
+            summary.identicalRows.append(.init(path: display, reason: reasons.joined(separator: "; ")))
+            logger.warning("rows identical to other rows; counted each", metadata: ["file": "\(display)", "rows": "\(identical.count + identicalInFile)"])
         }
         if tally.runsUnfinished > 0 {
             summary.unfinishedRuns.append(.init(path: display, reason: Self.unfinishedReason(tally.runsUnfinished)))
@@ -572,6 +577,20 @@ final class SourceIngestor {
     static func officeHoursReason(was: String, now: String) -> String {
         let then = OfficeHours(ledgerText: was) == nil ? "hours not recorded (it was read by an earlier Kouka)" : "office hours \(was)"
         return "its chatbot answers were judged by \(then) when it was read; [office_hours] is now \(now): read again whole, so that every report applies these"
+    }
+
+    /// What the summary says of a file's rows identical (task, start, status) to earlier rows of the same file.
+    static func identicalInFileReason(_ rows: Int) -> String {
+        "\(rows) row(s) have the task, start and status of an earlier row of this file: counted each; if the export holds a run twice, map a run_id column so each run counts once, or remove the repeated rows"
+    }
+
+    /// How many of the rows a file counted repeat an earlier row's key (task, start, status) in the same file; for a
+    /// format whose rows have no run id (`LogParser.logsRowKeys`), whose keys are the rows'.
+    static func rowsRepeatingEarlierRows(_ collector: EventCollector) -> Int {
+        guard let keys = collector.runKeys else { return 0 }
+        var repeats = 0
+        keys.forEachDistinct { _, times in repeats += times - 1 }
+        return repeats
     }
 
     /// What the summary says of a file's rows identical (task, start, status) to rows of files read before.
