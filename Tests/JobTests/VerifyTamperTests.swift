@@ -443,7 +443,10 @@ import Testing
     @Test func aSetWrittenByAnotherVersionIsListedNotBlamed() throws {
         let city = try City.verified()
         defer { city.remove() }
+        let current = try Self.writtenVersion(city)
         try city.editReport { $0["koukaVersion"] = "0.3.0" }
+        // That version's HTML states it too.
+        try city.replace(in: "reports/FY2024/kouka-FY2024.html", "・Kouka \(current)", with: "・Kouka 0.3.0")
         try city.replace(in: "reports/FY2024/kouka-FY2024.md", "\n", with: "\r\n")
         let folder = city.root.appendingPathComponent("reports/FY2024")
         #expect(try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"]).exitCode == 0)
@@ -451,6 +454,28 @@ import Testing
         let summary = try result.summary()
         #expect(result.exitCode == 0, "\(summary["differences"] ?? "")")
         #expect((summary["reportsRenderedByAnotherVersion"] as? [String])?.first?.hasSuffix("reports/FY2024/kouka-FY2024.json") == true)
+    }
+
+    /// The JSON's version label changed to an older one, so that the set's files are checked against SHA256SUMS only, and a
+    /// figure edited in the Markdown people read with SHA256SUMS made again: the HTML still states the version that wrote
+    /// the set, and the contradiction is named.
+    @Test func aVersionLabelEditedToHideAnEditIsNamed() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        let current = try Self.writtenVersion(city)
+        try city.editReport { $0["koukaVersion"] = "0.4.5" }
+        try city.replace(in: "reports/FY2024/kouka-FY2024.md", "| 合計 |", with: "| 合計（確定） |")
+        let folder = city.root.appendingPathComponent("reports/FY2024")
+        #expect(try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"]).exitCode == 0)
+        let result = try city.verify()
+        #expect(result.code == 1)
+        let named = result.differences.first { $0["field"] as? String == "koukaVersion" }
+        #expect(named?["found"] as? String == "0.4.5" && named?["expected"] as? String == current, "\(result.differences)")
+    }
+
+    /// The Kouka version the city's FY2024 report states.
+    static func writtenVersion(_ city: City) throws -> String {
+        try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: city.reportJSON)) as? [String: Any])?["koukaVersion"] as? String)
     }
 
     /// A report another version wrote, whose figure is not the store's (that version's rules, or an edit): the figure is

@@ -34,6 +34,15 @@ enum WrittenReportRendering {
             return nil
         }
         guard version(report) == KoukaVersion.current else {
+            // Its files are then checked against SHA256SUMS only: the JSON's version label edited, with a figure edited
+            // in a file people read and SHA256SUMS made again, passed. The HTML states the version too.
+            for name in try texts(report, false).map(\.name) where name.hasSuffix(".html") {
+                let path = (folder as NSString).appendingPathComponent(name)
+                guard let html = FileManager.default.contents(atPath: path), let stated = statedVersion(inHTML: html), stated != version(report) else { continue }
+                summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "koukaVersion", found: version(report), foundIn: "report",
+                                                 expected: stated, expectedFrom: "report",
+                                                 detail: "the set's JSON says Kouka \(version(report)) wrote it, its HTML (\(name)) says Kouka \(stated): one of them was edited after the set was written, and the set's other files, checked only against SHA256SUMS for a set of another version, may have been edited with it; re-run \(rerun)"))
+            }
             summary.reportsRenderedByAnotherVersion.append(jsonPath)
             return report
         }
@@ -83,6 +92,14 @@ enum WrittenReportRendering {
         }
         if written != rendered { summary.differences.append(difference(path, jsonPath: jsonPath, rerun: rerun)) }
         return report
+    }
+
+    /// The Kouka version a report's HTML states in its heading (`・Kouka 0.4.7`); nil when it states none.
+    static func statedVersion(inHTML data: Data) -> String? {
+        let html = String(decoding: data, as: UTF8.self)
+        guard let marker = html.range(of: "・Kouka ") else { return nil }
+        let version = html[marker.upperBound...].prefix { $0 != "<" && $0 != "・" }
+        return version.isEmpty ? nil : String(version)
     }
 
     /// Whether `difference` names a file of the set that is not what the set's JSON renders to.
