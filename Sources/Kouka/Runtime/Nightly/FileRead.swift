@@ -26,6 +26,9 @@ final class FileRead: @unchecked Sendable {
     /// (`inlineDigest`); whether it is a copy is decided when it is recorded.
     var backgroundHash: BackgroundHash?
     var inlineDigest: FileDigest?
+    /// The order it was prepared in this run: a reading of the same file recorded since one prepared earlier makes that
+    /// one out of date (`SourceIngestor.isSuperseded`).
+    var sequence = 0
 
     init(path: String, display: String, spec: SourceSpec, plan: IngestPlan, record: SourceFileRecord, wholeFile: SHA256?,
          context: ParseContext, collector: EventCollector) {

@@ -219,9 +219,6 @@ extension SourceIngestor {
             looksEarly(at: path)
             // Stated once, as read: not also as unchanged, at its turn before this or after.
             if marksReadForEndedRuns(path) { summary.filesUnchanged -= 1 }
-            // A reading of it already under way this run (a robot's log read on from where it stopped) would add to what
-            // is read here: it is dropped when its turn to be recorded comes.
-            let underWay = (underWayThisRun[path] ?? 0) > 0
             readingAgainForEndedRuns += 1
             defer { readingAgainForEndedRuns -= 1 }
             // Checked just before (`isReadableAsRecorded`): a file that cannot be read now would leave both files counting
@@ -238,7 +235,11 @@ extension SourceIngestor {
             try commit(read, store: store, summary: &summary)
             // Taken by that reading when it counted anything; dropped either way, so that no later reading of it inherits them.
             leavingOut[path] = nil
-            if underWay { superseded[path, default: 0] += 1 }
+            // A reading of it prepared before this one (its own turn, in a batch read ahead; a robot's log read on from where
+            // it stopped would add to what is read here) is out of date: dropped when its turn to be recorded comes. By
+            // order, not by count: a file read again twice before its turn has one reading to drop, not two (counted, the
+            // second mark dropped the reading that took a run over later, and the run counted in two files).
+            recordedReadingAgain[path] = max(recordedReadingAgain[path] ?? 0, read.sequence)
         }
         noteRunsNoLongerCounted(ended, display: display)
     }
@@ -253,9 +254,8 @@ extension SourceIngestor {
     /// Whether the reading of `read` was made out of date by a reading of the same file for runs that ended elsewhere,
     /// recorded since it was prepared: then it is not recorded.
     func isSuperseded(_ read: FileRead) -> Bool {
-        guard let count = superseded[read.display], count > 0 else { return false }
-        superseded[read.display] = count - 1
-        return true
+        guard let latest = recordedReadingAgain[read.display] else { return false }
+        return read.sequence < latest
     }
 
     /// Whether the counted file at `path` is among the sources, and holds the bytes its ledger line was read from (or

@@ -47,10 +47,11 @@ final class SourceIngestor {
     var awaited: Set<String> = []
     /// What recording each file this run added to the summary, by path: taken back when the file is read again.
     var tallies: [String: FileTally] = [:]
-    /// The readings prepared and not yet recorded, by path, and those of them made out of date by a reading of the same
-    /// file recorded since (`settle(_:endedIn:store:summary:)`).
-    var underWayThisRun: [String: Int] = [:]
-    var superseded: [String: Int] = [:]
+    /// The readings prepared so far this run (`FileRead.sequence`), and for each file read again for runs another file
+    /// took over (`settle(_:endedIn:store:summary:)`), the sequence of the latest such reading recorded: a reading of
+    /// the file prepared before it is out of date, and dropped at its turn, however many times the file was read again.
+    var readingsPrepared = 0
+    var recordedReadingAgain: [String: Int] = [:]
     /// The runs each file about to be read again for runs another took over is to leave out, with the file that counts
     /// each (`settle(_:endedIn:store:summary:)`).
     var leavingOut: [String: [UInt64: String]] = [:]
@@ -349,18 +350,14 @@ final class SourceIngestor {
         read.duplicateOf = original
         read.backgroundHash = background
         read.inlineDigest = inline
-        underWayThisRun[display, default: 0] += 1
+        readingsPrepared += 1
+        read.sequence = readingsPrepared
         return read
     }
 
     /// Records what reading a file gave, in one transaction; on the job's thread, in the files' order.
     func commit(_ read: FileRead, store: KoukaStore, summary: inout NightlySummary) throws {
         let display = read.display
-        // Being recorded now, it no longer waits for its turn: a reading of it again that recording it sets off (it left
-        // runs out for a file read again, which then hands them back) is recorded, not taken for the reading of a later
-        // turn to drop. Lowered when the recording ended, the count left such a reading marked superseded, and the next
-        // reading of the file for a run another export took over was dropped: the run counted in both.
-        underWayThisRun[display, default: 1] -= 1
         defer { recorded.insert(display) }
         if isSuperseded(read) { return }
         if read.backgroundHash != nil || read.inlineDigest != nil {
