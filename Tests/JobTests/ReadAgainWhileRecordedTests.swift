@@ -57,4 +57,28 @@ import Testing
             #expect(verified.code == 0, "\(arguments): \(verified.differences)")
         }
     }
+
+    /// e.csv, read first, counts t3; c.csv, read the next night, leaves it out; a.csv is a copy of e.csv. `--since` read
+    /// them again in the order of their paths, so c.csv counted t3 and e.csv nothing: every figure the same, but the copy
+    /// of a file that counts nothing fell out of the year's copies, and verify, which reads in the order the store first
+    /// recorded the files, named it. `--since` reads in that order too.
+    @Test func sinceReadsAgainInTheOrderTheStoreFirstRecordedTheFiles() throws {
+        let city = try City()
+        defer { try? FileManager.default.removeItem(at: city.root) }
+        try city.export("d.csv", [("t1", "FINISH", 1)])
+        try city.export("e.csv", [("t3", "FINISH", 3)])
+        _ = try city.nightly()
+        try city.export("b.csv", [("t1", "PROCESSING", 1)])
+        try city.export("c.csv", [("t1", "FINISH", 1), ("t2", "FINISH", 2), ("t3", "FINISH", 3)])
+        try city.export("a.csv", [("t3", "FINISH", 3)])
+        _ = try city.nightly()
+        for arguments in [["--since", "2024-04-01"], []] {
+            let run = try JobProcess.run("kouka-nightly", ["--config", city.config] + arguments)
+            #expect(run.exitCode <= 1)
+            let task = try city.task()
+            #expect(task["hoursSaved"] as? Double == 8.25 && task["successes"] as? Int == 3, "\(arguments): \(task)")
+            let verified = try city.verify()
+            #expect(verified.code == 0, "\(arguments): \(verified.differences)")
+        }
+    }
 }

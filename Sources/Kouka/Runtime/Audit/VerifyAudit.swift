@@ -28,9 +28,6 @@ package struct VerifyAudit {
         try ReportContext.reading(configuration: configuration, removedDigests: true) { context in try verify(context) }
     }
 
-    /// Added to a copy's ledger id in the order files are read again: after any id a store can reach.
-    static let copiesAfter: Int64 = 1 << 48
-
     /// Refuses a store whose files were read with other settings of their source than kouka.toml gives now (or before
     /// Kouka kept them): they count what those settings gave, and the nightly run reads them again first. Read again
     /// here, they would differ as if the store had been changed behind Kouka's back.
@@ -84,7 +81,7 @@ package struct VerifyAudit {
         // In the order the store first recorded the files: of two exports holding one run, the store's counts it. A file the
         // store holds as a copy comes after every counted file: saved over with another's bytes, it is the copy even when
         // the store recorded it first, and read first it would be taken for the original.
-        let order = Dictionary(context.ledger.map { ($0.path, $0.status == .duplicate ? $0.id + Self.copiesAfter : $0.id) }, uniquingKeysWith: min)
+        let order = FirstRecordedOrder.of(context.ledger.lazy.map { (id: $0.id, path: $0.path, isCopy: $0.status == .duplicate) })
         let arrived = Self.arrived(after: asOf, files: files, ledger: context.ledger)
         for display in arrived.sorted() { summary.filesSkipped.append("\(display): arrived after the last nightly run: counted by the next run") }
         let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone, order: order, leavingOut: arrived)

@@ -102,8 +102,13 @@ package struct NightlyJob {
             files = kept.map { files[$0] }
             displays = kept.map { displays[$0] }
         }
-        if !options.order.isEmpty {
-            let ranked = displays.indices.sorted { (options.order[displays[$0]] ?? .max, $0) < (options.order[displays[$1]] ?? .max, $1) }
+        // Files read again by --since are read in the order the store first recorded them, as verification reads them: of
+        // two exports holding one run, the one that counted it first counts it again. In the order of their paths, a file
+        // that left the run out could take it (every figure the same, but a copy of the file that no longer counts
+        // anything dropped out of its period's copies, which verification named).
+        let order = options.order.isEmpty && !forced.isEmpty ? Self.firstRecordedOrder(ledger) : options.order
+        if !order.isEmpty {
+            let ranked = displays.indices.sorted { (order[displays[$0]] ?? .max, $0) < (order[displays[$1]] ?? .max, $1) }
             files = ranked.map { files[$0] }
             displays = ranked.map { displays[$0] }
         }
