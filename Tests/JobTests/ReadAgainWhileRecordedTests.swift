@@ -81,4 +81,26 @@ import Testing
             #expect(verified.code == 0, "\(arguments): \(verified.differences)")
         }
     }
+
+    /// Six exports over two nights (found by fuzzing), then `--since`: the one night's figures, 6 successes.
+    @Test func sixExportsOverTwoNightsThenSince() throws {
+        let city = try City()
+        defer { try? FileManager.default.removeItem(at: city.root) }
+        let (f, p) = ("FINISH", "PROCESSING")
+        try city.export("b.csv", [("t2", p, 2), ("t3", p, 3), ("t4", f, 4), ("t5", f, 5), ("t6", f, 6)])
+        try city.export("d.csv", [("t1", p, 1), ("t2", f, 2), ("t3", p, 3)])
+        _ = try city.nightly()
+        try city.export("a.csv", [("t2", p, 2), ("t3", p, 3)])
+        try city.export("e.csv", [("t6", p, 6)])
+        try city.export("c.csv", [("t1", f, 1), ("t2", p, 2), ("t3", f, 3), ("t4", f, 4), ("t5", p, 5)])
+        try city.export("f.csv", [("t2", f, 2), ("t3", f, 3), ("t4", f, 4), ("t5", f, 5), ("t6", f, 6)])
+        for arguments in [[], ["--since", "2024-04-01"], []] {
+            let run = try JobProcess.run("kouka-nightly", ["--config", city.config] + arguments)
+            #expect(run.exitCode <= 1)
+            let task = try city.task()
+            #expect(task["hoursSaved"] as? Double == 16.5 && task["successes"] as? Int == 6 && task["unfinished"] as? Int == 0, "\(arguments): \(task)")
+            let verified = try city.verify()
+            #expect(verified.code == 0, "\(arguments): \(verified.differences)")
+        }
+    }
 }

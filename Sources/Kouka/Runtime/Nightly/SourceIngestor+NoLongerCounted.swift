@@ -5,14 +5,18 @@
 /// they are no longer in any file Kouka reads, whatever the per-day counts say.
 extension SourceIngestor {
     /// Notes in `ended` the files that left runs out for the file of `display`, when its new reading (`newRuns`, nil for one
-    /// that counts nothing now) no longer counts some of the runs its ledger line counts, and those runs.
-    func findRunsNoLongerCounted(_ display: String, format: String, newRuns: RunKeyStream?, in ended: inout RunsEndedHere,
-                                 store: KoukaStore) throws {
+    /// that counts nothing now) no longer counts some of the runs its ledger line counts, and those runs. Runs it left out
+    /// because another file counts them (`countedElsewhere`: taken over, or counted first there) are not lost: the files
+    /// that left them out for it still leave them out rightly, and are not read again for them. Read again for them, each
+    /// set off readings of the files around it again, and a chain of exports ran past `endedRunsDepth`, where a file leaves
+    /// out every run another counts, unfinished or not: a run two files each left out for the other counted nowhere.
+    func findRunsNoLongerCounted(_ display: String, format: String, newRuns: RunKeyStream?, countedElsewhere: Set<UInt64> = [],
+                                 in ended: inout RunsEndedHere, store: KoukaStore) throws {
         guard let line = try store.source(path: display), line.status == .present || line.status == .gone else { return }
         let before = try store.runKeySet(ofSource: line.id)
         guard let row = before.row, let first = LocalDate(row.firstDay), let last = LocalDate(row.lastDay), first <= last, !before.hashes.isEmpty
         else { return }
-        var lost = Set(before.hashes)
+        var lost = Set(before.hashes).subtracting(countedElsewhere)
         try newRuns?.forEach { lost.remove($0) }
         guard !lost.isEmpty else { return }
         ended.noLongerCounted = (format, lost, first...last)

@@ -481,7 +481,8 @@ final class SourceIngestor {
         // with the file's pending runs: the file is read again every night, and names that file, until it can be.
         try findEnds(parsed.endsOfRunsStartedBefore, in: &endedHere, store: store)
         if case .append = read.plan {} else {
-            try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: Self.stream(collector), in: &endedHere, store: store)
+            try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: Self.stream(collector), countedElsewhere: Set(endedHere.leftOut.keys),
+                                        in: &endedHere, store: store)
         }
         record.pendingRuns = parsed.pendingRuns + endedHere.keptBy.values.reduce(0, +)
         let rollups = read.orderedRollups
