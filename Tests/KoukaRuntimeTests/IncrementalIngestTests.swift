@@ -254,6 +254,26 @@ extension IncrementalIngestTests {
         #expect(fy2023.tasks.first?.failures == 0)
         #expect(fy2024.tasks.first?.successes == 1, "only a2")
         #expect(fy2024.tasks.first?.failures == 0)
+        // m1's end, which its hours rest on, is in April's log: FY2023's sources list it beside March's.
+        #expect(fy2023.sources.map(\.path) == ["logs/2024-03-31_Execution.log", april], "\(fy2023.sources.map(\.path))")
+    }
+
+    /// A run whose start's log holds only its start and whose next day's log holds only its end: both logs are the
+    /// report's sources, the second though it counts no run of its own; and so when the second arrives first.
+    @Test(arguments: [false, true])
+    func theLogHoldingOnlyARunsEndIsAmongTheReportsSources(endFirst: Bool) throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { city.remove() }
+        let start = "logs/2024-11-12_Execution.log", end = "logs/2024-11-13_Execution.log"
+        let writeStart = { try city.write(start, Self.line("n1", on: "2024-11-12", "23:50:00", message: "住民票郵送請求 execution started") + "\r\n") }
+        let writeEnd = { try city.write(end, Self.line("n1", on: "2024-11-13", "00:20:00", message: "住民票郵送請求 execution ended", end: 1800) + "\r\n") }
+        if endFirst { try writeEnd() } else { try writeStart() }
+        _ = try nightly(city, today: LocalDate(year: 2024, month: 11, day: 13))
+        if endFirst { try writeStart() } else { try writeEnd() }
+        _ = try nightly(city, today: LocalDate(year: 2024, month: 11, day: 14))
+        let fy2024 = try report(city)
+        #expect(fy2024.tasks.first?.successes == 1)
+        #expect(fy2024.sources.map(\.path) == [start, end], "\(fy2024.sources.map(\.path))")
     }
 }
 

@@ -82,6 +82,7 @@ package final class KoukaStore {
                 try db.prepare("DELETE FROM rollups WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM run_keys WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM run_key_sets WHERE source_id = ?").run([.integer(id)])
+                try db.prepare("DELETE FROM run_parts WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM rejects WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("""
                     UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
@@ -156,7 +157,7 @@ package final class KoukaStore {
     package func renameSource(from old: String, to new: String) throws {
         try db.transaction {
             if let replaced = try source(path: new) {
-                for table in ["rollups", "rollup_quality", "rejects", "run_keys", "run_key_sets"] {
+                for table in ["rollups", "rollup_quality", "rejects", "run_keys", "run_key_sets", "run_parts"] {
                     try db.prepare("DELETE FROM \(table) WHERE source_id = ?").run([.integer(replaced.id)])
                 }
                 try db.prepare("DELETE FROM source_files WHERE id = ?").run([.integer(replaced.id)])

@@ -173,6 +173,22 @@ extension SourceIngestor {
         }
     }
 
+    /// The files that count the runs whose end a file holds (`endsBefore`): the log of each run's start, nearest first.
+    static func filesCounting(_ endsBefore: SharedRuns?, store: KoukaStore) throws -> Set<String> {
+        guard let endsBefore else { return [] }
+        var waiting = Set(endsBefore.hashes)
+        var found: Set<String> = []
+        for path in [endsBefore.file] + endsBefore.earlier where !waiting.isEmpty {
+            guard let runs = try store.countedRuns(ofSourceAt: path) else { continue }
+            let counted = waiting.intersection(runs.all)
+            if !counted.isEmpty {
+                found.insert(path)
+                waiting.subtract(counted)
+            }
+        }
+        return found
+    }
+
     /// What "runs counted before their end" are, in the reasons that name them.
     static let beforeTheirEnd = "before their end (runs counted as unfinished, or a chatbot's last questions in its export, whose answer or hand-off came later)"
 

@@ -491,8 +491,11 @@ final class SourceIngestor {
         record.officeHours = appendedTo?.officeHours != nil || rollups.contains(where: { $0.key.family == .chatbot })
             ? configuration.officeHours.ledgerText : nil
         let appended: Bool
+        // The logs of the starts of the runs whose end it holds: listed with it among a report's sources.
+        let partOf = try Self.filesCounting(parsed.endsOfRunsStartedBefore, store: store)
         if case .append = read.plan {
             try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
+            if !partOf.isEmpty, let id = try store.source(path: display)?.id { try store.recordRunParts(of: id, countedIn: partOf) }
             appended = true
             // Its bytes now, for a copy of it met later this run (`counted`): a file read on from where it stopped has its
             // whole hash only once the part appended is read.
@@ -518,7 +521,8 @@ final class SourceIngestor {
                 // Runs it counts now, against the runs it counted: its rejections stay what they were, and are no gain.
                 gain(RunsLost.perDay(rollups: rollups, rejections: []), beyond: try store.eventsPerDay(ofSourceAt: display), format: read.spec.format)
             }
-            try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
+            let id = try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
+            if !partOf.isEmpty { try store.recordRunParts(of: id, countedIn: partOf) }
             appended = false
         }
         // A file read on holds the lines of its runs still running when it was last read; such a run counted in another file

@@ -114,8 +114,10 @@ struct ReportContext {
         // A copy belongs to the periods of the file it copies; a file nothing of which was read (not its format,
         // unreadable) to every period, since no date of it is known.
         let counted = Set(ledger.filter { contributing.contains($0.id) }.map(\.sha256))
+        // A file holding lines of runs a contributing file counts (a robot's log of the day after, with a run's end).
+        let parts = Set(try store.runParts().filter { contributing.contains($0.countedIn) }.map(\.part))
         var sources: [Int64: SourceLine] = [:]
-        for s in ledger where contributing.contains(s.id) || s.status == .rejected || s.status == .unreadable || repeated[s.id] != nil
+        for s in ledger where contributing.contains(s.id) || parts.contains(s.id) || s.status == .rejected || s.status == .unreadable || repeated[s.id] != nil
             || rejected[s.id] != nil || undated[s.id] != nil || (s.status == .duplicate && counted.contains(s.sha256)) {
             var line = SourceLine(path: s.path, sha256: s.sha256, format: s.format, rows: s.rowsRead,
                                   accepted: s.rowsAccepted, rejected: rejected[s.id] ?? 0, repeated: repeated[s.id] ?? 0, status: s.status.rawValue)

@@ -207,6 +207,17 @@ enum Migrations {
         ALTER TABLE source_files ADD COLUMN run_keys_sha256 TEXT;
         INSERT INTO migrations (name) SELECT '\(runKeyDigestsKept)' WHERE NOT EXISTS (SELECT 1 FROM run_key_sets) AND NOT EXISTS (SELECT 1 FROM run_keys);
         """),
+        // The files that hold lines of runs another file counts — a robot's log of the day after, with the end of a run
+        // its start's log counts — by that file: a report lists them among its sources, as its figures rest on their
+        // lines too. Empty in stores written before: a file read again since records its own.
+        ("v18", """
+        CREATE TABLE run_parts (
+            source_id INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
+            counted_in INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
+            PRIMARY KEY (source_id, counted_in)
+        ) WITHOUT ROWID;
+        CREATE INDEX run_parts_by_counting_file ON run_parts (counted_in);
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since

@@ -1,0 +1,19 @@
+
+/// The files that hold lines of runs another file counts (`run_parts`): a robot's log of the day after holds the end of a
+/// run its start's log counts. A report's figures rest on those lines too, so it lists such a file among its sources.
+extension KoukaStore {
+    /// Records that the file of ledger line `id` holds lines of runs the files at `paths` count; kept with what the file
+    /// contributes (removed when it is read again whole, `replaceContribution`). Paths without a counted ledger line are
+    /// passed over.
+    func recordRunParts(of id: Int64, countedIn paths: some Sequence<String>) throws {
+        let insert = try db.prepare("INSERT OR IGNORE INTO run_parts (source_id, counted_in) SELECT ?, id FROM source_files WHERE path = ? AND id <> ?")
+        for path in paths { try insert.run([.integer(id), .text(path), .integer(id)]) }
+    }
+
+    /// Every file holding lines of runs another file counts, with the ledger ids of those files.
+    package func runParts() throws -> [(part: Int64, countedIn: Int64)] {
+        var parts: [(part: Int64, countedIn: Int64)] = []
+        try db.prepare("SELECT source_id, counted_in FROM run_parts", reading: "run_parts").query { parts.append((try $0.int(0), try $0.int(1))) }
+        return parts
+    }
+}
