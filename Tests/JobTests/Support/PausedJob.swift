@@ -36,16 +36,28 @@ final class PausedJob {
         }
         """
 
-    /// The preloadable library, compiled once per test run; nil when there is no C compiler.
+    /// The preloadable library, compiled once for its source and kept in the temporary folder under a name of that source's
+    /// digest, so that test runs reuse it rather than each leave a folder behind; nil when there is no C compiler.
     static let library: String? = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-pause-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-pause-\(fnv1a(PausedJob.source))")
+        let library = folder.appendingPathComponent("libpause.so")
+        if FileManager.default.fileExists(atPath: library.path) { return library.path }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let source = folder.appendingPathComponent("pause.c"), library = folder.appendingPathComponent("libpause.so")
+        // Compiled under a name of its own and renamed in one step: another test run may be compiling it too.
+        let source = folder.appendingPathComponent("pause-\(UUID().uuidString).c"), built = folder.appendingPathComponent("libpause-\(UUID().uuidString).so")
+        defer { try? FileManager.default.removeItem(at: source) }
         guard (try? Data(PausedJob.source.utf8).write(to: source)) != nil, FileManager.default.isExecutableFile(atPath: "/usr/bin/cc"),
-              let compiled = try? JobProcess.run(executable: "/usr/bin/cc", ["-shared", "-fPIC", "-o", library.path, source.path, "-ldl"]),
-              compiled.exitCode == 0 else { return nil }
+              let compiled = try? JobProcess.run(executable: "/usr/bin/cc", ["-shared", "-fPIC", "-o", built.path, source.path, "-ldl"]),
+              compiled.exitCode == 0, rename(built.path, library.path) == 0 else { return nil }
         return library.path
     }()
+
+    /// FNV-1a of `text`, in hex: the same in every process (Swift's `Hasher` is seeded per process).
+    private static func fnv1a(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
 
     private let process = Process()
     private let folder: URL

@@ -111,9 +111,11 @@ struct ReportContext {
         let rejected = try store.rejectedRows(from: period.firstDay, to: period.lastDay)
         let undated = try store.undatedRejectedRows()
         let contributing = Set(rollups.map(\.sourceID))
-        // A copy belongs to the periods of the file it copies; a file nothing of which was read (not its format,
-        // unreadable) to every period, since no date of it is known.
-        let counted = Set(ledger.filter { contributing.contains($0.id) }.map(\.sha256))
+        // A copy belongs to the periods of the file it copies: those it holds rows of, counted or left out as runs another
+        // file counts (of two exports holding one run, which counts it may differ between the store and a fresh reading,
+        // with every figure the same; the copy is the same file's either way). A file nothing of which was read (not its
+        // format, unreadable) belongs to every period, since no date of it is known.
+        let counted = Set(ledger.filter { contributing.contains($0.id) || repeated[$0.id] != nil || rejected[$0.id] != nil }.map(\.sha256))
         // A file holding lines of runs a contributing file counts (a robot's log of the day after, with a run's end).
         let parts = Set(try store.runParts().filter { contributing.contains($0.countedIn) }.map(\.part))
         var sources: [Int64: SourceLine] = [:]
