@@ -51,6 +51,15 @@ package final class KoukaStore {
         return found
     }
 
+    /// The ledger lines of copies (`duplicate`) holding the bytes of SHA-256 `digest`, in the order of their paths.
+    func copies(ofSHA256 digest: String) throws -> [SourceFileRecord] {
+        var found: [SourceFileRecord] = []
+        try db.prepare("""
+            SELECT \(Self.sourceColumns) FROM source_files WHERE sha256 = ? AND status = 'duplicate' ORDER BY path
+            """, reading: "source_files").query([.text(digest)]) { found.append(try Self.sourceRecord($0)) }
+        return found
+    }
+
     /// Every ledger line, by path.
     package func sources() throws -> [SourceFileRecord] {
         var all: [SourceFileRecord] = []

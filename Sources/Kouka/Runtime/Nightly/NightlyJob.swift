@@ -125,6 +125,7 @@ package struct NightlyJob {
             guard let record = try store?.source(path: line.path) else { continue }
             ingestor.vanished[record.inode] = record
         }
+        if let store, !options.dryRun { try ingestor.moveLinesToCopies(away: away, store: store, summary: &summary) }
         // Files are decided and recorded one by one, in order, but read a batch at a time, on every core, while
         // the job's thread records the batch before (`ReadAhead`).
         var batch: [FileRead] = []

@@ -1,0 +1,22 @@
+import Logging
+
+extension SourceIngestor {
+    /// A counted file no longer at its path whose copy, untouched since it was settled as one, is among the sources: the
+    /// copy takes over its ledger line now, before any file is read, as a file moved there does (`renameSource`). At
+    /// the copy's own turn it was too late: an export read before it that ended one of the gone file's unfinished runs
+    /// found the run kept by a file that cannot be read again, left it out, and the run counted unfinished that night.
+    func moveLinesToCopies(away: [LedgerIdentity], store: KoukaStore, summary: inout NightlySummary) throws {
+        for line in away where line.status == .present || line.status == .gone {
+            guard let record = try store.source(path: line.path), !record.sha256.isEmpty else { continue }
+            for copy in try store.copies(ofSHA256: record.sha256) {
+                guard let file = file(at: copy.path), let status = FileStatus(path: file.path), IngestPlan.isUntouched(status, since: copy) else { continue }
+                try store.renameSource(from: line.path, to: copy.path)
+                vanished = vanished.filter { $0.value.path != line.path }
+                summary.filesRenamed.append(.init(from: line.path, to: copy.path))
+                logger.notice("a counted file no longer at its path has a copy among the sources: the copy takes over its figures",
+                              metadata: ["from": "\(line.path)", "to": "\(copy.path)"])
+                break
+            }
+        }
+    }
+}
