@@ -5,8 +5,11 @@ extension SourceIngestor {
     /// copy takes over its ledger line now, before any file is read, as a file moved there does (`renameSource`). At
     /// the copy's own turn it was too late: an export read before it that ended one of the gone file's unfinished runs
     /// found the run kept by a file that cannot be read again, left it out, and the run counted unfinished that night.
+    /// Only the lines whose files went missing since the last run (still `present`): a city that keeps its logs for a
+    /// while has thousands of lines gone long ago, which are not looked up again every night; a copy that arrives after
+    /// its original went is read whole, and takes its line over at its turn (`settle`).
     func moveLinesToCopies(away: [LedgerIdentity], store: KoukaStore, summary: inout NightlySummary) throws {
-        for line in away where line.status == .present || line.status == .gone {
+        for line in away where line.status == .present {
             guard let record = try store.source(path: line.path), !record.sha256.isEmpty else { continue }
             for copy in try store.copies(ofSHA256: record.sha256) {
                 guard let file = file(at: copy.path), let status = FileStatus(path: file.path), IngestPlan.isUntouched(status, since: copy) else { continue }
