@@ -30,7 +30,7 @@ struct LedgerCheckComputedDigestTests {
                                       rejections: [])
         try store.db.execute("UPDATE source_files SET rollups_sha256 = 'rewritten'")
         let ledger = try store.sources()
-        let check = try LedgerCheck(ledger: ledger, store: store)
+        let check = try LedgerCheck(ledger: ledger, store: store, onDisk: [])
         let computed = try store.rollupDigest(ofSource: ledger[0].id)
         #expect(check.rollupDigests["a.log"] == computed)
         #expect(computed != "rewritten")

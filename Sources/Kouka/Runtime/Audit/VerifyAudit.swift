@@ -76,7 +76,8 @@ package struct VerifyAudit {
         // Read from the snapshot before the store's side has it.
         let gone = try GoneFileRunKeys.of(context.ledger, notAmong: Set(files.keys), store: context.store)
         // The store's side is read while the logs are read again; `context` is its own until it is done.
-        let storeSide = BackgroundWork { try VerifyStoreSide(reading: context, fiscalYears: fiscalYears) }
+        let onDisk = Set(files.keys)
+        let storeSide = BackgroundWork { try VerifyStoreSide(reading: context, fiscalYears: fiscalYears, onDisk: onDisk) }
         defer { storeSide.waitUntilDone() }
         // In the order the store first recorded the files: of two exports holding one run, the store's counts it. A file the
         // store holds as a copy comes after every counted file: saved over with another's bytes, it is the copy even when

@@ -26,10 +26,11 @@ struct VerifyStoreSide {
     var storeEditsAccepted: [String]
 
     /// Reads `context`'s store; fails as a report would on a store that cannot be read whole.
-    init(reading context: ReportContext, fiscalYears: [FiscalYear]?) throws {
+    /// `onDisk`: the display paths of the sources' files now.
+    init(reading context: ReportContext, fiscalYears: [FiscalYear]?, onDisk: Set<String>) throws {
         let store = context.store
         try store.checkPages()
-        ledgerCheck = try LedgerCheck(ledger: context.ledger, store: store)
+        ledgerCheck = try LedgerCheck(ledger: context.ledger, store: store, onDisk: onDisk)
         // Kept by the context: every year's report below takes its rollups from them.
         rollups = Dictionary(grouping: try context.keepingEveryRollup(), by: \.sourceID)
         let years = try fiscalYears ?? Set(rollups.values.flatMap { $0.map { FiscalYear(containing: $0.key.date).startYear } })
