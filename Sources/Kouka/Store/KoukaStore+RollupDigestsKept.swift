@@ -5,11 +5,7 @@ extension KoukaStore {
     /// Whether every counted line has had its rollup digest since the store was marked: a line that lacks one now
     /// had it removed, and recording one would make whatever its rollups are now look committed.
     package func keepsEveryRollupDigest() throws -> Bool {
-        var marked = false
-        try db.prepare("SELECT 1 FROM migrations WHERE name = ?", reading: "migrations").query([.text(Migrations.rollupDigestsKept)]) { _ in
-            marked = true
-        }
-        if marked { return true }
+        if try hasMark(Migrations.rollupDigestsKept) { return true }
         // A store with a digest on any counted line was written by a Kouka that kept them (v12 marks such a store as it
         // migrates it): without the mark, the mark was removed behind Kouka's back, and a line lacking a digest had it
         // removed with it. Recording one now would make its rollups, whatever they are now, look committed.
@@ -41,5 +37,12 @@ extension KoukaStore {
         try db.prepare("SELECT path FROM source_files WHERE rollups_sha256 IS NULL AND status IN ('present', 'gone') ORDER BY path", reading: "source_files")
             .query { paths.append(try $0.text(0)) }
         return paths
+    }
+
+    /// Whether `migrations` holds the mark `name` (`Migrations.marks`).
+    func hasMark(_ name: String) throws -> Bool {
+        var marked = false
+        try db.prepare("SELECT 1 FROM migrations WHERE name = ?", reading: "migrations").query([.text(name)]) { _ in marked = true }
+        return marked
     }
 }

@@ -5,11 +5,8 @@
 extension KoukaStore {
     /// Whether every file with run ids has had its run-key digest since the store was marked.
     package func keepsEveryRunKeyDigest() throws -> Bool {
+        if try hasMark(Migrations.runKeyDigestsKept) { return true }
         var kept = false
-        try db.prepare("SELECT 1 FROM migrations WHERE name = ?", reading: "migrations").query([.text(Migrations.runKeyDigestsKept)]) { _ in
-            kept = true
-        }
-        if kept { return true }
         // A digest on any line was recorded by a Kouka that keeps them: without the mark, it was removed behind Kouka's back.
         try db.prepare("SELECT 1 FROM source_files WHERE run_keys_sha256 IS NOT NULL LIMIT 1", reading: "source_files").query { _ in kept = true }
         return kept

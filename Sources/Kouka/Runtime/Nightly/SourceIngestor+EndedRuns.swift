@@ -150,43 +150,44 @@ extension SourceIngestor {
     /// (or a log between) was there, it is read again once this one is recorded. Runs no log before counts (the day
     /// before's left them to a later log, read first, that counts them) have the day before's log read again too, which
     /// now follows them through this one and takes them over.
-    func findEnds(_ endsBefore: SharedRuns?, in ended: inout RunsEndedHere, store: KoukaStore) throws {
+    func findEnds(_ endsBefore: SharedRuns?, startedIn starts: RunStarts, in ended: inout RunsEndedHere, store: KoukaStore) throws {
         guard let endsBefore, readingAgainForEndedRuns < Self.endedRunsDepth else { return }
-        var waiting = Set(endsBefore.hashes)
-        // Nearest first: the log of a run's start is the earliest that holds its lines, and only it counts the run.
-        for path in [endsBefore.file] + endsBefore.earlier where !waiting.isEmpty {
-            guard let runs = try store.countedRuns(ofSourceAt: path) else { continue }
-            let counted = waiting.intersection(runs.all)
-            waiting.subtract(counted)
-            let unfinished = counted.intersection(runs.unfinished).count
-            guard unfinished > 0 else { continue }
-            if try isReadableAsRecorded(path, store: store) {
-                ended.endingHere[path, default: 0] += unfinished
-            } else if file(at: path) == nil {
+        for start in starts.files where start.unfinished > 0 {
+            if try isReadableAsRecorded(start.path, store: store) {
+                ended.endingHere[start.path, default: 0] += start.unfinished
+            } else if file(at: start.path) == nil {
                 // No longer among the sources: kept, as any run ended in a file that cannot be read again, and named every run.
-                ended.keptBy[path, default: 0] += unfinished
+                ended.keptBy[start.path, default: 0] += start.unfinished
             }
             // Among the sources with other bytes, it is read whole at its own turn, with this one there.
         }
-        if !waiting.isEmpty, try isReadableAsRecorded(endsBefore.file, store: store) {
-            ended.joinedHere[endsBefore.file, default: 0] += waiting.count
+        if starts.countedNowhere > 0, try isReadableAsRecorded(endsBefore.file, store: store) {
+            ended.joinedHere[endsBefore.file, default: 0] += starts.countedNowhere
         }
     }
 
-    /// The files that count the runs whose end a file holds (`endsBefore`): the log of each run's start, nearest first.
-    static func filesCounting(_ endsBefore: SharedRuns?, store: KoukaStore) throws -> Set<String> {
-        guard let endsBefore else { return [] }
+    /// Of the runs whose end a file holds (`endsBefore`), the logs of their starts that count them, nearest first (the log
+    /// of a run's start is the earliest that holds its lines, and only it counts the run), with how many of them each
+    /// counted unfinished; and how many no log before counts. Looked up once a file: `findEnds` judges them, and a report
+    /// lists those logs with the file (`run_parts`).
+    struct RunStarts {
+        var files: [(path: String, unfinished: Int)] = []
+        var countedNowhere = 0
+    }
+
+    static func runStarts(_ endsBefore: SharedRuns?, store: KoukaStore) throws -> RunStarts {
+        guard let endsBefore else { return RunStarts() }
+        var starts = RunStarts()
         var waiting = Set(endsBefore.hashes)
-        var found: Set<String> = []
         for path in [endsBefore.file] + endsBefore.earlier where !waiting.isEmpty {
             guard let runs = try store.countedRuns(ofSourceAt: path) else { continue }
             let counted = waiting.intersection(runs.all)
-            if !counted.isEmpty {
-                found.insert(path)
-                waiting.subtract(counted)
-            }
+            guard !counted.isEmpty else { continue }
+            waiting.subtract(counted)
+            starts.files.append((path, counted.intersection(runs.unfinished).count))
         }
-        return found
+        starts.countedNowhere = waiting.count
+        return starts
     }
 
     /// What "runs counted before their end" are, in the reasons that name them.

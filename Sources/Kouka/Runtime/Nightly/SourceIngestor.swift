@@ -479,7 +479,8 @@ final class SourceIngestor {
         record.rowsAccepted = record.rowsRead - record.rowsRejected
         // A run this file holds ended, left out for a file that counts it unfinished and cannot be read again yet, waits
         // with the file's pending runs: the file is read again every night, and names that file, until it can be.
-        try findEnds(parsed.endsOfRunsStartedBefore, in: &endedHere, store: store)
+        let starts = try Self.runStarts(parsed.endsOfRunsStartedBefore, store: store)
+        try findEnds(parsed.endsOfRunsStartedBefore, startedIn: starts, in: &endedHere, store: store)
         if case .append = read.plan {} else {
             try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: Self.stream(collector), countedElsewhere: Set(endedHere.leftOut.keys),
                                         in: &endedHere, store: store)
@@ -492,7 +493,7 @@ final class SourceIngestor {
             ? configuration.officeHours.ledgerText : nil
         let appended: Bool
         // The logs of the starts of the runs whose end it holds: listed with it among a report's sources.
-        let partOf = try Self.filesCounting(parsed.endsOfRunsStartedBefore, store: store)
+        let partOf = starts.files.map(\.path)
         if case .append = read.plan {
             try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
             if !partOf.isEmpty, let id = try store.source(path: display)?.id { try store.recordRunParts(of: id, countedIn: partOf) }
