@@ -57,11 +57,11 @@ import Testing
         defer { city.remove() }
         try city.sql("""
             INSERT INTO rejects (source_id, line, reason, repeated_run) SELECT id, 99, 'x', 0 FROM source_files WHERE path = 'logs/winactor/a.csv';
-            UPDATE job_runs SET seal_left = NULL WHERE id = (SELECT max(id) FROM job_runs);
+            UPDATE job_runs SET seal_sum_left = NULL WHERE id = (SELECT max(id) FROM job_runs);
             """)
         let edited = try city.verify()
         #expect(edited.code == 1)
-        #expect(edited.differences.contains { $0["kind"] as? String == "store-edited" && $0["field"] as? String == "job_runs.seal_found, seal_left" },
+        #expect(edited.differences.contains { $0["kind"] as? String == "store-edited" && $0["field"] as? String == "job_runs.seal_sum_found, seal_sum_left" },
                 "\(edited.differences)")
     }
 

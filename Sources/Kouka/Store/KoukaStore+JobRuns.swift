@@ -30,10 +30,6 @@ extension KoukaStore {
     /// stated) and marks the runs `reported` as stated, in one transaction: a run that printed what others
     /// left is the one that clears it.
     package func endJobRun(_ run: JobRunRecord, reporting reported: [Int64]) throws {
-        // A run that failed on the store itself may not be able to read it: it still ends as failed, with no seal left
-        // (its seal is then compared with nothing).
-        let seal: String?
-        do { seal = try sealLeft() } catch where run.state == .failed { seal = nil }
         try db.transaction {
             try db.prepare("""
                 UPDATE job_runs SET ended_at = ?, files_read = ?, rows_read = ?, rows_rejected = ?, exit_code = ?, interrupted = ?, state = ?,
@@ -43,7 +39,7 @@ extension KoukaStore {
                           .text(run.state.rawValue), .integer(run.noticesReported ? 1 : 0), .integer(run.id)])
             let mark = try db.prepare("UPDATE job_runs SET notices_reported = 1 WHERE id = ?")
             for id in reported { try mark.run([.integer(id)]) }
-            try db.prepare("UPDATE job_runs SET seal_left = ? WHERE id = ?").run([seal.map { .text($0) } ?? .null, .integer(run.id)])
+            try recordSealLeft(run: run.id)
         }
         if jobRunID == run.id { jobRunID = nil }
     }

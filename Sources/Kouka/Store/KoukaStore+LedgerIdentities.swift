@@ -5,13 +5,13 @@ extension KoukaStore {
     /// and the only one of the whole table a run makes: the same lines tell which files are gone when the run
     /// ends, and which lines lack a rollup digest as it starts.
     package func ledgerIdentities() throws -> [LedgerIdentity] {
-        var none: LedgerSeal? = nil
+        var none: LedgerSealing? = nil
         return try ledgerIdentities(sealing: &none)
     }
 
     /// `ledgerIdentities()`, each line also added to `seal` when there is one: the seal the run finds, from the same
-    /// reading of the table (`KoukaStore.ledgerSeal()` reads it again otherwise).
-    package func ledgerIdentities(sealing seal: inout LedgerSeal?) throws -> [LedgerIdentity] {
+    /// reading of the table (`KoukaStore.sealSum()` reads it again otherwise).
+    package func ledgerIdentities(sealing seal: inout LedgerSealing?) throws -> [LedgerIdentity] {
         var lines: [LedgerIdentity] = []
         // The largest id bounds the lines (ids are never reused below it): room for all at once, not grown and copied.
         try db.prepare("SELECT max(id) FROM source_files", reading: "source_files").query { s in
@@ -19,10 +19,14 @@ extension KoukaStore {
         }
         try db.prepare("""
             SELECT id, path, format, size, pending_runs, status, modified_at, inode, changed_at, born_at, office_hours,
-            rollups_sha256 IS NULL AND status IN ('present', 'gone'), time_zone\(seal == nil ? "" : ", id, " + Self.sealedLineColumns)
+            rollups_sha256 IS NULL AND status IN ('present', 'gone'), time_zone\(seal == nil ? "" : ", " + Self.sealedLineRow)\(
+                seal?.v1 == nil ? "" : ", id, " + Self.sealedLineColumns)
             FROM source_files ORDER BY id
             """, reading: "source_files").query { s in
-            try seal?.addLine(s, from: 13)
+            if seal != nil {
+                seal!.sum.add(try Self.digest(s, 13))
+                try seal!.v1?.addLine(s, from: 14)
+            }
             // A store's files are of a few formats: each line shares the text of the line before when it is the same.
             let format = try s.text(2, reusing: lines.last?.format ?? "")
             lines.append(LedgerIdentity(

@@ -6,7 +6,9 @@
 /// row's line or reason rewritten — even for files no longer on disk, which cannot be read again.
 extension KoukaStore {
     /// The columns of a ledger line the seal covers, after `id`, in the order `LedgerSeal.addLine` takes them.
-    static let sealedLineColumns = "path, format, status, sha256, rollups_sha256, reject_reason, size, rows_read, rows_accepted, rows_rejected, rows_repeated, pending_runs, run_keys_sha256"
+    static let sealedLineColumns = sealedLineColumnList.joined(separator: ", ")
+    static let sealedLineColumnList = ["path", "format", "status", "sha256", "rollups_sha256", "reject_reason", "size", "rows_read", "rows_accepted",
+                                       "rows_rejected", "rows_repeated", "pending_runs", "run_keys_sha256"]
 
     /// The seal of the ledger and the quarantine as they are now.
     package func ledgerSeal() throws -> String {
@@ -26,55 +28,54 @@ extension KoukaStore {
         return seal.finish()
     }
 
-    /// Records `seal`, the seal the nightly run `run` found as it started (from the ledger it read then, before it wrote
-    /// anything), and from now on counts this connection's writes to the sealed tables, so that a run that wrote none
-    /// leaves the seal it found without reading the ledger again. Returns the seal found.
-    @discardableResult
-    package func recordSealFound(_ seal: LedgerSeal, run: Int64) throws -> String {
-        let found = try sealQuarantine(seal)
-        try db.prepare("UPDATE job_runs SET seal_found = ? WHERE id = ?").run([.text(found), .integer(run)])
-        // TEMP: the counter and its triggers are this connection's own, never written to the store.
-        try db.execute("""
-            CREATE TEMP TABLE IF NOT EXISTS sealed_writes (n INTEGER NOT NULL);
-            DELETE FROM temp.sealed_writes;
-            INSERT INTO temp.sealed_writes VALUES (0);
-            CREATE TEMP TRIGGER IF NOT EXISTS sealed_line_added AFTER INSERT ON main.source_files BEGIN UPDATE sealed_writes SET n = n + 1; END;
-            CREATE TEMP TRIGGER IF NOT EXISTS sealed_line_removed AFTER DELETE ON main.source_files BEGIN UPDATE sealed_writes SET n = n + 1; END;
-            CREATE TEMP TRIGGER IF NOT EXISTS sealed_line_changed AFTER UPDATE OF \(Self.sealedLineColumns) ON main.source_files
-                BEGIN UPDATE sealed_writes SET n = n + 1; END;
-            CREATE TEMP TRIGGER IF NOT EXISTS sealed_rejection_added AFTER INSERT ON main.rejects BEGIN UPDATE sealed_writes SET n = n + 1; END;
-            CREATE TEMP TRIGGER IF NOT EXISTS sealed_rejection_removed AFTER DELETE ON main.rejects BEGIN UPDATE sealed_writes SET n = n + 1; END;
-            CREATE TEMP TRIGGER IF NOT EXISTS sealed_rejection_changed AFTER UPDATE ON main.rejects BEGIN UPDATE sealed_writes SET n = n + 1; END;
-            """)
-        sealFound = found
-        return found
-    }
-
-    /// The seal to record as the run leaves the store: the one it found when it wrote nothing the seal covers, else read.
-    func sealLeft() throws -> String {
-        if let found = sealFound {
-            var writes: Int64 = -1
-            try db.prepare("SELECT n FROM temp.sealed_writes", reading: "sealed_writes").query { writes = try $0.int(0) }
-            if writes == 0 { return found }
+    /// The seals the nightly run `run` found as it started, from `sealing` (its reading of the ledger) and the
+    /// quarantine; recorded with the run, which from now on keeps the seal as a sum (`keepRunningSeal`). A dry run
+    /// (`run` nil) records nothing, and says what a run would find.
+    package func sealsFound(_ sealing: LedgerSealing, run: Int64?) throws -> SealsFound {
+        var sum = sealing.sum
+        try addQuarantine(to: &sum)
+        let old = try sealing.v1.map { try sealQuarantine($0) }
+        if let run {
+            if let old { try db.prepare("UPDATE job_runs SET seal_found = ? WHERE id = ?").run([.text(old), .integer(run)]) }
+            try keepRunningSeal(from: sum, run: run)
         }
-        return try ledgerSeal()
+        return SealsFound(v1: old, sum: sum)
     }
 
-    /// The seals of the runs of `job`, oldest first: the seal each found and left (nil where it recorded none).
+    /// Whether the run `run` of `job` also reads the seal of Kouka 0.4.7 and before: the run before it left one, and no
+    /// run has recorded the seal as a sum yet. The first run of a newer Kouka compares it with that run's.
+    package func readsOldSeal(job: String, before run: Int64?) throws -> Bool {
+        let runs = try seals(job: job).filter { $0.run < run ?? .max }
+        return !runs.contains { $0.sumFound != nil } && runs.last?.left != nil
+    }
+
+    /// Records the seal the run `run` leaves, as its writes left it, in the transaction that ends it.
+    func recordSealLeft(run: Int64) throws {
+        guard let seal = db.runningSeal else { return }
+        try db.prepare("UPDATE job_runs SET seal_sum_left = ? WHERE id = ?").run([.text(seal.sum.hex), .integer(run)])
+        seal.unwritten = false
+    }
+
+    /// The seals of the runs of `job`, oldest first: the seal each found and left (nil where it recorded none). A store
+    /// that sealed as a sum from its first run starts with `JobRunSeal.origin`, the empty store it was created as.
     package func seals(job: String) throws -> [JobRunSeal] {
-        var seals: [JobRunSeal] = []
-        try db.prepare("SELECT id, started_at, state, seal_found, seal_left, seal_accepted FROM job_runs WHERE job = ? ORDER BY id",
-                       reading: "job_runs").query([.text(job)]) { s in
+        var seals: [JobRunSeal] = try sealSumsSince() == 0 ? [.origin] : []
+        try db.prepare("""
+            SELECT id, started_at, state, seal_found, seal_left, seal_accepted, seal_sum_found, seal_sum_left FROM job_runs WHERE job = ? ORDER BY id
+            """, reading: "job_runs").query([.text(job)]) { s in
             seals.append(JobRunSeal(run: try s.int(0), startedAt: try s.text(1), state: try s.text(2), found: try s.optionalText(3),
-                                    left: try s.optionalText(4), accepted: try s.flag(5)))
+                                    left: try s.optionalText(4), accepted: try s.flag(5), sumFound: try s.optionalText(6), sumLeft: try s.optionalText(7)))
         }
         return seals
     }
 
-    /// The run of `job` before the run `run`, when it left a seal other than `found`: the store was changed outside Kouka
-    /// since it ended. Nil when it left the same seal, or none (killed, or a Kouka before 0.4.3), or there is none.
-    package func sealBroken(job: String, before run: Int64, found: String) throws -> JobRunSeal? {
-        guard let previous = try seals(job: job).last(where: { $0.run < run }), let left = previous.left, left != found else { return nil }
+    /// The run of `job` before the run `run` whose seal `found` is compared with, when it left another: the store was
+    /// changed outside Kouka since that run's last commit. Nil when it left the same seal, or none to compare (a run of
+    /// a Kouka before 0.4.3, or one before 0.4.8 killed), or there is none.
+    package func sealBroken(job: String, before run: Int64, found: SealsFound) throws -> JobRunSeal? {
+        let runs = try seals(job: job).filter { $0.run < run }
+        if let previous = runs.last(where: { $0.sumLeft != nil }) { return previous.sumLeft == found.sum.hex ? nil : previous }
+        guard let previous = runs.last, let left = previous.left, let old = found.v1, left != old else { return nil }
         return previous
     }
 
@@ -88,24 +89,60 @@ extension KoukaStore {
     }
 }
 
-/// The seals one nightly run recorded (`KoukaStore.ledgerSeal()`).
+/// The seals one nightly run recorded (`KoukaStore.ledgerSeal()`, `KoukaStore.sealSum()`).
 package struct JobRunSeal: Sendable, Equatable {
     package var run: Int64
     package var startedAt: String
     package var state: String
-    /// The seal the run found as it started; nil when it recorded none (a run of a Kouka before 0.4.3).
+    /// The seal the run found as it started, read as Kouka 0.4.3 to 0.4.7 read it; nil in the runs of a Kouka before
+    /// 0.4.3, and from the second run that records the seal as a sum.
     package var found: String?
-    /// The seal the run left as it ended; nil when it did not end (killed) or could not record it.
+    /// The seal such a run left as it ended; nil when it did not end (killed) or could not record it.
     package var left: String?
     /// Whether the run found the store changed outside Kouka and was told to go on (`--accept-store-edits`).
     package var accepted = false
+    /// The seal as a sum (`SealSum`) the run found as it started; nil in runs of a Kouka before 0.4.8, and in a run
+    /// killed before it read the ledger.
+    package var sumFound: String? = nil
+    /// The seal as a sum at the run's last commit: as it ended, or as a killed run left the store.
+    package var sumLeft: String? = nil
 
-    /// The runs of `runs` (one job's, oldest first) that found another seal than the run before them left: a change made
-    /// outside Kouka between the two. A run that left no seal (killed) is compared with nothing.
+    /// The store as it was created, empty, before its first run: `run` 0, which no run has.
+    package static let origin = JobRunSeal(run: 0, startedAt: "the store's creation", state: "finished", sumFound: SealSum().hex, sumLeft: SealSum().hex)
+
+    /// The runs of `runs` (one job's, oldest first) that found another seal than the run they are compared with left:
+    /// a change made outside Kouka between the two. A run that records the seal as a sum is compared with the last run
+    /// that left one (killed or not: it left the seal of its last commit), skipping runs killed before they read the
+    /// ledger, which wrote nothing; the first of them, and the runs before, with the run just before, by the seal
+    /// of 0.4.3 to 0.4.7, where a killed run left none and is compared with nothing.
     package static func breaks(in runs: [JobRunSeal]) -> [(before: JobRunSeal, after: JobRunSeal, left: String, found: String)] {
-        zip(runs, runs.dropFirst()).compactMap { before, after in
-            guard let left = before.left, let found = after.found, left != found else { return nil }
-            return (before, after, left, found)
+        var breaks: [(before: JobRunSeal, after: JobRunSeal, left: String, found: String)] = []
+        var lastSummed: JobRunSeal? = nil
+        for (index, run) in runs.enumerated() {
+            if let found = run.sumFound, let before = lastSummed, let left = before.sumLeft {
+                if left != found { breaks.append((before, run, left, found)) }
+            } else if lastSummed == nil, index > 0, let left = runs[index - 1].left, let found = run.found, left != found {
+                breaks.append((runs[index - 1], run, left, found))
+            }
+            if run.sumFound != nil { lastSummed = run }
         }
+        return breaks
     }
+}
+
+/// What a nightly run seals of the ledger as it reads it at the start (`KoukaStore.ledgerIdentities(sealing:)`).
+package struct LedgerSealing {
+    /// The seal as Kouka 0.4.3 to 0.4.7 read it, only while the run before left one of those and none as a sum.
+    package var v1: LedgerSeal?
+    /// The ledger's lines' part of the seal as a sum.
+    package var sum = SealSum()
+
+    package init(readingOldSeal: Bool) { v1 = readingOldSeal ? LedgerSeal() : nil }
+}
+
+/// The seals a nightly run found as it started (`KoukaStore.sealsFound`).
+package struct SealsFound {
+    /// As Kouka 0.4.3 to 0.4.7 read it, when the run read it.
+    package var v1: String?
+    package var sum: SealSum
 }

@@ -9,8 +9,6 @@ package final class KoukaStore {
     /// The job run whose writes these are, from `beginJobRun`: each rejected row and each file's ledger line
     /// carries it, so that what a run that never finished wrote can be found and stated.
     package internal(set) var jobRunID: Int64?
-    /// The seal the nightly run found as it started (`recordSealFound`): what it leaves when it writes nothing the seal covers.
-    var sealFound: String?
     /// The run-key sets' span classes this connection knows of (`spanClassesInUse`).
     var spanClasses: SpanClassesInUse?
 

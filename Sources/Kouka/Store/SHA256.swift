@@ -25,6 +25,15 @@ package struct SHA256 {
         return digest.withUnsafeBytes(Self.hex)
     }
 
+    /// The 32 bytes of the digest, handed to `body`. Finalises a copy, as `finalizeHex`.
+    package func finalize<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        var copy = context
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(SHA256_DIGEST_LENGTH)) { digest in
+            SHA256_Final(digest.baseAddress, &copy)
+            return try body(UnsafeRawBufferPointer(digest))
+        }
+    }
+
     /// Lowercase hex of `bytes`. `String(format:)` per byte costs more than hashing a small file.
     private static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
         let digits = Array("0123456789abcdef".utf8)

@@ -108,6 +108,14 @@ final class PausedJob {
         FileManager.default.createFile(atPath: folder.appendingPathComponent("resume").path, contents: nil)
     }
 
+    /// Kills the job where it paused (SIGKILL: what an out-of-memory kill or a power cut leaves) and waits for it to end.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        _ = stdout.wait()
+        _ = stderr.wait()
+    }
+
     /// Resumes the job and waits for it to end.
     func finish() -> JobProcess.Result {
         resume()

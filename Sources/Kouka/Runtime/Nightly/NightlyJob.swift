@@ -65,11 +65,11 @@ package struct NightlyJob {
         // files, names the lines that lack a rollup digest, and the lines whose files are not among the sources.
         // With the seal this run finds, before it writes anything: one other than the run before left is a change made
         // outside Kouka (`LedgerSealCheck`).
-        var seal: LedgerSeal? = store == nil ? nil : LedgerSeal()
+        var seal = try store.map { LedgerSealing(readingOldSeal: try $0.readsOldSeal(job: Self.job, before: runID)) }
         let ledger = try store?.ledgerIdentities(sealing: &seal) ?? []
         if let store, let seal {
             // A dry run records nothing, and says what the run would find.
-            let found = try runID.map { run in try store.recordSealFound(seal, run: run) } ?? store.sealQuarantine(seal)
+            let found = try store.sealsFound(seal, run: runID)
             let broken = try store.sealBroken(job: Self.job, before: runID ?? .max, found: found)
             if options.acceptStoreEdits, runID != nil {
                 let accepted = try store.acceptStoreEdits(job: Self.job)

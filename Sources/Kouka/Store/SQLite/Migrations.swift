@@ -218,6 +218,16 @@ enum Migrations {
         ) WITHOUT ROWID;
         CREATE INDEX run_parts_by_counting_file ON run_parts (counted_in);
         """),
+        // The seal as a sum of one digest per sealed row (`SealSum`), which each commit of a nightly run records with the
+        // run, so that a run killed mid-way leaves the seal of its last commit (v16's seal is read from the whole ledger
+        // once the run ends, and a killed run left none, so the store could be edited after one unseen). The runs after
+        // `seal_sums_since.run` record it; the seals recorded before stay as they were.
+        ("v19", """
+        ALTER TABLE job_runs ADD COLUMN seal_sum_found TEXT;
+        ALTER TABLE job_runs ADD COLUMN seal_sum_left TEXT;
+        CREATE TABLE seal_sums_since (run INTEGER NOT NULL);
+        INSERT INTO seal_sums_since SELECT coalesce(max(id), 0) FROM job_runs;
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since

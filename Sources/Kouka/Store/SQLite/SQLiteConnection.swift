@@ -7,6 +7,9 @@ final class SQLiteConnection {
     let path: String
     /// The work of every statement run on this connection so far (see `SQLiteWork`).
     private(set) var work = SQLiteWork()
+    /// The seal of the ledger and the quarantine as this connection's writes leave them, while a nightly run keeps it
+    /// (`KoukaStore.keepRunningSeal`): each commit records it with the run.
+    var runningSeal: RunningSeal?
     /// When not nil, the work of every statement run, by its SQL: tests ask SQLite for the plan of each, and
     /// name the statements whose work grew.
     var statementsRun: [String: SQLiteWork]?
@@ -21,6 +24,10 @@ final class SQLiteConnection {
             throw StoreError.cannotOpen(path: path, reason: message)
         }
         sqlite3_busy_timeout(handle, 5000)
+        do { try registerSealFunctions() } catch {
+            sqlite3_close(handle)
+            throw error
+        }
     }
 
     /// Compiled statements no longer in use, by their SQL: the store runs the same few statements for every
@@ -58,6 +65,7 @@ final class SQLiteConnection {
             }
             throw StoreError.sqlite(code: rc, message: message, sql: sql)
         }
+        try recordSealAfterStatement()
     }
 
     /// A statement that writes, or with `reading`, one that reads that table: its failures name it.
@@ -74,6 +82,7 @@ final class SQLiteConnection {
     func transaction<T>(_ body: () throws -> T) throws -> T {
         let nested = sqlite3_get_autocommit(handle) == 0
         try execute(nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE")
+        if let seal = runningSeal { seal.saved.append(seal.sum) }
         do {
             let result = try body()
             if !nested, let failed = failedRollback {
@@ -82,10 +91,21 @@ final class SQLiteConnection {
                 try execute("ROLLBACK")
                 throw StoreError.rollbackFailed(rollback: failed)
             }
+            // The seal goes on disk with the writes it follows, in their commit: a run killed after it leaves both.
+            if !nested, let seal = runningSeal, seal.unwritten {
+                try seal.record(seal.sum)
+                seal.unwritten = false
+                seal.outsideTransaction = false
+            }
             try execute(nested ? "RELEASE nested" : "COMMIT")
             if !nested { commits += 1 }
+            _ = runningSeal?.saved.popLast()
             return result
         } catch {
+            if let seal = runningSeal, let before = seal.saved.popLast() {
+                seal.sum = before
+                seal.unwritten = true
+            }
             do {
                 try execute(nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK")
             } catch let rollback {
@@ -101,6 +121,15 @@ final class SQLiteConnection {
 
     /// Why a savepoint could not be undone, until the transaction around it ends: it then rolls back.
     private var failedRollback: String?
+
+    /// Records the running seal after a statement that changed it outside any transaction, which had no commit to
+    /// record it with. The store's writes are in transactions; this keeps the seal true if one is not.
+    func recordSealAfterStatement() throws(StoreError) {
+        guard let seal = runningSeal, seal.outsideTransaction, sqlite3_get_autocommit(handle) != 0 else { return }
+        seal.outsideTransaction = false
+        try seal.record(seal.sum)
+        seal.unwritten = false
+    }
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 

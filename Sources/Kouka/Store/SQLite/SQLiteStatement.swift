@@ -56,6 +56,7 @@ final class SQLiteStatement {
     func run(_ values: [SQLiteValue] = []) throws(StoreError) {
         try bind(values)
         try check(sqlite3_step(statement))
+        try connection.recordSealAfterStatement()
     }
 
     /// Runs a query and calls `row` for each result row.
