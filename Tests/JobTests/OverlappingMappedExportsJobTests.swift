@@ -83,6 +83,22 @@ import Testing
         let (code, json) = try city.report(2024)
         #expect(code == 0)
         #expect(SmallCity.tasks(json)["T1"]?["hoursSaved"] as? Double == 4)
+        try Self.expectReportStatesIdenticalRows(city, json, file: "logs/b-may.csv", rows: 1)
+    }
+
+    /// The nightly run flags identical rows on the night it reads them only; the report states them for as long as they
+    /// count (its sources, JSON `identical`, and a line to look at in the Markdown and HTML), and verify agrees.
+    static func expectReportStatesIdenticalRows(_ city: SmallCity, _ json: [String: Any], file: String, rows: Int) throws {
+        #expect(try city.nightly().exitCode == 0, "named once, on the night it is read")
+        let sources = json["sources"] as? [[String: Any]] ?? []
+        #expect(sources.first { $0["path"] as? String == file }?["identical"] as? Int == rows, "\(sources)")
+        #expect(sources.filter { $0["identical"] != nil }.count == 1)
+        for name in ["kouka-FY2024.md", "kouka-FY2024.html"] {
+            let text = try String(contentsOf: city.root.appendingPathComponent("reports/FY2024/\(name)"), encoding: .utf8)
+            #expect(text.contains("要確認") && text.contains(file), "\(name) states the identical rows and their file")
+        }
+        let verified = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(verified.exitCode == 0, "\(verified.stdout)")
     }
 
     /// Without run_id, a row repeated inside one export (the same run exported twice in it, or two runs that nothing tells
@@ -109,6 +125,6 @@ import Testing
         let (code, json) = try city.report(2024)
         #expect(code == 0)
         #expect(SmallCity.tasks(json)["T1"]?["hoursSaved"] as? Double == 3, "counted each, as the rows say")
-        #expect(try city.nightly().exitCode == 0, "named once, on the night it is read")
+        try Self.expectReportStatesIdenticalRows(city, json, file: "logs/april.csv", rows: 1)
     }
 }

@@ -28,6 +28,7 @@ import Testing
         try store.db.execute("""
             DELETE FROM migrations WHERE name = 'v19';
             ALTER TABLE job_runs DROP COLUMN seal_sum_found; ALTER TABLE job_runs DROP COLUMN seal_sum_left; DROP TABLE seal_sums_since;
+            ALTER TABLE source_files DROP COLUMN rows_identical;
             UPDATE job_runs SET seal_found = '\(found)', seal_left = '\(left)';
             """)
         return city

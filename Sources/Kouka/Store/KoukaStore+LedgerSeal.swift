@@ -8,7 +8,9 @@ extension KoukaStore {
     /// The columns of a ledger line the seal covers, after `id`, in the order `LedgerSeal.addLine` takes them.
     static let sealedLineColumns = sealedLineColumnList.joined(separator: ", ")
     static let sealedLineColumnList = ["path", "format", "status", "sha256", "rollups_sha256", "reject_reason", "size", "rows_read", "rows_accepted",
-                                       "rows_rejected", "rows_repeated", "pending_runs", "run_keys_sha256"]
+                                       "rows_rejected", "rows_repeated", "pending_runs", "run_keys_sha256",
+                                       // Read by the seal as a sum only: the seal of 0.4.3 to 0.4.7 takes the columns before.
+                                       "rows_identical"]
 
     /// The seal of the ledger and the quarantine as they are now.
     package func ledgerSeal() throws -> String {

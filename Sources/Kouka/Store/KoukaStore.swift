@@ -286,7 +286,7 @@ package final class KoukaStore {
     private static let updatableColumns = [
         "format", "size", "sha256", "rows_read", "rows_accepted", "rows_rejected", "pending_runs", "byte_offset", "status",
         "reject_reason", "modified_at", "inode", "prefix_fingerprint", "resume_line", "resume_state", "hash_state", "rows_repeated",
-        "changed_at", "born_at", "office_hours", "time_zone",
+        "changed_at", "born_at", "office_hours", "time_zone", "rows_identical",
     ]
 
     private static let sourceColumns = "id, path, " + updatableColumns.joined(separator: ", ")
@@ -303,6 +303,7 @@ package final class KoukaStore {
         record.bornAt = s.isNull(20) ? nil : try s.double(20)
         record.officeHours = try s.optionalText(21)
         record.timeZone = try s.optionalText(22)
+        record.rowsIdentical = Int(try s.int(23))
         return record
     }
 
@@ -311,6 +312,7 @@ package final class KoukaStore {
          .integer(Int64(r.rowsRejected)), .integer(Int64(r.pendingRuns)), .integer(r.byteOffset), .text(r.status.rawValue),
          r.rejectReason.map { .text($0) } ?? .null, .real(r.modifiedAt), .integer(r.inode), .text(r.prefixFingerprint),
          .integer(Int64(r.resumeLine)), r.resumeState.map { .text($0) } ?? .null, r.hashState.map { .text($0) } ?? .null, .integer(Int64(r.rowsRepeated)),
-         .real(r.changedAt), r.bornAt.map { .real($0) } ?? .null, r.officeHours.map { .text($0) } ?? .null, r.timeZone.map { .text($0) } ?? .null]
+         .real(r.changedAt), r.bornAt.map { .real($0) } ?? .null, r.officeHours.map { .text($0) } ?? .null, r.timeZone.map { .text($0) } ?? .null,
+         .integer(Int64(r.rowsIdentical))]
     }
 }

@@ -7,4 +7,5 @@ let storeBeforeSealsSQL = """
     DELETE FROM migrations WHERE name IN ('v16', 'v19');
     ALTER TABLE job_runs DROP COLUMN seal_found; ALTER TABLE job_runs DROP COLUMN seal_left; ALTER TABLE job_runs DROP COLUMN seal_accepted;
     ALTER TABLE job_runs DROP COLUMN seal_sum_found; ALTER TABLE job_runs DROP COLUMN seal_sum_left; DROP TABLE seal_sums_since;
+    ALTER TABLE source_files DROP COLUMN rows_identical;
     """

@@ -269,6 +269,10 @@ package struct SourceLine: Sendable, Hashable, Codable {
     /// The file's rejected rows whose date could not be read: in no period's `rejected`, shown in every period.
     package var rejectedDateUnknown = 0
     package var status: String
+    /// The file's rows counted that are identical (task, start, status) to another row, of another file or of this one,
+    /// whatever their day; nil when none (and in reports of Kouka before 0.4.8). No run id tells whether they are one run
+    /// exported twice: a report states them to be looked at.
+    package var identical: Int?
 
     package init(path: String, sha256: String, format: String, rows: Int, accepted: Int, rejected: Int, repeated: Int = 0, status: String) {
         self.repeated = repeated
@@ -283,6 +287,14 @@ package struct SourceLine: Sendable, Hashable, Codable {
 }
 
 extension SourceLine {
+    /// The sources with rows identical to other rows (`identical`), as the reports list them to be looked at.
+    package static func withIdenticalRows(_ sources: [SourceLine]) -> [(path: String, rows: Int)] {
+        sources.compactMap { s in s.identical.flatMap { $0 > 0 ? (s.path, $0) : nil } }
+    }
+
+    /// What the reports say of rows identical to other rows, before the list of their files.
+    package static let identicalRowsLabel = "他の行と業務・開始日時・結果が同じ行（実行IDがなく、同じ実行を二度書き出したものか見分けられないため、それぞれ数えた。ログの重なりを確認してください。ファイル全体の行数）"
+
     /// The ledger status as the reports name it: 読込済 (read; its figures count), 読取対象外 (no longer among the
     /// sources since it was read — deleted, moved, or its `[[source]]` removed or not matching it; its figures still count), 形式違い (not its configured format; nothing counted), 重複 (the
     /// same bytes as a counted file), 読めない (the job could not read it; nothing counted).

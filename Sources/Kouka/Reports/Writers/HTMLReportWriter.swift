@@ -104,7 +104,16 @@ package enum HTMLReportWriter {
         w("<li>他のファイルと同一内容の重複ファイル \(NumberText.count(r.exclusions.duplicateFiles)) 件</li>")
         w("<li>同じ実行の重複行（1回だけ数えた） \(NumberText.count(r.exclusions.repeatedRuns)) 行</li>")
         w("<li>取り込めなかった行（この年度の日付） \(NumberText.count(r.exclusions.rejectedRows)) 行</li>")
-        w("<li>取り込めなかった行のうち日付も読めないもの（どの年度にも数えない） \(NumberText.count(r.exclusions.rejectedRowsDateUnknown)) 行</li></ul>")
+        w("<li>取り込めなかった行のうち日付も読めないもの（どの年度にも数えない） \(NumberText.count(r.exclusions.rejectedRowsDateUnknown)) 行</li>")
+        let identical = SourceLine.withIdenticalRows(r.sources)
+        if !identical.isEmpty {
+            w("<li><strong>要確認</strong>: \(e(SourceLine.identicalRowsLabel)) \(NumberText.count(identical.reduce(0) { $0 + $1.rows })) 行</li></ul>")
+            w("<table><thead><tr><th>同じ内容の行を含むファイル</th><th>行数</th></tr></thead><tbody>")
+            for f in identical { w(#"<tr><td>\#(e(f.path))</td><td class="n">\#(NumberText.count(f.rows))</td></tr>"#) }
+            w("</tbody></table>")
+        } else {
+            w("</ul>")
+        }
         if !r.unitMismatches.isEmpty {
             w("<table><thead><tr><th>業務ID</th><th>単位がカタログと異なる名前</th><th>ログの単位</th><th>カタログの単位</th><th>回数</th><th>処理量</th></tr></thead><tbody>")
             for m in r.unitMismatches {

@@ -132,6 +132,14 @@ package enum MarkdownReportWriter {
         line("- 同じ実行がすでに数えられていたため除いた行（重複行）: \(NumberText.count(report.exclusions.repeatedRuns)) 行")
         line("- 取り込めなかった行（この年度の日付）: \(NumberText.count(report.exclusions.rejectedRows)) 行")
         line("- 取り込めなかった行のうち日付も読めないもの（どの年度にも数えない）: \(NumberText.count(report.exclusions.rejectedRowsDateUnknown)) 行")
+        let identical = SourceLine.withIdenticalRows(report.sources)
+        if !identical.isEmpty {
+            line("- 要確認: \(SourceLine.identicalRowsLabel): \(NumberText.count(identical.reduce(0) { $0 + $1.rows })) 行")
+            line()
+            line("| 同じ内容の行を含むファイル | 行数 |")
+            line("| --- | ---: |")
+            for f in identical { line("| \(cell(f.path)) | \(NumberText.count(f.rows)) |") }
+        }
         if !report.unitMismatches.isEmpty {
             line()
             line("| 業務ID | 単位がカタログと異なる名前 | ログの単位 | カタログの単位 | 回数 | 処理量 |")

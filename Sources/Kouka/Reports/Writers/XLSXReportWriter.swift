@@ -123,12 +123,13 @@ package enum XLSXReportWriter {
             for (j, family) in SystemFamily.allCases.enumerated() { months.number(r, UInt16(j + 2), m.bySystem[family.rawValue] ?? 0) }
         }
 
-        let sources = book.sheet("ログ", header: ["ファイル", "形式", "行数", "採用", "除外（この年度）", "状態", "SHA-256", "除外（日付不明）"])
+        let sources = book.sheet("ログ", header: ["ファイル", "形式", "行数", "採用", "除外（この年度）", "状態", "SHA-256", "除外（日付不明）", "同一内容の行（要確認）"])
         for (i, s) in report.sources.enumerated() {
             let r = UInt32(i + 1)
             sources.text(r, 0, s.path); sources.text(r, 1, s.format); sources.number(r, 2, Double(s.rows), whole: true)
             sources.number(r, 3, Double(s.accepted), whole: true); sources.number(r, 4, Double(s.rejected), whole: true)
             sources.text(r, 5, s.statusLabel); sources.text(r, 6, s.sha256); sources.number(r, 7, Double(s.rejectedDateUnknown), whole: true)
+            sources.number(r, 8, Double(s.identical ?? 0), whole: true)
         }
         sources.width(0, 44); sources.width(6, 66)
         writeAppendix(report, to: book)

@@ -467,14 +467,19 @@ final class SourceIngestor {
             logger.warning("a robot's log of a day that is over was changed", metadata: ["file": "\(display)"])
         }
         let repeated = collector.rejections.count(where: \.isRepeatedRun)
+        // A robot's rows identical (task, start, status) to an earlier row of the same file: counted each, as rows identical
+        // to another file's are, and flagged for the same reason: nothing shows whether they are one run exported twice.
+        let identicalInFile = read.spec.parser.rowKeysAreRobotRuns ? Self.rowsRepeatingEarlierRows(collector) : 0
         if case let .append(known) = read.plan {
             record.rowsRead = known.rowsRead + parsed.recordsRead
             record.rowsRejected = known.rowsRejected + collector.rejections.count
             record.rowsRepeated = known.rowsRepeated + repeated
+            record.rowsIdentical = known.rowsIdentical + identical.count + identicalInFile
         } else {
             record.rowsRead = parsed.recordsRead
             record.rowsRejected = collector.rejections.count
             record.rowsRepeated = repeated
+            record.rowsIdentical = identical.count + identicalInFile
         }
         record.rowsAccepted = record.rowsRead - record.rowsRejected
         // A run this file holds ended, left out for a file that counts it unfinished and cannot be read again yet, waits
@@ -530,9 +535,6 @@ final class SourceIngestor {
         // since rejects lines read then (its start, as a repeated run): judged this night, they are among its rows read, or
         // the night would state fewer than 0 rows accepted.
         let judgedAgain = appendedTo.map { known in collector.rejections.count { $0.line > 0 && $0.line < known.resumeLine } } ?? 0
-        // A robot's rows identical (task, start, status) to an earlier row of the same file: counted each, as rows identical
-        // to another file's are, and flagged for the same reason: nothing shows whether they are one run exported twice.
-        let identicalInFile = read.spec.parser.rowKeysAreRobotRuns ? Self.rowsRepeatingEarlierRows(collector) : 0
         var tally = FileTally(appended: appended, rowsRead: parsed.recordsRead + judgedAgain, rowsRejected: collector.rejections.count, rowsRepeated: repeated,
                               pendingRuns: parsed.pendingRuns, rowsIdentical: identical.count + identicalInFile,
                               runsUnfinished: rollups.reduce(0) { $0 + ($1.key.outcome == .unfinished ? $1.totals.events : 0) })

@@ -124,6 +124,7 @@ struct ReportContext {
             var line = SourceLine(path: s.path, sha256: s.sha256, format: s.format, rows: s.rowsRead,
                                   accepted: s.rowsAccepted, rejected: rejected[s.id] ?? 0, repeated: repeated[s.id] ?? 0, status: s.status.rawValue)
             line.rejectedDateUnknown = undated[s.id] ?? 0
+            line.identical = s.rowsIdentical > 0 ? s.rowsIdentical : nil
             sources[s.id] = line
         }
         // A file whose chatbot answers were judged by other hours (gone since, or not read again yet) is named.

@@ -26,6 +26,9 @@ package struct SourceFileRecord: Sendable, Hashable, Codable {
     package var pendingRuns: Int
     /// Rows rejected because their run was already counted (earlier in the file or in another file).
     package var rowsRepeated: Int
+    /// Rows counted that are identical (task, start, status) to another row, of another file or of this one: no run id
+    /// tells whether they are one run exported twice (`NightlySummary.identicalRows`).
+    package var rowsIdentical = 0
     /// The byte offset reading reached: the end of the last complete record read.
     package var byteOffset: Int64
     package var status: Status

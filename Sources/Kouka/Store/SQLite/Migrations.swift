@@ -221,11 +221,14 @@ enum Migrations {
         // The seal as a sum of one digest per sealed row (`SealSum`), which each commit of a nightly run records with the
         // run, so that a run killed mid-way leaves the seal of its last commit (v16's seal is read from the whole ledger
         // once the run ends, and a killed run left none, so the store could be edited after one unseen). The runs after
-        // `seal_sums_since.run` record it; the seals recorded before stay as they were.
+        // `seal_sums_since.run` record it; the seals recorded before stay as they were. And each file's rows counted that are
+        // identical to another row (no run id tells whether they are one run exported twice), which the nightly run flagged
+        // only on the night it read them: a report states them among its sources. 0 in files read before.
         ("v19", """
         ALTER TABLE job_runs ADD COLUMN seal_sum_found TEXT;
         ALTER TABLE job_runs ADD COLUMN seal_sum_left TEXT;
         CREATE TABLE seal_sums_since (run INTEGER NOT NULL);
+        ALTER TABLE source_files ADD COLUMN rows_identical INTEGER NOT NULL DEFAULT 0;
         INSERT INTO seal_sums_since SELECT coalesce(max(id), 0) FROM job_runs;
         """),
     ]
