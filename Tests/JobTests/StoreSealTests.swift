@@ -65,6 +65,22 @@ import Testing
                 "\(edited.differences)")
     }
 
+    /// The record of the first run that seals as a sum removed (with it, runs' seals could be removed unseen): the next
+    /// run says so too, and once it is looked into `--accept-store-edits` puts it back.
+    @Test func theRecordOfTheFirstRunSealingAsASumRemovedIsNamed() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.sql("DELETE FROM seal_sums_since")
+        let night = try JobProcess.run("kouka-nightly", ["--config", city.config])
+        #expect(night.exitCode == 1)
+        #expect(try night.summary()["storeEditedSince"] is String)
+        let edited = try city.verify()
+        #expect(edited.differences.contains { $0["kind"] as? String == "store-edited" && $0["field"] as? String == "seal_sums_since.run" }, "\(edited.differences)")
+        #expect(try JobProcess.run("kouka-nightly", ["--config", city.config, "--accept-store-edits"]).exitCode == 0)
+        let accepted = try city.verify()
+        #expect(accepted.code == 0, "\(accepted.differences)")
+    }
+
     @Test func aDryRunSaysTheStoreWasChanged() throws {
         let city = try City.verified()
         defer { city.remove() }

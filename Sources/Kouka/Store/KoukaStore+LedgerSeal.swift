@@ -76,6 +76,8 @@ extension KoukaStore {
     /// a Kouka before 0.4.3, or one before 0.4.8 killed), or there is none.
     package func sealBroken(job: String, before run: Int64, found: SealsFound) throws -> JobRunSeal? {
         let runs = try seals(job: job).filter { $0.run < run }
+        // The record of the first run that seals as a sum removed: which runs' seals were removed with it cannot be told.
+        if try sealSumsSince() == nil { return runs.last ?? .origin }
         if let previous = runs.last(where: { $0.sumLeft != nil }) { return previous.sumLeft == found.sum.hex ? nil : previous }
         guard let previous = runs.last, let left = previous.left, let old = found.v1, left != old else { return nil }
         return previous
@@ -87,7 +89,10 @@ extension KoukaStore {
         let breaks = JobRunSeal.breaks(in: try seals(job: job)).filter { !$0.after.accepted }
         let mark = try db.prepare("UPDATE job_runs SET seal_accepted = 1 WHERE id = ?")
         for change in breaks { try mark.run([.integer(change.after.run)]) }
-        return breaks.count
+        // The record of the first run that seals as a sum, removed: put back after the last run without a sum.
+        guard try sealSumsSince() == nil else { return breaks.count }
+        try db.execute("INSERT INTO seal_sums_since SELECT coalesce(max(id), 0) FROM job_runs WHERE seal_sum_found IS NULL")
+        return breaks.count + 1
     }
 }
 
