@@ -24,7 +24,7 @@ extension KoukaStore {
             FROM source_files ORDER BY id
             """, reading: "source_files").query { s in
             if seal != nil {
-                seal!.sum.add(try Self.digest(s, 13))
+                seal!.sum.add(try sealDigest(s, 13, table: "source_files"))
                 try seal!.v1?.addLine(s, from: 14)
             }
             // A store's files are of a few formats: each line shares the text of the line before when it is the same.

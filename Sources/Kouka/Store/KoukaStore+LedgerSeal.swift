@@ -44,11 +44,11 @@ extension KoukaStore {
         return SealsFound(v1: old, sum: sum)
     }
 
-    /// Whether the run `run` of `job` also reads the seal of Kouka 0.4.7 and before: the run before it left one, and no
-    /// run has recorded the seal as a sum yet. The first run of a newer Kouka compares it with that run's.
-    package func readsOldSeal(job: String, before run: Int64?) throws -> Bool {
-        let runs = try seals(job: job).filter { $0.run < run ?? .max }
-        return !runs.contains { $0.sumFound != nil } && runs.last?.left != nil
+    /// Whether a run after `runs` (its job's, oldest first: `seals(job:)`) also reads the seal of Kouka 0.4.7 and before:
+    /// the run before it left one, and no run has recorded the seal as a sum yet. The first run of a newer Kouka
+    /// compares it with that run's.
+    package static func readsOldSeal(after runs: [JobRunSeal]) -> Bool {
+        !runs.contains { $0.sumFound != nil } && runs.last?.left != nil
     }
 
     /// Records the seal the run `run` leaves, as its writes left it, in the transaction that ends it.
@@ -71,11 +71,10 @@ extension KoukaStore {
         return seals
     }
 
-    /// The run of `job` before the run `run` whose seal `found` is compared with, when it left another: the store was
-    /// changed outside Kouka since that run's last commit. Nil when it left the same seal, or none to compare (a run of
-    /// a Kouka before 0.4.3, or one before 0.4.8 killed), or there is none.
-    package func sealBroken(job: String, before run: Int64, found: SealsFound) throws -> JobRunSeal? {
-        let runs = try seals(job: job).filter { $0.run < run }
+    /// The run of `runs` (the runs before this one, oldest first: `seals(job:)`) whose seal `found` is compared with,
+    /// when it left another: the store was changed outside Kouka since that run's last commit. Nil when it left the same
+    /// seal, or none to compare (a run of a Kouka before 0.4.3, or one before 0.4.8 killed), or there is none.
+    package func sealBroken(after runs: [JobRunSeal], found: SealsFound) throws -> JobRunSeal? {
         // The record of the first run that seals as a sum removed: which runs' seals were removed with it cannot be told.
         if try sealSumsSince() == nil { return runs.last ?? .origin }
         if let previous = runs.last(where: { $0.sumLeft != nil }) { return previous.sumLeft == found.sum.hex ? nil : previous }

@@ -13,7 +13,7 @@ extension KoukaStore {
     package func sealSum() throws -> SealSum {
         var sum = SealSum()
         try db.prepare("SELECT \(Self.sealedLineRow) FROM source_files", reading: "source_files").query { s in
-            sum.add(try Self.digest(s, 0))
+            sum.add(try sealDigest(s, 0, table: "source_files"))
         }
         try addQuarantine(to: &sum)
         return sum
@@ -22,15 +22,15 @@ extension KoukaStore {
     /// Adds the quarantine's rows to `sum`, which holds the ledger's lines.
     func addQuarantine(to sum: inout SealSum) throws {
         try db.prepare("SELECT kouka_seal_row('reject', \(Self.sealedRejectColumns)) FROM rejects", reading: "rejects").query { s in
-            sum.add(try Self.digest(s, 0))
+            sum.add(try sealDigest(s, 0, table: "rejects"))
         }
     }
 
-    /// The 32-byte digest a `kouka_seal_row` column holds.
-    static func digest(_ statement: SQLiteStatement, _ column: Int32) throws -> UnsafeRawBufferPointer {
+    /// The 32-byte digest a `kouka_seal_row` column of a row of `table` holds.
+    func sealDigest(_ statement: SQLiteStatement, _ column: Int32, table: String) throws -> UnsafeRawBufferPointer {
         let blob = statement.rawBlob(column)
         guard blob.count == 32, let bytes = blob.bytes else {
-            throw StoreError.unreadable(path: "", table: "source_files", code: 0, reason: "a row's seal digest is not 32 bytes")
+            throw StoreError.unreadable(path: path, table: table, code: 0, reason: "a row's seal digest is not 32 bytes")
         }
         return UnsafeRawBufferPointer(start: bytes, count: 32)
     }

@@ -18,12 +18,7 @@ package struct SHA256 {
     }
 
     /// The digest as 64 lowercase hex digits. Finalises a copy: the state can go on being updated.
-    package func finalizeHex() -> String {
-        var copy = context
-        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        SHA256_Final(&digest, &copy)
-        return digest.withUnsafeBytes(Self.hex)
-    }
+    package func finalizeHex() -> String { finalize(Self.hex) }
 
     /// The 32 bytes of the digest, handed to `body`. Finalises a copy, as `finalizeHex`.
     package func finalize<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {

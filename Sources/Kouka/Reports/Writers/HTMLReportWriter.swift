@@ -107,12 +107,13 @@ package enum HTMLReportWriter {
         w("<li>取り込めなかった行のうち日付も読めないもの（どの年度にも数えない） \(NumberText.count(r.exclusions.rejectedRowsDateUnknown)) 行</li>")
         let identical = SourceLine.withIdenticalRows(r.sources)
         if !identical.isEmpty {
-            w("<li><strong>要確認</strong>: \(e(SourceLine.identicalRowsLabel)) \(NumberText.count(identical.reduce(0) { $0 + $1.rows })) 行</li></ul>")
+            w("<li><strong>要確認</strong>: \(e(SourceLine.identicalRowsLabel)) \(NumberText.count(identical.reduce(0) { $0 + $1.rows })) 行</li>")
+        }
+        w("</ul>")
+        if !identical.isEmpty {
             w("<table><thead><tr><th>同じ内容の行を含むファイル</th><th>行数</th></tr></thead><tbody>")
             for f in identical { w(#"<tr><td>\#(e(f.path))</td><td class="n">\#(NumberText.count(f.rows))</td></tr>"#) }
             w("</tbody></table>")
-        } else {
-            w("</ul>")
         }
         if !r.unitMismatches.isEmpty {
             w("<table><thead><tr><th>業務ID</th><th>単位がカタログと異なる名前</th><th>ログの単位</th><th>カタログの単位</th><th>回数</th><th>処理量</th></tr></thead><tbody>")

@@ -34,7 +34,9 @@ enum LedgerSealCheck {
         // From the first run that seals as a sum, a run records both sums as it reads the ledger, before it writes anything:
         // a run without them finished, or with one, had them removed. (One killed or failed before it read the ledger
         // wrote nothing.)
-        for run in runs where run.run > boundary && (run.sumFound == nil) != (run.sumLeft == nil) || run.run > boundary && run.state == "finished" && run.sumFound == nil {
+        for run in runs where run.run > boundary {
+            let onlyOne = (run.sumFound == nil) != (run.sumLeft == nil)
+            guard onlyOne || run.state == "finished" && run.sumFound == nil else { continue }
             found.append(sealsRemoved(run, field: "job_runs.seal_sum_found, seal_sum_left"))
         }
         for change in JobRunSeal.breaks(in: runs) {

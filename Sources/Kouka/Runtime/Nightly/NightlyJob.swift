@@ -65,12 +65,14 @@ package struct NightlyJob {
         // files, names the lines that lack a rollup digest, and the lines whose files are not among the sources.
         // With the seal this run finds, before it writes anything: one other than the run before left is a change made
         // outside Kouka (`LedgerSealCheck`).
-        var seal = try store.map { LedgerSealing(readingOldSeal: try $0.readsOldSeal(job: Self.job, before: runID)) }
+        // The job's runs before this one, read once for both the seal to read and the seal to compare with.
+        let runsBefore = try store?.seals(job: Self.job).filter { $0.run < runID ?? .max } ?? []
+        var seal = store.map { _ in LedgerSealing(readingOldSeal: KoukaStore.readsOldSeal(after: runsBefore)) }
         let ledger = try store?.ledgerIdentities(sealing: &seal) ?? []
         if let store, let seal {
             // A dry run records nothing, and says what the run would find.
             let found = try store.sealsFound(seal, run: runID)
-            let broken = try store.sealBroken(job: Self.job, before: runID ?? .max, found: found)
+            let broken = try store.sealBroken(after: runsBefore, found: found)
             if options.acceptStoreEdits, runID != nil {
                 let accepted = try store.acceptStoreEdits(job: Self.job)
                 logger.notice("changes made to the store outside kouka-nightly accepted (--accept-store-edits); kouka-audit verify lists them", metadata: ["changes": "\(accepted)"])
