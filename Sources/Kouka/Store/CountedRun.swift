@@ -1,7 +1,27 @@
 
-/// A run another file counts (`KoukaStore.runsCountedElsewhere`): the file, and whether it counted the run as
-/// unfinished, in which case a file that holds the run ended takes it over.
+/// A run another file counts (`KoukaStore.runsCountedElsewhere`): the file, and how far on it counted the run, which
+/// decides whether a file that holds the run further on takes it over (`stage`).
 struct CountedRun: Equatable {
     var path: String
+    /// Counted without an end: unfinished, or a chatbot's question last in its export.
     var unfinished: Bool
+    /// Besides, a question no answer followed yet.
+    var unanswered = false
+
+    /// How far on the file saw the run: 0 a question not answered yet, last in its export; 1 a run counted without its
+    /// end (an answered question still last); 2 ended. A copy at a later stage takes the run over; at the same stage,
+    /// the file read first keeps it.
+    var stage: Int { unfinished ? (unanswered ? 0 : 1) : 2 }
+
+    /// The stage of a run a file holds, from its own sets (`RunKeyStream`).
+    static func stage(of hash: UInt64, unfinished: Set<UInt64>, unanswered: Set<UInt64>) -> Int {
+        CountedRun(path: "", unfinished: unfinished.contains(hash), unanswered: unanswered.contains(hash)).stage
+    }
+}
+
+/// The runs a counted file counts, and of those the ones it counted unfinished and the questions no answer followed yet.
+struct CountedRuns {
+    var all: Set<UInt64>
+    var unfinished: Set<UInt64>
+    var unanswered: Set<UInt64>
 }

@@ -7,15 +7,16 @@ extension KoukaStore {
     /// its number of files; a file with neither a row nor a chunk has no digest. Chunks are hashed as stored, so the
     /// same run ids in another layout (renumbered, split) differ, as `runsCounted` would read them otherwise.
     func runKeyDigests() throws -> [Int64: String] {
-        var rows: [Int64: (row: RunKeySetRow, unfinished: [UInt64]?)] = [:]
-        try db.prepare("SELECT source_id, first_day, last_day, span_class, unfinished FROM run_key_sets", reading: "run_key_sets").query { s in
-            rows[try s.int(0)] = (RunKeySetRow(firstDay: try s.text(1), lastDay: try s.text(2), spanClass: try s.int(3)), s.isNull(4) ? nil : try s.hashes(4))
+        var rows: [Int64: (row: RunKeySetRow, unfinished: [UInt64]?, unanswered: [UInt64]?)] = [:]
+        try db.prepare("SELECT source_id, first_day, last_day, span_class, unfinished, unanswered FROM run_key_sets", reading: "run_key_sets").query { s in
+            rows[try s.int(0)] = (RunKeySetRow(firstDay: try s.text(1), lastDay: try s.text(2), spanClass: try s.int(3)),
+                                  s.isNull(4) ? nil : try s.hashes(4), s.isNull(5) ? nil : try s.hashes(5))
         }
         var digests: [Int64: String] = [:]
         var current: (id: Int64, digest: RunKeySetDigest)? = nil
         func start(_ id: Int64) -> RunKeySetDigest {
             let stored = rows.removeValue(forKey: id)
-            return RunKeySetDigest(row: stored?.row, unfinished: stored?.unfinished)
+            return RunKeySetDigest(row: stored?.row, unfinished: stored?.unfinished, unanswered: stored?.unanswered)
         }
         try db.prepare("SELECT source_id, chunk, hashes FROM run_keys ORDER BY source_id, chunk", reading: "run_keys").query { s in
             let id = try s.int(0)
@@ -34,12 +35,13 @@ extension KoukaStore {
     /// The SHA-256 of one file's run-key set as the store holds it now (`runKeyDigests()` for one file); nil when it has
     /// neither a row nor a chunk.
     func runKeyDigest(ofSource id: Int64) throws -> String? {
-        var row: (row: RunKeySetRow, unfinished: [UInt64]?)?
-        try db.prepare("SELECT first_day, last_day, span_class, unfinished FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets")
+        var row: (row: RunKeySetRow, unfinished: [UInt64]?, unanswered: [UInt64]?)?
+        try db.prepare("SELECT first_day, last_day, span_class, unfinished, unanswered FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets")
             .query([.integer(id)]) { s in
-                row = (RunKeySetRow(firstDay: try s.text(0), lastDay: try s.text(1), spanClass: try s.int(2)), s.isNull(3) ? nil : try s.hashes(3))
+                row = (RunKeySetRow(firstDay: try s.text(0), lastDay: try s.text(1), spanClass: try s.int(2)), s.isNull(3) ? nil : try s.hashes(3),
+                       s.isNull(4) ? nil : try s.hashes(4))
             }
-        var digest = RunKeySetDigest(row: row?.row, unfinished: row?.unfinished)
+        var digest = RunKeySetDigest(row: row?.row, unfinished: row?.unfinished, unanswered: row?.unanswered)
         var chunks = 0
         try db.prepare("SELECT chunk, hashes FROM run_keys WHERE source_id = ? ORDER BY chunk", reading: "run_keys").query([.integer(id)]) { s in
             digest.add(chunk: try s.int(0), try s.hashes(1))
@@ -50,14 +52,17 @@ extension KoukaStore {
 
     /// A file's run-key set as stored: its row (nil when it has none), its run ids in the order of their chunks, and
     /// whether the chunks are as Kouka writes them (numbered from 0, full but for the last, the ids ascending and
-    /// distinct), the layout `runsCounted` reads them by; and the ids of the runs it counted as unfinished.
-    func runKeySet(ofSource id: Int64) throws -> (row: RunKeySetRow?, hashes: [UInt64], inKoukasLayout: Bool, unfinished: [UInt64]) {
+    /// distinct), the layout `runsCounted` reads them by; the ids of the runs it counted as unfinished, and of those the
+    /// questions no answer followed yet.
+    func runKeySet(ofSource id: Int64) throws -> (row: RunKeySetRow?, hashes: [UInt64], inKoukasLayout: Bool, unfinished: [UInt64], unanswered: [UInt64]) {
         var row: RunKeySetRow?
         var unfinished: [UInt64] = []
-        try db.prepare("SELECT first_day, last_day, span_class, unfinished FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets")
+        var unanswered: [UInt64] = []
+        try db.prepare("SELECT first_day, last_day, span_class, unfinished, unanswered FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets")
             .query([.integer(id)]) { s in
                 row = RunKeySetRow(firstDay: try s.text(0), lastDay: try s.text(1), spanClass: try s.int(2))
                 if !s.isNull(3) { unfinished = try s.hashes(3) }
+                if !s.isNull(4) { unanswered = try s.hashes(4) }
             }
         var hashes: [UInt64] = []
         var inLayout = true
@@ -72,6 +77,6 @@ extension KoukaStore {
             hashes += chunk
         }
         if zip(hashes, hashes.dropFirst()).contains(where: { $0 >= $1 }) { inLayout = false }
-        return (row, hashes, inLayout, unfinished)
+        return (row, hashes, inLayout, unfinished, unanswered)
     }
 }

@@ -10,11 +10,13 @@ extension KoukaStore {
         let spanClass = RunKeySpan.spanClass(of: keys.days)
         let row = RunKeySetRow(firstDay: keys.days.lowerBound.description, lastDay: keys.days.upperBound.description, spanClass: Int64(spanClass))
         let unfinished = keys.unfinished.isEmpty ? nil : keys.unfinished
-        try db.prepare("INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day, span_class, unfinished) VALUES (?, ?, ?, ?, ?)").run([
+        let unanswered = keys.unanswered.isEmpty ? nil : keys.unanswered
+        try db.prepare("INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day, span_class, unfinished, unanswered) VALUES (?, ?, ?, ?, ?, ?)").run([
             .integer(id), .text(row.firstDay), .text(row.lastDay), .integer(row.spanClass), unfinished.map { .hashes($0) } ?? .null,
+            unanswered.map { .hashes($0) } ?? .null,
         ])
         noteSpanClass(spanClass, unfinished: unfinished != nil)
-        var digest = RunKeySetDigest(row: row, unfinished: unfinished)
+        var digest = RunKeySetDigest(row: row, unfinished: unfinished, unanswered: unanswered)
         let insert = try db.prepare("INSERT INTO run_keys (source_id, chunk, hashes) VALUES (?, ?, ?)")
         var chunk: [UInt64] = []
         var number: Int64 = 0
@@ -38,10 +40,12 @@ extension KoukaStore {
     func addRunKeys(_ keys: RunKeyStream, source id: Int64) throws -> String {
         var days = keys.days
         var unfinished = Set(keys.unfinished)
-        try db.prepare("SELECT first_day, last_day, unfinished FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { row in
+        var unanswered = Set(keys.unanswered)
+        try db.prepare("SELECT first_day, last_day, unfinished, unanswered FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { row in
             let first = try row.date(0), last = try row.date(1)
             days = min(first, days.lowerBound)...max(last, days.upperBound)
             if !row.isNull(2) { unfinished.formUnion(try row.hashes(2)) }
+            if !row.isNull(3) { unanswered.formUnion(try row.hashes(3)) }
         }
         var merged: [UInt64] = []
         try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? ORDER BY chunk", reading: "run_keys").query([.integer(id)]) { merged += try $0.hashes(0) }
@@ -53,7 +57,9 @@ extension KoukaStore {
             defer { previous = hash }
             return hash != previous
         }
-        return try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished.sorted()) { body in for hash in distinct { try body(hash) } }, source: id)
+        return try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished.sorted(), unanswered: unanswered.sorted()) { body in
+            for hash in distinct { try body(hash) }
+        }, source: id)
     }
 
     /// Whether the file of ledger line `id` already counts one of `keys` or of `others`.
@@ -65,17 +71,18 @@ extension KoukaStore {
         return found
     }
 
-    /// The runs the counted file (present or gone) at `path` counts, and of those the ones it counted as unfinished, by
-    /// hash; nil for a path with no such line.
-    func countedRuns(ofSourceAt path: String) throws -> (all: Set<UInt64>, unfinished: Set<UInt64>)? {
+    /// The runs the counted file (present or gone) at `path` counts, and of those the ones it counted as unfinished and the
+    /// questions no answer followed yet, by hash; nil for a path with no such line.
+    func countedRuns(ofSourceAt path: String) throws -> CountedRuns? {
         guard let line = try source(path: path), line.status == .present || line.status == .gone else { return nil }
         return try countedRuns(ofSource: line.id)
     }
 
-    /// The runs the file of ledger line `id` counts, and of those the ones it counted as unfinished, by hash.
-    func countedRuns(ofSource id: Int64) throws -> (all: Set<UInt64>, unfinished: Set<UInt64>) {
+    /// The runs the file of ledger line `id` counts, and of those the ones it counted as unfinished and the questions no
+    /// answer followed yet, by hash.
+    func countedRuns(ofSource id: Int64) throws -> CountedRuns {
         let set = try runKeySet(ofSource: id)
-        return (Set(set.hashes), Set(set.unfinished))
+        return CountedRuns(all: Set(set.hashes), unfinished: Set(set.unfinished), unanswered: Set(set.unanswered))
     }
 
     /// Which of `keys` another counted file of `format` already counts, with that file's path; the file
@@ -88,8 +95,8 @@ extension KoukaStore {
         try runsCountedElsewhere(in: keys, format: format, otherThan: path, where: stands).mapValues(\.path)
     }
 
-    /// `runsCounted`, saying also of each run whether the file that counts it counted it as unfinished. A file that
-    /// counts a run ended is preferred to one that counted it unfinished, whichever was read first: that is the file
+    /// `runsCounted`, saying also of each run whether the file that counts it counted it as unfinished (and unanswered). A
+    /// file that counts a run further on is preferred (`CountedRun.stage`), whichever was read first: that is the file
     /// whose count a later export leaves its copy of the run out for. Files are compared when their days overlap, and
     /// files that counted runs unfinished whatever their days, unless `unfinishedAnyDay` is false (a format whose runs
     /// keep their day once ended); with `anyDay` (a file holding unfinished runs of a format that dates them otherwise
@@ -98,31 +105,31 @@ extension KoukaStore {
         in keys: RunKeyStream, format: String, otherThan path: String, anyDay: Bool = false, unfinishedAnyDay: Bool = true,
         where stands: (String) throws -> Bool = { _ in true }
     ) throws -> [UInt64: CountedRun] {
-        var others: [(id: Int64, path: String, unfinished: Set<UInt64>)] = []
+        var others: [(id: Int64, path: String, unfinished: Set<UInt64>, unanswered: Set<UInt64>)] = []
         // One bounded range of the index per span class (`RunKeySpan`); CROSS JOIN keeps SQLite from starting
         // at the files of the format instead, which are every file of a city's history.
         let overlapping = try db.prepare("""
-            SELECT s.id, s.path, k.unfinished FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
+            SELECT s.id, s.path, k.unfinished, k.unanswered FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
             WHERE k.span_class = ? AND k.first_day BETWEEN ? AND ? AND k.last_day >= ? AND s.format = ? AND s.path <> ?
             AND s.status IN ('present', 'gone')
             """, reading: "run_key_sets")
         // And the files that counted runs unfinished, whatever their days: an unfinished run may be dated otherwise once it
         // has ended (an Orchestrator job by its CreationTime while pending, by its StartTime once run).
         let unfinished = try db.prepare("""
-            SELECT s.id, s.path, k.unfinished FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
+            SELECT s.id, s.path, k.unfinished, k.unanswered FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
             WHERE k.span_class = ? AND k.unfinished IS NOT NULL AND s.format = ? AND s.path <> ? AND s.status IN ('present', 'gone')
             """, reading: "run_key_sets")
         var seen = Set<Int64>()
         func add(_ row: SQLiteStatement) throws {
             let id = try row.int(0)
             guard seen.insert(id).inserted else { return }
-            others.append((id, try row.text(1), row.isNull(2) ? [] : Set(try row.hashes(2))))
+            others.append((id, try row.text(1), row.isNull(2) ? [] : Set(try row.hashes(2)), row.isNull(3) ? [] : Set(try row.hashes(3))))
         }
         if anyDay {
             // Runs counted unfinished here may be dated otherwise where they ended: every file of the format (a format
             // whose files are a few exports, and only for a file with such runs).
             try db.prepare("""
-                SELECT s.id, s.path, k.unfinished FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
+                SELECT s.id, s.path, k.unfinished, k.unanswered FROM run_key_sets k CROSS JOIN source_files s ON s.id = k.source_id
                 WHERE s.format = ? AND s.path <> ? AND s.status IN ('present', 'gone')
                 """, reading: "run_key_sets").query([.text(format), .text(path)], add)
         }
@@ -158,8 +165,9 @@ extension KoukaStore {
                     }
                     if chunk[index] < hash { index += 1 } else { break }
                 }
-                if !exhausted, chunk[index] == hash, found[hash]?.unfinished ?? true, found[hash] == nil || !other.unfinished.contains(hash) {
-                    found[hash] = CountedRun(path: other.path, unfinished: other.unfinished.contains(hash))
+                if !exhausted, chunk[index] == hash {
+                    let run = CountedRun(path: other.path, unfinished: other.unfinished.contains(hash), unanswered: other.unanswered.contains(hash))
+                    if found[hash].map({ run.stage > $0.stage }) ?? true { found[hash] = run }
                 }
             }
         }

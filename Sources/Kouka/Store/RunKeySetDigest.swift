@@ -6,8 +6,10 @@
 struct RunKeySetDigest {
     private var hasher = SHA256()
 
-    /// Starts with the file's row, nil when it has none, and the runs it counted unfinished (nil when none are stored).
-    init(row: RunKeySetRow?, unfinished: [UInt64]?) {
+    /// Starts with the file's row, nil when it has none, the runs it counted unfinished (nil when none are stored), and of
+    /// those the questions no answer followed yet (nil when none are stored: the digest of a set without them is as before
+    /// Kouka kept them, so the digests and seals recorded then stay true).
+    init(row: RunKeySetRow?, unfinished: [UInt64]?, unanswered: [UInt64]? = nil) {
         guard let row else {
             KoukaStore.feed("no run-key set", separator: 0x1E, into: &hasher)
             return
@@ -19,6 +21,11 @@ struct RunKeySetDigest {
             KoukaStore.feed("unfinished", separator: 0x1E, into: &hasher)
             KoukaStore.feed(Int64(unfinished.count), into: &hasher)
             unfinished.withUnsafeBytes { hasher.update($0) }
+        }
+        if let unanswered {
+            KoukaStore.feed("unanswered", separator: 0x1E, into: &hasher)
+            KoukaStore.feed(Int64(unanswered.count), into: &hasher)
+            unanswered.withUnsafeBytes { hasher.update($0) }
         }
     }
 

@@ -8,10 +8,15 @@ package struct RunKeyStream {
     package let forEach: ((UInt64) throws -> Void) throws -> Void
     /// Of those, the runs counted as unfinished, ascending: another file that holds one of them ended counts it instead.
     package let unfinished: [UInt64]
+    /// Of the unfinished, a chatbot's questions last in their conversation that no answer followed yet, ascending: another
+    /// file that holds one answered (still last, or not) counts it instead.
+    package let unanswered: [UInt64]
 
-    package init(days: ClosedRange<LocalDate>, unfinished: [UInt64] = [], forEach: @escaping ((UInt64) throws -> Void) throws -> Void) {
+    package init(days: ClosedRange<LocalDate>, unfinished: [UInt64] = [], unanswered: [UInt64] = [],
+                 forEach: @escaping ((UInt64) throws -> Void) throws -> Void) {
         self.days = days
         self.unfinished = unfinished
+        self.unanswered = unanswered
         self.forEach = forEach
     }
 }

@@ -52,7 +52,7 @@ package struct BotFrameworkTranscriptParser: LogParser {
                 source: context.location(inquiry.line))
             event.quality = InquiryQuality.measured(answered: inquiry.answered, handedOff: inquiry.handedOff)
             InquiryOnce.accept(event, key: inquiry.key, keyName: "the message's conversation.id and timestamp", line: inquiry.line,
-                               mayChange: mayChange, into: sink, admission: &admission, context: context)
+                               mayChange: mayChange, awaitingAnswer: !inquiry.answered, into: sink, admission: &admission, context: context)
         }
         let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["*"])]) { _, _, json, line in
             let activity: Activity

@@ -11,13 +11,15 @@ enum InquiryOnce {
     /// export may add the hand-off that makes it unanswered. The inquiry is then logged as one a later copy may end
     /// (`RunAdmission.admit(_:id:idColumn:line:clock:open:)`): a copy in which it was handed off or followed by the next
     /// question takes it over (`SourceIngestor.takeOver`) and this file is read again without it, so the inquiry counts
-    /// as it went on to end, whichever copy was read first.
+    /// as it went on to end, whichever copy was read first. `awaitingAnswer`: besides, no answer followed it yet in this
+    /// file, and one may in a later export: a copy holding it answered, even if still last, takes it over too.
     static func accept(
-        _ event: UsageEvent, key: String, keyName: String, line: Int, mayChange: Bool, into sink: any ParseSink,
-        admission: inout RunAdmission, context: ParseContext
+        _ event: UsageEvent, key: String, keyName: String, line: Int, mayChange: Bool, awaitingAnswer: Bool = false,
+        into sink: any ParseSink, admission: inout RunAdmission, context: ParseContext
     ) {
         do throws(RowProblem) {
-            try admission.admit(event, id: key, idColumn: keyName, line: line, clock: context.clock, open: mayChange)
+            try admission.admit(event, id: key, idColumn: keyName, line: line, clock: context.clock, open: mayChange,
+                                awaitingAnswer: mayChange && awaitingAnswer)
             sink.accept(event)
         } catch {
             sink.reject(error.rejection(file: context.displayPath, line: line))

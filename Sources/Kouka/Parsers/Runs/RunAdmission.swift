@@ -40,8 +40,9 @@ struct RunAdmission {
     }
 
     /// Admits the run with id `bytes` on `line`, or says why it is not counted. An empty id is always
-    /// counted: nothing shows it is a repeat. `unfinished`: the run is counted without an end (`Outcome.unfinished`).
-    mutating func admit(_ bytes: UnsafeRawBufferPointer, line: Int, unfinished: Bool = false) throws(Refusal) {
+    /// counted: nothing shows it is a repeat. `unfinished`: the run is counted without an end (`Outcome.unfinished`);
+    /// `unanswered`: besides, it is a chatbot's question that no answer followed yet (`RunKeyLog.add`).
+    mutating func admit(_ bytes: UnsafeRawBufferPointer, line: Int, unfinished: Bool = false, unanswered: Bool = false) throws(Refusal) {
         guard !bytes.isEmpty else { return }
         let hash = RunKeyHash.of(bytes)
         // Both are empty on a first reading of a file nothing else overlaps, and hashing a key for an empty
@@ -61,14 +62,14 @@ struct RunAdmission {
                 suspectIDs[id] = (line, unfinished)
             }
         }
-        log.add(hash, unfinished: unfinished)
+        log.add(hash, unfinished: unfinished, unanswered: unanswered)
     }
 
-    mutating func admit(_ text: String, line: Int, unfinished: Bool = false) throws(Refusal) {
+    mutating func admit(_ text: String, line: Int, unfinished: Bool = false, unanswered: Bool = false) throws(Refusal) {
         var copy = text
         let refusal: Refusal? = copy.withUTF8 { buffer in
             do throws(Refusal) {
-                try admit(UnsafeRawBufferPointer(buffer), line: line, unfinished: unfinished)
+                try admit(UnsafeRawBufferPointer(buffer), line: line, unfinished: unfinished, unanswered: unanswered)
                 return nil
             } catch {
                 return error
@@ -81,11 +82,15 @@ struct RunAdmission {
 extension RunAdmission {
     /// Admits the run `event` was read as, its id `id` in column `idColumn` on `line`: a run counted without an end is
     /// marked so, and so is one whose outcome a later copy of the log may still change (`open`: a chatbot's last
-    /// question in an export, whose hand-off may come after it), so that the copy holding what came next counts it.
+    /// question in an export, whose answer or hand-off may come after it), so that the copy holding what came next counts
+    /// it. `awaitingAnswer`: besides, no answer followed the open question yet (a Bot Framework reply may come in a later
+    /// export; a Rasa question is answered or not by its own intent): it gives way to a copy holding it answered, still
+    /// last or not, where an answered one gives way only to a copy holding what followed the answer.
     /// A refusal becomes the row's problem, dated on the day the run started.
-    mutating func admit(_ event: UsageEvent, id: String, idColumn: String, line: Int, clock: LocalClock, open: Bool = false) throws(RowProblem) {
+    mutating func admit(_ event: UsageEvent, id: String, idColumn: String, line: Int, clock: LocalClock, open: Bool = false,
+                        awaitingAnswer: Bool = false) throws(RowProblem) {
         do throws(Refusal) {
-            try admit(id, line: line, unfinished: event.outcome == .unfinished || open)
+            try admit(id, line: line, unfinished: event.outcome == .unfinished || open, unanswered: open && awaitingAnswer)
         } catch {
             throw RowProblem(error, idColumn: idColumn, day: clock.localDate(of: event.occurredAt))
         }

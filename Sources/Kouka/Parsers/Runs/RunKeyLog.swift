@@ -8,13 +8,18 @@ final class RunKeyLog {
     /// The hashes of the runs counted as `unfinished` (past the allowed age without an end): a later file that
     /// holds the same run ended takes it over (`RunKeySet.unfinished`). Few, so they are held apart, unsorted.
     private(set) var unfinished: [UInt64] = []
+    /// Of those, a chatbot's questions last in their conversation and not answered yet: a later export that holds one
+    /// answered, even if still last, takes it over (`RunKeySet.unanswered`).
+    private(set) var unanswered: [UInt64] = []
     private let chunkLimit: Int
 
     init(chunkLimit: Int = RunKeyLog.chunkLimit) { self.chunkLimit = chunkLimit }
 
-    /// Logs the run `hash`; `unfinished` when it is counted without an end, which another file may yet give.
-    func add(_ hash: UInt64, unfinished isUnfinished: Bool = false) {
+    /// Logs the run `hash`; `unfinished` when it is counted without an end, which another file may yet give, and
+    /// `unanswered` when it is besides a question no answer followed yet, which another file may yet give.
+    func add(_ hash: UInt64, unfinished isUnfinished: Bool = false, unanswered isUnanswered: Bool = false) {
         if isUnfinished { unfinished.append(hash) }
+        if isUnfinished && isUnanswered { unanswered.append(hash) }
         isSorted = false
         buffer.append(hash)
         if buffer.count >= chunkLimit { spillBuffer() }

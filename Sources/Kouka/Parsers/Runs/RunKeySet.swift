@@ -7,6 +7,9 @@ package final class RunKeySet {
     /// The hashes of the runs counted as `unfinished`, ascending and distinct: a file that holds one of them ended
     /// takes it over from this one (`KoukaStore.runsCounted`).
     package let unfinished: [UInt64]
+    /// Of those, the chatbot questions counted unanswered while last in their conversation, ascending and distinct: a
+    /// file that holds one answered takes it over from this one.
+    package let unanswered: [UInt64]
 
     init(logs: [RunKeyLog]) {
         for log in logs { log.finish() }
@@ -14,6 +17,8 @@ package final class RunKeySet {
         // Nearly every file has none: no set and sort made for each of a city's daily logs.
         let unfinishedHashes = logs.flatMap(\.unfinished)
         unfinished = unfinishedHashes.isEmpty ? [] : Array(Set(unfinishedHashes)).sorted()
+        let unansweredHashes = logs.flatMap(\.unanswered)
+        unanswered = unansweredHashes.isEmpty ? [] : Array(Set(unansweredHashes)).sorted()
         count = logs.reduce(0) { total, log in
             total + log.buffer.count + (log.spill?.chunks.reduce(0) { $0 + Int($1.count / 8) } ?? 0)
         }

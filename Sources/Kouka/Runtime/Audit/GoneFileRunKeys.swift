@@ -20,7 +20,8 @@ struct GoneFileRunKeys {
             }
             // Ascending and distinct, as the reading compares them.
             let hashes = Array(Set(set.hashes)).sorted()
-            return GoneFileRunKeys(line: line, keys: RunKeyStream(days: first...last, unfinished: Array(Set(set.unfinished)).sorted()) { body in
+            return GoneFileRunKeys(line: line, keys: RunKeyStream(days: first...last, unfinished: Array(Set(set.unfinished)).sorted(),
+                                                                  unanswered: Array(Set(set.unanswered)).sorted()) { body in
                 for hash in hashes { try body(hash) }
             })
         }

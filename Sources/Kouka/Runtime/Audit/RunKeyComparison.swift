@@ -19,8 +19,12 @@ enum RunKeyComparison {
         /// The runs counted as unfinished, in the store and as the logs give them.
         var storedUnfinished: [UInt64] = []
         var expectedUnfinished: [UInt64] = []
-        /// Read before Kouka kept which runs a file counted unfinished, and marked by the upgrade to be read whole by the
-        /// next nightly run (its ledger line has no change time): its unfinished runs are not known yet, not removed.
+        /// Of those, the questions no answer followed yet, in the store and as the logs give them.
+        var storedUnanswered: [UInt64] = []
+        var expectedUnanswered: [UInt64] = []
+        /// Read before Kouka kept which runs a file counted unfinished (or which questions unanswered), and marked by the
+        /// upgrade to be read whole by the next nightly run (its ledger line has no change time): they are not known yet,
+        /// not removed.
         var awaitsReadingAgain = false
     }
 
@@ -44,7 +48,9 @@ enum RunKeyComparison {
     /// own order; `files` are those `filesToCompare` found.
     static func differences(_ files: [File]) -> [VerifySummary.Difference] {
         let storedAll = Set(files.flatMap(\.stored.hashes)), expectedAll = Set(files.flatMap(\.expected.hashes))
-        let storedUnfinishedAll = Set(files.flatMap(\.storedUnfinished)), expectedUnfinishedAll = Set(files.flatMap(\.expectedUnfinished))
+        let marked = Dictionary(uniqueKeysWithValues: Mark.all.map { mark in
+            (mark.name, (stored: Set(files.flatMap { $0[keyPath: mark.stored] }), expected: Set(files.flatMap { $0[keyPath: mark.expected] })))
+        })
         var differences: [VerifySummary.Difference] = []
         for file in files {
             var problems: [String] = []
@@ -53,14 +59,17 @@ enum RunKeyComparison {
             let missing = file.expected.hashes.count { !storedAll.contains($0) }
             if missing > 0 { problems.append("\(missing) run ids the logs give are missing") }
             if !file.stored.inKoukasLayout { problems.append("its chunks of run ids are not as Kouka writes them") }
-            let extraUnfinished = file.storedUnfinished.count { !expectedUnfinishedAll.contains($0) }
-            if extraUnfinished > 0 { problems.append("it marks \(extraUnfinished) run ids unfinished that the logs give ended or not at all") }
-            let missingUnfinished = file.expectedUnfinished.count { !storedUnfinishedAll.contains($0) }
-            if missingUnfinished > 0, file.awaitsReadingAgain, file.storedUnfinished.isEmpty {
-                differences.append(.init(kind: "unverifiable", subject: file.path, field: "run_key_sets.unfinished", found: "none", foundIn: "store",
-                                         expected: "\(missingUnfinished) run ids", detail: "the store was written before Kouka kept which runs a file counted unfinished: run kouka-nightly once, which reads this file again and records them"))
-            } else if missingUnfinished > 0 {
-                problems.append("\(missingUnfinished) run ids the logs give unfinished are not marked so")
+            for mark in Mark.all {
+                let stored = file[keyPath: mark.stored], expected = file[keyPath: mark.expected]
+                let extra = stored.count { !marked[mark.name]!.expected.contains($0) }
+                if extra > 0 { problems.append("it marks \(extra) \(mark.ids) \(mark.name) that the logs give \(mark.otherwise) or not at all") }
+                let missing = expected.count { !marked[mark.name]!.stored.contains($0) }
+                if missing > 0, file.awaitsReadingAgain, stored.isEmpty {
+                    differences.append(.init(kind: "unverifiable", subject: file.path, field: "run_key_sets.\(mark.name)", found: "none", foundIn: "store",
+                                             expected: "\(missing) \(mark.ids)", detail: "the store was written before Kouka kept which \(mark.kept): run kouka-nightly once, which reads this file again and records them"))
+                } else if missing > 0 {
+                    problems.append("\(missing) \(mark.ids) the logs give \(mark.name) are not marked so")
+                }
             }
             if let problem = rowProblem(file) { problems.append(problem) }
             if !problems.isEmpty { differences.append(difference(file, problems)) }
@@ -71,6 +80,23 @@ enum RunKeyComparison {
             differences = files.map { difference($0, ["the group of files whose run ids differ keeps \(storedCount) where the logs give \(expectedCount)"]) }
         }
         return differences
+    }
+
+    /// A set of run ids a file's row of `run_key_sets` marks, which decides whether a later file takes a run over.
+    private struct Mark {
+        var name: String
+        var ids: String
+        var otherwise: String
+        var kept: String
+        var stored: KeyPath<File, [UInt64]>
+        var expected: KeyPath<File, [UInt64]>
+
+        static var all: [Mark] { [
+            Mark(name: "unfinished", ids: "run ids", otherwise: "ended", kept: "runs a file counted unfinished",
+                 stored: \.storedUnfinished, expected: \.expectedUnfinished),
+            Mark(name: "unanswered", ids: "questions", otherwise: "answered", kept: "of a chatbot's last questions were not answered yet",
+                 stored: \.storedUnanswered, expected: \.expectedUnanswered),
+        ] }
     }
 
     /// What is wrong with a file's row of `run_key_sets`: Kouka writes one, for a file of a format with run ids, exactly
@@ -119,7 +145,8 @@ extension RunKeyComparison {
             let awaits = storedID.flatMap { changedAt[$0] } == 0
             return File(path: path, stored: stored.map { ($0.row, $0.hashes, $0.inKoukasLayout) } ?? (nil, [], true),
                         storedRollupDays: days(of: storedID.flatMap { rollups[$0] } ?? []), expected: (expected?.row, expected?.hashes ?? []),
-                        storedUnfinished: stored?.unfinished ?? [], expectedUnfinished: expected?.unfinished ?? [], awaitsReadingAgain: awaits)
+                        storedUnfinished: stored?.unfinished ?? [], expectedUnfinished: expected?.unfinished ?? [],
+                        storedUnanswered: stored?.unanswered ?? [], expectedUnanswered: expected?.unanswered ?? [], awaitsReadingAgain: awaits)
         })
     }
 

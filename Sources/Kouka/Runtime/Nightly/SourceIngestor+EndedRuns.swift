@@ -34,23 +34,25 @@ struct RunsEndedHere {
 }
 
 extension SourceIngestor {
-    /// Decides, of the runs `counted` elsewhere, which this file counts: those it holds ended (not in
-    /// `unfinishedHere`, its own unfinished runs) that a file it can read again counted as unfinished, and those it
+    /// Decides, of the runs `counted` elsewhere, which this file counts: those it holds further on (`CountedRun.stage`: ended,
+    /// not in `unfinishedHere`, its own unfinished runs; or a question answered, not in `unansweredHere`) than a file it can
+    /// read again counted them, and those it
     /// holds the start of that a robot's log of a day after counts (`goingOnAfter`: read before this one was there).
     /// `repeatedAfter`: the runs a robot's log of a later day counts too, by that log (`countedBeside`), which this one takes.
     /// `goneKeepsOpenRuns`: a run another file counts before its end, that file gone or changed since, stays that file's
     /// without a word (a chatbot's export deleted by routine retention: its last question keeps the outcome it counted, as
     /// before Kouka took such questions over), rather than being named every night until the file is put back.
-    func takeOver(_ counted: [UInt64: CountedRun], unfinishedHere: [UInt64], goingOnAfter: [SharedRuns], repeatedAfter: [UInt64: String] = [:],
-                  goneKeepsOpenRuns: Bool = false, store: KoukaStore) throws -> RunsEndedHere {
+    func takeOver(_ counted: [UInt64: CountedRun], unfinishedHere: [UInt64], unansweredHere: [UInt64] = [], goingOnAfter: [SharedRuns],
+                  repeatedAfter: [UInt64: String] = [:], goneKeepsOpenRuns: Bool = false, store: KoukaStore) throws -> RunsEndedHere {
         var ended = RunsEndedHere()
-        let unfinishedHere = Set(unfinishedHere)
+        let unfinishedHere = Set(unfinishedHere), unansweredHere = Set(unansweredHere)
         let startedHere = Dictionary(goingOnAfter.map { ($0.file, Set($0.hashes)) }, uniquingKeysWith: { $0.union($1) })
         var canReadAgain: [String: Bool] = [:]
         for (hash, run) in counted {
             let ownStart = startedHere[run.path]?.contains(hash) ?? false
             let ownRepeat = !ownStart && repeatedAfter[hash] == run.path
-            guard (run.unfinished && !unfinishedHere.contains(hash)) || ownStart || ownRepeat, readingAgainForEndedRuns < Self.endedRunsDepth else {
+            let furtherOn = run.stage < CountedRun.stage(of: hash, unfinished: unfinishedHere, unanswered: unansweredHere)
+            guard furtherOn || ownStart || ownRepeat, readingAgainForEndedRuns < Self.endedRunsDepth else {
                 ended.leftOut[hash] = run.path
                 continue
             }
@@ -93,10 +95,9 @@ extension SourceIngestor {
     }
 
     /// Notes in `found` each of `hashes` that the file at `path` counts (`runs`), unless another file was found first.
-    private static func note(_ hashes: [UInt64], countedBy path: String, _ runs: (all: Set<UInt64>, unfinished: Set<UInt64>),
-                             in found: inout [UInt64: CountedRun]) {
+    private static func note(_ hashes: [UInt64], countedBy path: String, _ runs: CountedRuns, in found: inout [UInt64: CountedRun]) {
         for hash in hashes where runs.all.contains(hash) && found[hash] == nil {
-            found[hash] = CountedRun(path: path, unfinished: runs.unfinished.contains(hash))
+            found[hash] = CountedRun(path: path, unfinished: runs.unfinished.contains(hash), unanswered: runs.unanswered.contains(hash))
         }
     }
 

@@ -435,7 +435,7 @@ final class SourceIngestor {
             if read.spec.parser.logsRowKeys {
                 identical = counted.mapValues(\.path)
             } else {
-                endedHere = try takeOver(counted, unfinishedHere: keys.unfinished, goingOnAfter: read.parsed.runsGoingOnAfter,
+                endedHere = try takeOver(counted, unfinishedHere: keys.unfinished, unansweredHere: keys.unanswered, goingOnAfter: read.parsed.runsGoingOnAfter,
                                          repeatedAfter: beside.filter { $0.value.path > display }.mapValues(\.path),
                                          goneKeepsOpenRuns: read.spec.parser.keepsTheDayOfOpenRuns, store: store)
                 if !endedHere.leftOut.isEmpty { read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector()) }
@@ -633,14 +633,20 @@ final class SourceIngestor {
     /// nil when the format has no run ids or nothing was counted.
     static func stream(_ collector: EventCollector) -> RunKeyStream? {
         guard let keys = collector.runKeys, let days = collector.aggregator.dayRange else { return nil }
-        return RunKeyStream(days: days, unfinished: keys.unfinished) { body in try keys.forEachDistinct { hash, _ in try body(hash) } }
+        return RunKeyStream(days: days, unfinished: keys.unfinished, unanswered: keys.unanswered) { body in try keys.forEachDistinct { hash, _ in try body(hash) } }
     }
 
-    /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode (and
-    /// birth time, where both are known) and format, and the part read before unchanged.
+    /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode and format, and
+    /// the same birth time where both are known, whatever it holds now; where one is not known, the part read before
+    /// unchanged too.
     static func isSameFile(path: String, status: FileStatus, as old: SourceFileRecord, format: String) -> Bool {
         guard old.inode == status.inode, old.bornAt == nil || status.bornAt == nil || old.bornAt == status.bornAt, old.format == format,
-              old.status != .rejected, old.status != .duplicate, status.size >= old.byteOffset else { return false }
+              old.status != .rejected, old.status != .duplicate else { return false }
+        // Born with the inode at the same instant: the file itself, renamed, then saved over (a chatbot transcript written
+        // again with the reply to its last question). Read whole again, as a file saved over at its own path is, it counts
+        // what it holds now; taken for a new file, its old line was left counting the old bytes as a deleted export.
+        if let born = old.bornAt, born == status.bornAt { return true }
+        guard status.size >= old.byteOffset else { return false }
         if !old.prefixFingerprint.isEmpty { return PrefixFingerprint.of(path: path, length: old.byteOffset) == old.prefixFingerprint }
         return status.size == old.size && SHA256.hexDigest(ofFile: path) == old.sha256
     }

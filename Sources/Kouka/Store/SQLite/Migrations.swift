@@ -231,6 +231,17 @@ enum Migrations {
         ALTER TABLE source_files ADD COLUMN rows_identical INTEGER NOT NULL DEFAULT 0;
         INSERT INTO seal_sums_since SELECT coalesce(max(id), 0) FROM job_runs;
         """),
+        // Of the runs a file counted unfinished, a chatbot's questions last in their conversation that no answer followed
+        // yet, as sorted hashes; NULL when none. A later export that holds one answered, still last or not, takes it over
+        // (where before only one holding what followed did, and which copy was read first decided the outcome). The
+        // transcripts that counted a last question, or left one out as counted in another, are read whole once more (no
+        // change time; `changed_at` is not sealed), so that theirs are known and the copy further on counts it; a file
+        // gone from the sources keeps what it counted.
+        ("v20", """
+        ALTER TABLE run_key_sets ADD COLUMN unanswered BLOB;
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format = 'bot-framework-transcript' AND (
+            id IN (SELECT source_id FROM run_key_sets WHERE unfinished IS NOT NULL) OR id IN (SELECT source_id FROM rejects WHERE repeated_run = 1));
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
