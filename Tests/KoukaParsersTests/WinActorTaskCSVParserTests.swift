@@ -71,6 +71,25 @@ struct WinActorTaskCSVParserTests {
         #expect(sink.rejections.isEmpty)
     }
 
+    /// A task that never started, waiting past the allowed age, is an unfinished run of its scheduled day (or the day it
+    /// was created): it was rejected as having no 開始日時, a row of no day that cost no rework.
+    @Test(arguments: ["WAITING", "PROCESSING", "CANCELING"])
+    func aTaskThatNeverStartedAndWaitedTooLongIsUnfinishedOnItsScheduledDay(state: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("tasks.csv", FileVariant.shiftJISCRLF.encode([
+            Self.header,
+            Self.task(1, state, start: "", extra: ["実行予定日時": "2024/04/02 10:00:00"]),
+            Self.task(2, state, start: ""), // scheduled nowhere: its 生成日時, 2024-03-29 17:00
+        ]))
+        let sink = CollectingSink()
+        let summary = try WinActorTaskCSVParser().parse(path: path, context: tokyoContext(path, pendingMaxAge: 24 * 3600), into: sink)
+        #expect(summary == ParseSummary(recordsRead: 2, pendingRuns: 0))
+        #expect(sink.rejections.isEmpty, "\(sink.rejections)")
+        #expect(sink.events.map(\.outcome) == [.unfinished, .unfinished])
+        #expect(sink.events.map(\.epoch) == [Self.midnight + 86_400 + 10 * 3600, Self.midnight - 3 * 86_400 + 17 * 3600])
+    }
+
     @Test func aWholeNightsExport() throws {
         let lines = [
             Self.header,

@@ -186,12 +186,17 @@ package final class KoukaStore {
         }
     }
 
-    /// Paths of files with rollups on or after `date`.
-    package func sourcePaths(withRollupsSince date: LocalDate) throws -> Set<String> {
+    /// Paths of files with rollups, or rows left out, dated on or after `date`: what `kouka-nightly --since` reads again.
+    package func sourcePaths(datedSince date: LocalDate) throws -> Set<String> {
         var paths = Set<String>()
         try db.prepare("""
             SELECT DISTINCT s.path FROM source_files s JOIN rollups r ON r.source_id = s.id WHERE r.day >= ?
             """, reading: "rollups").query([.text(date.description)]) { paths.insert(try $0.text(0)) }
+        // And the files whose rows of those days were left out (a file every row of which another file counts has no
+        // rollups): read again, one may count a run it left to another, as the other's reading may give it up.
+        try db.prepare("""
+            SELECT DISTINCT s.path FROM source_files s JOIN rejects j ON j.source_id = s.id WHERE j.day >= ?
+            """, reading: "rejects").query([.text(date.description)]) { paths.insert(try $0.text(0)) }
         return paths
     }
 

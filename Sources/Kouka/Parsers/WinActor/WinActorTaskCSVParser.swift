@@ -6,9 +6,13 @@ import Foundation
 /// 状態: FINISH is a success; ERROR and HALT failures; CANCEL cancelled; WAITING, PROCESSING and
 /// CANCELING have not finished and are read again on a later night, until they are older than the allowed
 /// age: then they are `unfinished` (counted as failures, and said so). Such a row with no time at all is
-/// rejected.
+/// rejected. A task that never started (a cancelled one, or one still waiting past the allowed age) is dated by
+/// its 実行予定日時, or its 生成日時.
 package struct WinActorTaskCSVParser: LogParser {
     package let formatID = "winactor-task-csv"
+    /// A task counted unfinished before it started is dated by its schedule, and by its 開始日時 once a later export
+    /// holds it run: another day, maybe.
+    package var redatesEndedRuns: Bool { true }
 
     /// Exports at least this large are read in two halves at once; tests make it small.
     var splitBytes = CSVRunTable.defaultSplitBytes
@@ -34,12 +38,12 @@ package struct WinActorTaskCSVParser: LogParser {
                              rowDay: { [clock = context.clock] in Self.startDay(of: $0, clock: clock) }) { rowReader(header: $0, context: $1) }
     }
 
-    /// The day a rejected row's task started, as the row reader reads it: 開始日時, or for a task cancelled
-    /// before it started its 実行予定日時 or 生成日時; nil when the row gives none readably.
+    /// The day a rejected row's task started, as the row reader reads it: 開始日時, or for a task that never
+    /// started (cancelled, or not finished) its 実行予定日時 or 生成日時; nil when the row gives none readably.
     static func startDay(of row: CSVRow, clock: LocalClock) -> LocalDate? {
         func text(_ name: String) -> String { row.textForDating(row.header.column(name)) }
         var when = text(started)
-        if when.isEmpty, text(state) == "CANCEL" {
+        if when.isEmpty, ["CANCEL", "WAITING", "PROCESSING", "CANCELING"].contains(text(state)) {
             when = [text(scheduled), text(created)].first { !$0.isEmpty } ?? ""
         }
         return Timestamp(when).map { clock.localDate(of: $0.instant(in: clock)) }
@@ -92,10 +96,12 @@ package struct WinActorTaskCSVParser: LogParser {
             if let stamp = Timestamp(bytes: ASCIIField.trimmed(record.bytes(at: c.started))) {
                 start = stamp.instant(in: context.clock)
             } else {
-                // A task cancelled before it started has no start time; it still happened on its scheduled day.
+                // A task cancelled before it started has no start time; it still happened on its scheduled day. So did
+                // one still waiting past the allowed age: rejected as undated, it cost no rework where one that
+                // started and stuck did.
                 var when = try row.text(c.started)
                 var column = Self.started
-                for fallback in [c.scheduled, c.created] where when.isEmpty && outcome == .cancelled {
+                for fallback in [c.scheduled, c.created] where when.isEmpty && (outcome == .cancelled || outcome == .unfinished) {
                     if let fallback { when = try row.text(fallback); column = row.header.names[fallback] }
                 }
                 guard !when.isEmpty else { throw RowProblem("column \(Self.started) is empty") }

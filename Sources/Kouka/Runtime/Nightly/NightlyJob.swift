@@ -85,7 +85,7 @@ package struct NightlyJob {
             try settleRollupDigests(of: ledger, store: store, summary: &summary)
             try settleRunKeyDigests(store: store)
         }
-        let forced = try options.since.map { try store?.sourcePaths(withRollupsSince: $0) ?? [] } ?? []
+        let forced = try options.since.map { try store?.sourcePaths(datedSince: $0) ?? [] } ?? []
         let ingestor = SourceIngestor(
             configuration: configuration, catalog: catalog, logger: logger,
             today: options.today ?? configuration.clock.localDate(of: options.now ?? Date()), now: options.now ?? Date())

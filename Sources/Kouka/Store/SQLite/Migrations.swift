@@ -236,11 +236,14 @@ enum Migrations {
         // (where before only one holding what followed did, and which copy was read first decided the outcome). The
         // transcripts that counted a last question, or left one out as counted in another, are read whole once more (no
         // change time; `changed_at` is not sealed), so that theirs are known and the copy further on counts it; a file
-        // gone from the sources keeps what it counted.
+        // gone from the sources keeps what it counted. And the WinActor exports that rejected a row for its empty 開始日時:
+        // a task never started, waiting past the allowed age, is an unfinished run of its scheduled day now.
         ("v20", """
         ALTER TABLE run_key_sets ADD COLUMN unanswered BLOB;
         UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format = 'bot-framework-transcript' AND (
             id IN (SELECT source_id FROM run_key_sets WHERE unfinished IS NOT NULL) OR id IN (SELECT source_id FROM rejects WHERE repeated_run = 1));
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format = 'winactor-task-csv'
+            AND id IN (SELECT source_id FROM rejects WHERE reason = 'column 開始日時 is empty');
         """),
     ]
 
