@@ -30,6 +30,10 @@ struct RunsEndedHere {
     /// Those that cannot be read again; and the runs this one no longer counts, with their format and the days its runs
     /// were on: named if, once the others were read again, some of the runs count nowhere (`nameRunsCountedNowhere`).
     var leftOutByUnreadable: [String: Int] = [:]
+    /// The files that left runs out as counted in this one while it was away (gone, then back at its path or as a copy that
+    /// took its line over), which kept the runs whatever they held of them: read again, they count those they hold further
+    /// on (`findFilesLeavingRunsOutWhileAway`).
+    var leftOutWhileAway: [String: Int] = [:]
     var noLongerCounted: (format: String, runs: Set<UInt64>, days: ClosedRange<LocalDate>)?
 }
 
@@ -222,6 +226,9 @@ extension SourceIngestor {
         }
         for (path, runs) in ended.joinedHere {
             readAgain.append((path, "\(runs) run(s) whose lines it holds, counted by a later log read before, go on in \(display), the robot's log of the day after, which was not there when it was read: read again with it, it counts them"))
+        }
+        for (path, runs) in ended.leftOutWhileAway where ended.noLongerCountedHere[path] == nil {
+            readAgain.append((path, "it left \(runs) run(s) out as counted in \(display) while that file was away (not at its path, so it could not be read again to give up one this file holds further on): \(display) is back, and this file is read again, which counts those it holds further on"))
         }
         for (path, runs) in ended.noLongerCountedHere {
             regainingRuns.insert(path)

@@ -58,6 +58,10 @@ final class SourceIngestor {
     /// The files being read again because a file they left runs out for no longer counts them (`noLongerCountedHere`): what
     /// they gain makes up for what that file lost on the same days (`settleLosses`), as when the two are read in one run.
     var regainingRuns: Set<String> = []
+    /// The files that take over the ledger line of a counted file no longer at its path (`settle(_:at:store:summary:)`:
+    /// moved there, or a copy of it): back, as one at its own path is, to be read again by the files that left runs out
+    /// for it while it was away (`findFilesLeavingRunsOutWhileAway`).
+    var backFromAway: Set<String> = []
     /// A robot's logs of a day that is over read whole in doubt, with the SHA-256 they were read with before: one whose
     /// bytes are not those is named (`NightlySummary.robotLogsRewritten`).
     var rewrittenLogs: [String: (sha256: String, doubt: String)] = [:]
@@ -489,6 +493,7 @@ final class SourceIngestor {
         if case .append = read.plan {} else {
             try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: Self.stream(collector), countedElsewhere: Set(endedHere.leftOut.keys),
                                         in: &endedHere, store: store)
+            try findFilesLeavingRunsOutWhileAway(display, format: read.spec.format, in: &endedHere, store: store)
         }
         record.pendingRuns = parsed.pendingRuns + endedHere.keptBy.values.reduce(0, +)
         let rollups = read.orderedRollups
