@@ -125,7 +125,7 @@ package struct NightlyJob {
         }
         for line in away where line.inode != 0 {
             guard let record = try store?.source(path: line.path) else { continue }
-            ingestor.vanished[record.inode] = record
+            ingestor.vanished[record.inode, default: []].append(record)
         }
         if let store, !options.dryRun { try ingestor.moveLinesToCopies(away: away, store: store, summary: &summary) }
         // Files are decided and recorded one by one, in order, but read a batch at a time, on every core, while

@@ -14,7 +14,7 @@ extension SourceIngestor {
             for copy in try store.copies(ofSHA256: record.sha256) {
                 guard let file = file(at: copy.path), let status = FileStatus(path: file.path), IngestPlan.isUntouched(status, since: copy) else { continue }
                 try store.renameSource(from: line.path, to: copy.path)
-                vanished = vanished.filter { $0.value.path != line.path }
+                vanished = vanished.mapValues { $0.filter { $0.path != line.path } }
                 summary.filesRenamed.append(.init(from: line.path, to: copy.path))
                 logger.notice("a counted file no longer at its path has a copy among the sources: the copy takes over its figures",
                               metadata: ["from": "\(line.path)", "to": "\(copy.path)"])

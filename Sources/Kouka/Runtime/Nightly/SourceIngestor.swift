@@ -37,8 +37,9 @@ final class SourceIngestor {
     /// The files on disk the run leaves out (`NightlyOptions.leavingOut`), by path: a parser takes them as not there.
     var absentPaths: Set<String> = []
     /// Ledger lines whose files are no longer at their paths, by inode: a new path with one of these inodes
-    /// may be the same file renamed by log rotation.
-    var vanished: [Int64: SourceFileRecord] = [:]
+    /// may be the same file renamed by log rotation. Several lines may have one inode — a file deleted long ago
+    /// (`gone`) whose inode the filesystem gave to a file moved away tonight — and the file is the one it matches.
+    var vanished: [Int64: [SourceFileRecord]] = [:]
     /// Looks at the files one by one through their folder (`prepare`).
     private let statusLookup = FileStatusLookup()
     /// The files whose contribution this run has recorded: their ledger lines describe them as they are now.
@@ -234,9 +235,9 @@ final class SourceIngestor {
         }
         let resumable = spec.parser as? any ResumableLogParser
         var known = try store?.source(path: display)
-        if known == nil, let old = vanished[status.inode], Self.isSameFile(path: path, status: status, as: old, format: spec.format) {
+        if known == nil, let old = vanished[status.inode]?.first(where: { Self.isSameFile(path: path, status: status, as: $0, format: spec.format) }) {
             // Rotation renamed the file: its ledger line moves with it, so nothing is counted twice.
-            vanished[status.inode] = nil
+            vanished[status.inode]?.removeAll { $0.path == old.path }
             if !dryRun { try store?.renameSource(from: old.path, to: display) }
             summary.filesRenamed.append(.init(from: old.path, to: display))
             logger.notice("source file was renamed; its figures move with it", metadata: ["from": "\(old.path)", "to": "\(display)"])
