@@ -11,6 +11,12 @@ extension SourceIngestor {
     func moveLinesToCopies(away: [LedgerIdentity], store: KoukaStore, summary: inout NightlySummary) throws {
         for line in away where line.status == .present {
             guard let record = try store.source(path: line.path), !record.sha256.isEmpty else { continue }
+            // The file itself, renamed, is among the sources: it takes its line over at its turn (`isSameFile`), rather than
+            // a copy of the bytes it held, which, deleted later, would keep what it counted in the renamed file's place.
+            if let renamed = newFileInodes()[record.inode], let file = file(at: renamed), let status = FileStatus(path: file.path),
+               Self.isSameFile(path: file.path, status: status, as: record, format: file.spec.format) {
+                continue
+            }
             for copy in try store.copies(ofSHA256: record.sha256) {
                 guard let file = file(at: copy.path), let status = FileStatus(path: file.path), IngestPlan.isUntouched(status, since: copy) else { continue }
                 try store.renameSource(from: line.path, to: copy.path)
