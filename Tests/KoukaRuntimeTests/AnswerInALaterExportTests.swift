@@ -127,23 +127,34 @@ import Testing
     }
 
     /// An export deleted, a later one holding its last question further on (which leaves it to the deleted export, as it
-    /// cannot be read again), then the deleted export back — at its path, or as a copy under another name. The later export
-    /// kept leaving the question out, where verify, reading both from the start, had it count the question: a difference
-    /// named every night (chatbot chain fuzzer, seed 3031). The files that left runs out for a file while it was away are
-    /// read again once it is back.
-    @Test(arguments: ["logs/a.transcript", "logs/c.transcript"])
-    func aDeletedExportBackLetsTheExportHoldingItsQuestionFurtherOnCountIt(backAt: String) throws {
+    /// cannot be read again), then the deleted export back — written again at its path, as a copy under another name, or
+    /// the file itself moved back from outside the sources under another name. The later export kept leaving the question
+    /// out, where verify, reading both from the start, had it count the question: a difference named every night (chatbot
+    /// chain fuzzer, seed 3031). The files that left runs out for a file while it was away are read again once it is back.
+    @Test(arguments: ["logs/a.transcript", "logs/c.transcript", "moved back as logs/d.transcript"])
+    func aDeletedExportBackLetsTheExportHoldingItsQuestionFurtherOnCountIt(back how: String) throws {
         let city = try Self.city()
         defer { city.remove() }
         let q3 = Self.activity("user", "2024-07-16T01:10:00.000Z"), a3 = Self.activity("bot", "2024-07-16T01:10:01.000Z")
         let first = Self.transcript([Self.q1, Self.q2, Self.a2])
         try city.write("logs/a.transcript", first)
         _ = try city.nightly()
-        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/a.transcript"))
+        let moved = how.hasPrefix("moved back as ")
+        let aside = city.root.appendingPathComponent("a.transcript")
+        if moved {
+            try FileManager.default.moveItem(at: city.root.appendingPathComponent("logs/a.transcript"), to: aside)
+        } else {
+            try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/a.transcript"))
+        }
         _ = try city.nightly()
         try city.write("logs/b.transcript", Self.transcript([Self.q1, Self.q2, Self.a2, q3, a3]))
         _ = try city.nightly()
-        try city.write(backAt, first)
+        let backAt = moved ? String(how.dropFirst("moved back as ".count)) : how
+        if moved {
+            try FileManager.default.moveItem(at: aside, to: city.root.appendingPathComponent(backAt))
+        } else {
+            try city.write(backAt, first)
+        }
         let back = try city.nightly()
         #expect(back.filesReadForEndedRuns.map(\.path).contains("logs/b.transcript"), "\(back.filesReadForEndedRuns)")
         #expect(try OverlappingChatbotExportsTests.outcomes(city) == [.failure: 1, .success: 2], "Q1 unanswered, Q2 and Q3 answered")

@@ -11,11 +11,14 @@ struct CountedRun: Equatable {
     /// How far on the file saw the run: 0 a question not answered yet, last in its export; 1 a run counted without its
     /// end (an answered question still last); 2 ended. A copy at a later stage takes the run over; at the same stage,
     /// the file read first keeps it.
-    var stage: Int { unfinished ? (unanswered ? 0 : 1) : 2 }
+    var stage: Int { Self.stage(unfinished: unfinished, unanswered: unanswered) }
 
-    /// The stage of a run a file holds, from its own sets (`RunKeyStream`).
+    /// The stage of a run counted so: `unanswered` only with `unfinished`.
+    static func stage(unfinished: Bool, unanswered: Bool) -> Int { unfinished ? (unanswered ? 0 : 1) : 2 }
+
+    /// The stage at which the file whose own sets (`RunKeyStream`) are these holds the run `hash`.
     static func stage(of hash: UInt64, unfinished: Set<UInt64>, unanswered: Set<UInt64>) -> Int {
-        CountedRun(path: "", unfinished: unfinished.contains(hash), unanswered: unanswered.contains(hash)).stage
+        stage(unfinished: unfinished.contains(hash), unanswered: unanswered.contains(hash))
     }
 }
 

@@ -165,9 +165,13 @@ extension KoukaStore {
                     }
                     if chunk[index] < hash { index += 1 } else { break }
                 }
-                if !exhausted, chunk[index] == hash {
-                    let run = CountedRun(path: other.path, unfinished: other.unfinished.contains(hash), unanswered: other.unanswered.contains(hash))
-                    if found[hash].map({ run.stage > $0.stage }) ?? true { found[hash] = run }
+                // Nearly every file counts its runs ended: a run found so needs no second look, and only one a file counts
+                // further on replaces the one found first.
+                if !exhausted, chunk[index] == hash, found[hash].map({ $0.stage < 2 }) ?? true {
+                    let stage = CountedRun.stage(of: hash, unfinished: other.unfinished, unanswered: other.unanswered)
+                    if found[hash].map({ stage > $0.stage }) ?? true {
+                        found[hash] = CountedRun(path: other.path, unfinished: stage < 2, unanswered: stage == 0)
+                    }
                 }
             }
         }

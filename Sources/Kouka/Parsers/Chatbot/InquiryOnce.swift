@@ -18,8 +18,7 @@ enum InquiryOnce {
         into sink: any ParseSink, admission: inout RunAdmission, context: ParseContext
     ) {
         do throws(RowProblem) {
-            try admission.admit(event, id: key, idColumn: keyName, line: line, clock: context.clock, open: mayChange,
-                                awaitingAnswer: mayChange && awaitingAnswer)
+            try admission.admit(event, id: key, idColumn: keyName, line: line, clock: context.clock, open: mayChange, awaitingAnswer: awaitingAnswer)
             sink.accept(event)
         } catch {
             sink.reject(error.rejection(file: context.displayPath, line: line))

@@ -16,10 +16,10 @@ final class RunKeyLog {
     init(chunkLimit: Int = RunKeyLog.chunkLimit) { self.chunkLimit = chunkLimit }
 
     /// Logs the run `hash`; `unfinished` when it is counted without an end, which another file may yet give, and
-    /// `unanswered` when it is besides a question no answer followed yet, which another file may yet give.
+    /// `unanswered` (only with `unfinished`, `RunAdmission`) when it is besides a question no answer followed yet.
     func add(_ hash: UInt64, unfinished isUnfinished: Bool = false, unanswered isUnanswered: Bool = false) {
         if isUnfinished { unfinished.append(hash) }
-        if isUnfinished && isUnanswered { unanswered.append(hash) }
+        if isUnanswered { unanswered.append(hash) }
         isSorted = false
         buffer.append(hash)
         if buffer.count >= chunkLimit { spillBuffer() }

@@ -38,12 +38,15 @@ package struct WinActorTaskCSVParser: LogParser {
                              rowDay: { [clock = context.clock] in Self.startDay(of: $0, clock: clock) }) { rowReader(header: $0, context: $1) }
     }
 
+    /// The states of a task that has not finished: read again on a later night until the allowed age.
+    static let notFinishedStates: Set<String> = ["WAITING", "PROCESSING", "CANCELING"]
+
     /// The day a rejected row's task started, as the row reader reads it: 開始日時, or for a task that never
     /// started (cancelled, or not finished) its 実行予定日時 or 生成日時; nil when the row gives none readably.
     static func startDay(of row: CSVRow, clock: LocalClock) -> LocalDate? {
         func text(_ name: String) -> String { row.textForDating(row.header.column(name)) }
         var when = text(started)
-        if when.isEmpty, ["CANCEL", "WAITING", "PROCESSING", "CANCELING"].contains(text(state)) {
+        if when.isEmpty, text(state) == "CANCEL" || notFinishedStates.contains(text(state)) {
             when = [text(scheduled), text(created)].first { !$0.isEmpty } ?? ""
         }
         return Timestamp(when).map { clock.localDate(of: $0.instant(in: clock)) }

@@ -48,9 +48,10 @@ enum RunKeyComparison {
     /// own order; `files` are those `filesToCompare` found.
     static func differences(_ files: [File]) -> [VerifySummary.Difference] {
         let storedAll = Set(files.flatMap(\.stored.hashes)), expectedAll = Set(files.flatMap(\.expected.hashes))
-        let marked = Dictionary(uniqueKeysWithValues: Mark.all.map { mark in
-            (mark.name, (stored: Set(files.flatMap { $0[keyPath: mark.stored] }), expected: Set(files.flatMap { $0[keyPath: mark.expected] })))
-        })
+        // Each mark's ids over the group, as the run ids are: a run the group keeps marked in another file is no difference.
+        let marks = Mark.all.map { mark in
+            (mark, stored: Set(files.flatMap { $0[keyPath: mark.stored] }), expected: Set(files.flatMap { $0[keyPath: mark.expected] }))
+        }
         var differences: [VerifySummary.Difference] = []
         for file in files {
             var problems: [String] = []
@@ -59,11 +60,11 @@ enum RunKeyComparison {
             let missing = file.expected.hashes.count { !storedAll.contains($0) }
             if missing > 0 { problems.append("\(missing) run ids the logs give are missing") }
             if !file.stored.inKoukasLayout { problems.append("its chunks of run ids are not as Kouka writes them") }
-            for mark in Mark.all {
+            for (mark, markedInStore, markedByLogs) in marks {
                 let stored = file[keyPath: mark.stored], expected = file[keyPath: mark.expected]
-                let extra = stored.count { !marked[mark.name]!.expected.contains($0) }
+                let extra = stored.count { !markedByLogs.contains($0) }
                 if extra > 0 { problems.append("it marks \(extra) \(mark.ids) \(mark.name) that the logs give \(mark.otherwise) or not at all") }
-                let missing = expected.count { !marked[mark.name]!.stored.contains($0) }
+                let missing = expected.count { !markedInStore.contains($0) }
                 if missing > 0, file.awaitsReadingAgain, stored.isEmpty {
                     differences.append(.init(kind: "unverifiable", subject: file.path, field: "run_key_sets.\(mark.name)", found: "none", foundIn: "store",
                                              expected: "\(missing) \(mark.ids)", detail: "the store was written before Kouka kept which \(mark.kept): run kouka-nightly once, which reads this file again and records them"))

@@ -70,15 +70,12 @@ extension SourceIngestor {
 }
 
 extension SourceIngestor {
-    /// Notes in `ended` the files that left runs out as counted in the file of `display` while it was away — its ledger line
-    /// `gone`, now read whole again at its path, or taken over by a file with its bytes (`backFromAway`) — and that can be
-    /// read again. A file holding a run further on than a file that cannot be read again leaves it out (a chatbot export
+    /// Notes in `ended` the files that left runs out as counted in the file of `display` while it was away (`backFromAway`:
+    /// its ledger line `gone`, now back) and that can be read again. A file holding a run further on than a file that cannot be read again leaves it out (a chatbot export
     /// deleted by routine retention keeps its last question, `takeOver`'s `goneKeepsOpenRuns`); once the file is back, that
     /// file counts the run as it went on, as when both were there. Their reading leaves out again the runs it holds no further on.
     func findFilesLeavingRunsOutWhileAway(_ display: String, format: String, in ended: inout RunsEndedHere, store: KoukaStore) throws {
-        guard readingAgainForEndedRuns < Self.endedRunsDepth else { return }
-        let wasAway = try backFromAway.contains(display) || store.source(path: display)?.status == .gone
-        guard wasAway else { return }
+        guard backFromAway.contains(display), readingAgainForEndedRuns < Self.endedRunsDepth else { return }
         for (path, runs) in try store.filesLeavingRunsOut(for: display, format: format).sorted(by: { $0.key < $1.key })
         where try isReadableAsRecorded(path, store: store) {
             ended.leftOutWhileAway[path, default: 0] += runs

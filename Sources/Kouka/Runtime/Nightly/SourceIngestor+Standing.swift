@@ -51,7 +51,7 @@ extension SourceIngestor {
         case let .moved(from: line)?:
             try store.renameSource(from: line.path, to: display)
             vanished = vanished.mapValues { $0.filter { $0.path != line.path } }
-            backFromAway.insert(display)
+            if line.status == .gone { backFromAway.insert(display) }
             summary.filesRenamed.append(.init(from: line.path, to: display))
             logger.notice("source file has the bytes of a counted file no longer at its path: it was moved, and its figures move with it",
                           metadata: ["from": "\(line.path)", "to": "\(display)"])

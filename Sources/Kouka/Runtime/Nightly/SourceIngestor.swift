@@ -59,9 +59,9 @@ final class SourceIngestor {
     /// The files being read again because a file they left runs out for no longer counts them (`noLongerCountedHere`): what
     /// they gain makes up for what that file lost on the same days (`settleLosses`), as when the two are read in one run.
     var regainingRuns: Set<String> = []
-    /// The files that take over the ledger line of a counted file no longer at its path (`settle(_:at:store:summary:)`:
-    /// moved there, or a copy of it): back, as one at its own path is, to be read again by the files that left runs out
-    /// for it while it was away (`findFilesLeavingRunsOutWhileAway`).
+    /// The files whose ledger line was `gone` as the run found it — back at its path, renamed back, or taken over by a copy
+    /// of its bytes (`settle(_:at:store:summary:)`) — to be read again by the files that left runs out for it while it was
+    /// away (`findFilesLeavingRunsOutWhileAway`).
     var backFromAway: Set<String> = []
     /// A robot's logs of a day that is over read whole in doubt, with the SHA-256 they were read with before: one whose
     /// bytes are not those is named (`NightlySummary.robotLogsRewritten`).
@@ -244,6 +244,7 @@ final class SourceIngestor {
             known = old
             known?.path = display
         }
+        if known?.status == .gone { backFromAway.insert(display) }
         var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format, resumable: resumable, forced: forced,
                                      officeHours: officeHoursText, timeZone: zone)
         // A copy stays a copy only while the file it copies is there now with the same bytes, also when that
