@@ -42,11 +42,25 @@ package struct Aggregator: Sendable {
         return result
     }
 
+    /// Whether `event`, on the local `day` it started, is a chatbot answer given outside office hours. Only chatbot answers
+    /// are judged by office hours: a robot's night batch saves the same staff time.
+    private func isOffHours(_ event: UsageEvent, day: (daysSinceEpoch: Int, minuteOfDay: Int)) -> Bool {
+        event.family == .chatbot && !officeHours.contains(date: LocalDate(daysSinceEpoch: day.daysSinceEpoch), minuteOfDay: day.minuteOfDay)
+    }
+
+    /// The one rollup `event` alone makes, as `add` would fold it: what a file keeps of a run it leaves out (`LeftOutRollup`).
+    package func rollup(of event: UsageEvent) -> (key: RollupKey, totals: RollupTotals) {
+        let day = clock.localDay(of: event.occurredAt)
+        var totals = RollupTotals()
+        totals.add(event)
+        return (RollupKey(date: LocalDate(daysSinceEpoch: day.daysSinceEpoch), department: event.department ?? "", family: event.family,
+                          taskName: event.taskName, outcome: event.outcome, unit: event.unit, offHours: isOffHours(event, day: day),
+                          cumulative: event.cumulative, undatedPeriod: event.undatedPeriod), totals)
+    }
+
     package mutating func add(_ event: UsageEvent) {
         let day = clock.localDay(of: event.occurredAt)
-        // Only chatbot answers are judged by office hours: a robot's night batch saves the same staff time.
-        let offHours = event.family == .chatbot
-            && !officeHours.contains(date: LocalDate(daysSinceEpoch: day.daysSinceEpoch), minuteOfDay: day.minuteOfDay)
+        let offHours = isOffHours(event, day: day)
         let compact = CompactKey(day: day.daysSinceEpoch, task: id(of: event.taskName),
                                  department: event.department.map { id(of: $0) } ?? -1, family: event.family, outcome: event.outcome, unit: event.unit, offHours: offHours,
                                  cumulative: event.cumulative, undatedPeriod: event.undatedPeriod)

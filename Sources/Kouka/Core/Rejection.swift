@@ -13,6 +13,9 @@ public struct Rejection: Sendable, Hashable, Codable {
     /// The local date of the record (the day its run started) where the record says, so that each period
     /// counts the rejections of its own dates; nil when the date is unknown, and no period may claim it.
     public var day: LocalDate?
+    /// A run left out because another file counts it, as the row gives it: on its way to the collector, which keeps what
+    /// the file would have counted for it (`LeftOutRollup`). Not part of the rejection: neither compared nor written.
+    package var leftOut: LeftOutRun?
 
     /// A rejection of the record at `line` of `file`.
     public init(file: String, line: Int, reason: String, isRepeatedRun: Bool = false, day: LocalDate? = nil) {
@@ -21,6 +24,23 @@ public struct Rejection: Sendable, Hashable, Codable {
         self.reason = reason
         self.isRepeatedRun = isRepeatedRun
         self.day = day
+    }
+
+    package init(file: String, line: Int, reason: String, isRepeatedRun: Bool, day: LocalDate?, leftOut: LeftOutRun?) {
+        self.init(file: file, line: line, reason: reason, isRepeatedRun: isRepeatedRun, day: day)
+        self.leftOut = leftOut
+    }
+
+    public static func == (a: Rejection, b: Rejection) -> Bool {
+        a.file == b.file && a.line == b.line && a.reason == b.reason && a.isRepeatedRun == b.isRepeatedRun && a.day == b.day
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(reason)
+        hasher.combine(isRepeatedRun)
+        hasher.combine(day)
     }
 
     private enum CodingKeys: String, CodingKey { case file, line, reason }

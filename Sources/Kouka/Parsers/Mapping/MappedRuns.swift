@@ -47,7 +47,7 @@ struct MappedRuns {
             // The task is part of the key: two systems exported under one format may both number their runs 1, 2, 3….
             try admission!.admit("run\u{0}\(event.taskName)\u{0}\(runID)", line: line, unfinished: event.outcome == .unfinished)
         } catch {
-            throw RowProblem(error, idColumn: idColumn, day: clock.localDate(of: event.occurredAt))
+            throw RowProblem(error, idColumn: idColumn, day: clock.localDate(of: event.occurredAt), event: event, unfinished: event.outcome == .unfinished)
         }
     }
 }

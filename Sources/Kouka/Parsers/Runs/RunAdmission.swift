@@ -10,7 +10,8 @@ struct RunAdmission {
     /// Why a row's run is not counted.
     enum Refusal: Error {
         case repeatsEarlierRow(line: Int)
-        case countedIn(file: String)
+        /// `hash`: the run id's, for the file to keep what it would have counted (`LeftOutRun`).
+        case countedIn(file: String, hash: UInt64)
         case endsOnLaterRow(line: Int)
     }
 
@@ -47,7 +48,7 @@ struct RunAdmission {
         let hash = RunKeyHash.of(bytes)
         // Both are empty on a first reading of a file nothing else overlaps, and hashing a key for an empty
         // table would still cost on every row.
-        if !countedElsewhere.isEmpty, let file = countedElsewhere[hash] { throw .countedIn(file: file) }
+        if !countedElsewhere.isEmpty, let file = countedElsewhere[hash] { throw .countedIn(file: file, hash: hash) }
         if !suspects.isEmpty, suspects.contains(hash) {
             let id = Array(bytes)
             let occurrence = met[id, default: 0]
@@ -92,7 +93,8 @@ extension RunAdmission {
         do throws(Refusal) {
             try admit(id, line: line, unfinished: event.outcome == .unfinished || open, unanswered: open && awaitingAnswer)
         } catch {
-            throw RowProblem(error, idColumn: idColumn, day: clock.localDate(of: event.occurredAt))
+            throw RowProblem(error, idColumn: idColumn, day: clock.localDate(of: event.occurredAt), event: event,
+                             unfinished: event.outcome == .unfinished || open, unanswered: open && awaitingAnswer)
         }
     }
 }
@@ -108,7 +110,7 @@ extension RunAdmission.Refusal {
     func reason(idColumn: String) -> String {
         switch self {
         case let .repeatsEarlierRow(line): "\(idColumn) repeats an earlier row: line \(line), the same run, counted once"
-        case let .countedIn(file): "\(idColumn) is already counted in \(RunAdmission.countedInText(file))"
+        case let .countedIn(file, _): "\(idColumn) is already counted in \(RunAdmission.countedInText(file))"
         case let .endsOnLaterRow(line): "\(idColumn) is the same run as line \(line), which gives its end: counted once, there"
         }
     }

@@ -187,7 +187,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                 // The end of a run that started in the day before's log, which counts it: left out as that log's, as when
                 // that log is there to look at (deleted since, by the robot's log retention), not as a run counted twice.
                 if run.startedHere != true, earlierLogs.contains(file) { continue }
-                sink.reject(RowProblem(.countedIn(file: file), idColumn: "jobId", day: context.clock.localDate(of: run.startInstant))
+                sink.reject(RowProblem(.countedIn(file: file, hash: key), idColumn: "jobId", day: context.clock.localDate(of: run.startInstant))
                     .rejection(file: context.displayPath, line: run.firstLine))
                 continue
             }

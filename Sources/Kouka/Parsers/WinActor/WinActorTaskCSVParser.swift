@@ -129,14 +129,15 @@ package struct WinActorTaskCSVParser: LogParser {
                     if machine == nil { machine = span }
                 }
             }
+            let event = UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
+                                   unit: .runs, machineSeconds: machine, source: context.location(row.record.line))
             // The same task in an export twice (an export appended to another) is one run.
             do throws(RunAdmission.Refusal) {
                 try runs.admit(ASCIIField.trimmed(record.bytes(at: c.taskID)), line: record.line, unfinished: outcome == .unfinished)
             } catch {
-                throw RowProblem(error, idColumn: Self.taskID, day: context.clock.localDate(of: start))
+                throw RowProblem(error, idColumn: Self.taskID, day: context.clock.localDate(of: start), event: event, unfinished: outcome == .unfinished)
             }
-            sink.accept(UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
-                                   unit: .runs, machineSeconds: machine, source: context.location(row.record.line)))
+            sink.accept(event)
         }
     }
 }

@@ -7,6 +7,8 @@ final class EventCollector: PartitionableSink, RunKeySink {
     /// exclusivity check on every event would only cost.
     @exclusivity(unchecked) private(set) var aggregator: Aggregator
     private(set) var rejections: [Rejection] = []
+    /// The runs rejected because another file counts them, with the rollup each would have made, in line order.
+    private(set) var leftOut: [LeftOutRollup] = []
     /// The ids of the runs the file counted, for formats that have them.
     private(set) var runKeys: RunKeySet?
     /// The instants a run can be counted at, and the days a rejected row can be dated on.
@@ -28,6 +30,7 @@ final class EventCollector: PartitionableSink, RunKeySink {
         guard let part = partition as? EventCollector else { return }
         aggregator.absorb(part.aggregator)
         rejections.append(contentsOf: shift == 0 ? part.rejections : part.rejections.map { $0.shifted(by: shift) })
+        leftOut.append(contentsOf: shift == 0 ? part.leftOut : part.leftOut.map { $0.shifted(by: shift) })
     }
 
     func keep(countedRuns runs: RunKeySet) { runKeys = runs }
@@ -39,5 +42,18 @@ final class EventCollector: PartitionableSink, RunKeySink {
 
     /// Keeps a rejected row, with its day only when it is one a run could be counted on: a date before 2000
     /// or in the future is a clock or export error, as it is for a run (`accept`), and credits no year.
-    func reject(_ rejection: Rejection) { rejections.append(window.dated(rejection)) }
+    /// A run left out because another file counts it is kept as the rollup it would have made, when it could be counted
+    /// at all (`accept`'s window).
+    func reject(_ rejection: Rejection) {
+        var rejection = window.dated(rejection)
+        if let run = rejection.leftOut {
+            rejection.leftOut = nil
+            if window.rejection(of: run.event) == nil {
+                let rollup = aggregator.rollup(of: run.event)
+                leftOut.append(LeftOutRollup(hash: run.hash, line: rejection.line, unfinished: run.unfinished, unanswered: run.unanswered,
+                                             key: rollup.key, totals: rollup.totals))
+            }
+        }
+        rejections.append(rejection)
+    }
 }

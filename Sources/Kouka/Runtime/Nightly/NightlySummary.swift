@@ -55,6 +55,10 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Files read again whole that account for fewer runs on some day than they counted before (an export
     /// overwritten by one that holds less): their figures followed the file, and the run says so (exit 1).
     package var filesLosingRuns: [FileProblem] = []
+    /// Files not among the sources (deleted) that count runs they left out as counted in a file read again this run, which
+    /// no longer counts them, nor does any other file: counted as the deleted file would have (kept with it when it was
+    /// read), where before they counted nowhere. Each with how many and from which file.
+    package var runsTakenBack: [FileProblem] = []
     /// Files read whole because their chatbot answers were marked off-hours by other office hours than
     /// `[office_hours]` gives now (or by hours not recorded): each with the hours it was read with.
     package var filesReadForOfficeHours: [FileProblem] = []

@@ -35,9 +35,12 @@ extension SourceIngestor {
     /// Once the files that can be read again were: keeps what the file of `display` no longer counts, to be judged when
     /// every file of the run is recorded (`settleRunsCountedNowhere`): a file read later this run may count those runs
     /// (two exports whose names were swapped).
-    func noteRunsNoLongerCounted(_ ended: RunsEndedHere, display: String) {
+    /// `takenBack`: those a file that cannot be read again counts now (`takeBackRunsCountedNowhere`).
+    func noteRunsNoLongerCounted(_ ended: RunsEndedHere, display: String, takenBack: Set<UInt64> = []) {
         guard let (format, lost, days) = ended.noLongerCounted else { return }
-        noLongerCounted.append((display, format, lost, days, ended.leftOutByUnreadable))
+        let left = lost.subtracting(takenBack)
+        guard !left.isEmpty else { return }
+        noLongerCounted.append((display, format, left, days, ended.leftOutByUnreadable))
     }
 
     /// Names each file read again this run whose runs no longer counted by it count nowhere now that every file is
@@ -46,16 +49,7 @@ extension SourceIngestor {
     func settleRunsCountedNowhere(store: KoukaStore, summary: inout NightlySummary) throws {
         let named = Set(summary.filesLosingRuns.map(\.path))
         for (display, format, lost, days, unreadableFiles) in noLongerCounted where !named.contains(display) {
-            let hashes = lost.sorted()
-            // A run another file counts may be dated otherwise there (a robot's run by its start, or by its own lines in a
-            // later log): the files of the days around, as far as a run goes on.
-            let margin = UiPathExecutionLogParser.longestRunDays
-            let around = days.lowerBound.adding(days: -margin)...days.upperBound.adding(days: margin)
-            let countedNow = try store.runsCountedElsewhere(in: RunKeyStream(days: around) { body in for hash in hashes { try body(hash) } },
-                                                            format: format, otherThan: display)
-            // Nor those it counts again itself (read again later this run with them).
-            let own = try store.countedRuns(ofSourceAt: display)?.all ?? []
-            let nowhere = hashes.count(where: { countedNow[$0] == nil && !own.contains($0) })
+            let nowhere = try runsCountedNowhere(lost, format: format, days: days, display: display, store: store).count
             guard nowhere > 0 else { continue }
             let unreadable = unreadableFiles.sorted(by: { $0.key < $1.key })
                 .map { "\($0.key), which left \($0.value) run(s) out as counted in this file, cannot be read again (it is not at its path with the bytes it was read as): put it back (from a backup if need be) if it holds them" }

@@ -507,7 +507,8 @@ final class SourceIngestor {
         // The logs of the starts of the runs whose end it holds: listed with it among a report's sources.
         let partOf = starts.files.map(\.path)
         if case .append = read.plan {
-            try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
+            try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector),
+                                        leftOut: collector.leftOut)
             if !partOf.isEmpty, let id = try store.source(path: display)?.id { try store.recordRunParts(of: id, countedIn: partOf) }
             appended = true
             // Its bytes now, for a copy of it met later this run (`counted`): a file read on from where it stopped has its
@@ -534,7 +535,8 @@ final class SourceIngestor {
                 // Runs it counts now, against the runs it counted: its rejections stay what they were, and are no gain.
                 gain(RunsLost.perDay(rollups: rollups, rejections: []), beyond: try store.eventsPerDay(ofSourceAt: display), format: read.spec.format)
             }
-            let id = try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector))
+            let id = try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector),
+                                                   leftOut: collector.leftOut)
             if !partOf.isEmpty { try store.recordRunParts(of: id, countedIn: partOf) }
             appended = false
         }

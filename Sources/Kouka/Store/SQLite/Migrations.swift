@@ -245,6 +245,37 @@ enum Migrations {
         UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format = 'winactor-task-csv'
             AND id IN (SELECT source_id FROM rejects WHERE reason = 'column 開始日時 is empty');
         """),
+        // The runs a file left out because another file counts them, with the rollup each would have made (`LeftOutRollup`):
+        // when that file no longer counts one while this one cannot be read again (deleted), this one counts it, where the
+        // run counted nowhere. The files on disk that left runs out so are read whole once more (no change time), so that
+        // theirs are kept before routine retention deletes them.
+        ("v21", """
+        CREATE TABLE left_out_runs (
+            source_id INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
+            line INTEGER NOT NULL,
+            run_hash INTEGER NOT NULL,
+            unfinished INTEGER NOT NULL,
+            unanswered INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            department TEXT NOT NULL,
+            family TEXT NOT NULL,
+            task_name TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            off_hours INTEGER NOT NULL,
+            cumulative INTEGER NOT NULL,
+            events INTEGER NOT NULL,
+            quantity REAL NOT NULL,
+            machine_seconds REAL NOT NULL,
+            human_seconds REAL NOT NULL,
+            human_quantity REAL NOT NULL,
+            quality TEXT
+        );
+        CREATE INDEX left_out_runs_by_source ON left_out_runs(source_id, line);
+        CREATE INDEX left_out_runs_by_run ON left_out_runs(run_hash);
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present'
+            AND id IN (SELECT source_id FROM rejects WHERE repeated_run = 1 AND instr(reason, 'is already counted in another file: ') > 0);
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since

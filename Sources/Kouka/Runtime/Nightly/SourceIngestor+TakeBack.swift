@@ -1,0 +1,51 @@
+/// A file that left a run out because another file counted it, and that cannot be read again (deleted from the sources),
+/// counts the run when that file no longer does and no other file counts it: as the deleted file would have, had it been
+/// read after. Before, the run counted nowhere, named once (exit 1) and never again. Done once the files that can be read
+/// again for those runs were (`settle`), in the same transaction as the file that gave them up.
+extension SourceIngestor {
+    /// Has the files that cannot be read again take back, of the runs the file of `display` no longer counts (`ended`),
+    /// those no file counts now and one of them left out with what it would have counted (`LeftOutRollup`): the first
+    /// recorded of them counts each. Returns the runs taken back; names each file that took some in the summary.
+    func takeBackRunsCountedNowhere(_ ended: RunsEndedHere, display: String, store: KoukaStore, summary: inout NightlySummary) throws -> Set<UInt64> {
+        guard let (format, lost, days) = ended.noLongerCounted else { return [] }
+        let nowhere = try runsCountedNowhere(lost, format: format, days: days, display: display, store: store)
+        guard !nowhere.isEmpty else { return [] }
+        var byFile: [Int64: (path: String, runs: [LeftOutRollup])] = [:]
+        for found in try store.leftOutRuns(nowhere, format: format).values {
+            // Among the sources, a file is read at its turn (or was, for these runs): only one that cannot be takes a run back.
+            guard let first = found.first(where: { file(at: $0.path) == nil }) else { continue }
+            byFile[first.source, default: (first.path, [])].runs.append(first.run)
+        }
+        var taken = Set<UInt64>()
+        for (id, file) in byFile.sorted(by: { $0.key < $1.key }) {
+            try store.takeBack(file.runs.sorted { $0.line < $1.line }, into: id)
+            taken.formUnion(file.runs.map(\.hash))
+            var perDay: [LocalDate: Int] = [:]
+            for run in file.runs where !run.key.cumulative { perDay[run.key.date, default: 0] += run.totals.events }
+            gain(perDay, format: format)
+            summary.runsTakenBack.append(.init(path: file.path, reason: Self.takenBackReason(file.runs.count, from: display)))
+            logger.notice("a file that cannot be read again counts runs it left out for a file that no longer counts them",
+                          metadata: ["file": "\(file.path)", "from": "\(display)", "runs": "\(file.runs.count)"])
+        }
+        return taken
+    }
+
+    /// Of `lost`, the runs no file of `format` but `display` counts now, nor `display` itself, ascending.
+    func runsCountedNowhere(_ lost: Set<UInt64>, format: String, days: ClosedRange<LocalDate>, display: String, store: KoukaStore) throws -> [UInt64] {
+        let hashes = lost.sorted()
+        // A run another file counts may be dated otherwise there (a robot's run by its start, or by its own lines in a
+        // later log): the files of the days around, as far as a run goes on.
+        let margin = UiPathExecutionLogParser.longestRunDays
+        let around = days.lowerBound.adding(days: -margin)...days.upperBound.adding(days: margin)
+        let countedNow = try store.runsCountedElsewhere(in: RunKeyStream(days: around) { body in for hash in hashes { try body(hash) } },
+                                                        format: format, otherThan: display)
+        // Nor those it counts again itself (read again later this run with them).
+        let own = try store.countedRuns(ofSourceAt: display)?.all ?? []
+        return hashes.filter { countedNow[$0] == nil && !own.contains($0) }
+    }
+
+    /// What the summary says of a file that cannot be read again and took runs back.
+    static func takenBackReason(_ runs: Int, from display: String) -> String {
+        "not among the sources (deleted), it left \(runs) run(s) out as counted in \(display), which was read again and no longer counts them, nor does any other file: it counts them now, as it would have (kept with it when it was read); `kouka-audit rejects` no longer lists them"
+    }
+}
