@@ -41,7 +41,7 @@ struct DeletedExportTakesRunsBackTests {
         defer { city.remove() }
         try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/b.json"))
         _ = try city.nightly()
-        try QualityVerifyTests.sql(city.root.appendingPathComponent("kouka.sqlite").path, "UPDATE left_out_runs SET machine_seconds = 0, quantity = 40")
+        try QualityVerifyTests.sql(city.root.appendingPathComponent("kouka.sqlite").path, "UPDATE run_rollups SET machine_seconds = 0, quantity = 40")
         let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
         #expect(verify.exitCode != 0, "\(verify.stdout)")
         #expect(verify.stdout.contains("logs/b.json"), "\(verify.stdout)")

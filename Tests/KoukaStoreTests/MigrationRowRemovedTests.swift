@@ -12,7 +12,7 @@ struct MigrationRowRemovedTests {
         let last = Migrations.all.last!.name
         try store.db.execute("DELETE FROM migrations WHERE name = '\(last)'")
         #expect(throws: StoreError.schemaMismatch(path: path, table: "migrations",
-                                                  problem: "it lacks \(last), yet what \(last) makes is there (table left_out_runs already exists)")) {
+                                                  problem: "it lacks \(last), yet what \(last) makes is there (table run_rollups already exists)")) {
             try KoukaStore(path: path)
         }
     }

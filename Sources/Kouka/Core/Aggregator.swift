@@ -48,7 +48,7 @@ package struct Aggregator: Sendable {
         event.family == .chatbot && !officeHours.contains(date: LocalDate(daysSinceEpoch: day.daysSinceEpoch), minuteOfDay: day.minuteOfDay)
     }
 
-    /// The one rollup `event` alone makes, as `add` would fold it: what a file keeps of a run it leaves out (`LeftOutRollup`).
+    /// The one rollup `event` alone makes, as `add` would fold it: what a file keeps of a run it leaves out (`RunRollup`).
     package func rollup(of event: UsageEvent) -> (key: RollupKey, totals: RollupTotals) {
         let day = clock.localDay(of: event.occurredAt)
         var totals = RollupTotals()

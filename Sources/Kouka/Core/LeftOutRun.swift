@@ -1,6 +1,6 @@
 /// A run a row holds that is left out because another file counts it (`RunAdmission.Refusal.countedIn`), with the run as
 /// the row gives it: on its way from the parser to the file's collector, which keeps the rollup it would have made
-/// (`LeftOutRollup`).
+/// (`RunRollup`).
 package struct LeftOutRun: Sendable, Hashable {
     /// The run id's hash, as the run-key sets keep it.
     package var hash: UInt64

@@ -14,7 +14,7 @@ public struct Rejection: Sendable, Hashable, Codable {
     /// counts the rejections of its own dates; nil when the date is unknown, and no period may claim it.
     public var day: LocalDate?
     /// A run left out because another file counts it, as the row gives it: on its way to the collector, which keeps what
-    /// the file would have counted for it (`LeftOutRollup`). Not part of the rejection: neither compared nor written.
+    /// the file would have counted for it (`RunRollup`). Not part of the rejection: neither compared nor written.
     package var leftOut: LeftOutRun?
 
     /// A rejection of the record at `line` of `file`.

@@ -71,11 +71,20 @@ public protocol ParseSink: AnyObject {
 package protocol RunKeySink: ParseSink {
     /// The run ids of the runs counted from the file, for formats that have them; called once, after every event.
     func keep(countedRuns runs: RunKeySet)
+    /// Keeps, of a run counted before its end (a chatbot's last question in its export), its id hash, marks and event:
+    /// what the file gives up should it be deleted and a later export hold the run further on (`RunRollup`).
+    func keep(openRun run: LeftOutRun, line: Int)
+}
+
+extension RunKeySink {
+    package func keep(openRun run: LeftOutRun, line: Int) {}
 }
 
 extension ParseSink {
     /// Hands `runs` on when this sink keeps run ids; a sink that does not (a client's own) has no use for them.
     package func counted(runs: RunKeySet) { (self as? any RunKeySink)?.keep(countedRuns: runs) }
+    /// Hands on a run counted before its end (`RunKeySink.keep(openRun:line:)`) when this sink keeps run ids.
+    package func counted(openRun run: LeftOutRun, line: Int) { (self as? any RunKeySink)?.keep(openRun: run, line: line) }
 }
 
 /// A sink that can take a file's records in parts, each read on its own thread into its own partition;

@@ -1,8 +1,8 @@
 
 extension KoukaStore {
     /// The SHA-256 of a file's rollups as the store holds them: every key and total, in the table's key order,
-    /// numbers by their exact bits; the runs it left out as counted elsewhere, with what each would count
-    /// (`LeftOutRollup`: what the file counts should it be deleted while that file no longer counts them); and the run ids it counted unfinished, which decide whether a later export takes a
+    /// numbers by their exact bits; the runs it left out as counted elsewhere and those it counts before their
+    /// end, each with its rollup (`RunRollup`: what the file takes back or gives up should it be deleted); and the run ids it counted unfinished, which decide whether a later export takes a
     /// run over (none in a store written before Kouka kept them: its digests stay as they were). The ledger keeps it
     /// from the commit that wrote them, so a change made behind Kouka's back — also for a file no longer on disk, which
     /// cannot be read again — shows as a digest that no longer matches.
@@ -29,7 +29,7 @@ extension KoukaStore {
                 Self.feed(Int64(hashes.count), into: &hasher)
                 hashes.withUnsafeBytes { hasher.update($0) }
             }
-        try feedLeftOutRuns(ofSource: id, into: &hasher)
+        try feedRunRollups(ofSource: id, into: &hasher)
         return hasher.finalizeHex()
     }
 

@@ -62,6 +62,30 @@ extension KoukaStore {
         }, source: id)
     }
 
+    /// Takes `hashes` off the run-key set of the file of ledger line `id`, and off its marks; the new set's digest, or nil
+    /// when it holds none now (its set is removed).
+    func removeRunKeys(_ hashes: Set<UInt64>, source id: Int64) throws -> String? {
+        var days: ClosedRange<LocalDate>?
+        var unfinished: [UInt64] = [], unanswered: [UInt64] = []
+        try db.prepare("SELECT first_day, last_day, unfinished, unanswered FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { row in
+            days = try row.date(0)...row.date(1)
+            if !row.isNull(2) { unfinished = try row.hashes(2).filter { !hashes.contains($0) } }
+            if !row.isNull(3) { unanswered = try row.hashes(3).filter { !hashes.contains($0) } }
+        }
+        var kept: [UInt64] = []
+        try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? ORDER BY chunk", reading: "run_keys").query([.integer(id)]) {
+            kept += try $0.hashes(0).filter { !hashes.contains($0) }
+        }
+        try db.prepare("DELETE FROM run_keys WHERE source_id = ?").run([.integer(id)])
+        guard let days, !kept.isEmpty else {
+            try db.prepare("DELETE FROM run_key_sets WHERE source_id = ?").run([.integer(id)])
+            return nil
+        }
+        return try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished, unanswered: unanswered) { body in
+            for hash in kept { try body(hash) }
+        }, source: id)
+    }
+
     /// Whether the file of ledger line `id` already counts one of `keys` or of `others`.
     func counts(anyOf keys: RunKeyStream?, or others: [UInt64], source id: Int64) throws -> Bool {
         let counted = Set(try runKeySet(ofSource: id).hashes)

@@ -80,7 +80,7 @@ package final class KoukaStore {
     @discardableResult
     package func replaceContribution(
         of record: SourceFileRecord, orderedRollups rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection],
-        runKeys: RunKeyStream? = nil, leftOut: [LeftOutRollup] = []
+        runKeys: RunKeyStream? = nil, leftOut: [RunRollup] = [], openRuns: [RunRollup] = []
     ) throws -> Int64 {
         try db.transaction {
             let id: Int64
@@ -91,7 +91,7 @@ package final class KoukaStore {
                 try db.prepare("DELETE FROM run_key_sets WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM run_parts WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM rejects WHERE source_id = ?").run([.integer(id)])
-                try db.prepare("DELETE FROM left_out_runs WHERE source_id = ?").run([.integer(id)])
+                try db.prepare("DELETE FROM run_rollups WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("""
                     UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
                     """).run(Self.sourceValues(record) + [.integer(id)])
@@ -102,7 +102,8 @@ package final class KoukaStore {
             try insertRollups(rollups, source: id, adding: false)
             try keepQuality(of: rollups, source: id, adding: false)
             try insertRejections(rejections, source: id)
-            try insertLeftOutRuns(leftOut, source: id)
+            try insertRunRollups(leftOut, counted: false, source: id)
+            try insertRunRollups(openRuns, counted: true, source: id)
             let runKeysDigest = try runKeys.map { try insertRunKeys($0, source: id) }
             // After the run ids: the rollup digest covers which runs the file counted unfinished. The run-key digest is
             // the new set's, or none when the file has none now.
@@ -122,14 +123,16 @@ package final class KoukaStore {
     /// `appendContribution(of:rollups:rejections:runKeys:)` with rollups in the order of the store's key.
     package func appendContribution(
         of record: SourceFileRecord, orderedRollups rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection],
-        runKeys: RunKeyStream? = nil, leftOut: [LeftOutRollup] = []
+        runKeys: RunKeyStream? = nil, leftOut: [RunRollup] = [], openRuns: [RunRollup] = []
     ) throws {
         try db.transaction {
             guard let existing = try source(path: record.path) else {
-                _ = try replaceContribution(of: record, orderedRollups: rollups, rejections: rejections, runKeys: runKeys, leftOut: leftOut)
+                _ = try replaceContribution(of: record, orderedRollups: rollups, rejections: rejections, runKeys: runKeys, leftOut: leftOut,
+                                            openRuns: openRuns)
                 return
             }
-            try insertLeftOutRuns(leftOut, source: existing.id)
+            try insertRunRollups(leftOut, counted: false, source: existing.id)
+            try insertRunRollups(openRuns, counted: true, source: existing.id)
             let runKeysDigest = try runKeys.map { try addRunKeys($0, source: existing.id) }
             try db.prepare("""
                 UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
@@ -167,7 +170,7 @@ package final class KoukaStore {
     package func renameSource(from old: String, to new: String) throws {
         try db.transaction {
             if let replaced = try source(path: new) {
-                for table in ["rollups", "rollup_quality", "rejects", "left_out_runs", "run_keys", "run_key_sets", "run_parts"] {
+                for table in ["rollups", "rollup_quality", "rejects", "run_rollups", "run_keys", "run_key_sets", "run_parts"] {
                     try db.prepare("DELETE FROM \(table) WHERE source_id = ?").run([.integer(replaced.id)])
                 }
                 try db.prepare("DELETE FROM source_files WHERE id = ?").run([.integer(replaced.id)])

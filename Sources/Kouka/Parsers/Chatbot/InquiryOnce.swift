@@ -20,6 +20,9 @@ enum InquiryOnce {
         do throws(RowProblem) {
             try admission.admit(event, id: key, idColumn: keyName, line: line, clock: context.clock, open: mayChange, awaitingAnswer: awaitingAnswer)
             sink.accept(event)
+            if mayChange, !key.isEmpty {
+                sink.counted(openRun: LeftOutRun(hash: RunKeyHash.of(key), unfinished: true, unanswered: awaitingAnswer, event: event), line: line)
+            }
         } catch {
             sink.reject(error.rejection(file: context.displayPath, line: line))
         }

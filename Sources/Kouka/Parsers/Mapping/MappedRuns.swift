@@ -34,6 +34,14 @@ struct MappedRuns {
         return summary
     }
 
+    /// Whether runs are known by a mapped `run_id` (else by their row keys).
+    var countsRunIDs: Bool { admission != nil }
+
+    /// The run's key: the task is part of it, as two systems exported under one format may both number their runs 1, 2, 3….
+    static func key(_ event: UsageEvent, runID: String) -> String { "run\u{0}\(event.taskName)\u{0}\(runID)" }
+
+    static func hash(_ event: UsageEvent, runID: String) -> UInt64 { RunKeyHash.of(key(event, runID: runID)) }
+
     /// Counts `event`, read from `line` with run id `runID` ("" when none), once: throws when an earlier row
     /// of the file or another file already counts its run. An empty run id is always counted: nothing shows
     /// it is a repeat.
@@ -44,8 +52,7 @@ struct MappedRuns {
         }
         guard !runID.isEmpty else { return }
         do throws(RunAdmission.Refusal) {
-            // The task is part of the key: two systems exported under one format may both number their runs 1, 2, 3….
-            try admission!.admit("run\u{0}\(event.taskName)\u{0}\(runID)", line: line, unfinished: event.outcome == .unfinished)
+            try admission!.admit(Self.key(event, runID: runID), line: line, unfinished: event.outcome == .unfinished)
         } catch {
             throw RowProblem(error, idColumn: idColumn, day: clock.localDate(of: event.occurredAt), event: event, unfinished: event.outcome == .unfinished)
         }
@@ -55,7 +62,12 @@ struct MappedRuns {
 extension MappedRow {
     /// Hands `event`, read from this row, to `sink` once its run is admitted by `runs`.
     func accept(_ event: UsageEvent, into sink: any ParseSink, runs: inout MappedRuns) throws(RowProblem) {
-        try runs.admit(event, runID: try text("run_id"), line: row.record.line)
+        let runID = try text("run_id")
+        try runs.admit(event, runID: runID, line: row.record.line)
         sink.accept(event)
+        // A run counted without an end, its id kept with its rollup (`RunAdmission.count`).
+        if event.outcome == .unfinished, !runID.isEmpty, runs.countsRunIDs {
+            sink.counted(openRun: LeftOutRun(hash: MappedRuns.hash(event, runID: runID), unfinished: true, unanswered: false, event: event), line: row.record.line)
+        }
     }
 }

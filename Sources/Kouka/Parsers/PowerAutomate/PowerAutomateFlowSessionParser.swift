@@ -50,8 +50,7 @@ package struct PowerAutomateFlowSessionParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
-            try runs.admit(event, id: record.id, idColumn: "flowsessionid", line: row.record.line, clock: context.clock)
-            sink.accept(event)
+            try runs.count(event, id: record.id, idColumn: "flowsessionid", line: row.record.line, clock: context.clock, into: sink)
         }
     }
 
@@ -63,8 +62,7 @@ package struct PowerAutomateFlowSessionParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
-            try runs.admit(event, id: record.id, idColumn: "flowsessionid", line: line, clock: context.clock)
-            sink.accept(event)
+            try runs.count(event, id: record.id, idColumn: "flowsessionid", line: line, clock: context.clock, into: sink)
         }
     }
 }

@@ -100,6 +100,19 @@ extension RunAdmission {
 }
 
 extension RunAdmission {
+    /// Admits `event` (`admit(_:id:idColumn:line:clock:open:awaitingAnswer:)`) and hands it to `sink`. A run counted
+    /// without an end is handed on with its id too: the file keeps its rollup, to give the run up should it be deleted
+    /// and a later export hold the run ended (`RunRollup`).
+    mutating func count(_ event: UsageEvent, id: String, idColumn: String, line: Int, clock: LocalClock, into sink: any ParseSink) throws(RowProblem) {
+        try admit(event, id: id, idColumn: idColumn, line: line, clock: clock)
+        sink.accept(event)
+        if event.outcome == .unfinished, !id.isEmpty {
+            sink.counted(openRun: LeftOutRun(hash: RunKeyHash.of(id), unfinished: true, unanswered: false, event: event), line: line)
+        }
+    }
+}
+
+extension RunAdmission {
     /// The part of a repeated run's reason that names the file counting it: what finds the files that left runs out for
     /// a file (`KoukaStore.filesLeavingRunsOut`).
     static func countedInText(_ file: String) -> String { "another file: \(file), the same run, counted once" }

@@ -132,12 +132,17 @@ package struct WinActorTaskCSVParser: LogParser {
             let event = UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
                                    unit: .runs, machineSeconds: machine, source: context.location(row.record.line))
             // The same task in an export twice (an export appended to another) is one run.
+            let id = ASCIIField.trimmed(record.bytes(at: c.taskID))
             do throws(RunAdmission.Refusal) {
-                try runs.admit(ASCIIField.trimmed(record.bytes(at: c.taskID)), line: record.line, unfinished: outcome == .unfinished)
+                try runs.admit(id, line: record.line, unfinished: outcome == .unfinished)
             } catch {
                 throw RowProblem(error, idColumn: Self.taskID, day: context.clock.localDate(of: start), event: event, unfinished: outcome == .unfinished)
             }
             sink.accept(event)
+            // A run counted without an end, its id kept with its rollup (`RunAdmission.count`).
+            if outcome == .unfinished, !id.isEmpty {
+                sink.counted(openRun: LeftOutRun(hash: RunKeyHash.of(id), unfinished: true, unanswered: false, event: event), line: record.line)
+            }
         }
     }
 }

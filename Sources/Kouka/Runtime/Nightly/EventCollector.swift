@@ -8,7 +8,9 @@ final class EventCollector: PartitionableSink, RunKeySink {
     @exclusivity(unchecked) private(set) var aggregator: Aggregator
     private(set) var rejections: [Rejection] = []
     /// The runs rejected because another file counts them, with the rollup each would have made, in line order.
-    private(set) var leftOut: [LeftOutRollup] = []
+    private(set) var leftOut: [RunRollup] = []
+    /// The runs counted before their end (a chatbot's last questions), with the rollup each made, in line order.
+    private(set) var openRuns: [RunRollup] = []
     /// The ids of the runs the file counted, for formats that have them.
     private(set) var runKeys: RunKeySet?
     /// The instants a run can be counted at, and the days a rejected row can be dated on.
@@ -31,9 +33,20 @@ final class EventCollector: PartitionableSink, RunKeySink {
         aggregator.absorb(part.aggregator)
         rejections.append(contentsOf: shift == 0 ? part.rejections : part.rejections.map { $0.shifted(by: shift) })
         leftOut.append(contentsOf: shift == 0 ? part.leftOut : part.leftOut.map { $0.shifted(by: shift) })
+        openRuns.append(contentsOf: shift == 0 ? part.openRuns : part.openRuns.map { $0.shifted(by: shift) })
     }
 
     func keep(countedRuns runs: RunKeySet) { runKeys = runs }
+
+    func keep(openRun run: LeftOutRun, line: Int) {
+        guard window.rejection(of: run.event) == nil else { return }
+        openRuns.append(Self.rollup(of: run, line: line, aggregator: aggregator))
+    }
+
+    private static func rollup(of run: LeftOutRun, line: Int, aggregator: Aggregator) -> RunRollup {
+        let rollup = aggregator.rollup(of: run.event)
+        return RunRollup(hash: run.hash, line: line, unfinished: run.unfinished, unanswered: run.unanswered, key: rollup.key, totals: rollup.totals)
+    }
 
     func accept(_ event: UsageEvent) {
         if let rejection = window.rejection(of: event) { return reject(rejection) }
@@ -48,11 +61,7 @@ final class EventCollector: PartitionableSink, RunKeySink {
         var rejection = window.dated(rejection)
         if let run = rejection.leftOut {
             rejection.leftOut = nil
-            if window.rejection(of: run.event) == nil {
-                let rollup = aggregator.rollup(of: run.event)
-                leftOut.append(LeftOutRollup(hash: run.hash, line: rejection.line, unfinished: run.unfinished, unanswered: run.unanswered,
-                                             key: rollup.key, totals: rollup.totals))
-            }
+            if window.rejection(of: run.event) == nil { leftOut.append(Self.rollup(of: run, line: rejection.line, aggregator: aggregator)) }
         }
         rejections.append(rejection)
     }

@@ -59,6 +59,11 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// no longer counts them, nor does any other file: counted as the deleted file would have (kept with it when it was
     /// read), where before they counted nowhere. Each with how many and from which file.
     package var runsTakenBack: [FileProblem] = []
+    /// Files not among the sources (deleted) that counted runs before their end (unfinished, or a chatbot's last question
+    /// in its export) that a file recorded this run holds further on (ended, answered, or followed by what came next): that
+    /// file counts them, and the deleted file's count of them was taken off (kept with it when it was read), where before
+    /// its outcome stood.
+    package var runsGivenUp: [FileProblem] = []
     /// Files read whole because their chatbot answers were marked off-hours by other office hours than
     /// `[office_hours]` gives now (or by hours not recorded): each with the hours it was read with.
     package var filesReadForOfficeHours: [FileProblem] = []

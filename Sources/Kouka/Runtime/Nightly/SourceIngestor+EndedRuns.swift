@@ -35,6 +35,9 @@ struct RunsEndedHere {
     /// on (`findFilesLeavingRunsOutWhileAway`).
     var leftOutWhileAway: [String: Int] = [:]
     var noLongerCounted: (format: String, runs: Set<UInt64>, days: ClosedRange<LocalDate>)?
+    /// The files not among the sources (deleted) that counted before their end runs this one holds further on, with what
+    /// each kept of them: this one counts them, and those files give them up (`KoukaStore.giveUp`).
+    var givenUpBy: [String: [RunRollup]] = [:]
 }
 
 extension SourceIngestor {
@@ -69,6 +72,10 @@ extension SourceIngestor {
                 } else {
                     ended.takenFrom[run.path, default: []].append(hash)
                 }
+            } else if !ownStart, !ownRepeat, file(at: run.path) == nil,
+                      let kept = try store.source(path: run.path).flatMap({ try store.countedOpenRun(hash, source: $0.id) }) {
+                // Deleted, and it kept what it counted of the run: it gives the run up to this file, which holds it further on.
+                ended.givenUpBy[run.path, default: []].append(kept)
             } else {
                 ended.leftOut[hash] = run.path
                 // A run the day after's log counts, ended or not, stays its own, as a repeat here: no figure waits on it.
@@ -201,6 +208,7 @@ extension SourceIngestor {
     /// Once the file at `display` is recorded: reads again each file it took runs over from, and names those it could
     /// not take them from.
     func settle(_ ended: RunsEndedHere, endedIn display: String, store: KoukaStore, summary: inout NightlySummary) throws {
+        try giveUpRunsHeldFurtherOn(ended, display: display, store: store, summary: &summary)
         for (path, runs) in ended.keptBy.sorted(by: { $0.key < $1.key }) {
             let reason = "\(runs) run(s) it counts \(Self.beforeTheirEnd) end in \(display), which leaves them out until this file can be read again: it is not at its path with the bytes it was read as. Put it back (from a backup if need be); each nightly run reads \(display) again and names this file until then"
             summary.unfinishedRunsEndedElsewhere.append(.init(path: path, reason: reason))

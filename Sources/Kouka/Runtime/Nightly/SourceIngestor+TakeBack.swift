@@ -1,16 +1,21 @@
-/// A file that left a run out because another file counted it, and that cannot be read again (deleted from the sources),
-/// counts the run when that file no longer does and no other file counts it: as the deleted file would have, had it been
-/// read after. Before, the run counted nowhere, named once (exit 1) and never again. Done once the files that can be read
-/// again for those runs were (`settle`), in the same transaction as the file that gave them up.
+/// A file that cannot be read again (deleted from the sources) changes its count of a run as it would have, had it been
+/// read after the file recorded now, from what it kept of the run (`RunRollup`):
+/// - it counts a run it left out because another file counted it, when that file no longer does and no other file counts
+///   it (before, the run counted nowhere, named once with exit 1 and never again); done once the files that can be read
+///   again for those runs were (`settle`);
+/// - it gives up a run it counted before its end (unfinished, or a chatbot's last question) that the file recorded now
+///   holds further on (before, the deleted export's outcome stood: for a question, the night it happened exited 1 for the
+///   repeat and every night after 0; for a robot's run, every night named the deleted export, exit 1, until put back).
+/// Both in the same transaction as the file recorded.
 extension SourceIngestor {
     /// Has the files that cannot be read again take back, of the runs the file of `display` no longer counts (`ended`),
-    /// those no file counts now and one of them left out with what it would have counted (`LeftOutRollup`): the first
+    /// those no file counts now and one of them left out with what it would have counted (`RunRollup`): the first
     /// recorded of them counts each. Returns the runs taken back; names each file that took some in the summary.
     func takeBackRunsCountedNowhere(_ ended: RunsEndedHere, display: String, store: KoukaStore, summary: inout NightlySummary) throws -> Set<UInt64> {
         guard let (format, lost, days) = ended.noLongerCounted else { return [] }
         let nowhere = try runsCountedNowhere(lost, format: format, days: days, display: display, store: store)
         guard !nowhere.isEmpty else { return [] }
-        var byFile: [Int64: (path: String, runs: [LeftOutRollup])] = [:]
+        var byFile: [Int64: (path: String, runs: [RunRollup])] = [:]
         for found in try store.leftOutRuns(nowhere, format: format).values {
             // Among the sources, a file is read at its turn (or was, for these runs): only one that cannot be takes a run back.
             guard let first = found.first(where: { file(at: $0.path) == nil }) else { continue }
@@ -47,5 +52,22 @@ extension SourceIngestor {
     /// What the summary says of a file that cannot be read again and took runs back.
     static func takenBackReason(_ runs: Int, from display: String) -> String {
         "not among the sources (deleted), it left \(runs) run(s) out as counted in \(display), which was read again and no longer counts them, nor does any other file: it counts them now, as it would have (kept with it when it was read); `kouka-audit rejects` no longer lists them"
+    }
+
+    /// Has each deleted file of `ended.givenUpBy` give up the runs the file of `display`, recorded now, holds further on and
+    /// counts; names each in the summary.
+    func giveUpRunsHeldFurtherOn(_ ended: RunsEndedHere, display: String, store: KoukaStore, summary: inout NightlySummary) throws {
+        for (path, runs) in ended.givenUpBy.sorted(by: { $0.key < $1.key }) {
+            guard let line = try store.source(path: path) else { continue }
+            try store.giveUp(runs.sorted { $0.line < $1.line }, from: line.id, path: path, countedIn: display)
+            summary.runsGivenUp.append(.init(path: path, reason: Self.givenUpReason(runs.count, to: display)))
+            logger.notice("a file that cannot be read again gives up runs it counted before their end to a file holding them further on",
+                          metadata: ["file": "\(path)", "to": "\(display)", "runs": "\(runs.count)"])
+        }
+    }
+
+    /// What the summary says of a file that cannot be read again and gave runs up.
+    static func givenUpReason(_ runs: Int, to display: String) -> String {
+        "not among the sources (deleted), it counted \(runs) run(s) before their end (unfinished, or a chatbot's last question in its export) that \(display) holds further on (ended, answered, or followed by what came next): \(display) counts them now, as they went on, and this file's count of them was taken off (kept with it when it was read); `kouka-audit rejects` lists them under this file as repeats"
     }
 }

@@ -508,7 +508,7 @@ final class SourceIngestor {
         let partOf = starts.files.map(\.path)
         if case .append = read.plan {
             try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector),
-                                        leftOut: collector.leftOut)
+                                        leftOut: collector.leftOut, openRuns: collector.openRuns)
             if !partOf.isEmpty, let id = try store.source(path: display)?.id { try store.recordRunParts(of: id, countedIn: partOf) }
             appended = true
             // Its bytes now, for a copy of it met later this run (`counted`): a file read on from where it stopped has its
@@ -536,7 +536,7 @@ final class SourceIngestor {
                 gain(RunsLost.perDay(rollups: rollups, rejections: []), beyond: try store.eventsPerDay(ofSourceAt: display), format: read.spec.format)
             }
             let id = try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector),
-                                                   leftOut: collector.leftOut)
+                                                   leftOut: collector.leftOut, openRuns: collector.openRuns)
             if !partOf.isEmpty { try store.recordRunParts(of: id, countedIn: partOf) }
             appended = false
         }

@@ -245,13 +245,16 @@ enum Migrations {
         UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format = 'winactor-task-csv'
             AND id IN (SELECT source_id FROM rejects WHERE reason = 'column 開始日時 is empty');
         """),
-        // The runs a file left out because another file counts them, with the rollup each would have made (`LeftOutRollup`):
-        // when that file no longer counts one while this one cannot be read again (deleted), this one counts it, where the
-        // run counted nowhere. The files on disk that left runs out so are read whole once more (no change time), so that
-        // theirs are kept before routine retention deletes them.
+        // Of the runs a file holds, with the one rollup each makes (`RunRollup`): those it left out because another file
+        // counts them (`counted` 0) and those it counts before their end (`counted` 1: unfinished, or a chatbot's last questions). When
+        // the file is deleted, it takes back a run the other file no longer counts, where the run counted nowhere, and
+        // gives up a run a later export holds further on (ended, answered), where its outcome stood. The files on disk that
+        // left runs out so, or count a run before its end, are read whole once more (no change time), so that theirs are
+        // kept before routine retention deletes them.
         ("v21", """
-        CREATE TABLE left_out_runs (
+        CREATE TABLE run_rollups (
             source_id INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
+            counted INTEGER NOT NULL,
             line INTEGER NOT NULL,
             run_hash INTEGER NOT NULL,
             unfinished INTEGER NOT NULL,
@@ -271,10 +274,11 @@ enum Migrations {
             human_quantity REAL NOT NULL,
             quality TEXT
         );
-        CREATE INDEX left_out_runs_by_source ON left_out_runs(source_id, line);
-        CREATE INDEX left_out_runs_by_run ON left_out_runs(run_hash);
+        CREATE INDEX run_rollups_by_source ON run_rollups(source_id, counted, line);
+        CREATE INDEX run_rollups_by_run ON run_rollups(run_hash);
         UPDATE source_files SET changed_at = 0 WHERE status = 'present'
             AND id IN (SELECT source_id FROM rejects WHERE repeated_run = 1 AND instr(reason, 'is already counted in another file: ') > 0);
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND id IN (SELECT source_id FROM run_key_sets WHERE unfinished IS NOT NULL);
         """),
     ]
 

@@ -49,8 +49,7 @@ package struct PowerAutomateFlowRunParser: LogParser {
             summary.pendingRuns += 1
             return
         }
-        try runs.admit(event, id: record.name, idColumn: "name", line: line, clock: context.clock)
-        sink.accept(event)
+        try runs.count(event, id: record.name, idColumn: "name", line: line, clock: context.clock, into: sink)
     }
 
     private func parseJSON(path: String, context: ParseContext, into sink: any ParseSink, runs: inout RunAdmission) throws -> ParseSummary {

@@ -48,8 +48,7 @@ package struct UiPathOrchestratorParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
-            try runs.admit(event, id: record.key, idColumn: "Key", line: row.record.line, clock: context.clock)
-            sink.accept(event)
+            try runs.count(event, id: record.key, idColumn: "Key", line: row.record.line, clock: context.clock, into: sink)
         }
     }
 
@@ -61,8 +60,7 @@ package struct UiPathOrchestratorParser: LogParser {
                 summary.pendingRuns += 1
                 return
             }
-            try runs.admit(event, id: record.key, idColumn: "Key", line: line, clock: context.clock)
-            sink.accept(event)
+            try runs.count(event, id: record.key, idColumn: "Key", line: line, clock: context.clock, into: sink)
         }
     }
 }
