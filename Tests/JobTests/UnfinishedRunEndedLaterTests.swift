@@ -188,6 +188,28 @@ import Testing
         try Self.expectThreeSuccessesThatVerify(city)
     }
 
+    /// A deleted export that took back its unfinished copy of a run (the export counting the run saved over without it)
+    /// counts it before its end, as it held it: a later export holding the run ended then takes it over, the deleted
+    /// export giving it up. Taken back without being kept as counted before its end, the run stayed unfinished in the
+    /// deleted export, the later export leaving it out (RPA export chain fuzzer, seed 8030).
+    @Test func aRunTakenBackUnfinishedIsGivenUpToALaterExportHoldingItEnded() throws {
+        let city = try City()
+        defer { city.remove() }
+        try city.export("1-a.csv", [("t3", "FINISH", 3)])
+        _ = try city.nightly()
+        try city.export("2-g.csv", [("t3", "PROCESSING", 3), ("t5", "FINISH", 5)])
+        _ = try city.nightly()
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/2-g.csv"))
+        _ = try city.nightly()
+        try city.export("1-a.csv", [("t1", "FINISH", 1)])
+        let savedOver = try city.nightly()
+        #expect((savedOver["runsTakenBack"] as? [[String: Any]])?.compactMap { $0["path"] as? String } == ["logs/2-g.csv"], "\(savedOver)")
+        try city.export("3-l.csv", Self.late)
+        let later = try city.nightly()
+        #expect((later["runsGivenUp"] as? [[String: Any]])?.compactMap { $0["path"] as? String } == ["logs/2-g.csv"], "\(later)")
+        try Self.expectThreeSuccessesThatVerify(city)
+    }
+
     /// A store written before Kouka kept which runs were unfinished: the files that counted one are read whole once more
     /// when it is upgraded, and it then verifies.
     @Test func aStoreFromBeforeKeepsTheUnfinishedRunsOnceReadAgain() throws {

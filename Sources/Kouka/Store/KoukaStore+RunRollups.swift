@@ -104,6 +104,8 @@ extension KoukaStore {
                 try forget.run([.integer(id), .integer(Int64(run.line)), .integer(Int64(bitPattern: run.hash))])
                 try release.run([.integer(id), .integer(Int64(run.line))])
             }
+            // Counted now before their end: kept so, to be given up should a later file hold one further on.
+            try insertRunRollups(runs.filter(\.unfinished), counted: true, source: id)
             try db.prepare("""
                 UPDATE source_files SET rows_accepted = rows_accepted + ?1, rows_rejected = rows_rejected - ?1, rows_repeated = rows_repeated - ?1
                 WHERE id = ?2
