@@ -34,6 +34,34 @@ struct DeletedExportTakesRunsBackTests {
         #expect(verify.exitCode == 0, "\(verify.stdout)")
     }
 
+    /// b written as compact JSON, one line, with a run of FY2023 and runs of FY2024 left out: the quarantine row b gives up
+    /// when it takes a run back is one of that run's day. Any repeat row of the line was released: FY2023 lost its repeated
+    /// run from its exclusions and FY2024 kept one that is counted (helper-72's F3).
+    @Test func theRepeatReleasedIsTheRunsOwnOnACompactLine() throws {
+        let city = try SourceIdentityTests.City(catalog: OverwrittenExportTests.catalog, source: OverwrittenExportTests.source)
+        defer { city.remove() }
+        func runs(_ days: [(String, String)]) -> String {
+            "[" + days.map { #"{"flowsessionid": "\#($0.0)", "name": "住民税_取込", "startedon": "\#($0.1)T00:00:00Z", "runduration": 60, "statuscode": 4}"# }
+                .joined(separator: ",") + "]"
+        }
+        let x = ("fx", "2024-03-20"), y = ("fy", "2024-05-02"), z = ("fz", "2024-05-03"), w = ("fw", "2024-05-10")
+        try city.write("logs/a.json", runs([x, y, z]))
+        _ = try city.nightly()
+        try city.write("logs/b.json", runs([x, y, w]))
+        _ = try city.nightly()
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/b.json"))
+        _ = try city.nightly()
+        try city.write("logs/a.json", runs([x, z]))
+        _ = try city.nightly()
+        for (year, repeated) in [("2023", 1), ("2024", 0)] {
+            let audit = try JobProcess.run("kouka-audit", ["rejects", "--config", city.config, "--fiscal-year", year, "--quiet"])
+            let rows = try audit.summary()["rows"] as? [[String: Any]] ?? []
+            #expect(rows.count(where: { $0["repeatedRun"] as? Bool == true }) == repeated, "FY\(year): \(rows)")
+        }
+        let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
+    }
+
     /// What b keeps of the runs it left out is covered by its rollup digest: changed behind Kouka's back, before b takes
     /// them back, verify names b's rollups.
     @Test func whatADeletedExportKeptOfTheRunsItLeftOutCannotBeChangedUnseen() throws {

@@ -97,12 +97,17 @@ extension KoukaStore {
             let forget = try db.prepare("DELETE FROM run_rollups WHERE source_id = ? AND counted = 0 AND line = ? AND run_hash = ?")
             // One row of the quarantine per run: a line of a compact JSON file may hold several records.
             let release = try db.prepare("""
-                DELETE FROM rejects WHERE rowid = (SELECT rowid FROM rejects WHERE source_id = ? AND line = ? AND repeated_run = 1
+                DELETE FROM rejects WHERE rowid = (SELECT rowid FROM rejects WHERE source_id = ? AND line = ? AND day = ? AND repeated_run = 1
                 AND instr(reason, 'is already counted in another file: ') > 0 LIMIT 1)
                 """)
             for run in runs {
                 try forget.run([.integer(id), .integer(Int64(run.line)), .integer(Int64(bitPattern: run.hash))])
-                try release.run([.integer(id), .integer(Int64(run.line))])
+                // Of its line's rows (a compact JSON file's records share one), one of the run's day: rows alike but for
+                // their run are the same row to the quarantine.
+                try release.run([.integer(id), .integer(Int64(run.line)), .text(run.key.date.description)])
+                guard db.changes == 1 else {
+                    throw StoreError.schemaMismatch(path: self.path, table: "rejects", problem: "a file keeps a run it left out on line \(run.line) that its quarantine does not hold")
+                }
             }
             // Counted now before their end: kept so, to be given up should a later file hold one further on.
             try insertRunRollups(runs.filter(\.unfinished), counted: true, source: id)

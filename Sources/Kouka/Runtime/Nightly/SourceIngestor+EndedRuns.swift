@@ -38,6 +38,8 @@ struct RunsEndedHere {
     /// The files not among the sources (deleted) that counted before their end runs this one holds further on, with what
     /// each kept of them: this one counts them, and those files give them up (`KoukaStore.giveUp`).
     var givenUpBy: [String: [RunRollup]] = [:]
+    /// Deleted files that would give up a run but whose rows in the store were changed outside Kouka, with the reason.
+    var changedInStore: [String: String] = [:]
 }
 
 extension SourceIngestor {
@@ -72,8 +74,8 @@ extension SourceIngestor {
                 } else {
                     ended.takenFrom[run.path, default: []].append(hash)
                 }
-            } else if !ownStart, !ownRepeat, file(at: run.path) == nil,
-                      let kept = try store.source(path: run.path).flatMap({ try store.countedOpenRun(hash, source: $0.id) }) {
+            } else if !ownStart, !ownRepeat, file(at: run.path) == nil, let line = try store.source(path: run.path),
+                      let kept = try store.countedOpenRun(hash, source: line.id), try isUnchangedToGiveUp(line, in: &ended, store: store) {
                 // Deleted, and it kept what it counted of the run: it gives the run up to this file, which holds it further on.
                 ended.givenUpBy[run.path, default: []].append(kept)
             } else {
@@ -83,6 +85,15 @@ extension SourceIngestor {
             }
         }
         return ended
+    }
+
+    /// Whether the deleted file of `line` holds in the store what its digests were recorded for, so that it may give a run
+    /// up; noted in `ended` when not (named once the file is recorded, `giveUpRunsHeldFurtherOn`).
+    private func isUnchangedToGiveUp(_ line: SourceFileRecord, in ended: inout RunsEndedHere, store: KoukaStore) throws -> Bool {
+        if ended.changedInStore[line.path] != nil { return false }
+        guard let reason = try Self.changedInStore(line.id, store: store) else { return true }
+        ended.changedInStore[line.path] = reason
+        return false
     }
 
     /// The runs a file read again for runs another took over leaves out, by the file that counts each (`settle`), taken

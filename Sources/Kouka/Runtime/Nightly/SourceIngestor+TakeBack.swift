@@ -18,11 +18,21 @@ extension SourceIngestor {
         var byFile: [Int64: (path: String, runs: [RunRollup])] = [:]
         for found in try store.leftOutRuns(nowhere, format: format).values {
             // Among the sources, a file is read at its turn (or was, for these runs): only one that cannot be takes a run back.
-            guard let first = found.first(where: { file(at: $0.path) == nil }) else { continue }
-            byFile[first.source, default: (first.path, [])].runs.append(first.run)
+            // Of those, the row holding the run furthest on (ended before unfinished, an answer before none), as a reading of
+            // them all would count it; then the file recorded first, and its first such row.
+            let away = found.filter { file(at: $0.path) == nil }
+            guard let best = away.min(by: { a, b in
+                let (sa, sb) = (CountedRun.stage(unfinished: a.run.unfinished, unanswered: a.run.unanswered),
+                                CountedRun.stage(unfinished: b.run.unfinished, unanswered: b.run.unanswered))
+                return sa != sb ? sa > sb : (a.source, a.run.line) < (b.source, b.run.line)
+            }) else { continue }
+            byFile[best.source, default: (best.path, [])].runs.append(best.run)
         }
         var taken = Set<UInt64>()
         for (id, file) in byFile.sorted(by: { $0.key < $1.key }) {
+            // A file whose rows in the store are not those its digests were recorded for (changed outside Kouka) takes nothing:
+            // its digests would be recorded anew over the change.
+            guard try isUnchangedInStore(id, path: file.path, store: store, summary: &summary) else { continue }
             try store.takeBack(file.runs.sorted { $0.line < $1.line }, into: id)
             taken.formUnion(file.runs.map(\.hash))
             var perDay: [LocalDate: Int] = [:]
@@ -57,6 +67,9 @@ extension SourceIngestor {
     /// Has each deleted file of `ended.givenUpBy` give up the runs the file of `display`, recorded now, holds further on and
     /// counts; names each in the summary.
     func giveUpRunsHeldFurtherOn(_ ended: RunsEndedHere, display: String, store: KoukaStore, summary: inout NightlySummary) throws {
+        for (path, reason) in ended.changedInStore.sorted(by: { $0.key < $1.key }) where !summary.filesEditedInStore.contains(where: { $0.path == path }) {
+            summary.filesEditedInStore.append(.init(path: path, reason: reason))
+        }
         for (path, runs) in ended.givenUpBy.sorted(by: { $0.key < $1.key }) {
             guard let line = try store.source(path: path) else { continue }
             try store.giveUp(runs.sorted { $0.line < $1.line }, from: line.id, path: path, countedIn: display)
@@ -69,5 +82,23 @@ extension SourceIngestor {
     /// What the summary says of a file that cannot be read again and gave runs up.
     static func givenUpReason(_ runs: Int, to display: String) -> String {
         "not among the sources (deleted), it counted \(runs) run(s) before their end (unfinished, or a chatbot's last question in its export) that \(display) holds further on (ended, answered, or followed by what came next): \(display) counts them now, as they went on, and this file's count of them was taken off (kept with it when it was read); `kouka-audit rejects` lists them under this file as repeats"
+    }
+
+    /// Whether the rows of the file of ledger line `id` (not among the sources) are those its digests were recorded for,
+    /// so that it may take a run back or give one up; when not (changed outside Kouka, or its rollup digest removed), it is
+    /// named under `filesEditedInStore` (exit 1), and neither is done: recording its digests anew would hide the change.
+    func isUnchangedInStore(_ id: Int64, path: String, store: KoukaStore, summary: inout NightlySummary) throws -> Bool {
+        guard let reason = try Self.changedInStore(id, store: store) else { return true }
+        if !summary.filesEditedInStore.contains(where: { $0.path == path }) { summary.filesEditedInStore.append(.init(path: path, reason: reason)) }
+        logger.error("a deleted file's rows in the store were changed outside Kouka: it neither takes back nor gives up runs",
+                     metadata: ["file": "\(path)"])
+        return false
+    }
+
+    /// Why the rows of the file of ledger line `id`, which cannot be read again, cannot be trusted to change its count of a
+    /// run; nil when they are those its digests were recorded for.
+    static func changedInStore(_ id: Int64, store: KoukaStore) throws -> String? {
+        let what = try store.recordedRollupDigest(ofSource: id) == nil ? "rollup digest was removed" : try editedInStore(id, store: store).map { "\($0) are not those recorded when it was read" }
+        return what.map { "not among the sources (deleted), its \($0) (changed outside Kouka): it can neither take back a run it left out nor give up one it counted before its end, and its count stands as the store holds it. Restore the store from a backup, or run kouka-audit verify to see the change" }
     }
 }
