@@ -260,6 +260,24 @@ import Testing
         #expect(verified.differences.contains { $0["subject"] as? String == "logs/2-b.csv" }, "\(verified.differences)")
     }
 
+    /// The export counting a run saved over with a copy from before its end (the run PROCESSING again): the export that left
+    /// the run out as counted there, holding it ended, is read again and takes it over, as when the two are read in either
+    /// order. It was counted unfinished where the other export holds it ended: 5.00 h where 8.25 h is right, exit 0, verify
+    /// naming the rollups (helper-73; in 0.4.9 too).
+    @Test func anExportSavedOverWithARunLessFarOnGivesItToTheExportHoldingItEnded() throws {
+        let city = try City()
+        defer { city.remove() }
+        try city.export("1-a.csv", [("t3", "FINISH", 3)])
+        _ = try city.nightly()
+        try city.export("2-b.csv", [("t3", "FINISH", 3), ("t5", "FINISH", 5)])
+        _ = try city.nightly()
+        try city.export("1-a.csv", [("t1", "FINISH", 1), ("t3", "PROCESSING", 3)])
+        let savedOver = try city.nightly()
+        #expect((savedOver["filesReadForEndedRuns"] as? [[String: Any]])?.compactMap { $0["path"] as? String }.contains("logs/2-b.csv") == true,
+                "\(savedOver)")
+        try Self.expectThreeSuccessesThatVerify(city)
+    }
+
     /// A store written before Kouka kept which runs were unfinished: the files that counted one are read whole once more
     /// when it is upgraded, and it then verifies.
     @Test func aStoreFromBeforeKeepsTheUnfinishedRunsOnceReadAgain() throws {

@@ -251,7 +251,7 @@ extension SourceIngestor {
         }
         for (path, runs) in ended.noLongerCountedHere {
             regainingRuns.insert(path)
-            readAgain.append((path, "it left \(runs) run(s) out as counted in \(display), which was read again and no longer counts some of them: read again, it counts those"))
+            readAgain.append((path, "it left \(runs) run(s) out as counted in \(display), which was read again and no longer counts some of them, or counts them before their end: read again, it counts those it holds, and those it holds further on"))
         }
         // Recorded now: the files read again below leave out the runs it counts.
         if !readAgain.isEmpty { recorded.insert(display) }

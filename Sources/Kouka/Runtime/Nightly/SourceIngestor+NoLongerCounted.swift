@@ -18,8 +18,12 @@ extension SourceIngestor {
         else { return }
         var lost = Set(before.hashes).subtracting(countedElsewhere)
         try newRuns?.forEach { lost.remove($0) }
-        guard !lost.isEmpty else { return }
-        ended.noLongerCounted = (format, lost, first...last)
+        // Runs it still counts, but less far on than it did (saved over by an export of before their end): a file that left
+        // one out holding it further on counts it, as when both were read in either order.
+        let weakened = newRuns.map { Self.runsHeldLessFarOn(before: before.hashes, beforeUnfinished: before.unfinished,
+                                                            beforeUnanswered: before.unanswered, now: $0) } ?? []
+        guard !lost.isEmpty || !weakened.isEmpty else { return }
+        if !lost.isEmpty { ended.noLongerCounted = (format, lost, first...last) }
         // Beyond the depth of files read again for one another, they are not read again: the runs are named below.
         guard readingAgainForEndedRuns < Self.endedRunsDepth else { return }
         for (path, runs) in try store.filesLeavingRunsOut(for: display, format: format).sorted(by: { $0.key < $1.key }) {
@@ -30,6 +34,18 @@ extension SourceIngestor {
             }
             // Among the sources with other bytes and not yet recorded: read whole at its own turn, with this file's runs known.
         }
+    }
+
+    /// Of the runs a file counted (`before`, with its marks), those its new reading (`now`) counts at an earlier stage
+    /// (`CountedRun.stage`): ended before, unfinished now; answered before, not answered yet now.
+    static func runsHeldLessFarOn(before: [UInt64], beforeUnfinished: [UInt64], beforeUnanswered: [UInt64], now: RunKeyStream) -> Set<UInt64> {
+        let nowUnfinished = Set(now.unfinished), nowUnanswered = Set(now.unanswered)
+        guard !nowUnfinished.isEmpty else { return [] }
+        let counted = Set(before), wasUnfinished = Set(beforeUnfinished), wasUnanswered = Set(beforeUnanswered)
+        return Set(nowUnfinished.filter { hash in
+            counted.contains(hash) && CountedRun.stage(of: hash, unfinished: nowUnfinished, unanswered: nowUnanswered)
+                < CountedRun.stage(of: hash, unfinished: wasUnfinished, unanswered: wasUnanswered)
+        })
     }
 
     /// Once the files that can be read again were: keeps what the file of `display` no longer counts, to be judged when
