@@ -38,6 +38,14 @@ import Testing
             try write("logs/\(name)", lines.joined(separator: "\r\n") + "\r\n")
         }
 
+        /// Writes each export in turn, with a nightly run after each.
+        func nights(_ exports: (String, [(String, String, Int)])...) throws {
+            for (name, rows) in exports {
+                try export(name, rows)
+                _ = try nightly()
+            }
+        }
+
         func nightly() throws -> [String: Any] {
             let run = try JobProcess.run("kouka-nightly", ["--config", config])
             #expect(run.exitCode <= 1)
@@ -195,10 +203,7 @@ import Testing
     @Test func aRunTakenBackUnfinishedIsGivenUpToALaterExportHoldingItEnded() throws {
         let city = try City()
         defer { city.remove() }
-        try city.export("1-a.csv", [("t3", "FINISH", 3)])
-        _ = try city.nightly()
-        try city.export("2-g.csv", [("t3", "PROCESSING", 3), ("t5", "FINISH", 5)])
-        _ = try city.nightly()
+        try city.nights(("1-a.csv", [("t3", "FINISH", 3)]), ("2-g.csv", [("t3", "PROCESSING", 3), ("t5", "FINISH", 5)]))
         try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/2-g.csv"))
         _ = try city.nightly()
         try city.export("1-a.csv", [("t1", "FINISH", 1)])
@@ -242,10 +247,7 @@ import Testing
     @Test func aDeletedExportChangedInTheStoreTakesNothingBack() throws {
         let city = try City()
         defer { city.remove() }
-        try city.export("1-a.csv", [("t3", "FINISH", 3)])
-        _ = try city.nightly()
-        try city.export("2-b.csv", [("t3", "FINISH", 3), ("t5", "FINISH", 5)])
-        _ = try city.nightly()
+        try city.nights(("1-a.csv", [("t3", "FINISH", 3)]), ("2-b.csv", [("t3", "FINISH", 3), ("t5", "FINISH", 5)]))
         try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/2-b.csv"))
         _ = try city.nightly()
         try city.sql("UPDATE run_rollups SET human_seconds = 36000")
@@ -267,10 +269,7 @@ import Testing
     @Test func anExportSavedOverWithARunLessFarOnGivesItToTheExportHoldingItEnded() throws {
         let city = try City()
         defer { city.remove() }
-        try city.export("1-a.csv", [("t3", "FINISH", 3)])
-        _ = try city.nightly()
-        try city.export("2-b.csv", [("t3", "FINISH", 3), ("t5", "FINISH", 5)])
-        _ = try city.nightly()
+        try city.nights(("1-a.csv", [("t3", "FINISH", 3)]), ("2-b.csv", [("t3", "FINISH", 3), ("t5", "FINISH", 5)]))
         try city.export("1-a.csv", [("t1", "FINISH", 1), ("t3", "PROCESSING", 3)])
         let savedOver = try city.nightly()
         #expect((savedOver["filesReadForEndedRuns"] as? [[String: Any]])?.compactMap { $0["path"] as? String }.contains("logs/2-b.csv") == true,
