@@ -277,6 +277,21 @@ import Testing
         try Self.expectThreeSuccessesThatVerify(city)
     }
 
+    /// The same when the export holding the run ended was deleted: it kept the run it left out, and counts it, as it held it.
+    /// The saved-over export kept the run unfinished with exit 0 and verify 0 (helper-73's model fuzzer, seed 70).
+    @Test func anExportSavedOverWithARunLessFarOnGivesItToADeletedExportHoldingItEnded() throws {
+        let city = try City()
+        defer { city.remove() }
+        try city.nights(("1-a.csv", [("t3", "FINISH", 3)]), ("2-b.csv", [("t3", "FINISH", 3), ("t5", "FINISH", 5)]))
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/2-b.csv"))
+        _ = try city.nightly()
+        try city.export("1-a.csv", [("t1", "FINISH", 1), ("t3", "PROCESSING", 3)])
+        let savedOver = try city.nightly()
+        #expect((savedOver["runsTakenBack"] as? [[String: Any]])?.compactMap { $0["path"] as? String } == ["logs/2-b.csv"], "\(savedOver)")
+        try Self.expectThreeSuccessesThatVerify(city)
+        #expect(try JobProcess.run("kouka-nightly", ["--config", city.config]).exitCode == 0)
+    }
+
     /// A store written before Kouka kept which runs were unfinished: the files that counted one are read whole once more
     /// when it is upgraded, and it then verifies.
     @Test func aStoreFromBeforeKeepsTheUnfinishedRunsOnceReadAgain() throws {

@@ -40,6 +40,9 @@ struct RunsEndedHere {
     var givenUpBy: [String: [RunRollup]] = [:]
     /// Deleted files that would give up a run but whose rows in the store were changed outside Kouka, with the reason.
     var changedInStore: [String: String] = [:]
+    /// The deleted files that left out runs this one holds before their end, and hold them further on, with what each kept
+    /// of them: those files count them, and this one leaves them out (`findRunsHeldFurtherOnByDeletedFiles`).
+    var heldFurtherOnBy: [String: [RunRollup]] = [:]
 }
 
 extension SourceIngestor {
@@ -75,7 +78,7 @@ extension SourceIngestor {
                     ended.takenFrom[run.path, default: []].append(hash)
                 }
             } else if !ownStart, !ownRepeat, file(at: run.path) == nil, let line = try store.source(path: run.path),
-                      let kept = try store.countedOpenRun(hash, source: line.id), try isUnchangedToGiveUp(line, in: &ended, store: store) {
+                      let kept = try store.countedOpenRun(hash, source: line.id), try isUnchangedInStore(line.id, path: line.path, in: &ended, store: store) {
                 // Deleted, and it kept what it counted of the run: it gives the run up to this file, which holds it further on.
                 ended.givenUpBy[run.path, default: []].append(kept)
             } else {
@@ -87,12 +90,12 @@ extension SourceIngestor {
         return ended
     }
 
-    /// Whether the deleted file of `line` holds in the store what its digests were recorded for, so that it may give a run
-    /// up; noted in `ended` when not (named once the file is recorded, `giveUpRunsHeldFurtherOn`).
-    private func isUnchangedToGiveUp(_ line: SourceFileRecord, in ended: inout RunsEndedHere, store: KoukaStore) throws -> Bool {
-        if ended.changedInStore[line.path] != nil { return false }
-        guard let reason = try Self.changedInStore(line.id, store: store) else { return true }
-        ended.changedInStore[line.path] = reason
+    /// Whether the deleted file of ledger line `id` at `path` holds in the store what its digests were recorded for, so that
+    /// it may give a run up or count one; noted in `ended` when not (named once the file is recorded, `giveUpRunsHeldFurtherOn`).
+    func isUnchangedInStore(_ id: Int64, path: String, in ended: inout RunsEndedHere, store: KoukaStore) throws -> Bool {
+        if ended.changedInStore[path] != nil { return false }
+        guard let reason = try Self.changedInStore(id, store: store) else { return true }
+        ended.changedInStore[path] = reason
         return false
     }
 
@@ -220,6 +223,7 @@ extension SourceIngestor {
     /// not take them from.
     func settle(_ ended: RunsEndedHere, endedIn display: String, store: KoukaStore, summary: inout NightlySummary) throws {
         try giveUpRunsHeldFurtherOn(ended, display: display, store: store, summary: &summary)
+        try takeBackRunsHeldFurtherOn(ended, display: display, store: store, summary: &summary)
         for (path, runs) in ended.keptBy.sorted(by: { $0.key < $1.key }) {
             let reason = "\(runs) run(s) it counts \(Self.beforeTheirEnd) end in \(display), which leaves them out until this file can be read again: it is not at its path with the bytes it was read as. Put it back (from a backup if need be); each nightly run reads \(display) again and names this file until then"
             summary.unfinishedRunsEndedElsewhere.append(.init(path: path, reason: reason))

@@ -71,7 +71,9 @@ extension SourceIngestor {
             summary.filesEditedInStore.append(.init(path: path, reason: reason))
         }
         for (path, runs) in ended.givenUpBy.sorted(by: { $0.key < $1.key }) {
-            guard let line = try store.source(path: path) else { continue }
+            guard let line = try store.source(path: path) else {
+                throw InputError.cannotRead(path: display, reason: "the ledger line of \(path), which holds runs of it further on, is gone from the store during the run; run kouka-nightly again")
+            }
             try store.giveUp(runs.sorted { $0.line < $1.line }, from: line.id, path: path, countedIn: display)
             summary.runsGivenUp.append(.init(path: path, reason: Self.givenUpReason(runs.count, to: display)))
             logger.notice("a file that cannot be read again gives up runs it counted before their end to a file holding them further on",
@@ -100,5 +102,48 @@ extension SourceIngestor {
     static func changedInStore(_ id: Int64, store: KoukaStore) throws -> String? {
         let what = try store.recordedRollupDigest(ofSource: id) == nil ? "rollup digest was removed" : try editedInStore(id, store: store).map { "\($0) are not those recorded when it was read" }
         return what.map { "not among the sources (deleted), its \($0) (changed outside Kouka): it can neither take back a run it left out nor give up one it counted before its end, and its count stands as the store holds it. Restore the store from a backup, or run kouka-audit verify to see the change" }
+    }
+
+    /// Notes in `ended` the runs the reading of a file holds before their end (`keys.unfinished`) that no other file counts
+    /// and that a deleted file left out holding them further on (ended, or answered): that file counts them, as a reading
+    /// of both would, and this one leaves them out. Such a run was counted before in this file, which held it further on
+    /// then and is saved over with a copy from before the run's end. Whether any was found (the file is read again so).
+    func findRunsHeldFurtherOnByDeletedFiles(_ keys: RunKeyStream, format: String, in ended: inout RunsEndedHere, store: KoukaStore) throws -> Bool {
+        let unfinished = Set(keys.unfinished), unanswered = Set(keys.unanswered)
+        let open = keys.unfinished.filter { ended.leftOut[$0] == nil }
+        guard !open.isEmpty else { return false }
+        var found = false
+        for (hash, rows) in try store.leftOutRuns(open, format: format) {
+            let here = CountedRun.stage(of: hash, unfinished: unfinished, unanswered: unanswered)
+            var further: [KoukaStore.LeftOutRunFound] = []
+            for row in rows where file(at: row.path) == nil && CountedRun.stage(unfinished: row.run.unfinished, unanswered: row.run.unanswered) > here {
+                if try isUnchangedInStore(row.source, path: row.path, in: &ended, store: store) { further.append(row) }
+            }
+            guard let best = further
+                .min(by: { a, b in
+                    let (sa, sb) = (CountedRun.stage(unfinished: a.run.unfinished, unanswered: a.run.unanswered),
+                                    CountedRun.stage(unfinished: b.run.unfinished, unanswered: b.run.unanswered))
+                    return sa != sb ? sa > sb : (a.source, a.run.line) < (b.source, b.run.line)
+                }) else { continue }
+            ended.leftOut[hash] = best.path
+            ended.heldFurtherOnBy[best.path, default: []].append(best.run)
+            found = true
+        }
+        return found
+    }
+
+    /// Has each deleted file of `ended.heldFurtherOnBy` count the runs it holds further on than the file of `display`,
+    /// recorded now without them; names each in the summary.
+    func takeBackRunsHeldFurtherOn(_ ended: RunsEndedHere, display: String, store: KoukaStore, summary: inout NightlySummary) throws {
+        for (path, runs) in ended.heldFurtherOnBy.sorted(by: { $0.key < $1.key }) {
+            // Found unchanged in the store as this file was read (`findRunsHeldFurtherOnByDeletedFiles`), in this transaction.
+            guard let line = try store.source(path: path) else {
+                throw InputError.cannotRead(path: display, reason: "the ledger line of \(path), which holds runs of it further on, is gone from the store during the run; run kouka-nightly again")
+            }
+            try store.takeBack(runs.sorted { $0.line < $1.line }, into: line.id)
+            summary.runsTakenBack.append(.init(path: path, reason: "not among the sources (deleted), it left \(runs.count) run(s) out as counted elsewhere that \(display), read again, holds before their end, where this file holds them further on (ended, or answered): it counts them now, as it held them (kept with it when it was read), and \(display) leaves them out"))
+            logger.notice("a file that cannot be read again counts runs it holds further on than the file read now",
+                          metadata: ["file": "\(path)", "from": "\(display)", "runs": "\(runs.count)"])
+        }
     }
 }

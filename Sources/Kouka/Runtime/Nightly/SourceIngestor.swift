@@ -447,6 +447,10 @@ final class SourceIngestor {
                 if !endedHere.leftOut.isEmpty { read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector()) }
             }
         }
+        if read.failure == nil, !read.spec.parser.logsRowKeys, let keys = Self.stream(read.collector), !keys.unfinished.isEmpty,
+           try findRunsHeldFurtherOnByDeletedFiles(keys, format: read.spec.format, in: &endedHere, store: store) {
+            read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector())
+        }
         if let failure = read.failure {
             try mustReadForEndedRuns(display, failure: failure)
             switch failure {
