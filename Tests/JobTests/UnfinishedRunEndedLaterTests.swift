@@ -292,6 +292,25 @@ import Testing
         #expect(try JobProcess.run("kouka-nightly", ["--config", city.config]).exitCode == 0)
     }
 
+    /// An export deleted, and another saved over in place with the very bytes it held: that is the other export with new
+    /// bytes (its own inode and birth time), not the deleted one moved there. Taken for it, the deleted export's figures
+    /// moved to the other, and went when it was saved over again with fewer runs: t3 and t5 counted nowhere, named once,
+    /// then exit 0 (RPA export chain fuzzer, seeds 8757 and 8921; in 0.4.9 too).
+    @Test func anExportSavedOverInPlaceWithADeletedExportsBytesIsNotThatExportMoved() throws {
+        let city = try City()
+        defer { city.remove() }
+        let held: [(String, String, Int)] = [("t3", "FINISH", 3), ("t5", "FINISH", 5)]
+        try city.nights(("1-a.csv", held), ("2-b.csv", [("t3", "FINISH", 3)]))
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/1-a.csv"))
+        try city.export("2-b.csv", held)
+        let savedOver = try city.nightly()
+        #expect((savedOver["filesRenamed"] as? [Any] ?? []).isEmpty, "\(savedOver)")
+        try city.export("2-b.csv", [("t1", "FINISH", 1)])
+        let again = try city.nightly()
+        #expect((again["filesLosingRuns"] as? [Any] ?? []).isEmpty, "\(again)")
+        try Self.expectThreeSuccessesThatVerify(city)
+    }
+
     /// A store written before Kouka kept which runs were unfinished: the files that counted one are read whole once more
     /// when it is upgraded, and it then verifies.
     @Test func aStoreFromBeforeKeepsTheUnfinishedRunsOnceReadAgain() throws {

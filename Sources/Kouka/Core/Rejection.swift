@@ -31,10 +31,13 @@ public struct Rejection: Sendable, Hashable, Codable {
         self.leftOut = leftOut
     }
 
+    /// Whether two rejections are the same: their file, line, reason, repeat flag and day. The run a row left out
+    /// (`leftOut`) is on its way to the collector and not part of the rejection.
     public static func == (a: Rejection, b: Rejection) -> Bool {
         a.file == b.file && a.line == b.line && a.reason == b.reason && a.isRepeatedRun == b.isRepeatedRun && a.day == b.day
     }
 
+    /// Hashes what ``==`` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(file)
         hasher.combine(line)

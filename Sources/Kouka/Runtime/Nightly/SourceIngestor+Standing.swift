@@ -39,7 +39,18 @@ extension SourceIngestor {
             }
         }
         if let first = readThisRun[sha256], first != display { return .copy(of: first) }
+        // The file its own line describes, saved over in place (the same inode and birth time), is that file with other
+        // bytes, whatever line they match: a deleted export's figures do not move to it.
+        if away != nil, try isSavedOverInPlace(display, store: store) { return nil }
         return away.map { .moved(from: $0) }
+    }
+
+    /// Whether the file at `display` is the one its ledger line describes, written again in place: the same inode, and the
+    /// same birth time where both are known (without one, nothing tells it from a file moved over it).
+    private func isSavedOverInPlace(_ display: String, store: KoukaStore) throws -> Bool {
+        guard let file = file(at: display), let status = FileStatus(path: file.path), let own = try store.source(path: display),
+              own.status == .present, let born = own.bornAt else { return false }
+        return own.inode == status.inode && born == status.bornAt
     }
 
     /// Settles whether a file to be read whole counts: the path of the file it is a copy of, or nil when it
