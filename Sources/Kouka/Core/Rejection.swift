@@ -37,7 +37,7 @@ public struct Rejection: Sendable, Hashable, Codable {
         a.file == b.file && a.line == b.line && a.reason == b.reason && a.isRepeatedRun == b.isRepeatedRun && a.day == b.day
     }
 
-    /// Hashes what ``==`` compares.
+    /// Hashes what `==` compares: the file, line, reason, repeat flag and day.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(file)
         hasher.combine(line)
