@@ -1,3 +1,4 @@
+import Foundation
 
 /// The job-run ledger, and what the runs that never finished left in the store for someone to look at.
 extension KoukaStore {
@@ -16,14 +17,29 @@ extension KoukaStore {
     /// Records that a run of `job` starts, as a `running` line, and returns its id; the rejected rows and
     /// ledger lines this store writes from now on carry it (`jobRunID`). Lines of the same job still
     /// `running` become `killed`: the caller holds the job's lock, so no process is running them any more.
-    package func beginJobRun(job: String, startedAt: String) throws -> Int64 {
+    /// `startedInstant`: the start to the sub-second (`started_at` keeps whole seconds), which verification reads the logs
+    /// again as of, and tells by a file it must leave out as arrived after the run listed its files.
+    package func beginJobRun(job: String, startedAt: String, startedInstant: Date? = nil) throws -> Int64 {
         let id = try db.transaction {
             try db.prepare("UPDATE job_runs SET state = 'killed' WHERE job = ? AND state = 'running'").run([.text(job)])
-            return try recordJobRun(JobRunRecord(job: job, startedAt: startedAt, endedAt: nil, filesRead: 0, rowsRead: 0, rowsRejected: 0,
-                                                 exitCode: nil, state: .running, noticesReported: false))
+            let id = try recordJobRun(JobRunRecord(job: job, startedAt: startedAt, endedAt: nil, filesRead: 0, rowsRead: 0, rowsRejected: 0,
+                                                   exitCode: nil, state: .running, noticesReported: false))
+            if let startedInstant {
+                try db.prepare("UPDATE job_runs SET started_instant = ? WHERE id = ?").run([.real(startedInstant.timeIntervalSince1970), .integer(id)])
+            }
+            return id
         }
         jobRunID = id
         return id
+    }
+
+    /// The start of run `id` to the sub-second, as it recorded it; nil for a run of a Kouka before 0.5.0.
+    package func startedInstant(ofRun id: Int64) throws -> Double? {
+        var instant: Double?
+        try db.prepare("SELECT started_instant FROM job_runs WHERE id = ?", reading: "job_runs").query([.integer(id)]) {
+            instant = $0.isNull(0) ? nil : try $0.double(0)
+        }
+        return instant
     }
 
     /// Completes the line of the run `run.id` (end, counts, exit code, state, whether its notices were

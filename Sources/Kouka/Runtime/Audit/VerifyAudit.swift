@@ -59,7 +59,7 @@ package struct VerifyAudit {
 
     private func verify(_ context: ReportContext) throws -> VerifySummary {
         var summary = VerifySummary()
-        let asOf = try now ?? lastNightly(context.store)
+        let (asOf, exact) = try now.map { ($0, true) } ?? lastNightly(context.store)
         summary.asOf = UTCTimestamp.string(from: asOf)
         let folder = DisplayPath.Folder(DisplayPath.base(ofConfiguration: configuration.path))
         var files: [String: String] = [:]
@@ -83,7 +83,7 @@ package struct VerifyAudit {
         // store holds as a copy comes after every counted file: saved over with another's bytes, it is the copy even when
         // the store recorded it first, and read first it would be taken for the original.
         let order = FirstRecordedOrder.of(context.ledger.lazy.map { (id: $0.id, path: $0.path, isCopy: $0.status == .duplicate) })
-        let arrived = Self.arrived(after: asOf, files: files, ledger: context.ledger)
+        let arrived = Self.arrived(after: asOf, exact: exact, files: files, ledger: context.ledger)
         for display in arrived.sorted() { summary.filesSkipped.append("\(display): arrived after the last nightly run: counted by the next run") }
         let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone, order: order, leavingOut: arrived)
         defer { replay.remove() }
@@ -182,21 +182,27 @@ package struct VerifyAudit {
     /// last nightly run): created, copied in or renamed since, which that run could not read. Read again, a new day's log
     /// would change what the runs of the day before count, and be named as a difference, as if the store had been changed
     /// behind Kouka's back. A file the run could have read stays: that the ledger has no line for it is a difference.
-    static func arrived(after asOf: Date, files: [String: String], ledger: [SourceFileRecord]) -> Set<String> {
+    /// `exact`: `asOf` is the run's start to the store's precision; else it was kept in whole seconds, and a file changed
+    /// within its first second may have been read by it.
+    static func arrived(after asOf: Date, exact: Bool = true, files: [String: String], ledger: [SourceFileRecord]) -> Set<String> {
         let known = Set(ledger.map(\.path))
-        // The run's start is kept in whole seconds: a file changed within its first second may have been read by it.
-        let instant = asOf.timeIntervalSince1970.rounded(.down) + 1
+        // A file the run did not record that changed after it started was not there when it listed its files (it lists
+        // them after it starts, and records every file it lists).
+        let instant = exact ? asOf.timeIntervalSince1970 : asOf.timeIntervalSince1970.rounded(.down) + 1
         return Set(files.filter { display, path in
             guard !known.contains(display), let status = FileStatus(path: path) else { return false }
             return status.changedAt > instant
         }.keys)
     }
 
-    private func lastNightly(_ store: KoukaStore) throws -> Date {
+    /// The start of the last finished nightly run, and whether it is exact: the instant the run recorded (`started_instant`,
+    /// since 0.5.0), else its start in whole seconds.
+    private func lastNightly(_ store: KoukaStore) throws -> (Date, Bool) {
         let finished = try store.jobRuns().last { $0.job == "kouka-nightly" && $0.state == .finished }
         guard let finished, let instant = Timestamp(finished.startedAt)?.instant(in: configuration.clock) else {
             throw ConfigurationError(path: configuration.path, message: "the store records no finished nightly run to verify against; run kouka-nightly first")
         }
-        return instant
+        if let exact = try store.startedInstant(ofRun: finished.id) { return (Date(timeIntervalSince1970: exact), true) }
+        return (instant, false)
     }
 }

@@ -57,7 +57,7 @@ package struct NightlyJob {
         var runID: Int64? = nil
         if let store, !options.dryRun {
             try store.tuneForBatchWriting()
-            let id = try store.beginJobRun(job: Self.job, startedAt: UTCTimestamp.string(from: started))
+            let id = try store.beginJobRun(job: Self.job, startedAt: UTCTimestamp.string(from: started), startedInstant: started)
             runID = id
             begun(store, id, lock)
         }

@@ -250,7 +250,8 @@ enum Migrations {
         // the file is deleted, it takes back a run the other file no longer counts, where the run counted nowhere, and
         // gives up a run a later export holds further on (ended, answered), where its outcome stood. The files on disk that
         // left runs out so, or count a run before its end, are read whole once more (no change time), so that theirs are
-        // kept before routine retention deletes them.
+        // kept before routine retention deletes them. And a run's start to the sub-second (`started_at` keeps whole
+        // seconds), so that verification leaves out a file changed in the second the run started, after it listed its files.
         ("v21", """
         CREATE TABLE run_rollups (
             source_id INTEGER NOT NULL REFERENCES source_files(id) ON DELETE CASCADE,
@@ -276,6 +277,7 @@ enum Migrations {
         );
         CREATE INDEX run_rollups_by_source ON run_rollups(source_id, counted, line);
         CREATE INDEX run_rollups_by_run ON run_rollups(run_hash);
+        ALTER TABLE job_runs ADD COLUMN started_instant REAL;
         UPDATE source_files SET changed_at = 0 WHERE status = 'present'
             AND id IN (SELECT source_id FROM rejects WHERE repeated_run = 1 AND instr(reason, 'is already counted in another file: ') > 0);
         UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND id IN (SELECT source_id FROM run_key_sets WHERE unfinished IS NOT NULL);
