@@ -28,6 +28,9 @@ package struct RunRollup: Sendable, Hashable {
         self.totals = totals
     }
 
+    /// How far on the file holds the run (`CountedRun.stage`): not answered yet, then unfinished, then ended.
+    var stage: Int { CountedRun.stage(unfinished: unfinished, unanswered: unanswered) }
+
     /// The same run with its line moved on by `lines` (a part of a file read on its own numbers its lines from 1).
     func shifted(by lines: Int) -> RunRollup {
         var moved = self

@@ -85,6 +85,13 @@ extension ParseSink {
     package func counted(runs: RunKeySet) { (self as? any RunKeySink)?.keep(countedRuns: runs) }
     /// Hands on a run counted before its end (`RunKeySink.keep(openRun:line:)`) when this sink keeps run ids.
     package func counted(openRun run: LeftOutRun, line: Int) { (self as? any RunKeySink)?.keep(openRun: run, line: line) }
+
+    /// Hands on `event`, counted from `line` under run-id hash `hash`, when it is a run without an end: the file keeps its
+    /// rollup, to give the run up should it be deleted and a later export hold the run ended (`RunRollup`).
+    package func countedIfUnfinished(_ event: UsageEvent, hash: UInt64, line: Int) {
+        guard event.outcome == .unfinished else { return }
+        counted(openRun: LeftOutRun(hash: hash, unfinished: true, unanswered: false, event: event), line: line)
+    }
 }
 
 /// A sink that can take a file's records in parts, each read on its own thread into its own partition;

@@ -19,18 +19,13 @@ extension KoukaStore {
         guard !runs.isEmpty else { return }
         let insert = try db.prepare("""
             INSERT INTO run_rollups (source_id, counted, line, run_hash, unfinished, unanswered, day, department, family, task_name, outcome,
-            unit, off_hours, cumulative, events, quantity, machine_seconds, human_seconds, human_quantity, quality)
+            unit, off_hours, events, quantity, machine_seconds, human_seconds, human_quantity, cumulative, quality)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for run in runs {
-            let (key, t) = (run.key, run.totals)
-            try insert.run([
-                .integer(id), .integer(counted ? 1 : 0), .integer(Int64(run.line)), .integer(Int64(bitPattern: run.hash)), .integer(run.unfinished ? 1 : 0),
-                .integer(run.unanswered ? 1 : 0), .text(key.date.description), .text(key.department), .text(key.family.rawValue), .text(key.taskName),
-                .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0),
-                .integer(key.cumulative ? (key.undatedPeriod ? 2 : 1) : 0), .integer(Int64(t.events)), .real(t.quantity), .real(t.machineSeconds),
-                .real(t.humanSeconds), .real(t.humanMeasuredQuantity), Self.qualityText(t.quality).map { .text($0) } ?? .null,
-            ])
+            try insert.run([.integer(id), .integer(counted ? 1 : 0), .integer(Int64(run.line)), .integer(Int64(bitPattern: run.hash)),
+                            .integer(run.unfinished ? 1 : 0), .integer(run.unanswered ? 1 : 0)]
+                + Self.rollupValues(run.key, run.totals) + [Self.qualityText(run.totals.quality).map { .text($0) } ?? .null])
         }
     }
 
@@ -48,6 +43,12 @@ extension KoukaStore {
             }
         }
         return found
+    }
+
+    /// Of `rows`, the one holding its run furthest on (`RunRollup.stage`), then the file recorded first, then its first row:
+    /// the one a reading of them all would count.
+    static func furthestOn(_ rows: some Sequence<LeftOutRunFound>) -> LeftOutRunFound? {
+        rows.min { a, b in a.run.stage != b.run.stage ? a.run.stage > b.run.stage : (a.source, a.run.line) < (b.source, b.run.line) }
     }
 
     /// The run `hash` the file of ledger line `id` counts before its end, as it counts it; nil when the file keeps none
@@ -70,10 +71,10 @@ extension KoukaStore {
     /// The run of a row read with `runRollupColumns`, from column `first`.
     private func runRollup(_ s: SQLiteStatement, from first: Int32, hash: UInt64) throws -> RunRollup {
         let c = first
-        let cumulative = try s.int(c + 10)
+        let running = try s.runningTotal(c + 10)
         let key = RollupKey(date: try s.date(c + 3), department: try s.text(c + 4), family: try s.value(c + 5, as: SystemFamily.self),
                             taskName: try s.text(c + 6), outcome: try s.value(c + 7, as: Outcome.self), unit: try s.value(c + 8, as: EffectUnit.self),
-                            offHours: try s.flag(c + 9), cumulative: cumulative != 0, undatedPeriod: cumulative == 2)
+                            offHours: try s.flag(c + 9), cumulative: running.cumulative, undatedPeriod: running.undatedPeriod)
         var totals = RollupTotals(events: Int(try s.int(c + 11)), quantity: try s.double(c + 12), machineSeconds: try s.double(c + 13),
                                   humanSeconds: try s.double(c + 14), humanMeasuredQuantity: try s.double(c + 15))
         totals.quality = try Self.quality(s.optionalText(c + 16), path: path)

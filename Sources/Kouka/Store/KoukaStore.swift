@@ -226,14 +226,18 @@ package final class KoukaStore {
             human_quantity = human_quantity + excluded.human_quantity
             """ : "")
             """)
-        for (key, t) in rollups {
-            try insert.run([
-                .integer(id), .text(key.date.description), .text(key.department), .text(key.family.rawValue),
-                .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0),
-                .integer(Int64(t.events)), .real(t.quantity), .real(t.machineSeconds), .real(t.humanSeconds), .real(t.humanMeasuredQuantity),
-                .integer(key.cumulative ? (key.undatedPeriod ? 2 : 1) : 0),
-            ])
-        }
+        for (key, t) in rollups { try insert.run([.integer(id)] + Self.rollupValues(key, t)) }
+    }
+
+    /// A rollup's columns after its file, in the order of `insertRollups`: day, department, family, task_name, outcome,
+    /// unit, off_hours, events, quantity, machine_seconds, human_seconds, human_quantity, cumulative.
+    static func rollupValues(_ key: RollupKey, _ t: RollupTotals) -> [SQLiteValue] {
+        [
+            .text(key.date.description), .text(key.department), .text(key.family.rawValue),
+            .text(key.taskName), .text(key.outcome.rawValue), .text(key.unit.rawValue), .integer(key.offHours ? 1 : 0),
+            .integer(Int64(t.events)), .real(t.quantity), .real(t.machineSeconds), .real(t.humanSeconds), .real(t.humanMeasuredQuantity),
+            .integer(key.cumulative ? (key.undatedPeriod ? 2 : 1) : 0),
+        ]
     }
 
     /// The rollups of every file that counts, with dates from `from` to `to` inclusive, and the running totals

@@ -65,9 +65,6 @@ extension MappedRow {
         let runID = try text("run_id")
         try runs.admit(event, runID: runID, line: row.record.line)
         sink.accept(event)
-        // A run counted without an end, its id kept with its rollup (`RunAdmission.count`).
-        if event.outcome == .unfinished, !runID.isEmpty, runs.countsRunIDs {
-            sink.counted(openRun: LeftOutRun(hash: MappedRuns.hash(event, runID: runID), unfinished: true, unanswered: false, event: event), line: row.record.line)
-        }
+        if event.outcome == .unfinished, !runID.isEmpty, runs.countsRunIDs { sink.countedIfUnfinished(event, hash: MappedRuns.hash(event, runID: runID), line: row.record.line) }
     }
 }

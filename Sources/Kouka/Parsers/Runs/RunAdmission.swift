@@ -106,9 +106,8 @@ extension RunAdmission {
     mutating func count(_ event: UsageEvent, id: String, idColumn: String, line: Int, clock: LocalClock, into sink: any ParseSink) throws(RowProblem) {
         try admit(event, id: id, idColumn: idColumn, line: line, clock: clock)
         sink.accept(event)
-        if event.outcome == .unfinished, !id.isEmpty {
-            sink.counted(openRun: LeftOutRun(hash: RunKeyHash.of(id), unfinished: true, unanswered: false, event: event), line: line)
-        }
+        // The outcome first: hashing the id again for every run would cost on each row.
+        if event.outcome == .unfinished, !id.isEmpty { sink.countedIfUnfinished(event, hash: RunKeyHash.of(id), line: line) }
     }
 }
 

@@ -139,10 +139,7 @@ package struct WinActorTaskCSVParser: LogParser {
                 throw RowProblem(error, idColumn: Self.taskID, day: context.clock.localDate(of: start), event: event, unfinished: outcome == .unfinished)
             }
             sink.accept(event)
-            // A run counted without an end, its id kept with its rollup (`RunAdmission.count`).
-            if outcome == .unfinished, !id.isEmpty {
-                sink.counted(openRun: LeftOutRun(hash: RunKeyHash.of(id), unfinished: true, unanswered: false, event: event), line: record.line)
-            }
+            if outcome == .unfinished, !id.isEmpty { sink.countedIfUnfinished(event, hash: RunKeyHash.of(id), line: record.line) }
         }
     }
 }

@@ -20,12 +20,7 @@ extension SourceIngestor {
             // Among the sources, a file is read at its turn (or was, for these runs): only one that cannot be takes a run back.
             // Of those, the row holding the run furthest on (ended before unfinished, an answer before none), as a reading of
             // them all would count it; then the file recorded first, and its first such row.
-            let away = found.filter { file(at: $0.path) == nil }
-            guard let best = away.min(by: { a, b in
-                let (sa, sb) = (CountedRun.stage(unfinished: a.run.unfinished, unanswered: a.run.unanswered),
-                                CountedRun.stage(unfinished: b.run.unfinished, unanswered: b.run.unanswered))
-                return sa != sb ? sa > sb : (a.source, a.run.line) < (b.source, b.run.line)
-            }) else { continue }
+            guard let best = KoukaStore.furthestOn(found.lazy.filter { self.file(at: $0.path) == nil }) else { continue }
             byFile[best.source, default: (best.path, [])].runs.append(best.run)
         }
         var taken = Set<UInt64>()
@@ -116,15 +111,10 @@ extension SourceIngestor {
         for (hash, rows) in try store.leftOutRuns(open, format: format) {
             let here = CountedRun.stage(of: hash, unfinished: unfinished, unanswered: unanswered)
             var further: [KoukaStore.LeftOutRunFound] = []
-            for row in rows where file(at: row.path) == nil && CountedRun.stage(unfinished: row.run.unfinished, unanswered: row.run.unanswered) > here {
+            for row in rows where file(at: row.path) == nil && row.run.stage > here {
                 if try isUnchangedInStore(row.source, path: row.path, in: &ended, store: store) { further.append(row) }
             }
-            guard let best = further
-                .min(by: { a, b in
-                    let (sa, sb) = (CountedRun.stage(unfinished: a.run.unfinished, unanswered: a.run.unanswered),
-                                    CountedRun.stage(unfinished: b.run.unfinished, unanswered: b.run.unanswered))
-                    return sa != sb ? sa > sb : (a.source, a.run.line) < (b.source, b.run.line)
-                }) else { continue }
+            guard let best = KoukaStore.furthestOn(further) else { continue }
             ended.leftOut[hash] = best.path
             ended.heldFurtherOnBy[best.path, default: []].append(best.run)
             found = true
