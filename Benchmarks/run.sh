@@ -17,8 +17,10 @@
 # core), and the libcsv floor runs on one thread and on two. The WinActor export is Shift_JIS, as the
 # vendor writes it. DuckDB cannot read Shift_JIS without an extension, so it is timed three ways: converting
 # the export with iconv first (the conversion timed with it), reading it through its encodings extension,
-# and reading a UTF-8 copy made beforehand (the conversion not timed: DuckDB's best case). On the stores the
-# full ingests leave, kouka-report (fiscal year 2021, and a month) and kouka-audit verify are timed too.
+# and reading a UTF-8 copy made beforehand (the conversion not timed: DuckDB's best case). kouka-nightly and the
+# two-thread libcsv floor also read that UTF-8 copy, as a city whose tool writes UTF-8 would have it: the same
+# bytes for all three. On the stores the full ingests leave, kouka-report (fiscal year 2021, and a month) and
+# kouka-audit verify are timed too.
 #
 # The contenders take turns: one warm-up round, then $KOUKA_BENCH_RUNS rounds (default 5) in each of which
 # every contender runs once, so that a shared machine's slow and fast spells fall on all of them alike.
@@ -92,6 +94,12 @@ for size in "${sizes[@]}"; do
   data=.build/bench/data-$size
   [ -f "$data/winactor/tasks.csv" ] || python3 Benchmarks/generate.py --out "$data" --winactor-mb "$size" --uipath-mb "$size" >&2
   [ -f "$data/tasks-utf8.csv" ] || iconv -f CP932 -t UTF-8 "$data/winactor/tasks.csv" > "$data/tasks-utf8.csv"
+  # The same export as a city would have it if the tool wrote UTF-8 (item 4 of issue 17: DuckDB's best case,
+  # both reading the same bytes): Kouka reads the UTF-8 copy through its own source.
+  mkdir -p "$data/winactor-utf8"
+  ln -f "$data/tasks-utf8.csv" "$data/winactor-utf8/tasks.csv"
+  sed -e 's/kouka-winactor.sqlite/kouka-winactor-utf8.sqlite/' -e 's|winactor/\*.csv|winactor-utf8/*.csv|' \
+      -e 's/shift_jis/utf-8/' "$data/kouka-winactor.toml" > "$data/kouka-winactor-utf8.toml"
   sjis=$data/winactor/tasks.csv
   echo "== $size MB each: $(du -sh "$sjis" | cut -f1) WinActor CSV (Shift_JIS), $(du -sh "$data/uipath" | cut -f1) UiPath logs" | tee -a .build/bench/results.txt
 
@@ -110,10 +118,12 @@ for size in "${sizes[@]}"; do
   contender duckdb-converted "duckdb WinActor, iconv then read_csv" "$runs" "$py Benchmarks/rollups.py duckdb-winactor-converted $sjis $threads"
   contender duckdb-encodings "duckdb WinActor, encodings extension" "$slow_runs" "$py Benchmarks/rollups.py duckdb-winactor-encodings $sjis $threads"
   contender duckdb-utf8 "duckdb WinActor, UTF-8 copy made before" "$runs" "$py Benchmarks/rollups.py duckdb-winactor $data/tasks-utf8.csv $threads"
+  contender kouka-utf8 "kouka-nightly WinActor full, UTF-8 export" "$runs" "$kouka --config $data/kouka-winactor-utf8.toml --quiet" "rm -f $data/kouka-winactor-utf8.sqlite*"
   contender pandas-c "pandas WinActor, default reader" "$runs" "$py Benchmarks/rollups.py pandas-winactor $sjis"
   contender pandas-pyarrow "pandas WinActor, pyarrow reader" "$runs" "$py Benchmarks/rollups.py pandas-winactor-pyarrow $sjis"
   contender floor-1 "libcsv floor WinActor, 1 thread" "$runs" ".build/bench/csvfloor $sjis 1"
   contender floor-2 "libcsv floor WinActor, 2 threads" "$runs" ".build/bench/csvfloor $sjis 2"
+  contender floor-2-utf8 "libcsv floor WinActor UTF-8, 2 threads" "$runs" ".build/bench/csvfloor $data/tasks-utf8.csv 2"
   contender kouka-uipath "kouka-nightly UiPath full" "$runs" "$kouka --config $data/kouka-uipath.toml --quiet" "rm -f $data/kouka-uipath.sqlite*"
   contender up-report-year "kouka-report UiPath, fiscal year 2021" "$runs" "$kouka_report --config $data/kouka-uipath.toml --fiscal-year 2021 --quiet"
   contender up-verify "kouka-audit verify UiPath" "$runs" "$kouka_audit verify --config $data/kouka-uipath.toml"
@@ -130,7 +140,10 @@ for size in "${sizes[@]}"; do
   rm -f "$data"/kouka-*.sqlite*
   "$kouka" --config "$data/kouka-winactor.toml" --quiet >/dev/null || true
   "$kouka" --config "$data/kouka-uipath.toml" --quiet >/dev/null || true
+  "$kouka" --config "$data/kouka-winactor-utf8.toml" --quiet >/dev/null || true
   reference=$($py Benchmarks/rollups.py kouka "$data/kouka-winactor.sqlite")
+  [ "$($py Benchmarks/rollups.py kouka "$data/kouka-winactor-utf8.sqlite")" = "$reference" ] ||
+    { echo "kouka disagrees with itself: the UTF-8 export gave other totals than the Shift_JIS one"; exit 1; }
   for id in duckdb-converted duckdb-encodings duckdb-utf8 pandas-c pandas-pyarrow; do
     # DuckDB's encodings extension is the one contender allowed to fail (it mis-decodes large Shift_JIS
     # files); a failure is printed in the table, never taken for a time.
@@ -155,6 +168,8 @@ for size in "${sizes[@]}"; do
     echo "  WinActor kouka / duckdb, iconv then read_csv    $(ratio kouka-winactor duckdb-converted)   (≤ 0.8)"
     echo "  WinActor kouka / duckdb, encodings extension    $(ratio kouka-winactor duckdb-encodings)"
     echo "  WinActor kouka / duckdb, UTF-8 copy made before $(ratio kouka-winactor duckdb-utf8)"
+    echo "  WinActor kouka UTF-8 / duckdb UTF-8 (same bytes) $(ratio kouka-utf8 duckdb-utf8)   (≤ 1.0)"
+    echo "  WinActor kouka UTF-8 / libcsv floor UTF-8, 2 threads $(ratio kouka-utf8 floor-2-utf8)   (≤ 1.4)"
     echo "  WinActor kouka / pandas, default reader         $(ratio kouka-winactor pandas-c)   (≤ 0.25)"
     echo "  WinActor kouka / pandas, pyarrow reader         $(ratio kouka-winactor pandas-pyarrow)"
     echo "  WinActor kouka / libcsv floor, 1 thread         $(ratio kouka-winactor floor-1)   (≤ 1.25)"

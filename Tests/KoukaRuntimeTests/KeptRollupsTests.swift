@@ -39,4 +39,27 @@ import Testing
         }
         #expect(fromStore.contains { $0.hoursSaved.total > 0 })
     }
+
+    /// `kouka-report` reads the rollups once for its year, the year before, the review's years, the projection and
+    /// the policy period: its whole report must be the one built reading each period from the store.
+    @Test func aReportJobReadingRollupsOnceWritesTheSameReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-kept-job-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var configuration = try Configuration.load(path: SampleCityTests.sampleLogs.appendingPathComponent("kouka.toml").path)
+        configuration.databasePath = folder.appendingPathComponent("kouka.sqlite").path
+        let today = LocalDate(year: 2026, month: 11, day: 27)
+        _ = try NightlyJob(configuration: configuration, logger: .silent, options: NightlyOptions(today: today)).run()
+        let generatedAt = Date(timeIntervalSince1970: 1_795_000_000)
+        for period: ReportPeriod in [.fiscalYear(FiscalYear(2024)), .fiscalYear(FiscalYear(2023)), .month(year: 2025, month: 1)] {
+            let options = ReportOptions(period: period, outputFolder: folder.path, generatedAt: generatedAt, today: today)
+            var job = ReportJob(configuration: configuration, options: options, logger: .silent)
+            let once = try job.build()
+            job.readsRollupsOnce = false
+            let periodByPeriod = try job.build()
+            #expect(once == periodByPeriod, "\(period)")
+            #expect((once.review?.columns.count ?? 0) > 1, "\(period): a review of more than one period")
+            #expect(once.hoursSaved.total > 0, "\(period)")
+        }
+    }
 }

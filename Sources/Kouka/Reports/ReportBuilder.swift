@@ -37,12 +37,15 @@ package enum ReportBuilder {
     /// The report, and its RPA minutes by month unrounded, which a projection multiplies (`ProjectionModel`).
     package static func buildWithRPAMinutes(_ inputs: ReportInputs) -> (report: YearReport, rpaMinutes: RPAMinutesByMonth) {
         let period = inputs.period
-        var tasks: [TaskKey: TaskSums] = [:]
+        // A task line's sums sit in an array, found by key once per rollup and changed in place there.
+        var taskSlots: [TaskKey: Int] = [:]
+        var taskSums: [TaskSums] = []
         var unmapped: [String: [String: UnmappedSums]] = [:]
         var mismatches: [String: UnitMismatchLine] = [:]
         var minutesByFamily: [SystemFamily: Double] = [:]
         var measuredMinutes = 0.0
-        var minutesByMonth: [String: [SystemFamily: Double]] = [:]
+        // By month as `year * 100 + month`: a month's text key is made once per month, not once per rollup.
+        var minutesByMonthNumber: [Int: [SystemFamily: Double]] = [:]
         var minutesByDay: [LocalDate: [SystemFamily: Double]] = [:]
         var usedRows: [Int: CatalogEntry] = [:]
         var exclusions = Exclusions(failedRuns: 0, unfinishedRuns: 0, cancelledRuns: 0, unmappedRuns: 0, unitMismatchRuns: 0, offHoursAnswers: 0,
@@ -75,26 +78,31 @@ package enum ReportBuilder {
             }
             let department = key.department.isEmpty ? entry.department : key.department
             let taskKey = TaskKey(task: entry.taskID, department: department, system: entry.system, unit: entry.unit)
-            // Taken out of the table while it changes: a copy left in it would make every insert into its sets copy them whole.
-            var sums = tasks.removeValue(forKey: taskKey) ?? TaskSums(entry: entry)
-            sums.sources.insert(rollup.sourceID)
-            sums.machineSeconds += t.machineSeconds
+            let slot: Int
+            if let found = taskSlots[taskKey] {
+                slot = found
+            } else {
+                slot = taskSums.count
+                taskSlots[taskKey] = slot
+                taskSums.append(TaskSums(entry: entry))
+            }
+            taskSums[slot].sources.insert(rollup.sourceID)
+            taskSums[slot].machineSeconds += t.machineSeconds
             if key.offHours && key.outcome == .success && inputs.excludeOffHoursChatbotAnswers {
                 // Answered when no one staffed the counter: no staff time was saved.
                 exclusions.offHoursAnswers += t.events
-                sums.offHours += t.events
-                tasks[taskKey] = sums
+                taskSums[slot].offHours += t.events
                 aiUses.note(entry: entry, offHours: t.events)
                 continue
             }
             switch key.outcome {
-            case .success: sums.successes += t.events
-            case .failure: sums.failures += EffectModel.failures(unit: key.unit, totals: t, entry: entry)
+            case .success: taskSums[slot].successes += t.events
+            case .failure: taskSums[slot].failures += EffectModel.failures(unit: key.unit, totals: t, entry: entry)
             case .unfinished:
                 let failed = EffectModel.failures(unit: key.unit, totals: t, entry: entry)
-                sums.failures += failed
-                sums.unfinished += failed
-            case .cancelled: sums.cancelled += t.events
+                taskSums[slot].failures += failed
+                taskSums[slot].unfinished += failed
+            case .cancelled: taskSums[slot].cancelled += t.events
             }
             guard let minutes = EffectModel.savedMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry) else {
                 exclusions.unitMismatchRuns += t.events
@@ -104,7 +112,6 @@ package enum ReportBuilder {
                 line.runs += t.events
                 line.units += t.quantity
                 mismatches[id] = line
-                tasks[taskKey] = sums
                 aiUses.note(entry: entry, mismatched: t.events)
                 continue
             }
@@ -114,17 +121,16 @@ package enum ReportBuilder {
             case .cancelled: break
             }
             if key.outcome == .success {
-                sums.units += t.quantity
-                sums.measuredUnits += t.humanMeasuredQuantity
-                if t.humanMeasuredQuantity > 0 || t.humanSeconds != 0 { sums.measuredTime = true }
+                taskSums[slot].units += t.quantity
+                taskSums[slot].measuredUnits += t.humanMeasuredQuantity
+                if t.humanMeasuredQuantity > 0 || t.humanSeconds != 0 { taskSums[slot].measuredTime = true }
             }
-            sums.minutes += minutes
-            sums.lines.insert(entry.line)
+            taskSums[slot].minutes += minutes
+            taskSums[slot].lines.insert(entry.line)
             usedRows[entry.line] = entry
-            tasks[taskKey] = sums
             minutesByFamily[entry.system, default: 0] += minutes
             measuredMinutes += EffectModel.measuredMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry)
-            minutesByMonth[key.date.monthKey, default: [:]][entry.system, default: 0] += minutes
+            minutesByMonthNumber[key.date.year * 100 + key.date.month, default: [:]][entry.system, default: 0] += minutes
             if period.kind == "month" { minutesByDay[key.date, default: [:]][entry.system, default: 0] += minutes }
         }
 
@@ -135,8 +141,12 @@ package enum ReportBuilder {
             estimated: Rounding.hundredths((totalMinutes - measuredMinutes) / 60), measured: Rounding.hundredths(measuredMinutes / 60),
             bySystem: Dictionary(uniqueKeysWithValues: SystemFamily.allCases.map { ($0.rawValue, Rounding.hundredths((minutesByFamily[$0] ?? 0) / 60)) }))
 
-        let taskLines = tasks.keys.sorted().map { key -> TaskLine in
-            let s = tasks[key]!
+        let minutesByMonth = Dictionary(uniqueKeysWithValues: minutesByMonthNumber.map { number, byFamily in
+            (LocalDate(year: number / 100, month: number % 100, day: 1).monthKey, byFamily)
+        })
+        let taskKeys = taskSlots.keys.sorted()
+        let taskLines = taskKeys.map { key -> TaskLine in
+            let s = taskSums[taskSlots[key]!]
             return TaskLine(
                 task: key.task, name: s.entry.name, system: key.system.rawValue, department: key.department,
                 unit: key.unit.rawValue, successes: s.successes, failures: s.failures, unfinished: s.unfinished, cancelled: s.cancelled,
@@ -146,8 +156,10 @@ package enum ReportBuilder {
                 sources: s.sources.compactMap { inputs.sources[$0]?.path }.sorted())
         }
 
-        let departmentLines = DepartmentTable.lines(tasks: tasks.map { key, s in
-            DepartmentTable.TaskUse(department: key.department, task: key.task, system: key.system, unit: key.unit, successes: s.successes,
+        // In the tasks' order, so that a department's sum of their minutes is added up the same way every time.
+        let departmentLines = DepartmentTable.lines(tasks: taskKeys.map { key in
+            let s = taskSums[taskSlots[key]!]
+            return DepartmentTable.TaskUse(department: key.department, task: key.task, system: key.system, unit: key.unit, successes: s.successes,
                                     failures: s.failures, unfinished: s.unfinished, units: s.units, minutes: s.minutes)
         }, previousYearHours: inputs.previousDepartmentHours, hourlyStaffCostYen: inputs.money?.hourlyStaffCostYen)
 

@@ -24,7 +24,9 @@ package struct TargetAudit {
         }
         let years = Set(configuration.targets.years.keys).union([fiscalYear.startYear]).sorted()
         let lines = try ReportContext.reading(configuration: configuration) { context in
-            try years.map { year in
+            // Every year with targets, each read from the same rollups (as `ReportJob.build`).
+            if years.count > 1 { _ = try context.keepingEveryRollup() }
+            return try years.map { year in
                 let report = try context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
                 let unrecorded = [("rpa-hours", true), ("ai-tasks", false)].filter { !PolicyPeriodBuilder.hasRecords(report, rpa: $0.1) }.map(\.0)
                 return TargetAuditSummary.Year(fiscalYear: year, label: report.label, targets: report.targets, newSystems: report.newSystems,

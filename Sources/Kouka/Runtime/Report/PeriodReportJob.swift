@@ -23,6 +23,8 @@ package struct PeriodReportJob {
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         let stamp = ReportJob(configuration: configuration, options: options, logger: logger).stamp
         return try ReportContext.reading(configuration: configuration, today: today) { context in
+            // Every year of the policy period, each read from the same rollups (as `ReportJob.build`).
+            _ = try context.keepingEveryRollup()
             let period = try context.policyPeriod(years, stamp: stamp)
             let path = period.path.flatMap { path in path.years.contains { years.contains($0.fiscalYear) } ? path : nil }
             return PeriodReport(
