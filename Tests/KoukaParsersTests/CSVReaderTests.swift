@@ -49,6 +49,15 @@ struct CSVReaderTests {
         #expect(result.records == Self.expected)
     }
 
+    @Test func carriageReturnsAloneEndLinesAlsoInsideAQuotedField() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("mac.csv", Data("a,b\r\"x\ry\",z\rlast,row\r".utf8))
+        #expect(try Self.read(path).records == [
+            Record(line: 1, fields: ["a", "b"]), Record(line: 2, fields: ["x\ry", "z"]), Record(line: 4, fields: ["last", "row"]),
+        ])
+    }
+
     @Test func aQuotedFieldKeepsItsCRLF() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -59,7 +68,9 @@ struct CSVReaderTests {
         ])
     }
 
-    @Test(arguments: ["\n", "\r\n"])
+    /// A carriage return alone ends a line too (Excel for Mac's "CSV (Macintosh)"): helper-75's catalog_cr_only_lines.sh had
+    /// every record of such a file on line 1.
+    @Test(arguments: ["\n", "\r\n", "\r"])
     func blankLinesAreSkippedButCounted(newline: String) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

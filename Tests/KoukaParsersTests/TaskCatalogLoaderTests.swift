@@ -185,4 +185,41 @@ extension TaskCatalogLoaderTests {
         #expect(same.contains { $0.contains("match pattern 国保** matches the same names as 国保* of task_id T1 (line 2)") }, "\(same)")
         #expect(same.contains { $0.contains("match pattern 国保** and *確認 of task_id T2 (line 3) both match names such as 国保確認") }, "\(same)")
     }
+
+    /// Two rows of one task planning another volume or start: which holds is the department's to say, not Kouka's; the
+    /// same volume and start on both (a row copied for a newer baseline) is one plan.
+    @Test func aTaskPlannedTwiceDifferentlyIsACatalogError() throws {
+        let head = "task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match,production_from,expected_units_per_year\n"
+        let first = "T09,口座振替データ照合,会計課,rpa,runs,70,10,0,2024-04-01,口座振替照合,2025-01-01,365\n"
+        let problems = try Self.problems(Data((head + first + "T09,口座振替データ照合,会計課,rpa,runs,100,10,0,2025-02-01,口座振替照合,2025-01-01,500\n").utf8))
+        #expect(problems.map(\.line) == [3])
+        #expect(problems.first?.message.contains("task_id T09 is planned on line 2 with expected_units_per_year 365 from 2025-01-01 and here with 500 from 2025-01-01") == true)
+        let later = try Self.problems(Data((head + first + "T09,口座振替データ照合,会計課,rpa,runs,100,10,0,2025-02-01,口座振替照合,2025-04-01,365\n").utf8))
+        #expect(later.map(\.line) == [3])
+        let copied = try Self.load(Data((head + first + "T09,口座振替データ照合,会計課,rpa,runs,100,10,0,2025-02-01,口座振替照合,2025-01-01,365\n").utf8))
+        #expect(copied.entries.count == 2)
+    }
+
+    /// Saved by Excel for Mac as "CSV (Macintosh)": lines end in a carriage return alone. Each row keeps its own line, which
+    /// the report lists as the baseline used (helper-75's catalog_cr_only_lines.sh: every row was line 1).
+    @Test func aCatalogWithCarriageReturnsAloneNumbersEachRow() throws {
+        let text = [Self.header, "T01,a,税務課,rpa,runs,60,10,0,2024-04-01,,A", "T02,b,税務課,rpa,runs,30,5,0,2024-04-01,,B",
+                    "T01,a,税務課,rpa,runs,90,10,0,2025-04-01,,A"].joined(separator: "\r") + "\r"
+        let catalog = try Self.load(Data(text.utf8))
+        #expect(catalog.entries.map(\.line).sorted() == [2, 3, 4])
+        #expect(catalog.entries.first { $0.taskID == "T02" }?.line == 3)
+        let problems = try Self.problems(Data((text + "T03,c,税務課,rpa,runs,x,5,0,2024-04-01,,C\r").utf8))
+        #expect(problems.map(\.line) == [5])
+    }
+
+    /// helper-75's catalog_minor.sh: a second `match` column was passed over (its names unmapped), and a row without a
+    /// department counted runs whose log names none under a department without a name; both exit 0.
+    @Test func aColumnGivenTwiceAndAnEmptyDepartmentAreCatalogErrors() throws {
+        let twice = try Self.problems(Data((Self.header + ",match\nT01,a,税務課,rpa,runs,60,10,0,2024-04-01,,A,B\n").utf8))
+        #expect(twice.map(\.line) == [1])
+        #expect(twice.first?.message.hasPrefix("column match appears 2 times (columns 11, 12)") == true)
+        let empty = try Self.problems(Data((Self.header + "\nT01,a,,rpa,runs,60,10,0,2024-04-01,,A\nT02,b,税務課,rpa,runs,60,10,0,2024-04-01,,B\n").utf8))
+        #expect(empty.map(\.line) == [2])
+        #expect(empty.first?.message.hasPrefix("department is empty") == true)
+    }
 }

@@ -15,7 +15,7 @@ import Testing
 
     /// The city: T01 runs of 2.75 h each — 4 in FY2022, 2 in FY2023, 3 in FY2024 by September — read on the night
     /// of 2024-12-02, and reports made that morning (as of 2024-12-01).
-    static func city(register: Bool = true) throws -> (city: TemporaryCity, options: (Int) -> ReportOptions) {
+    static func city(register: Bool = true, catalog: String = catalog) throws -> (city: TemporaryCity, options: (Int) -> ReportOptions) {
         let city = try TemporaryCity(catalog: catalog)
         let days = ["2022/05/10", "2022/06/10", "2022/07/11", "2023/02/10", "2023/05/10", "2023/06/12", "2024/04/10", "2024/06/10", "2024/09/10"]
         try city.write("logs/tasks.csv", TemporaryCity.winActorCSV(days.enumerated().map { i, day in
@@ -115,6 +115,26 @@ import Testing
         let table = try #require(report.policyPeriod)
         #expect(table.years[4].projectedRPAHours == 377.29, "FY2025 見込み: 12.29 + 365")
         #expect(table.years[4].rpaHours == nil)
+    }
+
+    /// A department adds a newer baseline to a planned task by copying its row in Excel: the copy keeps the expected volume
+    /// and production_from, and the task is still planned once (helper-75's planned_hours_doubled_by_baseline_row.sh:
+    /// its hours were added once per row).
+    @Test func aPlannedTaskWithANewerBaselineRowIsPlannedOnce() throws {
+        let copied = Self.catalog.replacingOccurrences(of: "2025-01-01,365\n", with: """
+            2025-01-01,365
+            T09,口座振替データ照合,会計課,rpa,runs,100,10,0,2025-02-01,口座振替照合,2025-01-01,365
+
+            """)
+        let (city, options) = try Self.city(catalog: copied)
+        defer { city.remove() }
+        let report = try ReportJob(configuration: try Configuration.load(path: city.configPath), options: options(2024), logger: .silent).build()
+        let path = try #require(report.targetPath)
+        // As with one row: the row in force on production_from (2025-01-01) gives 70 − 10 minutes a run.
+        #expect(path.years.map { $0.plannedTasks.count } == [1, 1])
+        #expect(path.years.map(\.plannedRPAHours) == [90, 365])
+        #expect(path.years[0].plannedTasks.first?.catalogLine == 3)
+        #expect(path.years[1].remainingGap == 2622.71)
     }
 
     @Test func withoutARegisterNewSystemsAreNotMeasuredNeverZero() throws {

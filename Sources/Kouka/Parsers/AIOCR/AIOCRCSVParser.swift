@@ -32,14 +32,13 @@ package struct AIOCRCSVParser: LogParser {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
                                  delimiter: options.delimiter, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
-            guard let outcome = try m.outcome() else {
-                summary.pendingRuns += 1
-                return
-            }
+            let time = try m.instant("time", clock: context.clock)
+            guard let outcome = try StillRunning.outcome(listed: try m.outcome(), since: time, context: context, options: options, summary: &summary)
+            else { return }
             let sheets = try m.count("sheets", outcome: outcome) ?? 1
             let verification = try m.number("verification_minutes")
             var event = UsageEvent(
-                family: .aiOCR, occurredAt: try m.instant("time", clock: context.clock), taskName: try m.required("form"),
+                family: .aiOCR, occurredAt: time, taskName: try m.required("form"),
                 department: try m.department(), outcome: outcome, quantity: sheets, unit: .sheets,
                 humanSeconds: verification.map { $0 * 60 }, source: context.location(row.record.line))
             event.quality = try m.fieldCorrections()

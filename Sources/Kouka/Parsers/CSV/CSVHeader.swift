@@ -26,6 +26,16 @@ package final class CSVHeader: Sendable {
         return index[Self.normalize(name)]
     }
 
+    /// The names of `known` that head more than one column, with those columns (1-based): a row is read from the first,
+    /// and what the others hold would be passed over.
+    package func repeated(_ known: [String]) -> [(name: String, columns: [Int])] {
+        known.compactMap { name in
+            let normal = Self.normalize(name)
+            let columns = names.indices.filter { Self.normalize(names[$0]) == normal }.map { $0 + 1 }
+            return columns.count > 1 ? (name, columns) : nil
+        }
+    }
+
     /// The names in `required` that the header lacks.
     package func missing(_ required: [String]) -> [String] { required.filter { column($0) == nil } }
 

@@ -83,6 +83,11 @@ package final class CSVReader {
     /// libcsv's state inside a field (`FIELD_BEGUN` in libcsv.c); with `quoted` set, inside a quote not yet closed.
     private static let fieldBegun: Int32 = 2
 
+    /// The byte that ends a line: a line feed (LF or CRLF files), or a carriage return in a file that has no line feed in
+    /// its first block (Excel for Mac's "CSV (Macintosh)", old Mac tools), so that each record and each rejected row is
+    /// named by its own line, not all by line 1. Decided on the first block read.
+    private var lineEnd: UInt8? = nil
+
     /// Where the open record began and, once it went past its first line, where that line ended.
     private var recordStart: Int64 = 0
     private var recordFirstLineEnd: Int64? = nil
@@ -104,9 +109,11 @@ package final class CSVReader {
             resumed = false
             try chunks.forEachBlock { block in
                 let blockStart = chunks.offset - Int64(block.count)
+                let lineEnd = self.lineEnd ?? Self.lineEnd(of: block)
+                self.lineEnd = lineEnd
                 var start = 0
                 while start < block.count {
-                    let newline = Self.indexOfNewline(block, from: start)
+                    let newline = Self.index(of: lineEnd, in: block, from: start)
                     let end = newline.map { $0 + 1 } ?? block.count
                     let endOffset = blockStart + Int64(end)
                     let piece = UnsafeRawBufferPointer(rebasing: block[start..<end])
@@ -258,10 +265,15 @@ package final class CSVReader {
         piece.allSatisfy { $0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09 }
     }
 
-    private static func indexOfNewline(_ block: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    private static func index(of byte: UInt8, in block: UnsafeRawBufferPointer, from start: Int) -> Int? {
         guard let base = block.baseAddress, start < block.count,
-              let hit = memchr(base + start, 0x0A, block.count - start) else { return nil }
+              let hit = memchr(base + start, Int32(byte), block.count - start) else { return nil }
         return UnsafeRawPointer(hit) - base
+    }
+
+    /// A carriage return when `block` has one and no line feed, else a line feed.
+    private static func lineEnd(of block: UnsafeRawBufferPointer) -> UInt8 {
+        index(of: 0x0A, in: block, from: 0) == nil && index(of: 0x0D, in: block, from: 0) != nil ? 0x0D : 0x0A
     }
 
     /// A record libcsv finished: its fields' range in `ends`, its first line, whether any field had bytes.

@@ -11,6 +11,7 @@ package enum TaskCatalogLoader {
         "task_id", "name", "department", "system", "unit", "manual_minutes_per_unit",
         "residual_minutes_per_unit", "valid_from", "match",
     ]
+    static let optionalColumns = ["rework_minutes_per_failure", "production_from", CatalogExpectedVolume.column]
 
     package static func load(path: String, encoding: TextEncoding = .auto) throws -> TaskCatalog {
         let reader: CSVReader
@@ -34,6 +35,12 @@ package enum TaskCatalogLoader {
                 if !missing.isEmpty {
                     throw CatalogError(path: path, problems: [.init(line: record.line, message: "missing column(s) \(missing.joined(separator: ", ")); the header must name \(requiredColumns.joined(separator: ","))")])
                 }
+                let twice = found.repeated(requiredColumns + optionalColumns)
+                if !twice.isEmpty {
+                    throw CatalogError(path: path, problems: twice.map { name, columns in
+                        .init(line: record.line, message: "column \(name) appears \(columns.count) times (columns \(columns.map(String.init).joined(separator: ", "))); only the first would be read: keep one (for match, its names separated by |)")
+                    })
+                }
                 header = found
                 reader.expectedFields = found.names.count
                 return
@@ -53,6 +60,7 @@ package enum TaskCatalogLoader {
         guard header != nil else { throw CatalogError(path: path, problems: [.init(line: 1, message: "the catalog is empty: no header row")]) }
         let catalog = TaskCatalog(entries: entries)
         problems += CatalogOverlap.problems(in: catalog)
+        problems += CatalogPlannedOnce.problems(in: catalog)
         guard problems.isEmpty else { throw CatalogError(path: path, problems: problems.sorted { $0.line < $1.line }) }
         return catalog
     }
@@ -71,6 +79,9 @@ package enum TaskCatalogLoader {
         }
         let taskID = try text("task_id")
         guard !taskID.isEmpty else { throw RowProblem("task_id is empty") }
+        // Runs whose log names no department are counted under the catalog's: with none, under a department without a name.
+        let department = try text("department")
+        guard !department.isEmpty else { throw RowProblem("department is empty; give the owning department (担当課), under which runs whose log names none are counted") }
         let systemText = try text("system")
         guard let system = SystemFamily(catalogText: systemText) else {
             throw RowProblem("system \(systemText) is not one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -97,7 +108,7 @@ package enum TaskCatalogLoader {
                 """)
         }
         return CatalogEntry(
-            taskID: taskID, name: try text("name"), department: try text("department"), system: system, unit: unit,
+            taskID: taskID, name: try text("name"), department: department, system: system, unit: unit,
             manualMinutesPerUnit: manual, residualMinutesPerUnit: residual,
             reworkMinutesPerFailure: try minutes("rework_minutes_per_failure", optional: true),
             validFrom: validFrom, productionFrom: production, patterns: patterns, line: row.record.line,

@@ -34,10 +34,9 @@ package struct MinutesSessionCSVParser: LogParser {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
                                  redactsValues: true, delimiter: options.delimiter, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
-            guard let outcome = try m.outcome() else {
-                summary.pendingRuns += 1
-                return
-            }
+            let time = try m.instant("time", clock: context.clock)
+            guard let outcome = try StillRunning.outcome(listed: try m.outcome(), since: time, context: context, options: options, summary: &summary)
+            else { return }
             var audio = try m.number("audio_minutes")
             if audio == nil, let seconds = try m.number("audio_seconds") { audio = seconds / 60 }
             guard let audio else {
@@ -45,7 +44,7 @@ package struct MinutesSessionCSVParser: LogParser {
             }
             let editing = try m.number("editing_minutes")
             try m.accept(UsageEvent(
-                family: .minutes, occurredAt: try m.instant("time", clock: context.clock), taskName: try m.required("meeting"),
+                family: .minutes, occurredAt: time, taskName: try m.required("meeting"),
                 department: try m.department(), outcome: outcome, quantity: audio, unit: .audioMinutes,
                 humanSeconds: editing.map { $0 * 60 }, source: context.location(row.record.line)), into: sink, runs: &runs)
         }

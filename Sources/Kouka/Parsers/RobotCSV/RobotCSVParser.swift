@@ -50,21 +50,7 @@ package struct RobotCSVParser: LogParser {
             if !(try m.text("end")).isEmpty { end = try m.instant("end", clock: context.clock) }
             if start == nil, let end, let duration { start = end.addingTimeInterval(-duration) }
             guard let start else { throw RowProblem("no start time: column \(options.columns["start"] ?? options.columns["end"] ?? "start") is empty") }
-            let outcome: Outcome
-            if let listed {
-                outcome = listed
-            } else {
-                // Still running: it waits for its end, up to pending_max_hours; then it never finished, and counts as a failure.
-                guard context.now.timeIntervalSince(start) > context.pendingMaxAge else {
-                    summary.pendingRuns += 1
-                    return
-                }
-                // Without run ids a later export holding it ended could not take it over: it would count twice.
-                guard !MappedRuns.keepsRowKeys(options) else {
-                    throw RowProblem("still running (its status is in the unfinished list) past pending_max_hours, and without a run_id column Kouka cannot tell it from the same run ended in a later export, so it is not counted: map run_id to count it as unfinished, or check the robot")
-                }
-                outcome = .unfinished
-            }
+            guard let outcome = try StillRunning.outcome(listed: listed, since: start, context: context, options: options, summary: &summary) else { return }
             var machine = duration
             if let end {
                 let span = try RunSpan.seconds(from: start, to: end, startColumn: options.columns["start"] ?? "start",

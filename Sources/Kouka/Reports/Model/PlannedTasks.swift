@@ -50,13 +50,16 @@ package struct PlannedTaskLine: Sendable, Hashable, Codable {
 package enum PlannedTasks {
     package static let method = "計画中の業務の見込み時間 = 年間の見込み処理量 × 1単位あたりの削減時間（手作業 − 残る確認、業務カタログの本番開始日に有効な行）÷ 60 × その年度の本番開始日から3月31日までの日数 ÷ 年度の日数。本番開始日が基準日より後の業務だけを数える（基準日までに始まった業務はログの実績と見込みに含まれる）。翌年度のログにもとづく見込みは、今年度の見込みと同じ水準が続くと仮定する。目標までの残り = 目標 − ログにもとづく見込み − 計画中の業務の見込み時間。見込みは実績に加えない。"
 
-    /// The planned tasks' lines for `year`: every catalog row with an expected volume whose production starts
-    /// after `asOf` and on or before the year's last day.
+    /// The planned tasks' lines for `year`: every task with an expected volume whose production starts after `asOf`
+    /// and on or before the year's last day, once (from its first row giving one: `CatalogPlannedOnce` holds its other
+    /// rows to the same volume and start).
     package static func lines(catalog: TaskCatalog, year: FiscalYear, asOf: LocalDate) -> [(line: PlannedTaskLine, minutes: Double)] {
         let daysInYear = year.lastDay.daysSinceEpoch - year.firstDay.daysSinceEpoch + 1
         var out: [(PlannedTaskLine, Double)] = []
+        var planned = Set<String>()
         for row in catalog.entries.sorted(by: { $0.line < $1.line }) {
-            guard let units = row.expectedUnitsPerYear, let start = row.productionFrom, start > asOf, start <= year.lastDay else { continue }
+            guard let units = row.expectedUnitsPerYear, let start = row.productionFrom, start > asOf, start <= year.lastDay,
+                  planned.insert("\(row.taskID)@\(row.system.rawValue)").inserted else { continue }
             let entry = catalog.entry(task: row.taskID, system: row.system, on: start) ?? row
             let first = max(start, year.firstDay)
             let days = year.lastDay.daysSinceEpoch - first.daysSinceEpoch + 1

@@ -56,7 +56,7 @@ extension CSVReportWriter {
                                       year.remainingGap.map { NumberText.plain($0) } ?? "", path.asOf]))
             for t in year.plannedTasks {
                 output.write(CSVCell.row([year.label, "見込み（計画中の業務）", CSVCell.text(t.task), CSVCell.text(t.name), CSVCell.text(t.department), t.system, t.unit,
-                                          NumberText.plain(t.expectedUnitsPerYear), NumberText.plain(t.savedMinutesPerUnit), t.productionFrom,
+                                          NumberText.plain(t.expectedUnitsPerYear), NumberText.givenPlain(t.savedMinutesPerUnit), t.productionFrom,
                                           String(t.daysCounted), String(t.daysInYear), NumberText.plain(t.hours), t.countsTowardRPATarget ? "含める" : "含めない",
                                           "", "", "", "", path.asOf]))
             }

@@ -134,7 +134,7 @@ package enum HTMLReportWriter {
         w("<h3>使用した業務カタログの行</h3><p>\(e(r.catalog.path))（SHA-256 <code>\(e(r.catalog.sha256))</code>）</p>")
         w("<table><thead><tr><th>行</th><th>業務ID</th><th>適用開始</th><th>単位</th><th>手作業（分）</th><th>残る確認（分）</th><th>手戻り（分）</th></tr></thead><tbody>")
         for c in r.catalog.rows {
-            w(#"<tr><td class="n">\#(c.line)</td><td>\#(e(c.task))</td><td>\#(c.validFrom)</td><td>\#(e(ReportLabels.catalogUnit(c.unit)))</td><td class="n">\#(NumberText.grouped(c.manualMinutesPerUnit))</td><td class="n">\#(NumberText.grouped(c.residualMinutesPerUnit))</td><td class="n">\#(NumberText.grouped(c.reworkMinutesPerFailure))</td></tr>"#)
+            w(#"<tr><td class="n">\#(c.line)</td><td>\#(e(c.task))</td><td>\#(c.validFrom)</td><td>\#(e(ReportLabels.catalogUnit(c.unit)))</td><td class="n">\#(NumberText.given(c.manualMinutesPerUnit))</td><td class="n">\#(NumberText.given(c.residualMinutesPerUnit))</td><td class="n">\#(NumberText.given(c.reworkMinutesPerFailure))</td></tr>"#)
         }
         w("</tbody></table>")
         HTMLSourcesAppendix.write(r.sources, missing: r.sourcesMissing ?? [], to: &out)

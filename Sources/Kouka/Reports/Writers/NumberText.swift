@@ -26,6 +26,23 @@ enum NumberText {
         grouped(value, decimals: decimals).replacingOccurrences(of: ",", with: "")
     }
 
+    /// A value as exact as it was given, with at least two decimals: a catalog baseline of `0.333` minutes prints
+    /// `0.333`, not `0.33`, so that the hours a printed report's appendix gives by hand are the report's own (`60` → `60.00`).
+    /// Six places at most, as `Rounding` reads a figure: every digit a catalog gives, none of a difference's binary noise.
+    static func given(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return grouped(value) }
+        let parts = String(format: "%.6f", abs(value)).split(separator: ".")
+        var fraction = parts[1]
+        while fraction.count > 2 && fraction.last == "0" { fraction.removeLast() }
+        guard fraction.count > 2, let whole = Double(parts[0]) else { return grouped(value) }
+        return (value < 0 ? "-" : "") + grouped(whole, decimals: 0) + "." + fraction
+    }
+
+    /// `given` without separators, for CSV cells that Excel reads as numbers.
+    static func givenPlain(_ value: Double) -> String {
+        given(value).replacingOccurrences(of: ",", with: "")
+    }
+
     /// A whole count with separators.
     static func count(_ value: Int) -> String { grouped(Double(value), decimals: 0) }
 

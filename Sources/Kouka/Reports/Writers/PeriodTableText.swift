@@ -57,7 +57,7 @@ enum PeriodTableText {
     static func plannedRow(_ year: TargetPathYear, _ t: PlannedTaskLine) -> [String] {
         let unit = EffectUnitLabel.text(t.unit)
         return [year.label, t.task, t.name, t.department, SystemLabel.text(t.system), "\(NumberText.quantity(t.expectedUnitsPerYear)) \(unit)",
-                NumberText.grouped(t.savedMinutesPerUnit), t.productionFrom, "\(t.daysCounted) / \(t.daysInYear) 日", NumberText.grouped(t.hours),
+                NumberText.given(t.savedMinutesPerUnit), t.productionFrom, "\(t.daysCounted) / \(t.daysInYear) 日", NumberText.grouped(t.hours),
                 t.countsTowardRPATarget ? "含める" : "含めない（RPA 以外）"]
     }
 

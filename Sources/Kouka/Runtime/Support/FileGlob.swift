@@ -3,8 +3,35 @@ import Glibc
 #endif
 
 /// Expands a source pattern to the regular files it names, sorted, so runs read files in a fixed order.
+///
+/// A folder name that is `**` alone matches any number of folders, none included, as in a shell with `globstar`
+/// (`robo/**/*.csv`: `robo/a.csv`, `robo/2024/b.csv`, `robo/2024/05/c.csv`). POSIX `glob(3)` reads it as `*`, one folder
+/// exactly: a city widening `robo/*.csv` to take an archive folder too would have stopped reading the files it read
+/// until then, and every new one beside them (helper-75's glob_doublestar_skips_top_level.sh), with exit 0. Folders are
+/// walked without following symbolic links (a link to a parent would never end) and without hidden ones, as a shell does.
 enum FileGlob {
     static func expand(_ pattern: String) -> [String] {
+        var segments = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let star = segments.firstIndex(of: "**") else { return posix(pattern) }
+        // `a/**/**/b` is `a/**/b`.
+        while star + 1 < segments.count && segments[star + 1] == "**" { segments.remove(at: star + 1) }
+        let head = segments[..<star].joined(separator: "/")
+        let rest = segments[(star + 1)...].joined(separator: "/")
+        // The folders the part before `**` names (the current folder when there is none; the root for `/**`).
+        let bases = head.isEmpty ? (pattern.hasPrefix("/") ? ["/"] : ["."]) : posix(head).filter(isFolder)
+        var found = Set<String>()
+        for base in bases {
+            for folder in [base] + subfolders(of: base) {
+                let prefix = head.isEmpty && base == "." ? (folder == "." ? "" : String(folder.dropFirst(2)) + "/")
+                    : (folder.hasSuffix("/") ? folder : folder + "/")
+                // `**` last matches every file under the folders, as a shell does.
+                found.formUnion(expand(prefix + (rest.isEmpty ? "*" : rest)))
+            }
+        }
+        return found.sorted()
+    }
+
+    private static func posix(_ pattern: String) -> [String] {
         var result = glob_t()
         defer { globfree(&result) }
         guard glob(pattern, 0, nil, &result) == 0 else { return [] }
@@ -13,5 +40,28 @@ enum FileGlob {
             if let cString = result.gl_pathv[index] { paths.append(String(cString: cString)) }
         }
         return paths.sorted()
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Every folder under `folder`, at any depth, not through symbolic links and not hidden.
+    private static func subfolders(of folder: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var found: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard !name.hasPrefix(".") else { continue }
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var status = stat()
+            // lstat: a symbolic link to a folder is not walked into.
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { continue }
+            found.append(path)
+            found += subfolders(of: path)
+        }
+        return found
     }
 }

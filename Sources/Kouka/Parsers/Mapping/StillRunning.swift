@@ -1,0 +1,26 @@
+import Foundation
+
+/// A mapped row whose status is in the source's `unfinished` list: its run goes on. It waits for its end up to
+/// `pending_max_hours` from the row's time; past that it never finished, and counts as unfinished (a failure, with its
+/// rework) when `run_id` is mapped, so that a later export holding it ended takes it over. Without run ids such an
+/// export's row could not be told from this one and the run would count twice: the row is rejected with its line.
+///
+/// Every mapped format reads its rows so (robots' CSV, AI-OCR jobs, minutes sessions, translation requests): an AI-OCR
+/// job shown 処理中 for ever was a pending run for ever, counted nowhere with exit 0 (helper-74's
+/// mapped_unfinished_never_counted.sh).
+enum StillRunning {
+    /// The row's outcome: `listed` (its status in a list of the mapping), else unfinished once the run started at `since`
+    /// is older than `pending_max_hours`, else nil: it waits, and `summary` counts it among the pending runs.
+    static func outcome(listed: Outcome?, since: Date, context: ParseContext, options: SourceOptions,
+                        summary: inout ParseSummary) throws(RowProblem) -> Outcome? {
+        if let listed { return listed }
+        guard context.now.timeIntervalSince(since) > context.pendingMaxAge else {
+            summary.pendingRuns += 1
+            return nil
+        }
+        guard !MappedRuns.keepsRowKeys(options) else {
+            throw RowProblem("still running (its status is in the unfinished list) past pending_max_hours, and without a run_id column Kouka cannot tell it from the same run ended in a later export, so it is not counted: map run_id to count it as unfinished, or check the tool")
+        }
+        return .unfinished
+    }
+}

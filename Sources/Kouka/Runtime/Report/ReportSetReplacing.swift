@@ -1,0 +1,31 @@
+import Foundation
+
+/// A report set is not replaced by one made from a store begun after the set was written that lacks files the set
+/// counted. A store built again from the logs (after damage, or at a new `database` path without the old store) no
+/// longer has the files deleted since they were read: the new set would state a lower figure than the one signed, with
+/// exit 0 (helper-75's new_database_path_drops_year.sh: 2.08 h became 0.42 h). Every file the set lists has its path and
+/// SHA-256 in its JSON; the store lacks it when no ledger line has that path (a log that grew since keeps its path) nor
+/// those bytes (a file renamed keeps them). A store that was there when the set was written is the one it was made from,
+/// whatever became of its files since (a file renamed and saved over has neither its path nor its bytes).
+enum ReportSetReplacing {
+    /// Refuses to replace the set whose JSON is `json` when the store's first nightly run began (`storeBegan`) after the
+    /// JSON was written and the set lists a file that no line of the store's ledger holds, by path or by SHA-256. A set
+    /// without a JSON, or one whose JSON cannot be read, is not the store's to judge: `kouka-audit verify` names it.
+    static func check(json: String, paths: Set<String>, digests: Set<String>, storeBegan: Date?) throws(OutputRefused) {
+        guard let storeBegan, let written = FileStatus(path: json), storeBegan.timeIntervalSince1970 > written.modifiedAt,
+              let data = FileManager.default.contents(atPath: json) else { return }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch { return }
+        guard let sources = (object as? [String: Any])?["sources"] as? [[String: Any]] else { return }
+        let missing = sources.compactMap { source -> String? in
+            guard let path = source["path"] as? String, !paths.contains(path) else { return nil }
+            if let sha256 = source["sha256"] as? String, !sha256.isEmpty, digests.contains(sha256) { return nil }
+            return path
+        }
+        guard let first = missing.first else { return }
+        throw OutputRefused(
+            path: (json as NSString).deletingLastPathComponent,
+            problem: "the report set there counted \(missing.count) file(s) that this store, begun after the set was written, has no line for (\(first) among them): the store was not made from the logs the set was, and a set made from it would state less than the one it replaces",
+            remedy: "point database at the store the set was made from (or restore it from a backup); to replace the set all the same, move it aside first")
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// A signed report set is not replaced by one made from a store that lacks files the set counted (helper-75's
+/// new_database_path_drops_year.sh: IT changed `database` without moving the store after retention had removed the
+/// year's early logs; kouka-report replaced FY2024's 2.08 h with 0.42 h, exit 0).
+@Suite struct ReportSetReplacingTests {
+    static let catalog = """
+        task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
+        T01,課税資料取込,税務課,rpa,runs,60,10,0,2024-04-01,ロボA
+        T02,転入入力,市民課,rpa,runs,30,5,0,2024-04-01,ロボB
+
+        """
+    static func toml(database: String) -> String {
+        """
+        timezone = "Asia/Tokyo"
+        database = "\(database)"
+        catalog = "catalog.csv"
+        output = "reports"
+        [[source]]
+        format = "rpa-csv"
+        path = "robo/*.csv"
+        [source.columns]
+        task = "robot"
+        department = "dept"
+        start = "start"
+        end = "end"
+        status = "result"
+        run_id = "id"
+        [source.values]
+        success = ["ok"]
+        failure = ["ng"]
+
+        """
+    }
+    static let head = "id,robot,dept,start,end,result\n"
+
+    @Test func aStoreWithoutTheFilesASetCountedDoesNotReplaceIt() throws {
+        let city = try SmallCity("set-replacing")
+        defer { city.remove() }
+        try city.write("catalog.csv", Self.catalog)
+        try city.write("kouka.toml", Self.toml(database: "kouka.sqlite"))
+        try city.write("robo/m1.csv", Self.head + "1,ロボA,,2024/04/10 10:00:00,2024/04/10 10:05:00,ok\n2,ロボA,,2024/06/10 10:00:00,2024/06/10 10:05:00,ok\n")
+        try city.write("robo/m2.csv", Self.head + "3,ロボB,,2024/08/10 10:00:00,2024/08/10 10:05:00,ok\n")
+        #expect(try city.nightly().exitCode == 0)
+        // 2 × (60 − 10) + (30 − 5) = 125 min.
+        let signed = try city.report(2024)
+        #expect(signed.exitCode == 0)
+        #expect((signed.json["hoursSaved"] as? [String: Any])?["total"] as? Double == 2.08)
+        // m2 grows (a log keeps its path: the set may be replaced), m1 is removed by retention: the store keeps its figures.
+        try city.write("robo/m2.csv", Self.head + "3,ロボB,,2024/08/10 10:00:00,2024/08/10 10:05:00,ok\n4,ロボB,,2024/09/10 10:00:00,2024/09/10 10:05:00,ok\n")
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("robo/m1.csv"))
+        #expect(try city.nightly().exitCode == 0)
+        let grown = try city.report(2024)
+        #expect(grown.exitCode == 0)
+        #expect((grown.json["hoursSaved"] as? [String: Any])?["total"] as? Double == 2.5)
+        // A new store at another path, built from what is left on disk: no line for m1.
+        try city.write("kouka.toml", Self.toml(database: "store/kouka.sqlite"))
+        try FileManager.default.createDirectory(at: city.root.appendingPathComponent("store"), withIntermediateDirectories: true)
+        #expect(try city.nightly().exitCode == 0)
+        let refused = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--generated-at", "2025-04-10T05:00:00+09:00"])
+        #expect(refused.exitCode == 73, "\(refused.stderr)")
+        #expect(refused.stderr.contains("counted 1 file(s) that this store, begun after the set was written, has no line for (robo/m1.csv among them)"), "\(refused.stderr)")
+        // The signed set stands.
+        let kept = try JSONSerialization.jsonObject(with: Data(contentsOf: city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.json"))) as? [String: Any]
+        #expect((kept?["hoursSaved"] as? [String: Any])?["total"] as? Double == 2.5)
+    }
+}

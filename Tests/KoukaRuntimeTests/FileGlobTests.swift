@@ -1,0 +1,28 @@
+import Foundation
+@testable import Kouka
+import Testing
+
+/// A source's path: a glob, with `**` alone as a folder name for any number of folders (none included). POSIX glob(3)
+/// read it as one folder: helper-75's glob_doublestar_skips_top_level.sh widened `robo/*.csv` to `robo/**/*.csv` and the
+/// files beside the archive folder, old and new, were read no more, with exit 0.
+@Suite struct FileGlobTests {
+    @Test func aDoubleStarFolderIsAnyNumberOfFoldersNoneIncluded() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-glob-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for file in ["robo/a.csv", "robo/2024/b.csv", "robo/2024/05/c.csv", "robo/2024/05/c.txt", "robo/.hidden/d.csv", "other/e.csv"] {
+            let path = root + "/" + file
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data("x\n".utf8).write(to: URL(fileURLWithPath: path))
+        }
+        // A link back up would be walked for ever if it were followed.
+        try FileManager.default.createSymbolicLink(atPath: root + "/robo/2024/up", withDestinationPath: root + "/robo")
+        #expect(FileGlob.expand(root + "/robo/**/*.csv") == ["robo/2024/05/c.csv", "robo/2024/b.csv", "robo/a.csv"].map { root + "/" + $0 })
+        #expect(FileGlob.expand(root + "/robo/**/**/*.csv") == FileGlob.expand(root + "/robo/**/*.csv"))
+        #expect(FileGlob.expand(root + "/*/**/c.*") == ["robo/2024/05/c.csv", "robo/2024/05/c.txt"].map { root + "/" + $0 })
+        #expect(FileGlob.expand(root + "/robo/2024/**") == ["robo/2024/05", "robo/2024/05/c.csv", "robo/2024/05/c.txt", "robo/2024/b.csv", "robo/2024/up"]
+            .map { root + "/" + $0 })
+        // Without `**`, glob(3) as before.
+        #expect(FileGlob.expand(root + "/robo/*.csv") == [root + "/robo/a.csv"])
+        #expect(FileGlob.expand(root + "/robo/*/*.csv") == [root + "/robo/2024/b.csv"])
+    }
+}
