@@ -65,4 +65,25 @@ import Testing
         let kept = try JSONSerialization.jsonObject(with: Data(contentsOf: city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.json"))) as? [String: Any]
         #expect((kept?["hoursSaved"] as? [String: Any])?["total"] as? Double == 2.5)
     }
+
+    /// A file the set lists without having counted a row of it (rejected whole, here an Excel lock file) does not hold the
+    /// set back (helper-76: the store moved aside to be built again, as the docs say to do with a damaged one).
+    @Test func aFileTheSetCountedNothingOfDoesNotHoldItBack() throws {
+        let city = try SmallCity("set-replacing-rejected")
+        defer { city.remove() }
+        try city.write("catalog.csv", Self.catalog)
+        try city.write("kouka.toml", Self.toml(database: "kouka.sqlite"))
+        try city.write("robo/m2.csv", Self.head + "3,ロボB,,2024/08/10 10:00:00,2024/08/10 10:05:00,ok\n")
+        try city.write("robo/~$m2.csv", "not a table of runs at all")
+        #expect(try city.nightly().exitCode == 1, "the lock file is rejected whole")
+        let signed = try city.report(2024)
+        #expect(signed.exitCode == 0)
+        #expect((signed.json["sources"] as? [[String: Any]])?.contains { $0["status"] as? String == "rejected" } == true)
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("robo/~$m2.csv"))
+        try FileManager.default.moveItem(at: city.root.appendingPathComponent("kouka.sqlite"), to: city.root.appendingPathComponent("kouka.sqlite.damaged"))
+        #expect(try city.nightly().exitCode == 0)
+        let again = try city.report(2024)
+        #expect(again.exitCode == 0)
+        #expect((again.json["hoursSaved"] as? [String: Any])?["total"] as? Double == 0.42)
+    }
 }

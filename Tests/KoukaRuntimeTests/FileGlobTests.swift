@@ -14,15 +14,23 @@ import Testing
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Data("x\n".utf8).write(to: URL(fileURLWithPath: path))
         }
-        // A link back up would be walked for ever if it were followed.
+        // A link back up is walked once: the folder it leads to was walked already.
         try FileManager.default.createSymbolicLink(atPath: root + "/robo/2024/up", withDestinationPath: root + "/robo")
         #expect(FileGlob.expand(root + "/robo/**/*.csv") == ["robo/2024/05/c.csv", "robo/2024/b.csv", "robo/a.csv"].map { root + "/" + $0 })
         #expect(FileGlob.expand(root + "/robo/**/**/*.csv") == FileGlob.expand(root + "/robo/**/*.csv"))
         #expect(FileGlob.expand(root + "/*/**/c.*") == ["robo/2024/05/c.csv", "robo/2024/05/c.txt"].map { root + "/" + $0 })
-        #expect(FileGlob.expand(root + "/robo/2024/**") == ["robo/2024/05", "robo/2024/05/c.csv", "robo/2024/05/c.txt", "robo/2024/b.csv", "robo/2024/up"]
-            .map { root + "/" + $0 })
+        // `**` last: every name below, the link up to robo walked once under its own name.
+        let below = FileGlob.expand(root + "/robo/2024/**")
+        #expect(["robo/2024/05", "robo/2024/05/c.csv", "robo/2024/05/c.txt", "robo/2024/b.csv", "robo/2024/up", "robo/2024/up/a.csv"]
+            .allSatisfy { below.contains(root + "/" + $0) })
+        #expect(!below.contains { $0.contains("/up/2024/") }, "robo/2024 is not walked again through the link")
+        // A folder linked to a share is walked, as glob(3)'s one folder did (helper-76: `robo/archive` linked to a NAS).
+        try FileManager.default.createDirectory(atPath: root + "/nas/archive", withIntermediateDirectories: true)
+        try Data("x\n".utf8).write(to: URL(fileURLWithPath: root + "/nas/archive/f.csv"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/robo/archive", withDestinationPath: root + "/nas/archive")
+        #expect(FileGlob.expand(root + "/robo/**/*.csv").contains(root + "/robo/archive/f.csv"))
         // Without `**`, glob(3) as before.
         #expect(FileGlob.expand(root + "/robo/*.csv") == [root + "/robo/a.csv"])
-        #expect(FileGlob.expand(root + "/robo/*/*.csv") == [root + "/robo/2024/b.csv"])
+        #expect(FileGlob.expand(root + "/robo/*/*.csv") == [root + "/robo/2024/b.csv", root + "/robo/archive/f.csv"])
     }
 }

@@ -44,11 +44,6 @@ public protocol LogParser: Sendable {
     /// after it, whatever the days of their runs, so that an id counted in both is left out of the later one read,
     /// whichever arrived first.
     var runIdsSpanDatedLogs: Bool { get }
-    /// Whether its rows' times come from columns the configuration maps (a CSV or JSON export of the tool's own shape): two
-    /// exports of one tool may then date a run a day apart (a time in UTC in one, local in another re-saved by Excel
-    /// without its `Z`; a date corrected across midnight), and a file is compared for runs held again with the files of
-    /// the days next to its own too. False unless a format says otherwise.
-    var mapsItsTimes: Bool { get }
 }
 
 extension LogParser {
@@ -61,7 +56,6 @@ extension LogParser {
     public var keepsTheDayOfOpenRuns: Bool { false }
     public var unclassifiedNames: Set<String> { [] }
     public var runIdsSpanDatedLogs: Bool { false }
-    public var mapsItsTimes: Bool { false }
 }
 
 /// What a parser hands its results to: an event for each run or use it read, a rejection for each record

@@ -127,9 +127,8 @@ extension KoukaStore {
     /// once they have ended), every file of the format.
     func runsCountedElsewhere(
         in keys: RunKeyStream, format: String, otherThan path: String, anyDay: Bool = false, unfinishedAnyDay: Bool = true,
-        daysAround margin: Int = 0, where stands: (String) throws -> Bool = { _ in true }
+        where stands: (String) throws -> Bool = { _ in true }
     ) throws -> [UInt64: CountedRun] {
-        let days = keys.days.lowerBound.adding(days: -margin)...keys.days.upperBound.adding(days: margin)
         var others: [(id: Int64, path: String, unfinished: Set<UInt64>, unanswered: Set<UInt64>)] = []
         // One bounded range of the index per span class (`RunKeySpan`); CROSS JOIN keeps SQLite from starting
         // at the files of the format instead, which are every file of a city's history.
@@ -161,9 +160,9 @@ extension KoukaStore {
         // Only the classes some set uses: the others' ranges are empty.
         let inUse = anyDay ? nil : try spanClassesInUse()
         for spanClass in RunKeySpan.classes where !anyDay && inUse!.all.contains(spanClass) {
-            let earliest = RunKeySpan.earliestStart(ofClass: spanClass, overlapping: days.lowerBound)
-            try overlapping.query([.integer(Int64(spanClass)), .text(RunKeySpan.bound(earliest)), .text(days.upperBound.description),
-                                   .text(days.lowerBound.description), .text(format), .text(path)], add)
+            let earliest = RunKeySpan.earliestStart(ofClass: spanClass, overlapping: keys.days.lowerBound)
+            try overlapping.query([.integer(Int64(spanClass)), .text(RunKeySpan.bound(earliest)), .text(keys.days.upperBound.description),
+                                   .text(keys.days.lowerBound.description), .text(format), .text(path)], add)
             if unfinishedAnyDay, inUse!.unfinished.contains(spanClass) { try unfinished.query([.integer(Int64(spanClass)), .text(format), .text(path)], add) }
         }
         // The file read first keeps a run: the others in the order they were first recorded.

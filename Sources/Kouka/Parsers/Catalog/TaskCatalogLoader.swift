@@ -79,9 +79,6 @@ package enum TaskCatalogLoader {
         }
         let taskID = try text("task_id")
         guard !taskID.isEmpty else { throw RowProblem("task_id is empty") }
-        // Runs whose log names no department are counted under the catalog's: with none, under a department without a name.
-        let department = try text("department")
-        guard !department.isEmpty else { throw RowProblem("department is empty; give the owning department (担当課), under which runs whose log names none are counted") }
         let systemText = try text("system")
         guard let system = SystemFamily(catalogText: systemText) else {
             throw RowProblem("system \(systemText) is not one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -108,7 +105,7 @@ package enum TaskCatalogLoader {
                 """)
         }
         return CatalogEntry(
-            taskID: taskID, name: try text("name"), department: department, system: system, unit: unit,
+            taskID: taskID, name: try text("name"), department: try text("department"), system: system, unit: unit,
             manualMinutesPerUnit: manual, residualMinutesPerUnit: residual,
             reworkMinutesPerFailure: try minutes("rework_minutes_per_failure", optional: true),
             validFrom: validFrom, productionFrom: production, patterns: patterns, line: row.record.line,

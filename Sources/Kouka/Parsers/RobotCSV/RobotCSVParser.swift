@@ -35,8 +35,6 @@ package struct RobotCSVParser: LogParser {
 
     /// Whether the keys handed to `counted(runs:)` are row keys (no `run_id` mapped): see `MappedRuns`.
     package var logsRowKeys: Bool { MappedRuns.keepsRowKeys(options) }
-    /// Its times are the mapped columns': two exports may date one run a day apart.
-    package var mapsItsTimes: Bool { true }
     /// A row is one run of a robot.
     package var rowKeysAreRobotRuns: Bool { logsRowKeys }
 

@@ -33,8 +33,6 @@ package struct TranslationUsageParser: LogParser {
 
     /// Whether the keys handed to `counted(runs:)` are row keys (no `run_id` mapped): see `MappedRuns`.
     package var logsRowKeys: Bool { MappedRuns.keepsRowKeys(options) }
-    /// Its times are the mapped columns': two exports may date one run a day apart.
-    package var mapsItsTimes: Bool { true }
 
     private func parseCSV(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,

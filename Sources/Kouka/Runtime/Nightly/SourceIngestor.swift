@@ -431,7 +431,6 @@ final class SourceIngestor {
            case let counted = try store.runsCountedElsewhere(in: keys, format: read.spec.format, otherThan: display,
                                                              anyDay: read.spec.parser.redatesEndedRuns && !keys.unfinished.isEmpty,
                                                              unfinishedAnyDay: !read.spec.parser.keepsTheDayOfOpenRuns,
-                                                             daysAround: Self.daysAround(read.spec.parser),
                                                              where: { try stands($0, store: store) })
                 .merging(try countedIn(read.parsed.runsGoingOnAfter, otherThan: display, store: store), uniquingKeysWith: { found, _ in found })
                 .merging(beside, uniquingKeysWith: { found, _ in found })

@@ -9,7 +9,7 @@ import Foundation
 /// whatever became of its files since (a file renamed and saved over has neither its path nor its bytes).
 enum ReportSetReplacing {
     /// Refuses to replace the set whose JSON is `json` when the store's first nightly run began (`storeBegan`) after the
-    /// JSON was written and the set lists a file that no line of the store's ledger holds, by path or by SHA-256. A set
+    /// JSON was written and the set counted rows of a file that no line of the store's ledger holds, by path or by SHA-256. A set
     /// without a JSON, or one whose JSON cannot be read, is not the store's to judge: `kouka-audit verify` names it.
     static func check(json: String, paths: Set<String>, digests: Set<String>, storeBegan: Date?) throws(OutputRefused) {
         guard let storeBegan, let written = FileStatus(path: json), storeBegan.timeIntervalSince1970 > written.modifiedAt,
@@ -18,7 +18,9 @@ enum ReportSetReplacing {
         do { object = try JSONSerialization.jsonObject(with: data) } catch { return }
         guard let sources = (object as? [String: Any])?["sources"] as? [[String: Any]] else { return }
         let missing = sources.compactMap { source -> String? in
-            guard let path = source["path"] as? String, !paths.contains(path) else { return nil }
+            // Only files whose rows the set counted: one it lists as rejected whole, unreadable or a copy added nothing.
+            guard ["present", "gone"].contains(source["status"] as? String), (source["accepted"] as? Int ?? 0) > 0,
+                  let path = source["path"] as? String, !paths.contains(path) else { return nil }
             if let sha256 = source["sha256"] as? String, !sha256.isEmpty, digests.contains(sha256) { return nil }
             return path
         }

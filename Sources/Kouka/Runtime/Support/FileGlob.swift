@@ -8,7 +8,8 @@ import Glibc
 /// (`robo/**/*.csv`: `robo/a.csv`, `robo/2024/b.csv`, `robo/2024/05/c.csv`). POSIX `glob(3)` reads it as `*`, one folder
 /// exactly: a city widening `robo/*.csv` to take an archive folder too would have stopped reading the files it read
 /// until then, and every new one beside them (helper-75's glob_doublestar_skips_top_level.sh), with exit 0. Folders are
-/// walked without following symbolic links (a link to a parent would never end) and without hidden ones, as a shell does.
+/// walked through symbolic links (an archive folder linked to a share, which glob(3)'s one folder followed too), each
+/// folder once (a link back to a parent would never end), without hidden ones, as a shell does.
 enum FileGlob {
     static func expand(_ pattern: String) -> [String] {
         var segments = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -21,7 +22,10 @@ enum FileGlob {
         let bases = head.isEmpty ? (pattern.hasPrefix("/") ? ["/"] : ["."]) : posix(head).filter(isFolder)
         var found = Set<String>()
         for base in bases {
-            for folder in [base] + subfolders(of: base) {
+            var visited = Set<FolderIdentity>()
+            guard let identity = FolderIdentity(base) else { continue }
+            visited.insert(identity)
+            for folder in [base] + subfolders(of: base, visited: &visited) {
                 let prefix = head.isEmpty && base == "." ? (folder == "." ? "" : String(folder.dropFirst(2)) + "/")
                     : (folder.hasSuffix("/") ? folder : folder + "/")
                 // `**` last matches every file under the folders, as a shell does.
@@ -47,20 +51,36 @@ enum FileGlob {
         return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// Every folder under `folder`, at any depth, not through symbolic links and not hidden.
-    private static func subfolders(of folder: String) -> [String] {
+    /// A folder as the file system knows it, whatever path leads to it.
+    private struct FolderIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+
+        init?(_ path: String) {
+            var status = stat()
+            // stat: through a symbolic link, to the folder it names.
+            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return nil }
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+        }
+    }
+
+    /// Every folder under `folder`, at any depth, through symbolic links, each once (`visited`), not hidden.
+    private static func subfolders(of folder: String, visited: inout Set<FolderIdentity>) -> [String] {
         guard let directory = opendir(folder) else { return [] }
         defer { closedir(directory) }
-        var found: [String] = []
+        var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            names.append(withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) })
+        }
+        // In name order, so that a folder two paths lead to is found under the same one every night.
+        var found: [String] = []
+        for name in names.sorted() {
             guard !name.hasPrefix(".") else { continue }
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var status = stat()
-            // lstat: a symbolic link to a folder is not walked into.
-            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { continue }
+            guard let identity = FolderIdentity(path), visited.insert(identity).inserted else { continue }
             found.append(path)
-            found += subfolders(of: path)
+            found += subfolders(of: path, visited: &visited)
         }
         return found
     }
