@@ -45,6 +45,15 @@ struct MappedRuns {
     /// Counts `event`, read from `line` with run id `runID` ("" when none), once: throws when an earlier row
     /// of the file or another file already counts its run. An empty run id is always counted: nothing shows
     /// it is a repeat.
+    /// Hands `event`, read from line `line` with run id `runID`, to `sink` once admitted; a run counted unfinished with an id
+    /// is kept as counted before its end (`ParseSink.countedIfUnfinished`), to be given up should its file be deleted and a
+    /// later one hold it ended. Every mapped row, from a CSV (`MappedRow.accept`) or a JSON line, comes through here.
+    mutating func accept(_ event: UsageEvent, runID: String, line: Int, into sink: any ParseSink) throws(RowProblem) {
+        try admit(event, runID: runID, line: line)
+        sink.accept(event)
+        if event.outcome == .unfinished, !runID.isEmpty, countsRunIDs { sink.countedIfUnfinished(event, hash: Self.hash(event, runID: runID), line: line) }
+    }
+
     mutating func admit(_ event: UsageEvent, runID: String, line: Int) throws(RowProblem) {
         guard admission != nil else {
             rowKeys!.add(RunKeyHash.of("row\u{0}\(event.taskName)\u{0}\(event.occurredAt.timeIntervalSince1970)\u{0}\(event.outcome.rawValue)"))
@@ -62,9 +71,6 @@ struct MappedRuns {
 extension MappedRow {
     /// Hands `event`, read from this row, to `sink` once its run is admitted by `runs`.
     func accept(_ event: UsageEvent, into sink: any ParseSink, runs: inout MappedRuns) throws(RowProblem) {
-        let runID = try text("run_id")
-        try runs.admit(event, runID: runID, line: row.record.line)
-        sink.accept(event)
-        if event.outcome == .unfinished, !runID.isEmpty, runs.countsRunIDs { sink.countedIfUnfinished(event, hash: MappedRuns.hash(event, runID: runID), line: row.record.line) }
+        try runs.accept(event, runID: try text("run_id"), line: row.record.line, into: sink)
     }
 }

@@ -72,8 +72,7 @@ package struct TranslationUsageParser: LogParser {
                     postEditMinutes: JSONObjectRecords.text(object, c["post_edit_minutes"]),
                     sourceLanguage: JSONObjectRecords.text(object, c["source_language"]), targetLanguage: JSONObjectRecords.text(object, c["target_language"]))
                 let event = try record.event(line: line, context: context, options: options)
-                try runs.admit(event, runID: JSONObjectRecords.text(object, c["run_id"]), line: line)
-                sink.accept(event)
+                try runs.accept(event, runID: JSONObjectRecords.text(object, c["run_id"]), line: line, into: sink)
             } catch {
                 sink.reject(error.rejection(file: context.displayPath, line: line) {
                     object.flatMap { Timestamp(JSONObjectRecords.text($0, c["time"])) }.map { context.clock.localDate(of: $0.instant(in: context.clock)) }
