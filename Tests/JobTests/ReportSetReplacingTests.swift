@@ -34,14 +34,21 @@ import Testing
         """
     }
     static let head = "id,robot,dept,start,end,result\n"
+    static let august = head + "3,ロボB,,2024/08/10 10:00:00,2024/08/10 10:05:00,ok\n"
+
+    /// The city, its store at kouka.sqlite, with m2.csv's August run.
+    static func city(_ name: String) throws -> SmallCity {
+        let city = try SmallCity(name)
+        try city.write("catalog.csv", catalog)
+        try city.write("kouka.toml", toml(database: "kouka.sqlite"))
+        try city.write("robo/m2.csv", august)
+        return city
+    }
 
     @Test func aStoreWithoutTheFilesASetCountedDoesNotReplaceIt() throws {
-        let city = try SmallCity("set-replacing")
+        let city = try Self.city("set-replacing")
         defer { city.remove() }
-        try city.write("catalog.csv", Self.catalog)
-        try city.write("kouka.toml", Self.toml(database: "kouka.sqlite"))
         try city.write("robo/m1.csv", Self.head + "1,ロボA,,2024/04/10 10:00:00,2024/04/10 10:05:00,ok\n2,ロボA,,2024/06/10 10:00:00,2024/06/10 10:05:00,ok\n")
-        try city.write("robo/m2.csv", Self.head + "3,ロボB,,2024/08/10 10:00:00,2024/08/10 10:05:00,ok\n")
         #expect(try city.nightly().exitCode == 0)
         // 2 × (60 − 10) + (30 − 5) = 125 min.
         let signed = try city.report(2024)
@@ -69,11 +76,8 @@ import Testing
     /// A file the set lists without having counted a row of it (rejected whole, here an Excel lock file) does not hold the
     /// set back (helper-76: the store moved aside to be built again, as the docs say to do with a damaged one).
     @Test func aFileTheSetCountedNothingOfDoesNotHoldItBack() throws {
-        let city = try SmallCity("set-replacing-rejected")
+        let city = try Self.city("set-replacing-rejected")
         defer { city.remove() }
-        try city.write("catalog.csv", Self.catalog)
-        try city.write("kouka.toml", Self.toml(database: "kouka.sqlite"))
-        try city.write("robo/m2.csv", Self.head + "3,ロボB,,2024/08/10 10:00:00,2024/08/10 10:05:00,ok\n")
         try city.write("robo/~$m2.csv", "not a table of runs at all")
         #expect(try city.nightly().exitCode == 1, "the lock file is rejected whole")
         let signed = try city.report(2024)

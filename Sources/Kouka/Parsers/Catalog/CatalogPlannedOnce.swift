@@ -17,16 +17,11 @@ enum CatalogPlannedOnce {
             if earlier.expectedUnitsPerYear == units && earlier.productionFrom == start { continue }
             problems.append(.init(line: row.line, message: """
                 task_id \(row.taskID) is planned on line \(earlier.line) with \(CatalogExpectedVolume.column) \
-                \(plain(earlier.expectedUnitsPerYear ?? 0)) from \(earlier.productionFrom?.description ?? "") \
-                and here with \(plain(units)) from \(start); a task is planned once: give its expected \
+                \(TaskCatalogLoader.decimal(earlier.expectedUnitsPerYear ?? 0)) from \(earlier.productionFrom?.description ?? "") \
+                and here with \(TaskCatalogLoader.decimal(units)) from \(start); a task is planned once: give its expected \
                 volume and production_from on one row (or the same on each)
                 """))
         }
         return problems
-    }
-
-    /// The volume as the catalog would write it: 240, not 240.0.
-    private static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

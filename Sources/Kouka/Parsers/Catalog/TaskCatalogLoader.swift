@@ -68,8 +68,6 @@ package enum TaskCatalogLoader {
     private static func entry(_ row: CSVRow) throws(RowProblem) -> CatalogEntry {
         let h = row.header
         func text(_ column: String) throws(RowProblem) -> String { try row.text(h.column(column)!) }
-        /// `12`, `12.5`: the number as the department wrote it, without a trailing `.0`.
-        func decimal(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
         func minutes(_ column: String, optional: Bool = false) throws(RowProblem) -> Double {
             guard let index = h.column(column), let value = try row.number(index) else {
                 if optional { return 0 }
@@ -124,4 +122,7 @@ package enum TaskCatalogLoader {
             "\(encoding) text that does not decode at byte \(offset) (\(problem)) — save the catalog again as UTF-8 (Excel: \"CSV UTF-8\") or Shift_JIS"
         }
     }
+
+    /// `12`, `12.5`: the number as the department wrote it, without a trailing `.0` (and plainly past what Int64 holds).
+    static func decimal(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value) }
 }

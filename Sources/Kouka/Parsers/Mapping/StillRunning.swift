@@ -10,11 +10,12 @@ import Foundation
 /// mapped_unfinished_never_counted.sh).
 enum StillRunning {
     /// The row's outcome: `listed` (its status in a list of the mapping), else unfinished once the run started at `since`
-    /// is older than `pending_max_hours`, else nil: it waits, and `summary` counts it among the pending runs.
-    static func outcome(listed: Outcome?, since: Date, context: ParseContext, options: SourceOptions,
+    /// is older than `pending_max_hours`, else nil: it waits, and `summary` counts it among the pending runs. `since` is
+    /// read only for a row still running.
+    static func outcome(listed: Outcome?, since: @autoclosure () throws(RowProblem) -> Date, context: ParseContext, options: SourceOptions,
                         summary: inout ParseSummary) throws(RowProblem) -> Outcome? {
         if let listed { return listed }
-        guard context.now.timeIntervalSince(since) > context.pendingMaxAge else {
+        guard context.now.timeIntervalSince(try since()) > context.pendingMaxAge else {
             summary.pendingRuns += 1
             return nil
         }

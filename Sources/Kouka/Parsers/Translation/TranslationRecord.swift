@@ -13,8 +13,14 @@ struct TranslationRecord {
     var sourceLanguage = ""
     var targetLanguage = ""
 
-    func event(line: Int, context: ParseContext, options: SourceOptions) throws(RowProblem) -> UsageEvent {
+    /// When the request was made, from its time column's text.
+    static func instant(of time: String, clock: LocalClock) throws(RowProblem) -> Date {
         guard let stamp = Timestamp(time) else { throw RowProblem("the request time is missing or not a date-time") }
+        return stamp.instant(in: clock)
+    }
+
+    func event(line: Int, context: ParseContext, options: SourceOptions) throws(RowProblem) -> UsageEvent {
+        let occurredAt = try Self.instant(of: time, clock: context.clock)
         guard let count = DecimalText.number(characters), count.isFinite, count >= 0, count <= CSVRow.largestPlausible else {
             throw RowProblem("the character count is missing or not a plausible number")
         }
@@ -26,7 +32,7 @@ struct TranslationRecord {
             postEdit = minutes
         }
         var event = UsageEvent(
-            family: .translation, occurredAt: stamp.instant(in: context.clock), taskName: task.isEmpty ? (options.task ?? "AI翻訳") : task,
+            family: .translation, occurredAt: occurredAt, taskName: task.isEmpty ? (options.task ?? "AI翻訳") : task,
             department: department.isEmpty ? options.department : department, outcome: outcome, quantity: count,
             unit: .characters, humanSeconds: postEdit.map { $0 * 60 }, source: context.location(line))
         // A pair with one side unknown, or not a language code (free text in the column), is no pair: its characters

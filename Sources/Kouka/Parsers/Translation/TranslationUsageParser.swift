@@ -38,9 +38,8 @@ package struct TranslationUsageParser: LogParser {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
                                  redactsValues: true, delimiter: options.delimiter, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
-            guard let time = Timestamp(try m.text("time")) else { throw RowProblem("the request time is missing or not a date-time") }
-            guard let outcome = try StillRunning.outcome(listed: try m.outcome(), since: time.instant(in: context.clock), context: context,
-                                                         options: options, summary: &summary) else { return }
+            guard let outcome = try StillRunning.outcome(listed: try m.outcome(), since: try TranslationRecord.instant(of: m.text("time"), clock: context.clock),
+                                                         context: context, options: options, summary: &summary) else { return }
             let record = TranslationRecord(outcome: outcome,
                 time: try m.text("time"), characters: try m.text("characters").replacingOccurrences(of: ",", with: ""),
                 department: try m.text("department"), task: try m.text("task"), postEditMinutes: try m.text("post_edit_minutes"),
@@ -58,12 +57,10 @@ package struct TranslationUsageParser: LogParser {
                 guard let object else { throw RowProblem("not a JSON object") }
                 var outcome = Outcome.success
                 if c["status"] != nil {
-                    guard let time = Timestamp(JSONObjectRecords.text(object, c["time"])) else {
-                        throw RowProblem("the request time is missing or not a date-time")
-                    }
                     guard let stated = try StillRunning.outcome(
                         listed: try options.outcome(ofStatus: JSONObjectRecords.text(object, c["status"]), quoted: CSVRow.withheld),
-                        since: time.instant(in: context.clock), context: context, options: options, summary: &summary) else { return }
+                        since: try TranslationRecord.instant(of: JSONObjectRecords.text(object, c["time"]), clock: context.clock),
+                        context: context, options: options, summary: &summary) else { return }
                     outcome = stated
                 }
                 let record = TranslationRecord(outcome: outcome,

@@ -19,7 +19,7 @@ enum FileGlob {
         let head = segments[..<star].joined(separator: "/")
         let rest = segments[(star + 1)...].joined(separator: "/")
         // The folders the part before `**` names (the current folder when there is none; the root for `/**`).
-        let bases = head.isEmpty ? (pattern.hasPrefix("/") ? ["/"] : ["."]) : posix(head).filter(isFolder)
+        let bases = head.isEmpty ? (pattern.hasPrefix("/") ? ["/"] : ["."]) : posix(head).filter { FolderIdentity($0) != nil }
         var found = Set<String>()
         for base in bases {
             var visited = Set<FolderIdentity>()
@@ -44,11 +44,6 @@ enum FileGlob {
             if let cString = result.gl_pathv[index] { paths.append(String(cString: cString)) }
         }
         return paths.sorted()
-    }
-
-    private static func isFolder(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// A folder as the file system knows it, whatever path leads to it.
