@@ -12,7 +12,7 @@ struct MigrationRowRemovedTests {
         let last = Migrations.all.last!.name
         try store.db.execute("DELETE FROM migrations WHERE name = '\(last)'")
         #expect(throws: StoreError.schemaMismatch(path: path, table: "migrations",
-                                                  problem: "it lacks \(last), yet what \(last) makes is there (table run_rollups already exists)")) {
+                                                  problem: "it lacks \(last), yet what \(last) makes is there (duplicate column name: since)")) {
             try KoukaStore(path: path)
         }
     }

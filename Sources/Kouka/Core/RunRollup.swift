@@ -1,3 +1,5 @@
+import Foundation
+
 /// One run's id hash and marks, and the one rollup the run makes, kept with the file that holds it (the store's
 /// `run_rollups`, covered by the file's rollup digest) where the file may have to change its count of that run after it
 /// can no longer be read again (deleted, as exports are by routine retention):
@@ -18,8 +20,12 @@ package struct RunRollup: Sendable, Hashable {
     package var unanswered: Bool
     package var key: RollupKey
     package var totals: RollupTotals
+    /// Of a run still running when its file was read (`RunRollupRole.waiting`), when it started, or waits since: it counts
+    /// as unfinished once older than `pending_max_hours`; nil for any other run.
+    package var since: Date?
 
-    package init(hash: UInt64, line: Int, unfinished: Bool, unanswered: Bool, key: RollupKey, totals: RollupTotals) {
+    package init(hash: UInt64, line: Int, unfinished: Bool, unanswered: Bool, key: RollupKey, totals: RollupTotals, since: Date? = nil) {
+        self.since = since
         self.hash = hash
         self.line = line
         self.unfinished = unfinished

@@ -74,10 +74,14 @@ package protocol RunKeySink: ParseSink {
     /// Keeps, of a run counted before its end (a chatbot's last question in its export), its id hash, marks and event:
     /// what the file gives up should it be deleted and a later export hold the run further on (`RunRollup`).
     func keep(openRun run: LeftOutRun, line: Int)
+    /// Keeps, of a run still running (a pending run: not counted yet), its id hash and the event it would count as were it
+    /// unfinished now: what the file counts should it be deleted, or saved over, before the run ends (`RunRollup`).
+    func keep(waitingRun run: LeftOutRun, line: Int)
 }
 
 extension RunKeySink {
     package func keep(openRun run: LeftOutRun, line: Int) {}
+    package func keep(waitingRun run: LeftOutRun, line: Int) {}
 }
 
 extension ParseSink {
@@ -92,6 +96,17 @@ extension ParseSink {
         guard event.outcome == .unfinished else { return }
         counted(openRun: LeftOutRun(hash: hash, unfinished: true, unanswered: false, event: event), line: line)
     }
+
+    /// Hands on a run still running on `line` under run-id hash `hash` (a pending run, not counted), as `event` would count
+    /// were it unfinished now, when this sink keeps run ids: a file deleted before the run ends counts it as unfinished once
+    /// it is past `pending_max_hours`, unless a file Kouka reads holds it (`SourceIngestor.settleWaitingRuns`).
+    package func waiting(_ event: UsageEvent, hash: UInt64, line: Int) {
+        guard let keeper = self as? any RunKeySink else { return }
+        var unfinished = event
+        unfinished.outcome = .unfinished
+        keeper.keep(waitingRun: LeftOutRun(hash: hash, unfinished: true, unanswered: false, event: unfinished), line: line)
+    }
+
 }
 
 /// A sink that can take a file's records in parts, each read on its own thread into its own partition;

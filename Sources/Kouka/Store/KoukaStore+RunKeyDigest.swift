@@ -7,16 +7,19 @@ extension KoukaStore {
     /// its number of files; a file with neither a row nor a chunk has no digest. Chunks are hashed as stored, so the
     /// same run ids in another layout (renumbered, split) differ, as `runsCounted` would read them otherwise.
     func runKeyDigests() throws -> [Int64: String] {
-        var rows: [Int64: (row: RunKeySetRow, unfinished: [UInt64]?, unanswered: [UInt64]?)] = [:]
-        try db.prepare("SELECT source_id, first_day, last_day, span_class, unfinished, unanswered FROM run_key_sets", reading: "run_key_sets").query { s in
+        var rows: [Int64: (row: RunKeySetRow, unfinished: [UInt64]?, unanswered: [UInt64]?, first: [UInt64]?, last: [UInt64]?)] = [:]
+        try db.prepare("SELECT source_id, first_day, last_day, span_class, unfinished, unanswered, first_day_runs, last_day_runs FROM run_key_sets",
+                       reading: "run_key_sets").query { s in
             rows[try s.int(0)] = (RunKeySetRow(firstDay: try s.text(1), lastDay: try s.text(2), spanClass: try s.int(3)),
-                                  s.isNull(4) ? nil : try s.hashes(4), s.isNull(5) ? nil : try s.hashes(5))
+                                  s.isNull(4) ? nil : try s.hashes(4), s.isNull(5) ? nil : try s.hashes(5), s.isNull(6) ? nil : try s.hashes(6),
+                                  s.isNull(7) ? nil : try s.hashes(7))
         }
         var digests: [Int64: String] = [:]
         var current: (id: Int64, digest: RunKeySetDigest)? = nil
         func start(_ id: Int64) -> RunKeySetDigest {
             let stored = rows.removeValue(forKey: id)
-            return RunKeySetDigest(row: stored?.row, unfinished: stored?.unfinished, unanswered: stored?.unanswered)
+            return RunKeySetDigest(row: stored?.row, unfinished: stored?.unfinished, unanswered: stored?.unanswered, firstDayRuns: stored?.first,
+                                   lastDayRuns: stored?.last)
         }
         try db.prepare("SELECT source_id, chunk, hashes FROM run_keys ORDER BY source_id, chunk", reading: "run_keys").query { s in
             let id = try s.int(0)
@@ -35,13 +38,15 @@ extension KoukaStore {
     /// The SHA-256 of one file's run-key set as the store holds it now (`runKeyDigests()` for one file); nil when it has
     /// neither a row nor a chunk.
     func runKeyDigest(ofSource id: Int64) throws -> String? {
-        var row: (row: RunKeySetRow, unfinished: [UInt64]?, unanswered: [UInt64]?)?
-        try db.prepare("SELECT first_day, last_day, span_class, unfinished, unanswered FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets")
-            .query([.integer(id)]) { s in
+        var row: (row: RunKeySetRow, unfinished: [UInt64]?, unanswered: [UInt64]?, first: [UInt64]?, last: [UInt64]?)?
+        try db.prepare("""
+            SELECT first_day, last_day, span_class, unfinished, unanswered, first_day_runs, last_day_runs FROM run_key_sets WHERE source_id = ?
+            """, reading: "run_key_sets").query([.integer(id)]) { s in
                 row = (RunKeySetRow(firstDay: try s.text(0), lastDay: try s.text(1), spanClass: try s.int(2)), s.isNull(3) ? nil : try s.hashes(3),
-                       s.isNull(4) ? nil : try s.hashes(4))
+                       s.isNull(4) ? nil : try s.hashes(4), s.isNull(5) ? nil : try s.hashes(5), s.isNull(6) ? nil : try s.hashes(6))
             }
-        var digest = RunKeySetDigest(row: row?.row, unfinished: row?.unfinished, unanswered: row?.unanswered)
+        var digest = RunKeySetDigest(row: row?.row, unfinished: row?.unfinished, unanswered: row?.unanswered, firstDayRuns: row?.first,
+                                     lastDayRuns: row?.last)
         var chunks = 0
         try db.prepare("SELECT chunk, hashes FROM run_keys WHERE source_id = ? ORDER BY chunk", reading: "run_keys").query([.integer(id)]) { s in
             digest.add(chunk: try s.int(0), try s.hashes(1))

@@ -1,4 +1,8 @@
 
+/// Another file's run-key set a file's run ids are compared with (`KoukaStore.runsCountedElsewhere`): its ledger id and
+/// path, its marks, and `only` the runs to look for in it (nil: every run of the file).
+typealias ComparedRunKeySet = (id: Int64, path: String, unfinished: Set<UInt64>, unanswered: Set<UInt64>, only: [UInt64]?)
+
 /// Run ids per source file, kept to count a run once when two files hold it (overlapping exports).
 /// Stored as sorted chunks of 65,536 hashes, so reading or comparing them never needs a whole file's.
 extension KoukaStore {
@@ -11,12 +15,16 @@ extension KoukaStore {
         let row = RunKeySetRow(firstDay: keys.days.lowerBound.description, lastDay: keys.days.upperBound.description, spanClass: Int64(spanClass))
         let unfinished = keys.unfinished.isEmpty ? nil : keys.unfinished
         let unanswered = keys.unanswered.isEmpty ? nil : keys.unanswered
-        try db.prepare("INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day, span_class, unfinished, unanswered) VALUES (?, ?, ?, ?, ?, ?)").run([
+        try db.prepare("""
+            INSERT OR REPLACE INTO run_key_sets (source_id, first_day, last_day, span_class, unfinished, unanswered, first_day_runs, last_day_runs)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([
             .integer(id), .text(row.firstDay), .text(row.lastDay), .integer(row.spanClass), unfinished.map { .hashes($0) } ?? .null,
-            unanswered.map { .hashes($0) } ?? .null,
+            unanswered.map { .hashes($0) } ?? .null, keys.firstDayRuns.map { .hashes($0) } ?? .null, keys.lastDayRuns.map { .hashes($0) } ?? .null,
         ])
         noteSpanClass(spanClass, unfinished: unfinished != nil)
-        var digest = RunKeySetDigest(row: row, unfinished: unfinished, unanswered: unanswered)
+        var digest = RunKeySetDigest(row: row, unfinished: unfinished, unanswered: unanswered, firstDayRuns: keys.firstDayRuns,
+                                     lastDayRuns: keys.lastDayRuns)
         let insert = try db.prepare("INSERT INTO run_keys (source_id, chunk, hashes) VALUES (?, ?, ?)")
         var chunk: [UInt64] = []
         var number: Int64 = 0
@@ -41,8 +49,13 @@ extension KoukaStore {
         var days = keys.days
         var unfinished = Set(keys.unfinished)
         var unanswered = Set(keys.unanswered)
-        try db.prepare("SELECT first_day, last_day, unfinished, unanswered FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { row in
+        var firstDayRuns = keys.firstDayRuns, lastDayRuns = keys.lastDayRuns
+        try db.prepare("""
+            SELECT first_day, last_day, unfinished, unanswered, first_day_runs, last_day_runs FROM run_key_sets WHERE source_id = ?
+            """, reading: "run_key_sets").query([.integer(id)]) { row in
             let first = try row.date(0), last = try row.date(1)
+            firstDayRuns = RunDayEdges.merged(first, row.isNull(4) ? nil : try row.hashes(4), keys.days.lowerBound, keys.firstDayRuns, earlier: true)
+            lastDayRuns = RunDayEdges.merged(last, row.isNull(5) ? nil : try row.hashes(5), keys.days.upperBound, keys.lastDayRuns, earlier: false)
             days = min(first, days.lowerBound)...max(last, days.upperBound)
             if !row.isNull(2) { unfinished.formUnion(try row.hashes(2)) }
             if !row.isNull(3) { unanswered.formUnion(try row.hashes(3)) }
@@ -57,7 +70,8 @@ extension KoukaStore {
             defer { previous = hash }
             return hash != previous
         }
-        return try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished.sorted(), unanswered: unanswered.sorted()) { body in
+        return try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished.sorted(), unanswered: unanswered.sorted(), firstDayRuns: firstDayRuns,
+                                              lastDayRuns: lastDayRuns) { body in
             for hash in distinct { try body(hash) }
         }, source: id)
     }
@@ -67,10 +81,15 @@ extension KoukaStore {
     func removeRunKeys(_ hashes: Set<UInt64>, source id: Int64) throws -> String? {
         var days: ClosedRange<LocalDate>?
         var unfinished: [UInt64] = [], unanswered: [UInt64] = []
-        try db.prepare("SELECT first_day, last_day, unfinished, unanswered FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets").query([.integer(id)]) { row in
+        var firstDayRuns: [UInt64]?, lastDayRuns: [UInt64]?
+        try db.prepare("""
+            SELECT first_day, last_day, unfinished, unanswered, first_day_runs, last_day_runs FROM run_key_sets WHERE source_id = ?
+            """, reading: "run_key_sets").query([.integer(id)]) { row in
             days = try row.date(0)...row.date(1)
             if !row.isNull(2) { unfinished = try row.hashes(2).filter { !hashes.contains($0) } }
             if !row.isNull(3) { unanswered = try row.hashes(3).filter { !hashes.contains($0) } }
+            if !row.isNull(4) { firstDayRuns = try row.hashes(4).filter { !hashes.contains($0) } }
+            if !row.isNull(5) { lastDayRuns = try row.hashes(5).filter { !hashes.contains($0) } }
         }
         var kept: [UInt64] = []
         try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? ORDER BY chunk", reading: "run_keys").query([.integer(id)]) {
@@ -81,7 +100,8 @@ extension KoukaStore {
             try db.prepare("DELETE FROM run_key_sets WHERE source_id = ?").run([.integer(id)])
             return nil
         }
-        return try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished, unanswered: unanswered) { body in
+        return try insertRunKeys(RunKeyStream(days: days, unfinished: unfinished, unanswered: unanswered, firstDayRuns: firstDayRuns,
+                                              lastDayRuns: lastDayRuns) { body in
             for hash in kept { try body(hash) }
         }, source: id)
     }
@@ -129,7 +149,9 @@ extension KoukaStore {
         in keys: RunKeyStream, format: String, otherThan path: String, anyDay: Bool = false, unfinishedAnyDay: Bool = true,
         where stands: (String) throws -> Bool = { _ in true }
     ) throws -> [UInt64: CountedRun] {
-        var others: [(id: Int64, path: String, unfinished: Set<UInt64>, unanswered: Set<UInt64>)] = []
+        // `only`: of a file whose days end the day before these begin, or begin the day after they end, the runs of these it
+        // holds on that edge (`RunDayEdges`); nil for a file compared whole.
+        var others: [ComparedRunKeySet] = []
         // One bounded range of the index per span class (`RunKeySpan`); CROSS JOIN keeps SQLite from starting
         // at the files of the format instead, which are every file of a city's history.
         let overlapping = try db.prepare("""
@@ -147,7 +169,7 @@ extension KoukaStore {
         func add(_ row: SQLiteStatement) throws {
             let id = try row.int(0)
             guard seen.insert(id).inserted else { return }
-            others.append((id, try row.text(1), row.isNull(2) ? [] : Set(try row.hashes(2)), row.isNull(3) ? [] : Set(try row.hashes(3))))
+            others.append((id, try row.text(1), row.isNull(2) ? [] : Set(try row.hashes(2)), row.isNull(3) ? [] : Set(try row.hashes(3)), nil))
         }
         if anyDay {
             // Runs counted unfinished here may be dated otherwise where they ended: every file of the format (a format
@@ -165,12 +187,22 @@ extension KoukaStore {
                                    .text(keys.days.lowerBound.description), .text(format), .text(path)], add)
             if unfinishedAnyDay, inUse!.unfinished.contains(spanClass) { try unfinished.query([.integer(Int64(spanClass)), .text(format), .text(path)], add) }
         }
+        if !anyDay, let inUse { try addFilesOfTheDaysNextTo(keys, format: format, otherThan: path, classes: inUse.all, seen: &seen, to: &others) }
         // The file read first keeps a run: the others in the order they were first recorded.
         others.sort { $0.id < $1.id }
         others = try others.filter { try stands($0.path) }
         var found: [UInt64: CountedRun] = [:]
         let readChunk = try db.prepare("SELECT hashes FROM run_keys WHERE source_id = ? AND chunk = ?", reading: "run_keys")
         for other in others {
+            if let only = other.only {
+                for hash in only where found[hash].map({ $0.stage < 2 }) ?? true {
+                    let stage = CountedRun.stage(of: hash, unfinished: other.unfinished, unanswered: other.unanswered)
+                    if found[hash].map({ stage > $0.stage }) ?? true {
+                        found[hash] = CountedRun(path: other.path, unfinished: stage < 2, unanswered: stage == 0)
+                    }
+                }
+                continue
+            }
             var chunk: [UInt64] = []
             var number: Int64 = 0
             var index = 0

@@ -13,19 +13,19 @@ extension KoukaStore {
         package var run: RunRollup
     }
 
-    /// Keeps `runs` of the file of ledger line `id`: left out as counted elsewhere, or counted (`counted`) before their end;
-    /// in the transaction that records the file.
-    func insertRunRollups(_ runs: [RunRollup], counted: Bool, source id: Int64) throws {
+    /// Keeps `runs` of the file of ledger line `id` in their `role`; in the transaction that records the file.
+    func insertRunRollups(_ runs: [RunRollup], role: RunRollupRole, source id: Int64) throws {
         guard !runs.isEmpty else { return }
         let insert = try db.prepare("""
             INSERT INTO run_rollups (source_id, counted, line, run_hash, unfinished, unanswered, day, department, family, task_name, outcome,
-            unit, off_hours, events, quantity, machine_seconds, human_seconds, human_quantity, cumulative, quality)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            unit, off_hours, events, quantity, machine_seconds, human_seconds, human_quantity, cumulative, quality, since)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for run in runs {
-            try insert.run([.integer(id), .integer(counted ? 1 : 0), .integer(Int64(run.line)), .integer(Int64(bitPattern: run.hash)),
+            try insert.run([.integer(id), .integer(role.rawValue), .integer(Int64(run.line)), .integer(Int64(bitPattern: run.hash)),
                             .integer(run.unfinished ? 1 : 0), .integer(run.unanswered ? 1 : 0)]
-                + Self.rollupValues(run.key, run.totals) + [Self.qualityText(run.totals.quality).map { .text($0) } ?? .null])
+                + Self.rollupValues(run.key, run.totals) + [Self.qualityText(run.totals.quality).map { .text($0) } ?? .null,
+                                                            run.since.map { .real($0.timeIntervalSince1970) } ?? .null])
         }
     }
 
@@ -65,11 +65,11 @@ extension KoukaStore {
 
     static func runRollupColumns(_ table: String) -> String {
         ["line", "unfinished", "unanswered", "day", "department", "family", "task_name", "outcome", "unit", "off_hours", "cumulative", "events",
-         "quantity", "machine_seconds", "human_seconds", "human_quantity", "quality"].map { "\(table).\($0)" }.joined(separator: ", ")
+         "quantity", "machine_seconds", "human_seconds", "human_quantity", "quality", "since"].map { "\(table).\($0)" }.joined(separator: ", ")
     }
 
     /// The run of a row read with `runRollupColumns`, from column `first`.
-    private func runRollup(_ s: SQLiteStatement, from first: Int32, hash: UInt64) throws -> RunRollup {
+    func runRollup(_ s: SQLiteStatement, from first: Int32, hash: UInt64) throws -> RunRollup {
         let c = first
         let running = try s.runningTotal(c + 10)
         let key = RollupKey(date: try s.date(c + 3), department: try s.text(c + 4), family: try s.value(c + 5, as: SystemFamily.self),
@@ -78,7 +78,24 @@ extension KoukaStore {
         var totals = RollupTotals(events: Int(try s.int(c + 11)), quantity: try s.double(c + 12), machineSeconds: try s.double(c + 13),
                                   humanSeconds: try s.double(c + 14), humanMeasuredQuantity: try s.double(c + 15))
         totals.quality = try Self.quality(s.optionalText(c + 16), path: path)
-        return RunRollup(hash: hash, line: Int(try s.int(c)), unfinished: try s.flag(c + 1), unanswered: try s.flag(c + 2), key: key, totals: totals)
+        let since = s.isNull(c + 17) ? nil : Date(timeIntervalSince1970: try s.double(c + 17))
+        return RunRollup(hash: hash, line: Int(try s.int(c)), unfinished: try s.flag(c + 1), unanswered: try s.flag(c + 2), key: key, totals: totals,
+                         since: since)
+    }
+
+    /// Adds `runs` to the counts of the file of ledger line `id`: their rollups to its own, their ids to its run-key set with
+    /// their marks and days; returns the set's new digest. In the caller's transaction.
+    func addCountedRuns(_ runs: [RunRollup], to id: Int64) throws -> String {
+        try insertRollups(runs.map { ($0.key, $0.totals) }, source: id, adding: true)
+        try keepQuality(of: runs.map { ($0.key, $0.totals) }, source: id, adding: true)
+        let days = runs.map(\.key.date)
+        let first = days.min()!, last = days.max()!
+        let hashes = Array(Set(runs.map(\.hash))).sorted()
+        return try addRunKeys(RunKeyStream(days: first...last, unfinished: Array(Set(runs.filter(\.unfinished).map(\.hash))).sorted(),
+                                           unanswered: Array(Set(runs.filter(\.unanswered).map(\.hash))).sorted(),
+                                           firstDayRuns: RunDayEdges.runs(of: runs, on: first), lastDayRuns: RunDayEdges.runs(of: runs, on: last)) { body in
+            for hash in hashes { try body(hash) }
+        }, source: id)
     }
 
     /// Has the file of ledger line `id`, which cannot be read again, count `runs` it left out because another file counted
@@ -87,14 +104,7 @@ extension KoukaStore {
     package func takeBack(_ runs: [RunRollup], into id: Int64) throws {
         guard !runs.isEmpty else { return }
         try db.transaction {
-            try insertRollups(runs.map { ($0.key, $0.totals) }, source: id, adding: true)
-            try keepQuality(of: runs.map { ($0.key, $0.totals) }, source: id, adding: true)
-            let days = runs.map(\.key.date)
-            let hashes = runs.map(\.hash).sorted()
-            let runKeysDigest = try addRunKeys(RunKeyStream(days: days.min()!...days.max()!, unfinished: runs.filter(\.unfinished).map(\.hash).sorted(),
-                                                            unanswered: runs.filter(\.unanswered).map(\.hash).sorted()) { body in
-                for hash in hashes { try body(hash) }
-            }, source: id)
+            let runKeysDigest = try addCountedRuns(runs, to: id)
             let forget = try db.prepare("DELETE FROM run_rollups WHERE source_id = ? AND counted = 0 AND line = ? AND run_hash = ?")
             // One row of the quarantine per run: a line of a compact JSON file may hold several records.
             let release = try db.prepare("""
@@ -111,7 +121,7 @@ extension KoukaStore {
                 }
             }
             // Counted now before their end: kept so, to be given up should a later file hold one further on.
-            try insertRunRollups(runs.filter(\.unfinished), counted: true, source: id)
+            try insertRunRollups(runs.filter(\.unfinished), role: .countedOpen, source: id)
             try db.prepare("""
                 UPDATE source_files SET rows_accepted = rows_accepted + ?1, rows_rejected = rows_rejected - ?1, rows_repeated = rows_repeated - ?1
                 WHERE id = ?2
@@ -155,7 +165,7 @@ extension KoukaStore {
             let runKeysDigest = try removeRunKeys(Set(runs.map(\.hash)), source: id)
             let forget = try db.prepare("DELETE FROM run_rollups WHERE source_id = ? AND counted = 1 AND run_hash = ?")
             for run in runs { try forget.run([.integer(id), .integer(Int64(bitPattern: run.hash))]) }
-            try insertRunRollups(runs, counted: false, source: id)
+            try insertRunRollups(runs, role: .leftOut, source: id)
             try insertRejections(runs.map {
                 Rejection(file: path, line: $0.line, reason: Self.givenUpReason(countedIn), isRepeatedRun: true, day: $0.key.date)
             }, source: id)
@@ -179,7 +189,7 @@ extension KoukaStore {
         var first = true
         try db.prepare("""
             SELECT counted, line, run_hash, unfinished, unanswered, cumulative, off_hours, events, day, department, family, task_name, outcome,
-            unit, quantity, machine_seconds, human_seconds, human_quantity, quality FROM run_rollups WHERE source_id = ?
+            unit, quantity, machine_seconds, human_seconds, human_quantity, quality, since FROM run_rollups WHERE source_id = ?
             ORDER BY counted, line, run_hash
             """, reading: "run_rollups").query([.integer(id)]) { s in
             if first { Self.feed("run-rollups-v1", separator: 0x1E, into: &hasher) }
@@ -191,6 +201,8 @@ extension KoukaStore {
             }
             for column in Int32(14)...17 { Self.feed(Int64(bitPattern: try s.double(column).bitPattern), into: &hasher) }
             Self.feed(try s.optionalText(18) ?? "", separator: 0x1F, into: &hasher)
+            // Kept only for runs still running (0.5.2 on): the digests of the rows before are as they were.
+            if !s.isNull(19) { Self.feed(Int64(bitPattern: try s.double(19).bitPattern), into: &hasher) }
         }
     }
 

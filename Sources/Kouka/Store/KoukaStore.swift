@@ -80,7 +80,7 @@ package final class KoukaStore {
     @discardableResult
     package func replaceContribution(
         of record: SourceFileRecord, orderedRollups rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection],
-        runKeys: RunKeyStream? = nil, leftOut: [RunRollup] = [], openRuns: [RunRollup] = []
+        runKeys: RunKeyStream? = nil, leftOut: [RunRollup] = [], openRuns: [RunRollup] = [], waitingRuns: [RunRollup] = []
     ) throws -> Int64 {
         try db.transaction {
             let id: Int64
@@ -102,8 +102,9 @@ package final class KoukaStore {
             try insertRollups(rollups, source: id, adding: false)
             try keepQuality(of: rollups, source: id, adding: false)
             try insertRejections(rejections, source: id)
-            try insertRunRollups(leftOut, counted: false, source: id)
-            try insertRunRollups(openRuns, counted: true, source: id)
+            try insertRunRollups(leftOut, role: .leftOut, source: id)
+            try insertRunRollups(openRuns, role: .countedOpen, source: id)
+            try insertRunRollups(waitingRuns, role: .waiting, source: id)
             let runKeysDigest = try runKeys.map { try insertRunKeys($0, source: id) }
             // After the run ids: the rollup digest covers which runs the file counted unfinished. The run-key digest is
             // the new set's, or none when the file has none now.
@@ -123,16 +124,17 @@ package final class KoukaStore {
     /// `appendContribution(of:rollups:rejections:runKeys:)` with rollups in the order of the store's key.
     package func appendContribution(
         of record: SourceFileRecord, orderedRollups rollups: [(key: RollupKey, totals: RollupTotals)], rejections: [Rejection],
-        runKeys: RunKeyStream? = nil, leftOut: [RunRollup] = [], openRuns: [RunRollup] = []
+        runKeys: RunKeyStream? = nil, leftOut: [RunRollup] = [], openRuns: [RunRollup] = [], waitingRuns: [RunRollup] = []
     ) throws {
         try db.transaction {
             guard let existing = try source(path: record.path) else {
                 _ = try replaceContribution(of: record, orderedRollups: rollups, rejections: rejections, runKeys: runKeys, leftOut: leftOut,
-                                            openRuns: openRuns)
+                                            openRuns: openRuns, waitingRuns: waitingRuns)
                 return
             }
-            try insertRunRollups(leftOut, counted: false, source: existing.id)
-            try insertRunRollups(openRuns, counted: true, source: existing.id)
+            try insertRunRollups(leftOut, role: .leftOut, source: existing.id)
+            try insertRunRollups(openRuns, role: .countedOpen, source: existing.id)
+            try insertRunRollups(waitingRuns, role: .waiting, source: existing.id)
             let runKeysDigest = try runKeys.map { try addRunKeys($0, source: existing.id) }
             try db.prepare("""
                 UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?

@@ -9,7 +9,8 @@ struct RunKeySetDigest {
     /// Starts with the file's row, nil when it has none, the runs it counted unfinished (nil when none are stored), and of
     /// those the questions no answer followed yet (nil when none are stored: the digest of a set without them is as before
     /// Kouka kept them, so the digests and seals recorded then stay true).
-    init(row: RunKeySetRow?, unfinished: [UInt64]?, unanswered: [UInt64]? = nil) {
+    /// The runs of its first and last days come last, when stored (sets written before Kouka kept them have none).
+    init(row: RunKeySetRow?, unfinished: [UInt64]?, unanswered: [UInt64]? = nil, firstDayRuns: [UInt64]? = nil, lastDayRuns: [UInt64]? = nil) {
         guard let row else {
             KoukaStore.feed("no run-key set", separator: 0x1E, into: &hasher)
             return
@@ -26,6 +27,13 @@ struct RunKeySetDigest {
             KoukaStore.feed("unanswered", separator: 0x1E, into: &hasher)
             KoukaStore.feed(Int64(unanswered.count), into: &hasher)
             unanswered.withUnsafeBytes { hasher.update($0) }
+        }
+        // They decide which run of a file of the next day is the same run: changed, a run counts twice or not at all.
+        for (label, runs) in [("first day", firstDayRuns), ("last day", lastDayRuns)] {
+            guard let runs else { continue }
+            KoukaStore.feed(label, separator: 0x1E, into: &hasher)
+            KoukaStore.feed(Int64(runs.count), into: &hasher)
+            runs.withUnsafeBytes { hasher.update($0) }
         }
     }
 

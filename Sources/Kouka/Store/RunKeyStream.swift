@@ -11,9 +11,16 @@ package struct RunKeyStream {
     /// Of the unfinished, a chatbot's questions last in their conversation that no answer followed yet, ascending: another
     /// file that holds one answered (still last, or not) counts it instead.
     package let unanswered: [UInt64]
+    /// Of the runs, those on the first and on the last of `days`, ascending (`RunDayEdges`): what the set is compared by
+    /// with files whose days end the day before, or begin the day after; nil where the format's times are the tool's own
+    /// and every export dates a run alike, or where not known (sets written before Kouka kept them).
+    package let firstDayRuns: [UInt64]?
+    package let lastDayRuns: [UInt64]?
 
-    package init(days: ClosedRange<LocalDate>, unfinished: [UInt64] = [], unanswered: [UInt64] = [],
-                 forEach: @escaping ((UInt64) throws -> Void) throws -> Void) {
+    package init(days: ClosedRange<LocalDate>, unfinished: [UInt64] = [], unanswered: [UInt64] = [], firstDayRuns: [UInt64]? = nil,
+                 lastDayRuns: [UInt64]? = nil, forEach: @escaping ((UInt64) throws -> Void) throws -> Void) {
+        self.firstDayRuns = firstDayRuns
+        self.lastDayRuns = lastDayRuns
         self.days = days
         self.unfinished = unfinished
         self.unanswered = unanswered

@@ -33,16 +33,17 @@ package struct AIOCRCSVParser: LogParser {
                                  delimiter: options.delimiter, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
             let time = try m.instant("time", clock: context.clock)
-            guard let outcome = try StillRunning.outcome(listed: try m.outcome(), since: time, context: context, options: options, summary: &summary)
-            else { return }
-            let sheets = try m.count("sheets", outcome: outcome) ?? 1
-            let verification = try m.number("verification_minutes")
-            var event = UsageEvent(
-                family: .aiOCR, occurredAt: time, taskName: try m.required("form"),
-                department: try m.department(), outcome: outcome, quantity: sheets, unit: .sheets,
-                humanSeconds: verification.map { $0 * 60 }, source: context.location(row.record.line))
-            event.quality = try m.fieldCorrections()
-            try m.accept(event, into: sink, runs: &runs)
+            try StillRunning.count(listed: try m.outcome(), since: time, context: context, options: options, summary: &summary, runs: &runs,
+                                   into: sink) { outcome throws(RowProblem) in
+                let sheets = try m.count("sheets", outcome: outcome) ?? 1
+                let verification = try m.number("verification_minutes")
+                var event = UsageEvent(
+                    family: .aiOCR, occurredAt: time, taskName: try m.required("form"),
+                    department: try m.department(), outcome: outcome, quantity: sheets, unit: .sheets,
+                    humanSeconds: verification.map { $0 * 60 }, source: context.location(row.record.line))
+                event.quality = try m.fieldCorrections()
+                return (event, try m.text("run_id"), row.record.line)
+            }
         }
     }
 }

@@ -54,6 +54,13 @@ struct MappedRuns {
         if event.outcome == .unfinished, !runID.isEmpty, countsRunIDs { sink.countedIfUnfinished(event, hash: Self.hash(event, runID: runID), line: line) }
     }
 
+    /// Keeps `event`, a run still running read from `line` as it would count were it unfinished now, with its run id: not
+    /// counted (`ParseSink.waiting`). Without a run id nothing could tell it from the same run ended in a later file.
+    func keepWaiting(_ event: UsageEvent, runID: String, line: Int, into sink: any ParseSink) {
+        guard countsRunIDs, !runID.isEmpty else { return }
+        sink.waiting(event, hash: Self.hash(event, runID: runID), line: line)
+    }
+
     mutating func admit(_ event: UsageEvent, runID: String, line: Int) throws(RowProblem) {
         guard admission != nil else {
             rowKeys!.add(RunKeyHash.of("row\u{0}\(event.taskName)\u{0}\(event.occurredAt.timeIntervalSince1970)\u{0}\(event.outcome.rawValue)"))
@@ -61,7 +68,9 @@ struct MappedRuns {
         }
         guard !runID.isEmpty else { return }
         do throws(RunAdmission.Refusal) {
-            try admission!.admit(Self.key(event, runID: runID), line: line, unfinished: event.outcome == .unfinished)
+            // A mapped row's time is the export's, which another export of the run may give a day apart: its day is kept.
+            try admission!.admit(Self.key(event, runID: runID), line: line, unfinished: event.outcome == .unfinished,
+                                 day: clock.localDate(of: event.occurredAt))
         } catch {
             throw RowProblem(error, idColumn: idColumn, day: clock.localDate(of: event.occurredAt), event: event, unfinished: event.outcome == .unfinished)
         }

@@ -24,4 +24,25 @@ enum StillRunning {
         }
         return .unfinished
     }
+
+    /// Counts a mapped row by its outcome (`outcome(listed:since:context:options:summary:)`): `event` builds the row's event for
+    /// an outcome, with its run id and line, and `runs` counts it once. A run still waiting is built as unfinished and kept
+    /// waiting (`MappedRuns.keepWaiting`), not counted: should its file be deleted before it ends, the file counts it unfinished
+    /// once it is past `pending_max_hours`. Its other fields are judged once it ends: one that does not read leaves it a
+    /// pending run only, as before.
+    static func count(listed: Outcome?, since: @autoclosure () throws(RowProblem) -> Date, context: ParseContext, options: SourceOptions,
+                      summary: inout ParseSummary, runs: inout MappedRuns, into sink: any ParseSink,
+                      event: (Outcome) throws(RowProblem) -> (event: UsageEvent, runID: String, line: Int)) throws(RowProblem) {
+        guard let outcome = try outcome(listed: listed, since: try since(), context: context, options: options, summary: &summary) else {
+            do throws(RowProblem) {
+                let waiting = try event(.unfinished)
+                runs.keepWaiting(waiting.event, runID: waiting.runID, line: waiting.line, into: sink)
+            } catch {
+                // Judged once the run ends, or once it is past the allowed age.
+            }
+            return
+        }
+        let built = try event(outcome)
+        try runs.accept(built.event, runID: built.runID, line: built.line, into: sink)
+    }
 }

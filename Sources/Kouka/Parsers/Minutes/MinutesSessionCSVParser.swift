@@ -35,18 +35,19 @@ package struct MinutesSessionCSVParser: LogParser {
                                  redactsValues: true, delimiter: options.delimiter, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
             let time = try m.instant("time", clock: context.clock)
-            guard let outcome = try StillRunning.outcome(listed: try m.outcome(), since: time, context: context, options: options, summary: &summary)
-            else { return }
-            var audio = try m.number("audio_minutes")
-            if audio == nil, let seconds = try m.number("audio_seconds") { audio = seconds / 60 }
-            guard let audio else {
-                throw RowProblem("the audio length is empty")
+            try StillRunning.count(listed: try m.outcome(), since: time, context: context, options: options, summary: &summary, runs: &runs,
+                                   into: sink) { outcome throws(RowProblem) in
+                var audio = try m.number("audio_minutes")
+                if audio == nil, let seconds = try m.number("audio_seconds") { audio = seconds / 60 }
+                guard let audio else {
+                    throw RowProblem("the audio length is empty")
+                }
+                let editing = try m.number("editing_minutes")
+                return (UsageEvent(
+                    family: .minutes, occurredAt: time, taskName: try m.required("meeting"),
+                    department: try m.department(), outcome: outcome, quantity: audio, unit: .audioMinutes,
+                    humanSeconds: editing.map { $0 * 60 }, source: context.location(row.record.line)), try m.text("run_id"), row.record.line)
             }
-            let editing = try m.number("editing_minutes")
-            try m.accept(UsageEvent(
-                family: .minutes, occurredAt: time, taskName: try m.required("meeting"),
-                department: try m.department(), outcome: outcome, quantity: audio, unit: .audioMinutes,
-                humanSeconds: editing.map { $0 * 60 }, source: context.location(row.record.line)), into: sink, runs: &runs)
         }
     }
 }

@@ -47,8 +47,9 @@ package struct PowerAutomateFlowSessionParser: LogParser {
                 runDuration: try h.column("runduration").map { i throws(RowProblem) in try row.text(i) } ?? "",
                 statusCode: try row.text(h.column("statuscode")!))
             guard let event = try record.event(line: row.record.line, context: context, reading: reading) else {
-                summary.pendingRuns += 1
-                return
+                return WaitingRun.keep(id: record.id, line: row.record.line, summary: &summary, sink: sink) { () throws(RowProblem) in
+                    try record.event(line: row.record.line, context: context.pastEveryAge, reading: reading)
+                }
             }
             try runs.count(event, id: record.id, idColumn: "flowsessionid", line: row.record.line, clock: context.clock, into: sink)
         }
@@ -59,8 +60,9 @@ package struct PowerAutomateFlowSessionParser: LogParser {
                                  into: sink, day: { [reading] in $0.startDay(reading: reading, clock: context.clock) },
                                  dayOfUndecoded: { [reading] in FlowSessionRecord.startDay(ofUndecoded: $0, reading: reading, clock: context.clock) }) { record, line, summary throws(RowProblem) in
             guard let event = try record.event(line: line, context: context, reading: reading) else {
-                summary.pendingRuns += 1
-                return
+                return WaitingRun.keep(id: record.id, line: line, summary: &summary, sink: sink) { () throws(RowProblem) in
+                    try record.event(line: line, context: context.pastEveryAge, reading: reading)
+                }
             }
             try runs.count(event, id: record.id, idColumn: "flowsessionid", line: line, clock: context.clock, into: sink)
         }

@@ -50,17 +50,19 @@ package struct RobotCSVParser: LogParser {
             if !(try m.text("end")).isEmpty { end = try m.instant("end", clock: context.clock) }
             if start == nil, let end, let duration { start = end.addingTimeInterval(-duration) }
             guard let start else { throw RowProblem("no start time: column \(options.columns["start"] ?? options.columns["end"] ?? "start") is empty") }
-            guard let outcome = try StillRunning.outcome(listed: listed, since: start, context: context, options: options, summary: &summary) else { return }
-            var machine = duration
-            if let end {
-                let span = try RunSpan.seconds(from: start, to: end, startColumn: options.columns["start"] ?? "start",
-                                               endColumn: options.columns["end"] ?? "end")
-                machine = duration ?? span
+            try StillRunning.count(listed: listed, since: start, context: context, options: options, summary: &summary, runs: &runs,
+                                   into: sink) { outcome throws(RowProblem) in
+                var machine = duration
+                if let end {
+                    let span = try RunSpan.seconds(from: start, to: end, startColumn: options.columns["start"] ?? "start",
+                                                   endColumn: options.columns["end"] ?? "end")
+                    machine = duration ?? span
+                }
+                return (UsageEvent(
+                    family: .rpa, occurredAt: start, taskName: name, department: try m.department(), outcome: outcome,
+                    quantity: try m.count("items", outcome: outcome) ?? 1, unit: m.has("items") ? .items : .runs, machineSeconds: machine,
+                    source: context.location(row.record.line)), try m.text("run_id"), row.record.line)
             }
-            try m.accept(UsageEvent(
-                family: .rpa, occurredAt: start, taskName: name, department: try m.department(), outcome: outcome,
-                quantity: try m.count("items", outcome: outcome) ?? 1, unit: m.has("items") ? .items : .runs, machineSeconds: machine,
-                source: context.location(row.record.line)), into: sink, runs: &runs)
         }
     }
 

@@ -43,7 +43,7 @@ struct RunAdmission {
     /// Admits the run with id `bytes` on `line`, or says why it is not counted. An empty id is always
     /// counted: nothing shows it is a repeat. `unfinished`: the run is counted without an end (`Outcome.unfinished`);
     /// `unanswered`: besides, it is a chatbot's question that no answer followed yet (`RunKeyLog.add`).
-    mutating func admit(_ bytes: UnsafeRawBufferPointer, line: Int, unfinished: Bool = false, unanswered: Bool = false) throws(Refusal) {
+    mutating func admit(_ bytes: UnsafeRawBufferPointer, line: Int, unfinished: Bool = false, unanswered: Bool = false, day: LocalDate? = nil) throws(Refusal) {
         guard !bytes.isEmpty else { return }
         let hash = RunKeyHash.of(bytes)
         // Both are empty on a first reading of a file nothing else overlaps, and hashing a key for an empty
@@ -63,14 +63,15 @@ struct RunAdmission {
                 suspectIDs[id] = (line, unfinished)
             }
         }
-        log.add(hash, unfinished: unfinished, unanswered: unanswered)
+        log.add(hash, unfinished: unfinished, unanswered: unanswered, day: day)
     }
 
-    mutating func admit(_ text: String, line: Int, unfinished: Bool = false, unanswered: Bool = false) throws(Refusal) {
+    /// `day`: the day the run counts on, kept for the runs of a file's first and last days (`RunDayEdges`).
+    mutating func admit(_ text: String, line: Int, unfinished: Bool = false, unanswered: Bool = false, day: LocalDate? = nil) throws(Refusal) {
         var copy = text
         let refusal: Refusal? = copy.withUTF8 { buffer in
             do throws(Refusal) {
-                try admit(UnsafeRawBufferPointer(buffer), line: line, unfinished: unfinished, unanswered: unanswered)
+                try admit(UnsafeRawBufferPointer(buffer), line: line, unfinished: unfinished, unanswered: unanswered, day: day)
                 return nil
             } catch {
                 return error

@@ -11,13 +11,20 @@ final class RunKeyLog {
     /// Of those, a chatbot's questions last in their conversation and not answered yet: a later export that holds one
     /// answered, even if still last, takes it over (`RunKeySet.unanswered`).
     private(set) var unanswered: [UInt64] = []
+    /// The runs on the first and last days of those logged with their day (`RunDayEdges`); nil when none was.
+    private(set) var edges: RunDayEdges?
     private let chunkLimit: Int
 
     init(chunkLimit: Int = RunKeyLog.chunkLimit) { self.chunkLimit = chunkLimit }
 
     /// Logs the run `hash`; `unfinished` when it is counted without an end, which another file may yet give, and
-    /// `unanswered` (only with `unfinished`, `RunAdmission`) when it is besides a question no answer followed yet.
-    func add(_ hash: UInt64, unfinished isUnfinished: Bool = false, unanswered isUnanswered: Bool = false) {
+    /// `unanswered` (only with `unfinished`, `RunAdmission`) when it is besides a question no answer followed yet; `day`, the
+    /// day it is counted on, where the format's times may differ between exports of one run (`RunDayEdges`).
+    func add(_ hash: UInt64, unfinished isUnfinished: Bool = false, unanswered isUnanswered: Bool = false, day: LocalDate? = nil) {
+        if let day {
+            if edges == nil { edges = RunDayEdges() }
+            edges!.add(hash, day: day)
+        }
         if isUnfinished { unfinished.append(hash) }
         if isUnanswered { unanswered.append(hash) }
         isSorted = false

@@ -10,6 +10,8 @@ package final class RunKeySet {
     /// Of those, the chatbot questions counted unanswered while last in their conversation, ascending and distinct: a
     /// file that holds one answered takes it over from this one.
     package let unanswered: [UInt64]
+    /// The runs of the first and last days, when the readers kept runs' days (`RunDayEdges`).
+    package let edges: RunDayEdges?
 
     init(logs: [RunKeyLog]) {
         for log in logs { log.finish() }
@@ -19,6 +21,11 @@ package final class RunKeySet {
         unfinished = unfinishedHashes.isEmpty ? [] : Array(Set(unfinishedHashes)).sorted()
         let unansweredHashes = logs.flatMap(\.unanswered)
         unanswered = unansweredHashes.isEmpty ? [] : Array(Set(unansweredHashes)).sorted()
+        var edges: RunDayEdges?
+        for logged in logs.compactMap(\.edges) {
+            if edges == nil { edges = logged } else { edges!.merge(logged) }
+        }
+        self.edges = edges
         count = logs.reduce(0) { total, log in
             total + log.buffer.count + (log.spill?.chunks.reduce(0) { $0 + Int($1.count / 8) } ?? 0)
         }

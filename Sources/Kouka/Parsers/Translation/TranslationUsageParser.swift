@@ -38,13 +38,14 @@ package struct TranslationUsageParser: LogParser {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
                                  redactsValues: true, delimiter: options.delimiter, rowDay: { MappedRow(row: $0, options: options).day("time", clock: context.clock) }) { row, summary throws(RowProblem) in
             let m = MappedRow(row: row, options: options)
-            guard let outcome = try StillRunning.outcome(listed: try m.outcome(), since: try TranslationRecord.instant(of: m.text("time"), clock: context.clock),
-                                                         context: context, options: options, summary: &summary) else { return }
-            let record = TranslationRecord(outcome: outcome,
-                time: try m.text("time"), characters: try m.text("characters").replacingOccurrences(of: ",", with: ""),
-                department: try m.text("department"), task: try m.text("task"), postEditMinutes: try m.text("post_edit_minutes"),
-                sourceLanguage: try m.text("source_language"), targetLanguage: try m.text("target_language"))
-            try m.accept(try record.event(line: row.record.line, context: context, options: options), into: sink, runs: &runs)
+            try StillRunning.count(listed: try m.outcome(), since: try TranslationRecord.instant(of: m.text("time"), clock: context.clock),
+                                   context: context, options: options, summary: &summary, runs: &runs, into: sink) { outcome throws(RowProblem) in
+                let record = TranslationRecord(outcome: outcome,
+                    time: try m.text("time"), characters: try m.text("characters").replacingOccurrences(of: ",", with: ""),
+                    department: try m.text("department"), task: try m.text("task"), postEditMinutes: try m.text("post_edit_minutes"),
+                    sourceLanguage: try m.text("source_language"), targetLanguage: try m.text("target_language"))
+                return (try record.event(line: row.record.line, context: context, options: options), try m.text("run_id"), row.record.line)
+            }
         }
     }
 
@@ -55,21 +56,22 @@ package struct TranslationUsageParser: LogParser {
             summary.recordsRead += 1
             do throws(RowProblem) {
                 guard let object else { throw RowProblem("not a JSON object") }
-                var outcome = Outcome.success
-                if c["status"] != nil {
-                    guard let stated = try StillRunning.outcome(
-                        listed: try options.outcome(ofStatus: JSONObjectRecords.text(object, c["status"]), quoted: CSVRow.withheld),
-                        since: try TranslationRecord.instant(of: JSONObjectRecords.text(object, c["time"]), clock: context.clock),
-                        context: context, options: options, summary: &summary) else { return }
-                    outcome = stated
+                func event(_ outcome: Outcome) throws(RowProblem) -> (event: UsageEvent, runID: String, line: Int) {
+                    let record = TranslationRecord(outcome: outcome,
+                        time: JSONObjectRecords.text(object, c["time"]), characters: JSONObjectRecords.text(object, c["characters"]),
+                        department: JSONObjectRecords.text(object, c["department"]), task: JSONObjectRecords.text(object, c["task"]),
+                        postEditMinutes: JSONObjectRecords.text(object, c["post_edit_minutes"]),
+                        sourceLanguage: JSONObjectRecords.text(object, c["source_language"]), targetLanguage: JSONObjectRecords.text(object, c["target_language"]))
+                    return (try record.event(line: line, context: context, options: options), JSONObjectRecords.text(object, c["run_id"]), line)
                 }
-                let record = TranslationRecord(outcome: outcome,
-                    time: JSONObjectRecords.text(object, c["time"]), characters: JSONObjectRecords.text(object, c["characters"]),
-                    department: JSONObjectRecords.text(object, c["department"]), task: JSONObjectRecords.text(object, c["task"]),
-                    postEditMinutes: JSONObjectRecords.text(object, c["post_edit_minutes"]),
-                    sourceLanguage: JSONObjectRecords.text(object, c["source_language"]), targetLanguage: JSONObjectRecords.text(object, c["target_language"]))
-                let event = try record.event(line: line, context: context, options: options)
-                try runs.accept(event, runID: JSONObjectRecords.text(object, c["run_id"]), line: line, into: sink)
+                guard c["status"] != nil else {
+                    let built = try event(.success)
+                    return try runs.accept(built.event, runID: built.runID, line: line, into: sink)
+                }
+                try StillRunning.count(
+                    listed: try options.outcome(ofStatus: JSONObjectRecords.text(object, c["status"]), quoted: CSVRow.withheld),
+                    since: try TranslationRecord.instant(of: JSONObjectRecords.text(object, c["time"]), clock: context.clock),
+                    context: context, options: options, summary: &summary, runs: &runs, into: sink, event: event)
             } catch {
                 sink.reject(error.rejection(file: context.displayPath, line: line) {
                     object.flatMap { Timestamp(JSONObjectRecords.text($0, c["time"])) }.map { context.clock.localDate(of: $0.instant(in: context.clock)) }

@@ -57,37 +57,9 @@ package struct WinActorTaskCSVParser: LogParser {
         let c = (scenario: h.column(Self.scenario)!, state: h.column(Self.state)!, started: h.column(Self.started)!, ended: h.column(Self.ended),
                  seconds: h.column(Self.seconds), created: h.column(Self.created), scheduled: h.column(Self.scheduled), taskID: h.column(Self.taskID)!)
         let interner = NameInterner()
-        return { row, sink, summary, runs throws(RowProblem) in
+        // A row's run from its outcome on: counted, or kept as waiting (`waiting`).
+        func count(_ row: CSVRow, outcome: Outcome, waiting: Bool, sink: any ParseSink, runs: inout RunAdmission) throws(RowProblem) {
             let record = row.record
-            let stateBytes = ASCIIField.trimmed(record.bytes(at: c.state))
-            let outcome: Outcome
-            if ASCIIField.equals(stateBytes, "FINISH") {
-                outcome = .success
-            } else if ASCIIField.equals(stateBytes, "ERROR") || ASCIIField.equals(stateBytes, "HALT") {
-                outcome = .failure
-            } else if ASCIIField.equals(stateBytes, "CANCEL") {
-                outcome = .cancelled
-            } else if ASCIIField.equals(stateBytes, "WAITING") || ASCIIField.equals(stateBytes, "PROCESSING") || ASCIIField.equals(stateBytes, "CANCELING") {
-                // Still running, unless it has been so for longer than the allowed age: then it never finished.
-                // A row with no time at all could wait for ever unseen: it is rejected instead.
-                var column: Int? = nil
-                for candidate in [c.started, c.scheduled, c.created] {
-                    if column == nil, let candidate, !(try row.text(candidate)).isEmpty { column = candidate }
-                }
-                guard let column else {
-                    let state = try row.text(c.state)
-                    throw RowProblem("状態 is \(state) but \(Self.started), \(Self.scheduled) and \(Self.created) are all empty: Kouka cannot tell how long it has been waiting; export the task again once it has a time")
-                }
-                let since = try CSVTable.timestamp(try row.text(column), column: row.header.names[column]).instant(in: context.clock)
-                guard context.now.timeIntervalSince(since) > context.pendingMaxAge else {
-                    summary.pendingRuns += 1
-                    return
-                }
-                outcome = .unfinished
-            } else {
-                let other = try row.required(c.state)
-                throw RowProblem("状態 \(other.prefix(20)) is not a WinActor task state (FINISH, ERROR, HALT, CANCEL, WAITING, PROCESSING, CANCELING)")
-            }
             let nameBytes = ASCIIField.trimmed(record.bytes(at: c.scenario))
             guard !nameBytes.isEmpty else { throw RowProblem("column \(Self.scenario) is empty") }
             guard let name = interner.string(nameBytes, encoding: record.encoding) else {
@@ -133,6 +105,7 @@ package struct WinActorTaskCSVParser: LogParser {
                                    unit: .runs, machineSeconds: machine, source: context.location(row.record.line))
             // The same task in an export twice (an export appended to another) is one run.
             let id = ASCIIField.trimmed(record.bytes(at: c.taskID))
+            if waiting { return id.isEmpty ? () : sink.waiting(event, hash: RunKeyHash.of(id), line: record.line) }
             do throws(RunAdmission.Refusal) {
                 try runs.admit(id, line: record.line, unfinished: outcome == .unfinished)
             } catch {
@@ -140,6 +113,44 @@ package struct WinActorTaskCSVParser: LogParser {
             }
             sink.accept(event)
             if outcome == .unfinished, !id.isEmpty { sink.countedIfUnfinished(event, hash: RunKeyHash.of(id), line: record.line) }
+        }
+        return { row, sink, summary, runs throws(RowProblem) in
+            let record = row.record
+            let stateBytes = ASCIIField.trimmed(record.bytes(at: c.state))
+            let outcome: Outcome
+            // Still running and younger than the allowed age: not counted, but kept as the run it would be were it unfinished.
+            var waiting = false
+            if ASCIIField.equals(stateBytes, "FINISH") {
+                outcome = .success
+            } else if ASCIIField.equals(stateBytes, "ERROR") || ASCIIField.equals(stateBytes, "HALT") {
+                outcome = .failure
+            } else if ASCIIField.equals(stateBytes, "CANCEL") {
+                outcome = .cancelled
+            } else if ASCIIField.equals(stateBytes, "WAITING") || ASCIIField.equals(stateBytes, "PROCESSING") || ASCIIField.equals(stateBytes, "CANCELING") {
+                // Still running, unless it has been so for longer than the allowed age: then it never finished.
+                // A row with no time at all could wait for ever unseen: it is rejected instead.
+                var column: Int? = nil
+                for candidate in [c.started, c.scheduled, c.created] {
+                    if column == nil, let candidate, !(try row.text(candidate)).isEmpty { column = candidate }
+                }
+                guard let column else {
+                    let state = try row.text(c.state)
+                    throw RowProblem("状態 is \(state) but \(Self.started), \(Self.scheduled) and \(Self.created) are all empty: Kouka cannot tell how long it has been waiting; export the task again once it has a time")
+                }
+                let since = try CSVTable.timestamp(try row.text(column), column: row.header.names[column]).instant(in: context.clock)
+                waiting = context.now.timeIntervalSince(since) <= context.pendingMaxAge
+                if waiting { summary.pendingRuns += 1 }
+                outcome = .unfinished
+            } else {
+                let other = try row.required(c.state)
+                throw RowProblem("状態 \(other.prefix(20)) is not a WinActor task state (FINISH, ERROR, HALT, CANCEL, WAITING, PROCESSING, CANCELING)")
+            }
+            do throws(RowProblem) {
+                try count(row, outcome: outcome, waiting: waiting, sink: sink, runs: &runs)
+            } catch {
+                // A run still running is not counted: its fields are judged once it ends (or is past the allowed age).
+                if !waiting { throw error }
+            }
         }
     }
 }

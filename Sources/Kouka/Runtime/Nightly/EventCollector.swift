@@ -11,6 +11,8 @@ final class EventCollector: PartitionableSink, RunKeySink {
     private(set) var leftOut: [RunRollup] = []
     /// The runs counted before their end (a chatbot's last questions), with the rollup each made, in line order.
     private(set) var openRuns: [RunRollup] = []
+    /// The runs still running (pending, not counted), with the rollup each would make counted unfinished, in line order.
+    private(set) var waitingRuns: [RunRollup] = []
     /// The ids of the runs the file counted, for formats that have them.
     private(set) var runKeys: RunKeySet?
     /// The instants a run can be counted at, and the days a rejected row can be dated on.
@@ -34,6 +36,7 @@ final class EventCollector: PartitionableSink, RunKeySink {
         rejections.append(contentsOf: shift == 0 ? part.rejections : part.rejections.map { $0.shifted(by: shift) })
         leftOut.append(contentsOf: shift == 0 ? part.leftOut : part.leftOut.map { $0.shifted(by: shift) })
         openRuns.append(contentsOf: shift == 0 ? part.openRuns : part.openRuns.map { $0.shifted(by: shift) })
+        waitingRuns.append(contentsOf: shift == 0 ? part.waitingRuns : part.waitingRuns.map { $0.shifted(by: shift) })
     }
 
     func keep(countedRuns runs: RunKeySet) { runKeys = runs }
@@ -41,6 +44,14 @@ final class EventCollector: PartitionableSink, RunKeySink {
     func keep(openRun run: LeftOutRun, line: Int) {
         guard window.rejection(of: run.event) == nil else { return }
         openRuns.append(Self.rollup(of: run, line: line, aggregator: aggregator))
+    }
+
+    func keep(waitingRun run: LeftOutRun, line: Int) {
+        guard window.rejection(of: run.event) == nil else { return }
+        var waiting = Self.rollup(of: run, line: line, aggregator: aggregator)
+        // The time a parser measures a run's wait from is the time it dates the run by.
+        waiting.since = run.event.occurredAt
+        waitingRuns.append(waiting)
     }
 
     private static func rollup(of run: LeftOutRun, line: Int, aggregator: Aggregator) -> RunRollup {

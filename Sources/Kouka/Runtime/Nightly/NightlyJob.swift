@@ -201,6 +201,8 @@ package struct NightlyJob {
             for file in summary.filesGoneWhileWritten {
                 logger.warning("a robot's log is gone before it was read after its day", metadata: ["file": "\(file.path)", "reason": "\(file.reason)"])
             }
+            // Once the files gone tonight are marked so: they too may keep runs still running.
+            try ingestor.settleWaitingRuns(store: store, summary: &summary)
         }
         summary.unmapped = ingestor.unmappedNames()
         // Read after this run's own writes: a file it read again states its own rows, not the killed run's.

@@ -68,6 +68,9 @@ final class SourceIngestor {
     var rewrittenLogs: [String: (sha256: String, doubt: String)] = [:]
     /// The files read again that no longer count runs they counted, with those runs (`settleRunsCountedNowhere`).
     var noLongerCounted: [(display: String, format: String, runs: Set<UInt64>, days: ClosedRange<LocalDate>, unreadable: [String: Int])] = []
+    /// Files read again that no longer hold runs they held still running when last read, with those runs: named once every
+    /// file is recorded unless another file holds them then (`settleWaitingRuns`).
+    var waitingNoLongerHeld: [(display: String, format: String, id: Int64, runs: [UInt64], days: ClosedRange<LocalDate>)] = []
     /// `inodesOfNewFiles()`, found once a run, when first asked.
     private var newFileInodesFound: [Int64: String]?
 
@@ -508,11 +511,12 @@ final class SourceIngestor {
         record.officeHours = appendedTo?.officeHours != nil || rollups.contains(where: { $0.key.family == .chatbot })
             ? configuration.officeHours.ledgerText : nil
         let appended: Bool
+        let waiting = try Self.waitingRunsItDoesNotHold(collector)
         // The logs of the starts of the runs whose end it holds: listed with it among a report's sources.
         let partOf = starts.files.map(\.path)
         if case .append = read.plan {
             try store.appendContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector),
-                                        leftOut: collector.leftOut, openRuns: collector.openRuns)
+                                        leftOut: collector.leftOut, openRuns: collector.openRuns, waitingRuns: waiting)
             if !partOf.isEmpty, let id = try store.source(path: display)?.id { try store.recordRunParts(of: id, countedIn: partOf) }
             appended = true
             // Its bytes now, for a copy of it met later this run (`counted`): a file read on from where it stopped has its
@@ -539,8 +543,11 @@ final class SourceIngestor {
                 // Runs it counts now, against the runs it counted: its rejections stay what they were, and are no gain.
                 gain(RunsLost.perDay(rollups: rollups, rejections: []), beyond: try store.eventsPerDay(ofSourceAt: display), format: read.spec.format)
             }
+            if readingAgainForEndedRuns == 0 {
+                try noteWaitingRunsNoLongerHeld(display, format: read.spec.format, collector: collector, leftOut: endedHere.leftOut, store: store)
+            }
             let id = try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector),
-                                                   leftOut: collector.leftOut, openRuns: collector.openRuns)
+                                                   leftOut: collector.leftOut, openRuns: collector.openRuns, waitingRuns: waiting)
             if !partOf.isEmpty { try store.recordRunParts(of: id, countedIn: partOf) }
             appended = false
         }
@@ -646,7 +653,10 @@ final class SourceIngestor {
     /// nil when the format has no run ids or nothing was counted.
     static func stream(_ collector: EventCollector) -> RunKeyStream? {
         guard let keys = collector.runKeys, let days = collector.aggregator.dayRange else { return nil }
-        return RunKeyStream(days: days, unfinished: keys.unfinished, unanswered: keys.unanswered) { body in try keys.forEachDistinct { hash, _ in try body(hash) } }
+        return RunKeyStream(days: days, unfinished: keys.unfinished, unanswered: keys.unanswered,
+                            firstDayRuns: keys.edges?.runs(on: days.lowerBound, first: true), lastDayRuns: keys.edges?.runs(on: days.upperBound, first: false)) { body in
+            try keys.forEachDistinct { hash, _ in try body(hash) }
+        }
     }
 
     /// Whether the file at `path` is the one a ledger line describes under an old name: the same inode and format, and

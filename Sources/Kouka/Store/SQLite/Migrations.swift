@@ -282,6 +282,16 @@ enum Migrations {
             AND id IN (SELECT source_id FROM rejects WHERE repeated_run = 1 AND instr(reason, 'is already counted in another file: ') > 0);
         UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND id IN (SELECT source_id FROM run_key_sets WHERE unfinished IS NOT NULL);
         """),
+        // The runs still running when a file was read (`counted` 2, `RunRollupRole.waiting`, with the time they wait since), found every night among the
+        // deleted files' without reading every kept run: a deleted file counts such a run as unfinished once it is past the
+        // allowed age, unless a file Kouka reads holds it. And the runs on the first and last days of a file's run-key set
+        // (`RunDayEdges`), by which it is compared with the files of the days next to its own.
+        ("v22", """
+        ALTER TABLE run_rollups ADD COLUMN since REAL;
+        ALTER TABLE run_key_sets ADD COLUMN first_day_runs BLOB;
+        ALTER TABLE run_key_sets ADD COLUMN last_day_runs BLOB;
+        CREATE INDEX run_rollups_waiting ON run_rollups(source_id) WHERE counted = 2;
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since

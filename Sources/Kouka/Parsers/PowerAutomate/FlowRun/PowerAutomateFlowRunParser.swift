@@ -46,8 +46,9 @@ package struct PowerAutomateFlowRunParser: LogParser {
                       runs: inout RunAdmission) throws(RowProblem) {
         if record.hasParentField, record.isChild { return }
         guard let event = try record.event(line: line, context: context, reading: reading) else {
-            summary.pendingRuns += 1
-            return
+            return WaitingRun.keep(id: record.name, line: line, summary: &summary, sink: sink) { () throws(RowProblem) in
+                try record.event(line: line, context: context.pastEveryAge, reading: reading)
+            }
         }
         try runs.count(event, id: record.name, idColumn: "name", line: line, clock: context.clock, into: sink)
     }

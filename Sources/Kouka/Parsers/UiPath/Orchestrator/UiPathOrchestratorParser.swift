@@ -45,8 +45,9 @@ package struct UiPathOrchestratorParser: LogParser {
         { row, sink, summary, runs throws(RowProblem) in
             let record = try columns.record(row)
             guard let event = try record.event(line: row.record.line, context: context, reading: reading) else {
-                summary.pendingRuns += 1
-                return
+                return WaitingRun.keep(id: record.key, line: row.record.line, summary: &summary, sink: sink) { () throws(RowProblem) in
+                    try record.event(line: row.record.line, context: context.pastEveryAge, reading: reading)
+                }
             }
             try runs.count(event, id: record.key, idColumn: "Key", line: row.record.line, clock: context.clock, into: sink)
         }
@@ -57,8 +58,9 @@ package struct UiPathOrchestratorParser: LogParser {
                                  notARecord: "not an Orchestrator job or queue item JSON object", into: sink,
                                  day: { [reading] in $0.day(reading: reading, clock: context.clock) }) { record, line, summary throws(RowProblem) in
             guard let event = try record.event(line: line, context: context, reading: reading) else {
-                summary.pendingRuns += 1
-                return
+                return WaitingRun.keep(id: record.key, line: line, summary: &summary, sink: sink) { () throws(RowProblem) in
+                    try record.event(line: line, context: context.pastEveryAge, reading: reading)
+                }
             }
             try runs.count(event, id: record.key, idColumn: "Key", line: line, clock: context.clock, into: sink)
         }
