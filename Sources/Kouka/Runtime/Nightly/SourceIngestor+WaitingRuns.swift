@@ -54,16 +54,26 @@ extension SourceIngestor {
     }
 
     /// Notes the runs the file of `display` held still running when last read that its new reading (`collector`) holds
-    /// neither counted nor still running, nor leaves out as counted elsewhere (`leftOut`): judged once every file is recorded.
-    func noteWaitingRunsNoLongerHeld(_ display: String, format: String, collector: EventCollector, leftOut: [UInt64: String], store: KoukaStore) throws {
-        guard let line = try store.source(path: display), line.status == .present, line.pendingRuns > 0 else { return }
+    /// neither counted nor still running, nor leaves out as counted elsewhere (`leftOut`): judged once every file is
+    /// recorded. Returns those to keep with the file, still running, until another file holds them or they are past the
+    /// allowed age: its line keeps them among its pending runs, so that it is read again, and they are named, the next night
+    /// too (a run killed before the night's end would otherwise never name them: helper-77's
+    /// wa_saved_over_killed_before_settle.sh).
+    func noteWaitingRunsNoLongerHeld(_ display: String, format: String, collector: EventCollector, leftOut: [UInt64: String],
+                                     store: KoukaStore) throws -> [RunRollup] {
+        guard let line = try store.source(path: display), line.status == .present, line.pendingRuns > 0 else { return [] }
         let before = try store.waitingRuns(ofSource: line.id)
-        guard !before.isEmpty else { return }
+        guard !before.isEmpty else { return [] }
         var gone = Set(before.map(\.hash)).subtracting(collector.waitingRuns.map(\.hash)).subtracting(leftOut.keys)
         try Self.stream(collector)?.forEach { gone.remove($0) }
-        guard !gone.isEmpty else { return }
-        let days = before.filter { gone.contains($0.hash) }.map(\.key.date)
+        guard !gone.isEmpty else { return [] }
+        let vanished = before.filter { gone.contains($0.hash) }
+        let days = vanished.map(\.key.date)
         waitingNoLongerHeld.append((display, format, line.id, gone.sorted(), days.min()!...days.max()!))
+        let held = try runsHeldElsewhere(gone.sorted(), days: days, format: format, otherThan: display, id: line.id, waitingIn: [.present, .gone],
+                                         store: store)
+        var first = Set<UInt64>()
+        return vanished.filter { !held.contains($0.hash) && !isPastAllowedAge($0) && first.insert($0.hash).inserted }
     }
 
     /// Of `hashes`, the runs a file of `format` other than `path` (ledger line `id`) counts, or keeps still running with a
@@ -92,6 +102,6 @@ extension SourceIngestor {
 
     /// What the summary says of a file read again that no longer holds runs it held still running.
     static func waitingLostReason(_ runs: Int) -> String {
-        "read again, it no longer holds \(runs) run(s) it held still running when it was last read, and no file Kouka reads holds them now: they count nowhere, not even as unfinished (an export saved over by one that no longer lists them). Put the earlier export back under another name, or export the runs again once they have ended, and run kouka-nightly"
+        "read again, it no longer holds \(runs) run(s) it held still running when an earlier night read it, and no file Kouka reads holds them now: they count nowhere, not even as unfinished (an export saved over by one that no longer lists them). Named every night until a file holds them or they are past pending_max_hours. Put the earlier export back under another name, or export the runs again once they have ended, and run kouka-nightly"
     }
 }

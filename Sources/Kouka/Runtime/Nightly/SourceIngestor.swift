@@ -511,7 +511,7 @@ final class SourceIngestor {
         record.officeHours = appendedTo?.officeHours != nil || rollups.contains(where: { $0.key.family == .chatbot })
             ? configuration.officeHours.ledgerText : nil
         let appended: Bool
-        let waiting = try Self.waitingRunsItDoesNotHold(collector)
+        var waiting = try Self.waitingRunsItDoesNotHold(collector)
         // The logs of the starts of the runs whose end it holds: listed with it among a report's sources.
         let partOf = starts.files.map(\.path)
         if case .append = read.plan {
@@ -544,7 +544,10 @@ final class SourceIngestor {
                 gain(RunsLost.perDay(rollups: rollups, rejections: []), beyond: try store.eventsPerDay(ofSourceAt: display), format: read.spec.format)
             }
             if readingAgainForEndedRuns == 0 {
-                try noteWaitingRunsNoLongerHeld(display, format: read.spec.format, collector: collector, leftOut: endedHere.leftOut, store: store)
+                let carried = try noteWaitingRunsNoLongerHeld(display, format: read.spec.format, collector: collector, leftOut: endedHere.leftOut,
+                                                              store: store)
+                waiting += carried
+                record.pendingRuns += carried.count
             }
             let id = try store.replaceContribution(of: record, orderedRollups: rollups, rejections: collector.rejections, runKeys: Self.stream(collector),
                                                    leftOut: collector.leftOut, openRuns: collector.openRuns, waitingRuns: waiting)
