@@ -14,6 +14,9 @@ package struct EventWindow: Sendable {
         days = clock.localDate(of: earliest)...clock.localDate(of: latest)
     }
 
+    /// Whether a run at `instant` may be counted.
+    package func admits(_ instant: Date) -> Bool { instant >= earliest && instant <= latest }
+
     /// Nil when `event` may be counted, else its rejection.
     package func rejection(of event: UsageEvent) -> Rejection? {
         guard event.occurredAt < earliest || event.occurredAt > latest else { return nil }

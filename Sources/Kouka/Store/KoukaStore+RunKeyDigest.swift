@@ -58,16 +58,21 @@ extension KoukaStore {
     /// A file's run-key set as stored: its row (nil when it has none), its run ids in the order of their chunks, and
     /// whether the chunks are as Kouka writes them (numbered from 0, full but for the last, the ids ascending and
     /// distinct), the layout `runsCounted` reads them by; the ids of the runs it counted as unfinished, and of those the
-    /// questions no answer followed yet.
-    func runKeySet(ofSource id: Int64) throws -> (row: RunKeySetRow?, hashes: [UInt64], inKoukasLayout: Bool, unfinished: [UInt64], unanswered: [UInt64]) {
+    /// questions no answer followed yet; and the runs of its first and last days, where it keeps them (`RunDayEdges`).
+    func runKeySet(ofSource id: Int64) throws -> (row: RunKeySetRow?, hashes: [UInt64], inKoukasLayout: Bool, unfinished: [UInt64], unanswered: [UInt64],
+                                                  firstDayRuns: [UInt64]?, lastDayRuns: [UInt64]?) {
         var row: RunKeySetRow?
         var unfinished: [UInt64] = []
         var unanswered: [UInt64] = []
-        try db.prepare("SELECT first_day, last_day, span_class, unfinished, unanswered FROM run_key_sets WHERE source_id = ?", reading: "run_key_sets")
-            .query([.integer(id)]) { s in
+        var firstDayRuns: [UInt64]?, lastDayRuns: [UInt64]?
+        try db.prepare("""
+            SELECT first_day, last_day, span_class, unfinished, unanswered, first_day_runs, last_day_runs FROM run_key_sets WHERE source_id = ?
+            """, reading: "run_key_sets").query([.integer(id)]) { s in
                 row = RunKeySetRow(firstDay: try s.text(0), lastDay: try s.text(1), spanClass: try s.int(2))
                 if !s.isNull(3) { unfinished = try s.hashes(3) }
                 if !s.isNull(4) { unanswered = try s.hashes(4) }
+                if !s.isNull(5) { firstDayRuns = try s.hashes(5) }
+                if !s.isNull(6) { lastDayRuns = try s.hashes(6) }
             }
         var hashes: [UInt64] = []
         var inLayout = true
@@ -82,6 +87,6 @@ extension KoukaStore {
             hashes += chunk
         }
         if zip(hashes, hashes.dropFirst()).contains(where: { $0 >= $1 }) { inLayout = false }
-        return (row, hashes, inLayout, unfinished, unanswered)
+        return (row, hashes, inLayout, unfinished, unanswered, firstDayRuns, lastDayRuns)
     }
 }

@@ -12,6 +12,8 @@ struct MappedRuns {
     private let rowKeys: RunKeyLog?
     private let idColumn: String
     private let clock: LocalClock
+    /// The instants a run can be counted at: a row outside it is rejected, and its day is no edge of the file's days.
+    private let window: EventWindow
 
     /// Whether a source keeps row keys (no `run_id` mapped) rather than run ids.
     static func keepsRowKeys(_ options: SourceOptions) -> Bool { options.columns["run_id"] == nil }
@@ -23,12 +25,14 @@ struct MappedRuns {
     ) throws -> ParseSummary {
         if let column = options.columns["run_id"] {
             return try RunCountingRead.read(context: context, sink: sink) { part, admission in
-                var runs = MappedRuns(admission: admission, rowKeys: nil, idColumn: column, clock: context.clock)
+                var runs = MappedRuns(admission: admission, rowKeys: nil, idColumn: column, clock: context.clock,
+                                      window: EventWindow(clock: context.clock, now: context.now))
                 defer { admission = runs.admission! }
                 return try pass(part, &runs)
             }
         }
-        var runs = MappedRuns(admission: nil, rowKeys: RunKeyLog(), idColumn: "", clock: context.clock)
+        var runs = MappedRuns(admission: nil, rowKeys: RunKeyLog(), idColumn: "", clock: context.clock,
+                              window: EventWindow(clock: context.clock, now: context.now))
         let summary = try pass(sink, &runs)
         sink.counted(runs: RunKeySet(logs: [runs.rowKeys!]))
         return summary
@@ -69,8 +73,11 @@ struct MappedRuns {
         guard !runID.isEmpty else { return }
         do throws(RunAdmission.Refusal) {
             // A mapped row's time is the export's, which another export of the run may give a day apart: its day is kept.
+            // One the window rejects (an empty Excel date, a year mistyped) is on no day the file counts: kept, it would stand
+            // for the file's edge, and the run on its real edge would be compared with no file (helper-79's
+            // edge_lost_by_out_of_window_row.sh).
             try admission!.admit(Self.key(event, runID: runID), line: line, unfinished: event.outcome == .unfinished,
-                                 day: clock.localDate(of: event.occurredAt))
+                                 day: window.admits(event.occurredAt) ? clock.localDate(of: event.occurredAt) : nil)
         } catch {
             throw RowProblem(error, idColumn: idColumn, day: clock.localDate(of: event.occurredAt), event: event, unfinished: event.outcome == .unfinished)
         }

@@ -20,8 +20,11 @@ struct GoneFileRunKeys {
             }
             // Ascending and distinct, as the reading compares them.
             let hashes = Array(Set(set.hashes)).sorted()
+            // With the runs of its edge days: without them, a file of the next day that left one out as counted in it would
+            // count it on the reading again, and differ where nothing is wrong (helper-79's verify_gone_adjacent_rpa.sh).
             return GoneFileRunKeys(line: line, keys: RunKeyStream(days: first...last, unfinished: Array(Set(set.unfinished)).sorted(),
-                                                                  unanswered: Array(Set(set.unanswered)).sorted()) { body in
+                                                                  unanswered: Array(Set(set.unanswered)).sorted(), firstDayRuns: set.firstDayRuns,
+                                                                  lastDayRuns: set.lastDayRuns) { body in
                 for hash in hashes { try body(hash) }
             })
         }
