@@ -115,4 +115,30 @@ import Testing
         }
         #expect(years.map { $0.tasks.filter { $0.task == "X1" }.map(\.successes) } == [[], [1]])
     }
+
+    /// Of two exports a day apart holding one run, the one recorded first keeps it, whichever counted it since: saved over
+    /// without it, it gives the run to the other; put back, it takes the run again, as a reading in the order the files were
+    /// first recorded (verification's) gives (helper-79's takeback_then_restored.sh: the run stayed in FY2025 where verify
+    /// gave it to FY2024, and named the difference).
+    @Test func anExportPutBackTakesTheRunBackFromTheDayAfter() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.robotSource)
+        defer { city.remove() }
+        let header = "robot,start,status,no\n"
+        let withRun = header + "受付入力,2025/03/30 10:00,ok,70\n受付入力,2025/03/31 09:00,ok,71\n受付入力,2025/03/31 23:50,ok,77\n"
+        try city.write("robo/a.csv", withRun)
+        _ = try city.night(on: LocalDate(year: 2025, month: 4, day: 1))
+        try city.write("robo/b.csv", header + "受付入力,2025/04/01 00:10,ok,77\n受付入力,2025/04/01 10:00,ok,78\n")
+        #expect(try city.night(on: LocalDate(year: 2025, month: 4, day: 2)).rowsRepeated == 1)
+        try city.write("robo/a.csv", header + "受付入力,2025/03/30 10:00,ok,70\n受付入力,2025/03/31 09:00,ok,71\n")
+        let savedOver = try city.night(on: LocalDate(year: 2025, month: 4, day: 3))
+        #expect(savedOver.filesReadForEndedRuns.map(\.path) == ["robo/b.csv"])
+        try city.write("robo/a.csv", withRun)
+        let putBack = try city.night(on: LocalDate(year: 2025, month: 4, day: 4))
+        #expect(putBack.filesReadForEndedRuns.map(\.path) == ["robo/b.csv"], "\(putBack.filesReadForEndedRuns)")
+        let configuration = try Configuration.load(path: city.configPath)
+        let years = try [2024, 2025].map { try ReportJob(configuration: configuration, fiscalYear: FiscalYear($0), logger: .silent).build() }
+        // 70, 71 and 77 in FY2024, as first read; 78 in FY2025.
+        #expect(years.map { $0.tasks.map(\.successes) } == [[3], [1]])
+        #expect(try VerifyAudit(configuration: configuration).run().differences.isEmpty)
+    }
 }

@@ -54,8 +54,11 @@ extension SourceIngestor {
     /// `goneKeepsOpenRuns`: a run another file counts before its end, that file gone or changed since, stays that file's
     /// without a word (a chatbot's export deleted by routine retention: its last question keeps the outcome it counted, as
     /// before Kouka took such questions over), rather than being named every night until the file is put back.
+    /// `recordedAs`: this file's ledger line, when it has one (read again): of a run a file dates a day apart
+    /// (`CountedRun.dayApartIn`), the file recorded first keeps it, and takes it from a later one it can read again.
     func takeOver(_ counted: [UInt64: CountedRun], unfinishedHere: [UInt64], unansweredHere: [UInt64] = [], goingOnAfter: [SharedRuns],
-                  repeatedAfter: [UInt64: String] = [:], goneKeepsOpenRuns: Bool = false, store: KoukaStore) throws -> RunsEndedHere {
+                  repeatedAfter: [UInt64: String] = [:], goneKeepsOpenRuns: Bool = false, recordedAs: Int64? = nil,
+                  store: KoukaStore) throws -> RunsEndedHere {
         var ended = RunsEndedHere()
         let unfinishedHere = Set(unfinishedHere), unansweredHere = Set(unansweredHere)
         let startedHere = Dictionary(goingOnAfter.map { ($0.file, Set($0.hashes)) }, uniquingKeysWith: { $0.union($1) })
@@ -64,11 +67,19 @@ extension SourceIngestor {
             let ownStart = startedHere[run.path]?.contains(hash) ?? false
             let ownRepeat = !ownStart && repeatedAfter[hash] == run.path
             let furtherOn = run.stage < CountedRun.stage(of: hash, unfinished: unfinishedHere, unanswered: unansweredHere)
-            guard furtherOn || ownStart || ownRepeat, readingAgainForEndedRuns < Self.endedRunsDepth else {
+            let recordedFirst = !furtherOn && run.stage == CountedRun.stage(of: hash, unfinished: unfinishedHere, unanswered: unansweredHere)
+                && run.dayApartIn.map { other in recordedAs.map { $0 < other } ?? false } ?? false
+            guard furtherOn || recordedFirst || ownStart || ownRepeat, readingAgainForEndedRuns < Self.endedRunsDepth else {
                 ended.leftOut[hash] = run.path
                 continue
             }
             if canReadAgain[run.path] == nil { canReadAgain[run.path] = try isReadableAsRecorded(run.path, store: store) }
+            // A file it cannot read again keeps the run, as a reading in the order the files were first recorded, which gives
+            // it the run ids that file counts before anything is read, does.
+            if recordedFirst, !canReadAgain[run.path]! {
+                ended.leftOut[hash] = run.path
+                continue
+            }
             if canReadAgain[run.path]! {
                 if ownStart {
                     ended.startedHere[run.path, default: 0] += 1

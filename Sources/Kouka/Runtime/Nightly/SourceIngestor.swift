@@ -446,7 +446,8 @@ final class SourceIngestor {
             } else {
                 endedHere = try takeOver(counted, unfinishedHere: keys.unfinished, unansweredHere: keys.unanswered, goingOnAfter: read.parsed.runsGoingOnAfter,
                                          repeatedAfter: beside.filter { $0.value.path > display }.mapValues(\.path),
-                                         goneKeepsOpenRuns: read.spec.parser.keepsTheDayOfOpenRuns, store: store)
+                                         goneKeepsOpenRuns: read.spec.parser.keepsTheDayOfOpenRuns,
+                                         recordedAs: counted.values.contains { $0.dayApartIn != nil } ? try store.source(path: display)?.id : nil, store: store)
                 if !endedHere.leftOut.isEmpty { read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector()) }
             }
         }
