@@ -285,11 +285,15 @@ enum Migrations {
         // The runs still running when a file was read (`counted` 2, `RunRollupRole.waiting`, with the time they wait since), found every night among the
         // deleted files' without reading every kept run: a deleted file counts such a run as unfinished once it is past the
         // allowed age, unless a file Kouka reads holds it. And the runs on the first and last days of a file's run-key set
-        // (`RunDayEdges`), by which it is compared with the files of the days next to its own.
+        // (`RunDayEdges`), by which it is compared with the files of the days next to its own: the files of the formats read
+        // through a column mapping that are on disk are read whole once more (no change time), so that theirs are kept.
         ("v22", """
         ALTER TABLE run_rollups ADD COLUMN since REAL;
         ALTER TABLE run_key_sets ADD COLUMN first_day_runs BLOB;
         ALTER TABLE run_key_sets ADD COLUMN last_day_runs BLOB;
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present'
+            AND format IN ('rpa-csv', 'ai-ocr-csv', 'minutes-session-csv', 'translation-usage', 'chatbot-csv')
+            AND id IN (SELECT source_id FROM run_key_sets);
         CREATE INDEX run_rollups_waiting ON run_rollups(source_id) WHERE counted = 2;
         """),
     ]
