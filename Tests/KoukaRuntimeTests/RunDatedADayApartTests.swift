@@ -141,4 +141,25 @@ import Testing
         #expect(years.map { $0.tasks.map(\.successes) } == [[3], [1]])
         #expect(try VerifyAudit(configuration: configuration).run().differences.isEmpty)
     }
+
+    /// Two exports whose days overlap date one run otherwise (23:23 on March 31 in one, 08:23 on April 1 in the other): the
+    /// export recorded first, saved over with the run, takes it from the other, as verification's reading gives (helper-80's
+    /// overlap_other_day_saved_over_verify.sh: the run stayed in FY2025, and verify gave it to FY2024).
+    @Test func theExportRecordedFirstKeepsARunOverlappingExportsDateOtherwise() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.robotSource)
+        defer { city.remove() }
+        let header = "robot,start,status,no\n"
+        try city.write("robo/a.csv", header + "受付入力,2025/03/30 10:00,ok,70\n受付入力,2025/04/01 09:00,ok,71\n")
+        _ = try city.night(on: LocalDate(year: 2025, month: 4, day: 2))
+        try city.write("robo/b.csv", header + "受付入力,2025/04/01 08:23,ng,75\n受付入力,2025/04/01 10:00,ok,80\n")
+        _ = try city.night(on: LocalDate(year: 2025, month: 4, day: 3))
+        try city.write("robo/a.csv", header + "受付入力,2025/03/30 10:00,ok,70\n受付入力,2025/03/31 23:23,ng,75\n受付入力,2025/04/01 09:00,ok,71\n")
+        let savedOver = try city.night(on: LocalDate(year: 2025, month: 4, day: 4))
+        #expect(savedOver.filesReadForEndedRuns.map(\.path) == ["robo/b.csv"], "\(savedOver.filesReadForEndedRuns)")
+        let configuration = try Configuration.load(path: city.configPath)
+        let years = try [2024, 2025].map { try ReportJob(configuration: configuration, fiscalYear: FiscalYear($0), logger: .silent).build() }
+        #expect(years.map { $0.tasks.map(\.failures) } == [[1], [0]])
+        #expect(years.map { $0.tasks.map(\.successes) } == [[1], [2]])
+        #expect(try VerifyAudit(configuration: configuration).run().differences.isEmpty)
+    }
 }

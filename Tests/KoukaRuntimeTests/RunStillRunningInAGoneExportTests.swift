@@ -173,6 +173,26 @@ import Testing
         #expect(try Self.verified(city).isEmpty)
     }
 
+    /// A deleted export whose run another export among the sources still shows running keeps it waiting (it does not let go
+    /// of it): that export saved over without it, the deleted one counts it past the age (helper-80's
+    /// gone_waiting_dropped_for_present_copy.sh: it had let go, and the run counted nowhere).
+    @Test func aDeletedExportKeepsItsRunWhileAnotherOnlyShowsItRunning() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        try city.write("logs/a.csv", Self.export([Self.t1Running, Self.t2Ended]), encoding: .shiftJIS)
+        try city.write("logs/b.csv", Self.export([Self.t1Running]), encoding: .shiftJIS)
+        _ = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 2)
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/a.csv"))
+        _ = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 10)
+        try city.write("logs/b.csv", Self.export([]), encoding: .shiftJIS)
+        let savedOver = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 20)
+        #expect(savedOver.runsUnfinished == 0)
+        let past = try city.night(on: LocalDate(year: 2024, month: 6, day: 11), hour: 2)
+        #expect(past.unfinishedRuns.map(\.path) == ["logs/a.csv"], "\(past.unfinishedRuns)")
+        #expect(try Self.t01(city) == (1, 1, 1, 2.25))
+        #expect(try Self.verified(city).isEmpty)
+    }
+
     /// A mapped format's row (translation requests as JSON lines, through `StillRunning.count`) is kept so too.
     @Test func aDeletedTranslationExportCountsItsRequestStillRunning() throws {
         let city = try TemporaryCity(catalog: TranslationUnfinishedGivenUpTests.catalog, sources: TranslationUnfinishedGivenUpTests.source)

@@ -44,6 +44,10 @@ public protocol LogParser: Sendable {
     /// after it, whatever the days of their runs, so that an id counted in both is left out of the later one read,
     /// whichever arrived first.
     var runIdsSpanDatedLogs: Bool { get }
+    /// Whether its rows give a run's time as an export (or a person) gave it, so that two exports may date one run a day or
+    /// more apart (a column mapping's formats): of two files holding a run, the one recorded first keeps it, whichever
+    /// counted it since. False unless a format says otherwise.
+    var datesRunsAsExported: Bool { get }
 }
 
 extension LogParser {
@@ -56,6 +60,7 @@ extension LogParser {
     public var keepsTheDayOfOpenRuns: Bool { false }
     public var unclassifiedNames: Set<String> { [] }
     public var runIdsSpanDatedLogs: Bool { false }
+    public var datesRunsAsExported: Bool { false }
 }
 
 /// What a parser hands its results to: an event for each run or use it read, a rejection for each record

@@ -7,11 +7,12 @@ struct CountedRun: Equatable {
     var unfinished: Bool
     /// Besides, a question no answer followed yet.
     var unanswered = false
-    /// The ledger line of the file counting it, where that file dates the run a day apart from the file compared (`RunDayEdges`):
-    /// of two such files the one recorded first keeps the run, whichever counted it since, so that the day the run counts on
-    /// (and its fiscal year, at March's end) is the one a reading in the order the files were first recorded gives, as
-    /// verification's does (helper-79's takeback_then_restored.sh). Nil for a run counted on the same day.
-    var dayApartIn: Int64? = nil
+    /// The ledger line of the file counting it: of two files of a format whose exports may date one run otherwise
+    /// (`LogParser.datesRunsAsExported`), the one recorded first keeps the run, whichever counted it since, so that the day
+    /// the run counts on (and its fiscal year, at March's end) is the one a reading in the order the files were first
+    /// recorded gives, as verification's does (helper-79's takeback_then_restored.sh, helper-80's
+    /// overlap_other_day_saved_over_verify.sh). Nil where not known (a run to leave out named by a file read again).
+    var countedInLine: Int64? = nil
 
     /// How far on the file saw the run: 0 a question not answered yet, last in its export; 1 a run counted without its
     /// end (an answered question still last); 2 ended. A copy at a later stage takes the run over; at the same stage,

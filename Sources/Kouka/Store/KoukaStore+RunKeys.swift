@@ -198,7 +198,7 @@ extension KoukaStore {
                 for hash in only where found[hash].map({ $0.stage < 2 }) ?? true {
                     let stage = CountedRun.stage(of: hash, unfinished: other.unfinished, unanswered: other.unanswered)
                     if found[hash].map({ stage > $0.stage }) ?? true {
-                        found[hash] = CountedRun(path: other.path, unfinished: stage < 2, unanswered: stage == 0, dayApartIn: other.id)
+                        found[hash] = CountedRun(path: other.path, unfinished: stage < 2, unanswered: stage == 0, countedInLine: other.id)
                     }
                 }
                 continue
@@ -226,7 +226,7 @@ extension KoukaStore {
                 if !exhausted, chunk[index] == hash, found[hash].map({ $0.stage < 2 }) ?? true {
                     let stage = CountedRun.stage(of: hash, unfinished: other.unfinished, unanswered: other.unanswered)
                     if found[hash].map({ stage > $0.stage }) ?? true {
-                        found[hash] = CountedRun(path: other.path, unfinished: stage < 2, unanswered: stage == 0)
+                        found[hash] = CountedRun(path: other.path, unfinished: stage < 2, unanswered: stage == 0, countedInLine: other.id)
                     }
                 }
             }

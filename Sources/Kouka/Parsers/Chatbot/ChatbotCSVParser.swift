@@ -37,6 +37,8 @@ package struct ChatbotCSVParser: LogParser {
 
     /// Whether the keys handed to `counted(runs:)` are row keys (no `run_id` mapped): see `MappedRuns`.
     package var logsRowKeys: Bool { MappedRuns.keepsRowKeys(options) }
+    /// Its rows' times are the export's: another export may date a run otherwise.
+    package var datesRunsAsExported: Bool { true }
 
     private func parse(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,

@@ -35,6 +35,8 @@ package struct RobotCSVParser: LogParser {
 
     /// Whether the keys handed to `counted(runs:)` are row keys (no `run_id` mapped): see `MappedRuns`.
     package var logsRowKeys: Bool { MappedRuns.keepsRowKeys(options) }
+    /// Its rows' times are the export's: another export may date a run otherwise.
+    package var datesRunsAsExported: Bool { true }
     /// A row is one run of a robot.
     package var rowKeysAreRobotRuns: Bool { logsRowKeys }
 

@@ -54,8 +54,9 @@ extension SourceIngestor {
     /// `goneKeepsOpenRuns`: a run another file counts before its end, that file gone or changed since, stays that file's
     /// without a word (a chatbot's export deleted by routine retention: its last question keeps the outcome it counted, as
     /// before Kouka took such questions over), rather than being named every night until the file is put back.
-    /// `recordedAs`: this file's ledger line, when it has one (read again): of a run a file dates a day apart
-    /// (`CountedRun.dayApartIn`), the file recorded first keeps it, and takes it from a later one it can read again.
+    /// `recordedAs`: this file's ledger line, when it has one (read again) and its format's exports may date one run otherwise
+    /// (`LogParser.datesRunsAsExported`): the file recorded first keeps a run (`CountedRun.countedInLine`), and takes it from
+    /// a later one it can read again.
     func takeOver(_ counted: [UInt64: CountedRun], unfinishedHere: [UInt64], unansweredHere: [UInt64] = [], goingOnAfter: [SharedRuns],
                   repeatedAfter: [UInt64: String] = [:], goneKeepsOpenRuns: Bool = false, recordedAs: Int64? = nil,
                   store: KoukaStore) throws -> RunsEndedHere {
@@ -68,7 +69,7 @@ extension SourceIngestor {
             let ownRepeat = !ownStart && repeatedAfter[hash] == run.path
             let furtherOn = run.stage < CountedRun.stage(of: hash, unfinished: unfinishedHere, unanswered: unansweredHere)
             let recordedFirst = !furtherOn && run.stage == CountedRun.stage(of: hash, unfinished: unfinishedHere, unanswered: unansweredHere)
-                && run.dayApartIn.map { other in recordedAs.map { $0 < other } ?? false } ?? false
+                && run.countedInLine.map { other in recordedAs.map { $0 < other } ?? false } ?? false
             guard furtherOn || recordedFirst || ownStart || ownRepeat, readingAgainForEndedRuns < Self.endedRunsDepth else {
                 ended.leftOut[hash] = run.path
                 continue

@@ -13,13 +13,21 @@ extension SourceIngestor {
             // A file whose rows in the store are not those its digests were recorded for (changed outside Kouka) changes
             // nothing: its digests would be recorded anew over the change.
             guard try isUnchangedInStore(file.source, path: file.path, store: store, summary: &summary) else { continue }
-            // Another deleted file keeping a run still running is no holder: the first recorded counts it, the others then let go.
+            // Let go only for a file that counts the run (another deleted file keeping it still running is no holder: the first
+            // recorded counts it, the others then let go). A file among the sources keeping it still running holds it for now:
+            // it counts the run once it ends or is past the age, but saved over without it, it counts it nowhere, and this
+            // file, which let go, would not either (helper-80's gone_waiting_dropped_for_present_copy.sh).
             let held = try runsHeldElsewhere(file.runs.map(\.hash), days: file.runs.map(\.key.date), format: file.format, otherThan: file.path,
-                                             id: file.source, waitingIn: [.present], store: store)
+                                             id: file.source, waitingIn: [], store: store)
                 .union(try store.runsHeld(bySource: file.source).intersection(file.runs.map(\.hash)))
+            let waitingElsewhere = try Set(file.runs.map(\.hash).filter { hash in
+                try !held.contains(hash) && store.isWaiting(hash, format: file.format, inFileOtherThan: file.source, status: [.present])
+            })
             // Of a run kept twice (an export appended to another), its first row.
             var first = Set<UInt64>()
-            let due = file.runs.filter { run in !held.contains(run.hash) && isPastAllowedAge(run) && first.insert(run.hash).inserted }
+            let due = file.runs.filter { run in
+                !held.contains(run.hash) && !waitingElsewhere.contains(run.hash) && isPastAllowedAge(run) && first.insert(run.hash).inserted
+            }
             // The rows counted now are kept as counted before their end: what is left of those runs are their repeats. In one
             // transaction: a run killed between the two left a repeat waiting, counted again the next night.
             try store.settleWaitingRuns(of: file.source, counting: due, lettingGo: Array(held) + due.map(\.hash))
@@ -86,7 +94,7 @@ extension SourceIngestor {
         let around = days.min()!.adding(days: -margin)...days.max()!.adding(days: margin)
         let counted = try store.runsCountedElsewhere(in: RunKeyStream(days: around) { body in for hash in sorted { try body(hash) } },
                                                      format: format, otherThan: path)
-        return try Set(sorted.filter { hash in try counted[hash] != nil || store.isWaiting(hash, format: format, inFileOtherThan: id, status: statuses) })
+        return try Set(sorted.filter { hash in try counted[hash] != nil || !statuses.isEmpty && store.isWaiting(hash, format: format, inFileOtherThan: id, status: statuses) })
     }
 
     /// Whether a run that was still running is past the allowed age, as its file's reading would judge it now.

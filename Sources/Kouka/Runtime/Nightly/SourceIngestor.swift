@@ -447,7 +447,7 @@ final class SourceIngestor {
                 endedHere = try takeOver(counted, unfinishedHere: keys.unfinished, unansweredHere: keys.unanswered, goingOnAfter: read.parsed.runsGoingOnAfter,
                                          repeatedAfter: beside.filter { $0.value.path > display }.mapValues(\.path),
                                          goneKeepsOpenRuns: read.spec.parser.keepsTheDayOfOpenRuns,
-                                         recordedAs: counted.values.contains { $0.dayApartIn != nil } ? try store.source(path: display)?.id : nil, store: store)
+                                         recordedAs: read.spec.parser.datesRunsAsExported ? try store.source(path: display)?.id : nil, store: store)
                 if !endedHere.leftOut.isEmpty { read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector()) }
             }
         }
