@@ -73,7 +73,7 @@ import Testing
         // The exports read first deleted (routine retention): verify gives them their edge days' runs as the store keeps
         // them, and agrees (helper-79's verify_gone_adjacent_rpa.sh named both files as changed behind Kouka's back).
         for name in ["min/sessions_2025-03.csv", "tr/requests_2025-04.jsonl"] {
-            try FileManager.default.removeItem(at: city.root.appendingPathComponent(name))
+            try city.delete(name)
         }
         _ = try NightlyJob(configuration: configuration, logger: .silent, options: { var o = NightlyOptions(today: night.adding(days: 2)); o.acceptGone = true; return o }()).run()
         #expect(try VerifyAudit(configuration: configuration).run().differences.isEmpty)

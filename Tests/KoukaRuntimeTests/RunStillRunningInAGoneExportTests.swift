@@ -29,6 +29,15 @@ import Testing
         return rows
     }
 
+    /// A city whose a.csv shows t1 running beside t2 ended, and b.csv t1 running, both read on June 10 at 02:00.
+    static func t1RunningInTwoExports() throws -> TemporaryCity {
+        let city = try TemporaryCity()
+        try city.write("logs/a.csv", export([t1Running, t2Ended]), encoding: .shiftJIS)
+        try city.write("logs/b.csv", export([t1Running]), encoding: .shiftJIS)
+        _ = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 2)
+        return city
+    }
+
     static func verified(_ city: TemporaryCity) throws -> [String] {
         try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run().differences.map { "\($0.kind) \($0.subject) \($0.field)" }
     }
@@ -41,7 +50,7 @@ import Testing
         try city.write("logs/empty.csv", Self.export([]), encoding: .shiftJIS)
         let first = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 2)
         #expect(first.pendingRuns == 1 && first.runsUnfinished == 0)
-        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/a.csv"))
+        try city.delete("logs/a.csv")
         // 21 hours after t1 started: it may still end.
         let waiting = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 20)
         #expect(waiting.filesGone == ["logs/a.csv"])
@@ -71,12 +80,12 @@ import Testing
         defer { city.remove() }
         try city.write("logs/a.csv", Self.export([Self.t1Running, Self.t2Ended]), encoding: .shiftJIS)
         _ = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 2)
-        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/a.csv"))
+        try city.delete("logs/a.csv")
         try city.write("logs/c.csv", Self.export([Self.t1Ended]), encoding: .shiftJIS)
         let night = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 20)
         #expect(night.runsUnfinished == 0 && night.exitCode == .done)
         #expect(try city.store().source(path: "logs/a.csv")?.pendingRuns == 0)
-        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/c.csv"))
+        try city.delete("logs/c.csv")
         let later = try city.night(on: LocalDate(year: 2024, month: 6, day: 12), hour: 2)
         #expect(later.runsUnfinished == 0, "\(later.unfinishedRuns)")
         #expect(try Self.t01(city) == (2, 0, 0, 5.5))
@@ -84,13 +93,10 @@ import Testing
     }
 
     @Test func twoDeletedExportsWaitingForOneRunCountItOnce() throws {
-        let city = try TemporaryCity()
+        let city = try Self.t1RunningInTwoExports()
         defer { city.remove() }
-        try city.write("logs/a.csv", Self.export([Self.t1Running, Self.t2Ended]), encoding: .shiftJIS)
-        try city.write("logs/b.csv", Self.export([Self.t1Running]), encoding: .shiftJIS)
-        _ = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 2)
-        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/a.csv"))
-        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/b.csv"))
+        try city.delete("logs/a.csv")
+        try city.delete("logs/b.csv")
         let past = try city.night(on: LocalDate(year: 2024, month: 6, day: 11), hour: 2)
         #expect(past.runsUnfinished == 1)
         #expect(past.unfinishedRuns.map(\.path) == ["logs/a.csv"])
@@ -142,7 +148,7 @@ import Testing
         try city.write("logs/empty.csv", Self.export([]), encoding: .shiftJIS)
         _ = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 2)
         #expect(try Self.waitingRows(city) == 0)
-        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/a.csv"))
+        try city.delete("logs/a.csv")
         let past = try city.night(on: LocalDate(year: 2024, month: 6, day: 11), hour: 2)
         #expect(past.runsUnfinished == 0 && past.exitCode == .done, "\(past.unfinishedRuns)")
         #expect(try Self.t01(city) == (2, 0, 0, 5.5))
@@ -163,7 +169,7 @@ import Testing
         let first = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 2)
         #expect(first.pendingRuns == 2)
         #expect(try Self.waitingRows(city) == 1)
-        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/jobs.json"))
+        try city.delete("logs/jobs.json")
         let past = try city.night(on: LocalDate(year: 2024, month: 6, day: 11), hour: 2)
         #expect(past.runsUnfinished == 1)
         // k-0 165 min, k-1 − 30 min: 2.25 h.
@@ -177,12 +183,9 @@ import Testing
     /// of it): that export saved over without it, the deleted one counts it past the age (helper-80's
     /// gone_waiting_dropped_for_present_copy.sh: it had let go, and the run counted nowhere).
     @Test func aDeletedExportKeepsItsRunWhileAnotherOnlyShowsItRunning() throws {
-        let city = try TemporaryCity()
+        let city = try Self.t1RunningInTwoExports()
         defer { city.remove() }
-        try city.write("logs/a.csv", Self.export([Self.t1Running, Self.t2Ended]), encoding: .shiftJIS)
-        try city.write("logs/b.csv", Self.export([Self.t1Running]), encoding: .shiftJIS)
-        _ = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 2)
-        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/a.csv"))
+        try city.delete("logs/a.csv")
         _ = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 10)
         try city.write("logs/b.csv", Self.export([]), encoding: .shiftJIS)
         let savedOver = try city.night(on: LocalDate(year: 2024, month: 6, day: 10), hour: 20)
@@ -200,7 +203,7 @@ import Testing
         try city.write("tr/requests_005.jsonl", TranslationUnfinishedGivenUpTests.line("Q1", "running") + TranslationUnfinishedGivenUpTests.line("Q2", "done"))
         let first = try city.night(on: LocalDate(year: 2025, month: 5, day: 1), hour: 20)
         #expect(first.pendingRuns == 1 && first.runsUnfinished == 0)
-        try FileManager.default.removeItem(at: city.root.appendingPathComponent("tr/requests_005.jsonl"))
+        try city.delete("tr/requests_005.jsonl")
         _ = try city.night(on: LocalDate(year: 2025, month: 5, day: 2), hour: 2)
         let past = try city.night(on: LocalDate(year: 2025, month: 5, day: 3), hour: 2)
         #expect(past.runsUnfinished == 1)

@@ -27,6 +27,9 @@ struct TemporaryCity {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
+    /// Deletes the source file `name`, as routine retention or a person does.
+    func delete(_ name: String) throws { try FileManager.default.removeItem(at: root.appendingPathComponent(name)) }
+
     static let catalog = """
         task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
         T01,住民税課税資料の取込,税務課,rpa,runs,180,15,30,2020-04-01,住民税_課税資料取込
