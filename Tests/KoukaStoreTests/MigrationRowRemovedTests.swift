@@ -9,7 +9,8 @@ struct MigrationRowRemovedTests {
         let path = StoreFixtures.temporaryDatabasePath()
         defer { StoreFixtures.removeDatabase(path) }
         let store = try KoukaStore(path: path)
-        let last = Migrations.all.last!.name
+        // The last that makes something: one that only marks files to be read again (v23) is harmless run twice.
+        let last = try #require(Migrations.all.last { $0.sql.contains("ALTER TABLE") }).name
         try store.db.execute("DELETE FROM migrations WHERE name = '\(last)'")
         #expect(throws: StoreError.schemaMismatch(path: path, table: "migrations",
                                                   problem: "it lacks \(last), yet what \(last) makes is there (duplicate column name: since)")) {

@@ -85,7 +85,8 @@ package struct VerifyAudit {
         let order = FirstRecordedOrder.of(context.ledger.lazy.map { (id: $0.id, path: $0.path, isCopy: $0.status == .duplicate) })
         let arrived = Self.arrived(after: asOf, exact: exact, files: files, ledger: context.ledger)
         for display in arrived.sorted() { summary.filesSkipped.append("\(display): arrived after the last nightly run: counted by the next run") }
-        let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone, order: order, leavingOut: arrived)
+        let copiesOfDeleted = Self.copiesOfDeletedFiles(context.ledger, files: files)
+        let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone, order: order, leavingOut: arrived.union(copiesOfDeleted))
         defer { replay.remove() }
         let facts = try storeSide.value()
         var check = facts.ledgerCheck
@@ -103,10 +104,11 @@ package struct VerifyAudit {
             check.standing[path] = .takenAsStored(reason)
         }
         for line in context.ledger {
-            // A copy no longer among the sources cannot be read again either: the store's line for it stands, as the
-            // report counts it among the copies of the file it copies.
-            if line.status == .duplicate, files[line.path] == nil {
-                summary.filesSkipped.append("\(line.path): a copy gone from disk, taken as the store has it")
+            // A copy no longer among the sources cannot be read again either, nor can a copy of a deleted file be told from
+            // its own bytes (`copiesOfDeletedFiles`): the store's line for it stands, as the report counts it among the copies.
+            if line.status == .duplicate, files[line.path] == nil || copiesOfDeleted.contains(line.path) {
+                summary.filesSkipped.append(files[line.path] == nil ? "\(line.path): a copy gone from disk, taken as the store has it"
+                                            : "\(line.path): a copy of a counted file no longer on disk (its bytes are those), taken as the store has it")
                 try replay.takeAsStored(line, rollups: [], rejections: quarantine[line.path] ?? [])
                 continue
             }

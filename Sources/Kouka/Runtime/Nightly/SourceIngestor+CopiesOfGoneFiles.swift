@@ -28,4 +28,10 @@ extension SourceIngestor {
             }
         }
     }
+
+    /// What the ledger and the summary say of a file at a path with a counting line of its own that now holds, byte for
+    /// byte, what the deleted file `original` held (`counted`): it counts nothing, and what it counted before is no more.
+    static func copyOfDeletedReason(_ original: String) -> String {
+        "the same bytes as \(original), which is no longer among the sources and counts them: this file counts nothing, and what it counted before it was saved over no longer counts (runs other files left out for it count there again). If it was overwritten with a copy of \(original), put its own export back under its name, then run kouka-nightly again"
+    }
 }

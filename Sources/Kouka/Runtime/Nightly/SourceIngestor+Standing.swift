@@ -2,10 +2,11 @@ import Foundation
 
 /// Where the bytes of a file about to be read whole are already counted.
 enum CountedBytes: Equatable {
-    /// By a file that is there now with the same bytes: this one is a copy, and counts nothing.
+    /// By a file that is there now with the same bytes, or by a deleted file's line where this path has a line of its own
+    /// that counts: this one is a copy, and counts nothing.
     case copy(of: String)
-    /// By a ledger line whose file is no longer at its path: the file was moved here (copied away and
-    /// deleted, or moved to another disk), and the line moves with it.
+    /// By a ledger line whose file is no longer at its path, at a path with no counting line of its own: the file was
+    /// moved here (copied away and deleted, or moved to another disk), and the line moves with it.
     case moved(from: SourceFileRecord)
 
     var copyOf: String? {
@@ -18,11 +19,12 @@ enum CountedBytes: Equatable {
 /// the file may not have had its turn yet. Nothing is left out as counted elsewhere on the word of a
 /// line that no longer describes its file.
 extension SourceIngestor {
-    /// Where the bytes `sha256` of the file at `display` are already counted, if they are. A copy is a
-    /// copy only of a file there now with the same bytes: one this run has hashed, one untouched since it
-    /// was read, or one hashed again here. A counted file no longer among the sources, with these bytes,
-    /// was moved here; its rollups count, but an auditor must find the bytes they come from, so it is
-    /// never the original of a copy.
+    /// Where the bytes `sha256` of the file at `display` are already counted, if they are. Of the files among the
+    /// sources, a copy is a copy only of a file there now with the same bytes: one this run has hashed, one untouched
+    /// since it was read, or one hashed again here. A counted file no longer among the sources, with these bytes, was
+    /// moved here when this path has no counting line of its own: its line moves here, so that an auditor finds the
+    /// bytes its rollups come from. Where this path has one, the file is a copy of the deleted file, whose line keeps
+    /// counting, and whose bytes an auditor finds here.
     func counted(_ sha256: String, at display: String, store: KoukaStore) throws -> CountedBytes? {
         var away: SourceFileRecord? = nil
         for line in try store.sources(withSHA256: sha256, otherThan: display) {
@@ -39,18 +41,16 @@ extension SourceIngestor {
             }
         }
         if let first = readThisRun[sha256], first != display { return .copy(of: first) }
-        // The file its own line describes, saved over in place (the same inode and birth time), is that file with other
-        // bytes, whatever line they match: a deleted export's figures do not move to it.
-        if away != nil, try isSavedOverInPlace(display, store: store) { return nil }
-        return away.map { .moved(from: $0) }
-    }
-
-    /// Whether the file at `display` is the one its ledger line describes, written again in place: the same inode, and the
-    /// same birth time where both are known (without one, nothing tells it from a file moved over it).
-    private func isSavedOverInPlace(_ display: String, store: KoukaStore) throws -> Bool {
-        guard let file = file(at: display), let status = FileStatus(path: file.path), let own = try store.source(path: display),
-              own.status == .present, let born = own.bornAt else { return false }
-        return own.inode == status.inode && born == status.bornAt
+        guard let away else { return nil }
+        // A path whose own line counts (read before, or deleted and kept), saved over in place or replaced through a rename
+        // with a deleted file's bytes, is a copy of that file: taken for the deleted file moved here, its own line would be
+        // dropped with what it counted, without a word, and counted again, the bytes would count twice where a format has no
+        // run ids to tell. So is a copy of those bytes already.
+        if let own = try store.source(path: display),
+           own.status == .present || own.status == .gone || (own.status == .duplicate && own.sha256 == sha256) {
+            return .copy(of: away.path)
+        }
+        return .moved(from: away)
     }
 
     /// Settles whether a file to be read whole counts: the path of the file it is a copy of, or nil when it

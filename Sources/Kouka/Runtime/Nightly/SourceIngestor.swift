@@ -394,7 +394,7 @@ final class SourceIngestor {
             try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: nil, in: &ended, store: store)
             var duplicate = read.record
             duplicate.status = .duplicate
-            duplicate.rejectReason = "the same bytes as \(original), which is counted"
+            duplicate.rejectReason = file(at: original) == nil ? Self.copyOfDeletedReason(original) : "the same bytes as \(original), which is counted"
             duplicate.byteOffset = read.record.size
             try store.replaceContribution(of: duplicate, rollups: [:], rejections: [])
             summary.filesDuplicate.append(.init(path: display, reason: duplicate.rejectReason!))

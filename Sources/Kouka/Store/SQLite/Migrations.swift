@@ -296,6 +296,13 @@ enum Migrations {
             AND id IN (SELECT source_id FROM run_key_sets);
         CREATE INDEX run_rollups_waiting ON run_rollups(source_id) WHERE counted = 2;
         """),
+        // A counted file on disk that holds, byte for byte, a deleted file's bytes (saved over with them) is a copy of it from
+        // 0.5.3 (`SourceIngestor.counted`): before, it counted them again, or took the deleted file's line in place of its own.
+        // Read whole once more (no change time), it is found so.
+        ("v23", """
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND sha256 != ''
+            AND sha256 IN (SELECT sha256 FROM source_files WHERE status = 'gone' AND sha256 != '');
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since

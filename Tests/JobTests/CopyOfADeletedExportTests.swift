@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// An export whose path has a counting line of its own, saved over (in place, or through a rename as Excel saves) with the
+/// very bytes of an export deleted earlier, is a copy of that export: it counts nothing, and the deleted export keeps
+/// counting them. Taken for the deleted export moved there (0.5.2 and before), its own line was dropped with what it
+/// counted, without a word: runs only it held, and runs it had taken over from another deleted export, counted nowhere,
+/// exit 0, and verify agreed (helper-80's chain fuzzer, F6).
+@Suite(.serialized) struct CopyOfADeletedExportTests {
+    typealias City = UnfinishedRunEndedLaterTests.City
+
+    /// Writes `rows` under a name no source matches, then renames it over `name`: a new file at the path.
+    static func replace(_ name: String, with rows: [(String, String, Int)], in city: City) throws {
+        try city.export("\(name).new", rows)
+        let logs = city.root.appendingPathComponent("logs")
+        #expect(rename(logs.appendingPathComponent("\(name).new").path, logs.appendingPathComponent(name).path) == 0)
+    }
+
+    static func paths(_ summary: [String: Any], _ key: String) -> [String] {
+        (summary[key] as? [[String: Any]])?.compactMap { $0["path"] as? String } ?? []
+    }
+
+    /// By hand: 2-b held t1 and t3 (t3 left out, counted in 1-a). 1-a is deleted and 2-b replaced by 1-a's bytes (t3, t5):
+    /// 1-a's t3 and t5 count, 2 × 165 min = 5.50 h; t1 is in no file any more, and the night names 2-b as a copy and as
+    /// losing it (exit 1).
+    @Test func anExportReplacedByADeletedExportsBytesIsItsCopyAndNamesWhatItLost() throws {
+        let city = try City()
+        defer { city.remove() }
+        let held: [(String, String, Int)] = [("t3", "FINISH", 3), ("t5", "FINISH", 5)]
+        try city.nights(("1-a.csv", held), ("2-b.csv", [("t1", "FINISH", 1), ("t3", "FINISH", 3)]))
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/1-a.csv"))
+        _ = try city.nightly()
+        try Self.replace("2-b.csv", with: held, in: city)
+        let replaced = try city.nightly()
+        #expect(replaced["exitCode"] as? Int == 1)
+        #expect(Self.paths(replaced, "filesDuplicate") == ["logs/2-b.csv"], "\(replaced)")
+        let reason = (replaced["filesDuplicate"] as? [[String: Any]])?.first?["reason"] as? String
+        #expect(reason?.contains("the same bytes as logs/1-a.csv, which is no longer among the sources") == true, "\(reason ?? "")")
+        #expect(Self.paths(replaced, "filesLosingRuns") == ["logs/2-b.csv"], "\(replaced)")
+        #expect((replaced["filesRenamed"] as? [Any] ?? []).isEmpty, "\(replaced)")
+        let task = try city.task()
+        #expect(task["successes"] as? Int == 2)
+        #expect(task["hoursSaved"] as? Double == 5.5)
+        let verified = try city.verify()
+        #expect(verified.code == 0, "\(verified.differences)")
+        // It stays the copy: the next night neither moves the deleted export's line to it nor names it again.
+        let next = try city.nightly()
+        #expect(next["exitCode"] as? Int == 0, "\(next)")
+        #expect((next["filesRenamed"] as? [Any] ?? []).isEmpty, "\(next)")
+        #expect(try city.verify().code == 0)
+    }
+
+    /// By hand: 0-e counted t7 unfinished (−30 min) and was deleted; 2-b took t7 over ended (165 min) and left t5 out as
+    /// counted in 1-a, deleted too. 2-b replaced by 1-a's bytes no longer holds t7: 0-e takes it back, unfinished, as it
+    /// held it. t5 165 − t7 30 = 135 min = 2.25 h. Taken for 1-a moved, t7 counted nowhere: 2.75 h, exit 0.
+    @Test func aRunTheReplacedExportTookOverIsTakenBack() throws {
+        let city = try City()
+        defer { city.remove() }
+        try city.nights(("0-e.csv", [("t7", "PROCESSING", 3)]), ("1-a.csv", [("t5", "FINISH", 5)]))
+        for name in ["0-e.csv", "1-a.csv"] { try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/\(name)")) }
+        _ = try city.nightly()
+        try city.export("2-b.csv", [("t1", "FINISH", 1), ("t7", "FINISH", 3), ("t5", "FINISH", 5)])
+        let tookOver = try city.nightly()
+        #expect(Self.paths(tookOver, "runsGivenUp") == ["logs/0-e.csv"], "\(tookOver)")
+        try Self.replace("2-b.csv", with: [("t5", "FINISH", 5)], in: city)
+        let replaced = try city.nightly()
+        #expect(Self.paths(replaced, "filesDuplicate") == ["logs/2-b.csv"], "\(replaced)")
+        #expect(Self.paths(replaced, "runsTakenBack") == ["logs/0-e.csv"], "\(replaced)")
+        let task = try city.task()
+        #expect(task["hoursSaved"] as? Double == 2.25)
+        #expect(task["successes"] as? Int == 1)
+        #expect(task["unfinished"] as? Int == 1)
+        let verified = try city.verify()
+        #expect(verified.code == 0, "\(verified.differences)")
+    }
+
+    /// Azure analyzeResult files carry no run id: only their bytes tell one document from another. b saved over in place
+    /// with deleted a's bytes counted a's document twice, as its own new content (0.5.2). By hand: a's 3 sheets count once,
+    /// b's 2 are in no file: 3 × (6 − 1) min = 15 min = 0.25 h.
+    @Test(arguments: [false, true]) func aResultWithoutRunIdsSavedOverWithADeletedOnesBytesCountsOnce(throughARename: Bool) throws {
+        let city = try SmallCity.formRecognizerV2("copy-of-deleted-result")
+        defer { city.remove() }
+        func result(pages: Int) -> String { SmallCity.invoiceResult(pages: pages) }
+        try city.write("results/a.json", result(pages: 3))
+        try city.write("results/b.json", result(pages: 2))
+        #expect(try city.nightly().exitCode == 0)
+        let results = city.root.appendingPathComponent("results")
+        try FileManager.default.removeItem(at: results.appendingPathComponent("a.json"))
+        #expect(try city.nightly().exitCode == 0)
+        if throughARename {
+            try city.write("results/b.json.new", result(pages: 3))
+            #expect(rename(results.appendingPathComponent("b.json.new").path, results.appendingPathComponent("b.json").path) == 0)
+        } else {
+            let handle = try FileHandle(forWritingTo: results.appendingPathComponent("b.json"))
+            try handle.truncate(atOffset: 0)
+            try handle.write(contentsOf: Data(result(pages: 3).utf8))
+            try handle.close()
+        }
+        let replaced = try city.nightly()
+        #expect(replaced.exitCode == 1, "\(replaced.stdout)")
+        let (code, json) = try city.report(2024)
+        #expect(code == 0)
+        let line = SmallCity.tasks(json)["A01"]
+        #expect(line?["units"] as? Double == 3)
+        #expect(line?["hoursSaved"] as? Double == 0.25)
+        let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
+    }
+}
