@@ -6,7 +6,9 @@ extension VerifyAudit {
     /// The logs read again cannot tell them: the deleted file's line there has no bytes to know them by, so a reading
     /// would count them again. They are taken as the store has them, while their bytes are those.
     static func copiesOfDeletedFiles(_ ledger: [SourceFileRecord], files: [String: String]) -> Set<String> {
-        let deleted = Set(ledger.lazy.filter { $0.status == .gone && files[$0.path] == nil && !$0.sha256.isEmpty }.map(\.sha256))
+        // A deleted file put back since the last nightly run is still deleted to the store (its copy was made so): the run
+        // after reads it again.
+        let deleted = Set(ledger.lazy.filter { $0.status == .gone && !$0.sha256.isEmpty }.map(\.sha256))
         // A copy of a file still on disk is one the reading again finds for itself.
         let onDisk = Set(ledger.lazy.filter { $0.status == .present && files[$0.path] != nil }.map(\.sha256))
         var copies = Set<String>()

@@ -108,7 +108,7 @@ package struct VerifyAudit {
             // its own bytes (`copiesOfDeletedFiles`): the store's line for it stands, as the report counts it among the copies.
             if line.status == .duplicate, files[line.path] == nil || copiesOfDeleted.contains(line.path) {
                 summary.filesSkipped.append(files[line.path] == nil ? "\(line.path): a copy gone from disk, taken as the store has it"
-                                            : "\(line.path): a copy of a counted file no longer on disk (its bytes are those), taken as the store has it")
+                                            : "\(line.path): a copy of a file the store holds as deleted (its bytes are those), taken as the store has it")
                 try replay.takeAsStored(line, rollups: [], rejections: quarantine[line.path] ?? [])
                 continue
             }

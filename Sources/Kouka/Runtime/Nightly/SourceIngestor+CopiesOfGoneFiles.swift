@@ -31,7 +31,23 @@ extension SourceIngestor {
 
     /// What the ledger and the summary say of a file at a path with a counting line of its own that now holds, byte for
     /// byte, what the deleted file `original` held (`counted`): it counts nothing, and what it counted before is no more.
+    /// The ledger's line of such a copy is known by it (`counted`).
     static func copyOfDeletedReason(_ original: String) -> String {
-        "the same bytes as \(original), which is no longer among the sources and counts them: this file counts nothing, and what it counted before it was saved over no longer counts (runs other files left out for it count there again). If it was overwritten with a copy of \(original), put its own export back under its name, then run kouka-nightly again"
+        "the same bytes as \(original), which is no longer among the sources and counts them: this file counts nothing, and what this path's own file counted before (read, or kept since it was deleted) no longer counts (runs other files left out for it count there again). If its own export was overwritten with a copy of \(original), put it back under its name, then run kouka-nightly again"
+    }
+
+    /// Names under `filesLosingRuns` the path `display` whose own counting line goes as the deleted file `moved`, itself,
+    /// moves over it (`counted`), when no file among the sources with its inode is at a path of its own: what it counted is
+    /// then in no file Kouka reads.
+    func nameLineMovedOver(at display: String, by moved: String, summary: inout NightlySummary) throws {
+        guard let own = movedOver.removeValue(forKey: display) else { return }
+        // Renamed away in the same night (`mv b c; mv a b`): a new file holds its bytes, and counts them.
+        if let elsewhere = newFileInodes()[own.inode], elsewhere != display { return }
+        summary.filesLosingRuns.append(.init(path: display, reason: Self.movedOverReason(moved)))
+        logger.warning("a file moved over a counted file's path: what that file counted no longer counts", metadata: ["file": "\(display)", "from": "\(moved)"])
+    }
+
+    static func movedOverReason(_ moved: String) -> String {
+        "\(moved) was moved (renamed) over this path: its figures move here with it, and what this path's own file counted before (read, or kept since it was deleted) no longer counts, and is in no file Kouka reads. If the file was overwritten by mistake, put it back under a name of its own, then run kouka-nightly again"
     }
 }

@@ -45,10 +45,18 @@ extension SourceIngestor {
         // A path whose own line counts (read before, or deleted and kept), saved over in place or replaced through a rename
         // with a deleted file's bytes, is a copy of that file: taken for the deleted file moved here, its own line would be
         // dropped with what it counted, without a word, and counted again, the bytes would count twice where a format has no
-        // run ids to tell. So is a copy of those bytes already.
+        // run ids to tell. So is such a copy already. (A copy made while its original was there takes its line over once
+        // the original is deleted, as a moved file would.)
         if let own = try store.source(path: display),
-           own.status == .present || own.status == .gone || (own.status == .duplicate && own.sha256 == sha256) {
-            return .copy(of: away.path)
+           own.status == .present || own.status == .gone || (own.status == .duplicate && own.rejectReason == Self.copyOfDeletedReason(away.path)) {
+            // Unless it is the deleted file itself, by its inode and birth time: moved over this path's file (`mv a b`), or
+            // into the place of a file renamed away (`mv b c; mv a b`). Its line moves here; this path's own goes, named when
+            // what it counted is nowhere else (`settle`).
+            guard let file = file(at: display), let status = FileStatus(path: file.path),
+                  Self.isSameFile(path: file.path, status: status, as: away, format: file.spec.format) else {
+                return .copy(of: away.path)
+            }
+            if own.status != .duplicate, !own.holdsNoRecord { movedOver[display] = own }
         }
         return .moved(from: away)
     }
@@ -60,6 +68,7 @@ extension SourceIngestor {
         case let .copy(of: original)?:
             return original
         case let .moved(from: line)?:
+            try nameLineMovedOver(at: display, by: line.path, summary: &summary)
             try store.renameSource(from: line.path, to: display)
             vanished = vanished.mapValues { $0.filter { $0.path != line.path } }
             if line.status == .gone { backFromAway.insert(display) }

@@ -73,6 +73,9 @@ final class SourceIngestor {
     var waitingNoLongerHeld: [(display: String, format: String, id: Int64, runs: [UInt64], days: ClosedRange<LocalDate>)] = []
     /// `inodesOfNewFiles()`, found once a run, when first asked.
     private var newFileInodesFound: [Int64: String]?
+    /// The counting ledger lines of paths a deleted file itself was moved over, until its line moves there
+    /// (`nameLineMovedOver`).
+    var movedOver: [String: SourceFileRecord] = [:]
 
     /// The paths of the files among the sources the ledger had no line for as the run started, by inode; found once a
     /// run, when first asked.
@@ -397,8 +400,12 @@ final class SourceIngestor {
             duplicate.rejectReason = file(at: original) == nil ? Self.copyOfDeletedReason(original) : "the same bytes as \(original), which is counted"
             duplicate.byteOffset = read.record.size
             try store.replaceContribution(of: duplicate, rollups: [:], rejections: [])
-            summary.filesDuplicate.append(.init(path: display, reason: duplicate.rejectReason!))
-            logger.warning("source file is a copy of another; counted once", metadata: ["file": "\(display)", "original": "\(original)"])
+            if try store.source(path: original)?.holdsNoRecord == true {
+                logger.info("source file has the bytes of a file that holds no record", metadata: ["file": "\(display)", "original": "\(original)"])
+            } else {
+                summary.filesDuplicate.append(.init(path: display, reason: duplicate.rejectReason!))
+                logger.warning("source file is a copy of another; counted once", metadata: ["file": "\(display)", "original": "\(original)"])
+            }
             try settle(ended, endedIn: display, store: store, summary: &summary)
             return
         }

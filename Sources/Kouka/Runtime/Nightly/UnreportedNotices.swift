@@ -52,7 +52,10 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
         for source in sources {
             switch source.status {
             case .rejected: notices.filesRejected.append(.init(path: source.path, reason: source.rejectReason ?? "rejected"))
-            case .duplicate: notices.filesDuplicate.append(.init(path: source.path, reason: source.rejectReason ?? "a copy of a counted file"))
+            case .duplicate:
+                // As the run would have said: a copy of a file that holds no record is not named (`holdsNoRecord`).
+                guard try !store.sources(withSHA256: source.sha256, otherThan: source.path).contains(where: \.holdsNoRecord) else { continue }
+                notices.filesDuplicate.append(.init(path: source.path, reason: source.rejectReason ?? "a copy of a counted file"))
             default: break
             }
         }
