@@ -183,4 +183,30 @@ import Testing
         #expect(try Self.sheets(city).units == 3)
         #expect(try JobProcess.run("kouka-audit", ["verify", "--config", city.config]).exitCode == 0)
     }
+
+    /// A path saved over with a deleted result's bytes stays that result's copy when the bytes come back under a new name
+    /// and go again: it never takes the deleted result's line over, which would have its next save replace that result's
+    /// figures. By hand: a's 3 sheets, kept by the deleted f, and b's new 4: 7 × 5 min = 0.58 h (taken over: 4 sheets).
+    @Test func aCopyOfADeletedResultNeverTakesItsLineOver() throws {
+        let city = try Self.resultsCity("copy-never-takes-over")
+        defer { city.remove() }
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("results/a.json"))
+        #expect(try city.nightly().exitCode == 0)
+        let handle = try FileHandle(forWritingTo: city.root.appendingPathComponent("results/b.json"))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(SmallCity.invoiceResult(pages: 3).utf8))
+        try handle.close()
+        #expect(try city.nightly().exitCode == 1)
+        try city.write("results/f.json", SmallCity.invoiceResult(pages: 3))
+        #expect(try city.nightly().exitCode == 0)
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("results/f.json"))
+        let gone = try city.nightly()
+        #expect((try gone.summary()["filesRenamed"] as? [Any])?.isEmpty == true, "\(gone.stdout)")
+        try city.write("results/b.json", SmallCity.invoiceResult(pages: 4))
+        _ = try city.nightly()
+        let (units, hours) = try Self.sheets(city)
+        #expect(units == 7)
+        #expect(hours == 0.58)
+        #expect(try JobProcess.run("kouka-audit", ["verify", "--config", city.config]).exitCode == 0)
+    }
 }

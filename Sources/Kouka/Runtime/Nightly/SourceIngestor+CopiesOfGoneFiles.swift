@@ -17,7 +17,7 @@ extension SourceIngestor {
                Self.isSameFile(path: file.path, status: status, as: record, format: file.spec.format) {
                 continue
             }
-            for copy in try store.copies(ofSHA256: record.sha256) {
+            for copy in try store.copies(ofSHA256: record.sha256) where !Self.isCopyOfDeleted(copy) {
                 guard let file = file(at: copy.path), let status = FileStatus(path: file.path), IngestPlan.isUntouched(status, since: copy) else { continue }
                 try store.renameSource(from: line.path, to: copy.path)
                 vanished = vanished.mapValues { $0.filter { $0.path != line.path } }
@@ -33,7 +33,15 @@ extension SourceIngestor {
     /// byte, what the deleted file `original` held (`counted`): it counts nothing, and what it counted before is no more.
     /// The ledger's line of such a copy is known by it (`counted`).
     static func copyOfDeletedReason(_ original: String) -> String {
-        "the same bytes as \(original), which is no longer among the sources and counts them: this file counts nothing, and what this path's own file counted before (read, or kept since it was deleted) no longer counts (runs other files left out for it count there again). If its own export was overwritten with a copy of \(original), put it back under its name, then run kouka-nightly again"
+        "the same bytes as \(original)" + copyOfDeletedTail
+    }
+
+    private static let copyOfDeletedTail = ", which is no longer among the sources and counts them: this file counts nothing, and what this path's own file counted before (read, or kept since it was deleted) no longer counts (runs other files left out for it count there again). If its own export was overwritten with a copy of that file, put it back under its name, then run kouka-nightly again"
+
+    /// Whether `line` is a copy of a deleted file made at a path that had a counting line of its own (`counted`): it stays a
+    /// copy, and never takes a deleted file's line over, which would tie that file's figures to this path's next export.
+    static func isCopyOfDeleted(_ line: SourceFileRecord) -> Bool {
+        line.status == .duplicate && line.rejectReason?.hasSuffix(copyOfDeletedTail) == true
     }
 
     /// Names under `filesLosingRuns` the path `display` whose own counting line goes as the deleted file `moved`, itself,

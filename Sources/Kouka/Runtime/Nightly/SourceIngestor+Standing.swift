@@ -48,7 +48,7 @@ extension SourceIngestor {
         // run ids to tell. So is such a copy already. (A copy made while its original was there takes its line over once
         // the original is deleted, as a moved file would.)
         if let own = try store.source(path: display),
-           own.status == .present || own.status == .gone || (own.status == .duplicate && own.rejectReason == Self.copyOfDeletedReason(away.path)) {
+           own.status == .present || own.status == .gone || Self.isCopyOfDeleted(own) {
             // Unless it is the deleted file itself, by its inode and birth time: moved over this path's file (`mv a b`), or
             // into the place of a file renamed away (`mv b c; mv a b`). Its line moves here; this path's own goes, named when
             // what it counted is nowhere else (`settle`).
