@@ -42,7 +42,7 @@ extension SourceIngestor {
                                              id: file.id, waitingIn: [.present, .gone], store: store)
             let lost = Set(file.runs).subtracting(held).count
             guard lost > 0 else { continue }
-            summary.filesLosingRuns.append(.init(path: file.display, reason: Self.waitingLostReason(lost)))
+            summary.filesLosingRuns.append(.init(path: file.display, reason: file.asCopy ? Self.waitingLostByCopyReason(lost) : Self.waitingLostReason(lost)))
             logger.warning("a file read again no longer holds runs it held still running, and no other file holds them",
                            metadata: ["file": "\(file.display)", "runs": "\(lost)"])
         }
@@ -68,7 +68,7 @@ extension SourceIngestor {
     /// too (a run killed before the night's end would otherwise never name them: helper-77's
     /// wa_saved_over_killed_before_settle.sh).
     func noteWaitingRunsNoLongerHeld(_ display: String, format: String, collector: EventCollector, leftOut: [UInt64: String],
-                                     store: KoukaStore) throws -> [RunRollup] {
+                                     store: KoukaStore, asCopy: Bool = false) throws -> [RunRollup] {
         guard let line = try store.source(path: display), line.status == .present, line.pendingRuns > 0 else { return [] }
         let before = try store.waitingRuns(ofSource: line.id)
         guard !before.isEmpty else { return [] }
@@ -77,7 +77,7 @@ extension SourceIngestor {
         guard !gone.isEmpty else { return [] }
         let vanished = before.filter { gone.contains($0.hash) }
         let days = vanished.map(\.key.date)
-        waitingNoLongerHeld.append((display, format, line.id, gone.sorted(), days.min()!...days.max()!))
+        waitingNoLongerHeld.append((display, format, line.id, gone.sorted(), days.min()!...days.max()!, asCopy))
         let held = try runsHeldElsewhere(gone.sorted(), days: days, format: format, otherThan: display, id: line.id, waitingIn: [.present, .gone],
                                          store: store)
         var first = Set<UInt64>()
@@ -106,6 +106,11 @@ extension SourceIngestor {
     /// What the summary says of a deleted file that counted runs it held still running.
     static func waitingCountedReason(_ runs: Int) -> String {
         "not among the sources (deleted), it held \(runs) run(s) still running when it was read, and no file Kouka reads holds them, ended or not, now that they are past pending_max_hours: counted as unfinished, failures with their rework minutes, as it would have counted them had it stayed; an export holding one ended takes it over. Check the robot, or put back the export that holds their end"
+    }
+
+    /// What the summary says, the night it is found, of a file that became a copy of another and held runs still running.
+    static func waitingLostByCopyReason(_ runs: Int) -> String {
+        "now a copy of another file, it no longer holds \(runs) run(s) it held still running when an earlier night read it, and no file Kouka reads holds them now: they count nowhere, not even as unfinished (an export saved over with another's bytes). Named this night only: a copy keeps nothing. Put the earlier export back under another name, or export the runs again once they have ended, and run kouka-nightly"
     }
 
     /// What the summary says of a file read again that no longer holds runs it held still running.

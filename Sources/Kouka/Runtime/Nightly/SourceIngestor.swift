@@ -70,7 +70,8 @@ final class SourceIngestor {
     var noLongerCounted: [(display: String, format: String, runs: Set<UInt64>, days: ClosedRange<LocalDate>, unreadable: [String: Int])] = []
     /// Files read again that no longer hold runs they held still running when last read, with those runs: named once every
     /// file is recorded unless another file holds them then (`settleWaitingRuns`).
-    var waitingNoLongerHeld: [(display: String, format: String, id: Int64, runs: [UInt64], days: ClosedRange<LocalDate>)] = []
+    /// `asCopy`: the file is a copy now, which keeps none of them, so they are named this night only.
+    var waitingNoLongerHeld: [(display: String, format: String, id: Int64, runs: [UInt64], days: ClosedRange<LocalDate>, asCopy: Bool)] = []
     /// `inodesOfNewFiles()`, found once a run, when first asked.
     private var newFileInodesFound: [Int64: String]?
     /// The counting ledger lines of paths a deleted file itself was moved over, until its line moves there
@@ -395,6 +396,9 @@ final class SourceIngestor {
             // A copy counts nothing: files that left runs out for what it counted before count them again.
             var ended = RunsEndedHere()
             try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: nil, in: &ended, store: store)
+            // And its runs still running when it was last read that no file holds now are named, as a file read again names
+            // them (helper-83's waiting_run_dropped_by_quiet_copy.sh: dropped without a word).
+            _ = try noteWaitingRunsNoLongerHeld(display, format: read.spec.format, collector: makeCollector(), leftOut: [:], store: store, asCopy: true)
             var duplicate = read.record
             duplicate.status = .duplicate
             duplicate.rejectReason = file(at: original) == nil ? Self.copyOfDeletedReason(original) : "the same bytes as \(original), which is counted"
