@@ -128,4 +128,38 @@ import Testing
         #expect((unreported["unmapped"] as? [[String: Any]])?.map { $0["name"] as? String } == ["謎のフロー"])
         #expect(try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"]).exitCode == 0)
     }
+
+    /// A run killed right after recording a file saved over with fewer runs: the loss was in the summary it never printed,
+    /// and the next run, which finds the file unchanged, never said it (helper-83's wa_kill.sh). It is kept with the file's
+    /// commit and stated by the next run to finish, once.
+    @Test func aLossTheKilledRunFoundIsStatedByTheNextRun() throws {
+        let root = try Self.city()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = root.appendingPathComponent("kouka.toml").path
+        let a = root.appendingPathComponent("logs/a.json"), b = root.appendingPathComponent("logs/b.json")
+        func write(_ url: URL, _ records: [String]) throws {
+            try Data(("{\"value\": [\n" + records.joined(separator: ",\n") + "\n]}\n").utf8).write(to: url)
+        }
+        func record(_ day: String) -> String {
+            #"{"name": "住民税_取込", "startedon": "2024-05-\#(day)T00:00:00Z", "runduration": 60, "statuscode": 4}"#
+        }
+        try write(a, [record("01"), record("03")])
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"]).exitCode == 0)
+        // Saved over without 3 May's run, and with a broken row whose rejection is logged once the file is recorded; b.json
+        // changed too, so that the job has a while of work left after a.json.
+        try write(a, [record("01"), record("32")])
+        var big = try String(contentsOf: b, encoding: .utf8)
+        big = big.replacingOccurrences(of: "\n]}\n", with: ",\n" + record("02") + "\n]}\n")
+        try Data(big.utf8).write(to: b)
+        try #require(try Self.killAfterRecording(root, file: "logs/a.json"), "the job was killed part-way, after a.json was recorded")
+
+        let next = try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"])
+        #expect(next.exitCode == 1)
+        let unreported = try next.summary()["unreported"] as? [String: Any] ?? [:]
+        let losing = unreported["filesLosingRuns"] as? [[String: Any]] ?? []
+        #expect(losing.map { $0["path"] as? String } == ["logs/a.json"], "\(next.stdout)")
+        #expect((losing.first?["reason"] as? String)?.contains("2024-05-03: 1 → 0") == true, "\(losing)")
+        let after = try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"])
+        #expect(after.exitCode == 0, "stated once: \(after.stdout)")
+    }
 }

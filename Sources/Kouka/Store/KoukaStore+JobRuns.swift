@@ -55,6 +55,8 @@ extension KoukaStore {
                           .text(run.state.rawValue), .integer(run.noticesReported ? 1 : 0), .integer(run.id)])
             let mark = try db.prepare("UPDATE job_runs SET notices_reported = 1 WHERE id = ?")
             for id in reported { try mark.run([.integer(id)]) }
+            // A run that finished stated its own losses, and those of the runs it reports.
+            try forgetLossNotices(of: reported + (run.state == .finished ? [run.id] : []))
             try recordSealLeft(run: run.id)
         }
         if jobRunID == run.id { jobRunID = nil }

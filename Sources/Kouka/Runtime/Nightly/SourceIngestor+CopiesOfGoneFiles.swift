@@ -47,11 +47,12 @@ extension SourceIngestor {
     /// Names under `filesLosingRuns` the path `display` whose own counting line goes as the deleted file `moved`, itself,
     /// moves over it (`counted`), when no file among the sources with its inode is at a path of its own: what it counted is
     /// then in no file Kouka reads.
-    func nameLineMovedOver(at display: String, by moved: String, summary: inout NightlySummary) throws {
+    func nameLineMovedOver(at display: String, by moved: String, store: KoukaStore, summary: inout NightlySummary) throws {
         guard let own = movedOver.removeValue(forKey: display) else { return }
         // Renamed away in the same night (`mv b c; mv a b`): a new file holds its bytes, and counts them.
         if let elsewhere = newFileInodes()[own.inode], elsewhere != display { return }
         summary.filesLosingRuns.append(.init(path: display, reason: Self.movedOverReason(moved)))
+        try store.noteLoss(path: display, reason: Self.movedOverReason(moved))
         logger.warning("a file moved over a counted file's path: what that file counted no longer counts", metadata: ["file": "\(display)", "from": "\(moved)"])
     }
 

@@ -301,7 +301,8 @@ extension SourceIngestor {
             // second mark dropped the reading that took a run over later, and the run counted in two files).
             recordedReadingAgain[path] = max(recordedReadingAgain[path] ?? 0, read.sequence)
         }
-        noteRunsNoLongerCounted(ended, display: display, takenBack: try takeBackRunsCountedNowhere(ended, display: display, store: store, summary: &summary))
+        try noteRunsNoLongerCounted(ended, display: display, takenBack: try takeBackRunsCountedNowhere(ended, display: display, store: store, summary: &summary),
+                                    store: store)
     }
 
     /// Stops the run when a file read again for runs that ended in another could not be: recorded as unreadable it would

@@ -52,11 +52,12 @@ extension SourceIngestor {
     /// every file of the run is recorded (`settleRunsCountedNowhere`): a file read later this run may count those runs
     /// (two exports whose names were swapped).
     /// `takenBack`: those a file that cannot be read again counts now (`takeBackRunsCountedNowhere`).
-    func noteRunsNoLongerCounted(_ ended: RunsEndedHere, display: String, takenBack: Set<UInt64> = []) {
+    func noteRunsNoLongerCounted(_ ended: RunsEndedHere, display: String, takenBack: Set<UInt64> = [], store: KoukaStore) throws {
         guard let (format, lost, days) = ended.noLongerCounted else { return }
         let left = lost.subtracting(takenBack)
         guard !left.isEmpty else { return }
         noLongerCounted.append((display, format, left, days, ended.leftOutByUnreadable))
+        try store.noteLoss(path: display, reason: "read again, it no longer counts \(left.count) run(s) it counted before, which another file may count")
     }
 
     /// Names each file read again this run whose runs no longer counted by it count nowhere now that every file is

@@ -68,8 +68,11 @@ extension SourceIngestor {
         case let .copy(of: original)?:
             return original
         case let .moved(from: line)?:
-            try nameLineMovedOver(at: display, by: line.path, summary: &summary)
-            try store.renameSource(from: line.path, to: display)
+            // Its notice is kept with the rename, for the next run to state should this one be killed before its summary.
+            try store.inOneTransaction {
+                try nameLineMovedOver(at: display, by: line.path, store: store, summary: &summary)
+                try store.renameSource(from: line.path, to: display)
+            }
             vanished = vanished.mapValues { $0.filter { $0.path != line.path } }
             if line.status == .gone { backFromAway.insert(display) }
             summary.filesRenamed.append(.init(from: line.path, to: display))

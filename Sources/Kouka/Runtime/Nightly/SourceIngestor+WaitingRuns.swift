@@ -78,6 +78,7 @@ extension SourceIngestor {
         let vanished = before.filter { gone.contains($0.hash) }
         let days = vanished.map(\.key.date)
         waitingNoLongerHeld.append((display, format, line.id, gone.sorted(), days.min()!...days.max()!, asCopy))
+        try store.noteLoss(path: display, reason: asCopy ? Self.waitingLostByCopyReason(gone.count) : Self.waitingLostReason(gone.count))
         let held = try runsHeldElsewhere(gone.sorted(), days: days, format: format, otherThan: display, id: line.id, waitingIn: [.present, .gone],
                                          store: store)
         var first = Set<UInt64>()

@@ -543,12 +543,16 @@ final class SourceIngestor {
                     // Its runs are dated in another zone now: a run may move to the day before or after.
                     if let lost = RunsLost.inAll(before: before, rollups: rollups, rejections: collector.rejections) {
                         summary.filesLosingRuns.append(.init(path: display, reason: RunsLost.reasonInAll(lost)))
+                        try store.noteLoss(path: display, reason: RunsLost.reasonInAll(lost))
                         logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)"])
                     }
                 } else {
                     let after = RunsLost.perDay(rollups: rollups, rejections: collector.rejections)
                     let days = RunsLost.days(before: before, after: after)
-                    if !days.isEmpty { losses.append((display, read.spec.format, days)) }
+                    if !days.isEmpty {
+                        losses.append((display, read.spec.format, days))
+                        try store.noteLoss(path: display, reason: RunsLost.reason(days))
+                    }
                     gain(after, beyond: before, format: read.spec.format)
                 }
             } else if regainingRuns.remove(display) != nil {

@@ -26,6 +26,9 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
     package var filesRejected: [NightlySummary.FileProblem] = []
     /// Files these runs found to be copies of a counted file.
     package var filesDuplicate: [NightlySummary.FileProblem] = []
+    /// Files these runs recorded holding fewer runs than they counted (`KoukaStore.noteLoss`): the run stopped before it
+    /// could tell whether another file holds them, and never said so.
+    package var filesLosingRuns: [NightlySummary.FileProblem] = []
     /// Names the catalog does not map in the files these runs read last, with their runs in those files
     /// (for a file appended to, the whole file's).
     package var unmapped: [NightlySummary.UnmappedName] = []
@@ -58,6 +61,9 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
                 notices.filesDuplicate.append(.init(path: source.path, reason: source.rejectReason ?? "a copy of a counted file"))
             default: break
             }
+        }
+        notices.filesLosingRuns = try store.lossNotices(writtenBy: ids).map {
+            .init(path: $0.path, reason: "a run that did not finish recorded it so, and stopped before it could tell whether another file holds what it lost: \($0.reason)")
         }
         let rows = try store.rejections(writtenBy: ids).filter { !rejectedWhole.contains($0.file) }
         notices.rowsRejected = rows.count

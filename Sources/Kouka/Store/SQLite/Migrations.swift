@@ -303,6 +303,16 @@ enum Migrations {
         UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND sha256 != ''
             AND sha256 IN (SELECT sha256 FROM source_files WHERE status = 'gone' AND sha256 != '');
         """),
+        // The losses a nightly run finds as it records each file, kept with the file's commit until its summary states them
+        // (`KoukaStore.noteLoss`): a run killed before that leaves them for the next run to state.
+        ("v24", """
+        CREATE TABLE loss_notices (
+            job_run_id INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX loss_notices_by_run ON loss_notices(job_run_id);
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
