@@ -44,11 +44,11 @@ extension SourceIngestor {
         line.status == .duplicate && line.rejectReason?.hasSuffix(copyOfDeletedTail) == true
     }
 
-    /// Names under `filesLosingRuns` the path `display` whose own counting line goes as the deleted file `moved`, itself,
-    /// moves over it (`counted`), when no file among the sources with its inode is at a path of its own: what it counted is
-    /// then in no file Kouka reads.
+    /// Names under `filesLosingRuns` the path `display` whose own counting line goes as the file of `moved`'s line moves over
+    /// it (`counted`), when that line held a record and no file among the sources with its inode is at a path of its own:
+    /// what it counted is then in no file Kouka reads. Called before the move, while the path's own line is there.
     func nameLineMovedOver(at display: String, by moved: String, store: KoukaStore, summary: inout NightlySummary) throws {
-        guard let own = movedOver.removeValue(forKey: display) else { return }
+        guard let own = try store.source(path: display), own.status == .present || own.status == .gone, !own.holdsNoRecord else { return }
         // Renamed away in the same night (`mv b c; mv a b`): a new file holds its bytes, and counts them.
         if let elsewhere = newFileInodes()[own.inode], elsewhere != display { return }
         summary.filesLosingRuns.append(.init(path: display, reason: Self.movedOverReason(moved)))

@@ -51,12 +51,11 @@ extension SourceIngestor {
            own.status == .present || own.status == .gone || Self.isCopyOfDeleted(own) {
             // Unless it is the deleted file itself, by its inode and birth time: moved over this path's file (`mv a b`), or
             // into the place of a file renamed away (`mv b c; mv a b`). Its line moves here; this path's own goes, named when
-            // what it counted is nowhere else (`settle`).
+            // what it counted is nowhere else (`nameLineMovedOver`).
             guard let file = file(at: display), let status = FileStatus(path: file.path),
                   Self.isSameFile(path: file.path, status: status, as: away, format: file.spec.format) else {
                 return .copy(of: away.path)
             }
-            if own.status != .duplicate, !own.holdsNoRecord { movedOver[display] = own }
         }
         return .moved(from: away)
     }

@@ -74,9 +74,6 @@ final class SourceIngestor {
     var waitingNoLongerHeld: [(display: String, format: String, id: Int64, runs: [UInt64], days: ClosedRange<LocalDate>, asCopy: Bool)] = []
     /// `inodesOfNewFiles()`, found once a run, when first asked.
     private var newFileInodesFound: [Int64: String]?
-    /// The counting ledger lines of paths a deleted file itself was moved over, until its line moves there
-    /// (`nameLineMovedOver`).
-    var movedOver: [String: SourceFileRecord] = [:]
 
     /// The paths of the files among the sources the ledger had no line for as the run started, by inode; found once a
     /// run, when first asked.
