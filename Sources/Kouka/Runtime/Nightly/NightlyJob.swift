@@ -143,9 +143,9 @@ package struct NightlyJob {
             let reads = batch, bytes = batchBytes
             batch.removeAll()
             batchBytes = 0
-            if bytes >= ReadAhead.readAloneBytes { try record(readAhead.finish()) }
+            if bytes >= ReadAhead.readAloneBytes { while let reads = readAhead.finish() { try record(reads) } }
             try record(readAhead.start(reads))
-            if bytes >= ReadAhead.readAloneBytes { try record(readAhead.finish()) }
+            if bytes >= ReadAhead.readAloneBytes { while let reads = readAhead.finish() { try record(reads) } }
         }
         // By index: a city's tens of thousands of (path, source) pairs are not copied one by one.
         for index in files.indices {
@@ -166,8 +166,8 @@ package struct NightlyJob {
             if batch.count >= Self.batchFiles || batchBytes >= Self.batchBytes { try readAndRecord() }
         }
         if !batch.isEmpty, !summary.interrupted { try readAndRecord() }
-        // Also when a stop was requested: the batch in hand is read already.
-        try record(readAhead.finish())
+        // Also when a stop was requested: the batches in hand are read already.
+        while let reads = readAhead.finish() { try record(reads) }
         ingestor.settleLosses(summary: &summary)
         if let store, !options.dryRun, !summary.interrupted { try ingestor.settleRunsCountedNowhere(store: store, summary: &summary) }
         if let store, !options.dryRun, !summary.interrupted { options.fileObserver?(files.count, store) }
