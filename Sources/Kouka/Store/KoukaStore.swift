@@ -92,9 +92,7 @@ package final class KoukaStore {
                 try db.prepare("DELETE FROM run_parts WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM rejects WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM run_rollups WHERE source_id = ?").run([.integer(id)])
-                try db.prepare("""
-                    UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
-                    """).run(Self.sourceValues(record) + [.integer(id)])
+                try db.prepare(Self.updateSourceSQL).run(Self.sourceValues(record) + [.integer(id)])
             } else {
                 id = try insertSource(record)
             }
@@ -136,9 +134,7 @@ package final class KoukaStore {
             try insertRunRollups(openRuns, role: .countedOpen, source: existing.id)
             try insertRunRollups(waitingRuns, role: .waiting, source: existing.id)
             let runKeysDigest = try runKeys.map { try addRunKeys($0, source: existing.id) }
-            try db.prepare("""
-                UPDATE source_files SET \(Self.updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?
-                """).run(Self.sourceValues(record) + [.integer(existing.id)])
+            try db.prepare(Self.updateSourceSQL).run(Self.sourceValues(record) + [.integer(existing.id)])
             try markWrittenByJobRun(source: existing.id, appending: true)
             try insertRollups(rollups, source: existing.id, adding: true)
             try keepQuality(of: rollups, source: existing.id, adding: true)
@@ -209,10 +205,7 @@ package final class KoukaStore {
     }
 
     private func insertSource(_ record: SourceFileRecord) throws -> Int64 {
-        let columns = Self.updatableColumns + ["path"]
-        try db.prepare("""
-            INSERT INTO source_files (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))
-            """).run(Self.sourceValues(record) + [.text(record.path)])
+        try db.prepare(Self.insertSourceSQL).run(Self.sourceValues(record) + [.text(record.path)])
         return db.lastInsertRowID
     }
 
@@ -307,6 +300,12 @@ package final class KoukaStore {
     ]
 
     private static let sourceColumns = "id, path, " + updatableColumns.joined(separator: ", ")
+
+    /// A ledger line's columns written from its record, made once: every file recorded writes its line.
+    private static let updateSourceSQL = "UPDATE source_files SET \(updatableColumns.map { "\($0) = ?" }.joined(separator: ", ")) WHERE id = ?"
+    private static let insertSourceSQL = """
+        INSERT INTO source_files (\((updatableColumns + ["path"]).joined(separator: ", "))) VALUES (\((updatableColumns + ["path"]).map { _ in "?" }.joined(separator: ", ")))
+        """
 
     private static func sourceRecord(_ s: SQLiteStatement) throws(StoreError) -> SourceFileRecord {
         var record = SourceFileRecord(
