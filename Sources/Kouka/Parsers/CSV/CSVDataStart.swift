@@ -23,9 +23,9 @@ struct CSVDataStart {
         return try find(input: input, context: context, format: format, required: required).header
     }
 
-    /// Reads `input` up to the header row; throws `FormatMismatch` when it lacks a `required` column or the
-    /// file has none. Offsets and size are those of `input.path`.
-    static func find(input: CSVInput, context: ParseContext, format: String, required: [String]) throws -> CSVDataStart {
+    /// Reads `input` up to the header row; throws `FormatMismatch` when it lacks a `required` column, names a column
+    /// it reads (`read`) twice, or the file has none. Offsets and size are those of `input.path`.
+    static func find(input: CSVInput, context: ParseContext, format: String, required: [String], read: [String] = []) throws -> CSVDataStart {
         let path = input.path
         let reader = try CSVReader(path: path, encoding: input.encoding)
         reader.delimiter = input.delimiter
@@ -34,16 +34,7 @@ struct CSVDataStart {
         do {
             try reader.forEachRecord { record in
                 guard !record.isBlank else { return }
-                if let defect = record.defect {
-                    throw FormatMismatch(path: context.displayPath, format: format, reason: "the header on line \(record.line) is broken: \(defect.reason)")
-                }
-                let found = CSVHeader(names: (0..<record.count).map { record.string(at: $0) ?? "" })
-                let missing = found.missing(required)
-                guard missing.isEmpty else {
-                    throw FormatMismatch(path: context.displayPath, format: format,
-                                         reason: "header on line \(record.line) lacks column(s) \(missing.joined(separator: ", "))")
-                }
-                header = found
+                header = try CSVHeader.checked(record, context: context, format: format, required: required, read: read)
                 offset = record.endOffset
                 throw Found()
             }

@@ -209,7 +209,7 @@ package final class CSVReader {
 
     private func brokenRecord(line: Int, endOffset: Int64, _ defect: CSVRecordDefect) -> CSVRecord {
         var record = CSVRecord(storage: UnsafeRawBufferPointer(start: nil, count: 0), ends: UnsafeBufferPointer(start: nil, count: 0),
-                               firstEnd: 0, line: line, endOffset: endOffset, encoding: encoding, hasContent: true)
+                               firstEnd: 0, line: line, endOffset: endOffset, encoding: encoding, valuedFields: 1)
         record.defect = defect
         return record
     }
@@ -254,7 +254,7 @@ package final class CSVReader {
             let fields = UnsafeBufferPointer(rebasing: ends[done.fields])
             let firstEnd = done.fields.lowerBound == 0 ? 0 : ends[done.fields.lowerBound - 1]
             try body(CSVRecord(storage: storage, ends: fields, firstEnd: firstEnd, line: done.line, endOffset: endOffset,
-                               encoding: encoding, hasContent: done.hasContent))
+                               encoding: encoding, valuedFields: done.valuedFields))
         }
         collector.pointee.dropCompleted()
         return nil
@@ -276,11 +276,12 @@ package final class CSVReader {
         index(of: 0x0A, in: block, from: 0) == nil && index(of: 0x0D, in: block, from: 0) != nil ? 0x0D : 0x0A
     }
 
-    /// A record libcsv finished: its fields' range in `ends`, its first line, whether any field had bytes.
+    /// A record libcsv finished: its fields' range in `ends`, its first line, and how many of its fields run
+    /// through the last one that had bytes (0: none had).
     private struct Completed {
         var fields: Range<Int>
         var line: Int
-        var hasContent: Bool
+        var valuedFields: Int
     }
 
     /// Receives libcsv's callbacks: field bytes go into one flat buffer, finished records into a queue
@@ -299,8 +300,8 @@ package final class CSVReader {
         var completed = UnsafeMutablePointer<Completed>.allocate(capacity: 16)
         var completedCount = 0
         var completedCapacity = 16
-        /// Whether any field of the open record had bytes, copied or not.
-        var openHasContent = false
+        /// How many fields of the open record run through the last one that had bytes, copied or not.
+        var openValuedFields = 0
         var openFirstField = 0
         var recordLine = 1
         var inRecord = false
@@ -330,8 +331,8 @@ package final class CSVReader {
         static let fieldEnded: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { field, length, context in
             let c = context.unsafelyUnwrapped.assumingMemoryBound(to: Collector.self)
             if length > 0 {
-                c.pointee.openHasContent = true
                 let index = c.pointee.endsCount - c.pointee.openFirstField
+                c.pointee.openValuedFields = index + 1
                 if c.pointee.keepsAll || (index < c.pointee.wantedCount && c.pointee.wanted[index]), let field {
                     c.pointee.appendBytes(field, length)
                 }
@@ -345,10 +346,10 @@ package final class CSVReader {
             let c = context.unsafelyUnwrapped.assumingMemoryBound(to: Collector.self)
             if c.pointee.completedCount == c.pointee.completedCapacity { c.pointee.growCompleted() }
             (c.pointee.completed + c.pointee.completedCount).initialize(
-                to: Completed(fields: c.pointee.openFirstField..<c.pointee.endsCount, line: c.pointee.recordLine, hasContent: c.pointee.openHasContent))
+                to: Completed(fields: c.pointee.openFirstField..<c.pointee.endsCount, line: c.pointee.recordLine, valuedFields: c.pointee.openValuedFields))
             c.pointee.completedCount += 1
             c.pointee.openFirstField = c.pointee.endsCount
-            c.pointee.openHasContent = false
+            c.pointee.openValuedFields = 0
             c.pointee.inRecord = false
         }
 
@@ -384,7 +385,7 @@ package final class CSVReader {
             storageCount = 0
             endsCount = 0
             openFirstField = 0
-            openHasContent = false
+            openValuedFields = 0
             inRecord = false
         }
 

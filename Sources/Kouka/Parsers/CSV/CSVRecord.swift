@@ -10,8 +10,9 @@ package struct CSVRecord {
     package let endOffset: Int64
     /// The file's encoding, used by `string(at:)`.
     package let encoding: TextEncoding
-    /// Whether any field had bytes, including fields the reader did not keep.
-    let hasContent: Bool
+    /// How many fields run through the last one that had bytes, counting fields the reader did not keep: 0 when
+    /// none had; more than the header's columns when the row holds a value beyond its last column.
+    package let valuedFields: Int
     /// Set when the record is broken and must be rejected whole; its fields are then empty.
     package var defect: CSVRecordDefect? = nil
 
@@ -32,5 +33,5 @@ package struct CSVRecord {
     }
 
     /// Whether every field is empty (a blank or all-commas line), kept or not.
-    package var isBlank: Bool { !hasContent }
+    package var isBlank: Bool { valuedFields == 0 }
 }

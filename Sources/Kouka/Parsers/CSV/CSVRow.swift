@@ -22,6 +22,18 @@ struct CSVRow {
     /// What a message says in place of a value of a log that may hold what a citizen wrote.
     static let withheld = " (value withheld)"
 
+    /// Refuses a row that holds a value beyond the header's last column. Its fields no longer line up with the header:
+    /// most often a number written with an unquoted thousands separator (`1,200` read as `1` and `200`), which
+    /// would count 1 where the export says 1,200 (helper-85's extra-fields-row-accepted.sh). Empty fields after
+    /// the last column (a trailing comma, as some exports write every row) hold nothing and are passed over.
+    func checkWidth(checking file: String = "export") throws(RowProblem) {
+        guard record.valuedFields > header.names.count else { return }
+        throw RowProblem("""
+            the row has \(record.count) fields where the header has \(header.names.count) columns, and field \(record.valuedFields) holds a value: \
+            a value with an unquoted comma (such as 1,200) moves the fields after it; check the \(file)
+            """)
+    }
+
     /// The trimmed text of column `index`; "" when the row is short.
     func text(_ index: Int) throws(RowProblem) -> String {
         guard let value = record.string(at: index) else {

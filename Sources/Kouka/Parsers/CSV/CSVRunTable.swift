@@ -31,7 +31,7 @@ enum CSVRunTable {
         let input = try CSVInput(path: path, context: context, delimiter: nil)
         defer { input.remove() }
         let path = input.path
-        let start = try CSVDataStart.find(input: input, context: context, format: format, required: required)
+        let start = try CSVDataStart.find(input: input, context: context, format: format, required: required, read: wanted)
         let root: any PartitionableSink = (sink as? any PartitionableSink) ?? BufferedSink(target: sink)
         var suspects = Set<UInt64>()
         var preferEnded: [[UInt8]: RunAdmission.EndingRecord] = [:]
@@ -153,6 +153,7 @@ enum CSVRunTable {
                     }
                     let row = CSVRow(record: record, header: header, redactsValues: false)
                     do throws(RowProblem) {
+                        try row.checkWidth()
                         try body(row, sink, &summary, &admission)
                     } catch {
                         sink.reject(error.rejection(file: display, line: record.line) { rowDay(row) })

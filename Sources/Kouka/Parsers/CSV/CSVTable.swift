@@ -18,16 +18,7 @@ enum CSVTable {
         try reader.forEachRecord { record in
             guard let header else {
                 guard !record.isBlank else { return }
-                if let defect = record.defect {
-                    throw FormatMismatch(path: context.displayPath, format: format, reason: "the header on line \(record.line) is broken: \(defect.reason)")
-                }
-                let names = (0..<record.count).map { record.string(at: $0) ?? "" }
-                let found = CSVHeader(names: names)
-                let missing = found.missing(required)
-                guard missing.isEmpty else {
-                    throw FormatMismatch(path: context.displayPath, format: format,
-                                         reason: "header on line \(record.line) lacks column(s) \(missing.joined(separator: ", "))")
-                }
+                let found = try CSVHeader.checked(record, context: context, format: format, required: required, read: wanted ?? [])
                 header = found
                 // Only the columns the parser reads are copied from here on.
                 reader.wantedColumns = (wanted ?? required).compactMap { found.column($0) }
@@ -42,6 +33,7 @@ enum CSVTable {
             }
             let row = CSVRow(record: record, header: header, redactsValues: redactsValues)
             do throws(RowProblem) {
+                try row.checkWidth()
                 try body(row, &summary)
             } catch {
                 sink.reject(error.rejection(file: context.displayPath, line: record.line) { rowDay(row) })

@@ -46,7 +46,9 @@ package enum TaskCatalogLoader {
                 return
             }
             do throws(RowProblem) {
-                let entry = try entry(CSVRow(record: record, header: header, redactsValues: false))
+                let row = CSVRow(record: record, header: header, redactsValues: false)
+                try row.checkWidth(checking: "catalog")
+                let entry = try entry(row)
                 let key = "\(entry.taskID)@\(entry.system.rawValue)@\(entry.validFrom)"
                 if let earlier = seen[key] {
                     throw RowProblem("task_id \(entry.taskID) already has a \(entry.system.rawValue) row valid from \(entry.validFrom) (line \(earlier)); give each version its own valid_from")

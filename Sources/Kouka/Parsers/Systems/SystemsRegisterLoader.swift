@@ -54,7 +54,9 @@ package enum SystemsRegisterLoader {
                 return
             }
             do throws(RowProblem) {
-                let system = try self.system(CSVRow(record: record, header: header, redactsValues: false), index: index)
+                let row = CSVRow(record: record, header: header, redactsValues: false)
+                try row.checkWidth(checking: "register")
+                let system = try self.system(row, index: index)
                 if let earlier = seen[system.name] {
                     throw RowProblem("system \(system.name) is already registered on line \(earlier); give each system one row")
                 }
