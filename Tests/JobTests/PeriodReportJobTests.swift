@@ -64,6 +64,32 @@ import Testing
         #expect(named?["found"] as? String == "275.0" && named?["expected"] as? String == "2.75", "\(figure.differences)")
     }
 
+    /// Reports made before a system's go-live state it as planned (見込み): once the day has passed, verify still finds them
+    /// as the store gives them as of the day they state (helper-85's verify-false-alarm-new-systems.sh named both as
+    /// edited), and a count edited in one is still named.
+    @Test func aReportMadeBeforeAGoLiveStillVerifiesAfterIt() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
+        for period in [["--fiscal-year", "2024"], ["--month", "2024-09"]] {
+            #expect(try JobProcess.run("kouka-report", ["--config", config, "--today", "2024-10-01", "--quiet"] + period).exitCode == 0)
+        }
+        let year = root.appendingPathComponent("reports/FY2024/kouka-FY2024.json")
+        let written = try JSONSerialization.jsonObject(with: Data(contentsOf: year)) as? [String: Any]
+        let line = (written?["targets"] as? [[String: Any]])?.first { $0["metric"] as? String == "new-systems" }
+        #expect(line?["actual"] as? Double == 0)
+        #expect((written?["newSystems"] as? [String: Any])?["planned"] as? Int == 1)
+        let honest = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+        let found = try honest.summary()["differences"] ?? []
+        #expect(honest.exitCode == 0, "\(found)")
+        // The year's new systems raised to the register's count as of today, its files made to agree.
+        let text = try String(contentsOf: year, encoding: .utf8)
+        let raised = text.replacingOccurrences(of: #""actual" : 0,"#, with: #""actual" : 1,"#)
+        #expect(raised != text)
+        try Data(raised.utf8).write(to: year)
+        let edited = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+        #expect(edited.exitCode == 1)
+    }
+
     @Test func thePeriodReportIsASetOfItsOwnInEveryFormat() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)

@@ -48,7 +48,7 @@ struct VerifyStoreSide {
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
             try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, storeYearToDate: storeYearToDate, into: &found)
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, newSystemsAsOf: context.newSystems(of:asOf:), into: &found)
             return found
         }
         // A month's written report is checked as a year's is, against the month built from the store as kouka-report builds it.

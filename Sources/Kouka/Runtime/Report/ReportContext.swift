@@ -142,7 +142,8 @@ struct ReportContext {
             generatedAt: generatedAt, koukaVersion: KoukaVersion.current,
             money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600, officeHours: configuration.officeHours,
             otherOfficeHours: otherHours))
-        NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: asOf)
+        // A year cut at a day (a month's year to date) counts the systems live by that day, as its hours.
+        NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: min(asOf, last ?? asOf))
         return (report, minutes)
     }
 }

@@ -1,0 +1,12 @@
+extension ReportContext {
+    /// `report`, a fiscal year's, with its new systems counted as of `day` instead of the store's last complete day. A
+    /// system's go-live is a date, not a log: a report made before it states it as planned (見込み), and is still right
+    /// once the day has passed. Verification compares a written report's count as of the day the report states
+    /// (helper-85's verify-false-alarm-new-systems.sh: an honest year-to-date report named as edited once a go-live passed).
+    func newSystems(of report: YearReport, asOf day: LocalDate) -> YearReport {
+        var report = report
+        report.targets.removeAll { $0.metric == NewSystemsLine.metric }
+        NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: day)
+        return report
+    }
+}
