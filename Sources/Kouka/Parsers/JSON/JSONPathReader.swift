@@ -88,6 +88,10 @@ package final class JSONPathReader {
         var captureDepth = -1, captureLine = 0, captureIndex = 0, captureOn = false
         var capturePath: [String] = []
         let shiftJIS = chunks.encoding == .shiftJIS
+        // A value's path is as long as the containers around it: one deeper than every pattern matches none, and its path
+        // is not made. Made at every depth, a file nested 100,000 deep took 19 s to reject, quadratic in its depth, while
+        // the store stayed locked (helper-85's deep-json-quadratic-hang.sh).
+        let longestPattern = patterns.map(\.path.count).max() ?? 0
 
         func currentPath() -> [String] {
             stack.map { $0.container == .object ? $0.key : String($0.index) }
@@ -102,7 +106,7 @@ package final class JSONPathReader {
         /// A value begins here: note it in its container and start capturing if its path is wanted.
         func valueStarts() {
             if stack.isEmpty { roots += 1 } else if stack[stack.count - 1].container == .array { stack[stack.count - 1].index += 1 }
-            guard captureDepth < 0 else { return }
+            guard captureDepth < 0, stack.count <= longestPattern else { return }
             let concrete = currentPath()
             if let index = patterns.firstIndex(where: { $0.matches(concrete) }) {
                 captureDepth = stack.count
