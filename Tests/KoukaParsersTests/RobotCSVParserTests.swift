@@ -71,10 +71,13 @@ struct RobotCSVParserTests {
             "給与_年末調整,2024-04-01T11:00:00+09:00,,4", //        no duration: no start
             "給与_年末調整,2024-04-01T12:00:00+09:00,60,2",
             "給与_年末調整,2024-04-01T13:00:00+09:00,5,3",
+            "給与_年末調整,,5,3", //                               no end: no start
         ]
         let (summary, sink) = try Self.parse(FileVariant.utf8CRLF.encode(lines), options: options)
-        #expect(summary.recordsRead == 4)
-        #expect(sink.rejectedLines == [3])
+        #expect(summary.recordsRead == 5)
+        #expect(sink.rejectedLines == [3, 6])
+        // Each names the cell that is empty (helper-85: the empty duration was said to be the end).
+        #expect(sink.rejections.map(\.reason) == ["no start time: column Seconds is empty", "no start time: column EndTime is empty"])
         #expect(sink.events.map(\.outcome) == [.success, .failure, .cancelled])
         #expect(sink.events.map(\.epoch) == [Self.midnight + 9 * 3600 + 50 * 60, Self.midnight + 12 * 3600 - 60, Self.midnight + 13 * 3600 - 5])
         #expect(sink.events.map(\.machineSeconds) == [600, 60, 5])

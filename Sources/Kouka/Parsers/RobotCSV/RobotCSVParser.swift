@@ -40,6 +40,13 @@ package struct RobotCSVParser: LogParser {
     /// A row is one run of a robot.
     package var rowKeysAreRobotRuns: Bool { logsRowKeys }
 
+    /// Why a row has no start time, naming the empty cell: the start's, or, for an export mapped with an end and a
+    /// duration, the end's or the duration's (helper-85's empty-duration-wrong-reason.sh named the end, which held a time).
+    static func noStart(options: SourceOptions, end: Date?) -> RowProblem {
+        let empty = if let start = options.columns["start"] { start } else if end == nil { options.columns["end"] ?? "end" } else { options.columns["duration"] ?? "duration" }
+        return RowProblem("no start time: column \(empty) is empty")
+    }
+
     private func parse(path: String, context: ParseContext, into sink: any ParseSink, runs: inout MappedRuns) throws -> ParseSummary {
         return try CSVTable.read(path: path, context: context, format: formatID, required: options.mappedColumns, sink: sink,
                                  delimiter: options.delimiter, rowDay: { Self.startDay(of: MappedRow(row: $0, options: options), clock: context.clock) }) { row, summary throws(RowProblem) in
@@ -51,7 +58,7 @@ package struct RobotCSVParser: LogParser {
             if !(try m.text("start")).isEmpty { start = try m.instant("start", clock: context.clock) }
             if !(try m.text("end")).isEmpty { end = try m.instant("end", clock: context.clock) }
             if start == nil, let end, let duration { start = end.addingTimeInterval(-duration) }
-            guard let start else { throw RowProblem("no start time: column \(options.columns["start"] ?? options.columns["end"] ?? "start") is empty") }
+            guard let start else { throw Self.noStart(options: options, end: end) }
             try StillRunning.count(listed: listed, since: start, context: context, options: options, summary: &summary, runs: &runs,
                                    into: sink) { outcome throws(RowProblem) in
                 var machine = duration
