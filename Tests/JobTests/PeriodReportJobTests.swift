@@ -90,6 +90,23 @@ import Testing
         #expect(edited.exitCode == 1)
     }
 
+    /// A target set in kouka.toml after a report was made makes the report outdated, not edited (helper-85's
+    /// verify-blames-edit-after-config-change.sh pointed the auditor at tampering).
+    @Test func aTargetChangedAfterTheReportMakesItOutdated() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
+        #expect(try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet"]).exitCode == 0)
+        #expect(try JobProcess.run("kouka-audit", ["verify", "--config", config]).exitCode == 0)
+        let toml = try String(contentsOfFile: config, encoding: .utf8)
+        try write("kouka.toml", toml + "\n[targets.2024]\nrpa_hours = 2400\n")
+        let result = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+        #expect(result.exitCode == 1)
+        let differences = try result.summary()["differences"] as? [[String: Any]] ?? []
+        #expect(differences.map { $0["kind"] as? String } == ["written-report-outdated"], "\(differences)")
+        #expect(differences.first?["field"] as? String == "targets[rpa-hours].target")
+        #expect(differences.first?["found"] as? String == "2500.0" && differences.first?["expected"] as? String == "2400.0")
+    }
+
     @Test func thePeriodReportIsASetOfItsOwnInEveryFormat() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)

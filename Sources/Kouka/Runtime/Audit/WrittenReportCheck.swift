@@ -109,6 +109,15 @@ enum WrittenReportCheck {
                                              detail: "the report dated its runs in another time zone than kouka.toml gives now: re-run \(rerun)"))
             return
         }
+        let settings = WrittenReportSettings.changed(written, store: store)
+        if !settings.isEmpty {
+            for change in settings {
+                summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: change.name, found: change.found, foundIn: "report",
+                                                 expected: change.expected, expectedFrom: "configuration",
+                                                 detail: "the report was made with other targets or money settings than kouka.toml gives now: re-run \(rerun); if kouka.toml was not changed since the report was written, the report file was edited"))
+            }
+            return
+        }
         // A report another Kouka version wrote may count by its rules (an upgrade that changed one): each figure that
         // differs is still named, as outdated, with both explanations.
         let version = (written as? [String: Any])?["koukaVersion"] as? String
