@@ -14,7 +14,9 @@ package enum ProjectionModel {
     package static func project(current: YearReport, currentMinutes: RPAMinutesByMonth, earlier: [FiscalYear: RPAMinutesByMonth], asOf: LocalDate,
                                 target: Double?) -> Projection? {
         let year = FiscalYear(current.fiscalYear)
-        guard year.contains(asOf) else { return nil }
+        // Without a record of the robots in the year so far, its figure is unknown (記録なし), and so is where it is heading:
+        // a projection of 0.00 h would read as measured and 未達成の見込み (helper-85).
+        guard year.contains(asOf), PolicyPeriodBuilder.hasRecords(current, rpa: true) else { return nil }
         let toDate = current.hoursSaved.bySystem[SystemFamily.rpa.rawValue] ?? 0
         let minutesToDate = year.monthKeys.reduce(0.0) { $0 + currentMinutes[$1] }
         let monthIndex = year.monthKeys.firstIndex(of: asOf.monthKey) ?? 0
