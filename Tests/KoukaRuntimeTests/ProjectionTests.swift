@@ -101,6 +101,18 @@ import Testing
         #expect(projection.projectedRPAHours == 62.83)
     }
 
+    /// No record of the robots yet in the year under way: its figure is 記録なし, and no 0.00 h is projected from it
+    /// (helper-85: 見込み 0.00 and 未達成の見込み beside 記録なし). One run, and there is a projection again.
+    @Test func aYearUnderWayWithNoRecordHasNoProjection() throws {
+        let earlier = Self.report(2023, runsPerMonth: Array(repeating: 10, count: 12))
+        let nothing = ReportBuilder.buildWithRPAMinutes(ReportInputs(
+            period: .fiscalYear(FiscalYear(2024)), rollups: [], catalog: TaskCatalog(entries: [Self.entry]), catalogPath: "c", catalogSHA256: "",
+            targets: .dxPolicyDefaults, sources: [:], timezone: "Asia/Tokyo"))
+        #expect(Self.project(nothing, earlier: [earlier], asOf: LocalDate(year: 2024, month: 4, day: 9), target: 3000) == nil)
+        let one = Self.daily(2024, from: LocalDate(year: 2024, month: 4, day: 9), to: LocalDate(year: 2024, month: 4, day: 9))
+        #expect(Self.project(one, earlier: [earlier], asOf: LocalDate(year: 2024, month: 4, day: 9), target: 3000) != nil)
+    }
+
     @Test func aYearThatIsNotUnderWayHasNoProjection() {
         let report = Self.report(2023, runsPerMonth: Array(repeating: 10, count: 12))
         #expect(Self.project(report, earlier: [], asOf: LocalDate(year: 2024, month: 9, day: 30), target: 1) == nil)
