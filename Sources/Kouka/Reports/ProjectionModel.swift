@@ -34,7 +34,7 @@ package enum ProjectionModel {
         if samePart > 0 {
             projectedMinutes = minutesToDate * full / samePart
             method = "seasonal"
-            basis = "同じ期間の過去の実績（\(used.map { "FY\($0)" }.joined(separator: "・"))）に対する通年の比率。4月から基準日の月まで毎月実績のある年度だけを用いる"
+            basis = "同じ期間の過去の実績（\(used.map { "FY\($0)" }.joined(separator: "・"))）に対する通年の比率（基準日の月はその月の日数で按分）。4月から基準日の月まで毎月実績のある年度だけを用いる"
         } else {
             let elapsed = Double(asOf.daysSinceEpoch - year.firstDay.daysSinceEpoch + 1)
             let days = Double(year.lastDay.daysSinceEpoch - year.firstDay.daysSinceEpoch + 1)
