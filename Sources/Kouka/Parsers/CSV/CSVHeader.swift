@@ -8,10 +8,14 @@ import Synchronization
 /// needs to carry.
 package final class CSVHeader: Sendable {
     package let names: [String]
+    /// How many columns run through the last one with a name: fewer than `names` when the header ends with a delimiter
+    /// (a trailing comma gives a column of no name, which holds nothing).
+    package let namedCount: Int
     private let index: [String: Int]
 
     package init(names: [String]) {
         self.names = names
+        namedCount = (names.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1
         var index: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             let normal = Self.normalize(name)

@@ -22,16 +22,26 @@ struct CSVRow {
     /// What a message says in place of a value of a log that may hold what a citizen wrote.
     static let withheld = " (value withheld)"
 
-    /// Refuses a row that holds a value beyond the header's last column. Its fields no longer line up with the header:
-    /// most often a number written with an unquoted thousands separator (`1,200` read as `1` and `200`), which
-    /// would count 1 where the export says 1,200 (helper-85's extra-fields-row-accepted.sh). Empty fields after
-    /// the last column (a trailing comma, as some exports write every row) hold nothing and are passed over.
+    /// Refuses a row whose fields no longer line up with the header: one with more fields than the header, or with a
+    /// value under a column of no name (after a header's trailing comma). Most often a number was written with an
+    /// unquoted thousands separator (`1,200` read as `1` and `200`): every field after it moved one column on, which
+    /// counted 1 item where the export says 1,200 (helper-85's extra-fields-row-accepted.sh), and, when the row's last
+    /// column was empty, WinActor's `2,180` seconds as 2 (helper-86's wide-row-missed-when-last-column-empty.sh): a row one
+    /// field too wide is refused whether or not its last field is empty. Rows of an export that ends every line, its header
+    /// too, with a delimiter are as wide as their header, and pass.
     func checkWidth(checking file: String = "export") throws(RowProblem) {
-        guard record.valuedFields > header.names.count else { return }
-        throw RowProblem("""
-            the row has \(record.count) fields where the header has \(header.names.count) columns, and field \(record.valuedFields) holds a value: \
-            a value with an unquoted comma (such as 1,200) moves the fields after it; check the \(file)
-            """)
+        if record.count > header.names.count {
+            throw RowProblem("""
+                the row has \(record.count) fields where the header has \(header.names.count): a value with an unquoted comma (such as \
+                1,200) moves the fields after it, and the row's values are no longer under their columns; check the \(file)
+                """)
+        }
+        if record.valuedFields > header.namedCount {
+            throw RowProblem("""
+                field \(record.valuedFields) of the row holds a value where the header names \(header.namedCount) columns: a value with an \
+                unquoted comma (such as 1,200) moves the fields after it; check the \(file)
+                """)
+        }
     }
 
     /// The trimmed text of column `index`; "" when the row is short.
