@@ -107,6 +107,34 @@ import Testing
         #expect(differences.first?["found"] as? String == "2500.0" && differences.first?["expected"] as? String == "2400.0")
     }
 
+    /// A system added to the register after a report was made makes the report outdated, not edited; a report JSON whose
+    /// target and figure were both edited still has its figure named, as its other files no longer say what it says
+    /// (helper-86's verify-blames-edit-after-register-change.sh and verify-settings-outdated-hides-edited-figure.sh).
+    @Test func aRegisterChangedAfterTheReportMakesItOutdatedAndAnEditStillShows() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
+        #expect(try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet"]).exitCode == 0)
+        let register = try String(contentsOf: root.appendingPathComponent("systems.csv"), encoding: .utf8)
+        try write("systems.csv", register + "窓口予約,市民課,オンライン予約,2024-11-01,契約 R6-9\n")
+        let outdated = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+        #expect(outdated.exitCode == 1)
+        let named = try outdated.summary()["differences"] as? [[String: Any]] ?? []
+        #expect(named.map { $0["kind"] as? String } == ["written-report-outdated"], "\(named)")
+        #expect(named.first?["field"] as? String == "newSystems.registerSHA256")
+        try write("systems.csv", register)
+        // The RPA target and the hours both edited in the JSON: the target looks like a changed setting, the hours are named.
+        let year = root.appendingPathComponent("reports/FY2024/kouka-FY2024.json")
+        let text = try String(contentsOf: year, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: #""target" : 2500"#, with: #""target" : 2.5"#)
+            .replacingOccurrences(of: #""actual" : 2.75"#, with: #""actual" : 27.5"#)
+        #expect(edited != text)
+        try Data(edited.utf8).write(to: year)
+        let forged = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+        #expect(forged.exitCode == 1)
+        let differences = try forged.summary()["differences"] as? [[String: Any]] ?? []
+        #expect(differences.contains { $0["kind"] as? String == "written-report" && $0["field"] as? String == "targets[rpa-hours].actual" }, "\(differences)")
+    }
+
     @Test func thePeriodReportIsASetOfItsOwnInEveryFormat() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)

@@ -114,7 +114,17 @@ enum WrittenReportCheck {
             for change in settings {
                 summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: change.name, found: change.found, foundIn: "report",
                                                  expected: change.expected, expectedFrom: "configuration",
-                                                 detail: "the report was made with other targets or money settings than kouka.toml gives now: re-run \(rerun); if kouka.toml was not changed since the report was written, the report file was edited"))
+                                                 detail: "the report was made with other targets, money settings or systems register than the configuration gives now: re-run \(rerun); if kouka.toml and the register were not changed since the report was written, the report file was edited"))
+            }
+            // As for a set made from other sources: when its other files do not say what its JSON says, the JSON was edited,
+            // its settings with it so that it looks outdated, and its figures that are not the store's are named
+            // (helper-86's verify-settings-outdated-hides-edited-figure.sh).
+            if rendering.differences.contains(where: WrittenReportRendering.isOtherBytes) {
+                for d in try ReportComparison.differences(found: written, expected: store) where !settings.contains(where: { $0.name == d.field }) {
+                    summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
+                                                     expectedFrom: "store",
+                                                     detail: "the JSON's figure is not the store's, and the set's other files do not say what the JSON says: the JSON was edited after it was written, its settings with it so that it looks outdated. Keep the set as evidence, compare it with the files people read, then re-run \(rerun)"))
+                }
             }
             return
         }

@@ -1,25 +1,50 @@
-/// What of a written report comes from kouka.toml rather than from the logs: its targets and its money settings (the
-/// hourly staff cost, the licence costs). A report made before they were changed states other figures without anyone
-/// having edited it: verification calls it outdated (re-run kouka-report), not changed after it was written
-/// (helper-85's verify-blames-edit-after-config-change.sh: `[targets.2024]` added, and the auditor pointed at tampering).
+/// What of a written report comes from the configuration rather than from the logs: its targets, its money settings (the
+/// hourly staff cost, each system's licence cost) and the systems register it counted new systems from. A report made
+/// before they were changed states other figures without anyone having edited it: verification calls it outdated
+/// (re-run kouka-report), not changed after it was written (helper-85's verify-blames-edit-after-config-change.sh:
+/// `[targets.2024]` added, and the auditor pointed at tampering; helper-86's for the register and a licence split).
 enum WrittenReportSettings {
-    /// The settings `written` (the report's JSON) states that the store's report, built with kouka.toml as it is now,
-    /// does not: each as `name`, what the report says and what kouka.toml gives. Empty when they agree.
-    static func changed(_ written: Any, store: YearReport) -> [(name: String, found: String, expected: String)] {
+    typealias Change = (name: String, found: String, expected: String)
+
+    /// The settings `written` (the report's JSON) states that `store` (the store's report, built with the configuration
+    /// as it is now) does not: each as `name`, what the report says and what the configuration gives. Empty when they agree.
+    static func changed(_ written: Any, store: YearReport) -> [Change] {
         let json = written as? [String: Any] ?? [:]
-        var changes: [(name: String, found: String, expected: String)] = []
-        let writtenTargets = Dictionary((json["targets"] as? [[String: Any]] ?? []).compactMap { line in
-            (line["metric"] as? String).map { ($0, (line["target"] as? Double).map { "\($0)" } ?? "none") }
-        }, uniquingKeysWith: { first, _ in first })
-        let storeTargets = Dictionary(store.targets.map { ($0.metric, "\($0.target)") }, uniquingKeysWith: { first, _ in first })
-        for metric in Set(writtenTargets.keys).union(storeTargets.keys).sorted() where writtenTargets[metric] != storeTargets[metric] {
-            changes.append(("targets[\(metric)].target", writtenTargets[metric] ?? "none", storeTargets[metric] ?? "none"))
-        }
+        var changes = targets(json["targets"], store.targets, field: "targets")
         let money = json["money"] as? [String: Any]
-        for (key, value) in [("hourlyStaffCostYen", store.money?.hourlyStaffCostYen), ("licenceYen", store.money?.licenceYen)] {
-            let found = (money?[key] as? Double).map { "\($0)" } ?? "none", expected = value.map { "\($0)" } ?? "none"
-            if found != expected { changes.append(("money.\(key)", found, expected)) }
+        var settings: [(String, Any?, Double?)] = [("hourlyStaffCostYen", money?["hourlyStaffCostYen"], store.money?.hourlyStaffCostYen)]
+        let systems = Dictionary((money?["bySystem"] as? [[String: Any]] ?? []).compactMap { line in
+            (line["system"] as? String).map { ($0, line["licenceYen"]) }
+        }, uniquingKeysWith: { first, _ in first })
+        let storeSystems = Dictionary((store.money?.bySystem ?? []).map { ($0.system, $0.licenceYen) }, uniquingKeysWith: { first, _ in first })
+        for system in Set(systems.keys).union(storeSystems.keys).sorted() {
+            settings.append(("bySystem[\(system)].licenceYen", systems[system] ?? nil, storeSystems[system]))
+        }
+        for (key, found, expected) in settings where text(found) != text(expected) {
+            changes.append(("money.\(key)", text(found), text(expected)))
+        }
+        let register = (json["newSystems"] as? [String: Any])?["registerSHA256"] as? String
+        if let line = store.newSystems, register != line.registerSHA256 {
+            changes.append(("newSystems.registerSHA256", register ?? "none", line.registerSHA256 ?? "none"))
         }
         return changes
+    }
+
+    /// The targets of `written` (a report's or a section's `targets` array) that are not those of `store`, by metric.
+    static func targets(_ written: Any?, _ store: [TargetLine], field: String) -> [Change] {
+        let found = Dictionary((written as? [[String: Any]] ?? []).compactMap { line in
+            (line["metric"] as? String).map { ($0, text(line["target"])) }
+        }, uniquingKeysWith: { first, _ in first })
+        let expected = Dictionary(store.map { ($0.metric, text($0.target)) }, uniquingKeysWith: { first, _ in first })
+        return Set(found.keys).union(expected.keys).sorted().compactMap { metric in
+            found[metric] == expected[metric] ? nil : ("\(field)[\(metric)].target", found[metric] ?? "none", expected[metric] ?? "none")
+        }
+    }
+
+    /// A setting's value as compared: a number's decimal text, or `none`.
+    private static func text(_ value: Any?) -> String {
+        if let number = value as? Double { return "\(number)" }
+        if let number = value as? Int { return "\(Double(number))" }
+        return "none"
     }
 }

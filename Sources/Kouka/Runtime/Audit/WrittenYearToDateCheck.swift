@@ -19,6 +19,16 @@ enum WrittenYearToDateCheck {
         // end and projects nothing before March 31, a day after the fiscal year had ended (its figure was then known).
         let asOf = written.projection == nil && through == month.lastDay && through < year.lastDay ? year.lastDay.adding(days: 1) : through
         let expected = try storeYearToDate(month, asOf)
+        // The year's targets changed in kouka.toml since the month's report was made: outdated, not edited (helper-86).
+        let changed = WrittenReportSettings.targets((json as? [String: Any])?["targets"], expected?.targets ?? [], field: "yearToDate.targets")
+        if !changed.isEmpty {
+            for change in changed {
+                summary.differences.append(.init(kind: "written-report-outdated", subject: jsonPath, field: change.name, found: change.found, foundIn: "report",
+                                                 expected: change.expected, expectedFrom: "configuration",
+                                                 detail: "the month report was made with other targets than kouka.toml gives now: re-run \(rerun); if kouka.toml was not changed since the report was written, the report file was edited"))
+            }
+            return
+        }
         for d in try ReportComparison.differences(found: json, expected: expected, path: "yearToDate") {
             let otherVersion = version != KoukaVersion.current
             summary.differences.append(.init(
