@@ -133,6 +133,16 @@ import Testing
         #expect(forged.exitCode == 1)
         let differences = try forged.summary()["differences"] as? [[String: Any]] ?? []
         #expect(differences.contains { $0["kind"] as? String == "written-report" && $0["field"] as? String == "targets[rpa-hours].actual" }, "\(differences)")
+        // The same with the catalog's digest edited in place of a setting: the hours are named all the same.
+        let catalog = try #require(text.range(of: #""sha256" : ""#))
+        let disguised = text.replacingCharacters(in: catalog, with: #""sha256" : "0"#).replacingOccurrences(of: #""actual" : 2.75"#, with: #""actual" : 27.5"#)
+        try Data(disguised.utf8).write(to: year)
+        let another = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+        #expect(another.exitCode == 1)
+        let disguiseNamed = try another.summary()["differences"] as? [[String: Any]] ?? []
+        #expect(disguiseNamed.contains { $0["field"] as? String == "catalog.sha256" }, "\(disguiseNamed)")
+        #expect(disguiseNamed.contains { $0["kind"] as? String == "written-report" && $0["field"] as? String == "targets[rpa-hours].actual" },
+                "\(disguiseNamed)")
     }
 
     @Test func thePeriodReportIsASetOfItsOwnInEveryFormat() throws {

@@ -79,18 +79,21 @@ enum WrittenReportCheck {
             summary.differences.append(.init(kind: "ledger", subject: path, field: "line", found: "none", expected: "a ledger line", expectedFrom: "report",
                                              detail: "the written \(period.stem) report counts this file but the store's ledger has no line for it: the line was removed behind Kouka's back, or the store was replaced"))
         }
+        // An outdated set's files still say what its JSON says. When they do not, the JSON may have been edited with what
+        // makes it look outdated (its source list, catalog, zone or settings): its figures that are not the store's are
+        // named, not explained away (helper-86's verify-settings-outdated-hides-edited-figure.sh, for the settings).
+        func figuresIfEdited(disguisedAs what: String, except fields: Set<String> = []) throws {
+            guard rendering.differences.contains(where: WrittenReportRendering.isOtherBytes) else { return }
+            for d in try ReportComparison.differences(found: written, expected: store) where !fields.contains(d.field) {
+                summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
+                                                 expectedFrom: "store",
+                                                 detail: "the JSON's figure is not the store's, and the set's other files do not say what the JSON says: the JSON was edited after it was written, its \(what) with it so that it looks outdated (or the set is outdated and another of its files was edited). Keep the set as evidence, compare it with the files people read, then re-run \(rerun)"))
+            }
+        }
         if sources(of: written) != Set(store.sources.map { "\($0.path)|\($0.sha256)" }) {
             summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "sources", foundIn: "report", expectedFrom: "store",
                                              detail: "the report was written from other source files than the store counts now: re-run \(rerun)"))
-            // An outdated set's files still say what its JSON says. When they do not, the JSON may have been edited with
-            // its sources, to pass for outdated: its figures that are not the store's are named, not explained away.
-            if rendering.differences.contains(where: WrittenReportRendering.isOtherBytes) {
-                for d in try ReportComparison.differences(found: written, expected: store) {
-                    summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
-                                                     expectedFrom: "store",
-                                                     detail: "the JSON's figure is not the store's, and the set's other files do not say what the JSON says: the JSON was edited after it was written, its source list with it so that it looks outdated (or the set is outdated and another of its files was edited). Keep the set as evidence, compare it with the files people read, then re-run \(rerun)"))
-                }
-            }
+            try figuresIfEdited(disguisedAs: "source list")
             return
         }
         // The same files by another catalog, or dated in another zone, give other figures: the report is older than
@@ -100,6 +103,7 @@ enum WrittenReportCheck {
             summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "catalog.sha256", found: catalog ?? "none", foundIn: "report",
                                              expected: store.catalog.sha256, expectedFrom: "store",
                                              detail: "the report was made with another task catalog than kouka.toml names now: re-run \(rerun)"))
+            try figuresIfEdited(disguisedAs: "catalog digest")
             return
         }
         let zone = (written as? [String: Any])?["timezone"] as? String
@@ -107,6 +111,7 @@ enum WrittenReportCheck {
             summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "timezone", found: zone ?? "none", foundIn: "report",
                                              expected: store.timezone, expectedFrom: "store",
                                              detail: "the report dated its runs in another time zone than kouka.toml gives now: re-run \(rerun)"))
+            try figuresIfEdited(disguisedAs: "time zone")
             return
         }
         let settings = WrittenReportSettings.changed(written, store: store)
@@ -116,16 +121,7 @@ enum WrittenReportCheck {
                                                  expected: change.expected, expectedFrom: "configuration",
                                                  detail: "the report was made with other targets, money settings or systems register than the configuration gives now: re-run \(rerun); if kouka.toml and the register were not changed since the report was written, the report file was edited"))
             }
-            // As for a set made from other sources: when its other files do not say what its JSON says, the JSON was edited,
-            // its settings with it so that it looks outdated, and its figures that are not the store's are named
-            // (helper-86's verify-settings-outdated-hides-edited-figure.sh).
-            if rendering.differences.contains(where: WrittenReportRendering.isOtherBytes) {
-                for d in try ReportComparison.differences(found: written, expected: store) where !settings.contains(where: { $0.name == d.field }) {
-                    summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
-                                                     expectedFrom: "store",
-                                                     detail: "the JSON's figure is not the store's, and the set's other files do not say what the JSON says: the JSON was edited after it was written, its settings with it so that it looks outdated. Keep the set as evidence, compare it with the files people read, then re-run \(rerun)"))
-                }
-            }
+            try figuresIfEdited(disguisedAs: "settings", except: Set(settings.map(\.name)))
             return
         }
         // A report another Kouka version wrote may count by its rules (an upgrade that changed one): each figure that
