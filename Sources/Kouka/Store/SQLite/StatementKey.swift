@@ -11,7 +11,7 @@ struct StatementKey: Hashable {
     func hash(into hasher: inout Hasher) {
         let utf8 = sql.utf8
         hasher.combine(utf8.count)
-        let hashed = utf8.withContiguousStorageIfAvailable { bytes in
+        let hashed: Void? = utf8.withContiguousStorageIfAvailable { bytes in
             hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(Self.hashedBytes))))
         }
         if hashed == nil { for byte in utf8.suffix(Self.hashedBytes) { hasher.combine(byte) } }
