@@ -2,9 +2,9 @@ import Foundation
 @testable import Kouka
 import Testing
 
-/// Migration v25: a store of 0.5.3 may count a CSV row holding a value beyond its header's last column (an unquoted
-/// `1,200` counted as 1 item). Its files of the formats read as CSV that are on disk lose their change time, so that the
-/// first 0.5.4 nightly run reads them whole and such rows leave the figures; other files, and deleted ones, keep theirs.
+/// Migration v25: a store of 0.5.3 may count a CSV row wider than its header (an unquoted `1,200` counted as 1 item) or a
+/// transcript's spoken arrow as a cue end. Its files of the formats read as CSV, and its transcripts, that are on disk lose
+/// their change time, so that the first 0.5.4 nightly run reads them whole; other files, and deleted ones, keep theirs.
 struct CSVFormatsReadAgainMigrationTests {
     @Test func theFilesOfFormatsReadAsCSVAreReadAgainOnce() throws {
         let path = StoreFixtures.temporaryDatabasePath()
@@ -12,6 +12,7 @@ struct CSVFormatsReadAgainMigrationTests {
         let lines: [(path: String, format: String, status: SourceFileRecord.Status)] = [
             ("robo/a.csv", "rpa-csv", .present), ("wa/tasks.csv", "winactor-task-csv", .present), ("tr/t.csv", "translation-usage", .present),
             ("robo/gone.csv", "rpa-csv", .gone), ("ui/2024-04-01_Execution.log", "uipath-execution-log", .present),
+            ("min/2024-05-07_m.srt", "minutes-transcript", .present),
         ]
         do {
             let store = try KoukaStore(path: path)
@@ -26,6 +27,6 @@ struct CSVFormatsReadAgainMigrationTests {
         }
         let store = try KoukaStore(path: path)
         let changed = Dictionary(uniqueKeysWithValues: try store.sources().map { ($0.path, $0.changedAt) })
-        #expect(changed == ["robo/a.csv": 0, "wa/tasks.csv": 0, "tr/t.csv": 0, "robo/gone.csv": 1_700_000_000, "ui/2024-04-01_Execution.log": 1_700_000_000])
+        #expect(changed == ["robo/a.csv": 0, "wa/tasks.csv": 0, "tr/t.csv": 0, "robo/gone.csv": 1_700_000_000, "ui/2024-04-01_Execution.log": 1_700_000_000, "min/2024-05-07_m.srt": 0])
     }
 }

@@ -28,12 +28,22 @@ struct CSVRow {
     /// counted 1 item where the export says 1,200 (helper-85's extra-fields-row-accepted.sh), and, when the row's last
     /// column was empty, WinActor's `2,180` seconds as 2 (helper-86's wide-row-missed-when-last-column-empty.sh): a row one
     /// field too wide is refused whether or not its last field is empty. Rows of an export that ends every line, its header
-    /// too, with a delimiter are as wide as their header, and pass.
+    /// too, with a delimiter are as wide as their header, and pass. In a log that may hold what citizens wrote
+    /// (`redactsValues`), a row with fewer fields than the header's columns is refused as well.
     func checkWidth(checking file: String = "export") throws(RowProblem) {
         if record.count > header.names.count {
             throw RowProblem("""
                 the row has \(record.count) fields where the header has \(header.names.count): a value with an unquoted comma (such as \
                 1,200) moves the fields after it, and the row's values are no longer under their columns; check the \(file)
+                """)
+        }
+        // In a log that may hold what citizens wrote, a row short of its header's columns may have a question's second half
+        // under a name column (an unquoted comma, the empty last field left out): it would be stored and printed as a task
+        // name (helper-87's chatbot-short-row-puts-question-in-category.sh). Such a row is refused too.
+        if redactsValues, record.count < header.namedCount {
+            throw RowProblem("""
+                the row has \(record.count) fields where the header has \(header.namedCount): a value with an unquoted comma, or a field left \
+                out, puts values under other columns; check the \(file)
                 """)
         }
         if record.valuedFields > header.namedCount {

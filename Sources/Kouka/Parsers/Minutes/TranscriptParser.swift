@@ -43,7 +43,9 @@ package struct TranscriptParser: LogParser {
                 guard let text = encoding == .shiftJIS ? TextEncoding.shiftJIS.decode(line.bytes) : TextEncoding.utf8.decode(line.bytes) else { sawText = true; return }
                 if !text.allSatisfy(\.isWhitespace) { sawText = true }
                 if line.number == 1 && text.hasPrefix("WEBVTT") { sawHeader = true }
-                guard let arrow = text.range(of: "-->") else { return }
+                // A cue's timing line begins with its start time: spoken text that holds an arrow (`第1案 --> 99:99 に変更`) is not
+                // one, and its words are never read as an end (helper-87: a 5-minute meeting counted 630 minutes).
+                guard let arrow = text.range(of: "-->"), Self.cueTime(text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)) != nil else { return }
                 cues += 1
                 let endText = text[arrow.upperBound...].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
                 if let value = Self.cueTime(endText) { latest = max(latest ?? 0, value) }
@@ -122,10 +124,11 @@ package struct TranscriptParser: LogParser {
 
     /// `HH:MM:SS,mmm`, `HH:MM:SS.mmm` or `MM:SS.mmm` in seconds.
     static func cueTime(_ text: String) -> Double? {
-        let parts = text.replacingOccurrences(of: ",", with: ".").split(separator: ":")
-        guard (2...3).contains(parts.count), let last = DecimalText.number(parts.last!) else { return nil }
+        let parts = text.replacingOccurrences(of: ",", with: ".").split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), let last = DecimalText.number(parts.last!), last >= 0, last < 60 else { return nil }
         let whole = parts.dropLast().compactMap { Int($0) }
-        guard whole.count == parts.count - 1 else { return nil }
+        // Minutes and seconds of a clock time are under 60: `99:99` is no time.
+        guard whole.count == parts.count - 1, whole.allSatisfy({ $0 >= 0 }), whole.last! < 60 else { return nil }
         return whole.reduce(0) { $0 * 60 + Double($1) } * 60 + last
     }
 

@@ -313,13 +313,14 @@ enum Migrations {
         );
         CREATE INDEX loss_notices_by_run ON loss_notices(job_run_id);
         """),
-        // A CSV row holding a value beyond its header's last column (an unquoted `1,200` read as 1 and 200) is rejected from
-        // 0.5.4 (`CSVRow.checkWidth`): before, it counted what the fields under the header held (1 item). The files of the
-        // formats read as CSV that are on disk are read whole once more (no change time), so that such rows leave the figures.
+        // A CSV row wider than its header (an unquoted `1,200` read as 1 and 200) is rejected from 0.5.4 (`CSVRow.checkWidth`),
+        // and so is a conversation-log row short of its header; a transcript's spoken text holding an arrow is no cue end:
+        // before, they counted (1 item; 630 audio minutes for 5). The files of those formats that are on disk are read whole
+        // once more (no change time), so that such rows leave the figures.
         ("v25", """
         UPDATE source_files SET changed_at = 0 WHERE status = 'present'
             AND format IN ('rpa-csv', 'ai-ocr-csv', 'minutes-session-csv', 'translation-usage', 'chatbot-csv', 'winactor-task-csv',
-                           'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator');
+                           'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'minutes-transcript');
         """),
     ]
 
