@@ -115,11 +115,8 @@ package enum PolicyPeriodBuilder {
             }
             switch status {
             case "in-progress":
-                // A year under way with no record of the robots yet (its logs not read, or April's first days) has an
-                // unknown figure: projecting it would show 0.00 h and 未達成の見込み as if measured (helper-85). Nor is the
-                // cumulative 見込み carried on to the years ahead.
-                if line.rpaRecorded == false { projectedCumulative = nil }
-                if let projection, line.rpaRecorded != false {
+                // None for a year under way with no record of the robots yet (`ProjectionModel.project`).
+                if let projection {
                     line.projectedRPAHours = projection.projectedRPAHours
                     projectedCumulative = Rounding.hundredths(cumulative - (line.rpaHours ?? 0) + projection.projectedRPAHours)
                     line.projectedCumulativeRPAHours = projectedCumulative
