@@ -31,26 +31,16 @@ struct CSVRow {
     /// too, with a delimiter are as wide as their header, and pass. In a log that may hold what citizens wrote
     /// (`redactsValues`), a row with fewer fields than the header's columns is refused as well.
     func checkWidth(checking file: String = "export") throws(RowProblem) {
-        if record.count > header.names.count {
-            throw RowProblem("""
-                the row has \(record.count) fields where the header has \(header.names.count): a value with an unquoted comma (such as \
-                1,200) moves the fields after it, and the row's values are no longer under their columns; check the \(file)
-                """)
+        func misaligned(_ what: String) -> RowProblem {
+            RowProblem("\(what): a value with an unquoted comma (such as 1,200), or a field left out, moves the fields after it; check the \(file)")
         }
+        if record.count > header.names.count { throw misaligned("the row has \(record.count) fields where the header has \(header.names.count)") }
         // In a log that may hold what citizens wrote, a row short of its header's columns may have a question's second half
         // under a name column (an unquoted comma, the empty last field left out): it would be stored and printed as a task
-        // name (helper-87's chatbot-short-row-puts-question-in-category.sh). Such a row is refused too.
-        if redactsValues, record.count < header.namedCount {
-            throw RowProblem("""
-                the row has \(record.count) fields where the header has \(header.namedCount): a value with an unquoted comma, or a field left \
-                out, puts values under other columns; check the \(file)
-                """)
-        }
+        // name (helper-87's chatbot-short-row-puts-question-in-category.sh).
+        if redactsValues, record.count < header.namedCount { throw misaligned("the row has \(record.count) fields where the header has \(header.namedCount)") }
         if record.valuedFields > header.namedCount {
-            throw RowProblem("""
-                field \(record.valuedFields) of the row holds a value where the header names \(header.namedCount) columns: a value with an \
-                unquoted comma (such as 1,200) moves the fields after it; check the \(file)
-                """)
+            throw misaligned("field \(record.valuedFields) of the row holds a value where the header names \(header.namedCount) columns")
         }
     }
 
