@@ -32,6 +32,20 @@ import Testing
         try Data(text.utf8).write(to: root.appendingPathComponent(name))
     }
 
+    /// The nightly run, then a report of each of `periods` (`["--fiscal-year", "2024"]`), made as of `today` when given.
+    func nightlyAndReports(_ periods: [[String]], today: String? = nil) throws {
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
+        for period in periods {
+            #expect(try JobProcess.run("kouka-report", ["--config", config, "--quiet"] + (today.map { ["--today", $0] } ?? []) + period).exitCode == 0)
+        }
+    }
+
+    /// `kouka-audit verify`'s exit code and the differences it names.
+    func verify() throws -> (code: Int32, differences: [[String: Any]]) {
+        let result = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+        return (result.exitCode, try result.summary()["differences"] as? [[String: Any]] ?? [])
+    }
+
     /// Verify checks a written period report too: its other files must be what its JSON renders to, and each year that was
     /// over must have the store's figures. Edited with SHA256SUMS made again, each is named.
     @Test func verifyNamesAnEditedPeriodReport() throws {
@@ -69,39 +83,32 @@ import Testing
     /// edited), and a count edited in one is still named.
     @Test func aReportMadeBeforeAGoLiveStillVerifiesAfterIt() throws {
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
-        for period in [["--fiscal-year", "2024"], ["--month", "2024-09"]] {
-            #expect(try JobProcess.run("kouka-report", ["--config", config, "--today", "2024-10-01", "--quiet"] + period).exitCode == 0)
-        }
+        try nightlyAndReports([["--fiscal-year", "2024"], ["--month", "2024-09"]], today: "2024-10-01")
         let year = root.appendingPathComponent("reports/FY2024/kouka-FY2024.json")
         let written = try JSONSerialization.jsonObject(with: Data(contentsOf: year)) as? [String: Any]
         let line = (written?["targets"] as? [[String: Any]])?.first { $0["metric"] as? String == "new-systems" }
         #expect(line?["actual"] as? Double == 0)
         #expect((written?["newSystems"] as? [String: Any])?["planned"] as? Int == 1)
-        let honest = try JobProcess.run("kouka-audit", ["verify", "--config", config])
-        let found = try honest.summary()["differences"] ?? []
-        #expect(honest.exitCode == 0, "\(found)")
+        let honest = try verify()
+        #expect(honest.code == 0, "\(honest.differences)")
         // The year's new systems raised to the register's count as of today, its files made to agree.
         let text = try String(contentsOf: year, encoding: .utf8)
         let raised = text.replacingOccurrences(of: #""actual" : 0,"#, with: #""actual" : 1,"#)
         #expect(raised != text)
         try Data(raised.utf8).write(to: year)
-        let edited = try JobProcess.run("kouka-audit", ["verify", "--config", config])
-        #expect(edited.exitCode == 1)
+        #expect(try verify().code == 1)
     }
 
     /// A target set in kouka.toml after a report was made makes the report outdated, not edited (helper-85's
     /// verify-blames-edit-after-config-change.sh pointed the auditor at tampering).
     @Test func aTargetChangedAfterTheReportMakesItOutdated() throws {
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
-        #expect(try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet"]).exitCode == 0)
-        #expect(try JobProcess.run("kouka-audit", ["verify", "--config", config]).exitCode == 0)
+        try nightlyAndReports([["--fiscal-year", "2024"]])
+        #expect(try verify().code == 0)
         let toml = try String(contentsOfFile: config, encoding: .utf8)
         try write("kouka.toml", toml + "\n[targets.2024]\nrpa_hours = 2400\n")
-        let result = try JobProcess.run("kouka-audit", ["verify", "--config", config])
-        #expect(result.exitCode == 1)
-        let differences = try result.summary()["differences"] as? [[String: Any]] ?? []
+        let (code, differences) = try verify()
+        #expect(code == 1)
         #expect(differences.map { $0["kind"] as? String } == ["written-report-outdated"], "\(differences)")
         #expect(differences.first?["field"] as? String == "targets[rpa-hours].target")
         #expect(differences.first?["found"] as? String == "2500.0" && differences.first?["expected"] as? String == "2400.0")
@@ -112,13 +119,11 @@ import Testing
     /// (helper-86's verify-blames-edit-after-register-change.sh and verify-settings-outdated-hides-edited-figure.sh).
     @Test func aRegisterChangedAfterTheReportMakesItOutdatedAndAnEditStillShows() throws {
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
-        #expect(try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet"]).exitCode == 0)
+        try nightlyAndReports([["--fiscal-year", "2024"]])
         let register = try String(contentsOf: root.appendingPathComponent("systems.csv"), encoding: .utf8)
         try write("systems.csv", register + "窓口予約,市民課,オンライン予約,2024-11-01,契約 R6-9\n")
-        let outdated = try JobProcess.run("kouka-audit", ["verify", "--config", config])
-        #expect(outdated.exitCode == 1)
-        let named = try outdated.summary()["differences"] as? [[String: Any]] ?? []
+        let (outdated, named) = try verify()
+        #expect(outdated == 1)
         #expect(named.map { $0["kind"] as? String } == ["written-report-outdated"], "\(named)")
         #expect(named.first?["field"] as? String == "newSystems.registerSHA256")
         try write("systems.csv", register)
@@ -129,17 +134,15 @@ import Testing
             .replacingOccurrences(of: #""actual" : 2.75"#, with: #""actual" : 27.5"#)
         #expect(edited != text)
         try Data(edited.utf8).write(to: year)
-        let forged = try JobProcess.run("kouka-audit", ["verify", "--config", config])
-        #expect(forged.exitCode == 1)
-        let differences = try forged.summary()["differences"] as? [[String: Any]] ?? []
+        let (forged, differences) = try verify()
+        #expect(forged == 1)
         #expect(differences.contains { $0["kind"] as? String == "written-report" && $0["field"] as? String == "targets[rpa-hours].actual" }, "\(differences)")
         // The same with the catalog's digest edited in place of a setting: the hours are named all the same.
         let catalog = try #require(text.range(of: #""sha256" : ""#))
         let disguised = text.replacingCharacters(in: catalog, with: #""sha256" : "0"#).replacingOccurrences(of: #""actual" : 2.75"#, with: #""actual" : 27.5"#)
         try Data(disguised.utf8).write(to: year)
-        let another = try JobProcess.run("kouka-audit", ["verify", "--config", config])
-        #expect(another.exitCode == 1)
-        let disguiseNamed = try another.summary()["differences"] as? [[String: Any]] ?? []
+        let (another, disguiseNamed) = try verify()
+        #expect(another == 1)
         #expect(disguiseNamed.contains { $0["field"] as? String == "catalog.sha256" }, "\(disguiseNamed)")
         #expect(disguiseNamed.contains { $0["kind"] as? String == "written-report" && $0["field"] as? String == "targets[rpa-hours].actual" },
                 "\(disguiseNamed)")
