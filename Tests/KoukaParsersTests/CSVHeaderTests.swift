@@ -25,4 +25,29 @@ struct CSVHeaderTests {
         #expect(header.missing(["name", "statuscode", "startedon", "completedon"]) == ["statuscode", "completedon"])
         #expect(header.missing([]) == [])
     }
+
+    /// Headers are worked out once and kept by their bytes: a header that spells a name decomposed (が as か and a
+    /// combining mark, as macOS writes file names) is its own entry, and finds the composed name as before.
+    @Test func aHeaderSpelledDecomposedFindsTheComposedName() {
+        let composed = "\u{304C}ぞう数", decomposed = "\u{304B}\u{3099}ぞう数"
+        #expect(composed == decomposed)
+        #expect(Array(composed.utf8) != Array(decomposed.utf8))
+        for _ in 0..<2 {
+            let a = CSVHeader(names: ["id", composed]), b = CSVHeader(names: ["id", decomposed])
+            #expect(a.column(decomposed) == 1)
+            #expect(b.column(composed) == 1)
+            #expect(b.column(decomposed) == 1)
+        }
+    }
+
+    @Test func aNameTwiceIsFoundFromAKeptHeaderToo() {
+        for _ in 0..<2 {
+            let header = CSVHeader(names: ["開始日時", "シナリオ名", "開始日時 ", "状態", "ｼﾅﾘｵ名"])
+            let repeated = header.repeated(["開始日時", "状態", "シナリオ名"])
+            #expect(repeated.map(\.name) == ["開始日時", "シナリオ名"])
+            #expect(repeated.map(\.columns) == [[1, 3], [2, 5]])
+            #expect(header.namedCount == 5)
+        }
+        #expect(CSVHeader(names: ["a", "b", ""]).namedCount == 2)
+    }
 }

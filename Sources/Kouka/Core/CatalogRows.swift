@@ -2,8 +2,10 @@
 /// days, and matching it against every pattern of the catalog for each of them was most of a report's time and a
 /// cost on every rollup the nightly job records. `entry(for:system:on:)` gives what `TaskCatalog.entry(for:system:on:)` gives.
 struct CatalogRows {
+    /// Hashed by its bytes (`ExactText`): the rows are matched from the name itself, so two spellings of one name
+    /// are matched once each, alike.
     private struct Name: Hashable {
-        var name: String
+        var name: ExactText
         var system: SystemFamily
     }
 
@@ -16,7 +18,7 @@ struct CatalogRows {
 
     /// The rows of `system` that match `name` (`TaskCatalog.candidates(for:system:)`), matched the first time asked.
     mutating func candidates(for name: String, system: SystemFamily) -> CatalogCandidates {
-        let key = Name(name: name, system: system)
+        let key = Name(name: ExactText(name), system: system)
         if let candidates = matched[key] { return candidates }
         let candidates = catalog.candidates(for: name, system: system)
         matched[key] = candidates

@@ -43,15 +43,14 @@ extension KoukaStore {
 
     /// `rows` with the quality counts the store keeps for them, of the days from `from` to `to`. A count whose
     /// rollup is not among `rows` is a store changed behind Kouka's back: it stops the read rather than vanish.
-    func attachingQuality(to rows: [DailyRollup], from: LocalDate, to: LocalDate) throws -> [DailyRollup] {
+    func attachQuality(to rows: inout [DailyRollup], from: LocalDate, to: LocalDate) throws {
         struct Place: Hashable { var source: Int64; var day: String; var department, family, task, outcome, unit: String; var offHours: Bool }
-        var result = rows
         // Built at the first quality count: most stores have none, and indexing every rollup costs more than reading them.
         var index: [Place: Int]? = nil
         func indexed() -> [Place: Int] {
             var index: [Place: Int] = [:]
             index.reserveCapacity(rows.count)
-            for (i, row) in rows.enumerated() where row.key.date >= from && row.key.date <= to {
+            for (i, row) in zip(rows.indices, rows) where row.key.date >= from && row.key.date <= to {
                 let k = row.key
                 index[Place(source: row.sourceID, day: k.date.description, department: k.department, family: k.family.rawValue, task: k.taskName,
                             outcome: k.outcome.rawValue, unit: k.unit.rawValue, offHours: k.offHours)] = i
@@ -74,9 +73,8 @@ extension KoukaStore {
                 throw StoreError.undecodable(path: path, table: "rollup_quality", column: "source_id, day, family, task_name",
                                              value: "a count of \(place.day) \(place.family) \(place.task) with no rollup of its own")
             }
-            result[i].totals.quality[measure, default: 0] += try s.double(9)
+            rows[i].totals.quality[measure, default: 0] += try s.double(9)
         }
-        return result
     }
 
     /// Feeds a file's quality counts to its rollup digest, after its rollups: nothing at all for a line

@@ -240,8 +240,12 @@ package final class KoukaStore {
     /// starts a period or continues one depends on the snapshot before it, and a period's usage is its last
     /// count, which may be after `to`. Each file's are found by the
     /// rollups' primary key (file, day, …): `CROSS JOIN` keeps SQLite from scanning the table instead.
-    package func rollups(from: LocalDate, to: LocalDate) throws -> [DailyRollup] {
+    /// `reserving`: how many rows to make room for at once (`rollupCount()`): hundreds of thousands of rollups grown into
+    /// an array doubling as it goes were copied again and again into memory new to the process, most of the time verify
+    /// took to load them.
+    package func rollups(from: LocalDate, to: LocalDate, reserving: Int = 0) throws -> [DailyRollup] {
         var rows: [DailyRollup] = []
+        rows.reserveCapacity(reserving)
         let columns = """
             SELECT r.source_id, r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.events, r.quantity,
             r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours, r.cumulative FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
@@ -269,7 +273,15 @@ package final class KoukaStore {
                 rows.append(DailyRollup(key: key, totals: totals, sourceID: try s.int(0)))
             }
         }
-        return try attachingQuality(to: rows, from: from, to: to)
+        try attachQuality(to: &rows, from: from, to: to)
+        return rows
+    }
+
+    /// How many rollups the store holds, of every file: at least as many as `rollups(from:to:)` gives.
+    package func rollupCount() throws -> Int {
+        var count = 0
+        try db.prepare("SELECT count(*) FROM rollups", reading: "rollups").query { count = Int(try $0.int(0)) }
+        return count
     }
 
     /// The quarantine: rejected records of every file, by path and line.

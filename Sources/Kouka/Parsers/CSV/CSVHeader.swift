@@ -12,16 +12,15 @@ package final class CSVHeader: Sendable {
     /// (a trailing comma gives a column of no name, which holds nothing).
     package let namedCount: Int
     private let index: [String: Int]
+    /// The columns (1-based) under each normal name.
+    private let normalColumns: [String: [Int]]
 
     package init(names: [String]) {
         self.names = names
-        namedCount = (names.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1
-        var index: [String: Int] = [:]
-        for (i, name) in names.enumerated() {
-            let normal = Self.normalize(name)
-            if index[normal] == nil { index[normal] = i }
-        }
-        self.index = index
+        let layout = Self.layout(of: names)
+        namedCount = layout.namedCount
+        index = layout.index
+        normalColumns = layout.normalColumns
     }
 
     package func column(_ name: String) -> Int? {
@@ -34,8 +33,7 @@ package final class CSVHeader: Sendable {
     /// and what the others hold would be passed over.
     package func repeated(_ known: [String]) -> [(name: String, columns: [Int])] {
         known.compactMap { name in
-            let normal = Self.normalize(name)
-            let columns = names.indices.filter { Self.normalize(names[$0]) == normal }.map { $0 + 1 }
+            let columns = normalColumns[Self.normalize(name)] ?? []
             return columns.count > 1 ? (name, columns) : nil
         }
     }
@@ -44,15 +42,39 @@ package final class CSVHeader: Sendable {
     package func missing(_ required: [String]) -> [String] { required.filter { column($0) == nil } }
 
     static func normalize(_ name: String) -> String {
-        if let known = normalized.withLock({ $0[name] }) { return known }
+        let key = ExactText(name)
+        if let known = normalized.withLock({ $0[key] }) { return known }
         let normal = name.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        normalized.withLock { if $0.count < normalizedLimit { $0[name] = normal } }
+        normalized.withLock { if $0.count < cacheLimit { $0[key] = normal } }
         return normal
     }
 
-    /// The names normalised so far. Every file of an export has the same thirty-odd column names, and NFKC through
-    /// Foundation cost more than the rows of a day's export (1.7 M instructions a header): a city's 18,260 daily files
-    /// normalise them once. Bounded, so that files of ever new names cannot make it grow without end.
-    private static let normalized = Mutex<[String: String]>([:])
-    private static let normalizedLimit = 4096
+    /// What a header's names give, worked out once for each header seen: every daily file of an export has the same
+    /// header, and working it out again (NFKC through Foundation, and every Japanese name hashed through NFC) cost a
+    /// tenth of reading a city's 18,260 daily WinActor files. Each header keeps its own copy of the reference
+    /// (`ThreadCopies`); what it refers to is only read.
+    private struct Layout: Sendable {
+        var namedCount: Int
+        var index: [String: Int]
+        var normalColumns: [String: [Int]]
+    }
+
+    private static func layout(of names: [String]) -> Layout {
+        let key = names.map(ExactText.init)
+        if let known = layouts.withLock({ $0[key] }) { return known }
+        var layout = Layout(namedCount: (names.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1, index: [:], normalColumns: [:])
+        for (i, name) in names.enumerated() {
+            let normal = normalize(name)
+            if layout.index[normal] == nil { layout.index[normal] = i }
+            layout.normalColumns[normal, default: []].append(i + 1)
+        }
+        layouts.withLock { if $0.count < cacheLimit { $0[key] = layout } }
+        return layout
+    }
+
+    /// The names normalised so far, and the headers worked out so far. Bounded, so that files of ever new names cannot make
+    /// them grow without end.
+    private static let normalized = Mutex<[ExactText: String]>([:])
+    private static let layouts = Mutex<[[ExactText]: Layout]>([:])
+    private static let cacheLimit = 4096
 }

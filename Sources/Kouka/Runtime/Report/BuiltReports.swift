@@ -13,4 +13,9 @@ final class BuiltReports {
     var rpaMinutes: [Key: RPAMinutesByMonth] = [:]
     /// Every rollup of the store, when the context keeps them (`ReportContext.keepingEveryRollup`).
     var allRollups: [DailyRollup]?
+    /// Whether `allRollups` run from the first day to the last, as the store gives them: a period's are then one stretch
+    /// of them, found by bisection.
+    var allRollupsInDayOrder = false
+    /// The places in `allRollups` of the running totals of undated periods (`RollupKey.undatedPeriod`).
+    var undatedPeriodRollups: [Int] = []
 }

@@ -7,8 +7,10 @@ extension ReportContext {
     /// period read from the store would look every file up again.
     func keepingEveryRollup() throws -> [DailyRollup] {
         if let all = built.allRollups { return all }
-        let all = try store.rollups(from: Self.everyDay.from, to: Self.everyDay.to)
+        let all = try store.rollups(from: Self.everyDay.from, to: Self.everyDay.to, reserving: try store.rollupCount())
         built.allRollups = all
+        built.allRollupsInDayOrder = zip(all, all.dropFirst()).allSatisfy { $0.key.date <= $1.key.date }
+        built.undatedPeriodRollups = all.indices.filter { all[$0].key.undatedPeriod }
         return all
     }
 
@@ -18,17 +20,29 @@ extension ReportContext {
     func rollups(from: LocalDate, to: LocalDate) throws -> [DailyRollup] {
         guard let all = built.allRollups else { return try store.rollups(from: from, to: to) }
         var outside: [DailyRollup] = []
-        var inside: [DailyRollup] = []
-        for rollup in all {
-            if rollup.key.date >= from && rollup.key.date <= to {
-                inside.append(rollup)
-            } else if rollup.key.undatedPeriod {
-                // The store reads no quality count of a day outside the period.
-                var bare = rollup
-                bare.totals.quality = [:]
-                outside.append(bare)
-            }
+        let places = built.allRollupsInDayOrder ? built.undatedPeriodRollups : Array(all.indices)
+        for place in places where all[place].key.undatedPeriod && (all[place].key.date < from || all[place].key.date > to) {
+            // The store reads no quality count of a day outside the period.
+            var bare = all[place]
+            bare.totals.quality = [:]
+            outside.append(bare)
         }
-        return outside + inside
+        guard built.allRollupsInDayOrder else {
+            return outside + all.filter { $0.key.date >= from && $0.key.date <= to }
+        }
+        let days = Self.firstPlace(in: all) { $0 >= from }..<Self.firstPlace(in: all) { $0 > to }
+        outside.reserveCapacity(outside.count + days.count)
+        outside.append(contentsOf: all[days])
+        return outside
+    }
+
+    /// The first place in `all` (in day order) whose day is `atOrAfter`, or its end.
+    private static func firstPlace(in all: [DailyRollup], where atOrAfter: (LocalDate) -> Bool) -> Int {
+        var low = 0, high = all.count
+        while low < high {
+            let middle = (low + high) / 2
+            if atOrAfter(all[middle].key.date) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
