@@ -3,12 +3,12 @@ import Foundation
 /// Compares two reports field by field — every figure of the JSON a report writes, not a chosen few — and
 /// names each difference by its path: `tasks[T01|税務課|rpa|runs].hoursSaved`. Lists are matched by what
 /// their lines are (a task by task, department, system and unit; a month by month…), not by position.
-enum ReportComparison {
+package enum ReportComparison {
     /// One field that differs: its path, and each side's value as JSON text ("none" when it is missing).
-    struct FieldDifference: Equatable {
-        var field: String
-        var found: String
-        var expected: String
+    package struct FieldDifference: Equatable {
+        package var field: String
+        package var found: String
+        package var expected: String
     }
 
     /// Fields that say when and by what a report was made, or that depend on the day it was made (the

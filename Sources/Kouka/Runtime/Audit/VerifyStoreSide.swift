@@ -45,10 +45,22 @@ struct VerifyStoreSide {
         let storeYearToDate = { (month: ReportPeriod, asOf: LocalDate) throws -> YearToDate? in
             try context.yearToDate(of: month, asOf: asOf, generatedAt: "")
         }
+        // The files each nightly run read, by when it started: a figure of a year whose files were read after a report was made
+        // makes that report older, not edited.
+        let clock = context.configuration.clock
+        let lastRead = try store.lastReadingStarts().compactMapValues { Timestamp($0)?.instant(in: clock) }
+        let readAfter = { (generatedAt: String, lines: [SourceLine]) -> [String] in
+            guard let made = Timestamp(generatedAt)?.instant(in: clock) else { return [] }
+            return lines.filter { lastRead[$0.path].map { $0 > made } ?? false }.map(\.path)
+        }
+        let storeReview = { (period: ReportPeriod, report: YearReport, asOf: LocalDate) throws -> ToolReview? in
+            try context.toolReview(of: period, report: report, asOf: asOf, generatedAt: "")
+        }
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
             try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, storeYearToDate: storeYearToDate, newSystemsAsOf: context.newSystems(of:asOf:), into: &found)
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, newSystemsAsOf: context.newSystems(of:asOf:),
+                                           readAfter: readAfter, storeReview: storeReview, into: &found)
             return found
         }
         // A month's written report is checked as a year's is, against the month built from the store as kouka-report builds it.
@@ -56,11 +68,11 @@ struct VerifyStoreSide {
         for month in try WrittenReportCheck.writtenMonths(in: context.configuration.outputPath) {
             let report = try context.report(month, generatedAt: "", previous: try context.report(month.yearBefore, generatedAt: "", previous: nil))
             try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, storeYearToDate: storeYearToDate, into: &months)
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, readAfter: readAfter, storeReview: storeReview, into: &months)
         }
         // Period reports are checked as rendered from their own JSON.
         try WrittenPeriodReportCheck.compareAll(outputPath: context.configuration.outputPath, catalogSHA256: context.catalogSHA256,
-                                                timezone: context.configuration.clock.zone.identifier, storeYear: storeYear, into: &months)
+                                                timezone: context.configuration.clock.zone.identifier, storeYear: storeYear, readAfter: readAfter, into: &months)
         writtenMonthReports = months
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)
         keepingQuality = try store.sourcesKeepingQuality()

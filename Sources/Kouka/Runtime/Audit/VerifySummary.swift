@@ -42,6 +42,10 @@ package struct VerifySummary: Sendable, Codable, Hashable {
     /// Changes made to the store outside Kouka that a nightly run was told to go on with (`--accept-store-edits`): when.
     package var storeEditsAccepted: [String] = []
     package var reportsChecked: [String] = []
+    /// Written reports made before some of their files, the catalog or a setting changed, whose every figure is still what the
+    /// store gives: no difference, but their list of files or their catalog digest is no longer the store's. Re-running
+    /// `kouka-report` brings them up to date; the signed set still states the right figures.
+    package var reportsStillHolding: [String] = []
     /// Written report sets made by another Kouka version, which may render their Markdown, HTML, CSV files and workbook
     /// otherwise: those files are checked by `SHA256SUMS` only (their JSON still figure by figure). Re-running
     /// `kouka-report` has them checked whole.

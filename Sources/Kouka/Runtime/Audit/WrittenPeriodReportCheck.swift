@@ -7,7 +7,7 @@ import Foundation
 enum WrittenPeriodReportCheck {
     /// Checks every period report set in `outputPath`; `catalogSHA256` and `timezone` are the configuration's now.
     static func compareAll(outputPath: String, catalogSHA256: String, timezone: String, storeYear: (Int) throws -> YearReport,
-                           into summary: inout VerifySummary) throws {
+                           readAfter: (String, [SourceLine]) -> [String] = { _, _ in [] }, into summary: inout VerifySummary) throws {
         for name in try WrittenReportCheck.periodFolders(in: outputPath) {
             let folder = (outputPath as NSString).appendingPathComponent(name)
             let jsonPath = (folder as NSString).appendingPathComponent("kouka-\(name).json")
@@ -25,27 +25,37 @@ enum WrittenPeriodReportCheck {
             // A JSON that does not read as a report is named already.
             guard let report else { continue }
             try compareFigures(report, jsonPath: jsonPath, rerun: "kouka-report --period \(years)", catalogSHA256: catalogSHA256, timezone: timezone,
-                               storeYear: storeYear, into: &summary)
+                               storeYear: storeYear, late: { readAfter(report.generatedAt, $0.sources) }, into: &summary)
         }
     }
 
     /// The years that were over when the report was made, against the store's reports of them.
     private static func compareFigures(_ report: PeriodReport, jsonPath: String, rerun: String, catalogSHA256: String, timezone: String,
-                                       storeYear: (Int) throws -> YearReport, into summary: inout VerifySummary) throws {
-        if report.catalogSHA256 != catalogSHA256 || report.timezone != timezone {
-            let field = report.catalogSHA256 != catalogSHA256 ? "catalogSHA256" : "timezone"
-            summary.differences.append(.init(kind: "written-report-outdated", subject: jsonPath, field: field, foundIn: "report", expectedFrom: "store",
-                                             detail: "the period report was made with another task catalog or time zone than kouka.toml gives now: re-run \(rerun)"))
+                                       storeYear: (Int) throws -> YearReport, late: (YearReport) -> [String], outdatedBy: String? = nil,
+                             into summary: inout VerifySummary) throws {
+        // Made with another catalog or in another zone, its figures are still compared: named as outdated when they differ.
+        var changed: [String] = []
+        if report.catalogSHA256 != catalogSHA256 { changed.append("catalogSHA256") }
+        if report.timezone != timezone { changed.append("timezone") }
+        let before = summary.differences.count
+        try compareYears(report.table.years, version: report.koukaVersion, field: "table.years", jsonPath: jsonPath, rerun: rerun, what: "period report",
+                         storeYear: storeYear, late: late, outdatedBy: changed.isEmpty ? nil : changed.joined(separator: ", "), into: &summary)
+        guard !changed.isEmpty else { return }
+        if summary.differences.count == before {
+            summary.reportsStillHolding.append("\(jsonPath): made before these changed: \(changed.joined(separator: ", ")); every figure it states is still what the store gives")
             return
         }
-        try compareYears(report.table.years, version: report.koukaVersion, field: "table.years", jsonPath: jsonPath, rerun: rerun, what: "period report",
-                         storeYear: storeYear, into: &summary)
+        summary.differences.append(.init(kind: "written-report-outdated", subject: jsonPath, field: changed.joined(separator: ", "), foundIn: "report", expectedFrom: "store",
+                                         detail: "the period report was made with another task catalog or time zone than kouka.toml gives now: re-run \(rerun)"))
     }
 
     /// The RPA hours and AI-supported tasks a written table states for each year that was over when it was made, against
     /// the store's report of that year: in a period report, and in the period section of a yearly or month report.
+    /// `late` gives the files of a year's store report that a nightly run started after the report was made read: a figure
+    /// they change is the report's being older, not an edit (helper-89's late-log-calls-other-reports-edited.sh).
     static func compareYears(_ years: [PolicyYearLine], version: String, field: String, jsonPath: String, rerun: String, what: String,
-                             storeYear: (Int) throws -> YearReport, into summary: inout VerifySummary) throws {
+                             storeYear: (Int) throws -> YearReport, late: (YearReport) -> [String], outdatedBy: String? = nil,
+                             into summary: inout VerifySummary) throws {
         for line in years where line.status == "actual" {
             let store = try storeYear(line.fiscalYear)
             // A year without any record of the tools states no figure (`PolicyYearLine.rpaRecorded`).
@@ -54,16 +64,23 @@ enum WrittenPeriodReportCheck {
             var found: [(field: String, found: String, expected: String)] = []
             if line.rpaHours != expected.rpa { found.append(("rpaHours", line.rpaHours.map { "\($0)" } ?? "none", expected.rpa.map { "\($0)" } ?? "none")) }
             if line.aiTasks != expected.ai { found.append(("aiTasks", line.aiTasks.map { "\($0)" } ?? "none", expected.ai.map { "\($0)" } ?? "none")) }
+            let read = found.isEmpty ? [] : late(store)
+            // A report another Kouka version wrote may state by its rules (0.4.5 states no figure for a year without logs):
+            // named as outdated, with both explanations, as a yearly report is.
+            let otherVersion = version != KoukaVersion.current
+            let detail = if otherVersion {
+                "the \(what) was written by Kouka \(version), whose rules may differ from this version's (\(KoukaVersion.current)): re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"
+            } else if let outdatedBy {
+                "the \(what) states another figure than the store gives now, and was made before these changed: \(outdatedBy). If that change moves this figure, re-run \(rerun); if it cannot, the report or the store was changed after the report was written"
+            } else if !read.isEmpty {
+                "the \(what) was made before the nightly run that read \(read.count) file(s) of \(line.label) (\(read.prefix(3).joined(separator: ", "))): re-run \(rerun); if those files hold nothing of \(line.label) that was not there before, the report or the store was changed after the report was written"
+            } else {
+                "the written \(what)'s figure for \(line.label) is not the store's, and no nightly run started after the report's generatedAt read a file of \(line.label): the report or the store was changed after the report was written (the store's own differences, if any, say which)"
+            }
             for (name, value, wanted) in found {
-                // A report another Kouka version wrote may state by its rules (0.4.5 states no figure for a year without
-                // logs): named as outdated, with both explanations, as a yearly report is.
-                let otherVersion = version != KoukaVersion.current
                 summary.differences.append(.init(
-                    kind: otherVersion ? "written-report-outdated" : "written-report", subject: jsonPath, field: "\(field)[\(line.fiscalYear)].\(name)",
-                    found: value, foundIn: "report", expected: wanted, expectedFrom: "store",
-                    detail: otherVersion
-                        ? "the \(what) was written by Kouka \(version), whose rules may differ from this version's (\(KoukaVersion.current)): re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"
-                        : "the written \(what)'s figure for \(line.label) is not the store's: if logs of that year were read after the report was made, re-run \(rerun); if not, the report or the store was changed after the report was written (the store's own differences, if any, say which)"))
+                    kind: otherVersion || !read.isEmpty || outdatedBy != nil ? "written-report-outdated" : "written-report", subject: jsonPath,
+                    field: "\(field)[\(line.fiscalYear)].\(name)", found: value, foundIn: "report", expected: wanted, expectedFrom: "store", detail: detail))
             }
         }
     }

@@ -12,6 +12,8 @@ enum WrittenReportCheck {
     static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                         storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
                         newSystemsAsOf: (YearReport, LocalDate) -> YearReport = { report, _ in report },
+                        readAfter: (String, [SourceLine]) -> [String] = { _, _ in [] },
+                        storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview? = { _, _, _ in nil },
                         into summary: inout VerifySummary) throws {
         // kouka-report puts a new set in the folder's place in one step, but a set read file by file while it does gives
         // the JSON of one set and the other files of the next: read again until the folder is the same before and after.
@@ -20,10 +22,12 @@ enum WrittenReportCheck {
             let before = folderInode(folder)
             var found = VerifySummary()
             try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, storeYear: storeYear,
-                            storeYearToDate: storeYearToDate, newSystemsAsOf: newSystemsAsOf, into: &found)
+                            storeYearToDate: storeYearToDate, newSystemsAsOf: newSystemsAsOf, readAfter: readAfter,
+                            storeReview: storeReview, into: &found)
             guard folderInode(folder) != before, attempt < 3 else {
                 summary.reportsChecked += found.reportsChecked
                 summary.reportsRenderedByAnotherVersion += found.reportsRenderedByAnotherVersion
+                summary.reportsStillHolding += found.reportsStillHolding
                 summary.differences += found.differences
                 return
             }
@@ -38,7 +42,8 @@ enum WrittenReportCheck {
 
     private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                                     storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
-                                    newSystemsAsOf: (YearReport, LocalDate) -> YearReport, into summary: inout VerifySummary) throws {
+                                    newSystemsAsOf: (YearReport, LocalDate) -> YearReport, readAfter: (String, [SourceLine]) -> [String],
+                                    storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview?, into summary: inout VerifySummary) throws {
         let path = (outputPath as NSString).appendingPathComponent("\(period.stem)/kouka-\(period.stem).json")
         guard let data = FileManager.default.contents(atPath: path) else { return }
         summary.reportsChecked.append(path)
@@ -46,8 +51,8 @@ enum WrittenReportCheck {
         case let .fiscalYear(year): "kouka-report --fiscal-year \(year.startYear)"
         case .month: "kouka-report --month \(period.stem)"
         }
-        let written: Any
-        do { written = try JSONSerialization.jsonObject(with: data) } catch {
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: data) } catch {
             summary.differences.append(.init(kind: "written-report-unreadable", subject: path, found: "not JSON", foundIn: "report",
                                              expected: "the \(period.stem) report", expectedFrom: "store",
                                              detail: "the report file is not a report: it was replaced or damaged; re-run \(rerun)"))
@@ -66,88 +71,152 @@ enum WrittenReportCheck {
         // every later report, and re-running the report would only hide it.
         // A file renamed since (its bytes counted under the new name, `filesRenamed`) makes the report outdated, not the store.
         let renamedTo = Dictionary(store.sources.filter { !$0.sha256.isEmpty && $0.status != "duplicate" }.map { ($0.sha256, $0.path) }, uniquingKeysWith: min)
-        for line in sources(of: written).sorted() {
+        // What changed since the report was made that makes it state other figures than the store gives now without anyone
+        // having edited it, and the fields each change explains by itself.
+        var reasons: [VerifySummary.Difference] = []
+        var renamed: [String: String] = [:]
+        for line in sources(of: parsed).sorted() {
             let bar = line.lastIndex(of: "|")!
             let path = String(line[..<bar]), sha256 = String(line[line.index(after: bar)...])
             guard !ledgerPaths.contains(path) else { continue }
             if let now = renamedTo[sha256] {
-                summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "path", found: path, foundIn: "report", expected: now,
-                                                 expectedFrom: "store",
-                                                 detail: "the written \(period.stem) report counts this file under the name it had: the store counts the same bytes as \(now), the name it was moved to; re-run \(rerun)"))
+                reasons.append(.init(kind: "written-report-outdated", subject: path, field: "path", found: path, foundIn: "report", expected: now,
+                                     expectedFrom: "store",
+                                     detail: "the written \(period.stem) report counts this file under the name it had: the store counts the same bytes as \(now), the name it was moved to; re-run \(rerun)"))
+                renamed[path] = now
                 continue
             }
             summary.differences.append(.init(kind: "ledger", subject: path, field: "line", found: "none", expected: "a ledger line", expectedFrom: "report",
                                              detail: "the written \(period.stem) report counts this file but the store's ledger has no line for it: the line was removed behind Kouka's back, or the store was replaced"))
         }
-        // An outdated set's files still say what its JSON says. When they do not, the JSON may have been edited with what
-        // makes it look outdated (its source list, catalog, zone or settings): its figures that are not the store's are
-        // named, not explained away (helper-86's verify-settings-outdated-hides-edited-figure.sh, for the settings).
-        func figuresIfEdited(disguisedAs what: String, except fields: Set<String> = []) throws {
-            guard rendering.differences.contains(where: WrittenReportRendering.isOtherBytes) else { return }
-            for d in try ReportComparison.differences(found: written, expected: store) where !fields.contains(d.field) {
-                summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
-                                                 expectedFrom: "store",
-                                                 detail: "the JSON's figure is not the store's, and the set's other files do not say what the JSON says: the JSON was edited after it was written, its \(what) with it so that it looks outdated (or the set is outdated and another of its files was edited). Keep the set as evidence, compare it with the files people read, then re-run \(rerun)"))
-            }
+        // A renamed file's figures are its bytes': the report is compared as if it had named the file as the store does now.
+        let written = renamed.isEmpty ? parsed : Self.renaming(parsed, renamed)
+        let json = written as? [String: Any] ?? [:]
+        let version = json["koukaVersion"] as? String
+        var settled: Set<String> = []
+        let sourceCheck = try WrittenReportSources.compare(written, store: store.sources)
+        if !sourceCheck.changed.isEmpty {
+            // The copies left out are files of the list too.
+            settled.insert("exclusions.duplicateFiles")
+            reasons.append(.init(kind: "written-report-outdated", subject: path, field: "sources", found: Self.listed(sourceCheck.changed), foundIn: "report",
+                                 expectedFrom: "store", detail: "the report was written from other source files than the store counts now: re-run \(rerun)"))
         }
-        if sources(of: written) != Set(store.sources.map { "\($0.path)|\($0.sha256)" }) {
-            summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "sources", foundIn: "report", expectedFrom: "store",
-                                             detail: "the report was written from other source files than the store counts now: re-run \(rerun)"))
-            try figuresIfEdited(disguisedAs: "source list")
-            return
-        }
-        // The same files by another catalog, or dated in another zone, give other figures: the report is older than
-        // the configuration, not edited.
-        let catalog = ((written as? [String: Any])?["catalog"] as? [String: Any])?["sha256"] as? String
+        let catalog = (json["catalog"] as? [String: Any])?["sha256"] as? String
         if catalog != store.catalog.sha256 {
-            summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "catalog.sha256", found: catalog ?? "none", foundIn: "report",
-                                             expected: store.catalog.sha256, expectedFrom: "store",
-                                             detail: "the report was made with another task catalog than kouka.toml names now: re-run \(rerun)"))
-            try figuresIfEdited(disguisedAs: "catalog digest")
-            return
+            reasons.append(.init(kind: "written-report-outdated", subject: path, field: "catalog.sha256", found: catalog ?? "none", foundIn: "report",
+                                 expected: store.catalog.sha256, expectedFrom: "store",
+                                 detail: "the report was made with another task catalog than kouka.toml names now: re-run \(rerun)"))
+            settled.insert("catalog.sha256")
         }
-        let zone = (written as? [String: Any])?["timezone"] as? String
+        let zone = json["timezone"] as? String
         if zone != store.timezone {
-            summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: "timezone", found: zone ?? "none", foundIn: "report",
-                                             expected: store.timezone, expectedFrom: "store",
-                                             detail: "the report dated its runs in another time zone than kouka.toml gives now: re-run \(rerun)"))
-            try figuresIfEdited(disguisedAs: "time zone")
-            return
+            reasons.append(.init(kind: "written-report-outdated", subject: path, field: "timezone", found: zone ?? "none", foundIn: "report",
+                                 expected: store.timezone, expectedFrom: "store",
+                                 detail: "the report dated its runs in another time zone than kouka.toml gives now: re-run \(rerun)"))
+            settled.insert("timezone")
         }
-        let settings = WrittenReportSettings.changed(written, store: store)
-        if !settings.isEmpty {
-            for change in settings {
-                summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: change.name, found: change.found, foundIn: "report",
-                                                 expected: change.expected, expectedFrom: "configuration",
-                                                 detail: "the report was made with other targets, money settings or systems register than the configuration gives now: re-run \(rerun); if kouka.toml and the register were not changed since the report was written, the report file was edited"))
+        for change in WrittenReportSettings.changed(written, store: store) {
+            reasons.append(.init(kind: "written-report-outdated", subject: path, field: change.name, found: change.found, foundIn: "report",
+                                 expected: change.expected, expectedFrom: "configuration",
+                                 detail: "the report was made with other targets, money settings, review rules or systems register than the configuration gives now: re-run \(rerun); if kouka.toml and the register were not changed since the report was written, the report file was edited"))
+            settled.insert(change.name)
+        }
+        if version != KoukaVersion.current {
+            reasons.append(.init(kind: "written-report-outdated", subject: path, field: "koukaVersion", found: version ?? "none", foundIn: "report",
+                                 expected: KoukaVersion.current, expectedFrom: "store",
+                                 detail: "the report was written by Kouka \(version ?? "of no stated version"), whose rules may differ from this version's: re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"))
+        }
+        // Every figure is compared, outdated or not: a set made again from an edited copy of the store, put in the place of
+        // one that time made outdated, says what its JSON says in every file (helper-89's outdated-set-hides-edited-figures.sh).
+        var figures = try ReportComparison.differences(found: written, expected: Self.newSystemsAsWritten(written, store: store, newSystemsAsOf: newSystemsAsOf))
+            .filter { d in !settled.contains { d.field == $0 || d.field.hasPrefix($0 + "[") } }
+        figures += sourceCheck.differences
+        // The tool review's verdicts are published too: built from the store as of the day the report states, by the rules
+        // of kouka.toml's `[review]` now (helper-89's review-verdict-not-checked.sh).
+        if let stated = json["review"], let day = Self.day(of: json), let expected = try storeReview(period, store, day) {
+            let rules = Self.reviewRules(stated)
+            if rules != expected.sections.map(\.verdict.rules) {
+                reasons.append(.init(kind: "written-report-outdated", subject: path, field: "review.rules", found: Self.listed(rules.flatMap { $0 }), foundIn: "report",
+                                     expected: Self.listed(expected.sections.flatMap(\.verdict.rules)), expectedFrom: "configuration",
+                                     detail: "the report's tool review was judged by other [review] rules than kouka.toml gives now: re-run \(rerun); if kouka.toml was not changed since the report was written, the report file was edited"))
             }
-            try figuresIfEdited(disguisedAs: "settings", except: Set(settings.map(\.name)))
-            return
+            figures += try ReportComparison.differences(found: stated, expected: expected, path: "review").filter { !$0.field.contains(".verdict.rules") }
         }
-        // A report another Kouka version wrote may count by its rules (an upgrade that changed one): each figure that
-        // differs is still named, as outdated, with both explanations.
-        let version = (written as? [String: Any])?["koukaVersion"] as? String
         // The period section restates other years' figures, which the comparison of this year's leaves out: each year that
         // was over when the report was made must have the store's figures, as in a period report. A JSON that does not read
         // as a report is named by the rendering check.
+        let generatedAt = json["generatedAt"] as? String ?? ""
+        let outdatedBy = reasons.isEmpty ? nil : reasons.map(\.field).joined(separator: ", ")
         if let table = decoded?.policyPeriod {
             try WrittenPeriodReportCheck.compareYears(table.years, version: version ?? "of no stated version", field: "policyPeriod.years", jsonPath: path,
-                                                      rerun: rerun, what: "\(period.stem) report's period section", storeYear: storeYear, into: &summary)
+                                                      rerun: rerun, what: "\(period.stem) report's period section", storeYear: storeYear,
+                                                      late: { readAfter(generatedAt, $0.sources) }, outdatedBy: outdatedBy, into: &summary)
         }
         if case .month = period, let section = decoded?.yearToDate {
-            try WrittenYearToDateCheck.compare(section, json: (written as? [String: Any])?["yearToDate"], month: period, version: version, jsonPath: path,
-                                               rerun: rerun, storeYearToDate: storeYearToDate, into: &summary)
+            try WrittenYearToDateCheck.compare(section, json: json["yearToDate"], month: period, version: version, jsonPath: path, rerun: rerun,
+                                               storeYearToDate: storeYearToDate,
+                                               late: readAfter(generatedAt, try storeYear(period.fiscalYear.startYear).sources), into: &summary)
         }
-        for d in try ReportComparison.differences(found: written, expected: Self.newSystemsAsWritten(written, store: store, newSystemsAsOf: newSystemsAsOf)) {
-            if version != KoukaVersion.current {
-                summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: d.field, found: d.found, foundIn: "report",
-                                                 expected: d.expected, expectedFrom: "store",
-                                                 detail: "the report was written by Kouka \(version ?? "of no stated version"), whose rules may differ from this version's (\(KoukaVersion.current)): re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"))
-                continue
+        // The files people read do not say what the JSON says: the JSON was edited, whatever else changed since.
+        if rendering.differences.contains(where: WrittenReportRendering.isOtherBytes) {
+            summary.differences += reasons
+            for d in figures {
+                summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
+                                                 expectedFrom: "store",
+                                                 detail: "the JSON's figure is not the store's, and the set's other files do not say what the JSON says: the JSON was edited after it was written\(outdatedBy.map { ", its \($0) with it so that it looks outdated (or the set is outdated and another of its files was edited)" } ?? ""). Keep the set as evidence, compare it with the files people read, then re-run \(rerun)"))
             }
-            summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
-                                             expectedFrom: "store", detail: "the written report's figure is not the store's: the report file, or the store, was changed after the report was written (the store's own differences, if any, say which)"))
+            return
         }
+        guard let outdatedBy else {
+            for d in figures {
+                summary.differences.append(.init(kind: "written-report", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
+                                                 expectedFrom: "store", detail: "the written report's figure is not the store's: the report file, or the store, was changed after the report was written (the store's own differences, if any, say which)"))
+            }
+            return
+        }
+        // Made before its files or its catalog changed (or by another version), with every figure still the store's: it
+        // still holds. A setting it states (a target, a cost, the register, the review's rules, the zone) is a statement of
+        // its own that is no longer the configuration's.
+        let statesOtherSettings = reasons.contains { !["sources", "path", "catalog.sha256", "koukaVersion"].contains($0.field) }
+        guard !figures.isEmpty || statesOtherSettings else {
+            summary.reportsStillHolding.append("\(path): made before these changed: \(outdatedBy); every figure it states is still what the store gives")
+            return
+        }
+        summary.differences += reasons
+        for d in figures {
+            summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
+                                             expectedFrom: "store",
+                                             detail: "the report states another figure than the store gives now, and was made before these changed: \(outdatedBy). If that change moves this figure, re-run \(rerun); if it cannot (a file or catalog row of another period), the report or the store was changed after the report was written"))
+        }
+    }
+
+    /// `tree` (a report's JSON as parsed) with every text that is a path of `renamed` replaced by the path it was moved to.
+    private static func renaming(_ tree: Any, _ renamed: [String: String]) -> Any {
+        switch tree {
+        case let object as [String: Any]: object.mapValues { renaming($0, renamed) }
+        case let list as [Any]: list.map { renaming($0, renamed) }
+        case let text as String: renamed[text] ?? text
+        default: tree
+        }
+    }
+
+    /// The rules each section of a written tool review states it judged by, in order.
+    private static func reviewRules(_ review: Any) -> [[String]] {
+        ((review as? [String: Any])?["sections"] as? [[String: Any]] ?? []).map { section in
+            ((section["verdict"] as? [String: Any])?["rules"] as? [Any] ?? []).map { "\($0)" }
+        }
+    }
+
+    /// The last complete day a written report states its figures as of (its new systems' or its projection's), nil when it
+    /// states none.
+    private static func day(of json: [String: Any]) -> LocalDate? {
+        let stated = (json["newSystems"] as? [String: Any])?["asOf"] as? String ?? (json["projection"] as? [String: Any])?["asOf"] as? String
+        return stated.flatMap { LocalDate($0) }
+    }
+
+    /// Up to three of `items`, and how many more.
+    private static func listed(_ items: [String]) -> String {
+        items.prefix(3).joined(separator: "; ") + (items.count > 3 ? "; and \(items.count - 3) more" : "")
     }
 
     /// The store's report with its new systems counted as of the day `written` states for them, when that is before the

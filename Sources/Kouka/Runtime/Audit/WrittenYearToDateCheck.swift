@@ -7,7 +7,7 @@ enum WrittenYearToDateCheck {
     /// Names each field of `written` (decoded from the JSON; `json` is the same section as parsed) that is not what
     /// `storeYearToDate` gives for `month` as of the day the report was made.
     static func compare(_ written: YearToDate, json: Any?, month: ReportPeriod, version: String?, jsonPath: String, rerun: String,
-                        storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?, into summary: inout VerifySummary) throws {
+                        storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?, late: [String] = [], into summary: inout VerifySummary) throws {
         let year = month.fiscalYear
         guard let through = LocalDate(written.through), through <= month.lastDay else {
             summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "yearToDate.through", found: written.through, foundIn: "report",
@@ -21,18 +21,17 @@ enum WrittenYearToDateCheck {
         let expected = try storeYearToDate(month, asOf)
         // The year's targets changed in kouka.toml since the month's report was made: outdated, not edited (helper-86).
         let changed = WrittenReportSettings.targets((json as? [String: Any])?["targets"], expected?.targets ?? [], field: "yearToDate.targets")
-        if !changed.isEmpty {
-            for change in changed {
-                summary.differences.append(.init(kind: "written-report-outdated", subject: jsonPath, field: change.name, found: change.found, foundIn: "report",
-                                                 expected: change.expected, expectedFrom: "configuration",
-                                                 detail: "the month report was made with other targets than kouka.toml gives now: re-run \(rerun); if kouka.toml was not changed since the report was written, the report file was edited"))
-            }
-            return
+        for change in changed {
+            summary.differences.append(.init(kind: "written-report-outdated", subject: jsonPath, field: change.name, found: change.found, foundIn: "report",
+                                             expected: change.expected, expectedFrom: "configuration",
+                                             detail: "the month report was made with other targets than kouka.toml gives now: re-run \(rerun); if kouka.toml was not changed since the report was written, the report file was edited"))
         }
-        for d in try ReportComparison.differences(found: json, expected: expected, path: "yearToDate") {
+        // Its figures are still compared: named as outdated when the targets changed, as a year's are.
+        let settled = Set(changed.map(\.name))
+        for d in try ReportComparison.differences(found: json, expected: expected, path: "yearToDate") where !settled.contains(d.field) {
             let otherVersion = version != KoukaVersion.current
             summary.differences.append(.init(
-                kind: otherVersion ? "written-report-outdated" : "written-report", subject: jsonPath, field: d.field, found: d.found, foundIn: "report",
+                kind: otherVersion || !late.isEmpty || !changed.isEmpty ? "written-report-outdated" : "written-report", subject: jsonPath, field: d.field, found: d.found, foundIn: "report",
                 expected: d.expected, expectedFrom: "store",
                 detail: otherVersion
                     ? "the month report was written by Kouka \(version ?? "of no stated version"), whose rules may differ from this version's (\(KoukaVersion.current)): re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"

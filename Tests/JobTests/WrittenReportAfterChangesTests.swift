@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// A signed report set checked by `kouka-audit verify` after honest changes and after forgeries: every figure is compared
+/// whether or not the report is older than the store, a report whose figures all still hold is no difference, and a figure a
+/// late log moved is named as outdated, not as an edit (helper-89's findings 1, 6, 7 and 8).
+@Suite(.serialized) struct WrittenReportAfterChangesTests {
+    let root: URL
+    var config: String { root.appendingPathComponent("kouka.toml").path }
+    static let made = ["--today", "2025-04-10", "--generated-at", "2025-04-10T09:00:00+09:00"]
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-after-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        try write("catalog.csv", """
+            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
+            T01,住民税課税資料の取込,税務課,rpa,runs,70,10,2020-04-01,住民税_*
+
+            """)
+        try write("kouka.toml", Self.toml(review: ""))
+        try write("logs/history.json", Self.flows(["2023-05-01", "2023-06-01", "2024-05-01"]))
+    }
+
+    static func toml(review: String) -> String {
+        """
+        catalog = "catalog.csv"
+        output = "reports"
+        [[source]]
+        format = "power-automate-flowsession"
+        path = "logs/*.json"
+        \(review)
+        """
+    }
+
+    /// One successful 10-minute run of T01 on each day, as a flow-session export.
+    static func flows(_ days: [String], prefix: String = "s") -> String {
+        "[" + days.enumerated().map { n, day in
+            #"{"flowsessionid": "\#(prefix)\#(n)", "name": "住民税_課税", "startedon": "\#(day)T00:00:00Z", "completedon": "\#(day)T00:10:00Z", "runduration": 600, "statuscode": 4}"#
+        }.joined(separator: ",\n") + "]"
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.utf8).write(to: root.appendingPathComponent(name))
+    }
+
+    func nightly() throws {
+        let result = try JobProcess.run("kouka-nightly", ["--config", config])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+    }
+
+    func report(_ period: [String], config: String? = nil) throws {
+        let result = try JobProcess.run("kouka-report", ["--config", config ?? self.config, "--quiet"] + Self.made + period)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+    }
+
+    /// `kouka-audit verify`'s exit code, the differences it names and the reports it says still hold.
+    func verify() throws -> (code: Int32, differences: [[String: Any]], holding: [String]) {
+        let result = try JobProcess.run("kouka-audit", ["verify", "--config", config])
+        let summary = try result.summary()
+        return (result.exitCode, summary["differences"] as? [[String: Any]] ?? [], summary["reportsStillHolding"] as? [String] ?? [])
+    }
+
+    /// A run of another year added to the export the FY2023 report counted: the report lists the export's old SHA-256 but
+    /// every figure it states is still the store's. No difference; it is listed as still holding.
+    @Test func aReportWhoseFiguresAllHoldIsNoDifference() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try nightly()
+        try report(["--fiscal-year", "2023"])
+        try write("logs/history.json", Self.flows(["2023-05-01", "2023-06-01", "2024-05-01", "2025-05-01"]))
+        try nightly()
+        let (code, differences, holding) = try verify()
+        #expect(code == 0, "\(differences)")
+        #expect(holding.count == 1 && holding[0].contains("FY2023") && holding[0].contains("sources"), "\(holding)")
+    }
+
+    /// The export renamed, then a copy of it put among the sources: the report names the file as it was called and knows no
+    /// copy, but every figure it states is still the store's (helper-89's honest-ops-make-signed-reports-fail.sh).
+    @Test func aRenameOrACopyLeavesTheReportHolding() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try nightly()
+        try report(["--fiscal-year", "2023"])
+        try FileManager.default.moveItem(at: root.appendingPathComponent("logs/history.json"), to: root.appendingPathComponent("logs/history-2023-2024.json"))
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode <= 1)
+        let renamed = try verify()
+        #expect(renamed.code == 0, "\(renamed.differences)")
+        #expect(renamed.holding.count == 1 && renamed.holding[0].contains("path"), "\(renamed.holding)")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("logs/history-2023-2024.json"), to: root.appendingPathComponent("logs/copy.json"))
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode <= 1)
+        let copied = try verify()
+        #expect(copied.code == 0, "\(copied.differences)")
+        #expect(copied.holding.count == 1, "\(copied.holding)")
+    }
+
+    /// The same outdated report replaced by a whole set made from an edited log (FY2023 with three runs where the logs hold
+    /// two), every file of it saying what its JSON says: its figures are compared all the same and named.
+    @Test func aForgedSetThatLooksOutdatedHasItsFiguresNamed() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try nightly()
+        try write("logs/history.json", Self.flows(["2023-05-01", "2023-06-01", "2024-05-01", "2025-05-01"]))
+        try nightly()
+        // The forger's copy of the city: the same configuration, a log with one more FY2023 run.
+        let copy = root.appendingPathComponent("copy")
+        try FileManager.default.createDirectory(at: copy.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        for name in ["catalog.csv", "kouka.toml"] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+        }
+        try Data(Self.flows(["2023-05-01", "2023-06-01", "2023-07-01", "2024-05-01", "2025-05-01"]).utf8)
+            .write(to: copy.appendingPathComponent("logs/history.json"))
+        let copyConfig = copy.appendingPathComponent("kouka.toml").path
+        #expect(try JobProcess.run("kouka-nightly", ["--config", copyConfig]).exitCode == 0)
+        try report(["--fiscal-year", "2023"], config: copyConfig)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("reports"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: copy.appendingPathComponent("reports/FY2023"), to: root.appendingPathComponent("reports/FY2023"))
+        let (code, differences, holding) = try verify()
+        #expect(code == 1)
+        #expect(holding.isEmpty)
+        let hours = differences.first { $0["field"] as? String == "hoursSaved.total" }
+        #expect(hours?["kind"] as? String == "written-report-outdated", "\(differences)")
+        #expect(hours?["found"] as? String == "3" && hours?["expected"] as? String == "2", "\(String(describing: hours))")
+        #expect(differences.contains { $0["field"] as? String == "sources" })
+    }
+
+    /// A late FY2024 export read after the FY2023 report was made moves the FY2024 figure its period section restates: named
+    /// as outdated (the nightly run that read it started after the report was made), not as an edit.
+    @Test func aFigureALateLogMovedIsOutdatedNotEdited() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try nightly()
+        try report(["--fiscal-year", "2023"])
+        #expect(try verify().code == 0)
+        try write("logs/late.json", Self.flows(["2024-04-20"], prefix: "late"))
+        try nightly()
+        let (code, differences, _) = try verify()
+        #expect(code == 1)
+        let restated = differences.filter { ($0["field"] as? String)?.hasPrefix("policyPeriod.years[2024]") == true }
+        #expect(!restated.isEmpty, "\(differences)")
+        #expect(restated.allSatisfy { $0["kind"] as? String == "written-report-outdated" }, "\(restated)")
+        #expect(restated.allSatisfy { ($0["detail"] as? String)?.contains("logs/late.json") == true }, "\(restated)")
+    }
+
+    /// A report made with another `[review]` rule than kouka.toml gives now states a verdict by that rule: named as outdated.
+    @Test func aReviewJudgedByAnotherRuleIsNamed() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("kouka.toml", Self.toml(review: "[review]\nrobot_failure_rate_max = 0.5\n"))
+        try nightly()
+        try report(["--fiscal-year", "2023"])
+        try write("kouka.toml", Self.toml(review: ""))
+        let (code, differences, holding) = try verify()
+        #expect(code == 1)
+        #expect(holding.isEmpty)
+        #expect(differences.contains { $0["kind"] as? String == "written-report-outdated" && $0["field"] as? String == "review.rules" }, "\(differences)")
+    }
+}
