@@ -12,13 +12,17 @@ import Testing
 
         """
 
-    static let configuration = """
+    static let transcripts = """
         catalog = "catalog.csv"
         output = "reports"
         [[source]]
         format = "minutes-transcript"
         path = "logs/transcripts/*"
         task = "会議録"
+
+        """
+
+    static let configuration = transcripts + """
         [[source]]
         format = "minutes-session-csv"
         path = "logs/sessions.csv"
@@ -33,6 +37,35 @@ import Testing
         """
 
     static func utf16LE(_ text: String) -> Data { Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)! }
+
+    /// Whisper's command line writes every format of one recording by default (`--output_format all`), and a folder's glob
+    /// takes them all: the meeting is counted once, from the file recorded first, and the others are named as the same run
+    /// (helper-88's whisper-all-formats-counted-thrice.sh: 62.5 audio minutes counted as 187.5). Another recording in the
+    /// folder counts on its own.
+    @Test func everyFormatOfOneRecordingCountsItOnce() throws {
+        let city = try SmallCity("whisper-all-formats")
+        defer { city.remove() }
+        try city.write("catalog.csv", Self.catalog)
+        try city.write("kouka.toml", Self.transcripts)
+        let stem = "logs/transcripts/2024-05-13_庁議"
+        try city.write("\(stem).json", #"{"text": "開会", "segments": [{"id": 0, "start": 0.0, "end": 4.2, "text": "開会"}, {"id": 1, "start": 3745.0, "end": 3750.0, "text": "閉会"}], "language": "ja"}"#)
+        try city.write("\(stem).srt", "1\n00:00:00,000 --> 00:00:04,200\n開会\n\n2\n01:02:25,000 --> 01:02:30,000\n閉会\n\n")
+        try city.write("\(stem).vtt", "WEBVTT\n\n00:00.000 --> 00:04.200\n開会\n\n01:02:25.000 --> 01:02:30.000\n閉会\n\n")
+        try city.write("logs/transcripts/2024-05-20_庁議.srt", "1\n00:00:00,000 --> 00:30:00,000\n開会\n\n")
+        let run = try city.nightly()
+        let summary = try run.summary()
+        #expect(summary["rowsRepeated"] as? Int == 2, "\(run.stdout)")
+        let (code, json) = try city.report(2024)
+        #expect(code == 0)
+        let line = SmallCity.tasks(json)["M1"]
+        // 62.5 + 30 audio minutes × (4 − 1) min per minute = 277.5 min = 4.63 h (4.625 rounded half away from zero).
+        #expect(line?["successes"] as? Int == 2)
+        #expect(abs((line?["units"] as? Double ?? 0) - 92.5) < 1e-9)
+        #expect(line?["hoursSaved"] as? Double == 4.63)
+        let sources = json["sources"] as? [[String: Any]] ?? []
+        #expect(sources.filter { ($0["path"] as? String)?.hasPrefix(stem) == true }.map { $0["repeated"] as? Int } == [0, 1, 1], "\(sources)")
+        #expect(try JobProcess.run("kouka-audit", ["verify", "--config", city.config]).exitCode == 0)
+    }
 
     @Test func everyWhisperShapeCountsItsAudioLengthAndUTF16IsNamed() throws {
         let city = try SmallCity("whisper-variants")

@@ -38,7 +38,7 @@ struct JSONRecordsTests {
             (abc.joined(separator: "\n") + "\n", [1, 2, 3]),
             (abc.joined(separator: "\r\n"), [1, 2, 3]),
             (#"{"@odata.context":"x","# + "\n" + #""value":["# + "\n" + list + "]}", [3, 4, 5]),
-            (#"{"value":["# + compact + #"],"@odata.nextLink":"y"}"#, [1, 1, 1]),
+            (#"{"value":["# + compact + #"],"@odata.deltaLink":"y"}"#, [1, 1, 1]),
             // An Orchestrator answer asked with $count=true opens with the count.
             (#"{"@odata.context":"x","@odata.count":3,"value":["# + compact + "]}", [1, 1, 1]),
             (#"{"@odata.count":3,"value":["# + compact + "]}", [1, 1, 1]),

@@ -40,6 +40,22 @@ struct UiPathRunIntoTodaysLogTests {
         #expect(todays.sink.events.isEmpty)
     }
 
+    /// The run's end is the next day's last line, never ended with a newline (a log copied off the robot's machine, or a
+    /// writer that leaves its last line open): once that day is over, the line is read, as the log's own reading reads it
+    /// (helper-88's uipath-next-day-last-line-without-newline.sh: the run counted unfinished, "never reported its end").
+    @Test func anEndOnTheNextDaysLastLineWithoutANewlineEndsTheRun() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let yesterday = try dir.write("2024-04-01_Execution.log", FileVariant.utf8BOMCRLF.encode([Self.started]))
+        _ = try dir.write("2024-04-02_Execution.log", FileVariant.utf8BOMCRLF.encode([
+            L.end("00:40:00.0000", timeStamp: "2024-04-02T00:40:00.0000000+09:00", seconds: 3_000),
+        ], finalNewline: false))
+        let night = try Self.parse(yesterday, on: Self.april1.adding(days: 9), hour: 2, minute: 0)
+        #expect(night.sink.events.map(\.outcome) == [.success])
+        #expect(night.sink.events.first?.machineSeconds == 3_000)
+        #expect(night.summary.pendingRuns == 0)
+    }
+
     /// A run still going on in a log that the nightly run read while the robot wrote it waits with the lines of its own
     /// log only: the next night reads the later log whole again, and its queue items are counted once, not twice.
     @Test func aWaitingRunsItemsInTheNextDaysLogAreCountedOnce() throws {

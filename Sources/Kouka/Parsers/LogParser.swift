@@ -183,6 +183,9 @@ public struct ParseSummary: Sendable, Hashable {
     /// Runs that started in this file and go on into the robot's logs of the days after, one per log (`file`): this file
     /// counts them. Such a log, read before this one was there, may count them: it is read again without them.
     package var runsGoingOnAfter: [SharedRuns] = []
+    /// The day the file's records were dated by, when its name holds no date and its modification time gave it (a
+    /// transcript, a DeepL snapshot): a file copied onto the share days later is dated then, which the summary names.
+    package var datedByModificationTime: LocalDate?
 
     /// A summary of one reading.
     public init(recordsRead: Int = 0, pendingRuns: Int = 0, notes: [String] = []) {

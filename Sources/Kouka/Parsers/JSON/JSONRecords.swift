@@ -39,9 +39,37 @@ package enum JSONRecords {
         guard let patterns = try patterns(forFileAt: path, display: context.displayPath) else {
             throw FormatMismatch(path: context.displayPath, format: format, reason: "the file does not start with { or [: not JSON")
         }
-        return try JSONPathReader(path: path, encoding: context.encoding).read(patterns) { _, _, json, line in
-            try body(json, line)
+        guard patterns.first?.path == ["value", "*"] else {
+            return try JSONPathReader(path: path, encoding: context.encoding).read(patterns) { _, _, json, line in
+                try body(json, line)
+            }
         }
+        // A saved OData answer may be one page of several (Dataverse gives 5,000 rows a page, Orchestrator `$top`): counted
+        // as the whole, the other pages' runs would be missing with no word (helper-88's odata-page-counted-as-whole.sh).
+        var records = 0
+        var nextLink: String?, total: String?
+        let end = try JSONPathReader(path: path, encoding: context.encoding).read(patterns + [.init(["@odata.nextLink"]), .init(["@odata.count"])]) { _, index, json, line in
+            switch index {
+            case 0:
+                records += 1
+                try body(json, line)
+            case 1: nextLink = String(decoding: json, as: UTF8.self)
+            default: total = String(decoding: json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+        // A file cut off is named as such by its reader.
+        guard end.complete else { return end }
+        if let nextLink, nextLink != "null" {
+            throw FormatMismatch(path: context.displayPath, format: format, reason: """
+                the saved answer is one page of several (it has @odata.nextLink): the runs of the next pages are not in it.                 Save every page (follow @odata.nextLink until an answer has none), each in a file of its own, or export the runs whole
+                """)
+        }
+        if let total, total != "null", Int(total) != records {
+            throw FormatMismatch(path: context.displayPath, format: format, reason: """
+                @odata.count says \(total) record(s) match, and the answer holds \(records): it is one page of several ($top/$skip).                 Save every page, each in a file of its own, or export the runs whole
+                """)
+        }
+        return end
     }
 
     /// Whether a log that comes as CSV or JSON is JSON: by its extension, else by its first non-blank byte. A

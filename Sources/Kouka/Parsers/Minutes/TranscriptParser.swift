@@ -61,11 +61,33 @@ package struct TranscriptParser: LogParser {
             seconds = found
         }
         let name = options.task ?? URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
-        sink.accept(UsageEvent(
-            family: .minutes, occurredAt: try Self.date(of: path, display: context.displayPath, clock: context.clock), taskName: name, department: options.department,
-            outcome: .success, quantity: seconds / 60, unit: .audioMinutes, source: context.location(1)))
-        return ParseSummary(recordsRead: 1)
+        let dating = try Self.dating(of: path, display: context.displayPath, clock: context.clock)
+        let event = UsageEvent(
+            family: .minutes, occurredAt: dating.instant, taskName: name, department: options.department,
+            outcome: .success, quantity: seconds / 60, unit: .audioMinutes, source: context.location(1))
+        // Whisper writes every format of one recording by default (`--output_format all`: .json, .srt, .vtt, .tsv, .txt),
+        // and a folder's glob takes them all: one recording is one run, counted once, in the file recorded first; the
+        // others name it (helper-88: a 62.5-minute meeting counted 187.5 minutes).
+        return try RunCountingRead.read(context: context, sink: sink) { part, admission in
+            do throws(RowProblem) {
+                try admission.count(event, id: Self.recording(of: context.displayPath), idColumn: Self.recordingColumn, line: 1, clock: context.clock, into: part)
+            } catch {
+                part.reject(error.rejection(file: context.displayPath, line: 1))
+            }
+            var summary = ParseSummary(recordsRead: 1)
+            if dating.byModificationTime { summary.datedByModificationTime = context.clock.localDate(of: dating.instant) }
+            return summary
+        }
     }
+
+    /// The recording a transcript is of: its folder and its name without the last extension (`庁議/2024-05-13_庁議` for
+    /// `庁議/2024-05-13_庁議.srt`, `radio.mp3` for `radio.mp3.vtt`), which every format Whisper writes of it shares.
+    static func recording(of display: String) -> String {
+        guard let dot = display.lastIndex(of: "."), !display[dot...].contains("/") else { return display }
+        return String(display[..<dot])
+    }
+
+    static let recordingColumn = "the recording (the file's folder and name without its extension, which each format of one transcript shares)"
 
     /// The audio length of a Whisper JSON transcript in seconds; nil when the file was rejected (cut off).
     private func jsonSeconds(_ path: String, encoding: TextEncoding, context: ParseContext, sink: any ParseSink) throws -> Double? {
@@ -135,17 +157,14 @@ package struct TranscriptParser: LogParser {
     /// The day the meeting was held: a date in the file name, else when the file was written. A Zoom cloud recording's
     /// name gives its start in UTC (`GMT20240331-233000_Recording.transcript.vtt`: 08:30 on April 1 in Tokyo): that instant.
     static func date(of path: String, display: String, clock: LocalClock) throws(InputError) -> Date {
+        try dating(of: path, display: display, clock: clock).instant
+    }
+
+    /// As `date(of:display:clock:)`, and whether the day is the file's modification time (its name holds no date).
+    static func dating(of path: String, display: String, clock: LocalClock) throws(InputError) -> (instant: Date, byModificationTime: Bool) {
         let name = URL(fileURLWithPath: path).lastPathComponent
-        if let gmt = zoomStart(name) { return gmt }
-        let digits = Array(name)
-        for start in digits.indices {
-            for length in [10, 8] where start + length <= digits.count {
-                let candidate = String(digits[start..<start + length])
-                let normalized = length == 8 && candidate.allSatisfy(\.isNumber)
-                    ? "\(candidate.prefix(4))-\(candidate.dropFirst(4).prefix(2))-\(candidate.suffix(2))" : candidate.replacingOccurrences(of: "_", with: "-")
-                if let date = LocalDate(normalized), date.year >= 2000 { return clock.startOfDay(date) }
-            }
-        }
+        if let gmt = zoomStart(name) { return (gmt, false) }
+        if let day = FileNameDate.day(in: name) { return (clock.startOfDay(day), false) }
         // Without a date in its name, the day is when the file was written; a file whose time cannot be read
         // stops rather than land in some other fiscal year.
         let attributes: [FileAttributeKey: Any]
@@ -157,6 +176,6 @@ package struct TranscriptParser: LogParser {
         guard let modified = attributes[.modificationDate] as? Date else {
             throw .cannotRead(path: display, reason: "it has no modification time, and its name holds no date")
         }
-        return modified
+        return (modified, true)
     }
 }

@@ -59,7 +59,9 @@ package struct DeepLUsageParser: LogParser {
         if end.roots == 0 { throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no usage snapshots") }
         var kept: [(snapshot: Snapshot, at: Date, undated: Bool)] = periods.values.sorted { $0.at < $1.at }.map { ($0.snapshot, $0.at, false) }
         if !undated.isEmpty {
-            let asOf = try TranscriptParser.date(of: path, display: context.displayPath, clock: context.clock)
+            let dating = try TranscriptParser.dating(of: path, display: context.displayPath, clock: context.clock)
+            let asOf = dating.instant
+            if dating.byModificationTime { summary.datedByModificationTime = context.clock.localDate(of: asOf) }
             let day = context.clock.localDate(of: asOf)
             // One file's snapshots are one day's, so they cannot be mixed with dated periods nor span a reset.
             let lastReset = undated.indices.dropFirst().last { undated[$0].count < undated[$0 - 1].count }

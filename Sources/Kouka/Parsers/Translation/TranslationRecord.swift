@@ -21,8 +21,8 @@ struct TranslationRecord {
 
     func event(line: Int, context: ParseContext, options: SourceOptions) throws(RowProblem) -> UsageEvent {
         let occurredAt = try Self.instant(of: time, clock: context.clock)
-        guard let count = DecimalText.number(characters), count.isFinite, count >= 0, count <= CSVRow.largestPlausible else {
-            throw RowProblem("the character count is missing or not a plausible number")
+        guard let count = DecimalText.number(grouped: characters), count.isFinite, count >= 0, count <= CSVRow.largestPlausible else {
+            throw RowProblem("the character count is missing or not a plausible number (a comma may only group thousands: 1,000)")
         }
         var postEdit: Double? = nil
         if !postEditMinutes.isEmpty {

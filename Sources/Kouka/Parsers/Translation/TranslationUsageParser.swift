@@ -43,7 +43,7 @@ package struct TranslationUsageParser: LogParser {
             try StillRunning.count(listed: try m.outcome(), since: try TranslationRecord.instant(of: m.text("time"), clock: context.clock),
                                    context: context, options: options, summary: &summary, runs: &runs, into: sink) { outcome throws(RowProblem) in
                 let record = TranslationRecord(outcome: outcome,
-                    time: try m.text("time"), characters: try m.text("characters").replacingOccurrences(of: ",", with: ""),
+                    time: try m.text("time"), characters: try m.text("characters"),
                     department: try m.text("department"), task: try m.text("task"), postEditMinutes: try m.text("post_edit_minutes"),
                     sourceLanguage: try m.text("source_language"), targetLanguage: try m.text("target_language"))
                 return (try record.event(line: row.record.line, context: context, options: options), try m.text("run_id"), row.record.line)

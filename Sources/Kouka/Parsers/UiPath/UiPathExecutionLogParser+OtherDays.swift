@@ -9,16 +9,20 @@ extension UiPathExecutionLogParser {
     /// of its own. A file that cannot be read stops this one too, as the runs it holds the ends or starts of would be
     /// counted wrong. Returns the runs it found lines of.
     @discardableResult
-    static func follow(_ jobs: Set<String>, in path: String, encoding: TextEncoding, clock: LocalClock, into runs: inout [String: UiPathRun]) throws -> Set<String> {
+    /// `today`: a log of a day before it is over, and its last line is read even without a newline, as the log's own reading
+    /// reads it (helper-88: a run's end on the next day's last line, never ended with a newline, left the run unfinished).
+    static func follow(_ jobs: Set<String>, in path: String, encoding: TextEncoding, clock: LocalClock, today: LocalDate,
+                       into runs: inout [String: UiPathRun]) throws -> Set<String> {
         guard !jobs.isEmpty else { return [] }
         var found = Set<String>()
         let reader = try LineReader(path: path, encoding: encoding)
         let names = NameInterner()
         let fileDate = Self.fileDate(path)
+        let isClosed = fileDate.map { $0 < today } ?? true
         // Before the file's first line the run open is the one followed into it, when there is one only.
         var lastJob: String? = jobs.count == 1 ? jobs.first : nil
         try reader.forEachLine { line in
-            guard line.isTerminated, !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
+            guard line.isTerminated || isClosed, !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
             let split = line.isCut ? nil : Self.splitPrefix(line.bytes)
             // A log re-saved as Shift_JIS is decoded first, as the log's own reading does.
             let entry = split.flatMap { split in
@@ -54,7 +58,7 @@ extension UiPathExecutionLogParser {
     /// days it wrote none), while each holds lines of a run still not ended. Returns the last day whose log holds lines of each run, and the runs
     /// each later log holds lines of, by that log's display path.
     static func followOn(_ jobs: Set<String>, after path: String, display: String, on fileDate: LocalDate, encoding: TextEncoding,
-                         clock: LocalClock, absent: Set<String>, into runs: inout [String: UiPathRun]) throws -> (lastDay: [String: LocalDate], files: [String: Set<String>]) {
+                         clock: LocalClock, today: LocalDate, absent: Set<String>, into runs: inout [String: UiPathRun]) throws -> (lastDay: [String: LocalDate], files: [String: Set<String>]) {
         var open = jobs
         var lastDay: [String: LocalDate] = [:]
         var files: [String: Set<String>] = [:]
@@ -63,7 +67,7 @@ extension UiPathExecutionLogParser {
             day = day.adding(days: 1)
             // A day the robot wrote no log (a weekend, a job suspended) does not end the run: the next log may hold its end.
             guard let next = sibling(of: path, on: day, absent: absent) else { continue }
-            let found = try follow(open, in: next, encoding: encoding, clock: clock, into: &runs)
+            let found = try follow(open, in: next, encoding: encoding, clock: clock, today: today, into: &runs)
             for job in found { lastDay[job] = day }
             if !found.isEmpty, let file = siblingPath(of: display, on: day) { files[file] = found }
             open = found.filter { runs[$0]?.endInstant == nil }

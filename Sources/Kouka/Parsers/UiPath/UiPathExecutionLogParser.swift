@@ -129,7 +129,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         var earlier: [String: UiPathRun] = [:]
         if let previousDay, let previous = Self.sibling(of: path, on: previousDay, absent: context.absentPaths) {
             countedEarlier = try Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
-                                             clock: context.clock, into: &earlier)
+                                             clock: context.clock, today: context.today, into: &earlier)
         }
         // The runs' own lines, as the resume state keeps them: the later logs' lines are read again each time, not twice.
         let ownLines = runs
@@ -137,7 +137,8 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         var lastDay: [String: LocalDate] = [:]
         if isClosed, let fileDate, runs.values.contains(where: { $0.endInstant == nil }) {
             let chain = try Self.followOn(Set(runs.values.filter { $0.endInstant == nil }.map(\.jobID)), after: path, display: context.displayPath,
-                                          on: fileDate, encoding: reader.encoding, clock: context.clock, absent: context.absentPaths, into: &runs)
+                                          on: fileDate, encoding: reader.encoding, clock: context.clock, today: context.today, absent: context.absentPaths,
+                                          into: &runs)
             lastDay = chain.lastDay
             // The later logs, read before this one was there, may count the runs this one counts: read again without them.
             summary.runsGoingOnAfter = chain.files.compactMap { file, jobs in

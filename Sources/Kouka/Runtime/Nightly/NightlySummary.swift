@@ -52,6 +52,10 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// (another inode or birth time, smaller, changed without growing): what they held was replaced by what
     /// they hold, whatever their first and last bytes say.
     package var filesInDoubt: [FileProblem] = []
+    /// Files read this run whose records are dated by the file's modification time, their name holding no date (transcripts,
+    /// DeepL snapshots): a file copied onto the share days after it was made is dated on the day of the copy, which may be in
+    /// another fiscal year. Named, not a finding: the exit code stays.
+    package var filesDatedByModificationTime: [FileProblem] = []
     /// Files read again whole that account for fewer runs on some day than they counted before (an export
     /// overwritten by one that holds less): their figures followed the file, and the run says so (exit 1).
     package var filesLosingRuns: [FileProblem] = []

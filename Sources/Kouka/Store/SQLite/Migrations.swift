@@ -322,6 +322,16 @@ enum Migrations {
             AND format IN ('rpa-csv', 'ai-ocr-csv', 'minutes-session-csv', 'translation-usage', 'chatbot-csv', 'winactor-task-csv',
                            'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'minutes-transcript');
         """),
+        // 0.5.5 counts one recording's transcripts in several formats once, reads a name's date whole (`2024-7-19`), a
+        // translation count's comma as a thousands separator only, refuses a saved OData answer that is one page of several,
+        // and reads a robot's next-day log's last line without a newline once that day is over: before, they counted the
+        // meeting again, dated the 1st, counted 12 for `1,2`, counted a page as the whole, or left a run unfinished. The
+        // files of those formats that are on disk are read whole once more.
+        ("v26", """
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present'
+            AND format IN ('minutes-transcript', 'deepl-usage', 'translation-usage', 'power-automate-flowsession', 'power-automate-flowrun',
+                           'uipath-orchestrator', 'uipath-execution-log');
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since

@@ -1,0 +1,60 @@
+/// The day a file's name gives, for formats whose records carry none (a transcript, a DeepL usage snapshot).
+///
+/// Read, leftmost first: `2024-07-19` or `2024_7_19` (month and day of one or two digits, the day not followed by a digit:
+/// `2024-7-19` is the 19th, not the 1st, helper-88), `20240719` (alone or opening `yyyyMMddHHmm` or `yyyyMMddHHmmss`),
+/// `2025年3月24日` and `令和7年3月24日` (令和元年 too). Full-width digits read as digits. A year before 2000 is no date.
+enum FileNameDate {
+    static func day(in name: String) -> LocalDate? {
+        let characters: [Character] = name.map { character in
+            guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1, (0xFF10...0xFF19).contains(scalar.value),
+                  let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) else { return character }
+            return Character(ascii)
+        }
+        for start in characters.indices {
+            if let day = day(in: characters, at: start) { return day }
+        }
+        return nil
+    }
+
+    private static func day(in text: [Character], at start: Int) -> LocalDate? {
+        func isDigit(_ index: Int) -> Bool { index < text.count && text[index].isASCII && text[index].isNumber }
+        // The digits from `index` on, at most `limit` of them, and where they end.
+        func number(from index: Int, limit: Int) -> (value: Int, end: Int)? {
+            var end = index, value = 0
+            while end < text.count, end - index < limit, isDigit(end) {
+                value = value * 10 + Int(String(text[end]))!
+                end += 1
+            }
+            return end == index ? nil : (value, end)
+        }
+        func valid(_ year: Int, _ month: Int, _ day: Int) -> LocalDate? {
+            guard year >= 2000, (1...12).contains(month), day >= 1, day <= LocalDate.daysIn(month: month, year: year) else { return nil }
+            return LocalDate(year: year, month: month, day: day)
+        }
+        // M月D日 after a year and its 年.
+        func japanese(after index: Int, year: Int) -> LocalDate? {
+            guard index < text.count, text[index] == "年", let (month, afterMonth) = number(from: index + 1, limit: 2), afterMonth < text.count,
+                  text[afterMonth] == "月", let (day, afterDay) = number(from: afterMonth + 1, limit: 2), !isDigit(afterDay) else { return nil }
+            return valid(year, month, day)
+        }
+        // 令和N年M月D日 (令和元年 is its first year, 2019).
+        if text[start...].starts(with: ["令", "和"]) {
+            var index = start + 2
+            let era: Int
+            if index < text.count, text[index] == "元" { era = 1; index += 1 } else if let read = number(from: index, limit: 2) { (era, index) = read } else { return nil }
+            return japanese(after: index, year: 2018 + era)
+        }
+        guard start == 0 || !isDigit(start - 1), let (year, afterYear) = number(from: start, limit: 4), afterYear - start == 4 else { return nil }
+        if afterYear < text.count, text[afterYear] == "年" { return japanese(after: afterYear, year: year) }
+        if afterYear < text.count, text[afterYear] == "-" || text[afterYear] == "_" {
+            let separator = text[afterYear]
+            guard let (month, afterMonth) = number(from: afterYear + 1, limit: 2), afterMonth < text.count, text[afterMonth] == separator,
+                  let (day, afterDay) = number(from: afterMonth + 1, limit: 2), !isDigit(afterDay) else { return nil }
+            return valid(year, month, day)
+        }
+        // yyyyMMdd, alone or with the time after it.
+        guard let (rest, end) = number(from: afterYear, limit: 10), [4, 8, 10].contains(end - afterYear), !isDigit(end) else { return nil }
+        let monthDay = end - afterYear == 4 ? rest : Int(String(text[afterYear..<afterYear + 4]))!
+        return valid(year, monthDay / 100, monthDay % 100)
+    }
+}
