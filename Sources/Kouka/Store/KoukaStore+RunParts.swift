@@ -5,9 +5,13 @@ extension KoukaStore {
     /// Records that the file of ledger line `id` holds lines of runs the files at `paths` count; kept with what the file
     /// contributes (removed when it is read again whole, `replaceContribution`). Paths without a counted ledger line are
     /// passed over.
+    /// The file's rollup digest covers how many it holds parts of (`rollupDigest(ofSource:)`): recorded again with them.
     func recordRunParts(of id: Int64, countedIn paths: some Sequence<String>) throws {
-        let insert = try db.prepare("INSERT OR IGNORE INTO run_parts (source_id, counted_in) SELECT ?, id FROM source_files WHERE path = ? AND id <> ?")
-        for path in paths { try insert.run([.integer(id), .text(path), .integer(id)]) }
+        try db.transaction {
+            let insert = try db.prepare("INSERT OR IGNORE INTO run_parts (source_id, counted_in) SELECT ?, id FROM source_files WHERE path = ? AND id <> ?")
+            for path in paths { try insert.run([.integer(id), .text(path), .integer(id)]) }
+            try recordRollupDigest(ofSource: id)
+        }
     }
 
     /// Every file holding lines of runs another file counts, with the ledger ids of those files.

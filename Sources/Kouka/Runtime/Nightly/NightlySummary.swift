@@ -56,6 +56,10 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// DeepL snapshots): a file copied onto the share days after it was made is dated on the day of the copy, which may be in
     /// another fiscal year. Named, not a finding: the exit code stays.
     package var filesDatedByModificationTime: [FileProblem] = []
+    /// Files read again whole, with the settings and rules they were read with before, that give other figures for days they
+    /// counted (a run's items, its outcome, its task): their past was rewritten, in place or by a new export. Exit 1: the
+    /// reports of those days state what the file held before.
+    package var filesRestatingDays: [FileProblem] = []
     /// Files read again whole that account for fewer runs on some day than they counted before (an export
     /// overwritten by one that holds less): their figures followed the file, and the run says so (exit 1).
     package var filesLosingRuns: [FileProblem] = []
@@ -151,7 +155,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
             || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !filesEditedInStore.isEmpty || !robotLogsRewritten.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
-            || storeEditedSince != nil || !filesGoneWhileWritten.isEmpty
+            || storeEditedSince != nil || !filesGoneWhileWritten.isEmpty || !filesRestatingDays.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

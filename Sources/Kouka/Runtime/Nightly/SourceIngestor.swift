@@ -34,6 +34,8 @@ final class SourceIngestor {
     private(set) var paths: [String: RunPath] = [:]
     /// The paths `--since` reads whole.
     var forced: Set<String> = []
+    /// The files read whole again with the settings, rules and hours they were read with before (`RestatedDays`).
+    var restating: Set<String> = []
     /// The files on disk the run leaves out (`NightlyOptions.leavingOut`), by path: a parser takes them as not there.
     var absentPaths: Set<String> = []
     /// Ledger lines whose files are no longer at their paths, by inode: a new path with one of these inodes
@@ -306,6 +308,12 @@ final class SourceIngestor {
                     logger.notice("source file is read whole: the time zone changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
                 }
             }
+            // Read with the same settings, rules and hours as before, the days it counted must give what they gave: other
+            // figures for them are the file's past rewritten (helper-89: 100 items edited to 900 in place, read again with
+            // exit 0). An earlier Kouka's line (no change time) is read again for a rule that changed.
+            if known.changedAt != 0, !IngestPlan.hasOtherOfficeHours(known, than: officeHoursText), !IngestPlan.hasOtherTimeZone(known, than: zone) {
+                restating.insert(display)
+            }
         }
         if plan == .full { paths[display, default: RunPath()].replacing = true }
         if dryRun {
@@ -544,6 +552,13 @@ final class SourceIngestor {
                         logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)"])
                     }
                 } else {
+                    if restating.remove(display) != nil {
+                        let restated = RestatedDays.days(before: try store.sumsPerDay(ofSourceAt: display), after: RestatedDays.perDay(rollups))
+                        if !restated.isEmpty {
+                            summary.filesRestatingDays.append(.init(path: display, reason: RestatedDays.reason(restated)))
+                            logger.warning("source file read again gives other figures for days it counted", metadata: ["file": "\(display)"])
+                        }
+                    }
                     let after = RunsLost.perDay(rollups: rollups, rejections: collector.rejections)
                     let days = RunsLost.days(before: before, after: after)
                     if !days.isEmpty {

@@ -1,0 +1,70 @@
+import Foundation
+
+/// What a file read again whole gives for the days it counted before, against what it counted: a day whose runs, units,
+/// outcomes or tasks are not what they were is restated (helper-89's log-edited-in-place-rewrites-closed-year.sh: 100
+/// items edited to 900 with the size and time kept, read again with exit 0, a closed year's hours raised sixfold). Days
+/// it no longer holds are `RunsLost`'s; days it holds anew are new runs.
+enum RestatedDays {
+    /// A day's sums by task, department, outcome and unit.
+    struct Key: Hashable, Comparable {
+        var task: String
+        var department: String
+        var outcome: String
+        var unit: String
+
+        static func < (a: Key, b: Key) -> Bool { (a.task, a.department, a.outcome, a.unit) < (b.task, b.department, b.outcome, b.unit) }
+    }
+
+    struct Sums: Equatable {
+        var events: Int
+        var quantity: Double
+
+        static func == (a: Sums, b: Sums) -> Bool { a.events == b.events && abs(a.quantity - b.quantity) <= 1e-9 * max(1, abs(b.quantity)) }
+    }
+
+    struct Day: Equatable {
+        var day: LocalDate
+        var key: Key
+        var before: Sums?
+        var after: Sums?
+    }
+
+    /// A reading's sums per day and key; running totals (DeepL's snapshots) are no runs.
+    static func perDay(_ rollups: [(key: RollupKey, totals: RollupTotals)]) -> [LocalDate: [Key: Sums]] {
+        var days: [LocalDate: [Key: Sums]] = [:]
+        for (key, totals) in rollups where !key.cumulative {
+            let slot = Key(task: key.taskName, department: key.department, outcome: key.outcome.rawValue, unit: key.unit.rawValue)
+            let was = days[key.date]?[slot] ?? Sums(events: 0, quantity: 0)
+            days[key.date, default: [:]][slot] = Sums(events: was.events + totals.events, quantity: was.quantity + totals.quantity)
+        }
+        return days
+    }
+
+    /// The keys of the days both readings hold whose runs were changed, in date and key order: as many runs with other units,
+    /// or fewer runs under a key while the day holds as many or more (a run's outcome or task changed). More runs under a key
+    /// are runs added (a log gathered after its robot wrote on); a day holding fewer runs in all is `RunsLost`'s.
+    static func days(before: [LocalDate: [Key: Sums]], after: [LocalDate: [Key: Sums]]) -> [Day] {
+        var restated: [Day] = []
+        for day in before.keys.sorted() {
+            guard let was = before[day], let now = after[day] else { continue }
+            guard now.values.reduce(0, { $0 + $1.events }) >= was.values.reduce(0, { $0 + $1.events }) else { continue }
+            for key in Set(was.keys).union(now.keys).sorted() {
+                let a = now[key] ?? Sums(events: 0, quantity: 0), b = was[key] ?? Sums(events: 0, quantity: 0)
+                if a.events < b.events || (a.events == b.events && a != b) {
+                    restated.append(Day(day: day, key: key, before: was[key], after: now[key]))
+                }
+            }
+        }
+        return restated
+    }
+
+    /// The summary's reason: how many days, the first few with their sums, and what to do.
+    static func reason(_ restated: [Day]) -> String {
+        func text(_ sums: Sums?) -> String { sums.map { "\($0.events) run(s), \(NumberText.quantity($0.quantity))" } ?? "none" }
+        let days = Set(restated.map(\.day))
+        let shown = restated.prefix(3).map { "\($0.day) \($0.key.task) \($0.key.outcome) \($0.key.unit): \(text($0.before)) → \(text($0.after))" }
+        return "read again whole, it gives other figures for \(days.count) day(s) it counted before (\(shown.joined(separator: "; "))\(restated.count > 3 ? "; …" : "")): "
+            + "its past was rewritten, in place or by a new export. If it was edited, put the tool's own file back and run kouka-nightly; "
+            + "if it is a corrected export, the reports of those days state what it held before: make them again"
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// A counted export edited in place, its size and modification time kept (100 items made 900): the next night reads it
+/// again whole, and names it with exit 1 where it took the new figure with exit 0 (helper-89's
+/// log-edited-in-place-rewrites-closed-year.sh). The same bytes written again under a new inode are no finding.
+struct LogEditedInPlaceTests {
+    static let configuration = MappedRobotCSV.configuration(
+        columns: [#"task = "task""#, #"start = "start""#, #"status = "status""#, #"items = "items""#], values: [#"success = ["ok"]"#])
+
+    @Test func aRewrittenPastIsNamed() throws {
+        let city = try SmallCity("edited-in-place")
+        defer { city.remove() }
+        try city.write("catalog.csv", """
+            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
+            T1,課税資料取込,税務課,rpa,items,3,1,2020-04-01,T1
+
+            """)
+        try city.write("kouka.toml", Self.configuration)
+        let export = city.root.appendingPathComponent("logs/runs_2024.csv")
+        try city.write("logs/runs_2024.csv", "task,start,status,items\nT1,2024/05/01 10:00:00,ok,100\n")
+        #expect(try city.nightly().exitCode == 0)
+        // The same bytes again, under a new inode: no finding.
+        let bytes = try Data(contentsOf: export)
+        try FileManager.default.removeItem(at: export)
+        try bytes.write(to: export)
+        #expect(try city.nightly().exitCode == 0)
+        // Edited in place: as many bytes, the modification time put back.
+        let modified = try FileManager.default.attributesOfItem(atPath: export.path)[.modificationDate] as! Date
+        let handle = try FileHandle(forWritingTo: export)
+        try handle.seek(toOffset: UInt64(bytes.count - 4))
+        try handle.write(contentsOf: Data("900\n".utf8))
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: export.path)
+        let night = try city.nightly()
+        #expect(night.exitCode == 1, "\(night.stdout)")
+        let restated = try night.summary()["filesRestatingDays"] as? [[String: Any]] ?? []
+        #expect(restated.map { $0["path"] as? String } == ["logs/runs_2024.csv"])
+        #expect((restated.first?["reason"] as? String)?.contains("2024-05-01 T1 success items: 1 run(s), 100 → 1 run(s), 900") == true, "\(restated)")
+    }
+}

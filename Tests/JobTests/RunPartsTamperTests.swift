@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// A robot's log of the day after holds the end of a run its start's log counts: it is among the run's sources in every
+/// report (`run_parts`). A row of that table removed behind Kouka's back took the log off every report's list with no
+/// figure changed, and verify called the report only outdated (helper-89's run-parts-deleted-drops-source.sh): the
+/// log's rollup digest covers it now, and verify names the edit.
+struct RunPartsTamperTests {
+    static func line(_ day: String, _ time: String, _ message: String, extra: String = "") -> String {
+        let fields = [#""message":"\#(message)""#, #""level":"Information""#, #""logType":"Default""#,
+                      #""timeStamp":"\#(day)T\#(time)+09:00""#, #""processName":"住民税_課税資料取込""#, #""jobId":"j1""#] + (extra.isEmpty ? [] : [extra])
+        return "\(time).0000 Info {\(fields.joined(separator: ","))}\n"
+    }
+
+    @Test func aRunPartRemovedFromTheStoreIsNamed() throws {
+        let city = try SmallCity("run-parts")
+        defer { city.remove() }
+        try city.write("catalog.csv", """
+            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
+            T01,住民税課税資料の取込,税務課,rpa,runs,60,10,2020-04-01,住民税_課税資料取込
+
+            """)
+        try city.write("kouka.toml", "catalog = \"catalog.csv\"\noutput = \"reports\"\n[[source]]\nformat = \"uipath-execution-log\"\npath = \"logs/*_Execution.log\"\n")
+        try city.write("logs/2024-06-30_Execution.log", Self.line("2024-06-30", "23:50:00", "住民税_課税資料取込 execution started"))
+        try city.write("logs/2024-07-01_Execution.log", Self.line("2024-07-01", "00:20:00", "住民税_課税資料取込 execution ended",
+                                                                  extra: #""totalExecutionTimeInSeconds":1800,"totalExecutionTime":"00:30:00""#))
+        #expect(try city.nightly().exitCode == 0)
+        let (code, json) = try city.report(2024)
+        #expect(code == 0)
+        let sources = (json["sources"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        #expect(sources == ["logs/2024-06-30_Execution.log", "logs/2024-07-01_Execution.log"])
+        #expect(try JobProcess.run("kouka-audit", ["verify", "--config", city.config]).exitCode == 0)
+        let edit = try JobProcess.run(executable: "/usr/bin/env", ["python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute('DELETE FROM run_parts'); c.commit()",
+                                                                   city.root.appendingPathComponent("kouka.sqlite").path])
+        #expect(edit.exitCode == 0)
+        let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(verify.exitCode == 1)
+        let differences = try verify.summary()["differences"] as? [[String: Any]] ?? []
+        #expect(differences.contains { ($0["kind"] as? String)?.hasPrefix("rollups") == true && $0["subject"] as? String == "logs/2024-07-01_Execution.log" },
+                "\(differences.map { ($0["kind"] ?? "", $0["subject"] ?? "", $0["field"] ?? "") })")
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+@testable import Kouka
+import Testing
+
+/// `RestatedDays`: a file read again whole whose days it counted give other figures (helper-89's
+/// log-edited-in-place-rewrites-closed-year.sh: 100 items edited to 900, read again with exit 0).
+struct RestatedDaysTests {
+    static let may1 = LocalDate(year: 2024, month: 5, day: 1), may2 = LocalDate(year: 2024, month: 5, day: 2)
+    static let ok = RestatedDays.Key(task: "T1", department: "税務課", outcome: "success", unit: "items")
+    static let failed = RestatedDays.Key(task: "T1", department: "税務課", outcome: "failure", unit: "items")
+
+    static func sums(_ events: Int, _ quantity: Double) -> RestatedDays.Sums { .init(events: events, quantity: quantity) }
+
+    @Test func asManyRunsWithOtherUnitsAreRestated() {
+        let days = RestatedDays.days(before: [Self.may1: [Self.ok: Self.sums(1, 100)]], after: [Self.may1: [Self.ok: Self.sums(1, 900)]])
+        #expect(days == [.init(day: Self.may1, key: Self.ok, before: Self.sums(1, 100), after: Self.sums(1, 900))])
+        #expect(RestatedDays.reason(days).contains("2024-05-01 T1 success items: 1 run(s), 100 → 1 run(s), 900"))
+    }
+
+    @Test func aRunWhoseOutcomeChangedIsRestated() {
+        let days = RestatedDays.days(before: [Self.may1: [Self.ok: Self.sums(1, 10), Self.failed: Self.sums(1, 5)]],
+                                     after: [Self.may1: [Self.ok: Self.sums(2, 15)]])
+        #expect(days.map(\.key) == [Self.failed])
+    }
+
+    @Test func runsAddedDaysLostAndNewDaysAreNot() {
+        // More runs on a day (a log gathered after its robot wrote on), fewer in all (`RunsLost`'s), a day it did not hold.
+        let before = [Self.may1: [Self.ok: Self.sums(1, 10)], Self.may2: [Self.ok: Self.sums(3, 30)]]
+        let after = [Self.may1: [Self.ok: Self.sums(2, 25)], Self.may2: [Self.ok: Self.sums(2, 20)], LocalDate(year: 2024, month: 5, day: 3): [Self.ok: Self.sums(1, 1)]]
+        #expect(RestatedDays.days(before: before, after: after).isEmpty)
+        #expect(RestatedDays.days(before: before, after: before).isEmpty)
+    }
+}
