@@ -153,7 +153,7 @@ struct UiPathExecutionLogParserTests {
     @Test func successfulQueueTransactionsAreItemsHandled() throws {
         func tx(_ time: String, _ status: String, job: String = "q") -> String {
             L.make(time, message: "Transaction ended", timeStamp: "2024-04-01T\(time.prefix(8))+09:00", process: "国保異動", job: job,
-                   extra: #""queueName":"異動届","transactionID":"t","transactionState":"Ended","transactionStatus":"\#(status)""#)
+                   extra: #""queueName":"異動届","transactionID":"t-\#(job)-\#(time.prefix(8))","transactionState":"Ended","transactionStatus":"\#(status)""#)
         }
         let lines = [
             L.make("13:00:00.0000", message: "国保異動 execution started", timeStamp: "2024-04-01T13:00:00+09:00", process: "国保異動", job: "q"),
@@ -171,6 +171,24 @@ struct UiPathExecutionLogParserTests {
         #expect(sink.events.map(\.quantity) == [3, 1, 2, 1])
         #expect(sink.events.map(\.machineSeconds) == [300, nil, nil, nil])
         #expect(sink.events.map(\.source.line) == [1, 1, 7, 7])
+    }
+
+    /// A queue transaction's line written twice (log files joined, a shipper that sent a line again) is one transaction: its
+    /// item counts once, and the repeated line is named (helper-88's uipath-duplicated-transaction-line.sh: 4 items for 3).
+    @Test func aTransactionLineWrittenTwiceCountsOnce() throws {
+        func tx(_ time: String, id: String) -> String {
+            L.make(time, message: "Transaction ended", timeStamp: "2024-04-01T\(time.prefix(8))+09:00", process: "国保異動", job: "q",
+                   extra: #""queueName":"異動届","transactionID":"\#(id)","transactionState":"Ended","transactionStatus":"Successful""#)
+        }
+        let lines = [
+            L.make("13:00:00.0000", message: "国保異動 execution started", timeStamp: "2024-04-01T13:00:00+09:00", process: "国保異動", job: "q"),
+            tx("13:01:00.0000", id: "a"), tx("13:02:00.0000", id: "b"), tx("13:02:00.0000", id: "b"), tx("13:03:00.0000", id: "c"),
+            L.end("13:05:00.0000", timeStamp: "2024-04-01T13:05:00+09:00", seconds: 300, process: "国保異動", job: "q"),
+        ]
+        let (_, sink) = try Self.parse(lines)
+        #expect(sink.events.map(\.quantity) == [3])
+        #expect(sink.rejectedLines == [4])
+        #expect(sink.rejections.first?.reason.contains("repeats line 3 of jobId q's run") == true)
     }
 
     @Test func badLinesAreRejectedWithTheirLineAndTheRestIsRead() throws {

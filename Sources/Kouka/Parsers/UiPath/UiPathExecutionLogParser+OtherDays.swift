@@ -43,7 +43,7 @@ extension UiPathExecutionLogParser {
             }
             lastJob = jobID
             guard jobs.contains(jobID) else { return }
-            Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
+            Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, ownFile: false, to: &runs)
             found.insert(jobID)
         }
         return found

@@ -200,6 +200,11 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             }
             counted.add(key, unfinished: Self.outcome(of: run) == .unfinished)
             for event in Self.events(of: run, context: context) { sink.accept(event) }
+            for pair in run.repeatedTransactionLines ?? [] where pair[0] > 0 {
+                let first = pair[1] > 0 ? "line \(pair[1])" : "a line of the robot's log of another day"
+                sink.reject(Rejection(file: context.displayPath, line: pair[0], reason: "this queue transaction's line repeats \(first) of jobId \(run.jobID)'s run (the same transactionID, which a transaction ends once): a line written twice, its item counted once",
+                                      day: context.clock.localDate(of: run.startInstant)))
+            }
         }
         sink.counted(runs: RunKeySet(logs: [counted]))
         summary.pendingRuns = pending.count
@@ -208,14 +213,16 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
     }
 
     /// Folds one line into its run.
-    static func apply(_ entry: UiPathLogLine, jobID: String, processName: String, instant: Date, line: Int, to runs: inout [String: UiPathRun]) {
+    /// `ownFile`: the line is of the log being read, not of the robot's log of another day followed with it.
+    static func apply(_ entry: UiPathLogLine, jobID: String, processName: String, instant: Date, line: Int, ownFile: Bool = true,
+                      to runs: inout [String: UiPathRun]) {
         // One look-up of the job's run per line, not three: every line of a log comes here.
-        fold(entry, processName: processName, instant: instant,
+        fold(entry, processName: processName, instant: instant, line: ownFile ? line : 0,
              into: &runs[jobID, default: UiPathRun(jobID: jobID, processName: processName, firstLine: line, firstInstant: instant, lastInstant: instant)])
     }
 
     /// Changes the run in place: a log has a few hundred thousand lines and a run's struct holds strings.
-    private static func fold(_ entry: UiPathLogLine, processName: String, instant: Date, into run: inout UiPathRun) {
+    private static func fold(_ entry: UiPathLogLine, processName: String, instant: Date, line: Int, into run: inout UiPathRun) {
         run.firstInstant = min(run.firstInstant, instant)
         run.lastInstant = max(run.lastInstant, instant)
         if entry.isDefaultError { run.hadDefaultError = true }
@@ -225,8 +232,8 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             run.totalSeconds = entry.totalExecutionTimeInSeconds.flatMap { (0...CSVRow.largestPlausible).contains($0) ? $0 : nil }
         }
         switch entry.transactionStatus {
-        case "Successful": run.successfulTransactions += 1
-        case "Failed": run.failedTransactions += 1
+        case "Successful": if run.countTransaction(entry.transactionHash, line: line) { run.successfulTransactions += 1 }
+        case "Failed": if run.countTransaction(entry.transactionHash, line: line) { run.failedTransactions += 1 }
         default: break
         }
     }

@@ -18,6 +18,9 @@ struct UiPathLogLine {
     /// run's end line carries, whatever the robot's language.
     var hasTotalExecutionTime = false
     var transactionStatus: String?
+    /// The hash of the line's `transactionID`: a queue transaction ended twice in a run is one line written twice
+    /// (`UiPathRun.countTransaction`). Hashed from the bytes, no `String` made: every line passes here.
+    var transactionHash: UInt64?
 
     var isDefaultError: Bool { isDefaultLog && isErrorLevel }
 
@@ -62,6 +65,8 @@ struct UiPathLogLine {
                 if case let .string(bytes, false) = value { line.timeStamp = Timestamp(bytes: bytes) } else { line.timeStamp = value.text.flatMap { Timestamp($0) } }
             case 11 where ASCIIField.equals(key, "processName"): line.processName = Self.name(value, names) ?? text(value)
             case 17 where ASCIIField.equals(key, "transactionStatus"): line.transactionStatus = text(value)
+            case 13 where ASCIIField.equals(key, "transactionID"):
+                if case let .string(bytes, _) = value, !bytes.isEmpty { line.transactionHash = RunKeyHash.of(bytes) }
             case 18 where ASCIIField.equals(key, "totalExecutionTime"): line.hasTotalExecutionTime = true
             case 27 where ASCIIField.equals(key, "totalExecutionTimeInSeconds"):
                 line.totalExecutionTimeInSeconds = value.number

@@ -23,7 +23,27 @@ struct UiPathRun: Codable {
     /// The file name of the robot's log of another day that holds `unreadLine`, when it is not the log being read.
     var unreadIn: String?
 
+    /// The queue transactions' lines counted, by the hash of their `transactionID` (`UiPathLogLine.transactionHash`), with
+    /// their line (0: of the robot's log of another day); and
+    /// the lines that repeated one of them (a line written twice: log files joined, a shipper that sent a line again),
+    /// each with the line it repeats. Optional, so that a state saved before they were kept still reads.
+    var transactionLines: [UInt64: Int]?
+    var repeatedTransactionLines: [[Int]]?
+
     var hasTransactions: Bool { successfulTransactions + failedTransactions > 0 }
+
+    /// Whether the queue transaction on `line` (its `transactionID`'s `hash`) is counted: not when the run counted the same
+    /// transaction on another line, which is then a repeat (helper-88: a line written twice counted its item twice).
+    mutating func countTransaction(_ hash: UInt64?, line: Int) -> Bool {
+        guard let hash else { return true }
+        if let first = transactionLines?[hash] {
+            repeatedTransactionLines = (repeatedTransactionLines ?? []) + [[line, first]]
+            return false
+        }
+        transactionLines = transactionLines ?? [:]
+        transactionLines![hash] = line
+        return true
+    }
 
     /// The run started at its first line or, when the file begins after its start, at its end minus its
     /// total execution time, whichever is earlier.
