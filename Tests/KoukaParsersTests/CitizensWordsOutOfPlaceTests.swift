@@ -23,6 +23,19 @@ import Testing
         #expect(srt.events.map(\.quantity) == [5])
     }
 
+    /// A cue timed with a time that is none (`00:61.000`) is a damaged transcript: refused with its line, not passed over
+    /// in silence with its minutes (helper-88). Words beside an arrow are still speech.
+    @Test func aCueTimedWithNoValidTimeRefusesTheFile() throws {
+        do {
+            _ = try Self.minutes("2024-05-04_m.vtt", "WEBVTT\n\n00:00.000 --> 05:00.000\n開会\n\n00:61.000 --> 00:62.000\n閉会\n\n")
+            Issue.record("a cue timed 00:61.000 was read")
+        } catch let mismatch as FormatMismatch {
+            #expect(mismatch.reason.contains("line 6: the cue's timing 00:61.000 --> 00:62.000 is not two valid times"), "\(mismatch.reason)")
+        }
+        let speech = try Self.minutes("2024-05-07_m.vtt", "WEBVTT\n\n00:00.000 --> 05:00.000\n10時 --> 11時に変更します\n\n")
+        #expect(speech.events.map(\.quantity) == [5])
+    }
+
     @Test func aClockTimeHasMinutesAndSecondsUnderSixty() {
         #expect(TranscriptParser.cueTime("99:99") == nil)
         #expect(TranscriptParser.cueTime("00:60.000") == nil)

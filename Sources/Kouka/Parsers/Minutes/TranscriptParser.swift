@@ -45,10 +45,20 @@ package struct TranscriptParser: LogParser {
                 if line.number == 1 && text.hasPrefix("WEBVTT") { sawHeader = true }
                 // A cue's timing line begins with its start time: spoken text that holds an arrow (`第1案 --> 99:99 に変更`) is not
                 // one, and its words are never read as an end (helper-87: a 5-minute meeting counted 630 minutes).
-                guard let arrow = text.range(of: "-->"), Self.cueTime(text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)) != nil else { return }
-                cues += 1
+                guard let arrow = text.range(of: "-->") else { return }
+                let startText = text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
+                // A start written as a clock time (digits, colons, a decimal point or comma) makes the line a cue's timing, whose
+                // times must be valid: a cue timed `00:61.000` is a broken file, not a line of speech to pass over in silence.
+                guard Self.isClockLike(startText) else { return }
                 let endText = text[arrow.upperBound...].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
-                if let value = Self.cueTime(endText) { latest = max(latest ?? 0, value) }
+                guard Self.cueTime(startText) != nil, let end = Self.cueTime(endText) else {
+                    throw FormatMismatch(path: context.displayPath, format: formatID, reason: """
+                        line \(line.number): the cue's timing \(startText) --> \(Self.isClockLike(endText) ? endText : "(no end time)") is not two valid times \
+                        (HH:MM:SS,mmm or MM:SS.mmm, minutes and seconds under 60): the transcript is damaged; write it again from the tool
+                        """)
+                }
+                cues += 1
+                latest = max(latest ?? 0, end)
             }
             if cues == 0 && !sawHeader && !(lower.hasSuffix(".srt") || lower.hasSuffix(".vtt")) {
                 throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no cue times (`-->`) and not Whisper JSON")
@@ -142,6 +152,12 @@ package struct TranscriptParser: LogParser {
         let text = String(decoding: rest, as: UTF8.self)
         let iso = "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.dropFirst(6).prefix(2))T\(text.dropFirst(9).prefix(2)):\(text.dropFirst(11).prefix(2)):\(text.dropFirst(13).prefix(2))Z"
         return Timestamp(iso).map { $0.instant(in: LocalClock(zone: TimeZone(identifier: "UTC")!)) }
+    }
+
+    /// Whether `text` is written as a clock time, valid or not: digits with a colon, and only colons, digits and a decimal
+    /// point or comma. Spoken words beside an arrow (`10時 --> 11時`) are not.
+    static func isClockLike(_ text: String) -> Bool {
+        text.contains(":") && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ":" || $0 == "." || $0 == ",") }
     }
 
     /// `HH:MM:SS,mmm`, `HH:MM:SS.mmm` or `MM:SS.mmm` in seconds.

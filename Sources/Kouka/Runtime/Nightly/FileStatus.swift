@@ -19,7 +19,16 @@ struct FileStatus: Equatable {
     /// Why `init(path:)` gives nil for `path`, for the summary and the ledger.
     static func whyNot(path: String) -> String {
         var info = stat()
-        guard stat(path, &info) == 0 else { return "cannot be seen: \(String(cString: strerror(errno)))" }
+        guard stat(path, &info) == 0 else {
+            let error = errno
+            // The folder's listing gave a name whose bytes are not UTF-8, which became U+FFFD in the path: the file is there,
+            // under a name no path in text can give (helper-88: a zip made on Japanese Windows, a share mounted without
+            // iocharset=utf8).
+            if error == ENOENT, path.unicodeScalars.contains("\u{FFFD}") {
+                return "its name is not UTF-8 text (Shift_JIS, as a zip made on Japanese Windows or a share mounted without iocharset=utf8 gives it), so it cannot be opened by name: rename it in UTF-8 (convmv -f sjis -t utf8 --notest), or mount the share with iocharset=utf8"
+            }
+            return "cannot be seen: \(String(cString: strerror(error)))"
+        }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return "a folder stands where a log file was expected"
         case S_IFIFO: return "a FIFO (named pipe) stands where a log file was expected; it is not read, so that the job cannot hang on it"
