@@ -38,4 +38,25 @@ struct LogEditedInPlaceTests {
         #expect(restated.map { $0["path"] as? String } == ["logs/runs_2024.csv"])
         #expect((restated.first?["reason"] as? String)?.contains("2024-05-01 T1 success items: 1 run(s), 100 → 1 run(s), 900") == true, "\(restated)")
     }
+
+    /// A catalog row's baseline edited in place changes figures already counted: the night it changes is named (exit 1), the
+    /// store keeps the version, and the nights after are not; a row from a later day changes nothing counted.
+    @Test func aCatalogRowChangedForDaysCountedIsNamedOnce() throws {
+        let city = try SmallCity("catalog-edited")
+        defer { city.remove() }
+        let header = "task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match\n"
+        try city.write("catalog.csv", header + "T1,課税資料取込,税務課,rpa,items,3,1,2020-04-01,T1\n")
+        try city.write("kouka.toml", Self.configuration)
+        try city.write("logs/runs_2024.csv", "task,start,status,items\nT1,2024/05/01 10:00:00,ok,100\n")
+        #expect(try city.nightly().exitCode == 0)
+        try city.write("catalog.csv", header + "T1,課税資料取込,税務課,rpa,items,3,0.5,2020-04-01,T1\n")
+        let changed = try city.nightly()
+        #expect(changed.exitCode == 1)
+        #expect(try changed.summary()["catalogRowsChanged"] as? [String] == [
+            "T1 from 2020-04-01: residual minutes 1 → 0.50, in force since 2020-04-01: the figures of the days counted since change",
+        ])
+        #expect(try city.nightly().exitCode == 0)
+        try city.write("catalog.csv", header + "T1,課税資料取込,税務課,rpa,items,3,0.5,2020-04-01,T1\nT1,課税資料取込,税務課,rpa,items,3,1,2099-04-01,T1\n")
+        #expect(try city.nightly().exitCode == 0)
+    }
 }

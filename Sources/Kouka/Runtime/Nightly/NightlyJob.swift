@@ -81,9 +81,15 @@ package struct NightlyJob {
                 logger.warning("the store's ledger or quarantine was changed outside kouka-nightly since the last run: kouka-audit verify names it; restore the store from a backup, or, once the change is looked into, run kouka-nightly --accept-store-edits", metadata: ["since": "\(broken.startedAt)"])
             }
         }
+        var catalogVersion: CatalogHistory.Version?
         if let store, !options.dryRun {
             try settleRollupDigests(of: ledger, store: store, summary: &summary)
             try settleRunKeyDigests(store: store)
+            catalogVersion = try CatalogHistory.compare(catalog, today: options.today ?? configuration.clock.localDate(of: options.now ?? Date()), store: store)
+            summary.catalogRowsChanged = catalogVersion?.changes ?? []
+            for change in summary.catalogRowsChanged {
+                logger.warning("a catalog row changes days already counted", metadata: ["row": "\(change)"])
+            }
         }
         let forced = try options.since.map { try store?.sourcePaths(datedSince: $0) ?? [] } ?? []
         let ingestor = SourceIngestor(
@@ -217,6 +223,7 @@ package struct NightlyJob {
         }
         summary.exitCode = options.strict && summary.hasRejects ? .dataError : (summary.hasFindings ? .doneWithFindings : .done)
         if let store, let runID {
+            if let catalogVersion { try CatalogHistory.keep(catalogVersion, run: runID, store: store) }
             try store.endJobRun(JobRunRecord(
                 id: runID, job: Self.job, startedAt: UTCTimestamp.string(from: started), endedAt: UTCTimestamp.string(from: Date()),
                 filesRead: summary.filesRead + summary.filesAppended, rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,

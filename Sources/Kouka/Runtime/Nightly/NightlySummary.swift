@@ -60,6 +60,10 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// counted (a run's items, its outcome, its task): their past was rewritten, in place or by a new export. Exit 1: the
     /// reports of those days state what the file held before.
     package var filesRestatingDays: [FileProblem] = []
+    /// The task catalog's rows that change days already past since the last run (a row's minutes, unit, match or department
+    /// changed in place, a row removed, or a row added from a day already past): the figures of those days, and the reports
+    /// already made of them, change. The store keeps each version of the catalog (`CatalogHistory`). Exit 1.
+    package var catalogRowsChanged: [String] = []
     /// Files read again whole that account for fewer runs on some day than they counted before (an export
     /// overwritten by one that holds less): their figures followed the file, and the run says so (exit 1).
     package var filesLosingRuns: [FileProblem] = []
@@ -155,7 +159,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
         rowsRejected > 0 || !filesRejected.isEmpty || !filesUnreadable.isEmpty || !unmapped.isEmpty || interrupted || !filesDuplicate.isEmpty
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
             || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !filesEditedInStore.isEmpty || !robotLogsRewritten.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
-            || storeEditedSince != nil || !filesGoneWhileWritten.isEmpty || !filesRestatingDays.isEmpty
+            || storeEditedSince != nil || !filesGoneWhileWritten.isEmpty || !filesRestatingDays.isEmpty || !catalogRowsChanged.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

@@ -332,6 +332,16 @@ enum Migrations {
             AND format IN ('minutes-transcript', 'deepl-usage', 'translation-usage', 'power-automate-flowsession', 'power-automate-flowrun',
                            'uipath-orchestrator', 'uipath-execution-log');
         """),
+        // The task catalog as each nightly run found it (`CatalogHistory`): a row changed in place for days already counted
+        // is named, and the store keeps what the baselines were.
+        ("v27", """
+        CREATE TABLE catalog_versions (
+            id INTEGER PRIMARY KEY,
+            digest TEXT NOT NULL,
+            first_run INTEGER,
+            rows TEXT NOT NULL
+        );
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since

@@ -1,0 +1,105 @@
+import Foundation
+
+/// The task catalog as each nightly run found it. A row is the baseline of a task from its `valid_from` on: a new one
+/// from a later day changes nothing already counted, but a row changed in place, removed, or added from a day already
+/// past changes the figures of days already counted, and reports already signed (helper-89's
+/// catalog-retro-edit-looks-like-honest-edit.sh: a 2020 row's residual minutes edited from 15 to 5 moved FY2023 past its
+/// target, every job exiting 0). The store keeps every version, and the night a catalog changes days already past, it
+/// names each such row (exit 1).
+enum CatalogHistory {
+    /// A row as compared: what of it decides a figure (its name and its line do not).
+    struct Row: Codable, Hashable {
+        var task: String
+        var validFrom: String
+        var department: String
+        var system: String
+        var unit: String
+        var manual: Double
+        var residual: Double
+        var rework: Double
+        var productionFrom: String?
+        var patterns: [String]
+
+        init(_ entry: CatalogEntry) {
+            task = entry.taskID
+            validFrom = entry.validFrom.description
+            department = entry.department
+            system = entry.system.rawValue
+            unit = entry.unit.rawValue
+            manual = entry.manualMinutesPerUnit
+            residual = entry.residualMinutesPerUnit
+            rework = entry.reworkMinutesPerFailure
+            productionFrom = entry.productionFrom?.description
+            patterns = entry.patterns.sorted()
+        }
+
+        var key: String { "\(task) from \(validFrom)" }
+    }
+
+    /// A catalog as a run found it: its rows, their digest, and what they change against the version the store kept last.
+    struct Version {
+        var digest: String
+        var rows: String
+        /// Whether the store keeps no version with this digest as its last: kept once the run has recorded everything.
+        var isNew: Bool
+        /// The rows that change days before the run's day, each said for the summary; none against no version.
+        var changes: [String]
+    }
+
+    /// `catalog` against the version the store kept last.
+    static func compare(_ catalog: TaskCatalog, today: LocalDate, store: KoukaStore) throws -> Version {
+        let rows = catalog.entries.map(Row.init).sorted { ($0.task, $0.validFrom) < ($1.task, $1.validFrom) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let text = String(decoding: try encoder.encode(rows), as: UTF8.self)
+        var hasher = SHA256()
+        Array(text.utf8).withUnsafeBytes { hasher.update($0) }
+        let digest = hasher.finalizeHex()
+        let last = try store.lastCatalogVersion()
+        guard let last, last.digest != digest else { return Version(digest: digest, rows: text, isNew: last == nil, changes: []) }
+        let before: [Row]
+        do { before = try JSONDecoder().decode([Row].self, from: Data(last.rows.utf8)) } catch {
+            throw StoreError.undecodable(path: store.path, table: "catalog_versions", column: "rows", value: "the catalog version kept last")
+        }
+        return Version(digest: digest, rows: text, isNew: true, changes: changes(from: before, to: rows, today: today))
+    }
+
+    /// Keeps `version` when it is new, at the end of the run that found it: a run stopped before keeps nothing, and the
+    /// next one names the same changes.
+    static func keep(_ version: Version, run: Int64?, store: KoukaStore) throws {
+        if version.isNew { try store.recordCatalogVersion(digest: version.digest, rows: version.rows, run: run) }
+    }
+
+    /// The rows of `after` that change days before `today` against `before`: changed in place or removed (in force from a day
+    /// before today), or added from a day before today.
+    static func changes(from before: [Row], to after: [Row], today: LocalDate) -> [String] {
+        let was = Dictionary(before.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let now = Dictionary(after.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var said: [String] = []
+        for key in Set(was.keys).union(now.keys).sorted() {
+            let row = now[key] ?? was[key]!
+            guard let from = LocalDate(row.validFrom), from < today else { continue }
+            switch (was[key], now[key]) {
+            case let (old?, new?) where old != new: said.append("\(key): \(difference(old, new)), in force since \(from): the figures of the days counted since change")
+            case (_?, nil): said.append("\(key): removed, in force since \(from): the days counted since are counted by the row in force before it, or by none")
+            case (nil, _?): said.append("\(key): added from \(from), a day already past: the days counted since change")
+            default: break
+            }
+        }
+        return said
+    }
+
+    private static func difference(_ old: Row, _ new: Row) -> String {
+        var parts: [String] = []
+        func note(_ name: String, _ a: String, _ b: String) { if a != b { parts.append("\(name) \(a) → \(b)") } }
+        note("manual minutes", NumberText.quantity(old.manual), NumberText.quantity(new.manual))
+        note("residual minutes", NumberText.quantity(old.residual), NumberText.quantity(new.residual))
+        note("rework minutes", NumberText.quantity(old.rework), NumberText.quantity(new.rework))
+        note("unit", old.unit, new.unit)
+        note("system", old.system, new.system)
+        note("department", old.department, new.department)
+        note("production_from", old.productionFrom ?? "none", new.productionFrom ?? "none")
+        note("match", old.patterns.joined(separator: "|"), new.patterns.joined(separator: "|"))
+        return parts.joined(separator: ", ")
+    }
+}
