@@ -556,6 +556,8 @@ final class SourceIngestor {
                         let restated = RestatedDays.days(before: try store.sumsPerDay(ofSourceAt: display), after: RestatedDays.perDay(rollups))
                         if !restated.isEmpty {
                             summary.filesRestatingDays.append(.init(path: display, reason: RestatedDays.reason(restated)))
+                            // Kept with the file's commit: a run killed before its summary leaves it for the next to state.
+                            try store.noteLoss(path: display, reason: RestatedDays.reason(restated))
                             logger.warning("source file read again gives other figures for days it counted", metadata: ["file": "\(display)"])
                         }
                     }
