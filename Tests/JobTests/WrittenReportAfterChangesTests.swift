@@ -7,7 +7,8 @@ import Testing
 @Suite(.serialized) struct WrittenReportAfterChangesTests {
     let root: URL
     var config: String { root.appendingPathComponent("kouka.toml").path }
-    static let made = ["--today", "2025-04-10", "--generated-at", "2025-04-10T09:00:00+09:00"]
+    // Made now, as a city makes it: a nightly run after it reads what it reads after the report (`generatedAt`).
+    static let made = ["--today", "2025-04-10"]
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-after-\(UUID().uuidString)")
@@ -118,6 +119,45 @@ import Testing
         #expect(hours?["kind"] as? String == "written-report-outdated", "\(differences)")
         #expect(hours?["found"] as? String == "3" && hours?["expected"] as? String == "2", "\(String(describing: hours))")
         #expect(differences.contains { $0["field"] as? String == "sources" })
+    }
+
+    /// A forged set whose edited task has files that did not change since: an unrelated export's growth does not explain its
+    /// figures, which are named as edited, and the forged SHA-256 of its file is named too (helper-90's
+    /// tamper-labelled-outdated.sh and fake-sha-hides-source-lines.sh).
+    @Test func aForgedTaskIsNotExplainedByAnotherTasksFile() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("catalog.csv", """
+            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
+            T01,住民税課税資料の取込,税務課,rpa,runs,70,10,2020-04-01,住民税_*
+            T02,口座振替照合,会計課,rpa,runs,70,10,2020-04-01,口座_*
+
+            """)
+        try write("logs/other.json", Self.flows(["2023-05-02"], prefix: "o").replacingOccurrences(of: "住民税_課税", with: "口座_照合"))
+        try nightly()
+        try report(["--fiscal-year", "2023"])
+        #expect(try verify().code == 0)
+        // T02's export grows by a run of FY2025 (honest); the forger's copy adds a FY2023 run to T01's log.
+        try write("logs/other.json", Self.flows(["2023-05-02", "2025-05-02"], prefix: "o").replacingOccurrences(of: "住民税_課税", with: "口座_照合"))
+        try nightly()
+        let copy = root.appendingPathComponent("copy")
+        try FileManager.default.createDirectory(at: copy.appendingPathComponent("logs"), withIntermediateDirectories: true)
+        for name in ["catalog.csv", "kouka.toml", "logs/other.json"] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+        }
+        try Data(Self.flows(["2023-05-01", "2023-06-01", "2023-07-01", "2024-05-01"]).utf8).write(to: copy.appendingPathComponent("logs/history.json"))
+        let copyConfig = copy.appendingPathComponent("kouka.toml").path
+        #expect(try JobProcess.run("kouka-nightly", ["--config", copyConfig]).exitCode == 0)
+        // A report states the second it was made, and a run within that second counts as after it: made a second later.
+        Thread.sleep(forTimeInterval: 1.1)
+        try report(["--fiscal-year", "2023"], config: copyConfig)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("reports/FY2023"))
+        try FileManager.default.copyItem(at: copy.appendingPathComponent("reports/FY2023"), to: root.appendingPathComponent("reports/FY2023"))
+        let (code, differences, holding) = try verify()
+        #expect(code == 1)
+        #expect(holding.isEmpty)
+        let task = differences.filter { ($0["field"] as? String)?.hasPrefix("tasks[T01|") == true }
+        #expect(!task.isEmpty && task.allSatisfy { $0["kind"] as? String == "written-report" }, "\(differences)")
+        #expect(differences.contains { $0["field"] as? String == "sources[logs/history.json].sha256" && $0["kind"] as? String == "written-report" })
     }
 
     /// A late FY2024 export read after the FY2023 report was made moves the FY2024 figure its period section restates: named

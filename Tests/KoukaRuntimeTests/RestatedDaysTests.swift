@@ -30,4 +30,23 @@ struct RestatedDaysTests {
         #expect(RestatedDays.days(before: before, after: after).isEmpty)
         #expect(RestatedDays.days(before: before, after: before).isEmpty)
     }
+
+    /// A day the last reading held whole (before `settledBefore`) must not change at all: an edit hidden by a run added
+    /// beside it, or runs added in the middle of it, are named (helper-90's restate-hidden-by-added-run.sh).
+    @Test func aSettledDayChangesNotEvenByARunAdded() {
+        let before = [Self.may1: [Self.ok: Self.sums(1, 100)]]
+        let after = [Self.may1: [Self.ok: Self.sums(2, 901)]]
+        #expect(RestatedDays.days(before: before, after: after).isEmpty)
+        #expect(RestatedDays.days(before: before, after: after, settledBefore: Self.may2).map(\.day) == [Self.may1])
+        #expect(RestatedDays.days(before: before, after: after, settledBefore: Self.may1).isEmpty)
+    }
+
+    /// A run counted unfinished that a later export holds ended is the run going on, by rule, not the past rewritten
+    /// (helper-90's restating-false-alarm-run-ended-later.sh).
+    @Test func aRunCountedUnfinishedThatEndedIsNot() {
+        let unfinished = RestatedDays.Key(task: "T1", department: "税務課", outcome: "unfinished", unit: "items")
+        let before = [Self.may1: [unfinished: Self.sums(1, 1), Self.ok: Self.sums(2, 20)]]
+        let after = [Self.may1: [Self.failed: Self.sums(1, 1), Self.ok: Self.sums(2, 20)]]
+        #expect(RestatedDays.days(before: before, after: after, settledBefore: Self.may2).isEmpty)
+    }
 }

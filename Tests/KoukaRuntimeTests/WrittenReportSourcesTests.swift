@@ -27,7 +27,8 @@ struct WrittenReportSourcesTests {
         forged[0].accepted = 3
         forged[1].rejected = 1
         forged[1].status = "gone"
-        let found = try WrittenReportSources.compare(Self.written(forged), store: Self.store)
+        // No nightly run read a file since the report was made: every line must be the store's.
+        let found = try WrittenReportSources.compare(Self.written(forged), store: Self.store, readSince: { _ in false })
         #expect(found.changed.isEmpty)
         #expect(found.differences.map(\.field).sorted() == [
             "sources[robo2/runs_2024.csv].accepted", "sources[robo2/runs_2024.csv].rejected",
@@ -41,11 +42,24 @@ struct WrittenReportSourcesTests {
         then[2].status = "present"
         then.remove(at: 1)
         then.append(SourceLine(path: "renamed-away.csv", sha256: "dd", format: "rpa-csv", rows: 1, accepted: 1, rejected: 0, status: "present"))
-        let found = try WrittenReportSources.compare(Self.written(then), store: Self.store)
+        let found = try WrittenReportSources.compare(Self.written(then), store: Self.store, readSince: { _ in true })
         #expect(found.differences.isEmpty)
         #expect(found.changed == [
             "old.csv (deleted since)", "renamed-away.csv (counted by the report, not now)", "robo2/runs_2024.csv (other bytes now)",
             "uipath/2024-06-30_Execution.log (counted now, not by the report)",
         ])
+    }
+
+    /// A file listed with other bytes, or missing from the list, though no nightly run read it since the report was made: the
+    /// report states it otherwise than it was (helper-90's fake-sha-hides-source-lines.sh), where one read since is newer.
+    @Test func aFileNotReadSinceMustBeListedAsTheStoreHasIt() throws {
+        var forged = Self.store
+        forged[0].sha256 = "ff"
+        forged.remove(at: 1)
+        let found = try WrittenReportSources.compare(Self.written(forged), store: Self.store, readSince: { $0 == "old.csv" })
+        #expect(found.changed.isEmpty)
+        #expect(found.differences.map(\.field).sorted() == ["sources[robo2/runs_2024.csv].sha256", "sources[uipath/2024-06-30_Execution.log]"])
+        let newer = try WrittenReportSources.compare(Self.written(forged), store: Self.store, readSince: { _ in true })
+        #expect(newer.differences.isEmpty && newer.changedPaths == ["robo2/runs_2024.csv", "uipath/2024-06-30_Execution.log"])
     }
 }

@@ -59,15 +59,14 @@ package enum JSONRecords {
         }
         // A file cut off is named as such by its reader.
         guard end.complete else { return end }
+        let merge = "merge the pages into one file (jq -s '{value: map(.value[])}' page*.json > runs.json) or export the runs whole, then put that file among the sources instead of the pages"
         if let nextLink, nextLink != "null" {
-            throw FormatMismatch(path: context.displayPath, format: format, reason: """
-                the saved answer is one page of several (it has @odata.nextLink): the runs of the next pages are not in it.                 Save every page (follow @odata.nextLink until an answer has none), each in a file of its own, or export the runs whole
-                """)
+            throw FormatMismatch(path: context.displayPath, format: format,
+                                 reason: "the saved answer is one page of several (it has @odata.nextLink), so the runs of the other pages cannot be told present: \(merge)")
         }
         if let total, total != "null", Int(total) != records {
-            throw FormatMismatch(path: context.displayPath, format: format, reason: """
-                @odata.count says \(total) record(s) match, and the answer holds \(records): it is one page of several ($top/$skip).                 Save every page, each in a file of its own, or export the runs whole
-                """)
+            throw FormatMismatch(path: context.displayPath, format: format,
+                                 reason: "@odata.count says \(total) record(s) match and the answer holds \(records): it is one page of several ($top/$skip); \(merge)")
         }
         return end
     }

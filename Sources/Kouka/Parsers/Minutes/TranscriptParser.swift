@@ -92,9 +92,11 @@ package struct TranscriptParser: LogParser {
 
     /// The recording a transcript is of: its folder and its name without the last extension (`庁議/2024-05-13_庁議` for
     /// `庁議/2024-05-13_庁議.srt`, `radio.mp3` for `radio.mp3.vtt`), which every format Whisper writes of it shares.
+    /// Composed (NFC), as a name copied from a Mac is decomposed and the same name copied from Windows is not.
     static func recording(of display: String) -> String {
-        guard let dot = display.lastIndex(of: "."), !display[dot...].contains("/") else { return display }
-        return String(display[..<dot])
+        let composed = display.precomposedStringWithCanonicalMapping
+        guard let dot = composed.lastIndex(of: "."), !composed[dot...].contains("/") else { return composed }
+        return String(composed[..<dot])
     }
 
     static let recordingColumn = "the recording (the file's folder and name without its extension, which each format of one transcript shares)"

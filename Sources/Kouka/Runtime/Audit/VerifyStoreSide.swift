@@ -1,3 +1,5 @@
+import Foundation
+
 /// What verification reads from the store being verified: its pages, the ledger's own checks, its rollups and
 /// quarantine, each fiscal year's report, and the written reports against it. It reads nothing of the logs, so
 /// `VerifyAudit` works it out on a second thread while the logs are read again (`VerifyReplay`), which records
@@ -48,10 +50,13 @@ struct VerifyStoreSide {
         // The files each nightly run read, by when it started: a figure of a year whose files were read after a report was made
         // makes that report older, not edited.
         let clock = context.configuration.clock
-        let lastRead = try store.lastReadingStarts().compactMapValues { Timestamp($0)?.instant(in: clock) }
+        let lastRead = try store.lastReadingStarts().compactMapValues { run in
+            run.instant.map { Date(timeIntervalSince1970: $0) } ?? Timestamp(run.text)?.instant(in: clock)
+        }
+        // A report states the second it was made: a run that started within that second is taken as after it.
         let readAfter = { (generatedAt: String, lines: [SourceLine]) -> [String] in
             guard let made = Timestamp(generatedAt)?.instant(in: clock) else { return [] }
-            return lines.filter { lastRead[$0.path].map { $0 > made } ?? false }.map(\.path)
+            return lines.filter { lastRead[$0.path].map { $0.timeIntervalSince1970 >= made.timeIntervalSince1970.rounded(.down) } ?? false }.map(\.path)
         }
         let storeReview = { (period: ReportPeriod, report: YearReport, asOf: LocalDate) throws -> ToolReview? in
             try context.toolReview(of: period, report: report, asOf: asOf, generatedAt: "")

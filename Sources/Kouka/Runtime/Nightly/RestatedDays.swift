@@ -40,17 +40,21 @@ enum RestatedDays {
         return days
     }
 
-    /// The keys of the days both readings hold whose runs were changed, in date and key order: as many runs with other units,
-    /// or fewer runs under a key while the day holds as many or more (a run's outcome or task changed). More runs under a key
-    /// are runs added (a log gathered after its robot wrote on); a day holding fewer runs in all is `RunsLost`'s.
-    static func days(before: [LocalDate: [Key: Sums]], after: [LocalDate: [Key: Sums]]) -> [Day] {
+    /// The keys of the days both readings hold whose runs were changed, in date and key order. On a day before
+    /// `settledBefore` (one the last reading held whole) any change is; on a later day, as many runs with other units, or
+    /// fewer runs under a key while the day holds as many or more (a run's outcome or task changed), is, and more runs are
+    /// runs added since. A day holding fewer runs in all is `RunsLost`'s. A task's day that held runs counted unfinished is
+    /// passed over: a later export holding them ended takes them over, by rule.
+    static func days(before: [LocalDate: [Key: Sums]], after: [LocalDate: [Key: Sums]], settledBefore: LocalDate? = nil) -> [Day] {
         var restated: [Day] = []
         for day in before.keys.sorted() {
             guard let was = before[day], let now = after[day] else { continue }
             guard now.values.reduce(0, { $0 + $1.events }) >= was.values.reduce(0, { $0 + $1.events }) else { continue }
-            for key in Set(was.keys).union(now.keys).sorted() {
+            let open = Set(was.filter { $0.key.outcome == Outcome.unfinished.rawValue && $0.value.events > 0 }.keys.map { "\($0.task)\u{0}\($0.department)" })
+            let settled = settledBefore.map { day < $0 } ?? false
+            for key in Set(was.keys).union(now.keys).sorted() where !open.contains("\(key.task)\u{0}\(key.department)") {
                 let a = now[key] ?? Sums(events: 0, quantity: 0), b = was[key] ?? Sums(events: 0, quantity: 0)
-                if a.events < b.events || (a.events == b.events && a != b) {
+                if settled ? a != b : (a.events < b.events || (a.events == b.events && a != b)) {
                     restated.append(Day(day: day, key: key, before: was[key], after: now[key]))
                 }
             }

@@ -116,6 +116,14 @@ final class SourceIngestor {
     let timeZoneText: String
 
     /// How a file of `spec` is read, as the ledger's `time_zone` keeps it (`SourceSpec.readingText(zone:)`).
+    /// The first day a file last read by the run that started at `lastRead` (UTC text) may still have held runs not
+    /// counted then: the day before that reading's own, less the days a run may wait for its end (`pending_max_hours`).
+    /// Days before it were settled when the file was read; nil when the reading's time is not known.
+    static func settledBefore(lastRead: String?, clock: LocalClock, pendingMaxAge: TimeInterval) throws -> LocalDate? {
+        guard let lastRead, let stamp = Timestamp(lastRead) else { return nil }
+        return clock.localDate(of: stamp.instant(in: clock)).adding(days: -1 - Int((pendingMaxAge / 86_400).rounded(.up)))
+    }
+
     func timeZoneText(for spec: SourceSpec) -> String {
         spec.readingText(zone: timeZoneText)
     }
@@ -314,6 +322,11 @@ final class SourceIngestor {
             if known.changedAt != 0, !IngestPlan.hasOtherOfficeHours(known, than: officeHoursText), !IngestPlan.hasOtherTimeZone(known, than: zone) {
                 restating.insert(display)
             }
+        }
+        // `--since` reads whole again with the same rules: an edit it would take in is named all the same (helper-90).
+        if plan == .full, forced, let known, known.status == .present, known.format == spec.format, known.changedAt != 0,
+           !IngestPlan.hasOtherOfficeHours(known, than: officeHoursText), !IngestPlan.hasOtherTimeZone(known, than: zone) {
+            restating.insert(display)
         }
         if plan == .full { paths[display, default: RunPath()].replacing = true }
         if dryRun {
@@ -552,8 +565,11 @@ final class SourceIngestor {
                         logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)"])
                     }
                 } else {
-                    if restating.remove(display) != nil {
-                        let restated = RestatedDays.days(before: try store.sumsPerDay(ofSourceAt: display), after: RestatedDays.perDay(rollups))
+                    // A format that counts a run before its end (a chatbot's last question) changes it in a later export by rule.
+                    if restating.remove(display) != nil, !read.spec.parser.keepsTheDayOfOpenRuns {
+                        let settled = try Self.settledBefore(lastRead: try store.lastReadingStart(ofSourceAt: display), clock: configuration.clock,
+                                                             pendingMaxAge: configuration.pendingMaxAge)
+                        let restated = RestatedDays.days(before: try store.sumsPerDay(ofSourceAt: display), after: RestatedDays.perDay(rollups), settledBefore: settled)
                         if !restated.isEmpty {
                             summary.filesRestatingDays.append(.init(path: display, reason: RestatedDays.reason(restated)))
                             // Kept with the file's commit: a run killed before its summary leaves it for the next to state.
