@@ -92,6 +92,20 @@ import Testing
         #expect(copied.holding.count == 1, "\(copied.holding)")
     }
 
+    /// A copy of the export, made before the report, whose original is deleted after it: the copy is the file now, moved, and
+    /// every figure still holds (helper-90's source-status-change-false-alarm.sh).
+    @Test func aCopyLeftInTheOriginalsPlaceLeavesTheReportHolding() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: root.appendingPathComponent("logs/history.json"), to: root.appendingPathComponent("logs/zz-copy.json"))
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode <= 1)
+        try report(["--fiscal-year", "2023"])
+        try FileManager.default.removeItem(at: root.appendingPathComponent("logs/history.json"))
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode <= 1)
+        let (code, differences, holding) = try verify()
+        #expect(code == 0, "\(differences)")
+        #expect(holding.count == 1, "\(holding)")
+    }
+
     /// The same outdated report replaced by a whole set made from an edited log (FY2023 with three runs where the logs hold
     /// two), every file of it saying what its JSON says: its figures are compared all the same and named.
     @Test func aForgedSetThatLooksOutdatedHasItsFiguresNamed() throws {

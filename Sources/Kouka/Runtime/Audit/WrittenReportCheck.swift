@@ -90,15 +90,15 @@ enum WrittenReportCheck {
                                              detail: "the written \(period.stem) report counts this file but the store's ledger has no line for it: the line was removed behind Kouka's back, or the store was replaced"))
         }
         // A renamed file's figures are its bytes': the report is compared as if it had named the file as the store does now.
-        let written = renamed.isEmpty ? parsed : Self.renaming(parsed, renamed)
+        let written = renamed.isEmpty ? parsed : Self.withoutCopiesMovedInto(Self.renaming(parsed, renamed), Set(renamed.values))
         let json = written as? [String: Any] ?? [:]
         let version = json["koukaVersion"] as? String
         var settled: Set<String> = []
         let generatedAt = json["generatedAt"] as? String ?? ""
         let sourceCheck = try WrittenReportSources.compare(written, store: store.sources, readSince: { readAfter(generatedAt, [Self.line(at: $0)]).count == 1 })
+        // The copies left out are files of the list too.
+        if !sourceCheck.changed.isEmpty || !renamed.isEmpty { settled.insert("exclusions.duplicateFiles") }
         if !sourceCheck.changed.isEmpty {
-            // The copies left out are files of the list too.
-            settled.insert("exclusions.duplicateFiles")
             reasons.append(.init(kind: "written-report-outdated", subject: path, field: "sources", found: Self.listed(sourceCheck.changed), foundIn: "report",
                                  expectedFrom: "store", detail: "the report was written from other source files than the store counts now: re-run \(rerun)"))
         }
@@ -221,6 +221,14 @@ enum WrittenReportCheck {
         case let text as String: renamed[text] ?? text
         default: tree
         }
+    }
+
+    /// `tree` without the copies it lists at `paths`: a file's copy whose original was deleted since is the file now, moved
+    /// (`filesRenamed`), and the report lists both under its path once renamed.
+    private static func withoutCopiesMovedInto(_ tree: Any, _ paths: Set<String>) -> Any {
+        guard var object = tree as? [String: Any], let lines = object["sources"] as? [[String: Any]] else { return tree }
+        object["sources"] = lines.filter { !("\($0["status"] ?? "")" == "duplicate" && paths.contains("\($0["path"] ?? "")")) }
+        return object
     }
 
     /// The rules each section of a written tool review states it judged by, in order.
