@@ -129,10 +129,12 @@ import Testing
         let (code, differences, holding) = try verify()
         #expect(code == 1)
         #expect(holding.isEmpty)
+        // Named as outdated when the set claims a time before the nightly run that read the export, as edited when made after
+        // it (its file listed with bytes it never had then): named either way, with both figures.
         let hours = differences.first { $0["field"] as? String == "hoursSaved.total" }
-        #expect(hours?["kind"] as? String == "written-report-outdated", "\(differences)")
+        #expect(["written-report-outdated", "written-report"].contains(hours?["kind"] as? String), "\(differences)")
         #expect(hours?["found"] as? String == "3" && hours?["expected"] as? String == "2", "\(String(describing: hours))")
-        #expect(differences.contains { $0["field"] as? String == "sources" })
+        #expect(differences.contains { ($0["field"] as? String)?.hasPrefix("sources") == true })
     }
 
     /// A forged set whose edited task has files that did not change since: an unrelated export's growth does not explain its
