@@ -148,9 +148,9 @@ enum WrittenReportCheck {
         // as a report is named by the rendering check.
         // Only files changed since explain figures: a task whose figures differ though none of its files changed since was
         // edited, whatever other file changed (helper-90's tamper-labelled-outdated.sh).
-        if reasons.allSatisfy({ ["sources", "path"].contains($0.field) }),
-           figures.contains(where: { Self.isUnexplained($0.field, changed: sourceCheck.changedPaths.union(renamed.values), store: store, written: json) }) {
-            reasons = []
+        if !reasons.isEmpty, reasons.allSatisfy({ ["sources", "path"].contains($0.field) }) {
+            let files = Self.filesByTask(store: store, written: json), changed = sourceCheck.changedPaths.union(renamed.values)
+            if figures.contains(where: { Self.task(of: $0.field).map { files[$0, default: []].isDisjoint(with: changed) } ?? false }) { reasons = [] }
         }
         let outdatedBy = reasons.isEmpty ? nil : reasons.map(\.field).joined(separator: ", ")
         if let table = decoded?.policyPeriod {
@@ -201,16 +201,21 @@ enum WrittenReportCheck {
         SourceLine(path: path, sha256: "", format: "", rows: 0, accepted: 0, rejected: 0, status: "")
     }
 
-    /// Whether `field` is a task line's (`tasks[T01|税務課|rpa|runs].hoursSaved`) whose files, as the store or the report
-    /// lists them, hold none of `changed`.
-    private static func isUnexplained(_ field: String, changed: Set<String>, store: YearReport, written: [String: Any]) -> Bool {
-        guard field.hasPrefix("tasks["), let close = field.firstIndex(of: "]") else { return false }
-        let id = String(field[field.index(field.startIndex, offsetBy: 6)..<close])
-        var files = Set(store.tasks.filter { "\($0.task)|\($0.department)|\($0.system)|\($0.unit)" == id }.flatMap(\.sources))
-        for line in written["tasks"] as? [[String: Any]] ?? [] where "\(line["task"] ?? "")|\(line["department"] ?? "")|\(line["system"] ?? "")|\(line["unit"] ?? "")" == id {
-            files.formUnion((line["sources"] as? [Any] ?? []).map { "\($0)" })
+    /// The task line a field is of (`T01|税務課|rpa|runs` for `tasks[T01|税務課|rpa|runs].hoursSaved`), nil for another field.
+    private static func task(of field: String) -> String? {
+        guard field.hasPrefix("tasks["), let close = field.firstIndex(of: "]") else { return nil }
+        return String(field[field.index(field.startIndex, offsetBy: 6)..<close])
+    }
+
+    /// Each task line's files, as the store or the report lists them, by the task line's identity.
+    private static func filesByTask(store: YearReport, written: [String: Any]) -> [String: Set<String>] {
+        var files: [String: Set<String>] = [:]
+        for line in store.tasks { files["\(line.task)|\(line.department)|\(line.system)|\(line.unit)", default: []].formUnion(line.sources) }
+        for line in written["tasks"] as? [[String: Any]] ?? [] {
+            let id = "\(line["task"] ?? "")|\(line["department"] ?? "")|\(line["system"] ?? "")|\(line["unit"] ?? "")"
+            files[id, default: []].formUnion((line["sources"] as? [Any] ?? []).map { "\($0)" })
         }
-        return files.isDisjoint(with: changed)
+        return files
     }
 
     /// `tree` (a report's JSON as parsed) with every text that is a path of `renamed` replaced by the path it was moved to.
