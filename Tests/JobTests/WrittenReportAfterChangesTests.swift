@@ -106,6 +106,28 @@ import Testing
         #expect(holding.count == 1, "\(holding)")
     }
 
+    /// A row from a later day added above the rows the report used moves their lines, not their baselines: the report still
+    /// holds (helper-91's catalog-reorder-verify-exit1.sh). A report made with a catalog edited and put back before any night
+    /// read it states baselines no nightly run saw: named (helper-91's catalog-tamper-unnamed.sh).
+    @Test func aCatalogRowsLineMovesButABaselineNoNightSawIsNamed() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let header = "task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match\n"
+        let row = "T01,住民税課税資料の取込,税務課,rpa,runs,70,10,2020-04-01,住民税_*\n"
+        try nightly()
+        try report(["--fiscal-year", "2023"])
+        try write("catalog.csv", header + "T01,住民税課税資料の取込,税務課,rpa,runs,70,5,2099-04-01,住民税_*\n" + row)
+        try nightly()
+        let moved = try verify()
+        #expect(moved.code == 0, "\(moved.differences)")
+        #expect(moved.holding.count == 1, "\(moved.holding)")
+        try write("catalog.csv", header + "T01,住民税課税資料の取込,税務課,rpa,runs,70,1,2020-04-01,住民税_*\n")
+        try report(["--fiscal-year", "2023"])
+        try write("catalog.csv", header + row)
+        let (code, differences, _) = try verify()
+        #expect(code == 1)
+        #expect(differences.contains { $0["kind"] as? String == "written-report" && $0["field"] as? String == "catalog.rows[T01|2020-04-01]" }, "\(differences)")
+    }
+
     /// The same outdated report replaced by a whole set made from an edited log (FY2023 with three runs where the logs hold
     /// two), every file of it saying what its JSON says: its figures are compared all the same and named.
     @Test func aForgedSetThatLooksOutdatedHasItsFiguresNamed() throws {

@@ -49,4 +49,13 @@ struct RestatedDaysTests {
         let after = [Self.may1: [Self.failed: Self.sums(1, 1), Self.ok: Self.sums(2, 20)]]
         #expect(RestatedDays.days(before: before, after: after, settledBefore: Self.may2).isEmpty)
     }
+
+    /// Runs added beside one that ended are not the ending's doing: the day is named (helper-91's
+    /// restate-hidden-by-unfinished-run.sh: 40 runs added to a day that held a run counted unfinished).
+    @Test func runsAddedBesideOneThatEndedAreNamed() {
+        let unfinished = RestatedDays.Key(task: "T1", department: "税務課", outcome: "unfinished", unit: "items")
+        let before = [Self.may1: [unfinished: Self.sums(1, 1), Self.ok: Self.sums(2, 20)]]
+        let after = [Self.may1: [Self.failed: Self.sums(1, 1), Self.ok: Self.sums(42, 420)]]
+        #expect(RestatedDays.days(before: before, after: after, settledBefore: Self.may2).map(\.key).contains(Self.ok))
+    }
 }

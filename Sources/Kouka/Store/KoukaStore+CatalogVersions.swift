@@ -14,4 +14,11 @@ extension KoukaStore {
         try db.prepare("INSERT INTO catalog_versions (digest, first_run, rows) VALUES (?, ?, ?)")
             .run([.text(digest), run.map { .integer($0) } ?? .null, .text(rows)])
     }
+
+    /// The rows of every version kept, as JSON, oldest first.
+    func catalogVersionRows() throws -> [String] {
+        var rows: [String] = []
+        try db.prepare("SELECT rows FROM catalog_versions ORDER BY id", reading: "catalog_versions").query { rows.append(try $0.text(0)) }
+        return rows
+    }
 }

@@ -99,7 +99,7 @@ package enum ReportComparison {
 
     /// The lines of a list by what each is: the first of these sets of fields that a line has.
     private static let identities: [[String]] = [
-        ["task", "department", "system", "unit"], ["system", "unit"], ["metric"], ["month"], ["line"], ["system", "name"],
+        ["task", "department", "system", "unit"], ["system", "unit"], ["metric"], ["month"], ["task", "validFrom"], ["line"], ["system", "name"],
         ["task", "name", "logUnit"], ["department"], ["task"], ["path"],
     ]
 

@@ -61,11 +61,18 @@ struct VerifyStoreSide {
         let storeReview = { (period: ReportPeriod, report: YearReport, asOf: LocalDate) throws -> ToolReview? in
             try context.toolReview(of: period, report: report, asOf: asOf, generatedAt: "")
         }
+        // The files holding lines of runs each file counts, by its path: a task's figures rest on them too.
+        let pathOf = Dictionary(context.ledger.map { ($0.id, $0.path) }, uniquingKeysWith: { first, _ in first })
+        var partsOf: [String: [String]] = [:]
+        for (part, countedIn) in try store.runParts() {
+            if let file = pathOf[countedIn], let partPath = pathOf[part] { partsOf[file, default: []].append(partPath) }
+        }
+        let catalogRowSeen = try CatalogHistory.rowSeen(in: store)
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
             try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
                                            storeYear: storeYear, storeYearToDate: storeYearToDate, newSystemsAsOf: context.newSystems(of:asOf:),
-                                           readAfter: readAfter, storeReview: storeReview, into: &found)
+                                           readAfter: readAfter, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, into: &found)
             return found
         }
         // A month's written report is checked as a year's is, against the month built from the store as kouka-report builds it.
@@ -73,7 +80,8 @@ struct VerifyStoreSide {
         for month in try WrittenReportCheck.writtenMonths(in: context.configuration.outputPath) {
             let report = try context.report(month, generatedAt: "", previous: try context.report(month.yearBefore, generatedAt: "", previous: nil))
             try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, storeYearToDate: storeYearToDate, readAfter: readAfter, storeReview: storeReview, into: &months)
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, readAfter: readAfter, storeReview: storeReview,
+                                           partsOf: partsOf, catalogRowSeen: catalogRowSeen, into: &months)
         }
         // Period reports are checked as rendered from their own JSON.
         try WrittenPeriodReportCheck.compareAll(outputPath: context.configuration.outputPath, catalogSHA256: context.catalogSHA256,

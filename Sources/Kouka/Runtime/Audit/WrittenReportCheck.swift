@@ -14,6 +14,7 @@ enum WrittenReportCheck {
                         newSystemsAsOf: (YearReport, LocalDate) -> YearReport = { report, _ in report },
                         readAfter: (String, [SourceLine]) -> [String] = { _, _ in [] },
                         storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview? = { _, _, _ in nil },
+                        partsOf: [String: [String]] = [:], catalogRowSeen: (([String: Any]) -> Bool)? = nil,
                         into summary: inout VerifySummary) throws {
         // kouka-report puts a new set in the folder's place in one step, but a set read file by file while it does gives
         // the JSON of one set and the other files of the next: read again until the folder is the same before and after.
@@ -23,7 +24,7 @@ enum WrittenReportCheck {
             var found = VerifySummary()
             try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, storeYear: storeYear,
                             storeYearToDate: storeYearToDate, newSystemsAsOf: newSystemsAsOf, readAfter: readAfter,
-                            storeReview: storeReview, into: &found)
+                            storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, into: &found)
             guard folderInode(folder) != before, attempt < 3 else {
                 summary.reportsChecked += found.reportsChecked
                 summary.reportsRenderedByAnotherVersion += found.reportsRenderedByAnotherVersion
@@ -43,7 +44,8 @@ enum WrittenReportCheck {
     private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                                     storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
                                     newSystemsAsOf: (YearReport, LocalDate) -> YearReport, readAfter: (String, [SourceLine]) -> [String],
-                                    storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview?, into summary: inout VerifySummary) throws {
+                                    storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview?, partsOf: [String: [String]],
+                                    catalogRowSeen: (([String: Any]) -> Bool)?, into summary: inout VerifySummary) throws {
         let path = (outputPath as NSString).appendingPathComponent("\(period.stem)/kouka-\(period.stem).json")
         guard let data = FileManager.default.contents(atPath: path) else { return }
         summary.reportsChecked.append(path)
@@ -108,6 +110,8 @@ enum WrittenReportCheck {
                                  expected: store.catalog.sha256, expectedFrom: "store",
                                  detail: "the report was made with another task catalog than kouka.toml names now: re-run \(rerun)"))
             settled.insert("catalog.sha256")
+            // A row's line moves when rows are added or sorted above it; its baselines are what it states.
+            settled.formUnion(Set(((json["catalog"] as? [String: Any])?["rows"] as? [[String: Any]] ?? []).map { "catalog.rows[\($0["task"] ?? "")|\($0["validFrom"] ?? "")].line" }))
         }
         let zone = json["timezone"] as? String
         if zone != store.timezone {
@@ -127,10 +131,22 @@ enum WrittenReportCheck {
                                  expected: KoukaVersion.current, expectedFrom: "store",
                                  detail: "the report was written by Kouka \(version ?? "of no stated version"), whose rules may differ from this version's: re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"))
         }
+        // The baselines a report states it used must be ones a nightly run found in the catalog: a catalog edited, a report
+        // made, the catalog put back before the night leaves no other trace (helper-91's catalog-tamper-unnamed.sh).
+        if let catalogRowSeen {
+            for row in (json["catalog"] as? [String: Any])?["rows"] as? [[String: Any]] ?? [] where !catalogRowSeen(row) {
+                summary.differences.append(.init(kind: "written-report", subject: path, field: "catalog.rows[\(row["task"] ?? "")|\(row["validFrom"] ?? "")]",
+                                                 found: "\(row["manualMinutesPerUnit"] ?? "") / \(row["residualMinutesPerUnit"] ?? "") min per \(row["unit"] ?? "")", foundIn: "report",
+                                                 expected: "a row of a catalog a nightly run read", expectedFrom: "store",
+                                                 detail: "no nightly run ever read a task catalog with this row's baselines (the store keeps each version it read): the report was made with a catalog changed and put back, or the report was edited. Keep the set as evidence, then re-run \(rerun)"))
+            }
+        }
         // Every figure is compared, outdated or not: a set made again from an edited copy of the store, put in the place of
         // one that time made outdated, says what its JSON says in every file (helper-89's outdated-set-hides-edited-figures.sh).
         var figures = try ReportComparison.differences(found: written, expected: Self.newSystemsAsWritten(written, store: store, newSystemsAsOf: newSystemsAsOf))
             .filter { d in !settled.contains { d.field == $0 || d.field.hasPrefix($0 + "[") } }
+            // The catalog lines a task line names move with rows added or sorted above them, as the rows' own lines do.
+            .filter { d in catalog == store.catalog.sha256 || !d.field.contains("].catalogLines[") }
         figures += sourceCheck.differences
         // The tool review's verdicts are published too: built from the store as of the day the report states, by the rules
         // of kouka.toml's `[review]` now (helper-89's review-verdict-not-checked.sh).
@@ -149,7 +165,7 @@ enum WrittenReportCheck {
         // Only files changed since explain figures: a task whose figures differ though none of its files changed since was
         // edited, whatever other file changed (helper-90's tamper-labelled-outdated.sh).
         if !reasons.isEmpty, reasons.allSatisfy({ ["sources", "path"].contains($0.field) }) {
-            let files = Self.filesByTask(store: store, written: json), changed = sourceCheck.changedPaths.union(renamed.values)
+            let files = Self.filesByTask(store: store, written: json, partsOf: partsOf), changed = sourceCheck.changedPaths.union(renamed.values)
             if figures.contains(where: { Self.task(of: $0.field).map { files[$0, default: []].isDisjoint(with: changed) } ?? false }) { reasons = [] }
         }
         let outdatedBy = reasons.isEmpty ? nil : reasons.map(\.field).joined(separator: ", ")
@@ -208,9 +224,12 @@ enum WrittenReportCheck {
     }
 
     /// Each task line's files, as the store or the report lists them, by the task line's identity.
-    private static func filesByTask(store: YearReport, written: [String: Any]) -> [String: Set<String>] {
+    /// `partsOf`: the files holding lines of runs a file counts (a robot's log of the day after, with a run's end), by its path.
+    private static func filesByTask(store: YearReport, written: [String: Any], partsOf: [String: [String]]) -> [String: Set<String>] {
         var files: [String: Set<String>] = [:]
-        for line in store.tasks { files["\(line.task)|\(line.department)|\(line.system)|\(line.unit)", default: []].formUnion(line.sources) }
+        for line in store.tasks {
+            files["\(line.task)|\(line.department)|\(line.system)|\(line.unit)", default: []].formUnion(line.sources + line.sources.flatMap { partsOf[$0] ?? [] })
+        }
         for line in written["tasks"] as? [[String: Any]] ?? [] {
             let id = "\(line["task"] ?? "")|\(line["department"] ?? "")|\(line["system"] ?? "")|\(line["unit"] ?? "")"
             files[id, default: []].formUnion((line["sources"] as? [Any] ?? []).map { "\($0)" })

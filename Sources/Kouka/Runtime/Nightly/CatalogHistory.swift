@@ -70,6 +70,29 @@ enum CatalogHistory {
         if version.isNew { try store.recordCatalogVersion(digest: version.digest, rows: version.rows, run: run) }
     }
 
+    /// Whether a written report's catalog row (`catalog.rows[]` of its JSON) is one of a version the store kept: its task,
+    /// first day, unit and minutes. nil when the store kept none (a store from before 0.5.5), so nothing can be told.
+    static func rowSeen(in store: KoukaStore) throws -> (([String: Any]) -> Bool)? {
+        var seen = Set<String>()
+        for text in try store.catalogVersionRows() {
+            let rows: [Row]
+            do { rows = try JSONDecoder().decode([Row].self, from: Data(text.utf8)) } catch {
+                throw StoreError.undecodable(path: store.path, table: "catalog_versions", column: "rows", value: "a catalog version kept")
+            }
+            for row in rows { seen.insert(key(row.task, row.validFrom, row.unit, row.manual, row.residual, row.rework)) }
+        }
+        guard !seen.isEmpty else { return nil }
+        return { line in
+            func number(_ name: String) -> Double { (line[name] as? NSNumber)?.doubleValue ?? .nan }
+            return seen.contains(key("\(line["task"] ?? "")", "\(line["validFrom"] ?? "")", "\(line["unit"] ?? "")", number("manualMinutesPerUnit"),
+                                     number("residualMinutesPerUnit"), number("reworkMinutesPerFailure")))
+        }
+    }
+
+    private static func key(_ task: String, _ from: String, _ unit: String, _ manual: Double, _ residual: Double, _ rework: Double) -> String {
+        "\(task)\u{0}\(from)\u{0}\(unit)\u{0}\(manual)\u{0}\(residual)\u{0}\(rework)"
+    }
+
     /// The rows of `after` that change days before `today` against `before`: changed in place or removed (in force from a day
     /// before today), or added from a day before today.
     static func changes(from before: [Row], to after: [Row], today: LocalDate) -> [String] {

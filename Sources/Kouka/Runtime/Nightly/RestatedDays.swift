@@ -43,23 +43,52 @@ enum RestatedDays {
     /// The keys of the days both readings hold whose runs were changed, in date and key order. On a day before
     /// `settledBefore` (one the last reading held whole) any change is; on a later day, as many runs with other units, or
     /// fewer runs under a key while the day holds as many or more (a run's outcome or task changed), is, and more runs are
-    /// runs added since. A day holding fewer runs in all is `RunsLost`'s. A task's day that held runs counted unfinished is
-    /// passed over: a later export holding them ended takes them over, by rule.
+    /// runs added since. A day holding fewer runs in all is `RunsLost`'s. Runs counted unfinished that a later export holds
+    /// ended (by rule, `unfinished` to another outcome) are passed over — only those: a task's day whose runs changed
+    /// otherwise as well is named (helper-91: 40 runs added beside one that ended).
     static func days(before: [LocalDate: [Key: Sums]], after: [LocalDate: [Key: Sums]], settledBefore: LocalDate? = nil) -> [Day] {
         var restated: [Day] = []
         for day in before.keys.sorted() {
             guard let was = before[day], let now = after[day] else { continue }
             guard now.values.reduce(0, { $0 + $1.events }) >= was.values.reduce(0, { $0 + $1.events }) else { continue }
-            let open = Set(was.filter { $0.key.outcome == Outcome.unfinished.rawValue && $0.value.events > 0 }.keys.map { "\($0.task)\u{0}\($0.department)" })
             let settled = settledBefore.map { day < $0 } ?? false
-            for key in Set(was.keys).union(now.keys).sorted() where !open.contains("\(key.task)\u{0}\(key.department)") {
-                let a = now[key] ?? Sums(events: 0, quantity: 0), b = was[key] ?? Sums(events: 0, quantity: 0)
-                if settled ? a != b : (a.events < b.events || (a.events == b.events && a != b)) {
+            let ended = Self.endedRuns(was: was, now: now)
+            for key in Set(was.keys).union(now.keys).sorted() {
+                var a = now[key] ?? Sums(events: 0, quantity: 0), b = was[key] ?? Sums(events: 0, quantity: 0)
+                let group = "\(key.task)\u{0}\(key.department)\u{0}\(key.unit)"
+                // A run that ended: its unfinished count gone, its ended one come, in a task whose runs changed no otherwise.
+                if ended.contains(group) {
+                    if key.outcome == Outcome.unfinished.rawValue { continue }
+                    if a.events > b.events { (a, b) = (Sums(events: 0, quantity: 0), Sums(events: 0, quantity: 0)) }
+                }
+                if settled ? a != b : (key.outcome != Outcome.unfinished.rawValue && (a.events < b.events || (a.events == b.events && a != b))) {
                     restated.append(Day(day: day, key: key, before: was[key], after: now[key]))
                 }
             }
         }
         return restated
+    }
+
+    /// The task groups (task, department, unit) of a day whose only change is runs counted unfinished that have ended: as
+    /// many runs in all, the unfinished ones fewer by as many as the others gained, and no other key with as many runs and
+    /// other units.
+    private static func endedRuns(was: [Key: Sums], now: [Key: Sums]) -> Set<String> {
+        var groups: [String: [Key]] = [:]
+        for key in Set(was.keys).union(now.keys) { groups["\(key.task)\u{0}\(key.department)\u{0}\(key.unit)", default: []].append(key) }
+        return Set(groups.compactMap { group, keys in
+            var closed = 0, gained = 0
+            for key in keys {
+                let a = now[key]?.events ?? 0, b = was[key]?.events ?? 0
+                if key.outcome == Outcome.unfinished.rawValue {
+                    closed += b - a
+                } else if a < b || (a == b && now[key] != was[key]) {
+                    return nil
+                } else {
+                    gained += a - b
+                }
+            }
+            return closed > 0 && gained == closed ? group : nil
+        })
     }
 
     /// The summary's reason: how many days, the first few with their sums, and what to do.
