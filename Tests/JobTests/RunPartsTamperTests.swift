@@ -12,16 +12,21 @@ struct RunPartsTamperTests {
         return "\(time).0000 Info {\(fields.joined(separator: ","))}\n"
     }
 
-    @Test func aRunPartRemovedFromTheStoreIsNamed() throws {
-        let city = try SmallCity("run-parts")
-        defer { city.remove() }
+    /// The catalog, the configuration and the log of the run's start, 2024-06-30 23:50.
+    static func write(_ city: SmallCity) throws {
         try city.write("catalog.csv", """
             task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
             T01,住民税課税資料の取込,税務課,rpa,runs,60,10,2020-04-01,住民税_課税資料取込
 
             """)
         try city.write("kouka.toml", "catalog = \"catalog.csv\"\noutput = \"reports\"\n[[source]]\nformat = \"uipath-execution-log\"\npath = \"logs/*_Execution.log\"\n")
-        try city.write("logs/2024-06-30_Execution.log", Self.line("2024-06-30", "23:50:00", "住民税_課税資料取込 execution started"))
+        try city.write("logs/2024-06-30_Execution.log", line("2024-06-30", "23:50:00", "住民税_課税資料取込 execution started"))
+    }
+
+    @Test func aRunPartRemovedFromTheStoreIsNamed() throws {
+        let city = try SmallCity("run-parts")
+        defer { city.remove() }
+        try Self.write(city)
         try city.write("logs/2024-07-01_Execution.log", Self.line("2024-07-01", "00:20:00", "住民税_課税資料取込 execution ended",
                                                                   extra: #""totalExecutionTimeInSeconds":1800,"totalExecutionTime":"00:30:00""#))
         #expect(try city.nightly().exitCode == 0)
@@ -46,13 +51,7 @@ struct RunPartsTamperTests {
     @Test func aRunsEndArrivingLaterMakesTheReportOutdatedNotEdited() throws {
         let city = try SmallCity("run-parts-late")
         defer { city.remove() }
-        try city.write("catalog.csv", """
-            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
-            T01,住民税課税資料の取込,税務課,rpa,runs,60,10,2020-04-01,住民税_課税資料取込
-
-            """)
-        try city.write("kouka.toml", "catalog = \"catalog.csv\"\noutput = \"reports\"\n[[source]]\nformat = \"uipath-execution-log\"\npath = \"logs/*_Execution.log\"\n")
-        try city.write("logs/2024-06-30_Execution.log", Self.line("2024-06-30", "23:50:00", "住民税_課税資料取込 execution started"))
+        try Self.write(city)
         #expect(try city.nightly().exitCode == 1, "the run is counted unfinished")
         // Made now, as a city makes it.
         #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--quiet"]).exitCode == 0)
