@@ -159,9 +159,6 @@ enum WrittenReportCheck {
             }
             figures += try ReportComparison.differences(found: stated, expected: expected, path: "review").filter { !$0.field.contains(".verdict.rules") }
         }
-        // The period section restates other years' figures, which the comparison of this year's leaves out: each year that
-        // was over when the report was made must have the store's figures, as in a period report. A JSON that does not read
-        // as a report is named by the rendering check.
         // Only files changed since explain figures: a task whose figures differ though none of its files changed since was
         // edited, whatever other file changed (helper-90's tamper-labelled-outdated.sh).
         if !reasons.isEmpty, reasons.allSatisfy({ ["sources", "path"].contains($0.field) }) {
@@ -169,6 +166,9 @@ enum WrittenReportCheck {
             if figures.contains(where: { Self.task(of: $0.field).map { files[$0, default: []].isDisjoint(with: changed) } ?? false }) { reasons = [] }
         }
         let outdatedBy = reasons.isEmpty ? nil : reasons.map(\.field).joined(separator: ", ")
+        // The period section restates other years' figures, which the comparison of this year's leaves out: each year that
+        // was over when the report was made must have the store's figures, as in a period report. A JSON that does not read
+        // as a report is named by the rendering check.
         if let table = decoded?.policyPeriod {
             try WrittenPeriodReportCheck.compareYears(table.years, version: version ?? "of no stated version", field: "policyPeriod.years", jsonPath: path,
                                                       rerun: rerun, what: "\(period.stem) report's period section", storeYear: storeYear,
