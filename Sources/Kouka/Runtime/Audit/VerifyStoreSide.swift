@@ -54,9 +54,9 @@ struct VerifyStoreSide {
             run.instant.map { Date(timeIntervalSince1970: $0) } ?? Timestamp(run.text)?.instant(in: clock)
         }
         // A report states the second it was made: a run that started within that second is taken as after it.
-        let readAfter = { (generatedAt: String, lines: [SourceLine]) -> [String] in
-            guard let made = Timestamp(generatedAt)?.instant(in: clock) else { return [] }
-            return lines.filter { lastRead[$0.path].map { $0.timeIntervalSince1970 >= made.timeIntervalSince1970.rounded(.down) } ?? false }.map(\.path)
+        let readSince = { (generatedAt: String, path: String) -> Bool in
+            guard let made = Timestamp(generatedAt)?.instant(in: clock), let read = lastRead[path] else { return false }
+            return read.timeIntervalSince1970 >= made.timeIntervalSince1970.rounded(.down)
         }
         let storeReview = { (period: ReportPeriod, report: YearReport, asOf: LocalDate) throws -> ToolReview? in
             try context.toolReview(of: period, report: report, asOf: asOf, generatedAt: "")
@@ -72,7 +72,7 @@ struct VerifyStoreSide {
             var found = VerifySummary()
             try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
                                            storeYear: storeYear, storeYearToDate: storeYearToDate, newSystemsAsOf: context.newSystems(of:asOf:),
-                                           readAfter: readAfter, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, into: &found)
+                                           readSince: readSince, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, into: &found)
             return found
         }
         // A month's written report is checked as a year's is, against the month built from the store as kouka-report builds it.
@@ -80,12 +80,12 @@ struct VerifyStoreSide {
         for month in try WrittenReportCheck.writtenMonths(in: context.configuration.outputPath) {
             let report = try context.report(month, generatedAt: "", previous: try context.report(month.yearBefore, generatedAt: "", previous: nil))
             try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, storeYearToDate: storeYearToDate, readAfter: readAfter, storeReview: storeReview,
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, readSince: readSince, storeReview: storeReview,
                                            partsOf: partsOf, catalogRowSeen: catalogRowSeen, into: &months)
         }
         // Period reports are checked as rendered from their own JSON.
         try WrittenPeriodReportCheck.compareAll(outputPath: context.configuration.outputPath, catalogSHA256: context.catalogSHA256,
-                                                timezone: context.configuration.clock.zone.identifier, storeYear: storeYear, readAfter: readAfter, into: &months)
+                                                timezone: context.configuration.clock.zone.identifier, storeYear: storeYear, readSince: readSince, into: &months)
         writtenMonthReports = months
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)
         keepingQuality = try store.sourcesKeepingQuality()

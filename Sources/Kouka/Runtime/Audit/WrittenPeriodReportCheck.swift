@@ -7,7 +7,7 @@ import Foundation
 enum WrittenPeriodReportCheck {
     /// Checks every period report set in `outputPath`; `catalogSHA256` and `timezone` are the configuration's now.
     static func compareAll(outputPath: String, catalogSHA256: String, timezone: String, storeYear: (Int) throws -> YearReport,
-                           readAfter: (String, [SourceLine]) -> [String] = { _, _ in [] }, into summary: inout VerifySummary) throws {
+                           readSince: (String, String) -> Bool = { _, _ in false }, into summary: inout VerifySummary) throws {
         for name in try WrittenReportCheck.periodFolders(in: outputPath) {
             let folder = (outputPath as NSString).appendingPathComponent(name)
             let jsonPath = (folder as NSString).appendingPathComponent("kouka-\(name).json")
@@ -25,7 +25,7 @@ enum WrittenPeriodReportCheck {
             // A JSON that does not read as a report is named already.
             guard let report else { continue }
             try compareFigures(report, jsonPath: jsonPath, rerun: "kouka-report --period \(years)", catalogSHA256: catalogSHA256, timezone: timezone,
-                               storeYear: storeYear, late: { readAfter(report.generatedAt, $0.sources) }, into: &summary)
+                               storeYear: storeYear, late: { $0.sources.map(\.path).filter { readSince(report.generatedAt, $0) } }, into: &summary)
         }
     }
 

@@ -12,7 +12,7 @@ enum WrittenReportCheck {
     static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                         storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
                         newSystemsAsOf: (YearReport, LocalDate) -> YearReport = { report, _ in report },
-                        readAfter: (String, [SourceLine]) -> [String] = { _, _ in [] },
+                        readSince: (String, String) -> Bool = { _, _ in false },
                         storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview? = { _, _, _ in nil },
                         partsOf: [String: [String]] = [:], catalogRowSeen: (([String: Any]) -> Bool)? = nil,
                         into summary: inout VerifySummary) throws {
@@ -23,7 +23,7 @@ enum WrittenReportCheck {
             let before = folderInode(folder)
             var found = VerifySummary()
             try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, storeYear: storeYear,
-                            storeYearToDate: storeYearToDate, newSystemsAsOf: newSystemsAsOf, readAfter: readAfter,
+                            storeYearToDate: storeYearToDate, newSystemsAsOf: newSystemsAsOf, readSince: readSince,
                             storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, into: &found)
             guard folderInode(folder) != before, attempt < 3 else {
                 summary.reportsChecked += found.reportsChecked
@@ -43,7 +43,7 @@ enum WrittenReportCheck {
 
     private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                                     storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
-                                    newSystemsAsOf: (YearReport, LocalDate) -> YearReport, readAfter: (String, [SourceLine]) -> [String],
+                                    newSystemsAsOf: (YearReport, LocalDate) -> YearReport, readSince: (String, String) -> Bool,
                                     storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview?, partsOf: [String: [String]],
                                     catalogRowSeen: (([String: Any]) -> Bool)?, into summary: inout VerifySummary) throws {
         let path = (outputPath as NSString).appendingPathComponent("\(period.stem)/kouka-\(period.stem).json")
@@ -97,7 +97,7 @@ enum WrittenReportCheck {
         let version = json["koukaVersion"] as? String
         var settled: Set<String> = []
         let generatedAt = json["generatedAt"] as? String ?? ""
-        let sourceCheck = try WrittenReportSources.compare(written, store: store.sources, readSince: { readAfter(generatedAt, [Self.line(at: $0)]).count == 1 })
+        let sourceCheck = try WrittenReportSources.compare(written, store: store.sources, readSince: { readSince(generatedAt, $0) })
         // The copies left out are files of the list too.
         if !sourceCheck.changed.isEmpty || !renamed.isEmpty { settled.insert("exclusions.duplicateFiles") }
         if !sourceCheck.changed.isEmpty {
@@ -172,12 +172,12 @@ enum WrittenReportCheck {
         if let table = decoded?.policyPeriod {
             try WrittenPeriodReportCheck.compareYears(table.years, version: version ?? "of no stated version", field: "policyPeriod.years", jsonPath: path,
                                                       rerun: rerun, what: "\(period.stem) report's period section", storeYear: storeYear,
-                                                      late: { readAfter(generatedAt, $0.sources) }, outdatedBy: outdatedBy, into: &summary)
+                                                      late: { $0.sources.map(\.path).filter { readSince(generatedAt, $0) } }, outdatedBy: outdatedBy, into: &summary)
         }
         if case .month = period, let section = decoded?.yearToDate {
             try WrittenYearToDateCheck.compare(section, json: json["yearToDate"], month: period, version: version, jsonPath: path, rerun: rerun,
                                                storeYearToDate: storeYearToDate,
-                                               late: readAfter(generatedAt, try storeYear(period.fiscalYear.startYear).sources), into: &summary)
+                                               late: try storeYear(period.fiscalYear.startYear).sources.map(\.path).filter { readSince(generatedAt, $0) }, into: &summary)
         }
         // The files people read do not say what the JSON says: the JSON was edited, whatever else changed since.
         if rendering.differences.contains(where: WrittenReportRendering.isOtherBytes) {
@@ -210,11 +210,6 @@ enum WrittenReportCheck {
                                              expectedFrom: "store",
                                              detail: "the report states another figure than the store gives now, and was made before these changed: \(outdatedBy). If that change moves this figure, re-run \(rerun); if it cannot (a file or catalog row of another period), the report or the store was changed after the report was written"))
         }
-    }
-
-    /// A source line standing for the file at `path`, for the question whether a nightly run read it after a report was made.
-    private static func line(at path: String) -> SourceLine {
-        SourceLine(path: path, sha256: "", format: "", rows: 0, accepted: 0, rejected: 0, status: "")
     }
 
     /// The task line a field is of (`T01|税務課|rpa|runs` for `tasks[T01|税務課|rpa|runs].hoursSaved`), nil for another field.

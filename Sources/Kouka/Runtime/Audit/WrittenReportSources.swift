@@ -25,7 +25,7 @@ package enum WrittenReportSources {
     /// `readSince`: whether a nightly run that started after the report was made read the file at a path (or deleted it):
     /// only such a file can be listed otherwise by an honest report. Another is stated otherwise than the store has it (a
     /// forged SHA-256 moves a file out of the line-by-line comparison, helper-90's fake-sha-hides-source-lines.sh).
-    package static func compare(_ written: Any, store: [SourceLine], readSince: (String) -> Bool = { _ in true }) throws -> Comparison {
+    package static func compare(_ written: Any, store: [SourceLine], readSince: (String) -> Bool) throws -> Comparison {
         let lines = (written as? [String: Any])?["sources"] as? [[String: Any]] ?? []
         var found: [String: [String: Any]] = [:]
         for line in lines {

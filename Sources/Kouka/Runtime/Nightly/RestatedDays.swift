@@ -12,6 +12,9 @@ enum RestatedDays {
         var outcome: String
         var unit: String
 
+        /// The task's runs of one unit in a department, whatever their outcome.
+        var group: String { "\(task)\u{0}\(department)\u{0}\(unit)" }
+
         static func < (a: Key, b: Key) -> Bool { (a.task, a.department, a.outcome, a.unit) < (b.task, b.department, b.outcome, b.unit) }
     }
 
@@ -54,13 +57,9 @@ enum RestatedDays {
             let settled = settledBefore.map { day < $0 } ?? false
             let ended = Self.endedRuns(was: was, now: now)
             for key in Set(was.keys).union(now.keys).sorted() {
-                var a = now[key] ?? Sums(events: 0, quantity: 0), b = was[key] ?? Sums(events: 0, quantity: 0)
-                let group = "\(key.task)\u{0}\(key.department)\u{0}\(key.unit)"
+                let a = now[key] ?? Sums(events: 0, quantity: 0), b = was[key] ?? Sums(events: 0, quantity: 0)
                 // A run that ended: its unfinished count gone, its ended one come, in a task whose runs changed no otherwise.
-                if ended.contains(group) {
-                    if key.outcome == Outcome.unfinished.rawValue { continue }
-                    if a.events > b.events { (a, b) = (Sums(events: 0, quantity: 0), Sums(events: 0, quantity: 0)) }
-                }
+                if ended.contains(key.group), key.outcome == Outcome.unfinished.rawValue || a.events > b.events { continue }
                 if settled ? a != b : (key.outcome != Outcome.unfinished.rawValue && (a.events < b.events || (a.events == b.events && a != b))) {
                     restated.append(Day(day: day, key: key, before: was[key], after: now[key]))
                 }
@@ -74,7 +73,7 @@ enum RestatedDays {
     /// other units.
     private static func endedRuns(was: [Key: Sums], now: [Key: Sums]) -> Set<String> {
         var groups: [String: [Key]] = [:]
-        for key in Set(was.keys).union(now.keys) { groups["\(key.task)\u{0}\(key.department)\u{0}\(key.unit)", default: []].append(key) }
+        for key in Set(was.keys).union(now.keys) { groups[key.group, default: []].append(key) }
         return Set(groups.compactMap { group, keys in
             var closed = 0, gained = 0
             for key in keys {

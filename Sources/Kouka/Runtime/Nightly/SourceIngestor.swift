@@ -119,7 +119,7 @@ final class SourceIngestor {
     /// The first day a file last read by the run that started at `lastRead` (UTC text) may still have held runs not
     /// counted then: the day before that reading's own, less the days a run may wait for its end (`pending_max_hours`).
     /// Days before it were settled when the file was read; nil when the reading's time is not known.
-    static func settledBefore(lastRead: String?, clock: LocalClock, pendingMaxAge: TimeInterval) throws -> LocalDate? {
+    static func settledBefore(lastRead: String?, clock: LocalClock, pendingMaxAge: TimeInterval) -> LocalDate? {
         guard let lastRead, let stamp = Timestamp(lastRead) else { return nil }
         return clock.localDate(of: stamp.instant(in: clock)).adding(days: -1 - Int((pendingMaxAge / 86_400).rounded(.up)))
     }
@@ -316,15 +316,11 @@ final class SourceIngestor {
                     logger.notice("source file is read whole: the time zone changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
                 }
             }
-            // Read with the same settings, rules and hours as before, the days it counted must give what they gave: other
-            // figures for them are the file's past rewritten (helper-89: 100 items edited to 900 in place, read again with
-            // exit 0). An earlier Kouka's line (no change time) is read again for a rule that changed.
-            if known.changedAt != 0, !IngestPlan.hasOtherOfficeHours(known, than: officeHoursText), !IngestPlan.hasOtherTimeZone(known, than: zone) {
-                restating.insert(display)
-            }
         }
-        // `--since` reads whole again with the same rules: an edit it would take in is named all the same (helper-90).
-        if plan == .full, forced, let known, known.status == .present, known.format == spec.format, known.changedAt != 0,
+        // Read again whole with the same settings, rules and hours as before (also by `--since`), the days it counted must give
+        // what they gave: other figures for them are the file's past rewritten (helper-89: 100 items edited to 900 in place,
+        // read again with exit 0). An earlier Kouka's line (no change time) is read again for a rule that changed.
+        if plan == .full, let known, known.status == .present, known.format == spec.format, known.changedAt != 0,
            !IngestPlan.hasOtherOfficeHours(known, than: officeHoursText), !IngestPlan.hasOtherTimeZone(known, than: zone) {
             restating.insert(display)
         }
@@ -567,7 +563,7 @@ final class SourceIngestor {
                 } else {
                     // A format that counts a run before its end (a chatbot's last question) changes it in a later export by rule.
                     if restating.remove(display) != nil, !read.spec.parser.keepsTheDayOfOpenRuns {
-                        let settled = try Self.settledBefore(lastRead: try store.lastReadingStart(ofSourceAt: display), clock: configuration.clock,
+                        let settled = Self.settledBefore(lastRead: try store.lastReadingStart(ofSourceAt: display), clock: configuration.clock,
                                                              pendingMaxAge: configuration.pendingMaxAge)
                         let restated = RestatedDays.days(before: try store.sumsPerDay(ofSourceAt: display), after: RestatedDays.perDay(rollups), settledBefore: settled)
                         if !restated.isEmpty {
