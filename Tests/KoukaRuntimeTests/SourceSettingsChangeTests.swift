@@ -44,6 +44,10 @@ import Testing
         let second = try city.night(2)
         #expect(second.filesReadForSourceSettings.map(\.path) == ["logs/runs.csv"])
         #expect(second.filesReadForTimeZone.isEmpty)
+        // The day the setting moved is named (exit 1), with both figures, as a log edited that night would be.
+        #expect(second.filesRestatingDays.map(\.path) == ["logs/runs.csv"])
+        #expect(second.filesRestatingDays.first?.reason.contains("2024-05-03 住民税_課税資料取込 failure runs: 1 run(s), 1 → none") == true,
+                "\(second.filesRestatingDays)")
         // 中断 cancelled: 2 × 165 = 330 min, no rework.
         #expect(try city.hoursSaved() == 5.5)
         let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()

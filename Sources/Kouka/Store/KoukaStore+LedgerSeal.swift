@@ -33,15 +33,27 @@ extension KoukaStore {
     /// The seals the nightly run `run` found as it started, from `sealing` (its reading of the ledger) and the
     /// quarantine; recorded with the run, which from now on keeps the seal as a sum (`keepRunningSeal`). A dry run
     /// (`run` nil) records nothing, and says what a run would find.
-    package func sealsFound(_ sealing: LedgerSealing, run: Int64?) throws -> SealsFound {
+    /// The run keeps the seal with the catalog's kept versions; held to `previous` (`sealedBefore`), which sealed without them
+    /// (0.5.5 and before), it records and compares the seal it found without them.
+    package func sealsFound(_ sealing: LedgerSealing, run: Int64?, comparedWith previous: JobRunSeal? = nil) throws -> SealsFound {
         var sum = sealing.sum
         try addQuarantine(to: &sum)
+        let withoutCatalog = sum
+        try addCatalogVersions(to: &sum)
+        let comparable = previous.map(\.coversCatalog) == false ? withoutCatalog : sum
         let old = try sealing.v1.map { try sealQuarantine($0) }
         if let run {
             if let old { try db.prepare("UPDATE job_runs SET seal_found = ? WHERE id = ?").run([.text(old), .integer(run)]) }
             try keepRunningSeal(from: sum, run: run)
+            if comparable != sum { try db.prepare("UPDATE job_runs SET seal_sum_found = ? WHERE id = ?").run([.text(comparable.hex), .integer(run)]) }
         }
-        return SealsFound(v1: old, sum: sum)
+        return SealsFound(v1: old, sum: comparable)
+    }
+
+    /// The run a nightly run's seal is held to, of `runs` (the job's runs before it, oldest first): the last that left a seal
+    /// as a sum, or the last run when none did.
+    package static func sealedBefore(_ runs: [JobRunSeal]) -> JobRunSeal? {
+        runs.last(where: { $0.sumLeft != nil }) ?? runs.last
     }
 
     /// Whether a run after `runs` (its job's, oldest first: `seals(job:)`) also reads the seal of Kouka 0.4.7 and before:
@@ -63,10 +75,12 @@ extension KoukaStore {
     package func seals(job: String) throws -> [JobRunSeal] {
         var seals: [JobRunSeal] = try sealSumsSince() == 0 ? [.origin] : []
         try db.prepare("""
-            SELECT id, started_at, state, seal_found, seal_left, seal_accepted, seal_sum_found, seal_sum_left FROM job_runs WHERE job = ? ORDER BY id
+            SELECT id, started_at, state, seal_found, seal_left, seal_accepted, seal_sum_found, seal_sum_left, seal_covers_catalog FROM job_runs
+            WHERE job = ? ORDER BY id
             """, reading: "job_runs").query([.text(job)]) { s in
             seals.append(JobRunSeal(run: try s.int(0), startedAt: try s.text(1), state: try s.text(2), found: try s.optionalText(3),
-                                    left: try s.optionalText(4), accepted: try s.flag(5), sumFound: try s.optionalText(6), sumLeft: try s.optionalText(7)))
+                                    left: try s.optionalText(4), accepted: try s.flag(5), sumFound: try s.optionalText(6), sumLeft: try s.optionalText(7),
+                                    coversCatalog: try s.flag(8)))
         }
         return seals
     }
@@ -112,9 +126,12 @@ package struct JobRunSeal: Sendable, Equatable {
     package var sumFound: String? = nil
     /// The seal as a sum at the run's last commit: as it ended, or as a killed run left the store.
     package var sumLeft: String? = nil
+    /// Whether the seal it left covers the catalog's kept versions (a run of 0.5.6 or later).
+    package var coversCatalog = false
 
     /// The store as it was created, empty, before its first run: `run` 0, which no run has.
-    package static let origin = JobRunSeal(run: 0, startedAt: "the store's creation", state: "finished", sumFound: SealSum().hex, sumLeft: SealSum().hex)
+    package static let origin = JobRunSeal(run: 0, startedAt: "the store's creation", state: "finished", sumFound: SealSum().hex, sumLeft: SealSum().hex,
+                                           coversCatalog: true)
 
     /// The runs of `runs` (one job's, oldest first) that found another seal than the run they are compared with left:
     /// a change made outside Kouka between the two. A run that records the seal as a sum is compared with the last run

@@ -9,14 +9,27 @@ extension KoukaStore {
     static let sealedRejectColumns = sealedRejectColumnList.joined(separator: ", ")
     static let sealedRejectColumnList = ["source_id", "line", "repeated_run", "reason", "day"]
 
-    /// The seal, as a sum, of the ledger and the quarantine as they are now: one reading of each.
-    package func sealSum() throws -> SealSum {
+    /// A kept catalog version's columns the seal covers: all of them.
+    static let sealedCatalogColumnList = ["id", "digest", "first_run", "rows"]
+
+    /// The seal, as a sum, of the ledger, the quarantine and (unless `coveringCatalog` is false, as runs of 0.5.5 and before
+    /// sealed) the catalog's kept versions as they are now: one reading of each.
+    package func sealSum(coveringCatalog: Bool = true) throws -> SealSum {
         var sum = SealSum()
         try db.prepare("SELECT \(Self.sealedLineRow) FROM source_files", reading: "source_files").query { s in
             sum.add(try sealDigest(s, 0, table: "source_files"))
         }
         try addQuarantine(to: &sum)
+        if coveringCatalog { try addCatalogVersions(to: &sum) }
         return sum
+    }
+
+    /// Adds the kept catalog versions' rows to `sum`.
+    func addCatalogVersions(to sum: inout SealSum) throws {
+        try db.prepare("SELECT kouka_seal_row('catalog', \(Self.sealedCatalogColumnList.joined(separator: ", "))) FROM catalog_versions",
+                       reading: "catalog_versions").query { s in
+            sum.add(try sealDigest(s, 0, table: "catalog_versions"))
+        }
     }
 
     /// Adds the quarantine's rows to `sum`, which holds the ledger's lines.
@@ -38,9 +51,10 @@ extension KoukaStore {
     /// Records `found` as the seal run `run` found and, until its first commit, left; from now on this connection's
     /// writes to the ledger and the quarantine keep it, and each commit records it with the run.
     func keepRunningSeal(from found: SealSum, run: Int64) throws {
-        try db.prepare("UPDATE job_runs SET seal_sum_found = ?1, seal_sum_left = ?1 WHERE id = ?2").run([.text(found.hex), .integer(run)])
+        try db.prepare("UPDATE job_runs SET seal_sum_found = ?1, seal_sum_left = ?1, seal_covers_catalog = 1 WHERE id = ?2").run([.text(found.hex), .integer(run)])
         let line = { (row: String) in "'line', \(row).id, " + Self.sealedLineColumnList.map { "\(row).\($0)" }.joined(separator: ", ") }
         let reject = { (row: String) in "'reject', " + Self.sealedRejectColumnList.map { "\(row).\($0)" }.joined(separator: ", ") }
+        let version = { (row: String) in "'catalog', " + Self.sealedCatalogColumnList.map { "\(row).\($0)" }.joined(separator: ", ") }
         // TEMP: the triggers are this connection's own, never written to the store.
         try db.execute("""
             CREATE TEMP TRIGGER IF NOT EXISTS seal_line_added AFTER INSERT ON main.source_files BEGIN SELECT kouka_seal_note(1, \(line("NEW"))); END;
@@ -51,6 +65,10 @@ extension KoukaStore {
             CREATE TEMP TRIGGER IF NOT EXISTS seal_rejection_removed AFTER DELETE ON main.rejects BEGIN SELECT kouka_seal_note(-1, \(reject("OLD"))); END;
             CREATE TEMP TRIGGER IF NOT EXISTS seal_rejection_changed AFTER UPDATE ON main.rejects BEGIN
                 SELECT kouka_seal_note(-1, \(reject("OLD"))); SELECT kouka_seal_note(1, \(reject("NEW"))); END;
+            CREATE TEMP TRIGGER IF NOT EXISTS seal_catalog_kept AFTER INSERT ON main.catalog_versions BEGIN SELECT kouka_seal_note(1, \(version("NEW"))); END;
+            CREATE TEMP TRIGGER IF NOT EXISTS seal_catalog_removed AFTER DELETE ON main.catalog_versions BEGIN SELECT kouka_seal_note(-1, \(version("OLD"))); END;
+            CREATE TEMP TRIGGER IF NOT EXISTS seal_catalog_changed AFTER UPDATE ON main.catalog_versions BEGIN
+                SELECT kouka_seal_note(-1, \(version("OLD"))); SELECT kouka_seal_note(1, \(version("NEW"))); END;
             """)
         db.runningSeal = RunningSeal(sum: found) { [weak db] sum throws(StoreError) in
             try db?.prepare("UPDATE job_runs SET seal_sum_left = ? WHERE id = ?").run([.text(sum.hex), .integer(run)])

@@ -94,7 +94,9 @@ struct VerifyStoreSide {
                                                                 kept: try store.keepsEveryRunKeyDigest())
         let runs = try store.seals(job: NightlyJob.job)
         // The seal of 0.4.3 to 0.4.7 is read only while no run has recorded one as a sum: the last run's is of that kind.
-        let now = LedgerSealCheck.Now(v1: runs.contains { $0.sumLeft != nil } ? nil : try store.ledgerSeal(), sum: try store.sealSum().hex)
+        // Held to the last run that left a seal as a sum, as that run sealed: with the catalog's kept versions from 0.5.6.
+        let covers = runs.last(where: { $0.sumLeft != nil })?.coversCatalog ?? true
+        let now = LedgerSealCheck.Now(v1: runs.contains { $0.sumLeft != nil } ? nil : try store.ledgerSeal(), sum: try store.sealSum(coveringCatalog: covers).hex)
         (sealDifferences, storeEditsAccepted) = LedgerSealCheck.differences(runs: runs, now: now, sumsSince: try store.sealSumsSince())
     }
 }

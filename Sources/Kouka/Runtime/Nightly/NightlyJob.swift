@@ -71,7 +71,7 @@ package struct NightlyJob {
         let ledger = try store?.ledgerIdentities(sealing: &seal) ?? []
         if let store, let seal {
             // A dry run records nothing, and says what the run would find.
-            let found = try store.sealsFound(seal, run: runID)
+            let found = try store.sealsFound(seal, run: runID, comparedWith: KoukaStore.sealedBefore(runsBefore))
             let broken = try store.sealBroken(after: runsBefore, found: found)
             if options.acceptStoreEdits, runID != nil {
                 let accepted = try store.acceptStoreEdits(job: Self.job)

@@ -5,6 +5,16 @@ import Foundation
 /// items edited to 900 with the size and time kept, read again with exit 0, a closed year's hours raised sixfold). Days
 /// it no longer holds are `RunsLost`'s; days it holds anew are new runs.
 enum RestatedDays {
+    /// Why a file is read again whole, as far as its figures are concerned.
+    enum Cause: Equatable {
+        /// With the settings, rules and hours it was read with: nothing but its bytes can move a day.
+        case sameSettings
+        /// With other settings of its `[[source]]` (or `pending_max_hours`): they may move a day, by the city's choice.
+        case otherSettings
+        /// In another time zone: its runs move between days, its sums over all days stay.
+        case otherTimeZone
+    }
+
     /// A day's sums by task, department, outcome and unit.
     struct Key: Hashable, Comparable {
         var task: String
@@ -90,13 +100,46 @@ enum RestatedDays {
         })
     }
 
-    /// The summary's reason: how many days, the first few with their sums, and what to do.
-    static func reason(_ restated: [Day]) -> String {
-        func text(_ sums: Sums?) -> String { sums.map { "\($0.events) run(s), \(NumberText.quantity($0.quantity))" } ?? "none" }
+    /// The keys whose runs were changed over all the days both readings hold, as `days` judges a day not yet settled: for a
+    /// file read again in another time zone, whose runs move between days. Returned under the first day of the earlier reading.
+    static func inAll(before: [LocalDate: [Key: Sums]], after: [LocalDate: [Key: Sums]]) -> [Day] {
+        guard let first = before.keys.min() else { return [] }
+        func collapsed(_ days: [LocalDate: [Key: Sums]]) -> [LocalDate: [Key: Sums]] {
+            var all: [Key: Sums] = [:]
+            for sums in days.values {
+                for (key, value) in sums {
+                    let was = all[key] ?? Sums(events: 0, quantity: 0)
+                    all[key] = Sums(events: was.events + value.events, quantity: was.quantity + value.quantity)
+                }
+            }
+            return [first: all]
+        }
+        return days(before: collapsed(before), after: collapsed(after))
+    }
+
+    private static func text(_ sums: Sums?) -> String { sums.map { "\($0.events) run(s), \(NumberText.quantity($0.quantity))" } ?? "none" }
+
+    /// The summary's reason: how many days, the first few with their sums, and what to do, by why the file was read again.
+    static func reason(_ restated: [Day], cause: Cause = .sameSettings) -> String {
         let days = Set(restated.map(\.day))
         let shown = restated.prefix(3).map { "\($0.day) \($0.key.task) \($0.key.outcome) \($0.key.unit): \(text($0.before)) → \(text($0.after))" }
-        return "read again whole, it gives other figures for \(days.count) day(s) it counted before (\(shown.joined(separator: "; "))\(restated.count > 3 ? "; …" : "")): "
+        let figures = "other figures for \(days.count) day(s) it counted before (\(shown.joined(separator: "; "))\(restated.count > 3 ? "; …" : ""))"
+        if cause == .otherSettings {
+            return "read again whole with the settings kouka.toml now gives its [[source]] (or [nightly] pending_max_hours), it gives \(figures): "
+                + "if the settings change was meant to move them, the reports of those days state what they counted before: make them again; "
+                + "if not, put the settings back, and if the file was edited as well, put the tool's own file back, then run kouka-nightly"
+        }
+        return "read again whole, it gives \(figures): "
             + "its past was rewritten, in place or by a new export. If it was edited, put the tool's own file back and run kouka-nightly; "
             + "if it is a corrected export, the reports of those days state what it held before: make them again"
+    }
+
+    /// The summary's reason for a file read again in another time zone whose sums over all its days changed.
+    static func reasonInAll(_ restated: [Day]) -> String {
+        let shown = restated.prefix(3).map { "\($0.key.task) \($0.key.outcome) \($0.key.unit): \(text($0.before)) → \(text($0.after))" }
+        return "read again in the time zone kouka.toml gives now, it gives other figures over all its days than it counted before "
+            + "(\(shown.joined(separator: "; "))\(restated.count > 3 ? "; …" : "")); its runs move between days with the zone, but their items "
+            + "and outcomes should not change: if the file was edited, put the tool's own file back and run kouka-nightly; if it is a corrected "
+            + "export, make the reports of its days again"
     }
 }

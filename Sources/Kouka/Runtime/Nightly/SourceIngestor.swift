@@ -34,8 +34,9 @@ final class SourceIngestor {
     private(set) var paths: [String: RunPath] = [:]
     /// The paths `--since` reads whole.
     var forced: Set<String> = []
-    /// The files read whole again with the settings, rules and hours they were read with before (`RestatedDays`).
-    var restating: Set<String> = []
+    /// The files read whole again whose days counted before are compared with what they give now (`RestatedDays`), each
+    /// with whether its source's settings changed since (then the settings may be what moved a day, and the reason says so).
+    var restating: [String: RestatedDays.Cause] = [:]
     /// The files on disk the run leaves out (`NightlyOptions.leavingOut`), by path: a parser takes them as not there.
     var absentPaths: Set<String> = []
     /// Ledger lines whose files are no longer at their paths, by inode: a new path with one of these inodes
@@ -320,9 +321,17 @@ final class SourceIngestor {
         // Read again whole with the same settings, rules and hours as before (also by `--since`), the days it counted must give
         // what they gave: other figures for them are the file's past rewritten (helper-89: 100 items edited to 900 in place,
         // read again with exit 0). An earlier Kouka's line (no change time) is read again for a rule that changed.
+        // Read again for a change of its source's settings, the same days are compared too: a setting changed the night a log
+        // was edited must not carry the edit in with exit 0 (helper-91: `pending_max_hours = 25` beside 100 items made 900).
         if plan == .full, let known, known.status == .present, known.format == spec.format, known.changedAt != 0,
-           !IngestPlan.hasOtherOfficeHours(known, than: officeHoursText), !IngestPlan.hasOtherTimeZone(known, than: zone) {
-            restating.insert(display)
+           !IngestPlan.hasOtherOfficeHours(known, than: officeHoursText) {
+            if !IngestPlan.hasOtherTimeZone(known, than: zone) {
+                restating[display] = .sameSettings
+            } else if let was = known.timeZone, SourceSpec.zones(of: was) == SourceSpec.zones(of: zone) {
+                restating[display] = .otherSettings
+            } else {
+                restating[display] = .otherTimeZone
+            }
         }
         if plan == .full { paths[display, default: RunPath()].replacing = true }
         if dryRun {
@@ -526,8 +535,12 @@ final class SourceIngestor {
         let starts = try Self.runStarts(parsed.endsOfRunsStartedBefore, store: store)
         try findEnds(parsed.endsOfRunsStartedBefore, startedIn: starts, in: &endedHere, store: store)
         if case .append = read.plan {} else {
-            try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: Self.stream(collector), countedElsewhere: Set(endedHere.leftOut.keys),
-                                        in: &endedHere, store: store)
+            // A run without an id of its own is known by its start's instant, which another zone moves: read again in it, the
+            // file is held to its sums over all days instead (`RestatedDays.inAll`), not to keys no zone change keeps.
+            if !readForTimeZone.contains(display) {
+                try findRunsNoLongerCounted(display, format: read.spec.format, newRuns: Self.stream(collector), countedElsewhere: Set(endedHere.leftOut.keys),
+                                            in: &endedHere, store: store)
+            }
             try findFilesLeavingRunsOutWhileAway(display, format: read.spec.format, in: &endedHere, store: store)
         }
         record.pendingRuns = parsed.pendingRuns + endedHere.keptBy.values.reduce(0, +)
@@ -553,23 +566,34 @@ final class SourceIngestor {
             // Read again for runs another file now counts, from the bytes it was read as: what it no longer counts is those.
             if readingAgainForEndedRuns == 0 {
                 let before = try store.eventsPerDay(ofSourceAt: display)
+                let cause = restating.removeValue(forKey: display)
                 if readForTimeZone.contains(display) {
                     // Its runs are dated in another zone now: a run may move to the day before or after.
                     if let lost = RunsLost.inAll(before: before, rollups: rollups, rejections: collector.rejections) {
                         summary.filesLosingRuns.append(.init(path: display, reason: RunsLost.reasonInAll(lost)))
                         try store.noteLoss(path: display, reason: RunsLost.reasonInAll(lost))
                         logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(display)"])
+                    } else if cause != nil, !read.spec.parser.keepsTheDayOfOpenRuns {
+                        // Its runs move between days with the zone, so only its sums over all days can be held to what they were.
+                        let restated = RestatedDays.inAll(before: try store.sumsPerDay(ofSourceAt: display), after: RestatedDays.perDay(rollups))
+                        if !restated.isEmpty {
+                            let reason = RestatedDays.reasonInAll(restated)
+                            summary.filesRestatingDays.append(.init(path: display, reason: reason))
+                            try store.noteLoss(path: display, reason: reason)
+                            logger.warning("source file read again in another time zone gives other figures in all", metadata: ["file": "\(display)"])
+                        }
                     }
                 } else {
                     // A format that counts a run before its end (a chatbot's last question) changes it in a later export by rule.
-                    if restating.remove(display) != nil, !read.spec.parser.keepsTheDayOfOpenRuns {
+                    if let cause, !read.spec.parser.keepsTheDayOfOpenRuns {
                         let settled = Self.settledBefore(lastRead: try store.lastReadingStart(ofSourceAt: display), clock: configuration.clock,
                                                              pendingMaxAge: configuration.pendingMaxAge)
                         let restated = RestatedDays.days(before: try store.sumsPerDay(ofSourceAt: display), after: RestatedDays.perDay(rollups), settledBefore: settled)
                         if !restated.isEmpty {
-                            summary.filesRestatingDays.append(.init(path: display, reason: RestatedDays.reason(restated)))
+                            let reason = RestatedDays.reason(restated, cause: cause)
+                            summary.filesRestatingDays.append(.init(path: display, reason: reason))
                             // Kept with the file's commit: a run killed before its summary leaves it for the next to state.
-                            try store.noteLoss(path: display, reason: RestatedDays.reason(restated))
+                            try store.noteLoss(path: display, reason: reason)
                             logger.warning("source file read again gives other figures for days it counted", metadata: ["file": "\(display)"])
                         }
                     }

@@ -342,6 +342,12 @@ enum Migrations {
             rows TEXT NOT NULL
         );
         """),
+        // The catalog's versions join the seal from 0.5.6 (`KoukaStore.sealSum`): a version removed or rewritten outside Kouka
+        // would let a baseline changed for days already counted pass unnamed (helper-91's catalog-tamper-unnamed.sh). A run
+        // says whether the seals it recorded cover them, so that the first run of 0.5.6 is held to what 0.5.5 left.
+        ("v28", """
+        ALTER TABLE job_runs ADD COLUMN seal_covers_catalog INTEGER NOT NULL DEFAULT 0;
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
