@@ -200,6 +200,21 @@ extension TaskCatalogLoaderTests {
         #expect(copied.entries.count == 2)
     }
 
+    /// Two rows of one AI task going into production on two days: each use was judged by the row in force on its day, and
+    /// the report stated the other date (helper-92's ai-task-production-from-differs-between-rows.sh). The same date on both,
+    /// or none on the later row, is one start.
+    @Test func aTaskGoingIntoProductionTwiceIsACatalogError() throws {
+        let first = "A1,申請,市民課,ai-ocr,sheets,10,4,0,2020-04-01,2024-09-01,申請\n"
+        let problems = try Self.problems(Data((Self.header + "\n" + first + "A1,申請,市民課,ai-ocr,sheets,10,5,0,2024-10-01,2024-04-01,申請\n").utf8))
+        #expect(problems.map(\.line) == [3])
+        #expect(problems.first?.message.contains("task_id A1 goes into production on 2024-09-01 on line 2 and on 2024-04-01 here") == true,
+                "\(problems)")
+        for later in ["2024-09-01", ""] {
+            let one = try Self.load(Data((Self.header + "\n" + first + "A1,申請,市民課,ai-ocr,sheets,10,5,0,2024-10-01,\(later),申請\n").utf8))
+            #expect(one.entries.count == 2)
+        }
+    }
+
     /// Saved by Excel for Mac as "CSV (Macintosh)": lines end in a carriage return alone. Each row keeps its own line, which
     /// the report lists as the baseline used (helper-75's catalog_cr_only_lines.sh: every row was line 1).
     @Test func aCatalogWithCarriageReturnsAloneNumbersEachRow() throws {

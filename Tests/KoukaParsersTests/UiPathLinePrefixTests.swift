@@ -13,7 +13,7 @@ struct UiPathLinePrefixTests {
         ("09:05:01.1234 Info {\"a\":1}", 9, 5, 1.1234),
         ("23:59:59 Error {}", 23, 59, 59.0),
         ("  7:05:01.5  Fatal  {}", 7, 5, 1.5),
-        ("00:00:60.9999 Trace {}", 0, 0, 60.9999),
+        ("00:00:59.9999 Trace {}", 0, 0, 59.9999),
     ])
     func readsTheTimeOfALine(text: String, hour: Int, minute: Int, second: Double) throws {
         let time = try #require(Self.split(text))
@@ -21,7 +21,7 @@ struct UiPathLinePrefixTests {
     }
 
     @Test(arguments: [
-        "24:00:00.0 Info {}", "09:60:00 Info {}", "09:05:61 Info {}", "09:05 Info {}", "09:05:01.1234 Verbose {}",
+        "24:00:00.0 Info {}", "09:60:00 Info {}", "09:05:61 Info {}", "23:59:60 Info {}", "09:05 Info {}", "09:05:01.1234 Verbose {}",
         "09:05:01.1234Info {}", "x9:05:01 Info {}", "09:05:01. Info {}", "09:05:01.1234 Info extra {}", "{\"a\":1}",
         "09:05:01.1234 Info no brace",
     ])

@@ -54,7 +54,9 @@ package struct Timestamp: Sendable, Hashable {
               let mi = scanner.number(maxDigits: 2), h < 24, mi < 60 else { return nil }
         hour = h; minute = mi
         if scanner.take(oneOf: ":") != nil {
-            guard let sec = scanner.number(maxDigits: 2), sec < 61 else { return nil }
+            // No second 60: the tools' Windows clocks cannot write one, and Japan's last leap second fell at 08:59:60, so one read
+            // as the next minute would carry a run over midnight of March 31 into the next fiscal year (helper-92).
+            guard let sec = scanner.number(maxDigits: 2), sec < 60 else { return nil }
             second = Double(sec)
             if scanner.take(oneOf: ".,") != nil {
                 guard let fraction = scanner.fraction() else { return nil }
@@ -93,7 +95,7 @@ package struct Timestamp: Sendable, Hashable {
         }
         guard let y = digits(0, 4), y >= 1000, let mo = digits(5, 2), (1...12).contains(mo), let d = digits(8, 2), d >= 1,
               d <= LocalDate.daysIn(month: mo, year: y), let h = digits(11, 2), h < 24, let mi = digits(14, 2), mi < 60,
-              let s = digits(17, 2), s < 61 else { return nil }
+              let s = digits(17, 2), s < 60 else { return nil }
         return Timestamp(date: LocalDate(year: y, month: mo, day: d), hour: h, minute: mi, second: Double(s), utcOffset: nil)
     }
 

@@ -116,7 +116,7 @@ package struct DeepLUsageParser: LogParser {
     }
 
     private static func characters(_ text: String) -> Double? {
-        guard let count = DecimalText.number(text), count.isFinite, count >= 0, count <= CSVRow.largestPlausible else { return nil }
+        guard let count = DecimalText.wholeCount(text), count >= 0, count <= CSVRow.largestPlausible else { return nil }
         return count
     }
 }

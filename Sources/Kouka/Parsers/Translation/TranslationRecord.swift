@@ -21,8 +21,9 @@ struct TranslationRecord {
 
     func event(line: Int, context: ParseContext, options: SourceOptions) throws(RowProblem) -> UsageEvent {
         let occurredAt = try Self.instant(of: time, clock: context.clock)
-        guard let count = DecimalText.number(grouped: characters), count.isFinite, count >= 0, count <= CSVRow.largestPlausible else {
-            throw RowProblem("the character count is missing or not a plausible number (a comma may only group thousands: 1,000)")
+        guard let count = DecimalText.wholeCount(characters), count >= 0, count <= CSVRow.largestPlausible else {
+            throw RowProblem("the character count is missing or not a plausible whole number (a comma may only group thousands: 1,000; 12.500 could be "
+                + "twelve and a half or twelve thousand five hundred): export it again with the count written as digits alone")
         }
         var postEdit: Double? = nil
         if !postEditMinutes.isEmpty {

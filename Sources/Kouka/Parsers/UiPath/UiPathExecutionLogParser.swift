@@ -304,7 +304,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         var scanner = UiPathPrefixScanner(UnsafeRawBufferPointer(rebasing: bytes[..<brace]))
         scanner.skipSpaces()
         guard let h = scanner.integer(), scanner.take(0x3A), let m = scanner.integer(), scanner.take(0x3A), let s = scanner.seconds(),
-              (0..<24).contains(h), (0..<60).contains(m), s < 61, scanner.skipSpaces() > 0, scanner.level(), scanner.atEndAfterSpaces()
+              (0..<24).contains(h), (0..<60).contains(m), s < 60, scanner.skipSpaces() > 0, scanner.level(), scanner.atEndAfterSpaces()
         else { return nil }
         return ((h, m, s), UnsafeRawBufferPointer(rebasing: bytes[brace...]))
     }

@@ -38,6 +38,7 @@ package struct PeriodReportJob {
     package func run() throws -> PeriodReportSummary {
         let report = try build()
         let texts = try PeriodReportRendering.texts(report, shiftJIS: options.shiftJISCSV)
+        ShiftJISCopies.warn(texts, logger: logger)
         let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: report.stem, logger: logger)
         for (name, data) in texts { try set.add(data, named: name) }
         try set.add(named: PeriodReportRendering.workbookName(report)) { temporary in

@@ -38,18 +38,7 @@ extension ReportContext {
         let rollups = through >= from ? try self.rollups(from: from, to: through) : []
         if case .fiscalYear = period, through < period.lastDay, let money = configuration.money {
             // A year under way bears the licence of the months it covers, not the whole year's, against the hours to date.
-            let months = through < from ? 0 : period.monthKeys.filter { $0 <= through.monthKey }.count
-            report.money = report.money.map { line in
-                var line = line
-                line.bySystem = line.bySystem.map { s in
-                    var s = s
-                    // Every system a report line names is one of SystemFamily's: the report made it from them.
-                    s.licenceYen = SystemFamily(rawValue: s.system).map { money.licenceToDate(of: $0, months: months) } ?? s.licenceYen
-                    s.netYen = s.savedYen - s.licenceYen
-                    return s
-                }
-                return line
-            }
+            report.money = report.money?.borne(months: MoneySettings.monthsBorne(of: period, through: through), by: money)
         }
         var fiscalYear: Int? = nil
         if case let .fiscalYear(year) = period { fiscalYear = year.startYear }

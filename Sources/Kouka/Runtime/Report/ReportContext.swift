@@ -144,6 +144,11 @@ struct ReportContext {
             otherOfficeHours: otherHours))
         // A year cut at a day (a month's year to date) counts the systems live by that day, as its hours.
         NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: min(asOf, last ?? asOf))
+        // And a year under way bears the licences of the months it covers, as its month reports and its tool review do
+        // (helper-92: a whole year's licence set against April's hours in the same report as April's twelfth).
+        if case .fiscalYear = period, let money = configuration.money, min(asOf, last ?? asOf) < period.lastDay {
+            report.money = report.money?.borne(months: MoneySettings.monthsBorne(of: period, through: min(asOf, last ?? asOf)), by: money)
+        }
         return (report, minutes)
     }
 }

@@ -83,6 +83,7 @@ package struct ReportJob {
         try ReportSetReplacing.check(json: (folder as NSString).appendingPathComponent("\(stem).json"), paths: paths, digests: digests,
                                      storeBegan: began)
         let texts = try ReportRendering.texts(report, stem: stem, shiftJIS: options.shiftJISCSV)
+        ShiftJISCopies.warn(texts, logger: logger)
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any
         // point leaves the earlier set whole.
         let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: options.period.stem, logger: logger,

@@ -1,0 +1,38 @@
+import Foundation
+import Kouka
+import Testing
+
+/// A fiscal-year report made while the year is under way sets its hours to date against the licences of the months begun,
+/// as its month reports and its own tool review do: before, its 費用対効果 table charged the whole year's licence beside a
+/// review charging April's twelfth (helper-92's year-under-way-money-bears-whole-licence.sh). Verified once the year is
+/// over, it is held to the months of the day it states, not charged with the rest of the year.
+@Suite struct LicenceOfAYearUnderWayTests {
+    static let money = "\n[money]\nhourly_staff_cost_yen = 3000\n[money.licence_yen]\nrpa = 1200000\n"
+
+    @Test func aYearUnderWayBearsTheMonthsBegunAndVerifyHoldsItToThem() throws {
+        let city = try TemporaryCity(sources: TemporaryCity.winActorSource + Self.money)
+        defer { city.remove() }
+        // T01 (180 − 15 min a run): one run, April 10.
+        try city.write("logs/tasks.csv", TemporaryCity.winActorCSV([TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "FINISH", "2025/04/10 09:00:00")]),
+                       encoding: .shiftJIS)
+        let may2 = LocalDate(year: 2025, month: 5, day: 2)
+        _ = try city.night(on: may2)
+        let configuration = try Configuration.load(path: city.configPath)
+        let options = ReportOptions(period: .fiscalYear(FiscalYear(2025)), generatedAt: LocalClock.tokyo.instant(of: may2, hour: 10, minute: 0, second: 0),
+                                    today: may2)
+        let report = try ReportJob(configuration: configuration, options: options, logger: .silent).build()
+        // As of May 1: April and May begun, 1,200,000 × 2 ÷ 12; 2.75 h × 3,000 = 8,250 yen saved.
+        #expect(report.money?.licenceYen == 200_000)
+        #expect(report.money?.bySystem.first { $0.system == "rpa" }?.licenceYen == 200_000)
+        #expect(report.money?.netYen == -191_750, "\(String(describing: report.money))")
+        let review = try #require(report.review)
+        let judged = try #require(review.columns.firstIndex(of: review.judged))
+        let row = review.sections.first { $0.system == "rpa" }?.tables.flatMap(\.rows).first { $0.key == "licence-per-hour-saved" }
+        let perHour = try #require(row?.values[judged])
+        #expect(abs(perHour - 200_000 / 2.75) < 0.01, "the review's licence is the table's: \(perHour)")
+        _ = try ReportJob(configuration: configuration, options: options, logger: .silent).run()
+        let verified = try VerifyAudit(configuration: configuration).run()
+        #expect(!verified.differences.contains { $0.field.hasPrefix("money") }, "\(verified.differences)")
+        #expect(!verified.differences.contains { $0.kind == "written-report" }, "\(verified.differences)")
+    }
+}
