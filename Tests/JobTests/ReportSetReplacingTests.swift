@@ -73,6 +73,40 @@ import Testing
         #expect((kept?["hoursSaved"] as? [String: Any])?["total"] as? Double == 2.5)
     }
 
+    /// The store restored from a backup made before files were read that retention removed since: the backup, begun before
+    /// the set was written, lacks them all the same, and no honest store drops a ledger line (helper-93's store-rollback.sh:
+    /// the signed set replaced with a lower figure, exit 0). A file renamed and grown since the set keeps it replaceable.
+    @Test func aStoreRestoredFromAnOlderBackupDoesNotReplaceTheSet() throws {
+        let city = try Self.city("set-replacing-backup")
+        defer { city.remove() }
+        #expect(try city.nightly().exitCode == 0)
+        let store = city.root.appendingPathComponent("kouka.sqlite"), backup = city.root.appendingPathComponent("backup.sqlite")
+        try FileManager.default.copyItem(at: store, to: backup)
+        try city.write("robo/m1.csv", Self.head + "1,ロボA,,2024/04/10 10:00:00,2024/04/10 10:05:00,ok\n")
+        #expect(try city.nightly().exitCode == 0)
+        // A file renamed (archived) and grown since: the store keeps its line at the new path, and the path it had.
+        try FileManager.default.moveItem(at: city.root.appendingPathComponent("robo/m2.csv"), to: city.root.appendingPathComponent("robo/m2-archive.csv"))
+        #expect(try city.report(2024).exitCode == 0)
+        try city.write("robo/m2-archive.csv", Self.august + "4,ロボB,,2024/09/10 10:00:00,2024/09/10 10:05:00,ok\n")
+        #expect(try city.nightly().exitCode <= 1)
+        #expect(try city.report(2024).exitCode == 0, "renamed and grown: the same store")
+        // (60 − 10) + 2 × (30 − 5) = 100 min.
+        let signed = try city.report(2024)
+        #expect((signed.json["hoursSaved"] as? [String: Any])?["total"] as? Double == 1.67)
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("robo/m1.csv"))
+        #expect(try city.nightly().exitCode == 0)
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: store.path + suffix) {
+            try FileManager.default.removeItem(atPath: store.path + suffix)
+        }
+        try FileManager.default.copyItem(at: backup, to: store)
+        _ = try city.nightly()
+        let refused = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024"])
+        #expect(refused.exitCode == 73, "\(refused.stderr)")
+        #expect(refused.stderr.contains("has no line for, by path, earlier path or SHA-256 (robo/m1.csv among them)"), "\(refused.stderr)")
+        let kept = try JSONSerialization.jsonObject(with: Data(contentsOf: city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.json"))) as? [String: Any]
+        #expect((kept?["hoursSaved"] as? [String: Any])?["total"] as? Double == 1.67)
+    }
+
     /// A file the set lists without having counted a row of it (rejected whole, here an Excel lock file) does not hold the
     /// set back (helper-76: the store moved aside to be built again, as the docs say to do with a damaged one).
     @Test func aFileTheSetCountedNothingOfDoesNotHoldItBack() throws {

@@ -34,7 +34,7 @@ import Testing
         defer { city.remove() }
         Thread.sleep(forTimeInterval: 1.2)
         try city.sql("DELETE FROM rollups WHERE source_id = (SELECT id FROM source_files WHERE path = 'logs/winactor/b.csv'); DELETE FROM source_files WHERE path = 'logs/winactor/b.csv'")
-        try city.report()
+        try city.report(exitCode: 73)
         let result = try city.verify()
         #expect(result.code == 1)
         #expect(VerifyTamperTests.named(result.differences, kind: "ledger", subject: "logs/winactor/b.csv", field: "line"))

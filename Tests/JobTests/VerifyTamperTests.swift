@@ -63,9 +63,10 @@ import Testing
         }
 
         func nightly() throws { #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode <= 1) }
-        func report() throws {
+        /// The FY2024 report; one the store lacks a counted file of (a ledger line removed) refuses to replace the set (73).
+        func report(exitCode: Int32 = 0) throws {
             #expect(try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet", "--generated-at", "2025-04-10T05:00:00+09:00"])
-                .exitCode == 0)
+                .exitCode == exitCode)
         }
         func verify() throws -> (code: Int32, differences: [[String: Any]]) {
             let result = try JobProcess.run("kouka-audit", ["verify", "--config", config])
@@ -207,11 +208,11 @@ import Testing
         let city = try City.verified()
         defer { city.remove() }
         try city.sql("DELETE FROM source_files WHERE path = 'logs/winactor/b.csv'")
-        try city.report()
+        // The signed set counted it: a store without its line does not replace the set.
+        try city.report(exitCode: 73)
         let result = try city.verify()
         #expect(result.code == 1)
         #expect(Self.named(result.differences, kind: "ledger", subject: "logs/winactor/b.csv", field: "line"))
-        #expect(Self.named(result.differences, kind: "store-report", field: "tasks[T01|税務課|rpa|runs].successes"))
     }
 
     @Test func theLedgerLineOfAGoneFileDeleted() throws {

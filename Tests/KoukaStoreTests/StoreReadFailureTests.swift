@@ -35,6 +35,12 @@ struct StoreReadFailureTests {
         Tampering(sql: "UPDATE rollups SET off_hours = 2", table: "rollups", column: "off_hours", value: "2"),
         Tampering(sql: "UPDATE source_files SET status = 'mystery'", table: "source_files", column: "status", value: "mystery"),
         Tampering(sql: "UPDATE rejects SET day = 'yesterday'", table: "rejects", column: "day", value: "yesterday"),
+        // Bytes that are not UTF-8 (a damaged page that SQLite's own checks pass): read as a string they would be mended
+        // with U+FFFD, and the task's name would be another (helper-93's store-damaged-text-report0.sh, report exit 0).
+        Tampering(sql: "UPDATE rollups SET task_name = CAST(x'e4bd41' AS TEXT)", table: "rollups", column: "task_name",
+                  value: "text whose bytes are not UTF-8"),
+        Tampering(sql: "UPDATE rollups SET department = CAST(x'c3' AS TEXT)", table: "rollups", column: "department",
+                  value: "text whose bytes are not UTF-8"),
     ]
 
     @Test(arguments: tamperings)

@@ -174,6 +174,7 @@ package final class KoukaStore {
                 try db.prepare("DELETE FROM source_files WHERE id = ?").run([.integer(replaced.id)])
             }
             try db.prepare("UPDATE source_files SET path = ?, status = 'present' WHERE path = ?").run([.text(new), .text(old)])
+            try db.prepare("INSERT INTO renamed_paths (old_path, new_path) VALUES (?, ?)").run([.text(old), .text(new)])
             // Runs other files left out as counted in it are named by its path: by its new one now, so that they are found
             // when it no longer counts them (`filesLeavingRunsOut`).
             try db.prepare("UPDATE rejects SET reason = replace(reason, ?1, ?2) WHERE repeated_run = 1 AND instr(reason, ?1) > 0")

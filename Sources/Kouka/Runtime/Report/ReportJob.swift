@@ -30,7 +30,7 @@ package struct ReportJob {
 
     /// The report; the paths and SHA-256 of the files the store's ledger has a line for; when the store's first nightly
     /// run started.
-    private func buildReading() throws -> (report: YearReport, paths: Set<String>, digests: Set<String>, began: Date?) {
+    private func buildReading() throws -> (report: YearReport, paths: Set<String>, digests: Set<String>, began: Date?, renamesKeptSince: Double?) {
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         return try ReportContext.reading(configuration: configuration, today: today) { context in
             // The report, the year before, the review's years and the policy period each take their days' rollups:
@@ -54,7 +54,9 @@ package struct ReportJob {
                 began = try context.store.startedInstant(ofRun: first.id).map { Date(timeIntervalSince1970: $0) }
                     ?? Timestamp(first.startedAt)?.instant(in: configuration.clock)
             }
-            return (report, Set(context.ledger.map(\.path)), Set(context.ledger.map(\.sha256)), began)
+            // A path a line was moved from is one the store knows: the file was renamed, not lost.
+            return (report, Set(context.ledger.map(\.path)).union(try context.store.renamedFromPaths()), Set(context.ledger.map(\.sha256)), began,
+                    try context.store.renamesKeptSince())
         }
     }
 
@@ -77,11 +79,11 @@ package struct ReportJob {
 
     /// Builds and writes the report; returns the summary for stdout.
     package func run() throws -> ReportSummary {
-        let (report, paths, digests, began) = try buildReading()
+        let (report, paths, digests, began, renamesKeptSince) = try buildReading()
         let stem = "kouka-\(options.period.stem)"
         let folder = ((options.outputFolder ?? configuration.outputPath) as NSString).appendingPathComponent(options.period.stem)
         try ReportSetReplacing.check(json: (folder as NSString).appendingPathComponent("\(stem).json"), paths: paths, digests: digests,
-                                     storeBegan: began)
+                                     storeBegan: began, renamesKeptSince: renamesKeptSince)
         let texts = try ReportRendering.texts(report, stem: stem, shiftJIS: options.shiftJISCSV)
         ShiftJISCopies.warn(texts, logger: logger)
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any

@@ -348,6 +348,17 @@ enum Migrations {
         ("v28", """
         ALTER TABLE job_runs ADD COLUMN seal_covers_catalog INTEGER NOT NULL DEFAULT 0;
         """),
+        // The paths ledger lines were moved from (`renameSource`), and since when they are kept: with them, a counted file a
+        // report set lists is always in the ledger by path, old path or SHA-256, and a store that lacks one is not the store
+        // the set was made from — one restored from an older backup included (helper-93's store-rollback.sh).
+        ("v29", """
+        CREATE TABLE renamed_paths (
+            old_path TEXT NOT NULL,
+            new_path TEXT NOT NULL
+        );
+        CREATE TABLE renames_kept_since (at REAL NOT NULL);
+        INSERT INTO renames_kept_since VALUES ((julianday('now') - 2440587.5) * 86400.0);
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since

@@ -32,15 +32,17 @@ extension SQLiteStatement {
 
     /// A TEXT.
     func text(_ column: Int32) throws(StoreError) -> String {
-        guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
-        return rawText(column)
+        guard type(column) == SQLITE_TEXT, let text = rawText(column) else { throw undecodable(column) }
+        return text
     }
 
     /// A TEXT: `previous` itself when the column holds its very bytes, so that a column repeating a few values
     /// over thousands of rows is not made into a new string for each.
     func text(_ column: Int32, reusing previous: String) throws(StoreError) -> String {
         guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
-        return rawText(column, equals: previous) ? previous : rawText(column)
+        if rawText(column, equals: previous) { return previous }
+        guard let text = rawText(column) else { throw undecodable(column) }
+        return text
     }
 
     /// A TEXT that is one of the few values a column repeats over thousands of rows (a department, a task's name): the
@@ -48,7 +50,7 @@ extension SQLiteStatement {
     func text(_ column: Int32, among recent: inout [String], keeping: Int = 8) throws(StoreError) -> String {
         guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
         if let index = recent.firstIndex(where: { rawText(column, equals: $0) }) { return recent[index] }
-        let text = rawText(column)
+        guard let text = rawText(column) else { throw undecodable(column) }
         if recent.count >= keeping { recent.removeLast() }
         recent.insert(text, at: 0)
         return text
@@ -60,8 +62,7 @@ extension SQLiteStatement {
     where Value.RawValue == String {
         guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
         if let known = recent.first(where: { rawText(column, equals: $0.raw) }) { return known.value }
-        let raw = rawText(column)
-        guard let value = Value(rawValue: raw) else { throw undecodable(column) }
+        guard let raw = rawText(column), let value = Value(rawValue: raw) else { throw undecodable(column) }
         recent.insert((raw, value), at: 0)
         return value
     }
@@ -120,7 +121,7 @@ extension SQLiteStatement {
         case SQLITE_INTEGER: "\(rawInt(column))"
         case SQLITE_FLOAT: "\(rawDouble(column))"
         case SQLITE_BLOB: "a blob of \(rawBlob(column).count) bytes"
-        default: rawText(column)
+        default: rawText(column) ?? "text whose bytes are not UTF-8"
         }
         return .undecodable(path: connectionPath, table: table, column: name(column), value: shown)
     }

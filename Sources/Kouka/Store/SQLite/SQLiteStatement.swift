@@ -90,9 +90,11 @@ final class SQLiteStatement {
     func name(_ column: Int32) -> String { sqlite3_column_name(statement, column).map { String(cString: $0) } ?? "column \(column)" }
     func rawInt(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
     func rawDouble(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
-    func rawText(_ column: Int32) -> String {
+    /// A TEXT column's string; nil when its bytes are not UTF-8 (a damaged page, or bytes written behind Kouka's back):
+    /// read as a string they would be mended with U+FFFD, and a task's name would quietly be another (helper-93).
+    func rawText(_ column: Int32) -> String? {
         guard let bytes = sqlite3_column_text(statement, column) else { return "" }
-        return String(cString: bytes)
+        return String(validating: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
     }
     /// Whether `rawText(column)` would be `text`, a text read from a column (no NUL in it): the column holds its
     /// very bytes.
