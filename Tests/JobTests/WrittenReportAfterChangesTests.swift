@@ -92,6 +92,22 @@ import Testing
         #expect(copied.holding.count == 1, "\(copied.holding)")
     }
 
+    /// The export appended to, then archived under another name: the nightly run moves its line and reads on, and the report
+    /// names it as it was called with bytes no file has now. Its FY2023 figures hold (helper-91's
+    /// grown-then-renamed-ledger-false-alarm.sh: named as a ledger line removed behind Kouka's back).
+    @Test func aFileGrownThenRenamedLeavesTheReportHolding() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try nightly()
+        try report(["--fiscal-year", "2023"])
+        try write("logs/history.json", Self.flows(["2023-05-01", "2023-06-01", "2024-05-01", "2025-05-01"]))
+        try FileManager.default.moveItem(at: root.appendingPathComponent("logs/history.json"), to: root.appendingPathComponent("logs/history-archive.json"))
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode <= 1)
+        let (code, differences, holding) = try verify()
+        #expect(code == 0, "\(differences)")
+        #expect(!differences.contains { $0["kind"] as? String == "ledger" }, "\(differences)")
+        #expect(holding.count == 1 && holding[0].contains("path"), "\(holding)")
+    }
+
     /// A copy of the export, made before the report, whose original is deleted after it: the copy is the file now, moved, and
     /// every figure still holds (helper-90's source-status-change-false-alarm.sh).
     @Test func aCopyLeftInTheOriginalsPlaceLeavesTheReportHolding() throws {

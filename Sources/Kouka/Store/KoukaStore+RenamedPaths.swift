@@ -8,6 +8,22 @@ extension KoukaStore {
         return paths
     }
 
+    /// Where each path a ledger line was moved from is now: the last path of its chain of moves (a log rotated on).
+    package func movedPaths() throws -> [String: String] {
+        var moves: [(String, String)] = []
+        try db.prepare("SELECT old_path, new_path FROM renamed_paths ORDER BY rowid", reading: "renamed_paths").query {
+            moves.append((try $0.text(0), try $0.text(1)))
+        }
+        var to: [String: String] = [:]
+        for (old, new) in moves { to[old] = new }
+        // Followed as many times as there are moves at most: a path moved back to where it was ends the chain.
+        return to.mapValues { first in
+            var path = first, steps = 0
+            while let next = to[path], next != first, steps < moves.count { path = next; steps += 1 }
+            return path
+        }
+    }
+
     /// Since when (seconds since 1970) renames are kept: the migration that began keeping them. Nil when its row was removed.
     package func renamesKeptSince() throws -> Double? {
         var since: Double?

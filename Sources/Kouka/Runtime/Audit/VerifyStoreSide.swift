@@ -68,11 +68,12 @@ struct VerifyStoreSide {
             if let file = pathOf[countedIn], let partPath = pathOf[part] { partsOf[file, default: []].append(partPath) }
         }
         let catalogRowSeen = try CatalogHistory.rowSeen(in: store)
+        let movedTo = try store.movedPaths()
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
             try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
                                            storeYear: storeYear, storeYearToDate: storeYearToDate, newSystemsAsOf: context.newSystems(of:asOf:),
-                                           readSince: readSince, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, into: &found)
+                                           readSince: readSince, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &found)
             return found
         }
         // A month's written report is checked as a year's is, against the month built from the store as kouka-report builds it.
@@ -81,7 +82,7 @@ struct VerifyStoreSide {
             let report = try context.report(month, generatedAt: "", previous: try context.report(month.yearBefore, generatedAt: "", previous: nil))
             try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
                                            storeYear: storeYear, storeYearToDate: storeYearToDate, readSince: readSince, storeReview: storeReview,
-                                           partsOf: partsOf, catalogRowSeen: catalogRowSeen, into: &months)
+                                           partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &months)
         }
         // Period reports are checked as rendered from their own JSON.
         try WrittenPeriodReportCheck.compareAll(outputPath: context.configuration.outputPath, catalogSHA256: context.catalogSHA256,
