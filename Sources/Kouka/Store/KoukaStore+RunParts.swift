@@ -14,6 +14,14 @@ extension KoukaStore {
         }
     }
 
+    /// The paths of the files holding lines of runs the file of ledger id `id` counts.
+    func runPartPaths(countedIn id: Int64) throws -> [String] {
+        var paths: [String] = []
+        try db.prepare("SELECT f.path FROM run_parts p JOIN source_files f ON f.id = p.source_id WHERE p.counted_in = ? ORDER BY f.path",
+                       reading: "run_parts").query([.integer(id)]) { paths.append(try $0.text(0)) }
+        return paths
+    }
+
     /// Every file holding lines of runs another file counts, with the ledger ids of those files.
     package func runParts() throws -> [(part: Int64, countedIn: Int64)] {
         var parts: [(part: Int64, countedIn: Int64)] = []

@@ -27,6 +27,9 @@ struct RunsEndedHere {
     /// The files that left runs out as counted in this one, which, read again, no longer counts some of them
     /// (`findRunsNoLongerCounted`): read again, they count them.
     var noLongerCountedHere: [String: Int] = [:]
+    /// The files holding lines of runs this one counted (a robot's log of the day after, with a run's end: `run_parts`),
+    /// which, read again, no longer holds their start: read again, they count the runs they end, as a fresh reading does.
+    var holdingPartsOfLost: [String: Int] = [:]
     /// Those that cannot be read again; and the runs this one no longer counts, with their format and the days its runs
     /// were on: named if, once the others were read again, some of the runs count nowhere (`nameRunsCountedNowhere`).
     var leftOutByUnreadable: [String: Int] = [:]
@@ -264,6 +267,10 @@ extension SourceIngestor {
         }
         for (path, runs) in ended.leftOutWhileAway where ended.noLongerCountedHere[path] == nil {
             readAgain.append((path, "it left \(runs) run(s) out as counted in \(display) while that file was away (not at its path, so it could not be read again to give up one this file holds further on): \(display) is back, and this file is read again, which counts those it holds further on"))
+        }
+        for (path, runs) in ended.holdingPartsOfLost where ended.noLongerCountedHere[path] == nil {
+            regainingRuns.insert(path)
+            readAgain.append((path, "it holds lines of runs \(display) counted, which was read again and no longer counts \(runs) run(s): read again, it counts the runs it ends that no earlier log holds the start of"))
         }
         for (path, runs) in ended.noLongerCountedHere {
             regainingRuns.insert(path)
