@@ -359,6 +359,12 @@ enum Migrations {
         CREATE TABLE renames_kept_since (at REAL NOT NULL);
         INSERT INTO renames_kept_since VALUES ((julianday('now') - 2440587.5) * 86400.0);
         """),
+        // 0.5.6 quarantines a translation count written with a point (`12.500` counted 12.5 characters) and a time at second
+        // 60 (read as the next minute, across a fiscal year's end), which any format may hold: the files on disk are read
+        // whole once more (no change time), so that such rows leave the figures and are named under `rejections`.
+        ("v30", """
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present';
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
