@@ -107,6 +107,34 @@ import Testing
         #expect((kept?["hoursSaved"] as? [String: Any])?["total"] as? Double == 1.67)
     }
 
+    /// A backup made before an export grew, restored once retention removed the export: the store has the export's path,
+    /// with bytes before the set's, and never read the set's (helper-94's rollback-bypass.sh case C: 8.92 h replaced by 5.58 h,
+    /// exit 0). A store that read them, and so is the set's, replaces it.
+    @Test func aBackupMadeBeforeAnExportGrewDoesNotReplaceTheSet() throws {
+        let city = try Self.city("set-replacing-grown")
+        defer { city.remove() }
+        #expect(try city.nightly().exitCode == 0)
+        let store = city.root.appendingPathComponent("kouka.sqlite"), backup = city.root.appendingPathComponent("backup.sqlite")
+        try FileManager.default.copyItem(at: store, to: backup)
+        try city.write("robo/m2.csv", Self.august + "4,ロボB,,2024/09/10 10:00:00,2024/09/10 10:05:00,ok\n")
+        #expect(try city.nightly().exitCode == 0)
+        #expect((try city.report(2024).json["hoursSaved"] as? [String: Any])?["total"] as? Double == 0.83)
+        #expect(try city.report(2024).exitCode == 0, "the store the set was made from")
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("robo/m2.csv"))
+        try city.write("robo/m3.csv", Self.head + "5,ロボB,,2025/04/10 10:00:00,2025/04/10 10:05:00,ok\n")
+        #expect(try city.nightly().exitCode == 0)
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: store.path + suffix) {
+            try FileManager.default.removeItem(atPath: store.path + suffix)
+        }
+        try FileManager.default.copyItem(at: backup, to: store)
+        _ = try city.nightly()
+        let refused = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024"])
+        #expect(refused.exitCode == 73, "\(refused.stderr)")
+        #expect(refused.stderr.contains("counted 1 file(s) with bytes this store never read at their paths (robo/m2.csv among them)"), "\(refused.stderr)")
+        let kept = try JSONSerialization.jsonObject(with: Data(contentsOf: city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.json"))) as? [String: Any]
+        #expect((kept?["hoursSaved"] as? [String: Any])?["total"] as? Double == 0.83)
+    }
+
     /// A file the set lists without having counted a row of it (rejected whole, here an Excel lock file) does not hold the
     /// set back (helper-76: the store moved aside to be built again, as the docs say to do with a damaged one).
     @Test func aFileTheSetCountedNothingOfDoesNotHoldItBack() throws {

@@ -45,7 +45,9 @@ struct TaskCatalogLoaderTests {
             LocalDate(year: 2022, month: 4, day: 1), LocalDate(year: 2024, month: 4, day: 1), LocalDate(year: 2023, month: 4, day: 1),
             LocalDate(year: 2023, month: 4, day: 1), LocalDate(year: 2024, month: 4, day: 1),
         ])
-        #expect(e.map(\.productionFrom) == [LocalDate(year: 2021, month: 10, day: 1), nil, nil, nil, LocalDate(year: 2024, month: 6, day: 1)])
+        // A task's production start, given on its first row, holds for its later row too.
+        #expect(e.map(\.productionFrom) == [LocalDate(year: 2021, month: 10, day: 1), LocalDate(year: 2021, month: 10, day: 1), nil, nil,
+                                            LocalDate(year: 2024, month: 6, day: 1)])
         // `match` is split on | and trimmed.
         #expect(e[0].patterns == ["住民票発行_RPA", "住民票*_表示ソフト"])
         #expect(e[4].patterns == ["翻訳", "案内文"])
@@ -212,7 +214,13 @@ extension TaskCatalogLoaderTests {
         for later in ["2024-09-01", ""] {
             let one = try Self.load(Data((Self.header + "\n" + first + "A1,申請,市民課,ai-ocr,sheets,10,5,0,2024-10-01,\(later),申請\n").utf8))
             #expect(one.entries.count == 2)
+            #expect(one.entries.allSatisfy { $0.productionFrom == LocalDate(year: 2024, month: 9, day: 1) })
         }
+        // Given on the later row only, it holds for the task: a use under the first row before it does not count
+        // (helper-94's production-from-first-row-none.sh: the task counted 達成 under a date printed as later).
+        let laterOnly = try Self.load(Data((Self.header + "\nA1,申請,市民課,ai-ocr,sheets,10,4,0,2020-04-01,,申請\n"
+            + "A1,申請,市民課,ai-ocr,sheets,10,5,0,2024-10-01,2024-09-01,申請\n").utf8))
+        #expect(laterOnly.entries.allSatisfy { $0.productionFrom == LocalDate(year: 2024, month: 9, day: 1) })
     }
 
     /// Saved by Excel for Mac as "CSV (Macintosh)": lines end in a carriage return alone. Each row keeps its own line, which

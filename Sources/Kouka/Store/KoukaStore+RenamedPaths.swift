@@ -24,7 +24,17 @@ extension KoukaStore {
         }
     }
 
-    /// Since when (seconds since 1970) renames are kept: the migration that began keeping them. Nil when its row was removed.
+    /// Whether a ledger line has held `sha256` at `path` (kept from migration v29 on, `renamesKeptSince`).
+    package func hasRead(_ sha256: String, at path: String) throws -> Bool {
+        var found = false
+        try db.prepare("SELECT 1 FROM read_digests WHERE sha256 = ? AND path = ?", reading: "read_digests").query([.text(sha256), .text(path)]) { _ in
+            found = true
+        }
+        return found
+    }
+
+    /// Since when (seconds since 1970) renames and read digests are kept: the migration that began keeping them. Nil when its
+    /// row was removed.
     package func renamesKeptSince() throws -> Double? {
         var since: Double?
         try db.prepare("SELECT at FROM renames_kept_since", reading: "renames_kept_since").query { since = try $0.double(0) }

@@ -64,7 +64,7 @@ package enum TaskCatalogLoader {
         problems += CatalogOverlap.problems(in: catalog)
         problems += CatalogPlannedOnce.problems(in: catalog)
         guard problems.isEmpty else { throw CatalogError(path: path, problems: problems.sorted { $0.line < $1.line }) }
-        return catalog
+        return CatalogPlannedOnce.sharingProductionStarts(catalog)
     }
 
     private static func entry(_ row: CSVRow) throws(RowProblem) -> CatalogEntry {

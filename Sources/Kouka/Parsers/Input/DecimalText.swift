@@ -42,11 +42,12 @@ package enum DecimalText {
 
 extension DecimalText {
     /// A count of whole things (characters) as `number(grouped:)` reads it, when it is whole and cannot be a thousands point
-    /// misread: `12345.0` and `1.5E+03` are counts, `2.5` is none, and `12.500` (three digits after a point, as a European
-    /// export groups thousands) could be twelve and a half or twelve thousand five hundred, so it is none either.
+    /// misread: `12345.0`, `1,234.000` and `1.5E+03` are counts, `2.5` is none, and `12.500` (three digits after a point, as a
+    /// European export groups thousands) could be twelve and a half or twelve thousand five hundred, so it is none either.
     package static func wholeCount(_ text: String) -> Double? {
         guard let value = number(grouped: text), value == value.rounded(.towardZero) else { return nil }
-        if let point = text.firstIndex(of: "."), !text.contains(where: { $0 == "e" || $0 == "E" }),
+        // A comma grouping the whole part makes the point a decimal point (`1,234.000`).
+        if let point = text.firstIndex(of: "."), !text.contains(where: { $0 == "e" || $0 == "E" || $0 == "," }),
            text[text.index(after: point)...].count == 3 { return nil }
         return value
     }

@@ -129,7 +129,9 @@ enum WrittenReportCheck {
                                  detail: "the report dated its runs in another time zone than kouka.toml gives now: re-run \(rerun)"))
             settled.insert("timezone")
         }
-        for change in WrittenReportSettings.changed(written, store: store) {
+        // As of the day the report states: its new systems, and a year under way's licences of the months begun then.
+        let storeAsWritten = Self.newSystemsAsWritten(written, store: store, newSystemsAsOf: newSystemsAsOf)
+        for change in WrittenReportSettings.changed(written, store: storeAsWritten) {
             reasons.append(.init(kind: "written-report-outdated", subject: path, field: change.name, found: change.found, foundIn: "report",
                                  expected: change.expected, expectedFrom: "configuration",
                                  detail: "the report was made with other targets, money settings, review rules or systems register than the configuration gives now: re-run \(rerun); if kouka.toml and the register were not changed since the report was written, the report file was edited"))
@@ -152,7 +154,7 @@ enum WrittenReportCheck {
         }
         // Every figure is compared, outdated or not: a set made again from an edited copy of the store, put in the place of
         // one that time made outdated, says what its JSON says in every file (helper-89's outdated-set-hides-edited-figures.sh).
-        var figures = try ReportComparison.differences(found: written, expected: Self.newSystemsAsWritten(written, store: store, newSystemsAsOf: newSystemsAsOf))
+        var figures = try ReportComparison.differences(found: written, expected: storeAsWritten)
             .filter { d in !settled.contains { d.field == $0 || d.field.hasPrefix($0 + "[") } }
             // The catalog lines a task line names move with rows added or sorted above them, as the rows' own lines do.
             .filter { d in catalog == store.catalog.sha256 || !d.field.contains("].catalogLines[") }

@@ -25,14 +25,15 @@ package struct ReportJob {
 
     /// Builds the report without writing it.
     package func build() throws -> YearReport {
-        try buildReading().report
+        try buildReading(replacing: nil)
     }
 
-    /// The report; the paths and SHA-256 of the files the store's ledger has a line for; when the store's first nightly
-    /// run started.
-    private func buildReading() throws -> (report: YearReport, paths: Set<String>, digests: Set<String>, began: Date?, renamesKeptSince: Double?) {
+    /// The report, once the set at `json` (when given) is found to be one it may replace (`ReportSetReplacing`), against the
+    /// store it is read from.
+    private func buildReading(replacing json: String?) throws -> YearReport {
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         return try ReportContext.reading(configuration: configuration, today: today) { context in
+            if let json { try checkReplacing(json, context: context) }
             // The report, the year before, the review's years and the policy period each take their days' rollups:
             // read once, rather than each period looking every file up again (a fiscal year at 18,260 daily logs: 3.7 → 2.1 s).
             if readsRollupsOnce { _ = try context.keepingEveryRollup() }
@@ -48,16 +49,23 @@ package struct ReportJob {
             }
             try context.addPeriodSections(to: &report, stamp: stamp)
             if case .month = options.period { report.yearToDate = try context.yearToDate(of: options.period, asOf: context.asOf, generatedAt: stamp) }
-            // To the sub-second where the run kept it (0.5.0 on), else in whole seconds.
-            var began: Date? = nil
-            if let first = try context.store.jobRuns().first(where: { $0.job == NightlyJob.job }) {
-                began = try context.store.startedInstant(ofRun: first.id).map { Date(timeIntervalSince1970: $0) }
-                    ?? Timestamp(first.startedAt)?.instant(in: configuration.clock)
-            }
-            // A path a line was moved from is one the store knows: the file was renamed, not lost.
-            return (report, Set(context.ledger.map(\.path)).union(try context.store.renamedFromPaths()), Set(context.ledger.map(\.sha256)), began,
-                    try context.store.renamesKeptSince())
+            return report
         }
+    }
+
+    /// Refuses to replace the set at `json` with one from a store that is not the one it was made from (`ReportSetReplacing`):
+    /// by the paths and SHA-256 of the ledger's lines, the paths they were moved from, the bytes they held, and when the
+    /// store's first nightly run started (to the sub-second where the run kept it, 0.5.0 on, else in whole seconds).
+    private func checkReplacing(_ json: String, context: ReportContext) throws {
+        var began: Date? = nil
+        if let first = try context.store.jobRuns().first(where: { $0.job == NightlyJob.job }) {
+            began = try context.store.startedInstant(ofRun: first.id).map { Date(timeIntervalSince1970: $0) }
+                ?? Timestamp(first.startedAt)?.instant(in: configuration.clock)
+        }
+        // A path a line was moved from is one the store knows: the file was renamed, not lost.
+        try ReportSetReplacing.check(json: json, paths: Set(context.ledger.map(\.path)).union(try context.store.renamedFromPaths()),
+                                     digests: Set(context.ledger.map(\.sha256)), storeBegan: began, keptSince: try context.store.renamesKeptSince(),
+                                     hasRead: { try context.store.hasRead($0, at: $1) })
     }
 
     /// The last complete day of the store: the day before `today`, or before the day the last finished nightly
@@ -79,11 +87,9 @@ package struct ReportJob {
 
     /// Builds and writes the report; returns the summary for stdout.
     package func run() throws -> ReportSummary {
-        let (report, paths, digests, began, renamesKeptSince) = try buildReading()
         let stem = "kouka-\(options.period.stem)"
         let folder = ((options.outputFolder ?? configuration.outputPath) as NSString).appendingPathComponent(options.period.stem)
-        try ReportSetReplacing.check(json: (folder as NSString).appendingPathComponent("\(stem).json"), paths: paths, digests: digests,
-                                     storeBegan: began, renamesKeptSince: renamesKeptSince)
+        let report = try buildReading(replacing: (folder as NSString).appendingPathComponent("\(stem).json"))
         let texts = try ReportRendering.texts(report, stem: stem, shiftJIS: options.shiftJISCSV)
         ShiftJISCopies.warn(texts, logger: logger)
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any

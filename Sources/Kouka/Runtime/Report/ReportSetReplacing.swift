@@ -11,31 +11,48 @@ enum ReportSetReplacing {
     /// Refuses to replace the set whose JSON is `json` when the store's first nightly run began (`storeBegan`) after the
     /// JSON was written and the set counted rows of a file that no line of the store's ledger holds, by path or by SHA-256. A set
     /// without a JSON, or one whose JSON cannot be read, is not the store's to judge: `kouka-audit verify` names it.
-    /// From a store that keeps the paths its lines were moved from (`renamesKeptSince`, before the set was written), the
-    /// same holds for any store: a ledger line is never removed (a deleted file's stays, `gone`), so a store lacking a file
-    /// the set counted is an older copy of the store (restored from a backup) or another one (helper-93's store-rollback.sh:
-    /// the backup of a week before retention removed logs read since, and the signed 5.58 h replaced by 4.75 h, exit 0).
-    static func check(json: String, paths: Set<String>, digests: Set<String>, storeBegan: Date?, renamesKeptSince: Double? = nil) throws(OutputRefused) {
+    /// From 0.5.6 the same holds for any store: a ledger line is never removed (a deleted file's stays, `gone`), so a store
+    /// lacking a file the set counted is an older copy of the store (restored from a backup) or another one (helper-93's
+    /// store-rollback.sh: the backup of a week before retention removed logs read since, and the signed 5.58 h replaced by
+    /// 4.75 h, exit 0). A file at its path with other bytes grew or was corrected since; when the store keeps every path and
+    /// SHA-256 its lines held (`keptSince`, before the set was written), one whose set's bytes it never read is older than
+    /// the set (helper-94's rollback-bypass.sh: a backup made before an export grew). A line moved before 0.5.6 kept no
+    /// earlier path: a set counting such a file under its old name, grown since, is refused too (move the set aside).
+    static func check(json: String, paths: Set<String>, digests: Set<String>, storeBegan: Date?, keptSince: Double? = nil,
+                      hasRead: (_ sha256: String, _ path: String) throws -> Bool = { _, _ in true }) throws {
         guard let written = FileStatus(path: json), let data = FileManager.default.contents(atPath: json) else { return }
         let begunAfter = storeBegan.map { $0.timeIntervalSince1970 > written.modifiedAt } ?? false
-        let renamesKept = renamesKeptSince.map { $0 <= written.modifiedAt } ?? false
-        guard begunAfter || renamesKept else { return }
+        let keptBefore = keptSince.map { $0 <= written.modifiedAt } ?? false
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch { return }
         guard let sources = (object as? [String: Any])?["sources"] as? [[String: Any]] else { return }
-        let missing = sources.compactMap { source -> String? in
-            // Only files whose rows the set counted: one it lists as rejected whole, unreadable or a copy added nothing.
-            guard ["present", "gone"].contains(source["status"] as? String), (source["accepted"] as? Int ?? 0) > 0,
-                  let path = source["path"] as? String, !paths.contains(path) else { return nil }
-            if let sha256 = source["sha256"] as? String, !sha256.isEmpty, digests.contains(sha256) { return nil }
-            return path
+        var missing: [String] = [], unread: [String] = []
+        // Only files whose rows the set counted: one it lists as rejected whole, unreadable or a copy added nothing.
+        for source in sources where ["present", "gone"].contains(source["status"] as? String) && (source["accepted"] as? Int ?? 0) > 0 {
+            guard let path = source["path"] as? String else { continue }
+            let sha256 = source["sha256"] as? String ?? ""
+            if !sha256.isEmpty, digests.contains(sha256) { continue }
+            if !paths.contains(path) {
+                missing.append(path)
+            } else if keptBefore, !sha256.isEmpty, !(try hasRead(sha256, path)) {
+                unread.append(path)
+            }
         }
-        guard let first = missing.first else { return }
-        throw OutputRefused(
-            path: (json as NSString).deletingLastPathComponent,
-            problem: begunAfter
-                ? "the report set there counted \(missing.count) file(s) that this store, begun after the set was written, has no line for (\(first) among them): the store was not made from the logs the set was, and a set made from it would state less than the one it replaces"
-                : "the report set there counted \(missing.count) file(s) that this store has no line for, by path, earlier path or SHA-256 (\(first) among them), though a store never drops a line: it is an older copy of the store the set was made from (restored from a backup made before those files were read) or another store, and a set made from it would state less than the one it replaces",
-            remedy: "point database at the store the set was made from (or restore a backup made after the set was written; files deleted since they were read cannot be counted again); to replace the set all the same, move it aside first")
+        let folder = (json as NSString).deletingLastPathComponent
+        let remedy = "point database at the store the set was made from (or restore a backup made after the set was written; files deleted since they were read cannot be counted again); to replace the set all the same, move it aside first"
+        if let first = missing.first {
+            throw OutputRefused(
+                path: folder,
+                problem: begunAfter
+                    ? "the report set there counted \(missing.count) file(s) that this store, begun after the set was written, has no line for (\(first) among them): the store was not made from the logs the set was, and a set made from it would state less than the one it replaces"
+                    : "the report set there counted \(missing.count) file(s) that this store has no line for, by path, earlier path or SHA-256 (\(first) among them), though a store never drops a line: it is an older copy of the store the set was made from (restored from a backup made before those files were read) or another store, and a set made from it would state less than the one it replaces",
+                remedy: remedy)
+        }
+        if let first = unread.first {
+            throw OutputRefused(
+                path: folder,
+                problem: "the report set there counted \(unread.count) file(s) with bytes this store never read at their paths (\(first) among them), though it keeps every SHA-256 it read: it is an older copy of the store the set was made from (restored from a backup made before those files grew) or another store, and a set made from it would state less than the one it replaces",
+                remedy: remedy)
+        }
     }
 }

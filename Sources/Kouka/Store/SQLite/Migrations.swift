@@ -348,9 +348,11 @@ enum Migrations {
         ("v28", """
         ALTER TABLE job_runs ADD COLUMN seal_covers_catalog INTEGER NOT NULL DEFAULT 0;
         """),
-        // The paths ledger lines were moved from (`renameSource`), and since when they are kept: with them, a counted file a
-        // report set lists is always in the ledger by path, old path or SHA-256, and a store that lacks one is not the store
-        // the set was made from — one restored from an older backup included (helper-93's store-rollback.sh).
+        // The paths ledger lines were moved from (`renameSource`), every path and SHA-256 a line has held (`read_digests`, kept
+        // by triggers on the ledger), and since when both are kept: with them, a counted file a report set lists is always in
+        // the ledger by path or old path, with bytes the store has read, and a store that lacks one is not the store the set
+        // was made from — one restored from an older backup included (helper-93's store-rollback.sh, helper-94's
+        // rollback-bypass.sh: a backup made before an export grew).
         ("v29", """
         CREATE TABLE renamed_paths (
             old_path TEXT NOT NULL,
@@ -358,6 +360,18 @@ enum Migrations {
         );
         CREATE TABLE renames_kept_since (at REAL NOT NULL);
         INSERT INTO renames_kept_since VALUES ((julianday('now') - 2440587.5) * 86400.0);
+        CREATE TABLE read_digests (
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            PRIMARY KEY (sha256, path)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO read_digests SELECT path, sha256 FROM source_files WHERE sha256 != '';
+        CREATE TRIGGER read_digest_added AFTER INSERT ON source_files WHEN NEW.sha256 != '' BEGIN
+            INSERT OR IGNORE INTO read_digests VALUES (NEW.path, NEW.sha256);
+        END;
+        CREATE TRIGGER read_digest_changed AFTER UPDATE OF path, sha256 ON source_files WHEN NEW.sha256 != '' BEGIN
+            INSERT OR IGNORE INTO read_digests VALUES (NEW.path, NEW.sha256);
+        END;
         """),
         // 0.5.6 quarantines a translation count written with a point (`12.500` counted 12.5 characters) and a time at second
         // 60 (read as the next minute, across a fiscal year's end), which any format may hold: the files on disk are read
