@@ -33,6 +33,9 @@ import Testing
         let second = try city.night(3)
         #expect(second.filesReadForSourceSettings.map(\.path) == ["logs/tasks.csv"])
         #expect(second.pendingRuns == 1, "30 hours is within 48: t2 waits for its end")
+        // The day it left is named as the setting's doing, not as an export saved over (helper-94's zone-change-honest.sh).
+        #expect(second.filesLosingRuns.map(\.path) == ["logs/tasks.csv"])
+        #expect(second.filesLosingRuns.first?.reason.hasPrefix("read again with the settings kouka.toml now gives") == true, "\(second.filesLosingRuns)")
         #expect(try city.hoursSaved() == 2.75)
         let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
         #expect(verified.differences.isEmpty, "\(verified.differences)")

@@ -64,8 +64,8 @@ enum LedgerSealCheck {
     }
 
     private static func difference(subject: String, found: String, left: String) -> VerifySummary.Difference {
-        .init(kind: "store-edited", subject: subject, field: "ledger, quarantine", found: "seal \(found.prefix(16))", foundIn: "store",
+        .init(kind: "store-edited", subject: subject, field: "ledger, quarantine, catalog versions", found: "seal \(found.prefix(16))", foundIn: "store",
               expected: "seal \(left.prefix(16))", expectedFrom: "store",
-              detail: "the ledger or the quarantine was changed outside kouka-nightly in this time (or a nightly run's own line was removed from job_runs, hiding what it wrote): a line removed, added or changed (status, counts, SHA-256, rollup digest), or a rejected row's line or reason rewritten, also of files no longer on disk, which no reading of the logs can show; restore the store from a backup made before then and compare the signed reports' source lists with the ledger; once the change is looked into and known, kouka-nightly --accept-store-edits lists it as accepted from its next run")
+              detail: "the ledger, the quarantine or the task catalog's kept versions were changed outside kouka-nightly in this time (or a nightly run's own line was removed from job_runs, hiding what it wrote): a line removed, added or changed (status, counts, SHA-256, rollup digest), a rejected row's line or reason rewritten, or a catalog version removed or rewritten, also of files no longer on disk, which no reading of the logs can show; restore the store from a backup made before then and compare the signed reports' source lists with the ledger; once the change is looked into and known, kouka-nightly --accept-store-edits lists it as accepted from its next run")
     }
 }

@@ -78,7 +78,7 @@ package struct NightlyJob {
                 logger.notice("changes made to the store outside kouka-nightly accepted (--accept-store-edits); kouka-audit verify lists them", metadata: ["changes": "\(accepted)"])
             } else if let broken {
                 summary.storeEditedSince = broken.startedAt
-                logger.warning("the store's ledger or quarantine was changed outside kouka-nightly since the last run: kouka-audit verify names it; restore the store from a backup, or, once the change is looked into, run kouka-nightly --accept-store-edits", metadata: ["since": "\(broken.startedAt)"])
+                logger.warning("the store's ledger, quarantine or kept catalog versions were changed outside kouka-nightly since the last run: kouka-audit verify names it; restore the store from a backup, or, once the change is looked into, run kouka-nightly --accept-store-edits", metadata: ["since": "\(broken.startedAt)"])
             }
         }
         var catalogVersion: CatalogHistory.Version?

@@ -53,10 +53,18 @@ enum RunsLost {
             + "its runs move between days with the zone, but none should be lost: check that the file was not changed as well"
     }
 
-    /// The summary's reason: how many days, the first few with their counts, and what to do.
-    static func reason(_ days: [Day]) -> String {
+    /// The summary's reason: how many days, the first few with their counts, and what to do; `bySettings` when the file was
+    /// read again for its source's changed settings, which may be what took the runs away (a run waiting for its end again
+    /// under a longer `pending_max_hours`).
+    static func reason(_ days: [Day], bySettings: Bool = false) -> String {
         let shown = days.prefix(3).map { "\($0.day): \($0.before) → \($0.after)" }.joined(separator: ", ")
         let more = days.count > 3 ? ", …" : ""
+        if bySettings {
+            return "read again with the settings kouka.toml now gives its [[source]] (or [nightly] pending_max_hours), it holds fewer runs than it "
+                + "counted before on \(days.count) day(s) (\(shown)\(more)): if the settings change was meant to take them (a run waiting for its end "
+                + "again), the reports of those days state what they counted before: make them again; if not, put the settings back, and if the file "
+                + "was changed as well, put the tool's own file back, then run kouka-nightly"
+        }
         return "it now holds fewer runs than it counted before on \(days.count) day(s) (\(shown)\(more)); "
             + "the figures of those days fell with it. If the file was overwritten by a later export, put the earlier "
             + "one back under its own name (each export in a file of its own), then run kouka-nightly again"

@@ -20,7 +20,7 @@ final class SourceIngestor {
     var readForTimeZone: Set<String> = []
     /// The days on which files read again whole hold fewer runs than they counted, and the runs files recorded this run
     /// hold on days beyond what they counted, by format: settled once every file is recorded (`settleLosses`).
-    var losses: [(display: String, format: String, days: [RunsLost.Day])] = []
+    var losses: [(display: String, format: String, days: [RunsLost.Day], bySettings: Bool)] = []
     var gains: [String: [LocalDate: Int]] = [:]
     /// The files this run rejected whole or could not read, which count nothing: no file is a copy of one of them.
     var countsNothingThisRun: Set<String> = []
@@ -600,8 +600,8 @@ final class SourceIngestor {
                     let after = RunsLost.perDay(rollups: rollups, rejections: collector.rejections)
                     let days = RunsLost.days(before: before, after: after)
                     if !days.isEmpty {
-                        losses.append((display, read.spec.format, days))
-                        try store.noteLoss(path: display, reason: RunsLost.reason(days))
+                        losses.append((display, read.spec.format, days, cause == .otherSettings))
+                        try store.noteLoss(path: display, reason: RunsLost.reason(days, bySettings: cause == .otherSettings))
                     }
                     gain(after, beyond: before, format: read.spec.format)
                 }
