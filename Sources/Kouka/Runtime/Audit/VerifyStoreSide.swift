@@ -72,7 +72,7 @@ struct VerifyStoreSide {
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
             try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, storeYearToDate: storeYearToDate, newSystemsAsOf: context.newSystems(of:asOf:),
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:),
                                            readSince: readSince, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &found)
             return found
         }

@@ -4,7 +4,7 @@ extension ReportContext {
     /// once the day has passed. Verification compares a written report's count as of the day the report states
     /// (helper-85's verify-false-alarm-new-systems.sh: an honest year-to-date report named as edited once a go-live passed).
     /// Its licences likewise are those the months begun by `day` bear, for a year under way then.
-    func newSystems(of report: YearReport, asOf day: LocalDate) -> YearReport {
+    func asStated(_ report: YearReport, asOf day: LocalDate) -> YearReport {
         var report = report
         report.targets.removeAll { $0.metric == NewSystemsLine.metric }
         NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: day)

@@ -34,12 +34,9 @@ extension ReportContext {
     private func reviewPeriod(_ period: ReportPeriod, label: String, from: LocalDate, asOf: LocalDate, generatedAt: String,
                               cut: LocalDate? = nil) throws -> ReviewPeriod {
         let through = min(cut ?? period.lastDay, max(asOf, from.adding(days: -1)))
-        var report = try self.report(period, generatedAt: generatedAt, previous: nil, through: through)
+        // A year under way bears the licences of the months it covers (`ReportContext.build`), against the hours to date.
+        let report = try self.report(period, generatedAt: generatedAt, previous: nil, through: through)
         let rollups = through >= from ? try self.rollups(from: from, to: through) : []
-        if case .fiscalYear = period, through < period.lastDay, let money = configuration.money {
-            // A year under way bears the licence of the months it covers, not the whole year's, against the hours to date.
-            report.money = report.money?.borne(months: MoneySettings.monthsBorne(of: period, through: through), by: money)
-        }
         var fiscalYear: Int? = nil
         if case let .fiscalYear(year) = period { fiscalYear = year.startYear }
         let minutes = try rpaMinutes(period, generatedAt: generatedAt, through: through).bySystem
