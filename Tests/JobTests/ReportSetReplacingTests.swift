@@ -134,6 +134,33 @@ import Testing
                          signed: 0.83)
     }
 
+    /// A set written by 0.5.5 was made before the store kept read digests, however new its file's time (a folder copied after
+    /// the upgrade): an export grown since is no reason to refuse it (helper-95's upgrade-sets-copied-refused-073.sh).
+    @Test func aSetOfAnEarlierKoukaIsNotHeldToReadDigests() throws {
+        let city = try Self.city("set-replacing-earlier")
+        defer { city.remove() }
+        #expect(try city.nightly().exitCode == 0)
+        #expect(try city.report(2024).exitCode == 0)
+        let json = city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.json")
+        // As 0.5.5 wrote it, listing bytes of the export before it grew; copied since.
+        var set = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any])
+        set["koukaVersion"] = "0.5.5"
+        var sources = set["sources"] as? [[String: Any]] ?? []
+        for index in sources.indices { sources[index]["sha256"] = String(repeating: "0", count: 64) }
+        set["sources"] = sources
+        try JSONSerialization.data(withJSONObject: set).write(to: json)
+        try city.write("robo/m2.csv", Self.august + "4,ロボB,,2024/09/10 10:00:00,2024/09/10 10:05:00,ok\n")
+        #expect(try city.nightly().exitCode == 0)
+        let remade = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024"])
+        #expect(remade.exitCode == 0, "\(remade.stderr)")
+        // The same set stated as 0.5.6's is held to them: those bytes were never read.
+        set["koukaVersion"] = "0.5.6"
+        try city.write("robo/m2.csv", Self.august + "4,ロボB,,2024/09/10 10:00:00,2024/09/10 10:05:00,ok\n5,ロボB,,2024/10/10 10:00:00,2024/10/10 10:05:00,ok\n")
+        #expect(try city.nightly().exitCode == 0)
+        try JSONSerialization.data(withJSONObject: set).write(to: json)
+        #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024"]).exitCode == 73)
+    }
+
     /// A file the set lists without having counted a row of it (rejected whole, here an Excel lock file) does not hold the
     /// set back (helper-76: the store moved aside to be built again, as the docs say to do with a damaged one).
     @Test func aFileTheSetCountedNothingOfDoesNotHoldItBack() throws {

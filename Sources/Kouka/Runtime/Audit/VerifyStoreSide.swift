@@ -72,16 +72,17 @@ struct VerifyStoreSide {
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
             try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:),
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:),
                                            readSince: readSince, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &found)
             return found
         }
         // A month's written report is checked as a year's is, against the month built from the store as kouka-report builds it.
         var months = VerifySummary()
         for month in try WrittenReportCheck.writtenMonths(in: context.configuration.outputPath) {
-            let report = try context.report(month, generatedAt: "", previous: try context.report(month.yearBefore, generatedAt: "", previous: nil))
+            let report = try context.reportComparedWithTheYearBefore(month, generatedAt: "", asOf: context.asOf)
             try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, storeYearToDate: storeYearToDate, readSince: readSince, storeReview: storeReview,
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:),
+                                           readSince: readSince, storeReview: storeReview,
                                            partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &months)
         }
         // Period reports are checked as rendered from their own JSON.
@@ -116,9 +117,8 @@ extension VerifyStoreSide {
 }
 
 extension ReportContext {
-    /// A fiscal year's report, its departments compared with the year before: what verification compares.
+    /// A fiscal year's report, its departments compared with the year before as of the store's day: what verification compares.
     func yearReportComparedWithTheYearBefore(_ year: FiscalYear) throws -> YearReport {
-        let period = ReportPeriod.fiscalYear(year)
-        return try report(period, generatedAt: "", previous: try report(period.yearBefore, generatedAt: "", previous: nil))
+        try reportComparedWithTheYearBefore(.fiscalYear(year), generatedAt: "", asOf: asOf)
     }
 }

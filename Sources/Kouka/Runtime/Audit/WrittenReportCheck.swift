@@ -8,10 +8,10 @@ enum WrittenReportCheck {
     /// `storeYear` gives the store's report of a fiscal year, for the period section's years that were over.
     /// `storeYearToDate` gives a month's year-to-date section as the store has it as of a day (`WrittenYearToDateCheck`).
     /// `asOfDay` gives a fiscal year's store report as of a day (the day a written report states): its new systems counted,
-    /// and a year under way's licences borne, as of that day (`ReportContext.asStated(_:asOf:)`).
+    /// and a year under way's licences borne, as of that day (`ReportContext.asStated(_:asOf:period:)`).
     static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                         storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
-                        asOfDay: (YearReport, LocalDate) -> YearReport = { report, _ in report },
+                        asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport = { report, _, _ in report },
                         readSince: (String, String) -> Bool = { _, _ in false },
                         storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview? = { _, _, _ in nil },
                         partsOf: [String: [String]] = [:], catalogRowSeen: (([String: Any]) -> Bool)? = nil, movedTo: [String: String] = [:],
@@ -43,7 +43,7 @@ enum WrittenReportCheck {
 
     private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                                     storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
-                                    asOfDay: (YearReport, LocalDate) -> YearReport, readSince: (String, String) -> Bool,
+                                    asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport, readSince: (String, String) -> Bool,
                                     storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview?, partsOf: [String: [String]],
                                     catalogRowSeen: (([String: Any]) -> Bool)?, movedTo: [String: String], into summary: inout VerifySummary) throws {
         let path = (outputPath as NSString).appendingPathComponent("\(period.stem)/kouka-\(period.stem).json")
@@ -130,7 +130,7 @@ enum WrittenReportCheck {
             settled.insert("timezone")
         }
         // As of the day the report states: its new systems, and a year under way's licences of the months begun then.
-        let storeAsWritten = Self.asWrittenDay(written, store: store, asOfDay: asOfDay)
+        let storeAsWritten = try Self.asWrittenDay(written, period: period, store: store, asOfDay: asOfDay)
         for change in WrittenReportSettings.changed(written, store: storeAsWritten) {
             reasons.append(.init(kind: "written-report-outdated", subject: path, field: change.name, found: change.found, foundIn: "report",
                                  expected: change.expected, expectedFrom: "configuration",
@@ -280,14 +280,24 @@ enum WrittenReportCheck {
         items.prefix(3).joined(separator: "; ") + (items.count > 3 ? "; and \(items.count - 3) more" : "")
     }
 
-    /// The store's report as of the day `written` states (its new systems' day), when that is before the store's own day: the
-    /// register's go-lives after it were planned then (見込み), and a year under way bore the licences of fewer months, which
-    /// time passing does not make an edit. A day after the store's own cannot have been the report's: the store's figures
-    /// stand, and any difference shows.
-    private static func asWrittenDay(_ written: Any, store: YearReport, asOfDay: (YearReport, LocalDate) -> YearReport) -> YearReport {
-        guard let stated = ((written as? [String: Any])?["newSystems"] as? [String: Any])?["asOf"] as? String, let day = LocalDate(stated),
-              let own = store.newSystems.flatMap({ LocalDate($0.asOf) }), day < own else { return store }
-        return asOfDay(store, day)
+    /// The store's report as of the day `written` states (a year's new systems' day, a month's year to date), when that is
+    /// before the store's own day (the month's end for a month): the register's go-lives after it were planned then (見込み),
+    /// a year under way bore the licences of fewer months, and its departments were compared with fewer days of the year
+    /// before, which time passing does not make an edit. A day after the store's own cannot have been the report's: the
+    /// store's figures stand, and any difference shows.
+    private static func asWrittenDay(_ written: Any, period: ReportPeriod, store: YearReport,
+                                     asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport) throws -> YearReport {
+        let json = written as? [String: Any] ?? [:]
+        let stated: String?, own: LocalDate?
+        if case .fiscalYear = period {
+            stated = (json["newSystems"] as? [String: Any])?["asOf"] as? String
+            own = store.newSystems.flatMap { LocalDate($0.asOf) }
+        } else {
+            stated = (json["yearToDate"] as? [String: Any])?["through"] as? String
+            own = period.lastDay
+        }
+        guard let stated, let day = LocalDate(stated), let own, day < own else { return store }
+        return try asOfDay(store, day, period)
     }
 
     /// The months whose report folder (`2025-01`) in `outputPath` holds a written report, oldest first.

@@ -18,14 +18,16 @@ enum ReportSetReplacing {
     /// SHA-256 its lines held (`keptSince`, before the set was written), one whose set's bytes it never read is older than
     /// the set (helper-94's rollback-bypass.sh: a backup made before an export grew). A line moved before 0.5.6 kept no
     /// earlier path: a set counting such a file under its old name, grown since, is refused too (move the set aside).
+    /// A set written by a Kouka before 0.5.6 was written before any store kept read digests, whatever its file's time says
+    /// (a folder copied with `cp -r` has new times: helper-95's upgrade-sets-copied-refused-073.sh, sets 0.5.5 signed refused).
     static func check(json: String, paths: Set<String>, digests: Set<String>, storeBegan: Date?, keptSince: Double? = nil,
                       hasRead: (_ sha256: String, _ path: String) throws -> Bool = { _, _ in true }) throws {
         guard let written = FileStatus(path: json), let data = FileManager.default.contents(atPath: json) else { return }
-        let begunAfter = storeBegan.map { $0.timeIntervalSince1970 > written.modifiedAt } ?? false
-        let keptBefore = keptSince.map { $0 <= written.modifiedAt } ?? false
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch { return }
-        guard let sources = (object as? [String: Any])?["sources"] as? [[String: Any]] else { return }
+        guard let set = object as? [String: Any], let sources = set["sources"] as? [[String: Any]] else { return }
+        let begunAfter = storeBegan.map { $0.timeIntervalSince1970 > written.modifiedAt } ?? false
+        let keptBefore = (keptSince.map { $0 <= written.modifiedAt } ?? false) && KoukaVersion.keepsReadDigests(set["koukaVersion"] as? String)
         var missing: [String] = [], unread: [String] = []
         // Only files whose rows the set counted: one it lists as rejected whole, unreadable or a copy added nothing.
         for source in sources where ["present", "gone"].contains(source["status"] as? String) && (source["accepted"] as? Int ?? 0) > 0 {

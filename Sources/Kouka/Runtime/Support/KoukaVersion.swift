@@ -2,3 +2,13 @@
 package enum KoukaVersion {
     package static let current = "0.5.6"
 }
+
+extension KoukaVersion {
+    /// Whether a report written by Kouka `version` ("0.5.6") was made by one whose stores keep every SHA-256 they read
+    /// (`read_digests`, 0.5.6 on); false for an earlier version or one that cannot be read.
+    package static func keepsReadDigests(_ version: String?) -> Bool {
+        guard let parts = version?.split(separator: ".").map({ Int($0) }), parts.count == 3, let major = parts[0], let minor = parts[1],
+              let patch = parts[2] else { return false }
+        return (major, minor, patch) >= (0, 5, 6)
+    }
+}
