@@ -153,6 +153,11 @@ import Testing
         #expect(line.uses == 1 && line.counted)
         #expect(line.productionFrom == "2021-04-01（translation）、2024-10-01（chatbot）")
         #expect(line.reason.contains("本番開始日より前の利用 2 件"))
+        // The chatbot's day not given: its uses count from any day, and the line says so beside the translation's day.
+        chatbot.productionFrom = nil
+        let undated = Self.report([translation, chatbot], [Self.rollup("A03", .translation, unit: .characters, events: 1, quantity: 500, on: june),
+                                                           Self.rollup("A03", .chatbot, unit: .inquiries, events: 2, on: june)])
+        #expect(undated.aiTasks.first?.productionFrom == "2021-04-01（translation）、開始日なし（chatbot）")
     }
 
     @Test func timeMeasuredOnAJobWithNoSheetsIsMeasured() {

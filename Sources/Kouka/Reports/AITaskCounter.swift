@@ -83,14 +83,21 @@ struct AITaskCounter {
             if t.mismatched > 0 { left.append("単位がカタログと異なる利用 \(t.mismatched) 件") }
             if !left.isEmpty { reason += "。数えなかった利用: " + left.joined(separator: "、") }
             return AITaskLine(task: id, name: t.name, systems: t.systems.sorted().map(\.rawValue), uses: t.uses,
-                              productionFrom: Self.productionText(t.production), counted: counted, reason: reason)
+                              productionFrom: Self.productionText(t.production, systems: t.systems), counted: counted, reason: reason)
         }
     }
 
     /// The day the task entered production: one day, or each tool's when they differ (`2021-04-01（translation）、…`).
-    private static func productionText(_ days: [String: LocalDate]) -> String? {
+    /// A tool without a day of its own is named as such beside the others' (helper-95: a bare date printed for a task whose
+    /// other tool's uses counted from before it).
+    private static func productionText(_ days: [String: LocalDate], systems: Set<SystemFamily>) -> String? {
         let distinct = Set(days.values)
-        guard distinct.count > 1 else { return distinct.first?.description }
+        let undated = systems.map(\.rawValue).filter { days[$0] == nil }.sorted()
+        guard distinct.count > 1 || (!days.isEmpty && !undated.isEmpty) else { return distinct.first?.description }
+        if !undated.isEmpty {
+            return (days.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { "\($0.value)（\($0.key)）" }
+                + undated.map { "開始日なし（\($0)）" }).joined(separator: "、")
+        }
         return days.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map { "\($0.value)（\($0.key)）" }.joined(separator: "、")
     }
 }
