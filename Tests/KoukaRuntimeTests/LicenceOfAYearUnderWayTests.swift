@@ -23,6 +23,10 @@ import Testing
         #expect(report.money?.licenceYen == 200_000)
         #expect(report.money?.bySystem.first { $0.system == "rpa" }?.licenceYen == 200_000)
         #expect(report.money?.netYen == -191_750, "\(String(describing: report.money))")
+        // Said beside the figure (helper-95 #6), in the Markdown as in every format rendered from the same text.
+        var markdown = ""
+        MarkdownReportWriter.write(report, to: &markdown)
+        #expect(markdown.contains("ライセンス費は年額のうち4月から5月までの 2 か月分（年額 × 2 ÷ 12、円未満四捨五入）"), "\(markdown)")
         let review = try #require(report.review)
         let judged = try #require(review.columns.firstIndex(of: review.judged))
         let row = review.sections.first { $0.system == "rpa" }?.tables.flatMap(\.rows).first { $0.key == "licence-per-hour-saved" }

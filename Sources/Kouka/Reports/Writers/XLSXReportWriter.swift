@@ -58,6 +58,7 @@ package enum XLSXReportWriter {
             summary.text(row, 0, "削減額（円）"); summary.number(row, 1, money.savedYen, yen: true); row += 1
             summary.text(row, 0, "ライセンス費（円）"); summary.number(row, 1, money.licenceYen, yen: true); row += 1
             summary.text(row, 0, "差引（円）"); summary.number(row, 1, money.netYen, yen: true); row += 1
+            if let months = LicenceText.monthsBorne(report) { summary.text(row, 0, "ライセンス費の対象期間"); summary.text(row, 1, months); row += 1 }
         }
         // What was left out, as the HTML and Markdown reports list it: auditors read the workbook too.
         let left = report.exclusions
