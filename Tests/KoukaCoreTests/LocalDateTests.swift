@@ -107,4 +107,13 @@ struct LocalDateTests {
         #expect(try JSONDecoder().decode([LocalDate].self, from: Data(#"["2024/4/1"]"#.utf8)) == [date])
         #expect(throws: DecodingError.self) { try JSONDecoder().decode([LocalDate].self, from: Data(#"["2023-02-29"]"#.utf8)) }
     }
+
+    /// The same date a year earlier, February 29 giving February 28: 365 days earlier is a day later for the twelve months
+    /// after a February 29 (helper-96's yoy-leap-extra-day.sh: the year before compared through 05-11 as of 05-10).
+    @Test func theSameDayAYearEarlier() {
+        #expect(LocalDate(year: 2024, month: 5, day: 10).sameDayAYearEarlier == LocalDate(year: 2023, month: 5, day: 10))
+        #expect(LocalDate(year: 2024, month: 2, day: 29).sameDayAYearEarlier == LocalDate(year: 2023, month: 2, day: 28))
+        #expect(LocalDate(year: 2025, month: 2, day: 28).sameDayAYearEarlier == LocalDate(year: 2024, month: 2, day: 28))
+        #expect(LocalDate(year: 2024, month: 5, day: 10).adding(days: -365) == LocalDate(year: 2023, month: 5, day: 11), "what it replaces")
+    }
 }

@@ -56,6 +56,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The date `days` later (earlier when negative).
     public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
 
+    /// The same date a year earlier (February 29 a year earlier is February 28): the last day of a year before's same days.
+    /// 365 days earlier is the day after that date for the twelve months after a February 29 (helper-96).
+    public var sameDayAYearEarlier: LocalDate {
+        LocalDate(year: year - 1, month: month, day: Swift.min(day, Self.daysIn(month: month, year: year - 1)))
+    }
+
     /// `yyyy-MM-dd`.
     public var description: String {
         "\(year)-\(Self.pad(month))-\(Self.pad(day))"

@@ -45,6 +45,9 @@ package struct YearReport: Sendable, Hashable, Codable {
     /// The tools' effect, cost and quality for the policy's reviews, with a verdict per tool (`[review]`);
     /// nil in a report built for comparison only.
     package var review: ToolReview? = nil
+    /// The last day of the year before's period that its departments' 前年同期 compares, for a period under way when the report
+    /// was made (its same days); nil when compared with the whole period before.
+    package var previousYearThrough: String? = nil
 }
 
 /// Hours to date of the fiscal year under way, and a projection to March 31.

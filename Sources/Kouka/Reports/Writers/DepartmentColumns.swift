@@ -55,3 +55,12 @@ struct DepartmentColumns {
         return true
     }
 }
+
+extension DepartmentColumns {
+    /// Which days of the year before 前年同期 compares, for a period under way (`previousYearThrough`); nil for the whole period
+    /// before. Said under the table in every format that has room for a note.
+    static func previousYearNote(_ report: YearReport) -> String? {
+        guard let through = report.previousYearThrough.flatMap({ LocalDate($0) }), let from = LocalDate(report.from) else { return nil }
+        return "前年同期は \(from.sameDayAYearEarlier) から \(through) まで（期間の途中のため、同じ日までの前年と比べる）。"
+    }
+}

@@ -65,7 +65,7 @@ package enum HTMLReportWriter {
         }
         w("</tbody></table>")
         w(SVGBarChart(bars: r.departments.map { .init(label: $0.department, value: $0.hoursSaved, marker: $0.previousYearHours) }, unit: "時間").horizontal())
-        w(#"<p class="note">縦線は前年同期。</p>"#)
+        w(#"<p class="note">縦線は前年同期。"# + e(DepartmentColumns.previousYearNote(r) ?? "") + "</p>")
         // Runs, sheets and inquiries are different things: counted per system and unit, never summed.
         w("<h3>課別・ツール別の内訳</h3><table><thead><tr><th>担当課</th><th>ツール</th><th>成功</th><th>失敗</th><th>うち未終了</th><th>処理量</th><th>削減時間</th></tr></thead><tbody>")
         for d in r.departments {

@@ -83,6 +83,10 @@ package enum MarkdownReportWriter {
             line("| " + columns.values(d).map { v in DepartmentColumns.isNumber(v) ? DepartmentColumns.display(v) : cell(DepartmentColumns.display(v)) }.joined(separator: " | ") + " |")
         }
         line()
+        if let note = DepartmentColumns.previousYearNote(report) {
+            line(note)
+            line()
+        }
         line("### 課別・ツール別の内訳")
         line()
         line("| 担当課 | ツール | 成功 | 失敗 | うち未終了 | 処理量 | 削減時間（時間） |")

@@ -8,10 +8,10 @@ enum WrittenReportCheck {
     /// `storeYear` gives the store's report of a fiscal year, for the period section's years that were over.
     /// `storeYearToDate` gives a month's year-to-date section as the store has it as of a day (`WrittenYearToDateCheck`).
     /// `asOfDay` gives a fiscal year's store report as of a day (the day a written report states): its new systems counted,
-    /// and a year under way's licences borne, as of that day (`ReportContext.asStated(_:asOf:period:)`).
+    /// and a year under way's licences borne, as of that day (`ReportContext.asStated(_:asOf:period:previousYearThrough:)`).
     static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                         storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
-                        asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport = { report, _, _ in report },
+                        asOfDay: (YearReport, LocalDate, ReportPeriod, LocalDate?) throws -> YearReport = { report, _, _, _ in report },
                         readSince: (String, String) -> Bool = { _, _ in false },
                         storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview? = { _, _, _ in nil },
                         partsOf: [String: [String]] = [:], catalogRowSeen: (([String: Any]) -> Bool)? = nil, movedTo: [String: String] = [:],
@@ -43,7 +43,7 @@ enum WrittenReportCheck {
 
     private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                                     storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
-                                    asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport, readSince: (String, String) -> Bool,
+                                    asOfDay: (YearReport, LocalDate, ReportPeriod, LocalDate?) throws -> YearReport, readSince: (String, String) -> Bool,
                                     storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview?, partsOf: [String: [String]],
                                     catalogRowSeen: (([String: Any]) -> Bool)?, movedTo: [String: String], into summary: inout VerifySummary) throws {
         let path = (outputPath as NSString).appendingPathComponent("\(period.stem)/kouka-\(period.stem).json")
@@ -161,7 +161,7 @@ enum WrittenReportCheck {
         figures += sourceCheck.differences
         // The tool review's verdicts are published too: built from the store as of the day the report states, by the rules
         // of kouka.toml's `[review]` now (helper-89's review-verdict-not-checked.sh).
-        if let stated = json["review"], let day = Self.day(of: json), let expected = try storeReview(period, store, day) {
+        if let stated = json["review"], let day = Self.day(of: json, period: period), let expected = try storeReview(period, store, day) {
             let rules = Self.reviewRules(stated)
             if rules != expected.sections.map(\.verdict.rules) {
                 reasons.append(.init(kind: "written-report-outdated", subject: path, field: "review.rules", found: Self.listed(rules.flatMap { $0 }), foundIn: "report",
@@ -268,11 +268,15 @@ enum WrittenReportCheck {
         }
     }
 
-    /// The last complete day a written report states its figures as of (its new systems' or its projection's), nil when it
-    /// states none.
-    private static func day(of json: [String: Any]) -> LocalDate? {
-        let stated = (json["newSystems"] as? [String: Any])?["asOf"] as? String ?? (json["projection"] as? [String: Any])?["asOf"] as? String
-        return stated.flatMap { LocalDate($0) }
+    /// The last complete day a written report states its figures as of: a year's new systems' or projection's; a month's year
+    /// to date's last day, or the day before the month when it has none (made before the month began). Nil when it states none.
+    private static func day(of json: [String: Any], period: ReportPeriod) -> LocalDate? {
+        if case .fiscalYear = period {
+            let stated = (json["newSystems"] as? [String: Any])?["asOf"] as? String ?? (json["projection"] as? [String: Any])?["asOf"] as? String
+            return stated.flatMap { LocalDate($0) }
+        }
+        guard let yearToDate = json["yearToDate"] as? [String: Any] else { return period.firstDay.adding(days: -1) }
+        return (yearToDate["through"] as? String).flatMap { LocalDate($0) }
     }
 
     /// Up to three of `items`, and how many more.
@@ -282,22 +286,18 @@ enum WrittenReportCheck {
 
     /// The store's report as of the day `written` states (a year's new systems' day, a month's year to date), when that is
     /// before the store's own day (the month's end for a month): the register's go-lives after it were planned then (見込み),
-    /// a year under way bore the licences of fewer months, and its departments were compared with fewer days of the year
-    /// before, which time passing does not make an edit. A day after the store's own cannot have been the report's: the
-    /// store's figures stand, and any difference shows.
+    /// and a year under way bore the licences of fewer months, which time passing does not make an edit; and with its
+    /// departments compared with the days of the year before the report states (`previousYearThrough`). A day after the
+    /// store's own cannot have been the report's: the store's figures stand, and any difference shows.
     private static func asWrittenDay(_ written: Any, period: ReportPeriod, store: YearReport,
-                                     asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport) throws -> YearReport {
+                                     asOfDay: (YearReport, LocalDate, ReportPeriod, LocalDate?) throws -> YearReport) throws -> YearReport {
         let json = written as? [String: Any] ?? [:]
-        let stated: String?, own: LocalDate?
-        if case .fiscalYear = period {
-            stated = (json["newSystems"] as? [String: Any])?["asOf"] as? String
-            own = store.newSystems.flatMap { LocalDate($0.asOf) }
-        } else {
-            stated = (json["yearToDate"] as? [String: Any])?["through"] as? String
-            own = period.lastDay
-        }
-        guard let stated, let day = LocalDate(stated), let own, day < own else { return store }
-        return try asOfDay(store, day, period)
+        let previousThrough = (json["previousYearThrough"] as? String).flatMap { LocalDate($0) }
+        let own: LocalDate?
+        if case .fiscalYear = period { own = store.newSystems.flatMap { LocalDate($0.asOf) } } else { own = period.lastDay }
+        if let day = Self.day(of: json, period: period), let own, day < own { return try asOfDay(store, day, period, previousThrough) }
+        guard previousThrough?.description != store.previousYearThrough, let own else { return store }
+        return try asOfDay(store, own, period, previousThrough)
     }
 
     /// The months whose report folder (`2025-01`) in `outputPath` holds a written report, oldest first.

@@ -25,7 +25,7 @@ extension ReportContext {
             periods.append(toDate)
         }
         let judged = periods.firstIndex { $0.label == period.label } ?? periods.count - 1
-        let yearBefore = try self.report(period.yearBefore, generatedAt: generatedAt, previous: nil, through: min(period.yearBefore.lastDay, asOf.adding(days: -365)))
+        let yearBefore = try self.report(period.yearBefore, generatedAt: generatedAt, previous: nil, through: min(period.yearBefore.lastDay, asOf.sameDayAYearEarlier))
         return ToolReviewBuilder.build(periods: periods, judged: judged, yearBefore: yearBefore, catalog: catalog, settings: settings,
                                        money: configuration.money)
     }

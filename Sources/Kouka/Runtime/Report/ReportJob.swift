@@ -64,6 +64,7 @@ package struct ReportJob {
         // A path a line was moved from is one the store knows: the file was renamed, not lost.
         try ReportSetReplacing.check(json: json, paths: Set(context.ledger.map(\.path)).union(try context.store.renamedFromPaths()),
                                      digests: Set(context.ledger.map(\.sha256)), storeBegan: began, keptSince: try context.store.renamesKeptSince(),
+                                     clock: configuration.clock,
                                      hasRead: { try context.store.hasRead($0, at: $1) })
     }
 

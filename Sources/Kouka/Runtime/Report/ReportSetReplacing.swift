@@ -20,14 +20,20 @@ enum ReportSetReplacing {
     /// earlier path: a set counting such a file under its old name, grown since, is refused too (move the set aside).
     /// A set written by a Kouka before 0.5.6 was written before any store kept read digests, whatever its file's time says
     /// (a folder copied with `cp -r` has new times: helper-95's upgrade-sets-copied-refused-073.sh, sets 0.5.5 signed refused).
-    static func check(json: String, paths: Set<String>, digests: Set<String>, storeBegan: Date?, keptSince: Double? = nil,
+    /// A store begun after the set was written — by its file's time or the time it states, whichever is earlier, since a
+    /// folder copied has new file times — never read the set's bytes, and is held to its files only (helper-96's
+    /// report-073-rebuilt-store.sh: a store rebuilt from the logs, the sets copied, refused).
+    static func check(json: String, paths: Set<String>, digests: Set<String>, storeBegan: Date?, keptSince: Double? = nil, clock: LocalClock = .tokyo,
                       hasRead: (_ sha256: String, _ path: String) throws -> Bool = { _, _ in true }) throws {
         guard let written = FileStatus(path: json), let data = FileManager.default.contents(atPath: json) else { return }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch { return }
         guard let set = object as? [String: Any], let sources = set["sources"] as? [[String: Any]] else { return }
-        let begunAfter = storeBegan.map { $0.timeIntervalSince1970 > written.modifiedAt } ?? false
-        let keptBefore = (keptSince.map { $0 <= written.modifiedAt } ?? false) && KoukaVersion.keepsReadDigests(set["koukaVersion"] as? String)
+        let stated = (set["generatedAt"] as? String).flatMap { Timestamp($0)?.instant(in: clock).timeIntervalSince1970 }
+        // The time a set states is in whole seconds: a store begun within that second was not begun after it.
+        let begunAfter = storeBegan.map { $0.timeIntervalSince1970.rounded(.down) > min(written.modifiedAt, stated ?? written.modifiedAt) } ?? false
+        let keptBefore = !begunAfter && (keptSince.map { $0 <= written.modifiedAt } ?? false)
+            && KoukaVersion.keepsReadDigests(set["koukaVersion"] as? String)
         var missing: [String] = [], unread: [String] = []
         // Only files whose rows the set counted: one it lists as rejected whole, unreadable or a copy added nothing.
         for source in sources where ["present", "gone"].contains(source["status"] as? String) && (source["accepted"] as? Int ?? 0) > 0 {
