@@ -72,7 +72,7 @@ struct VerifyStoreSide {
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
             try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:previousYearThrough:),
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:),
                                            readSince: readSince, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &found)
             return found
         }
@@ -81,7 +81,7 @@ struct VerifyStoreSide {
         for month in try WrittenReportCheck.writtenMonths(in: context.configuration.outputPath) {
             let report = try context.reportComparedWithTheYearBefore(month, generatedAt: "", asOf: context.asOf)
             try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
-                                           storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:previousYearThrough:),
+                                           storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:),
                                            readSince: readSince, storeReview: storeReview,
                                            partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &months)
         }

@@ -8,10 +8,10 @@ enum WrittenReportCheck {
     /// `storeYear` gives the store's report of a fiscal year, for the period section's years that were over.
     /// `storeYearToDate` gives a month's year-to-date section as the store has it as of a day (`WrittenYearToDateCheck`).
     /// `asOfDay` gives a fiscal year's store report as of a day (the day a written report states): its new systems counted,
-    /// and a year under way's licences borne, as of that day (`ReportContext.asStated(_:asOf:period:previousYearThrough:)`).
+    /// and a year under way's licences borne, as of that day (`ReportContext.asStated(_:asOf:period:)`).
     static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                         storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
-                        asOfDay: (YearReport, LocalDate, ReportPeriod, LocalDate?) throws -> YearReport = { report, _, _, _ in report },
+                        asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport = { report, _, _ in report },
                         readSince: (String, String) -> Bool = { _, _ in false },
                         storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview? = { _, _, _ in nil },
                         partsOf: [String: [String]] = [:], catalogRowSeen: (([String: Any]) -> Bool)? = nil, movedTo: [String: String] = [:],
@@ -43,7 +43,7 @@ enum WrittenReportCheck {
 
     private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                                     storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
-                                    asOfDay: (YearReport, LocalDate, ReportPeriod, LocalDate?) throws -> YearReport, readSince: (String, String) -> Bool,
+                                    asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport, readSince: (String, String) -> Bool,
                                     storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview?, partsOf: [String: [String]],
                                     catalogRowSeen: (([String: Any]) -> Bool)?, movedTo: [String: String], into summary: inout VerifySummary) throws {
         let path = (outputPath as NSString).appendingPathComponent("\(period.stem)/kouka-\(period.stem).json")
@@ -286,18 +286,16 @@ enum WrittenReportCheck {
 
     /// The store's report as of the day `written` states (a year's new systems' day, a month's year to date), when that is
     /// before the store's own day (the month's end for a month): the register's go-lives after it were planned then (見込み),
-    /// and a year under way bore the licences of fewer months, which time passing does not make an edit; and with its
-    /// departments compared with the days of the year before the report states (`previousYearThrough`). A day after the
-    /// store's own cannot have been the report's: the store's figures stand, and any difference shows.
+    /// a year under way bore the licences of fewer months, and its departments were compared with fewer days of the year
+    /// before — none of which time passing makes an edit; the days it states it compared are those of its day
+    /// (`previousYearThrough`), whatever its JSON says. A day after the store's own cannot have been the report's: the store's
+    /// figures stand, and any difference shows.
     private static func asWrittenDay(_ written: Any, period: ReportPeriod, store: YearReport,
-                                     asOfDay: (YearReport, LocalDate, ReportPeriod, LocalDate?) throws -> YearReport) throws -> YearReport {
-        let json = written as? [String: Any] ?? [:]
-        let previousThrough = (json["previousYearThrough"] as? String).flatMap { LocalDate($0) }
+                                     asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport) throws -> YearReport {
         let own: LocalDate?
         if case .fiscalYear = period { own = store.newSystems.flatMap { LocalDate($0.asOf) } } else { own = period.lastDay }
-        if let day = Self.day(of: json, period: period), let own, day < own { return try asOfDay(store, day, period, previousThrough) }
-        guard previousThrough?.description != store.previousYearThrough, let own else { return store }
-        return try asOfDay(store, own, period, previousThrough)
+        guard let day = Self.day(of: written as? [String: Any] ?? [:], period: period), let own, day < own else { return store }
+        return try asOfDay(store, day, period)
     }
 
     /// The months whose report folder (`2025-01`) in `outputPath` holds a written report, oldest first.

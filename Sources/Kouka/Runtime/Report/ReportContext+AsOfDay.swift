@@ -4,15 +4,13 @@ extension ReportContext {
     /// once the day has passed. Verification compares a written report's count as of the day the report states
     /// (helper-85's verify-false-alarm-new-systems.sh: an honest year-to-date report named as edited once a go-live passed).
     /// Its licences likewise are those the months begun by `day` bear, for a year under way then, and its departments are
-    /// compared with the year before through the day the written report states (`previousYearThrough`, nil for the whole
-    /// period before). A month's report (`period`) only has its departments compared so.
-    func asStated(_ report: YearReport, asOf day: LocalDate, period: ReportPeriod, previousYearThrough: LocalDate?) throws -> YearReport {
+    /// compared with the same days of the year before as of `day` (`yearBeforeThrough`). A month's report (`period`) only
+    /// has its departments compared so.
+    func asStated(_ report: YearReport, asOf day: LocalDate, period: ReportPeriod) throws -> YearReport {
         var report = report
-        if previousYearThrough?.description != report.previousYearThrough {
-            let compared = try reportComparedWithTheYearBefore(period, generatedAt: report.generatedAt, through: previousYearThrough)
-            report.departments = compared.departments
-            report.previousYearThrough = compared.previousYearThrough
-        }
+        let compared = try reportComparedWithTheYearBefore(period, generatedAt: report.generatedAt, asOf: day)
+        report.departments = compared.departments
+        report.previousYearThrough = compared.previousYearThrough
         guard case .fiscalYear = period else { return report }
         report.targets.removeAll { $0.metric == NewSystemsLine.metric }
         NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: day)
