@@ -6,15 +6,19 @@ import Testing
 /// year before: as of May 1 every department looked fallen by the year before's later months (helper-95: 国際課 8.23 / −8.23
 /// where the same days held 0.00). Verified a month on, the set is held to the days of its own day.
 @Suite struct SameDaysOfTheYearBeforeTests {
-    @Test func aYearUnderWayIsComparedWithTheSameDaysOfTheYearBefore() throws {
-        let city = try TemporaryCity()
-        defer { city.remove() }
-        // T01 (180 − 15 = 165 min a run), 税務課: a run on 2024-05-10 and on 2024-08-10; this year one on 2025-05-10.
+    /// T01 (180 − 15 = 165 min a run), 税務課: a run on 2024-05-10 and on 2024-08-10; this year one on 2025-05-10.
+    static func writeRuns(_ city: TemporaryCity) throws {
         try city.write("logs/tasks.csv", TemporaryCity.winActorCSV([
             TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "FINISH", "2024/05/10 09:00:00"),
             TemporaryCity.winActorRow("t2", "住民税_課税資料取込", "FINISH", "2024/08/10 09:00:00"),
             TemporaryCity.winActorRow("t3", "住民税_課税資料取込", "FINISH", "2025/05/10 09:00:00"),
         ]), encoding: .shiftJIS)
+    }
+
+    @Test func aYearUnderWayIsComparedWithTheSameDaysOfTheYearBefore() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        try Self.writeRuns(city)
         let june2 = LocalDate(year: 2025, month: 6, day: 2)
         let job = try city.yearUnderWay(madeOn: june2)
         let configuration = job.configuration
@@ -48,11 +52,7 @@ import Testing
     @Test func aForgedComparisonDayIsNamed() throws {
         let city = try TemporaryCity()
         defer { city.remove() }
-        try city.write("logs/tasks.csv", TemporaryCity.winActorCSV([
-            TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "FINISH", "2024/05/10 09:00:00"),
-            TemporaryCity.winActorRow("t2", "住民税_課税資料取込", "FINISH", "2024/08/10 09:00:00"),
-            TemporaryCity.winActorRow("t3", "住民税_課税資料取込", "FINISH", "2025/05/10 09:00:00"),
-        ]), encoding: .shiftJIS)
+        try Self.writeRuns(city)
         _ = try city.night(on: LocalDate(year: 2026, month: 4, day: 2))
         let configuration = try Configuration.load(path: city.configPath)
         _ = try ReportJob(configuration: configuration, fiscalYear: FiscalYear(2025), logger: .silent).run()
