@@ -63,8 +63,9 @@ package enum TaskCatalogLoader {
         let catalog = TaskCatalog(entries: entries)
         problems += CatalogOverlap.problems(in: catalog)
         problems += CatalogPlannedOnce.problems(in: catalog)
+        problems += CatalogProductionStart.problems(in: catalog)
         guard problems.isEmpty else { throw CatalogError(path: path, problems: problems.sorted { $0.line < $1.line }) }
-        return CatalogPlannedOnce.sharingProductionStarts(catalog)
+        return CatalogProductionStart.shared(catalog)
     }
 
     private static func entry(_ row: CSVRow) throws(RowProblem) -> CatalogEntry {

@@ -7,8 +7,9 @@ import Foundation
 enum WrittenReportCheck {
     /// `storeYear` gives the store's report of a fiscal year, for the period section's years that were over.
     /// `storeYearToDate` gives a month's year-to-date section as the store has it as of a day (`WrittenYearToDateCheck`).
-    /// `asOfDay` gives a fiscal year's store report as of a day (the day a written report states): its new systems counted,
-    /// and a year under way's licences borne, as of that day (`ReportContext.asStated(_:asOf:period:)`).
+    /// `asOfDay` gives the store's report of a year or a month as of a day (the day a written report states): its departments
+    /// compared with the same days of the year before, and a year's new systems and licences, as of that day
+    /// (`ReportContext.asStated(_:asOf:period:)`).
     static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
                         storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
                         asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport = { report, _, _ in report },

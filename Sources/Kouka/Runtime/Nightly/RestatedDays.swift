@@ -13,6 +13,18 @@ enum RestatedDays {
         case otherSettings
         /// In another time zone: its runs move between days, its sums over all days stay.
         case otherTimeZone
+
+        /// Why a file its ledger line says was read with `readIn` (the zones and settings text, `IngestPlan.hasOtherTimeZone`)
+        /// is read again under `configured`: the same text, the same zones with other settings, or other zones (or none kept).
+        init(readIn: String?, configured: String) {
+            if readIn == configured {
+                self = .sameSettings
+            } else if let readIn, SourceSpec.zones(of: readIn) == SourceSpec.zones(of: configured) {
+                self = .otherSettings
+            } else {
+                self = .otherTimeZone
+            }
+        }
     }
 
     /// A day's sums by task, department, outcome and unit.

@@ -300,22 +300,23 @@ final class SourceIngestor {
                 summary.filesReadForOfficeHours.append(.init(path: display, reason: reason))
                 logger.notice("source file is read whole: the office hours changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
             }
-            if IngestPlan.hasOtherTimeZone(known, than: zone) {
-                if let was = known.timeZone, SourceSpec.zones(of: was) == SourceSpec.zones(of: zone) {
-                    // What it counted followed the source's encoding, columns, values, task or department of the night it was read.
-                    let reason = was.contains(SourceSpec.settingsMark)
+            switch RestatedDays.Cause(readIn: known.timeZone, configured: zone) {
+            case .sameSettings:
+                break
+            case .otherSettings:
+                // What it counted followed the source's encoding, columns, values, task or department of the night it was read.
+                let reason = (known.timeZone ?? "").contains(SourceSpec.settingsMark)
                         ? "read with other settings of its [[source]] (encoding, columns, values, task, department, delimiter, the chatbot's lists or [nightly] pending_max_hours) than kouka.toml gives now"
                         : "read without settings kouka.toml now gives its [[source]] (encoding, columns, values, task, department, delimiter, the chatbot's lists or [nightly] pending_max_hours), or before Kouka kept them"
-                    summary.filesReadForSourceSettings.append(.init(path: display, reason: reason))
-                    logger.notice("source file is read whole: its source's settings changed", metadata: ["file": "\(display)"])
-                } else {
-                    // Its runs were dated in the zone of the night it was read: the configured one dates them now.
-                    let reason = known.timeZone.map { "read in \(SourceSpec.zones(of: $0)); kouka.toml now says \(SourceSpec.zones(of: zone))" }
-                        ?? "read before Kouka kept the time zone it was read in"
-                    summary.filesReadForTimeZone.append(.init(path: display, reason: reason))
-                    readForTimeZone.insert(display)
-                    logger.notice("source file is read whole: the time zone changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
-                }
+                summary.filesReadForSourceSettings.append(.init(path: display, reason: reason))
+                logger.notice("source file is read whole: its source's settings changed", metadata: ["file": "\(display)"])
+            case .otherTimeZone:
+                // Its runs were dated in the zone of the night it was read: the configured one dates them now.
+                let reason = known.timeZone.map { "read in \(SourceSpec.zones(of: $0)); kouka.toml now says \(SourceSpec.zones(of: zone))" }
+                    ?? "read before Kouka kept the time zone it was read in"
+                summary.filesReadForTimeZone.append(.init(path: display, reason: reason))
+                readForTimeZone.insert(display)
+                logger.notice("source file is read whole: the time zone changed", metadata: ["file": "\(display)", "reason": "\(reason)"])
             }
         }
         // Read again whole with the same settings, rules and hours as before (also by `--since`), the days it counted must give
@@ -325,13 +326,7 @@ final class SourceIngestor {
         // was edited must not carry the edit in with exit 0 (helper-91: `pending_max_hours = 25` beside 100 items made 900).
         if plan == .full, let known, known.status == .present, known.format == spec.format, known.changedAt != 0,
            !IngestPlan.hasOtherOfficeHours(known, than: officeHoursText) {
-            if !IngestPlan.hasOtherTimeZone(known, than: zone) {
-                restating[display] = .sameSettings
-            } else if let was = known.timeZone, SourceSpec.zones(of: was) == SourceSpec.zones(of: zone) {
-                restating[display] = .otherSettings
-            } else {
-                restating[display] = .otherTimeZone
-            }
+            restating[display] = RestatedDays.Cause(readIn: known.timeZone, configured: zone)
         }
         if plan == .full { paths[display, default: RunPath()].replacing = true }
         if dryRun {
