@@ -40,7 +40,8 @@ import Testing
     }
 
     /// A count is a decimal whole number: `0x10` (which Swift's Double reads as 16), `nan`, `inf` and `2.5` items are
-    /// rejected, each on its line; `1,000` and `1e3` (as Excel writes large counts) are 1,000.
+    /// rejected, each on its line; `1,000` is 1,000. `1e3` is rejected too (helper-99 #4): Excel writes E notation for a
+    /// cell formatted as 指数, with the digits it rounded away lost (12,345 items written `1E+04` were counted 10,000).
     @Test func aCountIsADecimalWholeNumber() throws {
         let parser = try RobotCSVParser(options: SourceOptions(
             columns: ["task": "ロボット名", "start": "開始日時", "status": "結果", "items": "処理件数"],
@@ -57,9 +58,10 @@ import Testing
             // One, or one thousand written with a European thousands point: refused, not guessed.
             "開閉栓受付入力,2024/04/08 09:00,正常終了,1.000",
         ])
-        #expect(sink.events.map(\.quantity) == [1000, 1000, 3])
-        #expect(sink.rejectedLines == [2, 3, 4, 5, 9])
+        #expect(sink.events.map(\.quantity) == [1000, 3])
+        #expect(sink.rejectedLines == [2, 3, 4, 5, 7, 9])
         #expect(sink.rejections.map(\.reason).filter { $0.contains("not a non-negative number") }.count == 3)
+        #expect(sink.rejections.filter { $0.reason.contains("is written in E notation: 1e3") }.count == 1)
         #expect(sink.rejections.filter { $0.reason.contains("(items) is not a whole number written without a point") }.count == 2)
     }
 
@@ -81,5 +83,21 @@ import Testing
         #expect(sink.events.map(\.quantity) == [12, 0])
         #expect(sink.rejectedLines == [3])
         #expect(sink.rejections.first?.reason.contains("column 読取枚数 (sheets) is empty") == true)
+    }
+
+    /// helper-99 #4: sheets written `2E+1` and items `1E+04` (a cell formatted as 指数, 12,345 shown rounded) were counted
+    /// 20 and 10,000. Right: each line rejected, naming the cell and what to do; the other rows counted.
+    @Test func aCountInENotationIsRejected() throws {
+        let ocr = try AIOCRCSVParser(options: SourceOptions(columns: ["time": "読取日時", "form": "帳票名", "sheets": "読取枚数"]))
+        let sheets = try Self.parse(ocr, ["読取日時,帳票名,読取枚数", "2024/04/01 09:00,申請書,2E+1", "2024/04/01 10:00,申請書,12"])
+        #expect(sheets.events.map(\.quantity) == [12])
+        #expect(sheets.rejectedLines == [2])
+        #expect(sheets.rejections.first?.reason.contains("column 読取枚数 is written in E notation: 2E+1") == true)
+        #expect(sheets.rejections.first?.reason.contains("format the column as a number") == true)
+        let robot = try RobotCSVParser(options: SourceOptions(
+            columns: ["task": "ロボット名", "start": "開始日時", "status": "結果", "items": "処理件数"], values: ["success": ["正常終了"]]))
+        let items = try Self.parse(robot, ["ロボット名,開始日時,結果,処理件数", "台帳,2024/06/01 10:00,正常終了,1E+04", "台帳,2024/06/02 10:00,正常終了,7"])
+        #expect(items.events.map(\.quantity) == [7])
+        #expect(items.rejectedLines == [2])
     }
 }

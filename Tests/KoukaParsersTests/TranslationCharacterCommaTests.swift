@@ -18,7 +18,7 @@ struct TranslationCharacterCommaTests {
         #expect(sink.rejections.allSatisfy { $0.reason.contains("a comma may only group thousands") })
     }
 
-    @Test(arguments: [("12.500", nil), ("2.5", nil), ("1.000", nil), ("12345.0", 12345), ("1.5E+03", 1500), ("12,345.00", 12345), ("1,234.000", 1234), ("980", 980)] as [(String, Double?)])
+    @Test(arguments: [("12.500", nil), ("2.5", nil), ("1.000", nil), ("12345.0", 12345), ("1.5E+03", nil), ("1.23E+04", nil), ("2.5e3", nil), ("12,345.00", 12345), ("1,234.000", 1234), ("980", 980)] as [(String, Double?)])
     func aPointOnlyEndsAWholeCount(text: String, count: Double?) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -138,15 +138,40 @@ import Testing
                            options: NightlyOptions(today: night, now: LocalClock.tokyo.instant(of: night, hour: 2, minute: 0, second: 0))).run()
         // Made on April 10 with no nightly run since April 3: as of April 2, 2 runs = 5.5 h in 2 days of 365,
         // so 5.5 × 365 / 2 = 1,003.75 h (the April 3 run, and a week of days with no figures yet, would make
-        // it 8.25 × 365 / 9 = 334.58 h).
+        // it 8.25 × 365 / 9 = 334.58 h), and the April 3 run the year's figure counts, 2.75 h, added: 1,006.50 h.
         let options = ReportOptions(period: .fiscalYear(FiscalYear(2026)),
                                     generatedAt: LocalClock.tokyo.instant(of: LocalDate(year: 2026, month: 4, day: 10), hour: 5, minute: 0, second: 0))
         let report = try ReportJob(configuration: Configuration.load(path: city.configPath), options: options, logger: .silent).build()
         let projection = try #require(report.projection)
         #expect(projection.asOf == "2026-04-02")
         #expect(projection.rpaHoursToDate == 5.5)
-        #expect(projection.projectedRPAHours == 1003.75)
+        #expect(projection.projectedRPAHours == 1006.5)
+        #expect(projection.basis.hasSuffix("基準日より後の記録 2.75 時間（基準日の翌日の夜間バッチなど）を加える"))
         #expect(report.hoursSaved.bySystem["rpa"] == 8.25, "the year's own figures still hold every run")
+    }
+
+    /// helper-99 #3: a robot's night batch of the report's own day (01:00, read by the 02:00 nightly run) counts in the year's
+    /// figure, which met its 5 h target, while the projection as of the day before left it out: 2.75 × 365 / 353 = 2.84 h,
+    /// 未達成の見込み, below the 5.50 h the same report counted. Right: the batch's 2.75 h added, 5.59 h, on track.
+    @Test func theProjectionIsNeverBelowTheHoursTheReportCounts() throws {
+        let city = try TemporaryCity(sources: TemporaryCity.winActorSource + "\n[targets.2026]\nrpa_hours = 5\n")
+        defer { city.remove() }
+        try city.write("logs/tasks.csv", TemporaryCity.winActorCSV([
+            TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "FINISH", "2026/04/01 09:00:00"),
+            TemporaryCity.winActorRow("t2", "住民税_課税資料取込", "FINISH", "2027/03/20 01:00:00"),
+        ]), encoding: .shiftJIS)
+        let night = LocalDate(year: 2027, month: 3, day: 20)
+        _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                           options: NightlyOptions(today: night, now: LocalClock.tokyo.instant(of: night, hour: 2, minute: 0, second: 0))).run()
+        let options = ReportOptions(period: .fiscalYear(FiscalYear(2026)), generatedAt: LocalClock.tokyo.instant(of: night, hour: 5, minute: 0, second: 0))
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), options: options, logger: .silent).build()
+        let projection = try #require(report.projection)
+        #expect(projection.asOf == "2027-03-19")
+        #expect(projection.rpaHoursToDate == 2.75)
+        let rpa = try #require(report.targets.first { $0.metric == "rpa-hours" })
+        #expect(rpa.actual == 5.5 && rpa.met)
+        #expect(projection.projectedRPAHours == 5.59)
+        #expect(projection.onTrack == true)
     }
 }
 

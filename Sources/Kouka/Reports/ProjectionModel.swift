@@ -11,8 +11,12 @@ package enum ProjectionModel {
     /// The projection of `current`'s fiscal year as of `asOf`, from the unrounded RPA minutes of that year to date
     /// (`currentMinutes`) and of `earlier` years: rounded once, as every figure is. `current` gives the hours to date
     /// as the report states them.
+    ///
+    /// `minutesAfter` are the RPA minutes the store holds of days after `asOf` (a robot's night batch of the report's own day,
+    /// which the nightly run read before the report was made): the year's figure counts them, so the projection adds them —
+    /// a projection below the hours already counted said 未達成の見込み beside a target the same report found met (helper-99 #3).
     package static func project(current: YearReport, currentMinutes: RPAMinutesByMonth, earlier: [FiscalYear: RPAMinutesByMonth], asOf: LocalDate,
-                                target: Double?) -> Projection? {
+                                target: Double?, minutesAfter: Double = 0) -> Projection? {
         let year = FiscalYear(current.fiscalYear)
         // Without a record of the robots in the year so far, its figure is unknown (記録なし), and so is where it is heading:
         // a projection of 0.00 h would read as measured and 未達成の見込み (helper-85).
@@ -30,7 +34,8 @@ package enum ProjectionModel {
             samePart += months.prefix(monthIndex).reduce(0, +) + months[monthIndex] * monthFraction
             used.append(earlierYear.startYear)
         }
-        let projectedMinutes: Double, method: String, basis: String
+        let projectedMinutes: Double, method: String
+        var basis: String
         if samePart > 0 {
             projectedMinutes = minutesToDate * full / samePart
             method = "seasonal"
@@ -43,7 +48,9 @@ package enum ProjectionModel {
             used = []
             basis = "経過日数（\(Int(elapsed))日 / \(Int(days))日）による按分（4月から基準日の月まで毎月実績のある過去の年度がないため）"
         }
-        let rounded = Rounding.hundredths(projectedMinutes / 60)
+        let after = max(0, minutesAfter)
+        if after > 0 { basis += "。基準日より後の記録 \(NumberText.grouped(Rounding.hundredths(after / 60))) 時間（基準日の翌日の夜間バッチなど）を加える" }
+        let rounded = Rounding.hundredths((projectedMinutes + after) / 60)
         return Projection(asOf: asOf.description, rpaHoursToDate: toDate, projectedRPAHours: rounded, method: method, basis: basis,
                           yearsUsed: used, target: target, onTrack: target.map { rounded >= $0 })
     }

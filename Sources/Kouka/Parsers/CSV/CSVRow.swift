@@ -70,6 +70,10 @@ struct CSVRow {
         guard number <= Self.largestPlausible else {
             throw RowProblem("column \(header.names[index]) is more than any one run can hold\(quoted(value)); check the export")
         }
+        // A CSV cell is what a spreadsheet showed: in E notation, only the digits it kept (12,345 shown `1.23E+04`).
+        guard !DecimalText.isExponential(value) else {
+            throw RowProblem("column \(header.names[index]) is written in E notation\(quoted(value)), which keeps only the digits a spreadsheet showed: the number itself is lost; format the column as a number (標準 or 数値) and export it again")
+        }
         return number
     }
 }

@@ -42,14 +42,22 @@ package enum DecimalText {
 
 extension DecimalText {
     /// A count of whole things (characters) as `number(grouped:)` reads it, when it is whole and cannot be a thousands point
-    /// misread: `12345.0`, `1,234.000` and `1.5E+03` are counts, `2.5` is none, and `12.500` (three digits after a point, as a
+    /// misread: `12345.0` and `1,234.000` are counts, `2.5` is none, and `12.500` (three digits after a point, as a
     /// European export groups thousands) could be twelve and a half or twelve thousand five hundred, so it is none either.
+    /// Nor is `1.23E+04` (`isExponential`): Excel writes a count so when its cell is formatted as 指数, with the digits it
+    /// rounded away lost (12,345 written `1.23E+04`).
     package static func wholeCount(_ text: String) -> Double? {
-        guard let value = number(grouped: text), value == value.rounded(.towardZero) else { return nil }
+        guard !isExponential(text), let value = number(grouped: text), value == value.rounded(.towardZero) else { return nil }
         // A comma grouping the whole part makes the point a decimal point (`1,234.000`).
-        if let point = text.firstIndex(of: "."), !text.contains(where: { $0 == "e" || $0 == "E" || $0 == "," }),
-           text[text.index(after: point)...].count == 3 { return nil }
+        if let point = text.firstIndex(of: "."), !text.contains(","), text[text.index(after: point)...].count == 3 { return nil }
         return value
+    }
+
+    /// Whether `text` is written with an exponent (`1E+04`, `2.5e3`). A spreadsheet writes a cell so when it is formatted as
+    /// 指数 (scientific), and writes the digits it shows: the rest of the number is gone, so such a cell in an export is no
+    /// figure to count with.
+    package static func isExponential(_ text: some StringProtocol) -> Bool {
+        text.utf8.contains { $0 == 0x45 || $0 == 0x65 }
     }
 }
 

@@ -209,6 +209,14 @@ package struct NightlyJob {
             }
             // Once the files gone tonight are marked so: they too may keep runs still running.
             try ingestor.settleWaitingRuns(store: store, summary: &summary)
+            // The formats the store may count: those of the ledger as the run started, and those this run read.
+            let formats = Set(ledger.lazy.filter { $0.status == .present || $0.status == .gone }.map(\.format))
+                .union(configuration.sources.map(\.format))
+            summary.jobsCountedTwice = try UiPathJobsCountedTwice.find(in: store, holds: formats.contains)?.problems ?? []
+            for pair in summary.jobsCountedTwice {
+                logger.error("UiPath jobs are counted from both a robot's log and an Orchestrator export; no report is made until one is taken out",
+                             metadata: ["file": "\(pair.path)", "reason": "\(pair.reason)"])
+            }
         }
         summary.unmapped = ingestor.unmappedNames()
         // Read after this run's own writes: a file it read again states its own rows, not the killed run's.

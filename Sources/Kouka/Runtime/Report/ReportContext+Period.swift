@@ -7,9 +7,11 @@ extension ReportContext {
     func projection(of year: FiscalYear, stamp: String) throws -> Projection? {
         guard year.contains(asOf) else { return nil }
         let toDate = try report(.fiscalYear(year), generatedAt: stamp, previous: nil, through: asOf)
-        return ProjectionModel.project(current: toDate, currentMinutes: try rpaMinutes(.fiscalYear(year), generatedAt: stamp, through: asOf),
-                                       earlier: try earlierRPAMinutes(before: year, stamp: stamp), asOf: asOf,
-                                       target: configuration.targets.targets(for: year).rpaHours)
+        let through = try rpaMinutes(.fiscalYear(year), generatedAt: stamp, through: asOf)
+        let whole = try rpaMinutes(.fiscalYear(year), generatedAt: stamp)
+        func sum(_ minutes: RPAMinutesByMonth) -> Double { year.monthKeys.reduce(0) { $0 + minutes[$1] } }
+        return ProjectionModel.project(current: toDate, currentMinutes: through, earlier: try earlierRPAMinutes(before: year, stamp: stamp), asOf: asOf,
+                                       target: configuration.targets.targets(for: year).rpaHours, minutesAfter: sum(whole) - sum(through))
     }
 
     /// The unrounded RPA minutes by month of the three fiscal years before `year`, which a seasonal projection compares.

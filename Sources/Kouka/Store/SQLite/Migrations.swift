@@ -379,6 +379,14 @@ enum Migrations {
         ("v30", """
         UPDATE source_files SET changed_at = 0 WHERE status = 'present';
         """),
+        // 0.5.7 quarantines a number written in E notation in a CSV cell (`1E+04` items, which a spreadsheet writes for a cell
+        // formatted as 指数, the digits it rounded away lost) and a translation count so written: before, they counted 10,000.
+        // The files of the formats that read such cells that are on disk are read whole once more.
+        ("v31", """
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present'
+            AND format IN ('rpa-csv', 'ai-ocr-csv', 'minutes-session-csv', 'translation-usage', 'deepl-usage', 'chatbot-csv',
+                           'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'winactor-task-csv');
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
