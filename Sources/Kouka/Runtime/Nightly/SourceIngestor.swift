@@ -663,7 +663,7 @@ final class SourceIngestor {
 
     /// What the summary says of a file's runs that never reported their end.
     static func unfinishedReason(_ runs: Int) -> String {
-        "\(runs) run(s) never reported their end (still running after pending_max_hours, or the robot's log closed without the run's end line): counted as failures with their rework minutes; check the robot or the export"
+        "\(runs) run(s) never reported their end (still running after pending_max_hours, or the robot's log closed without the run's end line): counted as failed runs (a task counted in runs saves nothing for them and is charged their rework; one counted in items keeps the items they handled and is charged for their failed items only); check the robot or the export"
     }
 
     /// What the summary says of a file read again because its chatbot answers were judged by other office hours.
