@@ -31,3 +31,18 @@ extension KoukaStore {
         let otherPath: String
     }
 }
+
+extension KoukaStore {
+    /// The days and names of the RPA rollups in items that the counted files (present or gone) of `format` hold: a robot's
+    /// queue transactions, or an export's queue items, by the name the log gives (a process, a queue).
+    func rpaItemDays(ofFormat format: String) throws -> [(day: LocalDate, name: String)] {
+        var found: [(LocalDate, String)] = []
+        try db.prepare("""
+            SELECT DISTINCT r.day, r.task_name FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
+            WHERE s.format = ? AND s.status IN ('present', 'gone') AND r.family = 'rpa' AND r.unit = 'items'
+            """, reading: "rollups").query([.text(format)]) { row in
+            found.append((try row.date(0), try row.text(1)))
+        }
+        return found
+    }
+}

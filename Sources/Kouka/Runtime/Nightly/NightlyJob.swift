@@ -212,9 +212,9 @@ package struct NightlyJob {
             // The formats the store may count: those of the ledger as the run started, and those this run read.
             let formats = Set(ledger.lazy.filter { $0.status == .present || $0.status == .gone }.map(\.format))
                 .union(configuration.sources.map(\.format))
-            summary.jobsCountedTwice = try UiPathJobsCountedTwice.find(in: store, holds: formats.contains)?.problems ?? []
-            for pair in summary.jobsCountedTwice {
-                logger.error("UiPath jobs are counted from both a robot's log and an Orchestrator export; no report is made until one is taken out",
+            summary.uiPathWorkCountedTwice = try UiPathWorkCountedTwice.find(in: store, catalog: catalog, holds: formats.contains)?.problems ?? []
+            for pair in summary.uiPathWorkCountedTwice {
+                logger.error("UiPath work is counted from both the robots' logs and an Orchestrator export; no report is made until one is taken out",
                              metadata: ["file": "\(pair.path)", "reason": "\(pair.reason)"])
             }
         }

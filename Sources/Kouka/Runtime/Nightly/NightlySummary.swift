@@ -109,9 +109,10 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// Sources whose path matched no file this run (not `required`): the other sources were read, and their
     /// files in the ledger are marked gone.
     package var sourcesMissing: [FileProblem] = []
-    /// Orchestrator exports counting UiPath jobs that a robot's log counts too (`UiPathJobsCountedTwice`): each counts
-    /// twice, and no report is made from the store until one source is taken out and the store built again (exit 1).
-    package var jobsCountedTwice: [FileProblem] = []
+    /// Orchestrator exports counting UiPath jobs that a robot's log counts too, and tasks whose queue items both count
+    /// (`UiPathWorkCountedTwice`): they count twice, and no report is made from the store until one source is taken out
+    /// and the store built again (exit 1).
+    package var uiPathWorkCountedTwice: [FileProblem] = []
     /// Files more than one source matches: read once, in the last one's format (exit 1).
     package var filesMatchedTwice: [FileProblem] = []
     /// Files in the ledger that no longer exist; their rollups keep counting.
@@ -163,7 +164,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
             || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !filesEditedInStore.isEmpty || !robotLogsRewritten.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
             || storeEditedSince != nil || !filesGoneWhileWritten.isEmpty || !filesRestatingDays.isEmpty || !catalogRowsChanged.isEmpty
-            || !jobsCountedTwice.isEmpty
+            || !uiPathWorkCountedTwice.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

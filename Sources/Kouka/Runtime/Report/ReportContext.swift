@@ -26,7 +26,7 @@ struct ReportContext {
     /// A store whose last nightly run did not finish is refused (`UnfinishedNight`), unless `unfinishedNight` says to
     /// read it (the nightly job's own metrics of the run that just stopped); so is one whose rollup digests were removed
     /// (`RollupDigestsRemoved`), unless `removedDigests` says to (verification, which names them, and the metrics); so is one
-    /// counting UiPath jobs from both a robot's log and an Orchestrator export (`UiPathJobsCountedTwice`), always.
+    /// counting UiPath work from both the robots' logs and an Orchestrator export (`UiPathWorkCountedTwice`), always.
     static func reading<T>(
         configuration: Configuration, today: LocalDate? = nil, unfinishedNight: Bool = false, removedDigests: Bool = false,
         _ body: (ReportContext) throws -> T
@@ -53,7 +53,7 @@ struct ReportContext {
             try Self.checkTimeZone(of: ledger, configuration: configuration)
             if !unfinishedNight, let night = try UnfinishedNight.of(store) { throw night }
             if !removedDigests, case let paths = try store.pathsWithRollupDigestRemoved(), !paths.isEmpty { throw RollupDigestsRemoved(paths: paths) }
-            if let twice = try UiPathJobsCountedTwice.find(in: store, ledger: ledger) { throw twice }
+            if let twice = try UiPathWorkCountedTwice.find(in: store, catalog: catalog, ledger: ledger) { throw twice }
             let context = ReportContext(
                 configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
                 catalogSHA256: catalogSHA256, store: store, ledger: ledger, systems: systems,

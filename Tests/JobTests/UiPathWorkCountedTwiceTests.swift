@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-/// helper-99 #1: a UiPath job read from the robot's Execution.log (its `jobId`) and from Orchestrator's `/odata/Jobs` answer
+/// helper-99 #1: UiPath work read twice. A job read from the robot's Execution.log (its `jobId`) and from Orchestrator's `/odata/Jobs` answer
 /// (its `Key`, the same id) counted twice: one 50-minute job reported as 2 runs, 1.67 h, by every job with exit 0. Right: the
 /// nightly run names the pair (exit 1) and no report or target audit is made from the store (65) until one source is taken
 /// out and the store built again; then the job counts once, 0.83 h.
-@Suite(.serialized) struct UiPathJobsCountedTwiceTests {
+@Suite(.serialized) struct UiPathWorkCountedTwiceTests {
     let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("kouka-twice-\(UUID().uuidString)")
     let job = "a0000001-0000-4000-8000-000000000001"
     let process = "住民税_取込"
@@ -16,8 +16,9 @@ import Testing
         try data.write(to: url)
     }
 
-    func line(_ time: String, _ message: String, ended: Bool = false) -> String {
-        let extra = ended ? #", "totalExecutionTimeInSeconds": 600, "totalExecutionTime": "00:10:00""# : ""
+    func line(_ time: String, _ message: String, ended: Bool = false, transaction: String? = nil) -> String {
+        var extra = ended ? #", "totalExecutionTimeInSeconds": 600, "totalExecutionTime": "00:10:00""# : ""
+        if let transaction { extra += #", "queueName": "支給", "transactionID": "\#(transaction)", "transactionState": "Ended", "transactionStatus": "Successful""# }
         return #"\#(time).0000 Info {"message": "\#(message)", "level": "Information", "logType": "Default", "timeStamp": "2024-10-01T\#(time).0000000+09:00", "fingerprint": "f", "windowsIdentity": "CITY\\robot01", "machineName": "RPA-SV01", "fileName": "Main", "initiatedBy": "Orchestrator", "processName": "\#(process)", "processVersion": "1.0.0", "jobId": "\#(job)", "robotName": "robot01", "machineId": 4711, "organizationUnitId": 12\#(extra)}"#
     }
 
@@ -47,12 +48,52 @@ import Testing
         return root.appendingPathComponent("kouka.toml").path
     }
 
+    /// The variant of queue items: a robot's job handled three items (its log's transactions), and Orchestrator's
+    /// `/odata/QueueItems` answer holds the same three, their `Key` the log's `transactionID`; the catalog maps both the
+    /// process and the queue (`|77`) to one task, counted in items. They counted 6 items. Right: the task named, no report.
+    @Test func aTasksQueueItemsInRobotsLogsAndAnOrchestratorExportStopEveryReport() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("catalog.csv", Data("""
+            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
+            R3,給付金支給,福祉課,rpa,items,6,0,1,2020-04-01,\(process)|77
+
+            """.utf8))
+        let items = ["b0000001-0000-4000-8000-000000000001", "b0000001-0000-4000-8000-000000000002", "b0000001-0000-4000-8000-000000000003"]
+        try write("uipath/2024-10-01_Execution.log", Data([0xEF, 0xBB, 0xBF]) + Data(([line("09:00:00", "\(process) execution started")]
+            + items.enumerated().map { line("09:0\($0.offset + 1):00", "Transaction ended", transaction: $0.element) }
+            + [line("09:10:00", "\(process) execution ended", ended: true)]).joined(separator: "\r\n").utf8 + Data("\r\n".utf8)))
+        try write("orchestrator/items.json", Data(("{\"value\": [" + items.enumerated().map { #"{"Key": "\#($0.element)", "QueueDefinitionId": 77, "Status": "Successful", "StartProcessing": "2024-10-01T00:0\#($0.offset + 1):00Z", "EndProcessing": "2024-10-01T00:0\#($0.offset + 1):30Z"}"# }
+            .joined(separator: ", ") + "]}").utf8))
+        try write("kouka.toml", Data("""
+            timezone = "Asia/Tokyo"
+            database = "out/kouka.sqlite"
+            catalog = "catalog.csv"
+            output = "out/reports"
+            [[source]]
+            format = "uipath-execution-log"
+            path = "uipath/*_Execution.log"
+            [[source]]
+            format = "uipath-orchestrator"
+            path = "orchestrator/*.json"
+
+            """.utf8))
+        let config = root.appendingPathComponent("kouka.toml").path
+        let night = try JobProcess.run("kouka-nightly", ["--config", config])
+        #expect(night.exitCode == 1)
+        let named = try #require(try night.summary()["uiPathWorkCountedTwice"] as? [[String: Any]])
+        #expect(named.map { $0["path"] as? String } == ["task R3"])
+        #expect((named.first?["reason"] as? String)?.contains("on 1 day(s), the first 2024-10-01") == true)
+        let report = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet"])
+        #expect(report.exitCode == 65)
+        #expect(report.stderr.contains("the queue items of task R3 are counted both from an Orchestrator export and from the robots' logs"))
+    }
+
     @Test func aJobInARobotsLogAndAnOrchestratorExportStopsEveryReport() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         let config = try city(readingBoth: true)
         let night = try JobProcess.run("kouka-nightly", ["--config", config])
         #expect(night.exitCode == 1)
-        let named = try #require(try night.summary()["jobsCountedTwice"] as? [[String: Any]])
+        let named = try #require(try night.summary()["uiPathWorkCountedTwice"] as? [[String: Any]])
         #expect(named.map { $0["path"] as? String } == ["orchestrator/jobs.json"])
         #expect((named.first?["reason"] as? String)?.contains("counts 1 UiPath job(s) that the robot's log uipath/2024-10-01_Execution.log counts too") == true)
         let report = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--quiet"])
