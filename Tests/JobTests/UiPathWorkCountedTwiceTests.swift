@@ -34,6 +34,11 @@ import Testing
             {"@odata.context": "https://orch/odata/$metadata#Jobs", "@odata.count": 1, "value": [{"Key": "\#(job)", "Id": 101, "ReleaseName": "\#(process)",
              "State": "Successful", "CreationTime": "2024-10-01T00:00:00Z", "StartTime": "2024-10-01T00:00:00Z", "EndTime": "2024-10-01T00:10:00Z"}]}
             """#.utf8))
+        return try configuration(readingBoth: readingBoth)
+    }
+
+    /// The robots' logs, and with `readingBoth` Orchestrator's exports too.
+    func configuration(readingBoth: Bool) throws -> String {
         let orchestrator = readingBoth ? "[[source]]\nformat = \"uipath-orchestrator\"\npath = \"orchestrator/*.json\"\n" : ""
         try write("kouka.toml", Data("""
             timezone = "Asia/Tokyo"
@@ -64,20 +69,7 @@ import Testing
             + [line("09:10:00", "\(process) execution ended", ended: true)]).joined(separator: "\r\n").utf8 + Data("\r\n".utf8)))
         try write("orchestrator/items.json", Data(("{\"value\": [" + items.enumerated().map { #"{"Key": "\#($0.element)", "QueueDefinitionId": 77, "Status": "Successful", "StartProcessing": "2024-10-01T00:0\#($0.offset + 1):00Z", "EndProcessing": "2024-10-01T00:0\#($0.offset + 1):30Z"}"# }
             .joined(separator: ", ") + "]}").utf8))
-        try write("kouka.toml", Data("""
-            timezone = "Asia/Tokyo"
-            database = "out/kouka.sqlite"
-            catalog = "catalog.csv"
-            output = "out/reports"
-            [[source]]
-            format = "uipath-execution-log"
-            path = "uipath/*_Execution.log"
-            [[source]]
-            format = "uipath-orchestrator"
-            path = "orchestrator/*.json"
-
-            """.utf8))
-        let config = root.appendingPathComponent("kouka.toml").path
+        let config = try configuration(readingBoth: true)
         let night = try JobProcess.run("kouka-nightly", ["--config", config])
         #expect(night.exitCode == 1)
         let named = try #require(try night.summary()["uiPathWorkCountedTwice"] as? [[String: Any]])
