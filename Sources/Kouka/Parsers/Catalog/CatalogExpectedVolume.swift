@@ -10,6 +10,9 @@ enum CatalogExpectedVolume {
         guard let index = row.header.column(column) else { return nil }
         let text = try row.text(index).replacingOccurrences(of: ",", with: "")
         if text.isEmpty { return nil }
+        guard !DecimalText.isExponential(text) else {
+            throw RowProblem("\(column) \(text) is written in E notation, which keeps only the digits a spreadsheet showed; write the units the task is expected to handle in a year as digits")
+        }
         guard let value = DecimalText.number(text), value.isFinite, value >= 0 else {
             throw RowProblem("\(column) \(text) is not a number 0 or more; give the units the task is expected to handle in a year, or leave it empty")
         }

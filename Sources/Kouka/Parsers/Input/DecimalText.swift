@@ -53,6 +53,12 @@ extension DecimalText {
         return value
     }
 
+    /// The value of `text` as `number(_:)` reads it, unless it is written with an exponent (`isExponential`): a minutes or
+    /// seconds value exported from a spreadsheet as `1.23E+03` is 1,234 rounded, so it is no figure (helper-101 #3).
+    package static func plainNumber(_ text: some StringProtocol) -> Double? {
+        isExponential(text) ? nil : number(text)
+    }
+
     /// Whether `text` is written with an exponent (`1E+04`, `2.5e3`). A spreadsheet writes a cell so when it is formatted as
     /// 指数 (scientific), and writes the digits it shows: the rest of the number is gone, so such a cell in an export is no
     /// figure to count with.

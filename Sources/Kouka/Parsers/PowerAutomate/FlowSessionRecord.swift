@@ -35,8 +35,8 @@ struct FlowSessionRecord {
         if !completedOn.isEmpty { end = try CSVTable.timestamp(completedOn, column: "completedon").instant(in: reading) }
         var machine: Double? = nil
         if !runDuration.isEmpty {
-            guard let seconds = DecimalText.number(runDuration), seconds.isFinite, seconds >= 0, seconds <= CSVRow.largestPlausible else {
-                throw RowProblem("runduration is not a number of seconds: \(runDuration.prefix(20))")
+            guard let seconds = DecimalText.plainNumber(runDuration), seconds.isFinite, seconds >= 0, seconds <= CSVRow.largestPlausible else {
+                throw RowProblem("runduration is not a number of seconds written as digits (E notation keeps only the digits a spreadsheet showed): \(runDuration.prefix(20))")
             }
             machine = seconds
         }
@@ -56,7 +56,7 @@ struct FlowSessionRecord {
         if !startedOn.isEmpty { return Timestamp(startedOn).map { clock.localDate(of: $0.instant(in: reading)) } }
         var seconds = 0.0
         if !runDuration.isEmpty {
-            guard let value = DecimalText.number(runDuration), value.isFinite, value >= 0, value <= CSVRow.largestPlausible else { return nil }
+            guard let value = DecimalText.plainNumber(runDuration), value.isFinite, value >= 0, value <= CSVRow.largestPlausible else { return nil }
             seconds = value
         }
         return Timestamp(completedOn).map { clock.localDate(of: $0.instant(in: reading).addingTimeInterval(-seconds)) }

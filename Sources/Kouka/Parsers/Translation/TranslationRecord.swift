@@ -27,8 +27,8 @@ struct TranslationRecord {
         }
         var postEdit: Double? = nil
         if !postEditMinutes.isEmpty {
-            guard let minutes = DecimalText.number(postEditMinutes), minutes.isFinite, minutes >= 0, minutes <= CSVRow.largestPlausible else {
-                throw RowProblem("the post-editing minutes are not a plausible number")
+            guard let minutes = DecimalText.plainNumber(postEditMinutes), minutes.isFinite, minutes >= 0, minutes <= CSVRow.largestPlausible else {
+                throw RowProblem("the post-editing minutes are not a plausible number written as digits (E notation, 1.23E+03, keeps only the digits a spreadsheet showed)")
             }
             postEdit = minutes
         }

@@ -11,8 +11,8 @@ enum FlowRunDuration {
     static func machineSeconds(stated text: String, span: Double?) throws(RowProblem) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return span }
-        guard let stated = DecimalText.number(trimmed), stated.isFinite, stated >= 0, stated <= CSVRow.largestPlausible else {
-            throw RowProblem("duration \(trimmed.prefix(20)) is not a number of seconds")
+        guard let stated = DecimalText.plainNumber(trimmed), stated.isFinite, stated >= 0, stated <= CSVRow.largestPlausible else {
+            throw RowProblem("duration \(trimmed.prefix(20)) is not a number of seconds written as digits (E notation keeps only the digits a spreadsheet showed)")
         }
         guard let span else { return stated }
         guard abs(stated - span) <= tolerance(span: span) else {
