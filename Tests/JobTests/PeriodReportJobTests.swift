@@ -99,6 +99,33 @@ import Testing
         #expect(try verify().code == 1)
     }
 
+    /// helper-100 #1: a period set made from the true store with a copy of kouka.toml whose FY2024 target was lowered (so that
+    /// its table says 達成) passed verify with 0 differences, as did one whose met flag or running sum was edited alone.
+    /// Right: the target named against kouka.toml's, and a verdict or a sum that contradicts the table's own figures named as
+    /// an edit.
+    @Test func aPeriodTableMadeWithOtherTargetsOrEditedInItsVerdictsIsNamed() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)
+        let toml = try String(contentsOfFile: config, encoding: .utf8)
+        try write("forged.toml", toml + "\n[targets.2024]\nrpa_hours = 2\n")
+        let forged = root.appendingPathComponent("forged.toml").path
+        #expect(try JobProcess.run("kouka-report", ["--config", forged, "--period", "2021-2025", "--quiet"]).exitCode == 0)
+        let (code, differences) = try verify()
+        #expect(code == 1)
+        #expect(differences.contains { $0["kind"] as? String == "written-report-outdated" && $0["field"] as? String == "table.years[2024].rpaTarget"
+            && $0["found"] as? String == "2.0" && $0["expected"] as? String == "2500.0" }, "\(differences)")
+        // Made again with kouka.toml, then its verdict edited in the JSON alone (the other files rendered from it).
+        #expect(try JobProcess.run("kouka-report", ["--config", config, "--period", "2021-2025", "--quiet"]).exitCode == 0)
+        #expect(try verify().code == 0)
+        let json = root.appendingPathComponent("reports/period-2021-2025/kouka-period-2021-2025.json")
+        let text = try String(contentsOf: json, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: #""rpaMet" : false"#, with: #""rpaMet" : true"#)
+        #expect(edited != text)
+        try Data(edited.utf8).write(to: json)
+        let (_, named) = try verify()
+        #expect(named.contains { $0["kind"] as? String == "written-report" && ($0["field"] as? String)?.hasSuffix("].rpaMet") == true }, "\(named)")
+    }
+
     /// A target set in kouka.toml after a report was made makes the report outdated, not edited (helper-85's
     /// verify-blames-edit-after-config-change.sh pointed the auditor at tampering).
     @Test func aTargetChangedAfterTheReportMakesItOutdated() throws {
@@ -109,9 +136,10 @@ import Testing
         try write("kouka.toml", toml + "\n[targets.2024]\nrpa_hours = 2400\n")
         let (code, differences) = try verify()
         #expect(code == 1)
-        #expect(differences.map { $0["kind"] as? String } == ["written-report-outdated"], "\(differences)")
-        #expect(differences.first?["field"] as? String == "targets[rpa-hours].target")
-        #expect(differences.first?["found"] as? String == "2500.0" && differences.first?["expected"] as? String == "2400.0")
+        // The year's own table and its period section's line (helper-100 #1), both as outdated.
+        #expect(differences.map { $0["kind"] as? String } == ["written-report-outdated", "written-report-outdated"], "\(differences)")
+        #expect(differences.map { $0["field"] as? String } == ["policyPeriod.years[2024].rpaTarget", "targets[rpa-hours].target"])
+        #expect(differences.allSatisfy { $0["found"] as? String == "2500.0" && $0["expected"] as? String == "2400.0" })
     }
 
     /// A system added to the register after a report was made makes the report outdated, not edited; a report JSON whose
@@ -125,8 +153,8 @@ import Testing
         let (outdated, named) = try verify()
         #expect(outdated == 1)
         // The register's change, and the figure it moves, both named as outdated.
-        #expect(named.map { $0["kind"] as? String } == ["written-report-outdated", "written-report-outdated"], "\(named)")
-        #expect(named.map { $0["field"] as? String } == ["newSystems.registerSHA256", "targets[new-systems].actual"])
+        #expect(named.map { $0["kind"] as? String } == ["written-report-outdated", "written-report-outdated", "written-report-outdated"], "\(named)")
+        #expect(named.map { $0["field"] as? String } == ["policyPeriod.years[2024].newSystems", "newSystems.registerSHA256", "targets[new-systems].actual"])
         #expect(named.last?["found"] as? String == "1" && named.last?["expected"] as? String == "2")
         try write("systems.csv", register)
         // The RPA target and the hours both edited in the JSON: the target looks like a changed setting, the hours are named.

@@ -71,7 +71,7 @@ struct VerifyStoreSide {
         let movedTo = try store.movedPaths()
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
-            try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
+            try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, targets: context.configuration.targets,
                                            storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:),
                                            readSince: readSince, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &found)
             return found
@@ -80,14 +80,15 @@ struct VerifyStoreSide {
         var months = VerifySummary()
         for month in try WrittenReportCheck.writtenMonths(in: context.configuration.outputPath) {
             let report = try context.reportComparedWithTheYearBefore(month, generatedAt: "", asOf: context.asOf)
-            try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths,
+            try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, targets: context.configuration.targets,
                                            storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:),
                                            readSince: readSince, storeReview: storeReview,
                                            partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &months)
         }
         // Period reports are checked as rendered from their own JSON.
         try WrittenPeriodReportCheck.compareAll(outputPath: context.configuration.outputPath, catalogSHA256: context.catalogSHA256,
-                                                timezone: context.configuration.clock.zone.identifier, storeYear: storeYear, readSince: readSince, into: &months)
+                                                timezone: context.configuration.clock.zone.identifier, targets: context.configuration.targets,
+                                                storeYear: storeYear, readSince: readSince, into: &months)
         writtenMonthReports = months
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)
         keepingQuality = try store.sourcesKeepingQuality()

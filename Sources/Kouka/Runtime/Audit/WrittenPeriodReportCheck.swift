@@ -6,7 +6,7 @@ import Foundation
 /// after the report was made only when logs of that year were read later: the difference says so.
 enum WrittenPeriodReportCheck {
     /// Checks every period report set in `outputPath`; `catalogSHA256` and `timezone` are the configuration's now.
-    static func compareAll(outputPath: String, catalogSHA256: String, timezone: String, storeYear: (Int) throws -> YearReport,
+    static func compareAll(outputPath: String, catalogSHA256: String, timezone: String, targets: TargetTable, storeYear: (Int) throws -> YearReport,
                            readSince: (String, String) -> Bool = { _, _ in false }, into summary: inout VerifySummary) throws {
         for name in try WrittenReportCheck.periodFolders(in: outputPath) {
             let folder = (outputPath as NSString).appendingPathComponent(name)
@@ -25,13 +25,13 @@ enum WrittenPeriodReportCheck {
             // A JSON that does not read as a report is named already.
             guard let report else { continue }
             try compareFigures(report, jsonPath: jsonPath, rerun: "kouka-report --period \(years)", catalogSHA256: catalogSHA256, timezone: timezone,
-                               storeYear: storeYear, late: { $0.sources.map(\.path).filter { readSince(report.generatedAt, $0) } }, into: &summary)
+                               targets: targets, storeYear: storeYear, late: { $0.sources.map(\.path).filter { readSince(report.generatedAt, $0) } }, into: &summary)
         }
     }
 
     /// The years that were over when the report was made, against the store's reports of them.
     private static func compareFigures(_ report: PeriodReport, jsonPath: String, rerun: String, catalogSHA256: String, timezone: String,
-                                       storeYear: (Int) throws -> YearReport, late: (YearReport) -> [String], outdatedBy: String? = nil,
+                                       targets: TargetTable, storeYear: (Int) throws -> YearReport, late: (YearReport) -> [String], outdatedBy: String? = nil,
                              into summary: inout VerifySummary) throws {
         // Made with another catalog or in another zone, its figures are still compared: named as outdated when they differ.
         var changed: [String] = []
@@ -39,7 +39,7 @@ enum WrittenPeriodReportCheck {
         if report.timezone != timezone { changed.append("timezone") }
         let before = summary.differences.count
         try compareYears(report.table.years, version: report.koukaVersion, field: "table.years", jsonPath: jsonPath, rerun: rerun, what: "period report",
-                         storeYear: storeYear, late: late, outdatedBy: changed.isEmpty ? nil : changed.joined(separator: ", "), into: &summary)
+                         targets: targets, storeYear: storeYear, late: late, outdatedBy: changed.isEmpty ? nil : changed.joined(separator: ", "), into: &summary)
         guard !changed.isEmpty else { return }
         if summary.differences.count == before {
             summary.reportsStillHolding.append("\(jsonPath): made before these changed: \(changed.joined(separator: ", ")); every figure it states is still what the store gives")
@@ -54,8 +54,10 @@ enum WrittenPeriodReportCheck {
     /// `late` gives the files of a year's store report that a nightly run started after the report was made read: a figure
     /// they change is the report's being older, not an edit (helper-89's late-log-calls-other-reports-edited.sh).
     static func compareYears(_ years: [PolicyYearLine], version: String, field: String, jsonPath: String, rerun: String, what: String,
-                             storeYear: (Int) throws -> YearReport, late: (YearReport) -> [String], outdatedBy: String? = nil,
+                             targets: TargetTable, storeYear: (Int) throws -> YearReport, late: (YearReport) -> [String], outdatedBy: String? = nil,
                              into summary: inout VerifySummary) throws {
+        summary.differences += try WrittenPolicyYearsCheck.differences(years, targets: targets, field: field, jsonPath: jsonPath, rerun: rerun, what: what,
+                                                                      storeYear: storeYear)
         for line in years where line.status == "actual" {
             let store = try storeYear(line.fiscalYear)
             // A year without any record of the tools states no figure (`PolicyYearLine.rpaRecorded`).

@@ -10,7 +10,7 @@ enum WrittenReportCheck {
     /// `asOfDay` gives the store's report of a year or a month as of a day (the day a written report states): its departments
     /// compared with the same days of the year before, and a year's new systems and licences, as of that day
     /// (`ReportContext.asStated(_:asOf:period:)`).
-    static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
+    static func compare(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>, targets: TargetTable,
                         storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
                         asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport = { report, _, _ in report },
                         readSince: (String, String) -> Bool = { _, _ in false },
@@ -23,7 +23,7 @@ enum WrittenReportCheck {
         for attempt in 1...3 {
             let before = folderInode(folder)
             var found = VerifySummary()
-            try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, storeYear: storeYear,
+            try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, targets: targets, storeYear: storeYear,
                             storeYearToDate: storeYearToDate, asOfDay: asOfDay, readSince: readSince,
                             storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &found)
             guard folderInode(folder) != before, attempt < 3 else {
@@ -42,7 +42,7 @@ enum WrittenReportCheck {
         return stat(path, &info) == 0 ? UInt64(info.st_ino) : nil
     }
 
-    private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>,
+    private static func compareOnce(_ period: ReportPeriod, outputPath: String, store: YearReport, ledgerPaths: Set<String>, targets: TargetTable,
                                     storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
                                     asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport, readSince: (String, String) -> Bool,
                                     storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview?, partsOf: [String: [String]],
@@ -183,7 +183,7 @@ enum WrittenReportCheck {
         // as a report is named by the rendering check.
         if let table = decoded?.policyPeriod {
             try WrittenPeriodReportCheck.compareYears(table.years, version: version ?? "of no stated version", field: "policyPeriod.years", jsonPath: path,
-                                                      rerun: rerun, what: "\(period.stem) report's period section", storeYear: storeYear,
+                                                      rerun: rerun, what: "\(period.stem) report's period section", targets: targets, storeYear: storeYear,
                                                       late: { $0.sources.map(\.path).filter { readSince(generatedAt, $0) } }, outdatedBy: outdatedBy, into: &summary)
         }
         if case .month = period, let section = decoded?.yearToDate {
