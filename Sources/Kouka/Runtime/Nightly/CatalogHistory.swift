@@ -61,7 +61,10 @@ enum CatalogHistory {
         do { before = try JSONDecoder().decode([Row].self, from: Data(last.rows.utf8)) } catch {
             throw StoreError.undecodable(path: store.path, table: "catalog_versions", column: "rows", value: "the catalog version kept last")
         }
-        return Version(digest: digest, rows: text, isNew: true, changes: changes(from: before, to: rows, today: today))
+        // Only days the store counts can change: a row from a day after the last of them (a baseline entered ahead of a task
+        // that has not run since) changes nothing counted (helper-100 #5).
+        let through = try store.lastCountedDay().map { min($0, today.adding(days: -1)) }
+        return Version(digest: digest, rows: text, isNew: true, changes: through.map { changes(from: before, to: rows, through: $0) } ?? [])
     }
 
     /// Keeps `version` when it is new, at the end of the run that found it: a run stopped before keeps nothing, and the
@@ -93,15 +96,15 @@ enum CatalogHistory {
         "\(task)\u{0}\(from)\u{0}\(unit)\u{0}\(manual)\u{0}\(residual)\u{0}\(rework)"
     }
 
-    /// The rows of `after` that change days before `today` against `before`: changed in place or removed (in force from a day
-    /// before today), or added from a day before today.
-    static func changes(from before: [Row], to after: [Row], today: LocalDate) -> [String] {
+    /// The rows of `after` that change days on or before `through` (the last day counted) against `before`: changed in place
+    /// or removed (in force from such a day), or added from such a day.
+    static func changes(from before: [Row], to after: [Row], through: LocalDate) -> [String] {
         let was = Dictionary(before.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let now = Dictionary(after.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var said: [String] = []
         for key in Set(was.keys).union(now.keys).sorted() {
             let row = now[key] ?? was[key]!
-            guard let from = LocalDate(row.validFrom), from < today else { continue }
+            guard let from = LocalDate(row.validFrom), from <= through else { continue }
             switch (was[key], now[key]) {
             case let (old?, new?) where old != new: said.append("\(key): \(difference(old, new)), in force since \(from): the figures of the days counted since change")
             case (_?, nil): said.append("\(key): removed, in force since \(from): the days counted since are counted by the row in force before it, or by none")
