@@ -72,7 +72,9 @@ package struct NightlyJob {
         if let store, let seal {
             // A dry run records nothing, and says what the run would find.
             let found = try store.sealsFound(seal, run: runID, comparedWith: KoukaStore.sealedBefore(runsBefore))
-            let broken = try store.sealBroken(after: runsBefore, found: found)
+            // A change a run found and was killed before stating: that run left the changed seal as its own, so the seal this
+            // run finds is the one left, and only the killed run's own finding tells (helper-100 #3).
+            let broken = try store.sealBroken(after: runsBefore, found: found) ?? Self.changeFoundByKilledRuns(runsBefore)
             if options.acceptStoreEdits, runID != nil {
                 let accepted = try store.acceptStoreEdits(job: Self.job)
                 logger.notice("changes made to the store outside kouka-nightly accepted (--accept-store-edits); kouka-audit verify lists them", metadata: ["changes": "\(accepted)"])
