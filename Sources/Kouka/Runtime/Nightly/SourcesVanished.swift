@@ -20,7 +20,7 @@ package struct SourcesVanished: Error, Sendable, Equatable, CustomStringConverti
     static let fewest = 10
 
     package var description: String {
-        "\(vanished) of the \(counted) files this store counts are not among the sources' files now (\(examples.joined(separator: ", "))\(vanished > examples.count ? ", …" : "")), and none turned up under another path: the sources' share may not be mounted, or this store may be another city's, or the wrong backup. Nothing was read or marked. Mount the share or restore the right store, then run kouka-nightly again; if the files were moved away on purpose (archived), or their source was taken out of kouka.toml on purpose, run kouka-nightly --accept-gone once, which marks them gone and keeps their figures"
+        "\(vanished) of the \(counted) files this store counts are not among the sources' files now (\(examples.joined(separator: ", "))\(vanished > examples.count ? ", …" : "")), and no file new at another path is one of them moved on the same file system (its inode): the sources' share may not be mounted, or this store may be another city's, or the wrong backup. Nothing was read or marked. Mount the share or restore the right store, then run kouka-nightly again. If the files were copied to a new share (new inodes), or moved away on purpose (archived), or their source was taken out of kouka.toml on purpose, run kouka-nightly --accept-gone once: a file whose bytes turn up under a new path among the sources is taken as moved there (filesRenamed), and the others are marked gone and keep their figures"
     }
 
     /// The stop for the ledger lines `away` (not among the sources' files), of the ledger `ledger`, when more than half of
