@@ -472,6 +472,25 @@ import Testing
         #expect(named?["found"] as? String == "0.4.5" && named?["expected"] as? String == current, "\(result.differences)")
     }
 
+    /// helper-100 #2: a set made now, its version label edited to 0.5.6 in every file and SHA256SUMS made again, was taken
+    /// by 0.5.6's rules (its other files checked against SHA256SUMS only, many of its JSON's values not compared). 0.5.6
+    /// cannot read a store 0.5.7 migrated: the label is named.
+    @Test func aSetRelabelledWithAVersionThatCouldNotReadTheStoreIsNamed() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--quiet"]).exitCode == 0)
+        let current = try Self.writtenVersion(city)
+        try city.editReport { $0["koukaVersion"] = "0.5.6" }
+        try city.replace(in: "reports/FY2024/kouka-FY2024.html", "・Kouka \(current)", with: "・Kouka 0.5.6")
+        let folder = city.root.appendingPathComponent("reports/FY2024")
+        #expect(try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"]).exitCode == 0)
+        let result = try city.verify()
+        #expect(result.code == 1)
+        let named = result.differences.first { $0["field"] as? String == "koukaVersion" }
+        #expect(named?["kind"] as? String == "written-report" && named?["found"] as? String == "0.5.6", "\(result.differences)")
+        #expect(named?["expected"] as? String == "\(current) or later")
+    }
+
     /// The Kouka version the city's FY2024 report states.
     static func writtenVersion(_ city: City) throws -> String {
         try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: city.reportJSON)) as? [String: Any])?["koukaVersion"] as? String)

@@ -47,6 +47,11 @@ struct VerifyStoreSide {
         let storeYearToDate = { (month: ReportPeriod, asOf: LocalDate) throws -> YearToDate? in
             try context.yearToDate(of: month, asOf: asOf, generatedAt: "")
         }
+        // The versions that have read the store, and since when: a set stating an earlier one, made after, was relabelled.
+        let readBySince = try store.readBySince()
+        let versionRequired = { (stated: String, generatedAt: String) in
+            WrittenReportVersion.required(stated: stated, generatedAt: generatedAt, readBySince: readBySince, clock: context.configuration.clock)
+        }
         // The files each nightly run read, by when it started: a figure of a year whose files were read after a report was made
         // makes that report older, not edited.
         let clock = context.configuration.clock
@@ -73,7 +78,7 @@ struct VerifyStoreSide {
             var found = VerifySummary()
             try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, targets: context.configuration.targets,
                                            storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:),
-                                           readSince: readSince, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &found)
+                                           readSince: readSince, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, versionRequired: versionRequired, into: &found)
             return found
         }
         // A month's written report is checked as a year's is, against the month built from the store as kouka-report builds it.
@@ -83,12 +88,12 @@ struct VerifyStoreSide {
             try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, targets: context.configuration.targets,
                                            storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:),
                                            readSince: readSince, storeReview: storeReview,
-                                           partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &months)
+                                           partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, versionRequired: versionRequired, into: &months)
         }
         // Period reports are checked as rendered from their own JSON.
         try WrittenPeriodReportCheck.compareAll(outputPath: context.configuration.outputPath, catalogSHA256: context.catalogSHA256,
                                                 timezone: context.configuration.clock.zone.identifier, targets: context.configuration.targets,
-                                                storeYear: storeYear, readSince: readSince, into: &months)
+                                                storeYear: storeYear, readSince: readSince, versionRequired: versionRequired, into: &months)
         writtenMonthReports = months
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)
         keepingQuality = try store.sourcesKeepingQuality()

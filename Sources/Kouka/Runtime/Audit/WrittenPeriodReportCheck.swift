@@ -7,7 +7,8 @@ import Foundation
 enum WrittenPeriodReportCheck {
     /// Checks every period report set in `outputPath`; `catalogSHA256` and `timezone` are the configuration's now.
     static func compareAll(outputPath: String, catalogSHA256: String, timezone: String, targets: TargetTable, storeYear: (Int) throws -> YearReport,
-                           readSince: (String, String) -> Bool = { _, _ in false }, into summary: inout VerifySummary) throws {
+                           readSince: (String, String) -> Bool = { _, _ in false },
+                           versionRequired: (_ stated: String, _ generatedAt: String) -> String? = { _, _ in nil }, into summary: inout VerifySummary) throws {
         for name in try WrittenReportCheck.periodFolders(in: outputPath) {
             let folder = (outputPath as NSString).appendingPathComponent(name)
             let jsonPath = (folder as NSString).appendingPathComponent("kouka-\(name).json")
@@ -21,7 +22,7 @@ enum WrittenPeriodReportCheck {
                                                texts: { try PeriodReportRendering.texts($0, shiftJIS: $1) },
                                                workbook: ("kouka-\(name).xlsx", { report, path, created throws(XLSXError) in
                                                    try PeriodReportWriter.xlsx(report, to: path, created: created)
-                                               }))
+                                               }), versionRequired: versionRequired)
             // A JSON that does not read as a report is named already.
             guard let report else { continue }
             try compareFigures(report, jsonPath: jsonPath, rerun: "kouka-report --period \(years)", catalogSHA256: catalogSHA256, timezone: timezone,

@@ -16,6 +16,7 @@ enum WrittenReportCheck {
                         readSince: (String, String) -> Bool = { _, _ in false },
                         storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview? = { _, _, _ in nil },
                         partsOf: [String: [String]] = [:], catalogRowSeen: (([String: Any]) -> Bool)? = nil, movedTo: [String: String] = [:],
+                        versionRequired: (_ stated: String, _ generatedAt: String) -> String? = { _, _ in nil },
                         into summary: inout VerifySummary) throws {
         // kouka-report puts a new set in the folder's place in one step, but a set read file by file while it does gives
         // the JSON of one set and the other files of the next: read again until the folder is the same before and after.
@@ -25,7 +26,8 @@ enum WrittenReportCheck {
             var found = VerifySummary()
             try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, targets: targets, storeYear: storeYear,
                             storeYearToDate: storeYearToDate, asOfDay: asOfDay, readSince: readSince,
-                            storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, into: &found)
+                            storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo,
+                            versionRequired: versionRequired, into: &found)
             guard folderInode(folder) != before, attempt < 3 else {
                 summary.reportsChecked += found.reportsChecked
                 summary.reportsRenderedByAnotherVersion += found.reportsRenderedByAnotherVersion
@@ -46,7 +48,8 @@ enum WrittenReportCheck {
                                     storeYear: (Int) throws -> YearReport, storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?,
                                     asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport, readSince: (String, String) -> Bool,
                                     storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview?, partsOf: [String: [String]],
-                                    catalogRowSeen: (([String: Any]) -> Bool)?, movedTo: [String: String], into summary: inout VerifySummary) throws {
+                                    catalogRowSeen: (([String: Any]) -> Bool)?, movedTo: [String: String],
+                                    versionRequired: (String, String) -> String?, into summary: inout VerifySummary) throws {
         let path = (outputPath as NSString).appendingPathComponent("\(period.stem)/kouka-\(period.stem).json")
         guard let data = FileManager.default.contents(atPath: path) else { return }
         summary.reportsChecked.append(path)
@@ -65,7 +68,7 @@ enum WrittenReportCheck {
         // the JSON itself is found to say.
         var rendering = VerifySummary()
         let decoded = try WrittenReportRendering.compare(folder: (outputPath as NSString).appendingPathComponent(period.stem), stem: "kouka-\(period.stem)", json: data,
-                                           jsonPath: path, rerun: rerun, into: &rendering)
+                                           jsonPath: path, rerun: rerun, into: &rendering, versionRequired: versionRequired)
         defer {
             summary.differences += rendering.differences
             summary.reportsRenderedByAnotherVersion += rendering.reportsRenderedByAnotherVersion

@@ -9,12 +9,13 @@ enum WrittenReportRendering {
     /// JSON file, at `jsonPath`) renders to: a fiscal year's or a month's. Returns the report its JSON reads as; nil when
     /// it does not read as one (a difference then).
     @discardableResult
-    static func compare(folder: String, stem: String, json: Data, jsonPath: String, rerun: String, into summary: inout VerifySummary) throws -> YearReport? {
+    static func compare(folder: String, stem: String, json: Data, jsonPath: String, rerun: String, into summary: inout VerifySummary,
+                        versionRequired: (_ stated: String, _ generatedAt: String) -> String? = { _, _ in nil }) throws -> YearReport? {
         try compare(YearReport.self, folder: folder, json: json, jsonPath: jsonPath, rerun: rerun, into: &summary,
                     generatedAt: \.generatedAt, version: \.koukaVersion, texts: { try ReportRendering.texts($0, stem: stem, shiftJIS: $1) },
                     workbook: (ReportRendering.workbookName(stem: stem), { report, path, created throws(XLSXError) in
                         try XLSXReportWriter.write(report, to: path, created: created)
-                    }))
+                    }), versionRequired: versionRequired)
     }
 
     /// The same for a report of type `Report`: `texts` renders every file but the workbook (given whether the set has
@@ -24,7 +25,8 @@ enum WrittenReportRendering {
     static func compare<Report: Decodable>(
         _: Report.Type, folder: String, json: Data, jsonPath: String, rerun: String, into summary: inout VerifySummary,
         generatedAt: (Report) -> String, version: (Report) -> String, texts: (Report, Bool) throws -> [(name: String, data: Data)],
-        workbook: (name: String, write: (Report, String, Date) throws(XLSXError) -> Void)
+        workbook: (name: String, write: (Report, String, Date) throws(XLSXError) -> Void),
+        versionRequired: (_ stated: String, _ generatedAt: String) -> String? = { _, _ in nil }
     ) throws -> Report? {
         let report: Report
         do { report = try JSONDecoder().decode(Report.self, from: json) } catch {
@@ -42,6 +44,11 @@ enum WrittenReportRendering {
                 summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "koukaVersion", found: version(report), foundIn: "report",
                                                  expected: stated, expectedFrom: "report",
                                                  detail: "the set's JSON says Kouka \(version(report)) wrote it, its HTML (\(name)) says Kouka \(stated): one of them was edited after the set was written, and the set's other files, checked only against SHA256SUMS for a set of another version, may have been edited with it; re-run \(rerun)"))
+            }
+            if let required = versionRequired(version(report), generatedAt(report)) {
+                summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "koukaVersion", found: version(report), foundIn: "report",
+                                                 expected: "\(required) or later", expectedFrom: "store",
+                                                 detail: "the set says Kouka \(version(report)) made it at \(generatedAt(report)), when only Kouka \(required) or later could read this store: its version was edited, so that its files would be checked by that version's rules; keep the set as evidence, then re-run \(rerun)"))
             }
             summary.reportsRenderedByAnotherVersion.append(jsonPath)
             return report

@@ -12,3 +12,16 @@ extension KoukaVersion {
         return (major, minor, patch) >= (0, 5, 6)
     }
 }
+
+extension KoukaVersion {
+    /// Whether version `a` ("0.5.6") comes before `b`; a version that does not read as three numbers comes before every one.
+    package static func isBefore(_ a: String, _ b: String) -> Bool {
+        func parts(_ text: String) -> [Int]? {
+            let numbers = text.split(separator: ".").map { Int($0) }
+            return numbers.count == 3 && numbers.allSatisfy { $0 != nil } ? numbers.map { $0! } : nil
+        }
+        guard let y = parts(b) else { return false }
+        guard let x = parts(a) else { return true }
+        return x.lexicographicallyPrecedes(y)
+    }
+}

@@ -390,6 +390,14 @@ enum Migrations {
                            'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'winactor-task-csv',
                            'rasa-tracker', 'bot-framework-transcript', 'azure-document-intelligence');
         """),
+        // Since when each Kouka version has read the store (`KoukaStore.readBySince`): an earlier one refuses a store its
+        // successor migrated, so a report set stating an earlier version, made after, was relabelled (helper-100 #2). 0.5.6
+        // began keeping renamed paths; each later version that migrates the store adds its own row.
+        ("v32", """
+        CREATE TABLE read_by_since (version TEXT PRIMARY KEY, at REAL NOT NULL);
+        INSERT INTO read_by_since SELECT '0.5.6', at FROM renames_kept_since;
+        INSERT INTO read_by_since VALUES ('0.5.7', (julianday('now') - 2440587.5) * 86400.0);
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
