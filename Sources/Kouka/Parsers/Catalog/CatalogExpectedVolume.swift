@@ -8,12 +8,13 @@ enum CatalogExpectedVolume {
 
     static func read(_ row: CSVRow, productionFrom: LocalDate?) throws(RowProblem) -> Double? {
         guard let index = row.header.column(column) else { return nil }
-        let text = try row.text(index).replacingOccurrences(of: ",", with: "")
+        let text = try row.text(index)
         if text.isEmpty { return nil }
         guard !DecimalText.isExponential(text) else {
             throw RowProblem("\(column) \(text) is written in E notation, which keeps only the digits a spreadsheet showed; write the units the task is expected to handle in a year as digits")
         }
-        guard let value = DecimalText.number(text), value.isFinite, value >= 0 else {
+        // A comma only groups thousands (`1,200`): `36,5` was read as 365 (helper-102 #7).
+        guard let value = DecimalText.number(grouped: text), value.isFinite, value >= 0 else {
             throw RowProblem("\(column) \(text) is not a number 0 or more; give the units the task is expected to handle in a year, or leave it empty")
         }
         guard productionFrom != nil else {

@@ -4,13 +4,17 @@
 /// figure (helper-99 #1: one 50-minute job reported as 1.67 h; three queue items as six). Kouka counts UiPath work from
 /// one source only, so no report is made from such a store (65), and every nightly run names what it found (exit 1).
 ///
-/// Jobs are found by their ids, which both formats keep. A log keeps no queue item's id, so items are found by their task
-/// and day: a task of the catalog whose items both a robot's transactions and an Orchestrator export count on one day. A
-/// queue's items are all in Orchestrator, whichever robot handled them, so such a day holds the same items twice.
+/// Jobs are found by their ids, which both formats keep (as written: a `Key` in capitals is another id, see `RunKeyHash`).
+/// A log keeps no queue item's id, so items are found by their task and day: a task of the catalog whose items both a
+/// robot's transactions and an Orchestrator export count on one day, or on days next to each other — a log dates a job's
+/// items by the job's start, the export each item by its own, so a job begun at 23:58 has its items on the next day there
+/// (helper-102 #1). A queue's items are all in Orchestrator, whichever robot handled them, so such days hold the same
+/// items twice.
 package struct UiPathWorkCountedTwice: Error, Sendable, Equatable, CustomStringConvertible {
     /// Each Orchestrator export and robot log that count the same jobs, with how many.
     package var pairs: [Pair] = []
-    /// The catalog tasks whose items both formats count on a day, with the first such day and how many days.
+    /// The catalog tasks whose items both formats count on a day (or the day next to it), with the export's first such day
+    /// and how many days.
     package var itemTasks: [ItemTask] = []
 
     package struct Pair: Sendable, Equatable {
@@ -42,7 +46,10 @@ package struct UiPathWorkCountedTwice: Error, Sendable, Equatable, CustomStringC
             }
             return days
         }
-        let both = try taskDays(exportFormat).intersection(try taskDays(logFormat))
+        let logDays = try taskDays(logFormat)
+        let both = try taskDays(exportFormat).filter { item in
+            (-1...1).contains { logDays.contains(TaskDay(task: item.task, day: item.day.adding(days: $0))) }
+        }
         for (task, days) in Dictionary(grouping: both, by: \.task).sorted(by: { $0.key < $1.key }) {
             found.itemTasks.append(ItemTask(task: task, firstDay: days.map(\.day).min()!, days: days.count))
         }

@@ -381,14 +381,11 @@ enum Migrations {
         """),
         // 0.5.7 quarantines a number written in E notation in a CSV cell (`1E+04` items, which a spreadsheet writes for a cell
         // formatted as 指数, the digits it rounded away lost) and a translation count so written: before, they counted 10,000.
-        // It also keeps a GUID run id in one form whatever its case and braces (`RunKeyHash`), so the run keys of exports that
-        // wrote one in capitals are kept again in that form. The files of those formats that are on disk are read whole once
-        // more. (A robot's `Execution.log` writes its jobs' ids in lower case: its keys are the same either way.)
+        // The files of the formats that read such cells that are on disk are read whole once more.
         ("v31", """
         UPDATE source_files SET changed_at = 0 WHERE status = 'present'
             AND format IN ('rpa-csv', 'ai-ocr-csv', 'minutes-session-csv', 'translation-usage', 'deepl-usage', 'chatbot-csv',
-                           'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'winactor-task-csv',
-                           'rasa-tracker', 'bot-framework-transcript', 'azure-document-intelligence');
+                           'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'winactor-task-csv');
         """),
         // Since when each Kouka version has read the store (`KoukaStore.readBySince`): an earlier one refuses a store its
         // successor migrated, so a report set stating an earlier version, made after, was relabelled (helper-100 #2). 0.5.6
