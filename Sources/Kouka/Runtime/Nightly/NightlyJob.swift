@@ -211,10 +211,13 @@ package struct NightlyJob {
             }
             // Once the files gone tonight are marked so: they too may keep runs still running.
             try ingestor.settleWaitingRuns(store: store, summary: &summary)
-            // The formats the store may count: those of the ledger as the run started, and those this run read.
-            let formats = Set(ledger.lazy.filter { $0.status == .present || $0.status == .gone }.map(\.format))
-                .union(configuration.sources.map(\.format))
-            summary.uiPathWorkCountedTwice = try UiPathWorkCountedTwice.find(in: store, catalog: catalog, holds: formats.contains)?.problems ?? []
+            // The formats the store may count: those this run read, and those of the ledger as the run started (looked for only
+            // when not configured: a city's tens of thousands of lines, every night).
+            let configured = Set(configuration.sources.map(\.format))
+            let holds = { (format: String) in
+                configured.contains(format) || ledger.contains { $0.format == format && ($0.status == .present || $0.status == .gone) }
+            }
+            summary.uiPathWorkCountedTwice = try UiPathWorkCountedTwice.find(in: store, catalog: catalog, holds: holds)?.problems ?? []
             for pair in summary.uiPathWorkCountedTwice {
                 logger.error("UiPath work is counted from both the robots' logs and an Orchestrator export; no report is made until one is taken out",
                              metadata: ["file": "\(pair.path)", "reason": "\(pair.reason)"])
