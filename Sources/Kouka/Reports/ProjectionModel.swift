@@ -48,9 +48,11 @@ package enum ProjectionModel {
             used = []
             basis = "経過日数（\(Int(elapsed))日 / \(Int(days))日）による按分（4月から基準日の月まで毎月実績のある過去の年度がないため）"
         }
-        let after = max(0, minutesAfter)
-        if after > 0 { basis += "。基準日より後の記録 \(NumberText.grouped(Rounding.hundredths(after / 60))) 時間（基準日の翌日の夜間バッチなど）を加える" }
-        let rounded = Rounding.hundredths((projectedMinutes + after) / 60)
+        // As the year's figure counts them, whichever their sign (a failed batch's rework is less).
+        if minutesAfter != 0 {
+            basis += "。基準日より後の記録 \(NumberText.grouped(Rounding.hundredths(minutesAfter / 60))) 時間（基準日の翌日の夜間バッチなど）を加える"
+        }
+        let rounded = Rounding.hundredths((projectedMinutes + minutesAfter) / 60)
         return Projection(asOf: asOf.description, rpaHoursToDate: toDate, projectedRPAHours: rounded, method: method, basis: basis,
                           yearsUsed: used, target: target, onTrack: target.map { rounded >= $0 })
     }

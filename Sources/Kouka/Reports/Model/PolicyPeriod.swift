@@ -58,6 +58,12 @@ package struct PolicyYearLine: Sendable, Hashable, Codable {
 package enum PolicyPeriodBuilder {
     package static let method = "各年度の実績は、その年度の報告書と同じ数値（同じ集計）。累計は表に示した各年度の RPA 削減時間の和。基準日を含む年度は基準日までの実績と年度末の見込み、基準日より後の年度は見込み（翌年度は今年度の見込みと同じ水準に計画中の業務の見込み時間を加えたもの。それより先の年度は根拠がないため示さない）。見込みは実績に加えない。システム導入数は稼働開始日の年度に数え、稼働開始日が基準日より後のものは見込みとする。ログにその年度の RPA（または AI）の記録が一件もない年度は「記録なし」とし、0 や未達成とはしない（ログを読んでいない年度）。"
 
+    /// A year's verdict on `target`: met when `actual` reaches it; without a record (`actual` nil) the figure is unknown, and
+    /// only a target of 0 is met all the same; nil without a target. Verification holds a written table's verdicts to it.
+    package static func met<T: Comparable & AdditiveArithmetic>(target: T?, actual: T?) -> Bool? {
+        target.flatMap { target in actual.map { $0 >= target } ?? (target <= .zero ? true : nil) }
+    }
+
     /// Whether `report` holds any record of the robots (`rpa`) or of the AI tools: a task line, an AI task line or an
     /// unmapped name of theirs. A year without is one whose logs were never read, not a year of 0 hours.
     package static func hasRecords(_ report: YearReport, rpa: Bool) -> Bool {
@@ -103,8 +109,8 @@ package enum PolicyPeriodBuilder {
                 if status == "actual" {
                     projectedCumulative = cumulative
                     // Without a record the figure is unknown: only a target of 0 is met all the same.
-                    line.rpaMet = target.rpaHours.flatMap { rpaRecorded ? rpa >= $0 : ($0 <= 0 ? true : nil) }
-                    line.aiTasksMet = target.aiTasks.flatMap { aiRecorded ? ai >= $0 : ($0 <= 0 ? true : nil) }
+                    line.rpaMet = Self.met(target: target.rpaHours, actual: rpaRecorded ? rpa : nil)
+                    line.aiTasksMet = Self.met(target: target.aiTasks, actual: aiRecorded ? ai : nil)
                 }
             }
             if let systems = report?.newSystems, systems.measured {

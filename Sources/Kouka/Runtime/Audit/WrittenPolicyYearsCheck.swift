@@ -28,9 +28,9 @@ enum WrittenPolicyYearsCheck {
                 if line.cumulativeRPAHours != sum { add(line, "cumulativeRPAHours", text(line.cumulativeRPAHours), text(sum), outdated: false, detail: contradicts) }
             }
             if line.status == "actual" {
-                // The verdicts as the report gives them (`PolicyPeriodBuilder.table`): without a record, only a target of 0 is met.
-                let rpaMet = line.rpaTarget.flatMap { target in line.rpaHours.map { $0 >= target } ?? (target <= 0 ? true : nil) }
-                let aiMet = line.aiTasksTarget.flatMap { target in line.aiTasks.map { $0 >= target } ?? (target <= 0 ? true : nil) }
+                // The verdicts as the report gives them: a figure is stated only when recorded (`PolicyPeriodBuilder.table`).
+                let rpaMet = PolicyPeriodBuilder.met(target: line.rpaTarget, actual: line.rpaHours)
+                let aiMet = PolicyPeriodBuilder.met(target: line.aiTasksTarget, actual: line.aiTasks)
                 if line.rpaMet != rpaMet { add(line, "rpaMet", text(line.rpaMet), text(rpaMet), outdated: false, detail: contradicts) }
                 if line.aiTasksMet != aiMet { add(line, "aiTasksMet", text(line.aiTasksMet), text(aiMet), outdated: false, detail: contradicts) }
                 let systems = try storeYear(line.fiscalYear).newSystems

@@ -7,18 +7,15 @@ extension KoukaVersion {
     /// Whether a report written by Kouka `version` ("0.5.6") was made by one whose stores keep every SHA-256 they read
     /// (`read_digests`, 0.5.6 on); false for an earlier version or one that cannot be read.
     package static func keepsReadDigests(_ version: String?) -> Bool {
-        guard let parts = version?.split(separator: ".").map({ Int($0) }), parts.count == 3, let major = parts[0], let minor = parts[1],
-              let patch = parts[2] else { return false }
-        return (major, minor, patch) >= (0, 5, 6)
+        version.map { !isBefore($0, "0.5.6") } ?? false
     }
-}
 
-extension KoukaVersion {
     /// Whether version `a` ("0.5.6") comes before `b`; a version that does not read as three numbers comes before every one.
     package static func isBefore(_ a: String, _ b: String) -> Bool {
         func parts(_ text: String) -> [Int]? {
-            let numbers = text.split(separator: ".").map { Int($0) }
-            return numbers.count == 3 && numbers.allSatisfy { $0 != nil } ? numbers.map { $0! } : nil
+            let fields = text.split(separator: ".", omittingEmptySubsequences: false)
+            let numbers = fields.compactMap { Int($0) }
+            return fields.count == 3 && numbers.count == 3 ? numbers : nil
         }
         guard let y = parts(b) else { return false }
         guard let x = parts(a) else { return true }
