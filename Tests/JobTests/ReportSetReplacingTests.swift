@@ -79,11 +79,7 @@ import Testing
     @Test func aStoreRestoredFromAnOlderBackupDoesNotReplaceTheSet() throws {
         let city = try Self.city("set-replacing-backup")
         defer { city.remove() }
-        #expect(try city.nightly().exitCode == 0)
-        let store = city.root.appendingPathComponent("kouka.sqlite"), backup = city.root.appendingPathComponent("backup.sqlite")
-        try FileManager.default.copyItem(at: store, to: backup)
-        try city.write("robo/m1.csv", Self.head + "1,ロボA,,2024/04/10 10:00:00,2024/04/10 10:05:00,ok\n")
-        #expect(try city.nightly().exitCode == 0)
+        let (store, backup) = try Self.backedUpBeforeM1(city)
         // A file renamed (archived) and grown since: the store keeps its line at the new path, and the path it had.
         try FileManager.default.moveItem(at: city.root.appendingPathComponent("robo/m2.csv"), to: city.root.appendingPathComponent("robo/m2-archive.csv"))
         #expect(try Self.reportNow(city) == 0)
@@ -98,6 +94,47 @@ import Testing
                          signed: 1.67)
     }
 
+    /// helper-104 #4: a store restored from a backup made before a month's files were read, once retention removed them,
+    /// makes the year's report with less than the month's set beside it states (exit 0 before): refused (73), naming the
+    /// month's set; the month's own set stands.
+    @Test func aStoreLackingFilesASetOfTheSameDaysCountedMakesNoReport() throws {
+        let city = try Self.city("set-replacing-neighbour")
+        defer { city.remove() }
+        let (store, backup) = try Self.backedUpBeforeM1(city)
+        let month = try JobProcess.run("kouka-report", ["--config", city.config, "--month", "2024-04", "--quiet"])
+        #expect(month.exitCode == 0, "\(month.stderr)")
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("robo/m1.csv"))
+        #expect(try city.nightly().exitCode == 0)
+        try Self.putBack(backup, over: store, city: city)
+        let refused = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024"])
+        #expect(refused.exitCode == 73, "\(refused.stderr)")
+        #expect(refused.stderr.contains("2024-04"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("robo/m1.csv among them"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("move that set aside"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.json").path))
+        // Another year shares no day with the month: its report is made.
+        #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2023", "--quiet"]).exitCode == 0)
+    }
+
+    /// The city read once and its store backed up, then m1.csv's April run read: the store and the backup.
+    static func backedUpBeforeM1(_ city: SmallCity) throws -> (store: URL, backup: URL) {
+        #expect(try city.nightly().exitCode == 0)
+        let store = city.root.appendingPathComponent("kouka.sqlite"), backup = city.root.appendingPathComponent("backup.sqlite")
+        try FileManager.default.copyItem(at: store, to: backup)
+        try city.write("robo/m1.csv", Self.head + "1,ロボA,,2024/04/10 10:00:00,2024/04/10 10:05:00,ok\n")
+        #expect(try city.nightly().exitCode == 0)
+        return (store, backup)
+    }
+
+    /// Puts `backup` in the store's place, as IT restores a store, and runs the night.
+    static func putBack(_ backup: URL, over store: URL, city: SmallCity) throws {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: store.path + suffix) {
+            try FileManager.default.removeItem(atPath: store.path + suffix)
+        }
+        try FileManager.default.copyItem(at: backup, to: store)
+        _ = try city.nightly()
+    }
+
     /// FY2024's report made now, as a city makes it (a set stated as made before the store began is held to its files only):
     /// its exit code.
     static func reportNow(_ city: SmallCity) throws -> Int32 {
@@ -107,11 +144,7 @@ import Testing
     /// Puts `backup` in the store's place and runs the night, as IT restores a store: the FY2024 report is then refused (73)
     /// for `reason`, and the signed set (`signed` hours) stands.
     static func restore(_ backup: URL, over store: URL, city: SmallCity, refusedFor reason: String, signed: Double) throws {
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: store.path + suffix) {
-            try FileManager.default.removeItem(atPath: store.path + suffix)
-        }
-        try FileManager.default.copyItem(at: backup, to: store)
-        _ = try city.nightly()
+        try putBack(backup, over: store, city: city)
         let refused = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024"])
         #expect(refused.exitCode == 73, "\(refused.stderr)")
         #expect(refused.stderr.contains(reason), "\(refused.stderr)")

@@ -14,6 +14,10 @@ struct FileNameDateTests {
         ("２０２５年３月２４日_庁議.vtt", "2025-03-24"),
         ("令和7年3月24日_庁議.srt", "2025-03-24"),
         ("令和元年5月1日_委員会.json", "2019-05-01"),
+        // helper-103 #4: a city's recordings of April 2019 and before are named in 平成.
+        ("平成31年4月30日_庁議.srt", "2019-04-30"),
+        ("平成元年記念_平成30年12月3日_議会.vtt", "2018-12-03"),
+        ("平成１２年４月１日.srt", "2000-04-01"),
         ("meeting_20240513.srt", "2024-05-13"),
         ("202405131030_会議.srt", "2024-05-13"),
         ("20240513103000.json", "2024-05-13"),
@@ -26,6 +30,8 @@ struct FileNameDateTests {
     @Test(arguments: [
         "庁議.srt", "1999-12-31_会議.srt", "2024-13-01.srt", "2024-02-30.srt", "2024-7-190.srt", "12024-05-13.srt",
         "2024051.srt", "v2024.05.13.srt", "2024-05_13.srt", "2025年3月.srt",
+        // Days outside their era, and a 平成 year before 2000.
+        "平成31年5月1日_庁議.srt", "令和元年4月30日_庁議.srt", "平成11年4月1日.srt",
     ])
     func aNameWithoutADayGivesNone(name: String) {
         #expect(FileNameDate.day(in: name) == nil, "\(name)")

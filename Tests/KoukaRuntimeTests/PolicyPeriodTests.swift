@@ -108,6 +108,11 @@ import Testing
             #expect(year.remainingGap == Rounding.hundredths(year.target! - year.projectedRPAHours - year.plannedRPAHours))
         }
         #expect(next.sentence == "令和7年度（見込み）: 3,000 時間まで あと 2,987.71 時間: 計画中の業務で 365.00 時間（残り 2,622.71 時間）。")
+        // A target with a fraction reads as the targets table gives it, never rounded to whole hours (helper-103 #2: 1.5 h
+        // read "2 時間まで あと 0.50 時間" beside a projection of 1.00 h).
+        var fractional = next
+        (fractional.target, fractional.toTarget, fractional.remainingGap) = (1.5, 0.5, 0.5)
+        #expect(fractional.sentence.hasPrefix("令和7年度（見込み）: 1.50 時間まで あと 0.50 時間"))
         // Planned hours are never actual: the year's figures hold only the logged runs.
         #expect(report.hoursSaved.total == 8.25)
         #expect(!report.tasks.contains { $0.task == "T09" })

@@ -64,7 +64,49 @@ import Testing
             period: .fiscalYear(fiscal), rollups: rollups, catalog: catalog, catalogPath: "catalog.csv",
             catalogSHA256: "", targets: .dxPolicyDefaults, sources: [:], timezone: "Asia/Tokyo", money: money))
         return ReviewPeriod(label: fiscal.japaneseLabel, report: report, rollups: rollups, firstDay: fiscal.firstDay, through: fiscal.lastDay, fiscalYear: year,
-                            minutesSaved: minutes.bySystem)
+                            minutesSaved: minutes.bySystem, rpaMinutesByTask: minutes.byTask)
+    }
+
+    /// helper-103 #1: a task whose runs the logs give to three departments has a line for each, 8.7 minutes (0.145 h) each.
+    /// Its hours are 26.1 minutes = 0.435 h → 0.44, as the report's total; adding the lines' rounded 0.15 gave 0.45, more
+    /// than the tool's own 0.44. The year before, 4 × 8.7 = 34.8 minutes = 0.58 h: it fell by 0.14 (not 0.13).
+    /// Rework of 12.5 minutes a failure reads 12.5 in every format, not 13 in the text and 12.5 in the workbook (#3).
+    @Test func aTasksHoursAreItsLinesMinutesRoundedOnce() {
+        let catalog = TaskCatalog(entries: [
+            CatalogEntry(taskID: "B1", name: "給付", department: "福祉課", system: .rpa, unit: .items, manualMinutesPerUnit: 8.7,
+                         residualMinutesPerUnit: 0, reworkMinutesPerFailure: 12.5, validFrom: LocalDate(year: 2021, month: 4, day: 1), patterns: ["給付"]),
+        ])
+        func item(_ department: String, on date: LocalDate, _ outcome: Outcome = .success) -> DailyRollup {
+            DailyRollup(key: RollupKey(date: date, department: department, family: .rpa, taskName: "給付", outcome: outcome, unit: .items, offHours: false),
+                        totals: RollupTotals(events: 1, quantity: 1, machineSeconds: 0, humanSeconds: 0, humanMeasuredQuantity: 0), sourceID: 1)
+        }
+        func period(_ year: Int, _ rollups: [DailyRollup]) -> (ReviewPeriod, RPAMinutesByMonth) {
+            let fiscal = FiscalYear(year)
+            let (report, minutes) = ReportBuilder.buildWithRPAMinutes(ReportInputs(
+                period: .fiscalYear(fiscal), rollups: rollups, catalog: catalog, catalogPath: "catalog.csv",
+                catalogSHA256: "", targets: .dxPolicyDefaults, sources: [:], timezone: "Asia/Tokyo", money: nil))
+            return (ReviewPeriod(label: fiscal.japaneseLabel, report: report, rollups: rollups, firstDay: fiscal.firstDay, through: fiscal.lastDay,
+                                 fiscalYear: year, minutesSaved: minutes.bySystem, rpaMinutesByTask: minutes.byTask), minutes)
+        }
+        let (before, beforeMinutes) = period(2023, (0..<4).map { _ in item("福祉課", on: Self.may23) })
+        let (now, _) = period(2024, ["福祉課", "障害福祉課", "高齢福祉課"].map { item($0, on: Self.may24) } + [item("福祉課", on: Self.may24, .failure)])
+        #expect(now.report.tasks.filter { $0.task == "B1" && $0.unit == "items" && $0.successes > 0 }.count == 3)
+        let r = ToolReviewBuilder.build(periods: [before, now], judged: 1, yearBefore: before.report, yearBeforeRPAMinutesByTask: beforeMinutes.byTask,
+                                        catalog: catalog, settings: ReviewSettings(), money: nil)
+        // 26.1 − 12.5 = 13.6 minutes = 0.2267 h → 0.23; the tool's own figure is the same.
+        #expect(now.report.hoursSaved.bySystem["rpa"] == 0.23)
+        #expect(Self.row(r, "rpa", "rpa-hours", "B1") == [0.58, 0.23])
+        #expect(Self.row(r, "rpa", "rpa-overall", "hours-saved") == [0.58, 0.23])
+        #expect(Self.row(r, "rpa", "rpa-fell", "B1") == [0.58, 0.23, -0.35])
+        #expect(Self.row(r, "rpa", "rpa-rework", "B1") == [0, 12.5])
+        #expect(r.sections.first { $0.system == "rpa" }?.tables.first { $0.id == "rpa-rework" }?.rows.first?.decimals == 2)
+        // Without the failure: three lines of 0.145 h each.
+        let (clean, _) = period(2024, ["福祉課", "障害福祉課", "高齢福祉課"].map { item($0, on: Self.may24) })
+        let c = ToolReviewBuilder.build(periods: [before, clean], judged: 1, yearBefore: before.report, yearBeforeRPAMinutesByTask: beforeMinutes.byTask,
+                                        catalog: catalog, settings: ReviewSettings(), money: nil)
+        #expect(clean.report.hoursSaved.bySystem["rpa"] == 0.44)
+        #expect(Self.row(c, "rpa", "rpa-hours", "B1") == [0.58, 0.44])
+        #expect(Self.row(c, "rpa", "rpa-fell", "B1") == [0.58, 0.44, -0.14])
     }
 
     static func review(money: MoneySettings? = nil, settings: ReviewSettings = ReviewSettings()) -> ToolReview {

@@ -185,8 +185,12 @@ package enum ReportBuilder {
                                   reworkMinutesPerFailure: e.reworkMinutesPerFailure)
         }
 
+        // A task's lines (one per department and unit) added in the tasks' order, as the departments' are.
+        var rpaMinutesByTask: [String: Double] = [:]
+        for key in taskKeys where key.system == .rpa { rpaMinutesByTask[key.task, default: 0] += taskSums[taskSlots[key]!].minutes }
         let rpaMinutes = RPAMinutesByMonth(byMonth: minutesByMonth.compactMapValues { $0[.rpa] },
-                                           bySystem: Dictionary(uniqueKeysWithValues: minutesByFamily.map { ($0.key.rawValue, $0.value) }))
+                                           bySystem: Dictionary(uniqueKeysWithValues: minutesByFamily.map { ($0.key.rawValue, $0.value) }),
+                                           byTask: rpaMinutesByTask)
         let report = YearReport(
             generatedAt: inputs.generatedAt, koukaVersion: inputs.koukaVersion, period: period.kind,
             fiscalYear: period.fiscalYear.startYear, label: period.label, from: period.firstDay.description, to: period.lastDay.description,

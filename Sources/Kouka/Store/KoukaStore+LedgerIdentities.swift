@@ -13,10 +13,8 @@ extension KoukaStore {
     /// reading of the table (`KoukaStore.sealSum()` reads it again otherwise).
     package func ledgerIdentities(sealing seal: inout LedgerSealing?) throws -> [LedgerIdentity] {
         var lines: [LedgerIdentity] = []
-        // The largest id bounds the lines (ids are never reused below it): room for all at once, not grown and copied.
-        try db.prepare("SELECT max(id) FROM source_files", reading: "source_files").query { s in
-            if !s.isNull(0) { lines.reserveCapacity(Int(min(max(try s.int(0), 0), 1 << 22))) }
-        }
+        // Room for all at once, not grown and copied.
+        lines.reserveCapacity(try ledgerLineBound())
         try db.prepare("""
             SELECT id, path, format, size, pending_runs, status, modified_at, inode, changed_at, born_at, office_hours,
             rollups_sha256 IS NULL AND status IN ('present', 'gone'), time_zone\(seal == nil ? "" : ", " + Self.sealedLineRow)\(
@@ -36,5 +34,15 @@ extension KoukaStore {
                 timeZone: try s.optionalText(12), lacksRollupDigest: try s.flag(11)))
         }
         return lines
+    }
+
+    /// At least as many as the ledger's lines, from its largest id (ids are never reused below it): found in the
+    /// index without reading the table.
+    package func ledgerLineBound() throws -> Int {
+        var bound = 0
+        try db.prepare("SELECT max(id) FROM source_files", reading: "source_files").query { s in
+            if !s.isNull(0) { bound = Int(min(max(try s.int(0), 0), 1 << 22)) }
+        }
+        return bound
     }
 }

@@ -36,7 +36,7 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
         if memchr(bytes.baseAddress!, 0, bytes.count) != nil { return nil }
         switch self {
         case .utf8, .auto:
-            return String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self)
+            return UTF8Text.validated(bytes)
         case .shiftJIS:
             // ASCII is the same in both, and most fields (numbers, dates, status words) are ASCII.
             if !bytes.contains(where: { $0 >= 0x80 }) {

@@ -15,7 +15,7 @@ enum FlatJSONObject {
         var text: String? {
             switch self {
             case let .string(bytes, escaped):
-                guard escaped else { return String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) }
+                guard escaped else { return UTF8Text.validated(bytes) }
                 let quoted = Data([0x22]) + Data(bytes) + Data([0x22])
                 // An escape JSON does not know makes the value no text at all: its field is then missing, and the
                 // line is rejected for it, never read with the escape guessed.
@@ -25,7 +25,7 @@ enum FlatJSONObject {
                     return nil
                 }
             case let .other(bytes):
-                return String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self)
+                return UTF8Text.validated(bytes)
             }
         }
 
@@ -36,7 +36,7 @@ enum FlatJSONObject {
             if (1...15).contains(bytes.count), bytes.allSatisfy({ $0 &- 0x30 < 10 }) {
                 return Double(bytes.reduce(0) { $0 * 10 + Int($1 &- 0x30) })
             }
-            guard let text = String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) else { return nil }
+            guard let text = UTF8Text.validated(bytes) else { return nil }
             return DecimalText.number(text)
         }
     }

@@ -2,8 +2,14 @@
 ///
 /// Read, leftmost first: `2024-07-19` or `2024_7_19` (month and day of one or two digits, the day not followed by a digit:
 /// `2024-7-19` is the 19th, not the 1st, helper-88), `20240719` (alone or opening `yyyyMMddHHmm` or `yyyyMMddHHmmss`),
-/// `2025年3月24日` and `令和7年3月24日` (令和元年 too). Full-width digits read as digits. A year before 2000 is no date.
+/// `2025年3月24日`, `令和7年3月24日` and `平成31年4月30日` (元年 too; a day outside its era is none). Full-width digits read as digits. A year before 2000 is no date.
 enum FileNameDate {
+    /// The eras a city's file names are written in since 2000: 平成 to 30 April 2019, 令和 from 1 May 2019.
+    private static let eras: [(name: [Character], yearBefore: Int, first: LocalDate, last: LocalDate)] = [
+        (["令", "和"], 2018, LocalDate(year: 2019, month: 5, day: 1), LocalDate(year: 9999, month: 12, day: 31)),
+        (["平", "成"], 1988, LocalDate(year: 1989, month: 1, day: 8), LocalDate(year: 2019, month: 4, day: 30)),
+    ]
+
     static func day(in name: String) -> LocalDate? {
         let characters: [Character] = name.map { character in
             guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1, (0xFF10...0xFF19).contains(scalar.value),
@@ -37,12 +43,13 @@ enum FileNameDate {
                   text[afterMonth] == "月", let (day, afterDay) = number(from: afterMonth + 1, limit: 2), !isDigit(afterDay) else { return nil }
             return valid(year, month, day)
         }
-        // 令和N年M月D日 (令和元年 is its first year, 2019).
-        if text[start...].starts(with: ["令", "和"]) {
-            var index = start + 2
-            let era: Int
-            if index < text.count, text[index] == "元" { era = 1; index += 1 } else if let read = number(from: index, limit: 2) { (era, index) = read } else { return nil }
-            return japanese(after: index, year: 2018 + era)
+        // 令和N年M月D日 or 平成N年M月D日 (元年 is an era's first year): a day outside its era (令和元年4月30日, 平成31年5月1日) is no day.
+        for era in Self.eras where text[start...].starts(with: era.name) {
+            var index = start + era.name.count
+            let year: Int
+            if index < text.count, text[index] == "元" { year = 1; index += 1 } else if let read = number(from: index, limit: 2) { (year, index) = read } else { return nil }
+            guard let day = japanese(after: index, year: era.yearBefore + year), day >= era.first, day <= era.last else { return nil }
+            return day
         }
         guard start == 0 || !isDigit(start - 1), let (year, afterYear) = number(from: start, limit: 4), afterYear - start == 4 else { return nil }
         if afterYear < text.count, text[afterYear] == "年" { return japanese(after: afterYear, year: year) }

@@ -102,7 +102,8 @@ extension TargetPathYear {
     /// "3,000 時間まで あと 412 時間: 計画中の業務で 260 時間（残り 152 時間）", or that the projection already reaches it.
     package var sentence: String {
         guard let target, let toTarget, let remainingGap else { return "\(label)は RPA 削減時間の目標がありません。" }
-        let head = "\(label)（見込み）: \(NumberText.grouped(target, decimals: 0)) 時間まで"
+        // A policy's targets are whole hours; one with a fraction is shown as the targets table shows it (helper-103 #2).
+        let head = "\(label)（見込み）: \(NumberText.grouped(target, decimals: target == target.rounded() ? 0 : 2)) 時間まで"
         if toTarget <= 0 { return "\(head) ログにもとづく見込みで到達（\(NumberText.grouped(-toTarget)) 時間上回る）。計画中の業務で さらに \(NumberText.grouped(plannedRPAHours)) 時間。" }
         let rest = remainingGap > 0 ? "残り \(NumberText.grouped(remainingGap)) 時間" : "目標を \(NumberText.grouped(-remainingGap)) 時間上回る見込み"
         return "\(head) あと \(NumberText.grouped(toTarget)) 時間: 計画中の業務で \(NumberText.grouped(plannedRPAHours)) 時間（\(rest)）。"

@@ -16,10 +16,14 @@ package struct ReviewPeriod: Sendable {
     /// The period's minutes saved by system family, unrounded (`RPAMinutesByMonth.bySystem`); nil when not known, when
     /// the report's hours, rounded to 0.01 h, stand in.
     package var minutesSaved: [String: Double]?
+    /// The period's RPA minutes saved by catalog task, unrounded (`RPAMinutesByMonth.byTask`); nil when not known, when the
+    /// task's lines' hours, rounded to 0.01 h, stand in.
+    package var rpaMinutesByTask: [String: Double]?
 
     package init(label: String, report: YearReport, rollups: [DailyRollup], firstDay: LocalDate, through: LocalDate, fiscalYear: Int?,
-                 minutesSaved: [String: Double]? = nil) {
+                 minutesSaved: [String: Double]? = nil, rpaMinutesByTask: [String: Double]? = nil) {
         self.minutesSaved = minutesSaved
+        self.rpaMinutesByTask = rpaMinutesByTask
         self.label = label
         self.report = report
         self.rollups = rollups

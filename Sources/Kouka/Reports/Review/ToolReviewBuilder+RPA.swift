@@ -1,6 +1,6 @@
 
 extension ToolReviewBuilder {
-    static func rpa(_ c: Context, yearBefore: YearReport?) -> ToolReviewSection {
+    static func rpa(_ c: Context, yearBefore: YearReport?, yearBeforeMinutesByTask: [String: Double]?) -> ToolReviewSection {
         struct Task { var runs = 0.0, successes = 0.0, failures = 0.0, hours = 0.0, inItems = false, runSuccesses = 0.0, runFailures = 0.0 }
         let byTask = c.periods.indices.map { i -> [String: Task] in
             var tasks: [String: Task] = [:]
@@ -11,11 +11,13 @@ extension ToolReviewBuilder {
                 t.runs += Double(line.successes + line.cancelled)
                 t.successes += items ? line.units : Double(line.successes)
                 t.failures += Double(line.failures)
-                t.hours += line.hoursSaved
+                if c.periods[i].rpaMinutesByTask == nil { t.hours += line.hoursSaved }
                 t.inItems = t.inItems || items
                 t.runSuccesses += Double(line.successes)
                 tasks[line.task] = t
             }
+            // A task's hours are its lines' unrounded minutes added, rounded once as every figure (helper-103 #1).
+            for (task, minutes) in c.periods[i].rpaMinutesByTask ?? [:] { tasks[task, default: Task()].hours = minutes / 60 }
             // Its runs, though, are runs: a failed run counts once, however many items it failed.
             for (task, failed) in c.sums[i][.rpa]?.failedRunsByTask ?? [:] {
                 tasks[task, default: Task()].runs += Double(failed)
@@ -41,7 +43,8 @@ extension ToolReviewBuilder {
         let overall = ReviewTable(id: "rpa-overall", title: "RPA の効果と品質", columns: c.columns, rows: [
             c.row("runs", "実行回数", "回", runs, decimals: 0),
             c.row("failure-rate", "失敗率（失敗した実行 ÷ 成功と失敗の実行）", "%", total.map { runFailureRate($0) }),
-            c.row("rework-minutes", "失敗の手戻り時間", "分", rework, decimals: 0),
+            // A catalog's rework minutes may have decimals (12.5): shown to 0.01 minute in every format, rounded once in decimal.
+            c.row("rework-minutes", "失敗の手戻り時間", "分", rework.map { Rounding.hundredths($0) }, decimals: 2),
             c.row("hours-saved", "削減時間", "時間", c.hours(.rpa)),
         ] + c.costRows(.rpa), note: "ツール全体の失敗率は実行で数え、業務別の失敗率は業務カタログの単位で数える（件で数える業務は失敗した件 ÷ 処理した件と失敗した件）。手戻り時間 = 失敗（終了が記録されなかった実行を含む）× 業務カタログの手戻り時間。")
         func perTask(_ id: String, _ title: String, _ unit: String, decimals: Int, _ value: (Int, String) -> Double?) -> ReviewTable {
@@ -61,8 +64,8 @@ extension ToolReviewBuilder {
             tables += [
                 perTask("rpa-runs", "業務別の実行回数", "回", decimals: 0) { byTask[$0][$1]?.runs ?? 0 },
                 perTask("rpa-failure-rate", "業務別の失敗率", "%", decimals: 2) { failureRate(byTask[$0][$1]) },
-                perTask("rpa-rework", "業務別の手戻り時間", "分", decimals: 0) { c.sums[$0][.rpa]?.reworkMinutesByTask[$1] ?? 0 },
-                perTask("rpa-hours", "業務別の削減時間", "時間", decimals: 2) { byTask[$0][$1]?.hours ?? 0 },
+                perTask("rpa-rework", "業務別の手戻り時間", "分", decimals: 2) { Rounding.hundredths(c.sums[$0][.rpa]?.reworkMinutesByTask[$1] ?? 0) },
+                perTask("rpa-hours", "業務別の削減時間", "時間", decimals: 2) { Rounding.hundredths(byTask[$0][$1]?.hours ?? 0) },
                 perTask("rpa-idle-months", "実行のない月数（最初に実行した月から。使われなくなったロボットの目安）", "か月", decimals: 0) { i, task in
                     let ran = c.sums[i][.rpa]?.monthsByTask[task] ?? []
                     guard let first = firstMonth[task] else { return Double(months[i].count) }
@@ -73,15 +76,19 @@ extension ToolReviewBuilder {
         if let before = yearBefore {
             var previous: [String: Double] = [:]
             for line in before.tasks where line.system == SystemFamily.rpa.rawValue {
-                previous[line.task, default: 0] += line.hoursSaved
+                if yearBeforeMinutesByTask == nil { previous[line.task, default: 0] += line.hoursSaved }
                 if names[line.task] == nil { names[line.task] = line.name }
             }
-            let now = byTask[c.judged].mapValues(\.hours)
+            for (task, minutes) in yearBeforeMinutesByTask ?? [:] { previous[task] = minutes / 60 }
+            // Each year's hours are their own unrounded sum rounded once; 増減 is the rounded hours' difference, as the
+            // departments' is (docs/figures.md): what an auditor gets from the two figures shown.
+            previous = previous.mapValues { Rounding.hundredths($0) }
+            let now = byTask[c.judged].mapValues { Rounding.hundredths($0.hours) }
             let fell = Set(previous.keys).union(now.keys).map { ($0, previous[$0] ?? 0, now[$0] ?? 0) }
                 .filter { Rounding.hundredths($0.2 - $0.1) < 0 }.sorted { ($0.2 - $0.1, $0.0) < ($1.2 - $1.1, $1.0) }.prefix(5)
             if !fell.isEmpty {
                 tables.append(ReviewTable(id: "rpa-fell", title: "削減時間が前年から最も減った業務（\(c.columns[c.judged])）", columns: ["前年同期", "当期", "増減"],
-                                          // Sums of lines' rounded hours, and their difference, rounded again as every figure shown.
+                                          // Each figure rounded as it is shown; the difference of two such is exact to 0.01 but for binary noise.
                                           rows: fell.map { c.row($0.0, label($0.0), "時間", [Rounding.hundredths($0.1), Rounding.hundredths($0.2),
                                                                                          Rounding.hundredths($0.2 - $0.1)]) }, note: nil))
             }

@@ -4,14 +4,15 @@
 /// quality rates come from the counts kept beside the rollups, each over the units that measured it.
 package enum ToolReviewBuilder {
     /// `periods` oldest first; `judged` is the index of the report's own period, `yearBefore` its report of a
-    /// year earlier (for the tasks whose hours fell most).
-    package static func build(periods: [ReviewPeriod], judged: Int, yearBefore: YearReport?, catalog: TaskCatalog,
-                             settings: ReviewSettings, money: MoneySettings?) -> ToolReview {
+    /// year earlier (for the tasks whose hours fell most), with its RPA minutes by task unrounded when known.
+    package static func build(periods: [ReviewPeriod], judged: Int, yearBefore: YearReport?, yearBeforeRPAMinutesByTask: [String: Double]? = nil,
+                             catalog: TaskCatalog, settings: ReviewSettings, money: MoneySettings?) -> ToolReview {
         let sums = periods.map { ReviewSums.of($0, catalog: catalog) }
         let context = Context(periods: periods, sums: sums, judged: judged, settings: settings, money: money)
         return ToolReview(
             columns: periods.map(\.label), judged: periods[judged].label,
-            sections: [ocr(context), minutes(context), chatbot(context), translation(context), rpa(context, yearBefore: yearBefore)])
+            sections: [ocr(context), minutes(context), chatbot(context), translation(context),
+                       rpa(context, yearBefore: yearBefore, yearBeforeMinutesByTask: yearBeforeRPAMinutesByTask)])
     }
 
     struct Context {

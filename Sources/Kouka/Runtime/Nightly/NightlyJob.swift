@@ -41,6 +41,9 @@ package struct NightlyJob {
         var files = matches.files
         let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
         var summary = NightlySummary(configuration: configuration.path, database: configuration.databasePath)
+        let folder = DisplayPath.Folder(base)
+        var displays = files.map { folder.display($0.path) }
+        (files, displays, summary.filesMatchedTwice) = SourceMatches.once(files, displays: displays, base: base)
         summary.dryRun = options.dryRun
         summary.sourcesMissing = matches.missing
         for source in matches.missing { logger.warning("source matches no file", metadata: ["source": "\(source.path)", "reason": "\(source.reason)"]) }
@@ -65,6 +68,15 @@ package struct NightlyJob {
         // files, names the lines that lack a rollup digest, and the lines whose files are not among the sources.
         // With the seal this run finds, before it writes anything: one other than the run before left is a change made
         // outside Kouka (`LedgerSealCheck`).
+        // A night over a city's unchanged daily logs is mostly looking at each file and reading the ledger: the files are
+        // looked at on a second thread while this one reads the ledger, when their order is already the one they are
+        // decided in (neither reordered by --since or verification nor thinned out).
+        var prefetch: StatusPrefetch? = nil
+        if let store, options.order.isEmpty, options.leavingOut.isEmpty, options.since == nil,
+           try store.ledgerLineBound() >= Self.prefetchLedgerLines {
+            prefetch = StatusPrefetch(paths: files.map(\.path))
+        }
+        defer { prefetch?.finish() }
         // The job's runs before this one, read once for both the seal to read and the seal to compare with.
         let runsBefore = try store?.seals(job: Self.job).filter { $0.run < runID ?? .max } ?? []
         var seal = store.map { _ in LedgerSealing(readingOldSeal: KoukaStore.readsOldSeal(after: runsBefore)) }
@@ -99,9 +111,6 @@ package struct NightlyJob {
             today: options.today ?? configuration.clock.localDate(of: options.now ?? Date()), now: options.now ?? Date())
         let progress = ProgressLine(wanted: options.progress)
 
-        let folder = DisplayPath.Folder(base)
-        var displays = files.map { folder.display($0.path) }
-        (files, displays, summary.filesMatchedTwice) = SourceMatches.once(files, displays: displays, base: base)
         for file in summary.filesMatchedTwice { logger.warning("source file matched by more than one source", metadata: ["file": "\(file.path)", "reason": "\(file.reason)"]) }
         var absentPaths: Set<String> = []
         if !options.leavingOut.isEmpty {
@@ -131,9 +140,10 @@ package struct NightlyJob {
         if !options.acceptGone, let vanished = SourcesVanished.check(away: away, ledger: ledger, renamedTo: ingestor.inodesOfNewFiles) {
             throw vanished
         }
-        for line in away where line.inode != 0 {
+        for line in away where line.inode != 0 || line.status == .present {
             guard let record = try store?.source(path: line.path) else { continue }
-            ingestor.vanished[record.inode, default: []].append(record)
+            if record.inode != 0 { ingestor.vanished[record.inode, default: []].append(record) }
+            if record.status == .present { ingestor.vanishedByName[SourceIngestor.fileName(record.path), default: []].append(record) }
         }
         if let store, !options.dryRun { try ingestor.moveLinesToCopies(away: away, store: store, summary: &summary) }
         // Files are decided and recorded one by one, in order, but read a batch at a time, on every core, while
@@ -142,8 +152,7 @@ package struct NightlyJob {
         var batchBytes: Int64 = 0
         let readAhead = ReadAhead()
         // Only files the ledger knows can be unchanged: a first reading has nothing to look at ahead for.
-        let prefetch = ledger.count >= Self.prefetchLedgerLines ? StatusPrefetch(paths: files.map(\.path)) : nil
-        defer { prefetch?.finish() }
+        if prefetch == nil, ledger.count >= Self.prefetchLedgerLines { prefetch = StatusPrefetch(paths: files.map(\.path)) }
         func record(_ reads: [FileRead]?) throws {
             if let reads { try ingestor.record(reads, store: store!, summary: &summary) }
         }

@@ -22,6 +22,7 @@ extension SourceIngestor {
                 try store.renameSource(from: line.path, to: copy.path)
                 vanished = vanished.mapValues { $0.filter { $0.path != line.path } }
                 summary.filesRenamed.append(.init(from: line.path, to: copy.path))
+                renamedTonight.insert(copy.path)
                 logger.notice("a counted file no longer at its path has a copy among the sources: the copy takes over its figures",
                               metadata: ["from": "\(line.path)", "to": "\(copy.path)"])
                 break

@@ -61,7 +61,7 @@ extension SourceIngestor {
     func noteRunsNoLongerCounted(_ ended: RunsEndedHere, display: String, takenBack: Set<UInt64> = [], store: KoukaStore) throws {
         guard let (format, lost, days) = ended.noLongerCounted else { return }
         let left = lost.subtracting(takenBack)
-        guard !left.isEmpty else { return }
+        guard !left.isEmpty, !Self.countsUnderItsNewName(display, format: format, renamed: renamedTonight) else { return }
         noLongerCounted.append((display, format, left, days, ended.leftOutByUnreadable))
         try store.noteLoss(path: display, reason: "read again, it no longer counts \(left.count) run(s) it counted before, which another file may count")
     }
@@ -69,6 +69,13 @@ extension SourceIngestor {
     /// Names each file read again this run whose runs no longer counted by it count nowhere now that every file is
     /// recorded, with any file that left runs out for it and cannot be read again. A file already named for the days that
     /// lost runs (`settleLosses`) is named once.
+    /// A transcript's run is its recording, known by its folder's name and its own (`TranscriptParser.recording(of:)`): renamed
+    /// tonight (its ledger line moved with it), it counts under its new name the recording it counted under the old one, which
+    /// is no loss (helper-104 #2). Another format of the recording left under the old name is read again for it all the same.
+    static func countsUnderItsNewName(_ display: String, format: String, renamed: Set<String>) -> Bool {
+        format == "minutes-transcript" && renamed.contains(display)
+    }
+
     func settleRunsCountedNowhere(store: KoukaStore, summary: inout NightlySummary) throws {
         let named = Set(summary.filesLosingRuns.map(\.path))
         for (display, format, lost, days, unreadableFiles) in noLongerCounted where !named.contains(display) {

@@ -75,6 +75,7 @@ extension SourceIngestor {
             vanished = vanished.mapValues { $0.filter { $0.path != line.path } }
             if line.status == .gone { backFromAway.insert(display) }
             summary.filesRenamed.append(.init(from: line.path, to: display))
+            renamedTonight.insert(display)
             logger.notice("source file has the bytes of a counted file no longer at its path: it was moved, and its figures move with it",
                           metadata: ["from": "\(line.path)", "to": "\(display)"])
         case nil:

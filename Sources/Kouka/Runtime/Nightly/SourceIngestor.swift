@@ -43,6 +43,12 @@ final class SourceIngestor {
     /// may be the same file renamed by log rotation. Several lines may have one inode — a file deleted long ago
     /// (`gone`) whose inode the filesystem gave to a file moved away tonight — and the file is the one it matches.
     var vanished: [Int64: [SourceFileRecord]] = [:]
+    /// Ledger lines counting until tonight whose files are no longer at their paths, by file name: a new file of that name
+    /// that begins with every byte one of them read is that file moved (copied to a new share) and grown since
+    /// (`SourceIngestor+MovedAndGrown`).
+    var vanishedByName: [String: [SourceFileRecord]] = [:]
+    /// The paths whose files took over, tonight, the ledger line of a file at another path (renamed, moved, a copy).
+    var renamedTonight: Set<String> = []
     /// Looks at the files one by one through their folder (`prepare`).
     private let statusLookup = FileStatusLookup()
     /// The files whose contribution this run has recorded: their ledger lines describe them as they are now.
@@ -250,11 +256,15 @@ final class SourceIngestor {
         }
         let resumable = spec.parser as? any ResumableLogParser
         var known = try store?.source(path: display)
-        if known == nil, let old = vanished[status.inode]?.first(where: { Self.isSameFile(path: path, status: status, as: $0, format: spec.format) }) {
-            // Rotation renamed the file: its ledger line moves with it, so nothing is counted twice.
-            vanished[status.inode]?.removeAll { $0.path == old.path }
+        if known == nil, let old = try vanished[status.inode]?.first(where: { Self.isSameFile(path: path, status: status, as: $0, format: spec.format) })
+            ?? movedAndGrown(display: display, path: path, status: status, format: spec.format, store: store) {
+            // Rotation renamed the file (or it was moved to another share, and grew): its ledger line moves with it, so nothing is
+            // counted twice.
+            vanished[old.inode]?.removeAll { $0.path == old.path }
+            vanishedByName[Self.fileName(old.path)]?.removeAll { $0.path == old.path }
             if !dryRun { try store?.renameSource(from: old.path, to: display) }
             summary.filesRenamed.append(.init(from: old.path, to: display))
+            renamedTonight.insert(display)
             logger.notice("source file was renamed; its figures move with it", metadata: ["from": "\(old.path)", "to": "\(display)"])
             known = old
             known?.path = display
@@ -650,7 +660,7 @@ final class SourceIngestor {
             logger.notice("read but not counted", metadata: ["file": "\(display)", "note": "\(note)"])
         }
         if let day = parsed.datedByModificationTime {
-            summary.filesDatedByModificationTime.append(.init(path: display, reason: "its name holds no date, so its records are dated by when the file was last written: \(day) (\(FiscalYear(containing: day).japaneseLabel)); a file copied onto the share later than it was made lands on the day of the copy: name it by its date (2025-03-24_庁議.srt or 2025年3月24日_庁議.srt) and run kouka-nightly"))
+            summary.filesDatedByModificationTime.append(.init(path: display, reason: "its name holds no date Kouka reads (2025-03-24, 20250324, 2025年3月24日, 令和7年3月24日, 平成31年4月30日), so its records are dated by when the file was last written: \(day) (\(FiscalYear(containing: day).japaneseLabel)); a file copied onto the share later than it was made lands on the day of the copy: name it by its date (2025-03-24_庁議.srt or 2025年3月24日_庁議.srt) and run kouka-nightly"))
             logger.notice("file dated by its modification time", metadata: ["file": "\(display)", "day": "\(day)"])
         }
         logger.info("source file read", metadata: [

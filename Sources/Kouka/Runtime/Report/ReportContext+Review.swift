@@ -25,9 +25,11 @@ extension ReportContext {
             periods.append(toDate)
         }
         let judged = periods.firstIndex { $0.label == period.label } ?? periods.count - 1
-        let yearBefore = try self.report(period.yearBefore, generatedAt: generatedAt, previous: nil, through: min(period.yearBefore.lastDay, asOf.sameDayAYearEarlier))
-        return ToolReviewBuilder.build(periods: periods, judged: judged, yearBefore: yearBefore, catalog: catalog, settings: settings,
-                                       money: configuration.money)
+        let yearBeforeThrough = min(period.yearBefore.lastDay, asOf.sameDayAYearEarlier)
+        let yearBefore = try self.report(period.yearBefore, generatedAt: generatedAt, previous: nil, through: yearBeforeThrough)
+        let yearBeforeMinutes = try rpaMinutes(period.yearBefore, generatedAt: generatedAt, through: yearBeforeThrough)
+        return ToolReviewBuilder.build(periods: periods, judged: judged, yearBefore: yearBefore, yearBeforeRPAMinutesByTask: yearBeforeMinutes.byTask,
+                                       catalog: catalog, settings: settings, money: configuration.money)
     }
 
     /// One column: `period` cut at `cut` (a year to date) and at `asOf`, its licences borne by the months it covers.
@@ -39,8 +41,8 @@ extension ReportContext {
         let rollups = through >= from ? try self.rollups(from: from, to: through) : []
         var fiscalYear: Int? = nil
         if case let .fiscalYear(year) = period { fiscalYear = year.startYear }
-        let minutes = try rpaMinutes(period, generatedAt: generatedAt, through: through).bySystem
+        let minutes = try rpaMinutes(period, generatedAt: generatedAt, through: through)
         return ReviewPeriod(label: label, report: report, rollups: rollups, firstDay: from, through: through, fiscalYear: fiscalYear,
-                            minutesSaved: minutes)
+                            minutesSaved: minutes.bySystem, rpaMinutesByTask: minutes.byTask)
     }
 }

@@ -30,10 +30,11 @@ package struct ReportJob {
 
     /// The report, once the set at `json` (when given) is found to be one it may replace (`ReportSetReplacing`), against the
     /// store it is read from.
-    private func buildReading(replacing json: String?) throws -> YearReport {
+    private func buildReading(replacing json: String?, besides neighbours: [String] = []) throws -> YearReport {
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         return try ReportContext.reading(configuration: configuration, today: today) { context in
             if let json { try checkReplacing(json, context: context) }
+            for neighbour in neighbours { try checkReplacing(neighbour, context: context, replaced: false) }
             // The report, the year before, the review's years and the policy period each take their days' rollups:
             // read once, rather than each period looking every file up again (a fiscal year at 18,260 daily logs: 3.7 → 2.1 s).
             if readsRollupsOnce { _ = try context.keepingEveryRollup() }
@@ -55,7 +56,7 @@ package struct ReportJob {
     /// Refuses to replace the set at `json` with one from a store that is not the one it was made from (`ReportSetReplacing`):
     /// by the paths and SHA-256 of the ledger's lines, the paths they were moved from, the bytes they held, and when the
     /// store's first nightly run started (to the sub-second where the run kept it, 0.5.0 on, else in whole seconds).
-    private func checkReplacing(_ json: String, context: ReportContext) throws {
+    private func checkReplacing(_ json: String, context: ReportContext, replaced: Bool = true) throws {
         var began: Date? = nil
         if let first = try context.store.jobRuns().first(where: { $0.job == NightlyJob.job }) {
             began = try context.store.startedInstant(ofRun: first.id).map { Date(timeIntervalSince1970: $0) }
@@ -64,8 +65,18 @@ package struct ReportJob {
         // A path a line was moved from is one the store knows: the file was renamed, not lost.
         try ReportSetReplacing.check(json: json, paths: Set(context.ledger.map(\.path)).union(try context.store.renamedFromPaths()),
                                      digests: Set(context.ledger.map(\.sha256)), storeBegan: began, keptSince: try context.store.renamesKeptSince(),
-                                     clock: configuration.clock,
+                                     clock: configuration.clock, replaced: replaced,
                                      hasRead: { try context.store.hasRead($0, at: $1) })
+    }
+
+    /// The JSON of the other fiscal-year and month sets in `output` whose days `period` shares (a month of the year, the year
+    /// of a month): a store that lacks files one of them counted is an older copy (restored from a backup), and a set made
+    /// from it would state less for those days than the set beside it, with exit 0 (helper-104 #4).
+    static func setsSharingDays(with period: ReportPeriod, in output: String) throws -> [String] {
+        let periods = try WrittenReportCheck.writtenFiscalYears(in: output).map { ReportPeriod.fiscalYear($0) } + WrittenReportCheck.writtenMonths(in: output)
+        return periods.filter { $0.stem != period.stem && $0.firstDay <= period.lastDay && period.firstDay <= $0.lastDay }.map {
+            ((output as NSString).appendingPathComponent($0.stem) as NSString).appendingPathComponent("kouka-\($0.stem).json")
+        }
     }
 
     /// The last complete day of the store: the day before `today`, or before the day the last finished nightly
@@ -89,7 +100,9 @@ package struct ReportJob {
     package func run() throws -> ReportSummary {
         let stem = "kouka-\(options.period.stem)"
         let folder = ((options.outputFolder ?? configuration.outputPath) as NSString).appendingPathComponent(options.period.stem)
-        let report = try buildReading(replacing: (folder as NSString).appendingPathComponent("\(stem).json"))
+        let output = options.outputFolder ?? configuration.outputPath
+        let report = try buildReading(replacing: (folder as NSString).appendingPathComponent("\(stem).json"),
+                                      besides: try Self.setsSharingDays(with: options.period, in: output))
         let texts = try ReportRendering.texts(report, stem: stem, shiftJIS: options.shiftJISCSV)
         ShiftJISCopies.warn(texts, logger: logger)
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any

@@ -23,8 +23,10 @@ enum ReportSetReplacing {
     /// A store begun after the set was written — by its file's time or the time it states, whichever is earlier, since a
     /// folder copied has new file times — never read the set's bytes, and is held to its files only (helper-96's
     /// report-073-rebuilt-store.sh: a store rebuilt from the logs, the sets copied, refused).
+    /// `replaced`: the set is the one being made again; else a set beside it for some of the same days, which the new set
+    /// would contradict (helper-104 #4).
     static func check(json: String, paths: Set<String>, digests: Set<String>, storeBegan: Date?, keptSince: Double? = nil, clock: LocalClock = .tokyo,
-                      hasRead: (_ sha256: String, _ path: String) throws -> Bool = { _, _ in true }) throws {
+                      replaced: Bool = true, hasRead: (_ sha256: String, _ path: String) throws -> Bool = { _, _ in true }) throws {
         guard let written = FileStatus(path: json), let data = FileManager.default.contents(atPath: json) else { return }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch { return }
@@ -47,19 +49,21 @@ enum ReportSetReplacing {
             }
         }
         let folder = (json as NSString).deletingLastPathComponent
-        let remedy = "point database at the store the set was made from (or restore a backup made after the set was written; files deleted since they were read cannot be counted again); to replace the set all the same, move it aside first"
+        let remedy = "point database at the store the set was made from (or restore a backup made after the set was written; files deleted since they were read cannot be counted again); "
+            + (replaced ? "to replace the set all the same, move it aside first" : "to make this report all the same, move that set aside first")
+        let outcome = replaced ? "a set made from it would state less than the one it replaces" : "a report made from it would state less for the days that set covers than that set does"
         if let first = missing.first {
             throw OutputRefused(
                 path: folder,
                 problem: begunAfter
-                    ? "the report set there counted \(missing.count) file(s) that this store, begun after the set was written, has no line for (\(first) among them): the store was not made from the logs the set was, and a set made from it would state less than the one it replaces"
-                    : "the report set there counted \(missing.count) file(s) that this store has no line for, by path, earlier path or SHA-256 (\(first) among them), though a store never drops a line: it is an older copy of the store the set was made from (restored from a backup made before those files were read) or another store, and a set made from it would state less than the one it replaces",
+                    ? "the report set there counted \(missing.count) file(s) that this store, begun after the set was written, has no line for (\(first) among them): the store was not made from the logs the set was, and \(outcome)"
+                    : "the report set there counted \(missing.count) file(s) that this store has no line for, by path, earlier path or SHA-256 (\(first) among them), though a store never drops a line: it is an older copy of the store the set was made from (restored from a backup made before those files were read) or another store, and \(outcome)",
                 remedy: remedy)
         }
         if let first = unread.first {
             throw OutputRefused(
                 path: folder,
-                problem: "the report set there counted \(unread.count) file(s) with bytes this store never read at their paths (\(first) among them), though it keeps every SHA-256 it read: it is an older copy of the store the set was made from (restored from a backup made before those files grew) or another store, and a set made from it would state less than the one it replaces",
+                problem: "the report set there counted \(unread.count) file(s) with bytes this store never read at their paths (\(first) among them), though it keeps every SHA-256 it read: it is an older copy of the store the set was made from (restored from a backup made before those files grew) or another store, and \(outcome)",
                 remedy: remedy)
         }
     }

@@ -1,4 +1,9 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A prepared statement: bind by 1-based index, step, read columns by 0-based index.
 ///
@@ -94,7 +99,7 @@ final class SQLiteStatement {
     /// read as a string they would be mended with U+FFFD, and a task's name would quietly be another (helper-93).
     func rawText(_ column: Int32) -> String? {
         guard let bytes = sqlite3_column_text(statement, column) else { return "" }
-        return String(validating: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
+        return UTF8Text.validated(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))))
     }
     /// Whether `rawText(column)` would be `text`, a text read from a column (no NUL in it): the column holds its
     /// very bytes.
@@ -102,7 +107,7 @@ final class SQLiteStatement {
         guard let bytes = sqlite3_column_text(statement, column) else { return text.isEmpty }
         let count = Int(sqlite3_column_bytes(statement, column))
         var text = text
-        return text.withUTF8 { utf8 in count == utf8.count && utf8.elementsEqual(UnsafeBufferPointer(start: bytes, count: count)) }
+        return text.withUTF8 { utf8 in count == utf8.count && (count == 0 || memcmp(utf8.baseAddress!, bytes, count) == 0) }
     }
     /// The bytes of a TEXT column, valid until the statement steps on: what a hash of the column needs, without a string.
     func rawTextBytes(_ column: Int32) -> UnsafeRawBufferPointer {

@@ -1,0 +1,65 @@
+import Foundation
+import Kouka
+import Testing
+
+/// A server migration (jobs.md): the sources copied to a new share, new inodes (with `kouka-nightly --accept-gone` once for a
+/// share of many files). An export without run ids that had a row added that day begins with every byte its counted file held: it is that file,
+/// moved and grown, and takes its ledger line over. Read as a new file, its earlier rows counted a second time beside the
+/// line kept as deleted, every night after with exit 0 (helper-104 #3).
+@Suite struct MovedAndGrownTests {
+    static let catalog = """
+        task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
+        T03,申請書の入力,市民課,rpa,items,5,1,0,2020-04-01,申請書入力
+
+        """
+
+    static let source = BadValueTests.robotSource.replacingOccurrences(of: "logs/robots/*.csv", with: "logs/*/runs.csv")
+
+    static let rows = ["ロボット名,開始日時,結果,処理件数", "申請書入力,2024/05/01 09:00:00,正常終了,10",
+                       "申請書入力,2024/05/02 09:00:00,正常終了,10", "申請書入力,2024/05/03 09:00:00,正常終了,12"]
+
+    func night(_ city: TemporaryCity) throws -> NightlySummary {
+        let options = NightlyOptions(today: LocalDate(year: 2024, month: 6, day: 1))
+        return try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
+    }
+
+    func hours(_ city: TemporaryCity) throws -> Double {
+        try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build().hoursSaved.total
+    }
+
+    @Test func anExportCopiedToANewShareAndGrownTakesItsLineOver() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { city.remove() }
+        try city.write("logs/old-share/runs.csv", Self.rows.joined(separator: "\n") + "\n")
+        _ = try night(city)
+        // 32 items × (5 − 1) min = 128 min = 2.13 h.
+        #expect(try hours(city) == 2.13)
+
+        // Copied to the new share (a new inode), a row added there that day, the old share taken away.
+        try city.write("logs/new-share/runs.csv", (Self.rows + ["申請書入力,2024/05/04 09:00:00,正常終了,5"]).joined(separator: "\n") + "\n")
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/old-share"))
+        // One file of one: no vanished share to stop for (a share of many is taken over with --accept-gone, as jobs.md says).
+        let moved = try night(city)
+        #expect(moved.filesRenamed.map(\.to) == ["logs/new-share/runs.csv"])
+        #expect(moved.filesGone.isEmpty)
+        // 37 items × 4 min = 148 min = 2.47 h; read beside the line kept as deleted it was 128 + 148 min = 4.60 h.
+        #expect(try hours(city) == 2.47)
+        #expect(try night(city).filesUnchanged == 1)
+        #expect(try hours(city) == 2.47)
+    }
+
+    /// A file of that name whose bytes do not begin with the counted file's (a row of it changed) is not taken for it.
+    @Test func anExportOfTheSameNameWithOtherEarlierRowsIsNotTakenForIt() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { city.remove() }
+        try city.write("logs/old-share/runs.csv", Self.rows.joined(separator: "\n") + "\n")
+        _ = try night(city)
+        var changed = Self.rows
+        changed[1] = "申請書入力,2024/05/01 09:00:00,正常終了,11"
+        try city.write("logs/new-share/runs.csv", (changed + ["申請書入力,2024/05/04 09:00:00,正常終了,5"]).joined(separator: "\n") + "\n")
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/old-share"))
+        let moved = try night(city)
+        #expect(moved.filesRenamed.isEmpty)
+        #expect(moved.filesGone == ["logs/old-share/runs.csv"])
+    }
+}
