@@ -42,25 +42,56 @@ extension SQLiteConnection {
 /// INTEGER or REAL as 8 little-endian bytes, TEXT or BLOB as its length and bytes, NULL as its type alone), so that no
 /// two rows give the same bytes.
 enum SealRowDigest {
+    static let prefix = Array("kouka-seal-row-v2".utf8) + [0x1E]
+
+    /// The row's bytes are laid out in one buffer and hashed at once: a night over a city's ledger digests tens of thousands
+    /// of rows, and a call into SHA-256 for each of a row's forty pieces cost more than the hashing.
     static func digest(of values: UnsafeMutablePointer<OpaquePointer?>, count: Int) -> SHA256 {
-        var hasher = SHA256()
-        KoukaStore.feed("kouka-seal-row-v2", separator: 0x1E, into: &hasher)
-        for index in 0..<count {
-            let value = values[index]
-            let type = sqlite3_value_type(value)
-            KoukaStore.feed(separator: UInt8(truncatingIfNeeded: type), into: &hasher)
-            switch type {
-            case SQLITE_INTEGER: KoukaStore.feed(sqlite3_value_int64(value), into: &hasher)
-            case SQLITE_FLOAT: KoukaStore.feed(Int64(bitPattern: sqlite3_value_double(value).bitPattern), into: &hasher)
-            case SQLITE_TEXT, SQLITE_BLOB:
-                let bytes = type == SQLITE_TEXT ? UnsafeRawPointer(sqlite3_value_text(value)) : sqlite3_value_blob(value)
-                let length = Int(sqlite3_value_bytes(value))
-                KoukaStore.feed(Int64(length), into: &hasher)
-                if let bytes, length > 0 { hasher.update(UnsafeRawBufferPointer(start: bytes, count: length)) }
-            default: break
+        withUnsafeTemporaryAllocation(of: (bytes: UnsafeRawPointer?, length: Int).self, capacity: max(count, 1)) { texts in
+            // TEXT and BLOB values' bytes first (their text before their length, as SQLite asks), and the row's length.
+            var total = prefix.count
+            for index in 0..<count {
+                let value = values[index]
+                switch sqlite3_value_type(value) {
+                case SQLITE_INTEGER, SQLITE_FLOAT: total += 9
+                case let type where type == SQLITE_TEXT || type == SQLITE_BLOB:
+                    let bytes = type == SQLITE_TEXT ? UnsafeRawPointer(sqlite3_value_text(value)) : sqlite3_value_blob(value)
+                    let length = Int(sqlite3_value_bytes(value))
+                    texts[index] = (bytes, length)
+                    total += 9 + (bytes == nil ? 0 : length)
+                default: total += 1
+                }
+            }
+            return withUnsafeTemporaryAllocation(byteCount: total, alignment: 8) { buffer in
+                var at = 0
+                func put(_ byte: UInt8) { buffer[at] = byte; at += 1 }
+                func put(_ word: Int64) {
+                    withUnsafeBytes(of: word.littleEndian) { (buffer.baseAddress! + at).copyMemory(from: $0.baseAddress!, byteCount: 8) }
+                    at += 8
+                }
+                for byte in prefix { put(byte) }
+                for index in 0..<count {
+                    let value = values[index]
+                    let type = sqlite3_value_type(value)
+                    put(UInt8(truncatingIfNeeded: type))
+                    switch type {
+                    case SQLITE_INTEGER: put(sqlite3_value_int64(value))
+                    case SQLITE_FLOAT: put(Int64(bitPattern: sqlite3_value_double(value).bitPattern))
+                    case SQLITE_TEXT, SQLITE_BLOB:
+                        let (bytes, length) = texts[index]
+                        put(Int64(length))
+                        if let bytes, length > 0 {
+                            (buffer.baseAddress! + at).copyMemory(from: bytes, byteCount: length)
+                            at += length
+                        }
+                    default: break
+                    }
+                }
+                var hasher = SHA256()
+                hasher.update(UnsafeRawBufferPointer(start: buffer.baseAddress, count: at))
+                return hasher
             }
         }
-        return hasher
     }
 }
 
