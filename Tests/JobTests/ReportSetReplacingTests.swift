@@ -116,6 +116,40 @@ import Testing
         #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2023", "--quiet"]).exitCode == 0)
     }
 
+    /// helper-105 #4: a period set lists no files, but the year's set beside it does: a period report from an older copy of
+    /// the store is refused, naming that set.
+    @Test func aPeriodReportFromAnOlderCopyOfTheStoreIsRefusedBesideTheYearsSet() throws {
+        let city = try Self.city("set-replacing-period")
+        defer { city.remove() }
+        let (store, backup) = try Self.backedUpBeforeM1(city)
+        #expect(try Self.reportNow(city) == 0)
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("robo/m1.csv"))
+        #expect(try city.nightly().exitCode == 0)
+        try Self.putBack(backup, over: store, city: city)
+        let refused = try JobProcess.run("kouka-report", ["--config", city.config, "--period", "2021-2025"])
+        #expect(refused.exitCode == 73, "\(refused.stderr)")
+        #expect(refused.stderr.contains("FY2024"), "\(refused.stderr)")
+    }
+
+    /// helper-105 #5: a store built again from the logs, all on disk (the month set's export renamed and grown since), is not
+    /// an older copy: the year's report beside the month's set is made.
+    @Test func aStoreBuiltAgainFromTheLogsMakesTheYearBesideAMonthSet() throws {
+        let city = try Self.city("set-replacing-rebuilt")
+        defer { city.remove() }
+        try city.write("robo/m1.csv", Self.head + "1,ロボA,,2024/04/10 10:00:00,2024/04/10 10:05:00,ok\n")
+        #expect(try city.nightly().exitCode == 0)
+        #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--month", "2024-04", "--quiet"]).exitCode == 0)
+        try FileManager.default.moveItem(at: city.root.appendingPathComponent("robo/m1.csv"), to: city.root.appendingPathComponent("robo/m1-archive.csv"))
+        try city.write("robo/m1-archive.csv", Self.head + "1,ロボA,,2024/04/10 10:00:00,2024/04/10 10:05:00,ok\n2,ロボA,,2024/06/10 10:00:00,2024/06/10 10:05:00,ok\n")
+        #expect(try city.nightly().exitCode <= 1)
+        let store = city.root.appendingPathComponent("kouka.sqlite")
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: store.path + suffix) {
+            try FileManager.default.removeItem(atPath: store.path + suffix)
+        }
+        #expect(try city.nightly().exitCode == 0)
+        #expect(try Self.reportNow(city) == 0)
+    }
+
     /// The city read once and its store backed up, then m1.csv's April run read: the store and the backup.
     static func backedUpBeforeM1(_ city: SmallCity) throws -> (store: URL, backup: URL) {
         #expect(try city.nightly().exitCode == 0)

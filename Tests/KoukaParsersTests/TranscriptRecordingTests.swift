@@ -12,14 +12,4 @@ struct TranscriptRecordingTests {
         #expect(TranscriptParser.recording(of: "v1.2/meeting") == "v1.2/meeting")
         #expect(TranscriptParser.recording(of: "a/x.srt") != TranscriptParser.recording(of: "b/x.srt"))
     }
-
-    /// helper-104 #1: the transcripts moved to another share (their folders above the meeting's renamed) are the same
-    /// recordings: the run id is the folder's name and the file's, never the whole path.
-    @Test func aRecordingMovedToAnotherFolderAboveItIsTheSameRecording() {
-        let before = TranscriptParser.recording(of: "minutes/transcripts/庁議/2024-01-08_庁議.json")
-        #expect(before == "庁議/2024-01-08_庁議")
-        #expect(TranscriptParser.recording(of: "../archive/transcripts/庁議/2024-01-08_庁議.srt") == before)
-        #expect(TranscriptParser.recording(of: "2024-01-08_庁議.vtt") == "2024-01-08_庁議")
-        #expect(TranscriptParser.recording(of: "minutes/委員会/2024-01-08_庁議.srt") != before)
-    }
 }

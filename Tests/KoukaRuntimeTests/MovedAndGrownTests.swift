@@ -13,7 +13,7 @@ import Testing
 
         """
 
-    static let source = BadValueTests.robotSource.replacingOccurrences(of: "logs/robots/*.csv", with: "logs/*/runs.csv")
+    static let source = BadValueTests.robotSource.replacingOccurrences(of: "logs/robots/*.csv", with: "logs/**/runs.csv")
 
     static let rows = ["ロボット名,開始日時,結果,処理件数", "申請書入力,2024/05/01 09:00:00,正常終了,10",
                        "申請書入力,2024/05/02 09:00:00,正常終了,10", "申請書入力,2024/05/03 09:00:00,正常終了,12"]
@@ -45,6 +45,26 @@ import Testing
         // 37 items × 4 min = 148 min = 2.47 h; read beside the line kept as deleted it was 128 + 148 min = 4.60 h.
         #expect(try hours(city) == 2.47)
         #expect(try night(city).filesUnchanged == 1)
+        #expect(try hours(city) == 2.47)
+    }
+
+    /// helper-105 #1: on a migration, department a's export copied unchanged begins with every byte of department b's, which
+    /// held only its header: it is a's, not b's grown, and the rows a adds the next day are counted once.
+    @Test func anUnchangedCopyIsNotTakenForAnotherFoldersHeaderOnlyExport() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { city.remove() }
+        try city.write("logs/old/a/runs.csv", Self.rows.joined(separator: "\n") + "\n")
+        try city.write("logs/old/b/runs.csv", Self.rows[0] + "\n")
+        _ = try night(city)
+        #expect(try hours(city) == 2.13)
+        try city.write("logs/new/a/runs.csv", Self.rows.joined(separator: "\n") + "\n")
+        try city.write("logs/new/b/runs.csv", Self.rows[0] + "\n")
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/old"))
+        let moved = try night(city)
+        #expect(!moved.filesRenamed.contains { $0.from == "logs/old/b/runs.csv" && $0.to == "logs/new/a/runs.csv" }, "\(moved.filesRenamed)")
+        #expect(try hours(city) == 2.13)
+        try city.write("logs/new/a/runs.csv", (Self.rows + ["申請書入力,2024/05/04 09:00:00,正常終了,5"]).joined(separator: "\n") + "\n")
+        _ = try night(city)
         #expect(try hours(city) == 2.47)
     }
 

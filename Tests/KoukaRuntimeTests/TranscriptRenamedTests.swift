@@ -2,9 +2,10 @@ import Foundation
 @testable import Kouka
 import Testing
 
-/// A transcript's recording is its folder's name and its own (`TranscriptParser.recording(of:)`). Its folders above moved (a
-/// new share) are the same recordings, and a format of one arriving after the move is not a second meeting; renamed in its
-/// folder, the file counts under its new name the recording it counted, which is no loss to name (helper-104 #1, #2).
+/// A transcript's recording is its path without the extension (`TranscriptParser.recording(of:)`). Moved with its folder (its
+/// own change time untouched), it is read again for the id its new path gives, so that a format of it arriving after the move
+/// is not a second meeting; renamed in its folder, it counts under its new name the recording it counted, which is no loss
+/// to name (helper-104 #1, #2).
 @Suite struct TranscriptRenamedTests {
     static let catalog = """
         task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match

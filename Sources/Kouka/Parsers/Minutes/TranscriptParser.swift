@@ -14,7 +14,8 @@ import Foundation
 /// A transcript names no meeting body and no date: the task is the source's `task` (else the folder's
 /// name), the date the first `yyyy-MM-dd` or `yyyyMMdd` in the file name (else the file's modification time).
 package struct TranscriptParser: LogParser {
-    package let formatID = "minutes-transcript"
+    package let formatID = Self.format
+    static let format = "minutes-transcript"
     package let options: SourceOptions
 
     package init(options: SourceOptions) { self.options = options }
@@ -90,21 +91,17 @@ package struct TranscriptParser: LogParser {
         }
     }
 
-    /// The recording a transcript is of: its folder's name and its own name without the last extension (`庁議/2024-05-13_庁議`
-    /// for `minutes/transcripts/庁議/2024-05-13_庁議.srt`, `radio.mp3` for `radio.mp3.vtt`), which every format Whisper writes
-    /// of it shares. Not the folders above: the transcripts moved to another share, or their folder renamed above the
-    /// meeting's, are the same recordings, and one's `.srt` arriving after the move is not a second meeting (helper-104 #1).
-    /// Composed (NFC), as a name copied from a Mac is decomposed and the same name copied from Windows is not.
+    /// The recording a transcript is of: its folder and its name without the last extension (`庁議/2024-05-13_庁議` for
+    /// `庁議/2024-05-13_庁議.srt`, `radio.mp3` for `radio.mp3.vtt`), which every format Whisper writes of it shares.
+    /// Composed (NFC), as a name copied from a Mac is decomposed and the same name copied from Windows is not. A transcript
+    /// moved among the sources is read again for the id its new path gives (`SourceIngestor.prepare`).
     static func recording(of display: String) -> String {
         let composed = display.precomposedStringWithCanonicalMapping
-        let parts = composed.split(separator: "/", omittingEmptySubsequences: false)
-        let name = parts.last.map(String.init) ?? composed
-        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
-        guard parts.count >= 2 else { return stem }
-        return "\(parts[parts.count - 2])/\(stem)"
+        guard let dot = composed.lastIndex(of: "."), !composed[dot...].contains("/") else { return composed }
+        return String(composed[..<dot])
     }
 
-    static let recordingColumn = "the recording (the name of the file's folder and the file's name without its extension, which each format of one transcript shares)"
+    static let recordingColumn = "the recording (the file's folder and name without its extension, which each format of one transcript shares)"
 
     /// The audio length of a Whisper JSON transcript in seconds; nil when the file was rejected (cut off).
     private func jsonSeconds(_ path: String, encoding: TextEncoding, context: ParseContext, sink: any ParseSink) throws -> Double? {

@@ -6,14 +6,14 @@ extension SourceIngestor {
     /// counted its earlier rows a second time beside the line kept as deleted (helper-104 #3); taking the line over, its
     /// reading replaces what the line counted.
     ///
-    /// Of the lines of that name, only those whose paths share the most trailing folders with this one are tried (a robot's
-    /// daily logs of one name in many folders are not hashed against each other), and only while still at their own path.
+    /// Of the lines of that name and format, only those whose paths share the most trailing folders with this one are tried
+    /// (`robot01/2024-05-10.csv` is robot01's, never robot02's, whose export of that day held only its header: helper-105),
+    /// and, when none shares a folder, only the one line of that name there is; each only while still at its own path.
     func movedAndGrown(display: String, path: String, status: FileStatus, format: String, store: KoukaStore?) throws -> SourceFileRecord? {
-        guard let store, let named = vanishedByName[Self.fileName(display)] else { return nil }
-        let candidates = named.filter { $0.format == format && $0.status == .present && $0.size < status.size && !$0.sha256.isEmpty }
-        let shared = candidates.map { Self.sharedTrailingFolders($0.path, display) }
-        guard let most = shared.max() else { return nil }
-        for (line, tail) in zip(candidates, shared) where tail == most {
+        guard let store, let named = vanishedByName[Self.fileName(display)]?.filter({ $0.format == format && $0.status == .present }) else { return nil }
+        let shared = named.map { Self.sharedTrailingFolders($0.path, display) }
+        guard let most = shared.max(), most > 0 || named.count == 1 else { return nil }
+        for (line, tail) in zip(named, shared) where tail == most && line.size < status.size && !line.sha256.isEmpty {
             guard try store.source(path: line.path)?.status == .present else { continue }
             if line.onlyGrew(at: path) { return line }
         }

@@ -66,16 +66,16 @@ extension SourceIngestor {
         try store.noteLoss(path: display, reason: "read again, it no longer counts \(left.count) run(s) it counted before, which another file may count")
     }
 
+    /// A transcript's run is its recording, known by its path (`TranscriptParser.recording`): renamed or moved tonight (its
+    /// ledger line moved with it), it counts under its new path the recording it counted under the old one, which is no loss
+    /// (helper-104 #2). Another format of the recording left at the old path is read again for it all the same.
+    static func countsUnderItsNewName(_ display: String, format: String, renamed: Set<String>) -> Bool {
+        format == TranscriptParser.format && renamed.contains(display)
+    }
+
     /// Names each file read again this run whose runs no longer counted by it count nowhere now that every file is
     /// recorded, with any file that left runs out for it and cannot be read again. A file already named for the days that
     /// lost runs (`settleLosses`) is named once.
-    /// A transcript's run is its recording, known by its folder's name and its own (`TranscriptParser.recording(of:)`): renamed
-    /// tonight (its ledger line moved with it), it counts under its new name the recording it counted under the old one, which
-    /// is no loss (helper-104 #2). Another format of the recording left under the old name is read again for it all the same.
-    static func countsUnderItsNewName(_ display: String, format: String, renamed: Set<String>) -> Bool {
-        format == "minutes-transcript" && renamed.contains(display)
-    }
-
     func settleRunsCountedNowhere(store: KoukaStore, summary: inout NightlySummary) throws {
         let named = Set(summary.filesLosingRuns.map(\.path))
         for (display, format, lost, days, unreadableFiles) in noLongerCounted where !named.contains(display) {

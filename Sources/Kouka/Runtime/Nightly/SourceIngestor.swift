@@ -272,6 +272,10 @@ final class SourceIngestor {
         if known?.status == .gone { backFromAway.insert(display) }
         var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format, resumable: resumable, forced: forced,
                                      officeHours: officeHoursText, timeZone: zone)
+        // A transcript's run id is its path (`TranscriptParser.recording`): moved there with its folder (its own change time
+        // untouched) or copied to a new share, it is read again for the id its path gives now, or a format of it copied in
+        // beside it later would be a second meeting, and verification would find its ids changed (helper-104 #1, #2).
+        if plan == .unchanged, renamedTonight.contains(display), spec.format == TranscriptParser.format { plan = .full }
         // A copy stays a copy only while the file it copies is there now with the same bytes, also when that
         // file is being read again in this run.
         if plan == .unchanged, let known, known.status == .duplicate, let store, try counted(known.sha256, at: display, store: store)?.copyOf == nil {

@@ -20,9 +20,15 @@ package struct PeriodReportJob {
 
     /// Builds the report without writing it.
     package func build() throws -> PeriodReport {
+        try build(besides: [])
+    }
+
+    /// The report, once the sets `neighbours` (JSON) are found to be ones a report from this store does not contradict.
+    private func build(besides neighbours: [String]) throws -> PeriodReport {
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         let stamp = ReportJob(configuration: configuration, options: options, logger: logger).stamp
         return try ReportContext.reading(configuration: configuration, today: today) { context in
+            for neighbour in neighbours { try ReportJob.checkReplacing(neighbour, context: context, clock: configuration.clock, replaced: false) }
             // Every year of the policy period, each read from the same rollups (as `ReportJob.build`).
             _ = try context.keepingEveryRollup()
             let period = try context.policyPeriod(years, stamp: stamp)
@@ -36,7 +42,10 @@ package struct PeriodReportJob {
 
     /// Builds and writes the report set; returns the summary for stdout.
     package func run() throws -> PeriodReportSummary {
-        let report = try build()
+        // A period set lists no files: the years' and months' sets beside it do, and a store lacking files they counted is an
+        // older copy, whose period report would state less for their days (helper-105 #4).
+        let report = try build(besides: try ReportJob.setsSharingDays(from: FiscalYear(years.lowerBound).firstDay, to: FiscalYear(years.upperBound).lastDay,
+                                                                      in: options.outputFolder ?? configuration.outputPath))
         let texts = try PeriodReportRendering.texts(report, shiftJIS: options.shiftJISCSV)
         ShiftJISCopies.warn(texts, logger: logger)
         let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: report.stem, logger: logger)

@@ -33,8 +33,8 @@ package struct ReportJob {
     private func buildReading(replacing json: String?, besides neighbours: [String] = []) throws -> YearReport {
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         return try ReportContext.reading(configuration: configuration, today: today) { context in
-            if let json { try checkReplacing(json, context: context) }
-            for neighbour in neighbours { try checkReplacing(neighbour, context: context, replaced: false) }
+            if let json { try Self.checkReplacing(json, context: context, clock: configuration.clock) }
+            for neighbour in neighbours { try Self.checkReplacing(neighbour, context: context, clock: configuration.clock, replaced: false) }
             // The report, the year before, the review's years and the policy period each take their days' rollups:
             // read once, rather than each period looking every file up again (a fiscal year at 18,260 daily logs: 3.7 → 2.1 s).
             if readsRollupsOnce { _ = try context.keepingEveryRollup() }
@@ -56,16 +56,18 @@ package struct ReportJob {
     /// Refuses to replace the set at `json` with one from a store that is not the one it was made from (`ReportSetReplacing`):
     /// by the paths and SHA-256 of the ledger's lines, the paths they were moved from, the bytes they held, and when the
     /// store's first nightly run started (to the sub-second where the run kept it, 0.5.0 on, else in whole seconds).
-    private func checkReplacing(_ json: String, context: ReportContext, replaced: Bool = true) throws {
+    /// `replaced` false: the set is one beside the report for some of its days (`setsSharingDays`), which a report from an
+    /// older copy of the store would contradict.
+    static func checkReplacing(_ json: String, context: ReportContext, clock: LocalClock, replaced: Bool = true) throws {
         var began: Date? = nil
         if let first = try context.store.jobRuns().first(where: { $0.job == NightlyJob.job }) {
             began = try context.store.startedInstant(ofRun: first.id).map { Date(timeIntervalSince1970: $0) }
-                ?? Timestamp(first.startedAt)?.instant(in: configuration.clock)
+                ?? Timestamp(first.startedAt)?.instant(in: clock)
         }
         // A path a line was moved from is one the store knows: the file was renamed, not lost.
         try ReportSetReplacing.check(json: json, paths: Set(context.ledger.map(\.path)).union(try context.store.renamedFromPaths()),
                                      digests: Set(context.ledger.map(\.sha256)), storeBegan: began, keptSince: try context.store.renamesKeptSince(),
-                                     clock: configuration.clock, replaced: replaced,
+                                     clock: clock, replaced: replaced,
                                      hasRead: { try context.store.hasRead($0, at: $1) })
     }
 
@@ -73,8 +75,13 @@ package struct ReportJob {
     /// of a month): a store that lacks files one of them counted is an older copy (restored from a backup), and a set made
     /// from it would state less for those days than the set beside it, with exit 0 (helper-104 #4).
     static func setsSharingDays(with period: ReportPeriod, in output: String) throws -> [String] {
+        try setsSharingDays(from: period.firstDay, to: period.lastDay, except: period.stem, in: output)
+    }
+
+    /// The JSON of the fiscal-year and month sets in `output` (but `except`) with a day from `first` to `last`.
+    static func setsSharingDays(from first: LocalDate, to last: LocalDate, except stem: String? = nil, in output: String) throws -> [String] {
         let periods = try WrittenReportCheck.writtenFiscalYears(in: output).map { ReportPeriod.fiscalYear($0) } + WrittenReportCheck.writtenMonths(in: output)
-        return periods.filter { $0.stem != period.stem && $0.firstDay <= period.lastDay && period.firstDay <= $0.lastDay }.map {
+        return periods.filter { $0.stem != stem && $0.firstDay <= last && first <= $0.lastDay }.map {
             ((output as NSString).appendingPathComponent($0.stem) as NSString).appendingPathComponent("kouka-\($0.stem).json")
         }
     }

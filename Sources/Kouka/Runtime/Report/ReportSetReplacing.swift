@@ -34,6 +34,11 @@ enum ReportSetReplacing {
         let stated = (set["generatedAt"] as? String).flatMap { Timestamp($0)?.instant(in: clock).timeIntervalSince1970 }
         // The time a set states is in whole seconds: a store begun within that second was not begun after it.
         let begunAfter = storeBegan.map { $0.timeIntervalSince1970.rounded(.down) > min(written.modifiedAt, stated ?? written.modifiedAt) } ?? false
+        // A store built again after a set beside the report was written (damage, a new `database`) may hold that set's files
+        // under other names, grown (helper-105 #5): only the set made again is held to its files then. One that was there
+        // when the set was written never drops a line, and lacking one it is an older copy (a backup restored). Judged by the
+        // set's file time alone: a set stating an earlier time (`--generated-at`) was not written before the store began.
+        if !replaced, let storeBegan, storeBegan.timeIntervalSince1970 > written.modifiedAt { return }
         let keptBefore = !begunAfter && (keptSince.map { $0 <= written.modifiedAt } ?? false)
             && KoukaVersion.keepsReadDigests(set["koukaVersion"] as? String)
         var missing: [String] = [], unread: [String] = []

@@ -395,13 +395,6 @@ enum Migrations {
         INSERT INTO read_by_since SELECT '0.5.6', at FROM renames_kept_since;
         INSERT INTO read_by_since VALUES ('0.5.7', (julianday('now') - 2440587.5) * 86400.0);
         """),
-        // 0.5.8 knows a transcript's recording by its folder's name and its own name, no longer by its whole path: moved to
-        // another share, its .srt arriving after counted a second meeting (helper-104 #1). The transcripts on disk are read
-        // whole once more, so that the run ids the store keeps for them are the new ones.
-        ("v33", """
-        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format = 'minutes-transcript';
-        INSERT OR IGNORE INTO read_by_since VALUES ('0.5.8', (julianday('now') - 2440587.5) * 86400.0);
-        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
