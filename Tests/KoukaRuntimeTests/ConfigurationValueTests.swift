@@ -22,6 +22,8 @@ import Testing
         ("[targets.2025]\nrpa_hours = nan", "targets.2025.rpa_hours is nan; it must be a finite number 0 or more"),
         ("[targets.2025]\nrpa_hours = inf", "targets.2025.rpa_hours is inf; it must be a finite number 0 or more"),
         ("[targets.2025]\nrpa_hours = -3000", "targets.2025.rpa_hours is -3000; it must be a finite number 0 or more"),
+        // helper-105: a target between two figures the report can state.
+        ("[targets.2025]\nrpa_hours = 1.995", "targets.2025.rpa_hours = 1.995 has more than two decimals, and the report states hours to 0.01 h: a figure shown equal to the target could be judged short of it. Write the target to 0.01 h (for example 2.00)"),
         ("[targets.2026]\nrpa_hours = 3500\nai_tasks = -1", "targets.2026.ai_tasks is -1; it must be a whole number 0 or more"),
         ("[targets.2026]\nnew_systems = -2", "targets.2026.new_systems is -2; it must be a whole number 0 or more"),
         ("[money]\nhourly_staff_cost_yen = inf", "money.hourly_staff_cost_yen is inf; it must be a finite number more than 0"),
@@ -44,6 +46,7 @@ import Testing
 
     @Test func targetsAndCostsOfZeroAreAccepted() throws {
         #expect(try error("[targets.2026]\nrpa_hours = 0\nai_tasks = 0\nnew_systems = 0") == nil)
+        #expect(try error("[targets.2026]\nrpa_hours = 1.5") == nil)
         #expect(try error("[money]\nhourly_staff_cost_yen = 2800\n[money.licence_yen]\nrpa = 0") == nil)
     }
 

@@ -128,7 +128,13 @@ package struct Configuration: Sendable {
             // Keys left out keep the policy's defaults; "none" removes one.
             var target = targets.years[fy] ?? YearTargets()
             switch section.rpa_hours {
-            case let .number(hours): target.rpaHours = try zeroOrMore.check(hours.value, key: key + "rpa_hours", path: path)
+            case let .number(hours):
+                target.rpaHours = try zeroOrMore.check(hours.value, key: key + "rpa_hours", path: path)
+                // The report states hours to 0.01 h: a target between two such figures (1.995) read 2.00 beside an actual of
+                // 1.99 judged 未達成, or 1.99 beside 1.99 (helper-105).
+                guard Rounding.hundredths(hours.value) == hours.value else {
+                    throw ConfigurationError(path: path, message: "\(key)rpa_hours = \(hours.value) has more than two decimals, and the report states hours to 0.01 h: a figure shown equal to the target could be judged short of it. Write the target to 0.01 h (for example \(NumberText.grouped(Rounding.hundredths(hours.value)).replacingOccurrences(of: ",", with: "")))")
+                }
             case .removed: target.rpaHours = nil
             case nil: break
             }
