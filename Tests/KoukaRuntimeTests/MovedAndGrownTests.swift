@@ -68,6 +68,25 @@ import Testing
         #expect(try hours(city) == 2.47)
     }
 
+    /// helper-106 #1: two departments' exports of one name in year folders of one name, both copied to renamed department
+    /// folders and grown: every export begins with the header-only one's bytes, and the one with rows is taken by its own.
+    @Test func ofTwoLinesAFileBeginsWithTheOneThatHeldTheMostIsTaken() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { city.remove() }
+        try city.write("logs/old/A課/2024/runs.csv", Self.rows[0] + "\n")
+        try city.write("logs/old/B課/2024/runs.csv", Self.rows.joined(separator: "\n") + "\n")
+        _ = try night(city)
+        #expect(try hours(city) == 2.13)
+        let added = "申請書入力,2024/05/04 09:00:00,正常終了,5"
+        try city.write("logs/new/X部/2024/runs.csv", (Self.rows + [added]).joined(separator: "\n") + "\n")
+        try city.write("logs/new/Y部/2024/runs.csv", Self.rows[0] + "\n" + "申請書入力,2024/05/05 09:00:00,正常終了,5" + "\n")
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/old"))
+        let moved = try night(city)
+        #expect(moved.filesRenamed.contains { $0.from == "logs/old/B課/2024/runs.csv" && $0.to == "logs/new/X部/2024/runs.csv" }, "\(moved.filesRenamed)")
+        // 32 + 5 + 5 items × 4 min = 168 min = 2.80 h; B課's rows counted twice were 4.93 h.
+        #expect(try hours(city) == 2.8)
+    }
+
     /// A file of that name whose bytes do not begin with the counted file's (a row of it changed) is not taken for it.
     @Test func anExportOfTheSameNameWithOtherEarlierRowsIsNotTakenForIt() throws {
         let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)

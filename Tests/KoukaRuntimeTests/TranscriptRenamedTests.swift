@@ -49,4 +49,19 @@ import Testing
         #expect(night.exitCode == .done)
         #expect(try hours(city) == 0.5)
     }
+
+    /// helper-106 #4: renamed and emptied the same night, the transcript counts no meeting: its loss is named.
+    @Test func aTranscriptRenamedAndEmptiedIsALoss() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: "[[source]]\nformat = \"minutes-transcript\"\npath = \"transcripts/庁議/*\"\n")
+        defer { city.remove() }
+        try city.write("transcripts/庁議/2024-05-01_庁議.json", Self.json)
+        _ = try city.nightly()
+        let renamed = city.root.appendingPathComponent("transcripts/庁議/2024-05-01_庁議_final.json")
+        try FileManager.default.moveItem(at: city.root.appendingPathComponent("transcripts/庁議/2024-05-01_庁議.json"), to: renamed)
+        let handle = try FileHandle(forWritingTo: renamed)
+        try handle.truncate(atOffset: 0)
+        try handle.close()
+        let night = try city.nightly()
+        #expect(night.filesLosingRuns.map(\.path) == ["transcripts/庁議/2024-05-01_庁議_final.json"], "\(night.filesLosingRuns)")
+    }
 }

@@ -38,6 +38,9 @@ struct RunsEndedHere {
     /// on (`findFilesLeavingRunsOutWhileAway`).
     var leftOutWhileAway: [String: Int] = [:]
     var noLongerCounted: (format: String, runs: Set<UInt64>, days: ClosedRange<LocalDate>)?
+    /// How many runs the file's new reading counts that its line did not: a transcript renamed tonight counts its recording
+    /// under the id its new path gives (`SourceIngestor.countsUnderItsNewName`).
+    var newlyCounted = 0
     /// The files not among the sources (deleted) that counted before their end runs this one holds further on, with what
     /// each kept of them: this one counts them, and those files give them up (`KoukaStore.giveUp`).
     var givenUpBy: [String: [RunRollup]] = [:]

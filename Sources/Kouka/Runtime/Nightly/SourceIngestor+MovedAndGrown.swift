@@ -13,11 +13,15 @@ extension SourceIngestor {
         guard let store, let named = vanishedByName[Self.fileName(display)]?.filter({ $0.format == format && $0.status == .present }) else { return nil }
         let shared = named.map { Self.sharedTrailingFolders($0.path, display) }
         guard let most = shared.max(), most > 0 || named.count == 1 else { return nil }
+        // Of those this file begins with, the one that held the most: every export of a format begins with its header, and
+        // one that held only the header is a prefix of all (helper-106 #1). Two alike cannot be told apart: neither is taken.
+        var found: [SourceFileRecord] = []
         for (line, tail) in zip(named, shared) where tail == most && line.size < status.size && !line.sha256.isEmpty {
             guard try store.source(path: line.path)?.status == .present else { continue }
-            if line.onlyGrew(at: path) { return line }
+            if line.onlyGrew(at: path) { found.append(line) }
         }
-        return nil
+        guard let largest = found.max(by: { $0.size < $1.size }), found.filter({ $0.size == largest.size }).count == 1 else { return nil }
+        return largest
     }
 
     /// The last component of a ledger path.

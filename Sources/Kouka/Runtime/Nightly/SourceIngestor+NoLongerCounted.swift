@@ -17,7 +17,10 @@ extension SourceIngestor {
         guard let row = before.row, let first = LocalDate(row.firstDay), let last = LocalDate(row.lastDay), first <= last, !before.hashes.isEmpty
         else { return }
         var lost = Set(before.hashes).subtracting(countedElsewhere)
-        try newRuns?.forEach { lost.remove($0) }
+        let counted = Set(before.hashes)
+        try newRuns?.forEach { hash in
+            if lost.remove(hash) == nil, !counted.contains(hash) { ended.newlyCounted += 1 }
+        }
         // Runs it still counts, but less far on than it did (saved over by an export of before their end): a file that left
         // one out holding it further on counts it, as when both were read in either order.
         let weakened = newRuns.map { Self.runsHeldLessFarOn(before: before.hashes, beforeUnfinished: before.unfinished,
@@ -61,16 +64,19 @@ extension SourceIngestor {
     func noteRunsNoLongerCounted(_ ended: RunsEndedHere, display: String, takenBack: Set<UInt64> = [], store: KoukaStore) throws {
         guard let (format, lost, days) = ended.noLongerCounted else { return }
         let left = lost.subtracting(takenBack)
-        guard !left.isEmpty, !Self.countsUnderItsNewName(display, format: format, renamed: renamedTonight) else { return }
+        guard !left.isEmpty, !Self.countsUnderItsNewName(display, format: format, renamed: renamedTonight, lost: left.count,
+                                                         newlyCounted: ended.newlyCounted) else { return }
         noLongerCounted.append((display, format, left, days, ended.leftOutByUnreadable))
         try store.noteLoss(path: display, reason: "read again, it no longer counts \(left.count) run(s) it counted before, which another file may count")
     }
 
     /// A transcript's run is its recording, known by its path (`TranscriptParser.recording`): renamed or moved tonight (its
     /// ledger line moved with it), it counts under its new path the recording it counted under the old one, which is no loss
-    /// (helper-104 #2). Another format of the recording left at the old path is read again for it all the same.
-    static func countsUnderItsNewName(_ display: String, format: String, renamed: Set<String>) -> Bool {
-        format == TranscriptParser.format && renamed.contains(display)
+    /// (helper-104 #2), when it counts as many recordings newly as it no longer counts: emptied or saved over with a copy of
+    /// another, it lost its meeting, which is named (helper-106 #4). Another format of the recording left at the old path is
+    /// read again for it all the same.
+    static func countsUnderItsNewName(_ display: String, format: String, renamed: Set<String>, lost: Int, newlyCounted: Int) -> Bool {
+        format == TranscriptParser.format && renamed.contains(display) && newlyCounted >= lost
     }
 
     /// Names each file read again this run whose runs no longer counted by it count nowhere now that every file is

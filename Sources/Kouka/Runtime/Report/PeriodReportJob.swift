@@ -44,8 +44,7 @@ package struct PeriodReportJob {
     package func run() throws -> PeriodReportSummary {
         // A period set lists no files: the years' and months' sets beside it do, and a store lacking files they counted is an
         // older copy, whose period report would state less for their days (helper-105 #4).
-        let report = try build(besides: try ReportJob.setsSharingDays(from: FiscalYear(years.lowerBound).firstDay, to: FiscalYear(years.upperBound).lastDay,
-                                                                      in: options.outputFolder ?? configuration.outputPath))
+        let report = try build(besides: try ReportJob.setsBeside(in: options.outputFolder ?? configuration.outputPath))
         let texts = try PeriodReportRendering.texts(report, shiftJIS: options.shiftJISCSV)
         ShiftJISCopies.warn(texts, logger: logger)
         let set = try ReportSetWriter(outputFolder: options.outputFolder ?? configuration.outputPath, name: report.stem, logger: logger)

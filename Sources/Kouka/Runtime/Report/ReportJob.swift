@@ -56,8 +56,8 @@ package struct ReportJob {
     /// Refuses to replace the set at `json` with one from a store that is not the one it was made from (`ReportSetReplacing`):
     /// by the paths and SHA-256 of the ledger's lines, the paths they were moved from, the bytes they held, and when the
     /// store's first nightly run started (to the sub-second where the run kept it, 0.5.0 on, else in whole seconds).
-    /// `replaced` false: the set is one beside the report for some of its days (`setsSharingDays`), which a report from an
-    /// older copy of the store would contradict.
+    /// `replaced` false: the set is one beside the report (`setsBeside`), which a report from an older copy of the store would
+    /// contradict.
     static func checkReplacing(_ json: String, context: ReportContext, clock: LocalClock, replaced: Bool = true) throws {
         var began: Date? = nil
         if let first = try context.store.jobRuns().first(where: { $0.job == NightlyJob.job }) {
@@ -71,17 +71,13 @@ package struct ReportJob {
                                      hasRead: { try context.store.hasRead($0, at: $1) })
     }
 
-    /// The JSON of the other fiscal-year and month sets in `output` whose days `period` shares (a month of the year, the year
-    /// of a month): a store that lacks files one of them counted is an older copy (restored from a backup), and a set made
-    /// from it would state less for those days than the set beside it, with exit 0 (helper-104 #4).
-    static func setsSharingDays(with period: ReportPeriod, in output: String) throws -> [String] {
-        try setsSharingDays(from: period.firstDay, to: period.lastDay, except: period.stem, in: output)
-    }
-
-    /// The JSON of the fiscal-year and month sets in `output` (but `except`) with a day from `first` to `last`.
-    static func setsSharingDays(from first: LocalDate, to last: LocalDate, except stem: String? = nil, in output: String) throws -> [String] {
+    /// The JSON of the fiscal-year and month sets in `output` but the one named `except`: a report restates other periods'
+    /// figures (the year before's, every policy year that is over in its period section), so a store that lacks files one of
+    /// them counted is an older copy (restored from a backup), and a report made from it would state less for that set's
+    /// days than the set does, with exit 0 (helper-104 #4, helper-106 #3).
+    static func setsBeside(except stem: String? = nil, in output: String) throws -> [String] {
         let periods = try WrittenReportCheck.writtenFiscalYears(in: output).map { ReportPeriod.fiscalYear($0) } + WrittenReportCheck.writtenMonths(in: output)
-        return periods.filter { $0.stem != stem && $0.firstDay <= last && first <= $0.lastDay }.map {
+        return periods.filter { $0.stem != stem }.map {
             ((output as NSString).appendingPathComponent($0.stem) as NSString).appendingPathComponent("kouka-\($0.stem).json")
         }
     }
@@ -109,7 +105,7 @@ package struct ReportJob {
         let folder = ((options.outputFolder ?? configuration.outputPath) as NSString).appendingPathComponent(options.period.stem)
         let output = options.outputFolder ?? configuration.outputPath
         let report = try buildReading(replacing: (folder as NSString).appendingPathComponent("\(stem).json"),
-                                      besides: try Self.setsSharingDays(with: options.period, in: output))
+                                      besides: try Self.setsBeside(except: options.period.stem, in: output))
         let texts = try ReportRendering.texts(report, stem: stem, shiftJIS: options.shiftJISCSV)
         ShiftJISCopies.warn(texts, logger: logger)
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any
