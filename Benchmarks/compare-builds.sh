@@ -1,0 +1,28 @@
+#!/bin/bash
+# Times two builds of kouka-nightly on the same configuration, alternating them run after run so that a shared machine's
+# slow spells fall on both alike, and prints each one's median and fastest wall time. For a change to a night that reads
+# nothing new (the no-op), run it on a store both builds can open:
+#   Benchmarks/compare-builds.sh .build/bench/daily-18260/kouka-uipath.toml /tmp/old/kouka-nightly .build/release/kouka-nightly 21
+# Instruction counts, which a busy machine does not move, come from valgrind on stripped copies of each build (valgrind
+# cannot read the static binaries' debug information):
+#   strip -o /tmp/a kouka-nightly && valgrind --tool=callgrind --callgrind-out-file=/dev/null /tmp/a --config … --quiet
+set -euo pipefail
+[ $# -ge 3 ] || { echo "usage: $0 CONFIG OLD_BINARY NEW_BINARY [RUNS]" >&2; exit 64; }
+config=$1 old=$2 new=$3 runs=${4:-21}
+for _ in $(seq "$runs"); do
+  for build in old new; do
+    binary=${!build}
+    start=$(date +%s%N)
+    "$binary" --config "$config" --quiet >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    echo "$build $(( (end - start) / 1000 ))"
+  done
+done | python3 -c '
+import collections, statistics, sys
+walls = collections.defaultdict(list)
+for line in sys.stdin:
+    build, micros = line.split()
+    walls[build].append(int(micros) / 1e6)
+for build in ("old", "new"):
+    print("%s median %.4f s, fastest %.4f s, %d runs" % (build, statistics.median(walls[build]), min(walls[build]), len(walls[build])))
+'
