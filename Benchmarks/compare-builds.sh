@@ -3,15 +3,19 @@
 # slow spells fall on both alike, and prints each one's median and fastest wall time. For a change to a night that reads
 # nothing new (the no-op), run it on a store both builds can open:
 #   Benchmarks/compare-builds.sh .build/bench/daily-18260/kouka-uipath.toml /tmp/old/kouka-nightly .build/release/kouka-nightly 21
+# For a full ingest, give the store's path too: it is removed before each run.
+#   Benchmarks/compare-builds.sh .build/bench/data-170/kouka-winactor-utf8.toml /tmp/old/kouka-nightly .build/release/kouka-nightly 7 \
+#     .build/bench/data-170/kouka-winactor-utf8.sqlite
 # Instruction counts, which a busy machine does not move, come from valgrind on stripped copies of each build (valgrind
 # cannot read the static binaries' debug information):
 #   strip -o /tmp/a kouka-nightly && valgrind --tool=callgrind --callgrind-out-file=/dev/null /tmp/a --config … --quiet
 set -euo pipefail
-[ $# -ge 3 ] || { echo "usage: $0 CONFIG OLD_BINARY NEW_BINARY [RUNS]" >&2; exit 64; }
-config=$1 old=$2 new=$3 runs=${4:-21}
+[ $# -ge 3 ] || { echo "usage: $0 CONFIG OLD_BINARY NEW_BINARY [RUNS [STORE_TO_REMOVE]]" >&2; exit 64; }
+config=$1 old=$2 new=$3 runs=${4:-21} store=${5:-}
 for _ in $(seq "$runs"); do
   for build in old new; do
     binary=${!build}
+    if [ -n "$store" ]; then rm -f "$store" "$store-wal" "$store-shm"; fi
     start=$(date +%s%N)
     "$binary" --config "$config" --quiet >/dev/null 2>&1 || true
     end=$(date +%s%N)
