@@ -87,6 +87,29 @@ import Testing
         #expect(try hours(city) == 2.8)
     }
 
+    /// helper-107 #1: folders laid out anew on the new share, so that no old path shares a folder with a new one (A), or the
+    /// header-only export's does and the one with rows' does not (B): each grown file takes the line it begins with that
+    /// held the most.
+    @Test(arguments: [
+        (["logs/old/税務課/2024/runs.csv", "logs/old/福祉課/2024/runs.csv"], ["logs/new/税務課_2024/runs.csv", "logs/new/福祉課_2024/runs.csv"]),
+        (["logs/old/税務課/2024/runs.csv", "logs/old/福祉課/runs.csv"], ["logs/new/税務課/2024/runs.csv", "logs/new/福祉課/2024/runs.csv"]),
+    ])
+    func aShareLaidOutAnewTakesEachLineByItsBytes(old: [String], new: [String]) throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { city.remove() }
+        // The first department's export holds only its header; the second's its three rows.
+        try city.write(old[0], Self.rows[0] + "\n")
+        try city.write(old[1], Self.rows.joined(separator: "\n") + "\n")
+        _ = try night(city)
+        try city.write(new[0], Self.rows[0] + "\n申請書入力,2024/05/05 09:00:00,正常終了,5\n")
+        try city.write(new[1], (Self.rows + ["申請書入力,2024/05/04 09:00:00,正常終了,5"]).joined(separator: "\n") + "\n")
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/old"))
+        let moved = try night(city)
+        #expect(Set(moved.filesRenamed.map { "\($0.from)>\($0.to)" }) == ["\(old[0])>\(new[0])", "\(old[1])>\(new[1])"], "\(moved.filesRenamed)")
+        // 32 + 5 + 5 items × 4 min = 168 min = 2.80 h.
+        #expect(try hours(city) == 2.8)
+    }
+
     /// A file of that name whose bytes do not begin with the counted file's (a row of it changed) is not taken for it.
     @Test func anExportOfTheSameNameWithOtherEarlierRowsIsNotTakenForIt() throws {
         let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)

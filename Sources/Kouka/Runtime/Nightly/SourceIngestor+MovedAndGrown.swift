@@ -6,22 +6,40 @@ extension SourceIngestor {
     /// counted its earlier rows a second time beside the line kept as deleted (helper-104 #3); taking the line over, its
     /// reading replaces what the line counted.
     ///
-    /// Of the lines of that name and format, only those whose paths share the most trailing folders with this one are tried
-    /// (`robot01/2024-05-10.csv` is robot01's, never robot02's, whose export of that day held only its header: helper-105),
-    /// and, when none shares a folder, only the one line of that name there is; each only while still at its own path.
+    /// Of the lines of that name and format whose every byte the file begins with, the one that held the most: every export
+    /// of a format begins with its header, and one that held only the header is a prefix of all (helper-106 #1, helper-107
+    /// #1). Of two that held as much, the one sharing more trailing folders with the file (`robot01/2024-05-10.csv` is
+    /// robot01's); two alike in both are neither taken. A byte-for-byte copy of one of them is left to be taken as a copy.
+    /// Only lines still at their own path are tried, and each size once: the file's first bytes are hashed once for all the
+    /// lines that held that many.
     func movedAndGrown(display: String, path: String, status: FileStatus, format: String, store: KoukaStore?) throws -> SourceFileRecord? {
-        guard let store, let named = vanishedByName[Self.fileName(display)]?.filter({ $0.format == format && $0.status == .present }) else { return nil }
-        let shared = named.map { Self.sharedTrailingFolders($0.path, display) }
-        guard let most = shared.max(), most > 0 || named.count == 1 else { return nil }
-        // Of those this file begins with, the one that held the most: every export of a format begins with its header, and
-        // one that held only the header is a prefix of all (helper-106 #1). Two alike cannot be told apart: neither is taken.
-        var found: [SourceFileRecord] = []
-        for (line, tail) in zip(named, shared) where tail == most && line.size < status.size && !line.sha256.isEmpty {
-            guard try store.source(path: line.path)?.status == .present else { continue }
-            if line.onlyGrew(at: path) { found.append(line) }
+        guard let store, let lines = vanishedByName[Self.fileName(display)]?.filter({
+            $0.format == format && $0.status == .present && $0.size <= status.size && !$0.sha256.isEmpty
+        }), !lines.isEmpty else { return nil }
+        // A copy of one of them, byte for byte, is a copy: it takes its line over once read, as any copy of a file no longer
+        // at its path does (helper-105 #1: the header-only export of another department is a prefix of it too).
+        if lines.contains(where: { $0.size == status.size }) {
+            var whole = SHA256()
+            guard whole.update(fileAt: path, from: 0, to: status.size) else { return nil }
+            let digest = whole.finalizeHex()
+            if lines.contains(where: { $0.size == status.size && $0.sha256 == digest }) { return nil }
         }
-        guard let largest = found.max(by: { $0.size < $1.size }), found.filter({ $0.size == largest.size }).count == 1 else { return nil }
-        return largest
+        let named = lines.filter { $0.size < status.size }
+        for size in Set(named.map(\.size)).sorted(by: >) {
+            var prefix = SHA256()
+            guard prefix.update(fileAt: path, from: 0, to: size) else { return nil }
+            let digest = prefix.finalizeHex()
+            var found: [SourceFileRecord] = []
+            for line in named where line.size == size && line.sha256 == digest {
+                if try store.source(path: line.path)?.status == .present { found.append(line) }
+            }
+            guard !found.isEmpty else { continue }
+            let shared = found.map { Self.sharedTrailingFolders($0.path, display) }
+            let most = shared.max()!
+            guard shared.filter({ $0 == most }).count == 1 else { return nil }
+            return found[shared.firstIndex(of: most)!]
+        }
+        return nil
     }
 
     /// The last component of a ledger path.

@@ -36,9 +36,10 @@ enum ReportSetReplacing {
         let begunAfter = storeBegan.map { $0.timeIntervalSince1970.rounded(.down) > min(written.modifiedAt, stated ?? written.modifiedAt) } ?? false
         // A store built again after a set beside the report was written (damage, a new `database`) may hold that set's files
         // under other names, grown (helper-105 #5): only the set made again is held to its files then. One that was there
-        // when the set was written never drops a line, and lacking one it is an older copy (a backup restored). Judged by the
-        // set's file time alone: a set stating an earlier time (`--generated-at`) was not written before the store began.
-        if !replaced, let storeBegan, storeBegan.timeIntervalSince1970 > written.modifiedAt { return }
+        // when the set was written never drops a line, and lacking one it is an older copy (a backup restored, which keeps
+        // the store's first night). Judged as for the set made again, by the earlier of its file's time and the time it
+        // states: a folder of sets copied (`cp -r`) has new file times (helper-107 #2).
+        if !replaced && begunAfter { return }
         let keptBefore = !begunAfter && (keptSince.map { $0 <= written.modifiedAt } ?? false)
             && KoukaVersion.keepsReadDigests(set["koukaVersion"] as? String)
         var missing: [String] = [], unread: [String] = []
