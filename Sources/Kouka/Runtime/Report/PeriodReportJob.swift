@@ -28,7 +28,7 @@ package struct PeriodReportJob {
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         let stamp = ReportJob(configuration: configuration, options: options, logger: logger).stamp
         return try ReportContext.reading(configuration: configuration, today: today) { context in
-            for neighbour in neighbours { try ReportJob.checkReplacing(neighbour, context: context, clock: configuration.clock, replaced: false) }
+            try ReportJob.checkReplacing(neighbours.map { ($0, false) }, context: context, clock: configuration.clock)
             // Every year of the policy period, each read from the same rollups (as `ReportJob.build`).
             _ = try context.keepingEveryRollup()
             let period = try context.policyPeriod(years, stamp: stamp)
