@@ -64,10 +64,6 @@ package struct NightlyJob {
             runID = id
             begun(store, id, lock)
         }
-        // The ledger as the run starts, read once (a city's tens of thousands of lines): it decides the unchanged
-        // files, names the lines that lack a rollup digest, and the lines whose files are not among the sources.
-        // With the seal this run finds, before it writes anything: one other than the run before left is a change made
-        // outside Kouka (`LedgerSealCheck`).
         // A night over a city's unchanged daily logs is mostly looking at each file and reading the ledger: the files are
         // looked at on a second thread while this one reads the ledger, when their order is already the one they are
         // decided in (neither reordered by --since or verification nor thinned out).
@@ -77,6 +73,10 @@ package struct NightlyJob {
             prefetch = StatusPrefetch(paths: files.map(\.path))
         }
         defer { prefetch?.finish() }
+        // The ledger as the run starts, read once (a city's tens of thousands of lines): it decides the unchanged
+        // files, names the lines that lack a rollup digest, and the lines whose files are not among the sources.
+        // With the seal this run finds, before it writes anything: one other than the run before left is a change made
+        // outside Kouka (`LedgerSealCheck`).
         // The job's runs before this one, read once for both the seal to read and the seal to compare with.
         let runsBefore = try store?.seals(job: Self.job).filter { $0.run < runID ?? .max } ?? []
         var seal = store.map { _ in LedgerSealing(readingOldSeal: KoukaStore.readsOldSeal(after: runsBefore)) }
