@@ -161,6 +161,31 @@ import Testing
         #expect(try Self.reportNow(city) == 0)
     }
 
+    /// helper-108 #1: a backup made before a source's settings were corrected (a `success` value added) holds every file of
+    /// the signed set with the same bytes, but counts fewer of their rows: the report is refused until kouka-nightly reads
+    /// them again with kouka.toml's settings.
+    @Test func aStoreReadWithOtherSourceSettingsMakesNoReport() throws {
+        let city = try Self.city("set-replacing-settings")
+        defer { city.remove() }
+        try city.write("robo/m1.csv", Self.head + "1,ロボA,,2024/04/10 10:00:00,2024/04/10 10:05:00,ok\n2,ロボA,,2024/05/10 10:00:00,2024/05/10 10:05:00,done\n")
+        _ = try city.nightly()
+        let store = city.root.appendingPathComponent("kouka.sqlite"), backup = city.root.appendingPathComponent("backup.sqlite")
+        try FileManager.default.copyItem(at: store, to: backup)
+        try city.write("kouka.toml", Self.toml(database: "kouka.sqlite").replacingOccurrences(of: #"success = ["ok"]"#, with: #"success = ["ok", "done"]"#))
+        _ = try city.nightly()
+        #expect(try Self.reportNow(city) == 0)
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: store.path + suffix) {
+            try FileManager.default.removeItem(atPath: store.path + suffix)
+        }
+        try FileManager.default.copyItem(at: backup, to: store)
+        let refused = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024"])
+        #expect(refused.exitCode == 64, "\(refused.stderr)")
+        #expect(refused.stderr.contains("run kouka-nightly"), "\(refused.stderr)")
+        // Read again by the night, the store counts what the set counted.
+        _ = try city.nightly()
+        #expect(try Self.reportNow(city) == 0)
+    }
+
     /// The city read once and its store backed up, then m1.csv's April run read: the store and the backup.
     static func backedUpBeforeM1(_ city: SmallCity) throws -> (store: URL, backup: URL) {
         #expect(try city.nightly().exitCode == 0)

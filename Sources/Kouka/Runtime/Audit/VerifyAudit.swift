@@ -32,7 +32,24 @@ package struct VerifyAudit {
     /// Kouka kept them): they count what those settings gave, and the nightly run reads them again first. Read again
     /// here, they would differ as if the store had been changed behind Kouka's back.
 
-    static func checkSourceSettings(of ledger: [SourceFileRecord], specs: [String: SourceSpec], configuration: Configuration) throws {
+    /// The files among the sources by display path, and the source each is read with: the last one that matches it, as
+    /// `SourceMatches.once` has it.
+    static func sourceFiles(_ configuration: Configuration) -> (files: [String: String], specs: [String: SourceSpec]) {
+        let folder = DisplayPath.Folder(DisplayPath.base(ofConfiguration: configuration.path))
+        var files: [String: String] = [:]
+        var specs: [String: SourceSpec] = [:]
+        for spec in configuration.sources {
+            for path in FileGlob.expand(spec.pattern) {
+                let display = folder.display(path)
+                if files[display] == nil { files[display] = path }
+                specs[display] = spec
+            }
+        }
+        return (files, specs)
+    }
+
+    static func checkSourceSettings(of ledger: [SourceFileRecord], specs: [String: SourceSpec], configuration: Configuration,
+                                    before action: String = "verifying") throws {
         let zone = configuration.clock.zone.identifier
         let other = ledger.filter { line in
             guard line.status != .gone, line.status != .unreadable, let was = line.timeZone, let spec = specs[line.path] else { return false }
@@ -46,14 +63,14 @@ package struct VerifyAudit {
                                                 && IngestPlan.hasOtherOfficeHours($0, than: officeHours) }) {
             throw ConfigurationError(path: configuration.path, message: """
                 \(judged.path) (and any other chatbot file read since) was read with other [office_hours] than kouka.toml gives now: \
-                run kouka-nightly, which reads such files again with these hours, before verifying
+                run kouka-nightly, which reads such files again with these hours, before \(action)
                 """)
         }
         guard let first = other.first else { return }
         throw ConfigurationError(path: configuration.path, message: """
             \(other.count) file(s) in the store, \(first.path) among them, were read with other settings of their [[source]] (encoding, \
             columns, values, task, department, delimiter, the chatbot's lists or [nightly] pending_max_hours) than kouka.toml gives now, or before Kouka kept them: \
-            run kouka-nightly, which reads them again with these settings, before verifying
+            run kouka-nightly, which reads them again with these settings, before \(action)
             """)
     }
 
@@ -61,17 +78,7 @@ package struct VerifyAudit {
         var summary = VerifySummary()
         let (asOf, exact) = try now.map { ($0, true) } ?? lastNightly(context.store)
         summary.asOf = UTCTimestamp.string(from: asOf)
-        let folder = DisplayPath.Folder(DisplayPath.base(ofConfiguration: configuration.path))
-        var files: [String: String] = [:]
-        // A file two sources match is read in the last one's format and settings (`SourceMatches.once`).
-        var specs: [String: SourceSpec] = [:]
-        for spec in configuration.sources {
-            for path in FileGlob.expand(spec.pattern) {
-                let display = folder.display(path)
-                if files[display] == nil { files[display] = path }
-                specs[display] = spec
-            }
-        }
+        let (files, specs) = Self.sourceFiles(configuration)
         try Self.checkSourceSettings(of: context.ledger, specs: specs, configuration: configuration)
         // Read from the snapshot before the store's side has it.
         let gone = try GoneFileRunKeys.of(context.ledger, notAmong: Set(files.keys), store: context.store)

@@ -59,6 +59,11 @@ package struct ReportJob {
     /// report from an older copy of the store would contradict. The store's paths and digests are gathered once for all.
     static func checkReplacing(_ sets: [(json: String, replaced: Bool)], context: ReportContext, clock: LocalClock) throws {
         guard !sets.isEmpty else { return }
+        // A store whose files were read with other settings of their sources than kouka.toml gives (a backup restored from
+        // before a `success` value was added) counts other rows of the very bytes a set lists: until kouka-nightly reads them
+        // again, a set from it would state other figures than the one it replaces or stands beside (helper-108 #1).
+        try VerifyAudit.checkSourceSettings(of: context.ledger, specs: VerifyAudit.sourceFiles(context.configuration).specs,
+                                            configuration: context.configuration, before: "making a report")
         var began: Date? = nil
         if let first = try context.store.jobRuns().first(where: { $0.job == NightlyJob.job }) {
             began = try context.store.startedInstant(ofRun: first.id).map { Date(timeIntervalSince1970: $0) }
