@@ -174,10 +174,7 @@ import Testing
         try city.write("kouka.toml", Self.toml(database: "kouka.sqlite").replacingOccurrences(of: #"success = ["ok"]"#, with: #"success = ["ok", "done"]"#))
         _ = try city.nightly()
         #expect(try Self.reportNow(city) == 0)
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: store.path + suffix) {
-            try FileManager.default.removeItem(atPath: store.path + suffix)
-        }
-        try FileManager.default.copyItem(at: backup, to: store)
+        try Self.putBack(backup, over: store, city: city, night: false)
         let refused = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024"])
         #expect(refused.exitCode == 64, "\(refused.stderr)")
         #expect(refused.stderr.contains("run kouka-nightly"), "\(refused.stderr)")
@@ -196,13 +193,13 @@ import Testing
         return (store, backup)
     }
 
-    /// Puts `backup` in the store's place, as IT restores a store, and runs the night.
-    static func putBack(_ backup: URL, over store: URL, city: SmallCity) throws {
+    /// Puts `backup` in the store's place, as IT restores a store, and runs the night unless `night` is false.
+    static func putBack(_ backup: URL, over store: URL, city: SmallCity, night: Bool = true) throws {
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: store.path + suffix) {
             try FileManager.default.removeItem(atPath: store.path + suffix)
         }
         try FileManager.default.copyItem(at: backup, to: store)
-        _ = try city.nightly()
+        if night { _ = try city.nightly() }
     }
 
     /// FY2024's report made now, as a city makes it (a set stated as made before the store began is held to its files only):
