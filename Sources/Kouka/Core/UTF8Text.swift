@@ -18,9 +18,4 @@ package enum UTF8Text {
         let same = text.withUTF8 { decoded in decoded.count == bytes.count && memcmp(decoded.baseAddress!, base, bytes.count) == 0 }
         return same ? text : nil
     }
-
-    /// `validated(_:)` for a typed buffer.
-    package static func validated(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        validated(UnsafeRawBufferPointer(bytes))
-    }
 }

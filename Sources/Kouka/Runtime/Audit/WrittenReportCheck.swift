@@ -318,7 +318,7 @@ enum WrittenReportCheck {
     }
 
     /// The periods whose report folder in `outputPath` holds the report's JSON, in the order of their names.
-    private static func writtenReports(in outputPath: String) throws -> [ReportPeriod] {
+    static func writtenReports(in outputPath: String) throws -> [ReportPeriod] {
         try setFolders(in: outputPath).compactMap { name in hasJSON(name, in: outputPath) ? period(named: name) : nil }
     }
 

@@ -62,8 +62,8 @@ package struct ReportJob {
         // A store whose files were read with other settings of their sources than kouka.toml gives (a backup restored from
         // before a `success` value was added) counts other rows of the very bytes a set lists: until kouka-nightly reads them
         // again, a set from it would state other figures than the one it replaces or stands beside (helper-108 #1).
-        try VerifyAudit.checkSourceSettings(of: context.ledger, specs: VerifyAudit.sourceFiles(context.configuration).specs,
-                                            configuration: context.configuration, before: "making a report")
+        try SourceSettingsCheck.check(context.ledger, specs: SourceSettingsCheck.sourceFiles(context.configuration).specs,
+                                      configuration: context.configuration, before: "making a report")
         var began: Date? = nil
         if let first = try context.store.jobRuns().first(where: { $0.job == NightlyJob.job }) {
             began = try context.store.startedInstant(ofRun: first.id).map { Date(timeIntervalSince1970: $0) }
@@ -83,8 +83,7 @@ package struct ReportJob {
     /// them counted is an older copy (restored from a backup), and a report made from it would state less for that set's
     /// days than the set does, with exit 0 (helper-104 #4, helper-106 #3).
     static func setsBeside(except stem: String? = nil, in output: String) throws -> [String] {
-        let periods = try WrittenReportCheck.writtenFiscalYears(in: output).map { ReportPeriod.fiscalYear($0) } + WrittenReportCheck.writtenMonths(in: output)
-        return periods.filter { $0.stem != stem }.map {
+        try WrittenReportCheck.writtenReports(in: output).filter { $0.stem != stem }.map {
             ((output as NSString).appendingPathComponent($0.stem) as NSString).appendingPathComponent("kouka-\($0.stem).json")
         }
     }
