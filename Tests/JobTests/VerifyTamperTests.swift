@@ -91,6 +91,15 @@ import Testing
             try Data(try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: old, with: new).utf8).write(to: url)
         }
         func remove() { try? FileManager.default.removeItem(at: root) }
+        /// The FY2024 set's version label changed from `current` to `label` in its JSON and HTML, after `edit` was made
+        /// to its files, and its SHA256SUMS made again: what someone hiding an edit behind another version's rules does.
+        func relabel(from current: String, to label: String, after edit: () throws -> Void = {}) throws {
+            try edit()
+            try editReport { $0["koukaVersion"] = label }
+            try replace(in: "reports/FY2024/kouka-FY2024.html", "・Kouka \(current)", with: "・Kouka \(label)")
+            let folder = root.appendingPathComponent("reports/FY2024")
+            #expect(try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"]).exitCode == 0)
+        }
 
         /// Nightly, the FY2024 report, and verify exiting 0.
         static func verified() throws -> City {
@@ -480,16 +489,31 @@ import Testing
         defer { city.remove() }
         #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--quiet"]).exitCode == 0)
         let current = try Self.writtenVersion(city)
-        try city.editReport { $0["koukaVersion"] = "0.5.6" }
-        try city.replace(in: "reports/FY2024/kouka-FY2024.html", "・Kouka \(current)", with: "・Kouka 0.5.6")
-        let folder = city.root.appendingPathComponent("reports/FY2024")
-        #expect(try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"]).exitCode == 0)
+        try city.relabel(from: current, to: "0.5.6")
         let result = try city.verify()
         #expect(result.code == 1)
         let named = result.differences.first { $0["field"] as? String == "koukaVersion" }
         #expect(named?["kind"] as? String == "written-report" && named?["found"] as? String == "0.5.6", "\(result.differences)")
-        // 0.5.7 is the last version that migrated the store (`read_by_since`): any later one reads it too.
-        #expect(named?["expected"] as? String == "0.5.7 or later")
+        // This version noted since when it reads the store with its first nightly run (`read_by_since`).
+        #expect(named?["expected"] as? String == "\(current) or later")
+    }
+
+    /// helper-110 #1: a set made now, relabelled in every file as made by the version before this one (which needed no
+    /// migration, so could read the store) or by a later one no city has, and a figure edited in the files people read with
+    /// SHA256SUMS made again, passed as another version's set. This version's nightly run notes since when it reads the store,
+    /// and verify does not take a set of a later version than itself for one it may not check.
+    @Test(arguments: ["0.5.8", "1.0.0"])
+    func aSetRelabelledWithAnotherVersionToHideAnEditIsNamed(_ label: String) throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--quiet"]).exitCode == 0)
+        let current = try Self.writtenVersion(city)
+        try city.relabel(from: current, to: label) { try city.replace(in: "reports/FY2024/kouka-FY2024.md", "| 合計 |", with: "| 合計（確定） |") }
+        let result = try city.verify()
+        #expect(result.code == 1)
+        let named = result.differences.first { $0["field"] as? String == "koukaVersion" }
+        #expect(named?["found"] as? String == label, "\(result.differences)")
+        #expect(named?["expected"] as? String == (label == "1.0.0" ? "\(current) or earlier" : "\(current) or later"))
     }
 
     /// The Kouka version the city's FY2024 report states.

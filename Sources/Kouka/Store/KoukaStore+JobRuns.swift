@@ -19,8 +19,13 @@ extension KoukaStore {
     /// `running` become `killed`: the caller holds the job's lock, so no process is running them any more.
     /// `startedInstant`: the start to the sub-second (`started_at` keeps whole seconds), which verification reads the logs
     /// again as of, and tells by a file it must leave out as arrived after the run listed its files.
-    package func beginJobRun(job: String, startedAt: String, startedInstant: Date? = nil) throws -> Int64 {
+    /// `readingVersion`: the Kouka version of the run, noted with its start the first time it reads the store (`readBySince`).
+    package func beginJobRun(job: String, startedAt: String, startedInstant: Date? = nil, readingVersion: String? = nil) throws -> Int64 {
         let id = try db.transaction {
+            if let readingVersion, let startedInstant {
+                try db.prepare("INSERT OR IGNORE INTO read_by_since (version, at) VALUES (?, ?)")
+                    .run([.text(readingVersion), .real(startedInstant.timeIntervalSince1970)])
+            }
             try db.prepare("UPDATE job_runs SET state = 'killed' WHERE job = ? AND state = 'running'").run([.text(job)])
             let id = try recordJobRun(JobRunRecord(job: job, startedAt: startedAt, endedAt: nil, filesRead: 0, rowsRead: 0, rowsRejected: 0,
                                                    exitCode: nil, state: .running, noticesReported: false))

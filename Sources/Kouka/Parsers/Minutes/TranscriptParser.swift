@@ -17,6 +17,9 @@ package struct TranscriptParser: LogParser {
     package let formatID = Self.format
     static let format = "minutes-transcript"
     package let options: SourceOptions
+    /// Whether run ids are the recording's name as Kouka 0.5.8 and earlier gave it (`TranscriptRecording.legacyName(of:)`):
+    /// tests make such stores, to read them on as a city's upgraded one is read.
+    package var legacyRecordingNames = false
 
     package init(options: SourceOptions) { self.options = options }
 
@@ -81,7 +84,7 @@ package struct TranscriptParser: LogParser {
         // others name it (helper-88: a 62.5-minute meeting counted 187.5 minutes).
         return try RunCountingRead.read(context: context, sink: sink) { part, admission in
             do throws(RowProblem) {
-                try admission.count(event, id: Self.recording(of: context.displayPath), idColumn: Self.recordingColumn, line: 1, clock: context.clock, into: part)
+                try admission.count(event, id: legacyRecordingNames ? TranscriptRecording.legacyName(of: context.displayPath) : Self.recording(of: context.displayPath), idColumn: Self.recordingColumn, line: 1, clock: context.clock, into: part)
             } catch {
                 part.reject(error.rejection(file: context.displayPath, line: 1))
             }
@@ -91,16 +94,13 @@ package struct TranscriptParser: LogParser {
         }
     }
 
-    /// The recording a transcript is of: its folder and its name without the last extension (`庁議/2024-05-13_庁議` for
-    /// `庁議/2024-05-13_庁議.srt`, `radio.mp3` for `radio.mp3.vtt`), which every format Whisper writes of it shares.
-    /// Composed (NFC), as a name copied from a Mac is decomposed and the same name copied from Windows is not. A transcript
-    /// moved among the sources is read again for the id its new path gives (`SourceIngestor.prepare`).
+    /// The recording a transcript is of (`TranscriptRecording.name(of:)`). A transcript moved among the sources is read
+    /// again for the id its new path gives (`SourceIngestor.prepare`).
     static func recording(of display: String) -> String {
-        let composed = display.precomposedStringWithCanonicalMapping
-        guard let dot = composed.lastIndex(of: "."), !composed[dot...].contains("/") else { return composed }
-        return String(composed[..<dot])
+        TranscriptRecording.name(of: display)
     }
 
+    /// Kept as 0.5.8 wrote it: a repeat's reason in the store is compared with the one a reading again gives.
     static let recordingColumn = "the recording (the file's folder and name without its extension, which each format of one transcript shares)"
 
     /// The audio length of a Whisper JSON transcript in seconds; nil when the file was rejected (cut off).

@@ -18,8 +18,8 @@ package enum Rounding {
         Double(steps(value, places: 0))
     }
 
-    /// `value` in steps of 10^-places, half away from zero.
-    private static func steps(_ value: Double, places: Int) -> Int {
+    /// `value` in steps of 10^-places, half away from zero, in decimal: what every printed figure shows (`NumberText`).
+    package static func steps(_ value: Double, places: Int) -> Int {
         var exact = decimal(value) * pow(10, places)
         var rounded = Decimal()
         NSDecimalRound(&rounded, &exact, 0, .plain)

@@ -1,12 +1,14 @@
 /// Locale-independent number text for reports: thousands separators and fixed decimals, so the same
 /// figure prints the same bytes on every server.
 enum NumberText {
-    /// `1234.5` → `1,234.50`.
+    /// `1234.5` → `1,234.50`; rounded by the reports' one rule (`Rounding`: half away from zero, in decimal), so that a
+    /// figure printed unrounded (a review's rate, a quantity) shows what the workbook's cell shows: 1.005 is `1.01`, though
+    /// the binary double nearest it is below (helper-109 #3).
     static func grouped(_ value: Double, decimals: Int = 2) -> String {
         // Beyond what Int64 holds at this scale a figure is already absurd; print it plainly rather than trap.
         guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
         let scale = decimals == 0 ? 1.0 : (0..<decimals).reduce(1.0) { acc, _ in acc * 10 }
-        let scaled = Int64((abs(value) * scale).rounded(.toNearestOrAwayFromZero))
+        let scaled = Int64(Rounding.steps(abs(value), places: decimals))
         let whole = scaled / Int64(scale)
         let fraction = scaled % Int64(scale)
         var digits = String(whole)

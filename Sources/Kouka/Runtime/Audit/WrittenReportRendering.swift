@@ -45,7 +45,13 @@ enum WrittenReportRendering {
                                                  expected: stated, expectedFrom: "report",
                                                  detail: "the set's JSON says Kouka \(version(report)) wrote it, its HTML (\(name)) says Kouka \(stated): one of them was edited after the set was written, and the set's other files, checked only against SHA256SUMS for a set of another version, may have been edited with it; re-run \(rerun)"))
             }
-            if let required = versionRequired(version(report), generatedAt(report)) {
+            // A set stating a later version than this one: its files cannot be checked by this one's rules, and the label
+            // may have been edited to a version that never read the store so that they would not be (helper-110 #1).
+            if KoukaVersion.isBefore(KoukaVersion.current, version(report)) {
+                summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "koukaVersion", found: version(report), foundIn: "report",
+                                                 expected: "\(KoukaVersion.current) or earlier", expectedFrom: "kouka-audit",
+                                                 detail: "the set says a later Kouka (\(version(report))) made it than this kouka-audit (\(KoukaVersion.current)), which cannot check its files by that version's rules: verify with Kouka \(version(report)) or later; if no such Kouka was ever installed, its version was edited: keep the set as evidence, then re-run \(rerun)"))
+            } else if let required = versionRequired(version(report), generatedAt(report)) {
                 summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "koukaVersion", found: version(report), foundIn: "report",
                                                  expected: "\(required) or later", expectedFrom: "store",
                                                  detail: "the set says Kouka \(version(report)) made it at \(generatedAt(report)), when only Kouka \(required) or later could read this store: its version was edited, so that its files would be checked by that version's rules; keep the set as evidence, then re-run \(rerun)"))

@@ -61,7 +61,8 @@ final class FileRead: @unchecked Sendable {
 
     /// Reads the file again leaving out the runs another file already counts.
     func readAgain(leavingOut elsewhere: [UInt64: String], fresh: EventCollector) {
-        context.runsCountedElsewhere = elsewhere
+        // Added to what it left out before it was read (a deleted transcript counting its recording under an older name).
+        context.runsCountedElsewhere.merge(elsewhere) { _, again in again }
         // The file's hash was taken from the first reading.
         context.digest = nil
         collector = fresh

@@ -49,6 +49,8 @@ final class SourceIngestor {
     var vanishedByName: [String: [SourceFileRecord]] = [:]
     /// The paths whose files took over, tonight, the ledger line of a file at another path (renamed, moved, a copy).
     var renamedTonight: Set<String> = []
+    /// The transcripts counted under their recording's name as an earlier Kouka gave it, looked up once a run needs them.
+    var legacyTranscripts: LegacyTranscriptNames?
     /// Looks at the files one by one through their folder (`prepare`).
     private let statusLookup = FileStatusLookup()
     /// The files whose contribution this run has recorded: their ledger lines describe them as they are now.
@@ -231,7 +233,7 @@ final class SourceIngestor {
         // `stands` (another file counted its runs for it) must be read, or those runs count twice.
         if let seen, let slot, !paths.values[slot].lookedAtEarly, let index = paths.values[slot].line, ledgerLines[index].status != .duplicate,
            IngestPlan.isUnchanged(status: seen, known: ledgerLines[index], format: spec.format, forced: forced, officeHours: officeHoursText,
-                                   timeZone: zone) {
+                                   timeZone: zone), try !readsAgainForRecordingName(ledgerLines[index], store: store) {
             paths.values[slot].line = nil
             countUnchanged(display: display, slot: slot, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
             return nil
@@ -249,7 +251,7 @@ final class SourceIngestor {
             let line = ledgerLines[index]
             if line.status != .duplicate,
                IngestPlan.isUnchanged(status: status, known: line, format: spec.format, forced: forced, officeHours: officeHoursText,
-                                   timeZone: zone) {
+                                   timeZone: zone), try !readsAgainForRecordingName(line, store: store) {
                 countUnchanged(display: display, slot: slot, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
                 return nil
             }
@@ -276,6 +278,14 @@ final class SourceIngestor {
         // untouched) or copied to a new share, it is read again for the id its path gives now, or a format of it copied in
         // beside it later would be a second meeting, and verification would find its ids changed (helper-104 #1, #2).
         if plan == .unchanged, renamedTonight.contains(display), spec.format == TranscriptParser.format { plan = .full }
+        // Counted under the name an earlier Kouka gave its recording, or beside a deleted transcript that counts it so: read
+        // again for the recording's name (`LegacyTranscriptNames`), which it keeps as a file renamed tonight keeps its meeting.
+        if plan == .unchanged, spec.format == TranscriptParser.format, let known, let store,
+           try legacyTranscriptNames(store: store).mustReadAgain(.init(id: known.id, path: display, status: known.status, format: known.format), store: store) {
+            plan = .full
+            renamedTonight.insert(display)
+            logger.notice("transcript is read again for its recording's name", metadata: ["file": "\(display)"])
+        }
         // A copy stays a copy only while the file it copies is there now with the same bytes, also when that
         // file is being read again in this run.
         if plan == .unchanged, let known, known.status == .duplicate, let store, try counted(known.sha256, at: display, store: store)?.copyOf == nil {
@@ -355,6 +365,11 @@ final class SourceIngestor {
         var context = ParseContext(clock: configuration.clock, displayPath: display, encoding: spec.encoding, today: today, now: now,
                                    pendingMaxAge: configuration.pendingMaxAge)
         context.absentPaths = absentPaths
+        // Not when that line was taken over tonight by a file at another path (moved back among the sources).
+        if spec.format == TranscriptParser.format, let gone = try legacyTranscriptNames(store: store).countedUnderOldName(of: display),
+           try store.source(path: gone)?.status == .gone {
+            context.runsCountedElsewhere[RunKeyHash.of(TranscriptParser.recording(of: display))] = gone
+        }
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
                                       modifiedAt: status.modifiedAt, inode: status.inode)
         record.changedAt = status.changedAt

@@ -54,6 +54,7 @@ struct ReportContext {
             if !unfinishedNight, let night = try UnfinishedNight.of(store) { throw night }
             if !removedDigests, case let paths = try store.pathsWithRollupDigestRemoved(), !paths.isEmpty { throw RollupDigestsRemoved(paths: paths) }
             if let twice = try UiPathWorkCountedTwice.find(in: store, catalog: catalog, ledger: ledger) { throw twice }
+            try LegacyTranscriptNames.check(ledger, store: store, configurationPath: configuration.path)
             let context = ReportContext(
                 configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
                 catalogSHA256: catalogSHA256, store: store, ledger: ledger, systems: systems,

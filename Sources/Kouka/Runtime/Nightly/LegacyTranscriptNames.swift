@@ -1,0 +1,86 @@
+/// The transcripts a store counts under the recording name Kouka 0.5.8 and earlier gave them
+/// (`TranscriptRecording.legacyName(of:)`), where the name is another now (`X.mp3.srt`, `X.mp3.words.srt`).
+///
+/// A transcript's run id is its recording's name, so a file counted under its old name and a file of the same recording
+/// read under the new one would each count the meeting. A present one is read again for the new name by the next nightly
+/// run (and the store is not reported from until then); a deleted one cannot be, and keeps its old id: a file of its
+/// recording read under the new name leaves the meeting to it, as it would to a file counting it under that name.
+struct LegacyTranscriptNames {
+    /// Deleted transcripts counting their recording under its old name, by the recording's name now.
+    let goneCounting: [String: String]
+
+    /// What of a ledger line this needs: its id, path, status and format.
+    struct Line {
+        var id: Int64
+        var path: String
+        var status: SourceFileRecord.Status
+        var format: String
+    }
+
+    /// Those of `ledger`, from the run ids `store` holds for them.
+    init(ledger: some Sequence<Line>, store: KoukaStore) throws {
+        var gone: [String: String] = [:]
+        for line in ledger where line.status == .gone && line.format == TranscriptParser.format && !Self.sameName(line.path) {
+            if try Self.counts(TranscriptRecording.legacyName(of: line.path), line: line, store: store) {
+                gone[TranscriptRecording.name(of: line.path)] = gone[TranscriptRecording.name(of: line.path)] ?? line.path
+            }
+        }
+        goneCounting = gone
+    }
+
+    /// Whether the present transcript `line` must be read again for its recording's name: it counts the recording under
+    /// its old name, or counts it under the new one while a deleted transcript counts it under the old.
+    func mustReadAgain(_ line: Line, store: KoukaStore) throws -> Bool {
+        guard line.status == .present, line.format == TranscriptParser.format else { return false }
+        let name = TranscriptRecording.name(of: line.path)
+        if !Self.sameName(line.path), try Self.counts(TranscriptRecording.legacyName(of: line.path), line: line, store: store) { return true }
+        if let gone = goneCounting[name], gone != line.path, try Self.counts(name, line: line, store: store) { return true }
+        return false
+    }
+
+    /// The deleted transcript that counts the recording of the transcript at `display` under its old name, if any.
+    func countedUnderOldName(of display: String) -> String? {
+        goneCounting[TranscriptRecording.name(of: display)].flatMap { $0 == display ? nil : $0 }
+    }
+
+    /// Refuses a store holding a transcript the next nightly run reads again for its recording's name: until then it may
+    /// count a meeting twice (helper-109 #1).
+    static func check(_ ledger: [SourceFileRecord], store: KoukaStore, configurationPath: String) throws {
+        guard ledger.contains(where: { $0.format == TranscriptParser.format }) else { return }
+        let lines = ledger.map { Line(id: $0.id, path: $0.path, status: $0.status, format: $0.format) }
+        let names = try LegacyTranscriptNames(ledger: lines, store: store)
+        guard let first = try lines.first(where: { try names.mustReadAgain($0, store: store) }) else { return }
+        throw ConfigurationError(path: configurationPath, message: """
+            \(first.path) was counted under the name of its recording an earlier Kouka gave it, which another transcript of the \
+            same recording (its .words, .cc or .transcript kind, or one named with or without the audio's extension) did not \
+            share, so the meeting may be counted twice: run kouka-nightly, which reads such transcripts again under the \
+            recording's name, before reporting or verifying
+            """)
+    }
+
+    private static func sameName(_ display: String) -> Bool {
+        TranscriptRecording.name(of: display) == TranscriptRecording.legacyName(of: display)
+    }
+
+    private static func counts(_ recording: String, line: Line, store: KoukaStore) throws -> Bool {
+        try store.runKeySet(ofSource: line.id).hashes.contains(RunKeyHash.of(recording))
+    }
+}
+
+extension SourceIngestor {
+    /// The store's transcripts counted under an earlier Kouka's name of their recording, from the ledger as the run began.
+    func legacyTranscriptNames(store: KoukaStore) throws -> LegacyTranscriptNames {
+        if let legacyTranscripts { return legacyTranscripts }
+        let names = try LegacyTranscriptNames(ledger: ledgerLines.lazy.map { .init(id: $0.id, path: $0.path, status: $0.status, format: $0.format) },
+                                              store: store)
+        legacyTranscripts = names
+        return names
+    }
+
+    /// Whether the transcript of the ledger's `line`, unchanged, is to be read again for its recording's name: the run then
+    /// looks it up whole, as `prepare` decides it.
+    func readsAgainForRecordingName(_ line: LedgerIdentity, store: KoukaStore?) throws -> Bool {
+        guard line.format == TranscriptParser.format, let store else { return false }
+        return try legacyTranscriptNames(store: store).mustReadAgain(.init(id: line.id, path: line.path, status: line.status, format: line.format), store: store)
+    }
+}
