@@ -82,16 +82,22 @@ package protocol RunKeySink: ParseSink {
     /// Keeps, of a run still running (a pending run: not counted yet), its id hash and the event it would count as were it
     /// unfinished now: what the file counts should it be deleted, or saved over, before the run ends (`RunRollup`).
     func keep(waitingRun run: LeftOutRun, line: Int)
+    /// Keeps the keys a file's rows without run ids would have a minute either way of their time's precision
+    /// (`MappedRuns.nearKeys`): what finds the same rows in an export saved by Excel, whose times lost their seconds.
+    func keep(nearRowKeys keys: [UInt64])
 }
 
 extension RunKeySink {
     package func keep(openRun run: LeftOutRun, line: Int) {}
     package func keep(waitingRun run: LeftOutRun, line: Int) {}
+    package func keep(nearRowKeys keys: [UInt64]) {}
 }
 
 extension ParseSink {
     /// Hands `runs` on when this sink keeps run ids; a sink that does not (a client's own) has no use for them.
     package func counted(runs: RunKeySet) { (self as? any RunKeySink)?.keep(countedRuns: runs) }
+    /// Hands on a file's near row keys (`RunKeySink.keep(nearRowKeys:)`) when this sink keeps run ids.
+    package func counted(nearRowKeys keys: [UInt64]) { (self as? any RunKeySink)?.keep(nearRowKeys: keys) }
     /// Hands on a run counted before its end (`RunKeySink.keep(openRun:line:)`) when this sink keeps run ids.
     package func counted(openRun run: LeftOutRun, line: Int) { (self as? any RunKeySink)?.keep(openRun: run, line: line) }
 

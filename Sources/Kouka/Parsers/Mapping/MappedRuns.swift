@@ -10,6 +10,10 @@ import Foundation
 struct MappedRuns {
     private var admission: RunAdmission?
     private let rowKeys: RunKeyLog?
+    /// Without a run id: the keys each row would have at every other second of its minute when its time has none (an
+    /// export saved by Excel writes `2024/5/1 10:00` for `2024/05/01 10:00:37`), else at its minute's start, to be looked
+    /// up in other files' row keys so that the same rows in an export saved so are named (helper-109 #2: 3.00 h shown 5.00 h).
+    private var nearKeys: [UInt64] = []
     private let idColumn: String
     private let clock: LocalClock
     /// The instants a run can be counted at: a row outside it is rejected, and its day is no edge of the file's days.
@@ -35,7 +39,13 @@ struct MappedRuns {
                               window: EventWindow(clock: context.clock, now: context.now))
         let summary = try pass(sink, &runs)
         sink.counted(runs: RunKeySet(logs: [runs.rowKeys!]))
+        sink.counted(nearRowKeys: runs.nearKeys)
         return summary
+    }
+
+    /// A row's key without a run id: its task, its time (seconds since the epoch, as Swift prints a `Double`) and outcome.
+    static func rowHash(_ event: UsageEvent, at time: Double) -> UInt64 {
+        RunKeyHash.of("row\u{0}\(event.taskName)\u{0}\(time)\u{0}\(event.outcome.rawValue)")
     }
 
     /// Whether runs are known by a mapped `run_id` (else by their row keys).
@@ -67,7 +77,14 @@ struct MappedRuns {
 
     mutating func admit(_ event: UsageEvent, runID: String, line: Int) throws(RowProblem) {
         guard admission != nil else {
-            rowKeys!.add(RunKeyHash.of("row\u{0}\(event.taskName)\u{0}\(event.occurredAt.timeIntervalSince1970)\u{0}\(event.outcome.rawValue)"))
+            let time = event.occurredAt.timeIntervalSince1970
+            rowKeys!.add(Self.rowHash(event, at: time))
+            let minute = (time / 60).rounded(.down) * 60
+            if time == minute {
+                for second in 1..<60 { nearKeys.append(Self.rowHash(event, at: minute + Double(second))) }
+            } else {
+                nearKeys.append(Self.rowHash(event, at: minute))
+            }
             return
         }
         guard !runID.isEmpty else { return }

@@ -15,6 +15,7 @@ final class BufferedSink: PartitionableSink, RunKeySink {
     func accept(_ event: UsageEvent) { items.append(.event(event)) }
     func reject(_ rejection: Rejection) { items.append(.rejection(rejection)) }
     func keep(countedRuns runs: RunKeySet) { target?.counted(runs: runs) }
+    func keep(nearRowKeys keys: [UInt64]) { target?.counted(nearRowKeys: keys) }
 
     func makePartition() -> any PartitionableSink { BufferedSink(target: nil) }
 

@@ -15,6 +15,9 @@ final class EventCollector: PartitionableSink, RunKeySink {
     private(set) var waitingRuns: [RunRollup] = []
     /// The ids of the runs the file counted, for formats that have them.
     private(set) var runKeys: RunKeySet?
+    /// For formats whose rows have no run id: the keys its rows would have at the other seconds of their minute, or at its
+    /// start (`MappedRuns.nearKeys`).
+    private(set) var nearRowKeys: [UInt64] = []
     /// The instants a run can be counted at, and the days a rejected row can be dated on.
     private let window: EventWindow
 
@@ -40,6 +43,8 @@ final class EventCollector: PartitionableSink, RunKeySink {
     }
 
     func keep(countedRuns runs: RunKeySet) { runKeys = runs }
+
+    func keep(nearRowKeys keys: [UInt64]) { nearRowKeys = keys }
 
     func keep(openRun run: LeftOutRun, line: Int) {
         guard window.rejection(of: run.event) == nil else { return }

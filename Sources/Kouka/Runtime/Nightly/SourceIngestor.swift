@@ -509,6 +509,15 @@ final class SourceIngestor {
                 if !endedHere.leftOut.isEmpty { read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector()) }
             }
         }
+        // The same rows in an export saved by Excel, its times without their seconds: named as identical too (helper-109 #2).
+        if read.failure == nil, read.spec.parser.logsRowKeys, !read.collector.nearRowKeys.isEmpty, let days = read.collector.aggregator.dayRange {
+            let near = Array(Set(read.collector.nearRowKeys)).sorted()
+            for (hash, run) in try store.runsCountedElsewhere(in: RunKeyStream(days: days) { body in for hash in near { try body(hash) } },
+                                                               format: read.spec.format, otherThan: display, where: { try stands($0, store: store) })
+            where identical[hash] == nil {
+                identical[hash] = run.path
+            }
+        }
         if read.failure == nil, !read.spec.parser.logsRowKeys, let keys = Self.stream(read.collector), !keys.unfinished.isEmpty,
            try findRunsHeldFurtherOnByDeletedFiles(keys, format: read.spec.format, in: &endedHere, store: store) {
             read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector())
