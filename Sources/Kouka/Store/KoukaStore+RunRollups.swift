@@ -135,7 +135,9 @@ extension KoukaStore {
     /// their ids off its run-key set, each kept as left out as counted there, with its row quarantined as a repeat and its
     /// row counts moved so; its digests recorded anew; in one transaction. Throws when the file's rollups do not hold what
     /// it kept for a run: the store was changed, and no figure may follow from it.
-    package func giveUp(_ runs: [RunRollup], from id: Int64, path: String, countedIn: String) throws {
+    /// `reason`: the quarantine's reason for each, when not that of a run held further on (`givenUpReason`); it must name
+    /// `countedIn` as a repeat's does (`RunAdmission.countedInText`).
+    package func giveUp(_ runs: [RunRollup], from id: Int64, path: String, countedIn: String, reason: String? = nil) throws {
         guard !runs.isEmpty else { return }
         try db.transaction {
             let key = "source_id = ? AND day = ? AND department = ? AND family = ? AND task_name = ? AND outcome = ? AND unit = ? AND off_hours = ?"
@@ -167,7 +169,7 @@ extension KoukaStore {
             for run in runs { try forget.run([.integer(id), .integer(Int64(bitPattern: run.hash))]) }
             try insertRunRollups(runs, role: .leftOut, source: id)
             try insertRejections(runs.map {
-                Rejection(file: path, line: $0.line, reason: Self.givenUpReason(countedIn), isRepeatedRun: true, day: $0.key.date)
+                Rejection(file: path, line: $0.line, reason: reason ?? Self.givenUpReason(countedIn), isRepeatedRun: true, day: $0.key.date)
             }, source: id)
             try db.prepare("""
                 UPDATE source_files SET rows_accepted = rows_accepted - ?1, rows_rejected = rows_rejected + ?1, rows_repeated = rows_repeated + ?1

@@ -13,7 +13,8 @@ enum TranscriptRecording {
     /// Extensions of the audio or video a transcript was made from, which some tools keep in its name.
     static let mediaExtensions: Set<String> = [
         "mp3", "wav", "m4a", "mp4", "webm", "ogg", "oga", "opus", "flac", "aac", "wma", "mov", "mkv", "avi", "mpeg", "mpga",
-        "3gp", "amr", "aif", "aiff", "wmv",
+        "3gp", "amr", "aif", "aiff", "wmv", "mpg", "mp2", "m4v", "m4b", "mts", "m2ts", "ts", "3g2", "caf", "mka", "vob", "flv", "asf",
+        "ac3", "spx", "weba", "aifc",
     ]
 
     /// The recording of the transcript at `display` (a display path), composed (NFC): a name copied from a Mac is

@@ -47,14 +47,19 @@ enum WrittenReportRendering {
             }
             // A set stating a later version than this one: its files cannot be checked by this one's rules, and the label
             // may have been edited to a version that never read the store so that they would not be (helper-110 #1).
-            if KoukaVersion.isBefore(KoukaVersion.current, version(report)) {
+            if !KoukaVersion.isWritten(version(report)) {
+                // `0.5.09` is this version by its numbers, not by its label: neither another version's set nor this one's.
+                summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "koukaVersion", found: version(report), foundIn: "report",
+                                                 expected: "a version as Kouka writes it (\(KoukaVersion.current))", expectedFrom: "kouka-audit",
+                                                 detail: "the set's version is not written as any Kouka writes one: it was edited after the set was written, so that its files would not be checked by this version's rules; keep the set as evidence, then re-run \(rerun)"))
+            } else if KoukaVersion.isBefore(KoukaVersion.current, version(report)) {
                 summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "koukaVersion", found: version(report), foundIn: "report",
                                                  expected: "\(KoukaVersion.current) or earlier", expectedFrom: "kouka-audit",
                                                  detail: "the set says a later Kouka (\(version(report))) made it than this kouka-audit (\(KoukaVersion.current)), which cannot check its files by that version's rules: verify with Kouka \(version(report)) or later; if no such Kouka was ever installed, its version was edited: keep the set as evidence, then re-run \(rerun)"))
             } else if let required = versionRequired(version(report), generatedAt(report)) {
                 summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "koukaVersion", found: version(report), foundIn: "report",
                                                  expected: "\(required) or later", expectedFrom: "store",
-                                                 detail: "the set says Kouka \(version(report)) made it at \(generatedAt(report)), when only Kouka \(required) or later could read this store: its version was edited, so that its files would be checked by that version's rules; keep the set as evidence, then re-run \(rerun)"))
+                                                 detail: "the set says Kouka \(version(report)) made it at \(generatedAt(report)), after Kouka \(required) had read this store (a version before it refuses the store, or from 0.5.9 no longer makes its reports where the nightly job is that version): if an earlier Kouka still made reports then (a machine not upgraded, a rollback), upgrade it and re-run \(rerun); else its version was edited, so that its files would be checked by that version's rules: keep the set as evidence, then re-run \(rerun)"))
             }
             summary.reportsRenderedByAnotherVersion.append(jsonPath)
             return report

@@ -48,6 +48,14 @@ struct LegacyTranscriptNames {
     static func check(_ ledger: [SourceFileRecord], store: KoukaStore, configurationPath: String) throws {
         guard ledger.contains(where: { $0.format == TranscriptParser.format }) else { return }
         let lines = ledger.map { Line(id: $0.id, path: $0.path, status: $0.status, format: $0.format) }
+        if let (_, counts) = try DeletedKindsOfOneRecording.groups(lines, store: store).min(by: { $0.key < $1.key }) {
+            throw ConfigurationError(path: configurationPath, message: """
+                \(counts.map(\.line.path).joined(separator: " and ")), deleted, each count one recording (under the name of its \
+                recording an earlier Kouka gave them), so the meeting is counted \(counts.count) times: run kouka-nightly, which has \
+                all but the first give it up, before reporting or verifying; if it cannot (their rows in the store were changed), \
+                restore the store from a backup, or put the transcripts back among the sources
+                """)
+        }
         let names = try LegacyTranscriptNames(ledger: lines, store: store)
         guard let first = try lines.first(where: { try names.mustReadAgain($0, store: store) }) else { return }
         throw ConfigurationError(path: configurationPath, message: """

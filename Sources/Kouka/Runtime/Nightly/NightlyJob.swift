@@ -147,7 +147,10 @@ package struct NightlyJob {
             if record.inode != 0 { ingestor.vanished[record.inode, default: []].append(record) }
             if record.status == .present { ingestor.vanishedByName[SourceIngestor.fileName(record.path), default: []].append(record) }
         }
-        if let store, !options.dryRun { try ingestor.moveLinesToCopies(away: away, store: store, summary: &summary) }
+        if let store, !options.dryRun {
+            try ingestor.moveLinesToCopies(away: away, store: store, summary: &summary)
+            try ingestor.settleDeletedKindsOfOneRecording(store: store, summary: &summary)
+        }
         // Files are decided and recorded one by one, in order, but read a batch at a time, on every core, while
         // the job's thread records the batch before (`ReadAhead`).
         var batch: [FileRead] = []

@@ -51,6 +51,8 @@ final class SourceIngestor {
     var renamedTonight: Set<String> = []
     /// The transcripts counted under their recording's name as an earlier Kouka gave it, looked up once a run needs them.
     var legacyTranscripts: LegacyTranscriptNames?
+    /// The transcripts read again tonight for their recording's name (`LegacyTranscriptNames.mustReadAgain`).
+    var readForRecordingName: Set<String> = []
     /// Looks at the files one by one through their folder (`prepare`).
     private let statusLookup = FileStatusLookup()
     /// The files whose contribution this run has recorded: their ledger lines describe them as they are now.
@@ -284,6 +286,7 @@ final class SourceIngestor {
            try legacyTranscriptNames(store: store).mustReadAgain(.init(id: known.id, path: display, status: known.status, format: known.format), store: store) {
             plan = .full
             renamedTonight.insert(display)
+            readForRecordingName.insert(display)
             logger.notice("transcript is read again for its recording's name", metadata: ["file": "\(display)"])
         }
         // A copy stays a copy only while the file it copies is there now with the same bytes, also when that

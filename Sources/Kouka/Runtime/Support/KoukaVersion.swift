@@ -10,6 +10,14 @@ extension KoukaVersion {
         version.map { !isBefore($0, "0.5.6") } ?? false
     }
 
+    /// Whether `text` is a version as Kouka writes one: three numbers without signs or leading zeros ("0.5.9", not "0.5.09").
+    package static func isWritten(_ text: String) -> Bool {
+        let fields = text.split(separator: ".", omittingEmptySubsequences: false)
+        return fields.count == 3 && fields.allSatisfy { field in
+            !field.isEmpty && field.allSatisfy { $0.isASCII && $0.isNumber } && (field == "0" || field.first != "0")
+        }
+    }
+
     /// Whether version `a` ("0.5.6") comes before `b`; a version that does not read as three numbers comes before every one.
     package static func isBefore(_ a: String, _ b: String) -> Bool {
         func parts(_ text: String) -> [Int]? {
