@@ -54,4 +54,33 @@ import Testing
         #expect(night.rowsIdentical == 0)
         #expect(night.exitCode == .done)
     }
+
+    static let ocrCatalog = """
+        task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,rework_minutes_per_failure,valid_from,match
+        A1,住民票の入力,市民課,ai-ocr,sheets,6,1,0,2020-04-01,住民票
+
+        """
+    static let ocrSource = """
+        [[source]]
+        format = "ai-ocr-csv"
+        path = "ocr/*.csv"
+        [source.columns]
+        time = "読取日時"
+        form = "帳票名"
+        sheets = "読取枚数"
+        """
+
+    /// An AI tool's uses of one form in one minute are ordinary: two terminals' logs, one use at second 0, are not named;
+    /// the same log saved by Excel (every time a whole minute) is.
+    @Test func aToolsUsesAreComparedToTheMinuteOnlyFromAnExportWithoutSeconds() throws {
+        let city = try TemporaryCity(catalog: Self.ocrCatalog, sources: Self.ocrSource)
+        defer { city.remove() }
+        try city.write("ocr/a-terminal1.csv", "読取日時,帳票名,読取枚数\n2024/05/01 10:00:00,住民票,3\n2024/05/01 10:07:21,住民票,2\n")
+        try city.write("ocr/b-terminal2.csv", "読取日時,帳票名,読取枚数\n2024/05/01 10:00:30,住民票,4\n")
+        #expect(try city.nightly().rowsIdentical == 0)
+        try city.write("ocr/c-saved.csv", "読取日時,帳票名,読取枚数\n2024/5/1 10:07,住民票,2\n")
+        let night = try city.nightly()
+        #expect(night.identicalRows.map(\.path) == ["ocr/c-saved.csv"])
+        #expect(night.rowsIdentical == 1)
+    }
 }

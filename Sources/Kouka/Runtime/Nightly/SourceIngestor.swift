@@ -513,7 +513,10 @@ final class SourceIngestor {
             }
         }
         // The same rows in an export saved by Excel, its times without their seconds: named as identical too (helper-109 #2).
-        if read.failure == nil, read.spec.parser.logsRowKeys, !read.collector.nearRowKeys.isEmpty, let days = read.collector.aggregator.dayRange {
+        // Looked up from a file with seconds only for robots' runs, which run one task at a time: an AI tool's uses of one
+        // task in one minute are ordinary, and one of them at second 0 would be taken for a saved export's row.
+        if read.failure == nil, read.spec.parser.logsRowKeys, !read.collector.nearRowKeys.isEmpty,
+           read.collector.nearRowKeysWithoutSeconds || read.spec.parser.rowKeysAreRobotRuns, let days = read.collector.aggregator.dayRange {
             let near = Array(Set(read.collector.nearRowKeys)).sorted()
             for (hash, run) in try store.runsCountedElsewhere(in: RunKeyStream(days: days) { body in for hash in near { try body(hash) } },
                                                                format: read.spec.format, otherThan: display, where: { try stands($0, store: store) })
