@@ -82,25 +82,16 @@ package protocol RunKeySink: ParseSink {
     /// Keeps, of a run still running (a pending run: not counted yet), its id hash and the event it would count as were it
     /// unfinished now: what the file counts should it be deleted, or saved over, before the run ends (`RunRollup`).
     func keep(waitingRun run: LeftOutRun, line: Int)
-    /// Keeps the keys a file's rows without run ids would have at the other seconds of their minute, when every time of the
-    /// file is a whole minute (`timesWithoutSeconds`), else at their minute's start (`MappedRuns`): what finds the same rows
-    /// in an export saved by Excel, whose times lost their seconds.
-    func keep(nearRowKeys keys: [UInt64], timesWithoutSeconds: Bool)
 }
 
 extension RunKeySink {
     package func keep(openRun run: LeftOutRun, line: Int) {}
     package func keep(waitingRun run: LeftOutRun, line: Int) {}
-    package func keep(nearRowKeys keys: [UInt64], timesWithoutSeconds: Bool) {}
 }
 
 extension ParseSink {
     /// Hands `runs` on when this sink keeps run ids; a sink that does not (a client's own) has no use for them.
     package func counted(runs: RunKeySet) { (self as? any RunKeySink)?.keep(countedRuns: runs) }
-    /// Hands on a file's near row keys (`RunKeySink.keep(nearRowKeys:)`) when this sink keeps run ids.
-    package func counted(nearRowKeys keys: [UInt64], timesWithoutSeconds: Bool) {
-        (self as? any RunKeySink)?.keep(nearRowKeys: keys, timesWithoutSeconds: timesWithoutSeconds)
-    }
     /// Hands on a run counted before its end (`RunKeySink.keep(openRun:line:)`) when this sink keeps run ids.
     package func counted(openRun run: LeftOutRun, line: Int) { (self as? any RunKeySink)?.keep(openRun: run, line: line) }
 

@@ -10,15 +10,6 @@ import Foundation
 struct MappedRuns {
     private var admission: RunAdmission?
     private let rowKeys: RunKeyLog?
-    /// Without a run id, while every row's time so far is a whole minute: the keys each row would have at every other
-    /// second of its minute (an export saved by Excel writes `2024/5/1 10:00` for `2024/05/01 10:00:37`), to be looked up
-    /// in other files' row keys so that the same rows in an export saved so are named (helper-109 #2: 3.00 h shown 5.00 h).
-    private var atEverySecond: [UInt64] = []
-    /// Without a run id: the key of each row whose time has seconds, at its minute's start, to be looked up in an export
-    /// saved by Excel read before.
-    private var atMinuteStart: [UInt64] = []
-    private var timesWithoutSeconds = true
-    private var rowsKeyed = 0
     private let idColumn: String
     private let clock: LocalClock
     /// The instants a run can be counted at: a row outside it is rejected, and its day is no edge of the file's days.
@@ -44,16 +35,7 @@ struct MappedRuns {
                               window: EventWindow(clock: context.clock, now: context.now))
         let summary = try pass(sink, &runs)
         sink.counted(runs: RunKeySet(logs: [runs.rowKeys!]))
-        // A file whose every time is a whole minute lost its seconds (or its tool writes none): its rows are compared at
-        // every second; a file with seconds, at its minutes' starts.
-        let wholeMinutes = runs.timesWithoutSeconds && runs.rowsKeyed > 0
-        sink.counted(nearRowKeys: wholeMinutes ? runs.atEverySecond : runs.atMinuteStart, timesWithoutSeconds: wholeMinutes)
         return summary
-    }
-
-    /// A row's key without a run id: its task, its time (seconds since the epoch, as Swift prints a `Double`) and outcome.
-    static func rowHash(_ event: UsageEvent, at time: Double) -> UInt64 {
-        RunKeyHash.of("row\u{0}\(event.taskName)\u{0}\(time)\u{0}\(event.outcome.rawValue)")
     }
 
     /// Whether runs are known by a mapped `run_id` (else by their row keys).
@@ -85,17 +67,7 @@ struct MappedRuns {
 
     mutating func admit(_ event: UsageEvent, runID: String, line: Int) throws(RowProblem) {
         guard admission != nil else {
-            let time = event.occurredAt.timeIntervalSince1970
-            rowKeys!.add(Self.rowHash(event, at: time))
-            rowsKeyed += 1
-            let minute = (time / 60).rounded(.down) * 60
-            if time != minute {
-                timesWithoutSeconds = false
-                atEverySecond = []
-                atMinuteStart.append(Self.rowHash(event, at: minute))
-            } else if timesWithoutSeconds {
-                for second in 1..<60 { atEverySecond.append(Self.rowHash(event, at: minute + Double(second))) }
-            }
+            rowKeys!.add(RunKeyHash.of("row\u{0}\(event.taskName)\u{0}\(event.occurredAt.timeIntervalSince1970)\u{0}\(event.outcome.rawValue)"))
             return
         }
         guard !runID.isEmpty else { return }

@@ -15,7 +15,6 @@ final class BufferedSink: PartitionableSink, RunKeySink {
     func accept(_ event: UsageEvent) { items.append(.event(event)) }
     func reject(_ rejection: Rejection) { items.append(.rejection(rejection)) }
     func keep(countedRuns runs: RunKeySet) { target?.counted(runs: runs) }
-    func keep(nearRowKeys keys: [UInt64], timesWithoutSeconds: Bool) { target?.counted(nearRowKeys: keys, timesWithoutSeconds: timesWithoutSeconds) }
 
     func makePartition() -> any PartitionableSink { BufferedSink(target: nil) }
 

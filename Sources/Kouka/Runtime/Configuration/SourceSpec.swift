@@ -14,6 +14,7 @@ package struct SourceSpec: Sendable {
         let parser: any LogParser
         let required: Bool
         let settingsText: String?
+        let readsTranscripts: Bool
 
         init(format: String, pattern: String, encoding: TextEncoding, options: SourceOptions, parser: any LogParser, required: Bool,
              settingsText: String?) {
@@ -24,6 +25,7 @@ package struct SourceSpec: Sendable {
             self.parser = parser
             self.required = required
             self.settingsText = settingsText
+            readsTranscripts = format == TranscriptParser.format
         }
 
         func with(format: String? = nil, pattern: String? = nil, parser: (any LogParser)? = nil, required: Bool? = nil) -> Fields {
@@ -59,6 +61,8 @@ package struct SourceSpec: Sendable {
     /// What of the source decides what its files count beside its format and zones (`SourceSpec.settings(encoding:options:)`),
     /// worked out once: the nightly run compares it with every file's ledger line.
     package var settingsText: String? { fields.settingsText }
+    /// Whether the source is of minutes transcripts, worked out once: the nightly run asks it of every file it looks at.
+    var readsTranscripts: Bool { fields.readsTranscripts }
 
     package init(format: String, pattern: String, encoding: TextEncoding, options: SourceOptions, parser: any LogParser, required: Bool = false,
                  pendingMaxAge: TimeInterval = SourceSpec.defaultPendingMaxAge) {

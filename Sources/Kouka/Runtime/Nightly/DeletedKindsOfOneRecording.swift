@@ -42,7 +42,7 @@ extension SourceIngestor {
     /// `runsGivenUp`. A line whose rows in the store are not those recorded, or not one run, is left as it is: the store is
     /// then refused by reports and verification (`LegacyTranscriptNames.check`) with its path.
     func settleDeletedKindsOfOneRecording(store: KoukaStore, summary: inout NightlySummary) throws {
-        let lines = ledgerLines.lazy.map { LegacyTranscriptNames.Line(id: $0.id, path: $0.path, status: $0.status, format: $0.format) }
+        let lines = deletedTranscriptLines()
         for (_, counts) in try DeletedKindsOfOneRecording.groups(lines, store: store).sorted(by: { $0.key < $1.key }) {
             let kept = counts[0].line.path
             for count in counts.dropFirst() {
@@ -56,5 +56,16 @@ extension SourceIngestor {
             }
         }
         legacyTranscripts = nil
+    }
+
+    /// The ledger's deleted transcripts as the run began: looked at by their status first, since a city's ledger is its
+    /// thousands of daily logs and a night with nothing new reads it whole.
+    func deletedTranscriptLines() -> [LegacyTranscriptNames.Line] {
+        var lines: [LegacyTranscriptNames.Line] = []
+        for index in ledgerLines.indices where ledgerLines[index].status == .gone && ledgerLines[index].format == TranscriptParser.format {
+            let line = ledgerLines[index]
+            lines.append(.init(id: line.id, path: line.path, status: line.status, format: line.format))
+        }
+        return lines
     }
 }

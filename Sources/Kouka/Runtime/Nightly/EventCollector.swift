@@ -15,10 +15,6 @@ final class EventCollector: PartitionableSink, RunKeySink {
     private(set) var waitingRuns: [RunRollup] = []
     /// The ids of the runs the file counted, for formats that have them.
     private(set) var runKeys: RunKeySet?
-    /// For formats whose rows have no run id: the keys its rows would have at the other seconds of their minute when every
-    /// time of the file is a whole minute (`nearRowKeysWithoutSeconds`), else at their minute's start (`MappedRuns`).
-    private(set) var nearRowKeys: [UInt64] = []
-    private(set) var nearRowKeysWithoutSeconds = false
     /// The instants a run can be counted at, and the days a rejected row can be dated on.
     private let window: EventWindow
 
@@ -44,11 +40,6 @@ final class EventCollector: PartitionableSink, RunKeySink {
     }
 
     func keep(countedRuns runs: RunKeySet) { runKeys = runs }
-
-    func keep(nearRowKeys keys: [UInt64], timesWithoutSeconds: Bool) {
-        nearRowKeys = keys
-        nearRowKeysWithoutSeconds = timesWithoutSeconds
-    }
 
     func keep(openRun run: LeftOutRun, line: Int) {
         guard window.rejection(of: run.event) == nil else { return }

@@ -79,8 +79,7 @@ extension SourceIngestor {
     /// The store's transcripts counted under an earlier Kouka's name of their recording, from the ledger as the run began.
     func legacyTranscriptNames(store: KoukaStore) throws -> LegacyTranscriptNames {
         if let legacyTranscripts { return legacyTranscripts }
-        let names = try LegacyTranscriptNames(ledger: ledgerLines.lazy.map { .init(id: $0.id, path: $0.path, status: $0.status, format: $0.format) },
-                                              store: store)
+        let names = try LegacyTranscriptNames(ledger: deletedTranscriptLines(), store: store)
         legacyTranscripts = names
         return names
     }

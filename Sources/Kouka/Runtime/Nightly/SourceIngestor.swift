@@ -235,7 +235,7 @@ final class SourceIngestor {
         // `stands` (another file counted its runs for it) must be read, or those runs count twice.
         if let seen, let slot, !paths.values[slot].lookedAtEarly, let index = paths.values[slot].line, ledgerLines[index].status != .duplicate,
            IngestPlan.isUnchanged(status: seen, known: ledgerLines[index], format: spec.format, forced: forced, officeHours: officeHoursText,
-                                   timeZone: zone), try !readsAgainForRecordingName(ledgerLines[index], store: store) {
+                                   timeZone: zone), try !spec.readsTranscripts || !readsAgainForRecordingName(ledgerLines[index], store: store) {
             paths.values[slot].line = nil
             countUnchanged(display: display, slot: slot, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
             return nil
@@ -253,7 +253,7 @@ final class SourceIngestor {
             let line = ledgerLines[index]
             if line.status != .duplicate,
                IngestPlan.isUnchanged(status: status, known: line, format: spec.format, forced: forced, officeHours: officeHoursText,
-                                   timeZone: zone), try !readsAgainForRecordingName(line, store: store) {
+                                   timeZone: zone), try !spec.readsTranscripts || !readsAgainForRecordingName(line, store: store) {
                 countUnchanged(display: display, slot: slot, format: spec.format, store: store, dryRun: dryRun, summary: &summary)
                 return nil
             }
@@ -510,18 +510,6 @@ final class SourceIngestor {
                                          goneKeepsOpenRuns: read.spec.parser.keepsTheDayOfOpenRuns,
                                          recordedAs: read.spec.parser.datesRunsAsExported ? try store.source(path: display)?.id : nil, store: store)
                 if !endedHere.leftOut.isEmpty { read.readAgain(leavingOut: endedHere.leftOut, fresh: makeCollector()) }
-            }
-        }
-        // The same rows in an export saved by Excel, its times without their seconds: named as identical too (helper-109 #2).
-        // Looked up from a file with seconds only for robots' runs, which run one task at a time: an AI tool's uses of one
-        // task in one minute are ordinary, and one of them at second 0 would be taken for a saved export's row.
-        if read.failure == nil, read.spec.parser.logsRowKeys, !read.collector.nearRowKeys.isEmpty,
-           read.collector.nearRowKeysWithoutSeconds || read.spec.parser.rowKeysAreRobotRuns, let days = read.collector.aggregator.dayRange {
-            let near = Array(Set(read.collector.nearRowKeys)).sorted()
-            for (hash, run) in try store.runsCountedElsewhere(in: RunKeyStream(days: days) { body in for hash in near { try body(hash) } },
-                                                               format: read.spec.format, otherThan: display, where: { try stands($0, store: store) })
-            where identical[hash] == nil {
-                identical[hash] = run.path
             }
         }
         if read.failure == nil, !read.spec.parser.logsRowKeys, let keys = Self.stream(read.collector), !keys.unfinished.isEmpty,
