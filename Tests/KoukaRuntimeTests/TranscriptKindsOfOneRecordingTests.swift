@@ -148,4 +148,39 @@ import Testing
         #expect(try city.nightly().runsGivenUp.isEmpty)
         #expect(try hours(city) == 6.0)
     }
+
+    /// helper-113 #1: a recording whose name holds no date is dated by when each kind was written; two kinds written on
+    /// different days (openai-whisper's `.srt` one evening, whisper-timestamped's `.mp3.srt` the next morning) were each
+    /// compared only with the files of their own day, and counted the meeting twice.
+    @Test func kindsWithoutADateWrittenOnDifferentDaysAreOneMeeting() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { city.remove() }
+        try city.write("tr/庁議/第3回庁議.srt", Self.srt)
+        try city.write("tr/庁議/第3回庁議.mp3.srt", Self.wordsSRT)
+        let clock = LocalClock(zone: TimeZone(identifier: "Asia/Tokyo")!)
+        for (name, day) in [("第3回庁議.srt", 13), ("第3回庁議.mp3.srt", 14)] {
+            try FileManager.default.setAttributes([.modificationDate: clock.instant(of: LocalDate(year: 2024, month: 5, day: day), hour: day == 13 ? 23 : 0, minute: 30, second: 0)],
+                                                  ofItemAtPath: city.root.appendingPathComponent("tr/庁議/\(name)").path)
+        }
+        let night = try city.nightly()
+        #expect(night.rowsAccepted == 1)
+        #expect(night.rowsRepeated == 1)
+        #expect(try hours(city) == 3.0)
+        #expect(try verifyDifferences(city).isEmpty)
+    }
+
+    /// helper-113 #3: the upgrade night run with `--since` (as jobs.md's upgrade notes ask) reads every transcript whole:
+    /// one that keeps its meeting under the recording's new name is no loss to name.
+    @Test func theUpgradeNightWithSinceNamesNoLoss() throws {
+        let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
+        defer { city.remove() }
+        try city.write("tr/庁議/2024-05-13_庁議.mp3.srt", Self.srt)
+        _ = try legacyNightly(city)
+        var options = NightlyOptions(today: LocalDate(year: 2026, month: 11, day: 27))
+        options.since = LocalDate(year: 2024, month: 4, day: 1)
+        let night = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
+        #expect(night.filesLosingRuns.isEmpty, "\(night.filesLosingRuns)")
+        #expect(night.exitCode == .done)
+        #expect(try hours(city) == 3.0)
+    }
 }

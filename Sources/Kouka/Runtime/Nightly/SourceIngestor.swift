@@ -282,9 +282,10 @@ final class SourceIngestor {
         if plan == .unchanged, renamedTonight.contains(display), spec.format == TranscriptParser.format { plan = .full }
         // Counted under the name an earlier Kouka gave its recording, or beside a deleted transcript that counts it so: read
         // again for the recording's name (`LegacyTranscriptNames`), which it keeps as a file renamed tonight keeps its meeting.
-        if plan == .unchanged, spec.format == TranscriptParser.format, let known, let store,
+        // Also when it is read whole anyway (`--since`, its source's settings changed): its meeting moves to the new name.
+        if spec.readsTranscripts, let known, let store,
            try legacyTranscriptNames(store: store).mustReadAgain(.init(id: known.id, path: display, status: known.status, format: known.format), store: store) {
-            plan = .full
+            if plan == .unchanged { plan = .full }
             renamedTonight.insert(display)
             readForRecordingName.insert(display)
             logger.notice("transcript is read again for its recording's name", metadata: ["file": "\(display)"])
@@ -493,7 +494,10 @@ final class SourceIngestor {
         if read.failure == nil, let keys = Self.stream(read.collector),
            case let beside = try countedBeside(keys, parser: read.spec.parser, format: read.spec.format, display: display, store: store),
            case let counted = try store.runsCountedElsewhere(in: keys, format: read.spec.format, otherThan: display,
-                                                             anyDay: read.spec.parser.redatesEndedRuns && !keys.unfinished.isEmpty,
+                                                             anyDay: read.spec.parser.redatesEndedRuns && !keys.unfinished.isEmpty
+                                                                 // A transcript dated by when it was written: another kind of its
+                                                                 // recording may have been written the next day (helper-113 #1).
+                                                                 || (read.spec.readsTranscripts && read.parsed.datedByModificationTime != nil),
                                                              unfinishedAnyDay: !read.spec.parser.keepsTheDayOfOpenRuns,
                                                              where: { try stands($0, store: store) })
                 .merging(try countedIn(read.parsed.runsGoingOnAfter, otherThan: display, store: store), uniquingKeysWith: { found, _ in found })
