@@ -149,23 +149,22 @@ import Testing
         #expect(try hours(city) == 6.0)
     }
 
-    /// helper-113 #1: a recording whose name holds no date is dated by when each kind was written; two kinds written on
-    /// different days (openai-whisper's `.srt` one evening, whisper-timestamped's `.mp3.srt` the next morning) were each
-    /// compared only with the files of their own day, and counted the meeting twice.
-    @Test func kindsWithoutADateWrittenOnDifferentDaysAreOneMeeting() throws {
+    /// Two meetings a week apart whose undated names differ only by the audio's extension (`会議.mp3.srt` on 5/13,
+    /// `会議.wav.srt` on 5/20) are two meetings: a transcript dated by its file's time is compared with the transcripts of
+    /// its own days only (helper-114 #2: comparing it with every transcript merged them, and moved meetings between years).
+    @Test func undatedMeetingsOnDifferentDaysAreTwo() throws {
         let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
         defer { city.remove() }
-        try city.write("tr/庁議/第3回庁議.srt", Self.srt)
-        try city.write("tr/庁議/第3回庁議.mp3.srt", Self.wordsSRT)
+        try city.write("tr/庁議/会議.mp3.srt", Self.srt)
+        try city.write("tr/庁議/会議.wav.srt", Self.wordsSRT)
         let clock = LocalClock(zone: TimeZone(identifier: "Asia/Tokyo")!)
-        for (name, day) in [("第3回庁議.srt", 13), ("第3回庁議.mp3.srt", 14)] {
-            try FileManager.default.setAttributes([.modificationDate: clock.instant(of: LocalDate(year: 2024, month: 5, day: day), hour: day == 13 ? 23 : 0, minute: 30, second: 0)],
+        for (name, day) in [("会議.mp3.srt", 13), ("会議.wav.srt", 20)] {
+            try FileManager.default.setAttributes([.modificationDate: clock.instant(of: LocalDate(year: 2024, month: 5, day: day), hour: 18, minute: 0, second: 0)],
                                                   ofItemAtPath: city.root.appendingPathComponent("tr/庁議/\(name)").path)
         }
         let night = try city.nightly()
-        #expect(night.rowsAccepted == 1)
-        #expect(night.rowsRepeated == 1)
-        #expect(try hours(city) == 3.0)
+        #expect(night.rowsAccepted == 2)
+        #expect(try hours(city) == 6.0)
         #expect(try verifyDifferences(city).isEmpty)
     }
 

@@ -24,4 +24,16 @@ import Testing
         #expect(required("0.5.10", at: 2_500) == nil)
         #expect(KoukaVersion.isBefore("0.5.9", "0.5.10") && !KoukaVersion.isBefore("0.5.10", "0.5.9"))
     }
+
+    /// A set states the time it was made as kouka-report writes it; a bare date (its midnight) or no time at all is no such
+    /// time, and a relabelled set stating one is named (helper-113 #2, helper-114 #6).
+    @Test func onlyATimeWithItsOffsetIsATimeASetStates() {
+        for stated in ["2026-12-06T13:08:03+09:00", "2026-12-06T04:08:03Z", "2026-12-06T13:08:03.250+09:00"] {
+            #expect(WrittenReportVersion.statesATime(stated), "\(stated)")
+        }
+        for stated in ["2026-12-06", "unknown", "2026-12-06 13:08", "令和8年12月6日", "2026-12-06T13:08:03"] {
+            #expect(!WrittenReportVersion.statesATime(stated), "\(stated)")
+        }
+        #expect(KoukaVersion.isWritten("0.5.9") && KoukaVersion.isWritten("0.5.10") && !KoukaVersion.isWritten("0.5.09") && !KoukaVersion.isWritten("+0.5.9"))
+    }
 }

@@ -56,9 +56,10 @@ enum WrittenReportRendering {
                 summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "koukaVersion", found: version(report), foundIn: "report",
                                                  expected: "\(KoukaVersion.current) or earlier", expectedFrom: "kouka-audit",
                                                  detail: "the set says a later Kouka (\(version(report))) made it than this kouka-audit (\(KoukaVersion.current)), which cannot check its files by that version's rules: verify with Kouka \(version(report)) or later; if no such Kouka was ever installed, its version was edited: keep the set as evidence, then re-run \(rerun)"))
-            } else if Timestamp(generatedAt(report)) == nil {
-                // Without a time it was made at, a set of another version could not be held to the versions that had read the
-                // store by then (helper-113 #2).
+            } else if !WrittenReportVersion.statesATime(generatedAt(report)) {
+                // Without the time it was made at, as kouka-report writes it (a date and time with its offset), a set of another
+                // version could not be held to the versions that had read the store by then: a bare date reads as its midnight
+                // (helper-113 #2, helper-114 #6).
                 summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "generatedAt", found: generatedAt(report), foundIn: "report",
                                                  expected: "the time the set was made, as kouka-report writes it", expectedFrom: "report",
                                                  detail: "the set's generatedAt is not a time: it was edited after the set was written, and the set's other files, checked only against SHA256SUMS for a set of another version, may have been edited with it; keep the set as evidence, then re-run \(rerun)"))

@@ -494,10 +494,7 @@ final class SourceIngestor {
         if read.failure == nil, let keys = Self.stream(read.collector),
            case let beside = try countedBeside(keys, parser: read.spec.parser, format: read.spec.format, display: display, store: store),
            case let counted = try store.runsCountedElsewhere(in: keys, format: read.spec.format, otherThan: display,
-                                                             anyDay: read.spec.parser.redatesEndedRuns && !keys.unfinished.isEmpty
-                                                                 // A transcript dated by when it was written: another kind of its
-                                                                 // recording may have been written the next day (helper-113 #1).
-                                                                 || (read.spec.readsTranscripts && read.parsed.datedByModificationTime != nil),
+                                                             anyDay: read.spec.parser.redatesEndedRuns && !keys.unfinished.isEmpty,
                                                              unfinishedAnyDay: !read.spec.parser.keepsTheDayOfOpenRuns,
                                                              where: { try stands($0, store: store) })
                 .merging(try countedIn(read.parsed.runsGoingOnAfter, otherThan: display, store: store), uniquingKeysWith: { found, _ in found })
