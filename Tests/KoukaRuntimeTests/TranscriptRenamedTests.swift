@@ -2,7 +2,7 @@ import Foundation
 @testable import Kouka
 import Testing
 
-/// A transcript's recording is its path without the extension (`TranscriptParser.recording(of:)`). Moved with its folder (its
+/// A transcript's recording is its path without the extension (`TranscriptRecording.name(of:)`). Moved with its folder (its
 /// own change time untouched), it is read again for the id its new path gives, so that a format of it arriving after the move
 /// is not a second meeting; renamed in its folder, it counts under its new name the recording it counted, which is no loss
 /// to name (helper-104 #1, #2).

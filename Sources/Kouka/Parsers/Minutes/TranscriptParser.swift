@@ -84,7 +84,7 @@ package struct TranscriptParser: LogParser {
         // others name it (helper-88: a 62.5-minute meeting counted 187.5 minutes).
         return try RunCountingRead.read(context: context, sink: sink) { part, admission in
             do throws(RowProblem) {
-                try admission.count(event, id: legacyRecordingNames ? TranscriptRecording.legacyName(of: context.displayPath) : Self.recording(of: context.displayPath), idColumn: Self.recordingColumn, line: 1, clock: context.clock, into: part)
+                try admission.count(event, id: legacyRecordingNames ? TranscriptRecording.legacyName(of: context.displayPath) : TranscriptRecording.name(of: context.displayPath), idColumn: Self.recordingColumn, line: 1, clock: context.clock, into: part)
             } catch {
                 part.reject(error.rejection(file: context.displayPath, line: 1))
             }
@@ -92,12 +92,6 @@ package struct TranscriptParser: LogParser {
             if dating.byModificationTime { summary.datedByModificationTime = context.clock.localDate(of: dating.instant) }
             return summary
         }
-    }
-
-    /// The recording a transcript is of (`TranscriptRecording.name(of:)`). A transcript moved among the sources is read
-    /// again for the id its new path gives (`SourceIngestor.prepare`).
-    static func recording(of display: String) -> String {
-        TranscriptRecording.name(of: display)
     }
 
     /// Kept as 0.5.8 wrote it: a repeat's reason in the store is compared with the one a reading again gives.

@@ -21,9 +21,7 @@ enum DeletedKindsOfOneRecording {
         for (name, lines) in byName where lines.count > 1 {
             var counting: [Count] = []
             for line in lines.sorted(by: { $0.id < $1.id }) {
-                let keys = Set(try store.runKeySet(ofSource: line.id).hashes)
-                let legacy = RunKeyHash.of(TranscriptRecording.legacyName(of: line.path)), now = RunKeyHash.of(name)
-                if keys.contains(now) { counting.append(Count(line: line, hash: now)) } else if keys.contains(legacy) { counting.append(Count(line: line, hash: legacy)) }
+                if let counted = try LegacyTranscriptNames.countedName(of: line, store: store) { counting.append(Count(line: line, hash: counted.hash)) }
             }
             if counting.count > 1 { groups[name] = counting }
         }

@@ -21,7 +21,7 @@ struct LegacyTranscriptNames {
     init(ledger: some Sequence<Line>, store: KoukaStore) throws {
         var gone: [String: String] = [:]
         for line in ledger where line.status == .gone && line.format == TranscriptParser.format && !Self.sameName(line.path) {
-            if try Self.counts(TranscriptRecording.legacyName(of: line.path), line: line, store: store) {
+            if try Self.countedName(of: line, store: store)?.legacy == true {
                 gone[TranscriptRecording.name(of: line.path)] = gone[TranscriptRecording.name(of: line.path)] ?? line.path
             }
         }
@@ -32,10 +32,10 @@ struct LegacyTranscriptNames {
     /// its old name, or counts it under the new one while a deleted transcript counts it under the old.
     func mustReadAgain(_ line: Line, store: KoukaStore) throws -> Bool {
         guard line.status == .present, line.format == TranscriptParser.format else { return false }
-        let name = TranscriptRecording.name(of: line.path)
-        if !Self.sameName(line.path), try Self.counts(TranscriptRecording.legacyName(of: line.path), line: line, store: store) { return true }
-        if let gone = goneCounting[name], gone != line.path, try Self.counts(name, line: line, store: store) { return true }
-        return false
+        // The store is asked only of a transcript the new rule names otherwise, or of a recording a deleted one counts so.
+        let gone = goneCounting[TranscriptRecording.name(of: line.path)].flatMap { $0 == line.path ? nil : $0 }
+        guard !Self.sameName(line.path) || gone != nil, let counted = try Self.countedName(of: line, store: store) else { return false }
+        return counted.legacy || gone != nil
     }
 
     /// The deleted transcript that counts the recording of the transcript at `display` under its old name, if any.
@@ -46,8 +46,8 @@ struct LegacyTranscriptNames {
     /// Refuses a store holding a transcript the next nightly run reads again for its recording's name: until then it may
     /// count a meeting twice (helper-109 #1).
     static func check(_ ledger: [SourceFileRecord], store: KoukaStore, configurationPath: String) throws {
-        guard ledger.contains(where: { $0.format == TranscriptParser.format }) else { return }
-        let lines = ledger.map { Line(id: $0.id, path: $0.path, status: $0.status, format: $0.format) }
+        let lines = ledger.filter { $0.format == TranscriptParser.format }.map { Line(id: $0.id, path: $0.path, status: $0.status, format: $0.format) }
+        guard !lines.isEmpty else { return }
         if let (_, counts) = try DeletedKindsOfOneRecording.groups(lines, store: store).min(by: { $0.key < $1.key }) {
             throw ConfigurationError(path: configurationPath, message: """
                 \(counts.map(\.line.path).joined(separator: " and ")), deleted, each count one recording (under the name of its \
@@ -70,8 +70,14 @@ struct LegacyTranscriptNames {
         TranscriptRecording.name(of: display) == TranscriptRecording.legacyName(of: display)
     }
 
-    private static func counts(_ recording: String, line: Line, store: KoukaStore) throws -> Bool {
-        try store.runKeySet(ofSource: line.id).hashes.contains(RunKeyHash.of(recording))
+    /// The run id the transcript of `line` counts its recording under, from the store's run ids for it: the recording's
+    /// name, or (`legacy`) the name an earlier Kouka gave it where that is another; nil when it counts neither (a repeat).
+    static func countedName(of line: Line, store: KoukaStore) throws -> (hash: UInt64, legacy: Bool)? {
+        let keys = try store.runKeySet(ofSource: line.id).hashes
+        let name = RunKeyHash.of(TranscriptRecording.name(of: line.path))
+        if keys.contains(name) { return (name, false) }
+        let legacy = RunKeyHash.of(TranscriptRecording.legacyName(of: line.path))
+        return legacy != name && keys.contains(legacy) ? (legacy, true) : nil
     }
 }
 

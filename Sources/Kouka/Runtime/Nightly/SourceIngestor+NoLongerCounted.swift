@@ -70,7 +70,7 @@ extension SourceIngestor {
         try store.noteLoss(path: display, reason: "read again, it no longer counts \(left.count) run(s) it counted before, which another file may count")
     }
 
-    /// A transcript's run is its recording, known by its path (`TranscriptParser.recording`): renamed or moved tonight (its
+    /// A transcript's run is its recording, known by its path (`TranscriptRecording.name(of:)`): renamed or moved tonight (its
     /// ledger line moved with it), it counts under its new path the recording it counted under the old one, which is no loss
     /// (helper-104 #2), when it counts as many recordings newly as it no longer counts: emptied or saved over with a copy of
     /// another, it lost its meeting, which is named (helper-106 #4). Another format of the recording left at the old path is

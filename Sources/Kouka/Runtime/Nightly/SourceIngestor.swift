@@ -276,7 +276,7 @@ final class SourceIngestor {
         if known?.status == .gone { backFromAway.insert(display) }
         var plan = IngestPlan.decide(path: path, status: status, known: known, format: spec.format, resumable: resumable, forced: forced,
                                      officeHours: officeHoursText, timeZone: zone)
-        // A transcript's run id is its path (`TranscriptParser.recording`): moved there with its folder (its own change time
+        // A transcript's run id is its path (`TranscriptRecording.name(of:)`): moved there with its folder (its own change time
         // untouched) or copied to a new share, it is read again for the id its path gives now, or a format of it copied in
         // beside it later would be a second meeting, and verification would find its ids changed (helper-104 #1, #2).
         if plan == .unchanged, renamedTonight.contains(display), spec.format == TranscriptParser.format { plan = .full }
@@ -372,7 +372,7 @@ final class SourceIngestor {
         // Not when that line was taken over tonight by a file at another path (moved back among the sources).
         if spec.format == TranscriptParser.format, let gone = try legacyTranscriptNames(store: store).countedUnderOldName(of: display),
            try store.source(path: gone)?.status == .gone {
-            context.runsCountedElsewhere[RunKeyHash.of(TranscriptParser.recording(of: display))] = gone
+            context.runsCountedElsewhere[RunKeyHash.of(TranscriptRecording.name(of: display))] = gone
         }
         var record = SourceFileRecord(path: display, format: spec.format, size: status.size, sha256: "",
                                       modifiedAt: status.modifiedAt, inode: status.inode)
