@@ -116,6 +116,13 @@ shlibs=$(cd "$work/shlibs" && dpkg-shlibdeps -O "${jobs[@]/#/$root_dir/$pkg/usr/
   || { cat "$work/shlibdeps.log" >&2; fail "dpkg-shlibdeps failed"; }
 shlibs=${shlibs#shlibs:Depends=}
 [ -n "$shlibs" ] || fail "dpkg-shlibdeps found no library dependency"
+# Jobs linked with packed relative relocations (DT_RELR, see packedRelocations in Package.swift) need glibc 2.36 to load
+# at all: dpkg-shlibdeps counts only the symbols they take from it, which older glibc has.
+if readelf -d "$pkg/usr/bin/kouka-nightly" | grep -q '(RELR)'; then
+  libc=$(grep -o 'libc6 ([^)]*)' <<<"$shlibs" | sed 's/libc6 (>= \(.*\))/\1/')
+  [ -n "$libc" ] || fail "dpkg-shlibdeps gave no versioned libc6 dependency: $shlibs"
+  if dpkg --compare-versions "$libc" lt 2.36; then shlibs=${shlibs/"libc6 (>= $libc)"/"libc6 (>= 2.36)"}; fi
+fi
 depends="$shlibs, adduser"
 
 # md5sums of every file but the conffile, as dh_md5sums writes them.

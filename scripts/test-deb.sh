@@ -96,6 +96,10 @@ for job in kouka-nightly kouka-report kouka-audit; do
     check "$job: $(basename "$library") (${owner:-no package}) comes with Depends" has_line "$closure" "${owner:-none}"
   done
 done
+# A job that glibc before 2.36 cannot load (packed relative relocations, DT_RELR) must not install there.
+if readelf -d "$root/usr/bin/kouka-nightly" | grep -q '(RELR)'; then
+  check "jobs with packed relocations (DT_RELR): Depends asks libc6 (>= 2.36)" grep -qF 'libc6 (>= 2.36)' <<<"$depends"
+fi
 for package in libminizip1 zlib1g; do
   check "Depends brings $package" has_line "$closure" "$package"
 done
