@@ -82,9 +82,10 @@ package struct TranscriptParser: LogParser {
         // Whisper writes every format of one recording by default (`--output_format all`: .json, .srt, .vtt, .tsv, .txt),
         // and a folder's glob takes them all: one recording is one run, counted once, in the file recorded first; the
         // others name it (helper-88: a 62.5-minute meeting counted 187.5 minutes).
+        let recording = legacyRecordingNames ? TranscriptRecording.legacyName(of: context.displayPath) : TranscriptRecording.name(of: context.displayPath)
         return try RunCountingRead.read(context: context, sink: sink) { part, admission in
             do throws(RowProblem) {
-                try admission.count(event, id: legacyRecordingNames ? TranscriptRecording.legacyName(of: context.displayPath) : TranscriptRecording.name(of: context.displayPath), idColumn: Self.recordingColumn, line: 1, clock: context.clock, into: part)
+                try admission.count(event, id: recording, idColumn: Self.recordingColumn, line: 1, clock: context.clock, into: part)
             } catch {
                 part.reject(error.rejection(file: context.displayPath, line: 1))
             }

@@ -279,7 +279,7 @@ final class SourceIngestor {
         // A transcript's run id is its path (`TranscriptRecording.name(of:)`): moved there with its folder (its own change time
         // untouched) or copied to a new share, it is read again for the id its path gives now, or a format of it copied in
         // beside it later would be a second meeting, and verification would find its ids changed (helper-104 #1, #2).
-        if plan == .unchanged, renamedTonight.contains(display), spec.format == TranscriptParser.format { plan = .full }
+        if plan == .unchanged, renamedTonight.contains(display), spec.readsTranscripts { plan = .full }
         // Counted under the name an earlier Kouka gave its recording, or beside a deleted transcript that counts it so: read
         // again for the recording's name (`LegacyTranscriptNames`), which it keeps as a file renamed tonight keeps its meeting.
         // Also when it is read whole anyway (`--since`, its source's settings changed): its meeting moves to the new name.
@@ -370,7 +370,7 @@ final class SourceIngestor {
                                    pendingMaxAge: configuration.pendingMaxAge)
         context.absentPaths = absentPaths
         // Not when that line was taken over tonight by a file at another path (moved back among the sources).
-        if spec.format == TranscriptParser.format, let gone = try legacyTranscriptNames(store: store).countedUnderOldName(of: display),
+        if spec.readsTranscripts, let gone = try legacyTranscriptNames(store: store).countedUnderOldName(of: display),
            try store.source(path: gone)?.status == .gone {
             context.runsCountedElsewhere[RunKeyHash.of(TranscriptRecording.name(of: display))] = gone
         }
