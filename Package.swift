@@ -38,8 +38,6 @@ let package = Package(
         .executable(name: "kouka-audit", targets: ["kouka-audit"]),
     ],
     dependencies: [
-        // Exit code 64 for bad arguments, help text: what cron users rely on.
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Structured log lines on stderr; libraries take a Logger and never print.
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         // A real TOML parser for the configuration IT staff edit by hand (about 20 s of build time).
@@ -62,17 +60,14 @@ let package = Package(
         ]),
         .executableTarget(name: "kouka-nightly", dependencies: [
             "Kouka",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Jobs/kouka-nightly", linkerSettings: packedRelocations),
         .executableTarget(name: "kouka-report", dependencies: [
             "Kouka",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Jobs/kouka-report", linkerSettings: packedRelocations),
         .executableTarget(name: "kouka-audit", dependencies: [
             "Kouka",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Jobs/kouka-audit", linkerSettings: packedRelocations),
         .testTarget(name: "KoukaCoreTests", dependencies: ["Kouka"]),

@@ -68,18 +68,13 @@ for job in "${jobs[@]}"; do
 done
 
 # ---------------------------------------------------------------- man pages
-# The jobs' pages come from their argument definitions, so they cannot drift from --help:
-# swift-argument-parser's generate-manual reads them from the very binaries packaged here. This is
-# what its plugin (swift package plugin generate-manual) runs; called directly, it shares this
-# build's flags, where the plugin's own release build would compile everything a second time.
-# kouka.toml(5) is written by hand from the README.
-"${lock[@]}" swift build "${build_flags[@]}" --product generate-manual >&2
+# The jobs' pages come from their argument definitions (JobCommand), so they cannot drift from --help:
+# each packaged binary writes its own page. kouka.toml(5) is written by hand from the README.
 man_date=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)
 mkdir -p "$work/man"
 for job in "${jobs[@]}"; do
-  "$bin/generate-manual" "$bin/$job" --date "$man_date" --authors "the Kouka project" \
-    --output-directory "$work/man" >&2
-  [ -s "$work/man/$job.1" ] || fail "generate-manual wrote no $job.1"
+  "$bin/$job" --manual-page "$man_date" > "$work/man/$job.1"
+  [ -s "$work/man/$job.1" ] || fail "$job --manual-page wrote no $job.1"
 done
 
 # ---------------------------------------------------------------- the tree

@@ -35,6 +35,30 @@ import Testing
         #expect(help.contains("\n  1 ") == (job != "kouka-report"), "\(job)")
     }
 
+    /// Every option `--help` shows is on the job's man page (and each subcommand's), and the help fits a terminal of 80
+    /// columns. scripts/test-deb.sh checks the same of the packaged pages, rendered by man.
+    @Test(arguments: jobs)
+    func theManualPageListsWhatHelpShows(job: String) throws {
+        let page = try JobProcess.run(job, ["--manual-page", "2026-12-06"])
+        #expect(page.exitCode == 0)
+        #expect(page.stdout.hasPrefix(".TH \(job.uppercased().replacingOccurrences(of: "-", with: "\\-")) 1 \"2026-12-06\""), "\(page.stdout.prefix(80))")
+        let help = try JobProcess.run(job, ["--help"]).stdout
+        let subcommands = job == "kouka-audit" ? ["targets", "verify", "rejects"] : [""]
+        for subcommand in subcommands {
+            let text = subcommand.isEmpty ? help : try JobProcess.run(job, [subcommand, "--help"]).stdout
+            let options = Set(text.matches(of: /--[a-z][a-z-]+/).map { String($0.output) })
+            #expect(options.count >= 4, "\(job) \(subcommand)")
+            for option in options {
+                #expect(page.stdout.contains(option.replacingOccurrences(of: "-", with: "\\-")), "\(job) \(subcommand) \(option)")
+            }
+            for line in text.split(separator: "\n") where !line.hasPrefix("USAGE: ") {
+                #expect(line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x3000 ? 2 : 1) } < 80, "\(job): \(line)")
+            }
+            if !subcommand.isEmpty { #expect(page.stdout.contains("\n.B \(subcommand)"), "\(subcommand)") }
+        }
+        #expect(!page.stdout.contains("today"), "the hidden --today stays off the page")
+    }
+
     @Test(arguments: jobs)
     func aMissingConfigurationIsNamedOnceWithoutALine(job: String) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-absent-\(UUID().uuidString)/kouka.toml").path

@@ -12,14 +12,12 @@ extension KoukaExitCode {
         }
     }
 
-    /// The exit codes a job ends with, for its `--help`: taken from the codes themselves so the help cannot
-    /// drift from what the job does. `findings` says what exit 1 means for the job; nil when it never exits 1.
-    package static func help(findings: String?) -> String {
+    /// The exit codes a job ends with, for its `--help` and man page: taken from the codes themselves so that neither
+    /// can drift from what the job does. `findings` says what exit 1 means for the job; nil when it never exits 1.
+    package static func statuses(findings: String?) -> [JobCommand.ExitStatus] {
         let codes: [KoukaExitCode] = [.done] + (findings == nil ? [] : [.doneWithFindings]) + [.usage, .dataError, .cannotWrite, .ioError, .locked]
-        let lines = codes.map { code in
-            let meaning = code == .doneWithFindings ? "done, with findings: \(findings ?? "")" : code.meaning
-            return "  \(code.rawValue)\(String(repeating: " ", count: 4 - String(code.rawValue).count))\(meaning)"
+        return codes.map { code in
+            .init(code: code.rawValue, meaning: code == .doneWithFindings ? "done, with findings: \(findings ?? "")" : code.meaning)
         }
-        return (["Exit codes:"] + lines).joined(separator: "\n")
     }
 }
