@@ -11,8 +11,8 @@ package struct NamePattern: Sendable, Hashable, CustomStringConvertible {
     package init(_ text: String) {
         self.text = text
         characters = Array(text)
-        isGlob = text.contains("*") || text.contains("?")
         let wildcard: (Character) -> Bool = { $0 == "*" || $0 == "?" }
+        isGlob = characters.contains(where: wildcard)
         literalPrefix = characters.prefix { !wildcard($0) }
         literalSuffix = characters[((characters.lastIndex(where: wildcard) ?? -1) + 1)...]
     }

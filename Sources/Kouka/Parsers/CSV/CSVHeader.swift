@@ -44,7 +44,7 @@ package final class CSVHeader: Sendable {
     static func normalize(_ name: String) -> String {
         let key = ExactText(name)
         if let known = normalized.withLock({ $0[key] }) { return known }
-        let normal = name.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let normal = name.compatibilityNormalized.trimmingSpacesAndNewlines().lowercased()
         normalized.withLock { if $0.count < cacheLimit { $0[key] = normal } }
         return normal
     }
@@ -62,7 +62,7 @@ package final class CSVHeader: Sendable {
     private static func layout(of names: [String]) -> Layout {
         let key = names.map(ExactText.init)
         if let known = layouts.withLock({ $0[key] }) { return known }
-        var layout = Layout(namedCount: (names.lastIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? -1) + 1, index: [:], normalColumns: [:])
+        var layout = Layout(namedCount: (names.lastIndex { !$0.trimmingSpaces().isEmpty } ?? -1) + 1, index: [:], normalColumns: [:])
         for (i, name) in names.enumerated() {
             let normal = normalize(name)
             if layout.index[normal] == nil { layout.index[normal] = i }

@@ -14,7 +14,7 @@ struct CSVRow {
     /// are not valid text, so that a row rejected for another field keeps the date its time columns give, and one
     /// whose time cannot be read is dated unknown (in no period's count, shown in every report).
     func textForDating(_ column: Int?) -> String {
-        column.flatMap { record.string(at: $0) }?.trimmingCharacters(in: .whitespaces) ?? ""
+        column.flatMap { record.string(at: $0) }?.trimmingSpaces() ?? ""
     }
 
     /// `: value` for a message, or nothing when values are withheld.
@@ -49,7 +49,7 @@ struct CSVRow {
         guard let value = record.string(at: index) else {
             throw RowProblem("column \(header.names[index]) is not valid \(record.encoding.rawValue) text")
         }
-        return value.trimmingCharacters(in: .whitespaces)
+        return value.trimmingSpaces()
     }
 
     /// The text of column `index`, which must not be empty.

@@ -4,8 +4,7 @@ import Foundation
 /// singular forms, tool names and the Japanese counters, so a catalog kept in Excel need not be exact.
 extension SystemFamily {
     init?(catalogText text: String) {
-        let key = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces).lowercased()
-            .replacingOccurrences(of: "_", with: "-")
+        let key = String(text.compatibilityNormalized.trimmingSpaces().lowercased().map { $0 == "_" ? "-" : $0 })
         if let value = SystemFamily(rawValue: key) { self = value; return }
         switch key {
         case "uipath", "winactor", "power-automate", "power automate", "pad", "bizrobo", "bizrobo!", "blue prism", "blueprism",
@@ -22,8 +21,7 @@ extension SystemFamily {
 
 extension EffectUnit {
     init?(catalogText text: String) {
-        let key = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces).lowercased()
-            .replacingOccurrences(of: "_", with: "-")
+        let key = String(text.compatibilityNormalized.trimmingSpaces().lowercased().map { $0 == "_" ? "-" : $0 })
         if let value = EffectUnit(rawValue: key) { self = value; return }
         switch key {
         case "run", "回", "件(実行)": self = .runs

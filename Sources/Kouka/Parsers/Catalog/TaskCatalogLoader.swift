@@ -95,7 +95,7 @@ package enum TaskCatalogLoader {
             guard let date = LocalDate(value) else { throw RowProblem("production_from \(value) is not a date (yyyy-MM-dd)") }
             production = date
         }
-        let patterns = try text("match").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let patterns = try text("match").split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         guard !patterns.isEmpty else { throw RowProblem("match is empty; list the log names of this task, separated by |") }
         let manual = try minutes("manual_minutes_per_unit"), residual = try minutes("residual_minutes_per_unit")
         // A unit that leaves more checking than the manual work took would count negative hours saved.

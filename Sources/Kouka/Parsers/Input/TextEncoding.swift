@@ -15,7 +15,7 @@ public enum TextEncoding: String, Sendable, Hashable, Codable {
 
     /// Accepts the spellings people write in configuration files.
     package init?(configured name: String) {
-        switch name.lowercased().replacingOccurrences(of: "-", with: "_") {
+        switch String(name.lowercased().map { $0 == "-" ? "_" : $0 }) {
         case "utf8", "utf_8", "utf_8_bom", "utf_8_sig": self = .utf8
         case "shift_jis", "sjis", "cp932", "ms932", "windows_31j": self = .shiftJIS
         case "auto": self = .auto

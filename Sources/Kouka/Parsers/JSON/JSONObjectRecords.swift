@@ -21,7 +21,7 @@ enum JSONObjectRecords {
     /// A field as text, whether the JSON has it as a string or a number.
     static func text(_ object: [String: Any], _ key: String?) -> String {
         guard let key, let value = object[key] else { return "" }
-        if let string = value as? String { return string.trimmingCharacters(in: .whitespaces) }
+        if let string = value as? String { return string.trimmingSpaces() }
         if let number = value as? NSNumber { return number.stringValue }
         return ""
     }

@@ -54,7 +54,7 @@ package enum JSONRecords {
                 records += 1
                 try body(json, line)
             case 1: nextLink = String(decoding: json, as: UTF8.self)
-            default: total = String(decoding: json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            default: total = String(decoding: json, as: UTF8.self).trimmingSpacesAndNewlines()
             }
         }
         // A file cut off is named as such by its reader.

@@ -25,7 +25,7 @@ extension MappedRow {
         }
         // A rating is an aside, not a count the hours rest on: one that is not a number (a vendor's 良い, or text in the
         // wrong column) leaves the row counted and out of the average, and its text is never kept.
-        if let rating = DecimalText.number(try text("rating").trimmingCharacters(in: .whitespaces)), rating.isFinite, (0...100).contains(rating) {
+        if let rating = DecimalText.number(try text("rating").trimmingSpaces()), rating.isFinite, (0...100).contains(rating) {
             quality[.ratingSum] = rating
             quality[.ratingCount] = 1
         }

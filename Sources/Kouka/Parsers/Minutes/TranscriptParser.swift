@@ -50,11 +50,11 @@ package struct TranscriptParser: LogParser {
                 // A cue's timing line begins with its start time: spoken text that holds an arrow (`第1案 --> 99:99 に変更`) is not
                 // one, and its words are never read as an end (helper-87: a 5-minute meeting counted 630 minutes).
                 guard let arrow = text.range(of: "-->") else { return }
-                let startText = text[..<arrow.lowerBound].trimmingCharacters(in: .whitespaces)
+                let startText = text[..<arrow.lowerBound].trimmingSpaces()
                 // A start written as a clock time (digits, colons, a decimal point or comma) makes the line a cue's timing, whose
                 // times must be valid: a cue timed `00:61.000` is a broken file, not a line of speech to pass over in silence.
                 guard Self.isClockLike(startText) else { return }
-                let endText = text[arrow.upperBound...].trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+                let endText = text[arrow.upperBound...].trimmingSpaces().split(separator: " ").first.map(String.init) ?? ""
                 guard Self.cueTime(startText) != nil, let end = Self.cueTime(endText) else {
                     throw FormatMismatch(path: context.displayPath, format: formatID, reason: """
                         line \(line.number): the cue's timing \(startText) --> \(Self.isClockLike(endText) ? endText : "(no end time)") is not two valid times \
@@ -105,7 +105,7 @@ package struct TranscriptParser: LogParser {
         let end = try JSONPathReader(path: path, encoding: encoding).read([
             .init(["segments", "*", "end"]), .init(["transcription", "*", "offsets", "to"]), .init(["duration"]),
         ]) { concrete, index, json, line in
-            let text = String(decoding: json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = String(decoding: json, as: UTF8.self).trimmingSpacesAndNewlines()
             guard let value = DecimalText.number(text), value.isFinite, value >= 0 else {
                 throw FormatMismatch(path: context.displayPath, format: formatID, reason: "line \(line): \(concrete.joined(separator: ".")) is not a number of \(index == offsetTo ? "milliseconds" : "seconds")")
             }

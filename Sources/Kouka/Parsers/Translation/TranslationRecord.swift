@@ -47,7 +47,7 @@ struct TranslationRecord {
     /// `ja`, `en-US`, `zh-Hant`, `PT-BR` lowercased; nil for anything that is not a language tag of ASCII letters,
     /// digits and hyphens of at most 16 characters.
     static func languageCode(_ text: String) -> String? {
-        let code = text.trimmingCharacters(in: .whitespaces)
+        let code = text.trimmingSpaces()
         guard (2...16).contains(code.count), code.first!.isLetter,
               code.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_") }) else { return nil }
         return code.lowercased()

@@ -56,7 +56,7 @@ package final class JobLock {
     static func holder(_ fd: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 256)
         let n = pread(fd, &buffer, buffer.count, 0)
-        return String(decoding: buffer.prefix(max(0, n)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(decoding: buffer.prefix(max(0, n)), as: UTF8.self).trimmingSpacesAndNewlines()
     }
 
     deinit {

@@ -9,7 +9,7 @@ enum FlowRunDuration {
     /// The run's machine seconds: end less start (`span`) when known, checked against `stated`; else `stated`;
     /// nil when neither is given. Throws for a duration that is not a number of seconds, or that disagrees.
     static func machineSeconds(stated text: String, span: Double?) throws(RowProblem) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { return span }
         guard let stated = DecimalText.plainNumber(trimmed), stated.isFinite, stated >= 0, stated <= CSVRow.largestPlausible else {
             throw RowProblem("duration \(trimmed.prefix(20)) is not a number of seconds written as digits (E notation keeps only the digits a spreadsheet showed)")
