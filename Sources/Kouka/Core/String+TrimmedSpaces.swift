@@ -11,14 +11,12 @@ extension StringProtocol {
     }
 
     private func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
-        let scalars = unicodeScalars
+        let scalars = Substring(self).unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }), let last = scalars.lastIndex(where: { !isTrimmed($0) }) else {
             return ""
         }
         // By scalars, as Foundation trims: a space with a combining mark after it goes, the mark stays.
-        var kept = String.UnicodeScalarView()
-        kept.append(contentsOf: scalars[first...last])
-        return String(kept)
+        return String(Substring(scalars[first...last]))
     }
 }
 
