@@ -36,6 +36,10 @@ package struct SourceSpec: Sendable {
 
     private var fields: Fields
 
+    /// The same for every copy of this source and different for any source made or changed apart from it: what a value
+    /// worked out once for each source is kept under.
+    package var identity: ObjectIdentifier { ObjectIdentifier(fields) }
+
     package var format: String {
         get { fields.format }
         set { fields = fields.with(format: newValue) }
