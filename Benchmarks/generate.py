@@ -212,7 +212,7 @@ def main():
                                     ("uipath", "uipath-execution-log", "uipath/*/*_Execution.log")):
                 with open(os.path.join(a.out, f"kouka-{name}.toml"), "w", encoding="utf-8") as f:
                     f.write(f'catalog = "catalog.csv"\ndatabase = "kouka-{name}.sqlite"\n[[source]]\nformat = "{fmt}"\npath = "{path}"\n'
-                            'encoding = "utf-8"\n')
+                            f'encoding = "utf-8"\n[output]\npath = "reports-{name}"\n')
         print(json.dumps({"filesPerSource": files}))
         return
     rng = random.Random(a.seed)
@@ -222,7 +222,8 @@ def main():
     for name, fmt, path, enc in (("winactor", "winactor-task-csv", "winactor/*.csv", "shift_jis"),
                                  ("uipath", "uipath-execution-log", "uipath/*_Execution.log", "utf-8")):
         with open(os.path.join(a.out, f"kouka-{name}.toml"), "w", encoding="utf-8") as f:
-            f.write(f'catalog = "catalog.csv"\ndatabase = "kouka-{name}.sqlite"\n[[source]]\nformat = "{fmt}"\npath = "{path}"\nencoding = "{enc}"\n')
+            f.write(f'catalog = "catalog.csv"\ndatabase = "kouka-{name}.sqlite"\n[[source]]\nformat = "{fmt}"\npath = "{path}"\nencoding = "{enc}"\n'
+                    f'[output]\npath = "reports-{name}"\n')
     print(json.dumps({"winactorRuns": runs, "uipathJobs": jobs}))
 
 
