@@ -48,7 +48,8 @@ JobMain.run(command) { arguments throws(JobUsageError) in
         let options = ReportOptions(period: .fiscalYear(FiscalYear(years.upperBound)), outputFolder: arguments.text("output"),
                                     generatedAt: generatedAt ?? Date(), shiftJISCSV: arguments.flag("csv-shift-jis"),
                                     today: today.flatMap { LocalDate($0) })
-        return JobRunner.run(job: "kouka-report", logger: logger) {
+        // --summary too: monitoring that reads the file would otherwise take the last fiscal year's run for this one.
+        return JobRunner.run(job: "kouka-report", logger: logger, summary: arguments.text("summary")) {
             let configuration = try Configuration.load(path: config)
             let summary = try PeriodReportJob(configuration: configuration, years: years, options: options, logger: logger).run()
             return (summary, summary.exitCode)

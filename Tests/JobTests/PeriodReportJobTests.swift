@@ -178,6 +178,23 @@ import Testing
                 "\(disguiseNamed)")
     }
 
+    /// `--summary` keeps the period run's summary as it keeps a fiscal year's: before, the period run left the file of the
+    /// run before it, and monitoring read that one as this one.
+    @Test func thePeriodRunKeepsItsSummaryFile() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config, "--quiet"]).exitCode == 0)
+        let file = root.appendingPathComponent("summary.json")
+        let result = try JobProcess.run("kouka-report", ["--config", config, "--period", "2021-2025", "--today", "2025-04-01", "--quiet",
+                                                         "--summary", file.path])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let kept = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        let printed = try result.summary()
+        #expect(kept["exitCode"] as? Int == 0)
+        #expect(NSDictionary(dictionary: kept).isEqual(to: printed), "the file holds what the run printed")
+        let lines = try String(contentsOf: root.appendingPathComponent("summary.json.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+    }
+
     @Test func thePeriodReportIsASetOfItsOwnInEveryFormat() throws {
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 0)

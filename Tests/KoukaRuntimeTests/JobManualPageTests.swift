@@ -13,6 +13,7 @@ import Testing
         #expect(job.contains("\n.TP\n\\fB\\-c\\fR, \\fB\\-\\-config\\fR \\fIconfig\\fR\nThe configuration file (TOML). (default: kouka.toml)\n"))
         #expect(!job.contains("today"), "a hidden option stays out of the page")
         #expect(job.contains("\n.SH \"EXIT STATUS\"\n.TP\n.B 0\ndone\n"))
+        #expect(job.contains("\n.SH DESCRIPTION\nA job.\n.PP\nIt prints its summary on standard output as JSON"))
     }
 
     @Test func textCannotStartARequestOrHideABackslash() {

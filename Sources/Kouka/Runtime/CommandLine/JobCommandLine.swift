@@ -90,7 +90,7 @@ package enum JobCommandLine {
             // -c value, or flags grouped (-vq); in a group only the last may take a value.
             let letters = Array(argument.dropFirst())
             for (index, letter) in letters.enumerated() {
-                    guard let option = command.option(short: letter) else { return fail("Unknown option '-\(letter)'") }
+                guard let option = command.option(short: letter) else { return fail("Unknown option '-\(letter)'") }
                 guard option.takesValue else {
                     flags.insert(option.long)
                     continue

@@ -10,7 +10,7 @@ enum JobManualPage {
             ".SH SYNOPSIS",
         ]
         lines += synopsis([command])
-        lines += [".SH DESCRIPTION", escape(command.abstract)]
+        lines += [".SH DESCRIPTION", escape(command.abstract), ".PP", escape(Self.output)]
         lines += [".SH OPTIONS"] + options(of: command)
         if !command.subcommands.isEmpty {
             lines.append(".SH SUBCOMMANDS")
@@ -30,6 +30,11 @@ enum JobManualPage {
         lines += [".SH AUTHORS", "The Kouka project."]
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// What every job prints where: the same for all three, as JobRunner does it.
+    static let output = "It prints its summary on standard output as JSON (as a table with --table, where a subcommand offers it), "
+        + "and its log on standard error as logfmt lines; --summary also keeps the summary in a file for monitoring. "
+        + "It asks nothing, so that cron and systemd can run it."
 
     private static func synopsis(_ path: [JobCommand]) -> [String] {
         let command = path[path.count - 1]
