@@ -1,6 +1,8 @@
 /// Reads a job's arguments the way swift-argument-parser (the jobs' parser until December 2026) read them, so that
-/// crontabs, systemd units and scripts keep working: `--name value`, `--name=value`, `-c value`, flags grouped
-/// (`-vq`), `kouka-audit help verify`, the default subcommand, and the same messages for what cannot be read.
+/// crontabs, systemd units and scripts keep working: `--name value`, `--name=value`, `-c value`, `-c=value`, flags
+/// grouped with the options that take values given theirs in order (`-vq`, `-qc kouka.toml`), `kouka-audit help verify`,
+/// the default subcommand, and the same messages for what cannot be read. One difference, on purpose: an empty value
+/// (`--summary ''`) is a missing one, before any work, where swift-argument-parser took it and the job failed late.
 package enum JobCommandLine {
     /// What the arguments ask for.
     package enum Outcome: Sendable {
@@ -22,11 +24,10 @@ package enum JobCommandLine {
         var rest = arguments[...]
         if !root.subcommands.isEmpty {
             if rest.first == "help" {
-                guard let name = rest.dropFirst().first else { return .help(JobCommandHelp.text(for: path)) }
-                guard let subcommand = root.subcommand(name) else {
-                    return .failure(JobUsageError("Unknown subcommand '\(name)'"), path: path)
-                }
-                return .help(JobCommandHelp.text(for: path + [subcommand]))
+                // `help verify`: the subcommand's help; `help` alone, or followed by anything else, the job's.
+                let next = rest.dropFirst().first
+                if next == "--version" { return .version }
+                return .help(JobCommandHelp.text(for: path + (next.flatMap(root.subcommand).map { [$0] } ?? [])))
             }
             if let first = rest.first, let subcommand = root.subcommand(first) {
                 path.append(subcommand)
@@ -40,6 +41,7 @@ package enum JobCommandLine {
             }
         }
         let command = path[path.count - 1]
+        if let asked = builtIn(in: rest, of: command, path: path) { return asked }
         var values: [String: String] = [:]
         var flags: Set<String> = []
         func fail(_ message: String, _ option: JobOption? = nil) -> Outcome {
@@ -47,16 +49,18 @@ package enum JobCommandLine {
         }
         // A value is the next argument unless that one is an option itself (as swift-argument-parser read it).
         func nextValue() -> String? {
-            guard let next = rest.first, !(next.hasPrefix("-") && next.count > 1) else { return nil }
+            guard let next = rest.first, !looksLikeOption(next) else { return nil }
             rest = rest.dropFirst()
             return next
         }
-        // Help and the version come first, wherever they are given, as swift-argument-parser answered them.
-        for argument in rest.prefix(while: { $0 != "--" }) {
-            if argument == "--help" || (!argument.hasPrefix("--") && argument.hasPrefix("-") && argument.dropFirst().contains("h")) {
-                return .help(JobCommandHelp.text(for: path))
+        // `given`: the option as the arguments wrote it (`--config`, `-c`), for the message.
+        func take(_ value: String?, for option: JobOption, given: String) -> Outcome? {
+            guard let value, !value.isEmpty else { return fail("Missing value for '\(given) <\(option.long)>'", option) }
+            if option.value == .integer && Int(value) == nil {
+                return fail("The value '\(value)' is invalid for '\(given) <\(option.long)>'", option)
             }
-            if argument == "--version" { return .version }
+            values[option.long] = value
+            return nil
         }
         while let argument = rest.popFirst() {
             if argument == "--" {
@@ -75,35 +79,77 @@ package enum JobCommandLine {
                 }
                 guard let option = command.option(long: name) else { return fail("Unknown option '--\(name)'") }
                 guard option.takesValue else {
-                    if let inline { return fail("The option '--\(name)' does not take any value, but '\(inline)' was specified.") }
+                    // `--dry-run=` with nothing after it is the flag, as swift-argument-parser read it.
+                    if let inline, !inline.isEmpty { return fail("The option '--\(name)' does not take any value, but '\(inline)' was specified.") }
                     flags.insert(name)
                     continue
                 }
-                guard let value = inline ?? nextValue(), !value.isEmpty else { return fail("Missing value for '--\(name) <\(name)>'", option) }
-                if option.value == .integer && Int(value) == nil {
-                    return fail("The value '\(value)' is invalid for '--\(name) <\(name)>'", option)
-                }
-                values[name] = value
+                if let failed = take(inline ?? nextValue(), for: option, given: "--\(name)") { return failed }
                 continue
             }
-            guard argument.hasPrefix("-"), argument.count > 1 else { return fail("Unexpected argument '\(argument)'") }
-            // -c value, or flags grouped (-vq); in a group only the last may take a value.
-            let letters = Array(argument.dropFirst())
-            for (index, letter) in letters.enumerated() {
-                guard let option = command.option(short: letter) else { return fail("Unknown option '-\(letter)'") }
+            guard looksLikeOption(argument) else { return fail("Unexpected argument '\(argument)'") }
+            // Flags grouped (-vq), the options among them that take values given the next arguments in order (-qc FILE),
+            // and the last one's written after `=` (-c=FILE).
+            let body = argument.dropFirst()
+            let letters = Array(body.prefix { $0 != "=" })
+            let inline = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
+            var options: [JobOption] = []
+            for letter in letters {
+                guard let option = command.option(short: letter) else {
+                    return fail("Unknown option '\(letter.isLetter && inline == nil ? "-\(letter)" : argument)'")
+                }
+                options.append(option)
+            }
+            for (index, option) in options.enumerated() {
+                let isLast = index == options.count - 1
                 guard option.takesValue else {
+                    if isLast, let inline { return fail("The option '-\(letters[index])' does not take any value, but '\(inline)' was specified.") }
                     flags.insert(option.long)
                     continue
                 }
-                guard index == letters.count - 1, let value = nextValue() else {
-                    return fail("Missing value for '-\(letter) <\(option.long)>'", option)
-                }
-                values[option.long] = value
+                if let failed = take(isLast && inline != nil ? inline : nextValue(), for: option, given: "-\(letters[index])") { return failed }
             }
         }
         if let missing = command.options.first(where: { $0.isRequired && values[$0.long] == nil }) {
             return fail("Missing expected argument '\(missing.usage)'", missing)
         }
         return .run(JobArguments(path: path, values: values, flags: flags))
+    }
+
+    /// `-x`, `--name`: an argument that is an option, not a value.
+    private static func looksLikeOption(_ argument: String) -> Bool { argument.hasPrefix("-") && argument.count > 1 }
+
+    /// Help or the version, asked anywhere before `--` as swift-argument-parser answered them (`--help`, `-h`, `-vh`,
+    /// `--help=…`), even after an option it cannot read. An argument where an option's value belongs is that value, so
+    /// `--config -h` is a missing value, as it was, not a request for help: nil then, and the reading reports it.
+    private static func builtIn(in arguments: ArraySlice<String>, of command: JobCommand, path: [JobCommand]) -> Outcome? {
+        var index = arguments.startIndex
+        // Steps over the values of `count` options; false when one is missing (the reading then reports it).
+        func skipValues(_ count: Int) -> Bool {
+            for _ in 0..<count {
+                guard index < arguments.endIndex, !looksLikeOption(arguments[index]) else { return false }
+                index += 1
+            }
+            return true
+        }
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            index += 1
+            if argument == "--" { return nil }
+            guard looksLikeOption(argument) else { continue }
+            if argument.hasPrefix("--") {
+                let name = String(argument.dropFirst(2).prefix { $0 != "=" })
+                if name == "help" { return .help(JobCommandHelp.text(for: path)) }
+                if name == "version" { return .version }
+                let takesValue = command.option(long: name)?.takesValue == true || (name == "manual-page" && path.count == 1)
+                if takesValue, !argument.contains("="), !skipValues(1) { return nil }
+                continue
+            }
+            let letters = argument.dropFirst().prefix { $0 != "=" }
+            if letters.contains("h") { return .help(JobCommandHelp.text(for: path)) }
+            let wanted = letters.filter { command.option(short: $0)?.takesValue == true }.count - (argument.contains("=") ? 1 : 0)
+            if !skipValues(max(wanted, 0)) { return nil }
+        }
+        return nil
     }
 }
