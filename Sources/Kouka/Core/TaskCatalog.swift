@@ -120,9 +120,9 @@ package struct TaskCatalog: Sendable {
             for entry in entries where entry.system == system {
                 for pattern in entry.patterns { tasksUsing[pattern, default: []].insert(entry.taskID) }
             }
-            let texts = tasksUsing.keys.sorted()
+            let byText = tasksUsing.sorted { $0.key < $1.key }
+            let texts = byText.map(\.key), users = byText.map(\.value)
             let patterns = texts.map(NamePattern.init)
-            let users = texts.map { tasksUsing[$0] ?? [] }
             let order = patterns.indices.sorted { patterns[$0].literalPrefix.lexicographicallyPrecedes(patterns[$1].literalPrefix) }
             for (place, i) in order.enumerated() {
                 let prefix = patterns[i].literalPrefix

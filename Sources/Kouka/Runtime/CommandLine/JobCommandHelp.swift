@@ -16,11 +16,7 @@ enum JobCommandHelp {
             }).joined(separator: "\n"))
         }
         sections.append("USAGE: " + usage(for: path))
-        let builtIn: [(String, String)] = [("--version", "Show the version."), ("-h, --help", "Show help information.")]
-        let options = command.options.filter { !$0.isHidden }.map { option in
-            (option.label, option.help + (option.defaultValue.map { " (default: \($0))" } ?? ""))
-        }
-        sections.append((["OPTIONS:"] + (options + builtIn).map(entry)).joined(separator: "\n"))
+        sections.append((["OPTIONS:"] + command.listedOptions.map { entry(($0.label, $0.statedHelp)) }).joined(separator: "\n"))
         if !command.subcommands.isEmpty {
             sections.append((["SUBCOMMANDS:"] + command.subcommands.map { subcommand in
                 entry((subcommand.name + (subcommand.name == command.defaultSubcommand ? " (default)" : ""), subcommand.abstract))

@@ -51,14 +51,11 @@ enum JobManualPage {
     }
 
     private static func options(of command: JobCommand) -> [String] {
-        var lines: [String] = []
-        for option in command.options where !option.isHidden {
+        command.listedOptions.flatMap { option in
             let value = option.takesValue ? " \\fI\(escape(option.long))\\fR" : ""
             let names = (option.short.map { "\\fB\\-\($0)\\fR, " } ?? "") + "\\fB\(escape("--" + option.long))\\fR" + value
-            lines += [".TP", names, escape(option.help + (option.defaultValue.map { " (default: \($0))" } ?? ""))]
+            return [".TP", names, escape(option.statedHelp)]
         }
-        lines += [".TP", "\\fB\\-\\-version\\fR", "Show the version.", ".TP", "\\fB\\-h\\fR, \\fB\\-\\-help\\fR", "Show help information."]
-        return lines
     }
 
     /// Text as roff prints it: a backslash is `\e`, a dash a minus sign (options are typed with it), and a line
