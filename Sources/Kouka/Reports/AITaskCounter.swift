@@ -53,7 +53,8 @@ struct AITaskCounter {
 
     private mutating func update(_ entry: CatalogEntry, _ change: (inout Uses) -> Void) {
         guard entry.system.isAI else { return }
-        var task = tasks[entry.taskID] ?? Uses(name: entry.name)
+        // Taken out while it changes, so that its sets are changed in place rather than copied for every rollup.
+        var task = tasks.removeValue(forKey: entry.taskID) ?? Uses(name: entry.name)
         task.systems.insert(entry.system)
         if let production = entry.productionFrom { task.production[entry.system.rawValue] = production }
         change(&task)

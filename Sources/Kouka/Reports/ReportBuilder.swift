@@ -14,6 +14,14 @@ package enum ReportBuilder {
         }
     }
 
+    /// A `TaskKey` with its names numbered (`CanonicalNames`): equal exactly when the `TaskKey`s are.
+    private struct NumberedTaskKey: Hashable {
+        var task: Int
+        var department: Int
+        var system: SystemFamily
+        var unit: EffectUnit
+    }
+
     private struct TaskSums {
         var entry: CatalogEntry
         var successes = 0, failures = 0, unfinished = 0, cancelled = 0, offHours = 0
@@ -40,6 +48,9 @@ package enum ReportBuilder {
         // A task line's sums sit in an array, found by key once per rollup and changed in place there.
         var taskSlots: [TaskKey: Int] = [:]
         var taskSums: [TaskSums] = []
+        // The same slots found by the names' numbers: a rollup's lookup hashes their bytes, not the names normalised.
+        var slotOfNumbered: [NumberedTaskKey: Int] = [:]
+        var taskNames = CanonicalNames(), departmentNames = CanonicalNames()
         var unmapped: [String: [String: UnmappedSums]] = [:]
         var mismatches: [String: UnitMismatchLine] = [:]
         var minutesByFamily: [SystemFamily: Double] = [:]
@@ -77,14 +88,21 @@ package enum ReportBuilder {
             case .success: break
             }
             let department = key.department.isEmpty ? entry.department : key.department
-            let taskKey = TaskKey(task: entry.taskID, department: department, system: entry.system, unit: entry.unit)
+            let numbered = NumberedTaskKey(task: taskNames.number(of: entry.taskID), department: departmentNames.number(of: department),
+                                           system: entry.system, unit: entry.unit)
             let slot: Int
-            if let found = taskSlots[taskKey] {
+            if let found = slotOfNumbered[numbered] {
                 slot = found
             } else {
-                slot = taskSums.count
-                taskSlots[taskKey] = slot
-                taskSums.append(TaskSums(entry: entry))
+                let taskKey = TaskKey(task: entry.taskID, department: department, system: entry.system, unit: entry.unit)
+                if let found = taskSlots[taskKey] {
+                    slot = found
+                } else {
+                    slot = taskSums.count
+                    taskSlots[taskKey] = slot
+                    taskSums.append(TaskSums(entry: entry))
+                }
+                slotOfNumbered[numbered] = slot
             }
             taskSums[slot].sources.insert(rollup.sourceID)
             taskSums[slot].machineSeconds += t.machineSeconds
@@ -145,6 +163,10 @@ package enum ReportBuilder {
             (LocalDate(year: number / 100, month: number % 100, day: 1).monthKey, byFamily)
         })
         let taskKeys = taskSlots.keys.sorted()
+        // The sources in the order of their paths, found once: a task line's sources (a city's thousands of daily logs) are
+        // put in that order by their places in it, not by comparing their paths again for every line.
+        let sourcesByPath = inputs.sources.sorted { $0.value.path < $1.value.path }
+        let placeByPath = Dictionary(uniqueKeysWithValues: sourcesByPath.enumerated().map { ($1.key, $0) })
         let taskLines = taskKeys.map { key -> TaskLine in
             let s = taskSums[taskSlots[key]!]
             return TaskLine(
@@ -153,7 +175,7 @@ package enum ReportBuilder {
                 units: s.units, hoursSaved: Rounding.hundredths(s.minutes / 60),
                 basis: !s.measuredTime ? "estimate" : (s.measuredUnits >= s.units ? "measured" : "partly-measured"),
                 machineHours: Rounding.hundredths(s.machineSeconds / 3600), offHoursAnswers: s.offHours, catalogLines: s.lines.sorted(),
-                sources: s.sources.compactMap { inputs.sources[$0]?.path }.sorted())
+                sources: s.sources.compactMap { placeByPath[$0] }.sorted().map { sourcesByPath[$0].value.path })
         }
 
         // In the tasks' order, so that a department's sum of their minutes is added up the same way every time.

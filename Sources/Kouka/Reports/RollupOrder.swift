@@ -9,21 +9,17 @@ enum RollupOrder {
     static func sorted(_ rollups: [DailyRollup]) -> [DailyRollup] {
         // Names are ranked by `String.<`, as `RollupKey.<` compares them; names that are equal as Strings
         // (canonically equivalent) share a rank, as they tie there.
-        var departments: [String: Int] = [:], tasks: [String: Int] = [:]
-        for rollup in rollups {
-            departments[rollup.key.department] = 0
-            tasks[rollup.key.taskName] = 0
-        }
-        for (rank, name) in departments.keys.sorted().enumerated() { departments[name] = rank }
-        for (rank, name) in tasks.keys.sorted().enumerated() { tasks[name] = rank }
+        var departments = CanonicalNames(), tasks = CanonicalNames()
+        let numbers = rollups.map { (department: departments.number(of: $0.key.department), task: tasks.number(of: $0.key.taskName)) }
+        let departmentRanks = departments.ranks(), taskRanks = tasks.ranks()
         let families = SystemFamily.declared, outcomes = Outcome.declared, units = EffectUnit.declared
-        let keys = rollups.map { rollup -> (Int, Int, UInt64, Int64) in
-            let key = rollup.key
+        let keys = rollups.indices.map { index -> (Int, Int, UInt64, Int64) in
+            let rollup = rollups[index], key = rollup.key
             // Family, task, outcome, unit and the three flags, in `RollupKey.<`'s order of fields.
-            let rest = UInt64(families.firstIndex(of: key.family)!) << 56 | UInt64(tasks[key.taskName]!) << 24
+            let rest = UInt64(families.firstIndex(of: key.family)!) << 56 | UInt64(taskRanks[numbers[index].task]) << 24
                 | UInt64(outcomes.firstIndex(of: key.outcome)!) << 16 | UInt64(units.firstIndex(of: key.unit)!) << 8
                 | (key.offHours ? 4 : 0) | (key.cumulative ? 2 : 0) | (key.undatedPeriod ? 1 : 0)
-            return (key.date.daysSinceEpoch, departments[key.department]!, rest, rollup.sourceID)
+            return (key.date.daysSinceEpoch, departmentRanks[numbers[index].department], rest, rollup.sourceID)
         }
         let order = rollups.indices.sorted { a, b in
             keys[a] != keys[b] ? keys[a] < keys[b] : a < b

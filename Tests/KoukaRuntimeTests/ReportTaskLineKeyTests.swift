@@ -1,0 +1,57 @@
+import Foundation
+@testable import Kouka
+import Testing
+
+/// A report's task line is one per task, department, system and unit, with names compared as `String` compares
+/// them: a department written with a precomposed "が" in one log and a combining mark in another is one line,
+/// however the builder finds a rollup's line.
+struct ReportTaskLineKeyTests {
+    static let entry = CatalogEntry(taskID: "R01", name: "住民票発行", department: "市民課", system: .rpa, unit: .runs,
+                                    manualMinutesPerUnit: 12, residualMinutesPerUnit: 2, validFrom: LocalDate(year: 2023, month: 4, day: 1),
+                                    patterns: ["住民票*"], line: 2)
+
+    static func rollup(department: String, day: Int, events: Int, source: Int64 = 1) -> DailyRollup {
+        DailyRollup(key: RollupKey(date: LocalDate(year: 2024, month: 5, day: day), department: department, family: .rpa, taskName: "住民票発行",
+                                   outcome: .success, unit: .runs),
+                    totals: RollupTotals(events: events, quantity: Double(events), machineSeconds: 0, humanSeconds: 0, humanMeasuredQuantity: 0),
+                    sourceID: source)
+    }
+
+    @Test func aDepartmentSpelledTwoWaysIsOneLine() throws {
+        let report = ReportBuilder.build(ReportInputs(
+            period: .fiscalYear(FiscalYear(2024)),
+            rollups: [
+                Self.rollup(department: "がくしゅう課", day: 10, events: 3),
+                Self.rollup(department: "税務課", day: 10, events: 7),
+                Self.rollup(department: "か\u{3099}くしゅう課", day: 11, events: 5),
+                Self.rollup(department: "", day: 12, events: 1),
+            ],
+            catalog: TaskCatalog(entries: [Self.entry]), catalogPath: "catalog.csv", catalogSHA256: "", targets: .dxPolicyDefaults,
+            sources: [1: SourceLine(path: "logs/a.csv", sha256: "", format: "f", rows: 16, accepted: 16, rejected: 0, status: "present")],
+            timezone: "Asia/Tokyo"))
+        // 3 + 5 runs of one department: 8 × (12 − 2) min = 80 min = 1.33 h; 7 runs of another; 1 run of the catalog's own
+        // department, for the rollup that names none. 16 runs × 10 min = 160 min = 2.67 h in all.
+        let lines = report.tasks.map { ($0.department, $0.successes, $0.hoursSaved) }
+        #expect(lines.count == 3, "\(lines)")
+        let learning = try #require(report.tasks.first { $0.department == "がくしゅう課" })
+        #expect((learning.successes, learning.hoursSaved) == (8, 1.33))
+        #expect(report.tasks.first { $0.department == "税務課" }?.successes == 7)
+        #expect(report.tasks.first { $0.department == "市民課" }?.successes == 1)
+        #expect(report.hoursSaved.total == 2.67)
+    }
+
+    /// A task line names the files its runs came from, by path in `String` order, whatever their ledger ids' order.
+    @Test func aLinesSourcesAreInTheOrderOfTheirPaths() {
+        let paths: [Int64: String] = [1: "logs/robot2/2024-05-10.log", 2: "logs/robot10/2024-05-10.log", 3: "logs/robot1/2024-05-11.log",
+                                      4: "logs/ガ.log", 5: "logs/カ.log", 6: "logs/unused.log"]
+        let report = ReportBuilder.build(ReportInputs(
+            period: .fiscalYear(FiscalYear(2024)),
+            rollups: [5, 1, 4, 2, 3].map { Self.rollup(department: "", day: 10, events: 1, source: $0) } + [Self.rollup(department: "税務課", day: 10, events: 1, source: 6)],
+            catalog: TaskCatalog(entries: [Self.entry]), catalogPath: "catalog.csv", catalogSHA256: "", targets: .dxPolicyDefaults,
+            sources: paths.mapValues { SourceLine(path: $0, sha256: "", format: "f", rows: 1, accepted: 1, rejected: 0, status: "present") },
+            timezone: "Asia/Tokyo"))
+        let line = report.tasks.first { $0.department == "市民課" }
+        #expect(line?.sources == ["logs/robot1/2024-05-11.log", "logs/robot10/2024-05-10.log", "logs/robot2/2024-05-10.log", "logs/カ.log", "logs/ガ.log"])
+        #expect(line?.sources == [1, 2, 3, 4, 5].map { paths[$0]! }.sorted())
+    }
+}
