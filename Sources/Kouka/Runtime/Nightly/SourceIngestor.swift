@@ -163,14 +163,15 @@ final class SourceIngestor {
     func take(ledger lines: [LedgerIdentity]) -> [LedgerIdentity] {
         ledgerLines = lines
         var away: [LedgerIdentity] = []
-        for (index, line) in lines.enumerated() {
-            guard let slot = paths.index(forKey: line.path), paths.values[slot].file != nil else {
-                away.append(line)
+        // By index, each line's path read in place: a city's tens of thousands of lines are not copied one by one.
+        for index in lines.indices {
+            guard let slot = paths.index(forKey: lines[index].path), paths.values[slot].file != nil else {
+                away.append(lines[index])
                 continue
             }
             // Two paths that are one text (a name in two Unicode normalizations) are one path here: the line of the
             // later in byte order is the one taken, whatever order the lines came in.
-            if let taken = paths.values[slot].line, Self.precedes(line.path, ledgerLines[taken].path) { continue }
+            if let taken = paths.values[slot].line, Self.precedes(lines[index].path, lines[taken].path) { continue }
             paths.values[slot].line = index
         }
         away.sort { Self.precedes($0.path, $1.path) }
@@ -233,6 +234,9 @@ final class SourceIngestor {
         summary: inout NightlySummary
     ) throws -> FileRead? {
         let zone = timeZoneText(for: spec)
+        // Read from a local copy of the array (one reference), whose lines are passed on in place rather than copied out
+        // of the class's property for each call.
+        let ledgerLines = ledgerLines
         // Not to be read again, until it is decided that it is.
         let slot = paths.index(forKey: display)
         if let slot { paths.values[slot].replacing = false } else { paths[display] = RunPath(replacing: false) }
