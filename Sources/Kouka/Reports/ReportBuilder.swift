@@ -4,7 +4,7 @@
 package enum ReportBuilder {
     /// A task's line: one per system and unit, so that a task two systems support (a chatbot and AI
     /// translation) never adds inquiries to characters; only its hours may be added up.
-    private struct TaskKey: Hashable, Comparable {
+    private struct TaskKey: Comparable {
         var task: String
         var department: String
         var system: SystemFamily
@@ -45,12 +45,13 @@ package enum ReportBuilder {
     /// The report, and its RPA minutes by month unrounded, which a projection multiplies (`ProjectionModel`).
     package static func buildWithRPAMinutes(_ inputs: ReportInputs) -> (report: YearReport, rpaMinutes: RPAMinutesByMonth) {
         let period = inputs.period
-        // A task line's sums sit in an array, found by key once per rollup and changed in place there.
-        var taskSlots: [TaskKey: Int] = [:]
-        var taskSums: [TaskSums] = []
-        // The same slots found by the names' numbers: a rollup's lookup hashes their bytes, not the names normalised.
-        var slotOfNumbered: [NumberedTaskKey: Int] = [:]
+        // A task line's sums sit in an array, found by key once per rollup and changed in place there. The key's names are
+        // numbered (`CanonicalNames`), so that a rollup's lookup hashes their bytes, not the names normalised.
+        var taskSlots: [NumberedTaskKey: Int] = [:]
         var taskNames = CanonicalNames(), departmentNames = CanonicalNames()
+        // By slot: each line's key, in the spelling of its first rollup, and its sums.
+        var taskKeys: [TaskKey] = []
+        var taskSums: [TaskSums] = []
         var unmapped: [String: [String: UnmappedSums]] = [:]
         var mismatches: [String: UnitMismatchLine] = [:]
         var minutesByFamily: [SystemFamily: Double] = [:]
@@ -91,18 +92,13 @@ package enum ReportBuilder {
             let numbered = NumberedTaskKey(task: taskNames.number(of: entry.taskID), department: departmentNames.number(of: department),
                                            system: entry.system, unit: entry.unit)
             let slot: Int
-            if let found = slotOfNumbered[numbered] {
+            if let found = taskSlots[numbered] {
                 slot = found
             } else {
-                let taskKey = TaskKey(task: entry.taskID, department: department, system: entry.system, unit: entry.unit)
-                if let found = taskSlots[taskKey] {
-                    slot = found
-                } else {
-                    slot = taskSums.count
-                    taskSlots[taskKey] = slot
-                    taskSums.append(TaskSums(entry: entry))
-                }
-                slotOfNumbered[numbered] = slot
+                slot = taskSums.count
+                taskSlots[numbered] = slot
+                taskKeys.append(TaskKey(task: entry.taskID, department: department, system: entry.system, unit: entry.unit))
+                taskSums.append(TaskSums(entry: entry))
             }
             taskSums[slot].sources.insert(rollup.sourceID)
             taskSums[slot].machineSeconds += t.machineSeconds
@@ -162,13 +158,14 @@ package enum ReportBuilder {
         let minutesByMonth = Dictionary(uniqueKeysWithValues: minutesByMonthNumber.map { number, byFamily in
             (LocalDate(year: number / 100, month: number % 100, day: 1).monthKey, byFamily)
         })
-        let taskKeys = taskSlots.keys.sorted()
+        // No two slots' keys are equal, so this order is the keys' own.
+        let slotsInOrder = taskKeys.indices.sorted { taskKeys[$0] < taskKeys[$1] }
         // The sources in the order of their paths, found once: a task line's sources (a city's thousands of daily logs) are
         // put in that order by their places in it, not by comparing their paths again for every line.
         let sourcesByPath = inputs.sources.sorted { $0.value.path < $1.value.path }
         let placeByPath = Dictionary(uniqueKeysWithValues: sourcesByPath.enumerated().map { ($1.key, $0) })
-        let taskLines = taskKeys.map { key -> TaskLine in
-            let s = taskSums[taskSlots[key]!]
+        let taskLines = slotsInOrder.map { slot -> TaskLine in
+            let key = taskKeys[slot], s = taskSums[slot]
             return TaskLine(
                 task: key.task, name: s.entry.name, system: key.system.rawValue, department: key.department,
                 unit: key.unit.rawValue, successes: s.successes, failures: s.failures, unfinished: s.unfinished, cancelled: s.cancelled,
@@ -179,8 +176,8 @@ package enum ReportBuilder {
         }
 
         // In the tasks' order, so that a department's sum of their minutes is added up the same way every time.
-        let departmentLines = DepartmentTable.lines(tasks: taskKeys.map { key in
-            let s = taskSums[taskSlots[key]!]
+        let departmentLines = DepartmentTable.lines(tasks: slotsInOrder.map { slot in
+            let key = taskKeys[slot], s = taskSums[slot]
             return DepartmentTable.TaskUse(department: key.department, task: key.task, system: key.system, unit: key.unit, successes: s.successes,
                                     failures: s.failures, unfinished: s.unfinished, units: s.units, minutes: s.minutes)
         }, previousYearHours: inputs.previousDepartmentHours, hourlyStaffCostYen: inputs.money?.hourlyStaffCostYen)
@@ -209,7 +206,7 @@ package enum ReportBuilder {
 
         // A task's lines (one per department and unit) added in the tasks' order, as the departments' are.
         var rpaMinutesByTask: [String: Double] = [:]
-        for key in taskKeys where key.system == .rpa { rpaMinutesByTask[key.task, default: 0] += taskSums[taskSlots[key]!].minutes }
+        for slot in slotsInOrder where taskKeys[slot].system == .rpa { rpaMinutesByTask[taskKeys[slot].task, default: 0] += taskSums[slot].minutes }
         let rpaMinutes = RPAMinutesByMonth(byMonth: minutesByMonth.compactMapValues { $0[.rpa] },
                                            bySystem: Dictionary(uniqueKeysWithValues: minutesByFamily.map { ($0.key.rawValue, $0.value) }),
                                            byTask: rpaMinutesByTask)
