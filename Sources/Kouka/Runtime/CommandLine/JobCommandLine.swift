@@ -32,7 +32,7 @@ package enum JobCommandLine {
             if let first = rest.first, let subcommand = root.subcommand(first) {
                 path.append(subcommand)
                 rest = rest.dropFirst()
-            } else if let first = rest.first, ["-h", "--help", "--version"].contains(first) || first.hasPrefix("--manual-page") {
+            } else if let first = rest.first, ["-h", "--help", "--version"].contains(first) || first.hasPrefix("--") && isManualPage(optionName(first), path: path) {
                 // Asked of the job itself, not of its default subcommand.
             } else if let name = root.defaultSubcommand, let subcommand = root.subcommand(name) {
                 path.append(subcommand)
@@ -69,9 +69,9 @@ package enum JobCommandLine {
             }
             if argument.hasPrefix("--") {
                 let body = argument.dropFirst(2)
-                let name = String(body.prefix { $0 != "=" })
+                let name = optionName(argument)
                 let inline = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
-                if name == "manual-page" && path.count == 1 {
+                if isManualPage(name, path: path) {
                     guard let date = inline ?? nextValue(), LocalDate(date) != nil else {
                         return fail("--manual-page needs the page's date, yyyy-MM-dd")
                     }
@@ -116,6 +116,13 @@ package enum JobCommandLine {
         return .run(JobArguments(path: path, values: values, flags: flags))
     }
 
+    /// The name of a long option as written (`--name` or `--name=value`): `name`.
+    private static func optionName(_ argument: String) -> String { String(argument.dropFirst(2).prefix { $0 != "=" }) }
+
+    /// Whether `name` is the hidden `--manual-page DATE` (scripts/build-deb.sh writes the package's pages with it),
+    /// which only the job itself answers, not its subcommands (`path` is the job alone).
+    private static func isManualPage(_ name: String, path: [JobCommand]) -> Bool { name == "manual-page" && path.count == 1 }
+
     /// `-x`, `--name`: an argument that is an option, not a value.
     private static func looksLikeOption(_ argument: String) -> Bool { argument.hasPrefix("-") && argument.count > 1 }
 
@@ -138,10 +145,10 @@ package enum JobCommandLine {
             if argument == "--" { return nil }
             guard looksLikeOption(argument) else { continue }
             if argument.hasPrefix("--") {
-                let name = String(argument.dropFirst(2).prefix { $0 != "=" })
+                let name = optionName(argument)
                 if name == "help" { return .help(JobCommandHelp.text(for: path)) }
                 if name == "version" { return .version }
-                let takesValue = command.option(long: name)?.takesValue == true || (name == "manual-page" && path.count == 1)
+                let takesValue = command.option(long: name)?.takesValue == true || isManualPage(name, path: path)
                 if takesValue, !argument.contains("="), !skipValues(1) { return nil }
                 continue
             }
