@@ -18,8 +18,8 @@ command -v chromium >/dev/null || missing+=(chromium fonts-noto-cjk)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "render-report: installing ${missing[*]} (Debian packages)" >&2
-  "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
+  "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 url="file://$(realpath "$html")"
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,4200 \

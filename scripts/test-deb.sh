@@ -22,8 +22,8 @@ lacks_text() { ! grep -qF -- "$2" <<<"$1"; }
 # jq reads the report; build-deb.sh installs dpkg-dev and lintian (which brings man-db) itself.
 if ! command -v jq >/dev/null; then
   sudo_cmd=(); [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends jq >/dev/null
+  "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends jq >/dev/null
 fi
 
 tmp=$(mktemp -d)
