@@ -5,10 +5,13 @@ extension KoukaStore {
     /// The counted files (present or gone) of `format`, other than `path`, with how many repeated runs each left out as
     /// counted in the file at `path`, by path. Asked only when that file no longer counts runs it counted: its rejections
     /// are searched by their reason, which names the file (`RunAdmission.countedInText`).
+    ///
+    /// From the repeated runs (`rejects_repeated_by_source`, v33) to their files: `CROSS JOIN` keeps SQLite to that
+    /// order, which it would not choose by itself, going through every ledger line instead.
     func filesLeavingRunsOut(for path: String, format: String) throws -> [String: Int] {
         var found: [String: Int] = [:]
         try db.prepare("""
-            SELECT s.path, COUNT(*) FROM source_files s JOIN rejects r ON r.source_id = s.id
+            SELECT s.path, COUNT(*) FROM rejects r CROSS JOIN source_files s ON s.id = r.source_id
             WHERE r.repeated_run = 1 AND s.format = ? AND s.path <> ? AND s.status IN ('present', 'gone') AND instr(r.reason, ?) > 0
             GROUP BY s.path
             """, reading: "rejects").query([.text(format), .text(path), .text(RunAdmission.countedInText(path))]) {
