@@ -396,10 +396,10 @@ enum Migrations {
         INSERT INTO read_by_since VALUES ('0.5.7', (julianday('now') - 2440587.5) * 86400.0);
         """),
         // 0.5.10: the repeated runs a file left out, alone. A file back from away (its line gone, the file there again) and a
-        // file renamed search them for the runs counted in it by their reason's text, which no index can find: without
-        // this they searched every ledger line's rejects, some 15 ms a file at 18,260 lines, so a folder of 1,826 files
-        // restored from a backup cost half a minute more with each year of logs. A store with no repeated run has an
-        // empty index: nothing to search.
+        // file renamed search them for the runs counted in it by their reason's text, which no index can find. Without this
+        // the first went through every ledger line and the second through every reject: at 18,260 lines a robot's folder of
+        // 1,826 files back took 16.8 s, and takes 1.1 s with it (stop 51). A store with no repeated run has an empty index:
+        // nothing to search.
         ("v33", """
         CREATE INDEX rejects_repeated_by_source ON rejects(source_id) WHERE repeated_run = 1;
         """),
