@@ -62,4 +62,46 @@ import Testing
             #expect(once.hoursSaved.total > 0, "\(period)")
         }
     }
+
+    /// A context adds a period's rollups up once for every cut-off day at or past their last (a past year in a tool review
+    /// is cut at its own last day, and reported uncut beside it): each report must still be the one a context that
+    /// built nothing before gives, with the systems live and the licences borne by its own day.
+    @Test func aReportCutAtADayIsTheSameBuiltAloneOrAfterTheOthers() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-kept-cut-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var configuration = try Configuration.load(path: SampleCityTests.sampleLogs.appendingPathComponent("kouka.toml").path)
+        configuration.databasePath = folder.appendingPathComponent("kouka.sqlite").path
+        configuration.money = MoneySettings(hourlyStaffCostYen: 3_000, yearlyLicenceYen: [.rpa: 1_200_000])
+        // The store's last complete day is in FY2025, after the 窓口予約システム (2025-07-01) went live.
+        let today = LocalDate(year: 2025, month: 11, day: 27)
+        _ = try NightlyJob(configuration: configuration, logger: .silent, options: NightlyOptions(today: today)).run()
+        let cuts: [(ReportPeriod, LocalDate?)] = [2024, 2025].flatMap { start -> [(ReportPeriod, LocalDate?)] in
+            let year = FiscalYear(start)
+            return [nil, year.lastDay, year.lastDay.adding(days: 40), LocalDate(year: start, month: 6, day: 30), LocalDate(year: start, month: 10, day: 31)]
+                .map { (.fiscalYear(year), $0) }
+        }
+        let alone = try cuts.map { period, through in
+            try ReportContext.reading(configuration: configuration, today: today) { try $0.report(period, generatedAt: "", previous: nil, through: through) }
+        }
+        for order in [Array(cuts.indices), cuts.indices.reversed()] {
+            let together = try ReportContext.reading(configuration: configuration, today: today) { context in
+                _ = try context.keepingEveryRollup()
+                var reports: [Int: YearReport] = [:]
+                for index in order { reports[index] = try context.report(cuts[index].0, generatedAt: "", previous: nil, through: cuts[index].1) }
+                return reports
+            }
+            for index in cuts.indices {
+                #expect(together[index] == alone[index], "\(cuts[index].0) through \(cuts[index].1.map(\.description) ?? "its end")")
+            }
+        }
+        // What the cut-off day changes: FY2025's new system live by October, not by June; its licence borne by the months to date.
+        let year2025 = cuts.indices.filter { cuts[$0].0 == .fiscalYear(FiscalYear(2025)) }
+        let june = alone[year2025[3]], october = alone[year2025[4]]
+        #expect(june.newSystems?.actual == 0 && october.newSystems?.actual == 1)
+        #expect(june.money?.licenceYen != october.money?.licenceYen)
+        // And the rollups it adds up: FY2024's hours by June are some of the year's.
+        let year2024 = cuts.indices.filter { cuts[$0].0 == .fiscalYear(FiscalYear(2024)) }
+        #expect(alone[year2024[3]].hoursSaved.total > 0 && alone[year2024[3]].hoursSaved.total < alone[year2024[0]].hoursSaved.total)
+    }
 }

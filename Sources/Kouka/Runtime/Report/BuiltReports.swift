@@ -8,7 +8,18 @@ final class BuiltReports {
         var through: LocalDate?
     }
 
+    /// What the rollups alone give (`ReportBuilder`): the rollups of `period` up to `rollupsThrough`, before the systems
+    /// live and the licences borne by the report's own day are applied.
+    struct RollupsKey: Hashable {
+        var period: ReportPeriod
+        var generatedAt: String
+        var rollupsThrough: LocalDate
+    }
+
     var reports: [Key: YearReport] = [:]
+    /// Reports whose keys differ only in a cut-off day past their rollups' last (a past year cut at its own last day in a
+    /// tool review, and the same year uncut) add the same rollups up: built once, by `RollupsKey`.
+    var fromRollups: [RollupsKey: (report: YearReport, rpaMinutes: RPAMinutesByMonth)] = [:]
     /// Each report's RPA minutes by month, unrounded (`ReportBuilder.buildWithRPAMinutes`).
     var rpaMinutes: [Key: RPAMinutesByMonth] = [:]
     /// Every rollup of the store, when the context keeps them (`ReportContext.keepingEveryRollup`).

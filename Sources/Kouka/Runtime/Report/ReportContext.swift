@@ -108,7 +108,24 @@ struct ReportContext {
 
     private func build(_ period: ReportPeriod, generatedAt: String, through last: LocalDate?) throws -> (YearReport, RPAMinutesByMonth) {
         // `through` cuts the period at a day (the year to date of a projection); its other figures are the period's.
-        let rollups = try rollups(from: period.firstDay, to: min(period.lastDay, last ?? period.lastDay))
+        let rollupsThrough = min(period.lastDay, last ?? period.lastDay)
+        let key = BuiltReports.RollupsKey(period: period, generatedAt: generatedAt, rollupsThrough: rollupsThrough)
+        if built.fromRollups[key] == nil { built.fromRollups[key] = try buildFromRollups(period, generatedAt: generatedAt, through: rollupsThrough) }
+        var (report, minutes) = built.fromRollups[key]!
+        // A year cut at a day (a month's year to date) counts the systems live by that day, as its hours.
+        NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: min(asOf, last ?? asOf))
+        // And a year under way bears the licences of the months it covers, as its month reports and its tool review do
+        // (helper-92: a whole year's licence set against April's hours in the same report as April's twelfth).
+        if case .fiscalYear = period, let money = configuration.money, min(asOf, last ?? asOf) < period.lastDay {
+            report.money = report.money?.borne(months: MoneySettings.monthsBorne(of: period, through: min(asOf, last ?? asOf)), by: money)
+        }
+        return (report, minutes)
+    }
+
+    /// What `period`'s rollups up to `rollupsThrough` give, with its ledger lines, rejects and repeated runs: everything
+    /// of the report but the systems live and the licences borne by the report's own day.
+    private func buildFromRollups(_ period: ReportPeriod, generatedAt: String, through rollupsThrough: LocalDate) throws -> (YearReport, RPAMinutesByMonth) {
+        let rollups = try rollups(from: period.firstDay, to: rollupsThrough)
         let repeated = try store.repeatedRuns(from: period.firstDay, to: period.lastDay)
         // A rejected row counts in the period of its own date; one whose date is unknown in none, and is shown in all.
         let rejected = try store.rejectedRows(from: period.firstDay, to: period.lastDay)
@@ -138,20 +155,12 @@ struct ReportContext {
             let was = s.officeHours ?? OfficeHours.unknownLedgerText
             if was != hours { otherHours[s.path] = was }
         }
-        var (report, minutes) = ReportBuilder.buildWithRPAMinutes(ReportInputs(
+        return ReportBuilder.buildWithRPAMinutes(ReportInputs(
             period: period, rollups: rollups, catalog: catalog, catalogPath: catalogPath, catalogSHA256: catalogSHA256,
             targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
             excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses,
             generatedAt: generatedAt, koukaVersion: KoukaVersion.current,
             money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600, officeHours: configuration.officeHours,
             otherOfficeHours: otherHours))
-        // A year cut at a day (a month's year to date) counts the systems live by that day, as its hours.
-        NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: min(asOf, last ?? asOf))
-        // And a year under way bears the licences of the months it covers, as its month reports and its tool review do
-        // (helper-92: a whole year's licence set against April's hours in the same report as April's twelfth).
-        if case .fiscalYear = period, let money = configuration.money, min(asOf, last ?? asOf) < period.lastDay {
-            report.money = report.money?.borne(months: MoneySettings.monthsBorne(of: period, through: min(asOf, last ?? asOf)), by: money)
-        }
-        return (report, minutes)
     }
 }
