@@ -19,12 +19,15 @@ enum RunsEndedInGoneLogs {
             guard let name = DatedLogName(line.path) else { continue }
             robots[robot(name), default: []].append((name.date, line.path))
         }
+        // By date, so that a log's later days are found by bisection: each log looked through all its robot's logs, 1,826
+        // a robot over five years, and verifying a city's 18,260 daily logs took 0.3 s on this alone.
+        for key in robots.keys { robots[key]!.sort { ($0.date, $0.path) < ($1.date, $1.path) } }
         var found: [String: String] = [:]
         for line in ledger where line.status == .present && onDisk.contains(line.path) {
             guard specs[line.path]?.parser.runIdsSpanDatedLogs == true, let name = DatedLogName(line.path),
                   let logs = robots[robot(name)] else { continue }
             let last = name.date.adding(days: UiPathExecutionLogParser.longestRunDays - 1)
-            guard let gone = logs.filter({ $0.date > name.date && $0.date <= last && !onDisk.contains($0.path) }).min(by: { $0.date < $1.date }),
+            guard let gone = Self.firstGone(in: logs, after: name.date, through: last, onDisk: onDisk),
                   let stored = try store.countedRuns(ofSourceAt: line.path), let replayed = try replay.countedRuns(ofSourceAt: line.path)
             else { continue }
             let endedHereOnly = replayed.unfinished.subtracting(stored.unfinished).intersection(stored.all)
@@ -34,5 +37,20 @@ enum RunsEndedInGoneLogs {
             found[line.path] = "\(endedHereOnly.count) run(s) it counts ended have their end in \(gone.path), the robot's log of a later day, gone from disk since: without it they would read as unfinished, so the file is taken as the store has it (its bytes checked by their SHA-256)"
         }
         return found
+    }
+
+    /// The robot's earliest log after `day`, through `last`, that is not among `onDisk`; `logs` in the order of their dates.
+    static func firstGone(in logs: [(date: LocalDate, path: String)], after day: LocalDate, through last: LocalDate,
+                          onDisk: Set<String>) -> (date: LocalDate, path: String)? {
+        var low = 0, high = logs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if logs[middle].date > day { high = middle } else { low = middle + 1 }
+        }
+        for log in logs[low...] {
+            if log.date > last { return nil }
+            if !onDisk.contains(log.path) { return log }
+        }
+        return nil
     }
 }
