@@ -110,8 +110,9 @@ struct ReportContext {
         // `through` cuts the period at a day (the year to date of a projection); its other figures are the period's.
         let rollupsThrough = min(period.lastDay, last ?? period.lastDay)
         let key = BuiltReports.RollupsKey(period: period, generatedAt: generatedAt, rollupsThrough: rollupsThrough)
-        if built.fromRollups[key] == nil { built.fromRollups[key] = try buildFromRollups(period, generatedAt: generatedAt, through: rollupsThrough) }
-        var (report, minutes) = built.fromRollups[key]!
+        let fromRollups = try built.fromRollups[key] ?? buildFromRollups(period, generatedAt: generatedAt, through: rollupsThrough)
+        built.fromRollups[key] = fromRollups
+        var (report, minutes) = fromRollups
         // A year cut at a day (a month's year to date) counts the systems live by that day, as its hours.
         NewSystemsCount.apply(to: &report, register: systems, targets: configuration.targets, asOf: min(asOf, last ?? asOf))
         // And a year under way bears the licences of the months it covers, as its month reports and its tool review do
