@@ -43,13 +43,10 @@ import Testing
     /// `kouka-report` reads the rollups once for its year, the year before, the review's years, the projection and
     /// the policy period: its whole report must be the one built reading each period from the store.
     @Test func aReportJobReadingRollupsOnceWritesTheSameReport() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-kept-job-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.folder("job")
         defer { try? FileManager.default.removeItem(at: folder) }
-        var configuration = try Configuration.load(path: SampleCityTests.sampleLogs.appendingPathComponent("kouka.toml").path)
-        configuration.databasePath = folder.appendingPathComponent("kouka.sqlite").path
         let today = LocalDate(year: 2026, month: 11, day: 27)
-        _ = try NightlyJob(configuration: configuration, logger: .silent, options: NightlyOptions(today: today)).run()
+        let configuration = try Self.sampleCity(in: folder, today: today)
         let generatedAt = Date(timeIntervalSince1970: 1_795_000_000)
         for period: ReportPeriod in [.fiscalYear(FiscalYear(2024)), .fiscalYear(FiscalYear(2023)), .month(year: 2025, month: 1)] {
             let options = ReportOptions(period: period, outputFolder: folder.path, generatedAt: generatedAt, today: today)
@@ -67,15 +64,12 @@ import Testing
     /// is cut at its own last day, and reported uncut beside it): each report must still be the one a context that
     /// built nothing before gives, with the systems live and the licences borne by its own day.
     @Test func aReportCutAtADayIsTheSameBuiltAloneOrAfterTheOthers() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-kept-cut-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Self.folder("cut")
         defer { try? FileManager.default.removeItem(at: folder) }
-        var configuration = try Configuration.load(path: SampleCityTests.sampleLogs.appendingPathComponent("kouka.toml").path)
-        configuration.databasePath = folder.appendingPathComponent("kouka.sqlite").path
-        configuration.money = MoneySettings(hourlyStaffCostYen: 3_000, yearlyLicenceYen: [.rpa: 1_200_000])
         // The store's last complete day is in FY2025, after the 窓口予約システム (2025-07-01) went live.
         let today = LocalDate(year: 2025, month: 11, day: 27)
-        _ = try NightlyJob(configuration: configuration, logger: .silent, options: NightlyOptions(today: today)).run()
+        let configuration = try Self.sampleCity(in: folder, today: today,
+                                                money: MoneySettings(hourlyStaffCostYen: 3_000, yearlyLicenceYen: [.rpa: 1_200_000]))
         let cuts: [(ReportPeriod, LocalDate?)] = [2024, 2025].flatMap { start -> [(ReportPeriod, LocalDate?)] in
             let year = FiscalYear(start)
             return [nil, year.lastDay, year.lastDay.adding(days: 40), LocalDate(year: start, month: 6, day: 30), LocalDate(year: start, month: 10, day: 31)]
@@ -103,5 +97,21 @@ import Testing
         // And the rollups it adds up: FY2024's hours by June are some of the year's.
         let year2024 = cuts.indices.filter { cuts[$0].0 == .fiscalYear(FiscalYear(2024)) }
         #expect(alone[year2024[3]].hoursSaved.total > 0 && alone[year2024[3]].hoursSaved.total < alone[year2024[0]].hoursSaved.total)
+    }
+
+    /// A new temporary folder.
+    static func folder(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-kept-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// The sample city's configuration with its store in `folder`, read by the nightly job as of `today`.
+    static func sampleCity(in folder: URL, today: LocalDate, money: MoneySettings? = nil) throws -> Configuration {
+        var configuration = try Configuration.load(path: SampleCityTests.sampleLogs.appendingPathComponent("kouka.toml").path)
+        configuration.databasePath = folder.appendingPathComponent("kouka.sqlite").path
+        if let money { configuration.money = money }
+        _ = try NightlyJob(configuration: configuration, logger: .silent, options: NightlyOptions(today: today)).run()
+        return configuration
     }
 }
