@@ -33,7 +33,8 @@ import Testing
         #expect(result.code == 1)
         let difference = result.differences.first { $0["subject"] as? String == "logs/winactor/b.csv" && $0["field"] as? String == "rollups_sha256" }
         #expect(difference?["kind"] as? String == "rollups-digest")
-        #expect((difference?["detail"] as? String ?? "").contains("removed behind Kouka's back"))
+        let detail = difference?["detail"] as? String ?? ""
+        #expect(detail.contains("removed behind Kouka's back"), "\(detail)")
         #expect(!VerifyTamperTests.named(result.differences, kind: "unverifiable"), "not a store from before digests: \(result.differences)")
         // Nor is a report made from rollups that may have been changed with it.
         let report = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--quiet"])

@@ -106,7 +106,7 @@ enum ArticleSnippets {
         }
         for department in figures.departments { print(department.rank, department.department, department.hoursSaved) }
         print("AI-supported tasks:", figures.aiSupportedTasks)
-        for target in figures.targets { print(target.label, target.actual, "/", target.target, target.met ? "met" : "not met") }
+        for target in figures.targets { print(target.label, target.actual.map { "\($0)" } ?? "no records", "/", target.target, target.met ? "met" : "not met") }
         print("failed runs:", figures.excluded.failedRuns, "unmapped runs:", figures.excluded.unmappedRuns)
         let digests = Dictionary(uniqueKeysWithValues: figures.sources.map { ($0.path, $0.sha256) })
         for line in figures.tasks {

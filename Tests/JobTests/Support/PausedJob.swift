@@ -104,8 +104,10 @@ final class PausedJob {
     /// Whether the job has not ended yet.
     var isRunning: Bool { process.isRunning }
 
+    /// Lets the job go on; a mark that cannot be written stops the test rather than leaving the job paused.
     func resume() {
-        FileManager.default.createFile(atPath: folder.appendingPathComponent("resume").path, contents: nil)
+        let written = FileManager.default.createFile(atPath: folder.appendingPathComponent("resume").path, contents: nil)
+        precondition(written, "cannot write the resume mark in \(folder.path)")
     }
 
     /// Kills the job where it paused (SIGKILL: what an out-of-memory kill or a power cut leaves) and waits for it to end.
