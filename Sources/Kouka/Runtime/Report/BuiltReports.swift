@@ -1,13 +1,7 @@
 
-/// The reports one `ReportContext` has built, by period, generation time and cut-off day. A box, so that the
-/// context stays a value; used by one job's thread only.
+/// What one `ReportContext` has built and read: its periods' sums of rollups, and every rollup when it keeps them. A
+/// box, so that the context stays a value; used by one job's thread only.
 final class BuiltReports {
-    struct Key: Hashable {
-        var period: ReportPeriod
-        var generatedAt: String
-        var through: LocalDate?
-    }
-
     /// What the rollups alone give (`ReportBuilder`): the rollups of `period` up to `rollupsThrough`, before the systems
     /// live and the licences borne by the report's own day are applied.
     struct RollupsKey: Hashable {
@@ -16,12 +10,10 @@ final class BuiltReports {
         var rollupsThrough: LocalDate
     }
 
-    var reports: [Key: YearReport] = [:]
-    /// Reports whose keys differ only in a cut-off day past their rollups' last (a past year cut at its own last day in a
-    /// tool review, and the same year uncut) add the same rollups up: built once, by `RollupsKey`.
+    /// Each period's report from its rollups, with its RPA minutes by month unrounded (`ReportBuilder.buildWithRPAMinutes`).
+    /// By `RollupsKey`, not by the report's cut-off day: a past year cut at its own last day (a tool review's column) and
+    /// the same year uncut add the same rollups up, and are built once.
     var fromRollups: [RollupsKey: (report: YearReport, rpaMinutes: RPAMinutesByMonth)] = [:]
-    /// Each report's RPA minutes by month, unrounded (`ReportBuilder.buildWithRPAMinutes`).
-    var rpaMinutes: [Key: RPAMinutesByMonth] = [:]
     /// Every rollup of the store, when the context keeps them (`ReportContext.keepingEveryRollup`).
     var allRollups: [DailyRollup]?
     /// Whether `allRollups` run from the first day to the last, as the store gives them: a period's are then one stretch

@@ -81,8 +81,7 @@ struct ReportContext {
     /// The report of `period`; with `previous`, departments are compared with it. Fails when the store cannot
     /// be read: a period is never reported from less than the store holds.
     func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, through last: LocalDate? = nil) throws -> YearReport {
-        let key = BuiltReports.Key(period: period, generatedAt: generatedAt, through: last)
-        let report = try builtReport(key)
+        let (report, _) = try build(period, generatedAt: generatedAt, through: last)
         // `previous` changes the departments' columns only: the report is compared, not built again.
         guard let previousHours = previous.flatMap({ $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) })
         else { return report }
@@ -93,19 +92,11 @@ struct ReportContext {
 
     /// The RPA minutes by month, unrounded, of the report `report(period, generatedAt:, previous:, through:)` gives.
     func rpaMinutes(_ period: ReportPeriod, generatedAt: String, through last: LocalDate? = nil) throws -> RPAMinutesByMonth {
-        let key = BuiltReports.Key(period: period, generatedAt: generatedAt, through: last)
-        _ = try builtReport(key)
-        return built.rpaMinutes[key]!
+        try build(period, generatedAt: generatedAt, through: last).1
     }
 
-    private func builtReport(_ key: BuiltReports.Key) throws -> YearReport {
-        if let report = built.reports[key] { return report }
-        let (report, minutes) = try build(key.period, generatedAt: key.generatedAt, through: key.through)
-        built.reports[key] = report
-        built.rpaMinutes[key] = minutes
-        return report
-    }
-
+    /// `period`'s report cut at `last`: its rollups' sums built once (`BuiltReports.fromRollups`), then the systems live and
+    /// the licences borne by its day, which are quick to apply each time.
     private func build(_ period: ReportPeriod, generatedAt: String, through last: LocalDate?) throws -> (YearReport, RPAMinutesByMonth) {
         // `through` cuts the period at a day (the year to date of a projection); its other figures are the period's.
         let rollupsThrough = min(period.lastDay, last ?? period.lastDay)
