@@ -33,6 +33,12 @@ struct StoreReadFailureTests {
         Tampering(sql: "UPDATE rollups SET day = '2024-04-31'", table: "rollups", column: "day", value: "2024-04-31"),
         Tampering(sql: "UPDATE rollups SET events = 'many'", table: "rollups", column: "events", value: "many"),
         Tampering(sql: "UPDATE rollups SET off_hours = 2", table: "rollups", column: "off_hours", value: "2"),
+        // A REAL column: text that is no number, an infinity (`9e999` in SQL), and an INTEGER column holding a REAL.
+        Tampering(sql: "UPDATE rollups SET quantity = 'lots'", table: "rollups", column: "quantity", value: "lots"),
+        Tampering(sql: "UPDATE rollups SET machine_seconds = 9e999", table: "rollups", column: "machine_seconds", value: "inf"),
+        Tampering(sql: "UPDATE rollups SET events = 2.5", table: "rollups", column: "events", value: "2.5"),
+        // A TEXT column holding a BLOB.
+        Tampering(sql: "UPDATE rollups SET department = x'41'", table: "rollups", column: "department", value: "a blob of 1 bytes"),
         Tampering(sql: "UPDATE source_files SET status = 'mystery'", table: "source_files", column: "status", value: "mystery"),
         Tampering(sql: "UPDATE rejects SET day = 'yesterday'", table: "rejects", column: "day", value: "yesterday"),
         // Bytes that are not UTF-8 (a damaged page that SQLite's own checks pass): read as a string they would be mended

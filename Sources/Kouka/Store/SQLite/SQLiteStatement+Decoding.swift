@@ -5,8 +5,9 @@ import CSQLite
 extension SQLiteStatement {
     /// An INTEGER.
     func int(_ column: Int32) throws(StoreError) -> Int64 {
-        guard type(column) == SQLITE_INTEGER else { throw undecodable(column) }
-        return rawInt(column)
+        let value = columnValue(column)
+        guard sqlite3_value_type(value) == SQLITE_INTEGER else { throw undecodable(column) }
+        return sqlite3_value_int64(value)
     }
 
     /// A 0 or 1.
@@ -26,31 +27,40 @@ extension SQLiteStatement {
 
     /// A finite REAL (an INTEGER is one too: SQLite may store a whole number so).
     func double(_ column: Int32) throws(StoreError) -> Double {
-        guard type(column) == SQLITE_FLOAT || type(column) == SQLITE_INTEGER, rawDouble(column).isFinite else { throw undecodable(column) }
-        return rawDouble(column)
+        let value = columnValue(column)
+        let type = sqlite3_value_type(value)
+        guard type == SQLITE_FLOAT || type == SQLITE_INTEGER else { throw undecodable(column) }
+        let number = sqlite3_value_double(value)
+        guard number.isFinite else { throw undecodable(column) }
+        return number
     }
 
     /// A TEXT.
     func text(_ column: Int32) throws(StoreError) -> String {
-        guard type(column) == SQLITE_TEXT, let text = rawText(column) else { throw undecodable(column) }
+        let value = columnValue(column)
+        guard sqlite3_value_type(value) == SQLITE_TEXT, let text = Self.text(of: value) else { throw undecodable(column) }
         return text
     }
 
     /// A TEXT: `previous` itself when the column holds its very bytes, so that a column repeating a few values
     /// over thousands of rows is not made into a new string for each.
     func text(_ column: Int32, reusing previous: String) throws(StoreError) -> String {
-        guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
-        if rawText(column, equals: previous) { return previous }
-        guard let text = rawText(column) else { throw undecodable(column) }
+        let value = columnValue(column)
+        guard sqlite3_value_type(value) == SQLITE_TEXT else { throw undecodable(column) }
+        let bytes = Self.textBytes(of: value)
+        if bytes.holds(previous) { return previous }
+        guard let text = Self.text(of: value) else { throw undecodable(column) }
         return text
     }
 
     /// A TEXT that is one of the few values a column repeats over thousands of rows (a department, a task's name): the
     /// string of `recent` that holds its very bytes, or a new one, kept in `recent` (at most `keeping`, latest first).
     func text(_ column: Int32, among recent: inout [String], keeping: Int = 8) throws(StoreError) -> String {
-        guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
-        if let index = recent.firstIndex(where: { rawText(column, equals: $0) }) { return recent[index] }
-        guard let text = rawText(column) else { throw undecodable(column) }
+        let value = columnValue(column)
+        guard sqlite3_value_type(value) == SQLITE_TEXT else { throw undecodable(column) }
+        let bytes = Self.textBytes(of: value)
+        if let index = recent.firstIndex(where: { bytes.holds($0) }) { return recent[index] }
+        guard let text = Self.text(of: value) else { throw undecodable(column) }
         if recent.count >= keeping { recent.removeLast() }
         recent.insert(text, at: 0)
         return text
@@ -60,16 +70,20 @@ extension SQLiteStatement {
     /// one of their raw values' very bytes.
     func value<Value: RawRepresentable>(_ column: Int32, as _: Value.Type, among recent: inout [(raw: String, value: Value)]) throws(StoreError) -> Value
     where Value.RawValue == String {
-        guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
-        if let known = recent.first(where: { rawText(column, equals: $0.raw) }) { return known.value }
-        guard let raw = rawText(column), let value = Value(rawValue: raw) else { throw undecodable(column) }
+        let cell = columnValue(column)
+        guard sqlite3_value_type(cell) == SQLITE_TEXT else { throw undecodable(column) }
+        let bytes = Self.textBytes(of: cell)
+        if let known = recent.first(where: { bytes.holds($0.raw) }) { return known.value }
+        guard let raw = Self.text(of: cell), let value = Value(rawValue: raw) else { throw undecodable(column) }
         recent.insert((raw, value), at: 0)
         return value
     }
 
     /// A date as the store writes it, `yyyy-MM-dd`: `previous` when the column holds its very text.
     func date(_ column: Int32, reusing previous: inout (text: String, date: LocalDate)?) throws(StoreError) -> LocalDate {
-        if let previous, type(column) == SQLITE_TEXT, rawText(column, equals: previous.text) { return previous.date }
+        if let previous, case let value = columnValue(column), sqlite3_value_type(value) == SQLITE_TEXT, Self.textBytes(of: value).holds(previous.text) {
+            return previous.date
+        }
         let date = try date(column)
         previous = (date.description, date)
         return date
@@ -77,8 +91,9 @@ extension SQLiteStatement {
 
     /// A TEXT's bytes, valid until the statement steps on: for a hash of the column, without a string.
     func textBytes(_ column: Int32) throws(StoreError) -> UnsafeRawBufferPointer {
-        guard type(column) == SQLITE_TEXT else { throw undecodable(column) }
-        return rawTextBytes(column)
+        let value = columnValue(column)
+        guard sqlite3_value_type(value) == SQLITE_TEXT else { throw undecodable(column) }
+        return Self.textBytes(of: value)
     }
 
     /// A TEXT, or nil for NULL.
@@ -108,8 +123,9 @@ extension SQLiteStatement {
 
     /// A blob of 64-bit values in this machine's byte order, as `.hashes` wrote it.
     func hashes(_ column: Int32) throws(StoreError) -> [UInt64] {
-        guard type(column) == SQLITE_BLOB else { throw undecodable(column) }
-        let (bytes, size) = rawBlob(column)
+        let value = columnValue(column)
+        guard sqlite3_value_type(value) == SQLITE_BLOB else { throw undecodable(column) }
+        let (bytes, size) = (sqlite3_value_blob(value), Int(sqlite3_value_bytes(value)))
         guard size % 8 == 0 else { throw undecodable(column) }
         guard size > 0, let bytes else { return [] }
         return (0..<size / 8).map { bytes.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) }

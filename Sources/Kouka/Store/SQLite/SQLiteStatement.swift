@@ -90,31 +90,51 @@ final class SQLiteStatement {
     }
 
     // Raw column access; `SQLiteStatement+Decoding` checks each value is one Kouka writes.
+    //
+    // Each reads the column's value once (`sqlite3_column_value`), then its type and contents from it with `sqlite3_value_*`:
+    // every `sqlite3_column_*` call also enters and leaves the connection's mutex and checks for a failed allocation, and a
+    // year's report reads a dozen columns of each of hundreds of thousands of rollups, most of them two or three times (a
+    // type, then a value). SQLite calls such a value unprotected: safe on one thread at a time, which is how every connection
+    // here is used (opened with SQLITE_OPEN_NOMUTEX, where the column calls take no mutex either).
     var connectionPath: String { connection.path }
-    func type(_ column: Int32) -> Int32 { sqlite3_column_type(statement, column) }
+    /// The column's value in the current row, valid until the statement steps on.
+    func columnValue(_ column: Int32) -> OpaquePointer? { sqlite3_column_value(statement, column) }
+    func type(_ column: Int32) -> Int32 { sqlite3_value_type(columnValue(column)) }
     func name(_ column: Int32) -> String { sqlite3_column_name(statement, column).map { String(cString: $0) } ?? "column \(column)" }
-    func rawInt(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
-    func rawDouble(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+    func rawInt(_ column: Int32) -> Int64 { sqlite3_value_int64(columnValue(column)) }
+    func rawDouble(_ column: Int32) -> Double { sqlite3_value_double(columnValue(column)) }
     /// A TEXT column's string; nil when its bytes are not UTF-8 (a damaged page, or bytes written behind Kouka's back):
     /// read as a string they would be mended with U+FFFD, and a task's name would quietly be another (helper-93).
-    func rawText(_ column: Int32) -> String? {
-        guard let bytes = sqlite3_column_text(statement, column) else { return "" }
-        return UTF8Text.validated(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))))
-    }
+    func rawText(_ column: Int32) -> String? { Self.text(of: columnValue(column)) }
     /// Whether `rawText(column)` would be `text`, a text read from a column (no NUL in it): the column holds its
     /// very bytes.
-    func rawText(_ column: Int32, equals text: String) -> Bool {
-        guard let bytes = sqlite3_column_text(statement, column) else { return text.isEmpty }
-        let count = Int(sqlite3_column_bytes(statement, column))
-        var text = text
-        return text.withUTF8 { utf8 in count == utf8.count && (count == 0 || memcmp(utf8.baseAddress!, bytes, count) == 0) }
-    }
+    func rawText(_ column: Int32, equals text: String) -> Bool { Self.textBytes(of: columnValue(column)).holds(text) }
     /// The bytes of a TEXT column, valid until the statement steps on: what a hash of the column needs, without a string.
-    func rawTextBytes(_ column: Int32) -> UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: sqlite3_column_text(statement, column), count: Int(sqlite3_column_bytes(statement, column)))
-    }
+    func rawTextBytes(_ column: Int32) -> UnsafeRawBufferPointer { Self.textBytes(of: columnValue(column)) }
     func rawBlob(_ column: Int32) -> (bytes: UnsafeRawPointer?, count: Int) {
-        (sqlite3_column_blob(statement, column), Int(sqlite3_column_bytes(statement, column)))
+        let value = columnValue(column)
+        return (sqlite3_value_blob(value), Int(sqlite3_value_bytes(value)))
+    }
+
+    /// A value's text as a string (empty for NULL); nil when its bytes are not UTF-8 (see `rawText`).
+    static func text(of value: OpaquePointer?) -> String? {
+        let bytes = textBytes(of: value)
+        return bytes.baseAddress == nil ? "" : UTF8Text.validated(bytes)
+    }
+
+    /// A value's text bytes (none for NULL), valid until the statement steps on. The text first, then its length, as
+    /// SQLite asks: a number made into text has no length before.
+    static func textBytes(of value: OpaquePointer?) -> UnsafeRawBufferPointer {
+        guard let start = sqlite3_value_text(value) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: start, count: Int(sqlite3_value_bytes(value)))
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// Whether these bytes are `text`'s UTF-8, exactly.
+    func holds(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in count == utf8.count && (count == 0 || memcmp(utf8.baseAddress!, baseAddress!, count) == 0) }
     }
 }
 
