@@ -52,9 +52,11 @@ let package = Package(
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         // A file's birth time (`statx`), which tells a file deleted and created again from one rewritten.
         .target(name: "CFileTimes", path: "Sources/CFileTimes"),
+        // Where libcsv's per-field callbacks put a reader's fields: called directly by libcsv, without a Swift thunk.
+        .target(name: "CCSVFields", path: "Sources/CCSVFields"),
         // One module: what a client sees is `public`; what the jobs and tests share beyond that is `package`.
         .target(name: "Kouka", dependencies: [
-            "CCSV", "CSQLite", "CCrypto", "CXLSX", "CFileTimes",
+            "CCSV", "CCSVFields", "CSQLite", "CCrypto", "CXLSX", "CFileTimes",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),

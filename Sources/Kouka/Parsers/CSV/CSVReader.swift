@@ -1,4 +1,5 @@
 import CCSV
+import CCSVFields
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,14 +12,15 @@ import Darwin
 /// Shift_JIS is parsed as bytes: its trail bytes (0x40–0xFC) never equal a comma, quote, CR or LF, so
 /// libcsv splits it correctly and only the fields a parser asks for are decoded.
 ///
-/// This is the only file that touches libcsv. The input is fed a line at a time so that each record
-/// knows the line it starts on.
+/// This is the only Swift file that touches libcsv; its callbacks, which put each field's bytes aside, are C
+/// (`CCSVFields`). The input is fed a line at a time so that each record knows the line it starts on.
 package final class CSVReader {
     package let path: String
     package let encoding: TextEncoding
     private let chunks: ByteChunkReader
     private let parser: UnsafeMutablePointer<csv_parser>
-    private let collector: UnsafeMutablePointer<Collector>
+    /// Where libcsv's callbacks put the fields (`CCSVFields`).
+    private let collector: UnsafeMutablePointer<kouka_csv_fields>
     private let firstLine: Int
 
     /// Opens `path`; with `startOffset` > 0 reading resumes there, numbering lines from `firstLine`, and
@@ -32,14 +34,18 @@ package final class CSVReader {
         parser = .allocate(capacity: 1)
         csv_init(parser, 0)
         collector = .allocate(capacity: 1)
-        collector.initialize(to: Collector())
+        guard kouka_csv_fields_init(collector) != 0 else {
+            collector.deallocate()
+            csv_free(parser)
+            parser.deallocate()
+            throw InputError.cannotRead(path: path, reason: "not enough memory to read it")
+        }
     }
 
     deinit {
         csv_free(parser)
         parser.deallocate()
-        collector.pointee.deallocate()
-        collector.deinitialize(count: 1)
+        kouka_csv_fields_free(collector)
         collector.deallocate()
     }
 
@@ -47,9 +53,15 @@ package final class CSVReader {
     /// skip copying the fields a parser never reads: an export has 31 columns and a parser needs five.
     package var wantedColumns: [Int]? {
         didSet {
-            var wanted = [Bool](repeating: wantedColumns == nil, count: (wantedColumns?.max() ?? -1) + 1)
-            for column in wantedColumns ?? [] { wanted[column] = true }
-            collector.pointee.setWanted(wantedColumns == nil ? nil : wanted)
+            guard let wantedColumns else {
+                _ = kouka_csv_fields_set_wanted(collector, nil, 0)
+                return
+            }
+            // At least one flag: no column wanted is not every column.
+            var flags = [UInt8](repeating: 0, count: max(1, (wantedColumns.max() ?? -1) + 1))
+            for column in wantedColumns { flags[column] = 1 }
+            // Without room for the flags every column is kept: only slower, never another reading.
+            _ = kouka_csv_fields_set_wanted(collector, flags, flags.count)
         }
     }
 
@@ -117,16 +129,16 @@ package final class CSVReader {
                     let end = newline.map { $0 + 1 } ?? block.count
                     let endOffset = blockStart + Int64(end)
                     let piece = UnsafeRawBufferPointer(rebasing: block[start..<end])
-                    if !skippingLine && atLineStart && !collector.pointee.inRecord && !Self.isBlank(piece) {
-                        collector.pointee.recordLine = line
-                        collector.pointee.inRecord = true
+                    if !skippingLine && atLineStart && !inRecord && !Self.isBlank(piece) {
+                        collector.pointee.record_line = line
+                        inRecord = true
                         recordStart = blockStart + Int64(start)
                         recordFirstLineEnd = nil
                         rowLike = nil
                         rowInsideQuoteLine = nil
                     }
                     var resume: (offset: Int64, line: Int)? = nil
-                    if !skippingLine, collector.pointee.inRecord, endOffset - recordStart > Self.maxRecordBytes {
+                    if !skippingLine, inRecord, endOffset - recordStart > Self.maxRecordBytes {
                         // This piece would take the record past the limit: it is not fed, and the record is given up.
                         resume = try reject(.tooLong(limit: Self.maxRecordBytes), body)
                         skippingLine = resume == nil
@@ -134,7 +146,7 @@ package final class CSVReader {
                     if skippingLine {
                         skippingLine = newline == nil
                     } else if resume == nil {
-                        let wasInsideRecord = collector.pointee.inRecord && line > collector.pointee.recordLine
+                        let wasInsideRecord = inRecord && line > collector.pointee.record_line
                         try feed(piece, line: line)
                         // A line wholly inside the quote (still open at its end) that reads as a row was swallowed; so was the
                         // line that closes it, when it reads as a row whose first quote opens a field of its own. A line whose
@@ -145,7 +157,7 @@ package final class CSVReader {
                             rowInsideQuoteLine = line
                         }
                         resume = try dispatch(endOffset: endOffset, line: line, body)
-                        if resume == nil, collector.pointee.inRecord, newline != nil, line == collector.pointee.recordLine {
+                        if resume == nil, inRecord, newline != nil, line == collector.pointee.record_line {
                             recordFirstLineEnd = endOffset
                             // Only a first line read whole, in this block, gives the shape of a row.
                             if let expected = expectedFields, recordStart == blockStart + Int64(start) {
@@ -167,7 +179,7 @@ package final class CSVReader {
             }
             // Judged where the range first ends, before a broken last record is read again: a part cut inside a
             // quoted field must say so, not look whole after its lines were read as rows.
-            if !reachedEnd { endedAtRecordBoundary = parser.pointee.pstate == 0 && !collector.pointee.inRecord }
+            if !reachedEnd { endedAtRecordBoundary = parser.pointee.pstate == 0 && !inRecord }
             reachedEnd = true
             nextLine = line
             // A quote still open at the end, opened on an earlier line, took every line after it into one field: when
@@ -181,9 +193,10 @@ package final class CSVReader {
                     continue
                 }
             }
-            if csv_fini(parser, Collector.fieldEnded, Collector.recordEnded, collector) != 0 {
+            if csv_fini(parser, kouka_csv_field_ended, kouka_csv_record_ended, collector) != 0 {
                 throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
             }
+            try checkMemory(line: line)
             if let resume = try dispatch(endOffset: chunks.offset, line: line, body) {
                 chunks.restart(at: resume.offset)
                 line = resume.line
@@ -200,7 +213,7 @@ package final class CSVReader {
     /// after the record's first line when it ran past it (its other lines are read again as rows), else
     /// nowhere new (the caller passes over the rest of the line).
     private func reject(_ defect: CSVRecordDefect, _ body: (CSVRecord) throws -> Void) throws -> (offset: Int64, line: Int)? {
-        let first = collector.pointee.recordLine
+        let first = collector.pointee.record_line
         let resume = recordFirstLineEnd.map { (offset: $0, line: first + 1) }
         restartParsing()
         try body(brokenRecord(line: first, endOffset: resume?.offset ?? recordStart, defect))
@@ -219,31 +232,33 @@ package final class CSVReader {
         csv_free(parser)
         csv_init(parser, 0)
         csv_set_delim(parser, delimiter)
-        collector.pointee.reset()
+        kouka_csv_fields_reset(collector)
         recordFirstLineEnd = nil
         rowLike = nil
         rowInsideQuoteLine = nil
     }
 
     private func feed(_ piece: UnsafeRawBufferPointer, line: Int) throws {
-        let parsed = csv_parse(parser, piece.baseAddress, piece.count, Collector.fieldEnded, Collector.recordEnded, collector)
+        let parsed = csv_parse(parser, piece.baseAddress, piece.count, kouka_csv_field_ended, kouka_csv_record_ended, collector)
         if parsed != piece.count {
             throw CSVError(path: path, line: line, reason: String(cString: csv_strerror(csv_error(parser))))
         }
+        try checkMemory(line: line)
     }
 
     /// Hands over the records the last `csv_parse` finished, the current line being `line`. A record that
     /// began on an earlier line with other than `expectedFields` fields is an unclosed quote: it is handed
     /// over with its defect, and the place to read again from (after its first line) is returned.
     private func dispatch(endOffset: Int64, line: Int, _ body: (CSVRecord) throws -> Void) throws -> (offset: Int64, line: Int)? {
-        guard collector.pointee.completedCount > 0 else { return nil }
-        let storage = collector.pointee.storageBytes
-        let ends = collector.pointee.fieldEnds
-        for done in UnsafeBufferPointer(start: collector.pointee.completed, count: collector.pointee.completedCount) {
-            if let expected = expectedFields, done.line < line, done.fields.count != expected, let firstLineEnd = recordFirstLineEnd {
+        guard collector.pointee.completed_count > 0 else { return nil }
+        let storage = UnsafeRawBufferPointer(start: collector.pointee.storage, count: collector.pointee.storage_count)
+        let ends = UnsafeBufferPointer(start: collector.pointee.ends, count: collector.pointee.ends_count)
+        for done in UnsafeBufferPointer(start: collector.pointee.completed, count: collector.pointee.completed_count) {
+            let fieldCount = done.end - done.first
+            if let expected = expectedFields, done.line < line, fieldCount != expected, let firstLineEnd = recordFirstLineEnd {
                 // Records are handed over as they end, so this one, the last to end, is the one still tracked.
                 restartParsing()
-                try body(brokenRecord(line: done.line, endOffset: firstLineEnd, .unclosedQuote(lastLine: line, fields: done.fields.count, expected: expected)))
+                try body(brokenRecord(line: done.line, endOffset: firstLineEnd, .unclosedQuote(lastLine: line, fields: fieldCount, expected: expected)))
                 return (firstLineEnd, done.line + 1)
             }
             if done.line < line, let swallowed = rowInsideQuoteLine, let firstLineEnd = recordFirstLineEnd {
@@ -251,12 +266,12 @@ package final class CSVReader {
                 try body(brokenRecord(line: done.line, endOffset: firstLineEnd, .rowsInsideQuote(firstRowLine: swallowed, lastLine: line)))
                 return (firstLineEnd, done.line + 1)
             }
-            let fields = UnsafeBufferPointer(rebasing: ends[done.fields])
-            let firstEnd = done.fields.lowerBound == 0 ? 0 : ends[done.fields.lowerBound - 1]
+            let fields = UnsafeBufferPointer(rebasing: ends[done.first..<done.end])
+            let firstEnd = done.first == 0 ? 0 : ends[done.first - 1]
             try body(CSVRecord(storage: storage, ends: fields, firstEnd: firstEnd, line: done.line, endOffset: endOffset,
-                               encoding: encoding, valuedFields: done.valuedFields))
+                               encoding: encoding, valuedFields: done.valued_fields))
         }
-        collector.pointee.dropCompleted()
+        kouka_csv_fields_drop_completed(collector)
         return nil
     }
 
@@ -276,133 +291,15 @@ package final class CSVReader {
         index(of: 0x0A, in: block, from: 0) == nil && index(of: 0x0D, in: block, from: 0) != nil ? 0x0D : 0x0A
     }
 
-    /// A record libcsv finished: its fields' range in `ends`, its first line, and how many of its fields run
-    /// through the last one that had bytes (0: none had).
-    private struct Completed {
-        var fields: Range<Int>
-        var line: Int
-        var valuedFields: Int
+    /// Whether a record is open: libcsv has begun it, or the reader saw its first line.
+    private var inRecord: Bool {
+        get { collector.pointee.in_record != 0 }
+        set { collector.pointee.in_record = newValue ? 1 : 0 }
     }
 
-    /// Receives libcsv's callbacks: field bytes go into one flat buffer, finished records into a queue
-    /// that the reader drains after each `csv_parse` call (a Swift error may not cross the C frames).
-    ///
-    /// The callbacks run for every field of every row, twenty million times for a large export: the state is
-    /// a plain struct behind the pointer libcsv hands back, its buffers raw memory grown by hand, so a
-    /// callback is a few loads and stores with no reference counting or exclusivity checks.
-    private struct Collector {
-        var storage = UnsafeMutablePointer<UInt8>.allocate(capacity: 64 * 1024)
-        var storageCount = 0
-        var storageCapacity = 64 * 1024
-        var ends = UnsafeMutablePointer<Int>.allocate(capacity: 1024)
-        var endsCount = 0
-        var endsCapacity = 1024
-        var completed = UnsafeMutablePointer<Completed>.allocate(capacity: 16)
-        var completedCount = 0
-        var completedCapacity = 16
-        /// How many fields of the open record run through the last one that had bytes, copied or not.
-        var openValuedFields = 0
-        var openFirstField = 0
-        var recordLine = 1
-        var inRecord = false
-        /// Which fields of a record to copy, by index, unless every field is kept.
-        var keepsAll = true
-        var wanted = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
-        var wantedCount = 0
-
-        func deallocate() {
-            storage.deallocate()
-            ends.deallocate()
-            completed.deallocate()
-            wanted.deallocate()
-        }
-
-        mutating func setWanted(_ flags: [Bool]?) {
-            wanted.deallocate()
-            keepsAll = flags == nil
-            wantedCount = flags?.count ?? 0
-            wanted = .allocate(capacity: max(1, wantedCount))
-            if let flags { wanted.initialize(from: flags, count: flags.count) }
-        }
-
-        var storageBytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: storage, count: storageCount) }
-        var fieldEnds: UnsafeBufferPointer<Int> { UnsafeBufferPointer(start: ends, count: endsCount) }
-
-        static let fieldEnded: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { field, length, context in
-            let c = context.unsafelyUnwrapped.assumingMemoryBound(to: Collector.self)
-            if length > 0 {
-                let index = c.pointee.endsCount - c.pointee.openFirstField
-                c.pointee.openValuedFields = index + 1
-                if c.pointee.keepsAll || (index < c.pointee.wantedCount && c.pointee.wanted[index]), let field {
-                    c.pointee.appendBytes(field, length)
-                }
-            }
-            if c.pointee.endsCount == c.pointee.endsCapacity { c.pointee.growEnds() }
-            c.pointee.ends[c.pointee.endsCount] = c.pointee.storageCount
-            c.pointee.endsCount += 1
-        }
-
-        static let recordEnded: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
-            let c = context.unsafelyUnwrapped.assumingMemoryBound(to: Collector.self)
-            if c.pointee.completedCount == c.pointee.completedCapacity { c.pointee.growCompleted() }
-            (c.pointee.completed + c.pointee.completedCount).initialize(
-                to: Completed(fields: c.pointee.openFirstField..<c.pointee.endsCount, line: c.pointee.recordLine, valuedFields: c.pointee.openValuedFields))
-            c.pointee.completedCount += 1
-            c.pointee.openFirstField = c.pointee.endsCount
-            c.pointee.openValuedFields = 0
-            c.pointee.inRecord = false
-        }
-
-        private mutating func appendBytes(_ field: UnsafeMutableRawPointer, _ length: Int) {
-            if storageCount + length > storageCapacity {
-                let capacity = max(storageCapacity * 2, storageCount + length)
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-                grown.update(from: storage, count: storageCount)
-                storage.deallocate()
-                storage = grown
-                storageCapacity = capacity
-            }
-            (storage + storageCount).update(from: field.assumingMemoryBound(to: UInt8.self), count: length)
-            storageCount += length
-        }
-
-        private mutating func growEnds() { ends = Self.doubled(ends, count: endsCount, capacity: &endsCapacity) }
-
-        private mutating func growCompleted() { completed = Self.doubled(completed, count: completedCount, capacity: &completedCapacity) }
-
-        /// `buffer`'s `count` values moved to a buffer of twice its `capacity`.
-        private static func doubled<Value>(_ buffer: UnsafeMutablePointer<Value>, count: Int, capacity: inout Int) -> UnsafeMutablePointer<Value> {
-            let grown = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
-            grown.moveInitialize(from: buffer, count: count)
-            buffer.deallocate()
-            capacity *= 2
-            return grown
-        }
-
-        /// Forgets every record, finished or open.
-        mutating func reset() {
-            completedCount = 0
-            storageCount = 0
-            endsCount = 0
-            openFirstField = 0
-            openValuedFields = 0
-            inRecord = false
-        }
-
-        /// Forgets dispatched records, keeping the fields of a record still open.
-        mutating func dropCompleted() {
-            completedCount = 0
-            if openFirstField == endsCount {
-                storageCount = 0
-                endsCount = 0
-            } else {
-                let byteShift = openFirstField == 0 ? 0 : ends[openFirstField - 1]
-                memmove(storage, storage + byteShift, storageCount - byteShift)
-                storageCount -= byteShift
-                for index in openFirstField..<endsCount { ends[index - openFirstField] = ends[index] - byteShift }
-                endsCount -= openFirstField
-            }
-            openFirstField = 0
-        }
+    /// Stops the reading when a buffer of fields could not grow: what was collected since is incomplete.
+    private func checkMemory(line: Int) throws(CSVError) {
+        guard collector.pointee.out_of_memory != 0 else { return }
+        throw CSVError(path: path, line: line, reason: "not enough memory to hold the record; free memory and run again")
     }
 }
