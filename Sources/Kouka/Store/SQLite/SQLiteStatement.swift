@@ -130,14 +130,6 @@ final class SQLiteStatement {
     }
 }
 
-extension UnsafeRawBufferPointer {
-    /// Whether these bytes are `text`'s UTF-8, exactly.
-    func holds(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in count == utf8.count && (count == 0 || memcmp(utf8.baseAddress!, baseAddress!, count) == 0) }
-    }
-}
-
 /// A value bound to a statement parameter.
 enum SQLiteValue {
     case null
