@@ -20,10 +20,7 @@ final class BackgroundWork<Value>: @unchecked Sendable {
         let handedOver = HandedOver(work)
         done.enter()
         guard yielding else {
-            DispatchQueue.global().async { [self] in
-                outcome = Result { try handedOver.work() }
-                done.leave()
-            }
+            DispatchQueue.global().async { [self] in run(handedOver) }
             return
         }
         // Not a dispatch worker: a thread's nice value cannot be lowered again, and the pool's threads run later work.
@@ -32,9 +29,14 @@ final class BackgroundWork<Value>: @unchecked Sendable {
             // On Linux the nice value is the calling thread's own (setpriority(2), NOTES); a failure only leaves it as it was.
             _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.yieldingNice)
             #endif
-            outcome = Result { try handedOver.work() }
-            done.leave()
+            run(handedOver)
         }
+    }
+
+    /// Runs the work on the worker's thread and keeps its outcome.
+    private func run(_ handedOver: HandedOver) {
+        outcome = Result { try handedOver.work() }
+        done.leave()
     }
 
     /// The nice value of work that gives way: the scheduler gives such a thread about a tenth of a core while the others

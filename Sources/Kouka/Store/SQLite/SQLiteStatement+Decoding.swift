@@ -37,30 +37,25 @@ extension SQLiteStatement {
 
     /// A TEXT.
     func text(_ column: Int32) throws(StoreError) -> String {
-        let value = columnValue(column)
-        guard sqlite3_value_type(value) == SQLITE_TEXT, let text = Self.text(of: value) else { throw undecodable(column) }
+        guard let text = Self.string(try textBytes(column)) else { throw undecodable(column) }
         return text
     }
 
     /// A TEXT: `previous` itself when the column holds its very bytes, so that a column repeating a few values
     /// over thousands of rows is not made into a new string for each.
     func text(_ column: Int32, reusing previous: String) throws(StoreError) -> String {
-        let value = columnValue(column)
-        guard sqlite3_value_type(value) == SQLITE_TEXT else { throw undecodable(column) }
-        let bytes = Self.textBytes(of: value)
+        let bytes = try textBytes(column)
         if bytes.holds(previous) { return previous }
-        guard let text = Self.text(of: value) else { throw undecodable(column) }
+        guard let text = Self.string(bytes) else { throw undecodable(column) }
         return text
     }
 
     /// A TEXT that is one of the few values a column repeats over thousands of rows (a department, a task's name): the
     /// string of `recent` that holds its very bytes, or a new one, kept in `recent` (at most `keeping`, latest first).
     func text(_ column: Int32, among recent: inout [String], keeping: Int = 8) throws(StoreError) -> String {
-        let value = columnValue(column)
-        guard sqlite3_value_type(value) == SQLITE_TEXT else { throw undecodable(column) }
-        let bytes = Self.textBytes(of: value)
+        let bytes = try textBytes(column)
         if let index = recent.firstIndex(where: { bytes.holds($0) }) { return recent[index] }
-        guard let text = Self.text(of: value) else { throw undecodable(column) }
+        guard let text = Self.string(bytes) else { throw undecodable(column) }
         if recent.count >= keeping { recent.removeLast() }
         recent.insert(text, at: 0)
         return text
@@ -70,11 +65,9 @@ extension SQLiteStatement {
     /// one of their raw values' very bytes.
     func value<Value: RawRepresentable>(_ column: Int32, as _: Value.Type, among recent: inout [(raw: String, value: Value)]) throws(StoreError) -> Value
     where Value.RawValue == String {
-        let cell = columnValue(column)
-        guard sqlite3_value_type(cell) == SQLITE_TEXT else { throw undecodable(column) }
-        let bytes = Self.textBytes(of: cell)
+        let bytes = try textBytes(column)
         if let known = recent.first(where: { bytes.holds($0.raw) }) { return known.value }
-        guard let raw = Self.text(of: cell), let value = Value(rawValue: raw) else { throw undecodable(column) }
+        guard let raw = Self.string(bytes), let value = Value(rawValue: raw) else { throw undecodable(column) }
         recent.insert((raw, value), at: 0)
         return value
     }

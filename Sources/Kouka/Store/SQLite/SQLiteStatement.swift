@@ -105,21 +105,15 @@ final class SQLiteStatement {
     func rawDouble(_ column: Int32) -> Double { sqlite3_value_double(columnValue(column)) }
     /// A TEXT column's string; nil when its bytes are not UTF-8 (a damaged page, or bytes written behind Kouka's back):
     /// read as a string they would be mended with U+FFFD, and a task's name would quietly be another (helper-93).
-    func rawText(_ column: Int32) -> String? { Self.text(of: columnValue(column)) }
-    /// Whether `rawText(column)` would be `text`, a text read from a column (no NUL in it): the column holds its
-    /// very bytes.
-    func rawText(_ column: Int32, equals text: String) -> Bool { Self.textBytes(of: columnValue(column)).holds(text) }
-    /// The bytes of a TEXT column, valid until the statement steps on: what a hash of the column needs, without a string.
-    func rawTextBytes(_ column: Int32) -> UnsafeRawBufferPointer { Self.textBytes(of: columnValue(column)) }
+    func rawText(_ column: Int32) -> String? { Self.string(Self.textBytes(of: columnValue(column))) }
     func rawBlob(_ column: Int32) -> (bytes: UnsafeRawPointer?, count: Int) {
         let value = columnValue(column)
         return (sqlite3_value_blob(value), Int(sqlite3_value_bytes(value)))
     }
 
-    /// A value's text as a string (empty for NULL); nil when its bytes are not UTF-8 (see `rawText`).
-    static func text(of value: OpaquePointer?) -> String? {
-        let bytes = textBytes(of: value)
-        return bytes.baseAddress == nil ? "" : UTF8Text.validated(bytes)
+    /// A value's text bytes (`textBytes(of:)`) as a string, empty for NULL's; nil when they are not UTF-8 (see `rawText`).
+    static func string(_ bytes: UnsafeRawBufferPointer) -> String? {
+        bytes.baseAddress == nil ? "" : UTF8Text.validated(bytes)
     }
 
     /// A value's text bytes (none for NULL), valid until the statement steps on. The text first, then its length, as
