@@ -38,6 +38,14 @@ package final class KoukaStore {
         return found
     }
 
+    /// The id of `path`'s ledger line, if it has one: all that replacing or adding to the file's contribution needs of the
+    /// line, which made into a whole record cost a recorded file as much as inserting a dozen of its rollups.
+    func sourceID(path: String) throws -> Int64? {
+        var found: Int64? = nil
+        try db.prepare("SELECT id FROM source_files WHERE path = ?", reading: "source_files").query([.text(path)]) { found = try $0.int(0) }
+        return found
+    }
+
     /// The counted files (present or gone) whose ledger lines give these bytes under another path, the one
     /// read first first. A line says what its file held when it was read: whether it still does is the
     /// caller's to check.
@@ -84,8 +92,8 @@ package final class KoukaStore {
     ) throws -> Int64 {
         try db.transaction {
             let id: Int64
-            if let existing = try source(path: record.path) {
-                id = existing.id
+            if let existing = try sourceID(path: record.path) {
+                id = existing
                 try db.prepare("DELETE FROM rollups WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM run_keys WHERE source_id = ?").run([.integer(id)])
                 try db.prepare("DELETE FROM run_key_sets WHERE source_id = ?").run([.integer(id)])
@@ -125,26 +133,26 @@ package final class KoukaStore {
         runKeys: RunKeyStream? = nil, leftOut: [RunRollup] = [], openRuns: [RunRollup] = [], waitingRuns: [RunRollup] = []
     ) throws {
         try db.transaction {
-            guard let existing = try source(path: record.path) else {
+            guard let id = try sourceID(path: record.path) else {
                 _ = try replaceContribution(of: record, orderedRollups: rollups, rejections: rejections, runKeys: runKeys, leftOut: leftOut,
                                             openRuns: openRuns, waitingRuns: waitingRuns)
                 return
             }
-            try insertRunRollups(leftOut, role: .leftOut, source: existing.id)
-            try insertRunRollups(openRuns, role: .countedOpen, source: existing.id)
-            try insertRunRollups(waitingRuns, role: .waiting, source: existing.id)
-            let runKeysDigest = try runKeys.map { try addRunKeys($0, source: existing.id) }
-            try db.prepare(Self.updateSourceSQL).run(Self.sourceValues(record) + [.integer(existing.id)])
-            try markWrittenByJobRun(source: existing.id, appending: true)
-            try insertRollups(rollups, source: existing.id, adding: true)
-            try keepQuality(of: rollups, source: existing.id, adding: true)
+            try insertRunRollups(leftOut, role: .leftOut, source: id)
+            try insertRunRollups(openRuns, role: .countedOpen, source: id)
+            try insertRunRollups(waitingRuns, role: .waiting, source: id)
+            let runKeysDigest = try runKeys.map { try addRunKeys($0, source: id) }
+            try db.prepare(Self.updateSourceSQL).run(Self.sourceValues(record) + [.integer(id)])
+            try markWrittenByJobRun(source: id, appending: true)
+            try insertRollups(rollups, source: id, adding: true)
+            try keepQuality(of: rollups, source: id, adding: true)
             // Without run ids appended, the file's set is as it was, and so is its digest.
             if let runKeysDigest {
-                try recordRollupDigest(ofSource: existing.id, runKeysDigest: runKeysDigest)
+                try recordRollupDigest(ofSource: id, runKeysDigest: runKeysDigest)
             } else {
-                try recordRollupDigest(ofSource: existing.id)
+                try recordRollupDigest(ofSource: id)
             }
-            try insertRejections(rejections, source: existing.id)
+            try insertRejections(rejections, source: id)
         }
     }
 
