@@ -13,4 +13,19 @@ extension KoukaStore {
     package func tuneForBatchWriting() throws {
         try db.execute("PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 10000")
     }
+
+    /// Settings for a store that is thrown away once read: the one verification reads the logs again into
+    /// (`VerifyReplay`). Nothing reads it after a crash, so it keeps no journal on disk, syncs nothing, and holds its
+    /// lock until closed. What is written, and the rollback of a file's savepoint, are as in any store: at 170 MB of
+    /// logs the run took 7 % less time (0.554 → 0.512 s, UiPath; 0.756 → 0.706 s, WinActor).
+    package func tuneForScratch() throws {
+        try db.execute("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE")
+    }
+
+    /// The connection's journal mode, as SQLite names it (`wal`, `memory`).
+    package func journalMode() throws -> String {
+        var mode = ""
+        try db.prepare("PRAGMA journal_mode").query { mode = try $0.text(0) }
+        return mode
+    }
 }

@@ -33,6 +33,7 @@ struct VerifyReplay {
         var options = NightlyOptions(today: configuration.clock.localDate(of: now), now: now)
         options.order = order
         options.leavingOut = leavingOut
+        options.scratchStore = true
         let silent = Logger(label: "kouka-audit-verify-replay", factory: { _ in SwiftLogNoOpLogHandler() })
         _ = try NightlyJob(configuration: configuration, logger: silent,
                            options: options).run()

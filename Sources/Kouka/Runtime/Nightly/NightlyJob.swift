@@ -60,6 +60,7 @@ package struct NightlyJob {
         var runID: Int64? = nil
         if let store, !options.dryRun {
             try store.tuneForBatchWriting()
+            if options.scratchStore { try store.tuneForScratch() }
             // Since when this version reads the store: a set stating an earlier one, made after, was relabelled (helper-110 #1).
             let id = try store.beginJobRun(job: Self.job, startedAt: UTCTimestamp.string(from: started), startedInstant: started,
                                            readingVersion: KoukaVersion.current)

@@ -29,6 +29,9 @@ package struct NightlyOptions: Sendable {
     /// Files by the path the ledger would know them by that the run leaves unread, as if they were not there yet:
     /// verification leaves out the files that arrived after the nightly run it reads the logs as of.
     package var leavingOut: Set<String> = []
+    /// The store is thrown away once the run is read (verification's reading of the logs again): it is written without a
+    /// journal on disk or syncs (`KoukaStore.tuneForScratch`).
+    package var scratchStore = false
 
     package init(dryRun: Bool = false, since: LocalDate? = nil, strict: Bool = false, progress: Bool = false, today: LocalDate? = nil, now: Date? = nil) {
         self.dryRun = dryRun
