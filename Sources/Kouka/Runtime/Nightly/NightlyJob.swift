@@ -27,26 +27,31 @@ package struct NightlyJob {
         // stated by the next run to finish; one that is killed is found by that run still running. The lock is
         // held until then, so that no other run finds the line still running meanwhile.
         var begun: (store: KoukaStore, run: Int64, lock: JobLock?)? = nil
+        // Once the run's own references are gone with its frame.
+        let leftovers = ReleasedAside()
+        defer { leftovers.release() }
         do {
-            return try ingest(started: started) { begun = ($0, $1, $2) }
+            return try ingest(started: started, leftovers: leftovers) { begun = ($0, $1, $2) }
         } catch {
             if let begun { withExtendedLifetime(begun.lock) { endFailed(run: begun.run, started: started, error: error, store: begun.store) } }
             throw error
         }
     }
 
-    private func ingest(started: Date, begun: (KoukaStore, Int64, JobLock?) -> Void) throws -> NightlySummary {
-        let base = DisplayPath.base(ofConfiguration: configuration.path)
-        let matches = try SourceMatches.expand(configuration)
-        var files = matches.files
-        let catalog = try TaskCatalogLoader.load(path: configuration.catalogPath)
-        var summary = NightlySummary(configuration: configuration.path, database: configuration.databasePath)
-        let folder = DisplayPath.Folder(base)
-        var displays = files.map { folder.display($0.path) }
-        (files, displays, summary.filesMatchedTwice) = SourceMatches.once(files, displays: displays, base: base)
-        summary.dryRun = options.dryRun
-        summary.sourcesMissing = matches.missing
-        for source in matches.missing { logger.warning("source matches no file", metadata: ["source": "\(source.path)", "reason": "\(source.reason)"]) }
+    private func ingest(started: Date, leftovers: ReleasedAside, begun: (KoukaStore, Int64, JobLock?) -> Void) throws -> NightlySummary {
+        // The files are found on a second thread while this one opens the store and reads its ledger (`SourceExpansion`),
+        // and looked at there too once found, when their order is the one they are decided in (neither reordered by
+        // --since or verification nor thinned out) and the store has a ledger to tell unchanged files by.
+        let storeExists = FileManager.default.fileExists(atPath: configuration.databasePath)
+        let expansion = SourceExpansion(configuration, prefetching: storeExists && options.order.isEmpty && options.leavingOut.isEmpty && options.since == nil)
+        // A configuration whose required source matches nothing, or whose catalog cannot be read, creates no store; the
+        // sources' error comes first, as when the files were found before the catalog was read.
+        if !storeExists { _ = try expansion.files() }
+        let catalog: TaskCatalog
+        do { catalog = try TaskCatalogLoader.load(path: configuration.catalogPath) } catch {
+            _ = try expansion.files()
+            throw error
+        }
         if !options.dryRun {
             let folder = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
@@ -55,35 +60,38 @@ package struct NightlyJob {
         }
         let lock = options.dryRun ? nil : try JobLock(path: configuration.databasePath + ".lock", job: "kouka-nightly")
         defer { withExtendedLifetime(lock) {} }
-        let store: KoukaStore? = options.dryRun && !FileManager.default.fileExists(atPath: configuration.databasePath)
-            ? nil : try KoukaStore(path: configuration.databasePath)
-        var runID: Int64? = nil
+        let store: KoukaStore? = options.dryRun && !storeExists ? nil : try KoukaStore(path: configuration.databasePath)
         if let store, !options.dryRun {
             try store.tuneForBatchWriting()
             if options.scratchStore { try store.tuneForScratch() }
+        }
+        // The ledger as the run starts, read once (a city's tens of thousands of lines): it decides the unchanged
+        // files, names the lines that lack a rollup digest, and the lines whose files are not among the sources.
+        // With the seal this run finds, before it writes anything: one other than the run before left is a change made
+        // outside Kouka (`LedgerSealCheck`). Read before the run's own line is begun, which writes none of it (the job's
+        // lock keeps other runs out meanwhile), so that the files are found meanwhile.
+        var seal = try store.map { LedgerSealing(readingOldSeal: KoukaStore.readsOldSeal(after: try $0.seals(job: Self.job))) }
+        let ledger = try store?.ledgerIdentities(sealing: &seal) ?? []
+        let expanded = try expansion.files()
+        var files = expanded.files, displays = expanded.displays
+        var prefetch = expanded.prefetch
+        defer { prefetch?.finish() }
+        var summary = NightlySummary(configuration: configuration.path, database: configuration.databasePath)
+        summary.filesMatchedTwice = expanded.matchedTwice
+        summary.dryRun = options.dryRun
+        summary.sourcesMissing = expanded.missing
+        for source in expanded.missing { logger.warning("source matches no file", metadata: ["source": "\(source.path)", "reason": "\(source.reason)"]) }
+        var runID: Int64? = nil
+        if let store, !options.dryRun {
             // Since when this version reads the store: a set stating an earlier one, made after, was relabelled (helper-110 #1).
             let id = try store.beginJobRun(job: Self.job, startedAt: UTCTimestamp.string(from: started), startedInstant: started,
                                            readingVersion: KoukaVersion.current)
             runID = id
             begun(store, id, lock)
         }
-        // A night over a city's unchanged daily logs is mostly looking at each file and reading the ledger: the files are
-        // looked at on a second thread while this one reads the ledger, when their order is already the one they are
-        // decided in (neither reordered by --since or verification nor thinned out).
-        var prefetch: StatusPrefetch? = nil
-        if let store, options.order.isEmpty, options.leavingOut.isEmpty, options.since == nil,
-           try store.ledgerLineBound() >= Self.prefetchLedgerLines {
-            prefetch = StatusPrefetch(paths: files.map(\.path))
-        }
-        defer { prefetch?.finish() }
-        // The ledger as the run starts, read once (a city's tens of thousands of lines): it decides the unchanged
-        // files, names the lines that lack a rollup digest, and the lines whose files are not among the sources.
-        // With the seal this run finds, before it writes anything: one other than the run before left is a change made
-        // outside Kouka (`LedgerSealCheck`).
-        // The job's runs before this one, read once for both the seal to read and the seal to compare with.
+        // The job's runs before this one (read again now that begun: a run left running is named killed), for both the
+        // seal to read and the seal to compare with.
         let runsBefore = try store?.seals(job: Self.job).filter { $0.run < runID ?? .max } ?? []
-        var seal = store.map { _ in LedgerSealing(readingOldSeal: KoukaStore.readsOldSeal(after: runsBefore)) }
-        let ledger = try store?.ledgerIdentities(sealing: &seal) ?? []
         if let store, let seal {
             // A dry run records nothing, and says what the run would find.
             let found = try store.sealsFound(seal, run: runID, comparedWith: KoukaStore.sealedBefore(runsBefore))
@@ -134,7 +142,7 @@ package struct NightlyJob {
             files = ranked.map { files[$0] }
             displays = ranked.map { displays[$0] }
         }
-        ingestor.expect(files, displays: displays)
+        ingestor.expect(files, displays: displays, expected: options.leavingOut.isEmpty && order.isEmpty ? expansion.takeExpected() : nil)
         ingestor.forced = forced
         ingestor.absentPaths = absentPaths
         // The lines whose files are not among the sources, in the order of their paths: moved away (a file that
@@ -157,7 +165,8 @@ package struct NightlyJob {
         var batch: [FileRead] = []
         var batchBytes: Int64 = 0
         let readAhead = ReadAhead()
-        // Only files the ledger knows can be unchanged: a first reading has nothing to look at ahead for.
+        // Files reordered or thinned out are looked at ahead only now, in their order. Only files the ledger knows can be
+        // unchanged: a first reading has nothing to look at ahead for.
         if prefetch == nil, ledger.count >= Self.prefetchLedgerLines { prefetch = StatusPrefetch(paths: files.map(\.path)) }
         func record(_ reads: [FileRead]?) throws {
             if let reads { try ingestor.record(reads, store: store!, summary: &summary) }
@@ -257,6 +266,8 @@ package struct NightlyJob {
                 filesRead: summary.filesRead + summary.filesAppended, rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,
                 exitCode: summary.exitCode.rawValue, interrupted: summary.interrupted), reporting: stated)
         }
+        // The ledger's lines, the files and their paths (the ingestor's table of them too).
+        for value: Any in [ledger, files, displays, ingestor, expansion, prefetch as Any] { leftovers.keep(value) }
         return summary
     }
 
@@ -280,7 +291,8 @@ package struct NightlyJob {
     static let batchFiles = 32 * ProcessInfo.processInfo.activeProcessorCount
     static let batchBytes: Int64 = 64 << 20
 
-    /// A ledger at least this long has the files looked at on a second thread too (`StatusPrefetch`): below it,
-    /// starting the thread costs more than it saves.
+    /// A ledger at least this long has files reordered or thinned out (`--since`, verification) looked at on a second
+    /// thread too (`StatusPrefetch`): below it, starting the thread costs more than it saves. Files in their own order
+    /// are looked at by the thread that found them (`SourceExpansion`), which costs no thread more.
     static let prefetchLedgerLines = 512
 }

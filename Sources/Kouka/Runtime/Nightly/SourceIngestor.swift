@@ -151,10 +151,18 @@ final class SourceIngestor {
 
     /// Takes the files the sources match now (`displays`: the path the ledger knows each by). A path listed
     /// twice (by two sources) is known by its last.
-    func expect(_ files: [(path: String, spec: SourceSpec)], displays: [String]) {
+    /// `expected`, when given, is `expected(displays)`, made ahead on another thread (`SourceExpansion`).
+    func expect(_ files: [(path: String, spec: SourceSpec)], displays: [String], expected: [String: RunPath]? = nil) {
         self.files = files
-        paths.reserveCapacity(files.count)
+        paths = expected ?? Self.expected(displays)
+    }
+
+    /// The paths of `expect(_:displays:)`, each with its file's place.
+    static func expected(_ displays: [String]) -> [String: RunPath] {
+        var paths: [String: RunPath] = [:]
+        paths.reserveCapacity(displays.count)
         for (index, display) in displays.enumerated() { paths[display, default: RunPath()].file = index }
+        return paths
     }
 
     /// Takes the ledger's lines as the run started (`KoukaStore.ledgerIdentities()`, in any order): what tells an
