@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Values a job has done with, released on a worker thread while the job's thread goes on to close the store and print
-/// the summary: the tens of thousands of paths and ledger lines of a night over a city's daily logs took a twentieth of
-/// a night with nothing new to free, one by one, on the job's thread.
+/// the summary: freeing the paths and ledger lines of a night over a city's 18,260 daily logs one by one took the job's
+/// thread 2 to 3 ms of a 90 ms night with nothing new.
 ///
 /// Only for values nothing else touches once kept here, and whose release does nothing but free memory (no store, no
 /// lock): the process may end before the worker is done, and then the system frees them.
