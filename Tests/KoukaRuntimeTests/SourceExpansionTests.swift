@@ -93,4 +93,21 @@ import Testing
         #expect(throws: ConfigurationError.self) { try NightlyJob(configuration: configuration, logger: .silent).run() }
         #expect(!FileManager.default.fileExists(atPath: database))
     }
+
+    /// The ledger is read before the run's line is begun: a ledger that cannot be read still leaves a failed run in the
+    /// job-run ledger, as when the line was begun first.
+    @Test func aLedgerThatCannotBeReadLeavesAFailedRun() throws {
+        let city = try Self.city()
+        defer { city.remove() }
+        let configuration = try Configuration.load(path: city.configPath)
+        _ = try NightlyJob(configuration: configuration, logger: .silent).run()
+        let store = try KoukaStore(path: configuration.databasePath)
+        // A path that is not UTF-8, written behind Kouka's back.
+        try store.db.execute("UPDATE source_files SET path = CAST(X'FF2E637376' AS TEXT) WHERE path = 'logs/a.csv'")
+        #expect(throws: StoreError.self) { try NightlyJob(configuration: configuration, logger: .silent).run() }
+        let runs = try store.jobRuns()
+        #expect(runs.count == 2)
+        #expect(runs.last?.state == .failed)
+    }
 }
+

@@ -70,8 +70,16 @@ package struct NightlyJob {
         // With the seal this run finds, before it writes anything: one other than the run before left is a change made
         // outside Kouka (`LedgerSealCheck`). Read before the run's own line is begun, which writes none of it (the job's
         // lock keeps other runs out meanwhile), so that the files are found meanwhile.
-        var seal = try store.map { LedgerSealing(readingOldSeal: KoukaStore.readsOldSeal(after: try $0.seals(job: Self.job))) }
-        let ledger = try store?.ledgerIdentities(sealing: &seal) ?? []
+        var seal: LedgerSealing?
+        let ledger: [LedgerIdentity]
+        do {
+            seal = try store.map { LedgerSealing(readingOldSeal: KoukaStore.readsOldSeal(after: try $0.seals(job: Self.job))) }
+            ledger = try store?.ledgerIdentities(sealing: &seal) ?? []
+        } catch {
+            // Recorded as a failed run, as when its line was begun before the ledger was read.
+            if let store, !options.dryRun { beginFailed(store: store, started: started, lock: lock, begun: begun) }
+            throw error
+        }
         let expanded = try expansion.files()
         var files = expanded.files, displays = expanded.displays
         var prefetch = expanded.prefetch
@@ -83,9 +91,7 @@ package struct NightlyJob {
         for source in expanded.missing { logger.warning("source matches no file", metadata: ["source": "\(source.path)", "reason": "\(source.reason)"]) }
         var runID: Int64? = nil
         if let store, !options.dryRun {
-            // Since when this version reads the store: a set stating an earlier one, made after, was relabelled (helper-110 #1).
-            let id = try store.beginJobRun(job: Self.job, startedAt: UTCTimestamp.string(from: started), startedInstant: started,
-                                           readingVersion: KoukaVersion.current)
+            let id = try beginJobRun(store: store, started: started)
             runID = id
             begun(store, id, lock)
         }
@@ -269,6 +275,21 @@ package struct NightlyJob {
         // The ledger's lines, the files and their paths (the ingestor's table of them too).
         for value: Any in [ledger, files, displays, ingestor, expansion, prefetch as Any] { leftovers.keep(value) }
         return summary
+    }
+
+    /// Begins the run's line in the job-run ledger.
+    private func beginJobRun(store: KoukaStore, started: Date) throws -> Int64 {
+        // Since when this version reads the store: a set stating an earlier one, made after, was relabelled (helper-110 #1).
+        try store.beginJobRun(job: Self.job, startedAt: UTCTimestamp.string(from: started), startedInstant: started,
+                              readingVersion: KoukaVersion.current)
+    }
+
+    /// Begins the line of a run that stops before it would have (its store's ledger cannot be read), for `run()` to end it
+    /// as failed. A store that cannot take the line either leaves the run unrecorded, as one that cannot be opened does.
+    private func beginFailed(store: KoukaStore, started: Date, lock: JobLock?, begun: (KoukaStore, Int64, JobLock?) -> Void) {
+        do { begun(store, try beginJobRun(store: store, started: started), lock) } catch {
+            logger.error("cannot record the failed run in the job-run ledger", metadata: ["reason": "\(error)"])
+        }
     }
 
     /// Ends the ledger line of a run that stopped on `error` as failed, its notices not stated. When even
