@@ -31,6 +31,14 @@ import Testing
         return city
     }
 
+    /// `city()` read once by the nightly job, with its configuration and store.
+    static func cityRead() throws -> (TemporaryCity, Configuration, KoukaStore) {
+        let city = try city()
+        let configuration = try Configuration.load(path: city.configPath)
+        _ = try NightlyJob(configuration: configuration, logger: .silent).run()
+        return (city, configuration, try KoukaStore(path: configuration.databasePath))
+    }
+
     @Test(arguments: [false, true])
     func theFilesFoundAheadAreThoseFoundInPlace(prefetching: Bool) throws {
         let city = try Self.city()
@@ -64,11 +72,9 @@ import Testing
     }
 
     @Test func aRequiredSourceMatchingNothingStopsTheRunBeforeItWritesToTheStore() throws {
-        let city = try Self.city()
+        let (city, read, store) = try Self.cityRead()
         defer { city.remove() }
-        var configuration = try Configuration.load(path: city.configPath)
-        _ = try NightlyJob(configuration: configuration, logger: .silent).run()
-        let store = try KoukaStore(path: configuration.databasePath)
+        var configuration = read
         let runs = try store.jobRuns().count
         let ledger = try store.ledgerIdentities().count
         #expect(runs == 1 && ledger == 3)
@@ -97,11 +103,8 @@ import Testing
     /// The ledger is read before the run's line is begun: a ledger that cannot be read still leaves a failed run in the
     /// job-run ledger, as when the line was begun first.
     @Test func aLedgerThatCannotBeReadLeavesAFailedRun() throws {
-        let city = try Self.city()
+        let (city, configuration, store) = try Self.cityRead()
         defer { city.remove() }
-        let configuration = try Configuration.load(path: city.configPath)
-        _ = try NightlyJob(configuration: configuration, logger: .silent).run()
-        let store = try KoukaStore(path: configuration.databasePath)
         // A path that is not UTF-8, written behind Kouka's back.
         try store.db.execute("UPDATE source_files SET path = CAST(X'FF2E637376' AS TEXT) WHERE path = 'logs/a.csv'")
         #expect(throws: StoreError.self) { try NightlyJob(configuration: configuration, logger: .silent).run() }

@@ -148,7 +148,8 @@ package struct NightlyJob {
             files = ranked.map { files[$0] }
             displays = ranked.map { displays[$0] }
         }
-        ingestor.expect(files, displays: displays, expected: options.leavingOut.isEmpty && order.isEmpty ? expansion.takeExpected() : nil)
+        // Made only for files decided in the order they were found (`prefetching`).
+        ingestor.expect(files, displays: displays, expected: expansion.takeExpected())
         ingestor.forced = forced
         ingestor.absentPaths = absentPaths
         // The lines whose files are not among the sources, in the order of their paths: moved away (a file that
