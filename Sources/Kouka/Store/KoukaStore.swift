@@ -247,8 +247,8 @@ package final class KoukaStore {
     /// The rollups of every file that counts, with dates from `from` to `to` inclusive, and the running totals
     /// of undated periods (`RollupKey.undatedPeriod`) outside them: whether the first of them in the range
     /// starts a period or continues one depends on the snapshot before it, and a period's usage is its last
-    /// count, which may be after `to`. Each file's are found by the
-    /// rollups' primary key (file, day, …): `CROSS JOIN` keeps SQLite from scanning the table instead.
+    /// count, which may be after `to`. The undated periods' first, then the days', each in `RollupReadingOrder`. Each
+    /// file's are found by the rollups' primary key (file, day, …): `CROSS JOIN` keeps SQLite from scanning the table instead.
     /// `reserving`: how many rows to make room for at once (`rollupCount()`): hundreds of thousands of rollups grown into
     /// an array doubling as it goes were copied again and again into memory new to the process, most of the time verify
     /// took to load them.
@@ -259,28 +259,37 @@ package final class KoukaStore {
             SELECT r.source_id, r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.events, r.quantity,
             r.machine_seconds, r.human_seconds, r.human_quantity, r.off_hours, r.cumulative FROM source_files s CROSS JOIN rollups r ON r.source_id = s.id
             """
-        let order = "ORDER BY r.day, r.department, r.family, r.task_name, r.outcome, r.unit, r.off_hours, r.source_id"
         let queries: [(String, [SQLiteValue])] = [
-            ("\(columns) WHERE s.status IN ('present', 'gone') AND r.cumulative = 2 AND (r.day < ? OR r.day > ?) \(order)",
+            ("\(columns) WHERE s.status IN ('present', 'gone') AND r.cumulative = 2 AND (r.day < ? OR r.day > ?)",
              [.text(from.description), .text(to.description)]),
-            ("\(columns) WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ? \(order)", [.text(from.description), .text(to.description)]),
+            ("\(columns) WHERE s.status IN ('present', 'gone') AND r.day BETWEEN ? AND ?", [.text(from.description), .text(to.description)]),
         ]
         // A city's years are hundreds of thousands of rows repeating a few days, departments, tasks and kinds in a row:
-        // each is made once and reused, not made again for every row.
-        var day: (text: String, date: LocalDate)? = nil
-        var departments: [String] = [], tasks: [String] = []
-        var families: [(raw: String, value: SystemFamily)] = [], outcomes: [(raw: String, value: Outcome)] = [], units: [(raw: String, value: EffectUnit)] = []
+        // each is decoded once, and its number orders the rows.
+        var days = StoredTextCodes<LocalDate>(), departments = StoredTextCodes<String>(), tasks = StoredTextCodes<String>()
+        var families = StoredTextCodes<SystemFamily>(), outcomes = StoredTextCodes<Outcome>(), units = StoredTextCodes<EffectUnit>()
+        let strictDate = { (text: String) -> LocalDate? in LocalDate(text).flatMap { $0.description == text ? $0 : nil } }
         for (sql, values) in queries {
+            let start = rows.count
+            var order = RollupReadingOrder(reserving: reserving > start ? reserving - start : 0)
             try db.prepare(sql, reading: "rollups").query(values) { s in
                 let running = try s.runningTotal(13)
-                let key = RollupKey(date: try s.date(1, reusing: &day), department: try s.text(2, among: &departments),
-                                    family: try s.value(3, as: SystemFamily.self, among: &families), taskName: try s.text(4, among: &tasks),
-                                    outcome: try s.value(5, as: Outcome.self, among: &outcomes), unit: try s.value(6, as: EffectUnit.self, among: &units),
-                                    offHours: try s.flag(12), cumulative: running.cumulative, undatedPeriod: running.undatedPeriod)
+                let day = try s.code(1, among: &days, decode: strictDate), department = try s.code(2, among: &departments) { $0 }
+                let family = try s.code(3, among: &families, decode: SystemFamily.init(rawValue:)), task = try s.code(4, among: &tasks) { $0 }
+                let outcome = try s.code(5, among: &outcomes, decode: Outcome.init(rawValue:))
+                let unit = try s.code(6, among: &units, decode: EffectUnit.init(rawValue:))
+                let offHours = try s.flag(12), source = try s.int(0)
+                let key = RollupKey(date: days.values[Int(day)], department: departments.values[Int(department)], family: families.values[Int(family)],
+                                    taskName: tasks.values[Int(task)], outcome: outcomes.values[Int(outcome)], unit: units.values[Int(unit)],
+                                    offHours: offHours, cumulative: running.cumulative, undatedPeriod: running.undatedPeriod)
                 let totals = RollupTotals(events: Int(try s.int(7)), quantity: try s.double(8), machineSeconds: try s.double(9),
                                           humanSeconds: try s.double(10), humanMeasuredQuantity: try s.double(11))
-                rows.append(DailyRollup(key: key, totals: totals, sourceID: try s.int(0)))
+                order.append(.init(day: day, department: department, family: family, task: task, outcome: outcome, unit: unit, offHours: offHours,
+                                   source: source, row: rows.count - start))
+                rows.append(DailyRollup(key: key, totals: totals, sourceID: source))
             }
+            order.sort(&rows, range: start..<rows.count, days: days.ranks(), departments: departments.ranks(), families: families.ranks(),
+                       tasks: tasks.ranks(), outcomes: outcomes.ranks(), units: units.ranks())
         }
         try attachQuality(to: &rows, from: from, to: to)
         return rows

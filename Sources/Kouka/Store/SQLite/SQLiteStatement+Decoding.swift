@@ -50,15 +50,11 @@ extension SQLiteStatement {
         return text
     }
 
-    /// A TEXT that is one of the few values a column repeats over thousands of rows (a department, a task's name): the
-    /// string of `recent` that holds its very bytes, or a new one, kept in `recent` (at most `keeping`, latest first).
-    func text(_ column: Int32, among recent: inout [String], keeping: Int = 8) throws(StoreError) -> String {
-        let bytes = try textBytes(column)
-        if let index = recent.firstIndex(where: { bytes.holds($0) }) { return recent[index] }
-        guard let text = Self.string(bytes) else { throw undecodable(column) }
-        if recent.count >= keeping { recent.removeLast() }
-        recent.insert(text, at: 0)
-        return text
+    /// The code of a TEXT among the column's `codes` (`StoredTextCodes`), decoded by `decode` when it is new; a text
+    /// `decode` refuses does not decode.
+    func code<Value>(_ column: Int32, among codes: inout StoredTextCodes<Value>, decode: (String) -> Value?) throws(StoreError) -> UInt32 {
+        guard let code = codes.code(of: try textBytes(column), decode: decode) else { throw undecodable(column) }
+        return code
     }
 
     /// One of the raw values of `Value`, from the few `recent` holds (their raw values and values) when the column holds
@@ -70,16 +66,6 @@ extension SQLiteStatement {
         guard let raw = Self.string(bytes), let value = Value(rawValue: raw) else { throw undecodable(column) }
         recent.insert((raw, value), at: 0)
         return value
-    }
-
-    /// A date as the store writes it, `yyyy-MM-dd`: `previous` when the column holds its very text.
-    func date(_ column: Int32, reusing previous: inout (text: String, date: LocalDate)?) throws(StoreError) -> LocalDate {
-        if let previous, case let value = columnValue(column), sqlite3_value_type(value) == SQLITE_TEXT, Self.textBytes(of: value).holds(previous.text) {
-            return previous.date
-        }
-        let date = try date(column)
-        previous = (date.description, date)
-        return date
     }
 
     /// A TEXT's bytes, valid until the statement steps on: for a hash of the column, without a string.
