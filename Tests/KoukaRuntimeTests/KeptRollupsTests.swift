@@ -40,6 +40,39 @@ import Testing
         #expect(fromStore.contains { $0.hoursSaved.total > 0 })
     }
 
+    /// Verification adds up the years of the logs read again two at a time on both cores (`addingUpOnBothCores`): the sums it
+    /// keeps must be the very ones the years' reports then use, not added up again, and give the reports added up one by one.
+    @Test func yearsAddedUpOnBothCoresAreTheYearsAddedUpOneByOne() throws {
+        let folder = try Self.folder("cores")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A year under way as of the store's day, so that a year before is cut at the same day a year earlier.
+        let today = LocalDate(year: 2024, month: 11, day: 27)
+        let configuration = try Self.sampleCity(in: folder, today: today)
+        let years = (2020...2025).map(FiscalYear.init)
+        // Read period by period from the store, FY2025's year before is read up to a day before it starts: no rollups of its days.
+        let fromStore = try ReportContext.reading(configuration: configuration, today: today) { context in
+            try years.map { try context.yearReportComparedWithTheYearBefore($0) }
+        }
+        let oneByOne = try ReportContext.reading(configuration: configuration, today: today) { context in
+            _ = try context.keepingEveryRollup()
+            return try years.map { try context.yearReportComparedWithTheYearBefore($0) }
+        }
+        let (added, keysUsed, bothCores) = try ReportContext.reading(configuration: configuration, today: today) { context in
+            _ = try context.keepingEveryRollup()
+            try context.addingUpOnBothCores(years: years, generatedAt: "")
+            let added = Set(context.built.fromRollups.keys)
+            let reports = try years.map { try context.yearReportComparedWithTheYearBefore($0) }
+            return (added, Set(context.built.fromRollups.keys), reports)
+        }
+        #expect(added.count > years.count, "each year and the years before it, one cut at a day")
+        #expect(added.contains { $0.rollupsThrough < $0.period.lastDay }, "a year before cut at the same day a year earlier")
+        #expect(added.contains { $0.rollupsThrough < $0.period.firstDay }, "FY2024 cut at 2023-11-26, for FY2025 (after the store's day)")
+        #expect(keysUsed == added, "the reports used the sums added up, and added none up again")
+        #expect(bothCores == oneByOne)
+        #expect(oneByOne == fromStore, "kept rollups give what the store gives, a period cut before its first day too")
+        #expect(oneByOne.contains { $0.hoursSaved.total > 0 })
+    }
+
     /// `kouka-report` reads the rollups once for its year, the year before, the review's years, the projection and
     /// the policy period: its whole report must be the one built reading each period from the store.
     @Test func aReportJobReadingRollupsOnceWritesTheSameReport() throws {

@@ -96,6 +96,7 @@ package struct VerifyAudit {
         let logSide = BackgroundWork {
             try ReportContext.reading(configuration: replayConfiguration) { fromLogs in
                 _ = try fromLogs.keepingEveryRollup()
+                try fromLogs.addingUpOnBothCores(years: years, generatedAt: "")
                 return try years.map { try fromLogs.yearReportComparedWithTheYearBefore($0) }
             }
         }

@@ -30,7 +30,10 @@ extension ReportContext {
         guard built.allRollupsInDayOrder else {
             return outside + all.filter { $0.key.date >= from && $0.key.date <= to }
         }
-        let days = Self.firstPlace(in: all) { $0 >= from }..<Self.firstPlace(in: all) { $0 > to }
+        // A period cut before its first day (a year starting after the store's day, its year before cut at the same day a year
+        // earlier) has no days: as the store gives none, not a range whose end is before its start, which stopped the process.
+        let first = Self.firstPlace(in: all) { $0 >= from }
+        let days = first..<max(first, Self.firstPlace(in: all) { $0 > to })
         outside.reserveCapacity(outside.count + days.count)
         outside.append(contentsOf: all[days])
         return outside

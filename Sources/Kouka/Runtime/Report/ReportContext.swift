@@ -99,9 +99,8 @@ struct ReportContext {
     /// the licences borne by its day, which are quick to apply each time.
     private func build(_ period: ReportPeriod, generatedAt: String, through last: LocalDate?) throws -> (YearReport, RPAMinutesByMonth) {
         // `through` cuts the period at a day (the year to date of a projection); its other figures are the period's.
-        let rollupsThrough = min(period.lastDay, last ?? period.lastDay)
-        let key = BuiltReports.RollupsKey(period: period, generatedAt: generatedAt, rollupsThrough: rollupsThrough)
-        let fromRollups = try built.fromRollups[key] ?? buildFromRollups(period, generatedAt: generatedAt, through: rollupsThrough)
+        let key = Self.rollupsKey(period, generatedAt: generatedAt, through: last)
+        let fromRollups = try built.fromRollups[key] ?? ReportBuilder.buildWithRPAMinutes(reportInputs(key))
         built.fromRollups[key] = fromRollups
         var (report, minutes) = fromRollups
         // A year cut at a day (a month's year to date) counts the systems live by that day, as its hours.
@@ -114,9 +113,16 @@ struct ReportContext {
         return (report, minutes)
     }
 
-    /// What `period`'s rollups up to `rollupsThrough` give, with its ledger lines, rejects and repeated runs: everything
-    /// of the report but the systems live and the licences borne by the report's own day.
-    private func buildFromRollups(_ period: ReportPeriod, generatedAt: String, through rollupsThrough: LocalDate) throws -> (YearReport, RPAMinutesByMonth) {
+    /// What `build(period, generatedAt:, through: last)` keeps the sums of `period`'s rollups by.
+    static func rollupsKey(_ period: ReportPeriod, generatedAt: String, through last: LocalDate?) -> BuiltReports.RollupsKey {
+        BuiltReports.RollupsKey(period: period, generatedAt: generatedAt, rollupsThrough: min(period.lastDay, last ?? period.lastDay))
+    }
+
+    /// What the report of `key`'s period adds up (`ReportBuilder`): its rollups up to `key.rollupsThrough`, with its ledger
+    /// lines, rejects and repeated runs — everything of the report but the systems live and the licences borne by the
+    /// report's own day. Read from the store on the calling thread; the adding up needs nothing else.
+    func reportInputs(_ key: BuiltReports.RollupsKey) throws -> ReportInputs {
+        let (period, generatedAt, rollupsThrough) = (key.period, key.generatedAt, key.rollupsThrough)
         let rollups = try rollups(from: period.firstDay, to: rollupsThrough)
         let repeated = try store.repeatedRuns(from: period.firstDay, to: period.lastDay)
         // A rejected row counts in the period of its own date; one whose date is unknown in none, and is shown in all.
@@ -147,12 +153,12 @@ struct ReportContext {
             let was = s.officeHours ?? OfficeHours.unknownLedgerText
             if was != hours { otherHours[s.path] = was }
         }
-        return ReportBuilder.buildWithRPAMinutes(ReportInputs(
+        return ReportInputs(
             period: period, rollups: rollups, catalog: catalog, catalogPath: catalogPath, catalogSHA256: catalogSHA256,
             targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
             excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses,
             generatedAt: generatedAt, koukaVersion: KoukaVersion.current,
             money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600, officeHours: configuration.officeHours,
-            otherOfficeHours: otherHours))
+            otherOfficeHours: otherHours)
     }
 }
