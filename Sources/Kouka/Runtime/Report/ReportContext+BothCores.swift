@@ -1,5 +1,3 @@
-import Dispatch
-
 extension ReportContext {
     /// Adds up, two at a time on both cores, the rollups of the fiscal years `years` and of the year before each as
     /// `reportComparedWithTheYearBefore(_:generatedAt:asOf:)` compares it (as of the context's day), and keeps the sums
@@ -8,7 +6,8 @@ extension ReportContext {
     /// Each period's inputs are read from the store on this thread, the one that owns the connection; the adding up
     /// (`ReportBuilder`) needs nothing but them, and gives the same sums on any thread. Verification makes the reports of
     /// the logs read again after everything else, with the other core mostly idle: at 18,260 daily logs, adding up one
-    /// year after another was 316 of the 649 samples `perf` took of that thread. Two periods' inputs at a time hold two periods' rollups at most.
+    /// year after another was 316 of the 649 samples `perf` took of that thread. Two periods' inputs at a time hold two
+    /// periods' rollups at most; the second is added up on a worker (`BackgroundWork`) while this thread adds up the first.
     func addingUpOnBothCores(years: [FiscalYear], generatedAt: String) throws {
         var keys: [BuiltReports.RollupsKey] = []
         for year in years {
@@ -20,35 +19,11 @@ extension ReportContext {
             }
         }
         for start in stride(from: 0, to: keys.count, by: 2) {
-            let pair = Array(keys[start..<min(start + 2, keys.count)])
-            let inputs = try pair.map(reportInputs)
-            let sums = SumsAddedUp(count: inputs.count)
-            DispatchQueue.concurrentPerform(iterations: inputs.count) { sums.set($0, ReportBuilder.buildWithRPAMinutes(inputs[$0])) }
-            // A place left unset (none is) would be added up again when its report is made.
-            for (place, key) in pair.enumerated() { built.fromRollups[key] = sums.value(at: place) }
+            let first = try reportInputs(keys[start])
+            let next = try keys.indices.contains(start + 1) ? reportInputs(keys[start + 1]) : nil
+            let second = next.map { inputs in BackgroundWork { ReportBuilder.buildWithRPAMinutes(inputs) } }
+            built.fromRollups[keys[start]] = ReportBuilder.buildWithRPAMinutes(first)
+            if let second { built.fromRollups[keys[start + 1]] = try second.value() }
         }
     }
-}
-
-/// The sums of a few periods added up on several threads, each into a place of its own.
-private final class SumsAddedUp: @unchecked Sendable {
-    typealias Sums = (report: YearReport, rpaMinutes: RPAMinutesByMonth)
-    // Each place is written by one iteration of `concurrentPerform` only, and read after it has returned; through a
-    // buffer allocated once, so that no thread mutates the array that holds them.
-    private let places: UnsafeMutableBufferPointer<Sums?>
-
-    init(count: Int) {
-        places = .allocate(capacity: count)
-        places.initialize(repeating: nil)
-    }
-
-    deinit {
-        places.deinitialize()
-        places.deallocate()
-    }
-
-    func set(_ place: Int, _ value: Sums) { places[place] = value }
-
-    /// The sums at `place`, once set.
-    func value(at place: Int) -> Sums? { places[place] }
 }
