@@ -51,6 +51,13 @@ package struct VerifyAudit {
         let copiesOfDeleted = Self.copiesOfDeletedFiles(context.ledger, files: files)
         let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone, order: order, leavingOut: arrived.union(copiesOfDeleted))
         defer { replay.remove() }
+        // The logs' reports are begun now, on their own connection to the replayed store, while the store's side finishes.
+        var replayConfiguration = configuration
+        replayConfiguration.databasePath = replay.configuration.databasePath
+        let (asked, outputPath) = (fiscalYears, configuration.outputPath)
+        let logSide = VerifyLogSide(replayed: replayConfiguration) { try VerifyStoreSide.yearsCompared(asked, rollups: $0, outputPath: outputPath) }
+        defer { logSide.abandon() }
+        var replayChanged = false
         let facts = try storeSide.value()
         var check = facts.ledgerCheck
         var replayLedger = try replay.store.sources()
@@ -73,6 +80,7 @@ package struct VerifyAudit {
                 summary.filesSkipped.append(files[line.path] == nil ? "\(line.path): a copy gone from disk, taken as the store has it"
                                             : "\(line.path): a copy of a file the store holds as deleted (its bytes are those), taken as the store has it")
                 try replay.takeAsStored(line, rollups: [], rejections: quarantine[line.path] ?? [])
+                replayChanged = true
                 continue
             }
             guard case let .takenAsStored(reason)? = check.standing[line.path] else {
@@ -81,7 +89,10 @@ package struct VerifyAudit {
             }
             summary.filesSkipped.append("\(line.path): \(reason)")
             try replay.takeAsStored(line, rollups: stored[line.id] ?? [], rejections: quarantine[line.path] ?? [])
+            replayChanged = true
         }
+        // The replayed store is final: the logs' reports are built while their rollups are compared.
+        logSide.settle(years: facts.reports.map(\.year), replayChanged: replayChanged)
         // Read again once files were taken as stored: their contribution gave them lines of their own.
         if !summary.filesSkipped.isEmpty { replayLedger = try replay.store.sources() }
         let knownPaths = Set(context.ledger.map(\.path))
@@ -89,18 +100,6 @@ package struct VerifyAudit {
             summary.differences.append(.init(kind: "ledger", subject: line.path, field: "line", found: "none", expected: line.status.rawValue,
                                              detail: "the logs hold this file but the store's ledger has no line for it: its runs are missing from every figure; run kouka-nightly, and if it read the file before, the line was removed behind Kouka's back"))
         }
-        // The logs' reports are built while their rollups are compared, each on its own connection to the replayed store.
-        var replayConfiguration = configuration
-        replayConfiguration.databasePath = replay.configuration.databasePath
-        let years = facts.reports.map(\.year)
-        let logSide = BackgroundWork {
-            try ReportContext.reading(configuration: replayConfiguration) { fromLogs in
-                _ = try fromLogs.keepingEveryRollup()
-                try fromLogs.addingUpOnBothCores(years: years, generatedAt: "")
-                return try years.map { try fromLogs.yearReportComparedWithTheYearBefore($0) }
-            }
-        }
-        defer { logSide.waitUntilDone() }
         // Only files whose rollup digests differ can differ: on a store that agrees with its logs no rollup of
         // the replayed store is loaded.
         let compared = RollupComparison.filesToCompare(stored: context.ledger, storedDigests: facts.ledgerCheck.rollupDigests,
@@ -118,7 +117,7 @@ package struct VerifyAudit {
             store: context.store, ledger: context.ledger, digests: facts.runKeyDigests, rollups: stored, standing: check.standing,
             replay: replay.store, replayedLedger: replayLedger)
 
-        for (((year, fromStore), expected), written) in zip(zip(facts.reports, try logSide.value()), facts.writtenReports) {
+        for (((year, fromStore), expected), written) in zip(zip(facts.reports, try logSide.reports()), facts.writtenReports) {
             for d in try ReportComparison.differencesAsCounted(found: fromStore, expected: expected) {
                 summary.differences.append(.init(kind: "store-report", subject: "FY\(year.startYear)", field: d.field, found: d.found, expected: d.expected,
                                                  detail: "the store's figure is not the one the logs give"))

@@ -27,9 +27,11 @@ struct ReportContext {
     /// read it (the nightly job's own metrics of the run that just stopped); so is one whose rollup digests were removed
     /// (`RollupDigestsRemoved`), unless `removedDigests` says to (verification, which names them, and the metrics); so is one
     /// counting UiPath work from both the robots' logs and an Orchestrator export (`UiPathWorkCountedTwice`), always.
+    /// `snapshotTaken` is called once the read transaction has read the store: what a write commits after it, `body` does
+    /// not see.
     static func reading<T>(
         configuration: Configuration, today: LocalDate? = nil, unfinishedNight: Bool = false, removedDigests: Bool = false,
-        _ body: (ReportContext) throws -> T
+        snapshotTaken: () -> Void = {}, _ body: (ReportContext) throws -> T
     ) throws -> T {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
         // Hashed as it is read, before the wait for a nightly run: the digest the report states is of the bytes it used.
@@ -43,6 +45,7 @@ struct ReportContext {
         let store = try KoukaStore(path: configuration.databasePath)
         return try store.withSnapshot {
             quiet.release()
+            snapshotTaken()
             try store.checkSchema()
             try store.checkRollupDays()
             try store.checkRejectDays()
