@@ -41,7 +41,8 @@ final class VerifyLogSide {
         // The snapshot is taken before the starting thread goes on, so that a file it takes as stored is always a change
         // the snapshot does not hold: whether the work saw it cannot depend on which thread came first.
         let taken = DispatchSemaphore(value: 0)
-        work = BackgroundWork {
+        // On a thread of its own: it waits for the decision, and the adding up starts work on the shared pool.
+        work = BackgroundWork(ownThread: true) {
             // Also when the store cannot be read: the error is the work's value.
             defer { taken.signal() }
             return try ReportContext.reading(configuration: configuration, snapshotTaken: { taken.signal() }) { fromLogs in

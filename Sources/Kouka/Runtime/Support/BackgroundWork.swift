@@ -15,11 +15,13 @@ final class BackgroundWork<Value>: @unchecked Sendable {
     private var outcome: Result<Value, any Error> = .failure(Unfinished())
     private let done = DispatchGroup()
 
-    /// Starts `work` on a worker thread; `yielding` on a thread of its own that gives way to the others (see `yieldingNice`).
-    init(yielding: Bool = false, _ work: @escaping () throws -> Value) {
+    /// Starts `work` on a worker thread; `yielding` on a thread of its own that gives way to the others (see `yieldingNice`);
+    /// `ownThread` on a thread of its own at the usual priority, for work that waits for the starting thread to tell it
+    /// something: blocked on one of the shared pool's few threads, it could keep other work from starting.
+    init(yielding: Bool = false, ownThread: Bool = false, _ work: @escaping () throws -> Value) {
         let handedOver = HandedOver(work)
         done.enter()
-        guard yielding else {
+        guard yielding || ownThread else {
             DispatchQueue.global().async { [self] in run(handedOver) }
             return
         }
@@ -27,7 +29,7 @@ final class BackgroundWork<Value>: @unchecked Sendable {
         Thread.detachNewThread { [self] in
             #if os(Linux)
             // On Linux the nice value is the calling thread's own (setpriority(2), NOTES); a failure only leaves it as it was.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.yieldingNice)
+            if yielding { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.yieldingNice) }
             #endif
             run(handedOver)
         }
