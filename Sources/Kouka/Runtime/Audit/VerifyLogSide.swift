@@ -3,15 +3,18 @@ import Dispatch
 /// The logs' side of verification's report comparison: each fiscal year's report built from the store the logs were read
 /// again into (`VerifyReplay`), its departments compared with the year before, as the store's side builds its own.
 ///
-/// It starts as soon as the reading again is done, on its own connection and snapshot of the replayed store, while the
-/// store's side finishes and the ledger is checked: it reads every rollup and adds up the years it expects on both cores,
-/// then waits to be told the years to compare. Before that, at 18,260 daily logs, it began only once the store's side was
-/// done and every file's standing was settled, 1.0 s after the reading again, and the other core was idle for much of it.
+/// When the replayed store is expected to stay as the reading again left it, the work starts right after that reading, on
+/// its own connection and snapshot of the replayed store, while the store's side finishes and the ledger is checked: it
+/// reads every rollup and adds up the years it expects on both cores, then waits to be told the years to compare. Before,
+/// at 18,260 daily logs, it began only once the store's side was done and every file's standing was settled, 1.0 s after
+/// the reading again.
 ///
-/// The replayed store changes after the reading again only when a file is taken as the store has it (gone, grown, changed):
-/// then what was added up from the snapshot before is thrown away, and the reports are built from the store as it is then.
+/// The replayed store changes after the reading again when a file is taken as the store has it (gone from disk, grown,
+/// changed, unreadable, a copy that cannot be read again, a log whose runs ended in a gone one). When that is foreseen, the
+/// work is not begun early; when it happens anyway, what was added up from the snapshot is thrown away, and the reports are
+/// built from the store as it is then.
 final class VerifyLogSide {
-    /// What the starting thread tells the work once the replayed store is final.
+    /// What the starting thread tells the early work once the replayed store is final.
     private enum Decision {
         /// The replayed store is as the snapshot read it: the reports of these years are built from it.
         case build([FiscalYear])
@@ -28,25 +31,30 @@ final class VerifyLogSide {
     }
 
     private let handoff = Handoff()
-    private let work: BackgroundWork<[YearReport]?>
-    /// The reports built afresh from the replayed store once it changed (`settle`).
-    private var rebuilt: BackgroundWork<[YearReport]>?
+    /// The work begun early, if it was.
+    private let early: BackgroundWork<[YearReport]?>?
+    /// The reports built once the replayed store is final, when the early work was not begun or was thrown away (`settle`).
+    private var late: BackgroundWork<[YearReport]>?
     private let configuration: Configuration
 
-    /// Starts reading the replayed store of `configuration` and adding up the years `expected` gives from its rollups (the
-    /// years the store's side will compare when the logs agree with the store).
-    init(replayed configuration: Configuration, expected: @escaping ([DailyRollup]) throws -> [FiscalYear]) {
+    /// With `early`, starts reading the replayed store of `configuration` and adding up the years `expected` gives from its
+    /// rollups (the years the store's side compares when the logs agree with the store); else waits for `settle`.
+    init(replayed configuration: Configuration, early: Bool, expected: @escaping ([DailyRollup]) -> [FiscalYear]) {
         self.configuration = configuration
+        guard early else {
+            self.early = nil
+            return
+        }
         let handoff = handoff
         // The snapshot is taken before the starting thread goes on, so that a file it takes as stored is always a change
         // the snapshot does not hold: whether the work saw it cannot depend on which thread came first.
         let taken = DispatchSemaphore(value: 0)
         // On a thread of its own: it waits for the decision, and the adding up starts work on the shared pool.
-        work = BackgroundWork(ownThread: true) {
+        self.early = BackgroundWork(ownThread: true) {
             // Also when the store cannot be read: the error is the work's value.
             defer { taken.signal() }
             return try ReportContext.reading(configuration: configuration, snapshotTaken: { taken.signal() }) { fromLogs in
-                try fromLogs.addingUpOnBothCores(years: try expected(try fromLogs.keepingEveryRollup()), generatedAt: "")
+                try fromLogs.addingUpOnBothCores(years: expected(try fromLogs.keepingEveryRollup()), generatedAt: "")
                 handoff.decided.wait()
                 guard case let .build(years) = handoff.decision else { return nil }
                 return try years.map { try fromLogs.yearReportComparedWithTheYearBefore($0) }
@@ -55,14 +63,17 @@ final class VerifyLogSide {
         taken.wait()
     }
 
-    /// Tells the work the years to compare once the replayed store is final. `replayChanged`: files were taken as stored
-    /// since the reading again, so the snapshot the work read is not the replayed store any more: the reports are built
-    /// afresh from the store as it is now, on another worker, while the starting thread goes on.
+    /// Tells the side the years to compare once the replayed store is final. `replayChanged`: files were taken as stored
+    /// since the reading again, so a snapshot taken before is not the replayed store any more. Unless the early work goes
+    /// on, the reports are built from the store as it is now on another worker (once the early work has stopped), while
+    /// the starting thread goes on.
     func settle(years: [FiscalYear], replayChanged: Bool) {
-        decide(replayChanged ? .discard : .build(years))
-        guard replayChanged else { return }
-        work.waitUntilDone()
-        rebuilt = BackgroundWork { [configuration] in
+        if let early {
+            decide(replayChanged ? .discard : .build(years))
+            guard replayChanged else { return }
+            early.waitUntilDone()
+        }
+        late = BackgroundWork { [configuration] in
             try ReportContext.reading(configuration: configuration) { fromLogs in
                 _ = try fromLogs.keepingEveryRollup()
                 try fromLogs.addingUpOnBothCores(years: years, generatedAt: "")
@@ -73,9 +84,9 @@ final class VerifyLogSide {
 
     /// The reports of the years `settle` was given, in order.
     func reports() throws -> [YearReport] {
-        if let rebuilt { return try rebuilt.value() }
-        // Asked for before `settle`, the work would wait for ever: a mistake in Kouka, stated rather than hung on.
-        guard handoff.isDecided, let reports = try work.value() else {
+        if let late { return try late.value() }
+        // Asked for before `settle`, the early work would wait for ever: a mistake in Kouka, stated rather than hung on.
+        guard handoff.isDecided, let reports = try early?.value() else {
             abandon()
             throw Unsettled()
         }
@@ -87,12 +98,12 @@ final class VerifyLogSide {
         var description: String { "kouka-audit asked for the logs' reports before settling their years; please report this to Kouka's maintainers" }
     }
 
-    /// Tells the work to stop once it has added up (a verification that stopped on an error), and waits for it: it reads a
-    /// store in a temporary folder that is then removed.
+    /// Tells the early work to stop once it has added up (a verification that stopped on an error), and waits for the
+    /// work: it reads a store in a temporary folder that is then removed.
     func abandon() {
         decide(.discard)
-        work.waitUntilDone()
-        rebuilt?.waitUntilDone()
+        early?.waitUntilDone()
+        late?.waitUntilDone()
     }
 
     private func decide(_ decision: Decision) {
@@ -100,5 +111,22 @@ final class VerifyLogSide {
         handoff.isDecided = true
         handoff.decision = decision
         handoff.decided.signal()
+    }
+}
+
+extension VerifyLogSide {
+    /// Whether files will be taken as the store has them once the logs were read again (`VerifyAudit`): a counted file gone
+    /// from the sources or whose bytes the reading again did not take as the store's (grown, changed, unreadable), a copy
+    /// gone or of a deleted file. Only a forecast, for time: whether the replayed store did change is what decides.
+    static func foreseesFilesTakenAsStored(ledger: [SourceFileRecord], files: [String: String], copiesOfDeleted: Set<String>,
+                                           replayed: [SourceFileRecord]) -> Bool {
+        let read = VerifyReplay.digestsOfFilesReadWhole(replayed)
+        return ledger.contains { line in
+            switch line.status {
+            case .duplicate: files[line.path] == nil || copiesOfDeleted.contains(line.path)
+            case .present, .gone: files[line.path] == nil || read[line.path] != line.sha256
+            case .rejected, .unreadable: false
+            }
+        }
     }
 }

@@ -35,7 +35,8 @@ struct VerifyStoreSide {
         ledgerCheck = try LedgerCheck(ledger: context.ledger, store: store, onDisk: onDisk)
         // Kept by the context: every year's report below takes its rollups from them.
         rollups = Dictionary(grouping: try context.keepingEveryRollup(), by: \.sourceID)
-        let years = try Self.yearsCompared(fiscalYears, rollups: rollups.values.joined(), outputPath: context.configuration.outputPath)
+        let years = Self.yearsCompared(fiscalYears, rollups: rollups.values.joined(),
+                                       written: fiscalYears == nil ? try WrittenReportCheck.writtenFiscalYears(in: context.configuration.outputPath) : [])
         reports = try years.map { ($0, try context.yearReportComparedWithTheYearBefore($0)) }
         let ledgerPaths = Set(context.ledger.map(\.path))
         // The store's report of a fiscal year, for the years a written report's period section states.
@@ -110,11 +111,10 @@ struct VerifyStoreSide {
 
 extension VerifyStoreSide {
     /// The fiscal years whose reports verification compares: `fiscalYears`, else every year `rollups` has and every year
-    /// with a written report in `outputPath`, in order.
-    static func yearsCompared(_ fiscalYears: [FiscalYear]?, rollups: some Sequence<DailyRollup>, outputPath: String) throws -> [FiscalYear] {
+    /// of `written` (the written reports' years), in order.
+    static func yearsCompared(_ fiscalYears: [FiscalYear]?, rollups: some Sequence<DailyRollup>, written: [FiscalYear]) -> [FiscalYear] {
         if let fiscalYears { return fiscalYears }
-        return try Set(rollups.map { FiscalYear(containing: $0.key.date).startYear })
-            .union(WrittenReportCheck.writtenFiscalYears(in: outputPath).map(\.startYear)).sorted().map(FiscalYear.init)
+        return Set(rollups.map { FiscalYear(containing: $0.key.date).startYear }).union(written.map(\.startYear)).sorted().map(FiscalYear.init)
     }
 
     /// Counted files' rollups by path, keyed.

@@ -27,8 +27,8 @@ struct ReportContext {
     /// read it (the nightly job's own metrics of the run that just stopped); so is one whose rollup digests were removed
     /// (`RollupDigestsRemoved`), unless `removedDigests` says to (verification, which names them, and the metrics); so is one
     /// counting UiPath work from both the robots' logs and an Orchestrator export (`UiPathWorkCountedTwice`), always.
-    /// `snapshotTaken` is called once the read transaction has read the store: what a write commits after it, `body` does
-    /// not see.
+    /// `snapshotTaken` is called once the read transaction has read the store: in WAL mode, what another connection commits
+    /// after it `body` does not see (in another journal mode such a write waits for the transaction to end).
     static func reading<T>(
         configuration: Configuration, today: LocalDate? = nil, unfinishedNight: Bool = false, removedDigests: Bool = false,
         snapshotTaken: () -> Void = {}, _ body: (ReportContext) throws -> T

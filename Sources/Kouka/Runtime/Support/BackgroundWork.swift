@@ -25,7 +25,8 @@ final class BackgroundWork<Value>: @unchecked Sendable {
             DispatchQueue.global().async { [self] in run(handedOver) }
             return
         }
-        // Not a dispatch worker: a thread's nice value cannot be lowered again, and the pool's threads run later work.
+        // Not a dispatch worker: a thread's nice value cannot be lowered again, and the pool's threads run later work; and
+        // work that waits for its starter must not hold one of the pool's few threads while it does.
         Thread.detachNewThread { [self] in
             #if os(Linux)
             // On Linux the nice value is the calling thread's own (setpriority(2), NOTES); a failure only leaves it as it was.
