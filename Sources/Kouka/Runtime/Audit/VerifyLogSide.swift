@@ -57,7 +57,8 @@ final class VerifyLogSide {
                 try fromLogs.addingUpOnBothCores(years: expected(try fromLogs.keepingEveryRollup()), generatedAt: "")
                 handoff.decided.wait()
                 guard case let .build(years) = handoff.decision else { return nil }
-                return try years.map { try fromLogs.yearReportComparedWithTheYearBefore($0) }
+                // What was added up already is taken, not added up again.
+                return try Self.reports(of: years, from: fromLogs)
             }
         }
         taken.wait()
@@ -74,12 +75,16 @@ final class VerifyLogSide {
             early.waitUntilDone()
         }
         late = BackgroundWork { [configuration] in
-            try ReportContext.reading(configuration: configuration) { fromLogs in
-                _ = try fromLogs.keepingEveryRollup()
-                try fromLogs.addingUpOnBothCores(years: years, generatedAt: "")
-                return try years.map { try fromLogs.yearReportComparedWithTheYearBefore($0) }
-            }
+            try ReportContext.reading(configuration: configuration) { try Self.reports(of: years, from: $0) }
         }
+    }
+
+    /// Each year's report from `fromLogs`, its departments compared with the year before: every rollup read once, the
+    /// years added up on both cores.
+    private static func reports(of years: [FiscalYear], from fromLogs: ReportContext) throws -> [YearReport] {
+        _ = try fromLogs.keepingEveryRollup()
+        try fromLogs.addingUpOnBothCores(years: years, generatedAt: "")
+        return try years.map { try fromLogs.yearReportComparedWithTheYearBefore($0) }
     }
 
     /// The reports of the years `settle` was given, in order.
