@@ -43,7 +43,11 @@ package struct VerifyAudit {
         // way to the replay's, whose recording thread is the run's critical path: it has the time they leave idle (at 18,260
         // daily logs verification took 13.4 s instead of 14.7, the median of six alternated runs).
         let onDisk = Set(files.keys)
-        let storeSide = BackgroundWork(yielding: true) { try VerifyStoreSide(reading: context, fiscalYears: fiscalYears, onDisk: onDisk) }
+        // The written reports' years, for both sides: listed once, before either begins.
+        let written = fiscalYears == nil ? try WrittenReportCheck.writtenFiscalYears(in: configuration.outputPath) : []
+        let storeSide = BackgroundWork(yielding: true) {
+            try VerifyStoreSide(reading: context, fiscalYears: fiscalYears, writtenYears: written, onDisk: onDisk)
+        }
         defer { storeSide.waitUntilDone() }
         // In the order the store first recorded the files: of two exports holding one run, the store's counts it. A file the
         // store holds as a copy comes after every counted file: saved over with another's bytes, it is the copy even when
@@ -60,7 +64,7 @@ package struct VerifyAudit {
         // store in WAL mode: in another, a snapshot held would keep those files from being written.
         var replayConfiguration = configuration
         replayConfiguration.databasePath = replay.configuration.databasePath
-        let asked = fiscalYears, written = fiscalYears == nil ? try WrittenReportCheck.writtenFiscalYears(in: configuration.outputPath) : []
+        let asked = fiscalYears
         let early = try replay.store.journalMode() == "wal" && (logReportsEarly ?? !VerifyLogSide.foreseesFilesTakenAsStored(
             ledger: context.ledger, files: files, copiesOfDeleted: copiesOfDeleted, replayed: replayLedger))
         let logSide = VerifyLogSide(replayed: replayConfiguration, early: early) { VerifyStoreSide.yearsCompared(asked, rollups: $0, written: written) }
@@ -99,7 +103,8 @@ package struct VerifyAudit {
             replayChanged = true
         }
         // The replayed store is final: the logs' reports are built while their rollups are compared.
-        logSide.settle(years: facts.reports.map(\.year), replayChanged: replayChanged)
+        let logReports = logSide.settle(years: facts.reports.map(\.year), replayChanged: replayChanged)
+        defer { logReports.waitUntilDone() }
         // Read again once files were taken as stored: their contribution gave them lines of their own.
         if !summary.filesSkipped.isEmpty { replayLedger = try replay.store.sources() }
         let knownPaths = Set(context.ledger.map(\.path))
@@ -124,7 +129,7 @@ package struct VerifyAudit {
             store: context.store, ledger: context.ledger, digests: facts.runKeyDigests, rollups: stored, standing: check.standing,
             replay: replay.store, replayedLedger: replayLedger)
 
-        for (((year, fromStore), expected), written) in zip(zip(facts.reports, try logSide.reports()), facts.writtenReports) {
+        for (((year, fromStore), expected), written) in zip(zip(facts.reports, try logReports.value()), facts.writtenReports) {
             for d in try ReportComparison.differencesAsCounted(found: fromStore, expected: expected) {
                 summary.differences.append(.init(kind: "store-report", subject: "FY\(year.startYear)", field: d.field, found: d.found, expected: d.expected,
                                                  detail: "the store's figure is not the one the logs give"))

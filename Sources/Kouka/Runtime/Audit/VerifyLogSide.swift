@@ -32,10 +32,11 @@ final class VerifyLogSide {
 
     private let handoff = Handoff()
     /// The work begun early, if it was.
-    private let early: BackgroundWork<[YearReport]?>?
-    /// The reports built once the replayed store is final, when the early work was not begun or was thrown away (`settle`).
-    private var late: BackgroundWork<[YearReport]>?
+    private let early: BackgroundWork<[YearReport]>?
     private let configuration: Configuration
+
+    /// The early work was told the replayed store changed: its reports are not wanted.
+    private struct Discarded: Error {}
 
     /// With `early`, starts reading the replayed store of `configuration` and adding up the years `expected` gives from its
     /// rollups (the years the store's side compares when the logs agree with the store); else waits for `settle`.
@@ -56,7 +57,7 @@ final class VerifyLogSide {
             return try ReportContext.reading(configuration: configuration, snapshotTaken: { taken.signal() }) { fromLogs in
                 try fromLogs.addingUpOnBothCores(years: expected(try fromLogs.keepingEveryRollup()), generatedAt: "")
                 handoff.decided.wait()
-                guard case let .build(years) = handoff.decision else { return nil }
+                guard case let .build(years) = handoff.decision else { throw Discarded() }
                 // What was added up already is taken, not added up again.
                 return try Self.reports(of: years, from: fromLogs)
             }
@@ -64,17 +65,17 @@ final class VerifyLogSide {
         taken.wait()
     }
 
-    /// Tells the side the years to compare once the replayed store is final. `replayChanged`: files were taken as stored
-    /// since the reading again, so a snapshot taken before is not the replayed store any more. Unless the early work goes
-    /// on, the reports are built from the store as it is now on another worker (once the early work has stopped), while
-    /// the starting thread goes on.
-    func settle(years: [FiscalYear], replayChanged: Bool) {
+    /// The reports of `years`, in order, once the replayed store is final; the caller waits for the work before the replayed
+    /// store is removed. `replayChanged`: files were taken as stored since the reading again, so a snapshot taken before is
+    /// not the replayed store any more. Unless the early work goes on, the reports are built from the store as it is now
+    /// on another worker (once the early work has stopped), while the starting thread goes on.
+    func settle(years: [FiscalYear], replayChanged: Bool) -> BackgroundWork<[YearReport]> {
         if let early {
             decide(replayChanged ? .discard : .build(years))
-            guard replayChanged else { return }
+            if !replayChanged { return early }
             early.waitUntilDone()
         }
-        late = BackgroundWork { [configuration] in
+        return BackgroundWork { [configuration] in
             try ReportContext.reading(configuration: configuration) { try Self.reports(of: years, from: $0) }
         }
     }
@@ -87,28 +88,11 @@ final class VerifyLogSide {
         return try years.map { try fromLogs.yearReportComparedWithTheYearBefore($0) }
     }
 
-    /// The reports of the years `settle` was given, in order.
-    func reports() throws -> [YearReport] {
-        if let late { return try late.value() }
-        // Asked for before `settle`, the early work would wait for ever: a mistake in Kouka, stated rather than hung on.
-        guard handoff.isDecided, let reports = try early?.value() else {
-            abandon()
-            throw Unsettled()
-        }
-        return reports
-    }
-
-    /// The logs' reports were asked for before the years to compare were settled.
-    struct Unsettled: Error, CustomStringConvertible {
-        var description: String { "kouka-audit asked for the logs' reports before settling their years; please report this to Kouka's maintainers" }
-    }
-
-    /// Tells the early work to stop once it has added up (a verification that stopped on an error), and waits for the
-    /// work: it reads a store in a temporary folder that is then removed.
+    /// Tells the early work to stop once it has added up, unless it was settled (a verification that stopped on an error),
+    /// and waits for it: it reads a store in a temporary folder that is then removed.
     func abandon() {
         decide(.discard)
         early?.waitUntilDone()
-        late?.waitUntilDone()
     }
 
     private func decide(_ decision: Decision) {

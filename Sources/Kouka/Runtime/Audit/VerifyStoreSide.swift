@@ -29,14 +29,14 @@ struct VerifyStoreSide {
 
     /// Reads `context`'s store; fails as a report would on a store that cannot be read whole.
     /// `onDisk`: the display paths of the sources' files now.
-    init(reading context: ReportContext, fiscalYears: [FiscalYear]?, onDisk: Set<String>) throws {
+    /// `writtenYears`: the fiscal years of the written reports, when `fiscalYears` is nil.
+    init(reading context: ReportContext, fiscalYears: [FiscalYear]?, writtenYears: [FiscalYear], onDisk: Set<String>) throws {
         let store = context.store
         try store.checkPages()
         ledgerCheck = try LedgerCheck(ledger: context.ledger, store: store, onDisk: onDisk)
         // Kept by the context: every year's report below takes its rollups from them.
         rollups = Dictionary(grouping: try context.keepingEveryRollup(), by: \.sourceID)
-        let years = Self.yearsCompared(fiscalYears, rollups: rollups.values.joined(),
-                                       written: fiscalYears == nil ? try WrittenReportCheck.writtenFiscalYears(in: context.configuration.outputPath) : [])
+        let years = Self.yearsCompared(fiscalYears, rollups: rollups.values.joined(), written: writtenYears)
         reports = try years.map { ($0, try context.yearReportComparedWithTheYearBefore($0)) }
         let ledgerPaths = Set(context.ledger.map(\.path))
         // The store's report of a fiscal year, for the years a written report's period section states.
