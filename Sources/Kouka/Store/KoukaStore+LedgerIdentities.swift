@@ -20,12 +20,13 @@ extension KoukaStore {
         var format = "", officeHours = "", timeZone = ""
         try db.prepare("""
             SELECT id, path, format, size, pending_runs, status, modified_at, inode, changed_at, born_at, office_hours,
-            rollups_sha256 IS NULL AND status IN ('present', 'gone'), time_zone\(seal == nil ? "" : ", " + Self.sealedLineRow)\(
-                seal?.v1 == nil ? "" : ", id, " + Self.sealedLineColumns)
+            rollups_sha256 IS NULL AND status IN ('present', 'gone'), time_zone\(seal == nil ? "" : ", " + Self.sealedLineValues)
             FROM source_files ORDER BY id
             """, reading: "source_files").query { s in
             if seal != nil {
-                seal!.sum.add(try sealDigest(s, 13, table: "source_files"))
+                // The line's digest from the columns read here, as `kouka_seal_row` takes them: not a call into SQL for each line
+                // and a copy of its result (a night over a city's tens of thousands of lines).
+                SealRowDigest.digest(ofColumns: 13..<(13 + Self.sealedLineValueCount), of: s).finalize { seal!.sum.add($0) }
                 try seal!.v1?.addLine(s, from: 14)
             }
             // A store's files are of a few formats, statuses, office hours and zones: each line shares the text of the line

@@ -4,7 +4,11 @@
 /// to the store after it is named like one made after a run that finished.
 extension KoukaStore {
     /// A ledger line's digest (`SealRowDigest`), of the columns the seal covers: `id` and `sealedLineColumns`.
-    static let sealedLineRow = "kouka_seal_row('line', id, \(sealedLineColumns))"
+    static let sealedLineRow = "kouka_seal_row(\(sealedLineValues))"
+    /// The values `sealedLineRow` digests, as columns of a query: its kind, then `id` and `sealedLineColumns` (which the seal
+    /// of 0.4.3 to 0.4.7, `LedgerSeal`, reads from the second on).
+    static let sealedLineValues = "'line', id, \(sealedLineColumns)"
+    static let sealedLineValueCount: Int32 = 2 + Int32(sealedLineColumnList.count)
     /// The columns of a quarantined row the seal covers.
     static let sealedRejectColumns = sealedRejectColumnList.joined(separator: ", ")
     static let sealedRejectColumnList = ["source_id", "line", "repeated_run", "reason", "day"]

@@ -27,10 +27,13 @@ package struct SourcesVanished: Error, Sendable, Equatable, CustomStringConverti
     /// its present lines and at least `fewest` are away, less those whose inode is that of a file new at another path
     /// (`renamedTo`: moved by log rotation, which the run follows); nil otherwise.
     static func check(away: [LedgerIdentity], ledger: [LedgerIdentity], renamedTo inodes: () -> Set<Int64>) -> SourcesVanished? {
+        // Fewer than `fewest` never stop the run: the ledger's tens of thousands of lines are not counted for them every night.
+        let awayCounted = away.count(where: { $0.status == .present })
+        guard awayCounted >= fewest else { return nil }
         let counted = ledger.count(where: { $0.status == .present })
         func trips(_ count: Int) -> Bool { count >= fewest && count * 2 > counted }
         // The new files are looked at only when enough lines are away: a first reading of a city's history has none.
-        guard trips(away.count(where: { $0.status == .present })) else { return nil }
+        guard trips(awayCounted) else { return nil }
         let renamed = inodes()
         let vanished = away.filter { $0.status == .present && !($0.inode != 0 && renamed.contains($0.inode)) }
         guard trips(vanished.count) else { return nil }

@@ -44,6 +44,16 @@ extension SQLiteConnection {
 enum SealRowDigest {
     static let prefix = Array("kouka-seal-row-v2".utf8) + [0x1E]
 
+    /// The digest of the values in columns `columns` of `statement`'s current row: the bytes `kouka_seal_row` digests when
+    /// called with the same values, which a query can read as columns instead (`sqlite3_column_value` gives the values
+    /// SQLite would pass the function).
+    static func digest(ofColumns columns: Range<Int32>, of statement: SQLiteStatement) -> SHA256 {
+        withUnsafeTemporaryAllocation(of: OpaquePointer?.self, capacity: columns.count) { values in
+            for (index, column) in columns.enumerated() { values[index] = statement.columnValue(column) }
+            return digest(of: values.baseAddress!, count: columns.count)
+        }
+    }
+
     /// The row's bytes are laid out in one buffer and hashed at once: a night over a city's ledger digests tens of thousands
     /// of rows, and a call into SHA-256 for each of a row's forty pieces cost more than the hashing.
     static func digest(of values: UnsafeMutablePointer<OpaquePointer?>, count: Int) -> SHA256 {
