@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// One source file's reading: decided on the job's thread, done on any thread (several at once), and
@@ -29,6 +30,8 @@ final class FileRead: @unchecked Sendable {
     /// The order it was prepared in this run: a reading of the same file recorded since one prepared earlier makes that
     /// one out of date (`SourceIngestor.isSuperseded`).
     var sequence = 0
+    /// Left once the reading `ReadAhead.begin(_:)` began ahead of its batch is done; nil for a reading its batch does.
+    var begun: DispatchGroup?
 
     init(path: String, display: String, spec: SourceSpec, plan: IngestPlan, record: SourceFileRecord, wholeFile: SHA256?,
          context: ParseContext, collector: EventCollector) {

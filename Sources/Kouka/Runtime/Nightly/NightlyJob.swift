@@ -171,6 +171,9 @@ package struct NightlyJob {
         // the job's thread records the batch before (`ReadAhead`).
         var batch: [FileRead] = []
         var batchBytes: Int64 = 0
+        // The place of the batch's first file among the files, and whether its readings are begun one by one as they come
+        // (`ReadAhead.begin`): once `sparseFiles` files were decided since it, the batch is not filling.
+        var batchFirst = 0, batchBegun = false
         let readAhead = ReadAhead()
         // Files reordered or thinned out are looked at ahead only now, in their order. Only files the ledger knows can be
         // unchanged: a first reading has nothing to look at ahead for.
@@ -182,6 +185,7 @@ package struct NightlyJob {
             let reads = batch, bytes = batchBytes
             batch.removeAll()
             batchBytes = 0
+            batchBegun = false
             if bytes >= ReadAhead.readAloneBytes { while let reads = readAhead.finish() { try record(reads) } }
             try record(readAhead.start(reads))
             if bytes >= ReadAhead.readAloneBytes { while let reads = readAhead.finish() { try record(reads) } }
@@ -194,17 +198,28 @@ package struct NightlyJob {
                 break
             }
             if let store, !options.dryRun { options.fileObserver?(index, store) }
+            if !batch.isEmpty, !batchBegun, index - batchFirst >= Self.sparseFiles, batchBytes < ReadAhead.readAloneBytes {
+                batchBegun = true
+                for read in batch { readAhead.begin(read) }
+            }
             let display = displays[index]
             summary.filesSeen += 1
             progress.show(index + 1, of: files.count, display)
             guard let read = try ingestor.prepare(path: files[index].path, display: display, spec: files[index].spec, store: store,
                                                   forced: !forced.isEmpty && forced.contains(display), dryRun: options.dryRun,
                                                   seen: prefetch?.status(at: index), summary: &summary) else { continue }
+            if batch.isEmpty { batchFirst = index }
             batch.append(read)
             batchBytes += read.record.size
-            if batch.count >= Self.batchFiles || batchBytes >= Self.batchBytes { try readAndRecord() }
+            if batch.count >= Self.batchFiles || batchBytes >= Self.batchBytes {
+                try readAndRecord()
+            } else if batchBegun, batchBytes < ReadAhead.readAloneBytes {
+                readAhead.begin(read)
+            }
         }
         if !batch.isEmpty, !summary.interrupted { try readAndRecord() }
+        // A batch left unread by a stop: what was begun of it is not left running as the run ends.
+        ReadAhead.waitForBegun(batch)
         // Also when a stop was requested: the batches in hand are read already.
         while let reads = readAhead.finish() { try record(reads) }
         ingestor.settleLosses(summary: &summary)
@@ -311,6 +326,9 @@ package struct NightlyJob {
     /// city's 18,260 daily logs take 1,141 commits fewer than with 8, each rewriting the ledger's index pages.
     /// A stop request is heeded between the files of a batch as they are recorded (`SourceIngestor.record`).
     static let batchFiles = 32 * ProcessInfo.processInfo.activeProcessorCount
+    /// Files decided since a batch's first after which its readings are begun as they come: twice a batch, which files
+    /// read one after another fill long before.
+    static var sparseFiles: Int { 2 * batchFiles }
     static let batchBytes: Int64 = 64 << 20
 
     /// A ledger at least this long has files reordered or thinned out (`--since`, verification) looked at on a second

@@ -25,9 +25,10 @@ final class ReadAhead {
     func start(_ reads: [FileRead]) -> [FileRead]? {
         let done = DispatchGroup()
         done.enter()
+        let unread = reads.filter { $0.begun == nil }
         DispatchQueue.global().async {
             // FileRead.read touches no store and no shared state (see FileRead).
-            if reads.count == 1 { reads[0].read() } else { DispatchQueue.concurrentPerform(iterations: reads.count) { reads[$0].read() } }
+            if unread.count == 1 { unread[0].read() } else { DispatchQueue.concurrentPerform(iterations: unread.count) { unread[$0].read() } }
             done.leave()
         }
         inFlight.append((reads, done))
@@ -39,6 +40,26 @@ final class ReadAhead {
         guard !inFlight.isEmpty else { return nil }
         let (reads, done) = inFlight.removeFirst()
         done.wait()
+        Self.waitForBegun(reads)
         return reads
+    }
+
+    /// Begins reading `read` now, before its batch is started: a night's few new files lie far apart among a city's
+    /// thousands of unchanged ones, and their batch was read only once every file was decided, while one core waited.
+    /// Its batch (`start(_:)`) then waits for it instead of reading it.
+    func begin(_ read: FileRead) {
+        guard read.begun == nil else { return }
+        let done = DispatchGroup()
+        done.enter()
+        read.begun = done
+        DispatchQueue.global().async {
+            read.read()
+            done.leave()
+        }
+    }
+
+    /// Waits for the readings of `reads` begun ahead (`begin(_:)`); on the job's thread, not on a worker that others wait for.
+    static func waitForBegun(_ reads: [FileRead]) {
+        for read in reads { read.begun?.wait() }
     }
 }
