@@ -29,6 +29,46 @@ struct UiPathUnreadLineTests {
         #expect(sink.rejections.last?.reason.hasPrefix("line 2, a line of jobId a3's run, could not be read") == true)
     }
 
+    /// Two runs overlap (a background process beside the foreground one): an Error line cut before its jobId, after the
+    /// other run's end, falls inside a3's lines only. Taken for the last line's job alone (b1, ended), a3 counted as a success.
+    @Test func aLineCutAfterAnotherRunsLineIsTheOpenRunsNotTheLastLinesJob() throws {
+        let other = [L.make("12:50:00.0000", message: "Q execution started", timeStamp: "2024-10-01T12:50:00+09:00", process: "Q", job: "b1"),
+                     L.end("13:01:00.0000", timeStamp: "2024-10-01T13:01:00+09:00", seconds: 660, process: "Q", job: "b1")]
+        let sink = try Self.parse([other[0], Self.start, other[1], String(Self.error.prefix(60)), Self.end])
+        #expect(sink.events.map(\.outcome) == [.success], "only b1 counts")
+        #expect(sink.events.first?.taskName == "Q")
+        #expect(sink.rejections.map(\.line) == [4, 2])
+        #expect(sink.rejections.last?.reason.hasPrefix("line 4, a line of jobId a3's run, could not be read") == true)
+    }
+
+    /// Both runs are open at the cut line: either may have written it, so neither is counted as it looks.
+    @Test func aLineCutWhileTwoRunsAreOpenRejectsBoth() throws {
+        let other = [L.make("12:50:00.0000", message: "Q execution started", timeStamp: "2024-10-01T12:50:00+09:00", process: "Q", job: "b1"),
+                     L.end("13:20:00.0000", timeStamp: "2024-10-01T13:20:00+09:00", seconds: 1800, process: "Q", job: "b1")]
+        let sink = try Self.parse([other[0], Self.start, String(Self.error.prefix(60)), Self.end, other[1]] + Self.next)
+        #expect(sink.events.map(\.outcome) == [.success], "only a4 counts")
+        #expect(Set(sink.rejections.map(\.line)) == [3, 1, 2])
+    }
+
+    /// Two runs go on past midnight; the next day's log begins with a cut Error line, before either run's lines there: both
+    /// were open at it, and the log of their start rejects both.
+    @Test func aLineCutInTheNextDaysLogWhileTwoFollowedRunsAreOpenRejectsBoth() throws {
+        func start(_ job: String, _ time: String) -> String {
+            L.make("\(time).0000", message: "P execution started", timeStamp: "2024-10-01T\(time)+09:00", process: "P", job: job)
+        }
+        func end(_ job: String, _ time: String) -> String {
+            L.end("\(time).0000", timeStamp: "2024-10-02T\(time)+09:00", seconds: 1200, process: "P", job: job)
+        }
+        let error = L.make("00:01:00.0000", "Error", message: "画面要素が見つかりません", levelName: "Error", timeStamp: "2024-10-02T00:01:00+09:00",
+                           process: "P", job: "c1")
+        let files = ["2024-10-01_Execution.log": [start("c1", "23:40:00"), start("c2", "23:50:00")],
+                     "2024-10-02_Execution.log": [String(error.prefix(60)), end("c1", "00:05:00"), end("c2", "00:10:00")]]
+        let first = try UiPathRobotLanguageTests.parse(files, reading: "2024-10-01_Execution.log", today: LocalDate(year: 2024, month: 10, day: 4))
+        #expect(first.events.isEmpty, "\(first.events.map(\.outcome))")
+        #expect(first.rejections.map(\.line).sorted() == [1, 2])
+        #expect(first.rejections.allSatisfy { $0.reason.hasPrefix("line 1 of 2024-10-02_Execution.log") }, "\(first.rejections.map(\.reason))")
+    }
+
     /// The run goes on past midnight and its Error line, in the next day's log, is cut: the log of its start, which counts
     /// it, rejects it naming that line; the next day's log rejects the line and leaves the run to the log of its start.
     @Test func aRunWhoseLineInTheNextDaysLogCannotBeReadIsRejectedByTheLogOfItsStart() throws {

@@ -4,7 +4,7 @@ import Foundation
 /// log rolls over at midnight, and the log of its start, found by its lines, counts it.
 extension UiPathExecutionLogParser {
     /// Reads the lines of `jobs` from the robot's log of another day into `runs`. Lines it cannot parse are
-    /// rejected by that file when it is read; one of a run in `runs` (its job id legible in it, or the run open at that
+    /// rejected by that file when it is read; one of a run in `runs` (its job id legible in it, or a run open at that
     /// line) also marks the run (`UiPathRun.unreadLine`), which the log counting it then rejects, as it would for a line
     /// of its own. A file that cannot be read stops this one too, as the runs it holds the ends or starts of would be
     /// counted wrong. Returns the runs it found lines of.
@@ -19,8 +19,6 @@ extension UiPathExecutionLogParser {
         let names = NameInterner()
         let fileDate = Self.fileDate(path)
         let isClosed = fileDate.map { $0 < today } ?? true
-        // Before the file's first line the run open is the one followed into it, when there is one only.
-        var lastJob: String? = jobs.count == 1 ? jobs.first : nil
         try reader.forEachLine { line in
             guard line.isTerminated || isClosed, !line.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
             let split = line.isCut ? nil : Self.splitPrefix(line.bytes)
@@ -34,14 +32,14 @@ extension UiPathExecutionLogParser {
             if let entry, entry.jobId?.isEmpty ?? true { return }
             guard let split, let entry, let jobID = entry.jobId, let processName = entry.processName, !processName.isEmpty,
                   let instant = Self.instant(entry.timeStamp, prefixTime: split.time, fileDate: fileDate, clock: clock) else {
-                if let job = run(holdingUnreadable: line.bytes, named: entry?.jobId, lastJob: lastJob, runs: runs), jobs.contains(job),
-                   runs[job] != nil, runs[job]?.unreadLine == nil {
+                // The runs followed into this log are open at its first line, and each stays open until its end line here.
+                for job in Self.runs(holdingUnreadable: line.bytes, named: entry?.jobId, open: { jobs.filter { runs[$0]?.endInstant == nil } })
+                where jobs.contains(job) && runs[job] != nil && runs[job]?.unreadLine == nil {
                     runs[job]?.unreadLine = line.number
                     runs[job]?.unreadIn = URL(fileURLWithPath: path).lastPathComponent
                 }
                 return
             }
-            lastJob = jobID
             guard jobs.contains(jobID) else { return }
             Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, ownFile: false, to: &runs)
             found.insert(jobID)

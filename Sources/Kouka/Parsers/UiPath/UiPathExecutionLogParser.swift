@@ -64,9 +64,8 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         var nextLine = resume?.line ?? 1
         // A last line left half written keeps the log open: the runs it may end wait, as in today's log.
         var leftHalfLine = false
-        // The job of the last line read, and the lines that could not be read, by the job each belongs to: the job id still
-        // legible in its bytes, or else the run the line falls inside (a robot runs one job at a time).
-        var lastJob: String? = resume == nil ? nil : carried?.runs.values.max { $0.lastInstant < $1.lastInstant }?.jobID
+        // The lines that could not be read, by the job each may belong to: the job id still legible in its bytes, or else
+        // every run the line falls inside (`runs(holdingUnreadable:open:)`).
         var unread: [String: Int] = [:]
         try reader.forEachLine { line in
             // A half-written last line of a log still being written is left for the next run.
@@ -86,7 +85,9 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             // A line read whole that names no job is no run's line; any other rejected line may be the one that failed its run.
             let reject = { (reason: String, day: LocalDate?) in
                 sink.reject(Rejection(file: context.displayPath, line: line.number, reason: reason, day: day))
-                if reason != Self.noJobID, let job = Self.run(holdingUnreadable: line.bytes, lastJob: lastJob, runs: runs), unread[job] == nil {
+                guard reason != Self.noJobID else { return }
+                for job in Self.runs(holdingUnreadable: line.bytes, open: { runs.filter { $0.value.endInstant == nil }.map(\.key) })
+                where unread[job] == nil {
                     unread[job] = line.number
                 }
             }
@@ -116,7 +117,6 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                 return reject("no usable time: timeStamp missing or invalid and no date in the file name", nil)
             }
             Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
-            lastJob = jobID
         }
         for (job, line) in unread where runs[job] != nil && runs[job]?.unreadLine == nil { runs[job]?.unreadLine = line }
         // A run is all lines of one jobId, even when the robot's log rolled over at midnight in between, once or more. The
@@ -268,13 +268,16 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
 
     static let noJobID = "no jobId: the line belongs to no run"
 
-    /// The job of the run a line that could not be read may have failed: `named` (its JSON read, but not whole), else the
-    /// `jobId` still legible in it, else the run open at it (`lastJob`, the job of the last line read, if it has not ended:
-    /// a robot runs one job at a time); nil when its prefix names a level below Error, which no line that fails a run has,
-    /// or when no run holds it.
-    static func run(holdingUnreadable line: UnsafeRawBufferPointer, named: String? = nil, lastJob: String?, runs: [String: UiPathRun]) -> String? {
-        guard !UiPathPrefixScanner.namesALevelBelowError(line) else { return nil }
-        return named ?? legibleJobID(in: line) ?? lastJob.flatMap { runs[$0]?.endInstant == nil ? $0 : nil }
+    /// The jobs of the runs a line that could not be read may have failed: `named` (its JSON read, but not whole), else the
+    /// `jobId` still legible in it, else every run open at it (`open`: the runs whose lines began before it and have not
+    /// ended). A robot runs more than one job at a time (a background process beside the foreground one), so the job of
+    /// the last line read is not the only one the line may be of: taken for it alone, a run whose Error line was cut after
+    /// another job's line counted as a success. None when its prefix names a level below Error, which no line that fails a
+    /// run has, or when no run is open at it.
+    static func runs(holdingUnreadable line: UnsafeRawBufferPointer, named: String? = nil, open: () -> [String]) -> [String] {
+        guard !UiPathPrefixScanner.namesALevelBelowError(line) else { return [] }
+        if let job = named ?? legibleJobID(in: line) { return [job] }
+        return open()
     }
 
     /// The `jobId` value still legible in the bytes of a line that could not be read, if a whole one is there.

@@ -403,6 +403,13 @@ enum Migrations {
         ("v33", """
         CREATE INDEX rejects_repeated_by_source ON rejects(source_id) WHERE repeated_run = 1;
         """),
+        // 0.5.11 rejects every run open at a UiPath log's line that cannot be read and names no legible job: before, only the
+        // job of the line before it, when not ended, so a run whose Error line was cut after another job's line (a background
+        // process beside the foreground one) counted as a success (helper-117). The robots' logs on disk are read whole once
+        // more; a deleted one keeps its figures, as no reading of it can be made again.
+        ("v34", """
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format = 'uipath-execution-log';
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
