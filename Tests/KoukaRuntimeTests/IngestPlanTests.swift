@@ -164,4 +164,20 @@ struct IngestPlanTests {
             #expect(IngestPlan.doubt(about: Self.untouched, known: old) == "the ledger has no change time for it (written by an earlier Kouka)")
         }
     }
+
+    /// A migration clears the change time of the logs an earlier Kouka read by a rule since changed (v34: UiPath's unreadable
+    /// lines): one that grew since is read whole, not on from where that Kouka stopped, which would keep what it counted in
+    /// the part read before (helper-121).
+    @Test func aGrownFileWithoutAChangeTimeIsReadWholeNotOn() throws {
+        try Self.withFile(size: 1_500) { path, known in
+            var grown = Self.untouched
+            grown.size = 1_500
+            grown.changedAt += 1
+            #expect(decide(path, grown, known) == .append(known), "the fixture's grown file is read on when its line has a change time")
+            var migrated = known
+            migrated.changedAt = 0
+            #expect(decide(path, grown, migrated) == .full)
+            #expect(IngestPlan.doubt(about: grown, known: migrated) == "the ledger has no change time for it (written by an earlier Kouka)")
+        }
+    }
 }

@@ -123,12 +123,19 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         // log holding its first lines counts it: a run with lines in the robot's last log before this one is left to that
         // log, whatever language the robot writes its messages in (its start message only spares looking).
         var countedEarlier = Set<String>()
+        // A run whose start is not known here, or whose first line is dated before this log's day: the robot writes each
+        // day's lines to that day's log, so lines of an earlier day were copied here (a log shipper sending lines again),
+        // and their run may be one the earlier log ended — counted there, or rejected there for a line it could not read
+        // (helper-117, seed 44: the copy, with its start line, counted as a success).
+        let mayBeEarlier = { (run: UiPathRun) in
+            run.startedHere != true || fileDate.map { context.clock.localDate(of: run.firstInstant) < $0 } ?? false
+        }
         // The robot's last log before this one: the day before's, or an earlier one across days it wrote none (a weekend).
-        // Looked for only when a run's start is not known here.
-        let previousDay = runs.values.contains(where: { $0.startedHere != true }) ? fileDate.flatMap { Self.lastLogDay(before: $0, beside: path, absent: context.absentPaths) } : nil
+        // Looked for only when a run may be one of an earlier log's.
+        let previousDay = runs.values.contains(where: mayBeEarlier) ? fileDate.flatMap { Self.lastLogDay(before: $0, beside: path, absent: context.absentPaths) } : nil
         var earlier: [String: UiPathRun] = [:]
         if let previousDay, let previous = Self.sibling(of: path, on: previousDay, absent: context.absentPaths) {
-            countedEarlier = try Self.follow(Set(runs.values.filter { $0.startedHere != true }.map(\.jobID)), in: previous, encoding: reader.encoding,
+            countedEarlier = try Self.follow(Set(runs.values.filter(mayBeEarlier).map(\.jobID)), in: previous, encoding: reader.encoding,
                                              clock: context.clock, today: context.today, into: &earlier)
         }
         // The runs' own lines, as the resume state keeps them: the later logs' lines are read again each time, not twice.
@@ -150,9 +157,11 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         // log no longer written, is not that run going on: a job id is one run, so these lines are not counted, and said so
         // (a repeated job id, or lines copied from that log). Judged once the later logs were followed, not by this log's
         // lines alone: left to the earlier log, a run of the id's that goes on past midnight would be lost with no word.
+        var repeatedHere = Set<String>()
         for job in countedEarlier.sorted() {
             guard let ended = earlier[job]?.endInstant, let run = ownLines[job], runs[job]?.endInstant != nil || isClosed,
                   let previousDay else { continue }
+            repeatedHere.insert(job)
             let before = Self.siblingPath(of: context.displayPath, on: previousDay) ?? "the day before's log"
             let again = runs[job]?.endInstant != nil ? "ends again" : "has lines again"
             sink.reject(Rejection(file: context.displayPath, line: run.firstLine,
@@ -160,11 +169,20 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                                   day: context.clock.localDate(of: run.firstInstant)))
         }
         // The runs left to an earlier log that end here or in a later log: that log, if it counted one unfinished (read
-        // before the log of its end was there), is read again.
-        let endedEarlier = countedEarlier.filter { runs[$0]?.endInstant != nil }
+        // before the log of its end was there), is read again. Lines of a run that ended there are none of its (rejected above).
+        let endedEarlier = countedEarlier.subtracting(repeatedHere).filter { runs[$0]?.endInstant != nil }
         if !endedEarlier.isEmpty, let previousDay, let file = Self.siblingPath(of: context.displayPath, on: previousDay) {
             summary.endsOfRunsStartedBefore = SharedRuns(file: file, hashes: endedEarlier.map(RunKeyHash.of),
                                                          earlier: Self.earlierLogs(of: context.displayPath, from: previousDay.adding(days: -1)))
+        }
+        // The runs this log rejects for a line it could not read, ended here: lines copied from it into the robot's next log
+        // (a log shipper sending them again) are no run of their own, and that log, read before this one was there, may
+        // count them as one. It is read again, with this one there, which rejects them (helper-117, seed 44).
+        let rejectedHere = ownLines.values.filter { $0.unreadLine != nil && $0.endInstant != nil && !countedEarlier.contains($0.jobID) }
+        if !rejectedHere.isEmpty, let fileDate,
+           let nextDay = (1..<Self.longestRunDays).lazy.map({ fileDate.adding(days: $0) }).first(where: { Self.sibling(of: path, on: $0, absent: context.absentPaths) != nil }),
+           let file = Self.siblingPath(of: context.displayPath, on: nextDay) {
+            summary.rejectedRunsGoingOnAfter = SharedRuns(file: file, hashes: rejectedHere.map { RunKeyHash.of($0.jobID) })
         }
         var pending: [String: UiPathRun] = [:]
         let counted = RunKeyLog()

@@ -69,10 +69,11 @@ enum IngestPlan: Equatable {
         if status.inode != known.inode { return "another file stands at its path (a new inode)" }
         if isReborn(status, since: known) { return "it was deleted and created again (a new birth time)" }
         if status.size < known.size { return "it is smaller than when it was last read" }
+        // A migration clears the change time of the files an earlier Kouka read by a rule since changed: read on from where
+        // it stopped, a log that grew would keep what that rule counted in the part read before (helper-121).
+        if known.changedAt == 0 { return "the ledger has no change time for it (written by an earlier Kouka)" }
         if status.size > known.size || isUntouched(status, since: known) { return nil }
-        return known.changedAt == 0
-            ? "the ledger has no change time for it (written by an earlier Kouka)"
-            : "it changed without growing (rewritten in place, renamed or its permissions changed)"
+        return "it changed without growing (rewritten in place, renamed or its permissions changed)"
     }
 
     /// A new birth time: the file was deleted and created again, even if the filesystem gave it the old inode.

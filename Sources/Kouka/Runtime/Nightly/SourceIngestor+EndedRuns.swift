@@ -24,6 +24,9 @@ struct RunsEndedHere {
     /// The robot's log of the day before, read before this one was there, that holds lines of runs no earlier log counts
     /// (left to a later log that counts them, read before this one joined them): read again, it counts them.
     var joinedHere: [String: Int] = [:]
+    /// The robot's log of a later day, read before this one was there, that counts as runs of their own lines copied from
+    /// runs this one rejects (`SourceIngestor.findCopies(ofRejected:in:store:)`): read again with this one there, it rejects them.
+    var copiesOfRejected: [String: Int] = [:]
     /// The files that left runs out as counted in this one, which, read again, no longer counts some of them
     /// (`findRunsNoLongerCounted`): read again, they count them.
     var noLongerCountedHere: [String: Int] = [:]
@@ -210,6 +213,17 @@ extension SourceIngestor {
         }
     }
 
+    /// Of the runs a file rejects that end in it (`rejected`: a line of theirs it could not read), those the robot's next log
+    /// counts: lines copied from this file, counted there as runs of their own because it was read before this one was there.
+    func findCopies(ofRejected rejected: SharedRuns?, in ended: inout RunsEndedHere, store: KoukaStore) throws {
+        guard let rejected, readingAgainForEndedRuns < Self.endedRunsDepth, let runs = try store.countedRuns(ofSourceAt: rejected.file) else { return }
+        let copies = Set(rejected.hashes).intersection(runs.all)
+        // One whose bytes changed since is read whole at its own turn, with this one there.
+        if !copies.isEmpty, try isReadableAsRecorded(rejected.file, store: store) {
+            ended.copiesOfRejected[rejected.file, default: 0] += copies.count
+        }
+    }
+
     /// Of the runs whose end a file holds (`endsBefore`), the logs of their starts that count them, nearest first (the log
     /// of a run's start is the earliest that holds its lines, and only it counts the run), with how many of them each
     /// counted unfinished; and how many no log before counts. Looked up once a file: `findEnds` judges them, and a report
@@ -264,6 +278,9 @@ extension SourceIngestor {
         }
         for (path, runs) in ended.endingHere {
             readAgain.append((path, "\(runs) run(s) it counted as unfinished go on in \(display), the robot's log of a later day that was not there when it was read, and end there or further on: read again with it"))
+        }
+        for (path, runs) in ended.copiesOfRejected {
+            readAgain.append((path, "\(runs) run(s) it counted have the job ids of runs \(display), the robot's log of a day before, rejects (a line of theirs could not be read): a job id is one run, and lines copied from that log (a log shipper sending them again) are none of their own. Read again with it there, which rejects those whose first line is dated before its own day"))
         }
         for (path, runs) in ended.joinedHere {
             readAgain.append((path, "\(runs) run(s) whose lines it holds, counted by a later log read before, go on in \(display), the robot's log of the day after, which was not there when it was read: read again with it, it counts them"))

@@ -579,6 +579,7 @@ final class SourceIngestor {
         // with the file's pending runs: the file is read again every night, and names that file, until it can be.
         let starts = try Self.runStarts(parsed.endsOfRunsStartedBefore, store: store)
         try findEnds(parsed.endsOfRunsStartedBefore, startedIn: starts, in: &endedHere, store: store)
+        try findCopies(ofRejected: parsed.rejectedRunsGoingOnAfter, in: &endedHere, store: store)
         if case .append = read.plan {} else {
             // A run without an id of its own is known by its start's instant, which another zone moves: read again in it, the
             // file is held to its sums over all days instead (`RestatedDays.inAll`), not to keys no zone change keeps.

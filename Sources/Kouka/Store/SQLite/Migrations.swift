@@ -405,8 +405,9 @@ enum Migrations {
         """),
         // 0.5.11 rejects every run open at a UiPath log's line that cannot be read and names no legible job: before, only the
         // job of the line before it, when not ended, so a run whose Error line was cut after another job's line (a background
-        // process beside the foreground one) counted as a success (helper-117). The robots' logs on disk are read whole once
-        // more; a deleted one keeps its figures, as no reading of it can be made again.
+        // process beside the foreground one) counted as a success (helper-117), and so did lines of a rejected run copied into
+        // the robot's next log (seed 44). The robots' logs on disk are read whole once more, grown since or not
+        // (`IngestPlan.doubt`); a deleted one keeps its figures, as no reading of it can be made again.
         ("v34", """
         UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format = 'uipath-execution-log';
         """),
