@@ -75,4 +75,33 @@ import Testing
         let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
         #expect(verify.exitCode == 0, "\(verify.stdout)")
     }
+
+    /// A Free or Pro Classic answer has no period; a poller that writes the day it polled as `date` (as a file named by
+    /// that day would give it) gives running totals of that day, not periods of their own (helper-122: summed, 8,600
+    /// characters, every job exiting 0). In one file and in a file a day alike: two billing periods, 4,000 + 800.
+    @Test(arguments: [false, true])
+    func snapshotsDatedByTheDayTheyWerePolledAreRunningTotals(fileADay: Bool) throws {
+        let city = try SmallCity("deepl-polled-days")
+        defer { city.remove() }
+        try city.write("catalog.csv", Self.catalog)
+        try city.write("kouka.toml", Self.configuration)
+        let polls = [("2024-07-01", 1_000), ("2024-07-02", 2_500), ("2024-07-03", 4_000), ("2024-08-01", 300), ("2024-08-02", 800)]
+        let lines = polls.map { #"{"character_count": \#($0.1), "character_limit": 500000, "date": "\#($0.0)"}"# }
+        if fileADay {
+            for (poll, line) in zip(polls, lines) { try city.write("logs/usage-\(poll.0).jsonl", line + "\n") }
+        } else {
+            try city.write("logs/usage.jsonl", lines.joined(separator: "\n") + "\n")
+        }
+        #expect(try city.nightly().exitCode == 0)
+        let (code, json) = try city.report(2024)
+        #expect(code == 0)
+        // 4,800 characters × (60 − 10) min per 1,000 = 240 min = 4.00 h, two periods dated at their first days.
+        #expect(Self.characters(json) == 4_800)
+        #expect(Self.hours(json) == 4.0)
+        #expect(SmallCity.tasks(json)["A07"]?["successes"] as? Int == 2, "two billing periods")
+        let months = Dictionary(uniqueKeysWithValues: (json["months"] as? [[String: Any]] ?? []).map { ($0["month"] as? String ?? "", $0["hoursSaved"] as? Double) })
+        #expect(months["2024-07"] == 3.33 && months["2024-08"] == 0.67)
+        let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
+    }
 }

@@ -57,9 +57,9 @@ import Testing
         #expect(sink.rejectedLines == [4])
     }
 
-    /// A period is known by the local day it starts, as its rollup is: a poller that wrote a `date` and later a
-    /// `start_time` for the same period gives one period, its largest count (not 1,200 + 2,000).
-    @Test func aPeriodNamedByDateAndByStartTimeIsOnePeriod() throws {
+    /// A `date` is the day the snapshot was polled, as a file's dated name is; beside snapshots that give their period
+    /// (`start_time`) in one file it is rejected, not added to the periods it falls in (1,200 + 2,000).
+    @Test func aPolledDayBesideAPeriodIsRejectedNotAdded() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = try dir.write("d.jsonl", Data("""
@@ -70,5 +70,29 @@ import Testing
         let sink = CollectingSink()
         _ = try DeepLUsageParser(options: SourceOptions(task: "DeepL")).parse(path: path, context: tokyoContext(path), into: sink)
         #expect(sink.events.map(\.quantity) == [2_000])
+        #expect(sink.rejectedLines == [1])
+    }
+
+    /// Snapshots dated by the day they were polled: of each day the count after the last fall within it, a running total
+    /// of that day (`undatedPeriod`, resolved into periods by `RunningTotals`); a count falling within one day rejects the
+    /// snapshots before it, whose period cannot be placed; one without a date beside them is rejected.
+    @Test func snapshotsOfPolledDaysAreEachDaysRunningTotal() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("d.jsonl", Data("""
+            {"character_count": 1000, "date": "2024-07-01"}
+            {"character_count": 2500, "date": "2024-07-01"}
+            {"character_count": 4000, "date": "2024-07-02T09:00:00+09:00"}
+            {"character_count": 300, "date": "2024-07-02T18:00:00+09:00"}
+            {"character_count": 800, "date": "2024-07-03"}
+            {"character_count": 900}
+
+            """.utf8))
+        let sink = CollectingSink()
+        _ = try DeepLUsageParser(options: SourceOptions(task: "DeepL")).parse(path: path, context: tokyoContext(path), into: sink)
+        #expect(sink.events.map(\.quantity) == [2_500, 300, 800])
+        #expect(sink.events.allSatisfy { $0.cumulative && $0.undatedPeriod })
+        #expect(sink.events.map { LocalClock.tokyo.localDate(of: $0.occurredAt).description } == ["2024-07-01", "2024-07-02", "2024-07-03"])
+        #expect(sink.rejectedLines == [3, 6])
     }
 }

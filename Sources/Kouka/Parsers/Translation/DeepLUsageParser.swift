@@ -3,7 +3,7 @@ import Foundation
 /// Reads snapshots of DeepL's `/v2/usage` answer (`character_count`, with `start_time` / `end_time` on
 /// Pro), saved as JSON lines or a JSON array by whatever polls it. The count is cumulative within a
 /// billing period, so the latest snapshot of each period is that period's usage: one event per period,
-/// dated at the period's start. Snapshots may give the period start as a `date` key instead.
+/// dated at the period's start.
 ///
 /// The events are marked `cumulative`: a period's snapshots may be split over several files (one a month,
 /// a period that crosses months), and of one period the largest count across files is its usage, never
@@ -13,7 +13,10 @@ import Foundation
 /// file names (`usage_2024-07-09.json`, `20240709`), else of the file's modification time; of a file of
 /// them the last is that day's count (`UsageEvent.undatedPeriod`), and where the counts of the days fall
 /// a new period starts (`RunningTotals`). A count that falls inside one such file cannot be placed: its
-/// earlier period has no date, so those snapshots are rejected with the reason, never guessed.
+/// earlier period has no date, so those snapshots are rejected with the reason, never guessed. A poller may write
+/// the day it polled as a `date` key instead: each day's snapshots are then that day's, as a file named by that day
+/// would be. (Until 0.5.11 a `date` was read as the start of a billing period, so every day's snapshot counted whole:
+/// helper-122, 4,800 characters shown 8,600.)
 ///
 /// The newer Pro answer counts every product in `character_count` (DeepL Write too); its `products[]`
 /// gives each product's count, and only the `translate` product's is translation. The others are noted
@@ -35,21 +38,25 @@ package struct DeepLUsageParser: LogParser {
         var summary = ParseSummary()
         var periods: [LocalDate: (snapshot: Snapshot, at: Date)] = [:]
         var undated: [Snapshot] = []
+        // The snapshots a `date` key gives the day of, by that day, in the file's order.
+        var polled: [LocalDate: [Snapshot]] = [:]
         let end = try JSONObjectRecords.read(path: path, context: context, format: formatID) { object, line in
             summary.recordsRead += 1
             // A rejected snapshot is dated by the start of its period, when it gives one.
             let reject = { (reason: String, day: LocalDate?) in sink.reject(Rejection(file: context.displayPath, line: line, reason: reason, day: day)) }
             guard let object else { return reject("not a JSON object", nil) }
-            let periodText = [JSONObjectRecords.text(object, "start_time"), JSONObjectRecords.text(object, "date")].first { !$0.isEmpty } ?? ""
+            let startText = JSONObjectRecords.text(object, "start_time"), dateText = JSONObjectRecords.text(object, "date")
+            let periodText = startText.isEmpty ? dateText : startText
             let period = Timestamp(periodText)
             let day = period.map { context.clock.localDate(of: $0.instant(in: context.clock)) }
-            if !periodText.isEmpty && period == nil { return reject("start_time or date is not a date-time", nil) }
+            if !periodText.isEmpty && period == nil { return reject("\(startText.isEmpty ? "date" : "start_time") is not a date-time", nil) }
             let snapshot: Snapshot
             switch Self.translated(object, line: line) {
             case .failure(let problem): return reject(problem.reason, day)
             case .success(let read): snapshot = read
             }
             guard let stamp = period else { return undated.append(snapshot) }
+            if startText.isEmpty, let day { return polled[day, default: []].append(snapshot) }
             let instant = stamp.instant(in: context.clock)
             // A period is known by the local day it starts, as its rollup is: a `date` and a `start_time` of the
             // same period (a poller that changed) are one period, whose largest count is its usage.
@@ -58,21 +65,33 @@ package struct DeepLUsageParser: LogParser {
         }
         if end.roots == 0 { throw FormatMismatch(path: context.displayPath, format: formatID, reason: "no usage snapshots") }
         var kept: [(snapshot: Snapshot, at: Date, undated: Bool)] = periods.values.sorted { $0.at < $1.at }.map { ($0.snapshot, $0.at, false) }
-        if !undated.isEmpty {
+        // A file's snapshots either give their billing period or the day they were polled: mixed, the polled days' counts
+        // and the periods' would be added up across the periods they share.
+        let mixed = "a usage snapshot whose date is the day it was polled in a file whose other snapshots give their period (start_time): save the two kinds in files of their own"
+        for (day, snapshots) in polled.sorted(by: { $0.key < $1.key }) {
+            guard periods.isEmpty else {
+                for snapshot in snapshots { sink.reject(Rejection(file: context.displayPath, line: snapshot.line, reason: mixed, day: day)) }
+                continue
+            }
+            if let largest = Self.count(ofOneDay: snapshots, day: day, file: context.displayPath, sink: sink) {
+                kept.append((largest, context.clock.instant(of: day, hour: 0, minute: 0, second: 0), true))
+            }
+        }
+        if !undated.isEmpty, !polled.isEmpty {
+            for snapshot in undated {
+                sink.reject(Rejection(file: context.displayPath, line: snapshot.line, reason: "a usage snapshot without a date in a file whose other snapshots have one: add the day it was polled as date, or save it in a file of its own", day: nil))
+            }
+        } else if !undated.isEmpty {
             let dating = try TranscriptParser.dating(of: path, display: context.displayPath, clock: context.clock)
             let asOf = dating.instant
             if dating.byModificationTime { summary.datedByModificationTime = context.clock.localDate(of: asOf) }
             let day = context.clock.localDate(of: asOf)
             // One file's snapshots are one day's, so they cannot be mixed with dated periods nor span a reset.
-            let lastReset = undated.indices.dropFirst().last { undated[$0].count < undated[$0 - 1].count }
-            for (index, snapshot) in undated.enumerated() {
-                if !periods.isEmpty {
-                    sink.reject(Rejection(file: context.displayPath, line: snapshot.line, reason: "a usage snapshot without start_time or date in a file whose other snapshots have one: add the date, or save it in a file of its own", day: day))
-                } else if let lastReset, index < lastReset {
-                    sink.reject(Rejection(file: context.displayPath, line: snapshot.line, reason: "the character count falls at line \(undated[lastReset].line) (a new billing period) and these snapshots have no date, so their period cannot be placed: save each day's answer in a file named by its date (usage_2024-07-09.json) or add a date key", day: day))
+            if !periods.isEmpty {
+                for snapshot in undated {
+                    sink.reject(Rejection(file: context.displayPath, line: snapshot.line, reason: "a usage snapshot without start_time in a file whose other snapshots have one: add the period, or save it in a file of its own", day: day))
                 }
-            }
-            if periods.isEmpty, let largest = undated[(lastReset ?? 0)...].max(by: { $0.count < $1.count }) {
+            } else if let largest = Self.count(ofOneDay: undated, day: day, file: context.displayPath, sink: sink) {
                 kept.append((largest, asOf, true))
             }
         }
@@ -86,6 +105,19 @@ package struct DeepLUsageParser: LogParser {
             }
         }
         return summary
+    }
+
+    /// The count of one day's snapshots (the day a file names, or a `date` key gives): the largest since the last fall. A count
+    /// that falls within the day starts a new billing period whose earlier one cannot be dated: the snapshots before the fall
+    /// are rejected with the reason, never guessed.
+    private static func count(ofOneDay snapshots: [Snapshot], day: LocalDate, file: String, sink: any ParseSink) -> Snapshot? {
+        let lastReset = snapshots.indices.dropFirst().last { snapshots[$0].count < snapshots[$0 - 1].count }
+        if let lastReset {
+            for snapshot in snapshots[..<lastReset] {
+                sink.reject(Rejection(file: file, line: snapshot.line, reason: "the character count falls at line \(snapshots[lastReset].line) (a new billing period) within one day's snapshots, so the earlier period's cannot be placed: save each day's answer in a file named by its date (usage_2024-07-09.json), or give each snapshot the day it was polled as date", day: day))
+            }
+        }
+        return snapshots[(lastReset ?? 0)...].max(by: { $0.count < $1.count })
     }
 
     /// The translated characters of a snapshot: the `translate` product's count when it lists `products`

@@ -406,10 +406,12 @@ enum Migrations {
         // 0.5.11 rejects every run open at a UiPath log's line that cannot be read and names no legible job: before, only the
         // job of the line before it, when not ended, so a run whose Error line was cut after another job's line (a background
         // process beside the foreground one) counted as a success (helper-117), and so did lines of a rejected run copied into
-        // the robot's next log (seed 44). The robots' logs on disk are read whole once more, grown since or not
-        // (`IngestPlan.doubt`); a deleted one keeps its figures, as no reading of it can be made again.
+        // the robot's next log (seed 44). It reads a DeepL snapshot's `date` as the day it was polled, not a billing period's
+        // start, which added up every day's running total (helper-122). The robots' logs and DeepL snapshots on disk are read
+        // whole once more, grown since or not (`IngestPlan.doubt`); a deleted one keeps its figures, as no reading of it can
+        // be made again.
         ("v34", """
-        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format = 'uipath-execution-log';
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format IN ('uipath-execution-log', 'deepl-usage');
         """),
     ]
 
