@@ -107,4 +107,24 @@ let realWorldRasa = URL(fileURLWithPath: #filePath).deletingLastPathComponent().
         #expect(byTime.map { $0.quality[.escalated] } == [0, 0, 1])
         #expect(byTime.allSatisfy { $0.quality[.answerMeasured] == 1 && $0.quality[.escalationMeasured] == 1 })
     }
+
+    /// A message without its sender's role (an older SDK's transcript) may be a question or an answer: it is rejected with
+    /// the reason, not passed by in silence (helper-122), and its words are not in the reason. A skill's message is the
+    /// bot's answer.
+    @Test func aBotFrameworkMessageWithoutARoleIsRejectedNotPassedBy() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("t.transcript", Data("""
+            [{"type": "message", "from": {"id": "u"}, "conversation": {"id": "c1"}, "text": "秘密", "timestamp": "2024-05-01T01:00:00Z"},
+             {"type": "message", "from": {"id": "u", "role": "user"}, "conversation": {"id": "c2"}, "text": "秘密", "timestamp": "2024-05-01T01:01:00Z"},
+             {"type": "message", "from": {"id": "s", "role": "skill"}, "conversation": {"id": "c2"}, "text": "秘密", "timestamp": "2024-05-01T01:01:01Z"},
+             {"type": "message", "from": {"id": "x", "role": "channel"}, "conversation": {"id": "c2"}, "text": "秘密", "timestamp": "2024-05-01T01:01:02Z"}]
+            """.utf8))
+        let sink = CollectingSink()
+        let summary = try BotFrameworkTranscriptParser(options: SourceOptions(task: "FAQ")).parse(path: path, context: tokyoContext(path), into: sink)
+        #expect(summary.recordsRead == 3)
+        #expect(sink.rejectedLines == [1, 4])
+        #expect(sink.rejections.allSatisfy { $0.reason.contains("from.role") && !$0.reason.contains("秘密") })
+        #expect(sink.events.map(\.outcome) == [.success])
+    }
 }

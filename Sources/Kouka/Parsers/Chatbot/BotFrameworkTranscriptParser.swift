@@ -75,8 +75,15 @@ package struct BotFrameworkTranscriptParser: LogParser {
                     return
                 }
                 open[conversation] = Inquiry(at: stamp.instant(in: context.clock), line: line, key: "botframework\u{0}\(conversation)\u{0}\(text)")
-            case ("message", "bot"):
+            // A skill is a bot that the root bot hands the turn to: its message is the bot's answer.
+            case ("message", "bot"), ("message", "skill"):
                 open[conversation]?.answered = true
+            case ("message", _):
+                // Without its sender's role (a transcript of an older SDK) a message may be a question or an answer: counting
+                // it either way would guess the figure, and passing it by would lose a question without a word.
+                summary.recordsRead += 1
+                sink.reject(Rejection(file: context.displayPath, line: line,
+                                      reason: "a message whose from.role is \(role.map { "\"\($0)\"" } ?? "missing"), neither user nor bot: whether it is a question or the bot's answer cannot be told, so its conversation's questions may be counted wrong. Export the transcript with the senders' roles (Bot Framework SDK v4, or the Emulator's transcript)"))
             case ("handoff", _):
                 open[conversation]?.handedOff = true
             case ("event", _):
