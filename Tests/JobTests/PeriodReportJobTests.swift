@@ -99,6 +99,46 @@ import Testing
         #expect(try verify().code == 1)
     }
 
+    /// helper-123: the new systems' line of a yearly JSON (`newSystems`: its count, verdict and planned systems) and of a period
+    /// JSON (`newSystems[…]`) restates more than the targets table shows, and edited there, with SHA256SUMS made again, it
+    /// passed verify with exit 0. Each is named now, and the honest sets verify.
+    @Test func theNewSystemsLinesEditedInTheJSONAreNamed() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try nightlyAndReports([["--fiscal-year", "2024"], ["--period", "2021-2025"]], today: "2025-04-01")
+        let honest = try verify()
+        #expect(honest.code == 0, "\(honest.differences)")
+        func edit(_ set: String, _ change: (inout [String: Any]) -> Void) throws {
+            let folder = root.appendingPathComponent("reports/\(set)")
+            let file = folder.appendingPathComponent("kouka-\(set).json")
+            var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            change(&json)
+            try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: file)
+            #expect(try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"]).exitCode == 0)
+        }
+        try edit("FY2024") { json in
+            var line = json["newSystems"] as! [String: Any]
+            #expect(line["actual"] as? Int == 1 && line["met"] as? Bool == true)
+            line["actual"] = 0
+            line["met"] = false
+            line["planned"] = 3
+            json["newSystems"] = line
+        }
+        let year = try verify()
+        #expect(year.code == 1)
+        let fields = Set(year.differences.filter { ($0["subject"] as? String ?? "").hasSuffix("kouka-FY2024.json") }.compactMap { $0["field"] as? String })
+        #expect(fields.isSuperset(of: ["newSystems.actual", "newSystems.met", "newSystems.planned"]), "\(year.differences)")
+        #expect(try JobProcess.run("kouka-report", ["--config", config, "--quiet", "--today", "2025-04-01", "--fiscal-year", "2024"]).exitCode == 0)
+        try edit("period-2021-2025") { json in
+            var lines = json["newSystems"] as! [[String: Any]]
+            let index = try! #require(lines.firstIndex { $0["fiscalYear"] as? Int == 2024 })
+            lines[index]["actual"] = 0
+            json["newSystems"] = lines
+        }
+        let period = try verify()
+        #expect(period.code == 1)
+        #expect(period.differences.contains { $0["field"] as? String == "newSystems[2024].actual" && $0["kind"] as? String == "written-report" }, "\(period.differences)")
+    }
+
     /// helper-100 #1: a period set made from the true store with a copy of kouka.toml whose FY2024 target was lowered (so that
     /// its table says 達成) passed verify with 0 differences, as did one whose met flag or running sum was edited alone.
     /// Right: the target named against kouka.toml's, and a verdict or a sum that contradicts the table's own figures named as

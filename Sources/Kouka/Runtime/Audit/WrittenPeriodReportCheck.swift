@@ -41,6 +41,7 @@ enum WrittenPeriodReportCheck {
         let before = summary.differences.count
         try compareYears(report.table.years, version: report.koukaVersion, field: "table.years", jsonPath: jsonPath, rerun: rerun, what: "period report",
                          targets: targets, storeYear: storeYear, late: late, outdatedBy: changed.isEmpty ? nil : changed.joined(separator: ", "), into: &summary)
+        try compareNewSystems(report, jsonPath: jsonPath, rerun: rerun, storeYear: storeYear, into: &summary)
         guard !changed.isEmpty else { return }
         if summary.differences.count == before {
             summary.reportsStillHolding.append("\(jsonPath): made before these changed: \(changed.joined(separator: ", ")); every figure it states is still what the store gives")
@@ -48,6 +49,32 @@ enum WrittenPeriodReportCheck {
         }
         summary.differences.append(.init(kind: "written-report-outdated", subject: jsonPath, field: changed.joined(separator: ", "), foundIn: "report", expectedFrom: "store",
                                          detail: "the period report was made with another task catalog or time zone than kouka.toml gives now: re-run \(rerun)"))
+    }
+
+    /// Each year's new systems the report lists (`newSystems[…]`: the count, the verdict, the systems), for the years that
+    /// were over when it was made, against the store's year as counted from the register now: its go-lives were all past
+    /// then, so only an edit, or another register or target, moves them (helper-123: edited, verify exit 0). Another register
+    /// or target names the report outdated; the day and the register's path are labels.
+    private static func compareNewSystems(_ report: PeriodReport, jsonPath: String, rerun: String, storeYear: (Int) throws -> YearReport,
+                                          into summary: inout VerifySummary) throws {
+        for line in report.newSystems where report.table.years.first(where: { $0.fiscalYear == line.fiscalYear })?.status == "actual" {
+            let expected = try storeYear(line.fiscalYear).newSystems
+            let outdated = line.registerSHA256 != expected?.registerSHA256 || line.target != expected?.target
+            var written = line, wanted = expected
+            written.asOf = ""
+            written.register = nil
+            wanted?.asOf = ""
+            wanted?.register = nil
+            let found = try JSONSerialization.jsonObject(with: JSONEncoder().encode(written))
+            for d in try ReportComparison.differences(found: found, expected: wanted, path: "newSystems[\(line.fiscalYear)]") {
+                summary.differences.append(.init(
+                    kind: outdated ? "written-report-outdated" : "written-report", subject: jsonPath, field: d.field, found: d.found, foundIn: "report",
+                    expected: d.expected, expectedFrom: "store",
+                    detail: outdated
+                        ? "the period report was made with another systems register or target than kouka.toml gives now: re-run \(rerun); if kouka.toml and the register were not changed since the report was written, the report file was edited"
+                        : "the written period report's new systems for a year that was over are not those the register gives: the report file was edited after it was written; re-run \(rerun)"))
+            }
+        }
     }
 
     /// The RPA hours and AI-supported tasks a written table states for each year that was over when it was made, against
