@@ -46,8 +46,12 @@ import Testing
             + Self.run(2, "住基異動", job: "j", ["Successful", "Successful", "Failed"])
         try city.write("logs/2024-05-01_Execution.log", lines.joined(separator: "\r\n") + "\r\n")
         let nightly = try city.nightly()
-        #expect(nightly.exitCode == 0, "\(nightly.stdout)")
+        // T2's items are in another unit than its row's (below): the night names them (helper-124), and only them.
+        #expect(nightly.exitCode == 1, "\(nightly.stdout)")
         #expect(try nightly.summary()["runsUnfinished"] as? Int == 0)
+        let otherUnit = try nightly.summary()["runsInAnotherUnit"] as? [[String: Any]]
+        #expect(otherUnit?.count == 1 && (otherUnit?.first?["reason"] as? String)?.hasPrefix("1 successful run(s) (2.00 units) of T2 住基異動: the log gives items, the catalog row of 2020-04-01 counts runs") == true,
+                "\(String(describing: otherUnit))")
         let (code, json) = try city.report(2024)
         #expect(code == 0)
         let tasks = SmallCity.tasks(json)

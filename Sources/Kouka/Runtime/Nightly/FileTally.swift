@@ -27,6 +27,7 @@ extension NightlySummary {
         count(tally, times: -1)
         identicalRows.removeAll { $0.path == display }
         unfinishedRuns.removeAll { $0.path == display }
+        runsInAnotherUnit.removeAll { $0.path == display }
         filesLosingRuns.removeAll { $0.path == display }
         rejections.removeAll { $0.file == display }
     }

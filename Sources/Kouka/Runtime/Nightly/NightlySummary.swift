@@ -150,6 +150,9 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     package var rejectionReasons: [String: Int] = [:]
     /// Names this run saw that the catalog does not map, most frequent first.
     package var unmapped: [UnmappedName] = []
+    /// The files whose successful runs are in another unit than their catalog row counts (items against runs): they save
+    /// nothing, as every report lists under `unitMismatches`; named the night their file is read, as an unmapped name is.
+    package var runsInAnotherUnit: [FileProblem] = []
     /// In a dry run, the plan for each file.
     package var planned: [PlannedFile] = []
     /// Stopped early by SIGTERM or SIGINT; the files not reached are read next run.
@@ -164,7 +167,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
             || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !filesEditedInStore.isEmpty || !robotLogsRewritten.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
             || storeEditedSince != nil || !filesGoneWhileWritten.isEmpty || !filesRestatingDays.isEmpty || !catalogRowsChanged.isEmpty
-            || !uiPathWorkCountedTwice.isEmpty
+            || !uiPathWorkCountedTwice.isEmpty || !runsInAnotherUnit.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

@@ -696,6 +696,10 @@ final class SourceIngestor {
             unmapped[name, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
             tally.unmapped[name, default: 0] += sums.events
         }
+        if let reason = Self.runsInAnotherUnit(rollups, catalogRows: &catalogRows) {
+            summary.runsInAnotherUnit.append(.init(path: display, reason: reason))
+            logger.warning("successful runs in another unit than their catalog row's; they save nothing", metadata: ["file": "\(display)"])
+        }
         summary.add(tally)
         for note in parsed.notes {
             logger.notice("read but not counted", metadata: ["file": "\(display)", "note": "\(note)"])

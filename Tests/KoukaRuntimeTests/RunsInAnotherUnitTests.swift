@@ -1,0 +1,41 @@
+import Foundation
+@testable import Kouka
+import Testing
+
+/// A successful run whose catalog row counts another unit saves nothing: the night its file is read says so (exit 1), as
+/// it says of an unmapped name, not only the reports' `unitMismatches` (helper-124: a row written in 件, which reads as
+/// items, left a robot's task counted in runs at 0 h, every job exiting 0).
+///
+/// By hand: one successful run of T01 at 40 − 8 min = 32 min = 0.53 h with the row in runs; with the row in items the log
+/// gives no item, so 0 h, and the night names the file.
+struct RunsInAnotherUnitTests {
+    static func night(unit: String) throws -> (summary: NightlySummary, hours: Double) {
+        let catalog = IncrementalIngestTests.catalog.replacingOccurrences(of: ",rpa,runs,", with: ",rpa,\(unit),")
+        let city = try TemporaryCity(catalog: catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        try city.write("logs/2025-06-10_Execution.log", [
+            IncrementalIngestTests.line("j1", on: "2025-06-10", "09:00:00", message: "住民票郵送請求 execution started"),
+            IncrementalIngestTests.line("j1", on: "2025-06-10", "09:10:00", message: "住民票郵送請求 execution ended", end: 600),
+        ].joined(separator: "\r\n") + "\r\n")
+        let summary = try RepeatedJobIdOnTwoDaysTests().night(city, 11)
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
+        return (summary, report.hoursSaved.total)
+    }
+
+    @Test func aRunInTheCatalogsUnitIsNoFinding() throws {
+        let (summary, hours) = try Self.night(unit: "runs")
+        #expect(summary.runsInAnotherUnit.isEmpty)
+        #expect(summary.exitCode == .done)
+        #expect(hours == 0.53)
+    }
+
+    @Test(arguments: ["items", "件"])
+    func aRunInAnotherUnitIsNamedTheNightItIsRead(unit: String) throws {
+        let (summary, hours) = try Self.night(unit: unit)
+        #expect(hours == 0)
+        #expect(summary.exitCode == .doneWithFindings)
+        #expect(summary.runsInAnotherUnit.map(\.path) == ["logs/2025-06-10_Execution.log"])
+        #expect(summary.runsInAnotherUnit.first?.reason.hasPrefix("1 successful run(s) (1.00 units) of T01 住民票郵送請求: the log gives runs, the catalog row of 2020-04-01 counts items") == true,
+                "\(summary.runsInAnotherUnit)")
+    }
+}
