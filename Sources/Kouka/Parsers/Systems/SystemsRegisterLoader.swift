@@ -57,10 +57,13 @@ package enum SystemsRegisterLoader {
                 let row = CSVRow(record: record, header: header, redactsValues: false)
                 try row.checkWidth(checking: "register")
                 let system = try self.system(row, index: index)
-                if let earlier = seen[system.name] {
+                // One name in full-width and half-width letters (`ＡＩ－ＯＣＲ導入`, `AI-OCR導入`) is one system, as the catalog's
+                // spellings are one (helper-124: counted twice towards the new systems' target, exit 0).
+                let name = system.name.compatibilityNormalized
+                if let earlier = seen[name] {
                     throw RowProblem("system \(system.name) is already registered on line \(earlier); give each system one row")
                 }
-                seen[system.name] = record.line
+                seen[name] = record.line
                 systems.append(system)
             } catch {
                 problems.append(.init(line: record.line, message: error.reason))
