@@ -79,4 +79,45 @@ import Testing
         #expect(fy2025.tasks.first?.successes == 2)
         #expect(fy2025.hoursSaved.total == 1.07)
     }
+
+    /// A robot's line in its own zone (`offset`), as UiPath writes it.
+    static func line(_ job: String, _ stamp: String, _ message: String, end: Int? = nil) -> String {
+        var fields = #""message":"\#(message)","level":"Information","logType":"Default","timeStamp":"\#(stamp)","processName":"住民票郵送請求","jobId":"\#(job)""#
+        if let end { fields += #","totalExecutionTimeInSeconds":\#(end)"# }
+        return "\(stamp.dropFirst(11).prefix(8)).0000 Info {\(fields)}"
+    }
+
+    /// helper-126: a robot whose clock is behind Tokyo's writes its evening to the log of its own day, the next day in Tokyo
+    /// (20:00 at −05:00 is 10:00 in Tokyo the day after), and lines copied from two logs back, with a log between, were
+    /// looked for in the log before only: both copies counted, in either order. The rejected run's copy is found by the
+    /// day its lines say, in the log of that day.
+    @Test(arguments: [false, true], [false, true])
+    func copiesAreFoundByTheDayTheirLinesSay(robotBehindTokyo: Bool, laterFirst: Bool) throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        let zone = robotBehindTokyo ? "-05:00" : "+09:00", hour = robotBehindTokyo ? "20" : "09"
+        let rejected = [Self.line("reused", "2025-06-10T\(hour):00:00.000\(zone)", Self.started), #"\#(hour):05:00.0000 Error {"message":"画面要素が見つかりま"#,
+                        Self.line("reused", "2025-06-10T\(hour):10:00.000\(zone)", Self.ended, end: 600)]
+        let copy = [Self.line("reused", "2025-06-10T\(hour):00:00.000\(zone)", Self.started), Self.line("reused", "2025-06-10T\(hour):10:00.000\(zone)", Self.ended, end: 600)]
+        func own(_ day: String, _ job: String) -> [String] {
+            [Self.line(job, "\(day)T\(hour):00:00.000\(zone)", Self.started), Self.line(job, "\(day)T\(hour):10:00.000\(zone)", Self.ended, end: 600)]
+        }
+        // Without a robot behind Tokyo, the copy is two logs on, with an ordinary day's log between.
+        let copyDay = robotBehindTokyo ? "2025-06-11" : "2025-06-12"
+        var logs = [("logs/2025-06-10_Execution.log", rejected), ("logs/\(copyDay)_Execution.log", copy + own(copyDay, "fresh"))]
+        if !robotBehindTokyo { logs.insert(("logs/2025-06-11_Execution.log", own("2025-06-11", "between")), at: 1) }
+        if laterFirst { logs.reverse() }
+        var exitCodes: [KoukaExitCode] = []
+        for (night, (name, lines)) in logs.enumerated() {
+            try city.write(name, lines.joined(separator: "\r\n") + "\r\n")
+            exitCodes.append(try RepeatedJobIdOnTwoDaysTests().night(city, 13 + night).exitCode)
+        }
+        // By hand: the fresh run (and the one between) at 32 min each; the rejected run and its copy nothing.
+        let fy2025 = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
+        #expect(fy2025.tasks.first?.successes == (robotBehindTokyo ? 1 : 2), "\(exitCodes)")
+        #expect(fy2025.hoursSaved.total == (robotBehindTokyo ? 0.53 : 1.07))
+        #expect(exitCodes.contains(.doneWithFindings))
+        let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
+        #expect(verified.differences.isEmpty, "\(verified.differences)")
+    }
 }

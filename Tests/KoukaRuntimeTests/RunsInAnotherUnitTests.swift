@@ -9,14 +9,19 @@ import Testing
 /// By hand: one successful run of T01 at 40 − 8 min = 32 min = 0.53 h with the row in runs; with the row in items the log
 /// gives no item, so 0 h, and the night names the file.
 struct RunsInAnotherUnitTests {
-    static func night(unit: String) throws -> (summary: NightlySummary, hours: Double) {
+    static func city(unit: String) throws -> TemporaryCity {
         let catalog = IncrementalIngestTests.catalog.replacingOccurrences(of: ",rpa,runs,", with: ",rpa,\(unit),")
         let city = try TemporaryCity(catalog: catalog, sources: IncrementalIngestTests.source)
-        defer { city.remove() }
         try city.write("logs/2025-06-10_Execution.log", [
             IncrementalIngestTests.line("j1", on: "2025-06-10", "09:00:00", message: "住民票郵送請求 execution started"),
             IncrementalIngestTests.line("j1", on: "2025-06-10", "09:10:00", message: "住民票郵送請求 execution ended", end: 600),
         ].joined(separator: "\r\n") + "\r\n")
+        return city
+    }
+
+    static func night(unit: String) throws -> (summary: NightlySummary, hours: Double) {
+        let city = try city(unit: unit)
+        defer { city.remove() }
         let summary = try RepeatedJobIdOnTwoDaysTests().night(city, 11)
         let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
         return (summary, report.hoursSaved.total)
@@ -37,5 +42,18 @@ struct RunsInAnotherUnitTests {
         #expect(summary.runsInAnotherUnit.map(\.path) == ["logs/2025-06-10_Execution.log"])
         #expect(summary.runsInAnotherUnit.first?.reason.hasPrefix("1 successful run(s) (1.00 units) of T01 住民票郵送請求: the log gives runs, the catalog row of 2020-04-01 counts items") == true,
                 "\(summary.runsInAnotherUnit)")
+    }
+
+    /// A run killed after recording the file never said so: the next run states it from the store, as it states an
+    /// unmapped name such a run left.
+    @Test func aRunThatDiedAfterRecordingTheFileLeavesItToTheNext() throws {
+        let city = try Self.city(unit: "items")
+        defer { city.remove() }
+        #expect(try RepeatedJobIdOnTwoDaysTests().night(city, 11).runsInAnotherUnit.count == 1)
+        try city.store().db.execute("UPDATE job_runs SET state = 'running', ended_at = NULL, exit_code = NULL, notices_reported = 0")
+        let next = try RepeatedJobIdOnTwoDaysTests().night(city, 11)
+        #expect(next.runsInAnotherUnit.isEmpty)
+        #expect(next.unreported.runsInAnotherUnit.map(\.path) == ["logs/2025-06-10_Execution.log"])
+        #expect(next.exitCode == .doneWithFindings)
     }
 }

@@ -183,10 +183,10 @@ public struct ParseSummary: Sendable, Hashable {
     /// Runs that started in this file and go on into the robot's logs of the days after, one per log (`file`): this file
     /// counts them. Such a log, read before this one was there, may count them: it is read again without them.
     package var runsGoingOnAfter: [SharedRuns] = []
-    /// Runs this file rejects (a line of theirs it could not read) that end in it, and the robot's next log (`file`): lines
-    /// copied from this file into that one are no run of their own. That log, read before this one was there, may count
+    /// Runs this file rejects (a line of theirs it could not read) that end in it, with each of the robot's later logs (`file`):
+    /// lines copied from this file into one are no run of their own. Such a log, read before this one was there, may count
     /// them as one: it is read again, with this one there, which rejects them.
-    package var rejectedRunsGoingOnAfter: SharedRuns?
+    package var rejectedRunsGoingOnAfter: [SharedRuns] = []
     /// The day the file's records were dated by, when its name holds no date and its modification time gave it (a
     /// transcript, a DeepL snapshot): a file copied onto the share days later is dated then, which the summary names.
     package var datedByModificationTime: LocalDate?

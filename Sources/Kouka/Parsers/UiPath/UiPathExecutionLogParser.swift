@@ -117,6 +117,11 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                 return reject("no usable time: timeStamp missing or invalid and no date in the file name", nil)
             }
             Self.apply(entry, jobID: jobID, processName: processName, instant: instant, line: line.number, to: &runs)
+            // Dated by the robot's own clock, as the log's name is: a robot in another zone than the configured one writes
+            // the lines of its evening, the next day in Tokyo, to the log of its own day (helper-126).
+            if let fileDate, let written = entry.timeStamp?.date, written < fileDate, (runs[jobID]?.writtenBefore).map({ written < $0 }) ?? true {
+                runs[jobID]?.writtenBefore = written
+            }
         }
         for (job, line) in unread where runs[job] != nil && runs[job]?.unreadLine == nil { runs[job]?.unreadLine = line }
         // A run is all lines of one jobId, even when the robot's log rolled over at midnight in between, once or more. The
@@ -128,7 +133,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         // and their run may be one the earlier log ended — counted there, or rejected there for a line it could not read
         // (helper-117, seed 44: the copy, with its start line, counted as a success).
         let mayBeEarlier = { (run: UiPathRun) in
-            run.startedHere != true || fileDate.map { context.clock.localDate(of: run.firstInstant) < $0 } ?? false
+            run.startedHere != true || run.writtenBefore != nil || fileDate.map { context.clock.localDate(of: run.firstInstant) < $0 } ?? false
         }
         // The robot's last log before this one: the day before's, or an earlier one across days it wrote none (a weekend).
         // Looked for only when a run may be one of an earlier log's.
@@ -137,6 +142,21 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         if let previousDay, let previous = Self.sibling(of: path, on: previousDay, absent: context.absentPaths) {
             countedEarlier = try Self.follow(Set(runs.values.filter(mayBeEarlier).map(\.jobID)), in: previous, encoding: reader.encoding,
                                              clock: context.clock, today: context.today, into: &earlier)
+        }
+        // Lines dated a day before the robot's last log: copied from the log of the day they say, with logs between (helper-126).
+        // Any line of the job there makes them a copy of that log's, whether it counted the run or rejected it.
+        var copiedFrom: [String: LocalDate] = [:]
+        if let previousDay {
+            let older = Dictionary(grouping: runs.values.filter { $0.writtenBefore.map { $0 < previousDay } ?? false && !countedEarlier.contains($0.jobID) }) { $0.writtenBefore! }
+            for (day, copies) in older.sorted(by: { $0.key < $1.key }) {
+                guard let log = Self.sibling(of: path, on: day, absent: context.absentPaths) else { continue }
+                var there: [String: UiPathRun] = [:]
+                for job in try Self.follow(Set(copies.map(\.jobID)), in: log, encoding: reader.encoding, clock: context.clock, today: context.today, into: &there) {
+                    copiedFrom[job] = day
+                    earlier[job] = there[job]
+                    countedEarlier.insert(job)
+                }
+            }
         }
         // The runs' own lines, as the resume state keeps them: the later logs' lines are read again each time, not twice.
         let ownLines = runs
@@ -159,10 +179,17 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         // lines alone: left to the earlier log, a run of the id's that goes on past midnight would be lost with no word.
         var repeatedHere = Set<String>()
         for job in countedEarlier.sorted() {
-            guard let ended = earlier[job]?.endInstant, let run = ownLines[job], runs[job]?.endInstant != nil || isClosed,
-                  let previousDay else { continue }
+            guard let run = ownLines[job], let day = copiedFrom[job] ?? previousDay else { continue }
+            let before = Self.siblingPath(of: context.displayPath, on: day) ?? "the day before's log"
+            if copiedFrom[job] != nil {
+                repeatedHere.insert(job)
+                sink.reject(Rejection(file: context.displayPath, line: run.firstLine,
+                                      reason: "jobId \(job)'s lines here are dated \(run.writtenBefore!), the day of \(before), which holds the job: lines copied from that log are not a run of their own, so they are not counted",
+                                      day: context.clock.localDate(of: run.firstInstant)))
+                continue
+            }
+            guard let ended = earlier[job]?.endInstant, runs[job]?.endInstant != nil || isClosed else { continue }
             repeatedHere.insert(job)
-            let before = Self.siblingPath(of: context.displayPath, on: previousDay) ?? "the day before's log"
             let again = runs[job]?.endInstant != nil ? "ends again" : "has lines again"
             sink.reject(Rejection(file: context.displayPath, line: run.firstLine,
                                   reason: "jobId \(job) already ended in \(before) (at \(UTCTimestamp.string(from: ended))) and \(again) here: a job id is one run, so these lines are not counted (a job id repeated, or lines copied from that log)",
@@ -178,11 +205,15 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         // The runs this log rejects for a line it could not read, ended here: lines copied from it into the robot's next log
         // (a log shipper sending them again) are no run of their own, and that log, read before this one was there, may
         // count them as one. It is read again, with this one there, which rejects them (helper-117, seed 44).
+        // Each of the robot's later logs, as far as a run is followed: copies may be in any (helper-126).
         let rejectedHere = ownLines.values.filter { $0.unreadLine != nil && $0.endInstant != nil && !countedEarlier.contains($0.jobID) }
-        if !rejectedHere.isEmpty, let fileDate,
-           let nextDay = (1..<Self.longestRunDays).lazy.map({ fileDate.adding(days: $0) }).first(where: { Self.sibling(of: path, on: $0, absent: context.absentPaths) != nil }),
-           let file = Self.siblingPath(of: context.displayPath, on: nextDay) {
-            summary.rejectedRunsGoingOnAfter = SharedRuns(file: file, hashes: rejectedHere.map { RunKeyHash.of($0.jobID) })
+        if !rejectedHere.isEmpty, let fileDate {
+            let hashes = rejectedHere.map { RunKeyHash.of($0.jobID) }
+            summary.rejectedRunsGoingOnAfter = (1..<Self.longestRunDays).compactMap { days in
+                let day = fileDate.adding(days: days)
+                guard Self.sibling(of: path, on: day, absent: context.absentPaths) != nil, let file = Self.siblingPath(of: context.displayPath, on: day) else { return nil }
+                return SharedRuns(file: file, hashes: hashes)
+            }
         }
         var pending: [String: UiPathRun] = [:]
         let counted = RunKeyLog()

@@ -22,6 +22,10 @@ struct UiPathRun: Codable {
     var unreadLine: Int?
     /// The file name of the robot's log of another day that holds `unreadLine`, when it is not the log being read.
     var unreadIn: String?
+    /// The earliest day the run's lines in this log say they were written on (their `timeStamp`'s own date, in the robot's
+    /// zone), when it is before the day the log's name gives: the robot writes each day's lines to that day's log, so such
+    /// lines were copied from an earlier one.
+    var writtenBefore: LocalDate?
 
     /// The queue transactions' lines counted, by the hash of their `transactionID` (`UiPathLogLine.transactionHash`), with
     /// their line (0: of the robot's log of another day); and

@@ -215,12 +215,15 @@ extension SourceIngestor {
 
     /// Of the runs a file rejects that end in it (`rejected`: a line of theirs it could not read), those the robot's next log
     /// counts: lines copied from this file, counted there as runs of their own because it was read before this one was there.
-    func findCopies(ofRejected rejected: SharedRuns?, in ended: inout RunsEndedHere, store: KoukaStore) throws {
-        guard let rejected, readingAgainForEndedRuns < Self.endedRunsDepth, let runs = try store.countedRuns(ofSourceAt: rejected.file) else { return }
-        let copies = Set(rejected.hashes).intersection(runs.all)
-        // One whose bytes changed since is read whole at its own turn, with this one there.
-        if !copies.isEmpty, try isReadableAsRecorded(rejected.file, store: store) {
-            ended.copiesOfRejected[rejected.file, default: 0] += copies.count
+    func findCopies(ofRejected rejected: [SharedRuns], in ended: inout RunsEndedHere, store: KoukaStore) throws {
+        guard readingAgainForEndedRuns < Self.endedRunsDepth else { return }
+        for later in rejected {
+            guard let runs = try store.countedRuns(ofSourceAt: later.file) else { continue }
+            let copies = Set(later.hashes).intersection(runs.all)
+            // One whose bytes changed since is read whole at its own turn, with this one there.
+            if !copies.isEmpty, try isReadableAsRecorded(later.file, store: store) {
+                ended.copiesOfRejected[later.file, default: 0] += copies.count
+            }
         }
     }
 

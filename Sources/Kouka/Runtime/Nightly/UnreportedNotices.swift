@@ -32,6 +32,9 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
     /// Names the catalog does not map in the files these runs read last, with their runs in those files
     /// (for a file appended to, the whole file's).
     package var unmapped: [NightlySummary.UnmappedName] = []
+    /// The files these runs read whose successful runs are in another unit than their catalog row's
+    /// (`NightlySummary.runsInAnotherUnit`), for a file appended to, the whole file's.
+    package var runsInAnotherUnit: [NightlySummary.FileProblem] = []
 
     /// Whether there is nothing to state.
     package var isEmpty: Bool { runs.isEmpty }
@@ -74,10 +77,13 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
         var catalogRows = CatalogRows(catalog)
         for source in sources where source.status == .present || source.status == .gone {
             let names = unclassified[source.format] ?? []
-            for rollup in try store.rollups(ofSource: source.id)
-            where NightlySummary.UnmappedName.isListed(rollup.key, catalogRows: &catalogRows, unclassified: names) {
+            let rollups = try store.rollups(ofSource: source.id)
+            for rollup in rollups where NightlySummary.UnmappedName.isListed(rollup.key, catalogRows: &catalogRows, unclassified: names) {
                 let key = rollup.key
                 unmapped["\(key.family.rawValue)\u{0}\(key.taskName)", default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += rollup.totals.events
+            }
+            if let reason = SourceIngestor.runsInAnotherUnit(rollups.map { ($0.key, $0.totals) }, catalogRows: &catalogRows) {
+                notices.runsInAnotherUnit.append(.init(path: source.path, reason: reason))
             }
         }
         notices.unmapped = unmapped.values.sorted { ($1.runs, $0.system, $0.name) < ($0.runs, $1.system, $1.name) }
