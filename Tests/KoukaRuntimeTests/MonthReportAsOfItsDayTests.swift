@@ -24,10 +24,22 @@ import Testing
         _ = try ReportJob(configuration: try Configuration.load(path: city.configPath), options: options, logger: .silent).run()
     }
 
-    @Test func aMonthMadeBeforeItBeganHoldsOnceItIsOver() throws {
+    /// helper-125: a month none of whose days the store holds (made on its first day, or ahead) stated 0 h for days not yet
+    /// lived, a year before ending before it began and a licence month not begun, exit 0. It is refused (64).
+    @Test func aMonthNotBegunIsRefused() throws {
         let city = try Self.city()
         defer { city.remove() }
-        try Self.month(city, 4, madeOn: LocalDate(year: 2025, month: 4, day: 1))
+        #expect(throws: PeriodNotBegun(period: "2025-04", firstDay: LocalDate(year: 2025, month: 4, day: 1), asOf: LocalDate(year: 2025, month: 3, day: 31))) {
+            try Self.month(city, 4, madeOn: LocalDate(year: 2025, month: 4, day: 1))
+        }
+        #expect(KoukaExitCode.code(for: PeriodNotBegun(period: "2025-04", firstDay: LocalDate(year: 2025, month: 4, day: 1), asOf: LocalDate(year: 2025, month: 3, day: 31))) == .usage)
+    }
+
+    /// Made on its second day, a month states its first: once over, the report still holds as of the day it states.
+    @Test func aMonthMadeOnItsSecondDayHoldsOnceItIsOver() throws {
+        let city = try Self.city()
+        defer { city.remove() }
+        try Self.month(city, 4, madeOn: LocalDate(year: 2025, month: 4, day: 2))
         _ = try city.night(on: LocalDate(year: 2025, month: 6, day: 3))
         let verified = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
         #expect(!verified.differences.contains { $0.kind == "written-report" }, "\(verified.differences)")

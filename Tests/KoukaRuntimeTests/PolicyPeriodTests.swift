@@ -45,6 +45,8 @@ import Testing
         for line in period.table.years {
             let yearly = try ReportJob(configuration: configuration, options: options(line.fiscalYear), logger: .silent).build()
             #expect(yearly.policyPeriod == period.table, "FY\(line.fiscalYear) shows the same period table")
+            // helper-125: a year ahead compares no day of the year before (its note read "from 2024-04-01 to 2023-12-01").
+            #expect((DepartmentColumns.previousYearNote(yearly) == "期間がまだ始まっていないため、前年同期と比べる日はない。") == (line.status == "ahead"))
             func target(_ metric: String) -> TargetLine? { yearly.targets.first { $0.metric == metric } }
             #expect(line.rpaTarget == target("rpa-hours")?.target)
             #expect(line.aiTasksTarget.map(Double.init) == target("ai-tasks")?.target)

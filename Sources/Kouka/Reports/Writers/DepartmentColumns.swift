@@ -61,6 +61,9 @@ extension DepartmentColumns {
     /// before. Said under the table in every format that has room for a note.
     static func previousYearNote(_ report: YearReport) -> String? {
         guard let through = report.previousYearThrough.flatMap({ LocalDate($0) }), let from = LocalDate(report.from) else { return nil }
+        // A fiscal year ahead (planned) has no day of its own yet, so none of the year before's is compared (helper-125: the note
+        // read "from 2024-04-01 to 2023-11-14").
+        guard through >= from.sameDayAYearEarlier else { return "期間がまだ始まっていないため、前年同期と比べる日はない。" }
         return "前年同期は \(from.sameDayAYearEarlier) から \(through) まで（期間の途中のため、同じ日までの前年と比べる）。"
     }
 }

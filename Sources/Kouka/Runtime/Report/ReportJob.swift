@@ -33,6 +33,11 @@ package struct ReportJob {
     private func buildReading(replacing json: String?, besides neighbours: [String] = []) throws -> YearReport {
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         return try ReportContext.reading(configuration: configuration, today: today) { context in
+            // A fiscal year ahead is one a city plans (its targets, its planned robots and systems: the policy period's
+            // "ahead"); a month ahead has nothing to state.
+            if case .month = options.period, context.asOf < options.period.firstDay {
+                throw PeriodNotBegun(period: options.period.stem, firstDay: options.period.firstDay, asOf: context.asOf)
+            }
             try Self.checkReplacing((json.map { [($0, true)] } ?? []) + neighbours.map { ($0, false) }, context: context, clock: configuration.clock)
             // The report, the year before, the review's years and the policy period each take their days' rollups:
             // read once, rather than each period looking every file up again (a fiscal year at 18,260 daily logs: 3.7 → 2.1 s).

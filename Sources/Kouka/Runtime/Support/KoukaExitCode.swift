@@ -20,7 +20,7 @@ package enum KoukaExitCode: Int32, Sendable, Codable {
     /// The exit code for an error that ended a job.
     package static func code(for error: any Error) -> KoukaExitCode {
         switch error {
-        case is ConfigurationError: .usage
+        case is ConfigurationError, is PeriodNotBegun: .usage
         case is CatalogError: .dataError
         case let store as StoreError:
             store.isOutputFailure ? .cannotWrite : store.isInputFailure ? .ioError : store.isBusy ? .locked : .dataError
