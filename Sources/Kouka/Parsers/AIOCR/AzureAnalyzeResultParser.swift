@@ -47,6 +47,12 @@ package struct AzureAnalyzeResultParser: LogParser {
             sink.reject(Rejection(file: context.displayPath, line: end.cutLine, reason: "the JSON is cut off here; the document is not counted", day: day))
             return summary
         }
+        // One result a file: several (JSON lines, or a result and its retry) would be read as one, their pages added up under
+        // the last's status and form type (helper-127: two forms' 2 + 3 sheets counted as 5 of the second, a failure lost).
+        guard end.roots <= 1 else {
+            throw FormatMismatch(path: context.displayPath, format: formatID,
+                                 reason: "the file holds \(end.roots) JSON values, and an analyzeResult is one document: save each result in a file of its own (as the service returns it)")
+        }
         // When it last changed: its update, else its creation, the first that reads as a time.
         let lastChange = updated.flatMap { Timestamp($0) } ?? created.flatMap { Timestamp($0) }
         let outcome: Outcome

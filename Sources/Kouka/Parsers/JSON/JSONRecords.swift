@@ -46,19 +46,31 @@ package enum JSONRecords {
         }
         // A saved OData answer may be one page of several (Dataverse gives 5,000 rows a page, Orchestrator `$top`): counted
         // as the whole, the other pages' runs would be missing with no word (helper-88's odata-page-counted-as-whole.sh).
-        var records = 0
+        var records = 0, recordRoots = 0
         var nextLink: String?, total: String?
-        let end = try JSONPathReader(path: path, encoding: context.encoding).read(patterns + [.init(["@odata.nextLink"]), .init(["@odata.count"])]) { _, index, json, line in
-            switch index {
-            case 0:
-                records += 1
-                try body(json, line)
-            case 1: nextLink = String(decoding: json, as: UTF8.self)
-            default: total = String(decoding: json, as: UTF8.self).trimmingSpacesAndNewlines()
+        let end = try JSONPathReader(path: path, encoding: context.encoding)
+            .read(patterns + [.init(["@odata.nextLink"]), .init(["@odata.count"]), .init(["@odata.etag"])]) { _, index, json, line in
+                switch index {
+                case 0:
+                    records += 1
+                    try body(json, line)
+                case 1: nextLink = String(decoding: json, as: UTF8.self)
+                case 2: total = String(decoding: json, as: UTF8.self).trimmingSpacesAndNewlines()
+                default: recordRoots += 1
+                }
             }
-        }
         // A file cut off is named as such by its reader.
         guard end.complete else { return end }
+        // Records themselves, one a line (`jq -c '.value[]'` of an answer) or one saved alone (`GET flowruns(<id>)`), open with
+        // their own annotations (`@odata.etag`) and hold no `value`: read as records, never as answers of none (helper-127:
+        // three runs read as nothing, every job exiting 0).
+        if recordRoots > 0 {
+            guard records == 0 else {
+                throw FormatMismatch(path: context.displayPath, format: format,
+                                     reason: "the file holds both saved answers (a value list) and records on their own (@odata.etag): save one kind per file")
+            }
+            return try JSONPathReader(path: path, encoding: context.encoding).read([.init([])]) { _, _, json, line in try body(json, line) }
+        }
         let merge = "merge the pages into one file (jq -s '{value: map(.value[])}' page*.json > runs.json) or export the runs whole, then put that file among the sources instead of the pages"
         if let nextLink, nextLink != "null" {
             throw FormatMismatch(path: context.displayPath, format: format,

@@ -407,11 +407,14 @@ enum Migrations {
         // job of the line before it, when not ended, so a run whose Error line was cut after another job's line (a background
         // process beside the foreground one) counted as a success (helper-117), and so did lines of a rejected run copied into
         // the robot's next log (seed 44). It reads a DeepL snapshot's `date` as the day it was polled, not a billing period's
-        // start, which added up every day's running total (helper-122). The robots' logs and DeepL snapshots on disk are read
-        // whole once more, grown since or not (`IngestPlan.doubt`); a deleted one keeps its figures, as no reading of it can
-        // be made again.
+        // start, which added up every day's running total (helper-122). It reads Dataverse records saved one a line (their
+        // first key `@odata.etag`) as records, not as answers holding none, a `parentrunid` of the text `null` as no parent,
+        // and refuses a file of several Document Intelligence results (helper-127). The files of those formats on disk are
+        // read whole once more, grown since or not (`IngestPlan.doubt`); a deleted one keeps its figures, as no reading of it
+        // can be made again.
         ("v34", """
-        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format IN ('uipath-execution-log', 'deepl-usage');
+        UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format IN ('uipath-execution-log', 'deepl-usage',
+            'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'translation-usage', 'azure-document-intelligence');
         """),
     ]
 

@@ -21,8 +21,9 @@ struct FlowRunRecord {
     /// whose `$select` left it out cannot tell a child run from its parent.
     var hasParentField = true
 
-    /// A child flow's run: it is part of its parent's run, which is the one counted.
-    var isChild: Bool { !parentRunID.isEmpty }
+    /// A child flow's run: it is part of its parent's run, which is the one counted. The text `null` (a JSON null written
+    /// out by an export or a spreadsheet) names no parent: such a run is a top-level one (helper-127: dropped as a child).
+    var isChild: Bool { !parentRunID.isEmpty && parentRunID.lowercased() != "null" }
 
     /// The event this run is, nil for one still running; throws for a row that cannot count. Times without
     /// an offset are read in `reading`'s zone.
