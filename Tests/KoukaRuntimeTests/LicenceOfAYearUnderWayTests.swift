@@ -27,6 +27,8 @@ import Testing
         var markdown = ""
         MarkdownReportWriter.write(report, to: &markdown)
         #expect(markdown.contains("ライセンス費は年額のうち4月から5月までの 2 か月分（年額 × 2 ÷ 12、円未満四捨五入）"), "\(markdown)")
+        // The AI section speaks of the report's period, as the HTML does, not of "the year" in a month's report (helper-125 #2).
+        #expect(markdown.contains("この期間に AI ツールの利用はありません。"))
         let review = try #require(report.review)
         let judged = try #require(review.columns.firstIndex(of: review.judged))
         let row = review.sections.first { $0.system == "rpa" }?.tables.flatMap(\.rows).first { $0.key == "licence-per-hour-saved" }

@@ -67,7 +67,7 @@ struct AITaskCounter {
             let counted = t.uses >= minimumUses && t.units > 0
             let noneHandled = "はいずれも処理量が 0（読取枚数・音声の分数・文字数など）で、AIが支援した処理がない"
             var reason = counted
-                ? "年度内の本番稼働後の成功した利用 \(t.uses) 件（\(minimumUses) 件以上で計上）"
+                ? "期間内の本番稼働後の成功した利用 \(t.uses) 件（\(minimumUses) 件以上で計上）"
                 : (t.uses == 0 && t.empty == 0 && t.early > 0
                     ? "利用 \(t.early) 件はすべて本番開始日より前"
                     : t.uses == 0 && t.empty > 0

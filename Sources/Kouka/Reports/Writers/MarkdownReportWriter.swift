@@ -118,7 +118,7 @@ package enum MarkdownReportWriter {
         line("## AIを活用した業務")
         line()
         if report.aiTasks.isEmpty {
-            line("この年度に AI ツールの利用はありません。")
+            line("この期間に AI ツールの利用はありません。")
         } else {
             line("| 業務ID | 業務名 | AI ツール | 成功した利用 | 本番開始日 | 計上 | 理由 |")
             line("| --- | --- | --- | ---: | --- | --- | --- |")
