@@ -56,4 +56,33 @@ struct RunsInAnotherUnitTests {
         #expect(next.unreported.runsInAnotherUnit.map(\.path) == ["logs/2025-06-10_Execution.log"])
         #expect(next.exitCode == .doneWithFindings)
     }
+
+    /// helper-129: a queue robot counted in items whose run found the queue empty gives a run and no item; it saved nothing
+    /// and lost nothing, so it is no finding, where another run of the task gives items (in this log or an earlier one).
+    @Test func aQueueRobotsRunThatFoundItsQueueEmptyIsNoFinding() throws {
+        let city = try Self.city(unit: "items")
+        defer { city.remove() }
+        func line(_ job: String, _ time: String, _ message: String, _ extra: String = "") -> String {
+            IncrementalIngestTests.line(job, on: "2025-06-10", time, message: message).replacingOccurrences(of: #""jobId":"\#(job)""#, with: #""jobId":"\#(job)""# + extra)
+        }
+        try city.write("logs/2025-06-10_Execution.log", [
+            line("q1", "09:00:00", "住民票郵送請求 execution started"), line("q1", "09:01:00", "Transaction ended", #","transactionStatus":"Successful""#),
+            line("q1", "09:02:00", "Transaction ended", #","transactionStatus":"Successful""#),
+            line("q1", "09:10:00", "住民票郵送請求 execution ended", #","totalExecutionTimeInSeconds":600"#),
+            line("q2", "10:00:00", "住民票郵送請求 execution started"), line("q2", "10:01:00", "住民票郵送請求 execution ended", #","totalExecutionTimeInSeconds":60"#),
+        ].joined(separator: "\r\n") + "\r\n")
+        let summary = try RepeatedJobIdOnTwoDaysTests().night(city, 11)
+        #expect(summary.runsInAnotherUnit.isEmpty, "\(summary.runsInAnotherUnit)")
+        #expect(summary.exitCode == .done)
+        // By hand: 2 items × (40 − 8) min = 64 min = 1.07 h; the empty run saves nothing.
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
+        #expect(report.hoursSaved.total == 1.07)
+        // The next day's log holds only an empty run: the task gives items in the earlier one, so again no finding.
+        try city.write("logs/2025-06-11_Execution.log", [
+            IncrementalIngestTests.line("q3", on: "2025-06-11", "10:00:00", message: "住民票郵送請求 execution started"),
+            IncrementalIngestTests.line("q3", on: "2025-06-11", "10:01:00", message: "住民票郵送請求 execution ended", end: 60),
+        ].joined(separator: "\r\n") + "\r\n")
+        let next = try RepeatedJobIdOnTwoDaysTests().night(city, 12)
+        #expect(next.runsInAnotherUnit.isEmpty, "\(next.runsInAnotherUnit)")
+    }
 }

@@ -3,10 +3,17 @@ extension SourceIngestor {
     /// that gives runs, or in runs for one that gives items): they save nothing (`EffectModel.savedMinutes`), and only the
     /// reports' `unitMismatches` listed them, every job exiting 0 (helper-124: a row written in 件, read as items, left a
     /// task counted in runs at 0 h). Nil when there are none. The names are the tools', never a citizen's words.
-    static func runsInAnotherUnit(_ rollups: [(key: RollupKey, totals: RollupTotals)], catalogRows: inout CatalogRows) -> String? {
+    /// A run under a row in items is one only when the task gives no item anywhere, in this file or another (`givesItems`):
+    /// a queue robot's run that found its queue empty handled none, and lost nothing.
+    static func runsInAnotherUnit(_ rollups: [(key: RollupKey, totals: RollupTotals)], catalogRows: inout CatalogRows,
+                                  givesItems: (RollupKey) throws -> Bool) rethrows -> String? {
         var found: [String: (runs: Int, units: Double)] = [:]
         for (key, totals) in rollups where key.outcome == .success {
             guard let entry = catalogRows.entry(for: key.taskName, system: key.family, on: key.date), entry.unit != key.unit else { continue }
+            if key.unit == .runs, entry.unit == .items,
+               try rollups.contains(where: { $0.key.unit == .items && $0.key.family == key.family && $0.key.taskName == key.taskName }) || givesItems(key) {
+                continue
+            }
             let what = "\(entry.taskID) \(key.taskName): the log gives \(key.unit.rawValue), the catalog row of \(entry.validFrom) counts \(entry.unit.rawValue)"
             found[what, default: (0, 0)].runs += totals.events
             found[what, default: (0, 0)].units += totals.quantity

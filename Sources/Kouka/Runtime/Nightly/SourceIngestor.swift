@@ -696,7 +696,7 @@ final class SourceIngestor {
             unmapped[name, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
             tally.unmapped[name, default: 0] += sums.events
         }
-        if let reason = Self.runsInAnotherUnit(rollups, catalogRows: &catalogRows) {
+        if let reason = try Self.runsInAnotherUnit(rollups, catalogRows: &catalogRows, givesItems: { try store.givesItems(family: $0.family.rawValue, taskName: $0.taskName) }) {
             summary.runsInAnotherUnit.append(.init(path: display, reason: reason))
             logger.warning("successful runs in another unit than their catalog row's; they save nothing", metadata: ["file": "\(display)"])
         }
