@@ -76,9 +76,9 @@ import Testing
         #expect(verify.exitCode == 0, "\(verify.stdout)")
     }
 
-    /// A Free or Pro Classic answer has no period; a poller that writes the day it polled as `date` (as a file named by
-    /// that day would give it) gives running totals of that day, not periods of their own (helper-122: summed, 8,600
-    /// characters, every job exiting 0). In one file and in a file a day alike: two billing periods, 4,000 + 800.
+    /// A Free or Pro Classic answer has no period; a poller that writes the day it polled as `polled_on` (as a file named by
+    /// that day would give it) gives running totals of that day, not periods of their own (helper-122: as `date`, summed,
+    /// 8,600 characters, every job exiting 0). In one file and in a file a day alike: two billing periods, 4,000 + 800.
     @Test(arguments: [false, true])
     func snapshotsDatedByTheDayTheyWerePolledAreRunningTotals(fileADay: Bool) throws {
         let city = try SmallCity("deepl-polled-days")
@@ -86,7 +86,7 @@ import Testing
         try city.write("catalog.csv", Self.catalog)
         try city.write("kouka.toml", Self.configuration)
         let polls = [("2024-07-01", 1_000), ("2024-07-02", 2_500), ("2024-07-03", 4_000), ("2024-08-01", 300), ("2024-08-02", 800)]
-        let lines = polls.map { #"{"character_count": \#($0.1), "character_limit": 500000, "date": "\#($0.0)"}"# }
+        let lines = polls.map { #"{"character_count": \#($0.1), "character_limit": 500000, "polled_on": "\#($0.0)"}"# }
         if fileADay {
             for (poll, line) in zip(polls, lines) { try city.write("logs/usage-\(poll.0).jsonl", line + "\n") }
         } else {

@@ -125,6 +125,7 @@ let realWorldRasa = URL(fileURLWithPath: #filePath).deletingLastPathComponent().
         #expect(summary.recordsRead == 3)
         #expect(sink.rejectedLines == [1, 4])
         #expect(sink.rejections.allSatisfy { $0.reason.contains("from.role") && !$0.reason.contains("秘密") })
+        #expect(sink.rejections.map(\.day) == [LocalDate(year: 2024, month: 5, day: 1), LocalDate(year: 2024, month: 5, day: 1)], "dated by the activity's timestamp")
         #expect(sink.events.map(\.outcome) == [.success])
     }
 }

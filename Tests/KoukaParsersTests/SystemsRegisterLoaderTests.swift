@@ -52,12 +52,12 @@ struct SystemsRegisterLoaderTests {
 
     /// One system's name in full-width and half-width letters is one system registered twice (helper-124: counted twice).
     @Test func aNameInFullWidthLettersIsTheSameSystem() throws {
-        let text = "system,department,kind,go_live,evidence\nAI-OCR導入,税務課,AI-OCR,2024-06-01,契約 R6-3\nＡＩ－ＯＣＲ導入,税務課,AI-OCR,2024-06-01,契約 R6-3\n"
+        let text = "system,department,kind,go_live,evidence\nAI-OCR導入,税務課,AI-OCR,2024-06-01,契約 R6-3\nＡＩ－ＯＣＲ導入,税務課,AI-OCR,2024-06-01,契約 R6-3\nai-ocr導入,税務課,AI-OCR,2024-06-01,契約 R6-3\n"
         do {
             _ = try Self.load(Data(text.utf8))
             Issue.record("the register loaded")
         } catch let error as SystemsRegisterError {
-            #expect(error.problems.map(\.line) == [3])
+            #expect(error.problems.map(\.line) == [3, 4])
             #expect(error.problems.first?.message == "system ＡＩ－ＯＣＲ導入 is already registered on line 2; give each system one row")
         }
     }

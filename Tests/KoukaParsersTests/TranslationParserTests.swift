@@ -57,13 +57,13 @@ import Testing
         #expect(sink.rejectedLines == [4])
     }
 
-    /// A `date` is the day the snapshot was polled, as a file's dated name is; beside snapshots that give their period
+    /// A `polled_on` is the day the snapshot was polled, as a file's dated name is; beside snapshots that give their period
     /// (`start_time`) in one file it is rejected, not added to the periods it falls in (1,200 + 2,000).
     @Test func aPolledDayBesideAPeriodIsRejectedNotAdded() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = try dir.write("d.jsonl", Data("""
-            {"character_count": 1200, "date": "2024-05-10"}
+            {"character_count": 1200, "polled_on": "2024-05-10"}
             {"character_count": 2000, "start_time": "2024-05-10T03:00:00Z", "end_time": "2024-06-10T03:00:00Z"}
 
             """.utf8))
@@ -80,11 +80,11 @@ import Testing
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = try dir.write("d.jsonl", Data("""
-            {"character_count": 1000, "date": "2024-07-01"}
-            {"character_count": 2500, "date": "2024-07-01"}
-            {"character_count": 4000, "date": "2024-07-02T09:00:00+09:00"}
-            {"character_count": 300, "date": "2024-07-02T18:00:00+09:00"}
-            {"character_count": 800, "date": "2024-07-03"}
+            {"character_count": 1000, "polled_on": "2024-07-01"}
+            {"character_count": 2500, "polled_on": "2024-07-01"}
+            {"character_count": 4000, "polled_on": "2024-07-02T09:00:00+09:00"}
+            {"character_count": 300, "polled_on": "2024-07-02T18:00:00+09:00"}
+            {"character_count": 800, "polled_on": "2024-07-03"}
             {"character_count": 900}
 
             """.utf8))
@@ -94,5 +94,23 @@ import Testing
         #expect(sink.events.allSatisfy { $0.cumulative && $0.undatedPeriod })
         #expect(sink.events.map { LocalClock.tokyo.localDate(of: $0.occurredAt).description } == ["2024-07-01", "2024-07-02", "2024-07-03"])
         #expect(sink.rejectedLines == [3, 6])
+    }
+
+    /// A `date` alone may be the period's start or the day polled, which give other figures: refused with the reason, never
+    /// read either way (helper-128: read as a day, a monthly poller's two periods that did not fall counted as one).
+    @Test func aDateAloneIsRefusedAsAmbiguous() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("d.jsonl", Data("""
+            {"character_count": 4800, "date": "2024-07-01"}
+            {"character_count": 8600, "date": "2024-08-01"}
+            {"character_count": 500, "date": "2024-08-01", "start_time": "2024-08-01T00:00:00+09:00"}
+
+            """.utf8))
+        let sink = CollectingSink()
+        _ = try DeepLUsageParser(options: SourceOptions(task: "DeepL")).parse(path: path, context: tokyoContext(path), into: sink)
+        #expect(sink.rejectedLines == [1, 2])
+        #expect(sink.rejections.allSatisfy { $0.reason.contains("name it start_time for the period's start, or polled_on for the day polled") })
+        #expect(sink.events.map(\.quantity) == [500], "a start_time beside a date gives the period")
     }
 }

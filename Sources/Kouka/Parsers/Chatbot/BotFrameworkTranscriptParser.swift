@@ -83,7 +83,7 @@ package struct BotFrameworkTranscriptParser: LogParser {
                 // it either way would guess the figure, and passing it by would lose a question without a word.
                 summary.recordsRead += 1
                 sink.reject(Rejection(file: context.displayPath, line: line,
-                                      reason: "a message whose from.role is \(role.map { "\"\($0)\"" } ?? "missing"), neither user nor bot: whether it is a question or the bot's answer cannot be told, so its conversation's questions may be counted wrong. Export the transcript with the senders' roles (Bot Framework SDK v4, or the Emulator's transcript)"))
+                                      reason: "a message whose from.role is \(role.map { "\"\($0)\"" } ?? "missing"), neither user nor bot: whether it is a question or the bot's answer cannot be told, so its conversation's questions may be counted wrong. Export the transcript with the senders' roles (Bot Framework SDK v4, or the Emulator's transcript)", day: activity.timestamp.flatMap { Timestamp($0) }.map { context.clock.localDate(of: $0.instant(in: context.clock)) }))
             case ("handoff", _):
                 open[conversation]?.handedOff = true
             case ("event", _):

@@ -14,9 +14,10 @@ import Foundation
 /// them the last is that day's count (`UsageEvent.undatedPeriod`), and where the counts of the days fall
 /// a new period starts (`RunningTotals`). A count that falls inside one such file cannot be placed: its
 /// earlier period has no date, so those snapshots are rejected with the reason, never guessed. A poller may write
-/// the day it polled as a `date` key instead: each day's snapshots are then that day's, as a file named by that day
-/// would be. (Until 0.5.11 a `date` was read as the start of a billing period, so every day's snapshot counted whole:
-/// helper-122, 4,800 characters shown 8,600.)
+/// the day it polled as a `polled_on` key instead: each day's snapshots are then that day's, as a file named by that day
+/// would be. A `date` alone is refused: until 0.5.11 it was read as the start of a billing period, so a poller that
+/// stamped each day's snapshot with it had every day's count added up (helper-122, 4,800 characters shown 8,600), while
+/// one that wrote the period's start there would lose periods were it read as a day.
 ///
 /// The newer Pro answer counts every product in `character_count` (DeepL Write too); its `products[]`
 /// gives each product's count, and only the `translate` product's is translation. The others are noted
@@ -38,18 +39,24 @@ package struct DeepLUsageParser: LogParser {
         var summary = ParseSummary()
         var periods: [LocalDate: (snapshot: Snapshot, at: Date)] = [:]
         var undated: [Snapshot] = []
-        // The snapshots a `date` key gives the day of, by that day, in the file's order.
+        // The snapshots a `polled_on` key gives the day of, by that day, in the file's order.
         var polled: [LocalDate: [Snapshot]] = [:]
         let end = try JSONObjectRecords.read(path: path, context: context, format: formatID) { object, line in
             summary.recordsRead += 1
             // A rejected snapshot is dated by the start of its period, when it gives one.
             let reject = { (reason: String, day: LocalDate?) in sink.reject(Rejection(file: context.displayPath, line: line, reason: reason, day: day)) }
             guard let object else { return reject("not a JSON object", nil) }
-            let startText = JSONObjectRecords.text(object, "start_time"), dateText = JSONObjectRecords.text(object, "date")
-            let periodText = startText.isEmpty ? dateText : startText
+            let startText = JSONObjectRecords.text(object, "start_time"), polledText = JSONObjectRecords.text(object, "polled_on")
+            // A `date` alone may be the period's start (as Kouka read it before 0.5.11) or the day polled (as a poller stamps
+            // its snapshots): the two give other figures, and nothing in the data tells them apart (helper-122, helper-128).
+            if startText.isEmpty && polledText.isEmpty, case let dateText = JSONObjectRecords.text(object, "date"), !dateText.isEmpty {
+                return reject("a date key may be the billing period's start or the day the snapshot was polled, which give other figures: name it start_time for the period's start, or polled_on for the day polled",
+                              Timestamp(dateText).map { context.clock.localDate(of: $0.instant(in: context.clock)) })
+            }
+            let periodText = startText.isEmpty ? polledText : startText
             let period = Timestamp(periodText)
             let day = period.map { context.clock.localDate(of: $0.instant(in: context.clock)) }
-            if !periodText.isEmpty && period == nil { return reject("\(startText.isEmpty ? "date" : "start_time") is not a date-time", nil) }
+            if !periodText.isEmpty && period == nil { return reject("\(startText.isEmpty ? "polled_on" : "start_time") is not a date-time", nil) }
             let snapshot: Snapshot
             switch Self.translated(object, line: line) {
             case .failure(let problem): return reject(problem.reason, day)
@@ -67,7 +74,7 @@ package struct DeepLUsageParser: LogParser {
         var kept: [(snapshot: Snapshot, at: Date, undated: Bool)] = periods.values.sorted { $0.at < $1.at }.map { ($0.snapshot, $0.at, false) }
         // A file's snapshots either give their billing period or the day they were polled: mixed, the polled days' counts
         // and the periods' would be added up across the periods they share.
-        let mixed = "a usage snapshot whose date is the day it was polled in a file whose other snapshots give their period (start_time): save the two kinds in files of their own"
+        let mixed = "a usage snapshot whose polled_on is the day it was polled in a file whose other snapshots give their period (start_time): save the two kinds in files of their own"
         for (day, snapshots) in polled.sorted(by: { $0.key < $1.key }) {
             guard periods.isEmpty else {
                 for snapshot in snapshots { sink.reject(Rejection(file: context.displayPath, line: snapshot.line, reason: mixed, day: day)) }
@@ -79,7 +86,7 @@ package struct DeepLUsageParser: LogParser {
         }
         if !undated.isEmpty, !polled.isEmpty {
             for snapshot in undated {
-                sink.reject(Rejection(file: context.displayPath, line: snapshot.line, reason: "a usage snapshot without a date in a file whose other snapshots have one: add the day it was polled as date, or save it in a file of its own", day: nil))
+                sink.reject(Rejection(file: context.displayPath, line: snapshot.line, reason: "a usage snapshot without a polled_on in a file whose other snapshots have one: add the day it was polled as polled_on, or save it in a file of its own", day: nil))
             }
         } else if !undated.isEmpty {
             let dating = try TranscriptParser.dating(of: path, display: context.displayPath, clock: context.clock)
@@ -114,7 +121,7 @@ package struct DeepLUsageParser: LogParser {
         let lastReset = snapshots.indices.dropFirst().last { snapshots[$0].count < snapshots[$0 - 1].count }
         if let lastReset {
             for snapshot in snapshots[..<lastReset] {
-                sink.reject(Rejection(file: file, line: snapshot.line, reason: "the character count falls at line \(snapshots[lastReset].line) (a new billing period) within one day's snapshots, so the earlier period's cannot be placed: save each day's answer in a file named by its date (usage_2024-07-09.json), or give each snapshot the day it was polled as date", day: day))
+                sink.reject(Rejection(file: file, line: snapshot.line, reason: "the character count falls at line \(snapshots[lastReset].line) (a new billing period) within one day's snapshots, so the earlier period's cannot be placed: save each day's answer in a file named by its date (usage_2024-07-09.json), or give each snapshot the day it was polled as polled_on", day: day))
             }
         }
         return snapshots[(lastReset ?? 0)...].max(by: { $0.count < $1.count })

@@ -414,7 +414,8 @@ enum Migrations {
         // can be made again.
         ("v34", """
         UPDATE source_files SET changed_at = 0 WHERE status = 'present' AND format IN ('uipath-execution-log', 'deepl-usage',
-            'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'translation-usage', 'azure-document-intelligence');
+            'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'translation-usage', 'azure-document-intelligence',
+            'bot-framework-transcript');
         """),
     ]
 
