@@ -49,4 +49,21 @@ struct ODataPageTests {
         _ = try UiPathOrchestratorParser().parse(path: whole, context: tokyoContext(whole), into: sink)
         #expect(sink.events.count == 2)
     }
+
+    /// A night's answer appended to one file each night: each answer's count is held to its own jobs (helper-127: two answers
+    /// of 2 jobs with a count of 2 each were refused; a first answer counting 10 and holding 2 passed beside another).
+    @Test func answersAppendedToOneFileAreEachHeldToTheirOwnCount() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        func compact(_ count: Int, _ keys: [String]) -> String {
+            Self.jobs(count: count).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "\"k1\"", with: "\"\(keys[0])\"")
+                .replacingOccurrences(of: "\"k2\"", with: "\"\(keys[1])\"")
+        }
+        let honest = try dir.write("nights.jsonl", Data((compact(2, ["a1", "a2"]) + "\n" + compact(2, ["b1", "b2"]) + "\n").utf8))
+        let sink = CollectingSink()
+        _ = try UiPathOrchestratorParser().parse(path: honest, context: tokyoContext(honest), into: sink)
+        #expect(sink.events.count == 4)
+        let short = try dir.write("short.jsonl", Data((compact(10, ["a1", "a2"]) + "\n" + compact(4, ["b1", "b2"]) + "\n").utf8))
+        #expect(throws: FormatMismatch.self) { try UiPathOrchestratorParser().parse(path: short, context: tokyoContext(short), into: CollectingSink()) }
+    }
 }

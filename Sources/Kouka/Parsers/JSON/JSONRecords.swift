@@ -48,15 +48,23 @@ package enum JSONRecords {
         // as the whole, the other pages' runs would be missing with no word (helper-88's odata-page-counted-as-whole.sh).
         var records = 0, recordRoots = 0
         var nextLink: String?, total: String?
+        // Answers saved one after another (a night's answer appended to a file each night): each opens with its
+        // `@odata.context`, and each one's count is held to its own records, not the last count to all (helper-127: an honest
+        // file of two answers refused, a page short of its count passed where the totals happened to agree).
+        var answers: [(count: String?, records: Int)] = []
         let end = try JSONPathReader(path: path, encoding: context.encoding)
-            .read(patterns + [.init(["@odata.nextLink"]), .init(["@odata.count"]), .init(["@odata.etag"])]) { _, index, json, line in
+            .read(patterns + [.init(["@odata.nextLink"]), .init(["@odata.count"]), .init(["@odata.etag"]), .init(["@odata.context"])]) { _, index, json, line in
                 switch index {
                 case 0:
                     records += 1
+                    if !answers.isEmpty { answers[answers.count - 1].records += 1 }
                     try body(json, line)
                 case 1: nextLink = String(decoding: json, as: UTF8.self)
-                case 2: total = String(decoding: json, as: UTF8.self).trimmingSpacesAndNewlines()
-                default: recordRoots += 1
+                case 2:
+                    total = String(decoding: json, as: UTF8.self).trimmingSpacesAndNewlines()
+                    if !answers.isEmpty { answers[answers.count - 1].count = total }
+                case 3: recordRoots += 1
+                default: answers.append((nil, 0))
                 }
             }
         // A file cut off is named as such by its reader.
@@ -76,9 +84,14 @@ package enum JSONRecords {
             throw FormatMismatch(path: context.displayPath, format: format,
                                  reason: "the saved answer is one page of several (it has @odata.nextLink), so the runs of the other pages cannot be told present: \(merge)")
         }
-        if let total, total != "null", Int(total) != records {
+        // Each answer's count against its own records where every answer names its context (an answer opens with it); else
+        // the file's one count against all its records.
+        let counted = end.roots == answers.count ? answers : [(total, records)]
+        for (index, answer) in counted.enumerated() {
+            guard let total = answer.count, total != "null", Int(total) != answer.records else { continue }
+            let which = counted.count > 1 ? "answer \(index + 1) of \(counted.count) in the file" : "the answer"
             throw FormatMismatch(path: context.displayPath, format: format,
-                                 reason: "@odata.count says \(total) record(s) match and the answer holds \(records): it is one page of several ($top/$skip); \(merge)")
+                                 reason: "@odata.count says \(total) record(s) match and \(which) holds \(answer.records): it is one page of several ($top/$skip); \(merge)")
         }
         return end
     }
