@@ -65,8 +65,8 @@ package struct DeepLUsageParser: LogParser {
             guard let stamp = period else { return undated.append(snapshot) }
             if startText.isEmpty, let day { return polled[day, default: []].append(snapshot) }
             let instant = stamp.instant(in: context.clock)
-            // A period is known by the local day it starts, as its rollup is: a `date` and a `start_time` of the
-            // same period (a poller that changed) are one period, whose largest count is its usage.
+            // A period is known by the local day it starts, as its rollup is: two `start_time`s of one day (written in
+            // two zones by a poller that changed) are one period, whose largest count is its usage.
             let key = context.clock.localDate(of: instant)
             if periods[key].map({ snapshot.count >= $0.snapshot.count }) ?? true { periods[key] = (snapshot, instant) }
         }
@@ -114,14 +114,14 @@ package struct DeepLUsageParser: LogParser {
         return summary
     }
 
-    /// The count of one day's snapshots (the day a file names, or a `date` key gives): the largest since the last fall. A count
+    /// The count of one day's snapshots (the day a file names, or a `polled_on` key gives): the largest since the last fall. A count
     /// that falls within the day starts a new billing period whose earlier one cannot be dated: the snapshots before the fall
     /// are rejected with the reason, never guessed.
     private static func count(ofOneDay snapshots: [Snapshot], day: LocalDate, file: String, sink: any ParseSink) -> Snapshot? {
         let lastReset = snapshots.indices.dropFirst().last { snapshots[$0].count < snapshots[$0 - 1].count }
         if let lastReset {
             for snapshot in snapshots[..<lastReset] {
-                sink.reject(Rejection(file: file, line: snapshot.line, reason: "the character count falls at line \(snapshots[lastReset].line) (a new billing period) within one day's snapshots, so the earlier period's cannot be placed: save each day's answer in a file named by its date (usage_2024-07-09.json), or give each snapshot the day it was polled as polled_on", day: day))
+                sink.reject(Rejection(file: file, line: snapshot.line, reason: "the character count falls at line \(snapshots[lastReset].line) (a new billing period) within one day's snapshots, and a day holds one count of one period, so these, the earlier period's, are not counted: poll the usage once a day, or save each day's last answer in a file named by its date (usage_2024-07-09.json)", day: day))
             }
         }
         return snapshots[(lastReset ?? 0)...].max(by: { $0.count < $1.count })
