@@ -128,13 +128,11 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         // log holding its first lines counts it: a run with lines in the robot's last log before this one is left to that
         // log, whatever language the robot writes its messages in (its start message only spares looking).
         var countedEarlier = Set<String>()
-        // A run whose start is not known here, or whose first line is dated before this log's day: the robot writes each
+        // A run whose start is not known here, or with a line dated (by the robot's clock) before this log's day: the robot writes each
         // day's lines to that day's log, so lines of an earlier day were copied here (a log shipper sending lines again),
         // and their run may be one the earlier log ended — counted there, or rejected there for a line it could not read
         // (helper-117, seed 44: the copy, with its start line, counted as a success).
-        let mayBeEarlier = { (run: UiPathRun) in
-            run.startedHere != true || run.writtenBefore != nil || fileDate.map { context.clock.localDate(of: run.firstInstant) < $0 } ?? false
-        }
+        let mayBeEarlier = { (run: UiPathRun) in run.startedHere != true || run.writtenBefore != nil }
         // The robot's last log before this one: the day before's, or an earlier one across days it wrote none (a weekend).
         // Looked for only when a run may be one of an earlier log's.
         let previousDay = runs.values.contains(where: mayBeEarlier) ? fileDate.flatMap { Self.lastLogDay(before: $0, beside: path, absent: context.absentPaths) } : nil

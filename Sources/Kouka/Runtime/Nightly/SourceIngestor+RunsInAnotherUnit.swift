@@ -8,11 +8,15 @@ extension SourceIngestor {
     static func runsInAnotherUnit(_ rollups: [(key: RollupKey, totals: RollupTotals)], catalogRows: inout CatalogRows,
                                   givesItems: (RollupKey) throws -> Bool) rethrows -> String? {
         var found: [String: (runs: Int, units: Double)] = [:]
+        // Whether each task gives items, worked out once a task: a file holds a task's rollups of hundreds of days.
+        var givingItems: [String: Bool] = [:]
+        for (key, _) in rollups where key.unit == .items { givingItems["\(key.family.rawValue)\u{0}\(key.taskName)"] = true }
         for (key, totals) in rollups where key.outcome == .success {
             guard let entry = catalogRows.entry(for: key.taskName, system: key.family, on: key.date), entry.unit != key.unit else { continue }
-            if key.unit == .runs, entry.unit == .items,
-               try rollups.contains(where: { $0.key.unit == .items && $0.key.family == key.family && $0.key.taskName == key.taskName }) || givesItems(key) {
-                continue
+            if key.unit == .runs, entry.unit == .items {
+                let task = "\(key.family.rawValue)\u{0}\(key.taskName)"
+                if givingItems[task] == nil { givingItems[task] = try givesItems(key) }
+                if givingItems[task]! { continue }
             }
             let what = "\(entry.taskID) \(key.taskName): the log gives \(key.unit.rawValue), the catalog row of \(entry.validFrom) counts \(entry.unit.rawValue)"
             found[what, default: (0, 0)].runs += totals.events
