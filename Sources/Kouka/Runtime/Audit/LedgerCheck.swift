@@ -18,6 +18,9 @@ struct LedgerCheck {
     /// from the ledger, so a digest rewritten to match changed rollups cannot hide them.
     var rollupDigests: [String: String] = [:]
     var standing: [String: Standing] = [:]
+    /// Files that arrived after the last nightly run holding a counted file's bytes, by their display path: the path the
+    /// ledger has them under.
+    var moved: [String: String] = [:]
 
     /// The ledger against itself and the store: copies, counts, quarantine and rollup digests. Reads the store only,
     /// so it can run while the logs are read again.
@@ -62,8 +65,19 @@ struct LedgerCheck {
     /// Every counted line against its file as it is on disk. `files` are the sources' files by display path; `read`
     /// the SHA-256 of the bytes the logs' reading again (`VerifyReplay`) took of each, by display path, so that a
     /// file is not read a third time to be hashed. A file it did not read whole is hashed here.
-    mutating func checkFiles(of ledger: [SourceFileRecord], files: [String: String], read: [String: String]) throws {
+    /// `arrived`: the display paths of files among the sources that came after the last nightly run (`VerifyAudit.arrived`),
+    /// where a counted file moved or renamed since is found by its bytes.
+    mutating func checkFiles(of ledger: [SourceFileRecord], files: [String: String], read: [String: String], arrived: Set<String> = []) throws {
+        var movedTo = MovedSinceLastRun(arrived: arrived, files: files)
         for line in ledger where line.status == .present || line.status == .gone {
+            if line.status == .present, files[line.path].map({ FileManager.default.fileExists(atPath: $0) }) != true,
+               let newPath = movedTo.file(holdingWhatWasRead: line) {
+                // Its bytes are at a new path the last nightly run could not see: nothing is missing, and the next run records
+                // the move (`filesRenamed`). Named as missing, an honest `mv` before that run was a false alarm.
+                moved[newPath] = line.path
+                standing[line.path] = .takenAsStored("moved to \(newPath) after the last nightly run, its bytes as read: its rollups are checked by their digest, and the next nightly run records the move")
+                continue
+            }
             standing[line.path] = try Self.standing(of: line, file: files[line.path], read: read[line.path], differences: &differences)
         }
     }

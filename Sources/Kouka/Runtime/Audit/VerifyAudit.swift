@@ -54,7 +54,6 @@ package struct VerifyAudit {
         // the store recorded it first, and read first it would be taken for the original.
         let order = FirstRecordedOrder.of(context.ledger.lazy.map { (id: $0.id, path: $0.path, isCopy: $0.status == .duplicate) })
         let arrived = Self.arrived(after: asOf, exact: exact, files: files, ledger: context.ledger)
-        for display in arrived.sorted() { summary.filesSkipped.append("\(display): arrived after the last nightly run: counted by the next run") }
         let copiesOfDeleted = Self.copiesOfDeletedFiles(context.ledger, files: files)
         let replay = try VerifyReplay(configuration: configuration, now: asOf, gone: gone, order: order, leavingOut: arrived.union(copiesOfDeleted))
         defer { replay.remove() }
@@ -72,7 +71,11 @@ package struct VerifyAudit {
         var replayChanged = false
         let facts = try storeSide.value()
         var check = facts.ledgerCheck
-        try check.checkFiles(of: context.ledger, files: files, read: VerifyReplay.digestsOfFilesReadWhole(replayLedger))
+        try check.checkFiles(of: context.ledger, files: files, read: VerifyReplay.digestsOfFilesReadWhole(replayLedger), arrived: arrived)
+        for display in arrived.sorted() {
+            summary.filesSkipped.append(check.moved[display].map { "\(display): moved here from \($0) after the last nightly run, which counted it there: the next run records the move" }
+                                        ?? "\(display): arrived after the last nightly run: counted by the next run")
+        }
         summary.differences += check.differences
         summary.differences += facts.sealDifferences
         summary.differences += facts.runKeyDigestDifferences

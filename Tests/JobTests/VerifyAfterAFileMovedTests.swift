@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// IT staff rename or move a log among the sources during the day (an export given its month's name), and an auditor
+/// verifies before the nightly run records the move. Its bytes are at the new path: nothing is missing, and naming the
+/// old path a missing file (exit 1) was a false alarm. A counted file whose bytes are nowhere among the sources is still one.
+@Suite struct VerifyAfterAFileMovedTests {
+    typealias City = VerifyTamperTests.City
+
+    private func move(_ city: City, _ from: String, to: String) throws {
+        try FileManager.default.moveItem(at: city.root.appendingPathComponent(from), to: city.root.appendingPathComponent(to))
+    }
+
+    private func verify(_ city: City) throws -> (code: Int32, summary: [String: Any]) {
+        let result = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        return (result.exitCode, try result.summary())
+    }
+
+    @Test func anExportRenamedAfterTheNightlyRunIsNoDifference() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        // The run keeps its start in whole seconds: the rename comes a full second after it.
+        Thread.sleep(forTimeInterval: 1.2)
+        try move(city, "logs/winactor/b.csv", to: "logs/winactor/b-2024-05.csv")
+        let (code, summary) = try verify(city)
+        #expect(code == 0, "\(summary["differences"] ?? [])")
+        let skipped = summary["filesSkipped"] as? [String] ?? []
+        #expect(skipped.contains("logs/winactor/b-2024-05.csv: moved here from logs/winactor/b.csv after the last nightly run, which counted it there: the next run records the move"), "\(skipped)")
+        try city.nightly()
+        try city.report()
+        let after = try city.verify()
+        #expect(after.code == 0, "\(after.differences)")
+    }
+
+    @Test func aRobotsLogMovedWithLinesAddedSinceIsNoDifference() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        Thread.sleep(forTimeInterval: 1.2)
+        try move(city, "logs/uipath/2024-05-02_Execution.log", to: "logs/uipath/2024-05-02-robot2_Execution.log")
+        let handle = try FileHandle(forWritingTo: city.root.appendingPathComponent("logs/uipath/2024-05-02-robot2_Execution.log"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((City.uipath("09:00:00", "2024-05-02", "late", "started") + "\n").utf8))
+        try handle.close()
+        let (code, summary) = try verify(city)
+        #expect(code == 0, "\(summary["differences"] ?? [])")
+        #expect((summary["filesSkipped"] as? [String] ?? []).contains { $0.hasPrefix("logs/uipath/2024-05-02_Execution.log: moved to logs/uipath/2024-05-02-robot2_Execution.log") })
+    }
+
+    @Test func aFileMovedOutOfTheSourcesIsStillMissing() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        Thread.sleep(forTimeInterval: 1.2)
+        try move(city, "logs/winactor/b.csv", to: "b.csv")
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(VerifyTamperTests.named(result.differences, kind: "missing-file", subject: "logs/winactor/b.csv"))
+    }
+
+    @Test func aNewFileWithOtherBytesIsNotTakenForAMissingOne() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        Thread.sleep(forTimeInterval: 1.2)
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("logs/winactor/b.csv"))
+        try city.write("logs/winactor/c.csv", City.export(20...25))
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(VerifyTamperTests.named(result.differences, kind: "missing-file", subject: "logs/winactor/b.csv"))
+    }
+}
