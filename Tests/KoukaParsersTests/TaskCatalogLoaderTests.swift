@@ -243,4 +243,22 @@ extension TaskCatalogLoaderTests {
         // A department left empty stays allowed: a task whose logs always name theirs needs none (helper-76).
         #expect(try Self.load(Data((Self.header + "\nT01,a,,rpa,runs,60,10,0,2024-04-01,,A\n").utf8)).entries.count == 1)
     }
+
+    /// One task's id, or one department's name, typed in other letters on another row (`Ａ０６` with the IME on, `a06`,
+    /// `ＤＸ推進課`): as text they were two tasks, each AI-supported task counted towards the target, every job exiting 0.
+    @Test func oneTaskOrDepartmentInOtherLettersIsACatalogError() throws {
+        let rows = [
+            Self.header,
+            "A06,多言語情報提供,国際交流課,translation,runs,10,0,,2024-04-01,,翻訳", //          2
+            "Ａ０６,多言語情報提供,国際交流課,chatbot,runs,5,0,,2024-04-01,,FAQ", //            3: full-width
+            "a06,多言語情報提供,国際交流課,ai-ocr,sheets,5,0,,2024-04-01,,帳票", //             4: lower case
+            "R01,住民票,DX推進課,rpa,runs,10,0,,2024-04-01,,住民票", //                        5
+            "R02,印鑑,ＤＸ推進課 ,rpa,runs,10,0,,2024-04-01,,印鑑", //                         6: full-width
+            "R03,転入,DX推進課,rpa,runs,10,0,,2024-04-01,,転入", //                            7: the same: fine
+        ]
+        let problems = try Self.problems(Data(rows.joined(separator: "\n").utf8))
+        #expect(problems.map(\.line) == [3, 4, 6], "\(problems)")
+        #expect(problems.first?.message.hasPrefix("task_id Ａ０６ is task_id A06 of line 2 in other letters") == true, "\(problems)")
+        #expect(problems.last?.message.hasPrefix("department ＤＸ推進課 is department DX推進課 of line 5 in other letters") == true, "\(problems)")
+    }
 }

@@ -40,6 +40,29 @@ struct ReportTaskLineKeyTests {
         #expect(report.hoursSaved.total == 2.67)
     }
 
+    /// A log's department column in other letters than the catalog's (`ＤＸ推進課` for `DX推進課`, spaces around it) is the
+    /// catalog's department; one the catalog lacks is shown in its compatibility form. Kept as typed, the department's hours
+    /// were split over two lines, ranked apart (helper-130, exit 0).
+    @Test func aDepartmentInOtherLettersIsTheCatalogsDepartment() throws {
+        var entry = Self.entry
+        entry.department = "DX推進課"
+        let report = ReportBuilder.build(ReportInputs(
+            period: .fiscalYear(FiscalYear(2024)),
+            rollups: [
+                Self.rollup(department: "ＤＸ推進課", day: 10, events: 2),
+                Self.rollup(department: "", day: 11, events: 2),
+                Self.rollup(department: " DX推進課\u{3000}", day: 12, events: 1),
+                Self.rollup(department: "ＩＣＴ課", day: 12, events: 3),
+            ],
+            catalog: TaskCatalog(entries: [entry]), catalogPath: "catalog.csv", catalogSHA256: "", targets: .dxPolicyDefaults,
+            sources: [1: SourceLine(path: "logs/a.csv", sha256: "", format: "f", rows: 8, accepted: 8, rejected: 0, status: "present")],
+            timezone: "Asia/Tokyo"))
+        // 5 runs × 10 min = 50 min = 0.83 h for DX推進課; 3 runs = 0.50 h for ICT課.
+        #expect(report.departments.map(\.department) == ["DX推進課", "ICT課"], "\(report.departments)")
+        #expect(report.departments.map(\.hoursSaved) == [0.83, 0.5])
+        #expect(report.tasks.map(\.department) == ["DX推進課", "ICT課"])
+    }
+
     /// A task line names the files its runs came from, by path in `String` order, whatever their ledger ids' order.
     @Test func aLinesSourcesAreInTheOrderOfTheirPaths() {
         let paths: [Int64: String] = [1: "logs/robot2/2024-05-10.log", 2: "logs/robot10/2024-05-10.log", 3: "logs/robot1/2024-05-11.log",

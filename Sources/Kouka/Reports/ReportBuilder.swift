@@ -67,6 +67,7 @@ package enum ReportBuilder {
         exclusions.rejectedRowsDateUnknown = inputs.sources.values.reduce(0) { $0 + $1.rejectedDateUnknown }
         var aiUses = AITaskCounter(minimumUses: inputs.minimumAIUses)
         var rows = CatalogRows(inputs.catalog)
+        var departments = DepartmentSpellings(catalog: inputs.catalog)
 
         // A period's running totals (DeepL usage) from several files count once: the latest.
         for rollup in RollupOrder.sorted(RunningTotals.latest(inputs.rollups)) where period.contains(rollup.key.date) {
@@ -88,7 +89,7 @@ package enum ReportBuilder {
             case .cancelled: exclusions.cancelledRuns += t.events
             case .success: break
             }
-            let department = key.department.isEmpty ? entry.department : key.department
+            let department = departments.name(of: key.department.isEmpty ? entry.department : key.department)
             let numbered = NumberedTaskKey(task: taskNames.number(of: entry.taskID), department: departmentNames.number(of: department),
                                            system: entry.system, unit: entry.unit)
             let slot: Int

@@ -64,6 +64,7 @@ package enum TaskCatalogLoader {
         problems += CatalogOverlap.problems(in: catalog)
         problems += CatalogPlannedOnce.problems(in: catalog)
         problems += CatalogProductionStart.problems(in: catalog)
+        problems += CatalogSpelledOneWay.problems(in: catalog)
         guard problems.isEmpty else { throw CatalogError(path: path, problems: problems.sorted { $0.line < $1.line }) }
         return CatalogProductionStart.shared(catalog)
     }
