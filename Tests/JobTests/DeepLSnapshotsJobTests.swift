@@ -104,4 +104,36 @@ import Testing
         let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
         #expect(verify.exitCode == 0, "\(verify.stdout)")
     }
+
+    /// Free snapshots saved a file a day, named by the day: on a quiet day a file holds the day before's bytes, and the
+    /// counter that fell on one day and rose back to an earlier day's count holds that day's bytes again. Each is its day's
+    /// count, not a copy (helper-132: 2,000 characters shown 1,200, exit 0; a quiet weekend named two copies, exit 1). A file
+    /// of the same bytes named by the same day is still a copy.
+    @Test func snapshotsOfTheSameBytesNamedByOtherDaysAreEachTheirDays() throws {
+        let city = try SmallCity("deepl-quiet-days")
+        defer { city.remove() }
+        try city.write("catalog.csv", Self.catalog)
+        try city.write("kouka.toml", Self.configuration.replacingOccurrences(of: "logs/*.jsonl", with: "logs/*.json"))
+        let free = { (characters: Int) in #"{"character_count": \#(characters), "character_limit": 500000}"# + "\n" }
+        try city.write("logs/usage_2025-03-27.json", free(1_000))
+        try city.write("logs/usage_2025-03-28.json", free(1_000))
+        try city.write("logs/usage_2025-03-29.json", free(200))
+        try city.write("logs/usage_2025-03-30.json", free(1_000))
+        try city.write("logs/usage_2025-03-31.json", free(1_000))
+        let night = try city.nightly()
+        #expect(night.exitCode == 0, "\(night.stdout)")
+        #expect((try night.summary()["filesDuplicate"] as? [Any] ?? []).isEmpty)
+        // Two periods: 1,000 to the fall on 03-29, then 200 rising to 1,000: 2,000 characters × 50 min per 1,000 = 100 min.
+        let (_, json) = try city.report(2024)
+        #expect(Self.characters(json) == 2_000)
+        #expect(Self.hours(json) == 1.67)
+
+        try city.write("logs/usage_2025-03-30 (copy).json", free(1_000))
+        let copy = try city.nightly()
+        #expect(copy.exitCode == 1)
+        #expect((try copy.summary()["filesDuplicate"] as? [Any] ?? []).count == 1)
+        #expect(Self.characters(try city.report(2024).1) == 2_000)
+        let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(verify.exitCode == 0, "\(verify.stdout)")
+    }
 }

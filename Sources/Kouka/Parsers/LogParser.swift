@@ -48,6 +48,10 @@ public protocol LogParser: Sendable {
     /// more apart (a column mapping's formats): of two files holding a run, the one recorded first keeps it, whichever
     /// counted it since. False unless a format says otherwise.
     var datesRunsAsExported: Bool { get }
+    /// The day a file at `path` is read as of by its name when its bytes may name none (a usage snapshot saved as
+    /// `usage_2025-03-31.json`): two files with the same bytes named by other days are two days' records, not a file and
+    /// its copy. Nil unless a format says otherwise.
+    func dayNamed(by path: String) -> LocalDate?
 }
 
 extension LogParser {
@@ -61,6 +65,8 @@ extension LogParser {
     public var unclassifiedNames: Set<String> { [] }
     public var runIdsSpanDatedLogs: Bool { false }
     public var datesRunsAsExported: Bool { false }
+    /// Nil: a file's bytes alone say what it holds, and the same bytes at two paths are a file and its copy.
+    public func dayNamed(by path: String) -> LocalDate? { nil }
 }
 
 /// What a parser hands its results to: an event for each run or use it read, a rejection for each record

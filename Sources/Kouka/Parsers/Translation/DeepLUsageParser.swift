@@ -35,6 +35,13 @@ package struct DeepLUsageParser: LogParser {
         var others: [(product: String, characters: Double)]
     }
 
+    /// A snapshot without its period or `polled_on` is the count as of the day its name gives: on a quiet weekend
+    /// Saturday's and Sunday's hold Friday's bytes, and taken for copies of Friday's, their days were lost, a reset on one
+    /// of them dated wrong (helper-132: 2,000 characters shown 1,200, exit 0).
+    package func dayNamed(by path: String) -> LocalDate? {
+        FileNameDate.day(in: URL(fileURLWithPath: path).lastPathComponent)
+    }
+
     package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
         var summary = ParseSummary()
         var periods: [LocalDate: (snapshot: Snapshot, at: Date)] = [:]

@@ -27,7 +27,8 @@ extension SourceIngestor {
     /// counting, and whose bytes an auditor finds here.
     func counted(_ sha256: String, at display: String, store: KoukaStore) throws -> CountedBytes? {
         var away: SourceFileRecord? = nil
-        for line in try store.sources(withSHA256: sha256, otherThan: display) {
+        let namedDay = dayNamed(by: display)
+        for line in try store.sources(withSHA256: sha256, otherThan: display) where dayNamed(by: line.path) == namedDay {
             // A file read whole this run whose hash is taken as it is read, and that is not recorded yet, is one
             // whose turn has not come: its ledger line is judged as any such file's is. Were it passed over, two
             // identical files read again together would swap which of them is the copy.
@@ -40,7 +41,7 @@ extension SourceIngestor {
                 away = line
             }
         }
-        if let first = readThisRun[sha256], first != display { return .copy(of: first) }
+        if let first = readThisRun[copyKey(sha256, at: display)], first != display { return .copy(of: first) }
         guard let away else { return nil }
         // A path whose own line counts (read before, or deleted and kept), saved over in place or replaced through a rename
         // with a deleted file's bytes, is a copy of that file: taken for the deleted file moved here, its own line would be
@@ -81,8 +82,19 @@ extension SourceIngestor {
         case nil:
             break
         }
-        readThisRun[sha256] = display
+        readThisRun[copyKey(sha256, at: display)] = display
         return nil
+    }
+
+    /// The day the format reads the file at `display` as of by its name (`LogParser.dayNamed(by:)`).
+    private func dayNamed(by display: String) -> LocalDate? {
+        file(at: display)?.spec.parser.dayNamed(by: display)
+    }
+
+    /// What a file is a copy of a file read this run by: its bytes, and for a format that reads a file as of the day its
+    /// name gives, that day.
+    func copyKey(_ sha256: String, at display: String) -> String {
+        dayNamed(by: display).map { "\(sha256)@\($0)" } ?? sha256
     }
 
     /// Whether the file at `path` holds now the bytes its ledger line gives: taken on trust when it is

@@ -827,7 +827,7 @@ final class SourceIngestor {
     /// Marks a file that counts nothing after this run, so that a file with the same bytes is not left out as its copy.
     private func countsNothing(_ display: String) {
         countsNothingThisRun.insert(display)
-        if let hash = newHashThisRun[display], readThisRun[hash] == display { readThisRun[hash] = nil }
+        if let hash = newHashThisRun[display], readThisRun[copyKey(hash, at: display)] == display { readThisRun[copyKey(hash, at: display)] = nil }
     }
 
     /// Reads whole and records a file settled as a copy of one that then counted nothing.

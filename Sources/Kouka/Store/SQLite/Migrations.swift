@@ -417,6 +417,12 @@ enum Migrations {
             'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'translation-usage', 'azure-document-intelligence',
             'bot-framework-transcript');
         """),
+        // 0.5.12 takes DeepL snapshots of the same bytes named by other days (a quiet weekend, a counter back at an earlier
+        // day's count) for each their day's count, not copies (helper-132). The files of those formats on disk, counted or
+        // held as copies, are read whole once more.
+        ("v35", """
+        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format IN ('deepl-usage');
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
