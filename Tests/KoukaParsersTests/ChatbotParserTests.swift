@@ -128,4 +128,28 @@ let realWorldRasa = URL(fileURLWithPath: #filePath).deletingLastPathComponent().
         #expect(sink.rejections.map(\.day) == [LocalDate(year: 2024, month: 5, day: 1), LocalDate(year: 2024, month: 5, day: 1)], "dated by the activity's timestamp")
         #expect(sink.events.map(\.outcome) == [.success])
     }
+
+    /// The channel sends a question again when the bot is slow to answer, and the transcript logger writes it twice (the
+    /// same conversation.id and timestamp), the answer after the second: one question answered, its copy a repeat. Before,
+    /// the first was counted unanswered and the answered second rejected as its repeat (helper-132: 0.17 h shown 0.08 h).
+    @Test func aQuestionDeliveredTwiceIsOneQuestionAnswered() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        func message(_ role: String, _ conversation: String, _ t: String) -> String {
+            #"{"type": "message", "from": {"id": "x", "role": "\#(role)"}, "conversation": {"id": "\#(conversation)"}, "text": "秘密", "timestamp": "\#(t)"}"#
+        }
+        let path = try dir.write("t.transcript", Data("""
+            [\(message("user", "c1", "2024-05-01T01:00:00Z")),
+             \(message("user", "c1", "2024-05-01T01:00:00Z")),
+             \(message("bot", "c1", "2024-05-01T01:00:20Z")),
+             \(message("user", "c1", "2024-05-01T01:02:00Z")),
+             \(message("bot", "c1", "2024-05-01T01:02:01Z"))]
+            """.utf8))
+        let sink = CollectingSink()
+        let summary = try BotFrameworkTranscriptParser(options: SourceOptions(task: "FAQ")).parse(path: path, context: tokyoContext(path), into: sink)
+        #expect(summary.recordsRead == 3)
+        #expect(sink.events.map(\.outcome) == [.success, .success])
+        #expect(sink.rejectedLines == [2])
+        #expect(sink.rejections.allSatisfy { $0.isRepeatedRun && !$0.reason.contains("秘密") }, "\(sink.rejections)")
+    }
 }

@@ -31,6 +31,8 @@ package struct BotFrameworkTranscriptParser: LogParser {
         var handedOff = false
         /// The conversation's id and the question's timestamp as written: the same in every copy of the transcript.
         var key: String
+        /// The lines that delivered the question again.
+        var repeats: [Int] = []
     }
 
     package func parse(path: String, context: ParseContext, into sink: any ParseSink) throws -> ParseSummary {
@@ -53,6 +55,11 @@ package struct BotFrameworkTranscriptParser: LogParser {
             event.quality = InquiryQuality.measured(answered: inquiry.answered, handedOff: inquiry.handedOff)
             InquiryOnce.accept(event, key: inquiry.key, keyName: "the message's conversation.id and timestamp", line: inquiry.line,
                                mayChange: mayChange, awaitingAnswer: !inquiry.answered, into: sink, admission: &admission, context: context)
+            for line in inquiry.repeats {
+                // Counted (or left out as another file's) above: each copy is rejected as its repeat, naming where it counts.
+                InquiryOnce.accept(event, key: inquiry.key, keyName: "the message's conversation.id and timestamp", line: line,
+                                   mayChange: false, into: sink, admission: &admission, context: context)
+            }
         }
         let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["*"])]) { _, _, json, line in
             let activity: Activity
@@ -67,14 +74,23 @@ package struct BotFrameworkTranscriptParser: LogParser {
             switch (activity.type, role) {
             case ("message", "user"):
                 summary.recordsRead += 1
+                let key = activity.timestamp.map { "botframework\u{0}\(conversation)\u{0}\($0)" }
+                // The channel sends a question again when the bot is slow to answer (after 15 s), and the transcript logger
+                // writes it twice: the same question, whose answer follows the second. Finished at the second, the first was
+                // counted unanswered and the answered one rejected as its repeat (helper-132). It is one question, and the
+                // copy is its repeat.
+                if let key, open[conversation]?.key == key {
+                    open[conversation]?.repeats.append(line)
+                    return
+                }
                 if let previous = open[conversation] { finish(previous) } else { order.append(conversation) }
-                guard let text = activity.timestamp, let stamp = Timestamp(text) else {
+                guard let key, let text = activity.timestamp, let stamp = Timestamp(text) else {
                     open[conversation] = nil
                     order.removeAll { $0 == conversation }
                     sink.reject(Rejection(file: context.displayPath, line: line, reason: "user message without a valid timestamp"))
                     return
                 }
-                open[conversation] = Inquiry(at: stamp.instant(in: context.clock), line: line, key: "botframework\u{0}\(conversation)\u{0}\(text)")
+                open[conversation] = Inquiry(at: stamp.instant(in: context.clock), line: line, key: key)
             // A skill is a bot that the root bot hands the turn to: its message is the bot's answer.
             case ("message", "bot"), ("message", "skill"):
                 open[conversation]?.answered = true

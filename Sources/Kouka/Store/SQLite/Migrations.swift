@@ -418,10 +418,11 @@ enum Migrations {
             'bot-framework-transcript');
         """),
         // 0.5.12 takes DeepL snapshots of the same bytes named by other days (a quiet weekend, a counter back at an earlier
-        // day's count) for each their day's count, not copies (helper-132). The files of those formats on disk, counted or
-        // held as copies, are read whole once more.
+        // day's count) for each their day's count, not copies, and a Bot Framework question the channel delivered twice for
+        // one question, answered as the second copy was (helper-132). The files of those formats on disk, counted or held as
+        // copies, are read whole once more.
         ("v35", """
-        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format IN ('deepl-usage');
+        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format IN ('deepl-usage', 'bot-framework-transcript');
         """),
     ]
 
