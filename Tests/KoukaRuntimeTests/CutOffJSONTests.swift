@@ -132,6 +132,24 @@ import Testing
         #expect(report.tasks.first?.units == 2300)
     }
 
+    /// Dataverse records saved one a line (`jq -c '.value[]'`, each opening with `@odata.etag`), a poller's write cut off at
+    /// the end or in the middle (cut, then a later night's records appended): the whole records count, and the cut one is
+    /// rejected with its line. Before, the file's every record was lost behind the one rejection (helper-131: 1.00 h shown 0 h).
+    @Test(arguments: [false, true])
+    func dataverseRecordsOneALineCutOffCountTheirWholeRecords(inTheMiddle: Bool) throws {
+        let city = try city("power-automate-flowsession", "logs/*.jsonl")
+        defer { city.remove() }
+        func record(_ id: String, _ day: String) -> String {
+            #"{"@odata.etag": "W/\"1\"", "flowsessionid": "\#(id)", "name": "住民税_課税資料取込", "startedon": "2024-05-\#(day)T00:00:00Z", "statuscode": 4}"#
+        }
+        let cut = #"{"@odata.etag": "W/\"1\"", "flowsessionid": "f9", "name": "住民税_課"#
+        let lines = inTheMiddle ? [record("f1", "01"), cut, record("f2", "02"), record("f3", "03")] : [record("f1", "01"), record("f2", "02"), cut]
+        try city.write("logs/flows.jsonl", lines.joined(separator: "\n"))
+        let summary = try city.nightly()
+        let reason = inTheMiddle ? "not a flowsession JSON object (not valid JSON)" : "the file ends inside this record (JSON cut off)"
+        try expectQuarantined(city, summary, [.init("logs/flows.jsonl", inTheMiddle ? 2 : 3, reason)], accepted: inTheMiddle ? 3 : 2)
+    }
+
     @Test func aUiPathLogWhoseLastLineWasCutOffRejectsThatLineOnce() throws {
         let city = try city("uipath-execution-log", "logs/*_Execution.log")
         defer { city.remove() }

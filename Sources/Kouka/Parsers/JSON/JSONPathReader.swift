@@ -92,6 +92,12 @@ package final class JSONPathReader {
         // is not made. Made at every depth, a file nested 100,000 deep took 19 s to reject, quadratic in its depth, while
         // the store stayed locked (helper-85's deep-json-quadratic-hang.sh).
         let longestPattern = patterns.map(\.path.count).max() ?? 0
+        // Records one a line (JSON lines): a line that begins with `{` while a record is still open begins the next record,
+        // the open one having been cut off (a write interrupted, then more appended). Read on as one, the cut record
+        // swallowed every record after it, and all of them were lost behind one rejection (helper-131). The cut record is
+        // handed over as it is, fails to decode and is rejected with its line; the reading starts again at the new one.
+        let recordsOneALine = patterns.contains { $0.path.isEmpty }
+        var lineStart = false
 
         func currentPath() -> [String] {
             stack.map { $0.container == .object ? $0.key : String($0.index) }
@@ -123,6 +129,12 @@ package final class JSONPathReader {
 
         try chunks.forEachBlock { block in
             for byte in block {
+                if lineStart, byte == 0x7B, recordsOneALine, let root = stack.first, root.container == .object {
+                    if captureDepth >= 0 { try hand() }
+                    stack.removeAll()
+                    inString = false; escaped = false; inScalar = false; trailByteNext = false
+                }
+                lineStart = byte == 0x0A
                 if inString {
                     if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }
                     if stringIsKey && keyBytes.count < Self.maxValueBytes { keyBytes.append(byte) }

@@ -67,11 +67,11 @@ package enum JSONRecords {
                 default: answers.append((nil, 0))
                 }
             }
-        // A file cut off is named as such by its reader.
-        guard end.complete else { return end }
         // Records themselves, one a line (`jq -c '.value[]'` of an answer) or one saved alone (`GET flowruns(<id>)`), open with
         // their own annotations (`@odata.etag`) and hold no `value`: read as records, never as answers of none (helper-127:
-        // three runs read as nothing, every job exiting 0).
+        // three runs read as nothing, every job exiting 0). Also when the file is cut off (a poller appending each night read
+        // while it wrote, or killed): its whole records count, and the cut one is named by the reading (helper-131: every run
+        // of the file lost behind one rejected row).
         if recordRoots > 0 {
             guard records == 0 else {
                 throw FormatMismatch(path: context.displayPath, format: format,
@@ -79,6 +79,8 @@ package enum JSONRecords {
             }
             return try JSONPathReader(path: path, encoding: context.encoding).read([.init([])]) { _, _, json, line in try body(json, line) }
         }
+        // A file cut off is named as such by its reader.
+        guard end.complete else { return end }
         let merge = "merge the pages into one file (jq -s '{value: map(.value[])}' page*.json > runs.json) or export the runs whole, then put that file among the sources instead of the pages"
         if let nextLink, nextLink != "null" {
             throw FormatMismatch(path: context.displayPath, format: format,

@@ -419,10 +419,13 @@ enum Migrations {
         """),
         // 0.5.12 takes DeepL snapshots of the same bytes named by other days (a quiet weekend, a counter back at an earlier
         // day's count) for each their day's count, not copies, and a Bot Framework question the channel delivered twice for
-        // one question, answered as the second copy was (helper-132). The files of those formats on disk, counted or held as
-        // copies, are read whole once more.
+        // one question, answered as the second copy was (helper-132). It reads JSON records saved one a line whose write was
+        // cut off (Dataverse records opening with `@odata.etag`, cut at the end; any, cut in the middle with records after)
+        // for their whole records, where every record of the file was lost (helper-131). The files of those formats on disk,
+        // counted or held as copies, are read whole once more.
         ("v35", """
-        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format IN ('deepl-usage', 'bot-framework-transcript');
+        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format IN ('deepl-usage', 'bot-framework-transcript',
+            'translation-usage', 'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator');
         """),
     ]
 
