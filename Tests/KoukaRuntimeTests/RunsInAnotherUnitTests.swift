@@ -85,4 +85,31 @@ struct RunsInAnotherUnitTests {
         let next = try RepeatedJobIdOnTwoDaysTests().night(city, 12)
         #expect(next.runsInAnotherUnit.isEmpty, "\(next.runsInAnotherUnit)")
     }
+
+    /// A first import (or a store made again): the queue robot's log of a day its queue was empty comes first in path order,
+    /// before any log of the task's items. The night names nothing once every file is recorded, and no report lists the
+    /// empty runs among the unit mismatches (helper-130: exit 1 with advice to move the task's items into mismatches).
+    @Test func aQueueRobotsEmptyRunReadBeforeItsItemsIsNoFindingNorAMismatch() throws {
+        let city = try Self.city(unit: "items")
+        defer { city.remove() }
+        try city.write("logs/2025-06-09_Execution.log", [
+            IncrementalIngestTests.line("q0", on: "2025-06-09", "10:00:00", message: "住民票郵送請求 execution started"),
+            IncrementalIngestTests.line("q0", on: "2025-06-09", "10:01:00", message: "住民票郵送請求 execution ended", end: 60),
+        ].joined(separator: "\r\n") + "\r\n")
+        func line(_ job: String, _ time: String, _ message: String, _ extra: String = "") -> String {
+            IncrementalIngestTests.line(job, on: "2025-06-10", time, message: message).replacingOccurrences(of: #""jobId":"\#(job)""#, with: #""jobId":"\#(job)""# + extra)
+        }
+        try city.write("logs/2025-06-10_Execution.log", [
+            line("q1", "09:00:00", "住民票郵送請求 execution started"), line("q1", "09:01:00", "Transaction ended", #","transactionStatus":"Successful""#),
+            line("q1", "09:10:00", "住民票郵送請求 execution ended", #","totalExecutionTimeInSeconds":600"#),
+        ].joined(separator: "\r\n") + "\r\n")
+        let summary = try RepeatedJobIdOnTwoDaysTests().night(city, 11)
+        #expect(summary.runsInAnotherUnit.isEmpty, "\(summary.runsInAnotherUnit)")
+        #expect(summary.exitCode == .done)
+        // By hand: 1 item × (40 − 8) min = 32 min = 0.53 h; the empty run saves nothing and is one of the task's successes.
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
+        #expect(report.hoursSaved.total == 0.53)
+        #expect(report.exclusions.unitMismatchRuns == 0)
+        #expect(report.unitMismatches.isEmpty, "\(report.unitMismatches)")
+    }
 }

@@ -223,6 +223,7 @@ package struct NightlyJob {
         // Also when a stop was requested: the batches in hand are read already.
         while let reads = readAhead.finish() { try record(reads) }
         ingestor.settleLosses(summary: &summary)
+        try ingestor.settleRunsInAnotherUnit(store: options.dryRun ? nil : store, summary: &summary)
         if let store, !options.dryRun, !summary.interrupted { try ingestor.settleRunsCountedNowhere(store: store, summary: &summary) }
         if let store, !options.dryRun, !summary.interrupted { options.fileObserver?(files.count, store) }
         progress.finish()

@@ -11,7 +11,9 @@ final class SourceIngestor {
     let now: Date
     private var unmapped: [String: NightlySummary.UnmappedName] = [:]
     /// The catalog's rows for each system and name recorded this run (the catalog does not change during a run).
-    private var catalogRows: CatalogRows
+    var catalogRows: CatalogRows
+    /// The successful runs of each file recorded this run whose catalog row counts another unit (`noteRunsInAnotherUnit`).
+    var inAnotherUnit: [String: [(key: RollupKey, totals: RollupTotals)]] = [:]
     /// The files this run read whole, by SHA-256: a copy of one read in the same batch is a copy too.
     var readThisRun: [String: String] = [:]
     /// The new SHA-256 of each file this run reads, by path ("" when it is appended to: not known yet).
@@ -696,10 +698,7 @@ final class SourceIngestor {
             unmapped[name, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
             tally.unmapped[name, default: 0] += sums.events
         }
-        if let reason = try Self.runsInAnotherUnit(rollups, catalogRows: &catalogRows, givesItems: { try store.givesItems(family: $0.family.rawValue, taskName: $0.taskName) }) {
-            summary.runsInAnotherUnit.append(.init(path: display, reason: reason))
-            logger.warning("successful runs in another unit than their catalog row's; they save nothing", metadata: ["file": "\(display)"])
-        }
+        noteRunsInAnotherUnit(of: display, rollups: rollups)
         summary.add(tally)
         for note in parsed.notes {
             logger.notice("read but not counted", metadata: ["file": "\(display)", "note": "\(note)"])
@@ -762,6 +761,7 @@ final class SourceIngestor {
     func forget(_ tally: FileTally, of display: String, summary: inout NightlySummary) {
         summary.forget(tally, of: display)
         losses.removeAll { $0.display == display }
+        inAnotherUnit[display] = nil
         for (key, runs) in tally.unmapped {
             unmapped[key]?.runs -= runs
             if unmapped[key]?.runs ?? 0 <= 0 { unmapped[key] = nil }
