@@ -136,4 +136,34 @@ import Testing
         let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
         #expect(verify.exitCode == 0, "\(verify.stdout)")
     }
+
+    /// A poller that saves each answer over the last (`curl … > usage.jsonl`): once the answer is of the next billing period, the
+    /// earlier period's characters count nowhere. The night names the file (helper-132: March's 8,000 characters gone from
+    /// FY2024, every job exiting 0); two files whose names were swapped lose nothing, and are not named.
+    @Test func anAnswerSavedOverByTheNextPeriodsIsNamedAsLosingItsPeriod() throws {
+        let city = try SmallCity("deepl-saved-over")
+        defer { city.remove() }
+        try city.write("catalog.csv", Self.catalog)
+        try city.write("kouka.toml", Self.configuration)
+        let march = Self.snapshot(8_000, periodFrom: "2025-03-01", to: "2025-04-01") + "\n"
+        let april = Self.snapshot(300, periodFrom: "2025-04-01", to: "2025-05-01") + "\n"
+        try city.write("logs/a.jsonl", march)
+        try city.write("logs/b.jsonl", april)
+        #expect(try city.nightly().exitCode == 0)
+        // Swapped: each period is still held by a file.
+        Thread.sleep(forTimeInterval: 1.1)
+        try city.write("logs/a.jsonl", april)
+        try city.write("logs/b.jsonl", march)
+        let swapped = try city.nightly()
+        #expect(swapped.exitCode == 0, "\(swapped.stdout)")
+        #expect(Self.characters(try city.report(2024).1) == 8_000)
+        // Saved over by a later poll of April: March's period is held by no file.
+        Thread.sleep(forTimeInterval: 1.1)
+        try city.write("logs/b.jsonl", Self.snapshot(350, periodFrom: "2025-04-01", to: "2025-05-01") + "\n")
+        let savedOver = try city.nightly()
+        #expect(savedOver.exitCode == 1)
+        let losing = try savedOver.summary()["filesLosingRuns"] as? [[String: Any]] ?? []
+        #expect(losing.map { $0["path"] as? String } == ["logs/b.jsonl"])
+        #expect((losing.first?["reason"] as? String)?.contains("billing period(s) it counted (DeepL from 2025-03-01)") == true, "\(losing)")
+    }
 }

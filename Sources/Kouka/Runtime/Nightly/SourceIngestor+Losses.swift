@@ -22,4 +22,23 @@ extension SourceIngestor {
         }
         losses = []
     }
+
+    /// Names the files read again that no longer hold the running totals of a billing period they counted, where no other
+    /// counted file holds that period now: a usage answer saved over each poll (`curl … > usage.json`) by the next period's
+    /// took the earlier period's characters out of every figure, every job exiting 0 (helper-132). Judged once every file
+    /// of the run is recorded, so that two files whose names were swapped lose nothing.
+    func settlePeriodsLost(store: KoukaStore, summary: inout NightlySummary) throws {
+        for display in periodsNoLongerHeld.keys.sorted() {
+            let lost = try periodsNoLongerHeld[display]!.filter { try !store.holdsRunningTotals(of: $0, otherThan: display) }.sorted()
+            guard !lost.isEmpty else { continue }
+            let shown = lost.prefix(3).map { "\($0.taskName) from \($0.start)" }.joined(separator: ", ") + (lost.count > 3 ? ", …" : "")
+            let reason = "it no longer holds the running totals of \(lost.count) billing period(s) it counted (\(shown)), and no other file does: "
+                + "their characters count nowhere now (an answer saved over by the next period's). Put the file as it was back under a name of "
+                + "its own, keep each poll's answer (append to the file, or a file a day), then run kouka-nightly"
+            summary.filesLosingRuns.append(.init(path: display, reason: reason))
+            try store.noteLoss(path: display, reason: reason)
+            logger.warning("source file read again no longer holds billing periods it counted", metadata: ["file": "\(display)", "periods": "\(lost.count)"])
+        }
+        periodsNoLongerHeld = [:]
+    }
 }

@@ -24,6 +24,8 @@ final class SourceIngestor {
     /// hold on days beyond what they counted, by format: settled once every file is recorded (`settleLosses`).
     var losses: [(display: String, format: String, days: [RunsLost.Day], bySettings: Bool)] = []
     var gains: [String: [LocalDate: Int]] = [:]
+    /// The billing periods whose running totals a file read again whole no longer holds, by path (`settlePeriodsLost`).
+    var periodsNoLongerHeld: [String: Set<KoukaStore.RunningTotalPeriod>] = [:]
     /// The files this run rejected whole or could not read, which count nothing: no file is a copy of one of them.
     var countsNothingThisRun: Set<String> = []
     /// The files this run reads (`expect(_:displays:)`), in the sources' order.
@@ -653,6 +655,10 @@ final class SourceIngestor {
                     }
                     gain(after, beyond: before, format: read.spec.format)
                 }
+                let periodsHeld = Set(rollups.lazy.filter { $0.key.cumulative && !$0.key.undatedPeriod }
+                    .map { KoukaStore.RunningTotalPeriod(start: $0.key.date, family: $0.key.family.rawValue, taskName: $0.key.taskName) })
+                let periodsGone = try store.runningTotalPeriods(ofSourceAt: display).subtracting(periodsHeld)
+                if !periodsGone.isEmpty { periodsNoLongerHeld[display] = periodsGone }
             } else if regainingRuns.remove(display) != nil {
                 // Runs it counts now, against the runs it counted: its rejections stay what they were, and are no gain.
                 gain(RunsLost.perDay(rollups: rollups, rejections: []), beyond: try store.eventsPerDay(ofSourceAt: display), format: read.spec.format)
