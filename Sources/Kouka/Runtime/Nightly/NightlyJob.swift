@@ -208,6 +208,7 @@ package struct NightlyJob {
             guard let read = try ingestor.prepare(path: files[index].path, display: display, spec: files[index].spec, store: store,
                                                   forced: !forced.isEmpty && forced.contains(display), dryRun: options.dryRun,
                                                   seen: prefetch?.status(at: index), summary: &summary) else { continue }
+            options.afterDeciding?(display)
             if batch.isEmpty { batchFirst = index }
             batch.append(read)
             batchBytes += read.record.size

@@ -22,6 +22,9 @@ package struct NightlyOptions: Sendable {
     /// Called with each file's index before the file is decided, and with the number of files once every
     /// file is recorded, while the store is open: tests read the store's `sqliteWork` there, file by file.
     package var fileObserver: (@Sendable (_ index: Int, _ store: KoukaStore) -> Void)?
+    /// Called with each file's path as the ledger knows it once the file is decided (its size taken) and before it is read:
+    /// tests write to a log there, as a robot does while the nightly run reads it.
+    package var afterDeciding: (@Sendable (_ display: String) -> Void)?
     /// A rank for files by the path the ledger knows them by: they are read in its order, those without one after, in
     /// the sources' order. Verification reads the logs again in the order the store first recorded them, so that of
     /// two files that hold one run (or the same bytes) the one that counts it is the store's.
