@@ -66,4 +66,21 @@ import Testing
         #expect(result.code == 1)
         #expect(VerifyTamperTests.named(result.differences, kind: "missing-file", subject: "logs/winactor/b.csv"))
     }
+
+    /// A log rotated (`mv b.csv b-old.csv`, a new file at its name holding no run yet): verified before the nightly run and after
+    /// it, with the signed report made before the rotation, nothing differs — every figure holds. Before, verify named the old
+    /// path changed, then the report outdated (helper-133).
+    @Test func aRotatedExportIsNoDifferenceBeforeOrAfterTheNightlyRun() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        Thread.sleep(forTimeInterval: 1.2)
+        try move(city, "logs/winactor/b.csv", to: "logs/winactor/b-old.csv")
+        try city.write("logs/winactor/b.csv", UnfinishedRunsTests.header + "\r\n")
+        let (before, summary) = try verify(city)
+        #expect(before == 0, "\(summary["differences"] ?? [])")
+        try city.nightly()
+        let (after, next) = try verify(city)
+        #expect(after == 0, "\(next["differences"] ?? [])")
+        #expect((next["reportsStillHolding"] as? [Any])?.count == 1, "\(next)")
+    }
 }

@@ -70,15 +70,19 @@ struct LedgerCheck {
     mutating func checkFiles(of ledger: [SourceFileRecord], files: [String: String], read: [String: String], arrived: Set<String> = []) throws {
         var movedTo = MovedSinceLastRun(arrived: arrived, files: files)
         for line in ledger where line.status == .present || line.status == .gone {
-            if line.status == .present, files[line.path].map({ FileManager.default.fileExists(atPath: $0) }) != true,
+            var found: [VerifySummary.Difference] = []
+            let standing = try Self.standing(of: line, file: files[line.path], read: read[line.path], differences: &found)
+            // Missing from its path, or another file there (a log rotated: `mv log log.old`, a new log at its name), its bytes
+            // at a new path the last nightly run could not see: nothing is missing, and the next run records the move
+            // (`filesRenamed`). Named as missing or changed, an honest `mv` before that run was a false alarm (helper-133).
+            if line.status == .present, found.contains(where: { $0.kind == "missing-file" || ($0.kind == "changed-file" && $0.field == "sha256") }),
                let newPath = movedTo.file(holdingWhatWasRead: line) {
-                // Its bytes are at a new path the last nightly run could not see: nothing is missing, and the next run records
-                // the move (`filesRenamed`). Named as missing, an honest `mv` before that run was a false alarm.
                 moved[newPath] = line.path
-                standing[line.path] = .takenAsStored("moved to \(newPath) after the last nightly run, its bytes as read: its rollups are checked by their digest, and the next nightly run records the move")
+                self.standing[line.path] = .takenAsStored("moved to \(newPath) after the last nightly run, its bytes as read: its rollups are checked by their digest, and the next nightly run records the move")
                 continue
             }
-            standing[line.path] = try Self.standing(of: line, file: files[line.path], read: read[line.path], differences: &differences)
+            differences += found
+            self.standing[line.path] = standing
         }
     }
 
