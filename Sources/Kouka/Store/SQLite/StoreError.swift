@@ -30,7 +30,11 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .cannotOpen(path, reason):
             "cannot open the database \(path) (\(reason)); check the directory exists and the job's user may write to it; if the disk is full or read-only, free space and run again"
         case let .sqlite(code, message, sql):
-            "database error \(code): \(message) (in: \(sql.prefix(80))); if the disk is full or read-only, free space and run again"
+            // A constraint Kouka's own writes keep (the rows of a file under its ledger line) fails only where rows were left
+            // behind by a line removed outside Kouka, whose number SQLite gave the next line: no disk fault (helper-133).
+            code & 0xFF == 19
+                ? "database error \(code): \(message) (in: \(sql.prefix(80))); the store holds rows Kouka's own writes never leave (such as the rollups of a ledger line removed outside Kouka). Run kouka-audit verify, which names what was changed, and restore the database from a backup made before then"
+                : "database error \(code): \(message) (in: \(sql.prefix(80))); if the disk is full or read-only, free space and run again"
         case let .newerSchema(path, migration):
             "the database \(path) has migration \(migration), which this Kouka does not know; use the newer Kouka that wrote it"
         case let .unreadable(path, table, code, reason):
