@@ -33,11 +33,26 @@ package enum FileShape {
 
     /// What a file read as Shift_JIS says of its encoding when it starts with UTF-8's byte-order mark (an export re-saved
     /// as "UTF-8 (BOM)" by Excel): it is UTF-8, and its [[source]] should say so. Nil otherwise.
+    /// Without the mark, a first line that is UTF-8 with characters beyond ASCII (which Shift_JIS text almost never is) under
+    /// `shift_jis`, or one that is not UTF-8 and reads as Shift_JIS under `utf-8`, is named too: before, such a file was
+    /// rejected only for lacking its columns (helper-131).
     package static func encodingHint(path: String, configured: TextEncoding) -> String? {
-        guard configured == .shiftJIS, let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        guard configured == .shiftJIS || configured == .utf8, let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { handle.closeFile() }
-        guard handle.readData(ofLength: 3) == Data([0xEF, 0xBB, 0xBF]) else { return nil }
-        return "the file starts with UTF-8's byte-order mark, so it is UTF-8, while its [[source]] sets encoding = \"shift_jis\": set encoding = \"auto\" (or \"utf-8\") for this source"
+        let head = handle.readData(ofLength: 4096)
+        if configured == .shiftJIS, head.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return "the file starts with UTF-8's byte-order mark, so it is UTF-8, while its [[source]] sets encoding = \"shift_jis\": set encoding = \"auto\" (or \"utf-8\") for this source"
+        }
+        let line = Data(head.prefix { $0 != 0x0A })
+        guard line.contains(where: { $0 >= 0x80 }) else { return nil }
+        let isUTF8 = String(data: line, encoding: .utf8) != nil
+        if configured == .shiftJIS, isUTF8 {
+            return "its first line is UTF-8, while its [[source]] sets encoding = \"shift_jis\": set encoding = \"auto\" (or \"utf-8\") for this source"
+        }
+        if configured == .utf8, !isUTF8, String(data: line, encoding: .shiftJIS) != nil {
+            return "its first line is not UTF-8 and reads as Shift_JIS (as WinActor and Excel write it), while its [[source]] sets encoding = \"utf-8\": set encoding = \"shift_jis\" (or \"auto\") for this source"
+        }
+        return nil
     }
 
     /// The file's first 8 KiB as text, as UTF-8 or else Shift_JIS (a WinActor export is MS932).
