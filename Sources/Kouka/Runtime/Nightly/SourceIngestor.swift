@@ -655,10 +655,13 @@ final class SourceIngestor {
                     }
                     gain(after, beyond: before, format: read.spec.format)
                 }
-                let periodsHeld = Set(rollups.lazy.filter { $0.key.cumulative && !$0.key.undatedPeriod }
-                    .map { KoukaStore.RunningTotalPeriod(start: $0.key.date, family: $0.key.family.rawValue, taskName: $0.key.taskName) })
-                let periodsGone = try store.runningTotalPeriods(ofSourceAt: display).subtracting(periodsHeld)
-                if !periodsGone.isEmpty { periodsNoLongerHeld[display] = periodsGone }
+                // Only DeepL's usage answers hold running totals: a city's thousands of other files ask nothing more.
+                if read.spec.parser is DeepLUsageParser {
+                    let periodsHeld = Set(rollups.lazy.filter { $0.key.cumulative && !$0.key.undatedPeriod }
+                        .map { KoukaStore.RunningTotalPeriod(start: $0.key.date, family: $0.key.family.rawValue, taskName: $0.key.taskName) })
+                    let periodsGone = try store.runningTotalPeriods(ofSourceAt: display).subtracting(periodsHeld)
+                    if !periodsGone.isEmpty { periodsNoLongerHeld[display] = periodsGone }
+                }
             } else if regainingRuns.remove(display) != nil {
                 // Runs it counts now, against the runs it counted: its rejections stay what they were, and are no gain.
                 gain(RunsLost.perDay(rollups: rollups, rejections: []), beyond: try store.eventsPerDay(ofSourceAt: display), format: read.spec.format)
