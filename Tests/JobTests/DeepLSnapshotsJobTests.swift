@@ -166,4 +166,30 @@ import Testing
         #expect(losing.map { $0["path"] as? String } == ["logs/b.jsonl"])
         #expect((losing.first?["reason"] as? String)?.contains("billing period(s) it counted (DeepL from 2025-03-01)") == true, "\(losing)")
     }
+
+    /// The source's task renamed in kouka.toml: its periods are read again under the new name, by the city's choice, and are
+    /// no loss of the file's bytes (helper-134: named as periods saved over, exit 1). Answers printed without indentation
+    /// (`json.dump(…, indent=0)`: an object begins a line inside an answer) are read as answers (helper-134: 8.00 h shown 0 h).
+    @Test func aRenamedTaskIsNoLossAndAnswersWithoutIndentationAreRead() throws {
+        let city = try SmallCity("deepl-renamed")
+        defer { city.remove() }
+        try city.write("catalog.csv", Self.catalog.replacingOccurrences(of: ",DeepL", with: ",DeepL|DeepL翻訳"))
+        try city.write("kouka.toml", Self.configuration)
+        func answer(_ characters: Int) -> String {
+            "{\n\"character_count\": \(characters + 1000),\n\"character_limit\": 1000000,\n\"products\": [\n{\n\"product_type\": \"write\",\n"
+                + "\"character_count\": 1000\n},\n{\n\"product_type\": \"translate\",\n\"character_count\": \(characters)\n}\n],\n"
+                + "\"start_time\": \"2024-05-01T00:00:00Z\",\n\"end_time\": \"2024-06-01T00:00:00Z\"\n}\n"
+        }
+        try city.write("logs/usage.jsonl", answer(4_000) + answer(8_000))
+        let first = try city.nightly()
+        #expect(first.exitCode == 0, "\(first.stdout)")
+        let total = { (json: [String: Any]) in (json["hoursSaved"] as? [String: Any])?["total"] as? Double }
+        // The latest answer of the period, translation only: 8,000 characters × 50 min per 1,000 = 400 min = 6.67 h.
+        #expect(total(try city.report(2024).1) == 6.67)
+        try city.write("kouka.toml", Self.configuration.replacingOccurrences(of: "task = \"DeepL\"", with: "task = \"DeepL翻訳\""))
+        let renamed = try city.nightly()
+        #expect(renamed.exitCode == 0, "\(renamed.stdout)")
+        #expect((try renamed.summary()["filesLosingRuns"] as? [Any] ?? []).isEmpty)
+        #expect(total(try city.report(2024).1) == 6.67)
+    }
 }

@@ -83,4 +83,21 @@ import Testing
         #expect(after == 0, "\(next["differences"] ?? [])")
         #expect((next["reportsStillHolding"] as? [Any])?.count == 1, "\(next)")
     }
+
+    /// The counted file's bytes copied under a new name, then the file edited in place (the same inode): nothing was moved,
+    /// and verify names the change (helper-134: both listed as moved, exit 0, until the next nightly run).
+    @Test func aFileEditedInPlaceBesideACopyOfItsBytesIsStillChanged() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        Thread.sleep(forTimeInterval: 1.2)
+        let original = city.root.appendingPathComponent("logs/winactor/b.csv")
+        try FileManager.default.copyItem(at: original, to: city.root.appendingPathComponent("logs/winactor/b-2024-05.csv"))
+        let handle = try FileHandle(forWritingTo: original)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(City.export(7...15).utf8))
+        try handle.close()
+        let result = try city.verify()
+        #expect(result.code == 1)
+        #expect(VerifyTamperTests.named(result.differences, kind: "changed-file", subject: "logs/winactor/b.csv"), "\(result.differences)")
+    }
 }

@@ -150,6 +150,25 @@ import Testing
         try expectQuarantined(city, summary, [.init("logs/flows.jsonl", inTheMiddle ? 2 : 3, reason)], accepted: inTheMiddle ? 3 : 2)
     }
 
+    /// OData answers saved one after another, a night's answer each night, the second cut inside a record and the third
+    /// appended after it: the third answer's runs count (helper-134: 5 runs shown 3).
+    @Test func answersAppendedAfterACutAnswerCountTheirRecords() throws {
+        let city = try city("power-automate-flowsession", "logs/*.json")
+        defer { city.remove() }
+        func record(_ id: String, _ day: String) -> String {
+            #"{"flowsessionid": "\#(id)", "name": "住民税_課税資料取込", "startedon": "2024-05-\#(day)T00:00:00Z", "statuscode": 4}"#
+        }
+        let context = #"{"@odata.context": "https://org.crm7.dynamics.com/api/data/v9.2/$metadata#flowsessions", "value": ["#
+        try city.write("logs/flows.json", [
+            context + record("f1", "01") + "," + record("f2", "02") + "]}",
+            context + record("f3", "03") + #",{"flowsessionid": "f4", "name": "住民税_課"#,
+            context + record("f5", "05") + "," + record("f6", "06") + "]}",
+        ].joined(separator: "\n") + "\n")
+        let summary = try city.nightly()
+        #expect(summary.rowsAccepted == 5, "\(summary.rejections)")
+        #expect(summary.rowsRejected == 1, "\(summary.rejections)")
+    }
+
     @Test func aUiPathLogWhoseLastLineWasCutOffRejectsThatLineOnce() throws {
         let city = try city("uipath-execution-log", "logs/*_Execution.log")
         defer { city.remove() }

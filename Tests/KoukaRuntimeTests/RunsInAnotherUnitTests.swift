@@ -112,4 +112,41 @@ struct RunsInAnotherUnitTests {
         #expect(report.exclusions.unitMismatchRuns == 0)
         #expect(report.unitMismatches.isEmpty, "\(report.unitMismatches)")
     }
+
+    /// Runs of another tool's source that maps no items (a robot moved from UiPath to an export without 処理件数), under the
+    /// task's row in items: runs in another unit, though the UiPath logs give the task's items (helper-134: the runs were
+    /// counted nowhere and named nowhere, exit 0). Only a UiPath log's run without transactions is an empty queue's.
+    @Test func runsOfAnotherFormatUnderAnItemsRowAreNamedThoughUiPathGivesItems() throws {
+        let catalog = IncrementalIngestTests.catalog.replacingOccurrences(of: ",rpa,runs,", with: ",rpa,items,")
+        let city = try TemporaryCity(catalog: catalog, sources: IncrementalIngestTests.source + """
+
+            [[source]]
+            format = "rpa-csv"
+            path = "bizrobo/*.csv"
+            [source.columns]
+            task = "robot"
+            start = "start"
+            end = "end"
+            status = "status"
+            [source.values]
+            success = ["ok"]
+            """)
+        defer { city.remove() }
+        func line(_ job: String, _ time: String, _ message: String, _ extra: String = "") -> String {
+            IncrementalIngestTests.line(job, on: "2025-06-11", time, message: message).replacingOccurrences(of: #""jobId":"\#(job)""#, with: #""jobId":"\#(job)""# + extra)
+        }
+        try city.write("logs/2025-06-10_Execution.log", [
+            IncrementalIngestTests.line("j1", on: "2025-06-10", "09:00:00", message: "住民票郵送請求 execution started"),
+            IncrementalIngestTests.line("j1", on: "2025-06-10", "09:10:00", message: "住民票郵送請求 execution ended", end: 600),
+        ].joined(separator: "\r\n") + "\r\n")
+        try city.write("logs/2025-06-11_Execution.log", [
+            line("q1", "09:00:00", "住民票郵送請求 execution started"), line("q1", "09:01:00", "Transaction ended", #","transactionStatus":"Successful""#),
+            line("q1", "09:10:00", "住民票郵送請求 execution ended", #","totalExecutionTimeInSeconds":600"#),
+        ].joined(separator: "\r\n") + "\r\n")
+        try city.write("bizrobo/runs.csv", "robot,start,end,status\n住民票郵送請求,2025-06-12 09:00:00,2025-06-12 09:05:00,ok\n")
+        let summary = try RepeatedJobIdOnTwoDaysTests().night(city, 13)
+        #expect(summary.runsInAnotherUnit.map(\.path) == ["bizrobo/runs.csv"], "\(summary.runsInAnotherUnit)")
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
+        #expect(report.exclusions.unitMismatchRuns == 1, "the rpa-csv run; the UiPath logs' empty run of 06-10 is no mismatch")
+    }
 }

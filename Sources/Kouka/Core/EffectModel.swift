@@ -41,4 +41,10 @@ package enum EffectModel {
         guard outcome == .success, unit == entry.unit, totals.humanMeasuredQuantity > 0 || totals.humanSeconds != 0 else { return 0 }
         return totals.humanMeasuredQuantity / unit.quantityPerCatalogUnit * entry.manualMinutesPerUnit - totals.humanSeconds / 60
     }
+
+    /// Whether a successful run without items in a file of `format` is a queue robot's run that found its queue empty (a UiPath
+    /// log's run without transactions): under a row in items it saved nothing and lost nothing, where the task gives items. A
+    /// run of another format gives no items because its source maps none (a robot moved to another tool, an export without
+    /// 処理件数): under a row in items it is a run in another unit, whatever other files give (helper-134).
+    package static func runsWithoutItemsAreEmptyQueues(format: String) -> Bool { format == "uipath-execution-log" }
 }

@@ -122,7 +122,8 @@ package enum ReportBuilder {
             }
             // A queue robot's run that found its queue empty gives a run and no item: under its row in items it saved nothing
             // and lost nothing, and is no run in another unit (helper-130: listed among the mismatches, honest runs).
-            if key.outcome == .success, key.unit == .runs, entry.unit == .items, tasksGivingItems.contains(TaskName(family: key.family, name: key.taskName)) {
+            if key.outcome == .success, key.unit == .runs, entry.unit == .items, EffectModel.runsWithoutItemsAreEmptyQueues(format: inputs.sources[rollup.sourceID]?.format ?? ""),
+               tasksGivingItems.contains(TaskName(family: key.family, name: key.taskName)) {
                 continue
             }
             guard let minutes = EffectModel.savedMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry) else {

@@ -56,9 +56,11 @@ package struct BotFrameworkTranscriptParser: LogParser {
             InquiryOnce.accept(event, key: inquiry.key, keyName: "the message's conversation.id and timestamp", line: inquiry.line,
                                mayChange: mayChange, awaitingAnswer: !inquiry.answered, into: sink, admission: &admission, context: context)
             for line in inquiry.repeats {
-                // Counted (or left out as another file's) above: each copy is rejected as its repeat, naming where it counts.
+                // Counted (or left out as another file's) above: each copy is rejected as its repeat, naming where it counts. As
+                // open as the question: a copy admitted as ended would give the question's end, and a later export holding its
+                // answer or hand-off could no longer take it over (helper-134).
                 InquiryOnce.accept(event, key: inquiry.key, keyName: "the message's conversation.id and timestamp", line: line,
-                                   mayChange: false, into: sink, admission: &admission, context: context)
+                                   mayChange: mayChange, awaitingAnswer: !inquiry.answered, into: sink, admission: &admission, context: context)
             }
         }
         let end = try JSONPathReader(path: path, encoding: context.encoding).read([.init(["*"])]) { _, _, json, line in

@@ -92,12 +92,13 @@ package final class JSONPathReader {
         // is not made. Made at every depth, a file nested 100,000 deep took 19 s to reject, quadratic in its depth, while
         // the store stayed locked (helper-85's deep-json-quadratic-hang.sh).
         let longestPattern = patterns.map(\.path.count).max() ?? 0
-        // Records one a line (JSON lines): a line that begins with `{` while a record is still open begins the next record,
-        // the open one having been cut off (a write interrupted, then more appended). Read on as one, the cut record
-        // swallowed every record after it, and all of them were lost behind one rejection (helper-131). The cut record is
-        // handed over as it is, fails to decode and is rejected with its line; the reading starts again at the new one.
-        let recordsOneALine = patterns.contains { $0.path.isEmpty }
-        var lineStart = false
+        // A line break inside a string is no JSON: the value was cut off there (a write interrupted, then more appended: JSON
+        // lines, or answers saved one after another). A line that then begins with `{` while a root object is still open
+        // begins the next root. Read on as one, the cut record swallowed every record after it, and all of them were lost
+        // behind one rejection (helper-131, helper-134). The cut value is handed over as it is, fails to decode and is
+        // rejected with its line; the reading starts again at the new root. An object that begins a line in a document
+        // printed without indentation is no cut: no string was broken before it (helper-134).
+        var lineStart = false, brokenString = false
 
         func currentPath() -> [String] {
             stack.map { $0.container == .object ? $0.key : String($0.index) }
@@ -129,12 +130,13 @@ package final class JSONPathReader {
 
         try chunks.forEachBlock { block in
             for byte in block {
-                if lineStart, byte == 0x7B, recordsOneALine, let root = stack.first, root.container == .object {
+                if lineStart, brokenString, byte == 0x7B, let root = stack.first, root.container == .object {
                     if captureDepth >= 0 { try hand() }
                     stack.removeAll()
-                    inString = false; escaped = false; inScalar = false; trailByteNext = false
+                    inString = false; escaped = false; inScalar = false; trailByteNext = false; brokenString = false
                 }
                 lineStart = byte == 0x0A
+                if lineStart, inString { brokenString = true }
                 if inString {
                     if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }
                     if stringIsKey && keyBytes.count < Self.maxValueBytes { keyBytes.append(byte) }
@@ -176,6 +178,7 @@ package final class JSONPathReader {
                 case 0x7D, 0x5D: // } ]
                     if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }
                     if !stack.isEmpty { stack.removeLast() }
+                    if stack.isEmpty { brokenString = false }
                     if captureDepth == stack.count { try hand() }
                 case 0x2C: // ,
                     if captureDepth >= 0 && captureOn && capture.count < Self.maxValueBytes { capture.append(byte) }

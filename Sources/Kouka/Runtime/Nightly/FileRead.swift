@@ -116,11 +116,9 @@ final class FileRead: @unchecked Sendable {
             guard whole.update(fileAt: path, from: resume.offset, to: max(record.size, resume.offset)) else {
                 throw InputError.cannotRead(path: display, reason: "changed while being read")
             }
+            // Read on past the size it had when it was decided (the robot wrote on meanwhile), the hash is of the bytes read, to
+            // its byte offset; the size stays the one decided with its modification time (`onlyGrew` hashes to either).
             record.sha256 = whole.finalizeHex()
-            // Read on past the size it had when it was decided (the robot wrote on meanwhile): the hash is of the bytes read,
-            // and so is the size, which verify hashes a log that grew since up to (`onlyGrew`). Kept at the size decided,
-            // the two disagreed, and a log that only grew was named as changed after it was read (helper-133).
-            record.size = max(record.size, resume.offset)
         }
         record.byteOffset = resume.offset
         record.resumeLine = resume.line

@@ -4,19 +4,22 @@ extension SourceIngestor {
     /// each file was recorded, a queue robot's log of a day its queue was empty, read before any log of the task's items
     /// (a first import, a store made again), was named as runs in another unit, exit 1, with advice that would have moved
     /// every real item of the task into mismatches (helper-130).
-    func noteRunsInAnotherUnit(of display: String, rollups: [(key: RollupKey, totals: RollupTotals)]) {
+    func noteRunsInAnotherUnit(of display: String, format: String, rollups: [(key: RollupKey, totals: RollupTotals)]) {
         let other = rollups.filter { key, _ in
             key.outcome == .success && catalogRows.entry(for: key.taskName, system: key.family, on: key.date).map { $0.unit != key.unit } == true
         }
-        if other.isEmpty { inAnotherUnit[display] = nil } else { inAnotherUnit[display] = other }
+        if other.isEmpty { inAnotherUnit[display] = nil } else { inAnotherUnit[display] = (format, other) }
     }
+
+    /// `EffectModel.runsWithoutItemsAreEmptyQueues(format:)`.
+    static func emptyQueueRuns(format: String) -> Bool { EffectModel.runsWithoutItemsAreEmptyQueues(format: format) }
 
     /// Names, in path order, the files whose successful runs are in another unit than their catalog row's,
     /// now that every file of the night is in the store.
     func settleRunsInAnotherUnit(store: KoukaStore?, summary: inout NightlySummary) throws {
         for display in inAnotherUnit.keys.sorted() {
-            guard let rollups = inAnotherUnit[display], let reason = try Self.runsInAnotherUnit(rollups, catalogRows: &catalogRows, givesItems: {
-                try store?.givesItems(family: $0.family.rawValue, taskName: $0.taskName) ?? false
+            guard let (format, rollups) = inAnotherUnit[display], let reason = try Self.runsInAnotherUnit(rollups, catalogRows: &catalogRows, givesItems: {
+                try Self.emptyQueueRuns(format: format) && store?.givesItems(family: $0.family.rawValue, taskName: $0.taskName) == true
             }) else { continue }
             summary.runsInAnotherUnit.append(.init(path: display, reason: reason))
             logger.warning("successful runs in another unit than their catalog row's; they save nothing", metadata: ["file": "\(display)"])

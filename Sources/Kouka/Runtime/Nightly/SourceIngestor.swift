@@ -13,7 +13,7 @@ final class SourceIngestor {
     /// The catalog's rows for each system and name recorded this run (the catalog does not change during a run).
     var catalogRows: CatalogRows
     /// The successful runs of each file recorded this run whose catalog row counts another unit (`noteRunsInAnotherUnit`).
-    var inAnotherUnit: [String: [(key: RollupKey, totals: RollupTotals)]] = [:]
+    var inAnotherUnit: [String: (format: String, rollups: [(key: RollupKey, totals: RollupTotals)])] = [:]
     /// The files this run read whole, by SHA-256: a copy of one read in the same batch is a copy too.
     var readThisRun: [String: String] = [:]
     /// The new SHA-256 of each file this run reads, by path ("" when it is appended to: not known yet).
@@ -655,8 +655,10 @@ final class SourceIngestor {
                     }
                     gain(after, beyond: before, format: read.spec.format)
                 }
-                // Only DeepL's usage answers hold running totals: a city's thousands of other files ask nothing more.
-                if read.spec.parser is DeepLUsageParser {
+                // Only DeepL's usage answers hold running totals: a city's thousands of other files ask nothing more. Read again
+                // with other settings of its source (its task, its zone), a period's name or day may move by the city's choice:
+                // no loss of its bytes (helper-134: a task renamed in kouka.toml named as periods saved over).
+                if read.spec.parser is DeepLUsageParser, cause == nil || cause == .sameSettings, !readForTimeZone.contains(display) {
                     let periodsHeld = Set(rollups.lazy.filter { $0.key.cumulative && !$0.key.undatedPeriod }
                         .map { KoukaStore.RunningTotalPeriod(start: $0.key.date, family: $0.key.family.rawValue, taskName: $0.key.taskName) })
                     let periodsGone = try store.runningTotalPeriods(ofSourceAt: display).subtracting(periodsHeld)
@@ -707,7 +709,7 @@ final class SourceIngestor {
             unmapped[name, default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += sums.events
             tally.unmapped[name, default: 0] += sums.events
         }
-        noteRunsInAnotherUnit(of: display, rollups: rollups)
+        noteRunsInAnotherUnit(of: display, format: read.spec.format, rollups: rollups)
         summary.add(tally)
         for note in parsed.notes {
             logger.notice("read but not counted", metadata: ["file": "\(display)", "note": "\(note)"])
