@@ -20,15 +20,18 @@ struct LogGrowingWhileReadTests {
         handle.write(Data(text.utf8))
     }
 
+    /// A nightly run at `hour` on the log's day, the robot writing `writing` to the log once it is decided.
+    static func night(_ city: TemporaryCity, hour: Int, writing: String?) throws -> NightlySummary {
+        let today = LocalDate(year: 2025, month: 6, day: 10)
+        var options = NightlyOptions(today: today, now: LocalClock.tokyo.instant(of: today, hour: hour, minute: 0, second: 0))
+        if let writing { options.afterDeciding = { display in if display == Self.path { Self.append(writing, to: city) } } }
+        return try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
+    }
+
     @Test func aLogThatGrewWhileItWasReadAndAfterIsNoChangedFile() throws {
         let city = try RunsInAnotherUnitTests.city(unit: "runs")
         defer { city.remove() }
-        let today = LocalDate(year: 2025, month: 6, day: 10)
-        func night(hour: Int, writing: String?) throws -> NightlySummary {
-            var options = NightlyOptions(today: today, now: LocalClock.tokyo.instant(of: today, hour: hour, minute: 0, second: 0))
-            if let writing { options.afterDeciding = { display in if display == Self.path { Self.append(writing, to: city) } } }
-            return try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
-        }
+        func night(hour: Int, writing: String?) throws -> NightlySummary { try Self.night(city, hour: hour, writing: writing) }
         _ = try night(hour: 11, writing: nil)
         Self.append(Self.line("j2", "11:00:00", "started"), to: city)
         // Read on from where it stopped, the log having grown once more after its size was taken.
@@ -44,12 +47,7 @@ struct LogGrowingWhileReadTests {
     @Test func aLogThatGrewWhileItWasFirstReadWholeAndAfterIsNoChangedFile() throws {
         let city = try RunsInAnotherUnitTests.city(unit: "runs")
         defer { city.remove() }
-        let today = LocalDate(year: 2025, month: 6, day: 10)
-        func night(hour: Int, writing: String?) throws -> NightlySummary {
-            var options = NightlyOptions(today: today, now: LocalClock.tokyo.instant(of: today, hour: hour, minute: 0, second: 0))
-            if let writing { options.afterDeciding = { display in if display == Self.path { Self.append(writing, to: city) } } }
-            return try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
-        }
+        func night(hour: Int, writing: String?) throws -> NightlySummary { try Self.night(city, hour: hour, writing: writing) }
         _ = try night(hour: 11, writing: Self.line("j2", "11:00:00", "started"))
         Self.append(Self.line("j2", "11:30:00", "ended", end: 1_800), to: city)
         let differences = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run().differences
