@@ -63,6 +63,26 @@ let realWorldRasa = URL(fileURLWithPath: #filePath).deletingLastPathComponent().
         #expect(sink.events.map { $0.quality[.escalated] } == [0, 0, 0, 1, 0])
     }
 
+    /// Rasa 1.x and 2.x take the words a user typed after `/` for the intent, without understanding them: a citizen's own
+    /// words are then no intent's name and are never kept (helper-137: stored, and printed in every report). A button's
+    /// payload (`/ask_gomi`) and an intent the bot understood, whatever its script, keep their names.
+    @Test func aTypedCommandIsNoIntentsName() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        func user(_ text: String, _ intent: String, _ t: Int) -> String {
+            #"{"event": "user", "timestamp": \#(t), "text": "\#(text)", "parse_data": {"intent": {"name": "\#(intent)", "confidence": 1.0}}}"#
+        }
+        let path = try dir.write("tracker.json", Data("""
+            {"sender_id": "abc", "events": [\(user("/山田花子の住所 東京都千代田区1-1", "山田花子の住所 東京都千代田区1-1", 1714525200)),
+             \(user("/ask_gomi", "ask_gomi", 1714525300)), \(user("ごみの日は", "ごみ_出し方", 1714525400))]}
+            """.utf8))
+        let sink = CollectingSink()
+        _ = try RasaTrackerParser(options: SourceOptions()).parse(path: path, context: tokyoContext(path), into: sink)
+        #expect(sink.events.map(\.taskName) == [RasaTrackerParser.typedCommand, "ask_gomi", "ごみ_出し方"])
+        #expect(sink.events.map(\.outcome) == [.failure, .success, .success])
+        #expect(!sink.events.contains { $0.taskName.contains("山田") })
+    }
+
     @Test(.enabled(if: FileManager.default.fileExists(atPath: realWorldRasa), "../shared/realworld/rasa is absent"))
     func theRealMoodbotTrackerParses() throws {
         let path = (realWorldRasa as NSString).appendingPathComponent("tracker_moodbot.json")

@@ -18,6 +18,12 @@ struct FileNameDateTests {
         ("平成31年4月30日_庁議.srt", "2019-04-30"),
         ("平成元年記念_平成30年12月3日_議会.vtt", "2018-12-03"),
         ("平成１２年４月１日.srt", "2000-04-01"),
+        // helper-137: dotted dates and eras by their initial, as offices write them; the first date of the name is the day.
+        ("2025.03.27_庁議_20250402作成.srt", "2025-03-27"),
+        ("R7.3.28庁議.srt", "2025-03-28"),
+        ("庁議_r07.03.28.vtt", "2025-03-28"),
+        ("H31.4.30_庁議.srt", "2019-04-30"),
+        ("令和7.3.24_庁議.srt", "2025-03-24"),
         ("meeting_20240513.srt", "2024-05-13"),
         ("202405131030_会議.srt", "2024-05-13"),
         ("20240513103000.json", "2024-05-13"),
@@ -29,7 +35,8 @@ struct FileNameDateTests {
 
     @Test(arguments: [
         "庁議.srt", "1999-12-31_会議.srt", "2024-13-01.srt", "2024-02-30.srt", "2024-7-190.srt", "12024-05-13.srt",
-        "2024051.srt", "v2024.05.13.srt", "2024-05_13.srt", "2025年3月.srt",
+        "2024051.srt", "v2024.05.13.srt", "2024-05_13.srt", "2025年3月.srt", "R7.5.1.srt".replacingOccurrences(of: "R7", with: "HR7"),
+        "H31.5.1_庁議.srt", "R1.4.30.srt", "2025.03-27.srt",
         // Days outside their era, and a 平成 year before 2000.
         "平成31年5月1日_庁議.srt", "令和元年4月30日_庁議.srt", "平成11年4月1日.srt",
     ])

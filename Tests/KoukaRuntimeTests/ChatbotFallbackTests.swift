@@ -32,7 +32,7 @@ import Testing
         defer { city.remove() }
         let configuration = try Configuration.load(path: city.configPath)
         let byFormat = NightlySummary.UnmappedName.unclassifiedByFormat(configuration.sources)
-        #expect(byFormat["rasa-tracker"] == ["nlu_fallback"])
+        #expect(byFormat["rasa-tracker"] == ["nlu_fallback", RasaTrackerParser.typedCommand], "a fallback, and a command typed by a user")
         var rows = CatalogRows(try TaskCatalogLoader.load(path: configuration.catalogPath))
         func key(_ name: String, _ outcome: Outcome) -> RollupKey {
             RollupKey(date: LocalDate(year: 2024, month: 5, day: 1), department: "", family: .chatbot, taskName: name, outcome: outcome, unit: .inquiries, offHours: false)

@@ -44,10 +44,17 @@ import Testing
         #expect(TranscriptRecording.name(of: "a/.mp3.srt") == "a/.mp3")
         #expect(TranscriptRecording.name(of: "a/2024.05.13 会議.srt") == "a/2024.05.13 会議")
         #expect(TranscriptRecording.legacyName(of: "a/x.mp3.words.srt") == "a/x.mp3.words")
+        // Buzz's exports, each named by the moment it was written (helper-137); a name of the meeting's own in brackets stays.
+        let buzz = ["庁議/2024-05-13_庁議 (transcribed on 13-May-2024 15-00-00).srt", "庁議/2024-05-13_庁議 (transcribed on 13-May-2024 15-00-01).vtt",
+                    "庁議/2024-05-13_庁議.mp3 (translated on 02-Jun-2024 10-00-00).srt"]
+        #expect(Set(buzz.map(TranscriptRecording.name(of:))) == ["庁議/2024-05-13_庁議"])
+        #expect(TranscriptRecording.name(of: "庁議/2024-05-13_庁議 (第2回).srt") == "庁議/2024-05-13_庁議 (第2回)")
+        #expect(TranscriptRecording.name(of: "庁議/x (transcribed on 2024-05-13).srt") == "庁議/x (transcribed on 2024-05-13)")
     }
 
     @Test(arguments: [["2024-05-13_庁議.mp3.srt", "2024-05-13_庁議.mp3.words.srt"], ["2024-05-13_庁議.srt", "2024-05-13_庁議.mp3.srt"],
-                      ["GMT20240513-010000_Recording.transcript.vtt", "GMT20240513-010000_Recording.cc.vtt"]])
+                      ["GMT20240513-010000_Recording.transcript.vtt", "GMT20240513-010000_Recording.cc.vtt"],
+                      ["2024-05-13_庁議 (transcribed on 13-May-2024 15-00-00).srt", "2024-05-13_庁議 (transcribed on 02-Jun-2024 10-00-00).vtt"]])
     func twoKindsOfOneRecordingAreOneMeeting(names: [String]) throws {
         let city = try TemporaryCity(catalog: Self.catalog, sources: Self.source)
         defer { city.remove() }

@@ -12,11 +12,11 @@ struct ReadAgainFor0512MigrationTests {
             ("deepl/usage_2025-03-29.json", "deepl-usage", .present), ("deepl/usage_2025-03-30.json", "deepl-usage", .duplicate),
             ("deepl/usage_2025-03-01.json", "deepl-usage", .gone), ("bot/t.transcript", "bot-framework-transcript", .present),
             ("pad/flows.jsonl", "power-automate-flowsession", .present), ("uipath/2024-06-01_Execution.log", "uipath-execution-log", .present),
-            ("winactor/tasks.csv", "winactor-task-csv", .duplicate),
+            ("winactor/tasks.csv", "winactor-task-csv", .duplicate), ("minutes/x (transcribed on 13-May-2024 15-00-00).srt", "minutes-transcript", .present),
         ]
         let changed = try MigrationReplay.changeTimes(after: "v35", of: lines)
         #expect(changed == ["deepl/usage_2025-03-29.json": 0, "deepl/usage_2025-03-30.json": 0, "deepl/usage_2025-03-01.json": MigrationReplay.readAt,
                             "bot/t.transcript": 0, "pad/flows.jsonl": 0, "uipath/2024-06-01_Execution.log": MigrationReplay.readAt,
-                            "winactor/tasks.csv": MigrationReplay.readAt])
+                            "winactor/tasks.csv": MigrationReplay.readAt, "minutes/x (transcribed on 13-May-2024 15-00-00).srt": 0])
     }
 }

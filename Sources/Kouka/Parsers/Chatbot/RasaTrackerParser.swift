@@ -11,11 +11,34 @@ package struct RasaTrackerParser: LogParser {
     /// A question is dated by its own time in every export (`InquiryOnce`).
     package var keepsTheDayOfOpenRuns: Bool { true }
     /// A question whose intent is a fallback is one the bot did not understand: unanswered, of no task.
-    package var unclassifiedNames: Set<String> { Set(options.fallbackIntents) }
+    package var unclassifiedNames: Set<String> { Set(options.fallbackIntents).union([Self.typedCommand]) }
+
+    /// The name a question is counted under when the user typed `/…` and Rasa (1.x, 2.x) took the words after the slash for
+    /// the intent, without understanding them: they are the citizen's own (`/山田花子の住所 …`), never stored or printed
+    /// (helper-137: they reached the store, the summary and every report). A button's payload (`/ask_gomi`) is an intent's
+    /// identifier and keeps its name.
+    package static let typedCommand = "（利用者が入力した /コマンド）"
+
+    /// Whether `name` is an intent's identifier as a bot's domain names it: ASCII letters, digits and `_-.:`.
+    static func isIdentifier(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || [0x5F, 0x2D, 0x2E, 0x3A].contains(byte)
+        }
+    }
 
     package init(options: SourceOptions) { self.options = options }
 
-    /// The keys of an event Kouka reads; `text` is deliberately absent.
+    /// Whether a user's text is a command (`/…`): that alone is kept of it.
+    struct Command: Decodable {
+        var typed: Bool
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            typed = container.decodeNil() ? false : try container.decode(String.self).hasPrefix("/")
+        }
+    }
+
+    /// The keys of an event Kouka reads; of `text`, only whether it is a command.
     struct Event: Decodable {
         struct ParseData: Decodable {
             struct Intent: Decodable {
@@ -29,6 +52,7 @@ package struct RasaTrackerParser: LogParser {
         var name: String?
         var message_id: String?
         var parse_data: ParseData?
+        var text: Command?
     }
 
     struct Inquiry {
@@ -53,7 +77,7 @@ package struct RasaTrackerParser: LogParser {
         var current: Inquiry? = nil
         var sawEvents = false
         func finish(_ inquiry: Inquiry, mayChange: Bool = false) {
-            let botAnswered = !options.fallbackIntents.contains(inquiry.intent) && inquiry.confidence >= options.minimumConfidence
+            let botAnswered = !unclassifiedNames.contains(inquiry.intent) && inquiry.confidence >= options.minimumConfidence
             var event = UsageEvent(
                 family: .chatbot, occurredAt: inquiry.at, taskName: inquiry.intent, department: options.department,
                 outcome: botAnswered && !inquiry.handedOff ? .success : .failure, quantity: 1, unit: .inquiries,
@@ -84,8 +108,10 @@ package struct RasaTrackerParser: LogParser {
                     sink.reject(Rejection(file: context.displayPath, line: line, reason: "user event without a timestamp"))
                     return
                 }
+                var intent = event.parse_data?.intent?.name ?? options.fallbackIntents.first ?? "nlu_fallback"
+                if event.text?.typed == true, !Self.isIdentifier(intent) { intent = Self.typedCommand }
                 current = Inquiry(
-                    intent: event.parse_data?.intent?.name ?? options.fallbackIntents.first ?? "nlu_fallback",
+                    intent: intent,
                     confidence: event.parse_data?.intent?.confidence ?? 0, at: Date(timeIntervalSince1970: timestamp), line: line,
                     key: "rasa\u{0}\(event.message_id ?? "")\u{0}\(timestamp.bitPattern)")
             case "action", "bot":

@@ -21,12 +21,28 @@ enum TranscriptRecording {
     /// decomposed and the same name copied from Windows is not.
     static func name(of display: String) -> String {
         var name = legacyName(of: display)
-        while let dot = name.lastIndex(of: "."), case let last = name[name.index(after: dot)...], !last.contains("/"),
-              dot != name.startIndex, name[name.index(before: dot)] != "/",
-              toolSuffixes.contains(last.lowercased()) || mediaExtensions.contains(last.lowercased()) {
-            name = String(name[..<dot])
-        }
+        repeat {
+            while let dot = name.lastIndex(of: "."), case let last = name[name.index(after: dot)...], !last.contains("/"),
+                  dot != name.startIndex, name[name.index(before: dot)] != "/",
+                  toolSuffixes.contains(last.lowercased()) || mediaExtensions.contains(last.lowercased()) {
+                name = String(name[..<dot])
+            }
+        } while removeExportStamp(from: &name)
         return name
+    }
+
+    /// Buzz (a desktop app for Whisper) names each export of a recording `X (transcribed on 24-Mar-2025 15-00-00).srt`, by the
+    /// moment of the export: its SRT and VTT written a second apart, or a format exported again, were each a recording of
+    /// their own, and the meeting counted once a file (helper-137: 2.50 h shown 7.50 h). The stamp is not the recording's.
+    static func removeExportStamp(from name: inout String) -> Bool {
+        guard name.hasSuffix(")"), let open = name.range(of: " (", options: .backwards) else { return false }
+        let inner = name[open.upperBound..<name.index(before: name.endIndex)]
+        let words = inner.split(separator: " ")
+        guard words.count == 4, ["transcribed", "translated"].contains(words[0]), words[1] == "on",
+              words[2].split(separator: "-").map(\.count) == [2, 3, 4], words[3].split(separator: "-").map(\.count) == [2, 2, 2],
+              (words[2] + words[3]).allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else { return false }
+        name = String(name[..<open.lowerBound])
+        return true
     }
 
     /// The recording as Kouka 0.5.8 and earlier named it, by the name without its last extension only: the run id a

@@ -320,7 +320,8 @@ enum Migrations {
         ("v25", """
         UPDATE source_files SET changed_at = 0 WHERE status = 'present'
             AND format IN ('rpa-csv', 'ai-ocr-csv', 'minutes-session-csv', 'translation-usage', 'chatbot-csv', 'winactor-task-csv',
-                           'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'minutes-transcript');
+                           'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'minutes-transcript',
+            'rasa-tracker');
         """),
         // 0.5.5 counts one recording's transcripts in several formats once, reads a name's date whole (`2024-7-19`), a
         // translation count's comma as a thousands separator only, refuses a saved OData answer that is one page of several,
@@ -421,11 +422,14 @@ enum Migrations {
         // day's count) for each their day's count, not copies, and a Bot Framework question the channel delivered twice for
         // one question, answered as the second copy was (helper-132). It reads JSON records saved one a line whose write was
         // cut off (Dataverse records opening with `@odata.etag`, cut at the end; any, cut in the middle with records after)
-        // for their whole records, where every record of the file was lost (helper-131). The files of those formats on disk,
+        // for their whole records, where every record of the file was lost (helper-131), and Buzz's exports of one recording,
+        // each named by the moment it was written, as one recording, and a Rasa intent a citizen typed after `/` under no
+        // name of theirs (helper-137). The files of those formats on disk,
         // counted or held as copies, are read whole once more.
         ("v35", """
         UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format IN ('deepl-usage', 'bot-framework-transcript',
-            'translation-usage', 'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator');
+            'translation-usage', 'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'minutes-transcript',
+            'rasa-tracker');
         """),
     ]
 
