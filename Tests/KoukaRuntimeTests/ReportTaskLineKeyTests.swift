@@ -63,6 +63,29 @@ struct ReportTaskLineKeyTests {
         #expect(report.tasks.map(\.department) == ["DX推進課", "ICT課"])
     }
 
+    /// A task's rows for two systems from one day, swapped in a catalog sorted again: the report lists them in the same
+    /// order, by what they state, so that verify pairs each with its own (helper-136: paired by position, named as changed).
+    @Test func catalogRowsOfOneTaskAndDayKeepTheirOrderWhateverTheirLines() {
+        func report(ocrLine: Int, translationLine: Int) -> [String] {
+            let day = LocalDate(year: 2024, month: 4, day: 1)
+            let ocr = CatalogEntry(taskID: "A06", name: "多言語", department: "国際交流課", system: .aiOCR, unit: .sheets, manualMinutesPerUnit: 6,
+                                   residualMinutesPerUnit: 1, validFrom: day, patterns: ["帳票"], line: ocrLine)
+            let translation = CatalogEntry(taskID: "A06", name: "多言語", department: "国際交流課", system: .translation, unit: .characters,
+                                           manualMinutesPerUnit: 60, residualMinutesPerUnit: 10, validFrom: day, patterns: ["翻訳"], line: translationLine)
+            func use(_ family: SystemFamily, _ name: String, _ unit: EffectUnit) -> DailyRollup {
+                DailyRollup(key: RollupKey(date: LocalDate(year: 2024, month: 5, day: 10), department: "", family: family, taskName: name, outcome: .success, unit: unit),
+                            totals: RollupTotals(events: 1, quantity: 1_000, machineSeconds: 0, humanSeconds: 0, humanMeasuredQuantity: 0), sourceID: 1)
+            }
+            return ReportBuilder.build(ReportInputs(
+                period: .fiscalYear(FiscalYear(2024)), rollups: [use(.aiOCR, "帳票", .sheets), use(.translation, "翻訳", .characters)],
+                catalog: TaskCatalog(entries: [ocr, translation]), catalogPath: "catalog.csv", catalogSHA256: "", targets: .dxPolicyDefaults,
+                sources: [1: SourceLine(path: "logs/a.csv", sha256: "", format: "f", rows: 2, accepted: 2, rejected: 0, status: "present")],
+                timezone: "Asia/Tokyo")).catalog.rows.map(\.unit)
+        }
+        #expect(report(ocrLine: 2, translationLine: 3) == ["characters", "sheets"])
+        #expect(report(ocrLine: 3, translationLine: 2) == ["characters", "sheets"])
+    }
+
     /// A task line names the files its runs came from, by path in `String` order, whatever their ledger ids' order.
     @Test func aLinesSourcesAreInTheOrderOfTheirPaths() {
         let paths: [Int64: String] = [1: "logs/robot2/2024-05-10.log", 2: "logs/robot10/2024-05-10.log", 3: "logs/robot1/2024-05-11.log",

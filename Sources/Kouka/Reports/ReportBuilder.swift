@@ -210,6 +210,12 @@ package enum ReportBuilder {
             return CatalogRowLine(line: line, task: e.taskID, validFrom: e.validFrom.description, unit: e.unit.rawValue,
                                   manualMinutesPerUnit: e.manualMinutesPerUnit, residualMinutesPerUnit: e.residualMinutesPerUnit,
                                   reworkMinutesPerFailure: e.reworkMinutesPerFailure)
+        }.sorted {
+            // By what they state, not by their lines: two rows of one task and day (one a system) swapped in a catalog sorted
+            // again keep their places, and verify pairs them as they were (helper-136: named as baselines changed).
+            ($0.task, $0.validFrom, $0.unit) != ($1.task, $1.validFrom, $1.unit) ? ($0.task, $0.validFrom, $0.unit) < ($1.task, $1.validFrom, $1.unit)
+                : ($0.manualMinutesPerUnit, $0.residualMinutesPerUnit, $0.reworkMinutesPerFailure, $0.line)
+                    < ($1.manualMinutesPerUnit, $1.residualMinutesPerUnit, $1.reworkMinutesPerFailure, $1.line)
         }
 
         // A task's lines (one per department and unit) added in the tasks' order, as the departments' are.

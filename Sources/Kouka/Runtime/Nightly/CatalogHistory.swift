@@ -33,7 +33,18 @@ enum CatalogHistory {
             patterns = entry.patterns.sorted()
         }
 
-        var key: String { "\(task) from \(validFrom)" }
+        /// A row's identity: a task has a row for each system it is supported by, from one day (helper-136: a task's second
+        /// system's row was never compared, its baseline changed in place with every job exiting 0).
+        var key: String { "\(task)\u{0}\(system)\u{0}\(validFrom)" }
+
+        /// As compared: `production_from` decides AI uses only (the uses before it do not count); of a robot's row, only the
+        /// path to the target's planned hours, which are no counted figure (helper-136: a go-live postponed named as
+        /// changing counted days).
+        var compared: Row {
+            var row = self
+            if SystemFamily(rawValue: system)?.isAI != true { row.productionFrom = nil }
+            return row
+        }
     }
 
     /// A catalog as a run found it: its rows, their digest, and what they change against the version the store kept last.
@@ -48,7 +59,7 @@ enum CatalogHistory {
 
     /// `catalog` against the version the store kept last.
     static func compare(_ catalog: TaskCatalog, today: LocalDate, store: KoukaStore) throws -> Version {
-        let rows = catalog.entries.map(Row.init).sorted { ($0.task, $0.validFrom) < ($1.task, $1.validFrom) }
+        let rows = catalog.entries.map(Row.init).sorted { ($0.task, $0.validFrom, $0.system) < ($1.task, $1.validFrom, $1.system) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let text = String(decoding: try encoder.encode(rows), as: UTF8.self)
@@ -101,14 +112,19 @@ enum CatalogHistory {
     static func changes(from before: [Row], to after: [Row], through: LocalDate) -> [String] {
         let was = Dictionary(before.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let now = Dictionary(after.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        // A task supported by several systems names the system of its row.
+        var systems: [String: Set<String>] = [:]
+        for row in before + after { systems[row.task, default: []].insert(row.system) }
         var said: [String] = []
         for key in Set(was.keys).union(now.keys).sorted() {
             let row = now[key] ?? was[key]!
             guard let from = LocalDate(row.validFrom), from <= through else { continue }
+            let name = (systems[row.task]?.count ?? 0) > 1 ? "\(row.task) (\(row.system)) from \(row.validFrom)" : "\(row.task) from \(row.validFrom)"
             switch (was[key], now[key]) {
-            case let (old?, new?) where old != new: said.append("\(key): \(difference(old, new)), in force since \(from): the figures of the days counted since change")
-            case (_?, nil): said.append("\(key): removed, in force since \(from): the days counted since are counted by the row in force before it, or by none")
-            case (nil, _?): said.append("\(key): added from \(from), a day already past: the days counted since change")
+            case let (old?, new?) where old.compared != new.compared:
+                said.append("\(name): \(difference(old.compared, new.compared)), in force since \(from): the figures of the days counted since change")
+            case (_?, nil): said.append("\(name): removed, in force since \(from): the days counted since are counted by the row in force before it, or by none")
+            case (nil, _?): said.append("\(name): added from \(from), a day already past: the days counted since change")
             default: break
             }
         }
