@@ -5,7 +5,7 @@ import Logging
 /// Writes one fiscal year's (or one month's) report — HTML, Excel, JSON, Markdown, CSV — from the store.
 let command = JobCommand(
     name: "kouka-report", abstract: "Write a fiscal year's or a month's hours-saved report from the Kouka store.",
-    exitCodes: KoukaExitCode.statuses(findings: nil),
+    exitCodes: KoukaExitCode.statuses(findings: "runs of the period were still running when the store was last read (runsStillRunning): make the report again after the next nightly run"),
     options: [
         .configuration,
         .integer("fiscal-year", help: "The fiscal year by the calendar year it starts in: 2024 is 令和6年度 (April 2024 – March 2025)."),

@@ -26,6 +26,9 @@ package struct YearReport: Sendable, Hashable, Codable {
     package var sources: [SourceLine]
     /// Configured sources that matched no file when the report was written; nil (left out) when none did.
     package var sourcesMissing: [MissingSourceLine]?
+    /// Runs of the period still running when the store was last read, left out of every figure (set by the report job); nil
+    /// (left out) when none were.
+    package var runsStillRunning: RunsStillRunning? = nil
     package var catalog: CatalogUse
     package var method: Method
     /// For the fiscal year under way: hours to date and where they are heading.

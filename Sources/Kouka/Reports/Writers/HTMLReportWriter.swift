@@ -11,6 +11,7 @@ package enum HTMLReportWriter {
         w("<title>\(e(title))</title><style>\(style)\(HTMLPrintStyle.css(title: "\(title)（FY\(r.fiscalYear)）", generatedAt: r.generatedAt))</style></head><body>")
         w("<header><h1>\(e(title))</h1>")
         w(#"<p class="meta">期間 \#(r.from) 〜 \#(r.to)（\#(e(r.timezone))）・作成 \#(e(r.generatedAt))・Kouka \#(e(r.koukaVersion))</p></header>"#)
+        if let running = r.runsStillRunning { w(#"<p class="notice"><b>\#(e(running.notice))</b></p>"#) }
 
         if !r.targets.isEmpty {
             w("<section><h2>目標と実績</h2><table><thead><tr><th>指標</th><th>目標</th><th>実績</th><th>達成</th></tr></thead><tbody>")

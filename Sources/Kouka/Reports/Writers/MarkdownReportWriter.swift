@@ -24,6 +24,10 @@ package enum MarkdownReportWriter {
         line()
         line("期間: \(report.from) 〜 \(report.to)（\(report.timezone)）")
         line()
+        if let running = report.runsStillRunning {
+            line("> \(running.notice)")
+            line()
+        }
         // A month has no targets of its own: its year to date stands against the year's (below).
         if !report.targets.isEmpty {
             line("## 目標と実績")

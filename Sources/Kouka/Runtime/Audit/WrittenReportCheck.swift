@@ -185,6 +185,12 @@ enum WrittenReportCheck {
             let files = Self.filesByTask(store: store, written: json, partsOf: partsOf), changed = sourceCheck.changedPaths.union(renamed.values)
             if figures.contains(where: { Self.task(of: $0.field).map { files[$0, default: []].isDisjoint(with: changed) } ?? false }) { reasons = [] }
         }
+        // Made while runs of its period were still running, as it says: their ends read since change its figures, whatever files
+        // changed (helper-135: a month's set made at 04:00 on the 1st named as edited the night after).
+        if !figures.isEmpty, let running = json["runsStillRunning"] as? [String: Any], let runs = running["runs"] as? Int {
+            reasons.append(.init(kind: "written-report-outdated", subject: path, field: "runsStillRunning", found: "\(runs) run(s) still running", foundIn: "report",
+                                 expectedFrom: "store", detail: "the report was made while \(runs) run(s) of its period were still running, as it says: their ends read since are in the store's figures; re-run \(rerun)"))
+        }
         let outdatedBy = reasons.isEmpty ? nil : reasons.map(\.field).joined(separator: ", ")
         // The period section restates other years' figures, which the comparison of this year's leaves out: each year that
         // was over when the report was made must have the store's figures, as in a period report. A JSON that does not read

@@ -46,6 +46,11 @@ package struct ReportJob {
             // Said in the report's source status, since their files' figures may stop short of the period's end.
             let missing = SourceMatches.missing(configuration).map { MissingSourceLine(path: $0.path, reason: $0.reason) }
             report.sourcesMissing = missing.isEmpty ? nil : missing
+            // Of a period over by the store's last complete day: one under way states its day, and its figures grow each night.
+            if options.period.lastDay <= context.asOf {
+                let running = try context.store.runsStillRunning(from: options.period.firstDay, to: options.period.lastDay)
+                report.runsStillRunning = running.isEmpty ? nil : RunsStillRunning(runs: running.values.reduce(0, +), files: running.keys.sorted())
+            }
             // As of the last complete day: the report's own day has not been read by the nightly run yet.
             report.review = try context.toolReview(of: options.period, report: report, asOf: context.asOf, generatedAt: stamp)
             if case let .fiscalYear(year) = options.period {
@@ -135,6 +140,7 @@ package struct ReportJob {
         for path in written { logger.info("report written", metadata: ["file": "\(path)"]) }
         return ReportSummary(fiscalYear: report.fiscalYear, label: report.label, folder: set.folder, files: written,
                              hoursSaved: report.hoursSaved, targets: report.targets, unmappedNames: report.unmapped.count,
-                             sourcesMissing: report.sourcesMissing, exitCode: .done)
+                             sourcesMissing: report.sourcesMissing, runsStillRunning: report.runsStillRunning,
+                             exitCode: report.runsStillRunning == nil ? .done : .doneWithFindings)
     }
 }

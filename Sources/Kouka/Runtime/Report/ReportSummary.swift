@@ -11,5 +11,7 @@ package struct ReportSummary: Sendable, Codable, Hashable {
     package var unmappedNames: Int
     /// Configured sources that matched no file when the report was written.
     package var sourcesMissing: [MissingSourceLine]? = nil
+    /// Runs of the period still running when the store was last read (exit 1): make the report again after the next nightly run.
+    package var runsStillRunning: RunsStillRunning? = nil
     package var exitCode: KoukaExitCode
 }

@@ -1,0 +1,40 @@
+import Foundation
+@testable import Kouka
+import Testing
+
+/// A month's report made at 04:00 on the 1st, while a robot's batch of the 31st still ran past midnight (its end in the
+/// next day's log, after the 02:00 nightly run): the run is in no figure yet. The report says so and its job exits 1, and
+/// once the run's end is read, verify names the set outdated, not edited (helper-135: 116.62 h printed for 117.02 with exit
+/// 0, then 47 figures named as changed behind Kouka's back).
+struct MonthReportWithRunsStillRunningTests {
+    static func line(_ job: String, _ day: String, _ time: String, _ what: String, end: Int? = nil) -> String {
+        IncrementalIngestTests.line(job, on: day, time, message: "住民票郵送請求 execution \(what)", end: end) + "\r\n"
+    }
+
+    static func night(_ city: TemporaryCity, on day: LocalDate) throws {
+        let options = NightlyOptions(today: day, now: LocalClock.tokyo.instant(of: day, hour: 2, minute: 0, second: 0))
+        _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
+    }
+
+    @Test func aMonthsReportStatesItsRunsStillRunningAndVerifyCallsItOutdated() throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        try city.write("logs/2025-06-30_Execution.log", Self.line("j1", "2025-06-30", "09:00:00", "started")
+            + Self.line("j1", "2025-06-30", "09:10:00", "ended", end: 600) + Self.line("j2", "2025-06-30", "23:50:00", "started"))
+        let first = LocalDate(year: 2025, month: 7, day: 1)
+        try Self.night(city, on: first)
+        let options = ReportOptions(period: .month(year: 2025, month: 6), generatedAt: LocalClock.tokyo.instant(of: first, hour: 4, minute: 0, second: 0), today: first)
+        let summary = try ReportJob(configuration: Configuration.load(path: city.configPath), options: options, logger: .silent).run()
+        #expect(summary.exitCode == .doneWithFindings)
+        #expect(summary.runsStillRunning == RunsStillRunning(runs: 1, files: ["logs/2025-06-30_Execution.log"]))
+        let markdown = try String(contentsOf: city.root.appendingPathComponent("reports/2025-06/kouka-2025-06.md"), encoding: .utf8)
+        #expect(markdown.contains("暫定: 作成時に実行中だった 1 件の実行"))
+
+        // The robot stopped mid-run: no end line ever comes, and the run counts unfinished once past the allowed age, no file
+        // having changed (helper-135: RPA-SV01's restart, every figure of the set then named as edited).
+        try Self.night(city, on: first.adding(days: 3))
+        let differences = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run().differences
+        #expect(!differences.isEmpty)
+        #expect(Set(differences.map(\.kind)) == ["written-report-outdated"], "\(differences.filter { $0.kind != "written-report-outdated" })")
+    }
+}
