@@ -44,7 +44,7 @@ enum WrittenPeriodReportCheck {
         try compareNewSystems(report, jsonPath: jsonPath, rerun: rerun, storeYear: storeYear, into: &summary)
         guard !changed.isEmpty else { return }
         if summary.differences.count == before {
-            summary.reportsStillHolding.append("\(jsonPath): made before these changed: \(changed.joined(separator: ", ")); every figure it states is still what the store gives")
+            summary.reportsStillHolding.append("\(jsonPath): made before these changed: \(changed.joined(separator: ", ")); every figure it states that verify compares is still what the store gives (its projection and path to the target, made as of its day, are not compared: make it again to see them as of today)")
             return
         }
         summary.differences.append(.init(kind: "written-report-outdated", subject: jsonPath, field: changed.joined(separator: ", "), foundIn: "report", expectedFrom: "store",

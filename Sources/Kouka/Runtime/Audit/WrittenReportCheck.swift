@@ -227,7 +227,7 @@ enum WrittenReportCheck {
         // its own that is no longer the configuration's.
         let statesOtherSettings = reasons.contains { !["sources", "path", "catalog.sha256", "koukaVersion"].contains($0.field) }
         guard !figures.isEmpty || statesOtherSettings else {
-            summary.reportsStillHolding.append("\(path): made before these changed: \(outdatedBy); every figure it states is still what the store gives")
+            summary.reportsStillHolding.append("\(path): made before these changed: \(outdatedBy); every figure it states that verify compares is still what the store gives (its projection and path to the target, made as of its day, are not compared: make it again to see them as of today)")
             return
         }
         summary.differences += reasons
