@@ -11,6 +11,18 @@ struct MonthReportWithRunsStillRunningTests {
         IncrementalIngestTests.line(job, on: day, time, message: "住民票郵送請求 execution \(what)", end: end) + "\r\n"
     }
 
+    /// The text of a workbook's cells (its shared strings), as Excel reads them.
+    static func workbookText(_ path: String) throws -> String {
+        let process = Process(), output = Pipe()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); sys.stdout.write(z.read('xl/sharedStrings.xml').decode())", path]
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func night(_ city: TemporaryCity, on day: LocalDate) throws {
         let options = NightlyOptions(today: day, now: LocalClock.tokyo.instant(of: day, hour: 2, minute: 0, second: 0))
         _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
@@ -29,6 +41,9 @@ struct MonthReportWithRunsStillRunningTests {
         #expect(summary.runsStillRunning == RunsStillRunning(runs: 1, files: ["logs/2025-06-30_Execution.log"]))
         let markdown = try String(contentsOf: city.root.appendingPathComponent("reports/2025-06/kouka-2025-06.md"), encoding: .utf8)
         #expect(markdown.contains("暫定: 作成時に実行中だった 1 件の実行"))
+        let html = try String(contentsOf: city.root.appendingPathComponent("reports/2025-06/kouka-2025-06.html"), encoding: .utf8)
+        #expect(html.contains("暫定: 作成時に実行中だった 1 件の実行"))
+        #expect(try Self.workbookText(city.root.appendingPathComponent("reports/2025-06/kouka-2025-06.xlsx").path).contains("暫定: 作成時に実行中だった 1 件の実行"))
 
         // The robot stopped mid-run: no end line ever comes, and the run counts unfinished once past the allowed age, no file
         // having changed (helper-135: RPA-SV01's restart, every figure of the set then named as edited).

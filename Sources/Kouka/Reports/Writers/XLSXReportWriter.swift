@@ -29,6 +29,7 @@ package enum XLSXReportWriter {
         let summary = book.sheet("概要", header: ["項目", "値", "目標", "達成"])
         var row: UInt32 = 1
         summary.text(row, 0, "期間"); summary.text(row, 1, "\(report.label)（\(report.from) 〜 \(report.to)）"); row += 1
+        if let running = report.runsStillRunning { summary.text(row, 0, "暫定"); summary.text(row, 1, running.notice); row += 1 }
         summary.text(row, 0, "作成"); summary.text(row, 1, "\(report.generatedAt)（Kouka \(report.koukaVersion)）"); row += 1
         for target in report.targets {
             // The AI-supported tasks are a count; only hours have decimals.
