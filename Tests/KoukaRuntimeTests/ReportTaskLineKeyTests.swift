@@ -86,6 +86,27 @@ struct ReportTaskLineKeyTests {
         #expect(report(ocrLine: 3, translationLine: 2) == ["characters", "sheets"])
     }
 
+    /// A task renamed with a new baseline from October is shown under the name of its latest row in the period, not that of
+    /// its first run (helper-130 #3); its figures are each day's row's.
+    @Test func aTaskRenamedMidYearIsShownUnderItsLatestName() {
+        var renamed = Self.entry
+        renamed.name = "住民票発行（新基準）"
+        renamed.validFrom = LocalDate(year: 2024, month: 10, day: 1)
+        renamed.residualMinutesPerUnit = 4
+        renamed.line = 3
+        let november = DailyRollup(key: RollupKey(date: LocalDate(year: 2024, month: 11, day: 5), department: "", family: .rpa, taskName: "住民票発行",
+                                                  outcome: .success, unit: .runs),
+                                   totals: RollupTotals(events: 1, quantity: 1, machineSeconds: 0, humanSeconds: 0, humanMeasuredQuantity: 0), sourceID: 1)
+        let report = ReportBuilder.build(ReportInputs(
+            period: .fiscalYear(FiscalYear(2024)), rollups: [Self.rollup(department: "", day: 10, events: 1), november],
+            catalog: TaskCatalog(entries: [Self.entry, renamed]), catalogPath: "catalog.csv", catalogSHA256: "", targets: .dxPolicyDefaults,
+            sources: [1: SourceLine(path: "logs/a.csv", sha256: "", format: "f", rows: 2, accepted: 2, rejected: 0, status: "present")],
+            timezone: "Asia/Tokyo"))
+        #expect(report.tasks.map(\.name) == ["住民票発行（新基準）"])
+        // (12 − 2) + (12 − 4) = 18 min = 0.30 h.
+        #expect(report.hoursSaved.total == 0.3)
+    }
+
     /// A task line names the files its runs came from, by path in `String` order, whatever their ledger ids' order.
     @Test func aLinesSourcesAreInTheOrderOfTheirPaths() {
         let paths: [Int64: String] = [1: "logs/robot2/2024-05-10.log", 2: "logs/robot10/2024-05-10.log", 3: "logs/robot1/2024-05-11.log",

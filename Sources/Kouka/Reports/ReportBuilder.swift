@@ -103,6 +103,9 @@ package enum ReportBuilder {
                 taskSums.append(TaskSums(entry: entry))
             }
             taskSums[slot].sources.insert(rollup.sourceID)
+            // Named as its latest row in the period names it: a task renamed with a new baseline from October is shown under its
+            // new name, not the one of its first run (helper-130 #3).
+            if entry.validFrom > taskSums[slot].entry.validFrom { taskSums[slot].entry = entry }
             taskSums[slot].machineSeconds += t.machineSeconds
             if key.offHours && key.outcome == .success && inputs.excludeOffHoursChatbotAnswers {
                 // Answered when no one staffed the counter: no staff time was saved.
