@@ -72,5 +72,8 @@ struct CatalogHistoryTests {
         let ai = CatalogHistory.changes(from: [Self.toolRow(.translation, unit: .characters, production: "2021-07-01")],
                                         to: [Self.toolRow(.translation, unit: .characters, production: "2021-10-01")], through: Self.through)
         #expect(ai.count == 1 && ai.first?.contains("production_from 2021-07-01 → 2021-10-01") == true, "\(ai)")
+        // An AI tool's go-live still ahead of every day counted, postponed: no counted day changes (helper-138).
+        #expect(CatalogHistory.changes(from: [Self.toolRow(.translation, unit: .characters, production: "2026-04-01")],
+                                       to: [Self.toolRow(.translation, unit: .characters, production: "2026-07-01")], through: Self.through).isEmpty)
     }
 }

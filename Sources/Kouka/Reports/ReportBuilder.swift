@@ -71,7 +71,8 @@ package enum ReportBuilder {
         let tasksGivingItems = Set(inputs.rollups.lazy.filter { $0.key.unit == .items }.map { TaskName(family: $0.key.family, name: $0.key.taskName) })
 
         // A period's running totals (DeepL usage) from several files count once: the latest.
-        for rollup in RollupOrder.sorted(RunningTotals.latest(inputs.rollups)) where period.contains(rollup.key.date) {
+        let lastCounted = min(period.lastDay, inputs.countedThrough ?? period.lastDay)
+        for rollup in RollupOrder.sorted(RunningTotals.latest(inputs.rollups)) where period.contains(rollup.key.date) && rollup.key.date <= lastCounted {
             let key = rollup.key, t = rollup.totals
             guard let entry = rows.entry(for: key.taskName, system: key.family, on: key.date) else {
                 exclusions.unmappedRuns += t.events

@@ -2,6 +2,10 @@
 /// What a yearly report is built from.
 package struct ReportInputs: Sendable {
     package var period: ReportPeriod
+    /// The last day counted, for a period cut at a day (a month's year to date): the rollups hold running totals of periods
+    /// from after it, to tell where each count fell, and those periods are not counted (helper-140: a DeepL period from
+    /// December in November's year to date). Nil: the period's last day.
+    package var countedThrough: LocalDate? = nil
     package var rollups: [DailyRollup]
     package var catalog: TaskCatalog
     package var catalogPath: String

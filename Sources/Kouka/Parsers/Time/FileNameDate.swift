@@ -17,13 +17,17 @@ enum FileNameDate {
                   let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) else { return character }
             return Character(ascii)
         }
-        for start in characters.indices {
-            if let day = day(in: characters, at: start) { return day }
+        // An era by its initial (`R7.3.28`) only where the name holds no date written otherwise: `R2.1.3版_2026-11-16` is a
+        // version and a day, not 令和2年 (helper-138).
+        for initials in [false, true] {
+            for start in characters.indices {
+                if let day = day(in: characters, at: start, initials: initials) { return day }
+            }
         }
         return nil
     }
 
-    private static func day(in text: [Character], at start: Int) -> LocalDate? {
+    private static func day(in text: [Character], at start: Int, initials: Bool) -> LocalDate? {
         func isDigit(_ index: Int) -> Bool { index < text.count && text[index].isASCII && text[index].isNumber }
         // The digits from `index` on, at most `limit` of them, and where they end.
         func number(from index: Int, limit: Int) -> (value: Int, end: Int)? {
@@ -55,7 +59,7 @@ enum FileNameDate {
         // The era's year with the month and day after a separator (令和7.3.28), and the era by its initial (R7.3.28, H31.4.30),
         // as offices write them (helper-137: dated by the file's time, in the next fiscal year).
         let initial = text[start].isASCII ? text[start].uppercased() : ""
-        let byInitial = (initial == "R" || initial == "H") && (start == 0 || !(text[start - 1].isASCII && (text[start - 1].isLetter || isDigit(start - 1))))
+        let byInitial = initials && (initial == "R" || initial == "H") && (start == 0 || !(text[start - 1].isASCII && (text[start - 1].isLetter || isDigit(start - 1))))
         for era in Self.eras where text[start...].starts(with: era.name) || (byInitial && initial == (era.name[0] == "令" ? "R" : "H")) {
             var index = start + (byInitial ? 1 : era.name.count)
             let year: Int

@@ -1,6 +1,6 @@
 
 /// Runs of the report's period that were still running when the store was last read (a robot's month-end batch past
-/// midnight, a task waiting in an export): not in any figure until kouka-nightly reads their end. The report states them,
+/// midnight, open at the end of its daily log): not in any figure until kouka-nightly reads their end. The report states them,
 /// and its job exits 1, so that a set made at 04:00 on the 1st is not signed as the month's whole (helper-135: 116.62 h
 /// printed for 117.02, exit 0, and verify named the set edited once the runs were read).
 package struct RunsStillRunning: Sendable, Hashable, Codable {

@@ -40,9 +40,13 @@ enum CatalogHistory {
         /// As compared: `production_from` decides AI uses only (the uses before it do not count); of a robot's row, only the
         /// path to the target's planned hours, which are no counted figure (helper-136: a go-live postponed named as
         /// changing counted days).
-        var compared: Row {
+        /// An AI tool's go-live after the last day counted (`through`) moved to another day after it changes no counted day
+        /// either (helper-138): as compared, it is none.
+        func compared(through: LocalDate) -> Row {
             var row = self
-            if SystemFamily(rawValue: system)?.isAI != true { row.productionFrom = nil }
+            if SystemFamily(rawValue: system)?.isAI != true || productionFrom.flatMap(LocalDate.init).map({ $0 > through }) == true {
+                row.productionFrom = nil
+            }
             return row
         }
     }
@@ -121,8 +125,8 @@ enum CatalogHistory {
             guard let from = LocalDate(row.validFrom), from <= through else { continue }
             let name = (systems[row.task]?.count ?? 0) > 1 ? "\(row.task) (\(row.system)) from \(row.validFrom)" : "\(row.task) from \(row.validFrom)"
             switch (was[key], now[key]) {
-            case let (old?, new?) where old.compared != new.compared:
-                said.append("\(name): \(difference(old.compared, new.compared)), in force since \(from): the figures of the days counted since change")
+            case let (old?, new?) where old.compared(through: through) != new.compared(through: through):
+                said.append("\(name): \(difference(old.compared(through: through), new.compared(through: through))), in force since \(from): the figures of the days counted since change")
             case (_?, nil): said.append("\(name): removed, in force since \(from): the days counted since are counted by the row in force before it, or by none")
             case (nil, _?): said.append("\(name): added from \(from), a day already past: the days counted since change")
             default: break

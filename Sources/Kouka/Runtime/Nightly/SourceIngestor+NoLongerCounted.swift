@@ -90,7 +90,7 @@ extension SourceIngestor {
             let unreadable = unreadableFiles.sorted(by: { $0.key < $1.key })
                 .map { "\($0.key), which left \($0.value) run(s) out as counted in this file, cannot be read again (it is not at its path with the bytes it was read as): put it back (from a backup if need be) if it holds them" }
             let reason = readForRecordingName.contains(display)
-                ? "read again under its recording's name (from 0.5.9 a tool's .words, .cc or .transcript kind of a transcript, and a name with or without the audio's extension, are one recording), it no longer counts the meeting it counted a second time under the name an earlier Kouka gave it: another transcript of the recording counts it once (the figures of its year drop by that second count)"
+                ? "read again under its recording's name (from 0.5.9 a tool's .words, .cc or .transcript kind of a transcript, and a name with or without the audio's extension, are one recording; from 0.5.12 so are Buzz's exports, whose names end with the moment each was written: ' (transcribed on …)'), it no longer counts the meeting it counted a second time under the name an earlier Kouka gave it: another transcript of the recording counts it once (the figures of its year drop by that second count)"
                 : "read again, it no longer counts \(nowhere) run(s) it counted before, and no file Kouka reads counts them now: they are in no source file any more (an export saved over by one with other runs, or cut short)"
                 + (unreadable.isEmpty ? "" : "; " + unreadable.joined(separator: "; "))
                 + ". If that is not what happened, put the earlier file back under its own name and run kouka-nightly"

@@ -715,7 +715,7 @@ final class SourceIngestor {
             logger.notice("read but not counted", metadata: ["file": "\(display)", "note": "\(note)"])
         }
         if let day = parsed.datedByModificationTime {
-            summary.filesDatedByModificationTime.append(.init(path: display, reason: "its name holds no date Kouka reads (2025-03-24, 20250324, 2025年3月24日, 令和7年3月24日, 平成31年4月30日), so its records are dated by when the file was last written: \(day) (\(FiscalYear(containing: day).japaneseLabel)); a file copied onto the share later than it was made lands on the day of the copy: name it by its date (2025-03-24_庁議.srt or 2025年3月24日_庁議.srt) and run kouka-nightly"))
+            summary.filesDatedByModificationTime.append(.init(path: display, reason: "its name holds no date Kouka reads (2025-03-24, 2025.03.24, 20250324, 2025年3月24日, 令和7年3月24日, R7.3.24, 平成31年4月30日), so its records are dated by when the file was last written: \(day) (\(FiscalYear(containing: day).japaneseLabel)); a file copied onto the share later than it was made lands on the day of the copy: name it by its date (2025-03-24_庁議.srt or 2025年3月24日_庁議.srt) and run kouka-nightly"))
             logger.notice("file dated by its modification time", metadata: ["file": "\(display)", "day": "\(day)"])
         }
         logger.info("source file read", metadata: [

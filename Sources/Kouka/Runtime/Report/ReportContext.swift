@@ -156,12 +156,14 @@ struct ReportContext {
             let was = s.officeHours ?? OfficeHours.unknownLedgerText
             if was != hours { otherHours[s.path] = was }
         }
-        return ReportInputs(
+        var inputs = ReportInputs(
             period: period, rollups: rollups, catalog: catalog, catalogPath: catalogPath, catalogSHA256: catalogSHA256,
             targets: configuration.targets, sources: sources, timezone: configuration.clock.zone.identifier,
             excludeOffHoursChatbotAnswers: configuration.excludeOffHoursChatbotAnswers, minimumAIUses: configuration.minimumAIUses,
             generatedAt: generatedAt, koukaVersion: KoukaVersion.current,
             money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600, officeHours: configuration.officeHours,
             otherOfficeHours: otherHours)
+        inputs.countedThrough = rollupsThrough
+        return inputs
     }
 }
