@@ -165,6 +165,7 @@ import Testing
         let losing = try savedOver.summary()["filesLosingRuns"] as? [[String: Any]] ?? []
         #expect(losing.map { $0["path"] as? String } == ["logs/b.jsonl"])
         #expect((losing.first?["reason"] as? String)?.contains("billing period(s) it counted (DeepL from 2025-03-01)") == true, "\(losing)")
+
     }
 
     /// The source's task renamed in kouka.toml: its periods are read again under the new name, by the city's choice, and are

@@ -149,4 +149,26 @@ struct RunsInAnotherUnitTests {
         let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
         #expect(report.exclusions.unitMismatchRuns == 1, "the rpa-csv run; the UiPath logs' empty run of 06-10 is no mismatch")
     }
+
+    /// A month in which the queue robot's queue was empty every day: its report does not list the runs as mismatches, as the
+    /// year's and the nightly do not, the task giving items in other months (helper-141).
+    @Test func aMonthOfEmptyQueuesIsNoMismatchWhereTheTaskGivesItemsInAnother() throws {
+        let city = try Self.city(unit: "items")
+        defer { city.remove() }
+        func line(_ job: String, _ day: String, _ time: String, _ message: String, _ extra: String = "") -> String {
+            IncrementalIngestTests.line(job, on: day, time, message: message).replacingOccurrences(of: #""jobId":"\#(job)""#, with: #""jobId":"\#(job)""# + extra)
+        }
+        try city.write("logs/2025-05-12_Execution.log", [
+            line("q1", "2025-05-12", "09:00:00", "住民票郵送請求 execution started"),
+            line("q1", "2025-05-12", "09:01:00", "Transaction ended", #","transactionStatus":"Successful""#),
+            line("q1", "2025-05-12", "09:10:00", "住民票郵送請求 execution ended", #","totalExecutionTimeInSeconds":600"#),
+        ].joined(separator: "\r\n") + "\r\n")
+        _ = try RepeatedJobIdOnTwoDaysTests().night(city, 11)
+        // June holds only the empty run of 06-10 (the city's own log).
+        let day = LocalDate(year: 2025, month: 7, day: 5)
+        let options = ReportOptions(period: .month(year: 2025, month: 6), generatedAt: LocalClock.tokyo.instant(of: day, hour: 4, minute: 0, second: 0), today: day)
+        let june = try ReportJob(configuration: Configuration.load(path: city.configPath), options: options, logger: .silent).build()
+        #expect(june.exclusions.unitMismatchRuns == 0)
+        #expect(june.unitMismatches.isEmpty, "\(june.unitMismatches)")
+    }
 }

@@ -68,7 +68,7 @@ package enum ReportBuilder {
         var aiUses = AITaskCounter(minimumUses: inputs.minimumAIUses)
         var rows = CatalogRows(inputs.catalog)
         var departments = DepartmentSpellings(catalog: inputs.catalog)
-        let tasksGivingItems = Set(inputs.rollups.lazy.filter { $0.key.unit == .items }.map { TaskName(family: $0.key.family, name: $0.key.taskName) })
+        let tasksGivingItems = inputs.tasksGivingItems ?? Set(inputs.rollups.lazy.filter { $0.key.unit == .items }.map { "\($0.key.family.rawValue)\u{0}\($0.key.taskName)" })
 
         // A period's running totals (DeepL usage) from several files count once: the latest.
         let lastCounted = min(period.lastDay, inputs.countedThrough ?? period.lastDay)
@@ -127,7 +127,7 @@ package enum ReportBuilder {
             // A queue robot's run that found its queue empty gives a run and no item: under its row in items it saved nothing
             // and lost nothing, and is no run in another unit (helper-130: listed among the mismatches, honest runs).
             if key.outcome == .success, key.unit == .runs, entry.unit == .items, EffectModel.runsWithoutItemsAreEmptyQueues(format: inputs.sources[rollup.sourceID]?.format ?? ""),
-               tasksGivingItems.contains(TaskName(family: key.family, name: key.taskName)) {
+               tasksGivingItems.contains("\(key.family.rawValue)\u{0}\(key.taskName)") {
                 continue
             }
             guard let minutes = EffectModel.savedMinutes(outcome: key.outcome, unit: key.unit, totals: t, entry: entry) else {
@@ -269,10 +269,4 @@ package enum ReportBuilder {
         }
         return lines
     }
-}
-
-/// A task as a log names it, for the tasks whose logs give items (`ReportBuilder`).
-private struct TaskName: Hashable {
-    var family: SystemFamily
-    var name: String
 }

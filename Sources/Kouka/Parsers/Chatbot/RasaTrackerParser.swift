@@ -76,8 +76,9 @@ package struct RasaTrackerParser: LogParser {
         var summary = ParseSummary()
         var current: Inquiry? = nil
         var sawEvents = false
+        let unclassified = unclassifiedNames
         func finish(_ inquiry: Inquiry, mayChange: Bool = false) {
-            let botAnswered = !unclassifiedNames.contains(inquiry.intent) && inquiry.confidence >= options.minimumConfidence
+            let botAnswered = !unclassified.contains(inquiry.intent) && inquiry.confidence >= options.minimumConfidence
             var event = UsageEvent(
                 family: .chatbot, occurredAt: inquiry.at, taskName: inquiry.intent, department: options.department,
                 outcome: botAnswered && !inquiry.handedOff ? .success : .failure, quantity: 1, unit: .inquiries,

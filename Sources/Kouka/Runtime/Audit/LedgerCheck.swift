@@ -75,11 +75,15 @@ struct LedgerCheck {
             // Missing from its path, or another file there (a log rotated: `mv log log.old`, a new log at its name), its bytes
             // at a new path the last nightly run could not see: nothing is missing, and the next run records the move
             // (`filesRenamed`). Named as missing or changed, an honest `mv` before that run was a false alarm (helper-133).
-            // Another file at the path, not the counted one edited in place: its bytes parked under a new name first would hide
-            // the edit until the next nightly run (helper-134).
-            let replaced = files[line.path].flatMap { FileStatus(path: $0) }.map { $0.inode != line.inode } ?? true
-            if line.status == .present, replaced, found.contains(where: { $0.kind == "missing-file" || ($0.kind == "changed-file" && $0.field == "sha256") }),
-               let newPath = movedTo.file(holdingWhatWasRead: line) {
+            // Another file at the path, begun anew (a log rotated), not the counted one edited in place, nor saved by an editor
+            // through a new file of about its size: its bytes parked under a new name first would hide the edit until the next
+            // nightly run (helper-134, helper-141). Asked only of a line found missing or changed.
+            func replacedByANewFile() -> Bool {
+                guard let status = files[line.path].flatMap({ FileStatus(path: $0) }) else { return true }
+                return status.inode != line.inode && status.size < line.size
+            }
+            if line.status == .present, found.contains(where: { $0.kind == "missing-file" || ($0.kind == "changed-file" && $0.field == "sha256") }),
+               replacedByANewFile(), let newPath = movedTo.file(holdingWhatWasRead: line) {
                 moved[newPath] = line.path
                 self.standing[line.path] = .takenAsStored("moved to \(newPath) after the last nightly run, its bytes as read: its rollups are checked by their digest, and the next nightly run records the move")
                 continue

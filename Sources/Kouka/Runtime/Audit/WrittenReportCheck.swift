@@ -187,7 +187,11 @@ enum WrittenReportCheck {
         }
         // Made while runs of its period were still running, as it says: their ends read since change its figures, whatever files
         // changed (helper-135: a month's set made at 04:00 on the 1st named as edited the night after).
-        if !figures.isEmpty, let running = json["runsStillRunning"] as? [String: Any], let runs = running["runs"] as? Int {
+        // Only figures of tasks whose files held them, and the sums over tasks: another task's figure edited is still an edit
+        // (helper-141).
+        if !figures.isEmpty, let running = json["runsStillRunning"] as? [String: Any], let runs = running["runs"] as? Int,
+           case let runningFiles = Set(running["files"] as? [String] ?? []), case let files = Self.filesByTask(store: store, written: json, partsOf: partsOf),
+           figures.allSatisfy({ Self.task(of: $0.field).map { !files[$0, default: []].isDisjoint(with: runningFiles) } ?? true }) {
             reasons.append(.init(kind: "written-report-outdated", subject: path, field: "runsStillRunning", found: "\(runs) run(s) still running", foundIn: "report",
                                  expectedFrom: "store", detail: "the report was made while \(runs) run(s) of its period were still running, as it says: their ends read since are in the store's figures; re-run \(rerun)"))
         }

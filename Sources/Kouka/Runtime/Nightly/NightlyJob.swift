@@ -226,7 +226,7 @@ package struct NightlyJob {
         ingestor.settleLosses(summary: &summary)
         try ingestor.settleRunsInAnotherUnit(store: options.dryRun ? nil : store, summary: &summary)
         if let store, !options.dryRun, !summary.interrupted { try ingestor.settleRunsCountedNowhere(store: store, summary: &summary) }
-        if let store, !options.dryRun { try ingestor.settlePeriodsLost(store: store, summary: &summary) }
+        if let store, !options.dryRun, !summary.interrupted { try ingestor.settlePeriodsLost(store: store, summary: &summary) }
         if let store, !options.dryRun, !summary.interrupted { options.fileObserver?(files.count, store) }
         progress.finish()
         if case let unsettled = ingestor.unsettled, !unsettled.isEmpty {

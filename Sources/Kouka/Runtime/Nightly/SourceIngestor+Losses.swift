@@ -31,14 +31,17 @@ extension SourceIngestor {
         for display in periodsNoLongerHeld.keys.sorted() {
             let lost = try periodsNoLongerHeld[display]!.filter { try !store.holdsRunningTotals(of: $0, otherThan: display) }.sorted()
             guard !lost.isEmpty else { continue }
-            let shown = lost.prefix(3).map { "\($0.taskName) from \($0.start)" }.joined(separator: ", ") + (lost.count > 3 ? ", …" : "")
-            let reason = "it no longer holds the running totals of \(lost.count) billing period(s) it counted (\(shown)), and no other file does: "
-                + "their characters count nowhere now (an answer saved over by the next period's). Put the file as it was back under a name of "
-                + "its own, keep each poll's answer (append to the file, or a file a day), then run kouka-nightly"
-            summary.filesLosingRuns.append(.init(path: display, reason: reason))
-            try store.noteLoss(path: display, reason: reason)
+            summary.filesLosingRuns.append(.init(path: display, reason: Self.periodsLostReason(lost)))
             logger.warning("source file read again no longer holds billing periods it counted", metadata: ["file": "\(display)", "periods": "\(lost.count)"])
         }
         periodsNoLongerHeld = [:]
+    }
+
+    /// What the summary says of a file that no longer holds the running totals of billing periods `lost` (in order).
+    static func periodsLostReason(_ lost: [KoukaStore.RunningTotalPeriod]) -> String {
+        let shown = lost.prefix(3).map { "\($0.taskName) from \($0.start)" }.joined(separator: ", ") + (lost.count > 3 ? ", …" : "")
+        return "it no longer holds the running totals of \(lost.count) billing period(s) it counted (\(shown)), and no other file does: "
+            + "their characters count nowhere now (an answer saved over by the next period's). Put the file as it was back under a name of "
+            + "its own, keep each poll's answer (append to the file, or a file a day), then run kouka-nightly"
     }
 }

@@ -11,15 +11,18 @@ extension SourceIngestor {
         if other.isEmpty { inAnotherUnit[display] = nil } else { inAnotherUnit[display] = (format, other) }
     }
 
-    /// `EffectModel.runsWithoutItemsAreEmptyQueues(format:)`.
-    static func emptyQueueRuns(format: String) -> Bool { EffectModel.runsWithoutItemsAreEmptyQueues(format: format) }
 
     /// Names, in path order, the files whose successful runs are in another unit than their catalog row's,
-    /// now that every file of the night is in the store.
+    /// now that every file of the night is in the store. Whether a task gives items is asked once a night.
     func settleRunsInAnotherUnit(store: KoukaStore?, summary: inout NightlySummary) throws {
+        var giving: [String: Bool] = [:]
         for display in inAnotherUnit.keys.sorted() {
-            guard let (format, rollups) = inAnotherUnit[display], let reason = try Self.runsInAnotherUnit(rollups, catalogRows: &catalogRows, givesItems: {
-                try Self.emptyQueueRuns(format: format) && store?.givesItems(family: $0.family.rawValue, taskName: $0.taskName) == true
+            guard let (format, rollups) = inAnotherUnit[display], let reason = try Self.runsInAnotherUnit(rollups, format: format, catalogRows: &catalogRows, givesItems: { key in
+                let task = "\(key.family.rawValue)\u{0}\(key.taskName)"
+                if let known = giving[task] { return known }
+                let gives = try store?.givesItems(family: key.family.rawValue, taskName: key.taskName) == true
+                giving[task] = gives
+                return gives
             }) else { continue }
             summary.runsInAnotherUnit.append(.init(path: display, reason: reason))
             logger.warning("successful runs in another unit than their catalog row's; they save nothing", metadata: ["file": "\(display)"])
@@ -31,19 +34,21 @@ extension SourceIngestor {
     /// that gives runs, or in runs for one that gives items): they save nothing (`EffectModel.savedMinutes`), and only the
     /// reports' `unitMismatches` listed them, every job exiting 0 (helper-124: a row written in 件, read as items, left a
     /// task counted in runs at 0 h). Nil when there are none. The names are the tools', never a citizen's words.
-    /// A run under a row in items is one only when the task gives no item anywhere, in this file or another (`givesItems`):
-    /// a queue robot's run that found its queue empty handled none, and lost nothing.
-    static func runsInAnotherUnit(_ rollups: [(key: RollupKey, totals: RollupTotals)], catalogRows: inout CatalogRows,
+    /// A run of a file of `format` under a row in items is none when the format's runs without items are a queue robot's
+    /// that found its queue empty (`EffectModel.runsWithoutItemsAreEmptyQueues`) and the task gives items, in this file or
+    /// another (`givesItems`): such a run handled none, and lost nothing.
+    static func runsInAnotherUnit(_ rollups: [(key: RollupKey, totals: RollupTotals)], format: String, catalogRows: inout CatalogRows,
                                   givesItems: (RollupKey) throws -> Bool) rethrows -> String? {
         var found: [String: (runs: Int, units: Double)] = [:]
+        let emptyQueues = EffectModel.runsWithoutItemsAreEmptyQueues(format: format)
         // Whether each task gives items, worked out once a task: a file holds a task's rollups of hundreds of days.
         var givingItems: [String: Bool] = [:]
-        for (key, _) in rollups where key.unit == .items { givingItems["\(key.family.rawValue)\u{0}\(key.taskName)"] = true }
+        if emptyQueues { for (key, _) in rollups where key.unit == .items { givingItems["\(key.family.rawValue)\u{0}\(key.taskName)"] = true } }
         for (key, totals) in rollups where key.outcome == .success {
             guard let entry = catalogRows.entry(for: key.taskName, system: key.family, on: key.date), entry.unit != key.unit else { continue }
             if key.unit == .runs, entry.unit == .items {
                 let task = "\(key.family.rawValue)\u{0}\(key.taskName)"
-                if givingItems[task] == nil { givingItems[task] = try givesItems(key) }
+                if givingItems[task] == nil { givingItems[task] = try emptyQueues && givesItems(key) }
                 if givingItems[task]! { continue }
             }
             let what = "\(entry.taskID) \(key.taskName): the log gives \(key.unit.rawValue), the catalog row of \(entry.validFrom) counts \(entry.unit.rawValue)"

@@ -27,8 +27,10 @@ extension SourceIngestor {
     /// counting, and whose bytes an auditor finds here.
     func counted(_ sha256: String, at display: String, store: KoukaStore) throws -> CountedBytes? {
         var away: SourceFileRecord? = nil
-        let namedDay = dayNamed(by: display)
-        for line in try store.sources(withSHA256: sha256, otherThan: display) where dayNamed(by: line.path) == namedDay {
+        // Another path's day by this file's format: a deleted line's path is among no source to ask (helper-141).
+        let parser = file(at: display)?.spec.parser
+        let namedDay = parser?.dayNamed(by: display)
+        for line in try store.sources(withSHA256: sha256, otherThan: display) where parser?.dayNamed(by: line.path) == namedDay {
             // A file read whole this run whose hash is taken as it is read, and that is not recorded yet, is one
             // whose turn has not come: its ledger line is judged as any such file's is. Were it passed over, two
             // identical files read again together would swap which of them is the copy.

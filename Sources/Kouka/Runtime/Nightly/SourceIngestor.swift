@@ -14,7 +14,8 @@ final class SourceIngestor {
     var catalogRows: CatalogRows
     /// The successful runs of each file recorded this run whose catalog row counts another unit (`noteRunsInAnotherUnit`).
     var inAnotherUnit: [String: (format: String, rollups: [(key: RollupKey, totals: RollupTotals)])] = [:]
-    /// The files this run read whole, by SHA-256: a copy of one read in the same batch is a copy too.
+    /// The files this run read whole, by their copy key (`copyKey`: the SHA-256, and a day a name gives where the format
+    /// reads one): a copy of one read in the same batch is a copy too.
     var readThisRun: [String: String] = [:]
     /// The new SHA-256 of each file this run reads, by path ("" when it is appended to: not known yet).
     var newHashThisRun: [String: String] = [:]
@@ -662,7 +663,13 @@ final class SourceIngestor {
                     let periodsHeld = Set(rollups.lazy.filter { $0.key.cumulative && !$0.key.undatedPeriod }
                         .map { KoukaStore.RunningTotalPeriod(start: $0.key.date, family: $0.key.family.rawValue, taskName: $0.key.taskName) })
                     let periodsGone = try store.runningTotalPeriods(ofSourceAt: display).subtracting(periodsHeld)
-                    if !periodsGone.isEmpty { periodsNoLongerHeld[display] = periodsGone }
+                    if !periodsGone.isEmpty {
+                        periodsNoLongerHeld[display] = periodsGone
+                        // Kept with the file's commit, as the other losses are: a run killed before its end leaves it for the next
+                        // to state (helper-141), judged against the files recorded so far.
+                        let lost = try periodsGone.filter { try !store.holdsRunningTotals(of: $0, otherThan: display) }
+                        if !lost.isEmpty { try store.noteLoss(path: display, reason: Self.periodsLostReason(lost.sorted())) }
+                    }
                 }
             } else if regainingRuns.remove(display) != nil {
                 // Runs it counts now, against the runs it counted: its rejections stay what they were, and are no gain.

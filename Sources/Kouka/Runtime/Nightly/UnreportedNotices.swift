@@ -82,11 +82,8 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
                 let key = rollup.key
                 unmapped["\(key.family.rawValue)\u{0}\(key.taskName)", default: .init(system: key.family.rawValue, name: key.taskName, runs: 0)].runs += rollup.totals.events
             }
-            if let reason = try SourceIngestor.runsInAnotherUnit(rollups.map { ($0.key, $0.totals) }, catalogRows: &catalogRows,
-                                                                 givesItems: { key in
-                                                                     try SourceIngestor.emptyQueueRuns(format: source.format)
-                                                                         && store.givesItems(family: key.family.rawValue, taskName: key.taskName)
-                                                                 }) {
+            if let reason = try SourceIngestor.runsInAnotherUnit(rollups.map { ($0.key, $0.totals) }, format: source.format, catalogRows: &catalogRows,
+                                                                 givesItems: { try store.givesItems(family: $0.family.rawValue, taskName: $0.taskName) }) {
                 notices.runsInAnotherUnit.append(.init(path: source.path, reason: reason))
             }
         }

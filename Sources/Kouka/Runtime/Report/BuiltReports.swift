@@ -21,4 +21,6 @@ final class BuiltReports {
     var allRollupsInDayOrder = false
     /// The places in `allRollups` of the running totals of undated periods (`RollupKey.undatedPeriod`).
     var undatedPeriodRollups: [Int] = []
+    /// The tasks (`family`, NUL, name in the log) any counted file gives items for (`ReportInputs.tasksGivingItems`), looked up once.
+    var tasksGivingItems: Set<String>?
 }

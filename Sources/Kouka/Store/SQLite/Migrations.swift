@@ -320,8 +320,7 @@ enum Migrations {
         ("v25", """
         UPDATE source_files SET changed_at = 0 WHERE status = 'present'
             AND format IN ('rpa-csv', 'ai-ocr-csv', 'minutes-session-csv', 'translation-usage', 'chatbot-csv', 'winactor-task-csv',
-                           'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'minutes-transcript',
-            'rasa-tracker');
+                           'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'minutes-transcript');
         """),
         // 0.5.5 counts one recording's transcripts in several formats once, reads a name's date whole (`2024-7-19`), a
         // translation count's comma as a thousands separator only, refuses a saved OData answer that is one page of several,
@@ -429,7 +428,7 @@ enum Migrations {
         ("v35", """
         UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format IN ('deepl-usage', 'bot-framework-transcript',
             'translation-usage', 'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'minutes-transcript',
-            'rasa-tracker');
+            'rasa-tracker', 'azure-document-intelligence');
         """),
     ]
 
