@@ -75,9 +75,12 @@ import Testing
         defer { city.remove() }
         Thread.sleep(forTimeInterval: 1.2)
         try move(city, "logs/winactor/b.csv", to: "logs/winactor/b-old.csv")
-        try city.write("logs/winactor/b.csv", UnfinishedRunsTests.header + "\r\n")
+        // The new log has grown past the old one's size by the time the auditor verifies (helper-142).
+        try city.write("logs/winactor/b.csv", City.export(40...60))
         let (before, summary) = try verify(city)
         #expect(before == 0, "\(summary["differences"] ?? [])")
+        // Its runs are new to the year: before the nightly run the set is compared with no file holding them.
+        try city.write("logs/winactor/b.csv", UnfinishedRunsTests.header + "\r\n")
         try city.nightly()
         let (after, next) = try verify(city)
         #expect(after == 0, "\(next["differences"] ?? [])")

@@ -51,7 +51,7 @@ import Testing
         }
 
         static func export(_ ids: ClosedRange<Int>) -> String {
-            ([UnfinishedRunsTests.header] + ids.map { UnfinishedRunsTests.row("t\($0)", "FINISH", "2024/05/\(String(format: "%02d", $0)) 09:00:00") })
+            ([UnfinishedRunsTests.header] + ids.map { UnfinishedRunsTests.row("t\($0)", "FINISH", "2024/05/\(String(format: "%02d", ($0 - 1) % 31 + 1)) 09:00:00") })
                 .joined(separator: "\r\n") + "\r\n"
         }
 

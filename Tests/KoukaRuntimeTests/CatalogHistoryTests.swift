@@ -75,5 +75,8 @@ struct CatalogHistoryTests {
         // An AI tool's go-live still ahead of every day counted, postponed: no counted day changes (helper-138).
         #expect(CatalogHistory.changes(from: [Self.toolRow(.translation, unit: .characters, production: "2026-04-01")],
                                        to: [Self.toolRow(.translation, unit: .characters, production: "2026-07-01")], through: Self.through).isEmpty)
+        // From none (every use counts) to a day ahead (every use counted so far is early) is a change (helper-142).
+        #expect(CatalogHistory.changes(from: [Self.toolRow(.translation, unit: .characters)],
+                                       to: [Self.toolRow(.translation, unit: .characters, production: "2026-07-01")], through: Self.through).count == 1)
     }
 }

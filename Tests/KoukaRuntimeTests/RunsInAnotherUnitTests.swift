@@ -171,4 +171,28 @@ struct RunsInAnotherUnitTests {
         #expect(june.exclusions.unitMismatchRuns == 0)
         #expect(june.unitMismatches.isEmpty, "\(june.unitMismatches)")
     }
+
+    /// A queue robot whose first items came in a month after: the earlier month's report is made and verified by what the
+    /// store held through its own last day, so that a later month's items do not change a signed month's figures (helper-142:
+    /// verify named the set edited).
+    @Test func aLaterMonthsItemsDoNotChangeAnEarlierMonthsMismatches() throws {
+        let city = try Self.city(unit: "items")
+        defer { city.remove() }
+        func line(_ job: String, _ day: String, _ time: String, _ message: String, _ extra: String = "") -> String {
+            IncrementalIngestTests.line(job, on: day, time, message: message).replacingOccurrences(of: #""jobId":"\#(job)""#, with: #""jobId":"\#(job)""# + extra)
+        }
+        try city.write("logs/2025-07-02_Execution.log", [
+            line("q1", "2025-07-02", "09:00:00", "住民票郵送請求 execution started"),
+            line("q1", "2025-07-02", "09:01:00", "Transaction ended", #","transactionStatus":"Successful""#),
+            line("q1", "2025-07-02", "09:10:00", "住民票郵送請求 execution ended", #","totalExecutionTimeInSeconds":600"#),
+        ].joined(separator: "\r\n") + "\r\n")
+        let day = LocalDate(year: 2025, month: 7, day: 5)
+        _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,
+                           options: NightlyOptions(today: day, now: LocalClock.tokyo.instant(of: day, hour: 2, minute: 0, second: 0))).run()
+        let options = ReportOptions(period: .month(year: 2025, month: 6), generatedAt: LocalClock.tokyo.instant(of: day, hour: 4, minute: 0, second: 0), today: day)
+        let june = try ReportJob(configuration: Configuration.load(path: city.configPath), options: options, logger: .silent).build()
+        #expect(june.exclusions.unitMismatchRuns == 1, "through June 30 the task gave no item")
+        let year = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025), logger: .silent).build()
+        #expect(year.exclusions.unitMismatchRuns == 0, "through the year's end it gave July's")
+    }
 }

@@ -6,9 +6,9 @@ package struct ReportInputs: Sendable {
     /// from after it, to tell where each count fell, and those periods are not counted (helper-140: a DeepL period from
     /// December in November's year to date). Nil: the period's last day.
     package var countedThrough: LocalDate? = nil
-    /// The tasks (`family`, NUL, name in the log) any counted file of the store gives items for, whatever its period: a queue
-    /// robot whose queue was empty all month gives none in the month (helper-141: its honest runs listed as mismatches in the
-    /// month's report, not the year's). Nil: those the rollups give.
+    /// The tasks (`family`, NUL, name in the log) any counted file of the store gives items for on a day up to the period's
+    /// last counted day, whatever its period: a queue robot whose queue was empty all month gives none in the month
+    /// (helper-141: its honest runs listed as mismatches in the month's report, not the year's). Nil: those the rollups give.
     package var tasksGivingItems: Set<String>? = nil
     package var rollups: [DailyRollup]
     package var catalog: TaskCatalog

@@ -12,13 +12,14 @@ extension KoukaStore {
 }
 
 extension KoukaStore {
-    /// Every task (`family`, NUL, name in the log) a counted file gives items for: one reading of the rollups.
-    func tasksGivingItems() throws -> Set<String> {
+    /// Every task (`family`, NUL, name in the log) a counted file gives items for on a day on or before `day`: one reading of
+    /// the rollups.
+    func tasksGivingItems(through day: LocalDate) throws -> Set<String> {
         var tasks = Set<String>()
         try db.prepare("""
             SELECT DISTINCT r.family, r.task_name FROM rollups r CROSS JOIN source_files s ON s.id = r.source_id
-            WHERE r.unit = 'items' AND s.status IN ('present', 'gone')
-            """, reading: "rollups").query { tasks.insert("\(try $0.text(0))\u{0}\(try $0.text(1))") }
+            WHERE r.unit = 'items' AND r.day <= ? AND s.status IN ('present', 'gone')
+            """, reading: "rollups").query([.text(day.description)]) { tasks.insert("\(try $0.text(0))\u{0}\(try $0.text(1))") }
         return tasks
     }
 }

@@ -17,12 +17,8 @@ enum FileNameDate {
                   let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) else { return character }
             return Character(ascii)
         }
-        // An era by its initial (`R7.3.28`) only where the name holds no date written otherwise: `R2.1.3版_2026-11-16` is a
-        // version and a day, not 令和2年 (helper-138).
-        for initials in [false, true] {
-            for start in characters.indices {
-                if let day = day(in: characters, at: start, initials: initials) { return day }
-            }
+        for start in characters.indices {
+            if let day = day(in: characters, at: start, initials: true) { return day }
         }
         return nil
     }
@@ -49,10 +45,14 @@ enum FileNameDate {
             return valid(year, month, day)
         }
         // M and D after a year and one of `.-_`, the same between month and day: 2025.3.27, R7.3.28.
-        func separated(after index: Int, year: Int) -> LocalDate? {
+        // `version`: the form is a version's (`R2.1.3版`, `R2.1.3.4`) where 版 or another dotted number follows it, which an era's
+        // initial cannot tell from a day (helper-138), where a later date may be the file's own (helper-142: R7.3.28 of a
+        // meeting, before a tool's processing time 20250402_1015).
+        func separated(after index: Int, year: Int, version: Bool = false) -> LocalDate? {
             guard index < text.count, [".", "-", "_"].contains(text[index]), let (month, afterMonth) = number(from: index + 1, limit: 2),
                   afterMonth < text.count, text[afterMonth] == text[index], let (day, afterDay) = number(from: afterMonth + 1, limit: 2),
                   !isDigit(afterDay) else { return nil }
+            if version, afterDay < text.count, text[afterDay] == "版" || (text[afterDay] == "." && isDigit(afterDay + 1)) { return nil }
             return valid(year, month, day)
         }
         // 令和N年M月D日 or 平成N年M月D日 (元年 is an era's first year): a day outside its era (令和元年4月30日, 平成31年5月1日) is no day.
@@ -64,7 +64,7 @@ enum FileNameDate {
             var index = start + (byInitial ? 1 : era.name.count)
             let year: Int
             if !byInitial, index < text.count, text[index] == "元" { year = 1; index += 1 } else if let read = number(from: index, limit: 2) { (year, index) = read } else { return nil }
-            guard let day = (byInitial ? nil : japanese(after: index, year: era.yearBefore + year)) ?? separated(after: index, year: era.yearBefore + year),
+            guard let day = (byInitial ? nil : japanese(after: index, year: era.yearBefore + year)) ?? separated(after: index, year: era.yearBefore + year, version: byInitial),
                   day >= era.first, day <= era.last else { return nil }
             return day
         }

@@ -75,15 +75,14 @@ struct LedgerCheck {
             // Missing from its path, or another file there (a log rotated: `mv log log.old`, a new log at its name), its bytes
             // at a new path the last nightly run could not see: nothing is missing, and the next run records the move
             // (`filesRenamed`). Named as missing or changed, an honest `mv` before that run was a false alarm (helper-133).
-            // Another file at the path, begun anew (a log rotated), not the counted one edited in place, nor saved by an editor
-            // through a new file of about its size: its bytes parked under a new name first would hide the edit until the next
-            // nightly run (helper-134, helper-141). Asked only of a line found missing or changed.
-            func replacedByANewFile() -> Bool {
-                guard let status = files[line.path].flatMap({ FileStatus(path: $0) }) else { return true }
-                return status.inode != line.inode && status.size < line.size
-            }
             if line.status == .present, found.contains(where: { $0.kind == "missing-file" || ($0.kind == "changed-file" && $0.field == "sha256") }),
-               replacedByANewFile(), let newPath = movedTo.file(holdingWhatWasRead: line) {
+               let newPath = movedTo.file(holdingWhatWasRead: line) {
+                guard Self.replacedByANewFile(files[line.path], as: line, readBytesAt: files[newPath]) else {
+                    movedTo.release(newPath)
+                    differences += found
+                    self.standing[line.path] = standing
+                    continue
+                }
                 moved[newPath] = line.path
                 self.standing[line.path] = .takenAsStored("moved to \(newPath) after the last nightly run, its bytes as read: its rollups are checked by their digest, and the next nightly run records the move")
                 continue
@@ -91,6 +90,26 @@ struct LedgerCheck {
             differences += found
             self.standing[line.path] = standing
         }
+    }
+
+    /// Whether the file at `file` (nil: none) is another than the counted one, begun anew (a log rotated: a new file at its
+    /// name), not the counted one edited in place, nor saved by an editor through a new file: a new inode, and lines of its own
+    /// — beyond its first (a header), no more than half of its opening lines are among those of the bytes read (`readBytesAt`,
+    /// the file that now holds them). Its bytes parked under a new name first would otherwise hide an edit until the next
+    /// nightly run (helper-134, helper-141); judged by size, a rotated log grown past the size read was named changed
+    /// (helper-142).
+    static func replacedByANewFile(_ file: String?, as line: SourceFileRecord, readBytesAt copy: String?) -> Bool {
+        guard let file, let status = FileStatus(path: file) else { return true }
+        guard status.inode != line.inode, let copy else { return false }
+        let read = Set(openingLines(of: copy)), now = openingLines(of: file).dropFirst()
+        return now.filter(read.contains).count * 2 <= now.count
+    }
+
+    /// The lines of a file's first 64 KiB (a cut last line too), as bytes.
+    private static func openingLines(of path: String) -> [Data] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { handle.closeFile() }
+        return handle.readData(ofLength: 64 << 10).split(separator: 0x0A, omittingEmptySubsequences: true).map { Data($0) }
     }
 
     /// A counted file's rollups must be those whose digest its last commit recorded. A line without one was written

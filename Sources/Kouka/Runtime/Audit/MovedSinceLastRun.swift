@@ -24,6 +24,11 @@ struct MovedSinceLastRun {
         return nil
     }
 
+    /// Gives back a file `file(holdingWhatWasRead:)` found that was not taken for the line after all.
+    mutating func release(_ display: String) {
+        taken.remove(display)
+    }
+
     private mutating func digest(of display: String, at path: String) -> String? {
         if let known = digests[display] { return known }
         let digest = SHA256.hexDigest(ofFile: path)

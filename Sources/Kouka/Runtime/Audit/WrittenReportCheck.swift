@@ -191,7 +191,7 @@ enum WrittenReportCheck {
         // (helper-141).
         if !figures.isEmpty, let running = json["runsStillRunning"] as? [String: Any], let runs = running["runs"] as? Int,
            case let runningFiles = Set(running["files"] as? [String] ?? []), case let files = Self.filesByTask(store: store, written: json, partsOf: partsOf),
-           figures.allSatisfy({ Self.task(of: $0.field).map { !files[$0, default: []].isDisjoint(with: runningFiles) } ?? true }) {
+           figures.allSatisfy({ Self.task(of: $0.field).map { !files[$0, default: []].isDisjoint(with: runningFiles) } ?? Self.robotsFigure($0.field) }) {
             reasons.append(.init(kind: "written-report-outdated", subject: path, field: "runsStillRunning", found: "\(runs) run(s) still running", foundIn: "report",
                                  expectedFrom: "store", detail: "the report was made while \(runs) run(s) of its period were still running, as it says: their ends read since are in the store's figures; re-run \(rerun)"))
         }
@@ -255,6 +255,13 @@ enum WrittenReportCheck {
     }
 
     /// The task line a field is of (`T01|税務課|rpa|runs` for `tasks[T01|税務課|rpa|runs].hoursSaved`), nil for another field.
+    /// Whether a figure that is no task's may move with a robot's run read since: a sum over tasks, not an AI tool's figure,
+    /// the AI-supported tasks or the catalog's rows, which no robot's run changes (helper-142).
+    private static func robotsFigure(_ field: String) -> Bool {
+        !(field.hasPrefix("aiTasks") || field.hasPrefix("catalog") || field.contains("ai-tasks")
+            || ["ai-ocr", "minutes", "chatbot", "translation"].contains { field.contains($0) })
+    }
+
     private static func task(of field: String) -> String? {
         guard field.hasPrefix("tasks["), let close = field.firstIndex(of: "]") else { return nil }
         return String(field[field.index(field.startIndex, offsetBy: 6)..<close])

@@ -44,8 +44,11 @@ enum CatalogHistory {
         /// either (helper-138): as compared, it is none.
         func compared(through: LocalDate) -> Row {
             var row = self
-            if SystemFamily(rawValue: system)?.isAI != true || productionFrom.flatMap(LocalDate.init).map({ $0 > through }) == true {
+            if SystemFamily(rawValue: system)?.isAI != true {
                 row.productionFrom = nil
+            } else if productionFrom.flatMap(LocalDate.init).map({ $0 > through }) == true {
+                // Any day after: as against none, which counts every use, it is a change (helper-142).
+                row.productionFrom = "after \(through)"
             }
             return row
         }

@@ -226,7 +226,9 @@ package struct NightlyJob {
         ingestor.settleLosses(summary: &summary)
         try ingestor.settleRunsInAnotherUnit(store: options.dryRun ? nil : store, summary: &summary)
         if let store, !options.dryRun, !summary.interrupted { try ingestor.settleRunsCountedNowhere(store: store, summary: &summary) }
-        if let store, !options.dryRun, !summary.interrupted { try ingestor.settlePeriodsLost(store: store, summary: &summary) }
+        // Also when stopped: a stopped night ends finished, its notes forgotten, and a loss it does not state is stated by none
+        // (helper-142). A swap of two names split by the stop may be named once.
+        if let store, !options.dryRun { try ingestor.settlePeriodsLost(store: store, summary: &summary) }
         if let store, !options.dryRun, !summary.interrupted { options.fileObserver?(files.count, store) }
         progress.finish()
         if case let unsettled = ingestor.unsettled, !unsettled.isEmpty {

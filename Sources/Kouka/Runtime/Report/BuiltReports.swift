@@ -22,5 +22,5 @@ final class BuiltReports {
     /// The places in `allRollups` of the running totals of undated periods (`RollupKey.undatedPeriod`).
     var undatedPeriodRollups: [Int] = []
     /// The tasks (`family`, NUL, name in the log) any counted file gives items for (`ReportInputs.tasksGivingItems`), looked up once.
-    var tasksGivingItems: Set<String>?
+    var tasksGivingItems: [LocalDate: Set<String>] = [:]
 }

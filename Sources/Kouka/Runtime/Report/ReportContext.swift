@@ -164,7 +164,7 @@ struct ReportContext {
             money: configuration.money, pendingMaxHours: configuration.pendingMaxAge / 3600, officeHours: configuration.officeHours,
             otherOfficeHours: otherHours)
         inputs.countedThrough = rollupsThrough
-        inputs.tasksGivingItems = try tasksGivingItems()
+        inputs.tasksGivingItems = try tasksGivingItems(through: rollupsThrough)
         return inputs
     }
 }
