@@ -119,4 +119,20 @@ import Testing
         #expect(result.code == 1)
         #expect(VerifyTamperTests.named(result.differences, kind: "changed-file", subject: "logs/winactor/b.csv"), "\(result.differences)")
     }
+
+    /// A file of one line (a usage answer saved by curl) edited and saved through a new file beside a copy of its bytes: it has
+    /// no lines of its own to tell it from a log begun anew, and is an edit (helper-143: taken for a move, exit 0).
+    @Test func aOneLineFileEditedBesideACopyIsStillChanged() throws {
+        let city = try City.verified()
+        defer { city.remove() }
+        try city.write("logs/usage.json", #"{"character_count": 8000, "character_limit": 500000}"#)
+        try city.write("kouka.toml", try String(contentsOfFile: city.config, encoding: .utf8) + "\n[[source]]\nformat = \"deepl-usage\"\npath = \"logs/usage*.json\"\ntask = \"DeepL\"\n")
+        try city.nightly()
+        Thread.sleep(forTimeInterval: 1.2)
+        let usage = city.root.appendingPathComponent("logs/usage.json")
+        try FileManager.default.copyItem(at: usage, to: city.root.appendingPathComponent("logs/usage-2024-05.json"))
+        try Data(#"{"character_count": 9000, "character_limit": 500000}"#.utf8).write(to: usage, options: .atomic)
+        let result = try city.verify()
+        #expect(VerifyTamperTests.named(result.differences, kind: "changed-file", subject: "logs/usage.json"), "\(result.differences)")
+    }
 }

@@ -27,6 +27,8 @@ struct FileNameDateTests {
         // An era by its initial yields to a date written otherwise in the name: R2.1.3 is here a version (helper-138).
         ("庁議_R2.1.3版_2026-11-16.srt", "2026-11-16"),
         ("R7.3.28_庁議_20250402_1015.vtt", "2025-03-28"),
+        // The version's form is the day where the name holds no other (helper-143).
+        ("議事録_R7.3.28版.srt", "2025-03-28"),
         ("meeting_20240513.srt", "2024-05-13"),
         ("202405131030_会議.srt", "2024-05-13"),
         ("20240513103000.json", "2024-05-13"),

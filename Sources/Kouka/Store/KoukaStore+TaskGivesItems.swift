@@ -12,14 +12,13 @@ extension KoukaStore {
 }
 
 extension KoukaStore {
-    /// Every task (`family`, NUL, name in the log) a counted file gives items for on a day on or before `day`: one reading of
-    /// the rollups.
-    func tasksGivingItems(through day: LocalDate) throws -> Set<String> {
-        var tasks = Set<String>()
+    /// The first day each task (`family`, NUL, name in the log) is given items on in a counted file: one reading of the rollups.
+    func firstDaysGivingItems() throws -> [String: LocalDate] {
+        var days: [String: LocalDate] = [:]
         try db.prepare("""
-            SELECT DISTINCT r.family, r.task_name FROM rollups r CROSS JOIN source_files s ON s.id = r.source_id
-            WHERE r.unit = 'items' AND r.day <= ? AND s.status IN ('present', 'gone')
-            """, reading: "rollups").query([.text(day.description)]) { tasks.insert("\(try $0.text(0))\u{0}\(try $0.text(1))") }
-        return tasks
+            SELECT r.family, r.task_name, MIN(r.day) FROM rollups r CROSS JOIN source_files s ON s.id = r.source_id
+            WHERE r.unit = 'items' AND s.status IN ('present', 'gone') GROUP BY r.family, r.task_name
+            """, reading: "rollups").query { days["\(try $0.text(0))\u{0}\(try $0.text(1))"] = try $0.date(2) }
+        return days
     }
 }

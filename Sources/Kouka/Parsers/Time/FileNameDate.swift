@@ -17,13 +17,16 @@ enum FileNameDate {
                   let ascii = Unicode.Scalar(scalar.value - 0xFF10 + 0x30) else { return character }
             return Character(ascii)
         }
-        for start in characters.indices {
-            if let day = day(in: characters, at: start, initials: true) { return day }
+        // A version's form (`R2.1.3版`) is a day only where the name holds no other (helper-143: `議事録_R7.3.28版` is that day's).
+        for versions in [false, true] {
+            for start in characters.indices {
+                if let day = day(in: characters, at: start, versionsAsDays: versions) { return day }
+            }
         }
         return nil
     }
 
-    private static func day(in text: [Character], at start: Int, initials: Bool) -> LocalDate? {
+    private static func day(in text: [Character], at start: Int, versionsAsDays: Bool) -> LocalDate? {
         func isDigit(_ index: Int) -> Bool { index < text.count && text[index].isASCII && text[index].isNumber }
         // The digits from `index` on, at most `limit` of them, and where they end.
         func number(from index: Int, limit: Int) -> (value: Int, end: Int)? {
@@ -59,12 +62,12 @@ enum FileNameDate {
         // The era's year with the month and day after a separator (令和7.3.28), and the era by its initial (R7.3.28, H31.4.30),
         // as offices write them (helper-137: dated by the file's time, in the next fiscal year).
         let initial = text[start].isASCII ? text[start].uppercased() : ""
-        let byInitial = initials && (initial == "R" || initial == "H") && (start == 0 || !(text[start - 1].isASCII && (text[start - 1].isLetter || isDigit(start - 1))))
+        let byInitial = (initial == "R" || initial == "H") && (start == 0 || !(text[start - 1].isASCII && (text[start - 1].isLetter || isDigit(start - 1))))
         for era in Self.eras where text[start...].starts(with: era.name) || (byInitial && initial == (era.name[0] == "令" ? "R" : "H")) {
             var index = start + (byInitial ? 1 : era.name.count)
             let year: Int
             if !byInitial, index < text.count, text[index] == "元" { year = 1; index += 1 } else if let read = number(from: index, limit: 2) { (year, index) = read } else { return nil }
-            guard let day = (byInitial ? nil : japanese(after: index, year: era.yearBefore + year)) ?? separated(after: index, year: era.yearBefore + year, version: byInitial),
+            guard let day = (byInitial ? nil : japanese(after: index, year: era.yearBefore + year)) ?? separated(after: index, year: era.yearBefore + year, version: byInitial && !versionsAsDays),
                   day >= era.first, day <= era.last else { return nil }
             return day
         }

@@ -101,7 +101,11 @@ struct LedgerCheck {
     static func replacedByANewFile(_ file: String?, as line: SourceFileRecord, readBytesAt copy: String?) -> Bool {
         guard let file, let status = FileStatus(path: file) else { return true }
         guard status.inode != line.inode, let copy else { return false }
-        let read = Set(openingLines(of: copy)), now = openingLines(of: file).dropFirst()
+        let readLines = openingLines(of: copy), now = openingLines(of: file).dropFirst()
+        // A file of one line (a usage answer) has no lines of its own to tell: a new one beside the read bytes is an edit, not
+        // a log begun anew (helper-143); a log begun anew holds its header alone where the read one held rows.
+        guard !now.isEmpty else { return readLines.count > 1 }
+        let read = Set(readLines)
         return now.filter(read.contains).count * 2 <= now.count
     }
 

@@ -254,7 +254,6 @@ enum WrittenReportCheck {
         }
     }
 
-    /// The task line a field is of (`T01|税務課|rpa|runs` for `tasks[T01|税務課|rpa|runs].hoursSaved`), nil for another field.
     /// Whether a figure that is no task's may move with a robot's run read since: a sum over tasks, not an AI tool's figure,
     /// the AI-supported tasks or the catalog's rows, which no robot's run changes (helper-142).
     private static func robotsFigure(_ field: String) -> Bool {
@@ -262,6 +261,7 @@ enum WrittenReportCheck {
             || ["ai-ocr", "minutes", "chatbot", "translation"].contains { field.contains($0) })
     }
 
+    /// The task line a field is of (`T01|税務課|rpa|runs` for `tasks[T01|税務課|rpa|runs].hoursSaved`), nil for another field.
     private static func task(of field: String) -> String? {
         guard field.hasPrefix("tasks["), let close = field.firstIndex(of: "]") else { return nil }
         return String(field[field.index(field.startIndex, offsetBy: 6)..<close])

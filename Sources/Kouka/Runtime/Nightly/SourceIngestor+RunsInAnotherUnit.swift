@@ -59,6 +59,6 @@ extension SourceIngestor {
         let lines = found.sorted { $0.key < $1.key }.map { what, sums in
             "\(sums.runs) successful run(s) (\(NumberText.given(sums.units)) units) of \(what)"
         }
-        return lines.joined(separator: "; ") + ": they save nothing and are listed under unitMismatches in every report. Write the catalog row in the unit the log gives (件(実行) or runs for runs, 件 or items for items), or map the log's items column, then run kouka-nightly"
+        return lines.joined(separator: "; ") + ": they save nothing and are listed under unitMismatches in the reports. Write the catalog row in the unit the log gives (件(実行) or runs for runs, 件 or items for items), or map the log's items column, then run kouka-nightly"
     }
 }

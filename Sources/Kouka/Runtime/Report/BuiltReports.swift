@@ -21,6 +21,7 @@ final class BuiltReports {
     var allRollupsInDayOrder = false
     /// The places in `allRollups` of the running totals of undated periods (`RollupKey.undatedPeriod`).
     var undatedPeriodRollups: [Int] = []
-    /// The tasks (`family`, NUL, name in the log) any counted file gives items for (`ReportInputs.tasksGivingItems`), looked up once.
-    var tasksGivingItems: [LocalDate: Set<String>] = [:]
+    /// The first day each task (`family`, NUL, name in the log) gives items on in a counted file (`ReportInputs.tasksGivingItems`),
+    /// read once.
+    var firstDaysGivingItems: [String: LocalDate]?
 }
