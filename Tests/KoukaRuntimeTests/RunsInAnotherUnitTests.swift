@@ -19,6 +19,11 @@ struct RunsInAnotherUnitTests {
         return city
     }
 
+    /// A UiPath line of job `job` on `day`, with `extra` JSON fields after its job id (a transaction's status, a run's time).
+    static func line(_ job: String, _ day: String, _ time: String, _ message: String, _ extra: String = "") -> String {
+        IncrementalIngestTests.line(job, on: day, time, message: message).replacingOccurrences(of: #""jobId":"\#(job)""#, with: #""jobId":"\#(job)""# + extra)
+    }
+
     static func night(unit: String) throws -> (summary: NightlySummary, hours: Double) {
         let city = try city(unit: unit)
         defer { city.remove() }
@@ -155,13 +160,10 @@ struct RunsInAnotherUnitTests {
     @Test func aMonthOfEmptyQueuesIsNoMismatchWhereTheTaskGivesItemsInAnother() throws {
         let city = try Self.city(unit: "items")
         defer { city.remove() }
-        func line(_ job: String, _ day: String, _ time: String, _ message: String, _ extra: String = "") -> String {
-            IncrementalIngestTests.line(job, on: day, time, message: message).replacingOccurrences(of: #""jobId":"\#(job)""#, with: #""jobId":"\#(job)""# + extra)
-        }
         try city.write("logs/2025-05-12_Execution.log", [
-            line("q1", "2025-05-12", "09:00:00", "住民票郵送請求 execution started"),
-            line("q1", "2025-05-12", "09:01:00", "Transaction ended", #","transactionStatus":"Successful""#),
-            line("q1", "2025-05-12", "09:10:00", "住民票郵送請求 execution ended", #","totalExecutionTimeInSeconds":600"#),
+            Self.line("q1", "2025-05-12", "09:00:00", "住民票郵送請求 execution started"),
+            Self.line("q1", "2025-05-12", "09:01:00", "Transaction ended", #","transactionStatus":"Successful""#),
+            Self.line("q1", "2025-05-12", "09:10:00", "住民票郵送請求 execution ended", #","totalExecutionTimeInSeconds":600"#),
         ].joined(separator: "\r\n") + "\r\n")
         _ = try RepeatedJobIdOnTwoDaysTests().night(city, 11)
         // June holds only the empty run of 06-10 (the city's own log).
@@ -178,13 +180,10 @@ struct RunsInAnotherUnitTests {
     @Test func aLaterMonthsItemsDoNotChangeAnEarlierMonthsMismatches() throws {
         let city = try Self.city(unit: "items")
         defer { city.remove() }
-        func line(_ job: String, _ day: String, _ time: String, _ message: String, _ extra: String = "") -> String {
-            IncrementalIngestTests.line(job, on: day, time, message: message).replacingOccurrences(of: #""jobId":"\#(job)""#, with: #""jobId":"\#(job)""# + extra)
-        }
         try city.write("logs/2025-07-02_Execution.log", [
-            line("q1", "2025-07-02", "09:00:00", "住民票郵送請求 execution started"),
-            line("q1", "2025-07-02", "09:01:00", "Transaction ended", #","transactionStatus":"Successful""#),
-            line("q1", "2025-07-02", "09:10:00", "住民票郵送請求 execution ended", #","totalExecutionTimeInSeconds":600"#),
+            Self.line("q1", "2025-07-02", "09:00:00", "住民票郵送請求 execution started"),
+            Self.line("q1", "2025-07-02", "09:01:00", "Transaction ended", #","transactionStatus":"Successful""#),
+            Self.line("q1", "2025-07-02", "09:10:00", "住民票郵送請求 execution ended", #","totalExecutionTimeInSeconds":600"#),
         ].joined(separator: "\r\n") + "\r\n")
         let day = LocalDate(year: 2025, month: 7, day: 5)
         _ = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent,

@@ -52,6 +52,9 @@ public protocol LogParser: Sendable {
     /// `usage_2025-03-31.json`): two files with the same bytes named by other days are two days' records, not a file and
     /// its copy. Nil unless a format says otherwise.
     func dayNamed(by path: String) -> LocalDate?
+    /// Whether its files hold running totals of billing periods (DeepL's usage answers), whose reading again may no longer
+    /// hold a period it counted (`SourceIngestor.settlePeriodsLost`). False unless a format says otherwise.
+    var holdsRunningTotals: Bool { get }
 }
 
 extension LogParser {
@@ -67,6 +70,7 @@ extension LogParser {
     public var datesRunsAsExported: Bool { false }
     /// Nil: a file's bytes alone say what it holds, and the same bytes at two paths are a file and its copy.
     public func dayNamed(by path: String) -> LocalDate? { nil }
+    public var holdsRunningTotals: Bool { false }
 }
 
 /// What a parser hands its results to: an event for each run or use it read, a rejection for each record

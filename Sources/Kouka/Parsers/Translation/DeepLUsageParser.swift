@@ -38,6 +38,8 @@ package struct DeepLUsageParser: LogParser {
     /// A snapshot without its period or `polled_on` is the count as of the day its name gives: on a quiet weekend
     /// Saturday's and Sunday's hold Friday's bytes, and taken for copies of Friday's, their days were lost, a reset on one
     /// of them dated wrong (helper-132: 2,000 characters shown 1,200, exit 0).
+    package var holdsRunningTotals: Bool { true }
+
     package func dayNamed(by path: String) -> LocalDate? {
         FileNameDate.day(in: URL(fileURLWithPath: path).lastPathComponent)
     }

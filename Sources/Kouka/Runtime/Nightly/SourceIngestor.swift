@@ -659,7 +659,7 @@ final class SourceIngestor {
                 // Only DeepL's usage answers hold running totals: a city's thousands of other files ask nothing more. Read again
                 // with other settings of its source (its task, its zone), a period's name or day may move by the city's choice:
                 // no loss of its bytes (helper-134: a task renamed in kouka.toml named as periods saved over).
-                if read.spec.parser is DeepLUsageParser, cause == nil || cause == .sameSettings, !readForTimeZone.contains(display) {
+                if read.spec.parser.holdsRunningTotals, cause == nil || cause == .sameSettings, !readForTimeZone.contains(display) {
                     let periodsHeld = Set(rollups.lazy.filter { $0.key.cumulative && !$0.key.undatedPeriod }
                         .map { KoukaStore.RunningTotalPeriod(start: $0.key.date, family: $0.key.family.rawValue, taskName: $0.key.taskName) })
                     let periodsGone = try store.runningTotalPeriods(ofSourceAt: display).subtracting(periodsHeld)
