@@ -70,6 +70,7 @@ extension LogParser {
     public var datesRunsAsExported: Bool { false }
     /// Nil: a file's bytes alone say what it holds, and the same bytes at two paths are a file and its copy.
     public func dayNamed(by path: String) -> LocalDate? { nil }
+    /// False: a file's records are runs and uses, no running totals.
     public var holdsRunningTotals: Bool { false }
 }
 
