@@ -5,7 +5,7 @@ import Logging
 /// Writes one fiscal year's (or one month's) report — HTML, Excel, JSON, Markdown, CSV — from the store.
 let command = JobCommand(
     name: "kouka-report", abstract: "Write a fiscal year's or a month's hours-saved report from the Kouka store.",
-    exitCodes: KoukaExitCode.statuses(findings: "runs of the period were still running when the store was last read (runsStillRunning): make the report again after the next nightly run"),
+    exitCodes: KoukaExitCode.statuses(findings: "runs of the period were still running when the store was last read (runsStillRunning): make the report again after the next nightly run; or the set replaced, made after its period was over, stated other figures (restated): the new set lists them under 改訂; find why before it is published"),
     options: [
         .configuration,
         .integer("fiscal-year", help: "The fiscal year by the calendar year it starts in: 2024 is 令和6年度 (April 2024 – March 2025)."),
@@ -33,7 +33,7 @@ JobMain.run(command) { arguments throws(JobUsageError) in
     }
     if let fiscalYear, !(2000...2100).contains(fiscalYear) { throw JobUsageError("--fiscal-year must be a year such as 2024") }
     let monthPeriod = month.flatMap(MonthArgument.period)
-    if month != nil && monthPeriod == nil { throw JobUsageError("--month must be a month such as 2024-05") }
+    if month != nil && monthPeriod == nil { throw JobUsageError("--month must be a month such as 2024-05, of fiscal year 2000 to 2100") }
     let generatedAt = generatedAtText.flatMap { ISO8601DateFormatter().date(from: $0) }
     if generatedAtText != nil && generatedAt == nil {
         throw JobUsageError("--generated-at must be an ISO 8601 time such as 2025-04-10T05:00:00+09:00")
@@ -85,8 +85,10 @@ enum PeriodArgument {
 
 /// `--month 2024-05`: one calendar month.
 enum MonthArgument {
+    /// A month of a fiscal year `--fiscal-year` takes (2000 to 2100): `1999-12` was written as 平成11年12月 where FY1999 is refused
+    /// (helper-144 #4).
     static func period(_ text: String) -> ReportPeriod? {
-        guard let date = LocalDate(text + "-01") else { return nil }
+        guard let date = LocalDate(text + "-01"), (2000...2100).contains(FiscalYear(containing: date).startYear) else { return nil }
         return .month(year: date.year, month: date.month)
     }
 }

@@ -100,6 +100,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(try JobProcess.run("kouka-report", ["--config", config]).exitCode == 64)
         #expect(try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "12"]).exitCode == 64)
+        // A month of a fiscal year --fiscal-year refuses is refused too (helper-144 #4: 1999-12 written as 平成11年12月).
+        let month = try JobProcess.run("kouka-report", ["--config", config, "--month", "1999-12"])
+        #expect(month.exitCode == 64)
+        #expect(month.stderr.contains("of fiscal year 2000 to 2100") || month.stdout.contains("of fiscal year 2000 to 2100"), "\(month.stderr)")
         #expect(try JobProcess.run("kouka-nightly", ["--bogus"]).exitCode == 64)
     }
 

@@ -11,6 +11,12 @@ struct JobProcess {
         func summary() throws -> [String: Any] {
             try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any] ?? [:]
         }
+
+        /// A report set written: exit 0, or 1 because it restates the figures of the set it replaced, made after its period
+        /// was over (`restated` in its summary), as a report made again after a file changed does.
+        var wroteTheSet: Bool {
+            exitCode == 0 || exitCode == 1 && ((try? summary())?["restated"] as? [String: Any]) != nil
+        }
     }
 
     /// The folder holding the built products: the test bundle sits beside the executables.

@@ -84,7 +84,7 @@ import Testing
         #expect(reason.contains("mon-fri 08:30-17:15") && reason.contains("mon-fri 09:00-17:00"), "\(reason)")
 
         let (code, json) = try city.report(2024)
-        #expect(code == 0)
+        #expect(code == 1, "the closed year's chatbot hours, judged by the hours before, restated")
         #expect(Self.chatbotHours(json) == 0.2)
         #expect(Self.offHours(json) == 4)
         #expect(SmallCity.tasks(json)["C1"]?["offHoursAnswers"] as? Int == 4)

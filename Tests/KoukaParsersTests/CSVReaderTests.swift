@@ -58,6 +58,18 @@ struct CSVReaderTests {
         ])
     }
 
+    /// Excel for Mac saves a line break typed in a cell as a line feed inside quotes, in a file of carriage returns: the
+    /// first line end outside quotes decides, even in the first record (helper-147).
+    @Test func aLineFeedInsideQuotesIsNoLineEndOfAFileOfCarriageReturns() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("mac.csv", Data("\"a\nb\",c\rx,y\r\"p\nq\",r\rlast,row\r".utf8))
+        #expect(try Self.read(path).records == [
+            Record(line: 1, fields: ["a\nb", "c"]), Record(line: 2, fields: ["x", "y"]), Record(line: 3, fields: ["p\nq", "r"]),
+            Record(line: 4, fields: ["last", "row"]),
+        ])
+    }
+
     @Test func aQuotedFieldKeepsItsCRLF() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -24,7 +24,7 @@ struct PeriodLossKeptWithCommitTests {
         let noted = Locked<[(path: String, reason: String)]>([])
         options.fileObserver = { index, store in
             guard let run = store.jobRunID else { return }
-            do { let found = try store.lossNotices(writtenBy: [run]); noted.update { $0 = found } } catch { noted.update { $0 = [("unreadable", "\(error)")] } }
+            do { let found = try store.lossNotices(writtenBy: [run]).map { ($0.path, $0.reason) }; noted.update { $0 = found } } catch { noted.update { $0 = [("unreadable", "\(error)")] } }
         }
         let summary = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
         #expect(summary.filesLosingRuns.map(\.path) == ["logs/usage.json"])

@@ -18,8 +18,10 @@ package struct EventWindow: Sendable {
     package func admits(_ instant: Date) -> Bool { instant >= earliest && instant <= latest }
 
     /// Nil when `event` may be counted, else its rejection.
+    /// A task cancelled before its scheduled day is dated by that day, whenever it is (helper-144: a run booked for the week
+    /// after, cancelled, was rejected every night as "in the future; check the robot's clock").
     package func rejection(of event: UsageEvent) -> Rejection? {
-        guard event.occurredAt < earliest || event.occurredAt > latest else { return nil }
+        guard event.occurredAt < earliest || event.occurredAt > latest && !event.cancelledBeforeItsDay else { return nil }
         let when = event.occurredAt < earliest ? "before 2000" : "in the future"
         return Rejection(file: event.source.file, line: event.source.line, reason: "the run's time is \(when); check the robot's clock or the export")
     }

@@ -39,6 +39,9 @@ public struct UsageEvent: Sendable, Hashable {
     /// What the log says about the quality of the work (fields corrected, an inquiry left unanswered…);
     /// empty when it says nothing.
     package var quality: [QualityMeasure: Double] = [:]
+    /// A cancelled run that never started, dated by the day it was scheduled for (a WinActor task cancelled ahead, before a
+    /// holiday): a day ahead is a booking, not a clock out of time (`EventWindow`).
+    package var cancelledBeforeItsDay = false
 
     /// An event; the optional facts default to what a log that does not state them means.
     public init(

@@ -5,22 +5,27 @@
 extension KoukaStore {
     /// Notes, for the job run under way, that the file at `path` was recorded with a loss (`reason`). Outside a job run
     /// (a verification's reading again) there is no one to state it to later, and nothing is kept.
-    package func noteLoss(path: String, reason: String) throws {
+    /// `kind` says under which of the summary's lists the run would have named it.
+    package func noteLoss(path: String, reason: String, kind: LossNoticeKind = .losingRuns) throws {
         guard let jobRunID else { return }
-        try db.prepare("INSERT INTO loss_notices (job_run_id, path, reason) VALUES (?, ?, ?)")
-            .run([.integer(jobRunID), .text(path), .text(reason)])
+        try db.prepare("INSERT INTO loss_notices (job_run_id, path, reason, kind) VALUES (?, ?, ?, ?)")
+            .run([.integer(jobRunID), .text(path), .text(reason), .text(kind.rawValue)])
     }
 
-    /// The losses the job runs `runs` noted, one per path (the first noted), by path.
-    package func lossNotices(writtenBy runs: [Int64]) throws -> [(path: String, reason: String)] {
+    /// The losses the job runs `runs` noted, one per path and kind (the first noted), by path. A kind this Kouka does not
+    /// write is a store changed outside it.
+    package func lossNotices(writtenBy runs: [Int64]) throws -> [(path: String, reason: String, kind: LossNoticeKind)] {
         guard !runs.isEmpty else { return [] }
-        var notices: [(path: String, reason: String)] = []
+        var notices: [(path: String, reason: String, kind: LossNoticeKind)] = []
         var seen = Set<String>()
         try db.prepare("""
-            SELECT path, reason FROM loss_notices WHERE job_run_id IN (\(runs.map { _ in "?" }.joined(separator: ", "))) ORDER BY path, rowid
+            SELECT path, reason, kind FROM loss_notices WHERE job_run_id IN (\(runs.map { _ in "?" }.joined(separator: ", "))) ORDER BY path, rowid
             """, reading: "loss_notices").query(runs.map { .integer($0) }) { row in
-            let path = try row.text(0)
-            if seen.insert(path).inserted { notices.append((path, try row.text(1))) }
+            let path = try row.text(0), kindText = try row.text(2)
+            guard let kind = LossNoticeKind(rawValue: kindText) else {
+                throw StoreError.undecodable(path: self.path, table: "loss_notices", column: "kind", value: kindText)
+            }
+            if seen.insert("\(kind.rawValue)\u{0}\(path)").inserted { notices.append((path, try row.text(1), kind)) }
         }
         return notices
     }
@@ -30,4 +35,14 @@ extension KoukaStore {
         let forget = try db.prepare("DELETE FROM loss_notices WHERE job_run_id = ?")
         for run in runs { try forget.run([.integer(run)]) }
     }
+}
+
+/// Under which list of a nightly summary a notice kept with a file's commit belongs (`loss_notices.kind`, from 0.5.13).
+package enum LossNoticeKind: String, Sendable {
+    /// `filesLosingRuns`: it holds fewer runs than it counted, or no longer a period's running totals.
+    case losingRuns = "losing"
+    /// `filesRestatingDays`: read again, it gives other figures for days it counted.
+    case restatingDays = "restating"
+    /// `robotLogsRewritten`: a robot's log of a day that is over holds other bytes than it was read as.
+    case robotLogRewritten = "rewritten"
 }

@@ -44,7 +44,7 @@ struct CSVDataStart {
         }
         var info = stat()
         guard stat(path, &info) == 0 else { throw InputError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        return CSVDataStart(header: header, offset: offset, line: 1 + CSVSplit.lineFeeds(path: path, before: offset),
+        return CSVDataStart(header: header, offset: offset, line: 1 + CSVSplit.lineEnds(path: path, before: offset, lineEnd: reader.lineEnd ?? 0x0A),
                             encoding: reader.encoding, size: Int64(info.st_size))
     }
 }

@@ -67,8 +67,9 @@ enum CSVSplit {
         return whole && rows > 0
     }
 
-    /// The number of line feeds in the first `end` bytes of the file (the header's few lines).
-    static func lineFeeds(path: String, before end: Int64) -> Int {
+    /// The number of line ends (`lineEnd`: a line feed, or a carriage return in a file whose lines end so) in the first
+    /// `end` bytes of the file (the header's few lines).
+    static func lineEnds(path: String, before end: Int64, lineEnd: UInt8 = 0x0A) -> Int {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return 0 }
         defer { close(fd) }
@@ -78,7 +79,7 @@ enum CSVSplit {
         while offset < end {
             let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(min(Int64($0.count), end - offset)), off_t(offset)) }
             guard n > 0 else { break }
-            count += buffer[0..<n].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            count += buffer[0..<n].reduce(0) { $0 + ($1 == lineEnd ? 1 : 0) }
             offset += Int64(n)
         }
         return count

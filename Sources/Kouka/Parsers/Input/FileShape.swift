@@ -23,6 +23,29 @@ package enum FileShape {
         ("winactor-task-csv", "a WinActor task history export", ["タスクID", "シナリオ名"]),
     ]
 
+    /// What to tell of a file its source could not read: that it is an archive, or in another encoding, or another
+    /// format than its source sets (`compressed`, `encodingHint`, `hint`, the first that says anything).
+    package static func hints(path: String, encoding: TextEncoding, format: String) -> String? {
+        compressed(path: path) ?? encodingHint(path: path, configured: encoding) ?? hint(path: path, configured: format)
+    }
+
+    /// The archive formats a log is kept in, by the bytes they start with.
+    private static let archives: [(name: String, magic: [UInt8], extract: String)] = [
+        ("gzip", [0x1F, 0x8B], "gunzip -k"), ("zip", [0x50, 0x4B, 0x03, 0x04], "unzip"), ("bzip2", [0x42, 0x5A, 0x68], "bunzip2 -k"),
+        ("xz", [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "unxz -k"), ("7z", [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], "7z x"),
+        ("zstd", [0x28, 0xB5, 0x2F, 0xFD], "unzstd"),
+    ]
+
+    /// "it is a gzip archive…" for a file that starts as an archive does: read as a log, it was rejected for lacking the
+    /// format's columns or keys (helper-147 #3), which sent staff looking at the tool's settings.
+    package static func compressed(path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { handle.closeFile() }
+        let head = [UInt8](handle.readData(ofLength: 8))
+        guard let archive = archives.first(where: { head.starts(with: $0.magic) }) else { return nil }
+        return "it is a \(archive.name) archive, which Kouka does not read: extract it (\(archive.extract)) where the source's path pattern finds the log, and keep archives out of the pattern (for example by naming the extracted logs in it)"
+    }
+
     /// "it looks like <shape>: set format = \"<id>\"" when the file's start matches another format than
     /// `configured`; nil when it matches none (or the configured one).
     package static func hint(path: String, configured: String) -> String? {

@@ -101,8 +101,9 @@ package struct WinActorTaskCSVParser: LogParser {
                     if machine == nil { machine = span }
                 }
             }
-            let event = UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
+            var event = UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
                                    unit: .runs, machineSeconds: machine, source: context.location(row.record.line))
+            event.cancelledBeforeItsDay = outcome == .cancelled && !startedAtStart
             // The same task in an export twice (an export appended to another) is one run.
             let id = ASCIIField.trimmed(record.bytes(at: c.taskID))
             if waiting { return id.isEmpty ? () : sink.waiting(event, hash: RunKeyHash.of(id), line: record.line) }

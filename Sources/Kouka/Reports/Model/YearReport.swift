@@ -51,6 +51,9 @@ package struct YearReport: Sendable, Hashable, Codable {
     /// The last day of the year before's period that its departments' 前年同期 compares, for a period under way when the report
     /// was made (its same days); nil when compared with the whole period before.
     package var previousYearThrough: String? = nil
+    /// The sets this one replaced whose period was over when they were made and whose figures it restates, oldest first,
+    /// each with the figures that changed (set by the report job, `ReportRestating`); nil (left out) when there were none.
+    package var restatements: [Restatement]? = nil
 }
 
 /// Hours to date of the fiscal year under way, and a projection to March 31.

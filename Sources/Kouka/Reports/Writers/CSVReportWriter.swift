@@ -20,10 +20,14 @@ package enum CSVReportWriter {
 
     static let bom = "\u{FEFF}"
 
+    /// The first column's title: the period each row's label names, 年度 (令和6年度) or, in a month's tables, 年月 (令和7年3月), so
+    /// that tables of years and months joined on it do not mix the two (helper-144 #3).
+    static func periodColumn(_ report: YearReport) -> String { report.period == "month" ? "年月" : "年度" }
+
     /// The task table: one row per task and department.
     package static func writeTasks(_ report: YearReport, to output: inout some TextOutputStream) {
         output.write(bom)
-        output.write(CSVCell.row(["年度", "業務ID", "業務名", "システム", "担当課", "単位", "成功", "失敗", "うち未終了", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）", "カタログ行"]))
+        output.write(CSVCell.row([periodColumn(report), "業務ID", "業務名", "システム", "担当課", "単位", "成功", "失敗", "うち未終了", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）", "カタログ行"]))
         for t in report.tasks {
             output.write(CSVCell.row([
                 report.label, CSVCell.text(t.task), CSVCell.text(t.name), t.system, CSVCell.text(t.department), t.unit,
@@ -41,7 +45,7 @@ package enum CSVReportWriter {
     package static func writeDepartments(_ report: YearReport, to output: inout some TextOutputStream) {
         output.write(bom)
         let columns = DepartmentColumns(report)
-        output.write(CSVCell.row(["年度"] + columns.titles + ["ツール", "単位", "成功", "失敗", "うち未終了", "処理量", "ツール別の削減時間（時間）"]))
+        output.write(CSVCell.row([periodColumn(report)] + columns.titles + ["ツール", "単位", "成功", "失敗", "うち未終了", "処理量", "ツール別の削減時間（時間）"]))
         for d in report.departments {
             let comparison = columns.values(d).map(cell)
             let uses = d.bySystem.map { u in

@@ -28,6 +28,17 @@ package enum MarkdownReportWriter {
             line("> \(running.notice)")
             line()
         }
+        // Before every figure: the figures were published otherwise before.
+        for restatement in report.restatements ?? [] {
+            line("## 改訂（\(restatement.replacedGeneratedAt) 作成の報告から）")
+            line()
+            line(restatement.notice)
+            line()
+            line("| 数値 | 改訂前 | 改訂後 |")
+            line("| --- | ---: | ---: |")
+            for change in restatement.changes.prefix(RestatedFigure.listed) { line("| \(cell(change.label)) | \(change.text(change.before)) | \(change.text(change.after)) |") }
+            line()
+        }
         // A month has no targets of its own: its year to date stands against the year's (below).
         if !report.targets.isEmpty {
             line("## 目標と実績")

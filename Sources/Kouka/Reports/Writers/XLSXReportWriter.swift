@@ -30,6 +30,7 @@ package enum XLSXReportWriter {
         var row: UInt32 = 1
         summary.text(row, 0, "期間"); summary.text(row, 1, "\(report.label)（\(report.from) 〜 \(report.to)）"); row += 1
         if let running = report.runsStillRunning { summary.text(row, 0, "暫定"); summary.text(row, 1, running.notice); row += 1 }
+        for restatement in report.restatements ?? [] { summary.text(row, 0, "改訂（「改訂」シート）"); summary.text(row, 1, restatement.notice); row += 1 }
         summary.text(row, 0, "作成"); summary.text(row, 1, "\(report.generatedAt)（Kouka \(report.koukaVersion)）"); row += 1
         for target in report.targets {
             // The AI-supported tasks are a count; only hours have decimals.
@@ -134,6 +135,7 @@ package enum XLSXReportWriter {
             sources.number(r, 8, Double(s.identical ?? 0), whole: true)
         }
         sources.width(0, 44); sources.width(6, 66)
+        writeRestatements(report.restatements ?? [], to: book)
         writeAppendix(report, to: book)
         writeReview(report.review, to: book)
         writePeriodSheets(report, to: book)
@@ -142,5 +144,22 @@ package enum XLSXReportWriter {
 
         let result = workbook_close(workbook)
         guard result == LXW_NO_ERROR else { throw XLSXError(path: path, reason: String(cString: lxw_strerror(result))) }
+    }
+
+    /// The figures each set replaced stated otherwise, a row each: values as numbers, a line one set lacks as なし.
+    private static func writeRestatements(_ restatements: [Restatement], to book: Book) {
+        guard !restatements.isEmpty else { return }
+        let sheet = book.sheet("改訂", header: ["置き換えた報告（作成）", "数値", "改訂前", "改訂後", "項目（JSON）"])
+        var row: UInt32 = 1
+        for restatement in restatements {
+            for change in restatement.changes {
+                sheet.text(row, 0, restatement.replacedGeneratedAt); sheet.text(row, 1, change.label)
+                for (column, value) in [(UInt16(2), change.before), (3, change.after)] {
+                    if let value, !change.field.hasSuffix(".counted") { sheet.number(row, column, value) } else { sheet.text(row, column, change.text(value)) }
+                }
+                sheet.text(row, 4, change.field); row += 1
+            }
+        }
+        sheet.width(1, 48)
     }
 }

@@ -182,7 +182,7 @@ package struct VerifyAudit {
     private func lastNightly(_ store: KoukaStore) throws -> (Date, Bool) {
         let finished = try store.jobRuns().last { $0.job == "kouka-nightly" && $0.state == .finished }
         guard let finished, let instant = Timestamp(finished.startedAt)?.instant(in: configuration.clock) else {
-            throw ConfigurationError(path: configuration.path, message: "the store records no finished nightly run to verify against; run kouka-nightly first")
+            throw NoFinishedNightlyRun(database: configuration.databasePath)
         }
         if let exact = try store.startedInstant(ofRun: finished.id) { return (Date(timeIntervalSince1970: exact), true) }
         return (instant, false)

@@ -170,7 +170,7 @@ enum WrittenReportCheck {
         figures += try Self.newSystemsDifferences(json["newSystems"], expected: storeAsWritten.newSystems, settled: settled)
         // The tool review's verdicts are published too: built from the store as of the day the report states, by the rules
         // of kouka.toml's `[review]` now (helper-89's review-verdict-not-checked.sh).
-        if let stated = json["review"], let day = Self.day(of: json, period: period), let expected = try storeReview(period, store, day) {
+        if let stated = json["review"], let day = Self.statedDay(of: json, period: period), let expected = try storeReview(period, store, day) {
             let rules = Self.reviewRules(stated)
             if rules != expected.sections.map(\.verdict.rules) {
                 reasons.append(.init(kind: "written-report-outdated", subject: path, field: "review.rules", found: Self.listed(rules.flatMap { $0 }), foundIn: "report",
@@ -308,7 +308,7 @@ enum WrittenReportCheck {
 
     /// The last complete day a written report states its figures as of: a year's new systems' or projection's; a month's year
     /// to date's last day, or the day before the month when it has none (made before the month began). Nil when it states none.
-    private static func day(of json: [String: Any], period: ReportPeriod) -> LocalDate? {
+    static func statedDay(of json: [String: Any], period: ReportPeriod) -> LocalDate? {
         if case .fiscalYear = period {
             let stated = (json["newSystems"] as? [String: Any])?["asOf"] as? String ?? (json["projection"] as? [String: Any])?["asOf"] as? String
             return stated.flatMap { LocalDate($0) }
@@ -332,7 +332,7 @@ enum WrittenReportCheck {
                                      asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport) throws -> YearReport {
         let own: LocalDate?
         if case .fiscalYear = period { own = store.newSystems.flatMap { LocalDate($0.asOf) } } else { own = period.lastDay }
-        guard let day = Self.day(of: written as? [String: Any] ?? [:], period: period), let own, day < own else { return store }
+        guard let day = Self.statedDay(of: written as? [String: Any] ?? [:], period: period), let own, day < own else { return store }
         return try asOfDay(store, day, period)
     }
 

@@ -84,6 +84,9 @@ final class SourceIngestor {
     /// A robot's logs of a day that is over read whole in doubt, with the SHA-256 they were read with before: one whose
     /// bytes are not those is named (`NightlySummary.robotLogsRewritten`).
     var rewrittenLogs: [String: (sha256: String, doubt: String)] = [:]
+    /// Robots' logs of days that are over found grown tonight, named as they were planned: their notice is kept with their
+    /// commit (`noteLoss`), so that a run killed before its summary leaves it for the next to state (helper-145 #3).
+    var grownAfterTheirDay: [String: String] = [:]
     /// The files read again that no longer count runs they counted, with those runs (`settleRunsCountedNowhere`).
     var noLongerCounted: [(display: String, format: String, runs: Set<UInt64>, days: ClosedRange<LocalDate>, unreadable: [String: Int])] = []
     /// Files read again that no longer hold runs they held still running when last read, with those runs: named once every
@@ -325,7 +328,9 @@ final class SourceIngestor {
             let clock = configuration.clock
             let readAt = stamp.instant(in: clock)
             if readAt >= clock.instant(of: name.date.adding(days: 1), hour: 1, minute: 0, second: 0) {
-                summary.robotLogsRewritten.append(.init(path: display, reason: "lines were added to a robot's log of \(name.date) after it was read on \(clock.localDate(of: readAt)), when its day was over, though a robot only adds lines to today's log: someone added them, and they are counted as the log now holds them. Find out who; put the robot's own log back if it was edited, then run kouka-nightly"))
+                let reason = "lines were added to a robot's log of \(name.date) after it was read on \(clock.localDate(of: readAt)), when its day was over, though a robot only adds lines to today's log: someone added them, and they are counted as the log now holds them. Find out who; put the robot's own log back if it was edited, then run kouka-nightly"
+                summary.robotLogsRewritten.append(.init(path: display, reason: reason))
+                grownAfterTheirDay[display] = reason
                 logger.warning("lines were added to a robot's log of a day that is over", metadata: ["file": "\(display)"])
             }
         }
@@ -545,11 +550,11 @@ final class SourceIngestor {
             case let error as InputError:
                 try unreadable(display, format: read.spec.format, reason: error.description, store: store, summary: &summary)
             case let error as FormatMismatch:
-                let hint = (FileShape.encodingHint(path: read.path, configured: read.spec.encoding) ?? FileShape.hint(path: read.path, configured: read.spec.format))
+                let hint = FileShape.hints(path: read.path, encoding: read.spec.encoding, format: read.spec.format)
                     .map { "; \($0)" } ?? ""
                 try rejectWhole(read.record, reason: error.reason + hint, store: store, summary: &summary, message: error.description + hint)
             case let error as CSVError:
-                let hint = (FileShape.encodingHint(path: read.path, configured: read.spec.encoding) ?? FileShape.hint(path: read.path, configured: read.spec.format))
+                let hint = FileShape.hints(path: read.path, encoding: read.spec.encoding, format: read.spec.format)
                     .map { "; \($0)" } ?? ""
                 try rejectWhole(read.record, reason: error.reason + hint, store: store, summary: &summary, message: error.description + hint)
             default:
@@ -560,8 +565,12 @@ final class SourceIngestor {
         let collector = read.collector
         let parsed = read.parsed
         var record = read.record
+        if let reason = grownAfterTheirDay.removeValue(forKey: display) { try store.noteLoss(path: display, reason: reason, kind: .robotLogRewritten) }
         if let before = rewrittenLogs.removeValue(forKey: display), before.sha256 != record.sha256 {
             summary.robotLogsRewritten.append(.init(path: display, reason: "a robot's log of \(DatedLogName(display)?.date.description ?? "a day that is over") holds other bytes than when it was read (\(before.doubt)), though a robot only adds lines to today's log: it was changed by someone, and its figures now follow what it holds. Find out who changed it; put the robot's own log back if it was edited, then run kouka-nightly"))
+            // Kept with the file's commit, as the losses are: a run killed before its summary leaves it for the next to state
+            // (helper-145 #3: the file unchanged since, no later run could find it again).
+            try store.noteLoss(path: display, reason: summary.robotLogsRewritten[summary.robotLogsRewritten.count - 1].reason, kind: .robotLogRewritten)
             logger.warning("a robot's log of a day that is over was changed", metadata: ["file": "\(display)"])
         }
         let repeated = collector.rejections.count(where: \.isRepeatedRun)
@@ -630,7 +639,7 @@ final class SourceIngestor {
                         if !restated.isEmpty {
                             let reason = RestatedDays.reasonInAll(restated)
                             summary.filesRestatingDays.append(.init(path: display, reason: reason))
-                            try store.noteLoss(path: display, reason: reason)
+                            try store.noteLoss(path: display, reason: reason, kind: .restatingDays)
                             logger.warning("source file read again in another time zone gives other figures in all", metadata: ["file": "\(display)"])
                         }
                     }
@@ -644,7 +653,7 @@ final class SourceIngestor {
                             let reason = RestatedDays.reason(restated, cause: cause)
                             summary.filesRestatingDays.append(.init(path: display, reason: reason))
                             // Kept with the file's commit: a run killed before its summary leaves it for the next to state.
-                            try store.noteLoss(path: display, reason: reason)
+                            try store.noteLoss(path: display, reason: reason, kind: .restatingDays)
                             logger.warning("source file read again gives other figures for days it counted", metadata: ["file": "\(display)"])
                         }
                     }

@@ -29,6 +29,10 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
     /// Files these runs recorded holding fewer runs than they counted (`KoukaStore.noteLoss`): the run stopped before it
     /// could tell whether another file holds them, and never said so.
     package var filesLosingRuns: [NightlySummary.FileProblem] = []
+    /// Files these runs recorded giving other figures for days they counted (`NightlySummary.filesRestatingDays`).
+    package var filesRestatingDays: [NightlySummary.FileProblem] = []
+    /// Robots' logs of days that were over these runs found changed (`NightlySummary.robotLogsRewritten`).
+    package var robotLogsRewritten: [NightlySummary.FileProblem] = []
     /// Names the catalog does not map in the files these runs read last, with their runs in those files
     /// (for a file appended to, the whole file's).
     package var unmapped: [NightlySummary.UnmappedName] = []
@@ -65,8 +69,16 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
             default: break
             }
         }
-        notices.filesLosingRuns = try store.lossNotices(writtenBy: ids).map {
-            .init(path: $0.path, reason: "a run that did not finish recorded it so, and stopped before it could tell whether another file holds what it lost: \($0.reason)")
+        // Each under the list the run would have named it in: a file that gained runs was named as losing them (helper-145 #3).
+        for notice in try store.lossNotices(writtenBy: ids) {
+            switch notice.kind {
+            case .losingRuns:
+                notices.filesLosingRuns.append(.init(path: notice.path, reason: "a run that did not finish recorded it so, and stopped before it could tell whether another file holds what it lost: \(notice.reason)"))
+            case .restatingDays:
+                notices.filesRestatingDays.append(.init(path: notice.path, reason: "a run that did not finish recorded it so, and stopped before its summary said so: \(notice.reason)"))
+            case .robotLogRewritten:
+                notices.robotLogsRewritten.append(.init(path: notice.path, reason: "a run that did not finish found it so, and stopped before its summary said so: \(notice.reason)"))
+            }
         }
         let rows = try store.rejections(writtenBy: ids).filter { !rejectedWhole.contains($0.file) }
         notices.rowsRejected = rows.count

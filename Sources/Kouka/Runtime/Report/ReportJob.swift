@@ -53,7 +53,9 @@ package struct ReportJob {
             }
             // As of the last complete day: the report's own day has not been read by the nightly run yet.
             report.review = try context.toolReview(of: options.period, report: report, asOf: context.asOf, generatedAt: stamp)
-            if case let .fiscalYear(year) = options.period {
+            // A year whose last day is the store's last complete one is over: its hours are actual, with no 見込み of them
+            // (helper-144 #2). The policy period's path from it to the next year's target is still drawn from its figure.
+            if case let .fiscalYear(year) = options.period, context.asOf < year.lastDay {
                 report.projection = try context.projection(of: year, stamp: stamp)
             }
             try context.addPeriodSections(to: &report, stamp: stamp)
@@ -120,8 +122,19 @@ package struct ReportJob {
         let stem = "kouka-\(options.period.stem)"
         let folder = ((options.outputFolder ?? configuration.outputPath) as NSString).appendingPathComponent(options.period.stem)
         let output = options.outputFolder ?? configuration.outputPath
-        let report = try buildReading(replacing: (folder as NSString).appendingPathComponent("\(stem).json"),
-                                      besides: try Self.setsBeside(except: options.period.stem, in: output))
+        let replaced = (folder as NSString).appendingPathComponent("\(stem).json")
+        var report = try buildReading(replacing: replaced, besides: try Self.setsBeside(except: options.period.stem, in: output))
+        let restating = try ReportRestating.restatements(of: report, period: options.period, replacing: replaced)
+        report.restatements = restating.all.isEmpty ? nil : restating.all
+        if restating.unread {
+            logger.warning("the restatements of the set replaced do not read as Kouka writes them (edited?): the new set does not carry them; keep the old set as evidence",
+                           metadata: ["file": "\(replaced)"])
+        }
+        if let added = restating.added {
+            logger.warning("the report restates figures of a period that was over when the set replaced was made", metadata: [
+                "replaced": "\(added.replacedGeneratedAt)", "changes": "\(added.changes.count)",
+                "first": "\(added.changes.first.map { "\($0.field) \($0.before.map { "\($0)" } ?? "none") -> \($0.after.map { "\($0)" } ?? "none")" } ?? "")"])
+        }
         let texts = try ReportRendering.texts(report, stem: stem, shiftJIS: options.shiftJISCSV)
         ShiftJISCopies.warn(texts, logger: logger)
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any
@@ -140,7 +153,7 @@ package struct ReportJob {
         for path in written { logger.info("report written", metadata: ["file": "\(path)"]) }
         return ReportSummary(fiscalYear: report.fiscalYear, label: report.label, folder: set.folder, files: written,
                              hoursSaved: report.hoursSaved, targets: report.targets, unmappedNames: report.unmapped.count,
-                             sourcesMissing: report.sourcesMissing, runsStillRunning: report.runsStillRunning,
-                             exitCode: report.runsStillRunning == nil ? .done : .doneWithFindings)
+                             sourcesMissing: report.sourcesMissing, runsStillRunning: report.runsStillRunning, restated: restating.added,
+                             exitCode: report.runsStillRunning == nil && restating.added == nil ? .done : .doneWithFindings)
     }
 }

@@ -13,5 +13,8 @@ package struct ReportSummary: Sendable, Codable, Hashable {
     package var sourcesMissing: [MissingSourceLine]? = nil
     /// Runs of the period still running when the store was last read (exit 1): make the report again after the next nightly run.
     package var runsStillRunning: RunsStillRunning? = nil
+    /// Figures of a period that was over when the set replaced was made, stated otherwise now (exit 1): see why before the
+    /// set is published.
+    package var restated: Restatement? = nil
     package var exitCode: KoukaExitCode
 }

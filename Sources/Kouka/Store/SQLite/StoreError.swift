@@ -32,9 +32,13 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .sqlite(code, message, sql):
             // A constraint Kouka's own writes keep (the rows of a file under its ledger line) fails only where rows were left
             // behind by a line removed outside Kouka, whose number SQLite gave the next line: no disk fault (helper-133).
-            code & 0xFF == 19
-                ? "database error \(code): \(message) (in: \(sql.prefix(80))); the store holds rows Kouka's own writes never leave (such as the rollups of a ledger line removed outside Kouka). Run kouka-audit verify, which names what was changed, and restore the database from a backup made before then"
-                : "database error \(code): \(message) (in: \(sql.prefix(80))); if the disk is full or read-only, free space and run again"
+            // A store made read-only for a night leaves its -shm read-only too: the store's own mode put back, every night
+            // after failed the same way, and the message named only the disk (helper-145 #2).
+            switch code & 0xFF {
+            case 19: "database error \(code): \(message) (in: \(sql.prefix(80))); the store holds rows Kouka's own writes never leave (such as the rollups of a ledger line removed outside Kouka). Run kouka-audit verify, which names what was changed, and restore the database from a backup made before then"
+            case 8: "database error \(code): \(message) (in: \(sql.prefix(80))); the job's user must be able to write the database file, its -wal and -shm files beside it (SQLite may have left them read-only after a run that could not write) and their folder: check them with ls -l, and check that the disk is not mounted read-only, then run again"
+            default: "database error \(code): \(message) (in: \(sql.prefix(80))); if the disk is full or read-only, free space and run again"
+            }
         case let .newerSchema(path, migration):
             "the database \(path) has migration \(migration), which this Kouka does not know; use the newer Kouka that wrote it"
         case let .unreadable(path, table, code, reason):

@@ -1,0 +1,50 @@
+
+/// A report set made again over one whose period was over when it was made, stating other figures: the figures a city may
+/// have published and an auditor signed, restated. The new set says so, with each figure before and after, and keeps the
+/// restatements of the sets before it, so that the last set of a period tells its whole history (helper-146 #2: FY2024's RPA
+/// hours went from 3.27 to 1.87 after a catalog row was corrected, the set made again with exit 0 and not a word of it).
+package struct Restatement: Sendable, Hashable, Codable {
+    /// When the set replaced was made (its `generatedAt`), and by which Kouka.
+    package var replacedGeneratedAt: String
+    package var replacedKoukaVersion: String
+    /// The last complete day the set replaced stated its figures as of: on or after the period's last day.
+    package var replacedAsOf: String
+    /// Every figure that differs: the JSON and the workbook list them all, the Markdown and HTML the first
+    /// `RestatedFigure.listed`.
+    package var changes: [RestatedFigure]
+
+    package init(replacedGeneratedAt: String, replacedKoukaVersion: String, replacedAsOf: String, changes: [RestatedFigure]) {
+        self.replacedGeneratedAt = replacedGeneratedAt
+        self.replacedKoukaVersion = replacedKoukaVersion
+        self.replacedAsOf = replacedAsOf
+        self.changes = changes
+    }
+
+    /// What the report says of it, in Japanese, before the table of its figures.
+    package var notice: String {
+        "改訂: \(replacedGeneratedAt) に作成した報告（Kouka \(replacedKoukaVersion)、\(replacedAsOf) 現在、期間終了後の数値）の数値を改めた。"
+            + "改めた数値 \(changes.count) 件" + (changes.count > RestatedFigure.listed ? "（ここには \(RestatedFigure.listed) 件を示す。全件は JSON の restatements と Excel の「改訂」シートにある）" : "")
+            + "。公表・承認済みの数値であれば、改訂の理由（カタログの訂正、遅れて届いたログなど）を確認してください。"
+    }
+}
+
+/// One figure of a restated set: its place in the report's JSON, its label as the reports show it, and its value in the set
+/// replaced and in this one (nil where that set has no such line: a department or task that appears or disappears).
+package struct RestatedFigure: Sendable, Hashable, Codable {
+    /// The figure's place in the JSON, as `kouka-audit verify` names fields: `targets[rpa-hours].actual`,
+    /// `departments[税務課].hoursSaved`, `tasks[T01|税務課|rpa|runs].hoursSaved`, `aiTasks[A1].counted` (1 counted, 0 not).
+    package var field: String
+    package var label: String
+    package var before: Double?
+    package var after: Double?
+
+    /// How many figures the Markdown and HTML list of a restatement; a catalog corrected may move every task's line and month.
+    package static let listed = 50
+
+    /// The value as the reports show it: a count of AI-supported tasks' yes or no, else the number; なし where the line is not there.
+    package func text(_ value: Double?) -> String {
+        guard let value else { return "なし" }
+        if field.hasSuffix(".counted") { return value == 1 ? "数える" : "数えない" }
+        return NumberText.grouped(value, decimals: field.hasPrefix("targets[ai-tasks]") ? 0 : 2)
+    }
+}
