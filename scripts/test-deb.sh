@@ -148,6 +148,12 @@ for day_month in "2025-04-01 2025-03" "2025-05-01 2025-04" "2025-01-01 2024-12" 
   expect_args "month unit on $1" "--month $2" "$(unit_args kouka-report-month.service "$1")"
   expect_args "month cron on $1" "--month $2" "$(cron_args '0 4 1 \*' "$1")"
 done
+# The month made again on the 10th, settled (PeriodSettling): the month before, also in January and April.
+for day_month in "2025-04-10 2025-03" "2025-01-10 2024-12" "2025-03-10 2025-02"; do
+  set -- $day_month
+  expect_args "month unit on $1" "--month $2" "$(unit_args kouka-report-month.service "$1")"
+  expect_args "settled month cron on $1" "--month $2" "$(cron_args '0 5 10 \*' "$1")"
+done
 for day_year in "2025-04-01 2024" "2025-05-01 2025" "2026-01-01 2025" "2026-03-01 2025"; do
   set -- $day_year
   expect_args "year-to-date unit on $1" "--fiscal-year $2" "$(unit_args kouka-report-year-to-date.service "$1")"

@@ -70,6 +70,14 @@ struct CSVReaderTests {
         ])
     }
 
+    /// `\r\r\n` (Python's csv module on Windows writing to a file opened without newline='') ends each line in a line feed.
+    @Test func carriageReturnsBeforeALineFeedEndTheLineAtTheLineFeed() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("py.csv", Data("a,b\r\r\nx,y\r\r\nlast,row\r\r\n".utf8))
+        #expect(try Self.read(path).records.map(\.line) == [1, 2, 3])
+    }
+
     @Test func aQuotedFieldKeepsItsCRLF() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

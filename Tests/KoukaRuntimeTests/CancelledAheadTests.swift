@@ -26,6 +26,21 @@ struct CancelledAheadTests {
         #expect(report.hoursSaved.total == 2.75)
     }
 
+    /// Only a schedule within 400 days is a booking: a creation time ahead, or a year mistyped, is a clock or an export out
+    /// of time (helper-148 #8).
+    @Test(arguments: [("2026/11/20 10:00:00", "2052/12/10 09:00:00"), ("2026/12/20 10:00:00", "")])
+    func aCancelledTaskDatedOutOfAnyBookingIsAClockError(created: String, scheduled: String) throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        let row = "t9,住民税_課税資料取込_定期,sc-1,住民税_課税資料取込,CANCEL,確認済,,,なし,あり,停止,しない,,,\(created),,,"
+            + "2026/11/25 10:00:00,0,wa,WA01,wa,WA01,s1,定期,\(scheduled),,,情報政策課,0,"
+        try city.write("logs/tasks.csv", TemporaryCity.winActorCSV([row]), encoding: .shiftJIS)
+        let day = LocalDate(year: 2026, month: 11, day: 27)
+        let options = NightlyOptions(today: day, now: LocalClock.tokyo.instant(of: day, hour: 2, minute: 0, second: 0))
+        let summary = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
+        #expect(summary.rejections.map(\.reason) == ["the run's time is in the future; check the robot's clock or the export"])
+    }
+
     /// A task that started is dated by its start: one ahead is still a clock out of time.
     @Test func aCancelledTaskThatStartedAheadIsStillAClockError() throws {
         let city = try TemporaryCity()

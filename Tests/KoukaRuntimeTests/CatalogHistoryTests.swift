@@ -38,7 +38,7 @@ struct CatalogHistoryTests {
         let said = CatalogHistory.changes(from: before, to: [Self.row("T01", from: "2020-04-01"), Self.row("T01", from: "2024-10-01", residual: 20)],
                                           through: Self.through)
         #expect(said.count == 2)
-        #expect(said[0].hasPrefix("T01 from 2024-10-01: added from 2024-10-01, a day already past"))
+        #expect(said[0] == "T01 from 2024-10-01: added from 2024-10-01, a day already past: the figures of the days counted since 2024-10-01 change (runs of its names that no row mapped on them count under it now); make the reports of those days again")
         #expect(said[1].hasPrefix("T02 from 2021-04-01: removed"))
     }
 

@@ -26,3 +26,19 @@ struct CompressedLogTests {
         #expect(!rejected.reason.contains("reads as Shift_JIS"), "the archive's bytes are no encoding to set")
     }
 }
+
+extension CompressedLogTests {
+    /// An Excel workbook dropped among the logs is a zip (an .xlsx) or an OLE file (an .xls): to be saved as CSV, not
+    /// extracted (helper-148 #7).
+    @Test func aWorkbookIsNamedAsAWorkbookNotAnArchive() throws {
+        let folder = NSTemporaryDirectory() + "kouka-workbook-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let xlsx = folder + "/tasks.xlsx"
+        try XLSXReportWriter.write(ReportComparisonFastPathTests.report(runs: 1), to: xlsx, created: Date(timeIntervalSince1970: 0))
+        #expect(FileShape.compressed(path: xlsx)?.hasPrefix("it is an Excel workbook, which Kouka does not read: save it from Excel as CSV") == true)
+        let xls = folder + "/tasks.xls"
+        try Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 56)).write(to: URL(fileURLWithPath: xls))
+        #expect(FileShape.compressed(path: xls)?.hasPrefix("it is an Excel workbook") == true)
+    }
+}

@@ -78,6 +78,56 @@ struct RestatedReportTests {
         #expect(verify.differences.isEmpty, "\(verify.differences)")
     }
 
+    /// A set made on April 1 of the year just ended (the packaged year-to-date report) is a 速報: the last exports of March
+    /// arrive in the days after. The closing set of April 10 over it restates nothing, and says it no more (helper-150 #1:
+    /// every closing report named 改訂, exit 1).
+    @Test func theClosingSetOverAPreliminaryOneRestatesNothing() throws {
+        let city = try Self.city()
+        defer { city.remove() }
+        let april1 = LocalDate(year: 2025, month: 4, day: 1)
+        try Self.night(city, on: april1)
+        let early = try Self.report(city, 2024, on: april1)
+        #expect(early.exitCode == .done)
+        #expect(try Self.json(city, "FY2024").preliminary == Preliminary(asOf: "2025-03-31", settledFrom: "2025-04-10"))
+        let markdown = try String(contentsOf: city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.md"), encoding: .utf8)
+        #expect(markdown.contains("> 速報: 期間の終了から 9 日を経ていない 2025-03-31 現在の数値。"))
+        // March's last export arrives on April 3: a run of March 31.
+        try city.write("logs/tasks-late.csv", TemporaryCity.winActorCSV([
+            TemporaryCity.winActorRow("t4", "住民税_課税資料取込", "FINISH", "2025/03/31 09:00:00"),
+        ]), encoding: .shiftJIS)
+        let april10 = LocalDate(year: 2025, month: 4, day: 10)
+        try Self.night(city, on: april10)
+        let closing = try Self.report(city, 2024, on: april10, hour: 5)
+        #expect(closing.hoursSaved.total == 8.25, "3 × (180 − 15) minutes")
+        #expect(closing.restated == nil)
+        #expect(closing.exitCode == .done)
+        let settled = try Self.json(city, "FY2024")
+        #expect(settled.preliminary == nil && settled.restatements == nil)
+        // Settled, it is restated from now on: the April 11 set with one more late run says so.
+        try city.write("logs/tasks-later.csv", TemporaryCity.winActorCSV([
+            TemporaryCity.winActorRow("t5", "住民税_課税資料取込", "FINISH", "2025/03/30 09:00:00"),
+        ]), encoding: .shiftJIS)
+        let april11 = april10.adding(days: 1)
+        try Self.night(city, on: april11)
+        let later = try Self.report(city, 2024, on: april11)
+        #expect(later.exitCode == .doneWithFindings)
+        #expect(later.restated?.changes.first { $0.field == "targets[rpa-hours].actual" }.map { [$0.before, $0.after] } == [8.25, 11])
+    }
+
+    /// A set whose JSON, or whose restatements, do not read as Kouka writes them is not replaced: the history it holds would
+    /// be lost with it (helper-148 #4: a `restatements` that is no list trapped the job).
+    @Test(arguments: ["not json", #"{"generatedAt": "x", "restatements": "edited"}"#, #"{"generatedAt": "x", "restatements": [{"changes": 1}]}"#])
+    func aSetWhoseHistoryDoesNotReadIsNotReplaced(json: String) throws {
+        let city = try Self.city()
+        defer { city.remove() }
+        try Self.night(city)
+        _ = try Self.report(city, 2024)
+        let path = city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.json")
+        try Data(json.utf8).write(to: path)
+        #expect(throws: OutputRefused.self) { try Self.report(city, 2024) }
+        #expect(try Data(contentsOf: path) == Data(json.utf8), "the set is left as it was")
+    }
+
     /// A year under way grows each night: its set made again is no restatement.
     @Test func aYearUnderWayMadeAgainRestatesNothing() throws {
         let city = try Self.city()
@@ -92,6 +142,27 @@ struct RestatedReportTests {
         #expect(try Self.json(city, "FY2026").restatements == nil)
     }
 
+    /// The year under way's set, made again each month, states the year closed before it in its period section: a figure of
+    /// that year restated there is a restatement, whatever the set's own period (helper-148 #2).
+    @Test func aClosedYearRestatedInTheSetOfTheYearUnderWayIsNamed() throws {
+        let city = try Self.city()
+        defer { city.remove() }
+        try city.write("logs/tasks-2025.csv", TemporaryCity.winActorCSV([
+            TemporaryCity.winActorRow("t7", "住民税_課税資料取込", "FINISH", "2025/06/02 09:00:00"),
+        ]), encoding: .shiftJIS)
+        let november = LocalDate(year: 2025, month: 11, day: 27)
+        try Self.night(city, on: november)
+        #expect(try Self.report(city, 2025, on: november).exitCode == .done)
+        try Self.correctCatalog(city)
+        try Self.night(city, on: november.adding(days: 1))
+        let again = try Self.report(city, 2025, on: november.adding(days: 1))
+        #expect(again.exitCode == .doneWithFindings)
+        let fields = again.restated?.changes.map(\.field) ?? []
+        #expect(fields == ["policyPeriod.years[2024].rpaHours"], "the year under way's own figures grow by rule: \(fields)")
+        #expect(again.restated?.changes.first.map { [$0.before, $0.after] } == [5.5, 4.5])
+        #expect(again.restated?.changes.first?.label == "令和6年度 RPAによる削減時間（時間）")
+    }
+
     /// The figures compared are those people read: a department or task line that appears with no hours is none.
     @Test func aLineOnOneSideOnlyDiffersByItsFigure() {
         let old: [String: Any] = ["departments": [["department": "税務課", "hoursSaved": 1.5]], "tasks": [] as [Any]]
@@ -104,5 +175,15 @@ struct RestatedReportTests {
         let unknown = ReportRestating.changes(from: ["targets": [["metric": "ai-tasks", "label": "AI", "actual": NSNull()]]],
                                               to: ["targets": [["metric": "ai-tasks", "label": "AI", "actual": 0]]])
         #expect(unknown.map(\.field) == ["targets[ai-tasks].actual"])
+        // A target added to kouka.toml after the set was made restates no figure (helper-148 #5).
+        #expect(ReportRestating.changes(from: ["targets": [] as [Any]], to: ["targets": [["metric": "rpa-hours", "label": "RPA", "actual": 5.5]]]).isEmpty)
+        // A month's year to date states its AI-supported tasks (helper-149 #1), and a set with [money] its yen (#2).
+        let month = ReportRestating.changes(
+            from: ["yearToDate": ["hoursSaved": 2.0, "targets": [["metric": "ai-tasks", "label": "AIを活用した業務数", "actual": 1]]],
+                   "money": ["savedYen": 23_100, "licenceYen": 360_000, "netYen": -336_900]],
+            to: ["yearToDate": ["hoursSaved": 2.0, "targets": [["metric": "ai-tasks", "label": "AIを活用した業務数", "actual": 0]]],
+                 "money": ["savedYen": 24_640, "licenceYen": 360_000, "netYen": -335_360]])
+        #expect(month.map(\.field) == ["yearToDate.targets[ai-tasks].actual", "money.savedYen", "money.netYen"])
+        #expect(month.map { $0.text($0.after) } == ["0", "24,640", "-335,360"])
     }
 }

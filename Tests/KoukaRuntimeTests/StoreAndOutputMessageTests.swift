@@ -17,6 +17,11 @@ struct StoreAndOutputMessageTests {
         try Data("x".utf8).write(to: URL(fileURLWithPath: file))
         defer { try? FileManager.default.removeItem(atPath: file) }
         #expect(ReportSetWriter.whyNotCreated(file + "/reports") == "\(file) is a file, not a folder; set output in kouka.toml (or --output) to a folder")
+        // Through a link to a file too (helper-148 #9).
+        let link = file + "-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: file)
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        #expect(ReportSetWriter.whyNotCreated(link + "/reports") == "\(link) is a file, not a folder; set output in kouka.toml (or --output) to a folder")
     }
 
     /// A store whose runs' records were removed is a store that does not hold what it should (65), not a bad argument (64).

@@ -6,11 +6,15 @@ import Foundation
 package struct EventWindow: Sendable {
     private let earliest: Date
     private let latest: Date
+    /// The latest a task cancelled before its scheduled day may be booked for: a schedule a year and a month ahead is the
+    /// furthest a city books a robot; a year mistyped (2052) is an error.
+    private let latestBooking: Date
     private let days: ClosedRange<LocalDate>
 
     package init(clock: LocalClock, now: Date) {
         earliest = clock.startOfDay(LocalDate(year: 2000, month: 1, day: 1))
         latest = now.addingTimeInterval(86_400)
+        latestBooking = now.addingTimeInterval(400 * 86_400)
         days = clock.localDate(of: earliest)...clock.localDate(of: latest)
     }
 
@@ -18,10 +22,11 @@ package struct EventWindow: Sendable {
     package func admits(_ instant: Date) -> Bool { instant >= earliest && instant <= latest }
 
     /// Nil when `event` may be counted, else its rejection.
-    /// A task cancelled before its scheduled day is dated by that day, whenever it is (helper-144: a run booked for the week
-    /// after, cancelled, was rejected every night as "in the future; check the robot's clock").
+    /// A task cancelled before its scheduled day is dated by that day, up to 400 days ahead (helper-144: a run booked for the
+    /// week after, cancelled, was rejected every night as "in the future; check the robot's clock").
     package func rejection(of event: UsageEvent) -> Rejection? {
-        guard event.occurredAt < earliest || event.occurredAt > latest && !event.cancelledBeforeItsDay else { return nil }
+        let last = event.cancelledBeforeItsDay ? latestBooking : latest
+        guard event.occurredAt < earliest || event.occurredAt > last else { return nil }
         let when = event.occurredAt < earliest ? "before 2000" : "in the future"
         return Rejection(file: event.source.file, line: event.source.line, reason: "the run's time is \(when); check the robot's clock or the export")
     }

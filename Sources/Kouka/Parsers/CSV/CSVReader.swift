@@ -298,7 +298,13 @@ package final class CSVReader {
             switch block[index] {
             case 0x22: quoted.toggle()
             case 0x0A where !quoted: return 0x0A
-            case 0x0D where !quoted && index + 1 < block.count: return block[index + 1] == 0x0A ? 0x0A : 0x0D
+            case 0x0D where !quoted:
+                // `\r\r\n` (Python's csv writer on Windows without newline='') ends its lines in a line feed, as 0.5.12 read it.
+                var next = index + 1
+                while next < block.count, block[next] == 0x0D { next += 1 }
+                if next < block.count { return block[next] == 0x0A ? 0x0A : 0x0D }
+                index = next
+                continue
             default: break
             }
             index += 1

@@ -38,10 +38,19 @@ package enum FileShape {
 
     /// "it is a gzip archive…" for a file that starts as an archive does: read as a log, it was rejected for lacking the
     /// format's columns or keys (helper-147 #3), which sent staff looking at the tool's settings.
+    /// A workbook (an .xlsx is a zip whose first entry is `[Content_Types].xml`, an .xls an OLE file) is named as one: the
+    /// way to read it is to save it as CSV, not to extract it (helper-148 #7).
     package static func compressed(path: String) -> String? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { handle.closeFile() }
-        let head = [UInt8](handle.readData(ofLength: 8))
+        let head = [UInt8](handle.readData(ofLength: 64))
+        let workbook = "an Excel workbook, which Kouka does not read: save it from Excel as CSV (CSV UTF-8, or CSV in Shift_JIS with encoding = \"shift_jis\"), or point the source at the tool's own export"
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return "it is " + workbook }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]), head.count > 30 {
+            let length = Int(head[26]) | Int(head[27]) << 8
+            let name = String(decoding: head[30..<min(head.count, 30 + length)], as: UTF8.self)
+            if name.hasPrefix("[Content_Types]") || name.hasPrefix("xl/") || name.hasPrefix("docProps/") || name.hasPrefix("_rels/") { return "it is " + workbook }
+        }
         guard let archive = archives.first(where: { head.starts(with: $0.magic) }) else { return nil }
         return "it is a \(archive.name) archive, which Kouka does not read: extract it (\(archive.extract)) where the source's path pattern finds the log, and keep archives out of the pattern (for example by naming the extracted logs in it)"
     }

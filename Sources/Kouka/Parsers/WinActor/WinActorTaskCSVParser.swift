@@ -68,6 +68,7 @@ package struct WinActorTaskCSVParser: LogParser {
             let start: Date
             // Whether `start` is when the run began, not a cancelled task's schedule, so its end can be checked against it.
             var startedAtStart = true
+            var datedBySchedule = false
             if let stamp = Timestamp(bytes: ASCIIField.trimmed(record.bytes(at: c.started))) {
                 start = stamp.instant(in: context.clock)
             } else {
@@ -82,6 +83,7 @@ package struct WinActorTaskCSVParser: LogParser {
                 guard !when.isEmpty else { throw RowProblem("column \(Self.started) is empty") }
                 start = try CSVTable.timestamp(when, column: column).instant(in: context.clock)
                 startedAtStart = column == Self.started
+                datedBySchedule = column == Self.scheduled
             }
             var machine: Double? = nil
             if let secondsColumn = c.seconds {
@@ -103,7 +105,8 @@ package struct WinActorTaskCSVParser: LogParser {
             }
             var event = UsageEvent(family: .rpa, occurredAt: start, taskName: name, outcome: outcome, quantity: 1,
                                    unit: .runs, machineSeconds: machine, source: context.location(row.record.line))
-            event.cancelledBeforeItsDay = outcome == .cancelled && !startedAtStart
+            // Only a schedule is a booking: a creation time ahead is a clock out of time (helper-148 #8).
+            event.cancelledBeforeItsDay = outcome == .cancelled && datedBySchedule
             // The same task in an export twice (an export appended to another) is one run.
             let id = ASCIIField.trimmed(record.bytes(at: c.taskID))
             if waiting { return id.isEmpty ? () : sink.waiting(event, hash: RunKeyHash.of(id), line: record.line) }

@@ -1,5 +1,5 @@
 
-/// A report set made again over one whose period was over when it was made, stating other figures: the figures a city may
+/// A report set made again over one whose period was settled when it was made (`PeriodSettling`), stating other figures: the figures a city may
 /// have published and an auditor signed, restated. The new set says so, with each figure before and after, and keeps the
 /// restatements of the sets before it, so that the last set of a period tells its whole history (helper-146 #2: FY2024's RPA
 /// hours went from 3.27 to 1.87 after a catalog row was corrected, the set made again with exit 0 and not a word of it).
@@ -7,7 +7,8 @@ package struct Restatement: Sendable, Hashable, Codable {
     /// When the set replaced was made (its `generatedAt`), and by which Kouka.
     package var replacedGeneratedAt: String
     package var replacedKoukaVersion: String
-    /// The last complete day the set replaced stated its figures as of: on or after the period's last day.
+    /// The last complete day the set replaced stated its figures as of: by then the period of each figure restated was
+    /// settled (`PeriodSettling`).
     package var replacedAsOf: String
     /// Every figure that differs: the JSON and the workbook list them all, the Markdown and HTML the first
     /// `RestatedFigure.listed`.
@@ -22,7 +23,7 @@ package struct Restatement: Sendable, Hashable, Codable {
 
     /// What the report says of it, in Japanese, before the table of its figures.
     package var notice: String {
-        "改訂: \(replacedGeneratedAt) に作成した報告（Kouka \(replacedKoukaVersion)、\(replacedAsOf) 現在、期間終了後の数値）の数値を改めた。"
+        "改訂: \(replacedGeneratedAt) に作成した報告（Kouka \(replacedKoukaVersion)、\(replacedAsOf) 現在）が示した確定済みの数値を改めた。"
             + "改めた数値 \(changes.count) 件" + (changes.count > RestatedFigure.listed ? "（ここには \(RestatedFigure.listed) 件を示す。全件は JSON の restatements と Excel の「改訂」シートにある）" : "")
             + "。公表・承認済みの数値であれば、改訂の理由（カタログの訂正、遅れて届いたログなど）を確認してください。"
     }
@@ -41,10 +42,16 @@ package struct RestatedFigure: Sendable, Hashable, Codable {
     /// How many figures the Markdown and HTML list of a restatement; a catalog corrected may move every task's line and month.
     package static let listed = 50
 
-    /// The value as the reports show it: a count of AI-supported tasks' yes or no, else the number; なし where the line is not there.
+    /// The value as the reports show it: an AI task's yes or no, a count or yen whole, hours to 0.01; なし where the line is
+    /// not there.
     package func text(_ value: Double?) -> String {
         guard let value else { return "なし" }
         if field.hasSuffix(".counted") { return value == 1 ? "数える" : "数えない" }
-        return NumberText.grouped(value, decimals: field.hasPrefix("targets[ai-tasks]") ? 0 : 2)
+        return NumberText.grouped(value, decimals: decimals)
+    }
+
+    /// Decimals the figure is shown with: none for counts (AI-supported tasks, new systems) and yen.
+    package var decimals: Int {
+        ["targets[ai-tasks]", "targets[new-systems]", ".aiTasks", ".newSystems", "Yen"].contains { field.contains($0) } ? 0 : 2
     }
 }

@@ -54,6 +54,8 @@ package struct YearReport: Sendable, Hashable, Codable {
     /// The sets this one replaced whose period was over when they were made and whose figures it restates, oldest first,
     /// each with the figures that changed (set by the report job, `ReportRestating`); nil (left out) when there were none.
     package var restatements: [Restatement]? = nil
+    /// A set of a period that is over made before its figures settled (`PeriodSettling`): 速報; nil (left out) otherwise.
+    package var preliminary: Preliminary? = nil
 }
 
 /// Hours to date of the fiscal year under way, and a projection to March 31.

@@ -12,6 +12,7 @@ package enum HTMLReportWriter {
         w("<header><h1>\(e(title))</h1>")
         w(#"<p class="meta">期間 \#(r.from) 〜 \#(r.to)（\#(e(r.timezone))）・作成 \#(e(r.generatedAt))・Kouka \#(e(r.koukaVersion))</p></header>"#)
         if let running = r.runsStillRunning { w(#"<p class="notice"><b>\#(e(running.notice))</b></p>"#) }
+        if let preliminary = r.preliminary { w(#"<p class="notice"><b>\#(e(preliminary.notice))</b></p>"#) }
         for restatement in r.restatements ?? [] {
             w(#"<section><h2>改訂（\#(e(restatement.replacedGeneratedAt)) 作成の報告から）</h2><p class="notice"><b>\#(e(restatement.notice))</b></p>"#)
             w("<table><thead><tr><th>数値</th><th>改訂前</th><th>改訂後</th></tr></thead><tbody>")

@@ -28,6 +28,10 @@ package enum MarkdownReportWriter {
             line("> \(running.notice)")
             line()
         }
+        if let preliminary = report.preliminary {
+            line("> \(preliminary.notice)")
+            line()
+        }
         // Before every figure: the figures were published otherwise before.
         for restatement in report.restatements ?? [] {
             line("## 改訂（\(restatement.replacedGeneratedAt) 作成の報告から）")

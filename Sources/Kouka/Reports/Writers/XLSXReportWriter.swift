@@ -30,6 +30,7 @@ package enum XLSXReportWriter {
         var row: UInt32 = 1
         summary.text(row, 0, "期間"); summary.text(row, 1, "\(report.label)（\(report.from) 〜 \(report.to)）"); row += 1
         if let running = report.runsStillRunning { summary.text(row, 0, "暫定"); summary.text(row, 1, running.notice); row += 1 }
+        if let preliminary = report.preliminary { summary.text(row, 0, "速報"); summary.text(row, 1, preliminary.notice); row += 1 }
         for restatement in report.restatements ?? [] { summary.text(row, 0, "改訂（「改訂」シート）"); summary.text(row, 1, restatement.notice); row += 1 }
         summary.text(row, 0, "作成"); summary.text(row, 1, "\(report.generatedAt)（Kouka \(report.koukaVersion)）"); row += 1
         for target in report.targets {

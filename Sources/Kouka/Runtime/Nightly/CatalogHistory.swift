@@ -131,7 +131,8 @@ enum CatalogHistory {
             case let (old?, new?) where old.compared(through: through) != new.compared(through: through):
                 said.append("\(name): \(difference(old.compared(through: through), new.compared(through: through))), in force since \(from): the figures of the days counted since change")
             case (_?, nil): said.append("\(name): removed, in force since \(from): the days counted since are counted by the row in force before it, or by none")
-            case (nil, _?): said.append("\(name): added from \(from), a day already past: the days counted since change")
+            // Said whole: "the days counted since change" read as a sentence cut short (helper-150 #4).
+            case (nil, _?): said.append("\(name): added from \(from), a day already past: the figures of the days counted since \(from) change (runs of its names that no row mapped on them count under it now); make the reports of those days again")
             default: break
             }
         }

@@ -51,6 +51,7 @@ package struct ReportJob {
                 let running = try context.store.runsStillRunning(from: options.period.firstDay, to: options.period.lastDay)
                 report.runsStillRunning = running.isEmpty ? nil : RunsStillRunning(runs: running.values.reduce(0, +), files: running.keys.sorted())
             }
+            report.preliminary = PeriodSettling.preliminary(options.period, asOf: context.asOf)
             // As of the last complete day: the report's own day has not been read by the nightly run yet.
             report.review = try context.toolReview(of: options.period, report: report, asOf: context.asOf, generatedAt: stamp)
             // A year whose last day is the store's last complete one is over: its hours are actual, with no 見込み of them
@@ -126,12 +127,8 @@ package struct ReportJob {
         var report = try buildReading(replacing: replaced, besides: try Self.setsBeside(except: options.period.stem, in: output))
         let restating = try ReportRestating.restatements(of: report, period: options.period, replacing: replaced)
         report.restatements = restating.all.isEmpty ? nil : restating.all
-        if restating.unread {
-            logger.warning("the restatements of the set replaced do not read as Kouka writes them (edited?): the new set does not carry them; keep the old set as evidence",
-                           metadata: ["file": "\(replaced)"])
-        }
         if let added = restating.added {
-            logger.warning("the report restates figures of a period that was over when the set replaced was made", metadata: [
+            logger.warning("the report restates figures the set it replaces stated settled", metadata: [
                 "replaced": "\(added.replacedGeneratedAt)", "changes": "\(added.changes.count)",
                 "first": "\(added.changes.first.map { "\($0.field) \($0.before.map { "\($0)" } ?? "none") -> \($0.after.map { "\($0)" } ?? "none")" } ?? "")"])
         }

@@ -4,29 +4,77 @@ import Foundation
 /// a set of an earlier Kouka, whose report had fewer fields, is still the figures a city published.
 enum ReportRestating {
     /// The restatements the new `report` of `period` carries: those of the set at `json` (when there is one), and one more
-    /// when that set's period was over by the day it stated (not 暫定: its runs still running were to be added) and
-    /// `report` states other figures. `added` is that one, nil when none was added. A set whose JSON does not read is named by
-    /// `kouka-audit verify`; one whose restatements do not read (edited) passes them on as none, and `unread` says so.
-    static func restatements(of report: YearReport, period: ReportPeriod, replacing json: String) throws
-        -> (all: [Restatement], added: Restatement?, unread: Bool) {
-        guard let data = FileManager.default.contents(atPath: json),
-              let old = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return ([], nil, false) }
-        var all: [Restatement] = [], unread = false
-        if let earlier = old["restatements"] {
-            do {
-                all = try JSONDecoder().decode([Restatement].self, from: JSONSerialization.data(withJSONObject: earlier))
-            } catch {
-                unread = true
-            }
+    /// when `report` states otherwise a figure that set stated settled (`PeriodSettling`). Of the set's own period only when
+    /// it was settled by the day the set stated (not 速報, whose figures late logs were to change, nor 暫定, whose runs still
+    /// running were to be added); of other years, whatever the set's own period, each year it stated that was settled by
+    /// then: its period section's years (`policyPeriod.years`) and the year before its departments compared whole
+    /// (前年同期) — a set of the year under way, made again each month, restated the year closed before it silently
+    /// (helper-148 #2). `added` is the restatement added, nil when none was.
+    /// A set there that does not read as JSON, or whose restatements do not read, is not replaced (`OutputRefused`): the
+    /// history it holds would be lost with it (helper-148 #4).
+    static func restatements(of report: YearReport, period: ReportPeriod, replacing json: String) throws -> (all: [Restatement], added: Restatement?) {
+        guard let data = FileManager.default.contents(atPath: json) else { return ([], nil) }
+        let folder = (json as NSString).deletingLastPathComponent
+        let remedy = "move the set aside and keep it (it may be the one published), then make the report again; kouka-audit verify names what is wrong with it"
+        guard let old = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw OutputRefused(path: folder, problem: "the report set there has a JSON that does not read as a report, so what the new set restates of it cannot be told", remedy: remedy)
         }
-        guard old["runsStillRunning"] == nil, let day = WrittenReportCheck.statedDay(of: old, period: period), day >= period.lastDay,
-              let new = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any] else { return (all, nil, unread) }
-        let changes = Self.changes(from: old, to: new)
-        guard !changes.isEmpty else { return (all, nil, unread) }
+        var all: [Restatement] = []
+        if let earlier = old["restatements"] {
+            // Only an array is given to JSONSerialization: any other top level traps in swift-corelibs-foundation.
+            guard let list = earlier as? [Any], let bytes = try? JSONSerialization.data(withJSONObject: list),
+                  let decoded = try? JSONDecoder().decode([Restatement].self, from: bytes) else {
+                throw OutputRefused(path: folder, problem: "the report set there states restatements that do not read as Kouka writes them (edited?), which the new set would lose", remedy: remedy)
+            }
+            all = decoded
+        }
+        guard let new = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any],
+              let day = WrittenReportCheck.statedDay(of: old, period: period) else { return (all, nil) }
+        var changes: [RestatedFigure] = []
+        if old["runsStillRunning"] == nil, day >= PeriodSettling.settledDay(of: period) { changes += Self.changes(from: old, to: new) }
+        changes += Self.otherYears(from: old, to: new, statedOn: day)
+        guard !changes.isEmpty else { return (all, nil) }
         let added = Restatement(replacedGeneratedAt: old["generatedAt"] as? String ?? "（不明）", replacedKoukaVersion: old["koukaVersion"] as? String ?? "（不明）",
                                 replacedAsOf: day.description, changes: changes)
         all.append(added)
-        return (all, added, unread)
+        return (all, added)
+    }
+
+    /// The figures of other fiscal years than its own that `old` stated settled by `day` and `new` states otherwise: each
+    /// year of its period section over on both sides (`status` actual), and its departments' hours of the year before when
+    /// both compared that year whole (no `previousYearThrough`).
+    static func otherYears(from old: [String: Any], to new: [String: Any], statedOn day: LocalDate) -> [RestatedFigure] {
+        var out: [RestatedFigure] = []
+        func settled(_ year: Int) -> Bool { day >= PeriodSettling.settledDay(of: .fiscalYear(FiscalYear(year))) }
+        func years(_ json: [String: Any]) -> [Int: [String: Any]] {
+            let lines = ((json["policyPeriod"] as? [String: Any])?["years"] as? [[String: Any]]) ?? []
+            return Dictionary(lines.compactMap { line in (line["fiscalYear"] as? Int).map { ($0, line) } }, uniquingKeysWith: { first, _ in first })
+        }
+        let before = years(old), after = years(new)
+        for year in Set(before.keys).intersection(after.keys).sorted() where settled(year) {
+            guard let was = before[year], let now = after[year], was["status"] as? String == "actual", now["status"] as? String == "actual" else { continue }
+            let label = FiscalYear(year).japaneseLabel
+            for (key, name) in [("rpaHours", "RPAによる削減時間（時間）"), ("aiTasks", "AIを活用した業務数"), ("newSystems", "新たに導入したシステム数")] {
+                let b = number(was[key]), a = number(now[key])
+                if b != a, b == nil || a == nil || abs(b! - a!) > 1e-9 {
+                    out.append(RestatedFigure(field: "policyPeriod.years[\(year)].\(key)", label: "\(label) \(name)", before: b, after: a))
+                }
+            }
+        }
+        if old["previousYearThrough"] == nil, new["previousYearThrough"] == nil, let year = old["fiscalYear"] as? Int, settled(year - 1) {
+            let label = FiscalYear(year - 1).japaneseLabel
+            func hours(_ json: [String: Any]) -> [String: Double] {
+                Dictionary(((json["departments"] as? [[String: Any]]) ?? []).compactMap { line in
+                    (line["department"] as? String).flatMap { name in number(line["previousYearHours"]).map { (name, $0) } }
+                }, uniquingKeysWith: { first, _ in first })
+            }
+            let was = hours(old), now = hours(new)
+            for department in Set(was.keys).union(now.keys).sorted() where abs((was[department] ?? 0) - (now[department] ?? 0)) > 1e-9 {
+                out.append(RestatedFigure(field: "departments[\(department)].previousYearHours", label: "課別 前年度の削減時間 \(department)（\(label)、時間）",
+                                          before: was[department], after: now[department]))
+            }
+        }
+        return out
     }
 
     /// Every published figure of `old` that `new` states otherwise: the targets' actuals, the hours saved (total, estimated,
@@ -47,9 +95,10 @@ enum ReportRestating {
             let before = lines(old, key, id: id), after = lines(new, key, id: id)
             for line in Set(before.keys).union(after.keys).sorted() { body(line, before[line], after[line]) }
         }
+        // A target line on one side only is a target added to kouka.toml or taken out, no figure restated (helper-148 #5).
         each("targets", id: { text($0["metric"]) }) { metric, before, after in
-            compare("targets[\(metric)].actual", text((after ?? before)?["label"]), number(before?["actual"]), number(after?["actual"]),
-                    unknownIsZero: false)
+            guard let before, let after else { return }
+            compare("targets[\(metric)].actual", text(after["label"]), number(before["actual"]), number(after["actual"]), unknownIsZero: false)
         }
         let hoursBefore = old["hoursSaved"] as? [String: Any] ?? [:], hoursAfter = new["hoursSaved"] as? [String: Any] ?? [:]
         for (key, label) in [("total", "削減時間 合計（時間）"), ("estimated", "削減時間 うち推計（時間）"), ("measured", "削減時間 うち実測にもとづく分（時間）")] {
@@ -75,8 +124,25 @@ enum ReportRestating {
                     (before?["counted"] as? Bool).map { $0 ? 1 : 0 }, (after?["counted"] as? Bool).map { $0 ? 1 : 0 })
         }
         if old["yearToDate"] != nil || new["yearToDate"] != nil {
-            compare("yearToDate.hoursSaved", "年度累計 削減時間（時間）", number((old["yearToDate"] as? [String: Any])?["hoursSaved"]),
-                    number((new["yearToDate"] as? [String: Any])?["hoursSaved"]))
+            let was = old["yearToDate"] as? [String: Any] ?? [:], now = new["yearToDate"] as? [String: Any] ?? [:]
+            compare("yearToDate.hoursSaved", "年度累計 削減時間（時間）", number(was["hoursSaved"]), number(now["hoursSaved"]))
+            // Its targets' actuals too: the AI-supported tasks of the year to date (helper-149 #1).
+            let targetsBefore = lines(was, "targets", id: { text($0["metric"]) }), targetsAfter = lines(now, "targets", id: { text($0["metric"]) })
+            for metric in Set(targetsBefore.keys).intersection(targetsAfter.keys).sorted() {
+                compare("yearToDate.targets[\(metric)].actual", "年度累計 \(text(targetsAfter[metric]?["label"]))", number(targetsBefore[metric]?["actual"]),
+                        number(targetsAfter[metric]?["actual"]), unknownIsZero: false)
+            }
+        }
+        // Yen saved and the net effect (費用対効果), where both sides state them: the staff cost or a licence changed in
+        // kouka.toml restates a closed year's yen (helper-149 #2).
+        if let was = old["money"] as? [String: Any], let now = new["money"] as? [String: Any] {
+            for (key, label) in [("savedYen", "削減額（円）"), ("licenceYen", "ライセンス費（円）"), ("netYen", "費用対効果（円）")] {
+                compare("money.\(key)", label, number(was[key]), number(now[key]))
+            }
+            each("departments", id: { text($0["department"]) }) { department, before, after in
+                guard before?["savedYen"] != nil || after?["savedYen"] != nil else { return }
+                compare("departments[\(department)].savedYen", "課別 削減額 \(department)（円）", number(before?["savedYen"]), number(after?["savedYen"]))
+            }
         }
         return out
     }
@@ -85,6 +151,6 @@ enum ReportRestating {
 
     /// A figure as JSON gives it; nil for null or a line without it.
     private static func number(_ value: Any?) -> Double? {
-        (value as? NSNumber)?.doubleValue
+        value is NSNull ? nil : (value as? NSNumber)?.doubleValue
     }
 }

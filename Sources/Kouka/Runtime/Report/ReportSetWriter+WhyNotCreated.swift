@@ -12,16 +12,17 @@ extension ReportSetWriter {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for part in path.split(separator: "/") {
             prefix = prefix.isEmpty || prefix == "/" ? prefix + part : prefix + "/" + part
+            // Through links, as creating the folder goes: a link to a file is a file in the path (helper-148 #9).
             var info = stat()
-            guard lstat(prefix, &info) == 0 else {
-                let parent = (prefix as NSString).deletingLastPathComponent
-                let folder = parent.isEmpty ? "." : parent
-                return access(folder, W_OK | X_OK) == 0 ? "\(prefix) could not be made; check free space and that the disk is not read-only"
-                    : "the job's user may not create \(prefix) in \(folder); give it write access there, or set output in kouka.toml (or --output) to a folder it may write"
+            if stat(prefix, &info) == 0 {
+                if info.st_mode & S_IFMT != S_IFDIR { return "\(prefix) is a file, not a folder; set output in kouka.toml (or --output) to a folder" }
+                continue
             }
-            if info.st_mode & S_IFMT != S_IFDIR, info.st_mode & S_IFMT != S_IFLNK {
-                return "\(prefix) is a file, not a folder; set output in kouka.toml (or --output) to a folder"
-            }
+            if errno == ENOTDIR { return "a part of \(prefix) is a file, not a folder; set output in kouka.toml (or --output) to a folder" }
+            let parent = (prefix as NSString).deletingLastPathComponent
+            let folder = parent.isEmpty ? "." : parent
+            return access(folder, W_OK | X_OK) == 0 ? "\(prefix) could not be made; check free space and that the disk is not read-only"
+                : "the job's user may not create \(prefix) in \(folder); give it write access there, or set output in kouka.toml (or --output) to a folder it may write"
         }
         return "it is there now; run again"
     }

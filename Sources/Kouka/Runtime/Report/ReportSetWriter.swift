@@ -41,7 +41,7 @@ final class ReportSetWriter {
             do {
                 try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
             } catch {
-                throw OutputError(path: outputFolder, reason: "cannot create the folder: \(Self.whyNotCreated(outputFolder))")
+                throw OutputError(path: outputFolder, reason: "cannot create the folder: \(Self.whyNotCreated(outputFolder)) (\(error.localizedDescription))")
             }
         }
         output = try FolderHandle(opening: outputFolder, remedy: "set output in kouka.toml (or --output) to the folder the link points to, or replace the link with a folder")

@@ -434,12 +434,14 @@ enum Migrations {
         // in a cell a line feed inside quotes) whole, where the rows before the first such cell were never read (helper-147:
         // 50 of 300 runs counted), and counts a WinActor task cancelled before its scheduled day, where it was rejected as a
         // clock out of time (helper-144). The files of the formats read so, counted or held as copies, are read whole once
-        // more. A notice a killed run kept with a file's commit says under which list it belongs (helper-145: a file that
+        // more, and so are the files of the formats read through a column mapping, whose rejected rows were named by a line
+        // one short. A notice a killed run kept with a file's commit says under which list it belongs (helper-145: a file that
         // gained runs was named as losing them, and a robot's log changed was not kept at all).
         ("v36", """
         ALTER TABLE loss_notices ADD COLUMN kind TEXT NOT NULL DEFAULT 'losing';
         UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format IN ('winactor-task-csv',
-            'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator');
+            'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'rpa-csv', 'chatbot-csv', 'ai-ocr-csv',
+            'minutes-session-csv', 'translation-usage');
         """),
     ]
 
