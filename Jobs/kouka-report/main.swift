@@ -5,7 +5,7 @@ import Logging
 /// Writes one fiscal year's (or one month's) report — HTML, Excel, JSON, Markdown, CSV — from the store.
 let command = JobCommand(
     name: "kouka-report", abstract: "Write a fiscal year's or a month's hours-saved report from the Kouka store.",
-    exitCodes: KoukaExitCode.statuses(findings: "runs of the period were still running when the store was last read (runsStillRunning): make the report again after the next nightly run; or the set replaced, made after its period was over, stated other figures (restated): the new set lists them under 改訂; find why before it is published"),
+    exitCodes: KoukaExitCode.statuses(findings: "runs of the period were still running when the store was last read (runsStillRunning): make the report again after the next nightly run; or the set replaced stated settled figures otherwise (restated): the new set lists them under 改訂, find why before it is published; or a 速報 was made on a day its period's settled figures were due (preliminary), the store's last nights not read: run kouka-nightly, then make the report again"),
     options: [
         .configuration,
         .integer("fiscal-year", help: "The fiscal year by the calendar year it starts in: 2024 is 令和6年度 (April 2024 – March 2025)."),

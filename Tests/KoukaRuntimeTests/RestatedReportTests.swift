@@ -59,6 +59,7 @@ struct RestatedReportTests {
         #expect(restated.changes.contains { $0.field == "months[2024-06].hoursSaved" })
         #expect(restated.changes.contains { $0.field == "tasks[T01|税務課|rpa|runs].hoursSaved" })
         #expect(!restated.changes.contains { $0.field.hasPrefix("targets[ai-tasks]") }, "no AI figure moved")
+        #expect(!restated.changes.contains { $0.field.hasPrefix("policyPeriod.years[2024]") }, "its own year is compared as its own, once (helper-151 #2)")
         let folder = city.root.appendingPathComponent("reports/FY2024")
         let markdown = try String(contentsOf: folder.appendingPathComponent("kouka-FY2024.md"), encoding: .utf8)
         #expect(markdown.contains("## 改訂（2026-11-27T04:00:00+09:00 作成の報告から）"))
@@ -128,6 +129,37 @@ struct RestatedReportTests {
         #expect(try Data(contentsOf: path) == Data(json.utf8), "the set is left as it was")
     }
 
+    /// A month's settled set (made on the 10th) made again with other figures is a restatement: a month's year to date stops
+    /// at its end, and its day was taken for the set's, so no month was ever settled (helper-151 #1).
+    @Test func aSettledMonthMadeAgainWithOtherFiguresSaysSo() throws {
+        let city = try Self.city()
+        defer { city.remove() }
+        let tenth = LocalDate(year: 2024, month: 7, day: 10)
+        try Self.night(city, on: tenth)
+        let options = { (day: LocalDate) in
+            ReportOptions(period: .month(year: 2024, month: 6), generatedAt: LocalClock.tokyo.instant(of: day, hour: 5, minute: 0, second: 0), today: day)
+        }
+        let first = try ReportJob(configuration: Configuration.load(path: city.configPath), options: options(tenth), logger: .silent).run()
+        #expect(first.exitCode == .done && first.preliminary == nil)
+        try Self.correctCatalog(city)
+        try Self.night(city, on: tenth.adding(days: 1))
+        let again = try ReportJob(configuration: Configuration.load(path: city.configPath), options: options(tenth.adding(days: 1)), logger: .silent).run()
+        #expect(again.exitCode == .doneWithFindings)
+        #expect(again.restated?.replacedAsOf == "2024-07-09")
+        #expect(again.restated?.changes.first { $0.field == "hoursSaved.total" }.map { [$0.before, $0.after] } == [5.5, 4.5])
+    }
+
+    /// A 速報 made on the day its period's settled set was due (the nightly runs since stopped): exit 1, so that the packaged
+    /// run of the 10th does not leave a 速報 as the last set in silence (helper-151 #6).
+    @Test func aPreliminarySetMadeWhenTheSettledOneWasDueExitsOne() throws {
+        let city = try Self.city()
+        defer { city.remove() }
+        try Self.night(city, on: LocalDate(year: 2025, month: 4, day: 1))
+        let summary = try Self.report(city, 2024, on: LocalDate(year: 2025, month: 4, day: 10), hour: 5)
+        #expect(summary.preliminary == Preliminary(asOf: "2025-03-31", settledFrom: "2025-04-10"))
+        #expect(summary.exitCode == .doneWithFindings)
+    }
+
     /// A year under way grows each night: its set made again is no restatement.
     @Test func aYearUnderWayMadeAgainRestatesNothing() throws {
         let city = try Self.city()
@@ -185,5 +217,7 @@ struct RestatedReportTests {
                  "money": ["savedYen": 24_640, "licenceYen": 360_000, "netYen": -335_360]])
         #expect(month.map(\.field) == ["yearToDate.targets[ai-tasks].actual", "money.savedYen", "money.netYen"])
         #expect(month.map { $0.text($0.after) } == ["0", "24,640", "-335,360"])
+        // Hours are hours whatever a name holds (helper-151 #8).
+        #expect(RestatedFigure(field: "tasks[T1|Yen課.aiTasks|rpa|runs].hoursSaved", label: "", before: nil, after: 1.87).text(1.87) == "1.87")
     }
 }

@@ -78,12 +78,15 @@ package struct WinActorTaskCSVParser: LogParser {
                 var when = try row.text(c.started)
                 var column = Self.started
                 for fallback in [c.scheduled, c.created] where when.isEmpty && (outcome == .cancelled || outcome == .unfinished) {
-                    if let fallback { when = try row.text(fallback); column = row.header.names[fallback] }
+                    if let fallback {
+                        when = try row.text(fallback); column = row.header.names[fallback]
+                        // By the column found, not its spelling: a header's own spelling may carry a space (helper-151 #9).
+                        datedBySchedule = fallback == c.scheduled
+                    }
                 }
                 guard !when.isEmpty else { throw RowProblem("column \(Self.started) is empty") }
                 start = try CSVTable.timestamp(when, column: column).instant(in: context.clock)
                 startedAtStart = column == Self.started
-                datedBySchedule = column == Self.scheduled
             }
             var machine: Double? = nil
             if let secondsColumn = c.seconds {

@@ -25,7 +25,7 @@ package struct Restatement: Sendable, Hashable, Codable {
     package var notice: String {
         "改訂: \(replacedGeneratedAt) に作成した報告（Kouka \(replacedKoukaVersion)、\(replacedAsOf) 現在）が示した確定済みの数値を改めた。"
             + "改めた数値 \(changes.count) 件" + (changes.count > RestatedFigure.listed ? "（ここには \(RestatedFigure.listed) 件を示す。全件は JSON の restatements と Excel の「改訂」シートにある）" : "")
-            + "。公表・承認済みの数値であれば、改訂の理由（カタログの訂正、遅れて届いたログなど）を確認してください。"
+            + "。公表・承認済みの数値であれば、改訂の理由（カタログの訂正、確定後に届いたログ、設定の変更、Kouka の更新など）を確認してください。"
     }
 }
 
@@ -51,7 +51,9 @@ package struct RestatedFigure: Sendable, Hashable, Codable {
     }
 
     /// Decimals the figure is shown with: none for counts (AI-supported tasks, new systems) and yen.
+    /// Judged by the field's last part and a target's metric: a task's or a department's name may hold any of these words.
     package var decimals: Int {
-        ["targets[ai-tasks]", "targets[new-systems]", ".aiTasks", ".newSystems", "Yen"].contains { field.contains($0) } ? 0 : 2
+        let counts = ["targets[ai-tasks].", "targets[new-systems].", "yearToDate.targets[ai-tasks].", "yearToDate.targets[new-systems]."]
+        return counts.contains { field.hasPrefix($0) } || [".aiTasks", ".newSystems", ".savedYen", ".licenceYen", ".netYen"].contains { field.hasSuffix($0) } ? 0 : 2
     }
 }

@@ -56,6 +56,9 @@ package struct YearReport: Sendable, Hashable, Codable {
     package var restatements: [Restatement]? = nil
     /// A set of a period that is over made before its figures settled (`PeriodSettling`): 速報; nil (left out) otherwise.
     package var preliminary: Preliminary? = nil
+    /// The last complete day of the store the set's figures are as of (set by the report job, from 0.5.13): a month's year
+    /// to date stops at the month's end, so it cannot tell whether the month was settled when the set was made.
+    package var asOf: String? = nil
 }
 
 /// Hours to date of the fiscal year under way, and a projection to March 31.

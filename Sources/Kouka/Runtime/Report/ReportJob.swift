@@ -52,6 +52,7 @@ package struct ReportJob {
                 report.runsStillRunning = running.isEmpty ? nil : RunsStillRunning(runs: running.values.reduce(0, +), files: running.keys.sorted())
             }
             report.preliminary = PeriodSettling.preliminary(options.period, asOf: context.asOf)
+            report.asOf = context.asOf.description
             // As of the last complete day: the report's own day has not been read by the nightly run yet.
             report.review = try context.toolReview(of: options.period, report: report, asOf: context.asOf, generatedAt: stamp)
             // A year whose last day is the store's last complete one is over: its hours are actual, with no 見込み of them
@@ -132,6 +133,14 @@ package struct ReportJob {
                 "replaced": "\(added.replacedGeneratedAt)", "changes": "\(added.changes.count)",
                 "first": "\(added.changes.first.map { "\($0.field) \($0.before.map { "\($0)" } ?? "none") -> \($0.after.map { "\($0)" } ?? "none")" } ?? "")"])
         }
+        // A 速報 made on the day its settled set was due (the packaged run of the 10th): the store's last nights were not read
+        // (helper-151 #6), and the set says its figures may still change.
+        let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
+        let settledDue = report.preliminary.flatMap { LocalDate($0.settledFrom) }.map { today >= $0 } ?? false
+        if settledDue, let preliminary = report.preliminary {
+            logger.warning("the report is a 速報: the store's figures stop at \(preliminary.asOf), before the period settled; run kouka-nightly (its last run did not finish or did not run), then make the report again",
+                           metadata: ["period": "\(options.period.stem)"])
+        }
         let texts = try ReportRendering.texts(report, stem: stem, shiftJIS: options.shiftJISCSV)
         ShiftJISCopies.warn(texts, logger: logger)
         // The whole new set or the whole old one, with its SHA256SUMS: a full disk or a kill -9 at any
@@ -151,6 +160,7 @@ package struct ReportJob {
         return ReportSummary(fiscalYear: report.fiscalYear, label: report.label, folder: set.folder, files: written,
                              hoursSaved: report.hoursSaved, targets: report.targets, unmappedNames: report.unmapped.count,
                              sourcesMissing: report.sourcesMissing, runsStillRunning: report.runsStillRunning, restated: restating.added,
-                             exitCode: report.runsStillRunning == nil && restating.added == nil ? .done : .doneWithFindings)
+                             preliminary: report.preliminary,
+                             exitCode: report.runsStillRunning == nil && restating.added == nil && !settledDue ? .done : .doneWithFindings)
     }
 }

@@ -13,9 +13,13 @@ enum ReportRestating {
     /// A set there that does not read as JSON, or whose restatements do not read, is not replaced (`OutputRefused`): the
     /// history it holds would be lost with it (helper-148 #4).
     static func restatements(of report: YearReport, period: ReportPeriod, replacing json: String) throws -> (all: [Restatement], added: Restatement?) {
-        guard let data = FileManager.default.contents(atPath: json) else { return ([], nil) }
         let folder = (json as NSString).deletingLastPathComponent
         let remedy = "move the set aside and keep it (it may be the one published), then make the report again; kouka-audit verify names what is wrong with it"
+        guard FileManager.default.fileExists(atPath: json) else { return ([], nil) }
+        // There and not readable (a set restored by another user, mode 0600): replaced, its history would be lost (helper-151 #3).
+        guard let data = FileManager.default.contents(atPath: json) else {
+            throw OutputRefused(path: folder, problem: "the report set there has a JSON this job cannot read, so what the new set restates of it cannot be told", remedy: "give the job's user read access to it, or " + remedy)
+        }
         guard let old = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             throw OutputRefused(path: folder, problem: "the report set there has a JSON that does not read as a report, so what the new set restates of it cannot be told", remedy: remedy)
         }
@@ -29,10 +33,10 @@ enum ReportRestating {
             all = decoded
         }
         guard let new = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any],
-              let day = WrittenReportCheck.statedDay(of: old, period: period) else { return (all, nil) }
+              let day = Self.statedAsOf(old, period: period) else { return (all, nil) }
         var changes: [RestatedFigure] = []
-        if old["runsStillRunning"] == nil, day >= PeriodSettling.settledDay(of: period) { changes += Self.changes(from: old, to: new) }
-        changes += Self.otherYears(from: old, to: new, statedOn: day)
+        if old["runsStillRunning"] == nil, old["preliminary"] == nil, day >= PeriodSettling.settledDay(of: period) { changes += Self.changes(from: old, to: new) }
+        changes += Self.otherYears(from: old, to: new, statedOn: day, period: period)
         guard !changes.isEmpty else { return (all, nil) }
         let added = Restatement(replacedGeneratedAt: old["generatedAt"] as? String ?? "（不明）", replacedKoukaVersion: old["koukaVersion"] as? String ?? "（不明）",
                                 replacedAsOf: day.description, changes: changes)
@@ -40,10 +44,22 @@ enum ReportRestating {
         return (all, added)
     }
 
+    /// The last complete day `old` states its figures as of: its `asOf` (from 0.5.13); else a year's new systems' or
+    /// projection's day; else, for a month, its year to date's last day while it is before the month's end, or the day before
+    /// the set was made (the store's last complete day is at most that: a month's year to date stops at its end, and no
+    /// month was ever settled by it, helper-151 #1).
+    static func statedAsOf(_ old: [String: Any], period: ReportPeriod) -> LocalDate? {
+        if let stated = (old["asOf"] as? String).flatMap(LocalDate.init) { return stated }
+        guard let day = WrittenReportCheck.statedDay(of: old, period: period) else { return nil }
+        guard case .month = period, day >= period.lastDay, let made = (old["generatedAt"] as? String).flatMap(Timestamp.init) else { return day }
+        return max(day, made.date.adding(days: -1))
+    }
+
     /// The figures of other fiscal years than its own that `old` stated settled by `day` and `new` states otherwise: each
-    /// year of its period section over on both sides (`status` actual), and its departments' hours of the year before when
-    /// both compared that year whole (no `previousYearThrough`).
-    static func otherYears(from old: [String: Any], to new: [String: Any], statedOn day: LocalDate) -> [RestatedFigure] {
+    /// year of its period section but the set's own (its figures are compared as its own, or not at all while it is 速報 or
+    /// 暫定, helper-151 #2) over on both sides (`status` actual), and its departments' hours of the period a year before
+    /// when both compared that period whole (no `previousYearThrough`).
+    static func otherYears(from old: [String: Any], to new: [String: Any], statedOn day: LocalDate, period: ReportPeriod) -> [RestatedFigure] {
         var out: [RestatedFigure] = []
         func settled(_ year: Int) -> Bool { day >= PeriodSettling.settledDay(of: .fiscalYear(FiscalYear(year))) }
         func years(_ json: [String: Any]) -> [Int: [String: Any]] {
@@ -51,7 +67,8 @@ enum ReportRestating {
             return Dictionary(lines.compactMap { line in (line["fiscalYear"] as? Int).map { ($0, line) } }, uniquingKeysWith: { first, _ in first })
         }
         let before = years(old), after = years(new)
-        for year in Set(before.keys).intersection(after.keys).sorted() where settled(year) {
+        let own: Int? = if case let .fiscalYear(year) = period { year.startYear } else { nil }
+        for year in Set(before.keys).intersection(after.keys).sorted() where settled(year) && year != own {
             guard let was = before[year], let now = after[year], was["status"] as? String == "actual", now["status"] as? String == "actual" else { continue }
             let label = FiscalYear(year).japaneseLabel
             for (key, name) in [("rpaHours", "RPAによる削減時間（時間）"), ("aiTasks", "AIを活用した業務数"), ("newSystems", "新たに導入したシステム数")] {
@@ -61,8 +78,10 @@ enum ReportRestating {
                 }
             }
         }
-        if old["previousYearThrough"] == nil, new["previousYearThrough"] == nil, let year = old["fiscalYear"] as? Int, settled(year - 1) {
-            let label = FiscalYear(year - 1).japaneseLabel
+        // A month's year before is the same month a year earlier, long settled; a year's, the year before, settled or not.
+        let yearBeforeSettled = if case let .fiscalYear(year) = period { settled(year.startYear - 1) } else { true }
+        if old["previousYearThrough"] == nil, new["previousYearThrough"] == nil, yearBeforeSettled {
+            let label = if case .month = period { "前年同月、\(period.yearBefore.label)" } else { "前年度、\(period.yearBefore.label)" }
             func hours(_ json: [String: Any]) -> [String: Double] {
                 Dictionary(((json["departments"] as? [[String: Any]]) ?? []).compactMap { line in
                     (line["department"] as? String).flatMap { name in number(line["previousYearHours"]).map { (name, $0) } }
@@ -70,7 +89,7 @@ enum ReportRestating {
             }
             let was = hours(old), now = hours(new)
             for department in Set(was.keys).union(now.keys).sorted() where abs((was[department] ?? 0) - (now[department] ?? 0)) > 1e-9 {
-                out.append(RestatedFigure(field: "departments[\(department)].previousYearHours", label: "課別 前年度の削減時間 \(department)（\(label)、時間）",
+                out.append(RestatedFigure(field: "departments[\(department)].previousYearHours", label: "課別 比較期間の削減時間 \(department)（\(label)、時間）",
                                           before: was[department], after: now[department]))
             }
         }

@@ -16,5 +16,8 @@ package struct ReportSummary: Sendable, Codable, Hashable {
     /// Figures of a period that was over when the set replaced was made, stated otherwise now (exit 1): see why before the
     /// set is published.
     package var restated: Restatement? = nil
+    /// The set is a 速報 (`PeriodSettling`); with exit 1 when it was made on a day its period's settled figures were due,
+    /// the store's last nights not read (a nightly run failed or missed): make it again after the next nightly run.
+    package var preliminary: Preliminary? = nil
     package var exitCode: KoukaExitCode
 }
