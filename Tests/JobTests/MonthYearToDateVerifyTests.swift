@@ -65,4 +65,22 @@ import Testing
         let (code, differences) = try Self.verify(city)
         #expect(code == 0, "\(differences)")
     }
+
+    /// A catalog row corrected after the month's set was made: its year-to-date section is outdated by the catalog, as the
+    /// rest of the set is, not named as edited (helper-153 #2).
+    @Test func aYearToDateAfterACatalogCorrectionIsOutdatedNotEdited() throws {
+        let city = try Self.city("ytd-catalog")
+        defer { city.remove() }
+        try Self.monthReport(city, today: "2024-07-10")
+        try city.write("catalog.csv", """
+            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
+            T01,住民税課税資料の取込,税務課,rpa,runs,120,15,2020-04-01,住民税_*
+
+            """)
+        #expect(try city.nightly().exitCode <= 1)
+        let (code, differences) = try Self.verify(city)
+        #expect(code == 1)
+        #expect(differences.contains { $0["field"] as? String == "yearToDate.hoursSaved" }, "\(differences)")
+        #expect(differences.allSatisfy { $0["kind"] as? String == "written-report-outdated" }, "\(differences.filter { $0["kind"] as? String != "written-report-outdated" })")
+    }
 }

@@ -51,3 +51,19 @@ import Testing
         #expect(line.reason.hasPrefix("本番稼働後の成功した利用 4 件はいずれも処理量が 0"), "\(line.reason)")
     }
 }
+
+extension EmptyAIUsesTests {
+    /// A set made before `[ai_tasks] minimum_uses` changed states other AI counts: verify names it outdated by that setting,
+    /// not edited after it was written (helper-149 #5).
+    @Test func aSetMadeBeforeMinimumUsesChangedIsOutdatedNotEdited() throws {
+        let city = try Self.city(realJobs: 3, emptyJobs: 0)
+        defer { city.remove() }
+        _ = try city.nightly()
+        _ = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).run()
+        let toml = city.root.appendingPathComponent("kouka.toml")
+        try String(contentsOf: toml, encoding: .utf8).replacingOccurrences(of: "minimum_uses = 3", with: "minimum_uses = 4").write(to: toml, atomically: true, encoding: .utf8)
+        let differences = try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run().differences
+        #expect(differences.contains { $0.kind == "written-report-outdated" && $0.field == "aiTasksMinimumUses" }, "\(differences)")
+        #expect(differences.allSatisfy { $0.kind == "written-report-outdated" }, "\(differences.filter { $0.kind != "written-report-outdated" })")
+    }
+}

@@ -158,6 +158,13 @@ import Testing
         let undated = Self.report([translation, chatbot], [Self.rollup("A03", .translation, unit: .characters, events: 1, quantity: 500, on: june),
                                                            Self.rollup("A03", .chatbot, unit: .inquiries, events: 2, on: june)])
         #expect(undated.aiTasks.first?.productionFrom == "2021-04-01（translation）、開始日なし（chatbot）")
+        // Only early successes and a failure after go-live: the reason says the successes were early, not every use
+        // (helper-154 #1: "利用 1 件はすべて本番開始日より前" beside failures after it).
+        chatbot.productionFrom = LocalDate(year: 2024, month: 10, day: 1)
+        let earlyOnly = Self.report([chatbot],
+                                    [Self.rollup("A03", .chatbot, unit: .inquiries, events: 1, on: june),
+                                     Self.rollup("A03", .chatbot, .failure, unit: .inquiries, events: 2, on: LocalDate(year: 2024, month: 11, day: 4))])
+        #expect(earlyOnly.aiTasks.first?.reason == "本番稼働後の成功した利用 0 件（成功した利用 1 件はすべて本番開始日より前）。数えなかった利用: 失敗 2 件")
     }
 
     @Test func timeMeasuredOnAJobWithNoSheetsIsMeasured() {

@@ -1,5 +1,5 @@
 import Foundation
-import Kouka
+@testable import Kouka
 import Testing
 
 /// `WrittenReportSources`: a written report's file list against the store's. A file with the same bytes must be stated as
@@ -61,5 +61,13 @@ struct WrittenReportSourcesTests {
         #expect(found.differences.map(\.field).sorted() == ["sources[robo2/runs_2024.csv].sha256", "sources[uipath/2024-06-30_Execution.log]"])
         let newer = try WrittenReportSources.compare(Self.written(forged), store: Self.store, readSince: { _ in true })
         #expect(newer.differences.isEmpty && newer.changedPaths == ["robo2/runs_2024.csv", "uipath/2024-06-30_Execution.log"])
+    }
+}
+
+extension WrittenReportSourcesTests {
+    /// A late export first, the files retention deleted (their figures kept) after and counted (helper-150 #3).
+    @Test func filesReadSinceAreNamedBeforeFilesDeletedSince() {
+        let changed = ["a.log (deleted since)", "b.log (deleted since)", "c.log (deleted since)", "late.csv (other bytes now)"]
+        #expect(WrittenReportCheck.sourcesListed(changed) == "late.csv (other bytes now); a.log (deleted since); b.log (deleted since); and 1 more — 3 of them deleted since, their figures kept by the store")
     }
 }

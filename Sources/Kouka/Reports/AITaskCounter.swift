@@ -68,8 +68,10 @@ struct AITaskCounter {
             let noneHandled = "はいずれも処理量が 0（読取枚数・音声の分数・文字数など）で、AIが支援した処理がない"
             var reason = counted
                 ? "期間内の本番稼働後の成功した利用 \(t.uses) 件（\(minimumUses) 件以上で計上）"
+                // Said of the successful uses only: "all uses before go-live" beside failures and answers out of hours after it sent
+                // an auditor to the go-live date (helper-154 #1).
                 : (t.uses == 0 && t.empty == 0 && t.early > 0
-                    ? "利用 \(t.early) 件はすべて本番開始日より前"
+                    ? "本番稼働後の成功した利用 0 件（成功した利用 \(t.early) 件はすべて本番開始日より前）"
                     : t.uses == 0 && t.empty > 0
                         ? "本番稼働後の成功した利用 \(t.empty) 件" + noneHandled
                         // A file read before 0.4.5 kept no count of its uses that handled nothing.

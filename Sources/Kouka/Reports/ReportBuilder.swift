@@ -228,7 +228,7 @@ package enum ReportBuilder {
         let rpaMinutes = RPAMinutesByMonth(byMonth: minutesByMonth.compactMapValues { $0[.rpa] },
                                            bySystem: Dictionary(uniqueKeysWithValues: minutesByFamily.map { ($0.key.rawValue, $0.value) }),
                                            byTask: rpaMinutesByTask)
-        let report = YearReport(
+        var report = YearReport(
             generatedAt: inputs.generatedAt, koukaVersion: inputs.koukaVersion, period: period.kind,
             fiscalYear: period.fiscalYear.startYear, label: period.label, from: period.firstDay.description, to: period.lastDay.description,
             timezone: inputs.timezone, hoursSaved: hours, targets: targets, tasks: taskLines, aiTasks: aiTasks, departments: departmentLines,
@@ -245,6 +245,7 @@ package enum ReportBuilder {
                 officeHours: OfficeHoursMethod.text(inputs)),
             projection: nil, money: inputs.money?.line(minutes: minutesByFamily, period: period),
             weeks: WeekTable.lines(period: period, minutesByDay: minutesByDay))
+        report.aiTasksMinimumUses = inputs.minimumAIUses
         return (report, rpaMinutes)
     }
 

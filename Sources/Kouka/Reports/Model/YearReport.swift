@@ -59,6 +59,9 @@ package struct YearReport: Sendable, Hashable, Codable {
     /// The last complete day of the store the set's figures are as of (set by the report job, from 0.5.13): a month's year
     /// to date stops at the month's end, so it cannot tell whether the month was settled when the set was made.
     package var asOf: String? = nil
+    /// The uses after go-live a task needs in the period to count as AI-supported (`[ai_tasks] minimum_uses`), stated from
+    /// 0.5.13: a set made before it changed states other counts, outdated by the setting, not edited (helper-149 #5).
+    package var aiTasksMinimumUses: Int? = nil
 }
 
 /// Hours to date of the fiscal year under way, and a projection to March 31.

@@ -32,6 +32,7 @@ enum WrittenReportCheck {
                 summary.reportsChecked += found.reportsChecked
                 summary.reportsRenderedByAnotherVersion += found.reportsRenderedByAnotherVersion
                 summary.reportsStillHolding += found.reportsStillHolding
+                summary.reportsUnderWay += found.reportsUnderWay
                 summary.differences += found.differences
                 return
             }
@@ -118,7 +119,7 @@ enum WrittenReportCheck {
         // The copies left out are files of the list too.
         if !sourceCheck.changed.isEmpty || !renamed.isEmpty { settled.insert("exclusions.duplicateFiles") }
         if !sourceCheck.changed.isEmpty {
-            reasons.append(.init(kind: "written-report-outdated", subject: path, field: "sources", found: Self.listed(sourceCheck.changed), foundIn: "report",
+            reasons.append(.init(kind: "written-report-outdated", subject: path, field: "sources", found: Self.sourcesListed(sourceCheck.changed), foundIn: "report",
                                  expectedFrom: "store", detail: "the report was written from other source files than the store counts now: re-run \(rerun)"))
         }
         let catalog = (json["catalog"] as? [String: Any])?["sha256"] as? String
@@ -142,7 +143,7 @@ enum WrittenReportCheck {
         for change in WrittenReportSettings.changed(written, store: storeAsWritten) {
             reasons.append(.init(kind: "written-report-outdated", subject: path, field: change.name, found: change.found, foundIn: "report",
                                  expected: change.expected, expectedFrom: "configuration",
-                                 detail: "the report was made with other targets, money settings, review rules or systems register than the configuration gives now: re-run \(rerun); if kouka.toml and the register were not changed since the report was written, the report file was edited"))
+                                 detail: "the report was made with other targets, money settings, [ai_tasks] minimum_uses, review rules or systems register than the configuration gives now: re-run \(rerun); if kouka.toml and the register were not changed since the report was written, the report file was edited"))
             settled.insert(change.name)
         }
         if version != KoukaVersion.current {
@@ -207,7 +208,8 @@ enum WrittenReportCheck {
         if case .month = period, let section = decoded?.yearToDate {
             try WrittenYearToDateCheck.compare(section, json: json["yearToDate"], month: period, version: version, jsonPath: path, rerun: rerun,
                                                storeYearToDate: storeYearToDate,
-                                               late: try storeYear(period.fiscalYear.startYear).sources.map(\.path).filter { readSince(generatedAt, $0) }, into: &summary)
+                                               late: try storeYear(period.fiscalYear.startYear).sources.map(\.path).filter { readSince(generatedAt, $0) },
+                                               outdatedBy: outdatedBy, into: &summary)
         }
         // The files people read do not say what the JSON says: the JSON was edited, whatever else changed since.
         if rendering.differences.contains(where: WrittenReportRendering.isOtherBytes) {
@@ -232,6 +234,13 @@ enum WrittenReportCheck {
         let statesOtherSettings = reasons.contains { !["sources", "path", "catalog.sha256", "koukaVersion"].contains($0.field) }
         guard !figures.isEmpty || statesOtherSettings else {
             summary.reportsStillHolding.append("\(path): made before these changed: \(outdatedBy); every figure it states that verify compares is still what the store gives (its projection and path to the target, made as of its day, are not compared: make it again to see them as of today)")
+            return
+        }
+        // Made while its period was under way, or before it settled (速報): its figures grow with each night's files, as it says.
+        // Only files read since may explain them (a task whose files none was read since is named above as edited).
+        if !statesOtherSettings, reasons.allSatisfy({ ["sources", "path"].contains($0.field) }),
+           let day = ReportRestating.statedAsOf(json, period: period), json["preliminary"] != nil || day < period.lastDay {
+            summary.reportsUnderWay.append("\(path): made as of \(day), while its period was under way or before its figures settled (速報); \(figures.count) figure(s) grew since with the files read since (\(outdatedBy)): make it again to see them as of today")
             return
         }
         summary.differences += reasons
@@ -315,6 +324,15 @@ enum WrittenReportCheck {
         }
         guard let yearToDate = json["yearToDate"] as? [String: Any] else { return period.firstDay.adding(days: -1) }
         return (yearToDate["through"] as? String).flatMap { LocalDate($0) }
+    }
+
+    /// The files a set was written from that the store counts otherwise now (`WrittenReportSources.Comparison.changed`), as
+    /// verify names them: those read since first, those deleted since (whose figures the store keeps) after — retention's
+    /// files hid the late export that changed a figure behind "and 18 more" (helper-150 #3).
+    static func sourcesListed(_ changed: [String]) -> String {
+        let deleted = changed.filter { $0.hasSuffix("(deleted since)") }
+        return listed(changed.filter { !$0.hasSuffix("(deleted since)") } + deleted)
+            + (deleted.isEmpty ? "" : " — \(deleted.count) of them deleted since, their figures kept by the store")
     }
 
     /// Up to three of `items`, and how many more.

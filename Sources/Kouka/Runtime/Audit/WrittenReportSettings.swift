@@ -1,5 +1,6 @@
 /// What of a written report comes from the configuration rather than from the logs: its targets, its money settings (the
-/// hourly staff cost, each system's licence cost) and the systems register it counted new systems from. A report made
+/// hourly staff cost, each system's licence cost), the uses an AI task needs to count, and the systems register it counted
+/// new systems from. A report made
 /// before they were changed states other figures without anyone having edited it: verification calls it outdated
 /// (re-run kouka-report), not changed after it was written (helper-85's verify-blames-edit-after-config-change.sh:
 /// `[targets.2024]` added, and the auditor pointed at tampering; helper-86's for the register and a licence split).
@@ -22,6 +23,10 @@ enum WrittenReportSettings {
         }
         for (key, found, expected) in settings where text(found) != text(expected) {
             changes.append(("money.\(key)", text(found), text(expected)))
+        }
+        // Stated from 0.5.13: a set of an earlier version states none, and is outdated by its version anyway.
+        if let stated = json["aiTasksMinimumUses"], let expected = store.aiTasksMinimumUses, text(stated) != text(expected) {
+            changes.append(("aiTasksMinimumUses", text(stated), text(expected)))
         }
         let register = (json["newSystems"] as? [String: Any])?["registerSHA256"] as? String
         if let line = store.newSystems, register != line.registerSHA256 {

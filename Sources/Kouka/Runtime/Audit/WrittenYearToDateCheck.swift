@@ -7,7 +7,8 @@ enum WrittenYearToDateCheck {
     /// Names each field of `written` (decoded from the JSON; `json` is the same section as parsed) that is not what
     /// `storeYearToDate` gives for `month` as of the day the report was made.
     static func compare(_ written: YearToDate, json: Any?, month: ReportPeriod, version: String?, jsonPath: String, rerun: String,
-                        storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?, late: [String] = [], into summary: inout VerifySummary) throws {
+                        storeYearToDate: (ReportPeriod, LocalDate) throws -> YearToDate?, late: [String] = [], outdatedBy: String? = nil,
+                        into summary: inout VerifySummary) throws {
         let year = month.fiscalYear
         guard let through = LocalDate(written.through), through <= month.lastDay else {
             summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "yearToDate.through", found: written.through, foundIn: "report",
@@ -31,11 +32,13 @@ enum WrittenYearToDateCheck {
         for d in try ReportComparison.differences(found: json, expected: expected, path: "yearToDate") where !settled.contains(d.field) {
             let otherVersion = version != KoukaVersion.current
             summary.differences.append(.init(
-                kind: otherVersion || !late.isEmpty || !changed.isEmpty ? "written-report-outdated" : "written-report", subject: jsonPath, field: d.field, found: d.found, foundIn: "report",
-                expected: d.expected, expectedFrom: "store",
-                detail: otherVersion
+                // What made the report itself outdated (its catalog, a setting) explains its section too (helper-153 #2: a catalog
+                // corrected named the year's closing month set as edited).
+                kind: otherVersion || !late.isEmpty || !changed.isEmpty || outdatedBy != nil ? "written-report-outdated" : "written-report", subject: jsonPath, field: d.field,
+                found: d.found, foundIn: "report", expected: d.expected, expectedFrom: "store",
+                detail: outdatedBy.map { "the month report was made before these changed: \($0); its year-to-date figure (April 1 through \(through)) is not the store's now: re-run \(rerun)" } ?? (otherVersion
                     ? "the month report was written by Kouka \(version ?? "of no stated version"), whose rules may differ from this version's (\(KoukaVersion.current)): re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"
-                    : "the written month report's year-to-date figure (April 1 through \(through)) is not the store's for those days: if logs of those days were read after the report was made, re-run \(rerun); if not, the report or the store was changed after the report was written (the store's own differences, if any, say which)"))
+                    : "the written month report's year-to-date figure (April 1 through \(through)) is not the store's for those days: if logs of those days were read after the report was made, re-run \(rerun); if not, the report or the store was changed after the report was written (the store's own differences, if any, say which)")))
         }
     }
 }

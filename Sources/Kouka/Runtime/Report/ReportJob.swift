@@ -137,6 +137,7 @@ package struct ReportJob {
         // (helper-151 #6), and the set says its figures may still change.
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         let settledDue = report.preliminary.flatMap { LocalDate($0.settledFrom) }.map { today >= $0 } ?? false
+        if settledDue { report.preliminary?.storeBehind = true }
         if settledDue, let preliminary = report.preliminary {
             logger.warning("the report is a 速報: the store's figures stop at \(preliminary.asOf), before the period settled; run kouka-nightly (its last run did not finish or did not run), then make the report again",
                            metadata: ["period": "\(options.period.stem)"])
