@@ -67,3 +67,18 @@ extension EmptyAIUsesTests {
         #expect(differences.allSatisfy { $0.kind == "written-report-outdated" }, "\(differences.filter { $0.kind != "written-report-outdated" })")
     }
 }
+
+extension EmptyAIUsesTests {
+    /// A set of 0.5.12 states no minimum uses: no setting changed, and no figure differs for it (helper-155 #3: every set
+    /// of 0.5.12 named as differing after the upgrade); a set of 0.5.13 or later that states none had it taken out.
+    @Test func aSetOfAnEarlierVersionStatesNoMinimumUses() throws {
+        var store = ReportComparisonFastPathTests.report(runs: 1)
+        store.aiTasksMinimumUses = 3
+        let old: [String: Any] = ["koukaVersion": "0.5.12"], current: [String: Any] = ["koukaVersion": "0.5.13"]
+        #expect(!WrittenReportSettings.changed(old, store: store).contains { $0.name == "aiTasksMinimumUses" })
+        #expect(WrittenReportSettings.changed(current, store: store).contains { $0.name == "aiTasksMinimumUses" && $0.found == "none" })
+        var written = store
+        written.aiTasksMinimumUses = nil
+        #expect(try ReportComparison.differences(found: written, expected: store).isEmpty)
+    }
+}

@@ -45,4 +45,62 @@ struct YearUnderWayVerifyTests {
         #expect(verified.reportsUnderWay.count == 1)
         #expect(verified.reportsUnderWay.first?.contains("made as of 2024-06-03, while its period was under way") == true, "\(verified.reportsUnderWay)")
     }
+
+    /// The set of the year under way and a night's new log, as above; then `edit` applied to its JSON and every file rendered
+    /// again from it, with SHA256SUMS, as a tamperer would.
+    static func editedSet(_ edit: (inout [String: Any]) -> Void) throws -> (TemporaryCity, VerifySummary) {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        func log(_ day: String) throws {
+            try city.write("logs/\(day)_Execution.log", MonthReportWithRunsStillRunningTests.line("j\(day)", day, "09:00:00", "started")
+                + MonthReportWithRunsStillRunningTests.line("j\(day)", day, "09:10:00", "ended", end: 600))
+        }
+        try log("2024-06-03")
+        let made = LocalDate(year: 2024, month: 6, day: 4)
+        try MonthReportWithRunsStillRunningTests.night(city, on: made)
+        let options = ReportOptions(period: .fiscalYear(FiscalYear(2024)), generatedAt: LocalClock.tokyo.instant(of: made, hour: 4, minute: 30, second: 0), today: made)
+        _ = try ReportJob(configuration: Configuration.load(path: city.configPath), options: options, logger: .silent).run()
+        try log("2024-06-04")
+        try MonthReportWithRunsStillRunningTests.night(city, on: made.adding(days: 1))
+        let folder = city.root.appendingPathComponent("reports/FY2024")
+        let url = folder.appendingPathComponent("kouka-FY2024.json")
+        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+        edit(&json)
+        let edited = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+        let report = try JSONDecoder().decode(YearReport.self, from: edited)
+        try edited.write(to: url)
+        for (name, data) in try ReportRendering.texts(report, stem: "kouka-FY2024", shiftJIS: false) { try data.write(to: folder.appendingPathComponent(name)) }
+        try XLSXReportWriter.write(report, to: folder.appendingPathComponent("kouka-FY2024.xlsx").path, created: LocalClock.tokyo.instant(of: made, hour: 4, minute: 30, second: 0))
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "SHA256SUMS" }.sorted()
+        let sums = names.map { "\(SHA256.hexDigest(ofFile: folder.appendingPathComponent($0).path) ?? "")  \($0)" }.joined(separator: "\n") + "\n"
+        try Data(sums.utf8).write(to: folder.appendingPathComponent("SHA256SUMS"))
+        return (city, try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run())
+    }
+
+    /// The harness itself: the set rendered again unedited is still only under way.
+    @Test func aSetRenderedAgainUneditedIsStillUnderWay() throws {
+        let (city, verified) = try Self.editedSet { _ in }
+        defer { city.remove() }
+        #expect(verified.differences.isEmpty, "\(verified.differences)")
+        #expect(verified.reportsUnderWay.count == 1)
+    }
+
+    /// An inflated total in such a set is no growth: named (helper-155 #1).
+    @Test func anInflatedFigureOfASetUnderWayIsStillNamed() throws {
+        let (city, verified) = try Self.editedSet { json in
+            var hours = json["hoursSaved"] as! [String: Any]
+            hours["total"] = 99.0
+            json["hoursSaved"] = hours
+        }
+        defer { city.remove() }
+        #expect(verified.differences.contains { $0.field == "hoursSaved.total" }, "\(verified.differences)")
+        #expect(verified.reportsUnderWay.isEmpty)
+    }
+
+    /// A set whose day was edited to another than its sections state is not taken for one under way (helper-155 #2).
+    @Test func aSetWhoseDayWasEditedIsNotTakenForOneUnderWay() throws {
+        let (city, verified) = try Self.editedSet { json in json["asOf"] = "2024-06-01" }
+        defer { city.remove() }
+        #expect(!verified.differences.isEmpty)
+        #expect(verified.reportsUnderWay.isEmpty)
+    }
 }

@@ -20,7 +20,7 @@ package enum ReportComparison {
     /// quality counts, by `RollupComparison`) over several years, and a store read before quality counts were kept
     /// rightly has none where the logs read again have them. The restatements are the history of the sets replaced, whose
     /// figures the store no longer gives.
-    static let notCompared: Set<String> = ["generatedAt", "koukaVersion", "projection", "sources", "sourcesMissing", "runsStillRunning", "policyPeriod", "targetPath", "newSystems", "yearToDate", "review", "restatements", "preliminary", "asOf"]
+    static let notCompared: Set<String> = ["generatedAt", "koukaVersion", "projection", "sources", "sourcesMissing", "runsStillRunning", "policyPeriod", "targetPath", "newSystems", "yearToDate", "review", "restatements", "preliminary", "asOf", "aiTasksMinimumUses"]
 
     static func differences(found: YearReport, expected: YearReport) throws -> [FieldDifference] {
         // Equal in every field compared: nothing differs. Turning a city's reports into JSON (each lists every one
@@ -60,6 +60,7 @@ package enum ReportComparison {
         report.restatements = nil
         report.preliminary = nil
         report.asOf = nil
+        report.aiTasksMinimumUses = nil
         return report
     }
 

@@ -24,9 +24,11 @@ enum WrittenReportSettings {
         for (key, found, expected) in settings where text(found) != text(expected) {
             changes.append(("money.\(key)", text(found), text(expected)))
         }
-        // Stated from 0.5.13: a set of an earlier version states none, and is outdated by its version anyway.
-        if let stated = json["aiTasksMinimumUses"], let expected = store.aiTasksMinimumUses, text(stated) != text(expected) {
-            changes.append(("aiTasksMinimumUses", text(stated), text(expected)))
+        // Stated from 0.5.13, and compared as a setting, not a figure: a set of an earlier version states none (helper-155 #3:
+        // every set of 0.5.12 named as differing), one of 0.5.13 or later that states none had it taken out.
+        let statesMinimum = !KoukaVersion.isBefore(json["koukaVersion"] as? String ?? "", "0.5.13")
+        if let expected = store.aiTasksMinimumUses, json["aiTasksMinimumUses"] != nil || statesMinimum, text(json["aiTasksMinimumUses"]) != text(expected) {
+            changes.append(("aiTasksMinimumUses", text(json["aiTasksMinimumUses"]), text(expected)))
         }
         let register = (json["newSystems"] as? [String: Any])?["registerSHA256"] as? String
         if let line = store.newSystems, register != line.registerSHA256 {

@@ -36,7 +36,7 @@ enum WrittenYearToDateCheck {
                 // corrected named the year's closing month set as edited).
                 kind: otherVersion || !late.isEmpty || !changed.isEmpty || outdatedBy != nil ? "written-report-outdated" : "written-report", subject: jsonPath, field: d.field,
                 found: d.found, foundIn: "report", expected: d.expected, expectedFrom: "store",
-                detail: outdatedBy.map { "the month report was made before these changed: \($0); its year-to-date figure (April 1 through \(through)) is not the store's now: re-run \(rerun)" } ?? (otherVersion
+                detail: outdatedBy.map { "the month report was made before these changed: \($0); its year-to-date figure (April 1 through \(through)) is not the store's now: if that change moves this figure, re-run \(rerun); if it cannot, the report or the store was changed after the report was written" } ?? (otherVersion
                     ? "the month report was written by Kouka \(version ?? "of no stated version"), whose rules may differ from this version's (\(KoukaVersion.current)): re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"
                     : "the written month report's year-to-date figure (April 1 through \(through)) is not the store's for those days: if logs of those days were read after the report was made, re-run \(rerun); if not, the report or the store was changed after the report was written (the store's own differences, if any, say which)")))
         }
