@@ -140,13 +140,11 @@ package struct VerifyAudit {
             summary.reportsChecked += written.reportsChecked
             summary.reportsRenderedByAnotherVersion += written.reportsRenderedByAnotherVersion
             summary.reportsStillHolding += written.reportsStillHolding
-            summary.reportsUnderWay += written.reportsUnderWay
             summary.differences += written.differences
         }
         summary.reportsChecked += facts.writtenMonthReports.reportsChecked
         summary.reportsRenderedByAnotherVersion += facts.writtenMonthReports.reportsRenderedByAnotherVersion
         summary.reportsStillHolding += facts.writtenMonthReports.reportsStillHolding
-        summary.reportsUnderWay += facts.writtenMonthReports.reportsUnderWay
         summary.differences += facts.writtenMonthReports.differences
         for folder in try WrittenReportCheck.setsWithoutJSON(in: configuration.outputPath) {
             summary.differences.append(.init(kind: "written-report-unreadable", subject: folder, field: "file", found: "none", foundIn: "report",

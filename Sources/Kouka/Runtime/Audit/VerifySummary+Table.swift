@@ -10,7 +10,6 @@ extension VerifySummary {
         for skipped in summary.filesSkipped { out += "skipped\t\(skipped)\n" }
         for accepted in summary.storeEditsAccepted { out += "store edit accepted\t\(accepted)\n" }
         for holding in summary.reportsStillHolding { out += "report still holds\t\(holding)\n" }
-        for underWay in summary.reportsUnderWay { out += "report of a period under way\t\(underWay)\n" }
         out += summary.differences.isEmpty
             ? "\(summary.filesChecked) files read again as of \(summary.asOf): no difference\n"
             : "\(summary.differences.count) difference(s); \(summary.filesChecked) files read again as of \(summary.asOf)\n"

@@ -46,10 +46,6 @@ package struct VerifySummary: Sendable, Codable, Hashable {
     /// store gives: no difference, but their list of files or their catalog digest is no longer the store's. Re-running
     /// `kouka-report` brings them up to date; the signed set still states the right figures.
     package var reportsStillHolding: [String] = []
-    /// Written reports made while their period was under way, or before its figures settled (速報), whose figures grew since
-    /// with the files read since, as they said they would: no difference (helper-153 #1: a weekly verify exited 1 eleven months
-    /// a year on the year-to-date set). A figure of a task none of whose files was read since is still a difference.
-    package var reportsUnderWay: [String] = []
     /// Written report sets made by another Kouka version, which may render their Markdown, HTML, CSV files and workbook
     /// otherwise: those files are checked by `SHA256SUMS` only (their JSON still figure by figure). Re-running
     /// `kouka-report` has them checked whole.

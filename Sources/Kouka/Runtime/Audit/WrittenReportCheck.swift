@@ -32,7 +32,6 @@ enum WrittenReportCheck {
                 summary.reportsChecked += found.reportsChecked
                 summary.reportsRenderedByAnotherVersion += found.reportsRenderedByAnotherVersion
                 summary.reportsStillHolding += found.reportsStillHolding
-                summary.reportsUnderWay += found.reportsUnderWay
                 summary.differences += found.differences
                 return
             }
@@ -236,21 +235,6 @@ enum WrittenReportCheck {
             summary.reportsStillHolding.append("\(path): made before these changed: \(outdatedBy); every figure it states that verify compares is still what the store gives (its projection and path to the target, made as of its day, are not compared: make it again to see them as of today)")
             return
         }
-        // Made while its period was under way, or before it settled (速報): its figures grow with each night's files, as it says.
-        // Only figures that grew, of tasks with a file read since (not only deleted since) and the sums over tasks, and only a
-        // set whose day agrees with what else it states: a settled set given an `asOf` or a 速報 in its JSON, or a figure
-        // inflated, is still named (helper-155).
-        if !statesOtherSettings, reasons.allSatisfy({ ["sources", "path"].contains($0.field) }),
-           let day = ReportRestating.statedAsOf(json, period: period), json["preliminary"] != nil || day < period.lastDay,
-           Self.statesItsDayConsistently(json, day: day, period: period),
-           case let files = Self.filesByTask(store: store, written: json, partsOf: partsOf),
-           case let read = sourceCheck.readPaths.union(renamed.values),
-           !read.isEmpty, figures.allSatisfy({ d in
-               Self.grew(d) && (Self.task(of: d.field).map { !files[$0, default: []].isDisjoint(with: read) } ?? Self.sumOverTasks(d.field))
-           }) {
-            summary.reportsUnderWay.append("\(path): made as of \(day), while its period was under way or before its figures settled (速報); \(figures.count) figure(s) grew since with the files read since (\(outdatedBy)): make it again to see them as of today")
-            return
-        }
         summary.differences += reasons
         for d in figures {
             summary.differences.append(.init(kind: "written-report-outdated", subject: path, field: d.field, found: d.found, foundIn: "report", expected: d.expected,
@@ -271,8 +255,6 @@ enum WrittenReportCheck {
         }
     }
 
-    /// Whether a figure that is no task's may move with a robot's run read since: a sum over tasks, not an AI tool's figure,
-    /// the AI-supported tasks or the catalog's rows, which no robot's run changes (helper-142).
     /// What of `reasons` (why a set is outdated) can move a month's year-to-date figures: its catalog, its zone, the version
     /// that made it, the AI tasks' minimum uses — not a cost, the register or the review's rules (helper-155 #4).
     private static func movingTheYearToDate(_ reasons: [VerifySummary.Difference]) -> String? {
@@ -280,43 +262,8 @@ enum WrittenReportCheck {
         return moving.isEmpty ? nil : moving.joined(separator: ", ")
     }
 
-    /// A figure that is a sum over the task lines (the hours, by tool, month, week or department, and the targets' actuals):
-    /// it grows with theirs. Not the sources, the catalog, the new systems, the review or the AI tasks' verdicts.
-    private static func sumOverTasks(_ field: String) -> Bool {
-        ["hoursSaved.", "months[", "weeks[", "departments[", "targets[", "exclusions.", "money.", "unmapped[", "yearToDate.", "aiTasks["].contains { field.hasPrefix($0) }
-    }
-
-    /// Whether `d` is what growth gives: a line that appears, a count or hours no smaller now, a target or an AI task that
-    /// came to be met or counted, a rank, a last day or a text (a task's basis, an AI task's reason) that moved with them.
-    /// A figure that fell is no growth (a tool review's rate may fall as runs grow: such a set stays named as before).
-    private static func grew(_ d: ReportComparison.FieldDifference) -> Bool {
-        if d.found == "none" { return d.expected != "none" }
-        if d.found == "false" { return d.expected == "true" }
-        if d.field.hasSuffix(".rank") { return true }
-        guard let found = Double(d.found) else {
-            return d.expected != "none" && (task(of: d.field) != nil || d.field.hasPrefix("aiTasks[") || d.field.hasSuffix(".lastDate"))
-        }
-        guard let expected = Double(d.expected) else { return false }
-        return found <= expected
-    }
-
-    /// Whether the day a set states it is as of (`asOf`, from 0.5.13) is the day its other sections state: a year's new
-    /// systems' and projection's day, a month's year to date's last day, its 速報 as that day makes it, and a day before the
-    /// set was made. A settled set given another `asOf`, or a 速報, in its JSON is not taken for one under way (helper-155 #2).
-    static func statesItsDayConsistently(_ json: [String: Any], day: LocalDate, period: ReportPeriod) -> Bool {
-        if let made = (json["generatedAt"] as? String).flatMap(Timestamp.init), day >= made.date { return false }
-        if case .fiscalYear = period {
-            for stated in [(json["newSystems"] as? [String: Any])?["asOf"], (json["projection"] as? [String: Any])?["asOf"]] {
-                if let stated = stated as? String, stated != day.description { return false }
-            }
-        } else if let through = (json["yearToDate"] as? [String: Any])?["through"] as? String, through != min(day, period.lastDay).description {
-            return false
-        }
-        let preliminary = json["preliminary"] as? [String: Any]
-        let expected = PeriodSettling.preliminary(period, asOf: day)
-        return (preliminary?["asOf"] as? String) == expected?.asOf && (preliminary?["settledFrom"] as? String) == expected?.settledFrom
-    }
-
+    /// Whether a figure that is no task's may move with a robot's run read since: a sum over tasks, not an AI tool's figure,
+    /// the AI-supported tasks or the catalog's rows, which no robot's run changes (helper-142).
     private static func robotsFigure(_ field: String) -> Bool {
         !(field.hasPrefix("aiTasks") || field.hasPrefix("catalog") || field.contains("ai-tasks")
             || ["ai-ocr", "minutes", "chatbot", "translation"].contains { field.contains($0) })

@@ -16,13 +16,9 @@ package enum WrittenReportSources {
         /// store though no nightly run read them since the report was made.
         package var differences: [ReportComparison.FieldDifference] = []
 
-        /// Of `changedPaths`, those whose bytes the store read since (not only deleted since, whose figures it keeps).
-        package var readPaths: Set<String> = []
-
         mutating func change(_ path: String, _ why: String) {
             changed.append("\(path) (\(why))")
             changedPaths.insert(path)
-            if why != "deleted since" { readPaths.insert(path) }
         }
     }
 
