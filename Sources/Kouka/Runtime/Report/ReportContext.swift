@@ -25,7 +25,8 @@ struct ReportContext {
     /// `today` is the local date taken as today (default: the clock's).
     /// A store whose last nightly run did not finish is refused (`UnfinishedNight`), unless `unfinishedNight` says to
     /// read it (the nightly job's own metrics of the run that just stopped); so is one whose rollup digests were removed
-    /// (`RollupDigestsRemoved`), unless `removedDigests` says to (verification, which names them, and the metrics); so is one
+    /// (`RollupDigestsRemoved`), or whose rollups are not those their digests were recorded for (`RollupsEdited`), unless
+    /// `removedDigests` says to (verification, which names them, and the metrics); so is one
     /// counting UiPath work from both the robots' logs and an Orchestrator export (`UiPathWorkCountedTwice`), always.
     /// `snapshotTaken` is called once the read transaction has read the store: in WAL mode, what another connection commits
     /// after it `body` does not see (in another journal mode such a write waits for the transaction to end).
@@ -62,7 +63,11 @@ struct ReportContext {
                 configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
                 catalogSHA256: catalogSHA256, store: store, ledger: ledger, systems: systems,
                 asOf: try ReportJob.asOf(today: today ?? configuration.clock.localDate(of: Date()), store: store, clock: configuration.clock))
-            return try body(context)
+            let result = try body(context)
+            // After the body, in the same snapshot, before anything is written or printed from it: a value Kouka never writes
+            // is named by the reading that met it, with its table and column, rather than as a digest that differs.
+            if !removedDigests { try RollupsEdited.check(store, ledger: ledger) }
+            return result
         }
     }
 
