@@ -21,7 +21,7 @@ package enum KoukaExitCode: Int32, Sendable, Codable {
     package static func code(for error: any Error) -> KoukaExitCode {
         switch error {
         case is ConfigurationError, is PeriodNotBegun: .usage
-        case is CatalogError: .dataError
+        case is CatalogError, is NoFinishedNightlyRun, is RollupsEdited, is RollupDigestsRemoved: .dataError
         case let store as StoreError:
             store.isOutputFailure ? .cannotWrite : store.isInputFailure ? .ioError : store.isBusy ? .locked : .dataError
         case is OutputError, is OutputRefused, is XLSXError: .cannotWrite
