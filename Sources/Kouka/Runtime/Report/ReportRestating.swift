@@ -20,17 +20,21 @@ enum ReportRestating {
         guard let data = FileManager.default.contents(atPath: json) else {
             throw OutputRefused(path: folder, problem: "the report set there has a JSON this job cannot read, so what the new set restates of it cannot be told", remedy: "give the job's user read access to it, or " + remedy)
         }
-        guard let old = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw OutputRefused(path: folder, problem: "the report set there has a JSON that does not read as a report, so what the new set restates of it cannot be told", remedy: remedy)
+        // Each reading's own error is kept in the refusal: the set is left as it was, and the message says why.
+        let old: [String: Any]
+        do {
+            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw NotAReport() }
+            old = object
+        } catch {
+            throw OutputRefused(path: folder, problem: "the report set there has a JSON that does not read as a report (\(error)), so what the new set restates of it cannot be told", remedy: remedy)
         }
-        var all: [Restatement] = []
-        if let earlier = old["restatements"] {
-            // Only an array is given to JSONSerialization: any other top level traps in swift-corelibs-foundation.
-            guard let list = earlier as? [Any], let bytes = try? JSONSerialization.data(withJSONObject: list),
-                  let decoded = try? JSONDecoder().decode([Restatement].self, from: bytes) else {
-                throw OutputRefused(path: folder, problem: "the report set there states restatements that do not read as Kouka writes them (edited?), which the new set would lose", remedy: remedy)
-            }
-            all = decoded
+        // Decoded from the file's bytes as a whole: a `restatements` of another shape is a decoding error, where giving it to
+        // JSONSerialization alone trapped in swift-corelibs-foundation.
+        let all: [Restatement]
+        do {
+            all = try JSONDecoder().decode(History.self, from: data).restatements ?? []
+        } catch {
+            throw OutputRefused(path: folder, problem: "the report set there states restatements that do not read as Kouka writes them (\(error); edited?), which the new set would lose", remedy: remedy)
         }
         guard let new = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any],
               let day = Self.statedAsOf(old, period: period) else { return (all, nil) }
@@ -40,9 +44,14 @@ enum ReportRestating {
         guard !changes.isEmpty else { return (all, nil) }
         let added = Restatement(replacedGeneratedAt: old["generatedAt"] as? String ?? "（不明）", replacedKoukaVersion: old["koukaVersion"] as? String ?? "（不明）",
                                 replacedAsOf: day.description, changes: changes)
-        all.append(added)
-        return (all, added)
+        return (all + [added], added)
     }
+
+    /// The history a set carries, as its JSON holds it (the set's other keys are not read here).
+    private struct History: Decodable { var restatements: [Restatement]? }
+
+    /// A JSON whose top level is not an object.
+    private struct NotAReport: Error, CustomStringConvertible { var description: String { "its top level is not an object" } }
 
     /// The last complete day `old` states its figures as of: its `asOf` (from 0.5.13); else a year's new systems' or
     /// projection's day; else, for a month, its year to date's last day while it is before the month's end, or the day before
