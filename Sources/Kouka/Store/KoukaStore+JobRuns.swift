@@ -50,8 +50,12 @@ extension KoukaStore {
     /// Completes the line of the run `run.id` (end, counts, exit code, state, whether its notices were
     /// stated) and marks the runs `reported` as stated, in one transaction: a run that printed what others
     /// left is the one that clears it.
-    package func endJobRun(_ run: JobRunRecord, reporting reported: [Int64]) throws {
+    /// `sourcesUnread`: the sources the run found no file at while the store counted files of theirs, by display path.
+    package func endJobRun(_ run: JobRunRecord, reporting reported: [Int64], sourcesUnread: [String] = []) throws {
         try db.transaction {
+            if !sourcesUnread.isEmpty {
+                try db.prepare("UPDATE job_runs SET sources_unread = ? WHERE id = ?").run([.text(sourcesUnread.joined(separator: "\n")), .integer(run.id)])
+            }
             try db.prepare("""
                 UPDATE job_runs SET ended_at = ?, files_read = ?, rows_read = ?, rows_rejected = ?, exit_code = ?, interrupted = ?, state = ?,
                 notices_reported = ? WHERE id = ?
@@ -74,6 +78,17 @@ extension KoukaStore {
         try db.prepare("""
             UPDATE job_runs SET exit_code = ? WHERE id = (SELECT max(id) FROM job_runs WHERE job = ? AND state = 'finished') AND exit_code = ?
             """).run([.integer(Int64(code)), .text(job), .integer(Int64(recorded))])
+    }
+
+    /// The finished runs of `job`, newest first, with the sources each found no file at while the store counted files of
+    /// theirs (`SourcesUnread`): what the store's last complete day is read from (`ReportJob.asOf`).
+    package func finishedRunsWithSourcesUnread(job: String) throws -> [(startedAt: String, sourcesUnread: [String])] {
+        var runs: [(startedAt: String, sourcesUnread: [String])] = []
+        try db.prepare("SELECT started_at, sources_unread FROM job_runs WHERE job = ? AND state = 'finished' ORDER BY id DESC", reading: "job_runs")
+            .query([.text(job)]) { s in
+                runs.append((try s.text(0), try s.optionalText(1).map { $0.split(separator: "\n").map(String.init) } ?? []))
+            }
+        return runs
     }
 
     /// The job-run ledger, oldest first.

@@ -88,6 +88,10 @@ package struct NightlyJob {
         summary.filesMatchedTwice = expanded.matchedTwice
         summary.dryRun = options.dryRun
         summary.sourcesMissing = expanded.missing
+        let sourcesUnread = SourcesUnread.find(missing: expanded.missing, ledger: ledger)
+        for index in summary.sourcesMissing.indices where sourcesUnread.contains(summary.sourcesMissing[index].path) {
+            summary.sourcesMissing[index].reason += "; it counted files before, so until a run reads it again reports state the store's figures as of the last run that did (速報)"
+        }
         for source in expanded.missing { logger.warning("source matches no file", metadata: ["source": "\(source.path)", "reason": "\(source.reason)"]) }
         var runID: Int64? = nil
         if let store, !options.dryRun {
@@ -291,7 +295,7 @@ package struct NightlyJob {
             try store.endJobRun(JobRunRecord(
                 id: runID, job: Self.job, startedAt: UTCTimestamp.string(from: started), endedAt: UTCTimestamp.string(from: Date()),
                 filesRead: summary.filesRead + summary.filesAppended, rowsRead: summary.rowsRead, rowsRejected: summary.rowsRejected,
-                exitCode: summary.exitCode.rawValue, interrupted: summary.interrupted), reporting: stated)
+                exitCode: summary.exitCode.rawValue, interrupted: summary.interrupted), reporting: stated, sourcesUnread: sourcesUnread)
         }
         // The ledger's lines, the files and their paths (the ingestor's table of them too).
         for value: Any in [ledger, files, displays, ingestor, expansion, prefetch as Any] { leftovers.keep(value) }

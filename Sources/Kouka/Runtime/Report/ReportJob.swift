@@ -33,6 +33,10 @@ package struct ReportJob {
     private func buildReading(replacing json: String?, besides neighbours: [String] = []) throws -> YearReport {
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         return try ReportContext.reading(configuration: configuration, today: today) { context in
+            if let unread = try context.store.finishedRunsWithSourcesUnread(job: NightlyJob.job).first?.sourcesUnread, !unread.isEmpty {
+                logger.warning("the last nightly run found no file at sources whose files the store counts: the figures are as of the last run that read them; mount the share (or fix the path) and run kouka-nightly, or take a retired source out of kouka.toml",
+                               metadata: ["sources": "\(unread.joined(separator: ", "))", "asOf": "\(context.asOf)"])
+            }
             // A fiscal year ahead is one a city plans (its targets, its planned robots and systems: the policy period's
             // "ahead"); a month ahead has nothing to state.
             if case .month = options.period, context.asOf < options.period.firstDay {
@@ -103,11 +107,13 @@ package struct ReportJob {
     }
 
     /// The last complete day of the store: the day before `today`, or before the day the last finished nightly
-    /// run started if that is earlier (a store not read for some nights has no figures for them yet).
+    /// run started if that is earlier (a store not read for some nights has no figures for them yet). A run that found
+    /// no file at a source whose files the store counted (`SourcesUnread`: a share unmounted, its mount point left empty)
+    /// did not read it: the store is complete only to the last run that read every source (helper-158 #1).
     static func asOf(today: LocalDate, store: KoukaStore, clock: LocalClock) throws -> LocalDate {
         var last = today.adding(days: -1)
-        if let run = try store.jobRuns().last(where: { $0.job == "kouka-nightly" && $0.state == .finished }),
-           let started = Timestamp(run.startedAt)?.instant(in: clock) {
+        let runs = try store.finishedRunsWithSourcesUnread(job: NightlyJob.job)
+        if let run = runs.first(where: { $0.sourcesUnread.isEmpty }) ?? runs.last, let started = Timestamp(run.startedAt)?.instant(in: clock) {
             last = min(last, clock.localDate(of: started).adding(days: -1))
         }
         return last

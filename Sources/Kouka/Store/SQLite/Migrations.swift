@@ -443,6 +443,11 @@ enum Migrations {
             'power-automate-flowsession', 'power-automate-flowrun', 'uipath-orchestrator', 'rpa-csv', 'chatbot-csv', 'ai-ocr-csv',
             'minutes-session-csv', 'translation-usage');
         """),
+        // The sources a nightly run found no file at while the store counted files of theirs, one display path a line
+        // (`SourcesUnread`): the days since the last run that read them are not complete (helper-158 #1).
+        ("v37", """
+        ALTER TABLE job_runs ADD COLUMN sources_unread TEXT;
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
