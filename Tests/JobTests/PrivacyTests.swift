@@ -176,20 +176,21 @@ import Testing
         let summary = try nightly.summary()
         // Every planted-but-broken record is rejected with its line, not dropped: chat.csv 2, Rasa 1, Bot
         // Framework 1, sessions 1, translation.jsonl 1, translation.csv 2, chat2.csv 2 (a value in no list,
-        // the unclosed quote).
+        // the unclosed quote, rejected whole through the file's end: in an export that holds citizens' words no line
+        // inside a quote is read as a row, so the row it took in is not counted).
         #expect(summary["rowsRejected"] as? Int == 10, "\(nightly.stdout)")
-        // Counted: 1 + 2 CSV answers, 1 Rasa answer, 1 Bot Framework answer, 3 transcripts, 1 session, 2 translations.
-        #expect(summary["rowsAccepted"] as? Int == 11, "\(nightly.stdout)")
+        // Counted: 1 + 1 CSV answers, 1 Rasa answer, 1 Bot Framework answer, 3 transcripts, 1 session, 2 translations.
+        #expect(summary["rowsAccepted"] as? Int == 10, "\(nightly.stdout)")
         let report = try JobProcess.run("kouka-report", ["--config", config, "--fiscal-year", "2024", "--csv-shift-jis"])
         #expect(report.exitCode == 0)
         let month = try JobProcess.run("kouka-report", ["--config", config, "--month", "2024-05"])
         #expect(month.exitCode == 0)
         let reportJSON = try Data(contentsOf: root.appendingPathComponent("reports/FY2024/kouka-FY2024.json"))
         let hours = (try JSONSerialization.jsonObject(with: reportJSON) as? [String: Any])?["hoursSaved"] as? [String: Any]
-        // Chatbot: 5 answers × 5 min = 25 min = 0.42 h. Minutes: 10 + 10 + 20 audio min × 3 min, and
+        // Chatbot: 4 answers × 5 min = 20 min = 0.33 h. Minutes: 10 + 10 + 20 audio min × 3 min, and
         // 60 × 4 − 20 = 220 min: 340 min. Translation: (1.2 + 2.4) × (60 − 10) = 180 min.
         let bySystem = hours?["bySystem"] as? [String: Double]
-        #expect(bySystem?["chatbot"] == 0.42)
+        #expect(bySystem?["chatbot"] == 0.33)
         #expect(bySystem?["minutes"] == 5.67)
         #expect(bySystem?["translation"] == 3.0)
         let audit = try JobProcess.run("kouka-audit", ["--config", config, "--fiscal-year", "2024"])

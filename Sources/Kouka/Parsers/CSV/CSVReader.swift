@@ -89,6 +89,15 @@ package final class CSVReader {
     /// unclosed quote, not a row (see `CSVRecordDefect.unclosedQuote`).
     package var expectedFields: Int?
 
+    /// Whether the lines of a broken record after its first are read again as rows (`CSVRecordDefect`'s recoveries); on
+    /// by default. Off for a log that may hold what a citizen wrote (`CSVTable`'s `redactsValues`): there a quoted field
+    /// over several lines is a question or a transcript, and a line of it can look like a row of the file (a pasted row, a
+    /// date and amounts), its fields then being the citizen's words. A record of the header's width is then read as
+    /// libcsv reads it, whatever its lines look like; one of another width, or still open at the file's end, is rejected
+    /// whole, through its last line; a record too long passes over the rest of the file. No line after a quote opens is
+    /// ever read as a row of its own.
+    package var readsLinesInsideAQuoteAsRows = true
+
     /// No record is longer: a line without an end, or a quote never closed, would otherwise be held whole.
     package static let maxRecordBytes = 16 << 20
 
@@ -107,6 +116,9 @@ package final class CSVReader {
     /// later lines that reads as one (a quote that did not belong there swallowed it).
     private var rowLike: RowLikeLine? = nil
     private var rowInsideQuoteLine: Int? = nil
+    /// After a record too long in a log that may hold what a citizen wrote: every line left is passed over, as any of
+    /// them may be inside a quote (see `readsLinesInsideAQuoteAsRows`).
+    private var passingOverTheRest = false
 
     /// Calls `body` with every record in order, the header row included. A broken record comes with its
     /// `defect` and no fields; reading goes on after it.
@@ -140,11 +152,21 @@ package final class CSVReader {
                     var resume: (offset: Int64, line: Int)? = nil
                     if !skippingLine, inRecord, endOffset - recordStart > Self.maxRecordBytes {
                         // This piece would take the record past the limit: it is not fed, and the record is given up.
-                        resume = try reject(.tooLong(limit: Self.maxRecordBytes), body)
-                        skippingLine = resume == nil
+                        if readsLinesInsideAQuoteAsRows {
+                            resume = try reject(.tooLong(limit: Self.maxRecordBytes), body)
+                            skippingLine = resume == nil
+                        } else {
+                            // The part not fed may open a quote or hold one still open: no line after it can be told from a
+                            // citizen's text, so none is read.
+                            let first = collector.pointee.record_line
+                            restartParsing()
+                            try body(brokenRecord(line: first, endOffset: recordStart, .tooLongRestPassedOver(limit: Self.maxRecordBytes)))
+                            passingOverTheRest = true
+                            skippingLine = true
+                        }
                     }
                     if skippingLine {
-                        skippingLine = newline == nil
+                        skippingLine = passingOverTheRest || newline == nil
                     } else if resume == nil {
                         let wasInsideRecord = inRecord && line > collector.pointee.record_line
                         try feed(piece, line: line)
@@ -160,7 +182,7 @@ package final class CSVReader {
                         if resume == nil, inRecord, newline != nil, line == collector.pointee.record_line {
                             recordFirstLineEnd = endOffset
                             // Only a first line read whole, in this block, gives the shape of a row.
-                            if let expected = expectedFields, recordStart == blockStart + Int64(start) {
+                            if readsLinesInsideAQuoteAsRows, let expected = expectedFields, recordStart == blockStart + Int64(start) {
                                 rowLike = RowLikeLine(firstLine: piece, delimiter: delimiter, fields: expected, shiftJIS: encoding == .shiftJIS)
                             }
                         }
@@ -179,13 +201,19 @@ package final class CSVReader {
             }
             // Judged where the range first ends, before a broken last record is read again: a part cut inside a
             // quoted field must say so, not look whole after its lines were read as rows.
-            if !reachedEnd { endedAtRecordBoundary = parser.pointee.pstate == 0 && !inRecord }
+            if !reachedEnd { endedAtRecordBoundary = !passingOverTheRest && parser.pointee.pstate == 0 && !inRecord }
             reachedEnd = true
             nextLine = line
             // A quote still open at the end, opened on an earlier line, took every line after it into one field: when
             // that field is the last, the field count looks right and the rows it swallowed would be lost unsaid.
             if parser.pointee.pstate == Self.fieldBegun, parser.pointee.quoted != 0, recordFirstLineEnd != nil {
-                if let resume = try reject(.quoteOpenAtEnd(lastLine: atLineStart ? line - 1 : line), body) {
+                let lastLine = atLineStart ? line - 1 : line
+                if !readsLinesInsideAQuoteAsRows {
+                    // Its lines may be a citizen's text: rejected with it, none read as a row.
+                    let first = collector.pointee.record_line
+                    restartParsing()
+                    try body(brokenRecord(line: first, endOffset: chunks.offset, .quoteOpenAtEndRejectedWhole(lastLine: lastLine)))
+                } else if let resume = try reject(.quoteOpenAtEnd(lastLine: lastLine), body) {
                     chunks.restart(at: resume.offset)
                     line = resume.line
                     atLineStart = true
@@ -255,6 +283,12 @@ package final class CSVReader {
         let ends = UnsafeBufferPointer(start: collector.pointee.ends, count: collector.pointee.ends_count)
         for done in UnsafeBufferPointer(start: collector.pointee.completed, count: collector.pointee.completed_count) {
             let fieldCount = done.end - done.first
+            if let expected = expectedFields, done.line < line, fieldCount != expected, recordFirstLineEnd != nil, !readsLinesInsideAQuoteAsRows {
+                // Its lines after the first may be a citizen's text: the record is rejected whole, through the line that ended
+                // it, and reading goes on after it. libcsv is between records, so nothing is restarted.
+                try body(brokenRecord(line: done.line, endOffset: endOffset, .unclosedQuoteRejectedWhole(lastLine: line, fields: fieldCount, expected: expected)))
+                continue
+            }
             if let expected = expectedFields, done.line < line, fieldCount != expected, let firstLineEnd = recordFirstLineEnd {
                 // Records are handed over as they end, so this one, the last to end, is the one still tracked.
                 restartParsing()

@@ -3,7 +3,8 @@
 /// UTF-16 with a BOM and tab-separated exports are read too (see `CSVInput`).
 /// A row for which `body` throws `RowProblem` is rejected with its line, and with its day from `rowDay` when
 /// the problem does not carry one; the rest of the file goes on. A record too broken to be a row (a quote
-/// left open, a record too long) has no day: its fields cannot be trusted to be in their columns.
+/// left open, a record too long) has no day: its fields cannot be trusted to be in their columns. With `redactsValues` no
+/// line inside a quote is ever read as a row (`CSVReader.readsLinesInsideAQuoteAsRows`): a broken record is rejected whole.
 enum CSVTable {
     static func read(
         path: String, context: ParseContext, format: String, required: [String], sink: any ParseSink, redactsValues: Bool = false,
@@ -13,6 +14,8 @@ enum CSVTable {
         defer { input.remove() }
         let reader = try CSVReader(path: input.path, encoding: input.encoding)
         reader.delimiter = input.delimiter
+        // A quoted field over several lines in such a log is a citizen's text: no line of it is read as a row.
+        reader.readsLinesInsideAQuoteAsRows = !redactsValues
         var header: CSVHeader? = nil
         var summary = ParseSummary()
         try reader.forEachRecord { record in

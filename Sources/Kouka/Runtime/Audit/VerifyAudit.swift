@@ -66,7 +66,7 @@ package struct VerifyAudit {
         let asked = fiscalYears
         let early = try replay.store.journalMode() == "wal" && (logReportsEarly ?? !VerifyLogSide.foreseesFilesTakenAsStored(
             ledger: context.ledger, files: files, copiesOfDeleted: copiesOfDeleted, replayed: replayLedger))
-        let logSide = VerifyLogSide(replayed: replayConfiguration, early: early) { VerifyStoreSide.yearsCompared(asked, rollups: $0, written: written) }
+        let logSide = VerifyLogSide(replayed: replayConfiguration, asOf: context.asOf, early: early) { VerifyStoreSide.yearsCompared(asked, rollups: $0, written: written) }
         defer { logSide.abandon() }
         var replayChanged = false
         let facts = try storeSide.value()

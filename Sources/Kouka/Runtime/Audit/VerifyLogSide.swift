@@ -34,14 +34,18 @@ final class VerifyLogSide {
     /// The work begun early, if it was.
     private let early: BackgroundWork<[YearReport]>?
     private let configuration: Configuration
+    /// The store's last complete day, as the store's side states it: the replayed store's own runs are not the nightly runs
+    /// that told it (a night that found a source empty, `SourcesUnread`), and a report's year-before figures stop at it.
+    private let asOf: LocalDate
 
     /// The early work was told the replayed store changed: its reports are not wanted.
     private struct Discarded: Error {}
 
     /// With `early`, starts reading the replayed store of `configuration` and adding up the years `expected` gives from its
     /// rollups (the years the store's side compares when the logs agree with the store); else waits for `settle`.
-    init(replayed configuration: Configuration, early: Bool, expected: @escaping ([DailyRollup]) -> [FiscalYear]) {
+    init(replayed configuration: Configuration, asOf: LocalDate, early: Bool, expected: @escaping ([DailyRollup]) -> [FiscalYear]) {
         self.configuration = configuration
+        self.asOf = asOf
         guard early else {
             self.early = nil
             return
@@ -54,7 +58,7 @@ final class VerifyLogSide {
         self.early = BackgroundWork(ownThread: true) {
             // Also when the store cannot be read: the error is the work's value.
             defer { taken.signal() }
-            return try ReportContext.reading(configuration: configuration, snapshotTaken: { taken.signal() }) { fromLogs in
+            return try ReportContext.reading(configuration: configuration, asOf: asOf, snapshotTaken: { taken.signal() }) { fromLogs in
                 try fromLogs.addingUpOnBothCores(years: expected(try fromLogs.keepingEveryRollup()), generatedAt: "")
                 handoff.decided.wait()
                 guard case let .build(years) = handoff.decision else { throw Discarded() }
@@ -75,8 +79,8 @@ final class VerifyLogSide {
             if !replayChanged { return early }
             early.waitUntilDone()
         }
-        return BackgroundWork { [configuration] in
-            try ReportContext.reading(configuration: configuration) { try Self.reports(of: years, from: $0) }
+        return BackgroundWork { [configuration, asOf] in
+            try ReportContext.reading(configuration: configuration, asOf: asOf) { try Self.reports(of: years, from: $0) }
         }
     }
 

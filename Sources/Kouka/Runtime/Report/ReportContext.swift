@@ -28,10 +28,12 @@ struct ReportContext {
     /// (`RollupDigestsRemoved`), or whose rollups are not those their digests were recorded for (`RollupsEdited`), unless
     /// `removedDigests` says to (verification, which names them, and the metrics); so is one
     /// counting UiPath work from both the robots' logs and an Orchestrator export (`UiPathWorkCountedTwice`), always.
+    /// `asOf`: the last complete day the figures are as of, when another store's runs tell it (verification's replayed store);
+    /// else the store's own (`ReportJob.asOf`).
     /// `snapshotTaken` is called once the read transaction has read the store: in WAL mode, what another connection commits
     /// after it `body` does not see (in another journal mode such a write waits for the transaction to end).
     static func reading<T>(
-        configuration: Configuration, today: LocalDate? = nil, unfinishedNight: Bool = false, removedDigests: Bool = false,
+        configuration: Configuration, today: LocalDate? = nil, asOf stated: LocalDate? = nil, unfinishedNight: Bool = false, removedDigests: Bool = false,
         snapshotTaken: () -> Void = {}, _ body: (ReportContext) throws -> T
     ) throws -> T {
         let base = DisplayPath.base(ofConfiguration: configuration.path)
@@ -62,7 +64,7 @@ struct ReportContext {
             let context = ReportContext(
                 configuration: configuration, catalog: catalog, catalogPath: DisplayPath.of(configuration.catalogPath, base: base),
                 catalogSHA256: catalogSHA256, store: store, ledger: ledger, systems: systems,
-                asOf: try ReportJob.asOf(today: today ?? configuration.clock.localDate(of: Date()), store: store, clock: configuration.clock))
+                asOf: try stated ?? ReportJob.asOf(today: today ?? configuration.clock.localDate(of: Date()), store: store, clock: configuration.clock))
             let result = try body(context)
             // After the body, in the same snapshot, before anything is written or printed from it: a value Kouka never writes
             // is named by the reading that met it, with its table and column, rather than as a digest that differs.

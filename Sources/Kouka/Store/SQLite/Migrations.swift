@@ -448,6 +448,13 @@ enum Migrations {
         ("v37", """
         ALTER TABLE job_runs ADD COLUMN sources_unread TEXT;
         """),
+        // 0.5.14 reads no line inside a quote as a row in the exports that hold what citizens wrote (helper-160 #1: a row
+        // pasted into a question was read as one, its category, the citizen's words, stored and printed as a name): their
+        // files are read again once, so that what such a reading stored is replaced.
+        ("v38", """
+        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format IN ('chatbot-csv',
+            'translation-usage', 'minutes-session-csv');
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
