@@ -184,6 +184,9 @@ public struct ParseSummary: Sendable, Hashable {
     /// What the file holds that is read right but not counted (DeepL Write's characters beside translation's),
     /// for the nightly log: said, so that nobody takes the file's own total for Kouka's.
     public var notes: [String] = []
+    /// Runs read whole that were started from a development tool, not run in production (UiPath Studio's test runs): not
+    /// counted, neither as a success nor as a failure, and named by the nightly summary (`runsFromStudio`).
+    package var studioRuns = 0
     /// The ids of the runs waiting for their end (`pendingRuns`), by hash, where the parser keeps them: a reading
     /// on from where the last stopped whose waiting run the part read before counted is read whole instead.
     package var pendingRunKeys: [UInt64] = []

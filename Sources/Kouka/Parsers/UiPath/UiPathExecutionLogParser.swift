@@ -9,7 +9,9 @@ import Foundation
 /// failure, and said so) if the file is closed (an earlier day's log, and the next day's has no end either)
 /// or it has been silent for longer than the allowed age; otherwise it is still running and waits. Queue transactions,
 /// when a run has them, make its units items: each successful transaction is one item handled, and failed
-/// transactions are failed items, which do not make a normally ended run a failed one.
+/// transactions are failed items, which do not make a normally ended run a failed one. A run started from UiPath Studio
+/// (`initiatedBy` Studio, StudioX or StudioPro on any of its lines: a developer trying the process out) is no production
+/// run: it is neither counted nor rejected, and the summary says how many (`ParseSummary.studioRuns`).
 ///
 /// Today's log grows all day: reading resumes at the end of the last complete line, with the unfinished
 /// runs carried over, and a half-written last line is left for the next run.
@@ -229,6 +231,12 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
                 pending[run.jobID] = ownLines[run.jobID] ?? run
                 continue
             }
+            // Started from Studio: a developer's test run saves no staff time, so it is neither a success nor a failure, nor a
+            // run id counted; it is stated, never dropped without a word (helper-160).
+            if run.fromStudio == true {
+                summary.studioRuns += 1
+                continue
+            }
             // The same job in another robot log already counted (a second copy of the logs): counted once.
             let key = RunKeyHash.of(run.jobID)
             if let file = context.runsCountedElsewhere[key] {
@@ -274,6 +282,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         run.lastInstant = max(run.lastInstant, instant)
         if entry.isDefaultError { run.hadDefaultError = true }
         if entry.isStartLine { run.startedHere = true }
+        if entry.startedFromStudio { run.fromStudio = true }
         if entry.isEndLine {
             run.endInstant = instant
             run.totalSeconds = entry.totalExecutionTimeInSeconds.flatMap { (0...CSVRow.largestPlausible).contains($0) ? $0 : nil }

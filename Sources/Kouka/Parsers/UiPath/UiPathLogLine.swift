@@ -21,6 +21,10 @@ struct UiPathLogLine {
     /// The hash of the line's `transactionID`: a queue transaction ended twice in a run is one line written twice
     /// (`UiPathRun.countTransaction`). Hashed from the bytes, no `String` made: every line passes here.
     var transactionHash: UInt64?
+    /// `initiatedBy` is Studio, StudioX or StudioPro: the run was started from UiPath's designer (a developer trying the
+    /// process out), not by Orchestrator, Assistant or the robot's command line. The robot writes the key on a run's
+    /// first lines (its "execution started" line), not on every line.
+    var startedFromStudio = false
 
     var isDefaultError: Bool { isDefaultLog && isErrorLevel }
 
@@ -64,6 +68,8 @@ struct UiPathLogLine {
             case 9 where ASCIIField.equals(key, "timeStamp"):
                 if case let .string(bytes, false) = value { line.timeStamp = Timestamp(bytes: bytes) } else { line.timeStamp = value.text.flatMap { Timestamp($0) } }
             case 11 where ASCIIField.equals(key, "processName"): line.processName = Self.name(value, names) ?? text(value)
+            case 11 where ASCIIField.equals(key, "initiatedBy"):
+                line.startedFromStudio = Self.equals(value, "Studio") || Self.equals(value, "StudioX") || Self.equals(value, "StudioPro")
             case 17 where ASCIIField.equals(key, "transactionStatus"): line.transactionStatus = text(value)
             case 13 where ASCIIField.equals(key, "transactionID"):
                 if case let .string(bytes, _) = value, !bytes.isEmpty { line.transactionHash = RunKeyHash.of(bytes) }

@@ -26,6 +26,9 @@ struct UiPathRun: Codable {
     /// zone), when it is before the day the log's name gives: the robot writes each day's lines to that day's log, so such
     /// lines were copied from an earlier one.
     var writtenBefore: LocalDate?
+    /// A line of the run says it was started from UiPath Studio (`UiPathLogLine.startedFromStudio`): a developer's test, not
+    /// counted. Optional, so that a state saved before it was kept still reads.
+    var fromStudio: Bool?
 
     /// The queue transactions' lines counted, by the hash of their `transactionID` (`UiPathLogLine.transactionHash`), with
     /// their line (0: of the robot's log of another day); and

@@ -28,6 +28,7 @@ extension NightlySummary {
         identicalRows.removeAll { $0.path == display }
         unfinishedRuns.removeAll { $0.path == display }
         runsInAnotherUnit.removeAll { $0.path == display }
+        runsFromStudio.removeAll { $0.path == display }
         filesLosingRuns.removeAll { $0.path == display }
         rejections.removeAll { $0.file == display }
     }

@@ -153,6 +153,10 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// The files whose successful runs are in another unit than their catalog row counts (items against runs): they save
     /// nothing, as every report lists under `unitMismatches`; named the night their file is read, as an unmapped name is.
     package var runsInAnotherUnit: [FileProblem] = []
+    /// The files whose UiPath runs were started from Studio (`initiatedBy` Studio, StudioX, StudioPro: a developer's test
+    /// runs), with how many each: not counted, neither as successes nor as failures; named the night their file is read, as
+    /// an unmapped name is (exit 1), so that production runs started from Studio cannot leave the figures unseen.
+    package var runsFromStudio: [FileProblem] = []
     /// In a dry run, the plan for each file.
     package var planned: [PlannedFile] = []
     /// Stopped early by SIGTERM or SIGINT; the files not reached are read next run.
@@ -167,7 +171,7 @@ package struct NightlySummary: Sendable, Codable, Hashable {
             || runsUnfinished > 0 || !unreported.isEmpty || rowsIdentical > 0 || !filesLosingRuns.isEmpty || !sourcesMissing.isEmpty
             || !filesUnsettled.isEmpty || !rollupDigestsRemoved.isEmpty || !filesEditedInStore.isEmpty || !robotLogsRewritten.isEmpty || !unfinishedRunsEndedElsewhere.isEmpty || !filesMatchedTwice.isEmpty
             || storeEditedSince != nil || !filesGoneWhileWritten.isEmpty || !filesRestatingDays.isEmpty || !catalogRowsChanged.isEmpty
-            || !uiPathWorkCountedTwice.isEmpty || !runsInAnotherUnit.isEmpty
+            || !uiPathWorkCountedTwice.isEmpty || !runsInAnotherUnit.isEmpty || !runsFromStudio.isEmpty
     }
 
     var hasRejects: Bool { rowsRejected > 0 || !filesRejected.isEmpty || unreported.hasRejects }

@@ -323,7 +323,15 @@ final class SourceIngestor {
         // A robot adds lines only to the log of the day it is writing: one read after its day was over (an hour into the day
         // after, past the last lines flushed at midnight) that grew since was added to by someone. Read on, and named.
         // (A log read on only to see whether its pending runs ended has not grown: that is no finding.)
-        if case let .append(read) = plan, status.size > read.size, let store, spec.parser.runIdsSpanDatedLogs, let name = DatedLogName(display),
+        // So is such a log put back after a night marked its line gone: a gone line is never read on, so it is read whole, and
+        // only its bytes tell that it holds what was read and more (helper-161: a run added to a deleted log of a day that was
+        // over, put back, was counted with exit 0, listed only as in doubt; the doubt's check below passes a log that only grew).
+        let grownFrom: SourceFileRecord? = switch plan {
+        case let .append(read): read
+        case .full where spec.parser.runIdsSpanDatedLogs && known?.status == .gone && known?.onlyGrew(at: path) == true: known
+        default: nil
+        }
+        if let grownFrom, status.size > grownFrom.size, let store, spec.parser.runIdsSpanDatedLogs, let name = DatedLogName(display),
            let started = try store.lastReadingStart(ofSourceAt: display), let stamp = Timestamp(started) {
             let clock = configuration.clock
             let readAt = stamp.instant(in: clock)
@@ -379,7 +387,10 @@ final class SourceIngestor {
         // read again with exit 0). An earlier Kouka's line (no change time) is read again for a rule that changed.
         // Read again for a change of its source's settings, the same days are compared too: a setting changed the night a log
         // was edited must not carry the edit in with exit 0 (helper-91: `pending_max_hours = 25` beside 100 items made 900).
-        if plan == .full, let known, known.status == .present, known.format == spec.format, known.changedAt != 0,
+        // A file back at its path after a night marked its line gone is held to what that line still counts, as a file that
+        // never left is: put back with other figures for its days, it was counted with exit 0, listed only as in doubt
+        // (helper-161). Put back as it was (a share mounted again, a restore), it gives the same figures: no finding.
+        if plan == .full, let known, known.status == .present || known.status == .gone, known.format == spec.format, known.changedAt != 0,
            !IngestPlan.hasOtherOfficeHours(known, than: officeHoursText) {
             restating[display] = RestatedDays.Cause(readIn: known.timeZone, configured: zone)
         }
@@ -726,6 +737,10 @@ final class SourceIngestor {
             tally.unmapped[name, default: 0] += sums.events
         }
         noteRunsInAnotherUnit(of: display, format: read.spec.format, rollups: rollups)
+        if parsed.studioRuns > 0 {
+            summary.runsFromStudio.append(.init(path: display, reason: Self.studioReason(parsed.studioRuns)))
+            logger.notice("runs started from Studio; not counted", metadata: ["file": "\(display)", "runs": "\(parsed.studioRuns)"])
+        }
         summary.add(tally)
         for note in parsed.notes {
             logger.notice("read but not counted", metadata: ["file": "\(display)", "note": "\(note)"])
@@ -745,6 +760,11 @@ final class SourceIngestor {
     /// What the summary says of a file's runs that never reported their end.
     static func unfinishedReason(_ runs: Int) -> String {
         "\(runs) run(s) never reported their end (still running after pending_max_hours, or the robot's log closed without the run's end line): counted as failed runs (a task counted in runs saves nothing for them and is charged their rework; one counted in items keeps the items they handled and is charged for their failed items only); check the robot or the export"
+    }
+
+    /// What the summary says of a file's UiPath runs started from Studio.
+    static func studioReason(_ runs: Int) -> String {
+        "\(runs) run(s) started from UiPath Studio (initiatedBy Studio, StudioX or StudioPro: a developer running the process from the designer): not production runs, so not counted — no hours saved, no success or failure, no rework; runs started by Orchestrator, Assistant or the robot's command line count. If this robot's production runs are started from Studio, start them from Assistant or Orchestrator"
     }
 
     /// What the summary says of a file read again because its chatbot answers were judged by other office hours.

@@ -455,6 +455,14 @@ enum Migrations {
         UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format IN ('chatbot-csv',
             'translation-usage', 'minutes-session-csv');
         """),
+        // 0.5.14 does not count a UiPath run started from Studio (`initiatedBy` Studio, StudioX, StudioPro: a developer trying a
+        // process out), which every earlier version counted as a production run, its hours saved with it (helper-160 #2: five
+        // 20-second test runs beside one job made 5.40 h of 0.90 h). The robots' logs on disk, counted or held as copies, are
+        // read whole once more (`IngestPlan.doubt`): their figures fall by such runs, named under `filesLosingRuns`; a deleted
+        // log keeps what it counted, as no reading of it can be made again.
+        ("v39", """
+        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format = 'uipath-execution-log';
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
