@@ -67,6 +67,27 @@ import Testing
         #expect(try KilledRunNoticesTests.ledger(city.root) == ["finished|1|73"])
     }
 
+    /// What a night whose summary file could not be written had to say (an unmapped name, exit 1) reaches the file with the
+    /// next night, under `unreported`: monitoring reads the file, and the night's own stdout went only to cron's mail
+    /// (helper-160 #3: the next night's file was clean, exit 0).
+    @Test func theNoticesOfANightWhoseSummaryFileWasNotWrittenAreStatedByTheNext() throws {
+        let city = try TwoSourceCity("summary-unwritable-notices")
+        defer { city.remove() }
+        try city.writeLog("a", "1.json", runs: 1)
+        try city.city.write("logs/b/1.json", #"[{"flowsessionid": "x1", "name": "未登録フロー", "startedon": "2024-05-02T00:00:00Z", "runduration": 60, "statuscode": 4}]"#)
+        let lost = try city.nightly(["--summary", city.path("no-such-folder/summary.json")])
+        #expect(lost.exitCode == 73)
+        #expect((try Self.json(lost.stdout)["unmapped"] as? [[String: Any]])?.count == 1)
+        let summary = city.path("summary.json")
+        let next = try city.nightly(["--summary", summary])
+        #expect(next.exitCode == 1, "\(next.stdout)")
+        let unreported = try Self.json(String(contentsOfFile: summary, encoding: .utf8))["unreported"] as? [String: Any]
+        #expect((unreported?["runs"] as? [[String: Any]])?.map { "\($0["state"] ?? "")|\($0["exitCode"] ?? "")" } == ["finished|73"])
+        #expect((unreported?["unmapped"] as? [[String: Any]])?.map { $0["name"] as? String } == ["未登録フロー"], "\(String(describing: unreported))")
+        // Stated once: the night after has nothing left to state.
+        #expect(try city.nightly(["--summary", summary]).exitCode == 0)
+    }
+
     @Test func theReportAndAuditJobsWriteTheirSummaryFileToo() throws {
         let city = try TwoSourceCity("summary-report")
         defer { city.remove() }

@@ -64,8 +64,13 @@ extension KoukaStore {
                           .text(run.state.rawValue), .integer(run.noticesReported ? 1 : 0), .integer(run.id)])
             let mark = try db.prepare("UPDATE job_runs SET notices_reported = 1 WHERE id = ?")
             for id in reported { try mark.run([.integer(id)]) }
-            // A run that finished stated its own losses, and those of the runs it reports.
-            try forgetLossNotices(of: reported + (run.state == .finished ? [run.id] : []))
+            // A run that finished stated the losses of the runs it reports. Its own are kept until a later run ends: should
+            // its summary not reach its file (`amendLastExitCode`), the next run states them under `unreported` (helper-160 #3).
+            try forgetLossNotices(of: reported)
+            try db.prepare("""
+                DELETE FROM loss_notices WHERE job_run_id IN
+                (SELECT id FROM job_runs WHERE job = ? AND state = 'finished' AND notices_reported = 1 AND id <> ?)
+                """).run([.text(run.job), .integer(run.id)])
             try recordSealLeft(run: run.id)
         }
         if jobRunID == run.id { jobRunID = nil }
@@ -73,10 +78,13 @@ extension KoukaStore {
 
     /// Sets the exit code of the last finished run of `job` from `recorded` to `code`: the process ended with another code
     /// than the run recorded (its summary or metrics file could not be written after the run was recorded), and the
-    /// job-run ledger states the code cron saw. A line with another code (a run since) is left as it is.
+    /// job-run ledger states the code cron saw. A line with another code (a run since) is left as it is. What the run
+    /// had to say did not reach the file monitoring reads: its notices are marked unstated, for the next run to state under
+    /// `unreported` (helper-160 #3: a night's rejected rows and unmapped names never reached the summary file).
     package func amendLastExitCode(job: String, from recorded: Int32, to code: Int32) throws {
         try db.prepare("""
-            UPDATE job_runs SET exit_code = ? WHERE id = (SELECT max(id) FROM job_runs WHERE job = ? AND state = 'finished') AND exit_code = ?
+            UPDATE job_runs SET exit_code = ?, notices_reported = 0
+            WHERE id = (SELECT max(id) FROM job_runs WHERE job = ? AND state = 'finished') AND exit_code = ?
             """).run([.integer(Int64(code)), .text(job), .integer(Int64(recorded))])
     }
 
@@ -96,10 +104,10 @@ extension KoukaStore {
         try jobRuns(where: "1", [])
     }
 
-    /// The runs of `job` that ended without finishing (killed or failed) and whose notices no finished run
-    /// has stated yet, oldest first.
+    /// The runs of `job` that ended without finishing (killed or failed), or finished without their summary reaching its
+    /// file (`amendLastExitCode`), and whose notices no finished run has stated yet, oldest first.
     package func unreportedJobRuns(job: String) throws -> [JobRunRecord] {
-        try jobRuns(where: "job = ? AND state IN ('killed', 'failed') AND notices_reported = 0", [.text(job)])
+        try jobRuns(where: "job = ? AND state IN ('killed', 'failed', 'finished') AND notices_reported = 0", [.text(job)])
     }
 
     /// The rejected records the runs `runs` wrote that are still in the quarantine, by path and line.

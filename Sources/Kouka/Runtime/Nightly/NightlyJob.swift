@@ -284,7 +284,7 @@ package struct NightlyJob {
         if let store, runID != nil { (summary.unreported, stated) = try UnreportedNotices.collect(
             job: Self.job, store: store, catalog: catalog, unclassified: NightlySummary.UnmappedName.unclassifiedByFormat(configuration.sources)) }
         for run in summary.unreported.runs {
-            logger.warning("an earlier run did not finish; what it recorded is in this run's summary under unreported", metadata: [
+            logger.warning("an earlier run did not finish, or finished without writing its summary file; what it recorded is in this run's summary under unreported", metadata: [
                 "started": "\(run.startedAt)", "state": "\(run.state)", "rejected": "\(summary.unreported.rowsRejected)",
                 "unmapped": "\(summary.unreported.unmapped.count)",
             ])

@@ -29,8 +29,8 @@ package struct JobRunRecord: Sendable, Hashable, Codable {
     package var interrupted: Bool
     package var state: State
     /// Whether a finished run's summary has stated what this run wrote that is to be looked at (rejected
-    /// rows, rejected or duplicate files, unmapped names): true for a run that finished, and for one that
-    /// did not once a later run has finished and stated them.
+    /// rows, rejected or duplicate files, unmapped names): true for a run that finished (but one whose summary file could
+    /// not be written), and for one that did not once a later run has finished and stated them.
     package var noticesReported: Bool
 
     package init(
