@@ -147,6 +147,9 @@ struct RestatedReportTests {
         #expect(again.exitCode == .doneWithFindings)
         #expect(again.restated?.replacedAsOf == "2024-07-09")
         #expect(again.restated?.changes.first { $0.field == "hoursSaved.total" }.map { [$0.before, $0.after] } == [5.5, 4.5])
+        // Both runs fall in the month's first week, as its weekly table prints it (helper-158 #2).
+        #expect(again.restated?.changes.first { $0.field == "weeks[2024-06-01〜2024-06-07].hoursSaved" }.map { [$0.before, $0.after] } == [5.5, 4.5])
+        #expect(again.restated?.changes.contains { $0.field.hasPrefix("weeks[2024-06-08") } == false)
     }
 
     /// A 速報 made on the day its period's settled set was due (the nightly runs since stopped): exit 1, so that the packaged

@@ -139,6 +139,10 @@ enum ReportRestating {
         each("months", id: { text($0["month"]) }) { month, before, after in
             compare("months[\(month)].hoursSaved", "月別 削減時間 \(month)（時間）", number(before?["hoursSaved"]), number(after?["hoursSaved"]))
         }
+        // A month's weeks, as its 週ごとの削減時間 table prints them (helper-158 #2).
+        each("weeks", id: { "\(text($0["from"]))〜\(text($0["to"]))" }) { week, before, after in
+            compare("weeks[\(week)].hoursSaved", "週別 削減時間 \(week)（時間）", number(before?["hoursSaved"]), number(after?["hoursSaved"]))
+        }
         each("departments", id: { text($0["department"]) }) { department, before, after in
             compare("departments[\(department)].hoursSaved", "課別 削減時間 \(department)（時間）", number(before?["hoursSaved"]), number(after?["hoursSaved"]))
         }
