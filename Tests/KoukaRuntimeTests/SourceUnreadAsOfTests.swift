@@ -70,6 +70,27 @@ import Testing
         #expect(abs(settled.hoursSaved.total - 8.25) < 0.005)
     }
 
+    /// The share unmounted from before the year's end to its closing day: the store stops before March 31, and the closing
+    /// set is a 速報 made when the settled one was due (exit 1), not the year stated as still under way with exit 0
+    /// (helper-165 #2).
+    @Test func aClosingSetWhoseStoreStopsBeforeTheYearsEndIsAPreliminaryOne() throws {
+        let city = try TemporaryCity(sources: Self.sources)
+        defer { city.remove() }
+        try city.write("logs/a.csv", TemporaryCity.winActorCSV([TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "FINISH", "2025/03/10 10:00:00")]),
+                       encoding: .shiftJIS)
+        try city.write("share/b.csv", TemporaryCity.winActorCSV([TemporaryCity.winActorRow("t2", "住民税_課税資料取込", "FINISH", "2025/03/12 10:00:00")]),
+                       encoding: .shiftJIS)
+        _ = try city.night(on: LocalDate(year: 2025, month: 3, day: 20))
+        try FileManager.default.removeItem(at: city.root.appendingPathComponent("share/b.csv"))
+        _ = try city.night(on: april(10))
+        let options = ReportOptions(period: .fiscalYear(FiscalYear(2024)), generatedAt: LocalClock.tokyo.instant(of: april(10), hour: 5, minute: 0, second: 0),
+                                    today: april(10))
+        let closing = try ReportJob(configuration: Configuration.load(path: city.configPath), options: options, logger: .silent).run()
+        #expect(closing.preliminary?.asOf == "2025-03-19")
+        #expect(closing.preliminary?.storeBehind == true)
+        #expect(closing.exitCode == .doneWithFindings)
+    }
+
     @Test func aPatternWithDoubleStarMatchesTheFilesItWouldExpand() {
         #expect(SourcesUnread.matches("/c/share/*.csv", "/c/share/b.csv"))
         #expect(!SourcesUnread.matches("/c/share/*.csv", "/c/share/x/b.csv"))
@@ -77,5 +98,8 @@ import Testing
         #expect(SourcesUnread.matches("/c/share/**/*.csv", "/c/share/b.csv"))
         #expect(SourcesUnread.matches("/c/share/**/*.csv", "/c/share/x/y/b.csv"))
         #expect(!SourcesUnread.matches("/c/share/**/*.csv", "/c/logs/b.csv"))
+        // Written relative to the configuration's folder, `**` first (helper-165 #5).
+        #expect(SourcesUnread.matches("**/*.csv", "a.csv"))
+        #expect(SourcesUnread.matches("**/*.csv", "x/a.csv"))
     }
 }

@@ -182,6 +182,15 @@ import Testing
         #expect(Self.row(r, "translation", "translation-pairs", "ja>vi") == nil)
     }
 
+    /// A month whose only run was cancelled is a month with a run, as 実行回数 counts it: R1 ran in May 2024 only (11 idle
+    /// months of 12), and a run cancelled in August makes 10 (helper-167 #2: counted in 実行回数, idle in 実行のない月数).
+    @Test func aMonthWithACancelledRunIsNotIdle() {
+        let cancelled = Self.rollup("住民票", .rpa, .cancelled, unit: .runs, events: 1, on: LocalDate(year: 2024, month: 8, day: 5))
+        let periods = [Self.period(2023, Self.fy2023, money: nil), Self.period(2024, Self.fy2024 + [cancelled], money: nil)]
+        let r = ToolReviewBuilder.build(periods: periods, judged: 1, yearBefore: periods[0].report, catalog: Self.catalog, settings: ReviewSettings(), money: nil)
+        #expect(Self.close(Self.row(r, "rpa", "rpa-idle-months", "R1"), [10, 10]))
+    }
+
     @Test func robotRunsFailuresReworkIdleMonthsAndTheFall() {
         let r = Self.review()
         #expect(Self.close(Self.row(r, "rpa", "rpa-runs", "R1"), [25, 20]))

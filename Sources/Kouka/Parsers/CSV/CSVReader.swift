@@ -92,10 +92,10 @@ package final class CSVReader {
     /// Whether the lines of a broken record after its first are read again as rows (`CSVRecordDefect`'s recoveries); on
     /// by default. Off for a log that may hold what a citizen wrote (`CSVTable`'s `redactsValues`): there a quoted field
     /// over several lines is a question or a transcript, and a line of it can look like a row of the file (a pasted row, a
-    /// date and amounts), its fields then being the citizen's words. A record of the header's width is then read as
-    /// libcsv reads it, whatever its lines look like; one of another width, or still open at the file's end, is rejected
-    /// whole, through its last line; a record too long passes over the rest of the file. No line after a quote opens is
-    /// ever read as a row of its own.
+    /// date and amounts), its fields then being the citizen's words. A record of the header's width none of whose lines
+    /// reads as a row is read as libcsv reads it; one with such a line, one of another width, or one still open at the
+    /// file's end is rejected whole, through its last line; a record too long passes over the rest of the file. No line
+    /// after a quote opens is ever read as a row of its own.
     package var readsLinesInsideAQuoteAsRows = true
 
     /// No record is longer: a line without an end, or a quote never closed, would otherwise be held whole.
@@ -182,7 +182,7 @@ package final class CSVReader {
                         if resume == nil, inRecord, newline != nil, line == collector.pointee.record_line {
                             recordFirstLineEnd = endOffset
                             // Only a first line read whole, in this block, gives the shape of a row.
-                            if readsLinesInsideAQuoteAsRows, let expected = expectedFields, recordStart == blockStart + Int64(start) {
+                            if let expected = expectedFields, recordStart == blockStart + Int64(start) {
                                 rowLike = RowLikeLine(firstLine: piece, delimiter: delimiter, fields: expected, shiftJIS: encoding == .shiftJIS)
                             }
                         }
@@ -294,6 +294,14 @@ package final class CSVReader {
                 restartParsing()
                 try body(brokenRecord(line: done.line, endOffset: firstLineEnd, .unclosedQuote(lastLine: line, fields: fieldCount, expected: expected)))
                 return (firstLineEnd, done.line + 1)
+            }
+            if done.line < line, let swallowed = rowInsideQuoteLine, recordFirstLineEnd != nil, !readsLinesInsideAQuoteAsRows {
+                // A line inside it reads as a row: a quote out of place took rows in, or a citizen pasted one. Either way none
+                // of its lines is read as a row (their fields may be the citizen's words), and the record is not counted as
+                // libcsv reads it (the rows taken in would be lost in silence, helper-165 #1): it is rejected whole, through
+                // the line that ended it. libcsv is between records, so nothing is restarted.
+                try body(brokenRecord(line: done.line, endOffset: endOffset, .rowsInsideQuoteRejectedWhole(firstRowLine: swallowed, lastLine: line)))
+                continue
             }
             if done.line < line, let swallowed = rowInsideQuoteLine, let firstLineEnd = recordFirstLineEnd {
                 restartParsing()

@@ -44,10 +44,15 @@ struct CSVRow {
         }
     }
 
-    /// The trimmed text of column `index`; "" when the row is short.
+    /// The trimmed text of column `index`; "" when the row is short. In a log that may hold what citizens wrote, a column
+    /// Kouka reads (a category, a session, a time) never runs over several lines: one that does took a citizen's text in
+    /// through a quote out of place, and would be stored and printed as a name (helper-165 #1): the row is refused.
     func text(_ index: Int) throws(RowProblem) -> String {
         guard let value = record.string(at: index) else {
             throw RowProblem("column \(header.names[index]) is not valid \(record.encoding.rawValue) text")
+        }
+        if redactsValues, value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            throw RowProblem("column \(header.names[index]) runs over several lines: a quote out of place took the lines after it in, and they are not read as rows, as they may be a citizen's text\(Self.withheld) — check the export")
         }
         return value.trimmingSpaces()
     }

@@ -14,7 +14,7 @@ enum CSVTable {
         defer { input.remove() }
         let reader = try CSVReader(path: input.path, encoding: input.encoding)
         reader.delimiter = input.delimiter
-        // A quoted field over several lines in such a log is a citizen's text: no line of it is read as a row.
+        // A quoted field over several lines in such a log may be a citizen's text: no line of it is read as a row.
         reader.readsLinesInsideAQuoteAsRows = !redactsValues
         var header: CSVHeader? = nil
         var summary = ParseSummary()

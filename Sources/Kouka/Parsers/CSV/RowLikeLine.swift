@@ -11,9 +11,9 @@
 /// line of free text could have it. Such records are not judged (`isDistinctive`), so that a citizen's words are never
 /// read as a row of their own.
 ///
-/// Not used for a log that may hold what a citizen wrote (`CSVReader.readsLinesInsideAQuoteAsRows` off): a citizen who pastes
-/// a line of the export into a question writes a line this takes for a row, and its fields (a name column among them) are
-/// the citizen's words.
+/// In a log that may hold what a citizen wrote (`CSVReader.readsLinesInsideAQuoteAsRows` off) a line found so is never read
+/// as a row: a citizen who pastes a line of the export into a question writes one, its fields (a name column among them)
+/// the citizen's words. The record is rejected whole instead.
 struct RowLikeLine {
     /// The record's first field, in classes: `h` a run of hex digits (`0-9a-fA-F`), `a` a run of other ASCII
     /// letters, `x` a run of non-ASCII characters; punctuation and spaces as themselves. Quotes are left out.

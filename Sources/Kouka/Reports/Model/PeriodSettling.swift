@@ -14,8 +14,12 @@ package enum PeriodSettling {
 
     /// What a set of `period` made as of `asOf` says of itself: nil while the period is under way (its figures grow each
     /// night, as it says) or once it is settled; else the day it settles.
-    package static func preliminary(_ period: ReportPeriod, asOf: LocalDate) -> Preliminary? {
-        guard period.lastDay <= asOf, asOf < settledDay(of: period) else { return nil }
+    /// `today`: a period over by then whose store stops short of its last day (nightly runs that stopped, or that found a
+    /// source empty, `SourcesUnread`) is no period under way: its set is a 速報 too, not one stating the year as it goes
+    /// with exit 0 (helper-165 #2).
+    package static func preliminary(_ period: ReportPeriod, asOf: LocalDate, today: LocalDate? = nil) -> Preliminary? {
+        let overButBehind = asOf < period.lastDay && today.map { period.lastDay < $0 } == true
+        guard period.lastDay <= asOf || overButBehind, asOf < settledDay(of: period) else { return nil }
         return Preliminary(asOf: asOf.description, settledFrom: settledDay(of: period).adding(days: 1).description)
     }
 }

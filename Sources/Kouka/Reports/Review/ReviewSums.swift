@@ -13,7 +13,7 @@ struct ReviewSums {
     /// Chatbot answers given outside office hours.
     var offHoursAnswers = 0
     /// RPA, by catalog task: rework minutes charged on failures, failed runs (those that never ended among them) counted
-    /// as runs whatever the task's unit, and the months with a run (`yyyy-MM`).
+    /// as runs whatever the task's unit, and the months with a run, a cancelled one too (`yyyy-MM`).
     var reworkMinutesByTask: [String: Double] = [:]
     var failedRunsByTask: [String: Int] = [:]
     var monthsByTask: [String: Set<String>] = [:]
@@ -24,7 +24,14 @@ struct ReviewSums {
         var rows = CatalogRows(catalog)
         for rollup in RunningTotals.latest(period.rollups) where rollup.key.date >= period.firstDay && rollup.key.date <= period.through {
             let key = rollup.key, t = rollup.totals
-            guard key.outcome != .cancelled else { continue }
+            guard key.outcome != .cancelled else {
+                // A cancelled run is a run of its month, as 実行回数 counts it: its robot is in use, not idle (helper-167 #2: a
+                // month with one cancelled run was 1 in 実行回数 and idle in 実行のない月数).
+                if key.family == .rpa, let entry = rows.entry(for: key.taskName, system: .rpa, on: key.date) {
+                    sums[key.family, default: ReviewSums()].monthsByTask[entry.taskID, default: []].insert(key.date.monthKey)
+                }
+                continue
+            }
             // Taken out while it is added to, not copied: a copy of its dictionaries for every rollup was most of a review's time.
             var s = sums.removeValue(forKey: key.family) ?? ReviewSums()
             s.events += t.events

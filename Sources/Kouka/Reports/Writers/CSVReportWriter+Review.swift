@@ -10,7 +10,7 @@ extension CSVReportWriter {
                 for row in table.rows {
                     for (column, value) in zip(table.columns, row.values) {
                         output.write(CSVCell.row([
-                            report.label, section.system, CSVCell.text(table.title), CSVCell.text(row.label), row.unit, CSVCell.text(column),
+                            report.label, section.system, CSVCell.text(table.title), CSVCell.text(row.label), CSVCell.text(row.unit), CSVCell.text(column),
                             value.map { row.unit == "%" ? NumberText.plain($0 * 100, decimals: 4) : NumberText.plain($0, decimals: row.decimals) } ?? "", value == nil ? ReviewText.notMeasured : "",
                             section.verdict.label,
                         ]))

@@ -24,15 +24,26 @@ package enum CSVReportWriter {
     /// that tables of years and months joined on it do not mix the two (helper-144 #3).
     static func periodColumn(_ report: YearReport) -> String { report.period == "month" ? "年月" : "年度" }
 
+    /// The last column's title, and its value on every row: whether the figures are a 速報 (as of which day) or settled, and
+    /// whether a set made again restated any (改訂あり). The tables departments open in Excel are read without the Markdown
+    /// or HTML beside them, which say it in full (helper-158 #3).
+    static let statusColumn = "数値の状態"
+
+    static func status(_ report: YearReport) -> String {
+        let state = report.preliminary.map { "速報（\($0.asOf) 現在）" } ?? "確定"
+        return report.restatements?.isEmpty == false ? "\(state)・改訂あり" : state
+    }
+
     /// The task table: one row per task and department.
     package static func writeTasks(_ report: YearReport, to output: inout some TextOutputStream) {
         output.write(bom)
-        output.write(CSVCell.row([periodColumn(report), "業務ID", "業務名", "システム", "担当課", "単位", "成功", "失敗", "うち未終了", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）", "カタログ行"]))
+        output.write(CSVCell.row([periodColumn(report), "業務ID", "業務名", "システム", "担当課", "単位", "成功", "失敗", "うち未終了", "中止", "処理量", "削減時間（時間）", "根拠", "稼働時間（時間）", "カタログ行", statusColumn]))
+        let status = status(report)
         for t in report.tasks {
             output.write(CSVCell.row([
                 report.label, CSVCell.text(t.task), CSVCell.text(t.name), t.system, CSVCell.text(t.department), t.unit,
                 String(t.successes), String(t.failures), String(t.unfinished), String(t.cancelled), NumberText.plain(t.units),
-                NumberText.plain(t.hoursSaved), t.basis, NumberText.plain(t.machineHours), t.catalogLines.map(String.init).joined(separator: " "),
+                NumberText.plain(t.hoursSaved), t.basis, NumberText.plain(t.machineHours), t.catalogLines.map(String.init).joined(separator: " "), status,
             ]))
         }
     }
@@ -45,14 +56,15 @@ package enum CSVReportWriter {
     package static func writeDepartments(_ report: YearReport, to output: inout some TextOutputStream) {
         output.write(bom)
         let columns = DepartmentColumns(report)
-        output.write(CSVCell.row([periodColumn(report)] + columns.titles + ["ツール", "単位", "成功", "失敗", "うち未終了", "処理量", "ツール別の削減時間（時間）"]))
+        output.write(CSVCell.row([periodColumn(report)] + columns.titles + ["ツール", "単位", "成功", "失敗", "うち未終了", "処理量", "ツール別の削減時間（時間）", statusColumn]))
+        let status = status(report)
         for d in report.departments {
             let comparison = columns.values(d).map(cell)
             let uses = d.bySystem.map { u in
                 [u.system, u.unit, String(u.successes), String(u.failures), String(u.unfinished), NumberText.plain(u.units), NumberText.plain(u.hoursSaved)]
             }
             for use in uses.isEmpty ? [Array(repeating: "", count: 7)] : uses {
-                output.write(CSVCell.row([report.label] + comparison + use))
+                output.write(CSVCell.row([report.label] + comparison + use + [status]))
             }
         }
     }

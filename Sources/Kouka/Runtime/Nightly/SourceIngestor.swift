@@ -764,7 +764,7 @@ final class SourceIngestor {
 
     /// What the summary says of a file's UiPath runs started from Studio.
     static func studioReason(_ runs: Int) -> String {
-        "\(runs) run(s) started from UiPath Studio (initiatedBy Studio, StudioX or StudioPro: a developer running the process from the designer): not production runs, so not counted — no hours saved, no success or failure, no rework; runs started by Orchestrator, Assistant or the robot's command line count. If this robot's production runs are started from Studio, start them from Assistant or Orchestrator"
+        "\(runs) run(s) started from UiPath Studio (initiatedBy Studio, StudioX or StudioPro: a developer running the process from the designer): not production runs, so not counted — no hours saved, no success or failure, no rework; runs started by Orchestrator, Assistant or the robot's command line count. If this robot's production runs are started from Studio, start them from Assistant or Orchestrator. A log counted before 0.5.14 with such runs is also named under filesLosingRuns for the days they fall from"
     }
 
     /// What the summary says of a file read again because its chatbot answers were judged by other office hours.

@@ -19,7 +19,8 @@ enum SourcesUnread {
     static func matches(_ pattern: String, _ path: String) -> Bool {
         guard pattern.contains("**") else { return fnmatch(pattern, path, FNM_PATHNAME) == 0 }
         let anyFolders = pattern.replacingOccurrences(of: "**", with: "*")
-        let noFolder = pattern.replacingOccurrences(of: "/**/", with: "/")
+        // `**` between folders, or leading (a pattern at the configuration's folder, written relative to it), as no folder.
+        let noFolder = pattern.hasPrefix("**/") ? String(pattern.dropFirst(3)) : pattern.replacingOccurrences(of: "/**/", with: "/")
         return fnmatch(anyFolders, path, 0) == 0 || fnmatch(noFolder, path, 0) == 0
     }
 }

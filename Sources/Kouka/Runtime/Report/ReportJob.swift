@@ -55,7 +55,7 @@ package struct ReportJob {
                 let running = try context.store.runsStillRunning(from: options.period.firstDay, to: options.period.lastDay)
                 report.runsStillRunning = running.isEmpty ? nil : RunsStillRunning(runs: running.values.reduce(0, +), files: running.keys.sorted())
             }
-            report.preliminary = PeriodSettling.preliminary(options.period, asOf: context.asOf)
+            report.preliminary = PeriodSettling.preliminary(options.period, asOf: context.asOf, today: today)
             report.asOf = context.asOf.description
             // As of the last complete day: the report's own day has not been read by the nightly run yet.
             report.review = try context.toolReview(of: options.period, report: report, asOf: context.asOf, generatedAt: stamp)

@@ -450,18 +450,20 @@ enum Migrations {
         """),
         // 0.5.14 reads no line inside a quote as a row in the exports that hold what citizens wrote (helper-160 #1: a row
         // pasted into a question was read as one, its category, the citizen's words, stored and printed as a name): their
-        // files are read again once, so that what such a reading stored is replaced.
+        // files are read again once, so that what such a reading stored is replaced. A gone file's line loses its change time
+        // too: put back, it is read by the new rule without being held to what the old one counted (helper-165 #3).
         ("v38", """
-        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format IN ('chatbot-csv',
+        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate', 'gone') AND format IN ('chatbot-csv',
             'translation-usage', 'minutes-session-csv');
         """),
         // 0.5.14 does not count a UiPath run started from Studio (`initiatedBy` Studio, StudioX, StudioPro: a developer trying a
         // process out), which every earlier version counted as a production run, its hours saved with it (helper-160 #2: five
         // 20-second test runs beside one job made 5.40 h of 0.90 h). The robots' logs on disk, counted or held as copies, are
         // read whole once more (`IngestPlan.doubt`): their figures fall by such runs, named under `filesLosingRuns`; a deleted
-        // log keeps what it counted, as no reading of it can be made again.
+        // log keeps what it counted, as no reading of it can be made again; put back, it is read by the new rule without being
+        // held to what the old one counted (helper-165 #3).
         ("v39", """
-        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format = 'uipath-execution-log';
+        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate', 'gone') AND format = 'uipath-execution-log';
         """),
     ]
 
