@@ -163,7 +163,7 @@ struct RestatedReportTests {
         #expect(summary.exitCode == .doneWithFindings)
         // It does not promise a set made that day will be settled (helper-153 #4).
         let markdown = try String(contentsOf: city.root.appendingPathComponent("reports/FY2024/kouka-FY2024.md"), encoding: .utf8)
-        #expect(markdown.contains("夜間集計がその後の日をまだ読んでいないため、確定した数値ではない。"))
+        #expect(markdown.contains("夜間集計がその後の日をまだ読み終えていない（夜間集計が止まったか、ログの置き場所の一つにファイルが見つからなかった）ため、確定した数値ではない。"))
     }
 
     /// A year under way grows each night: its set made again is no restatement.

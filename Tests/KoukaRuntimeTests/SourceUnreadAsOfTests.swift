@@ -91,6 +91,23 @@ import Testing
         #expect(closing.exitCode == .doneWithFindings)
     }
 
+    /// A nightly run stopped (SIGTERM) before its last file read the night in part, or not at all: the store is complete to
+    /// the run before, and the closing set made that morning is a 速報 made when the settled one was due, not settled without
+    /// the log that arrived the day before (helper-169 #1).
+    @Test func aNightStoppedBeforeItsLastFileDoesNotCompleteTheStore() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        try city.write("logs/a.csv", TemporaryCity.winActorCSV([TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "FINISH", "2025/03/10 10:00:00")]),
+                       encoding: .shiftJIS)
+        _ = try city.night(on: april(9))
+        _ = try city.night(on: april(10))
+        // As a run stopped between files leaves its line: finished, interrupted.
+        try city.store().db.execute("UPDATE job_runs SET interrupted = 1 WHERE id = (SELECT max(id) FROM job_runs)")
+        let closing = try report(city, on: april(10))
+        #expect(closing.asOf == "2025-04-08")
+        #expect(closing.preliminary?.asOf == "2025-04-08")
+    }
+
     @Test func aPatternWithDoubleStarMatchesTheFilesItWouldExpand() {
         #expect(SourcesUnread.matches("/c/share/*.csv", "/c/share/b.csv"))
         #expect(!SourcesUnread.matches("/c/share/*.csv", "/c/share/x/b.csv"))

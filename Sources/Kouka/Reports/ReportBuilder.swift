@@ -237,7 +237,7 @@ package enum ReportBuilder {
             exclusions: exclusions, sources: inputs.sources.values.sorted { $0.path < $1.path },
             catalog: CatalogUse(path: inputs.catalogPath, sha256: inputs.catalogSHA256, rows: catalogRows),
             method: Method(
-                hoursSaved: "削減時間 = Σ 成功した処理量 × (自動化前の手作業時間 − 自動化後も残る確認時間)〔分/単位〕 ÷ 60。ログに職員の作業時間の実測がある場合は、確認時間の見込みに代えて実測を用いる。失敗した実行は削減時間に数えず、業務カタログの手戻り時間を差し引く。中止・カタログ未登録の実行は数えない。翻訳は1,000文字あたり。",
+                hoursSaved: "削減時間 = Σ 成功した処理量 × (自動化前の手作業時間 − 自動化後も残る確認時間)〔分/単位〕 ÷ 60。ログに職員の作業時間の実測がある場合は、確認時間の見込みに代えて実測を用いる。失敗した実行は削減時間に数えず、業務カタログの手戻り時間を差し引く。中止・カタログ未登録の実行、UiPath Studio から起動した実行（開発時の試行）は数えない。翻訳は1,000文字あたり。",
                 dates: "実行は開始した日（\(inputs.timezone) の現地日付）に属する。年度は4月1日から3月31日まで。各実行には、その日に有効な業務カタログの行（valid_from）を用いる。取り込めなかった行は、その行の日付（実行の開始日）の年度に数える。日付も読めない行はどの年度にも数えず、どの年度の報告にも「日付不明」として示す。",
                 rounding: Rounding.rule,
                 unfinished: "終了が記録されなかった実行（処理中・待機中のまま pending_max_hours〔\(NumberText.grouped(inputs.pendingMaxHours, decimals: 0)) 時間〕を過ぎたもの、またはロボットのログが終了行なしに閉じたもの）は失敗として数え、手戻り時間を差し引く。開始されないまま待ったタスクは実行予定日時（なければ生成日時）の日に数える。その件数は業務ごとに「うち未終了」、集計から除いたものに示す。",

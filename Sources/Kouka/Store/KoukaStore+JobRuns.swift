@@ -88,11 +88,14 @@ extension KoukaStore {
             """).run([.integer(Int64(code)), .text(job), .integer(Int64(recorded))])
     }
 
-    /// The finished runs of `job`, newest first, with the sources each found no file at while the store counted files of
-    /// theirs (`SourcesUnread`): what the store's last complete day is read from (`ReportJob.asOf`).
+    /// The runs of `job` that finished every file, newest first, with the sources each found no file at while the store
+    /// counted files of theirs (`SourcesUnread`): what the store's last complete day is read from (`ReportJob.asOf`). A run
+    /// stopped before its last file (SIGTERM) read the night in part, or not at all (helper-169 #1: one stopped before it read
+    /// anything moved the last complete day on, and the closing set was settled without a log that arrived the day before).
     package func finishedRunsWithSourcesUnread(job: String) throws -> [(startedAt: String, sourcesUnread: [String])] {
         var runs: [(startedAt: String, sourcesUnread: [String])] = []
-        try db.prepare("SELECT started_at, sources_unread FROM job_runs WHERE job = ? AND state = 'finished' ORDER BY id DESC", reading: "job_runs")
+        try db.prepare("SELECT started_at, sources_unread FROM job_runs WHERE job = ? AND state = 'finished' AND interrupted = 0 ORDER BY id DESC",
+                       reading: "job_runs")
             .query([.text(job)]) { s in
                 runs.append((try s.text(0), try s.optionalText(1).map { $0.split(separator: "\n").map(String.init) } ?? []))
             }

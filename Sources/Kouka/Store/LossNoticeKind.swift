@@ -7,4 +7,7 @@ package enum LossNoticeKind: String, Sendable {
     case restatingDays = "restating"
     /// `robotLogsRewritten`: a robot's log of a day that is over holds other bytes than it was read as.
     case robotLogRewritten = "rewritten"
+    /// `runsFromStudio`: a robot's log holds runs started from UiPath Studio, not counted (from 0.5.14; helper-170 #2: a run
+    /// killed during the upgrade's reading lost the statement of those it had recorded).
+    case runsFromStudio = "studio"
 }

@@ -25,9 +25,12 @@ package final class CSVReader {
 
     /// Opens `path`; with `startOffset` > 0 reading resumes there, numbering lines from `firstLine`, and
     /// with an `endOffset` it stops there.
-    package init(path: String, encoding: TextEncoding = .auto, startOffset: Int64 = 0, endOffset: Int64? = nil, firstLine: Int = 1) throws(InputError) {
+    /// `blockSize`: the bytes read at a time (tests read in small blocks, so that every line is split over two somewhere).
+    package init(path: String, encoding: TextEncoding = .auto, startOffset: Int64 = 0, endOffset: Int64? = nil, firstLine: Int = 1,
+                 blockSize: Int? = nil) throws(InputError) {
         self.path = path
-        chunks = try ByteChunkReader(path: path, encoding: encoding, startOffset: startOffset, endOffset: endOffset)
+        chunks = try ByteChunkReader(path: path, encoding: encoding, startOffset: startOffset, endOffset: endOffset,
+                                         blockSize: blockSize ?? ByteChunkReader.defaultBlockSize)
         self.encoding = chunks.encoding
         self.firstLine = firstLine
         nextLine = firstLine
@@ -88,6 +91,16 @@ package final class CSVReader {
     /// The header's width, once known: a record over several lines with another number of fields is an
     /// unclosed quote, not a row (see `CSVRecordDefect.unclosedQuote`).
     package var expectedFields: Int?
+    /// The fewest fields a row may have, when fewer than `expectedFields`: a header ending in a delimiter names a column of no
+    /// name that Excel leaves off some rows (`CSVRow.checkWidth` takes both). A record over several lines of either width
+    /// is one whose quotes closed (helper-168 #2: an honest question over three lines, 8 fields beside a header of 9, was
+    /// rejected as an unclosed quote).
+    package var fewestFields: Int?
+
+    /// The widths a record may have: `fewestFields` through `expectedFields`.
+    private var acceptedWidths: ClosedRange<Int>? {
+        expectedFields.map { expected in min(fewestFields ?? expected, expected)...expected }
+    }
 
     /// Whether the lines of a broken record after its first are read again as rows (`CSVRecordDefect`'s recoveries); on
     /// by default. Off for a log that may hold what a citizen wrote (`CSVTable`'s `redactsValues`): there a quoted field
@@ -119,6 +132,34 @@ package final class CSVReader {
     /// After a record too long in a log that may hold what a citizen wrote: every line left is passed over, as any of
     /// them may be inside a quote (see `readsLinesInsideAQuoteAsRows`).
     private var passingOverTheRest = false
+    /// A line begun at a block's end, whose rest is in the next block: its bytes so far, where it began in the file (nil when
+    /// none is carried, or it grew past `carriedLineLimit`), and whether its record began on an earlier line. The row-like
+    /// checks see it whole: split over two blocks, a row a stray quote took in was never looked at, and the record was counted
+    /// as one with exit 0 (helper-168 #1).
+    private var carried: [UInt8] = []
+    private var carriedFrom: Int64? = nil
+    private var carriedWasInsideRecord = false
+    /// No row is longer than this: a longer line is not looked at as one.
+    private static let carriedLineLimit = 1 << 16
+    /// A carriage return that ended a block, in a file of CR LF line ends, held back from libcsv until the next piece is
+    /// fed after it: fed then, it ended its record before the line could be looked at whole.
+    private var heldCarriageReturn = false
+    private static let carriageReturn: [UInt8] = [0x0D]
+
+    /// Feeds `piece` after a carriage return held back from the block before; holds back its own last byte when it is a
+    /// carriage return that ends a block of a file of CR LF line ends.
+    private func feed(_ piece: UnsafeRawBufferPointer, line: Int, endsBlock: Bool) throws {
+        if heldCarriageReturn {
+            heldCarriageReturn = false
+            try Self.carriageReturn.withUnsafeBytes { try feed($0, line: line) }
+        }
+        if endsBlock, lineEnd == 0x0A, piece.last == 0x0D {
+            heldCarriageReturn = true
+            try feed(UnsafeRawBufferPointer(rebasing: piece.dropLast()), line: line)
+        } else {
+            try feed(piece, line: line)
+        }
+    }
 
     /// Calls `body` with every record in order, the header row included. A broken record comes with its
     /// `defect` and no fields; reading goes on after it.
@@ -169,24 +210,50 @@ package final class CSVReader {
                         skippingLine = passingOverTheRest || newline == nil
                     } else if resume == nil {
                         let wasInsideRecord = inRecord && line > collector.pointee.record_line
-                        try feed(piece, line: line)
+                        try feed(piece, line: line, endsBlock: newline == nil)
+                        // The whole line, when this piece ends one begun in the block before.
+                        let whole: [UInt8]? = newline != nil && !atLineStart && carriedFrom != nil ? carried + piece : nil
                         // A line wholly inside the quote (still open at its end) that reads as a row was swallowed; so was the
                         // line that closes it, when it reads as a row whose first quote opens a field of its own. A line whose
                         // quote ends text (a question whose last line is a date and amounts, then `",` and the row's other
                         // columns) is the end of the field's text.
-                        if rowInsideQuoteLine == nil, let rowLike, wasInsideRecord, atLineStart, newline != nil,
-                           insideQuote ? rowLike.matches(piece) : rowLike.matchesAsClosingLine(piece) {
-                            rowInsideQuoteLine = line
+                        if rowInsideQuoteLine == nil, let rowLike, newline != nil {
+                            let inside = insideQuote
+                            let swallowed = { (line: UnsafeRawBufferPointer) in inside ? rowLike.matches(line) : rowLike.matchesAsClosingLine(line) }
+                            if atLineStart ? wasInsideRecord && swallowed(piece) : carriedWasInsideRecord && whole?.withUnsafeBytes(swallowed) == true {
+                                rowInsideQuoteLine = line
+                            }
                         }
                         resume = try dispatch(endOffset: endOffset, line: line, body)
                         if resume == nil, inRecord, newline != nil, line == collector.pointee.record_line {
                             recordFirstLineEnd = endOffset
-                            // Only a first line read whole, in this block, gives the shape of a row.
-                            if let expected = expectedFields, recordStart == blockStart + Int64(start) {
-                                rowLike = RowLikeLine(firstLine: piece, delimiter: delimiter, fields: expected, shiftJIS: encoding == .shiftJIS)
+                            // Only a first line read whole gives the shape of a row: in this block, or carried from the one before.
+                            if let widths = acceptedWidths {
+                                let shiftJIS = encoding == .shiftJIS
+                                if recordStart == blockStart + Int64(start) {
+                                    rowLike = RowLikeLine(firstLine: piece, delimiter: delimiter, fields: widths, shiftJIS: shiftJIS)
+                                } else if let whole, recordStart == carriedFrom {
+                                    rowLike = whole.withUnsafeBytes { RowLikeLine(firstLine: $0, delimiter: delimiter, fields: widths, shiftJIS: shiftJIS) }
+                                }
                             }
                         }
+                        if newline == nil {
+                            if atLineStart {
+                                carried.removeAll(keepingCapacity: true)
+                                carried.append(contentsOf: piece)
+                                carriedFrom = blockStart + Int64(start)
+                                carriedWasInsideRecord = wasInsideRecord
+                            } else if carriedFrom != nil {
+                                carried.append(contentsOf: piece)
+                            }
+                            if carried.count > Self.carriedLineLimit { carriedFrom = nil }
+                        }
                     }
+                    if newline != nil || resume != nil {
+                        carriedFrom = nil
+                        carried.removeAll(keepingCapacity: true)
+                    }
+                    if resume != nil { heldCarriageReturn = false }
                     if let resume {
                         // The rest of this block is read again, from the broken record's second line.
                         chunks.restart(at: resume.offset)
@@ -198,6 +265,11 @@ package final class CSVReader {
                     if newline != nil { line += 1 }
                     start = end
                 }
+            }
+            // A file whose last byte is a carriage return, its line feed never coming.
+            if heldCarriageReturn {
+                heldCarriageReturn = false
+                try Self.carriageReturn.withUnsafeBytes { try feed($0, line: line) }
             }
             // Judged where the range first ends, before a broken last record is read again: a part cut inside a
             // quoted field must say so, not look whole after its lines were read as rows.
@@ -283,13 +355,14 @@ package final class CSVReader {
         let ends = UnsafeBufferPointer(start: collector.pointee.ends, count: collector.pointee.ends_count)
         for done in UnsafeBufferPointer(start: collector.pointee.completed, count: collector.pointee.completed_count) {
             let fieldCount = done.end - done.first
-            if let expected = expectedFields, done.line < line, fieldCount != expected, recordFirstLineEnd != nil, !readsLinesInsideAQuoteAsRows {
+            if let expected = expectedFields, let widths = acceptedWidths, done.line < line, !widths.contains(fieldCount), recordFirstLineEnd != nil,
+               !readsLinesInsideAQuoteAsRows {
                 // Its lines after the first may be a citizen's text: the record is rejected whole, through the line that ended
                 // it, and reading goes on after it. libcsv is between records, so nothing is restarted.
                 try body(brokenRecord(line: done.line, endOffset: endOffset, .unclosedQuoteRejectedWhole(lastLine: line, fields: fieldCount, expected: expected)))
                 continue
             }
-            if let expected = expectedFields, done.line < line, fieldCount != expected, let firstLineEnd = recordFirstLineEnd {
+            if let expected = expectedFields, let widths = acceptedWidths, done.line < line, !widths.contains(fieldCount), let firstLineEnd = recordFirstLineEnd {
                 // Records are handed over as they end, so this one, the last to end, is the one still tracked.
                 restartParsing()
                 try body(brokenRecord(line: done.line, endOffset: firstLineEnd, .unclosedQuote(lastLine: line, fields: fieldCount, expected: expected)))
@@ -345,8 +418,9 @@ package final class CSVReader {
                 var next = index + 1
                 while next < block.count, block[next] == 0x0D { next += 1 }
                 if next < block.count { return block[next] == 0x0A ? 0x0A : 0x0D }
-                index = next
-                continue
+                // The block ends on it, its next byte unseen: taken for CR LF, the line end of nearly every export (a file of
+                // carriage returns holds more than one line in a block).
+                return 0x0A
             default: break
             }
             index += 1

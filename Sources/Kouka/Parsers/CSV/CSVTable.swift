@@ -26,6 +26,7 @@ enum CSVTable {
                 // Only the columns the parser reads are copied from here on.
                 reader.wantedColumns = (wanted ?? required).compactMap { found.column($0) }
                 reader.expectedFields = found.names.count
+                reader.fewestFields = found.namedCount
                 return
             }
             guard !record.isBlank else { return }

@@ -19,12 +19,13 @@ struct RowLikeLine {
     /// letters, `x` a run of non-ASCII characters; punctuation and spaces as themselves. Quotes are left out.
     let firstFieldShape: [UInt8]
     let delimiter: UInt8
-    let fields: Int
+    /// The widths a row may have (`CSVReader.fewestFields` through its header's).
+    let fields: ClosedRange<Int>
     /// Whether the bytes are Shift_JIS: a lead byte and its trail byte (which may be an ASCII letter) are one character.
     let shiftJIS: Bool
 
     /// The shape of `line`'s first field, the record's first line.
-    init(firstLine line: UnsafeRawBufferPointer, delimiter: UInt8, fields: Int, shiftJIS: Bool) {
+    init(firstLine line: UnsafeRawBufferPointer, delimiter: UInt8, fields: ClosedRange<Int>, shiftJIS: Bool) {
         self.delimiter = delimiter
         self.fields = fields
         self.shiftJIS = shiftJIS
@@ -33,12 +34,12 @@ struct RowLikeLine {
 
     /// Whether the shape and the row's width together tell a row from text: a shape of three classes or more (a date and
     /// time, a GUID), or any shape in a row of ten fields or more.
-    var isDistinctive: Bool { firstFieldShape.count >= 3 || fields >= 10 }
+    var isDistinctive: Bool { firstFieldShape.count >= 3 || fields.lowerBound >= 10 }
 
     /// Whether `line`, read from a fresh start, is a whole record of `fields` fields whose first field has
     /// the record's first field's shape.
     func matches(_ line: UnsafeRawBufferPointer) -> Bool {
-        isDistinctive && widthAndFirstQuote(line).fields == fields && Self.shape(ofFirstFieldIn: line, delimiter: delimiter, shiftJIS: shiftJIS) == firstFieldShape
+        isDistinctive && fields.contains(widthAndFirstQuote(line).fields) && Self.shape(ofFirstFieldIn: line, delimiter: delimiter, shiftJIS: shiftJIS) == firstFieldShape
     }
 
     /// Whether `line`, the one that closed the record's quote, is a row that a stray quote swallowed: a whole record by
@@ -61,7 +62,7 @@ struct RowLikeLine {
                 atFieldStart = false
             } else if byte == delimiter, !quoted {
                 count += 1
-                if count > fields { return (count, false) }
+                if count > fields.upperBound { return (count, false) }
                 atFieldStart = true
             } else if byte != 0x0A && byte != 0x0D {
                 atFieldStart = false

@@ -19,7 +19,7 @@ package struct Preliminary: Sendable, Hashable, Codable {
     /// says why it is a 速報 all the same, not that a later set will settle them (helper-153 #4).
     package var notice: String {
         storeBehind == true
-            ? "速報: 期間の終了から \(PeriodSettling.days) 日を経ていない \(asOf) 現在の数値。夜間集計がその後の日をまだ読んでいないため、確定した数値ではない。夜間集計の後に作り直すこと。"
+            ? "速報: 期間の終了から \(PeriodSettling.days) 日を経ていない \(asOf) 現在の数値。夜間集計がその後の日をまだ読み終えていない（夜間集計が止まったか、ログの置き場所の一つにファイルが見つからなかった）ため、確定した数値ではない。夜間集計がすべてを読んだ後に作り直すこと。"
             : "速報: 期間の終了から \(PeriodSettling.days) 日を経ていない \(asOf) 現在の数値。遅れて届くログで変わりうる。確定した数値は \(settledFrom) 以降に作る報告が示す。"
     }
 }

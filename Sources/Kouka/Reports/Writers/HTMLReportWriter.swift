@@ -107,7 +107,7 @@ package enum HTMLReportWriter {
         w("<section><h2>算定方法</h2><ul>")
         w("<li>\(e(r.method.hoursSaved))</li><li>\(e(r.method.dates))</li><li>\(e(r.method.unfinished))</li><li>\(e(r.method.multiSystemTasks))</li><li>\(e(r.method.rounding))</li><li>\(e(r.method.officeHours))</li></ul>")
         w("<h3>集計から除いたもの</h3><ul>")
-        w("<li>失敗 \(NumberText.count(r.exclusions.failedRuns)) 回（うち終了が記録されず失敗とみなした実行 \(NumberText.count(r.exclusions.unfinishedRuns)) 回）・中止 \(NumberText.count(r.exclusions.cancelledRuns)) 回（削減時間なし）</li>")
+        w("<li>失敗（RPAの失敗した実行、AI-OCRの失敗、チャットボットの未回答・有人対応など、ツールごとの失敗した利用） \(NumberText.count(r.exclusions.failedRuns)) 回（うち終了が記録されず失敗とみなした実行 \(NumberText.count(r.exclusions.unfinishedRuns)) 回）・中止 \(NumberText.count(r.exclusions.cancelledRuns)) 回（削減時間なし）</li>")
         w("<li>業務カタログ未登録の名前 \(NumberText.count(r.exclusions.unmappedRuns)) 回</li>")
         w("<li>単位がカタログと異なる成功 \(NumberText.count(r.exclusions.unitMismatchRuns)) 回</li>")
         w("<li>開庁時間外のチャットボット回答 \(NumberText.count(r.exclusions.offHoursAnswers)) 件</li>")

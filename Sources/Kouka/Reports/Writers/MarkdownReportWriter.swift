@@ -148,7 +148,7 @@ package enum MarkdownReportWriter {
         line()
         line("## 集計から除いたもの")
         line()
-        line("- 失敗: \(NumberText.count(report.exclusions.failedRuns)) 回（うち終了が記録されず失敗とみなした実行 \(NumberText.count(report.exclusions.unfinishedRuns)) 回）、中止: \(NumberText.count(report.exclusions.cancelledRuns)) 回（削減時間なし）")
+        line("- 失敗（RPAの失敗した実行、AI-OCRの失敗、チャットボットの未回答・有人対応など、ツールごとの失敗した利用）: \(NumberText.count(report.exclusions.failedRuns)) 回（うち終了が記録されず失敗とみなした実行 \(NumberText.count(report.exclusions.unfinishedRuns)) 回）、中止: \(NumberText.count(report.exclusions.cancelledRuns)) 回（削減時間なし）")
         line("- カタログ未登録の名前: \(NumberText.count(report.exclusions.unmappedRuns)) 回")
         line("- 単位がカタログと異なる成功: \(NumberText.count(report.exclusions.unitMismatchRuns)) 回")
         line("- 開庁時間外のチャットボット回答（設定により除外）: \(NumberText.count(report.exclusions.offHoursAnswers)) 件")

@@ -65,7 +65,7 @@ package enum XLSXReportWriter {
         }
         // What was left out, as the HTML and Markdown reports list it: auditors read the workbook too.
         let left = report.exclusions
-        for (label, count) in [("除外: 失敗した実行（回）", left.failedRuns), ("うち終了が記録されず失敗とみなした実行（回）", left.unfinishedRuns),
+        for (label, count) in [("除外: 失敗した利用（回。RPAの失敗した実行、AI-OCRの失敗、チャットボットの未回答・有人対応など）", left.failedRuns), ("うち終了が記録されず失敗とみなした実行（回）", left.unfinishedRuns),
                                ("除外: 中止した実行（回）", left.cancelledRuns),
                                ("除外: カタログ未登録の名前（回）", left.unmappedRuns), ("除外: 単位がカタログと異なる成功（回）", left.unitMismatchRuns),
                                ("除外: 開庁時間外のチャットボット回答（件）", left.offHoursAnswers),

@@ -56,7 +56,7 @@ enum RunsLost {
     /// The summary's reason: how many days, the first few with their counts, and what to do; `bySettings` when the file was
     /// read again for its source's changed settings, which may be what took the runs away (a run waiting for its end again
     /// under a longer `pending_max_hours`).
-    static func reason(_ days: [Day], bySettings: Bool = false) -> String {
+    static func reason(_ days: [Day], bySettings: Bool = false, fromStudio: Int = 0) -> String {
         let shown = days.prefix(3).map { "\($0.day): \($0.before) → \($0.after)" }.joined(separator: ", ")
         let more = days.count > 3 ? ", …" : ""
         if bySettings {
@@ -64,6 +64,13 @@ enum RunsLost {
                 + "counted before on \(days.count) day(s) (\(shown)\(more)): if the settings change was meant to take them (a run waiting for its end "
                 + "again), the reports of those days state what they counted before: make them again; if not, put the settings back, and if the file "
                 + "was changed as well, put the tool's own file back, then run kouka-nightly"
+        }
+        if fromStudio > 0 {
+            // Read again by 0.5.14's rule (migration v39), a robot's log no longer counts the runs started from Studio: no file
+            // was saved over (helper-170 #2: staff were sent after an export that was never overwritten).
+            return "it now counts fewer runs than it counted before on \(days.count) day(s) (\(shown)\(more)): it holds \(fromStudio) run(s) "
+                + "started from UiPath Studio, which Kouka no longer counts (runsFromStudio); if the fall is more than those, a part of "
+                + "the file is missing: put the robot's own log back, then run kouka-nightly"
         }
         return "it now holds fewer runs than it counted before on \(days.count) day(s) (\(shown)\(more)); "
             + "the figures of those days fell with it. If the file was overwritten by a later export, put the earlier "

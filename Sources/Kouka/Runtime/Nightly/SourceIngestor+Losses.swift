@@ -17,7 +17,7 @@ extension SourceIngestor {
             let days = RunsLost.notMadeUp(loss.days, by: &available)
             gains[loss.format] = available
             guard !days.isEmpty else { continue }
-            summary.filesLosingRuns.append(.init(path: loss.display, reason: RunsLost.reason(days, bySettings: loss.bySettings)))
+            summary.filesLosingRuns.append(.init(path: loss.display, reason: RunsLost.reason(days, bySettings: loss.bySettings, fromStudio: loss.fromStudio)))
             logger.warning("source file read again holds fewer runs than it counted", metadata: ["file": "\(loss.display)", "days": "\(days.count)"])
         }
         losses = []

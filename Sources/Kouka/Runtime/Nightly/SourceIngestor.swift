@@ -23,7 +23,7 @@ final class SourceIngestor {
     var readForTimeZone: Set<String> = []
     /// The days on which files read again whole hold fewer runs than they counted, and the runs files recorded this run
     /// hold on days beyond what they counted, by format: settled once every file is recorded (`settleLosses`).
-    var losses: [(display: String, format: String, days: [RunsLost.Day], bySettings: Bool)] = []
+    var losses: [(display: String, format: String, days: [RunsLost.Day], bySettings: Bool, fromStudio: Int)] = []
     var gains: [String: [LocalDate: Int]] = [:]
     /// The billing periods whose running totals a file read again whole no longer holds, by path (`settlePeriodsLost`).
     var periodsNoLongerHeld: [String: Set<KoukaStore.RunningTotalPeriod>] = [:]
@@ -671,8 +671,8 @@ final class SourceIngestor {
                     let after = RunsLost.perDay(rollups: rollups, rejections: collector.rejections)
                     let days = RunsLost.days(before: before, after: after)
                     if !days.isEmpty {
-                        losses.append((display, read.spec.format, days, cause == .otherSettings))
-                        try store.noteLoss(path: display, reason: RunsLost.reason(days, bySettings: cause == .otherSettings))
+                        losses.append((display, read.spec.format, days, cause == .otherSettings, parsed.studioRuns))
+                        try store.noteLoss(path: display, reason: RunsLost.reason(days, bySettings: cause == .otherSettings, fromStudio: parsed.studioRuns))
                     }
                     gain(after, beyond: before, format: read.spec.format)
                 }
@@ -739,6 +739,8 @@ final class SourceIngestor {
         noteRunsInAnotherUnit(of: display, format: read.spec.format, rollups: rollups)
         if parsed.studioRuns > 0 {
             summary.runsFromStudio.append(.init(path: display, reason: Self.studioReason(parsed.studioRuns)))
+            // Kept with the file's commit, as the losses are: a run killed before its summary leaves it for the next to state.
+            try store.noteLoss(path: display, reason: Self.studioReason(parsed.studioRuns), kind: .runsFromStudio)
             logger.notice("runs started from Studio; not counted", metadata: ["file": "\(display)", "runs": "\(parsed.studioRuns)"])
         }
         summary.add(tally)

@@ -33,6 +33,8 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
     package var filesRestatingDays: [NightlySummary.FileProblem] = []
     /// Robots' logs of days that were over these runs found changed (`NightlySummary.robotLogsRewritten`).
     package var robotLogsRewritten: [NightlySummary.FileProblem] = []
+    /// Robots' logs these runs read holding runs started from Studio, not counted (`NightlySummary.runsFromStudio`).
+    package var runsFromStudio: [NightlySummary.FileProblem] = []
     /// Names the catalog does not map in the files these runs read last, with their runs in those files
     /// (for a file appended to, the whole file's).
     package var unmapped: [NightlySummary.UnmappedName] = []
@@ -78,6 +80,8 @@ package struct UnreportedNotices: Sendable, Codable, Hashable {
                 notices.filesRestatingDays.append(.init(path: notice.path, reason: "a run that did not finish recorded it so, and stopped before its summary said so: \(notice.reason)"))
             case .robotLogRewritten:
                 notices.robotLogsRewritten.append(.init(path: notice.path, reason: "a run that did not finish found it so, and stopped before its summary said so: \(notice.reason)"))
+            case .runsFromStudio:
+                notices.runsFromStudio.append(.init(path: notice.path, reason: "a run that did not finish read it, and stopped before its summary said so: \(notice.reason)"))
             }
         }
         let rows = try store.rejections(writtenBy: ids).filter { !rejectedWhole.contains($0.file) }

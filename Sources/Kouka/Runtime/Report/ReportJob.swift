@@ -33,14 +33,15 @@ package struct ReportJob {
     private func buildReading(replacing json: String?, besides neighbours: [String] = []) throws -> YearReport {
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         return try ReportContext.reading(configuration: configuration, today: today) { context in
-            if let unread = try context.store.finishedRunsWithSourcesUnread(job: NightlyJob.job).first?.sourcesUnread, !unread.isEmpty {
+            let unread = try context.store.finishedRunsWithSourcesUnread(job: NightlyJob.job).first?.sourcesUnread ?? []
+            if !unread.isEmpty {
                 logger.warning("the last nightly run found no file at sources whose files the store counts: the figures are as of the last run that read them; mount the share (or fix the path) and run kouka-nightly, or take a retired source out of kouka.toml",
                                metadata: ["sources": "\(unread.joined(separator: ", "))", "asOf": "\(context.asOf)"])
             }
             // A fiscal year ahead is one a city plans (its targets, its planned robots and systems: the policy period's
             // "ahead"); a month ahead has nothing to state.
             if case .month = options.period, context.asOf < options.period.firstDay {
-                throw PeriodNotBegun(period: options.period.stem, firstDay: options.period.firstDay, asOf: context.asOf)
+                throw PeriodNotBegun(period: options.period.stem, firstDay: options.period.firstDay, asOf: context.asOf, sourcesUnread: unread)
             }
             try Self.checkReplacing((json.map { [($0, true)] } ?? []) + neighbours.map { ($0, false) }, context: context, clock: configuration.clock)
             // The report, the year before, the review's years and the policy period each take their days' rollups:
@@ -145,7 +146,7 @@ package struct ReportJob {
         let settledDue = report.preliminary.flatMap { LocalDate($0.settledFrom) }.map { today >= $0 } ?? false
         if settledDue { report.preliminary?.storeBehind = true }
         if settledDue, let preliminary = report.preliminary {
-            logger.warning("the report is a 速報: the store's figures stop at \(preliminary.asOf), before the period settled; run kouka-nightly (its last run did not finish or did not run), then make the report again",
+            logger.warning("the report is a 速報: the store's figures stop at \(preliminary.asOf), before the period settled; run kouka-nightly (its last run did not finish or did not run, or found no file at a source whose files the store counts: mount the share first), then make the report again",
                            metadata: ["period": "\(options.period.stem)"])
         }
         let texts = try ReportRendering.texts(report, stem: stem, shiftJIS: options.shiftJISCSV)

@@ -1,0 +1,63 @@
+import Foundation
+import Kouka
+import Testing
+
+/// What the reader makes of a file does not depend on where its blocks end: a line split over two blocks is looked at
+/// whole. A stray quote whose row-like line crossed a block's end was never caught, and the rows it took in were counted
+/// as one with exit 0 (helper-168 #1, at the 256 KiB edge of a chatbot export). Read here in blocks of every size from 8
+/// to 120 bytes, so that every line of the file is split somewhere.
+struct CSVReaderBlockEdgeTests {
+    static let header = "日時,セッションID,カテゴリ,質問文,回答状況,有人対応,評価"
+
+    /// (line, defect or the fields) of every record.
+    static func read(_ path: String, blockSize: Int?, recovers: Bool) throws -> [String] {
+        let reader = try CSVReader(path: path, encoding: .utf8, blockSize: blockSize)
+        reader.readsLinesInsideAQuoteAsRows = recovers
+        var seen: [String] = []
+        try reader.forEachRecord { record in
+            seen.append("\(record.line) " + (record.defect.map { "\($0)" } ?? (0..<record.count).map { record.string(at: $0) ?? "?" }.joined(separator: "|")))
+            if record.line == 1 { reader.expectedFields = 7 }
+        }
+        return seen
+    }
+
+    @Test(arguments: [false, true])
+    func aRowTakenInByAStrayQuoteIsFoundWhereverTheBlocksEnd(recovers: Bool) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("faq.csv", Data(([Self.header,
+                                                   "2024/04/01 10:00:00,s1,ごみ,\"粗大ごみの出し方,回答済,なし,5",
+                                                   "2024/04/01 10:40:00,s9,ごみ,\"次の質問\",回答済,なし,4",
+                                                   "2024/04/01 11:00:00,s10,ごみ,次の質問,回答済,なし,5"].joined(separator: "\r\n") + "\r\n").utf8))
+        let whole = try Self.read(path, blockSize: nil, recovers: recovers)
+        // The record of line 2 is broken either way; line 4 is read.
+        #expect(whole.first { $0.hasPrefix("2 ") }?.contains("rowsInsideQuote") == true, "\(whole)")
+        #expect(whole.last?.hasPrefix("4 2024/04/01 11:00:00|s10") == true, "\(whole)")
+        for size in 8...120 {
+            let split = try Self.read(path, blockSize: size, recovers: recovers)
+            #expect(split == whole, "blocks of \(size) bytes: \(split) against \(whole)")
+        }
+    }
+
+    /// A header that ends in a delimiter names a column Excel leaves off some rows: a question over three lines in a row of
+    /// the named columns only is one row whose quote closed, not an unclosed quote (helper-168 #2).
+    @Test func aRowOfTheNamedColumnsOnlyOverSeveralLinesIsOneRow() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("faq.csv", Data(([Self.header + ",",
+                                                   "2024/04/01 10:00:00,s1,税金,\"2024/04/01に申請した件\n2024/04/15に再提出\nまだです\",回答済,なし,5",
+                                                   "2024/04/01 11:00:00,s2,税金,次の質問,回答済,なし,5"].joined(separator: "\r\n") + "\r\n").utf8))
+        for recovers in [false, true] {
+            let reader = try CSVReader(path: path, encoding: .utf8)
+            reader.readsLinesInsideAQuoteAsRows = recovers
+            var defects: [String] = [], lines: [Int] = []
+            try reader.forEachRecord { record in
+                lines.append(record.line)
+                if let defect = record.defect { defects.append("\(defect)") }
+                if record.line == 1 { reader.expectedFields = 8; reader.fewestFields = 7 }
+            }
+            #expect(defects.isEmpty, "\(defects)")
+            #expect(lines == [1, 2, 5])
+        }
+    }
+}
