@@ -6,13 +6,8 @@ import Testing
 /// it in: a run killed before its summary leaves it for the next to state there. A file that gained runs was stated as
 /// losing them, and lines added to a robot's log of a day that was over were not kept at all (helper-145 #3).
 struct LossNoticeKindsTests {
-    @Test func linesAddedToAPastDaysLogAreKeptWithTheLogsCommit() throws {
-        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
-        defer { city.remove() }
-        let name = "logs/2024-06-10_Execution.log"
-        try city.write(name, RewrittenRobotLogTests.run("a", "09").joined(separator: "\r\n") + "\r\n")
-        _ = try city.night(on: LocalDate(year: 2024, month: 6, day: 11), hour: 10)
-        try city.write(name, (RewrittenRobotLogTests.run("a", "09") + RewrittenRobotLogTests.run("b", "11")).joined(separator: "\r\n") + "\r\n")
+    /// The night of June 12, 2024, and the notices kept with the last file it recorded, as `kind path`.
+    static func nightNotingLosses(_ city: TemporaryCity) throws -> (NightlySummary, [String]) {
         let day = LocalDate(year: 2024, month: 6, day: 12)
         var options = NightlyOptions(today: day, now: LocalClock.tokyo.instant(of: day, hour: 2, minute: 0, second: 0))
         let noted = Locked<[String]>([])
@@ -21,8 +16,19 @@ struct LossNoticeKindsTests {
             noted.update { $0 = found.map { "\($0.kind.rawValue) \($0.path)" } }
         }
         let night = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
+        return (night, noted.value)
+    }
+
+    @Test func linesAddedToAPastDaysLogAreKeptWithTheLogsCommit() throws {
+        let city = try TemporaryCity(catalog: IncrementalIngestTests.catalog, sources: IncrementalIngestTests.source)
+        defer { city.remove() }
+        let name = "logs/2024-06-10_Execution.log"
+        try city.write(name, RewrittenRobotLogTests.run("a", "09").joined(separator: "\r\n") + "\r\n")
+        _ = try city.night(on: LocalDate(year: 2024, month: 6, day: 11), hour: 10)
+        try city.write(name, (RewrittenRobotLogTests.run("a", "09") + RewrittenRobotLogTests.run("b", "11")).joined(separator: "\r\n") + "\r\n")
+        let (night, noted) = try Self.nightNotingLosses(city)
         #expect(night.robotLogsRewritten.map(\.path) == [name])
-        #expect(noted.value == ["rewritten \(name)"])
+        #expect(noted == ["rewritten \(name)"])
     }
 
     /// A killed run's notices, each stated by the next run under its own list.
@@ -61,15 +67,8 @@ struct LossNoticeKindsTests {
             09:00:20.0000 Info {"message":"住民票郵送請求 execution ended",\(common),"timeStamp":"2024-06-10T09:00:20+09:00","totalExecutionTimeInSeconds":20}
 
             """)
-        let day = LocalDate(year: 2024, month: 6, day: 12)
-        var options = NightlyOptions(today: day, now: LocalClock.tokyo.instant(of: day, hour: 2, minute: 0, second: 0))
-        let noted = Locked<[String]>([])
-        options.fileObserver = { _, store in
-            guard let run = store.jobRunID, let found = try? store.lossNotices(writtenBy: [run]) else { return }
-            noted.update { $0 = found.map { "\($0.kind.rawValue) \($0.path)" } }
-        }
-        let night = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
+        let (night, noted) = try Self.nightNotingLosses(city)
         #expect(night.runsFromStudio.map(\.path) == [name])
-        #expect(noted.value == ["studio \(name)"])
+        #expect(noted == ["studio \(name)"])
     }
 }
