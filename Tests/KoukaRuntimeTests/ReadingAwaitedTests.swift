@@ -21,4 +21,20 @@ struct ReadingAwaitedTests {
         _ = try city.night(on: day.adding(days: 1))
         #expect(abs(try report().hoursSaved.total - 2.75) < 0.005)
     }
+
+    /// A copy of a counted file marked to be read again is read again too: the report does not wait for ever.
+    @Test func aCopyMarkedToBeReadAgainIsReadByTheNextNight() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        let export = TemporaryCity.winActorCSV([TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "FINISH", "2024/06/03 09:00:00")])
+        try city.write("logs/tasks.csv", export, encoding: .shiftJIS)
+        try city.write("logs/tasks-copy.csv", export, encoding: .shiftJIS)
+        let day = LocalDate(year: 2024, month: 6, day: 10)
+        _ = try city.night(on: day)
+        #expect(try city.store().sources().map(\.status).sorted { $0.rawValue < $1.rawValue } == [.duplicate, .present])
+        try city.store().db.execute("UPDATE source_files SET changed_at = 0")
+        _ = try city.night(on: day.adding(days: 1))
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
+        #expect(abs(report.hoursSaved.total - 2.75) < 0.005)
+    }
 }
