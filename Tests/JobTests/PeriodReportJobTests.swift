@@ -182,6 +182,20 @@ import Testing
         #expect(differences.allSatisfy { $0["found"] as? String == "2500.0" && $0["expected"] as? String == "2400.0" })
     }
 
+    /// A period report made with another catalog names the two digests, as the years' sets do (helper-172 #2: both empty).
+    @Test func aPeriodReportMadeWithAnotherCatalogNamesBothDigests() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        try nightlyAndReports([["--period", "2021-2025"]])
+        #expect(try verify().code == 0)
+        let catalog = try String(contentsOf: root.appendingPathComponent("catalog.csv"), encoding: .utf8)
+        try write("catalog.csv", catalog.replacingOccurrences(of: "rpa,runs,180,15,", with: "rpa,runs,180,45,"))
+        #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode == 1)
+        let line = try verify().differences.first { $0["field"] as? String == "catalogSHA256" }
+        let found = line?["found"] as? String ?? "", expected = line?["expected"] as? String ?? ""
+        #expect(line?["kind"] as? String == "written-report-outdated", "\(String(describing: line))")
+        #expect(found.count == 64 && expected.count == 64 && found != expected, "\(String(describing: line))")
+    }
+
     /// A system added to the register after a report was made makes the report outdated, not edited; a report JSON whose
     /// target and figure were both edited still has its figure named, as its other files no longer say what it says
     /// (helper-86's verify-blames-edit-after-register-change.sh and verify-settings-outdated-hides-edited-figure.sh).

@@ -11,6 +11,9 @@
 struct AITaskCounter {
     private struct Uses {
         var name: String
+        /// The `validFrom` of the row `name` is from: the latest row of the period names the task, as its task line does
+        /// (helper-172 #1: a row renamed mid-year showed one name in 業務別 and the old one in AIを活用した業務).
+        var nameFrom: LocalDate
         var systems: Set<SystemFamily> = []
         /// Each tool's day of entering production, by the tool's name.
         var production: [String: LocalDate] = [:]
@@ -54,7 +57,8 @@ struct AITaskCounter {
     private mutating func update(_ entry: CatalogEntry, _ change: (inout Uses) -> Void) {
         guard entry.system.isAI else { return }
         // Taken out while it changes, so that its sets are changed in place rather than copied for every rollup.
-        var task = tasks.removeValue(forKey: entry.taskID) ?? Uses(name: entry.name)
+        var task = tasks.removeValue(forKey: entry.taskID) ?? Uses(name: entry.name, nameFrom: entry.validFrom)
+        if entry.validFrom > task.nameFrom { (task.name, task.nameFrom) = (entry.name, entry.validFrom) }
         task.systems.insert(entry.system)
         if let production = entry.productionFrom { task.production[entry.system.rawValue] = production }
         change(&task)

@@ -47,7 +47,12 @@ enum WrittenPeriodReportCheck {
             summary.reportsStillHolding.append("\(jsonPath): made before these changed: \(changed.joined(separator: ", ")); every figure it states that verify compares is still what the store gives (its projection and path to the target, made as of its day, are not compared: make it again to see them as of today)")
             return
         }
-        summary.differences.append(.init(kind: "written-report-outdated", subject: jsonPath, field: changed.joined(separator: ", "), foundIn: "report", expectedFrom: "store",
+        // Each value that moved, the report's beside the store's, as the years' sets state theirs (helper-172 #2: both empty).
+        let found = [report.catalogSHA256 != catalogSHA256 ? report.catalogSHA256 : nil, report.timezone != timezone ? report.timezone : nil]
+        let expected = [report.catalogSHA256 != catalogSHA256 ? catalogSHA256 : nil, report.timezone != timezone ? timezone : nil]
+        summary.differences.append(.init(kind: "written-report-outdated", subject: jsonPath, field: changed.joined(separator: ", "),
+                                         found: found.compactMap { $0 }.joined(separator: ", "), foundIn: "report",
+                                         expected: expected.compactMap { $0 }.joined(separator: ", "), expectedFrom: "store",
                                          detail: "the period report was made with another task catalog or time zone than kouka.toml gives now: re-run \(rerun)"))
     }
 

@@ -80,7 +80,7 @@ enum ReportRestating {
         for year in Set(before.keys).intersection(after.keys).sorted() where settled(year) && year != own {
             guard let was = before[year], let now = after[year], was["status"] as? String == "actual", now["status"] as? String == "actual" else { continue }
             let label = FiscalYear(year).japaneseLabel
-            for (key, name) in [("rpaHours", "RPAによる削減時間（時間）"), ("aiTasks", "AIを活用した業務数"), ("newSystems", "新たに導入したシステム数")] {
+            for (key, name) in [("rpaHours", "RPAによる削減時間（時間）"), ("aiTasks", "AIを活用した業務数"), ("newSystems", NewSystemsLine.label)] {
                 let b = number(was[key]), a = number(now[key])
                 if b != a, b == nil || a == nil || abs(b! - a!) > 1e-9 {
                     out.append(RestatedFigure(field: "policyPeriod.years[\(year)].\(key)", label: "\(label) \(name)", before: b, after: a))
