@@ -21,14 +21,16 @@ struct CSVReaderBlockEdgeTests {
         return seen
     }
 
-    @Test(arguments: [false, true])
-    func aRowTakenInByAStrayQuoteIsFoundWhereverTheBlocksEnd(recovers: Bool) throws {
+    /// Each line end a writer gives: `\r\r\n` is Python's csv writer on Windows, whose two carriage returns a block may end
+    /// on (helper-171 #1).
+    @Test(arguments: [false, true], ["\r\n", "\r\r\n", "\n"])
+    func aRowTakenInByAStrayQuoteIsFoundWhereverTheBlocksEnd(recovers: Bool, lineEnd: String) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = try dir.write("faq.csv", Data(([Self.header,
                                                    "2024/04/01 10:00:00,s1,ごみ,\"粗大ごみの出し方,回答済,なし,5",
                                                    "2024/04/01 10:40:00,s9,ごみ,\"次の質問\",回答済,なし,4",
-                                                   "2024/04/01 11:00:00,s10,ごみ,次の質問,回答済,なし,5"].joined(separator: "\r\n") + "\r\n").utf8))
+                                                   "2024/04/01 11:00:00,s10,ごみ,次の質問,回答済,なし,5"].joined(separator: lineEnd) + lineEnd).utf8))
         let whole = try Self.read(path, blockSize: nil, recovers: recovers)
         // The record of line 2 is broken either way; line 4 is read.
         #expect(whole.first { $0.hasPrefix("2 ") }?.contains("rowsInsideQuote") == true, "\(whole)")
@@ -37,6 +39,24 @@ struct CSVReaderBlockEdgeTests {
             let split = try Self.read(path, blockSize: size, recovers: recovers)
             #expect(split == whole, "blocks of \(size) bytes: \(split) against \(whole)")
         }
+    }
+
+    /// A header of ten names that ends in a delimiter keeps the check of a row by its width alone, at the header's width
+    /// (helper-171 #2: the nine named columns took it off, and a row a stray quote took in was lost with exit 0).
+    @Test func aTenColumnHeaderEndingInADelimiterStillFindsARowTakenIn() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let header = "ID,タスク,開始,状態,件数,担当,備考,端末,区分,"
+        let path = try dir.write("runs.csv", Data(([header, "12345,取込,2024-05-01,ok,10,山田,\"メモ,PC1,A,",
+                                                    "12346,取込,2024-05-02,ok,20,山田,\"再実行\",PC1,A,",
+                                                    "12347,取込,2024-05-03,ok,30,山田,なし,PC1,A,"].joined(separator: "\r\n") + "\r\n").utf8))
+        let reader = try CSVReader(path: path, encoding: .utf8)
+        var defects: [String] = []
+        try reader.forEachRecord { record in
+            if let defect = record.defect { defects.append("\(record.line) \(defect)") }
+            if record.line == 1 { reader.expectedFields = 10; reader.fewestFields = 9 }
+        }
+        #expect(defects == ["2 rowsInsideQuote(firstRowLine: 3, lastLine: 3)"], "\(defects)")
     }
 
     /// A header that ends in a delimiter names a column Excel leaves off some rows: a question over three lines in a row of

@@ -35,6 +35,26 @@ import Testing
         #expect(Self.dated(sink) == ["3:2022-05-01", "4:unknown", "5:2024-03-31", "6:unknown", "7:2025-03-31"])
     }
 
+    /// An export whose header ends in a delimiter, a row of the named columns only with an エラー cell over three lines: one
+    /// row whose quote closed, read whole or in two parts, not an unclosed quote whose lines are read again (helper-171 #3).
+    @Test(arguments: [false, true])
+    func aRowOfTheNamedColumnsOnlyOverSeveralLinesIsOneTask(split: Bool) throws {
+        typealias W = WinActorTaskCSVParserTests
+        let lines = [
+            W.header + ",",
+            W.task(1, "ERROR", start: "2024/05/01 09:00:00", extra: ["エラー": "画面が見つかりません\n再実行\n2024/05/01 09:10:00"]),
+            W.task(2, "FINISH", start: "2024/05/02 09:00:00"),
+        ]
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("tasks.csv", FileVariant.shiftJISCRLF.encode(lines))
+        let sink = CollectingSink()
+        let parser = split ? WinActorTaskCSVParser(splitBytes: 1) : WinActorTaskCSVParser()
+        _ = try parser.parse(path: path, context: tokyoContext(path), into: sink)
+        #expect(sink.rejections.isEmpty, "\(sink.rejections)")
+        #expect(sink.events.count == 2)
+    }
+
     @Test func aMappedRobotRowWithoutAStartIsDatedByItsEndLessItsDuration() throws {
         let options = SourceOptions(columns: ["task": "ロボット名", "start": "開始", "end": "終了", "duration": "秒", "status": "結果"],
                                     values: ["success": ["OK"]])

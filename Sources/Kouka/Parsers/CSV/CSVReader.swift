@@ -141,23 +141,29 @@ package final class CSVReader {
     private var carriedWasInsideRecord = false
     /// No row is longer than this: a longer line is not looked at as one.
     private static let carriedLineLimit = 1 << 16
-    /// A carriage return that ended a block, in a file of CR LF line ends, held back from libcsv until the next piece is
-    /// fed after it: fed then, it ended its record before the line could be looked at whole.
-    private var heldCarriageReturn = false
-    private static let carriageReturn: [UInt8] = [0x0D]
+    /// The carriage returns that ended a block, in a file whose lines end in a line feed (CR LF, or `\r\r\n`), held back
+    /// from libcsv until the next piece is fed after them: fed then, they ended their record before the line could be looked
+    /// at whole (helper-171 #1: `\r\r` at a block's end, only the last held back).
+    private var heldCarriageReturns = 0
+    private static let carriageReturns = [UInt8](repeating: 0x0D, count: 64)
 
-    /// Feeds `piece` after a carriage return held back from the block before; holds back its own last byte when it is a
-    /// carriage return that ends a block of a file of CR LF line ends.
+    /// Feeds `piece` after the carriage returns held back from the block before; holds back its own trailing ones when it
+    /// ends a block of a file whose lines end in a line feed.
     private func feed(_ piece: UnsafeRawBufferPointer, line: Int, endsBlock: Bool) throws {
-        if heldCarriageReturn {
-            heldCarriageReturn = false
-            try Self.carriageReturn.withUnsafeBytes { try feed($0, line: line) }
+        try feedHeldCarriageReturns(line: line)
+        var kept = piece.count
+        if endsBlock, lineEnd == 0x0A {
+            while kept > 0, piece[kept - 1] == 0x0D { kept -= 1 }
         }
-        if endsBlock, lineEnd == 0x0A, piece.last == 0x0D {
-            heldCarriageReturn = true
-            try feed(UnsafeRawBufferPointer(rebasing: piece.dropLast()), line: line)
-        } else {
-            try feed(piece, line: line)
+        heldCarriageReturns = piece.count - kept
+        try feed(UnsafeRawBufferPointer(rebasing: piece[..<kept]), line: line)
+    }
+
+    private func feedHeldCarriageReturns(line: Int) throws {
+        while heldCarriageReturns > 0 {
+            let count = min(heldCarriageReturns, Self.carriageReturns.count)
+            heldCarriageReturns -= count
+            try Self.carriageReturns.withUnsafeBytes { try feed(UnsafeRawBufferPointer(rebasing: $0[..<count]), line: line) }
         }
     }
 
@@ -212,7 +218,9 @@ package final class CSVReader {
                         let wasInsideRecord = inRecord && line > collector.pointee.record_line
                         try feed(piece, line: line, endsBlock: newline == nil)
                         // The whole line, when this piece ends one begun in the block before.
-                        let whole: [UInt8]? = newline != nil && !atLineStart && carriedFrom != nil ? carried + piece : nil
+                        // Made only for a look: a row-like line, or the record's first line (once a block's end, not per piece).
+                        let looked = rowLike != nil || (inRecord && line == collector.pointee.record_line)
+                        let whole: [UInt8]? = looked && newline != nil && !atLineStart && carriedFrom != nil ? carried + piece : nil
                         // A line wholly inside the quote (still open at its end) that reads as a row was swallowed; so was the
                         // line that closes it, when it reads as a row whose first quote opens a field of its own. A line whose
                         // quote ends text (a question whose last line is a date and amounts, then `",` and the row's other
@@ -253,7 +261,7 @@ package final class CSVReader {
                         carriedFrom = nil
                         carried.removeAll(keepingCapacity: true)
                     }
-                    if resume != nil { heldCarriageReturn = false }
+                    if resume != nil { heldCarriageReturns = 0 }
                     if let resume {
                         // The rest of this block is read again, from the broken record's second line.
                         chunks.restart(at: resume.offset)
@@ -267,10 +275,7 @@ package final class CSVReader {
                 }
             }
             // A file whose last byte is a carriage return, its line feed never coming.
-            if heldCarriageReturn {
-                heldCarriageReturn = false
-                try Self.carriageReturn.withUnsafeBytes { try feed($0, line: line) }
-            }
+            try feedHeldCarriageReturns(line: line)
             // Judged where the range first ends, before a broken last record is read again: a part cut inside a
             // quoted field must say so, not look whole after its lines were read as rows.
             if !reachedEnd { endedAtRecordBoundary = !passingOverTheRest && parser.pointee.pstate == 0 && !inRecord }

@@ -143,6 +143,7 @@ enum CSVRunTable {
                 reader.delimiter = delimiter
                 reader.wantedColumns = wanted
                 reader.expectedFields = header.names.count
+                reader.fewestFields = header.namedCount
                 reader.digest = digest
                 try reader.forEachRecord { record in
                     guard !record.isBlank else { return }

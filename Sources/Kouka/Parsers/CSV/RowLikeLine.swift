@@ -34,12 +34,18 @@ struct RowLikeLine {
 
     /// Whether the shape and the row's width together tell a row from text: a shape of three classes or more (a date and
     /// time, a GUID), or any shape in a row of ten fields or more.
-    var isDistinctive: Bool { firstFieldShape.count >= 3 || fields.lowerBound >= 10 }
+    var isDistinctive: Bool { firstFieldShape.count >= 3 || fields.upperBound >= 10 }
 
     /// Whether `line`, read from a fresh start, is a whole record of `fields` fields whose first field has
     /// the record's first field's shape.
     func matches(_ line: UnsafeRawBufferPointer) -> Bool {
-        isDistinctive && fields.contains(widthAndFirstQuote(line).fields) && Self.shape(ofFirstFieldIn: line, delimiter: delimiter, shiftJIS: shiftJIS) == firstFieldShape
+        isDistinctive && fitsWidth(widthAndFirstQuote(line).fields) && Self.shape(ofFirstFieldIn: line, delimiter: delimiter, shiftJIS: shiftJIS) == firstFieldShape
+    }
+
+    /// A width a row may have: any of `fields` when the shape tells a row by itself; the header's own when only the width
+    /// does (helper-171 #2: a header of ten names ending in a delimiter left nine, and no check at all).
+    private func fitsWidth(_ width: Int) -> Bool {
+        firstFieldShape.count >= 3 ? fields.contains(width) : width == fields.upperBound
     }
 
     /// Whether `line`, the one that closed the record's quote, is a row that a stray quote swallowed: a whole record by
