@@ -8,6 +8,17 @@ import Testing
 @Suite struct RejectedRowDayTests {
     static func day(_ text: String) -> LocalDate { LocalDate(text)! }
 
+    /// `lines` as a WinActor export in Shift_JIS, read whole or in parts of a byte (every row its own part).
+    static func parseWinActor(_ lines: [String], split: Bool) throws -> CollectingSink {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("tasks.csv", FileVariant.shiftJISCRLF.encode(lines))
+        let sink = CollectingSink()
+        let parser = split ? WinActorTaskCSVParser(splitBytes: 1) : WinActorTaskCSVParser()
+        _ = try parser.parse(path: path, context: tokyoContext(path), into: sink)
+        return sink
+    }
+
     /// The rejections' lines and days, in order.
     static func dated(_ sink: CollectingSink) -> [String] {
         sink.rejections.map { "\($0.line):\($0.day?.description ?? "unknown")" }
@@ -25,12 +36,7 @@ import Testing
             "5,\"broken,501",
             W.task(6, "BROKEN", start: "2025/03/31 23:59:59"),
         ]
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let path = try dir.write("tasks.csv", FileVariant.shiftJISCRLF.encode(lines))
-        let sink = CollectingSink()
-        let parser = split ? WinActorTaskCSVParser(splitBytes: 1) : WinActorTaskCSVParser()
-        _ = try parser.parse(path: path, context: tokyoContext(path), into: sink)
+        let sink = try Self.parseWinActor(lines, split: split)
         #expect(sink.events.count == 1)
         #expect(Self.dated(sink) == ["3:2022-05-01", "4:unknown", "5:2024-03-31", "6:unknown", "7:2025-03-31"])
     }
@@ -45,12 +51,7 @@ import Testing
             W.task(1, "ERROR", start: "2024/05/01 09:00:00", extra: ["エラー": "画面が見つかりません\n再実行\n2024/05/01 09:10:00"]),
             W.task(2, "FINISH", start: "2024/05/02 09:00:00"),
         ]
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let path = try dir.write("tasks.csv", FileVariant.shiftJISCRLF.encode(lines))
-        let sink = CollectingSink()
-        let parser = split ? WinActorTaskCSVParser(splitBytes: 1) : WinActorTaskCSVParser()
-        _ = try parser.parse(path: path, context: tokyoContext(path), into: sink)
+        let sink = try Self.parseWinActor(lines, split: split)
         #expect(sink.rejections.isEmpty, "\(sink.rejections)")
         #expect(sink.events.count == 2)
     }
