@@ -322,7 +322,7 @@ import Testing
         try city.sql("""
             DELETE FROM migrations WHERE name IN ('v14', 'v15', 'rollup digests kept'); DROP INDEX run_key_sets_unfinished;
             ALTER TABLE run_key_sets DROP COLUMN unfinished;
-            UPDATE source_files SET rollups_sha256 = NULL;
+            UPDATE source_files SET rollups_sha256 = NULL; DELETE FROM read_by_since;
             """ + storeBeforeSealsSQL + storeBeforeRunKeyDigestsSQL)
         // Until the next nightly run reads the file again, verify stops (75) and says to run it, rather than name its
         // unfinished runs as removed (the upgrade marked the file to be read again: `ReadingAwaited`).

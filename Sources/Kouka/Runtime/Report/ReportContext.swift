@@ -58,7 +58,7 @@ struct ReportContext {
             guard !ledger.isEmpty else { throw StoreError.empty(path: store.path) }
             try Self.checkTimeZone(of: ledger, configuration: configuration)
             if !unfinishedNight, let night = try UnfinishedNight.of(store) { throw night }
-            if !unfinishedNight, let awaited = ReadingAwaited.of(ledger) { throw awaited }
+            if !unfinishedNight, let awaited = try ReadingAwaited.of(ledger, store: store) { throw awaited }
             if !removedDigests, case let paths = try store.pathsWithRollupDigestRemoved(), !paths.isEmpty { throw RollupDigestsRemoved(paths: paths) }
             if let twice = try UiPathWorkCountedTwice.find(in: store, catalog: catalog, ledger: ledger) { throw twice }
             try LegacyTranscriptNames.check(ledger, store: store, configurationPath: configuration.path)
