@@ -41,6 +41,43 @@ struct CSVReaderBlockEdgeTests {
         }
     }
 
+    /// A stray quote closed by the file's last line, with no line end after it: that line is looked at as any other
+    /// (helper-173 F1: the two rows were counted as one, exit 0), wherever the blocks end.
+    @Test(arguments: [false, true])
+    func aRowTakenInAtTheFilesLastLineWithoutALineEndIsFound(recovers: Bool) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("faq.csv", Data(([Self.header,
+                                                   "2024/04/01 10:00:00,s1,ごみ,\"粗大ごみの出し方,回答済,なし,5",
+                                                   "2024/04/01 10:40:00,s9,ごみ,\"次の質問\",回答済,なし,4"].joined(separator: "\r\n")).utf8))
+        let whole = try Self.read(path, blockSize: nil, recovers: recovers)
+        #expect(whole.first { $0.hasPrefix("2 ") }?.contains("rowsInsideQuote") == true, "\(whole)")
+        for size in 8...120 {
+            let split = try Self.read(path, blockSize: size, recovers: recovers)
+            #expect(split == whole, "blocks of \(size) bytes: \(split) against \(whole)")
+        }
+    }
+
+    /// A first field of one kind of character (a robot's name) in a row of six fields: the rows a stray quote took in are
+    /// found at the header's width (helper-173 F2: 16 of 20 runs counted, exit 0).
+    @Test func aRobotsNameInTheFirstColumnStillFindsARowTakenIn() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("runs.csv", Data((["ロボット,開始,状態,件数,担当,備考", "ロボ処理,2024/05/01 09:00,ok,10,山田,\"帳票\"の様式が変更",
+                                                    "ロボ処理,2024/05/02 09:00,ok,20,山田,なし", "ロボ処理,2024/05/03 09:00,ok,30,山田,\"再実行\"",
+                                                    "ロボ処理,2024/05/04 09:00,ok,40,山田,なし"].joined(separator: "\r\n") + "\r\n").utf8))
+        let reader = try CSVReader(path: path, encoding: .utf8)
+        var defects: [String] = [], lines: [Int] = []
+        try reader.forEachRecord { record in
+            lines.append(record.line)
+            if let defect = record.defect { defects.append("\(record.line) \(defect)") }
+            if record.line == 1 { reader.expectedFields = 6 }
+        }
+        #expect(!defects.isEmpty, "\(lines)")
+        // Every row is either read or named: none is taken into another in silence.
+        #expect(Set(lines).isSuperset(of: [2, 3, 4, 5]), "\(lines) \(defects)")
+    }
+
     /// A header of ten names that ends in a delimiter keeps the check of a row by its width alone, at the header's width
     /// (helper-171 #2: the nine named columns took it off, and a row a stray quote took in was lost with exit 0).
     @Test func aTenColumnHeaderEndingInADelimiterStillFindsARowTakenIn() throws {

@@ -276,6 +276,14 @@ package final class CSVReader {
             }
             // A file whose last byte is a carriage return, its line feed never coming.
             try feedHeldCarriageReturns(line: line)
+            // The last line, with no line end after it, is looked at as any other: a row a stray quote took in, the file's
+            // last, was counted as one with the row before, exit 0 (helper-173 F1).
+            if !atLineStart, carriedFrom != nil, rowInsideQuoteLine == nil, carriedWasInsideRecord, let rowLike {
+                let inside = insideQuote
+                if carried.withUnsafeBytes({ inside ? rowLike.matches($0) : rowLike.matchesAsClosingLine($0) }) { rowInsideQuoteLine = line }
+            }
+            carriedFrom = nil
+            carried.removeAll(keepingCapacity: true)
             // Judged where the range first ends, before a broken last record is read again: a part cut inside a
             // quoted field must say so, not look whole after its lines were read as rows.
             if !reachedEnd { endedAtRecordBoundary = !passingOverTheRest && parser.pointee.pstate == 0 && !inRecord }

@@ -7,9 +7,10 @@
 /// number: `2024/04/01 09:00:00` and `2024/04/02 13:10:00`, or two GUIDs, have one shape) is taken as a swallowed
 /// row. Free text rarely has both, and when it does the record is rejected with its reason, never counted in silence.
 ///
-/// A shape says little when it is a single class (a word, a Japanese name, a number) and the row has few fields: a
-/// line of free text could have it. Such records are not judged (`isDistinctive`), so that a citizen's words are never
-/// read as a row of their own.
+/// A shape says little when it is a single class (a word, a Japanese name, a number): a line of free text could have
+/// it. Such a line is judged at the header's own width only (`fitsWidth`), of five fields or more (`isDistinctive`); a
+/// line so found that was free text after all is named by its rejection, where a row lost to a stray quote was said by
+/// nothing.
 ///
 /// In a log that may hold what a citizen wrote (`CSVReader.readsLinesInsideAQuoteAsRows` off) a line found so is never read
 /// as a row: a citizen who pastes a line of the export into a question writes one, its fields (a name column among them)
@@ -33,8 +34,13 @@ struct RowLikeLine {
     }
 
     /// Whether the shape and the row's width together tell a row from text: a shape of three classes or more (a date and
-    /// time, a GUID), or any shape in a row of ten fields or more.
-    var isDistinctive: Bool { firstFieldShape.count >= 3 || fields.upperBound >= 10 }
+    /// time, a GUID) at any width a row may have; any other shape at the header's own width (`fitsWidth`), of five fields or
+    /// more. A first field of one kind of character (a robot's name, a row number) was not judged below ten columns, and the
+    /// rows a stray quote took in were lost with exit 0 (helper-173 F2: eight-column chatbot and six-column robot exports);
+    /// judged, an honest line of that shape and width inside a quoted cell is named, a rejection to look at rather than a
+    /// row lost unsaid. Below five fields, a line of text with a name and a few commas is too common to be judged; an empty
+    /// first field tells nothing.
+    var isDistinctive: Bool { firstFieldShape.count >= 3 || (!firstFieldShape.isEmpty && fields.upperBound >= 5) }
 
     /// Whether `line`, read from a fresh start, is a whole record of `fields` fields whose first field has
     /// the record's first field's shape.
