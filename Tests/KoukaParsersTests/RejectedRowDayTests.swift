@@ -56,6 +56,22 @@ import Testing
         #expect(sink.events.count == 2)
     }
 
+    /// The lines a rejection's reason names are the file's, whether it was read whole or in parts (helper-173 F3: the
+    /// second part's reasons counted lines from the part's start).
+    @Test func aReasonNamesTheFilesLinesWhenReadInParts() throws {
+        typealias W = WinActorTaskCSVParserTests
+        // Task 21's WinActor name opens a quote that task 22's エラー closes: a record of another width, in the file's second half.
+        let day = { (n: Int) in "2024/05/\(n < 10 ? "0" : "")\(n) 09:00:00" }
+        let lines = [W.header] + (1...20).map { W.task($0, "FINISH", start: day($0)) }
+            + [W.task(21, "ERROR", start: day(21)).replacingOccurrences(of: ",市民課PC-01,", with: ",\"市民課PC-01,"),
+               W.task(22, "FINISH", start: day(22), extra: ["エラー": "ZZZ"]).replacingOccurrences(of: ",ZZZ,", with: ",ZZZ\","),
+               W.task(23, "FINISH", start: day(23))]
+        let whole = try Self.parseWinActor(lines, split: false).rejections
+        let parts = try Self.parseWinActor(lines, split: true).rejections
+        #expect(!whole.isEmpty && whole.allSatisfy { $0.reason.contains("line ") }, "\(whole)")
+        #expect(parts.map { "\($0.line) \($0.reason)" } == whole.map { "\($0.line) \($0.reason)" })
+    }
+
     @Test func aMappedRobotRowWithoutAStartIsDatedByItsEndLessItsDuration() throws {
         let options = SourceOptions(columns: ["task": "ロボット名", "start": "開始", "end": "終了", "duration": "秒", "status": "結果"],
                                     values: ["success": ["OK"]])

@@ -16,6 +16,10 @@ public struct Rejection: Sendable, Hashable, Codable {
     /// A run left out because another file counts it, as the row gives it: on its way to the collector, which keeps what
     /// the file would have counted for it (`RunRollup`). Not part of the rejection: neither compared nor written.
     package var leftOut: LeftOutRun?
+    /// The reason names lines of its own file by number ("ran on to line 1024"), counted as its line is: moved with it
+    /// when a part of a file read on its own is placed in the whole (helper-173 F3: the second part's reasons named lines
+    /// counted from the part's start).
+    package var reasonNamesLines = false
 
     /// A rejection of the record at `line` of `file`.
     public init(file: String, line: Int, reason: String, isRepeatedRun: Bool = false, day: LocalDate? = nil) {
@@ -60,6 +64,22 @@ extension Rejection {
     /// The same rejection with its line moved on by `lines`; a whole-file rejection (line 0) stays as it is.
     package func shifted(by lines: Int) -> Rejection {
         guard line > 0, lines != 0 else { return self }
-        return Rejection(file: file, line: line + lines, reason: reason, isRepeatedRun: isRepeatedRun, day: day)
+        return Rejection(file: file, line: line + lines, reason: reasonNamesLines ? Self.shiftingLines(in: reason, by: lines) : reason,
+                         isRepeatedRun: isRepeatedRun, day: day)
+    }
+
+    /// `text` with every "line N" made "line N+lines".
+    static func shiftingLines(in text: String, by lines: Int) -> String {
+        var out = "", rest = Substring(text)
+        while let found = rest.range(of: "line ") {
+            out += rest[..<found.upperBound]
+            rest = rest[found.upperBound...]
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            if let number = Int(digits) {
+                out += String(number + lines)
+                rest = rest.dropFirst(digits.count)
+            }
+        }
+        return out + rest
     }
 }

@@ -149,7 +149,9 @@ enum CSVRunTable {
                     guard !record.isBlank else { return }
                     summary.recordsRead += 1
                     if let defect = record.defect {
-                        sink.reject(Rejection(file: display, line: record.line, reason: defect.reason))
+                        var rejection = Rejection(file: display, line: record.line, reason: defect.reason)
+                        rejection.reasonNamesLines = true
+                        sink.reject(rejection)
                         return
                     }
                     let row = CSVRow(record: record, header: header, redactsValues: false)
