@@ -217,8 +217,8 @@ package final class CSVReader {
                     } else if resume == nil {
                         let wasInsideRecord = inRecord && line > collector.pointee.record_line
                         try feed(piece, line: line, endsBlock: newline == nil)
-                        // The whole line, when this piece ends one begun in the block before.
-                        // Made only for a look: a row-like line, or the record's first line (once a block's end, not per piece).
+                        // The whole line, when this piece ends one begun in the block before and it is to be looked at (a line
+                        // of a record with a row's shape, or the record's first line): once a block's end, not per piece.
                         let looked = rowLike != nil || (inRecord && line == collector.pointee.record_line)
                         let whole: [UInt8]? = looked && newline != nil && !atLineStart && carriedFrom != nil ? carried + piece : nil
                         // A line wholly inside the quote (still open at its end) that reads as a row was swallowed; so was the
