@@ -8,9 +8,8 @@
 /// row. Free text rarely has both, and when it does the record is rejected with its reason, never counted in silence.
 ///
 /// A shape says little when it is a single class (a word, a Japanese name, a number): a line of free text could have
-/// it. Such a line is judged at the header's own width only (`fitsWidth`), of five fields or more (`isDistinctive`); a
-/// line so found that was free text after all is named by its rejection, where a row lost to a stray quote was said by
-/// nothing.
+/// it. Such a line is judged in rows of five fields or more (`isDistinctive`); a line so found that was free text after
+/// all is named by its rejection, where a row lost to a stray quote was said by nothing.
 ///
 /// In a log that may hold what a citizen wrote (`CSVReader.readsLinesInsideAQuoteAsRows` off) a line found so is never read
 /// as a row: a citizen who pastes a line of the export into a question writes one, its fields (a name column among them)
@@ -34,8 +33,7 @@ struct RowLikeLine {
     }
 
     /// Whether the shape and the row's width together tell a row from text: a shape of three classes or more (a date and
-    /// time, a GUID) at any width a row may have; any other shape at the header's own width (`fitsWidth`), of five fields or
-    /// more. A first field of one kind of character (a robot's name, a row number) was not judged below ten columns, and the
+    /// time, a GUID); any other shape in a row of five fields or more. A first field of one kind of character (a robot's name, a row number) was not judged below ten columns, and the
     /// rows a stray quote took in were lost with exit 0 (helper-173 F2: eight-column chatbot and six-column robot exports);
     /// judged, an honest line of that shape and width inside a quoted cell is named, a rejection to look at rather than a
     /// row lost unsaid. Below five fields, a line of text with a name and a few commas is too common to be judged; an empty
@@ -48,11 +46,9 @@ struct RowLikeLine {
         isDistinctive && fitsWidth(widthAndFirstQuote(line).fields) && Self.shape(ofFirstFieldIn: line, delimiter: delimiter, shiftJIS: shiftJIS) == firstFieldShape
     }
 
-    /// A width a row may have: any of `fields` when the shape tells a row by itself; the header's own when only the width
-    /// does (helper-171 #2: a header of ten names ending in a delimiter left nine, and no check at all).
-    private func fitsWidth(_ width: Int) -> Bool {
-        firstFieldShape.count >= 3 ? fields.contains(width) : width == fields.upperBound
-    }
+    /// A width a row may have: the header's, or that of its named columns only when it ends in a delimiter (helper-175 F1:
+    /// the header's width alone let rows without the trailing delimiter be taken in unseen).
+    private func fitsWidth(_ width: Int) -> Bool { fields.contains(width) }
 
     /// Whether `line`, the one that closed the record's quote, is a row that a stray quote swallowed: a whole record by
     /// itself (`matches`) whose first quote opens a field of its own, as a row's quoted field does. Text whose last line

@@ -25,15 +25,19 @@ package struct ReportJob {
 
     /// Builds the report without writing it.
     package func build() throws -> YearReport {
-        try buildReading(replacing: nil)
+        var left: ReadingAwaited?
+        return try buildReading(replacing: nil, left: &left)
     }
 
     /// The report, once the set at `json` (when given) is found to be one it may replace (`ReportSetReplacing`), against the
     /// store it is read from.
-    private func buildReading(replacing json: String?, besides neighbours: [String] = []) throws -> YearReport {
+    /// `left`: the counted files an upgrade marked to be read again that the nightly run of this version could not read,
+    /// whose figures the report states as the earlier version read them (exit 1, helper-175 F2).
+    private func buildReading(replacing json: String?, besides neighbours: [String] = [], left: inout ReadingAwaited?) throws -> YearReport {
         let today = options.today ?? configuration.clock.localDate(of: options.generatedAt)
         return try ReportContext.reading(configuration: configuration, today: today) { context in
-            if let left = ReadingAwaited.awaiting(context.ledger) {
+            left = ReadingAwaited.awaiting(context.ledger)
+            if let left {
                 logger.warning("counted files the upgrade marked to be read again by this version's rules could not be read by kouka-nightly (its summary names them under filesUnreadable): their figures are still the earlier version's; let the job's user read them, and the next nightly run reads them",
                                metadata: ["files": "\(left.files)", "example": "\(left.example)"])
             }
@@ -136,7 +140,8 @@ package struct ReportJob {
         let folder = ((options.outputFolder ?? configuration.outputPath) as NSString).appendingPathComponent(options.period.stem)
         let output = options.outputFolder ?? configuration.outputPath
         let replaced = (folder as NSString).appendingPathComponent("\(stem).json")
-        var report = try buildReading(replacing: replaced, besides: try Self.setsBeside(except: options.period.stem, in: output))
+        var left: ReadingAwaited?
+        var report = try buildReading(replacing: replaced, besides: try Self.setsBeside(except: options.period.stem, in: output), left: &left)
         let restating = try ReportRestating.restatements(of: report, period: options.period, replacing: replaced)
         report.restatements = restating.all.isEmpty ? nil : restating.all
         if let added = restating.added {
@@ -173,6 +178,6 @@ package struct ReportJob {
                              hoursSaved: report.hoursSaved, targets: report.targets, unmappedNames: report.unmapped.count,
                              sourcesMissing: report.sourcesMissing, runsStillRunning: report.runsStillRunning, restated: restating.added,
                              preliminary: report.preliminary,
-                             exitCode: report.runsStillRunning == nil && restating.added == nil && !settledDue ? .done : .doneWithFindings)
+                             exitCode: report.runsStillRunning == nil && restating.added == nil && !settledDue && left == nil ? .done : .doneWithFindings)
     }
 }
