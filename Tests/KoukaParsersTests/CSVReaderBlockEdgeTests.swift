@@ -21,6 +21,15 @@ struct CSVReaderBlockEdgeTests {
         return seen
     }
 
+    /// Reads `path` in blocks of every size from 8 to 120 bytes, each time expecting `whole`, what one block gives.
+    static func expectTheSameInBlocksOfEverySize(_ path: String, as whole: [String], recovers: Bool,
+                                                 sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        for size in 8...120 {
+            let split = try read(path, blockSize: size, recovers: recovers)
+            #expect(split == whole, "blocks of \(size) bytes: \(split) against \(whole)", sourceLocation: sourceLocation)
+        }
+    }
+
     /// Each line end a writer gives: `\r\r\n` is Python's csv writer on Windows, whose two carriage returns a block may end
     /// on (helper-171 #1).
     @Test(arguments: [false, true], ["\r\n", "\r\r\n", "\n"])
@@ -35,10 +44,7 @@ struct CSVReaderBlockEdgeTests {
         // The record of line 2 is broken either way; line 4 is read.
         #expect(whole.first { $0.hasPrefix("2 ") }?.contains("rowsInsideQuote") == true, "\(whole)")
         #expect(whole.last?.hasPrefix("4 2024/04/01 11:00:00|s10") == true, "\(whole)")
-        for size in 8...120 {
-            let split = try Self.read(path, blockSize: size, recovers: recovers)
-            #expect(split == whole, "blocks of \(size) bytes: \(split) against \(whole)")
-        }
+        try Self.expectTheSameInBlocksOfEverySize(path, as: whole, recovers: recovers)
     }
 
     /// A stray quote closed by the file's last line, with no line end after it: that line is looked at as any other
@@ -52,10 +58,7 @@ struct CSVReaderBlockEdgeTests {
                                                    "2024/04/01 10:40:00,s9,ごみ,\"次の質問\",回答済,なし,4"].joined(separator: "\r\n")).utf8))
         let whole = try Self.read(path, blockSize: nil, recovers: recovers)
         #expect(whole.first { $0.hasPrefix("2 ") }?.contains("rowsInsideQuote") == true, "\(whole)")
-        for size in 8...120 {
-            let split = try Self.read(path, blockSize: size, recovers: recovers)
-            #expect(split == whole, "blocks of \(size) bytes: \(split) against \(whole)")
-        }
+        try Self.expectTheSameInBlocksOfEverySize(path, as: whole, recovers: recovers)
     }
 
     /// A first field of one kind of character (a robot's name) in a row of six fields: the rows a stray quote took in are
