@@ -110,4 +110,17 @@ struct CatalogExpectedVolumeTests {
         #expect(problems[0].message == "expected_units_per_year -5 is not a number 0 or more; give the units the task is expected to handle in a year, or leave it empty")
         #expect(problems[2].message == "expected_units_per_year is given but production_from is empty; give the day the task goes into production, or leave expected_units_per_year empty")
     }
+
+    /// A system registered twice, once with the line break Excel leaves at a cell's end, was counted as two new systems
+    /// towards the target, exit 0 (helper-177 #3): the break is trimmed, and the second row is the name registered again.
+    @Test func aNameWithALineBreakExcelLeftIsTheSameSystem() throws {
+        let text = "システム名,担当課,種別,稼働開始日,根拠\r\n子育て電子申請システム,子育て支援課,電子申請,2024/10/01,決定 R6-12\r\n\"子育て電子申請システム\r\n\",子育て支援課,電子申請,2024/10/01,決定 R6-12\r\n"
+        do {
+            let register = try SystemsRegisterLoaderTests.load(text.data(using: .shiftJIS)!)
+            Issue.record("loaded \(register.systems.map(\.name))")
+        } catch let error as SystemsRegisterError {
+            #expect(error.problems.map(\.line) == [3], "\(error.problems)")
+            #expect(error.problems.first?.message.contains("already registered on line 2") == true, "\(error.problems)")
+        }
+    }
 }

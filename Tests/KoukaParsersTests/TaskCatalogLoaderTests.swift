@@ -261,4 +261,49 @@ extension TaskCatalogLoaderTests {
         #expect(problems.first?.message.hasPrefix("task_id Ａ０６ is task_id A06 of line 2 in other letters") == true, "\(problems)")
         #expect(problems.last?.message.hasPrefix("department ＤＸ推進課 is department DX推進課 of line 5 in other letters") == true, "\(problems)")
     }
+
+    /// Excel leaves a line break in a cell (Alt+Enter at its end, a copied cell pasted into the formula bar): `"A06⏎"` was a
+    /// task of its own, counted as a second AI-supported task, and `"上下水道課⏎"` a second department, with exit 0
+    /// (helper-177 #1, #2). Around a cell's text a line break is trimmed as a space is; inside it, the row is refused.
+    @Test func aLineBreakExcelLeftInACellIsTrimmedAroundTheTextAndRefusedInsideIt() throws {
+        let rows = [
+            Self.header,
+            "A06,多言語情報提供,国際交流課,ai-ocr,sheets,5,0,,2024-04-01,,帳票", //                       2
+            "\"A06\r\n\",多言語情報提供,\"国際交流課\n\",translation,runs,10,0,,2024-04-01,,翻訳", //  3: breaks after the text
+            "R01,住民票,上下水道課,rpa,runs,10,0,,\"\n2024-04-01\",,住民票", //                          4: a break before it
+        ]
+        let catalog = try Self.load(Data(rows.joined(separator: "\r\n").utf8))
+        #expect(catalog.entries.map(\.taskID) == ["A06", "A06", "R01"])
+        #expect(catalog.entries.map(\.department) == ["国際交流課", "国際交流課", "上下水道課"])
+        #expect(catalog.entries.last?.validFrom == LocalDate(year: 2024, month: 4, day: 1))
+
+        let inside = [
+            Self.header,
+            "R01,住民票,\"上下水道課\n第2係\",rpa,runs,10,0,,2024-04-01,,住民票", //                    2–3: a name on two lines
+            "\"R\r\n02\",印鑑,上下水道課,rpa,runs,10,0,,2024-04-01,,印鑑", //                           4–5
+            "R03,転入,上下水道課,rpa,runs,10,0,,2024-04-01,\"\",\"転入\u{2028}届\"", //                6: a line separator
+        ]
+        let problems = try Self.problems(Data(inside.joined(separator: "\n").utf8))
+        // Each row is named by the line it begins on.
+        #expect(problems.map(\.line) == [2, 4, 6], "\(problems)")
+        for (problem, column) in zip(problems, ["department", "task_id", "match"]) {
+            #expect(problem.message.hasPrefix("column \(column) holds a line break inside its text"), "\(problem)")
+        }
+    }
+
+    /// A row with several problems names every one of them, so that one pass of edits fixes the row (helper-177 #5: `6分`
+    /// and `1,5` on one line, named one run after the other).
+    @Test func aRowWithSeveralProblemsNamesThemAll() throws {
+        let rows = [
+            Self.header,
+            "T01,住民票,市民課,robotics,runs,6分,\"1,5\",,2024-13-01,2024-02-30,", // every column Kouka reads wrong
+        ]
+        let problems = try Self.problems(Data(rows.joined(separator: "\n").utf8))
+        try #require(problems.count == 1, "\(problems)")
+        let message = problems[0].message
+        for part in ["system robotics", "valid_from 2024-13-01", "production_from 2024-02-30", "match is empty",
+                     "column manual_minutes_per_unit is not a non-negative number: 6分", "column residual_minutes_per_unit is not a non-negative number: 1,5"] {
+            #expect(message.contains(part), "\(part) in \(message)")
+        }
+    }
 }

@@ -60,10 +60,17 @@ struct RestatedReportTests {
         #expect(restated.changes.contains { $0.field == "tasks[T01|税務課|rpa|runs].hoursSaved" })
         #expect(!restated.changes.contains { $0.field.hasPrefix("targets[ai-tasks]") }, "no AI figure moved")
         #expect(!restated.changes.contains { $0.field.hasPrefix("policyPeriod.years[2024]") }, "its own year is compared as its own, once (helper-151 #2)")
+        // The stated baseline the figures moved with is named first, and only the column that changed (helper-177 #4: the
+        // restatement said which figures, never which catalog row).
+        #expect(restated.changes.filter(\.isCatalogRow) == [RestatedFigure(field: "catalog.rows[T01|2020-04-01].residualMinutesPerUnit",
+                                                                            label: "カタログの行 T01（2020-04-01 から）残る作業の時間（分/回）", before: 15, after: 45)])
+        #expect(restated.changes.first?.isCatalogRow == true)
+        #expect(restated.notice.contains("改めた数値 \(restated.changes.count - 1) 件、値の変わったカタログの行 1 件（初めに示す）"), "\(restated.notice)")
         let folder = city.root.appendingPathComponent("reports/FY2024")
         let markdown = try String(contentsOf: folder.appendingPathComponent("kouka-FY2024.md"), encoding: .utf8)
         #expect(markdown.contains("## 改訂（2026-11-27T04:00:00+09:00 作成の報告から）"))
         #expect(markdown.contains("| RPAによる削減時間（時間） | 5.50 | 4.50 |"))
+        #expect(markdown.contains("| カタログの行 T01（2020-04-01 から）残る作業の時間（分/回） | 15.00 | 45.00 |"))
         let html = try String(contentsOf: folder.appendingPathComponent("kouka-FY2024.html"), encoding: .utf8)
         #expect(html.contains("<td>RPAによる削減時間（時間）</td><td class=\"n\">5.50</td><td class=\"n\">4.50</td>"))
         #expect(try MonthReportWithRunsStillRunningTests.workbookText(folder.appendingPathComponent("kouka-FY2024.xlsx").path).contains("改訂: 2026-11-27T04:00:00+09:00 に作成した報告"))
@@ -196,9 +203,10 @@ struct RestatedReportTests {
         let again = try Self.report(city, 2025, on: november.adding(days: 1))
         #expect(again.exitCode == .doneWithFindings)
         let fields = again.restated?.changes.map(\.field) ?? []
-        #expect(fields == ["policyPeriod.years[2024].rpaHours"], "the year under way's own figures grow by rule: \(fields)")
-        #expect(again.restated?.changes.first.map { [$0.before, $0.after] } == [5.5, 4.5])
-        #expect(again.restated?.changes.first?.label == "令和6年度 RPAによる削減時間（時間）")
+        // The catalog row the year moved with comes first (helper-177 #4).
+        #expect(fields == ["catalog.rows[T01|2020-04-01].residualMinutesPerUnit", "policyPeriod.years[2024].rpaHours"], "the year under way's own figures grow by rule: \(fields)")
+        #expect(again.restated?.changes.last.map { [$0.before, $0.after] } == [5.5, 4.5])
+        #expect(again.restated?.changes.last?.label == "令和6年度 RPAによる削減時間（時間）")
     }
 
     /// The figures compared are those people read: a department or task line that appears with no hours is none.

@@ -20,7 +20,7 @@ extension StringProtocol {
     }
 }
 
-private extension Unicode.Scalar {
+extension Unicode.Scalar {
     /// Foundation's `CharacterSet.whitespaces`: general category Zs, U+0009, and (as Core Foundation has it) the zero
     /// width space U+200B.
     var isSpaceOrTab: Bool {

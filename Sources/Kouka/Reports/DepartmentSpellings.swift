@@ -17,7 +17,7 @@ struct DepartmentSpellings {
     }
 
     /// The identity of a department's name: letters of either width and case, and spaces around it, alike.
-    static func key(_ name: String) -> String { name.compatibilityNormalized.trimmingSpaces().lowercased() }
+    static func key(_ name: String) -> String { name.compatibilityNormalized.trimmingSpacesAndNewlines().lowercased() }
 
     /// The spelling `name` is shown and summed under.
     mutating func name(of name: String) -> String {

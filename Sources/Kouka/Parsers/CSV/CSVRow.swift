@@ -9,6 +9,18 @@ struct CSVRow {
     let header: CSVHeader
     /// Logs that can hold what citizens wrote never quote a field's value in a rejection.
     let redactsValues: Bool
+    /// A file staff keep in Excel (the catalog, the systems register): a cell's names are identities, which a line
+    /// break left in it (Alt+Enter, or a cell pasted into the formula bar) made another name that looks the same —
+    /// one AI task counted as two, one department split in two, one system counted twice, with exit 0 (helper-177).
+    /// Line breaks around a cell's text are trimmed as spaces are; one inside it refuses the row.
+    let keptByStaff: Bool
+
+    init(record: CSVRecord, header: CSVHeader, redactsValues: Bool, keptByStaff: Bool = false) {
+        self.record = record
+        self.header = header
+        self.redactsValues = redactsValues
+        self.keptByStaff = keptByStaff
+    }
 
     /// The trimmed text of `column` for dating a row that is rejected: "" when there is no such column or its bytes
     /// are not valid text, so that a row rejected for another field keeps the date its time columns give, and one
@@ -53,6 +65,13 @@ struct CSVRow {
         }
         if redactsValues, value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
             throw RowProblem("column \(header.names[index]) runs over several lines: a quote out of place took the lines after it in, and they are not read as rows, as they may be a citizen's text\(Self.withheld) — check the export")
+        }
+        if keptByStaff {
+            let trimmed = value.trimmingSpacesAndNewlines()
+            guard !trimmed.unicodeScalars.contains(where: \.isLineBreak) else {
+                throw RowProblem("column \(header.names[index]) holds a line break inside its text (Alt+Enter in Excel): on two lines it is another name than on one, counted apart; put it on one line")
+            }
+            return trimmed
         }
         return value.trimmingSpaces()
     }

@@ -30,5 +30,5 @@ enum CatalogSpelledOneWay {
         return problems
     }
 
-    private static func key(_ text: String) -> String { text.compatibilityNormalized.trimmingSpaces().lowercased() }
+    private static func key(_ text: String) -> String { text.compatibilityNormalized.trimmingSpacesAndNewlines().lowercased() }
 }

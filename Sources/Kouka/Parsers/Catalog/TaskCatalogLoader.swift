@@ -46,7 +46,7 @@ package enum TaskCatalogLoader {
                 return
             }
             do throws(RowProblem) {
-                let row = CSVRow(record: record, header: header, redactsValues: false)
+                let row = CSVRow(record: record, header: header, redactsValues: false, keptByStaff: true)
                 try row.checkWidth(checking: "catalog")
                 let entry = try entry(row)
                 let key = "\(entry.taskID)@\(entry.system.rawValue)@\(entry.validFrom)"
@@ -69,49 +69,86 @@ package enum TaskCatalogLoader {
         return CatalogProductionStart.shared(catalog)
     }
 
+    /// The row's entry; a row with several problems names them all (helper-177 #5: `6分` and `1,5` on one line took two
+    /// passes of edits, as only the first was named).
     private static func entry(_ row: CSVRow) throws(RowProblem) -> CatalogEntry {
         let h = row.header
-        func text(_ column: String) throws(RowProblem) -> String { try row.text(h.column(column)!) }
-        func minutes(_ column: String, optional: Bool = false) throws(RowProblem) -> Double {
-            guard let index = h.column(column), let value = try row.number(index) else {
-                if optional { return 0 }
-                throw RowProblem("\(column) is empty; give the minutes per unit (0 if none)")
+        var problems: [String] = []
+        /// The value `read` gives, or nil with its problem kept.
+        func noting<T>(_ read: () throws(RowProblem) -> T?) -> T? {
+            do { return try read() } catch {
+                problems.append(error.reason)
+                return nil
             }
+        }
+        func text(_ column: String) -> String? { noting { () throws(RowProblem) in try row.text(h.column(column)!) } }
+        func minutes(_ column: String, optional: Bool = false) -> Double? {
+            noting { () throws(RowProblem) -> Double? in
+                guard let index = h.column(column), let value = try row.number(index) else {
+                    if optional { return 0 }
+                    throw RowProblem("\(column) is empty; give the minutes per unit (0 if none)")
+                }
+                return value
+            }
+        }
+        let taskID = noting { () throws(RowProblem) -> String? in
+            let value = try row.text(h.column("task_id")!)
+            guard !value.isEmpty else { throw RowProblem("task_id is empty") }
             return value
         }
-        let taskID = try text("task_id")
-        guard !taskID.isEmpty else { throw RowProblem("task_id is empty") }
-        let systemText = try text("system")
-        guard let system = SystemFamily(catalogText: systemText) else {
-            throw RowProblem("system \(systemText) is not one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", "))")
+        let name = text("name"), department = text("department")
+        let system = noting { () throws(RowProblem) -> SystemFamily? in
+            let value = try row.text(h.column("system")!)
+            guard let system = SystemFamily(catalogText: value) else {
+                throw RowProblem("system \(value) is not one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return system
         }
-        let unitText = try text("unit")
-        guard let unit = EffectUnit(catalogText: unitText) else {
-            throw RowProblem("unit \(unitText) is not one of \(EffectUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+        let unit = noting { () throws(RowProblem) -> EffectUnit? in
+            let value = try row.text(h.column("unit")!)
+            guard let unit = EffectUnit(catalogText: value) else {
+                throw RowProblem("unit \(value) is not one of \(EffectUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return unit
         }
-        let validText = try text("valid_from")
-        guard let validFrom = LocalDate(validText) else { throw RowProblem("valid_from \(validText) is not a date (yyyy-MM-dd)") }
-        var production: LocalDate? = nil
-        if let index = h.column("production_from"), case let value = try row.text(index), !value.isEmpty {
+        let validFrom = noting { () throws(RowProblem) -> LocalDate? in
+            let value = try row.text(h.column("valid_from")!)
+            guard let date = LocalDate(value) else { throw RowProblem("valid_from \(value) is not a date (yyyy-MM-dd)") }
+            return date
+        }
+        // Read apart from the other columns: nil is a value here (no production date), so a problem is told by its count.
+        let before = problems.count
+        let production: LocalDate? = noting { () throws(RowProblem) -> LocalDate? in
+            guard let index = h.column("production_from"), case let value = try row.text(index), !value.isEmpty else { return nil }
             guard let date = LocalDate(value) else { throw RowProblem("production_from \(value) is not a date (yyyy-MM-dd)") }
-            production = date
+            return date
         }
-        let patterns = try text("match").split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
-        guard !patterns.isEmpty else { throw RowProblem("match is empty; list the log names of this task, separated by |") }
-        let manual = try minutes("manual_minutes_per_unit"), residual = try minutes("residual_minutes_per_unit")
+        let productionRead = problems.count == before
+        let patterns = noting { () throws(RowProblem) -> [String]? in
+            let patterns = try row.text(h.column("match")!).split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            guard !patterns.isEmpty else { throw RowProblem("match is empty; list the log names of this task, separated by |") }
+            return patterns
+        }
+        let manual = minutes("manual_minutes_per_unit"), residual = minutes("residual_minutes_per_unit")
+        let rework = minutes("rework_minutes_per_failure", optional: true)
         // A unit that leaves more checking than the manual work took would count negative hours saved.
-        guard residual <= manual else {
-            throw RowProblem("""
+        if let manual, let residual, residual > manual {
+            problems.append("""
                 residual_minutes_per_unit \(decimal(residual)) is more than manual_minutes_per_unit \(decimal(manual)): \
                 every unit would count as time lost; the residual minutes are the part of the manual minutes that remains
                 """)
         }
+        // Its own check needs production_from: not judged when that could not be read (its problem is named already).
+        let expected = productionRead ? noting { () throws(RowProblem) in try CatalogExpectedVolume.read(row, productionFrom: production) } : nil
+        guard problems.isEmpty, let taskID, let name, let department, let system, let unit, let validFrom, let patterns,
+              let manual, let residual, let rework else {
+            throw RowProblem(problems.joined(separator: "; "))
+        }
         return CatalogEntry(
-            taskID: taskID, name: try text("name"), department: try text("department"), system: system, unit: unit,
-            manualMinutesPerUnit: manual, residualMinutesPerUnit: residual,
-            reworkMinutesPerFailure: try minutes("rework_minutes_per_failure", optional: true),
+            taskID: taskID, name: name, department: department, system: system, unit: unit,
+            manualMinutesPerUnit: manual, residualMinutesPerUnit: residual, reworkMinutesPerFailure: rework,
             validFrom: validFrom, productionFrom: production, patterns: patterns, line: row.record.line,
-            expectedUnitsPerYear: try CatalogExpectedVolume.read(row, productionFrom: production))
+            expectedUnitsPerYear: expected)
     }
 
     /// Why the catalog cannot be read at all, without its path (the error names it once) and without a line.

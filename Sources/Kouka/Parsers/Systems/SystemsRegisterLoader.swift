@@ -54,13 +54,13 @@ package enum SystemsRegisterLoader {
                 return
             }
             do throws(RowProblem) {
-                let row = CSVRow(record: record, header: header, redactsValues: false)
+                let row = CSVRow(record: record, header: header, redactsValues: false, keptByStaff: true)
                 try row.checkWidth(checking: "register")
                 let system = try self.system(row, index: index)
                 // One name in full-width and half-width letters (`ＡＩ－ＯＣＲ導入`, `AI-OCR導入`), in either case or with spaces
                 // around it, is one system, as the catalog's spellings are one (helper-124, helper-128: counted twice towards
                 // the new systems' target, exit 0).
-                let name = system.name.compatibilityNormalized.trimmingSpaces().lowercased()
+                let name = system.name.compatibilityNormalized.trimmingSpacesAndNewlines().lowercased()
                 if let earlier = seen[name] {
                     throw RowProblem("system \(system.name) is already registered on line \(earlier); give each system one row")
                 }

@@ -23,8 +23,11 @@ package struct Restatement: Sendable, Hashable, Codable {
 
     /// What the report says of it, in Japanese, before the table of its figures.
     package var notice: String {
-        "改訂: \(replacedGeneratedAt) に作成した報告（Kouka \(replacedKoukaVersion)、\(replacedAsOf) 現在）が示した確定済みの数値を改めた。"
-            + "改めた数値 \(changes.count) 件" + (changes.count > RestatedFigure.listed ? "（ここには \(RestatedFigure.listed) 件を示す。全件は JSON の restatements と Excel の「改訂」シートにある）" : "")
+        let catalogRows = changes.filter(\.isCatalogRow).count
+        return "改訂: \(replacedGeneratedAt) に作成した報告（Kouka \(replacedKoukaVersion)、\(replacedAsOf) 現在）が示した確定済みの数値を改めた。"
+            + "改めた数値 \(changes.count - catalogRows) 件"
+            + (catalogRows > 0 ? "、値の変わったカタログの行 \(catalogRows) 件（初めに示す）" : "")
+            + (changes.count > RestatedFigure.listed ? "（ここには \(RestatedFigure.listed) 件を示す。全件は JSON の restatements と Excel の「改訂」シートにある）" : "")
             + "。公表・承認済みの数値であれば、改訂の理由（カタログの訂正、確定後に届いたログ、設定の変更、Kouka の更新など）を確認してください。"
     }
 }
@@ -38,6 +41,10 @@ package struct RestatedFigure: Sendable, Hashable, Codable {
     package var label: String
     package var before: Double?
     package var after: Double?
+
+    /// A catalog row's minutes that the two sets used otherwise (`catalog.rows[task|validFrom].…`): the stated baseline the
+    /// figures moved with, listed among them.
+    package var isCatalogRow: Bool { field.hasPrefix("catalog.rows[") }
 
     /// How many figures the Markdown and HTML list of a restatement; a catalog corrected may move every task's line and month.
     package static let listed = 50

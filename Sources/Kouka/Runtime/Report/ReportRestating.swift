@@ -42,6 +42,9 @@ enum ReportRestating {
         if old["runsStillRunning"] == nil, old["preliminary"] == nil, day >= PeriodSettling.settledDay(of: period) { changes += Self.changes(from: old, to: new) }
         changes += Self.otherYears(from: old, to: new, statedOn: day, period: period)
         guard !changes.isEmpty else { return (all, nil) }
+        // The catalog rows the two sets used that differ come first: the stated baseline a figure moved with (helper-177 #4:
+        // a manual time corrected restated the year, and neither set said which row).
+        changes = Self.catalogRows(from: old, to: new) + changes
         let added = Restatement(replacedGeneratedAt: old["generatedAt"] as? String ?? "（不明）", replacedKoukaVersion: old["koukaVersion"] as? String ?? "（不明）",
                                 replacedAsOf: day.description, changes: changes)
         return (all + [added], added)
@@ -174,6 +177,30 @@ enum ReportRestating {
             each("departments", id: { text($0["department"]) }) { department, before, after in
                 guard before?["savedYen"] != nil || after?["savedYen"] != nil else { return }
                 compare("departments[\(department)].savedYen", "課別 削減額 \(department)（円）", number(before?["savedYen"]), number(after?["savedYen"]))
+            }
+        }
+        return out
+    }
+
+    /// The minutes of each catalog row (by task and `validFrom`) that `old` used and `new` uses otherwise, as restated
+    /// figures whose field begins `catalog.rows[`; a row one side did not use stands as なし there. Both sets name only the
+    /// rows their figures used, so a row that begins or ends being used is listed too.
+    static func catalogRows(from old: [String: Any], to new: [String: Any]) -> [RestatedFigure] {
+        func rows(_ json: [String: Any]) -> [String: [String: Any]] {
+            let lines = ((json["catalog"] as? [String: Any])?["rows"] as? [[String: Any]]) ?? []
+            return Dictionary(lines.map { ("\(text($0["task"]))|\(text($0["validFrom"]))", $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let before = rows(old), after = rows(new)
+        var out: [RestatedFigure] = []
+        for key in Set(before.keys).union(after.keys).sorted() {
+            let line = after[key] ?? before[key] ?? [:]
+            let unit = EffectUnit(rawValue: text(line["unit"]))?.japaneseLabel ?? text(line["unit"])
+            for (column, name) in [("manualMinutesPerUnit", "手作業の時間（分/\(unit)）"), ("residualMinutesPerUnit", "残る作業の時間（分/\(unit)）"),
+                                   ("reworkMinutesPerFailure", "失敗1件の手直し時間（分）")] {
+                let b = before[key].flatMap { number($0[column]) }, a = after[key].flatMap { number($0[column]) }
+                guard b != a, b == nil || a == nil || abs(b! - a!) > 1e-9 else { continue }
+                out.append(RestatedFigure(field: "catalog.rows[\(key)].\(column)",
+                                          label: "カタログの行 \(text(line["task"]))（\(text(line["validFrom"])) から）\(name)", before: b, after: a))
             }
         }
         return out
