@@ -123,4 +123,19 @@ struct CatalogExpectedVolumeTests {
             #expect(error.problems.first?.message.contains("already registered on line 2") == true, "\(error.problems)")
         }
     }
+
+    /// The evidence may list two documents on two lines (Alt+Enter): it names no system and counts nothing, where a line
+    /// break inside the system's or department's name refuses the row (helper-178 #3: every report stopped with 65).
+    @Test func evidenceOnTwoLinesIsReadAndANameOnTwoLinesIsRefused() throws {
+        let text = "システム名,担当課,種別,稼働開始日,根拠\n子育て電子申請,子育て支援課,電子申請,2024/10/01,\"契約書 R6-012\n議会議決 R6第3号\"\n"
+        let register = try SystemsRegisterLoaderTests.load(Data(text.utf8))
+        #expect(register.systems.map(\.evidence) == ["契約書 R6-012\n議会議決 R6第3号"])
+        let twoLines = "システム名,担当課,種別,稼働開始日,根拠\n\"子育て\n電子申請\",子育て支援課,電子申請,2024/10/01,契約書\n"
+        do {
+            _ = try SystemsRegisterLoaderTests.load(Data(twoLines.utf8))
+            Issue.record("the register loaded")
+        } catch let error as SystemsRegisterError {
+            #expect(error.problems.map(\.message) == ["column システム名 holds a line break inside its text (Alt+Enter in Excel): on two lines it is another name than on one, counted apart; put it on one line"])
+        }
+    }
 }

@@ -176,6 +176,19 @@ import Testing
         #expect(audit.years.first { $0.fiscalYear == 2022 }?.unrecorded?.contains("rpa-hours") != true, "FY2022's robots ran: 11 h")
     }
 
+    /// The store's last day is 2024-12-01: FY2025 has not begun, and none of its targets is 未達成 yet (helper-179 #2: its new
+    /// systems were, where its RPA and AI lines said 記録なし); FY2024 is judged as before.
+    @Test func aYearNotBegunIsNeitherMetNorMissedInTheAudit() throws {
+        let (city, _) = try Self.city()
+        defer { city.remove() }
+        let audit = try TargetAudit(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2025)).run()
+        #expect(audit.years.map(\.notBegun) == [nil, nil, nil, nil, true])
+        let lines = TargetAudit.table(audit).split(separator: "\n")
+        let fy2025 = lines.filter { $0.hasPrefix("令和7年度\t") && !$0.contains("見込み") }
+        #expect(fy2025.count == 3 && fy2025.allSatisfy { $0.hasSuffix("\t—（年度前）") }, "\(fy2025)")
+        #expect(lines.contains { $0.hasPrefix("令和6年度\t") && ($0.hasSuffix("\t達成") || $0.hasSuffix("\t未達成")) })
+    }
+
     @Test func aYearWithoutTargetsStopsTheAuditWithAMessageNotANotMet() throws {
         let (city, _) = try Self.city()
         defer { city.remove() }

@@ -62,7 +62,7 @@ struct RestatedReportTests {
         #expect(!restated.changes.contains { $0.field.hasPrefix("policyPeriod.years[2024]") }, "its own year is compared as its own, once (helper-151 #2)")
         // The stated baseline the figures moved with is named first, and only the column that changed (helper-177 #4: the
         // restatement said which figures, never which catalog row).
-        #expect(restated.changes.filter(\.isCatalogRow) == [RestatedFigure(field: "catalog.rows[T01|2020-04-01].residualMinutesPerUnit",
+        #expect(restated.changes.filter(\.isCatalogRow) == [RestatedFigure(field: "catalog.rows[T01|2020-04-01|runs].residualMinutesPerUnit",
                                                                             label: "カタログの行 T01（2020-04-01 から）残る作業の時間（分/回）", before: 15, after: 45)])
         #expect(restated.changes.first?.isCatalogRow == true)
         #expect(restated.notice.contains("改めた数値 \(restated.changes.count - 1) 件、値の変わったカタログの行 1 件（初めに示す）"), "\(restated.notice)")
@@ -204,9 +204,30 @@ struct RestatedReportTests {
         #expect(again.exitCode == .doneWithFindings)
         let fields = again.restated?.changes.map(\.field) ?? []
         // The catalog row the year moved with comes first (helper-177 #4).
-        #expect(fields == ["catalog.rows[T01|2020-04-01].residualMinutesPerUnit", "policyPeriod.years[2024].rpaHours"], "the year under way's own figures grow by rule: \(fields)")
+        #expect(fields == ["catalog.rows[T01|2020-04-01|runs].residualMinutesPerUnit", "policyPeriod.years[2024].rpaHours"], "the year under way's own figures grow by rule: \(fields)")
         #expect(again.restated?.changes.last.map { [$0.before, $0.after] } == [5.5, 4.5])
         #expect(again.restated?.changes.last?.label == "令和6年度 RPAによる削減時間（時間）")
+    }
+
+    /// One task's rows for two systems from one day are two rows: keyed by task and day alone, an AI-OCR row's change went
+    /// unlisted, and a translation row added was stated as the AI-OCR row's minutes raised tenfold (helper-178 #1, #2).
+    @Test func aTasksRowsForTwoSystemsAreListedApart() {
+        func set(_ rows: [(String, Double, Double)]) -> [String: Any] {
+            ["catalog": ["rows": rows.map { ["task": "A06", "validFrom": "2023-04-01", "unit": $0.0, "manualMinutesPerUnit": $0.1,
+                                             "residualMinutesPerUnit": $0.2, "reworkMinutesPerFailure": 0] }]]
+        }
+        let both = set([("characters", 60, 10), ("sheets", 6, 1)])
+        #expect(ReportRestating.catalogRows(from: both, to: set([("characters", 60, 10), ("sheets", 8, 1)])) == [
+            RestatedFigure(field: "catalog.rows[A06|2023-04-01|sheets].manualMinutesPerUnit", label: "カタログの行 A06（2023-04-01 から）手作業の時間（分/枚）", before: 6, after: 8),
+        ])
+        #expect(ReportRestating.catalogRows(from: set([("sheets", 6, 1)]), to: both).map { [$0.field, $0.text($0.before), $0.text($0.after)] } == [
+            ["catalog.rows[A06|2023-04-01|characters].manualMinutesPerUnit", "なし", "60.00"],
+            ["catalog.rows[A06|2023-04-01|characters].residualMinutesPerUnit", "なし", "10.00"],
+            ["catalog.rows[A06|2023-04-01|characters].reworkMinutesPerFailure", "なし", "0.00"],
+        ])
+        // Two rows of one unit (a chatbot's and an RPA's runs) keep their places in the set's order.
+        #expect(ReportRestating.catalogRows(from: set([("runs", 5, 0), ("runs", 9, 0)]), to: set([("runs", 5, 0), ("runs", 12, 0)])).map(\.field)
+                == ["catalog.rows[A06|2023-04-01|runs#].manualMinutesPerUnit"])
     }
 
     /// The figures compared are those people read: a department or task line that appears with no hours is none.

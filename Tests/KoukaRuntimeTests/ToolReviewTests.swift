@@ -114,6 +114,25 @@ import Testing
         return ToolReviewBuilder.build(periods: periods, judged: 1, yearBefore: periods[0].report, catalog: catalog, settings: settings, money: money)
     }
 
+    /// AI-OCR's use fell from 30 sheets (FY2022) to 24 (FY2023); FY2024 has 20 by November 15. Judged then, the tool is
+    /// continued, not reviewed: a year under way's use to date is not set against whole years (helper-179 #1).
+    @Test func aYearUnderWayIsNotJudgedFallingOnItsUseToDate() {
+        func sheets(_ year: Int, _ count: Int, through: LocalDate? = nil) -> ReviewPeriod {
+            var column = Self.period(year, [Self.rollup("申請書", .aiOCR, unit: .sheets, events: count, on: LocalDate(year: year, month: 5, day: 10))], money: nil)
+            if let through { column.through = through }
+            return column
+        }
+        func verdict(through: LocalDate) -> ReviewVerdict? {
+            let periods = [sheets(2022, 30), sheets(2023, 24), sheets(2024, 20, through: through)]
+            return ToolReviewBuilder.build(periods: periods, judged: 2, yearBefore: periods[1].report, catalog: Self.catalog, settings: ReviewSettings(), money: nil)
+                .sections.first { $0.system == "ai-ocr" }?.verdict
+        }
+        let november = verdict(through: LocalDate(year: 2024, month: 11, day: 15))
+        #expect(november?.code == "continue", "\(String(describing: november))")
+        #expect(november?.notApplied.contains { $0.hasPrefix("利用の減少: 年度の途中（2024-11-15 まで）") } == true)
+        #expect(verdict(through: LocalDate(year: 2025, month: 3, day: 31))?.code == "review", "the whole year fell twice running")
+    }
+
     static func row(_ review: ToolReview, _ system: String, _ table: String, _ key: String) -> [Double?]? {
         review.sections.first { $0.system == system }?.tables.first { $0.id == table }?.rows.first { $0.key == key }?.values
     }
@@ -257,6 +276,10 @@ import Testing
         #expect(ReviewRules.falling(use: [2022: 30, 2023: 25, 2024: 25], judgedYear: 2024, years: 2).level == 0)
         #expect(ReviewRules.falling(use: [2022: 20, 2023: 25, 2024: 20], judgedYear: 2024, years: 2).level == 0, "a fall after a rise is not two years running")
         #expect(ReviewRules.falling(use: [2023: 25, 2024: 20], judgedYear: 2024, years: 2).notApplied != nil)
+        // A year under way is not judged on its use to date (helper-179 #1); on its last day it is.
+        let toDate = ReviewRules.falling(use: [2022: 30, 2023: 24, 2024: 20], judgedYear: 2024, years: 2, judgedThrough: LocalDate(year: 2024, month: 11, day: 15))
+        #expect(toDate.level == 0 && toDate.notApplied?.hasPrefix("利用の減少: 年度の途中（2024-11-15 まで）") == true, "\(toDate)")
+        #expect(ReviewRules.falling(use: [2022: 30, 2023: 24, 2024: 20], judgedYear: 2024, years: 2, judgedThrough: LocalDate(year: 2025, month: 3, day: 31)).level == 2)
         let settings = { var s = ReviewSettings(); s.ocrCorrectionRateMax = 0.09; return s }()
         #expect(Self.review(settings: settings).sections.first { $0.system == "ai-ocr" }!.verdict.code == "improve", "10.0% > 9.0%")
         #expect(Self.review().sections.first { $0.system == "ai-ocr" }!.verdict.code == "continue", "10.0% is not above 10.0%")

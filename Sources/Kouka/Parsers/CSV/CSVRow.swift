@@ -9,10 +9,9 @@ struct CSVRow {
     let header: CSVHeader
     /// Logs that can hold what citizens wrote never quote a field's value in a rejection.
     let redactsValues: Bool
-    /// A file staff keep in Excel (the catalog, the systems register): a cell's names are identities, which a line
-    /// break left in it (Alt+Enter, or a cell pasted into the formula bar) made another name that looks the same —
-    /// one AI task counted as two, one department split in two, one system counted twice, with exit 0 (helper-177).
-    /// Line breaks around a cell's text are trimmed as spaces are; one inside it refuses the row.
+    /// A file staff keep in Excel (the catalog, the systems register): line breaks around a cell's text (Alt+Enter at its
+    /// end, a cell pasted into the formula bar) are trimmed as spaces are; one inside it is refused where the text is a
+    /// name things are counted by (`identity(_:)`).
     let keptByStaff: Bool
 
     init(record: CSVRecord, header: CSVHeader, redactsValues: Bool, keptByStaff: Bool = false) {
@@ -66,14 +65,19 @@ struct CSVRow {
         if redactsValues, value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
             throw RowProblem("column \(header.names[index]) runs over several lines: a quote out of place took the lines after it in, and they are not read as rows, as they may be a citizen's text\(Self.withheld) — check the export")
         }
-        if keptByStaff {
-            let trimmed = value.trimmingSpacesAndNewlines()
-            guard !trimmed.unicodeScalars.contains(where: \.isLineBreak) else {
-                throw RowProblem("column \(header.names[index]) holds a line break inside its text (Alt+Enter in Excel): on two lines it is another name than on one, counted apart; put it on one line")
-            }
-            return trimmed
+        return keptByStaff ? value.trimmingSpacesAndNewlines() : value.trimmingSpaces()
+    }
+
+    /// The text of column `index` where it names what is counted (a task, a department, a system, a log's names): a line
+    /// break left inside it made another name that looks the same — one AI task counted as two, one department split in
+    /// two, one new system counted twice, each with exit 0 (helper-177). Such a cell refuses its row; text that only
+    /// describes (a task's name, a system's evidence) may run over lines (helper-178 #3).
+    func identity(_ index: Int) throws(RowProblem) -> String {
+        let value = try text(index)
+        guard !value.unicodeScalars.contains(where: \.isLineBreak) else {
+            throw RowProblem("column \(header.names[index]) holds a line break inside its text (Alt+Enter in Excel): on two lines it is another name than on one, counted apart; put it on one line")
         }
-        return value.trimmingSpaces()
+        return value
     }
 
     /// The text of column `index`, which must not be empty.

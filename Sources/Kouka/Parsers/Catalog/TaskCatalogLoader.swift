@@ -48,7 +48,11 @@ package enum TaskCatalogLoader {
             do throws(RowProblem) {
                 let row = CSVRow(record: record, header: header, redactsValues: false, keptByStaff: true)
                 try row.checkWidth(checking: "catalog")
-                let entry = try entry(row)
+                let read = entry(row)
+                guard let entry = read.entry else {
+                    problems += read.problems.map { .init(line: record.line, message: $0) }
+                    return
+                }
                 let key = "\(entry.taskID)@\(entry.system.rawValue)@\(entry.validFrom)"
                 if let earlier = seen[key] {
                     throw RowProblem("task_id \(entry.taskID) already has a \(entry.system.rawValue) row valid from \(entry.validFrom) (line \(earlier)); give each version its own valid_from")
@@ -69,9 +73,9 @@ package enum TaskCatalogLoader {
         return CatalogProductionStart.shared(catalog)
     }
 
-    /// The row's entry; a row with several problems names them all (helper-177 #5: `6分` and `1,5` on one line took two
-    /// passes of edits, as only the first was named).
-    private static func entry(_ row: CSVRow) throws(RowProblem) -> CatalogEntry {
+    /// The row's entry, or every problem it has, each on its own (helper-177 #5: `6分` and `1,5` on one line took two passes
+    /// of edits, as only the first was named).
+    private static func entry(_ row: CSVRow) -> (entry: CatalogEntry?, problems: [String]) {
         let h = row.header
         var problems: [String] = []
         /// The value `read` gives, or nil with its problem kept.
@@ -91,29 +95,31 @@ package enum TaskCatalogLoader {
                 return value
             }
         }
+        /// "column is empty" or "column value" for a message: an empty cell is named as such, not as a value of nothing.
+        func stated(_ column: String, _ value: String) -> String { value.isEmpty ? "\(column) is empty:" : "\(column) \(value) is" }
         let taskID = noting { () throws(RowProblem) -> String? in
-            let value = try row.text(h.column("task_id")!)
+            let value = try row.identity(h.column("task_id")!)
             guard !value.isEmpty else { throw RowProblem("task_id is empty") }
             return value
         }
-        let name = text("name"), department = text("department")
+        let name = text("name"), department = noting { () throws(RowProblem) in try row.identity(h.column("department")!) }
         let system = noting { () throws(RowProblem) -> SystemFamily? in
             let value = try row.text(h.column("system")!)
             guard let system = SystemFamily(catalogText: value) else {
-                throw RowProblem("system \(value) is not one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw RowProblem("\(stated("system", value)) not one of \(SystemFamily.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return system
         }
         let unit = noting { () throws(RowProblem) -> EffectUnit? in
             let value = try row.text(h.column("unit")!)
             guard let unit = EffectUnit(catalogText: value) else {
-                throw RowProblem("unit \(value) is not one of \(EffectUnit.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw RowProblem("\(stated("unit", value)) not one of \(EffectUnit.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return unit
         }
         let validFrom = noting { () throws(RowProblem) -> LocalDate? in
             let value = try row.text(h.column("valid_from")!)
-            guard let date = LocalDate(value) else { throw RowProblem("valid_from \(value) is not a date (yyyy-MM-dd)") }
+            guard let date = LocalDate(value) else { throw RowProblem("\(stated("valid_from", value)) not a date (yyyy-MM-dd)") }
             return date
         }
         // Read apart from the other columns: nil is a value here (no production date), so a problem is told by its count.
@@ -125,7 +131,7 @@ package enum TaskCatalogLoader {
         }
         let productionRead = problems.count == before
         let patterns = noting { () throws(RowProblem) -> [String]? in
-            let patterns = try row.text(h.column("match")!).split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            let patterns = try row.identity(h.column("match")!).split(separator: "|").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
             guard !patterns.isEmpty else { throw RowProblem("match is empty; list the log names of this task, separated by |") }
             return patterns
         }
@@ -142,13 +148,13 @@ package enum TaskCatalogLoader {
         let expected = productionRead ? noting { () throws(RowProblem) in try CatalogExpectedVolume.read(row, productionFrom: production) } : nil
         guard problems.isEmpty, let taskID, let name, let department, let system, let unit, let validFrom, let patterns,
               let manual, let residual, let rework else {
-            throw RowProblem(problems.joined(separator: "; "))
+            return (nil, problems)
         }
-        return CatalogEntry(
+        return (CatalogEntry(
             taskID: taskID, name: name, department: department, system: system, unit: unit,
             manualMinutesPerUnit: manual, residualMinutesPerUnit: residual, reworkMinutesPerFailure: rework,
             validFrom: validFrom, productionFrom: production, patterns: patterns, line: row.record.line,
-            expectedUnitsPerYear: expected)
+            expectedUnitsPerYear: expected), [])
     }
 
     /// Why the catalog cannot be read at all, without its path (the error names it once) and without a line.

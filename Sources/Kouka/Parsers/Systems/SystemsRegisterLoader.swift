@@ -76,8 +76,8 @@ package enum SystemsRegisterLoader {
     }
 
     private static func system(_ row: CSVRow, index: [String: Int]) throws(RowProblem) -> RegisteredSystem {
-        func required(_ column: String) throws(RowProblem) -> String {
-            let value = try row.text(index[column]!)
+        func required(_ column: String, identity: Bool = false) throws(RowProblem) -> String {
+            let value = identity ? try row.identity(index[column]!) : try row.text(index[column]!)
             guard !value.isEmpty else { throw RowProblem("\(column) is empty") }
             return value
         }
@@ -88,7 +88,7 @@ package enum SystemsRegisterLoader {
             }
             return date
         }
-        let name = try required("system"), department = try required("department"), kind = try required("kind")
+        let name = try required("system", identity: true), department = try required("department", identity: true), kind = try required("kind")
         let goLive = try date("go_live", try required("go_live"))
         // A count the auditors check needs the contract or decision that proves it.
         let evidence = try required("evidence")

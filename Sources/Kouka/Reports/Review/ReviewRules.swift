@@ -26,9 +26,15 @@ package enum ReviewRules {
         ], notApplied: nil)
     }
 
-    /// 見直し when use fell in each of the last `years` fiscal years up to `judgedYear`.
-    package static func falling(use: [Int: Double], judgedYear: Int?, years: Int) -> Finding {
+    /// 見直し when use fell in each of the last `years` fiscal years up to `judgedYear`. Not judged while that year is under way
+    /// (`judgedThrough` before its last day): its use to date against earlier whole years falls in most years until March
+    /// (helper-179 #1: 20 sheets by November 15 against 24 and 30 in whole years was 見直し, though on the same days of the year
+    /// before there were 24 — the monthly year-to-date report told the city to review a tool whose use had not fallen).
+    package static func falling(use: [Int: Double], judgedYear: Int?, years: Int, judgedThrough: LocalDate? = nil) -> Finding {
         guard let judgedYear else { return Finding(level: 0, reasons: [], notApplied: "利用の減少: 年度の報告でのみ判定する") }
+        if let judgedThrough, judgedThrough < FiscalYear(judgedYear).lastDay {
+            return Finding(level: 0, reasons: [], notApplied: "利用の減少: 年度の途中（\(judgedThrough) まで）の利用量は前の年度の1年分と比べられないため、年度が終わってから判定する")
+        }
         let span = (judgedYear - years)...judgedYear
         guard span.allSatisfy({ use[$0] != nil }) else {
             return Finding(level: 0, reasons: [], notApplied: "利用の減少: \(span.lowerBound)〜\(span.upperBound)年度のデータがそろっていない")

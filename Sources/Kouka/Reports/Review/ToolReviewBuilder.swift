@@ -71,7 +71,8 @@ package enum ToolReviewBuilder {
             let cost = ReviewRules.cost(licenceYen: licence, hoursSaved: Self.hoursForCost(family, in: p),
                                         staffHourlyYen: money?.hourlyStaffCostYen)
             let years = periods.enumerated().compactMap { i, p in p.fiscalYear.map { ($0, use[i]) } }
-            let falling = ReviewRules.falling(use: Dictionary(uniqueKeysWithValues: years), judgedYear: p.fiscalYear, years: settings.fallingYears)
+            let falling = ReviewRules.falling(use: Dictionary(uniqueKeysWithValues: years), judgedYear: p.fiscalYear, years: settings.fallingYears,
+                                              judgedThrough: p.through)
             var verdict = ReviewRules.verdict(findings: [cost, falling, quality], hasUse: use[judged] > 0 || (licence ?? 0) > 0)
             verdict.rules = settings.rules(for: family.rawValue, staffHourlyYen: money?.hourlyStaffCostYen)
             return verdict

@@ -30,7 +30,8 @@ package struct TargetAudit {
                 let report = try context.report(.fiscalYear(FiscalYear(year)), generatedAt: "", previous: nil)
                 let unrecorded = [("rpa-hours", true), ("ai-tasks", false)].filter { !PolicyPeriodBuilder.hasRecords(report, rpa: $0.1) }.map(\.0)
                 return TargetAuditSummary.Year(fiscalYear: year, label: report.label, targets: report.targets, newSystems: report.newSystems,
-                                               unrecorded: unrecorded.isEmpty ? nil : unrecorded)
+                                               unrecorded: unrecorded.isEmpty ? nil : unrecorded,
+                                               notBegun: FiscalYear(year).firstDay > context.asOf ? true : nil)
             }
         }
         let askedYear = lines.first { $0.fiscalYear == fiscalYear.startYear }
@@ -43,6 +44,9 @@ package struct TargetAudit {
                                   exitCode: allMet ? .done : .doneWithFindings)
     }
 
+    /// What the 達成 column says of a year not begun, as the period table's "—" for a year ahead.
+    static let notBegun = "—（年度前）"
+
     /// The summary as a tab-separated table for people.
     package static func table(_ summary: TargetAuditSummary) -> String {
         var out = "年度\t指標\t目標\t実績\t達成\n"
@@ -51,7 +55,7 @@ package struct TargetAudit {
                 let decimals = t.metric == "rpa-hours" ? "%.2f" : "%.0f"
                 // No log of the year holds a record of the metric's tools: neither 0 nor 未達成 (`TargetLine.actual`).
                 let actual = t.actual.map { String(format: decimals, $0) } ?? PeriodTableText.noRecords
-                out += "\(year.label)\t\(t.label)\t\(String(format: decimals, t.target))\t\(actual)\t\(TargetText.met(t))\n"
+                out += "\(year.label)\t\(t.label)\t\(String(format: decimals, t.target))\t\(actual)\t\(year.notBegun == true ? Self.notBegun : TargetText.met(t))\n"
             }
             out += NewSystemsAudit.tableLines(year)
         }

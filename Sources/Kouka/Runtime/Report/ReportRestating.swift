@@ -182,13 +182,21 @@ enum ReportRestating {
         return out
     }
 
-    /// The minutes of each catalog row (by task and `validFrom`) that `old` used and `new` uses otherwise, as restated
+    /// The minutes of each catalog row (by task, `validFrom` and unit) that `old` used and `new` uses otherwise, as restated
     /// figures whose field begins `catalog.rows[`; a row one side did not use stands as なし there. Both sets name only the
-    /// rows their figures used, so a row that begins or ends being used is listed too.
+    /// rows their figures used, so a row that begins or ends being used is listed too. A set names no row's system: one task's
+    /// rows for two systems from one day are told apart by unit (helper-178 #1, #2: keyed by task and day alone, an AI-OCR
+    /// row's change went unlisted, and a translation row added was stated as the AI-OCR row's minutes raised tenfold), and
+    /// those of one unit too by their place in the set's order, as verification pairs them.
     static func catalogRows(from old: [String: Any], to new: [String: Any]) -> [RestatedFigure] {
         func rows(_ json: [String: Any]) -> [String: [String: Any]] {
-            let lines = ((json["catalog"] as? [String: Any])?["rows"] as? [[String: Any]]) ?? []
-            return Dictionary(lines.map { ("\(text($0["task"]))|\(text($0["validFrom"]))", $0) }, uniquingKeysWith: { first, _ in first })
+            var keyed: [String: [String: Any]] = [:]
+            for line in ((json["catalog"] as? [String: Any])?["rows"] as? [[String: Any]]) ?? [] {
+                var key = "\(text(line["task"]))|\(text(line["validFrom"]))|\(text(line["unit"]))"
+                while keyed[key] != nil { key += "#" }
+                keyed[key] = line
+            }
+            return keyed
         }
         let before = rows(old), after = rows(new)
         var out: [RestatedFigure] = []
