@@ -26,7 +26,6 @@ import Testing
         [[source]]
         format = "minutes-session-csv"
         path = "logs/sessions.csv"
-        task = "会議録"
         [source.columns]
         meeting = "会議名"
         time = "開催日時"

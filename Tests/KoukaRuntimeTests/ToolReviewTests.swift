@@ -262,10 +262,20 @@ import Testing
 
     @Test func eachRuleOnBothSidesOfItsThreshold() {
         #expect(ReviewRules.above(0.10, max: 0.10, what: "項目修正率", key: "k").level == 0)
-        #expect(ReviewRules.above(0.1001, max: 0.10, what: "項目修正率", key: "k").level == 1)
+        #expect(ReviewRules.above(0.1006, max: 0.10, what: "項目修正率", key: "k").level == 1, "10.1% > 10.0%")
+        #expect(ReviewRules.above(0.1004, max: 0.10, what: "項目修正率", key: "k").level == 0, "shown as 10.0%, which is not above 10.0%")
         #expect(ReviewRules.above(nil, max: 0.10, what: "項目修正率", key: "k").notApplied != nil, "not measured is not met")
         #expect(ReviewRules.below(0.80, min: 0.80, what: "回答率", key: "k").level == 0)
-        #expect(ReviewRules.below(0.7999, min: 0.80, what: "回答率", key: "k").level == 1)
+        #expect(ReviewRules.below(0.7994, min: 0.80, what: "回答率", key: "k").level == 1, "79.9% < 80.0%")
+        // Each rule judges the figure its reason shows (helper-180): 93 answered of 100 is 1 − 7/100 = 0.9299999999999999 in
+        // binary, which was "93.0% < 下限 93.0%" and 改善要; 27,600 yen over 552 minutes is 3,000.0000000000005 yen an hour,
+        // which was "3,000 円/時間 > 3,000 円" and 見直し.
+        #expect(ReviewRules.below(1 - 7.0 / 100, min: 0.93, what: "回答率", key: "k").level == 0)
+        #expect(ReviewRules.above(1 - 0.93, max: 0.07, what: "項目修正率", key: "k").level == 0)
+        #expect(ReviewRules.tasksAbove([("R1", 1 - 0.95, 20, "回")], max: 0.05, minimumRuns: 10).level == 0)
+        #expect(ReviewRules.cost(licenceYen: 27_600, hoursSaved: 552.0 / 60, staffHourlyYen: 3_000).level == 0)
+        #expect(ReviewRules.cost(licenceYen: 1_705_000, hoursSaved: 31_000.0 / 60, staffHourlyYen: 3_300).level == 0)
+        #expect(ReviewRules.cost(licenceYen: 27_610, hoursSaved: 552.0 / 60, staffHourlyYen: 3_000).level == 2, "3,001 円/時間")
         #expect(ReviewRules.tasksAbove([("R1", 0.05, 20, "回")], max: 0.05, minimumRuns: 10).level == 0)
         #expect(ReviewRules.tasksAbove([("R1", 0.06, 20, "回")], max: 0.05, minimumRuns: 10).level == 1)
         #expect(ReviewRules.cost(licenceYen: 2000, hoursSaved: 1, staffHourlyYen: 2000).level == 0)

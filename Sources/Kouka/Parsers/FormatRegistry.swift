@@ -3,7 +3,9 @@ package enum FormatRegistry {
     /// Makes the parser for `format` with a source's options; throws when the options cannot work.
     package typealias Factory = @Sendable (SourceOptions) throws(MappingError) -> any LogParser
 
-    package static let factories: [String: Factory] = Dictionary(uniqueKeysWithValues: makers.map { ($0.key, refusingUnreadZone($0.key, $0.value)) })
+    package static let factories: [String: Factory] = Dictionary(uniqueKeysWithValues: makers.map {
+        ($0.key, refusingUnreadNames($0.key, refusingUnreadZone($0.key, $0.value)))
+    })
 
     /// The formats that read a source's own `timezone` (the zone of its times without an offset).
     package static let readingSourceTimeZone: Set<String> = Set(zoneReaders)
@@ -16,6 +18,29 @@ package enum FormatRegistry {
         return { options throws(MappingError) in
             if options.timeZone != nil {
                 throw MappingError("timezone is read only by \(zoneReaders.dropLast().joined(separator: ", ")) and \(zoneReaders.last!) sources; \(format) reads times without an offset in the configuration's timezone, so remove the source's timezone")
+            }
+            return try make(options)
+        }
+    }
+
+    /// The formats that read a source's own `department` (for rows or files that name none), in the order messages name them.
+    private static let departmentReaders = [
+        "rpa-csv", "ai-ocr-csv", "azure-document-intelligence", "minutes-session-csv", "minutes-transcript", "chatbot-csv", "rasa-tracker",
+        "bot-framework-transcript", "translation-usage", "deepl-usage",
+    ]
+    /// The formats that read a source's own `task` (the name the catalog maps, for logs that carry none).
+    private static let taskReaders = ["azure-document-intelligence", "minutes-transcript", "bot-framework-transcript", "translation-usage", "deepl-usage"]
+
+    /// `make`, refusing a `department` or `task` that `format` does not read: ignored, it would seem to have applied — a city
+    /// giving each WinActor Manager's source its department saw every run under the catalog's, with exit 0 (helper-181 #1).
+    private static func refusingUnreadNames(_ format: String, _ make: @escaping Factory) -> Factory {
+        { options throws(MappingError) in
+            for (key, value, readers) in [("department", options.department, departmentReaders), ("task", options.task, taskReaders)]
+            where value != nil && !readers.contains(format) {
+                let reason = key == "department"
+                    ? "\(format) logs are counted under the department of the task's catalog row; give the task its own catalog row (task_id) for each department"
+                    : "\(format) logs name their task (the name the catalog maps) in every line"
+                throw MappingError("\(key) is read only by \(readers.dropLast().joined(separator: ", ")) and \(readers.last!) sources: \(reason), so remove the source's \(key) — ignored, it would seem to have applied")
             }
             return try make(options)
         }

@@ -13,8 +13,12 @@ extension ReportContext {
     /// (`yearBeforeThrough`), which it states: what kouka-report writes, and what verification compares a written report with.
     func reportComparedWithTheYearBefore(_ period: ReportPeriod, generatedAt: String, asOf day: LocalDate) throws -> YearReport {
         let through = yearBeforeThrough(period, asOf: day)
+        // Compared whenever the store counts a day up to the year before's end, even when none of its departments saved an
+        // hour then: a month whose year before had no runs at all said — in each line, where the same month with one other
+        // department's run said 0.00 (helper-181 #2).
+        let covered = try store.firstCountedDay().map { $0 <= (through ?? period.yearBefore.lastDay) } ?? false
         var report = try report(period, generatedAt: generatedAt,
-                                previous: try report(period.yearBefore, generatedAt: generatedAt, previous: nil, through: through))
+                                previous: try report(period.yearBefore, generatedAt: generatedAt, previous: nil, through: through), previousCovered: covered)
         report.previousYearThrough = through?.description
         return report
     }

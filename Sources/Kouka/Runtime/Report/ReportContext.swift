@@ -91,10 +91,12 @@ struct ReportContext {
 
     /// The report of `period`; with `previous`, departments are compared with it. Fails when the store cannot
     /// be read: a period is never reported from less than the store holds.
-    func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, through last: LocalDate? = nil) throws -> YearReport {
+    /// `previousCovered`: the store counts days up to `previous`'s, so a `previous` of no department line saved 0 hours in
+    /// each (0.00), where one before anything the store counts is not compared (—).
+    func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, previousCovered: Bool = false, through last: LocalDate? = nil) throws -> YearReport {
         let (report, _) = try build(period, generatedAt: generatedAt, through: last)
         // `previous` changes the departments' columns only: the report is compared, not built again.
-        guard let previousHours = previous.flatMap({ $0.departments.isEmpty ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) })
+        guard let previousHours = previous.flatMap({ $0.departments.isEmpty && !previousCovered ? nil : Dictionary(uniqueKeysWithValues: $0.departments.map { ($0.department, $0.hoursSaved) }) })
         else { return report }
         var compared = report
         compared.departments = DepartmentTable.compared(report.departments, previousYearHours: previousHours, hourlyStaffCostYen: configuration.money?.hourlyStaffCostYen)
