@@ -53,7 +53,9 @@ final class FuzzState: @unchecked Sendable {
     init() {
         let environment = ProcessInfo.processInfo.environment
         let format = environment["KOUKA_FUZZ_FORMAT"] ?? "winactor-task-csv"
-        let options = SourceOptions(columns: Self.columns[format] ?? [:], values: Self.values[format] ?? [:], task: "fuzz")
+        // A task only where the format reads one: given to another it is refused, as in a configuration.
+        let options = SourceOptions(columns: Self.columns[format] ?? [:], values: Self.values[format] ?? [:],
+                                    task: FormatRegistry.readingSourceTask.contains(format) ? "fuzz" : nil)
         if format == "catalog" {
             parser = nil
         } else if format == "winactor-task-csv", let split = environment["KOUKA_FUZZ_SPLIT_BYTES"].flatMap(Int64.init) {

@@ -30,6 +30,8 @@ package enum FormatRegistry {
     ]
     /// The formats that read a source's own `task` (the name the catalog maps, for logs that carry none).
     private static let taskReaders = ["azure-document-intelligence", "minutes-transcript", "bot-framework-transcript", "translation-usage", "deepl-usage"]
+    /// Those formats, for callers that give a task only where it is read (the fuzzer).
+    package static let readingSourceTask: Set<String> = Set(taskReaders)
 
     /// `make`, refusing a `department` or `task` that `format` does not read: ignored, it would seem to have applied — a city
     /// giving each WinActor Manager's source its department saw every run under the catalog's, with exit 0 (helper-181 #1).

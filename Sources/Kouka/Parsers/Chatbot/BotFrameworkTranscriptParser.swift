@@ -98,10 +98,11 @@ package struct BotFrameworkTranscriptParser: LogParser {
                 open[conversation]?.answered = true
             case ("message", _):
                 // Without its sender's role (a transcript of an older SDK) a message may be a question or an answer: counting
-                // it either way would guess the figure, and passing it by would lose a question without a word.
+                // it either way would guess the figure, and passing it by would lose a question without a word. The role's value is
+                // not quoted: a client may put a citizen's text there (helper-183 #1).
                 summary.recordsRead += 1
                 sink.reject(Rejection(file: context.displayPath, line: line,
-                                      reason: "a message whose from.role is \(role.map { "\"\($0)\"" } ?? "missing"), neither user nor bot: whether it is a question or the bot's answer cannot be told, so its conversation's questions may be counted wrong. Export the transcript with the senders' roles (Bot Framework SDK v4, or the Emulator's transcript)", day: activity.timestamp.flatMap { Timestamp($0) }.map { context.clock.localDate(of: $0.instant(in: context.clock)) }))
+                                      reason: "a message whose from.role is \(role == nil ? "missing" : "another value (withheld: a client may put any text there)"), neither user nor bot: whether it is a question or the bot's answer cannot be told, so its conversation's questions may be counted wrong. Export the transcript with the senders' roles (Bot Framework SDK v4, or the Emulator's transcript)", day: activity.timestamp.flatMap { Timestamp($0) }.map { context.clock.localDate(of: $0.instant(in: context.clock)) }))
             case ("handoff", _):
                 open[conversation]?.handedOff = true
             case ("event", _):

@@ -20,11 +20,14 @@ package enum ReviewRules {
             return Finding(level: 2, reasons: ["削減時間 \(NumberText.grouped(hoursSaved)) 時間に対しライセンス費 \(NumberText.grouped(licence, decimals: 0)) 円"], notApplied: nil)
         }
         let perHour = licence / hoursSaved
-        // Judged on the figure the reason shows, to the yen: 27,600 yen over 552 minutes is 3,000 yen an hour, which binary
-        // division made 3,000.0000000000005, "3,000 円/時間 > 3,000 円" and 見直し with exit 0 (helper-180 #1).
-        guard Rounding.yen(perHour) > staff else { return .none }
+        // Judged exactly, the binary noise of a division aside: 27,600 yen over 552 minutes is 3,000 yen an hour, which binary
+        // division made 3,000.0000000000005 and 見直し with exit 0 (helper-180 #1); judged to the yen instead, a staff cost of
+        // 3,000.6 against 3,000.54 an hour was 見直し too (helper-182 #1). The reason shows both with the decimals that tell
+        // them apart.
+        guard ReviewFormat.exceeds(perHour, staff) else { return .none }
+        let (shownPerHour, shownStaff) = ReviewFormat.apart(perHour, staff, decimals: 0, most: 2)
         return Finding(level: 2, reasons: [
-            "ライセンス費 ÷ 削減時間 = \(NumberText.grouped(perHour, decimals: 0)) 円/時間 > 職員の時間単価 \(NumberText.grouped(staff, decimals: 0)) 円",
+            "ライセンス費 ÷ 削減時間 = \(shownPerHour) 円/時間 > 職員の時間単価 \(shownStaff) 円",
         ], notApplied: nil)
     }
 
@@ -48,34 +51,35 @@ package enum ReviewRules {
         ], notApplied: nil)
     }
 
-    /// A rate as its reason shows it, to 0.1 %, in decimal: the figure a rule judges, so that a rate at its threshold is
-    /// never "93.0% < 下限 93.0%" (helper-180 #2: 1 − 7/100 is 0.9299999999999999 in binary, and was 改善要).
-    static func shown(_ rate: Double) -> Double { Double(Rounding.steps(rate * 100, places: 1)) / 1000 }
-
-    /// 改善要 when `rate` is above `max`.
+    /// 改善要 when `rate` is above `max`. Each rate rule judges exactly, the binary noise of a division aside (helper-180 #2:
+    /// 1 − 7/100 is 0.9299999999999999, which was "93.0% < 下限 93.0%" and 改善要; helper-182 #2: rounded to 0.1 % first, 1
+    /// failure in 80 runs was "1.3% > 上限 1.3%" against a maximum of 1.25 %), and shows both with the decimals that tell
+    /// them apart.
     package static func above(_ rate: Double?, max: Double, what: String, key: String) -> Finding {
         guard let rate else { return Finding(level: 0, reasons: [], notApplied: "\(what): 未測定（ログに分母がない）") }
-        guard shown(rate) > max else { return .none }
-        return Finding(level: 1, reasons: ["\(what) \(ReviewFormat.percent(rate)) > 上限 \(ReviewFormat.percent(max))（\(key)）"], notApplied: nil)
+        guard ReviewFormat.exceeds(rate, max) else { return .none }
+        let (shown, limit) = ReviewFormat.percentsApart(rate, max)
+        return Finding(level: 1, reasons: ["\(what) \(shown) > 上限 \(limit)（\(key)）"], notApplied: nil)
     }
 
     /// 改善要 when `rate` is below `min`.
     package static func below(_ rate: Double?, min: Double, what: String, key: String) -> Finding {
         guard let rate else { return Finding(level: 0, reasons: [], notApplied: "\(what): 未測定（ログに分母がない）") }
-        guard shown(rate) < min else { return .none }
-        return Finding(level: 1, reasons: ["\(what) \(ReviewFormat.percent(rate)) < 下限 \(ReviewFormat.percent(min))（\(key)）"], notApplied: nil)
+        guard ReviewFormat.exceeds(min, rate) else { return .none }
+        let (shown, limit) = ReviewFormat.percentsApart(rate, min)
+        return Finding(level: 1, reasons: ["\(what) \(shown) < 下限 \(limit)（\(key)）"], notApplied: nil)
     }
 
     /// 改善要 when a robot task's failure rate is above `max`; `tasks` are (label, rate, runs judged) of the
     /// tasks with enough runs.
     /// `tasks`: each task's label, failure rate, and what the rate is over (a count, and its unit: 回 for runs, 件 for items).
     package static func tasksAbove(_ tasks: [(String, Double, Double, String)], max: Double, minimumRuns: Int) -> Finding {
-        let over = tasks.filter { shown($0.1) > max }
+        let over = tasks.filter { ReviewFormat.exceeds($0.1, max) }
         guard !over.isEmpty else {
             return tasks.isEmpty ? Finding(level: 0, reasons: [], notApplied: "失敗率: \(minimumRuns) 回以上実行した業務がない") : .none
         }
         return Finding(level: 1, reasons: over.map {
-            "\($0.0) の失敗率 \(ReviewFormat.percent($0.1))（\(NumberText.quantity($0.2)) \($0.3)中）> 上限 \(ReviewFormat.percent(max))（robot_failure_rate_max）"
+            "\($0.0) の失敗率 \(ReviewFormat.percentsApart($0.1, max).0)（\(NumberText.quantity($0.2)) \($0.3)中）> 上限 \(ReviewFormat.percentsApart($0.1, max).1)（robot_failure_rate_max）"
         }, notApplied: nil)
     }
 

@@ -23,17 +23,12 @@ package struct ReviewSettings: Sendable, Hashable {
             "見直し: 利用量が\(fallingYears)年度続けて減少（falling_years）",
         ]
         switch family {
-        case "ai-ocr": rules.append("改善要: 項目修正率が \(ReviewFormat.percent(ocrCorrectionRateMax)) を超える（ocr_correction_rate_max）")
-        case "rpa": rules.append("改善要: 業務の失敗率が \(ReviewFormat.percent(robotFailureRateMax)) を超える（robot_failure_rate_max、\(robotMinimumRuns) 回以上実行した業務: robot_minimum_runs）")
-        case "chatbot": rules.append("改善要: 回答率が \(ReviewFormat.percent(chatbotAnswerRateMin)) を下回る（chatbot_answer_rate_min）")
+        case "ai-ocr": rules.append("改善要: 項目修正率が \(ReviewFormat.percentAsGiven(ocrCorrectionRateMax)) を超える（ocr_correction_rate_max）")
+        case "rpa": rules.append("改善要: 業務の失敗率が \(ReviewFormat.percentAsGiven(robotFailureRateMax)) を超える（robot_failure_rate_max、\(robotMinimumRuns) 回以上実行した業務: robot_minimum_runs）")
+        case "chatbot": rules.append("改善要: 回答率が \(ReviewFormat.percentAsGiven(chatbotAnswerRateMin)) を下回る（chatbot_answer_rate_min）")
         default: break
         }
         rules.append("継続: いずれにも当たらない")
         return rules
     }
-}
-
-/// How review figures are written in verdict reasons.
-enum ReviewFormat {
-    static func percent(_ rate: Double) -> String { NumberText.grouped(rate * 100, decimals: 1) + "%" }
 }
