@@ -61,7 +61,7 @@ postinst=$(cat "$tmp/postinst")
 check "postinst creates the kouka system user" has_text "$postinst" "adduser --system"
 check "postinst makes /var/lib/kouka 0750 kouka:kouka" has_text "$postinst" "install -d -o kouka -g kouka -m 0750"
 check "postinst gives the configuration group kouka, mode 0640" has_text "$postinst" 'chmod 0640 "$CONFIG"'
-check "postrm deletes the data on purge only" grep -qzE 'if \[ "\$1" = purge \]; then[[:space:]]+rm -rf /var/lib/kouka' "$tmp/postrm"
+check "postrm never deletes the data, not even on purge" bash -c '! grep -q "rm -rf /var/lib/kouka" "$1" && grep -q "/var/lib/kouka .* is kept" "$1"' _ "$tmp/postrm"
 
 # ---------------------------------------------------------------- contents (dpkg-deb -c)
 contents=$(dpkg-deb -c "$deb" | awk '{ print $1, $2, $6 }')

@@ -286,6 +286,14 @@ import Testing
         #expect(ReviewRules.cost(licenceYen: 27_605, hoursSaved: 552.0 / 60, staffHourlyYen: 3_000.6).level == 0)
         #expect(ReviewRules.cost(licenceYen: 27_600, hoursSaved: 552.0 / 60, staffHourlyYen: 2_999.6).reasons
                 == ["ライセンス費 ÷ 削減時間 = 3,000.0 円/時間 > 職員の時間単価 2,999.6 円"])
+        // Apart by less than the last decimal shown: more decimals, down to a millionth (helper-184 #1: "3,000.00 円/時間 >
+        // 3,000.00 円" for 1,800,001 yen over 600 h, "10.0000% > 上限 10.0000%" for 300,001 fields of 3,000,000 corrected).
+        #expect(ReviewRules.cost(licenceYen: 1_800_001, hoursSaved: 600, staffHourlyYen: 3_000).reasons
+                == ["ライセンス費 ÷ 削減時間 = 3,000.002 円/時間 > 職員の時間単価 3,000.000 円"])
+        #expect(ReviewRules.above(300_001.0 / 3_000_000, max: 0.10, what: "項目修正率", key: "k").reasons == ["項目修正率 10.00003% > 上限 10.00000%（k）"])
+        // The staff cost is stated as given in the rules, not to the yen (helper-184 #2: 3,000.6 read 3,001).
+        #expect(Self.review(money: MoneySettings(hourlyStaffCostYen: 3_000.6, yearlyLicenceYen: [:])).sections.first { $0.system == "rpa" }?
+            .verdict.rules.first == "見直し: ライセンス費 ÷ 削減時間 が職員の時間単価（3,000.6 円、[money]）を超える")
         var fine = ReviewSettings()
         fine.robotFailureRateMax = 0.0125
         #expect(Self.review(settings: fine).sections.first { $0.system == "rpa" }?.verdict.rules.contains { $0.hasPrefix("改善要: 業務の失敗率が 1.25% を超える") } == true)

@@ -4,9 +4,15 @@ enum ReviewFormat {
     static func percent(_ rate: Double) -> String { NumberText.grouped(rate * 100, decimals: 1) + "%" }
 
     /// Whether `value` is above `limit` by more than the binary noise of the division that gave it (a billionth of the
-    /// larger): a rate or a cost an hour exactly at its threshold is not above it.
+    /// larger, at least a hundred-millionth: the last decimal of a percentage to 0.000001 %, `apart`'s finest): a rate or a
+    /// cost an hour exactly at its threshold is not above it.
     static func exceeds(_ value: Double, _ limit: Double) -> Bool {
-        value - limit > 1e-9 * Swift.max(1, abs(limit))
+        value - limit > Swift.max(1e-8, 1e-9 * abs(limit))
+    }
+
+    /// Yen as given (a staff cost of 3,000.6 yen an hour is not 3,001), with at most six decimals.
+    static func yenAsGiven(_ yen: Double) -> String {
+        NumberText.grouped(yen, decimals: placesGiven(yen, from: 0, most: 6))
     }
 
     /// `value` and `limit` written with the fewest decimals, from `decimals` to `most`, that show the limit as given and
@@ -17,15 +23,15 @@ enum ReviewFormat {
         return (NumberText.grouped(value, decimals: places), NumberText.grouped(limit, decimals: places))
     }
 
-    /// A rate and its threshold as percentages (from 0.1 % to 0.0001 %), apart.
+    /// A rate and its threshold as percentages (from 0.1 % to 0.000001 %), apart.
     static func percentsApart(_ rate: Double, _ limit: Double) -> (String, String) {
-        let (a, b) = apart(rate * 100, limit * 100, decimals: 1, most: 4)
+        let (a, b) = apart(rate * 100, limit * 100, decimals: 1, most: 6)
         return (a + "%", b + "%")
     }
 
     /// A threshold as a percentage with the decimals it was given with (at least one): 0.0125 is 1.25%, not 1.3%.
     static func percentAsGiven(_ limit: Double) -> String {
-        NumberText.grouped(limit * 100, decimals: placesGiven(limit * 100, from: 1, most: 4)) + "%"
+        NumberText.grouped(limit * 100, decimals: placesGiven(limit * 100, from: 1, most: 6)) + "%"
     }
 
     /// The fewest decimals, from `from` to `most`, that write `value` whole.

@@ -25,7 +25,7 @@ package enum ReviewRules {
         // 3,000.6 against 3,000.54 an hour was 見直し too (helper-182 #1). The reason shows both with the decimals that tell
         // them apart.
         guard ReviewFormat.exceeds(perHour, staff) else { return .none }
-        let (shownPerHour, shownStaff) = ReviewFormat.apart(perHour, staff, decimals: 0, most: 2)
+        let (shownPerHour, shownStaff) = ReviewFormat.apart(perHour, staff, decimals: 0, most: 6)
         return Finding(level: 2, reasons: [
             "ライセンス費 ÷ 削減時間 = \(shownPerHour) 円/時間 > 職員の時間単価 \(shownStaff) 円",
         ], notApplied: nil)

@@ -19,7 +19,7 @@ package struct ReviewSettings: Sendable, Hashable {
     /// The rules applied to `family`'s verdict, as printed beside it.
     func rules(for family: String, staffHourlyYen: Double?) -> [String] {
         var rules = [
-            "見直し: ライセンス費 ÷ 削減時間 が職員の時間単価" + (staffHourlyYen.map { "（\(NumberText.grouped($0, decimals: 0)) 円、[money]）" } ?? "（[money] 未設定）") + "を超える",
+            "見直し: ライセンス費 ÷ 削減時間 が職員の時間単価" + (staffHourlyYen.map { "（\(ReviewFormat.yenAsGiven($0)) 円、[money]）" } ?? "（[money] 未設定）") + "を超える",
             "見直し: 利用量が\(fallingYears)年度続けて減少（falling_years）",
         ]
         switch family {

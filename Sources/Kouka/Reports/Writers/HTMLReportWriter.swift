@@ -64,7 +64,7 @@ package enum HTMLReportWriter {
                 w(#"<tr><td>\#(e(ReportLabels.system(s.system)))</td><td class="n">\#(NumberText.grouped(s.savedYen, decimals: 0))</td><td class="n">\#(NumberText.grouped(s.licenceYen, decimals: 0))</td><td class="n">\#(NumberText.grouped(s.netYen, decimals: 0))</td></tr>"#)
             }
             w(#"<tr class="total"><td>合計</td><td class="n">\#(NumberText.grouped(m.savedYen, decimals: 0))</td><td class="n">\#(NumberText.grouped(m.licenceYen, decimals: 0))</td><td class="n">\#(NumberText.grouped(m.netYen, decimals: 0))</td></tr>"#)
-            w("</tbody></table><p class=\"note\">削減額 = 削減時間 × 職員の時間単価 \(NumberText.grouped(m.hourlyStaffCostYen, decimals: 0)) 円。\(e(LicenceText.monthsBorne(r) ?? ""))</p></section>")
+            w("</tbody></table><p class=\"note\">削減額 = 削減時間 × 職員の時間単価 \(ReviewFormat.yenAsGiven(m.hourlyStaffCostYen)) 円。\(e(LicenceText.monthsBorne(r) ?? ""))</p></section>")
         }
 
         writeReview(r.review, to: &out)

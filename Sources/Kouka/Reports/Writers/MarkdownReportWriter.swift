@@ -88,7 +88,7 @@ package enum MarkdownReportWriter {
             }
             line("| 合計 | \(NumberText.grouped(m.savedYen, decimals: 0)) | \(NumberText.grouped(m.licenceYen, decimals: 0)) | \(NumberText.grouped(m.netYen, decimals: 0)) |")
             line()
-            line("削減額 = 削減時間 × 職員の時間単価 \(NumberText.grouped(m.hourlyStaffCostYen, decimals: 0)) 円（端数処理前の削減時間から計算し、円未満を四捨五入）。")
+            line("削減額 = 削減時間 × 職員の時間単価 \(ReviewFormat.yenAsGiven(m.hourlyStaffCostYen)) 円（端数処理前の削減時間から計算し、円未満を四捨五入）。")
             if let months = LicenceText.monthsBorne(report) { line(months) }
             line()
         }
