@@ -82,9 +82,32 @@ import Testing
         #expect(text.contains("# TYPE kouka_fiscal_year_ai_tasks gauge"))
         #expect(values["kouka_fiscal_year_ai_tasks_target{fiscal_year=2024}"] == 3)
         #expect(values["kouka_fiscal_year_figures_available{fiscal_year=2024}"] == 1)
+        // Every finding that says a figure moved is there, at 0 on a night that found none.
+        let findings = values.filter { $0.key.hasPrefix("kouka_nightly_last_run_findings{") }
+        #expect(findings.count == 9 && findings.values.allSatisfy { $0 == 0 }, "\(findings)")
         if let checked = try promtool(text) { #expect(promtoolAccepts(checked), "promtool: \(checked.output)") }
         #expect(ReportFiles.mode(city.path("metrics/kouka.prom")) == 0o644, "node_exporter runs as another user")
         #expect(try FileManager.default.contentsOfDirectory(atPath: city.path("metrics")) == ["kouka.prom"], "no temporary file left")
+    }
+
+    /// A log that lost a run exits 1, as a rejected row does: the findings metric tells them apart for an alert (helper-185
+    /// #4: a night's lost runs passed every documented alert).
+    @Test func aLogThatLostRunsIsAFindingInTheMetrics() throws {
+        let city = try TwoSourceCity("monitoring-findings", extra: Self.extra)
+        defer { city.remove() }
+        try FileManager.default.createDirectory(atPath: city.path("metrics"), withIntermediateDirectories: true)
+        try city.writeLog("a", "1.json", runs: 3)
+        try city.writeLog("b", "1.json", runs: 2)
+        let first = try city.nightly()
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        try city.writeLog("a", "1.json", runs: 2)
+        let run = try city.nightly()
+        #expect(run.exitCode == 1, "\(run.stderr)")
+        let lost = try run.summary()["filesLosingRuns"] as? [Any]
+        #expect(lost?.count == 1, "\(String(describing: lost))")
+        let (_, values) = try metrics(city)
+        #expect(values["kouka_nightly_last_run_findings{kind=filesLosingRuns}"] == 1)
+        #expect(values["kouka_nightly_last_run_findings{kind=storeEditedSince}"] == 0)
     }
 
     /// A fiscal year whose logs hold no record yet (the first nights of April): the report states 記録なし, and the

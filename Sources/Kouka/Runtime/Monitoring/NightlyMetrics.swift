@@ -67,6 +67,23 @@ package enum NightlyMetrics {
         }
     }
 
+    /// Each finding of `summary` that says a counted figure moved or may be wrong, with how many files it names (those a run
+    /// killed before stating them left for this one included).
+    static func findings(_ summary: NightlySummary) -> [(String, Int)] {
+        let unreported = summary.unreported
+        return [
+            ("filesLosingRuns", summary.filesLosingRuns.count + unreported.filesLosingRuns.count),
+            ("filesRestatingDays", summary.filesRestatingDays.count + unreported.filesRestatingDays.count),
+            ("robotLogsRewritten", summary.robotLogsRewritten.count + unreported.robotLogsRewritten.count),
+            ("runsFromStudio", summary.runsFromStudio.count + unreported.runsFromStudio.count),
+            ("filesEditedInStore", summary.filesEditedInStore.count),
+            ("filesGoneWhileWritten", summary.filesGoneWhileWritten.count),
+            ("storeEditedSince", summary.storeEditedSince == nil ? 0 : 1),
+            ("catalogRowsChanged", summary.catalogRowsChanged.count),
+            ("uiPathWorkCountedTwice", summary.uiPathWorkCountedTwice.count),
+        ]
+    }
+
     /// The file's text.
     static func text(_ run: Run, figures: YearFigures?, fiscalYear: FiscalYear) -> String {
         var out = PrometheusText()
@@ -90,6 +107,11 @@ package enum NightlyMetrics {
                 ("sources_missing", "Sources whose path matched no file in the last run.", summary.sourcesMissing.count),
             ]
             for (name, help, value) in counts { out.gauge(prefix + name, help: help, Double(value)) }
+            // The findings that say a figure moved or may be wrong, each by its summary key: an exit 1 also means a row
+            // rejected or a name unmapped, so an alert on the exit code alone cannot tell them apart (helper-185 #4).
+            out.gauge("kouka_nightly_last_run_findings",
+                      help: "Findings of the last run that say a counted figure moved or may be wrong, by the summary's key (files, or 1 for storeEditedSince); alert on any above 0.",
+                      findings(summary).map { (labels: [("kind", $0.0)], value: Double($0.1)) })
         }
         let label = [("fiscal_year", "\(fiscalYear.startYear)")]
         out.gauge("kouka_fiscal_year_figures_available", help: "1 when the fiscal year's figures below could be read from the store as the report reads them, 0 when not.",
