@@ -84,7 +84,7 @@ import Testing
         #expect(values["kouka_fiscal_year_figures_available{fiscal_year=2024}"] == 1)
         // Every finding that says a figure moved is there, at 0 on a night that found none.
         let findings = values.filter { $0.key.hasPrefix("kouka_nightly_last_run_findings{") }
-        #expect(findings.count == 9 && findings.values.allSatisfy { $0 == 0 }, "\(findings)")
+        #expect(findings.count == 13 && findings.values.allSatisfy { $0 == 0 }, "\(findings)")
         if let checked = try promtool(text) { #expect(promtoolAccepts(checked), "promtool: \(checked.output)") }
         #expect(ReportFiles.mode(city.path("metrics/kouka.prom")) == 0o644, "node_exporter runs as another user")
         #expect(try FileManager.default.contentsOfDirectory(atPath: city.path("metrics")) == ["kouka.prom"], "no temporary file left")

@@ -6,11 +6,11 @@ import Testing
 /// days before then, and with nothing (—) when the store begins after it. A month whose year before held one other
 /// department's run said 0.00, and one whose year before held none said — in every line (helper-181 #2).
 struct MonthYearBeforeWithoutRunsTests {
-    static func departments(firstRun: String) throws -> [DepartmentLine] {
+    static func departments(firstRun: String, robot: String = "住民税_課税資料取込") throws -> [DepartmentLine] {
         let city = try TemporaryCity()
         defer { city.remove() }
         try city.write("logs/tasks.csv", TemporaryCity.winActorCSV([
-            TemporaryCity.winActorRow("t1", "住民税_課税資料取込", "FINISH", firstRun),
+            TemporaryCity.winActorRow("t1", robot, "FINISH", firstRun),
             TemporaryCity.winActorRow("t2", "住民税_課税資料取込", "FINISH", "2024/11/05 09:00:00"),
         ]), encoding: .shiftJIS)
         let day = LocalDate(year: 2024, month: 12, day: 2)
@@ -33,5 +33,13 @@ struct MonthYearBeforeWithoutRunsTests {
         #expect(lines.first?.hoursSaved == 2.75)
         #expect(lines.first?.previousYearHours == nil)
         #expect(lines.first?.change == nil)
+    }
+
+    /// The store's first day falls within November 2023 (a robot the catalog lacks): it does not cover that month whole, so
+    /// the month is not compared with 0.00 (helper-186 #3).
+    @Test func aYearBeforeTheStoreBeganWithinIsNotCompared() throws {
+        let lines = try Self.departments(firstRun: "2023/11/20 09:00:00", robot: "台帳にないロボット")
+        #expect(lines.map(\.department) == ["税務課"])
+        #expect(lines.first?.previousYearHours == nil)
     }
 }

@@ -65,7 +65,7 @@ struct RestatedReportTests {
         #expect(restated.changes.filter(\.isCatalogRow) == [RestatedFigure(field: "catalog.rows[T01|2020-04-01|runs].residualMinutesPerUnit",
                                                                             label: "カタログの行 T01（2020-04-01 から）残る作業の時間（分/回）", before: 15, after: 45)])
         #expect(restated.changes.first?.isCatalogRow == true)
-        #expect(restated.notice.contains("改めた数値 \(restated.changes.count - 1) 件、値の変わったカタログの行 1 件（初めに示す）"), "\(restated.notice)")
+        #expect(restated.notice.contains("改めた数値 \(restated.changes.count - 1) 件、値の変わったカタログの行 1 行（初めに示す）"), "\(restated.notice)")
         let folder = city.root.appendingPathComponent("reports/FY2024")
         let markdown = try String(contentsOf: folder.appendingPathComponent("kouka-FY2024.md"), encoding: .utf8)
         #expect(markdown.contains("## 改訂（2026-11-27T04:00:00+09:00 作成の報告から）"))
@@ -228,6 +228,20 @@ struct RestatedReportTests {
         // Two rows of one unit (a chatbot's and an RPA's runs) keep their places in the set's order.
         #expect(ReportRestating.catalogRows(from: set([("runs", 5, 0), ("runs", 9, 0)]), to: set([("runs", 5, 0), ("runs", 12, 0)])).map(\.field)
                 == ["catalog.rows[A06|2023-04-01|runs#].manualMinutesPerUnit"])
+    }
+
+    /// A catalog revised in many rows lists up to 50 of their minutes and up to 50 figures: the restated hours are never
+    /// pushed out of the Markdown and HTML by the rows (helper-186 #7); the notice counts rows, not their columns (#6).
+    @Test func manyCatalogRowsNeverPushTheFiguresOutOfTheList() {
+        let rows = (0..<30).flatMap { n in
+            ["manualMinutesPerUnit", "residualMinutesPerUnit"].map { RestatedFigure(field: "catalog.rows[T\(n)|2024-04-01|runs].\($0)", label: "row \(n)", before: 1, after: 2) }
+        }
+        let figures = (0..<60).map { RestatedFigure(field: "months[\($0)].hoursSaved", label: "figure \($0)", before: 1, after: 2) }
+        let restatement = Restatement(replacedGeneratedAt: "g", replacedKoukaVersion: "v", replacedAsOf: "d", changes: rows + figures)
+        #expect(restatement.listed.count == 100)
+        #expect(restatement.listed.filter { !$0.isCatalogRow }.map(\.label) == (0..<50).map { "figure \($0)" })
+        #expect(restatement.notice.contains("改めた数値 60 件、値の変わったカタログの行 30 行（初めに示す）"), "\(restatement.notice)")
+        #expect(restatement.notice.contains("それぞれ 50 件まで示す"))
     }
 
     /// The figures compared are those people read: a department or task line that appears with no hours is none.

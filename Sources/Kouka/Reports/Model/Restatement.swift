@@ -10,9 +10,14 @@ package struct Restatement: Sendable, Hashable, Codable {
     /// The last complete day the set replaced stated its figures as of: by then the period of each figure restated was
     /// settled (`PeriodSettling`).
     package var replacedAsOf: String
-    /// Every figure that differs: the JSON and the workbook list them all, the Markdown and HTML the first
-    /// `RestatedFigure.listed`.
+    /// Every figure that differs: the JSON and the workbook list them all, the Markdown and HTML `listed`.
     package var changes: [RestatedFigure]
+
+    /// What the Markdown and HTML list: the first `RestatedFigure.listed` catalog rows' minutes, then the first as many
+    /// figures — a catalog revised in many rows never pushes the restated hours out of the list (helper-186 #7).
+    package var listed: [RestatedFigure] {
+        Array(changes.filter(\.isCatalogRow).prefix(RestatedFigure.listed)) + Array(changes.filter { !$0.isCatalogRow }.prefix(RestatedFigure.listed))
+    }
 
     package init(replacedGeneratedAt: String, replacedKoukaVersion: String, replacedAsOf: String, changes: [RestatedFigure]) {
         self.replacedGeneratedAt = replacedGeneratedAt
@@ -23,11 +28,13 @@ package struct Restatement: Sendable, Hashable, Codable {
 
     /// What the report says of it, in Japanese, before the table of its figures.
     package var notice: String {
-        let catalogRows = changes.filter(\.isCatalogRow).count
+        let figures = changes.filter { !$0.isCatalogRow }.count
+        // A row's minutes are up to three entries (manual, residual, rework): the rows are counted once each (helper-186 #6).
+        let rows = Set(changes.filter(\.isCatalogRow).map(\.catalogRow)).count
         return "改訂: \(replacedGeneratedAt) に作成した報告（Kouka \(replacedKoukaVersion)、\(replacedAsOf) 現在）が示した確定済みの数値を改めた。"
-            + "改めた数値 \(changes.count - catalogRows) 件"
-            + (catalogRows > 0 ? "、値の変わったカタログの行 \(catalogRows) 件（初めに示す）" : "")
-            + (changes.count > RestatedFigure.listed ? "（ここには \(RestatedFigure.listed) 件を示す。全件は JSON の restatements と Excel の「改訂」シートにある）" : "")
+            + "改めた数値 \(figures) 件"
+            + (rows > 0 ? "、値の変わったカタログの行 \(rows) 行（初めに示す）" : "")
+            + (listed.count < changes.count ? "（ここにはカタログの行と数値をそれぞれ \(RestatedFigure.listed) 件まで示す。全件は JSON の restatements と Excel の「改訂」シートにある）" : "")
             + "。公表・承認済みの数値であれば、改訂の理由（カタログの訂正、確定後に届いたログ、設定の変更、Kouka の更新など）を確認してください。"
     }
 }
@@ -45,6 +52,12 @@ package struct RestatedFigure: Sendable, Hashable, Codable {
     /// A catalog row's minutes that the two sets used otherwise (`catalog.rows[task|validFrom].…`): the stated baseline the
     /// figures moved with, listed among them.
     package var isCatalogRow: Bool { field.hasPrefix("catalog.rows[") }
+
+    /// The catalog row (`task|validFrom|unit`) a catalog row's entry is of; "" for a figure.
+    package var catalogRow: String {
+        guard isCatalogRow, let close = field.lastIndex(of: "]") else { return "" }
+        return String(field[field.index(field.startIndex, offsetBy: "catalog.rows[".count)..<close])
+    }
 
     /// How many figures the Markdown and HTML list of a restatement; a catalog corrected may move every task's line and month.
     package static let listed = 50

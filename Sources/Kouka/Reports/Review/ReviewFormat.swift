@@ -4,10 +4,10 @@ enum ReviewFormat {
     static func percent(_ rate: Double) -> String { NumberText.grouped(rate * 100, decimals: 1) + "%" }
 
     /// Whether `value` is above `limit` by more than the binary noise of the division that gave it (a billionth of the
-    /// larger, at least a hundred-millionth: the last decimal of a percentage to 0.000001 %, `apart`'s finest): a rate or a
-    /// cost an hour exactly at its threshold is not above it.
-    static func exceeds(_ value: Double, _ limit: Double) -> Bool {
-        value - limit > Swift.max(1e-8, 1e-9 * abs(limit))
+    /// larger) and by at least `finest`, the smallest difference `apart` shows (a rate's 0.000001 %, a yen's millionth): a
+    /// rate or a cost an hour exactly at its threshold is not above it, and one above it never reads "X > X".
+    static func exceeds(_ value: Double, _ limit: Double, finest: Double = 1e-8) -> Bool {
+        value - limit > Swift.max(finest, 1e-9 * abs(limit))
     }
 
     /// Yen as given (a staff cost of 3,000.6 yen an hour is not 3,001), with at most six decimals.

@@ -24,7 +24,7 @@ package enum ReviewRules {
         // division made 3,000.0000000000005 and 見直し with exit 0 (helper-180 #1); judged to the yen instead, a staff cost of
         // 3,000.6 against 3,000.54 an hour was 見直し too (helper-182 #1). The reason shows both with the decimals that tell
         // them apart.
-        guard ReviewFormat.exceeds(perHour, staff) else { return .none }
+        guard ReviewFormat.exceeds(perHour, staff, finest: 1e-6) else { return .none }
         let (shownPerHour, shownStaff) = ReviewFormat.apart(perHour, staff, decimals: 0, most: 6)
         return Finding(level: 2, reasons: [
             "ライセンス費 ÷ 削減時間 = \(shownPerHour) 円/時間 > 職員の時間単価 \(shownStaff) 円",

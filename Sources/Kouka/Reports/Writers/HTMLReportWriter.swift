@@ -16,7 +16,7 @@ package enum HTMLReportWriter {
         for restatement in r.restatements ?? [] {
             w(#"<section><h2>改訂（\#(e(restatement.replacedGeneratedAt)) 作成の報告から）</h2><p class="notice"><b>\#(e(restatement.notice))</b></p>"#)
             w("<table><thead><tr><th>数値</th><th>改訂前</th><th>改訂後</th></tr></thead><tbody>")
-            for change in restatement.changes.prefix(RestatedFigure.listed) {
+            for change in restatement.listed {
                 w(#"<tr><td>\#(e(change.label))</td><td class="n">\#(change.text(change.before))</td><td class="n">\#(change.text(change.after))</td></tr>"#)
             }
             w("</tbody></table></section>")

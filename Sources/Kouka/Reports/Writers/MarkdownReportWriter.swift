@@ -40,7 +40,7 @@ package enum MarkdownReportWriter {
             line()
             line("| 数値 | 改訂前 | 改訂後 |")
             line("| --- | ---: | ---: |")
-            for change in restatement.changes.prefix(RestatedFigure.listed) { line("| \(cell(change.label)) | \(change.text(change.before)) | \(change.text(change.after)) |") }
+            for change in restatement.listed { line("| \(cell(change.label)) | \(change.text(change.before)) | \(change.text(change.after)) |") }
             line()
         }
         // A month has no targets of its own: its year to date stands against the year's (below).

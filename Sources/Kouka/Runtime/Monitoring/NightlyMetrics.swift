@@ -81,6 +81,10 @@ package enum NightlyMetrics {
             ("storeEditedSince", summary.storeEditedSince == nil ? 0 : 1),
             ("catalogRowsChanged", summary.catalogRowsChanged.count),
             ("uiPathWorkCountedTwice", summary.uiPathWorkCountedTwice.count),
+            ("filesMatchedTwice", summary.filesMatchedTwice.count),
+            ("filesUnsettled", summary.filesUnsettled.count),
+            ("unfinishedRunsEndedElsewhere", summary.unfinishedRunsEndedElsewhere.count),
+            ("rollupDigestsRemoved", summary.rollupDigestsRemoved.count),
         ]
     }
 

@@ -13,10 +13,11 @@ extension ReportContext {
     /// (`yearBeforeThrough`), which it states: what kouka-report writes, and what verification compares a written report with.
     func reportComparedWithTheYearBefore(_ period: ReportPeriod, generatedAt: String, asOf day: LocalDate) throws -> YearReport {
         let through = yearBeforeThrough(period, asOf: day)
-        // Compared whenever the store counts a day up to the year before's end, even when none of its departments saved an
-        // hour then: a month whose year before had no runs at all said — in each line, where the same month with one other
-        // department's run said 0.00 (helper-181 #2).
-        let covered = try store.firstCountedDay().map { $0 <= (through ?? period.yearBefore.lastDay) } ?? false
+        // Compared whenever the store counts a day on or before the year before's first, even when none of its departments
+        // saved an hour then: a month whose year before had no runs at all said — in each line, where the same month with one
+        // other department's run said 0.00 (helper-181 #2). A store begun within the year before does not cover it whole
+        // (helper-186 #3): not compared with 0.00.
+        let covered = try store.firstCountedDay().map { $0 <= period.yearBefore.firstDay } ?? false
         var report = try report(period, generatedAt: generatedAt,
                                 previous: try report(period.yearBefore, generatedAt: generatedAt, previous: nil, through: through), previousCovered: covered)
         report.previousYearThrough = through?.description

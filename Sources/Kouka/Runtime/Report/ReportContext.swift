@@ -91,8 +91,8 @@ struct ReportContext {
 
     /// The report of `period`; with `previous`, departments are compared with it. Fails when the store cannot
     /// be read: a period is never reported from less than the store holds.
-    /// `previousCovered`: the store counts days up to `previous`'s, so a `previous` of no department line saved 0 hours in
-    /// each (0.00), where one before anything the store counts is not compared (—).
+    /// `previousCovered`: the store counts days from before `previous`'s, so a `previous` of no department line saved 0 hours
+    /// in each (0.00), where one the store does not cover whole is not compared (—).
     func report(_ period: ReportPeriod, generatedAt: String, previous: YearReport?, previousCovered: Bool = false, through last: LocalDate? = nil) throws -> YearReport {
         let (report, _) = try build(period, generatedAt: generatedAt, through: last)
         // `previous` changes the departments' columns only: the report is compared, not built again.
