@@ -14,7 +14,8 @@ struct MonthYearBeforeWithoutRunsTests {
             TemporaryCity.winActorRow("t2", "住民税_課税資料取込", "FINISH", "2024/11/05 09:00:00"),
         ]), encoding: .shiftJIS)
         let day = LocalDate(year: 2024, month: 12, day: 2)
-        try city.night(on: day)
+        // Both runs read; the robot the catalog lacks is named as unmapped.
+        #expect(try city.night(on: day).rowsAccepted == 2)
         let options = ReportOptions(period: .month(year: 2024, month: 11), generatedAt: LocalClock.tokyo.instant(of: day, hour: 5, minute: 0, second: 0), today: day)
         return try ReportJob(configuration: Configuration.load(path: city.configPath), options: options, logger: .silent).build().departments
     }
