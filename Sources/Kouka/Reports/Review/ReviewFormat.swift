@@ -1,8 +1,6 @@
 
 /// How review figures are judged against their thresholds and written in verdict reasons.
 enum ReviewFormat {
-    static func percent(_ rate: Double) -> String { NumberText.grouped(rate * 100, decimals: 1) + "%" }
-
     /// Whether `value` is above `limit` by more than the binary noise of the division that gave it (a billionth of the
     /// larger) and by at least `finest`, the smallest difference `apart` shows (a rate's 0.000001 %, a yen's millionth): a
     /// rate or a cost an hour exactly at its threshold is not above it, and one above it never reads "X > X".
