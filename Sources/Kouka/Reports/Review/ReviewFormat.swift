@@ -1,3 +1,4 @@
+import Foundation
 
 /// How review figures are judged against their thresholds and written in verdict reasons.
 enum ReviewFormat {
@@ -35,9 +36,7 @@ enum ReviewFormat {
     /// The fewest decimals, from `from` to `most`, that write `value` whole.
     private static func placesGiven(_ value: Double, from: Int, most: Int) -> Int {
         var places = from
-        while places < most, abs(Double(Rounding.steps(value, places: places)) - value * pow10(places)) > 1e-6 { places += 1 }
+        while places < most, abs(Double(Rounding.steps(value, places: places)) - value * pow(10, Double(places))) > 1e-6 { places += 1 }
         return places
     }
-
-    private static func pow10(_ places: Int) -> Double { (0..<places).reduce(1.0) { acc, _ in acc * 10 } }
 }

@@ -85,7 +85,7 @@ enum ReportRestating {
             let label = FiscalYear(year).japaneseLabel
             for (key, name) in [("rpaHours", "RPAによる削減時間（時間）"), ("aiTasks", "AIを活用した業務数"), ("newSystems", NewSystemsLine.label)] {
                 let b = number(was[key]), a = number(now[key])
-                if b != a, b == nil || a == nil || abs(b! - a!) > 1e-9 {
+                if differs(b, a) {
                     out.append(RestatedFigure(field: "policyPeriod.years[\(year)].\(key)", label: "\(label) \(name)", before: b, after: a))
                 }
             }
@@ -206,12 +206,18 @@ enum ReportRestating {
             for (column, name) in [("manualMinutesPerUnit", "手作業の時間（分/\(unit)）"), ("residualMinutesPerUnit", "残る作業の時間（分/\(unit)）"),
                                    ("reworkMinutesPerFailure", "失敗1件の手直し時間（分）")] {
                 let b = before[key].flatMap { number($0[column]) }, a = after[key].flatMap { number($0[column]) }
-                guard b != a, b == nil || a == nil || abs(b! - a!) > 1e-9 else { continue }
+                guard differs(b, a) else { continue }
                 out.append(RestatedFigure(field: "catalog.rows[\(key)].\(column)",
                                           label: "カタログの行 \(text(line["task"]))（\(text(line["validFrom"])) から）\(name)", before: b, after: a))
             }
         }
         return out
+    }
+
+    /// Whether a figure stated on one side only, or otherwise on both, beyond binary noise.
+    private static func differs(_ before: Double?, _ after: Double?) -> Bool {
+        guard let before, let after else { return before != nil || after != nil }
+        return abs(before - after) > 1e-9
     }
 
     private static func text(_ value: Any?) -> String { value.map { "\($0)" } ?? "" }
