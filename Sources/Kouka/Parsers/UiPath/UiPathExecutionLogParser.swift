@@ -30,8 +30,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
 
     package func canResume(fromSavedState state: String) -> Bool {
         do {
-            _ = try UiPathResumeState(state)
-            return true
+            return try UiPathResumeState(state).endsInARejectedCutLine != true
         } catch {
             return false
         }
@@ -66,6 +65,8 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         var nextLine = resume?.line ?? 1
         // A last line left half written keeps the log open: the runs it may end wait, as in today's log.
         var leftHalfLine = false
+        // The last line was taken without its newline and rejected: what is added to the log later may be its rest.
+        var rejectedCutLine = false
         // The lines that could not be read, by the job each may belong to: the job id still legible in its bytes, or else
         // every run the line falls inside (`runs(holdingUnreadable:open:)`).
         var unread: [String: Int] = [:]
@@ -87,6 +88,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
             // A line read whole that names no job is no run's line; any other rejected line may be the one that failed its run.
             let reject = { (reason: String, day: LocalDate?) in
                 sink.reject(Rejection(file: context.displayPath, line: line.number, reason: reason, day: day))
+                if !line.isTerminated { rejectedCutLine = true }
                 guard reason != Self.noJobID else { return }
                 for job in Self.runs(holdingUnreadable: line.bytes, open: { runs.filter { $0.value.endInstant == nil }.map(\.key) })
                 where unread[job] == nil {
@@ -264,7 +266,7 @@ package struct UiPathExecutionLogParser: ResumableLogParser {
         sink.counted(runs: RunKeySet(logs: [counted]))
         summary.pendingRuns = pending.count
         summary.pendingRunKeys = pending.keys.map(RunKeyHash.of)
-        return (summary, ResumePoint(offset: consumed, line: nextLine, state: try UiPathResumeState(encoding: reader.encoding, runs: pending).encoded()))
+        return (summary, ResumePoint(offset: consumed, line: nextLine, state: try UiPathResumeState(encoding: reader.encoding, runs: pending, endsInARejectedCutLine: rejectedCutLine).encoded()))
     }
 
     /// Folds one line into its run.

@@ -5,6 +5,11 @@ import Foundation
 struct UiPathResumeState: Codable {
     var encoding: TextEncoding
     var runs: [String: UiPathRun]
+    /// True when the reading ended in a line without its newline that it rejected (cut off, past the time a robot
+    /// may still be writing it): bytes added later may be that line's rest, which read on alone is no line at all —
+    /// the log is read whole instead (helper-190 #1: the run the line ended stayed unfinished, exit 0 from the next
+    /// night on). Absent (not false) otherwise, so that the states saved before it decode and encode as they were.
+    var endsInARejectedCutLine: Bool?
 
     /// A saved state that does not decode. The nightly job reads such a file whole instead of on
     /// (`canResume`), so this is met only by a caller that resumes without asking first.
@@ -15,9 +20,10 @@ struct UiPathResumeState: Codable {
         }
     }
 
-    init(encoding: TextEncoding, runs: [String: UiPathRun]) {
+    init(encoding: TextEncoding, runs: [String: UiPathRun], endsInARejectedCutLine: Bool = false) {
         self.encoding = encoding
         self.runs = runs
+        self.endsInARejectedCutLine = endsInARejectedCutLine ? true : nil
     }
 
     /// The state saved as `text`; throws `Unreadable` rather than forget the unended runs it held.

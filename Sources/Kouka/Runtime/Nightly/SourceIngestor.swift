@@ -326,9 +326,13 @@ final class SourceIngestor {
         // So is such a log put back after a night marked its line gone: a gone line is never read on, so it is read whole, and
         // only its bytes tell that it holds what was read and more (helper-161: a run added to a deleted log of a day that was
         // over, put back, was counted with exit 0, listed only as in doubt; the doubt's check below passes a log that only grew).
+        // So is a log whose last line, rejected as cut off, is read whole because it grew (that line's rest, or more lines).
+        let grownPastACutLine = spec.parser.runIdsSpanDatedLogs && plan == .full && !forced && known?.status == .present
+            && known?.resumeState.map({ resumable?.canResume(fromSavedState: $0) == false }) == true && known?.onlyGrew(at: path) == true
         let grownFrom: SourceFileRecord? = switch plan {
         case let .append(read): read
         case .full where spec.parser.runIdsSpanDatedLogs && known?.status == .gone && known?.onlyGrew(at: path) == true: known
+        case .full where grownPastACutLine: known
         default: nil
         }
         if let grownFrom, status.size > grownFrom.size, let store, spec.parser.runIdsSpanDatedLogs, let name = DatedLogName(display),
@@ -336,7 +340,10 @@ final class SourceIngestor {
             let clock = configuration.clock
             let readAt = stamp.instant(in: clock)
             if readAt >= clock.instant(of: name.date.adding(days: 1), hour: 1, minute: 0, second: 0) {
-                let reason = "lines were added to a robot's log of \(name.date) after it was read on \(clock.localDate(of: readAt)), when its day was over, though a robot only adds lines to today's log: someone added them, and they are counted as the log now holds them. Find out who; put the robot's own log back if it was edited, then run kouka-nightly"
+                let added = grownPastACutLine
+                    ? "bytes were added to a robot's log of \(name.date) after it was read on \(clock.localDate(of: readAt)), its last line then cut off (rejected), when its day was over, though a robot only adds lines to today's log: the line was completed or lines were added by a copy catching up or by someone, and the log is read whole and counted as it now holds them"
+                    : "lines were added to a robot's log of \(name.date) after it was read on \(clock.localDate(of: readAt)), when its day was over, though a robot only adds lines to today's log: someone added them, and they are counted as the log now holds them"
+                let reason = added + ". Find out who; put the robot's own log back if it was edited, then run kouka-nightly"
                 summary.robotLogsRewritten.append(.init(path: display, reason: reason))
                 grownAfterTheirDay[display] = reason
                 logger.warning("lines were added to a robot's log of a day that is over", metadata: ["file": "\(display)"])
