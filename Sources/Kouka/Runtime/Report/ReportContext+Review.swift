@@ -25,7 +25,10 @@ extension ReportContext {
             periods.append(toDate)
         }
         let judged = periods.firstIndex { $0.label == period.label } ?? periods.count - 1
-        let yearBeforeThrough = min(period.yearBefore.lastDay, asOf.sameDayAYearEarlier)
+        // The same days of the year before while the period is under way, the whole of it once it is over, as the departments
+        // are compared (`yearBeforeThrough(_:asOf:)`): a month of February that is over took the year before's to the 28th, and
+        // left out a February 29 — as of the day verification holds it to, but not as of the day it was written (helper-191 #1).
+        let yearBeforeThrough = self.yearBeforeThrough(period, asOf: asOf) ?? period.yearBefore.lastDay
         let yearBefore = try self.report(period.yearBefore, generatedAt: generatedAt, previous: nil, through: yearBeforeThrough)
         let yearBeforeMinutes = try rpaMinutes(period.yearBefore, generatedAt: generatedAt, through: yearBeforeThrough)
         return ToolReviewBuilder.build(periods: periods, judged: judged, yearBefore: yearBefore, yearBeforeRPAMinutesByTask: yearBeforeMinutes.byTask,
