@@ -84,12 +84,18 @@ extension SourceIngestor {
     /// lost runs (`settleLosses`) is named once.
     func settleRunsCountedNowhere(store: KoukaStore, summary: inout NightlySummary) throws {
         let named = Set(summary.filesLosingRuns.map(\.path))
+        let rejectedWhole = Set(summary.filesRejected.map(\.path))
         for (display, format, lost, days, unreadableFiles) in noLongerCounted where !named.contains(display) {
             let nowhere = try runsCountedNowhere(lost, format: format, days: days, display: display, store: store).count
             guard nowhere > 0 else { continue }
             let unreadable = unreadableFiles.sorted(by: { $0.key < $1.key })
                 .map { "\($0.key), which left \($0.value) run(s) out as counted in this file, cannot be read again (it is not at its path with the bytes it was read as): put it back (from a backup if need be) if it holds them" }
-            let reason = readForRecordingName.contains(display)
+            // Rejected whole tonight: its runs are in it, unread — the loss is the rejection's, and its remedy is the rejection's
+            // (helper-190 #2: a re-export with a byte-order mark was told to be put back as a file cut short).
+            let reason = rejectedWhole.contains(display)
+                ? "rejected whole tonight (see filesRejected for why), it counts none of the \(nowhere) run(s) it counted before, and no other file counts them: they count nowhere until it can be read. Do what its rejection says, then run kouka-nightly"
+                    + (unreadable.isEmpty ? "" : "; " + unreadable.joined(separator: "; "))
+                : readForRecordingName.contains(display)
                 ? "read again under its recording's name (from 0.5.9 a tool's .words, .cc or .transcript kind of a transcript, and a name with or without the audio's extension, are one recording; from 0.5.12 so are Buzz's exports, whose names end with the moment each was written: ' (transcribed on …)'), it no longer counts the meeting it counted a second time under the name an earlier Kouka gave it: another transcript of the recording counts it once (the figures of its year drop by that second count)"
                 : "read again, it no longer counts \(nowhere) run(s) it counted before, and no file Kouka reads counts them now: they are in no source file any more (an export saved over by one with other runs, or cut short)"
                 + (unreadable.isEmpty ? "" : "; " + unreadable.joined(separator: "; "))
