@@ -38,7 +38,7 @@ struct CancelledAheadTests {
         let day = LocalDate(year: 2026, month: 11, day: 27)
         let options = NightlyOptions(today: day, now: LocalClock.tokyo.instant(of: day, hour: 2, minute: 0, second: 0))
         let summary = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
-        #expect(summary.rejections.map(\.reason) == ["the run's time is in the future; check the robot's clock or the export"])
+        #expect(summary.rejections.map(\.reason) == ["the run's time is in the future; check the robot's clock or the export, or this server's clock if it was set back: the file is read again each night until that time has come"])
     }
 
     /// A task that started is dated by its start: one ahead is still a clock out of time.
@@ -51,6 +51,6 @@ struct CancelledAheadTests {
         let day = LocalDate(year: 2026, month: 11, day: 27)
         let options = NightlyOptions(today: day, now: LocalClock.tokyo.instant(of: day, hour: 2, minute: 0, second: 0))
         let summary = try NightlyJob(configuration: Configuration.load(path: city.configPath), logger: .silent, options: options).run()
-        #expect(summary.rejections.map(\.reason) == ["the run's time is in the future; check the robot's clock or the export"])
+        #expect(summary.rejections.map(\.reason) == ["the run's time is in the future; check the robot's clock or the export, or this server's clock if it was set back: the file is read again each night until that time has come"])
     }
 }

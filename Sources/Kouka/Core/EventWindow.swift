@@ -27,9 +27,17 @@ package struct EventWindow: Sendable {
     package func rejection(of event: UsageEvent) -> Rejection? {
         let last = event.cancelledBeforeItsDay ? latestBooking : latest
         guard event.occurredAt < earliest || event.occurredAt > last else { return nil }
-        let when = event.occurredAt < earliest ? "before 2000" : "in the future"
-        return Rejection(file: event.source.file, line: event.source.line, reason: "the run's time is \(when); check the robot's clock or the export")
+        guard event.occurredAt > last else {
+            return Rejection(file: event.source.file, line: event.source.line, reason: "the run's time is before 2000; check the robot's clock or the export")
+        }
+        return Rejection(file: event.source.file, line: event.source.line,
+                         reason: Self.futureReason + "; check the robot's clock or the export, or this server's clock if it was set back: the file is read again each night until that time has come")
     }
+
+    /// How the rejection of a run in the future begins, in every version that wrote one: the nightly job reads such a row's
+    /// file again each night (`KoukaStore.sourcePathsWithRunsInTheFuture`), since what is in the future tonight may be a day
+    /// of the past once the server's clock, set back, is right again (helper-188 #1: four hours of a closed year lost for good).
+    package static let futureReason = "the run's time is in the future"
 
     /// `rejection` with its day kept only when a run could be counted on it.
     package func dated(_ rejection: Rejection) -> Rejection {

@@ -199,6 +199,18 @@ package final class KoukaStore {
         }
     }
 
+    /// Paths of the files present whose rows include a run rejected as in the future (`EventWindow.futureReason`): read whole
+    /// again each night, such a row counts once its time has come. A clock set back, then right again, made none of them ever
+    /// counted, the file unchanged (helper-188 #1).
+    package func sourcePathsWithRunsInTheFuture() throws -> Set<String> {
+        var paths = Set<String>()
+        try db.prepare("""
+            SELECT DISTINCT s.path FROM source_files s JOIN rejects j ON j.source_id = s.id
+            WHERE s.status = 'present' AND substr(j.reason, 1, ?) = ?
+            """, reading: "rejects").query([.integer(Int64(EventWindow.futureReason.utf8.count)), .text(EventWindow.futureReason)]) { paths.insert(try $0.text(0)) }
+        return paths
+    }
+
     /// Paths of files with rollups, or rows left out, dated on or after `date`: what `kouka-nightly --since` reads again.
     package func sourcePaths(datedSince date: LocalDate) throws -> Set<String> {
         var paths = Set<String>()

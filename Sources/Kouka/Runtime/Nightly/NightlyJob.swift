@@ -126,7 +126,12 @@ package struct NightlyJob {
                 logger.warning("a catalog row changes days already counted", metadata: ["row": "\(change)"])
             }
         }
-        let forced = try options.since.map { try store?.sourcePaths(datedSince: $0) ?? [] } ?? []
+        let forcedSince = try options.since.map { try store?.sourcePaths(datedSince: $0) ?? [] } ?? []
+        let inTheFuture = try store?.sourcePathsWithRunsInTheFuture() ?? []
+        for path in inTheFuture.subtracting(forcedSince).sorted() {
+            logger.notice("source file is read again: a run of it was in the future when it was read", metadata: ["file": "\(path)"])
+        }
+        let forced = forcedSince.union(inTheFuture)
         let ingestor = SourceIngestor(
             configuration: configuration, catalog: catalog, logger: logger,
             today: options.today ?? configuration.clock.localDate(of: options.now ?? Date()), now: options.now ?? Date())
@@ -146,7 +151,7 @@ package struct NightlyJob {
         // two exports holding one run, the one that counted it first counts it again. In the order of their paths, a file
         // that left the run out could take it (every figure the same, but a copy of the file that no longer counts
         // anything dropped out of its period's copies, which verification named).
-        let order = options.order.isEmpty && !forced.isEmpty ? Self.firstRecordedOrder(ledger) : options.order
+        let order = options.order.isEmpty && !forcedSince.isEmpty ? Self.firstRecordedOrder(ledger) : options.order
         if !order.isEmpty {
             let ranked = displays.indices.sorted { (order[displays[$0]] ?? .max, $0) < (order[displays[$1]] ?? .max, $1) }
             files = ranked.map { files[$0] }
