@@ -150,6 +150,7 @@ enum WrittenReportCheck {
                                  expected: KoukaVersion.current, expectedFrom: "store",
                                  detail: "the report was written by Kouka \(version ?? "of no stated version"), whose rules may differ from this version's: re-run \(rerun); if Kouka was not upgraded since the report was written, the report file was edited"))
         }
+        summary.differences += WrittenReportAsOf.differences(json, period: period, path: path, rerun: rerun)
         // The baselines a report states it used must be ones a nightly run found in the catalog: a catalog edited, a report
         // made, the catalog put back before the night leaves no other trace (helper-91's catalog-tamper-unnamed.sh).
         if let catalogRowSeen {

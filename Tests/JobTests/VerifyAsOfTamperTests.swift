@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// A settled set's `asOf` moved back into the days before it settled, its SHA256SUMS made again: no file people read shows
+/// the day, and its figures hold on either day, so verify passed — while a set made again over it took it for a 速報 and
+/// restated nothing of what it had stated (helper-187 #1). The day is held to what the set says of itself as of it.
+@Suite(.serialized) struct VerifyAsOfTamperTests {
+    /// The set's `asOf` changed to `day` in its text, every other byte kept: as a person edits it (a JSON written again by
+    /// another program is named for its bytes alone).
+    func moveAsOf(_ city: VerifyTamperTests.City, to day: String) throws {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: city.reportJSON)) as? [String: Any])
+        let stated = try #require(json["asOf"] as? String)
+        let text = try String(contentsOf: city.reportJSON, encoding: .utf8)
+        // The top level's key alone (indented once), not the review's or the target path's days.
+        let key = "\n  \"asOf\" : \"\(stated)\""
+        #expect(text.components(separatedBy: key).count == 2, "the set states its day once at its top level")
+        try city.replace(in: "reports/FY2024/kouka-FY2024.json", key, with: "\n  \"asOf\" : \"\(day)\"")
+        try resum(city)
+    }
+
+    func resum(_ city: VerifyTamperTests.City) throws {
+        let folder = city.root.appendingPathComponent("reports/FY2024")
+        #expect(try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"]).exitCode == 0)
+    }
+
+    @Test func anAsOfMovedIntoTheDaysBeforeTheYearSettledIsNamed() throws {
+        let city = try VerifyTamperTests.City.verified()
+        defer { city.remove() }
+        // FY2024 ended on 2025-03-31 and settles as of 2025-04-09: as of the 5th the set would have been a 速報.
+        try moveAsOf(city, to: "2025-04-05")
+        let (code, differences) = try city.verify()
+        #expect(code == 1)
+        #expect(VerifyTamperTests.named(differences, kind: "written-report", subject: "kouka-FY2024.json", field: "preliminary"), "\(differences)")
+    }
+
+    @Test func anAsOfMovedIntoTheYearIsNamedByItsPolicyYears() throws {
+        let city = try VerifyTamperTests.City.verified()
+        defer { city.remove() }
+        try moveAsOf(city, to: "2025-03-01")
+        let (code, differences) = try city.verify()
+        #expect(code == 1)
+        #expect(VerifyTamperTests.named(differences, kind: "written-report", subject: "kouka-FY2024.json", field: "policyPeriod.years[2024].status"), "\(differences)")
+    }
+}
