@@ -14,6 +14,7 @@ let command = JobCommand(
         .text("since", help: "Read again, whole, every file with runs on or after this date (yyyy-MM-dd)."),
         .flag("strict", help: "Make rejected rows or files fail the run (exit 65) instead of exit 1."),
         .flag("accept-gone", help: "Mark as gone the counted files no longer at their paths even when most of them vanished at once (archived on purpose); their figures are kept. Without it, the run stops (exit 74) when more than half of the store's files (and at least 10) vanished: an unmounted share, another city's store, a wrong backup."),
+        .flag("new-store", help: "Begin a new store at the database path although the report folder holds sets made from one (a store built again on purpose from the logs still on disk; kouka-report then refuses to replace a set the new store lacks files of). Without it, a missing store beside report sets stops the run (exit 74): its volume may not be mounted."),
         .flag("accept-store-edits", help: "Go on when the store's ledger or quarantine was changed outside kouka-nightly since the last run (once the change was looked into); kouka-audit verify then lists it as accepted. Without it, the run says so and exits 1, and verify names the change."),
         .text("today", hidden: true, help: "Take this local date (yyyy-MM-dd) as today, for logs still being written."),
         .verbose,
@@ -34,6 +35,7 @@ JobMain.run(command) { arguments throws(JobUsageError) in
                                  progress: !quiet, today: today.flatMap { LocalDate($0) })
     options.acceptGone = arguments.flag("accept-gone")
     options.acceptStoreEdits = arguments.flag("accept-store-edits")
+    options.newStore = arguments.flag("new-store")
     let config = arguments.text("config") ?? "kouka.toml", summaryPath = arguments.text("summary")
     let started = Date()
     var loaded: Configuration? = nil, finished: NightlySummary? = nil

@@ -22,6 +22,7 @@ import Testing
             .write(to: toml, atomically: true, encoding: .utf8)
         var configuration = try Configuration.load(path: toml.path)
         configuration.databasePath = folder.appendingPathComponent("kouka.sqlite").path
+        configuration.outputPath = folder.appendingPathComponent("reports").path
         _ = try NightlyJob(configuration: configuration, logger: .silent, options: NightlyOptions(today: LocalDate(year: 2026, month: 11, day: 27))).run()
         let periods: [ReportPeriod] = (2020...2025).map { .fiscalYear(FiscalYear($0)) } + [.month(year: 2025, month: 1), .month(year: 2024, month: 4)]
         let fromStore = try ReportContext.reading(configuration: configuration) { context in
@@ -149,6 +150,7 @@ import Testing
     static func sampleCity(in folder: URL, today: LocalDate, money: MoneySettings? = nil) throws -> Configuration {
         var configuration = try Configuration.load(path: SampleCityTests.sampleLogs.appendingPathComponent("kouka.toml").path)
         configuration.databasePath = folder.appendingPathComponent("kouka.sqlite").path
+        configuration.outputPath = folder.appendingPathComponent("reports").path
         if let money { configuration.money = money }
         _ = try NightlyJob(configuration: configuration, logger: .silent, options: NightlyOptions(today: today)).run()
         return configuration

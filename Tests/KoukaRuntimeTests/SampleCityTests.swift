@@ -23,6 +23,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         var configuration = try Configuration.load(path: Self.sampleLogs.appendingPathComponent("kouka.toml").path)
         configuration.databasePath = folder.appendingPathComponent("kouka.sqlite").path
+        configuration.outputPath = folder.appendingPathComponent("reports").path
         let logger = Logger.silent
 
         let summary = try NightlyJob(configuration: configuration, logger: logger, options: NightlyOptions(today: LocalDate(year: 2026, month: 11, day: 27))).run()

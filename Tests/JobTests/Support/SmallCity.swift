@@ -19,7 +19,7 @@ struct SmallCity {
         try Data(text.utf8).write(to: url)
     }
 
-    func nightly() throws -> JobProcess.Result { try JobProcess.run("kouka-nightly", ["--config", config]) }
+    func nightly(_ arguments: [String] = []) throws -> JobProcess.Result { try JobProcess.run("kouka-nightly", ["--config", config] + arguments) }
 
     /// Runs `kouka-report` for `fiscalYear` and returns its exit code and the JSON report it wrote.
     func report(_ fiscalYear: Int) throws -> (exitCode: Int32, json: [String: Any]) {

@@ -52,6 +52,9 @@ package struct NightlyJob {
             _ = try expansion.files()
             throw error
         }
+        if !storeExists, !options.scratchStore, !options.newStore, let missing = try StoreMissing.check(database: configuration.databasePath, output: configuration.outputPath) {
+            throw missing
+        }
         if !options.dryRun {
             let folder = URL(fileURLWithPath: configuration.databasePath).deletingLastPathComponent()
             do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {

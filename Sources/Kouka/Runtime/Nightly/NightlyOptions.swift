@@ -11,6 +11,9 @@ package struct NightlyOptions: Sendable {
     /// Mark as gone the counted files no longer at their paths even when most of the store's vanished at once
     /// (`SourcesVanished`): they were archived on purpose.
     package var acceptGone = false
+    /// Begin a store at the configured path although the report folder holds sets made from one (`StoreMissing`): a store
+    /// built again on purpose, from the logs still on disk.
+    package var newStore = false
     /// Go on, and have verification list it as accepted, when the store's ledger or quarantine was changed outside Kouka
     /// since the last run (`LedgerSealCheck`): the change was looked into and is known.
     package var acceptStoreEdits = false

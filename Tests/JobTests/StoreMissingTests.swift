@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// The store's folder gone (its volume not mounted, moved away) while the report folder holds sets made from it: the
+/// nightly run stops (74) and creates nothing, rather than begin a new store that counts only the logs retention left —
+/// a month's set made from it stated 450.33 h where the logs had given 550.33, exit 0 (helper-188 #2).
+@Suite struct StoreMissingTests {
+    @Test func aMissingStoreBesideReportSetsStopsTheNight() throws {
+        let city = try SmallCity("store-missing")
+        defer { city.remove() }
+        try city.write("catalog.csv", """
+            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
+            T01,住民税課税資料の取込,税務課,rpa,runs,180,15,2020-04-01,住民税_*
+
+            """)
+        try city.write("kouka.toml", "catalog = \"catalog.csv\"\ndatabase = \"store/kouka.sqlite\"\noutput = \"reports\"\n[[source]]\nformat = \"power-automate-flowsession\"\npath = \"logs/*.json\"\n")
+        try city.write("logs/flows.json", """
+            [{"name": "住民税_課税", "startedon": "2024-06-03T00:00:00Z", "completedon": "2024-06-03T00:10:00Z", "runduration": 600, "statuscode": 4}]
+            """)
+        #expect(try city.nightly().exitCode == 0)
+        #expect(try city.report(2024).exitCode == 0)
+        let store = city.root.appendingPathComponent("store"), away = city.root.appendingPathComponent("store.away")
+        try FileManager.default.moveItem(at: store, to: away)
+
+        let night = try city.nightly()
+        #expect(night.exitCode == 74)
+        #expect(night.stderr.contains("does not exist, but") && night.stderr.contains("FY2024"), "\(night.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store.path), "nothing created")
+
+        // Put back, the night goes on; a store built again on purpose is begun with --new-store.
+        try FileManager.default.moveItem(at: away, to: store)
+        #expect(try city.nightly().exitCode == 0)
+        try FileManager.default.removeItem(at: store)
+        #expect(try JobProcess.run("kouka-nightly", ["--config", city.config, "--new-store"]).exitCode == 0)
+    }
+}
