@@ -40,6 +40,13 @@ enum ReportFiles {
         return book.compactMapValues { $0["cells"] as? [[Any?]] }
     }
 
+    /// The number format of each of the workbook's cells, by sheet (nil for a cell of text).
+    static func xlsxFormats(_ path: String) throws -> [String: [[String?]]] {
+        let data = try python([readXLSX, path]) ?? Data("{}".utf8)
+        let book = try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]] ?? [:]
+        return book.compactMapValues { ($0["formats"] as? [[Any?]])?.map { $0.map { $0 as? String } } }
+    }
+
     /// The cells of a CSV as Excel would split them (quotes, doubled quotes, CR, LF and CRLF).
     static func csvCells(_ text: String) -> [[String]] {
         var rows: [[String]] = [], row: [String] = [], cell = ""

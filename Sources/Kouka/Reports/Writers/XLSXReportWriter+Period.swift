@@ -23,7 +23,8 @@ extension XLSXReportWriter {
             func hours(_ c: UInt16, _ value: Double?) { if let value { sheet.number(r, c, value) } else { sheet.text(r, c, "—") } }
             func count(_ c: UInt16, _ value: Int?) { if let value { sheet.number(r, c, Double(value), whole: true) } else { sheet.text(r, c, "—") } }
             sheet.text(r, 0, y.label); sheet.text(r, 1, PeriodTableText.status(y))
-            if let target = y.rpaTarget { sheet.number(r, 2, target, whole: true) } else { sheet.text(r, 2, "—") }
+            // A target with a fraction shows it, as PeriodTableText.target does (helper-191 #2: 1,600.40 shown 1,600 beside 1,600.00 未達成).
+            if let target = y.rpaTarget { sheet.number(r, 2, target, whole: target == target.rounded()) } else { sheet.text(r, 2, "—") }
             if y.rpaRecorded == false { sheet.text(r, 3, PeriodTableText.noRecords) } else { hours(3, y.rpaHours) }
             hours(4, y.projectedRPAHours); sheet.text(r, 5, PeriodTableText.rpaMet(y))
             hours(6, y.cumulativeRPAHours); hours(7, y.projectedCumulativeRPAHours)
@@ -31,7 +32,8 @@ extension XLSXReportWriter {
             if y.aiRecorded == false { sheet.text(r, 9, PeriodTableText.noRecords) } else { count(9, y.aiTasks) }
             sheet.text(r, 10, PeriodTableText.aiMet(y)); count(11, y.newSystemsTarget)
             if table.newSystemsMeasured {
-                count(12, y.newSystems); count(13, y.newSystemsPlanned); sheet.text(r, 14, PeriodTableText.met(y.newSystemsMet))
+                // None planned is —, as in the Markdown (PeriodTableText.row), not a 0 that reads as a count.
+                count(12, y.newSystems); count(13, y.newSystemsPlanned == 0 ? nil : y.newSystemsPlanned); sheet.text(r, 14, PeriodTableText.met(y.newSystemsMet))
             } else {
                 for c: UInt16 in 12...14 { sheet.text(r, c, "未計測") }
             }
