@@ -24,7 +24,7 @@ extension XLSXReportWriter {
         for (i, m) in report.unitMismatches.enumerated() {
             let r = UInt32(i + 1)
             mismatches.text(r, 0, m.task); mismatches.text(r, 1, m.name); mismatches.text(r, 2, ReportLabels.unit(m.logUnit)); mismatches.text(r, 3, ReportLabels.unit(m.catalogUnit))
-            mismatches.number(r, 4, Double(m.runs), whole: true); mismatches.number(r, 5, m.units, whole: ReportLabels.isCount(unit: m.logUnit))
+            mismatches.number(r, 4, Double(m.runs), whole: true); mismatches.number(r, 5, m.units, whole: ReportLabels.showsWhole(m.units, unit: m.logUnit))
         }
 
         let catalog = book.sheet("業務カタログ", header: ["行", "業務ID", "適用開始", "単位", "手作業（分）", "残る確認（分）", "手戻り（分）", "ファイル", "SHA-256"])

@@ -104,7 +104,7 @@ package enum XLSXReportWriter {
             for u in d.bySystem {
                 uses.text(useRow, 0, d.department); uses.text(useRow, 1, ReportLabels.system(u.system)); uses.text(useRow, 2, ReportLabels.unit(u.unit))
                 uses.number(useRow, 3, Double(u.successes), whole: true); uses.number(useRow, 4, Double(u.failures), whole: true)
-                uses.number(useRow, 5, Double(u.unfinished), whole: true); uses.number(useRow, 6, u.units, whole: ReportLabels.isCount(unit: u.unit)); uses.number(useRow, 7, u.hoursSaved)
+                uses.number(useRow, 5, Double(u.unfinished), whole: true); uses.number(useRow, 6, u.units, whole: ReportLabels.showsWhole(u.units, unit: u.unit)); uses.number(useRow, 7, u.hoursSaved)
                 useRow += 1
             }
         }
@@ -115,7 +115,7 @@ package enum XLSXReportWriter {
             let r = UInt32(i + 1)
             tasks.text(r, 0, t.task); tasks.text(r, 1, t.name); tasks.text(r, 2, t.department); tasks.text(r, 3, ReportLabels.system(t.system)); tasks.text(r, 4, ReportLabels.unit(t.unit))
             tasks.number(r, 5, Double(t.successes), whole: true); tasks.number(r, 6, Double(t.failures), whole: true)
-            tasks.number(r, 7, Double(t.cancelled), whole: true); tasks.number(r, 8, t.units, whole: ReportLabels.isCount(unit: t.unit)); tasks.number(r, 9, t.hoursSaved)
+            tasks.number(r, 7, Double(t.cancelled), whole: true); tasks.number(r, 8, t.units, whole: ReportLabels.showsWhole(t.units, unit: t.unit)); tasks.number(r, 9, t.hoursSaved)
             tasks.text(r, 10, ReportLabels.basis(t.basis)); tasks.number(r, 11, t.machineHours); tasks.number(r, 12, Double(t.unfinished), whole: true)
         }
         tasks.width(1, 30); tasks.width(2, 16)
