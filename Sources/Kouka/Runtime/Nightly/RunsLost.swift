@@ -74,6 +74,8 @@ enum RunsLost {
         }
         return "it now holds fewer runs than it counted before on \(days.count) day(s) (\(shown)\(more)); "
             + "the figures of those days fell with it. If the file was overwritten by a later export, put the earlier "
-            + "one back under its own name (each export in a file of its own), then run kouka-nightly again"
+            + "one back under its own name (each export in a file of its own), then run kouka-nightly again; if it was rotated (renamed to "
+            + "a .1 or dated name, a new file begun under its name) to a name the source's path does not match, widen the path to match "
+            + "it instead: the runs count again under that name"
     }
 }

@@ -99,7 +99,9 @@ extension SourceIngestor {
                 ? "read again under its recording's name (from 0.5.9 a tool's .words, .cc or .transcript kind of a transcript, and a name with or without the audio's extension, are one recording; from 0.5.12 so are Buzz's exports, whose names end with the moment each was written: ' (transcribed on …)'), it no longer counts the meeting it counted a second time under the name an earlier Kouka gave it: another transcript of the recording counts it once (the figures of its year drop by that second count)"
                 : "read again, it no longer counts \(nowhere) run(s) it counted before, and no file Kouka reads counts them now: they are in no source file any more (an export saved over by one with other runs, or cut short)"
                 + (unreadable.isEmpty ? "" : "; " + unreadable.joined(separator: "; "))
-                + ". If that is not what happened, put the earlier file back under its own name and run kouka-nightly"
+                + ". If that is not what happened, put the earlier file back under its own name and run kouka-nightly; if it was rotated"
+                + " (renamed to a .1 or dated name, a new file begun under its name) to a name the source's path does not match, widen the"
+                + " path to match it instead: the runs count again under that name"
             summary.filesLosingRuns.append(.init(path: display, reason: reason))
             logger.warning("a file read again no longer counts runs that no other file counts", metadata: ["file": "\(display)", "runs": "\(nowhere)"])
         }

@@ -79,6 +79,32 @@ struct SourceMatches {
         if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
             return "the folder \(folder) does not exist (a share not mounted, or a wrong path); the other sources were read"
         }
+        // A file named but for the case of its letters (a share that ignores case, copied to Linux: TASKS_202612.CSV): the
+        // pattern never matches it, and each export under that name would go unread with this finding alone (helper-190 #3).
+        let otherCase = FileGlob.expand(ignoringCase(pattern))
+        if !otherCase.isEmpty {
+            let named = otherCase.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + (otherCase.count > 3 ? ", …" : "")
+            return "no file matches the pattern, but \(otherCase.count) file(s) match it but for the case of letters (\(named)): patterns are case-sensitive. Rename the files, or write the pattern to match them (a letter as [cC]); the other sources were read"
+        }
         return "no file matches the pattern; the other sources were read (set required = true if it must never be empty)"
+    }
+
+    /// `pattern` with each letter outside a bracket expression made a bracket of both cases (`a*.csv` → `[aA]*.[cC][sS][vV]`).
+    static func ignoringCase(_ pattern: String) -> String {
+        var out = "", inBracket = false
+        for character in pattern {
+            if inBracket {
+                out.append(character)
+                if character == "]" { inBracket = false }
+            } else if character == "[" {
+                inBracket = true
+                out.append(character)
+            } else if character.isASCII, character.isLetter {
+                out += "[\(character.lowercased())\(character.uppercased())]"
+            } else {
+                out.append(character)
+            }
+        }
+        return out
     }
 }
