@@ -114,6 +114,9 @@ check "no unit appends stdout to a file" lacks_text "$units" "append:"
 check "units run the jobs from /usr/bin" test -z "$(grep '^ExecStart=' <<<"$units" | grep -v "/usr/bin/kouka-")"
 check "nightly unit writes its summary with --summary" has_text "$units" \
   "ExecStart=/usr/bin/kouka-nightly --config /etc/kouka/kouka.toml --summary /var/lib/kouka/nightly-summary.json"
+check "nightly unit takes exit 1 (findings) as done" grep -qx "SuccessExitStatus=1" "$root/usr/lib/systemd/system/kouka-nightly.service"
+check "report units fail on exit 1 (a restated or 速報 set is looked at)" \
+  test -z "$(grep -l '^SuccessExitStatus' "$root"/usr/lib/systemd/system/kouka-report*.service)"
 cron="$root/usr/share/doc/kouka/examples/kouka.cron.d"
 check "cron example pipes nothing (the job's exit code stays cron's)" test -z "$(grep -E '^[0-9*]' "$cron" | grep '|')"
 check "cron nightly writes its summary with --summary" grep -qF -- "--summary /var/lib/kouka/nightly-summary.json" "$cron"
