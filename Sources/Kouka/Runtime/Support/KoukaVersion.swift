@@ -1,6 +1,6 @@
 /// Kouka's version, stated at the top of every report.
 package enum KoukaVersion {
-    package static let current = "0.5.15"
+    package static let current = "0.5.16"
 }
 
 extension KoukaVersion {

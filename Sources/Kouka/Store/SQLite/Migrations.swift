@@ -465,6 +465,15 @@ enum Migrations {
         ("v39", """
         UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate', 'gone') AND format = 'uipath-execution-log';
         """),
+        // 0.5.16 reads a robot's log whose last line it rejected as cut off whole once it grows, where earlier versions read
+        // on from after the cut: the line's rest, read alone, was no line, and the run it ended stayed unfinished (helper-190
+        // #1). A log read so before the upgrade would never be read again, unchanged since (helper-193 #2: February 28.33 h for
+        // 30.00, exit 0): the robots' logs on disk that hold a line rejected as cut off or as no Execution.log line are read
+        // whole once more.
+        ("v40", """
+        UPDATE source_files SET changed_at = 0 WHERE status IN ('present', 'duplicate') AND format = 'uipath-execution-log'
+            AND id IN (SELECT source_id FROM rejects WHERE reason LIKE 'last line is cut off%' OR reason LIKE 'not an Execution.log line%');
+        """),
     ]
 
     /// The mark, in `migrations`, of a store whose every counted ledger line has had its rollup digest since
