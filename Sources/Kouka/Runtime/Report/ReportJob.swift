@@ -79,6 +79,13 @@ package struct ReportJob {
         }
     }
 
+    /// The runs still running that the set states while not saying of itself that its figures may change: a 速報 says so
+    /// (late logs change it anyway), and made on the 1st at 04:00, a night's batch running past the 02:00 nightly run is
+    /// routine — exit 1 for it marked the packaged month unit failed each month (a report unit's exit 1 is looked at).
+    private func stillRunningUnsaid(_ report: YearReport) -> RunsStillRunning? {
+        report.preliminary == nil ? report.runsStillRunning : nil
+    }
+
     /// Refuses to replace the set at `json` with one from a store that is not the one it was made from (`ReportSetReplacing`):
     /// by the paths and SHA-256 of the ledger's lines, the paths they were moved from, the bytes they held, and when the
     /// store's first nightly run started (to the sub-second where the run kept it, 0.5.0 on, else in whole seconds).
@@ -178,6 +185,6 @@ package struct ReportJob {
                              hoursSaved: report.hoursSaved, targets: report.targets, unmappedNames: report.unmapped.count,
                              sourcesMissing: report.sourcesMissing, runsStillRunning: report.runsStillRunning, restated: restating.added,
                              preliminary: report.preliminary,
-                             exitCode: report.runsStillRunning == nil && restating.added == nil && !settledDue && left == nil ? .done : .doneWithFindings)
+                             exitCode: stillRunningUnsaid(report) == nil && restating.added == nil && !settledDue && left == nil ? .done : .doneWithFindings)
     }
 }
