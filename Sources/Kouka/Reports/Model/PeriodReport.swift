@@ -14,6 +14,11 @@ package struct PeriodReport: Sendable, Hashable, Codable {
     /// The catalog the figures used.
     package var catalogPath: String
     package var catalogSHA256: String
+    /// The settings the years' AI-supported tasks were counted by (from 0.5.16): the uses a task needs, and the office hours
+    /// chatbot answers were judged by with whether those outside them were left out. A set made before either changed
+    /// states other counts without anyone having edited it (helper-192 #2: verify named it edited).
+    package var aiTasksMinimumUses: Int?
+    package var officeHours: String?
 
     package init(generatedAt: String, koukaVersion: String, timezone: String, table: PolicyPeriodTable, targetPath: TargetPath?,
                 newSystems: [NewSystemsLine], catalogPath: String, catalogSHA256: String) {

@@ -93,6 +93,7 @@ struct VerifyStoreSide {
         // Period reports are checked as rendered from their own JSON.
         try WrittenPeriodReportCheck.compareAll(outputPath: context.configuration.outputPath, catalogSHA256: context.catalogSHA256,
                                                 timezone: context.configuration.clock.zone.identifier, targets: context.configuration.targets,
+                                                settings: (context.configuration.minimumAIUses, context.configuration.officeHoursSetting),
                                                 storeYear: storeYear, readSince: readSince, versionRequired: versionRequired, into: &months)
         writtenMonthReports = months
         quarantine = Dictionary(grouping: try store.rejections(), by: \.file)

@@ -6,7 +6,9 @@ import Foundation
 /// after the report was made only when logs of that year were read later: the difference says so.
 enum WrittenPeriodReportCheck {
     /// Checks every period report set in `outputPath`; `catalogSHA256` and `timezone` are the configuration's now.
-    static func compareAll(outputPath: String, catalogSHA256: String, timezone: String, targets: TargetTable, storeYear: (Int) throws -> YearReport,
+    /// `settings`: the uses an AI task needs and the office-hours setting (`Configuration.officeHoursSetting`) now.
+    static func compareAll(outputPath: String, catalogSHA256: String, timezone: String, targets: TargetTable,
+                           settings: (minimumAIUses: Int, officeHours: String), storeYear: (Int) throws -> YearReport,
                            readSince: (String, String) -> Bool = { _, _ in false },
                            versionRequired: (_ stated: String, _ generatedAt: String) -> String? = { _, _ in nil }, into summary: inout VerifySummary) throws {
         for name in try WrittenReportCheck.periodFolders(in: outputPath) {
@@ -26,18 +28,21 @@ enum WrittenPeriodReportCheck {
             // A JSON that does not read as a report is named already.
             guard let report else { continue }
             try compareFigures(report, jsonPath: jsonPath, rerun: "kouka-report --period \(years)", catalogSHA256: catalogSHA256, timezone: timezone,
-                               targets: targets, storeYear: storeYear, late: { $0.sources.map(\.path).filter { readSince(report.generatedAt, $0) } }, into: &summary)
+                               settings: settings, targets: targets, storeYear: storeYear, late: { $0.sources.map(\.path).filter { readSince(report.generatedAt, $0) } }, into: &summary)
         }
     }
 
     /// The years that were over when the report was made, against the store's reports of them.
     private static func compareFigures(_ report: PeriodReport, jsonPath: String, rerun: String, catalogSHA256: String, timezone: String,
-                                       targets: TargetTable, storeYear: (Int) throws -> YearReport, late: (YearReport) -> [String], outdatedBy: String? = nil,
+                                       settings: (minimumAIUses: Int, officeHours: String), targets: TargetTable, storeYear: (Int) throws -> YearReport, late: (YearReport) -> [String], outdatedBy: String? = nil,
                              into summary: inout VerifySummary) throws {
         // Made with another catalog or in another zone, its figures are still compared: named as outdated when they differ.
         var changed: [String] = []
         if report.catalogSHA256 != catalogSHA256 { changed.append("catalogSHA256") }
         if report.timezone != timezone { changed.append("timezone") }
+        // Stated from 0.5.16; a set of an earlier version is named by its version.
+        if let uses = report.aiTasksMinimumUses, uses != settings.minimumAIUses { changed.append("aiTasksMinimumUses") }
+        if let hours = report.officeHours, hours != settings.officeHours { changed.append("officeHours") }
         let before = summary.differences.count
         try compareYears(report.table.years, version: report.koukaVersion, field: "table.years", jsonPath: jsonPath, rerun: rerun, what: "period report",
                          targets: targets, storeYear: storeYear, late: late, outdatedBy: changed.isEmpty ? nil : changed.joined(separator: ", "), into: &summary)
@@ -48,12 +53,16 @@ enum WrittenPeriodReportCheck {
             return
         }
         // Each value that moved, the report's beside the store's, as the years' sets state theirs (helper-172 #2: both empty).
-        let found = [report.catalogSHA256 != catalogSHA256 ? report.catalogSHA256 : nil, report.timezone != timezone ? report.timezone : nil]
-        let expected = [report.catalogSHA256 != catalogSHA256 ? catalogSHA256 : nil, report.timezone != timezone ? timezone : nil]
+        let usesMoved = report.aiTasksMinimumUses.map { $0 != settings.minimumAIUses } ?? false
+        let hoursMoved = report.officeHours.map { $0 != settings.officeHours } ?? false
+        let found = [report.catalogSHA256 != catalogSHA256 ? report.catalogSHA256 : nil, report.timezone != timezone ? report.timezone : nil,
+                     usesMoved ? report.aiTasksMinimumUses.map { "\($0)" } : nil, hoursMoved ? report.officeHours : nil]
+        let expected = [report.catalogSHA256 != catalogSHA256 ? catalogSHA256 : nil, report.timezone != timezone ? timezone : nil,
+                        usesMoved ? "\(settings.minimumAIUses)" : nil, hoursMoved ? settings.officeHours : nil]
         summary.differences.append(.init(kind: "written-report-outdated", subject: jsonPath, field: changed.joined(separator: ", "),
                                          found: found.compactMap { $0 }.joined(separator: ", "), foundIn: "report",
                                          expected: expected.compactMap { $0 }.joined(separator: ", "), expectedFrom: "store",
-                                         detail: "the period report was made with another task catalog or time zone than kouka.toml gives now: re-run \(rerun)"))
+                                         detail: "the period report was made with another task catalog, time zone, [ai_tasks] minimum_uses or [office_hours] than kouka.toml gives now: re-run \(rerun)"))
     }
 
     /// Each year's new systems the report lists (`newSystems[…]`: the count, the verdict, the systems), for the years that

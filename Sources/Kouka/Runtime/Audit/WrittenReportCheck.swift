@@ -259,7 +259,7 @@ enum WrittenReportCheck {
     /// What of `reasons` (why a set is outdated) can move a month's year-to-date figures: its catalog, its zone, the version
     /// that made it, the AI tasks' minimum uses — not a cost, the register or the review's rules (helper-155 #4).
     private static func movingTheYearToDate(_ reasons: [VerifySummary.Difference]) -> String? {
-        let moving = reasons.map(\.field).filter { ["catalog.sha256", "timezone", "koukaVersion", "aiTasksMinimumUses"].contains($0) }
+        let moving = reasons.map(\.field).filter { ["catalog.sha256", "timezone", "koukaVersion", "aiTasksMinimumUses", "method.officeHours"].contains($0) }
         return moving.isEmpty ? nil : moving.joined(separator: ", ")
     }
 

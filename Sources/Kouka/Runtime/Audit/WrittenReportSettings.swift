@@ -1,6 +1,6 @@
 /// What of a written report comes from the configuration rather than from the logs: its targets, its money settings (the
-/// hourly staff cost, each system's licence cost), the uses an AI task needs to count, and the systems register it counted
-/// new systems from. A report made
+/// hourly staff cost, each system's licence cost), the uses an AI task needs to count, the office hours chatbot answers are
+/// judged by, and the systems register it counted new systems from. A report made
 /// before they were changed states other figures without anyone having edited it: verification calls it outdated
 /// (re-run kouka-report), not changed after it was written (helper-85's verify-blames-edit-after-config-change.sh:
 /// `[targets.2024]` added, and the auditor pointed at tampering; helper-86's for the register and a licence split).
@@ -29,6 +29,11 @@ enum WrittenReportSettings {
         let statesMinimum = !KoukaVersion.isBefore(json["koukaVersion"] as? String ?? "", "0.5.13")
         if let expected = store.aiTasksMinimumUses, json["aiTasksMinimumUses"] != nil || statesMinimum, text(json["aiTasksMinimumUses"]) != text(expected) {
             changes.append(("aiTasksMinimumUses", text(json["aiTasksMinimumUses"]), text(expected)))
+        }
+        // The office hours chatbot answers were judged by and whether those outside them were left out, as the set's method
+        // states them (helper-192 #1: exclude_chatbot_answers switched, and every set was named as edited).
+        if let hours = (json["method"] as? [String: Any])?["officeHours"] as? String, hours != store.method.officeHours {
+            changes.append(("method.officeHours", hours, store.method.officeHours))
         }
         let register = (json["newSystems"] as? [String: Any])?["registerSHA256"] as? String
         if let line = store.newSystems, register != line.registerSHA256 {

@@ -33,10 +33,13 @@ package struct PeriodReportJob {
             _ = try context.keepingEveryRollup()
             let period = try context.policyPeriod(years, stamp: stamp)
             let path = period.path.flatMap { path in path.years.contains { years.contains($0.fiscalYear) } ? path : nil }
-            return PeriodReport(
+            var report = PeriodReport(
                 generatedAt: stamp, koukaVersion: KoukaVersion.current, timezone: configuration.clock.zone.identifier, table: period.table,
                 targetPath: path, newSystems: years.compactMap { period.reports[$0]?.newSystems },
                 catalogPath: context.catalogPath, catalogSHA256: context.catalogSHA256)
+            report.aiTasksMinimumUses = configuration.minimumAIUses
+            report.officeHours = configuration.officeHoursSetting
+            return report
         }
     }
 
