@@ -18,6 +18,15 @@ struct TimestampTests {
         #expect(sameInstant(stamp.instant(in: Self.utc).timeIntervalSince1970, 1_668_130_719.4924017))
     }
 
+    /// The last tenth of a microsecond of a day is still that day, with an offset or in the clock's zone: a Double of seconds
+    /// since 1970 rounded 23:59:59.9999999 up to the next day's midnight, and a run of March 31 counted in the next fiscal
+    /// year (helper-194 #1).
+    @Test(arguments: ["2026-03-31T23:59:59.9999999+09:00", "2026-03-31T14:59:59.9999999Z", "2026-03-31 23:59:59.9999999"])
+    func theLastInstantOfADayIsThatDays(_ text: String) throws {
+        let stamp = try #require(Timestamp(text))
+        #expect(LocalClock.tokyo.localDate(of: stamp.instant(in: .tokyo)) == LocalDate(year: 2026, month: 3, day: 31))
+    }
+
     /// A UiPath line's `timeStamp` is read by position (`fixedWidthWithFraction`); the same text with a space after it
     /// takes the general reading. Both must give the same date, time, second to the bit, and offset, and reject alike.
     @Test func theFixedWidthReadingOfAFractionAndOffsetIsTheGeneralReadings() {

@@ -129,6 +129,10 @@ package struct Timestamp: Sendable, Hashable {
 
     /// The instant this stands for: by its own offset when it has one, else in `clock`'s zone.
     package func instant(in clock: LocalClock) -> Date {
+        // Within its second, to the microsecond: a Double of seconds since 1970 steps by about 2.4e-7 s, so a fraction past
+        // .99999988 (UiPath writes seven digits) rounded up to the next second, and 23:59:59.9999999 of March 31 counted on
+        // April 1, in the next fiscal year (helper-194 #1).
+        let second = min(second, second.rounded(.down) + 0.999_999)
         if let offset = utcOffset {
             let wall = Double(date.daysSinceEpoch) * 86_400 + Double(hour * 3600 + minute * 60) + second
             return Date(timeIntervalSince1970: wall - Double(offset))
