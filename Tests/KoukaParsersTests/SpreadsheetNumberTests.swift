@@ -39,4 +39,19 @@ import Testing
         #expect(sink.rejectedLines == [2])
         #expect(sink.rejections.first?.reason.contains("E notation") == true)
     }
+
+    /// A flow run's `runduration` with a thousands separator is refused, its reason naming the separator beside E notation
+    /// (helper-194 #2: it spoke of E notation alone).
+    @Test func aRunDurationWithAThousandsSeparatorSaysSo() throws {
+        let csv = "flowsessionid,name,startedon,completedon,runduration,statuscode\n"
+            + "s1,住民税_課税資料取込,2024-05-01T00:00:00Z,2024-05-01T00:21:00Z,\"1,260\",4\n"
+        let (_, sink) = try PowerAutomateFlowSessionParserTests.parse("sessions.csv", Data(csv.utf8))
+        #expect(sink.rejections.first?.reason.contains("no thousands separator") == true, "\(sink.rejections)")
+    }
+
+    /// An empty export is named as a file to get again, not as a format to check (helper-194 #3).
+    @Test func anEmptyFileIsToBeGotAgain() {
+        let mismatch = FormatMismatch(path: "logs/tasks.csv", format: "winactor-task-csv", reason: "the file is empty: no header row")
+        #expect(mismatch.description == "logs/tasks.csv: the file is empty: no header row; nothing of it was counted — get the file again from the tool (a download or copy that failed), or remove it")
+    }
 }

@@ -255,6 +255,9 @@ public struct FormatMismatch: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// The message the nightly summary and the jobs' log show, saying what to check.
     public var description: String {
-        "\(path): not a \(format) file (\(reason)); nothing of it was counted — check the source's format in the configuration"
+        // An empty file is a download or copy that failed far more often than a format mistaken (helper-194 #3).
+        reason.hasPrefix("the file is empty")
+            ? "\(path): \(reason); nothing of it was counted — get the file again from the tool (a download or copy that failed), or remove it"
+            : "\(path): not a \(format) file (\(reason)); nothing of it was counted — check the source's format in the configuration"
     }
 }

@@ -36,7 +36,7 @@ struct FlowSessionRecord {
         var machine: Double? = nil
         if !runDuration.isEmpty {
             guard let seconds = DecimalText.plainNumber(runDuration), seconds.isFinite, seconds >= 0, seconds <= CSVRow.largestPlausible else {
-                throw RowProblem("runduration is not a number of seconds written as digits (E notation keeps only the digits a spreadsheet showed): \(runDuration.prefix(20))")
+                throw RowProblem("runduration is not a number of seconds written as plain digits (no thousands separator, no E notation, which keeps only the digits a spreadsheet showed): \(runDuration.prefix(20)); export the column unformatted")
             }
             machine = seconds
         }

@@ -12,7 +12,7 @@ enum FlowRunDuration {
         let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty else { return span }
         guard let stated = DecimalText.plainNumber(trimmed), stated.isFinite, stated >= 0, stated <= CSVRow.largestPlausible else {
-            throw RowProblem("duration \(trimmed.prefix(20)) is not a number of seconds written as digits (E notation keeps only the digits a spreadsheet showed)")
+            throw RowProblem("duration \(trimmed.prefix(20)) is not a number of seconds written as plain digits (no thousands separator, no E notation, which keeps only the digits a spreadsheet showed); export the column unformatted")
         }
         guard let span else { return stated }
         guard abs(stated - span) <= tolerance(span: span) else {
