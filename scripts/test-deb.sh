@@ -114,6 +114,8 @@ check "no unit appends stdout to a file" lacks_text "$units" "append:"
 check "units run the jobs from /usr/bin" test -z "$(grep '^ExecStart=' <<<"$units" | grep -v "/usr/bin/kouka-")"
 check "nightly unit writes its summary with --summary" has_text "$units" \
   "ExecStart=/usr/bin/kouka-nightly --config /etc/kouka/kouka.toml --summary /var/lib/kouka/nightly-summary.json"
+check "every job unit waits for /var/lib/kouka's volume" \
+  test -z "$(grep -L '^RequiresMountsFor=/var/lib/kouka$' "$root"/usr/lib/systemd/system/kouka-*.service)"
 check "nightly unit takes exit 1 (findings) as done" grep -qx "SuccessExitStatus=1" "$root/usr/lib/systemd/system/kouka-nightly.service"
 check "report units fail on exit 1 (a restated or 速報 set is looked at)" \
   test -z "$(grep -l '^SuccessExitStatus' "$root"/usr/lib/systemd/system/kouka-report*.service)"

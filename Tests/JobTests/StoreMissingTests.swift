@@ -17,7 +17,12 @@ import Testing
         try city.write("logs/flows.json", """
             [{"name": "住民税_課税", "startedon": "2024-06-03T00:00:00Z", "completedon": "2024-06-03T00:10:00Z", "runduration": 600, "statuscode": 4}]
             """)
-        #expect(try city.nightly().exitCode == 0)
+        let first = try city.nightly()
+        #expect(first.exitCode == 0)
+        // The night a store is begun says so (a city's first night, or a store missing with the report folder beside it).
+        #expect((try first.summary()["storeBegun"] as? String)?.hasSuffix("store/kouka.sqlite") == true)
+        #expect(first.stderr.contains("a new store was begun"))
+        #expect(try city.nightly().summary()["storeBegun"] == nil)
         #expect(try city.report(2024).exitCode == 0)
         let store = city.root.appendingPathComponent("store"), away = city.root.appendingPathComponent("store.away")
         try FileManager.default.moveItem(at: store, to: away)
@@ -31,6 +36,8 @@ import Testing
         try FileManager.default.moveItem(at: away, to: store)
         #expect(try city.nightly().exitCode == 0)
         try FileManager.default.removeItem(at: store)
-        #expect(try JobProcess.run("kouka-nightly", ["--config", city.config, "--new-store"]).exitCode == 0)
+        let rebuilt = try JobProcess.run("kouka-nightly", ["--config", city.config, "--new-store"])
+        #expect(rebuilt.exitCode == 0)
+        #expect(try rebuilt.summary()["storeBegun"] != nil)
     }
 }

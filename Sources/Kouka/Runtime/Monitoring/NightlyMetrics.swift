@@ -85,6 +85,8 @@ package enum NightlyMetrics {
             ("filesUnsettled", summary.filesUnsettled.count),
             ("unfinishedRunsEndedElsewhere", summary.unfinishedRunsEndedElsewhere.count),
             ("rollupDigestsRemoved", summary.rollupDigestsRemoved.count),
+            // A city's first night, or a store missing (its volume not mounted): 1 once, the night it was begun.
+            ("storeBegun", summary.storeBegun == nil ? 0 : 1),
         ]
     }
 
@@ -114,7 +116,7 @@ package enum NightlyMetrics {
             // The findings that say a figure moved or may be wrong, each by its summary key: an exit 1 also means a row
             // rejected or a name unmapped, so an alert on the exit code alone cannot tell them apart (helper-185 #4).
             out.gauge("kouka_nightly_last_run_findings",
-                      help: "Findings of the last run that say a counted figure moved or may be wrong, by the summary's key (files, or 1 for storeEditedSince); alert on any above 0.",
+                      help: "Findings of the last run that say a counted figure moved or may be wrong, by the summary's key (files, or 1 for storeEditedSince and storeBegun); alert on any above 0.",
                       findings(summary).map { (labels: [("kind", $0.0)], value: Double($0.1)) })
         }
         let label = [("fiscal_year", "\(fiscalYear.startYear)")]

@@ -91,6 +91,13 @@ package struct NightlyJob {
         summary.filesMatchedTwice = expanded.matchedTwice
         summary.dryRun = options.dryRun
         summary.sourcesMissing = expanded.missing
+        // Said once, the night it happens: a store begun where one was expected (its volume not mounted, with the report
+        // folder on it too, so that no set beside it stops the run: helper-196 #2) counts only the logs still on disk.
+        if !storeExists, !options.dryRun, !options.scratchStore {
+            summary.storeBegun = configuration.databasePath
+            logger.warning("a new store was begun: if this city ran Kouka before, its store is missing (a volume not mounted, a wrong database path); stop the timers, mount or restore it, and move this one aside",
+                           metadata: ["database": "\(configuration.databasePath)"])
+        }
         let sourcesUnread = SourcesUnread.find(missing: expanded.missing, ledger: ledger)
         for index in summary.sourcesMissing.indices where sourcesUnread.contains(summary.sourcesMissing[index].path) {
             summary.sourcesMissing[index].reason += "; it counted files before, so until a run reads it again reports state the store's figures as of the last run that did (速報)"

@@ -106,6 +106,9 @@ package struct NightlySummary: Sendable, Codable, Hashable {
     /// The start of the last nightly run, when the store's ledger or quarantine was changed outside Kouka since it ended
     /// (its seal, `LedgerSealCheck`) and `--accept-store-edits` was not given (exit 1): `kouka-audit verify` names it.
     package var storeEditedSince: String?
+    /// The store's path, the night this run began it (there was no store at the configured path): a city's first night,
+    /// or a store missing — its volume not mounted with the report folder on it, a wrong `database` path.
+    package var storeBegun: String?
     /// Sources whose path matched no file this run (not `required`): the other sources were read, and their
     /// files in the ledger are marked gone.
     package var sourcesMissing: [FileProblem] = []
