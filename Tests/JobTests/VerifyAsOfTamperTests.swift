@@ -34,4 +34,23 @@ import Testing
         #expect(code == 1)
         #expect(VerifyTamperTests.named(differences, kind: "written-report", subject: "kouka-FY2024.json", field: field), "\(differences)")
     }
+
+    /// A policy-period set's closed year made "in-progress" in its JSON: its figures were no longer compared as the year's,
+    /// and only the rendering named the set (helper-195 #4). The status is held to the day the set states.
+    @Test func aPeriodSetsClosedYearMadeUnderWayIsNamed() throws {
+        let city = try VerifyTamperTests.City.verified()
+        defer { city.remove() }
+        #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--period", "2021-2025", "--quiet"]).exitCode == 0)
+        let folder = city.root.appendingPathComponent("reports/period-2021-2025")
+        #expect(try JobProcess.run(executable: "/usr/bin/env", ["python3", "-c", """
+            import re, sys
+            p = sys.argv[1]; s = open(p, encoding='utf-8').read()
+            i = s.index('"fiscalYear" : 2024', s.index('"table" :')); j = s.index('"status" : "actual"', i)
+            open(p, 'w', encoding='utf-8').write(s[:j] + '"status" : "in-progress"' + s[j + len('"status" : "actual"'):])
+            """, folder.appendingPathComponent("kouka-period-2021-2025.json").path]).exitCode == 0)
+        #expect(try JobProcess.run(executable: "/bin/sh", ["-c", "cd '\(folder.path)' && sha256sum $(ls | grep -v SHA256SUMS) > SHA256SUMS"]).exitCode == 0)
+        let (code, differences) = try city.verify()
+        #expect(code == 1)
+        #expect(VerifyTamperTests.named(differences, kind: "written-report", subject: "kouka-period-2021-2025.json", field: "table.years[2024].status"), "\(differences)")
+    }
 }

@@ -49,4 +49,23 @@ import Testing
         #expect(next.rejections.map(\.line) == [3], "still in the future: named again, not left unnamed from the second night on")
         #expect(next.exitCode == .doneWithFindings)
     }
+
+    /// A file read again for its run in the future is read in the order the store first recorded the files, as `--since`
+    /// reads them: in the order of their paths, a browser's second download sorting first ("export (1).csv") took over the
+    /// runs the file had counted, on a night with no reason to move them (helper-195 #2).
+    @Test func aFileReadAgainForAFutureRunKeepsTheRunsItCounted() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        let rows = [TemporaryCity.winActorRow("101", "転入届入力", "FINISH", "2025/01/06 09:00:00"),
+                    TemporaryCity.winActorRow("102", "転入届入力", "FINISH", "2025/01/07 09:00:00"),
+                    TemporaryCity.winActorRow("109", "転入届入力", "FINISH", "2052/01/07 09:00:00")]
+        try city.write("logs/export.csv", TemporaryCity.winActorCSV(rows), encoding: .shiftJIS)
+        _ = try night(city, on: LocalDate(year: 2025, month: 1, day: 12))
+        try city.write("logs/export (1).csv", TemporaryCity.winActorCSV(rows + [TemporaryCity.winActorRow("103", "転入届入力", "FINISH", "2025/01/08 09:00:00")]),
+                       encoding: .shiftJIS)
+        _ = try night(city, on: LocalDate(year: 2025, month: 1, day: 13))
+        let report = try ReportJob(configuration: Configuration.load(path: city.configPath), fiscalYear: FiscalYear(2024), logger: .silent).build()
+        #expect(report.tasks.first?.successes == 3)
+        #expect(report.tasks.first?.sources == ["logs/export (1).csv", "logs/export.csv"], "export.csv keeps its two runs")
+    }
 }

@@ -38,14 +38,14 @@ enum ReportLabels {
         }
     }
 
-    /// Whether a unit's quantities are whole counts (runs, items, sheets, inquiries), shown without decimals;
-    /// audio minutes and characters may have fractions.
     /// Whether a quantity of `unit` is shown without decimals in the workbook: a count always, another quantity when it is
     /// whole — as the Markdown shows it (`NumberText.quantity`; helper-191 #3: 2,000 characters were 2,000.00).
     static func showsWhole(_ value: Double, unit code: String) -> Bool {
         isCount(unit: code) || value == value.rounded()
     }
 
+    /// Whether a unit's quantities are whole counts (runs, items, sheets, inquiries), shown without decimals;
+    /// audio minutes and characters may have fractions.
     static func isCount(unit code: String) -> Bool {
         switch EffectUnit(rawValue: code) {
         case .runs, .items, .sheets, .inquiries: true

@@ -43,6 +43,18 @@ enum WrittenPeriodReportCheck {
         // Stated from 0.5.16; a set of an earlier version is named by its version.
         if let uses = report.aiTasksMinimumUses, uses != settings.minimumAIUses { changed.append("aiTasksMinimumUses") }
         if let hours = report.officeHours, hours != settings.officeHours { changed.append("officeHours") }
+        // Each year over, under way or ahead as of the day the set states: a closed year made "in-progress" is no longer
+        // compared as actual (helper-195 #4), whatever else of it the files people read show.
+        if let day = LocalDate(report.table.asOf) {
+            for line in report.table.years {
+                let year = FiscalYear(line.fiscalYear)
+                let expected = year.lastDay <= day ? "actual" : (year.contains(day) ? "in-progress" : "ahead")
+                guard line.status != expected else { continue }
+                summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "table.years[\(line.fiscalYear)].status", found: line.status,
+                                                 foundIn: "report", expected: expected, expectedFrom: "report",
+                                                 detail: "the period report states its figures as of \(report.table.asOf), and this year's status says otherwise: the report file was edited. Keep the set as evidence, then re-run \(rerun)"))
+            }
+        }
         let before = summary.differences.count
         try compareYears(report.table.years, version: report.koukaVersion, field: "table.years", jsonPath: jsonPath, rerun: rerun, what: "period report",
                          targets: targets, storeYear: storeYear, late: late, outdatedBy: changed.isEmpty ? nil : changed.joined(separator: ", "), into: &summary)

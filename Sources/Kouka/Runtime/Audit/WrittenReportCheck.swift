@@ -142,7 +142,7 @@ enum WrittenReportCheck {
         for change in WrittenReportSettings.changed(written, store: storeAsWritten) {
             reasons.append(.init(kind: "written-report-outdated", subject: path, field: change.name, found: change.found, foundIn: "report",
                                  expected: change.expected, expectedFrom: "configuration",
-                                 detail: "the report was made with other targets, money settings, [ai_tasks] minimum_uses, review rules or systems register than the configuration gives now: re-run \(rerun); if kouka.toml and the register were not changed since the report was written, the report file was edited"))
+                                 detail: "the report was made with other targets, money settings, [ai_tasks] minimum_uses, [office_hours], review rules or systems register than the configuration gives now: re-run \(rerun); if kouka.toml and the register were not changed since the report was written, the report file was edited"))
             settled.insert(change.name)
         }
         if version != KoukaVersion.current {

@@ -161,7 +161,9 @@ package struct NightlyJob {
         // two exports holding one run, the one that counted it first counts it again. In the order of their paths, a file
         // that left the run out could take it (every figure the same, but a copy of the file that no longer counts
         // anything dropped out of its period's copies, which verification named).
-        let order = options.order.isEmpty && !forcedSince.isEmpty ? Self.firstRecordedOrder(ledger) : options.order
+        // Also when a file is read again for a run that was in the future: in the order of their paths, a copy sorting first
+        // would take over the runs the file counted (helper-195 #2).
+        let order = options.order.isEmpty && !forced.isEmpty ? Self.firstRecordedOrder(ledger) : options.order
         if !order.isEmpty {
             let ranked = displays.indices.sorted { (order[displays[$0]] ?? .max, $0) < (order[displays[$1]] ?? .max, $1) }
             files = ranked.map { files[$0] }

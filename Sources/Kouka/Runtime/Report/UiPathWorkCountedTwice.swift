@@ -73,7 +73,7 @@ package struct UiPathWorkCountedTwice: Error, Sendable, Equatable, CustomStringC
             + itemTasks.map { .init(path: "task \($0.task)", reason: "its queue items are counted both from an Orchestrator export and from the robots' logs' transactions on \($0.days) day(s), the first \($0.firstDay): \(Self.remedy)") }
     }
 
-    static let remedy = "such work counts twice in every figure, so no report is made from the store; read each robot's jobs and each queue's items from one source, the robots' Execution.log or Orchestrator's export: take the other out of kouka.toml (or out of the task's match in the catalog), and build the store again from the logs (move kouka.sqlite aside and run kouka-nightly)"
+    static let remedy = "such work counts twice in every figure, so no report is made from the store; read each robot's jobs and each queue's items from one source, the robots' Execution.log or Orchestrator's export: take the other out of kouka.toml (or out of the task's match in the catalog), and build the store again from the logs (move kouka.sqlite aside and run kouka-nightly --new-store)"
 
     package var description: String {
         var what: [String] = []
