@@ -102,7 +102,7 @@ import Testing
         #expect(SmallCity.tasks(try city.report(2025).json)["T1"]?["hoursSaved"] as? Double == 2)
         try configure("Europe/Berlin")
         let refused = try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2025", "--quiet"])
-        #expect(refused.exitCode == 64)
+        #expect(refused.exitCode == 75, "the store awaits the nightly run that reads it in the new zone")
         #expect((refused.stdout + refused.stderr).contains("read in the time zone Asia/Tokyo, but timezone is now Europe/Berlin"), "\(refused.stdout) \(refused.stderr)")
         let nightly = try city.nightly()
         // April 1's run moved to March 31 with the zone, as configured: none was lost, so the file is not said to hold

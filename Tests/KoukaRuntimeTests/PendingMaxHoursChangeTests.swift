@@ -27,7 +27,7 @@ import Testing
         #expect(try city.hoursSaved() == 2.25)
 
         try setPendingMaxHours(city, 48)
-        #expect(throws: ConfigurationError.self, "read with the old limit: the nightly run reads it again first") {
+        #expect(throws: StoreAwaitsReading.self, "read with the old limit: the nightly run reads it again first") {
             try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
         }
         let second = try city.night(3)

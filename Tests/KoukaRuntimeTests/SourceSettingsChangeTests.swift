@@ -38,7 +38,7 @@ import Testing
         #expect(try city.hoursSaved() == 5)
         try city.write("kouka.toml", try String(contentsOf: URL(fileURLWithPath: city.configPath), encoding: .utf8)
             .replacingOccurrences(of: Self.source(cancelled: false), with: Self.source(cancelled: true)))
-        #expect(throws: ConfigurationError.self, "read with the old values: the nightly run reads it again first") {
+        #expect(throws: StoreAwaitsReading.self, "read with the old values: the nightly run reads it again first") {
             try VerifyAudit(configuration: Configuration.load(path: city.configPath)).run()
         }
         let second = try city.night(2)

@@ -33,13 +33,13 @@ enum SourceSettingsCheck {
         let officeHours = configuration.officeHours.ledgerText
         if let judged = ledger.first(where: { $0.status != .gone && $0.status != .unreadable && specs[$0.path] != nil
                                                 && IngestPlan.hasOtherOfficeHours($0, than: officeHours) }) {
-            throw ConfigurationError(path: configuration.path, message: """
+            throw StoreAwaitsReading(path: configuration.path, message: """
                 \(judged.path) (and any other chatbot file read since) was read with other [office_hours] than kouka.toml gives now: \
                 run kouka-nightly, which reads such files again with these hours, before \(action)
                 """)
         }
         guard let first = other.first else { return }
-        throw ConfigurationError(path: configuration.path, message: """
+        throw StoreAwaitsReading(path: configuration.path, message: """
             \(other.count) file(s) in the store, \(first.path) among them, were read with other settings of their [[source]] (encoding, \
             columns, values, task, department, delimiter, the chatbot's lists or [nightly] pending_max_hours) than kouka.toml gives now, or before Kouka kept them: \
             run kouka-nightly, which reads them again with these settings, before \(action)

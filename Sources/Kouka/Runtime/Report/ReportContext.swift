@@ -83,7 +83,7 @@ struct ReportContext {
         func dating(_ line: SourceFileRecord) -> String? { line.timeZone.map { String($0.prefix { $0 != ";" }) } }
         let other = ledger.filter { $0.status == .present && dating($0) != nil && dating($0) != zone }
         guard let first = other.first, let was = dating(first) else { return }
-        throw ConfigurationError(path: configuration.path, message: """
+        throw StoreAwaitsReading(path: configuration.path, message: """
             \(other.count) file(s) in the store, \(first.path) among them, were read in the time zone \(was), but timezone is now \(zone): \
             run kouka-nightly, which reads them again in \(zone), before reporting (or set timezone back)
             """)

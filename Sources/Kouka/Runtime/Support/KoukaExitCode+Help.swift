@@ -8,7 +8,7 @@ extension KoukaExitCode {
         case .dataError: "data stopped the run (the task catalog missing or bad, a store that does not hold what it should, or rejected rows with --strict)"
         case .cannotWrite: "an output (database, report, summary or metrics file) could not be written"
         case .ioError: "an input could not be read or found (the store, a log the run cannot go on without, or the sources' share or the store's volume not mounted)"
-        case .locked: "another run holds the lock, or the store awaits a nightly run (the last stopped part way, or an upgrade's files are to be read again); run kouka-nightly, then try again"
+        case .locked: "another run holds the lock, or the store awaits a nightly run (the last stopped part way, an upgrade's files are to be read again, or files were read with other settings than kouka.toml gives now); run kouka-nightly, then try again"
         }
     }
 

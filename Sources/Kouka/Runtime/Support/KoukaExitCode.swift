@@ -25,7 +25,7 @@ package enum KoukaExitCode: Int32, Sendable, Codable {
         case let store as StoreError:
             store.isOutputFailure ? .cannotWrite : store.isInputFailure ? .ioError : store.isBusy ? .locked : .dataError
         case is OutputError, is OutputRefused, is XLSXError: .cannotWrite
-        case is LockHeld, is UnfinishedNight, is ReadingAwaited: .locked
+        case is LockHeld, is UnfinishedNight, is ReadingAwaited, is StoreAwaitsReading: .locked
         // A log that had to be read for the run to go on (read again for runs that ended in another) and could not be.
         case is NightlyLockUnreadable, is InputError, is SourcesVanished, is StoreMissing, is ReportedFileUnreadable: .ioError
         default: .dataError
