@@ -68,4 +68,27 @@ import Testing
         #expect(report.tasks.first?.successes == 3)
         #expect(report.tasks.first?.sources == ["logs/export (1).csv", "logs/export.csv"], "export.csv keeps its two runs")
     }
+
+    /// Files reordered for a file read again (recorded first, found later) are each decided by their own status: what was
+    /// looked at ahead in the order found described another file, and unchanged exports were read again as in doubt.
+    @Test func filesReorderedForAFutureRunAreDecidedByTheirOwnStatus() throws {
+        let city = try TemporaryCity()
+        defer { city.remove() }
+        for index in 0..<6 {
+            try city.write("logs/b\(index).csv", TemporaryCity.winActorCSV((0...index).map {
+                TemporaryCity.winActorRow("2\(index)\($0)", "転入届入力", "FINISH", "2025/01/0\($0 + 1) 09:00:00")
+            }), encoding: .shiftJIS)
+        }
+        _ = try night(city, on: LocalDate(year: 2025, month: 1, day: 10))
+        try city.write("logs/a.csv", TemporaryCity.winActorCSV([TemporaryCity.winActorRow("101", "転入届入力", "FINISH", "2025/01/07 09:00:00"),
+                                                               TemporaryCity.winActorRow("109", "転入届入力", "FINISH", "2052/01/07 09:00:00")]),
+                       encoding: .shiftJIS)
+        _ = try night(city, on: LocalDate(year: 2025, month: 1, day: 11))
+        // The b files were recorded first and a.csv is read again for its row of 2052: the night reads them b0…b5, a.
+        for day in 12...14 {
+            let night = try night(city, on: LocalDate(year: 2025, month: 1, day: day))
+            #expect(night.filesUnchanged == 6, "the b files are unchanged")
+            #expect(night.filesInDoubt.isEmpty, "\(night.filesInDoubt)")
+        }
+    }
 }

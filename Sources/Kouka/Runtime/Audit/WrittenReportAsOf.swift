@@ -16,7 +16,6 @@ enum WrittenReportAsOf {
         }
         guard let day = LocalDate(stated) else { return [difference("asOf", found: stated, expected: "a day (yyyy-MM-dd)")] }
         var out: [VerifySummary.Difference] = []
-
         let preliminary = json["preliminary"] as? [String: Any]
         let written = preliminary.map { "\($0["asOf"] ?? "none") / \($0["settledFrom"] ?? "none")" } ?? "none"
         if period.lastDay <= day {

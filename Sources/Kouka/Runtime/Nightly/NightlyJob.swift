@@ -164,13 +164,18 @@ package struct NightlyJob {
         // Also when a file is read again for a run that was in the future: in the order of their paths, a copy sorting first
         // would take over the runs the file counted (helper-195 #2).
         let order = options.order.isEmpty && !forced.isEmpty ? Self.firstRecordedOrder(ledger) : options.order
+        let expected = expansion.takeExpected()
         if !order.isEmpty {
             let ranked = displays.indices.sorted { (order[displays[$0]] ?? .max, $0) < (order[displays[$1]] ?? .max, $1) }
             files = ranked.map { files[$0] }
             displays = ranked.map { displays[$0] }
+            // What was looked at ahead, file by file in the order found, is no guide to files reordered: each file would be
+            // decided by another's status (the prefetch is made again below, in their order).
+            prefetch?.finish()
+            prefetch = nil
         }
         // Made only for files decided in the order they were found (`prefetching`).
-        ingestor.expect(files, displays: displays, expected: expansion.takeExpected())
+        ingestor.expect(files, displays: displays, expected: order.isEmpty ? expected : nil)
         ingestor.forced = forced
         ingestor.absentPaths = absentPaths
         // The lines whose files are not among the sources, in the order of their paths: moved away (a file that
