@@ -143,6 +143,9 @@ struct LedgerCheck {
         if the file is on disk, run kouka-nightly --since <a day on or before its first> to read it again
         """
 
+    /// Why a file that only grew since the last nightly run is taken as the store has it.
+    static let grewSince = "grew since the last nightly run read it: its new lines are counted by the next run"
+
     /// Whether a counted file can be read again: on disk with the bytes read, grown since, changed, or gone.
     private static func standing(of line: SourceFileRecord, file: String?, read: String?, differences: inout [VerifySummary.Difference]) throws -> Standing {
         guard let file, FileManager.default.fileExists(atPath: file) else {
@@ -163,7 +166,7 @@ struct LedgerCheck {
         }
         if digest == line.sha256 { return .readable }
         if line.onlyGrew(at: file) {
-            return .takenAsStored("grew since the last nightly run read it: its new lines are counted by the next run")
+            return .takenAsStored(Self.grewSince)
         }
         differences.append(.init(kind: "changed-file", subject: line.path, field: "sha256", found: digest, foundIn: "logs", expected: line.sha256, expectedFrom: "store",
                                  detail: "the file changed after it was read (or the store's SHA-256 of it was changed): run kouka-nightly --since <a day on or before its first>, which reads it again whole and counts it as it is now, or restore the file that was read"))

@@ -87,6 +87,9 @@ package struct VerifyAudit {
                                                           replay: replay.store) {
             check.standing[path] = .takenAsStored(reason)
         }
+        for (path, reason) in RunsGoingOnInGrownLogs.find(ledger: context.ledger, standing: check.standing, specs: specs) {
+            check.standing[path] = .takenAsStored(reason)
+        }
         for line in context.ledger {
             // A copy no longer among the sources cannot be read again either, nor can a copy of a deleted file be told from
             // its own bytes (`copiesOfDeletedFiles`): the store's line for it stands, as the report counts it among the copies.
