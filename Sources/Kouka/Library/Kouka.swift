@@ -66,13 +66,19 @@ public enum Kouka {
 
     /// The events and rejections of one log file, as its format's parser reads them, without a store:
     /// no run is matched with other files, and nothing is rolled up.
+    ///
+    /// A run without its end waits (``LogReading/summary``'s pending runs) until it is `pendingMaxHours` old, then is an
+    /// unfinished run, a failure: give the ``MeasureRules/pendingMaxHours`` a ``Meter`` fed with the events counts by, as
+    /// the jobs read with `[nightly] pending_max_hours` (a run 30 hours open was charged its rework under rules of 72 hours).
     /// - Throws: `ConfigurationError` when the format is unknown or the options cannot work, `FormatMismatch`
     ///   when the file is not that format, and the reader's errors when it cannot be read.
-    public static func read(_ log: LogFile, timeZone: TimeZone, formats: LogFormats = .builtIn, now: Date = Date()) throws -> LogReading {
+    public static func read(_ log: LogFile, timeZone: TimeZone, formats: LogFormats = .builtIn, now: Date = Date(),
+                            pendingMaxHours: Double = 24) throws -> LogReading {
         let parser = try MeasureConfiguration.parser(for: log, formats: formats)
         let clock = LocalClock(zone: timeZone)
         let sink = LogReadingSink()
-        let context = ParseContext(clock: clock, displayPath: log.path, encoding: log.encoding, today: clock.localDate(of: now), now: now)
+        let context = ParseContext(clock: clock, displayPath: log.path, encoding: log.encoding, today: clock.localDate(of: now), now: now,
+                                   pendingMaxAge: pendingMaxHours * 3600)
         let summary = try parser.parse(path: log.path, context: context, into: sink)
         return LogReading(events: sink.events, rejections: sink.rejections, summary: summary)
     }
