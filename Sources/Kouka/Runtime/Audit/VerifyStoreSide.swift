@@ -73,12 +73,19 @@ struct VerifyStoreSide {
             if let file = pathOf[countedIn], let partPath = pathOf[part] { partsOf[file, default: []].append(partPath) }
         }
         let catalogRowSeen = try CatalogHistory.rowSeen(in: store)
+        // Bytes a set lists that no nightly run read at their path, when the store kept what it read from before the set's
+        // stated time (a store begun after the set never read its files: it is held to them otherwise, `ReportSetReplacing`).
+        let keptSince = try store.renamesKeptSince()
+        let neverRead = { (generatedAt: String, sha256: String, path: String) throws -> Bool in
+            guard let keptSince, let made = Timestamp(generatedAt)?.instant(in: clock), keptSince <= made.timeIntervalSince1970 else { return false }
+            return try !store.hasRead(sha256, at: path)
+        }
         let movedTo = try store.movedPaths()
         writtenReports = try reports.map { year, report in
             var found = VerifySummary()
             try WrittenReportCheck.compare(.fiscalYear(year), outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, targets: context.configuration.targets,
                                            storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:),
-                                           readSince: readSince, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, versionRequired: versionRequired, into: &found)
+                                           readSince: readSince, storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, versionRequired: versionRequired, neverRead: neverRead, into: &found)
             return found
         }
         // A month's written report is checked as a year's is, against the month built from the store as kouka-report builds it.
@@ -88,7 +95,7 @@ struct VerifyStoreSide {
             try WrittenReportCheck.compare(month, outputPath: context.configuration.outputPath, store: report, ledgerPaths: ledgerPaths, targets: context.configuration.targets,
                                            storeYear: storeYear, storeYearToDate: storeYearToDate, asOfDay: context.asStated(_:asOf:period:),
                                            readSince: readSince, storeReview: storeReview,
-                                           partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, versionRequired: versionRequired, into: &months)
+                                           partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo, versionRequired: versionRequired, neverRead: neverRead, into: &months)
         }
         // Period reports are checked as rendered from their own JSON.
         try WrittenPeriodReportCheck.compareAll(outputPath: context.configuration.outputPath, catalogSHA256: context.catalogSHA256,

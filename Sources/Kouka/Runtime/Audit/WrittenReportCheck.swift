@@ -17,6 +17,7 @@ enum WrittenReportCheck {
                         storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview? = { _, _, _ in nil },
                         partsOf: [String: [String]] = [:], catalogRowSeen: (([String: Any]) -> Bool)? = nil, movedTo: [String: String] = [:],
                         versionRequired: (_ stated: String, _ generatedAt: String) -> String? = { _, _ in nil },
+                        neverRead: (_ generatedAt: String, _ sha256: String, _ path: String) throws -> Bool = { _, _, _ in false },
                         into summary: inout VerifySummary) throws {
         // kouka-report puts a new set in the folder's place in one step, but a set read file by file while it does gives
         // the JSON of one set and the other files of the next: read again until the folder is the same before and after.
@@ -27,7 +28,7 @@ enum WrittenReportCheck {
             try compareOnce(period, outputPath: outputPath, store: store, ledgerPaths: ledgerPaths, targets: targets, storeYear: storeYear,
                             storeYearToDate: storeYearToDate, asOfDay: asOfDay, readSince: readSince,
                             storeReview: storeReview, partsOf: partsOf, catalogRowSeen: catalogRowSeen, movedTo: movedTo,
-                            versionRequired: versionRequired, into: &found)
+                            versionRequired: versionRequired, neverRead: neverRead, into: &found)
             guard folderInode(folder) != before, attempt < 3 else {
                 summary.reportsChecked += found.reportsChecked
                 summary.reportsRenderedByAnotherVersion += found.reportsRenderedByAnotherVersion
@@ -49,7 +50,8 @@ enum WrittenReportCheck {
                                     asOfDay: (YearReport, LocalDate, ReportPeriod) throws -> YearReport, readSince: (String, String) -> Bool,
                                     storeReview: (ReportPeriod, YearReport, LocalDate) throws -> ToolReview?, partsOf: [String: [String]],
                                     catalogRowSeen: (([String: Any]) -> Bool)?, movedTo: [String: String],
-                                    versionRequired: (String, String) -> String?, into summary: inout VerifySummary) throws {
+                                    versionRequired: (String, String) -> String?, neverRead: (String, String, String) throws -> Bool,
+                                    into summary: inout VerifySummary) throws {
         let path = (outputPath as NSString).appendingPathComponent("\(period.stem)/kouka-\(period.stem).json")
         guard let data = FileManager.default.contents(atPath: path) else { return }
         summary.reportsChecked.append(path)
@@ -114,7 +116,8 @@ enum WrittenReportCheck {
         let version = json["koukaVersion"] as? String
         var settled: Set<String> = []
         let generatedAt = json["generatedAt"] as? String ?? ""
-        let sourceCheck = try WrittenReportSources.compare(written, store: store.sources, readSince: { readSince(generatedAt, $0) })
+        let sourceCheck = try WrittenReportSources.compare(written, store: store.sources, readSince: { readSince(generatedAt, $0) },
+                                                           neverRead: { try neverRead(generatedAt, $0, $1) })
         // The copies left out are files of the list too.
         if !sourceCheck.changed.isEmpty || !renamed.isEmpty { settled.insert("exclusions.duplicateFiles") }
         if !sourceCheck.changed.isEmpty {

@@ -25,7 +25,12 @@ package enum WrittenReportSources {
     /// `readSince`: whether a nightly run that started after the report was made read the file at a path (or deleted it):
     /// only such a file can be listed otherwise by an honest report. Another is stated otherwise than the store has it (a
     /// forged SHA-256 moves a file out of the line-by-line comparison, helper-90's fake-sha-hides-source-lines.sh).
-    package static func compare(_ written: Any, store: [SourceLine], readSince: (String) -> Bool) throws -> Comparison {
+    /// `neverRead`: whether no nightly run ever read a file's given bytes at its path, as far as the store can tell (it keeps
+    /// every path and SHA-256 its ledger held since it began keeping them): a set listing such bytes was not made from this
+    /// store's readings, however late its stated time makes a later reading look (helper-198 #1: a set made from forged logs,
+    /// its generatedAt set back before the night that read the file, was named outdated, not edited).
+    package static func compare(_ written: Any, store: [SourceLine], readSince: (String) -> Bool,
+                                neverRead: (_ sha256: String, _ path: String) throws -> Bool = { _, _ in false }) throws -> Comparison {
         let lines = (written as? [String: Any])?["sources"] as? [[String: Any]] ?? []
         var found: [String: [String: Any]] = [:]
         for line in lines {
@@ -50,7 +55,7 @@ package enum WrittenReportSources {
             }
             let sha256 = "\(line["sha256"] ?? "")"
             guard sha256 == now.sha256 else {
-                if readSince(path) { result.change(path, "other bytes now") } else {
+                if readSince(path), try !neverRead(sha256, path) { result.change(path, "other bytes now") } else {
                     result.differences.append(.init(field: "sources[\(path)].sha256", found: sha256, expected: now.sha256))
                 }
                 continue
