@@ -15,7 +15,8 @@ extension Figures {
         /// The unit of ``units`` (`runs`, `items`, `sheets`, `audio-minutes`, `inquiries`, `characters`):
         /// an ``EffectUnit`` raw value, the catalog row's.
         public var unit: String
-        /// Successful runs or uses (成功); on a line in items, the runs that handled items.
+        /// Successful runs or uses (成功), on a line in items those that handled none and those in another unit among them
+        /// (``Figures/Excluded/unitMismatchRuns`` counts the latter again).
         public var successes: Int
         /// Failures (失敗) in what rework is charged on: failed items on a line in items, failed runs, jobs or
         /// uses otherwise. Unfinished runs are among them.
@@ -107,7 +108,8 @@ extension Figures {
         public var offHoursAnswers: Int
         /// Rows that could not be read, dated in this year, not counting repeated runs.
         public var rejectedRows: Int
-        /// Rows that could not be read and have no known date: stated in every year, claimed by none.
+        /// Rows that could not be read and have no date a run can be counted on — none that could be read, or one before 2000
+        /// or in the future (a clock or export error): stated in every year, claimed by none.
         public var rejectedRowsDateUnknown: Int
         /// Runs read twice (in one file or in two), counted once.
         public var repeatedRuns: Int

@@ -34,7 +34,7 @@ public struct Meter: Sendable {
     }
 
     /// Adds one run or use. One whose time is before 2000 or more than a day ahead is rejected instead, as the
-    /// nightly job rejects it.
+    /// nightly job rejects it — a task cancelled before its scheduled day up to 400 days ahead, which is dated by that day.
     public mutating func add(_ event: UsageEvent) {
         if let rejection = window.rejection(of: event) { return reject(rejection) }
         update(event.source.file) { $0.aggregator.add(event); $0.accepted += 1 }
