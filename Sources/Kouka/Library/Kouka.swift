@@ -49,8 +49,9 @@ public enum Kouka {
     /// states for that year, as of now. A `kouka-nightly` run recording into the store is waited for (up to 30
     /// minutes), so that the figures are never those of a night half recorded.
     /// - Throws: `ConfigurationError` when the configuration cannot be used or its store does not exist yet,
-    ///   `CatalogError`, the store's errors when it cannot be read whole, and an error naming the nightly run
-    ///   when it is still recording after the wait.
+    ///   `CatalogError`, the store's errors when it cannot be read whole, and an error naming the nightly run to wait
+    ///   for when it is still recording after the wait, or when the store's files were read in another time zone or with
+    ///   other settings than the configuration gives (`kouka-nightly` reads them again first; the jobs exit 75).
     public static func figures(configuration: String, fiscalYear: Int, formats: LogFormats = .builtIn) throws -> Figures {
         guard (2000...2100).contains(fiscalYear) else { throw MeasureError.fiscalYearOutOfRange(fiscalYear) }
         return try figures(try Configuration.load(path: configuration, formats: formats), fiscalYear: fiscalYear, today: nil)
@@ -70,10 +71,13 @@ public enum Kouka {
     /// A run without its end waits (``LogReading/summary``'s pending runs) until it is `pendingMaxHours` old, then is an
     /// unfinished run, a failure: give the ``MeasureRules/pendingMaxHours`` a ``Meter`` fed with the events counts by, as
     /// the jobs read with `[nightly] pending_max_hours` (a run 30 hours open was charged its rework under rules of 72 hours).
-    /// - Throws: `ConfigurationError` when the format is unknown or the options cannot work, `FormatMismatch`
-    ///   when the file is not that format, and the reader's errors when it cannot be read.
+    /// - Throws: `ConfigurationError` when the format is unknown, the options cannot work or `pendingMaxHours` is not
+    ///   above 0, `FormatMismatch` when the file is not that format, and the reader's errors when it cannot be read.
     public static func read(_ log: LogFile, timeZone: TimeZone, formats: LogFormats = .builtIn, now: Date = Date(),
                             pendingMaxHours: Double = 24) throws -> LogReading {
+        guard pendingMaxHours.isFinite, pendingMaxHours > 0 else {
+            throw ConfigurationError(path: log.path, message: "pendingMaxHours \(pendingMaxHours) is not a number of hours above 0; give the hours a run may wait for its end (24 by default)")
+        }
         let parser = try MeasureConfiguration.parser(for: log, formats: formats)
         let clock = LocalClock(zone: timeZone)
         let sink = LogReadingSink()

@@ -77,7 +77,8 @@ struct VerifyStoreSide {
         // stated time (a store begun after the set never read its files: it is held to them otherwise, `ReportSetReplacing`).
         let keptSince = try store.renamesKeptSince()
         let neverRead = { (generatedAt: String, sha256: String, path: String) throws -> Bool in
-            guard let keptSince, let made = Timestamp(generatedAt)?.instant(in: clock), keptSince <= made.timeIntervalSince1970 else { return false }
+            // A file listed unreadable has no digest, and none is kept for it (helper-200 #1: once read, its set was edited).
+            guard !sha256.isEmpty, let keptSince, let made = Timestamp(generatedAt)?.instant(in: clock), keptSince <= made.timeIntervalSince1970 else { return false }
             return try !store.hasRead(sha256, at: path)
         }
         let movedTo = try store.movedPaths()

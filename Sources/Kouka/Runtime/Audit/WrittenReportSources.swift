@@ -55,7 +55,9 @@ package enum WrittenReportSources {
             }
             let sha256 = "\(line["sha256"] ?? "")"
             guard sha256 == now.sha256 else {
-                if readSince(path), try !neverRead(sha256, path) { result.change(path, "other bytes now") } else {
+                // Only a file the set counted from its bytes (not one it listed unreadable, rejected or a copy) was read by a night.
+                let counted = ["present", "gone"].contains("\(line["status"] ?? "")")
+                if readSince(path), try !counted || !neverRead(sha256, path) { result.change(path, "other bytes now") } else {
                     result.differences.append(.init(field: "sources[\(path)].sha256", found: sha256, expected: now.sha256))
                 }
                 continue
