@@ -31,6 +31,10 @@ import Testing
         #expect(night.exitCode == 74)
         #expect(night.stderr.contains("does not exist, but") && night.stderr.contains("FY2024"), "\(night.stderr)")
         #expect(!FileManager.default.fileExists(atPath: store.path), "nothing created")
+        // The report and verify say the same, not "run kouka-nightly first" (64), which led to this stop (helper-202 #1).
+        #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--quiet"]).exitCode == 74)
+        let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
+        #expect(verify.exitCode == 74 && verify.stderr.contains("does not exist, but"), "\(verify.stderr)")
 
         // Put back, the night goes on; a store built again on purpose is begun with --new-store.
         try FileManager.default.moveItem(at: away, to: store)

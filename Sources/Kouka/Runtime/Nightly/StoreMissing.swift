@@ -16,7 +16,7 @@ package struct StoreMissing: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     package var description: String {
-        "the store \(database) does not exist, but \(output) holds report sets made from a store (\(sets.prefix(3).joined(separator: ", "))\(sets.count > 3 ? ", …" : "")): its volume may not be mounted, or it was moved or deleted. Nothing was created. Mount it or restore it from a backup at the path kouka.toml gives, then run kouka-nightly again. To build the store again on purpose from the logs still on disk (it counts none that retention removed), run kouka-nightly --new-store once: kouka-report then refuses to replace a set whose files the new store lacks"
+        "the store \(database) does not exist, but \(output) holds report sets made from a store (\(sets.prefix(3).joined(separator: ", "))\(sets.count > 3 ? ", …" : "")): its volume may not be mounted, or it was moved or deleted. Nothing was created or read. Mount it or restore it from a backup at the path kouka.toml gives, then run the job again. To build the store again on purpose from the logs still on disk (it counts none that retention removed), run kouka-nightly --new-store once: kouka-report then refuses to replace a set whose files the new store lacks"
     }
 
     /// The stop for a store at `database` that does not exist, when `output` holds report sets (a year's, a month's or a

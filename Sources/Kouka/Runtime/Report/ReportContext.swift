@@ -41,6 +41,9 @@ struct ReportContext {
         let (catalog, catalogSHA256) = try ReportedFileDigest.loading(configuration.catalogPath) { try TaskCatalogLoader.load(path: $0) }
         let systems = try SystemsRegisterFile.load(configuration)
         guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
+            // Beside report sets made from a store, it is missing, not yet to be made: the nightly run would stop too (74), and
+            // "run kouka-nightly first" led there (helper-202 #1).
+            if let missing = try StoreMissing.check(database: configuration.databasePath, output: configuration.outputPath) { throw missing }
             throw ConfigurationError(path: configuration.path, message: "the database \(configuration.databasePath) does not exist yet; run kouka-nightly first")
         }
         // Not in the middle of a night: its files are committed a batch at a time.
