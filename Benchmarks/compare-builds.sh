@@ -17,8 +17,12 @@ for _ in $(seq "$runs"); do
     binary=${!build}
     if [ -n "$store" ]; then rm -f "$store" "$store-wal" "$store-shm"; fi
     start=$(date +%s%N)
-    "$binary" --config "$config" --quiet >/dev/null 2>&1 || true
+    code=0
+    "$binary" --config "$config" --quiet >/dev/null 2>&1 || code=$?
     end=$(date +%s%N)
+    # Exit 1 is a run with findings; any other code is a run that failed, whose time means nothing (from 0.5.16 a store
+    # removed beside the configuration's report sets stops the run, 74: move that report folder aside first).
+    [ "$code" -le 1 ] || { echo "compare-builds: the $build build exited $code on $config; its time is not a measurement" >&2; exit 1; }
     echo "$build $(( (end - start) / 1000 ))"
   done
 done | python3 -c '
