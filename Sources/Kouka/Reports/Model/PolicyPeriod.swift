@@ -76,6 +76,12 @@ package enum PolicyPeriodBuilder {
         return tasks.contains { ofKind($0.system) } || unmapped.contains { ofKind($0.system) } || (!rpa && !aiTasks.isEmpty)
     }
 
+    /// A policy year's status as of `asOf`: `actual` once over, `in-progress` while under way, `ahead` before it began — what
+    /// a set states, and what verification holds a written set's years to.
+    package static func status(of year: FiscalYear, asOf: LocalDate) -> String {
+        year.lastDay <= asOf ? "actual" : (year.contains(asOf) ? "in-progress" : "ahead")
+    }
+
     /// `reports` are the fiscal years' reports (any order), `projection` the year under way's, `path` its path.
     package static func table(years: ClosedRange<Int>, reports: [Int: YearReport], asOf: LocalDate, targets: TargetTable,
                              projection: Projection?, path: TargetPath?) -> PolicyPeriodTable {
@@ -89,7 +95,7 @@ package enum PolicyPeriodBuilder {
         for startYear in years {
             let year = FiscalYear(startYear)
             let target = targets.targets(for: year)
-            let status = year.lastDay <= asOf ? "actual" : (year.contains(asOf) ? "in-progress" : "ahead")
+            let status = Self.status(of: year, asOf: asOf)
             let report = reports[startYear]
             var line = PolicyYearLine(fiscalYear: startYear, label: year.japaneseLabel, status: status, rpaTarget: target.rpaHours,
                                       aiTasksTarget: target.aiTasks, newSystemsTarget: target.newSystems)

@@ -47,8 +47,7 @@ enum WrittenPeriodReportCheck {
         // compared as actual (helper-195 #4), whatever else of it the files people read show.
         if let day = LocalDate(report.table.asOf) {
             for line in report.table.years {
-                let year = FiscalYear(line.fiscalYear)
-                let expected = year.lastDay <= day ? "actual" : (year.contains(day) ? "in-progress" : "ahead")
+                let expected = PolicyPeriodBuilder.status(of: FiscalYear(line.fiscalYear), asOf: day)
                 guard line.status != expected else { continue }
                 summary.differences.append(.init(kind: "written-report", subject: jsonPath, field: "table.years[\(line.fiscalYear)].status", found: line.status,
                                                  foundIn: "report", expected: expected, expectedFrom: "report",

@@ -27,8 +27,7 @@ enum WrittenReportAsOf {
         // Each policy year is over, under way or ahead as of the day: its figures actual, to date, or none.
         for line in (json["policyPeriod"] as? [String: Any])?["years"] as? [[String: Any]] ?? [] {
             guard let start = line["fiscalYear"] as? Int, let status = line["status"] as? String else { continue }
-            let year = FiscalYear(start)
-            let expected = year.lastDay <= day ? "actual" : (year.contains(day) ? "in-progress" : "ahead")
+            let expected = PolicyPeriodBuilder.status(of: FiscalYear(start), asOf: day)
             if status != expected { out.append(difference("policyPeriod.years[\(start)].status", found: status, expected: expected)) }
         }
         switch period {
