@@ -6,26 +6,16 @@ import Testing
 /// than the store counts now"), which an auditor takes for a set honest when made. The set lists bytes of the log that no
 /// nightly run ever read at its path: it is named edited (helper-198 #1).
 @Suite struct BackdatedForgedSetTests {
-    static func run(_ day: String, _ name: String = "住民税_課税") -> String {
-        #"{"name": "\#(name)", "startedon": "\#(day)T00:00:00Z", "completedon": "\#(day)T00:10:00Z", "runduration": 600, "statuscode": 4}"#
-    }
-
     @Test func aBackdatedSetOfBytesNeverReadIsEdited() throws {
-        let city = try SmallCity("backdated-forgery")
+        let city = try SmallCity.flows("backdated-forgery")
         defer { city.remove() }
-        try city.write("catalog.csv", """
-            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
-            T01,住民税課税資料の取込,税務課,rpa,runs,180,15,2020-04-01,住民税_*
-
-            """)
-        try city.write("kouka.toml", "catalog = \"catalog.csv\"\ndatabase = \"kouka.sqlite\"\noutput = \"reports\"\n[[source]]\nformat = \"power-automate-flowsession\"\npath = \"logs/*.json\"\n")
-        try city.write("logs/flows.json", "[" + Self.run("2024-06-03") + "]")
+        try city.write("logs/flows.json", "[" + SmallCity.flowRun("2024-06-03") + "]")
         #expect(try city.nightly().exitCode == 0)
         Thread.sleep(forTimeInterval: 1.1)
         let backdated = ISO8601DateFormatter().string(from: Date())
         Thread.sleep(forTimeInterval: 1.1)
         // The export grows: the next night reads it, after the time the forged set will state.
-        try city.write("logs/flows.json", "[" + Self.run("2024-06-03") + ",\n" + Self.run("2024-06-04") + "]")
+        try city.write("logs/flows.json", "[" + SmallCity.flowRun("2024-06-03") + ",\n" + SmallCity.flowRun("2024-06-04") + "]")
         #expect(try city.nightly().exitCode == 0)
         #expect(try city.report(2024).exitCode == 0)
 
@@ -33,7 +23,7 @@ import Testing
         let forgery = FileManager.default.temporaryDirectory.appendingPathComponent("kouka-forgery-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: city.root, to: forgery)
         defer { try? FileManager.default.removeItem(at: forgery) }
-        try Data(("[" + Self.run("2024-06-03") + ",\n" + Self.run("2024-06-04") + ",\n" + Self.run("2024-06-05") + "]").utf8)
+        try Data(("[" + SmallCity.flowRun("2024-06-03") + ",\n" + SmallCity.flowRun("2024-06-04") + ",\n" + SmallCity.flowRun("2024-06-05") + "]").utf8)
             .write(to: forgery.appendingPathComponent("logs/flows.json"))
         let config = forgery.appendingPathComponent("kouka.toml").path
         #expect(try JobProcess.run("kouka-nightly", ["--config", config]).exitCode <= 1)

@@ -7,14 +7,8 @@ import Testing
 /// 29th as of the store's day the set was written: every such set failed verify on honest data (helper-191 #1).
 @Suite struct LeapDayMonthReviewVerifyTests {
     @Test func februaryAfterALeapYearVerifies() throws {
-        let city = try SmallCity("leap-feb")
+        let city = try SmallCity.flows("leap-feb")
         defer { city.remove() }
-        try city.write("catalog.csv", """
-            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
-            T01,住民税課税資料の取込,税務課,rpa,runs,180,15,2020-04-01,住民税_*
-
-            """)
-        try city.write("kouka.toml", "catalog = \"catalog.csv\"\ndatabase = \"kouka.sqlite\"\noutput = \"reports\"\n[[source]]\nformat = \"power-automate-flowsession\"\npath = \"logs/*.json\"\n")
         // Two runs in February 2024, one of them on the 29th; one in February 2025.
         try city.write("logs/flows.json", """
             [{"name": "住民税_課税", "startedon": "2024-02-28T00:00:00Z", "completedon": "2024-02-28T00:10:00Z", "runduration": 600, "statuscode": 4},

@@ -6,14 +6,8 @@ import Testing
 /// a month's set made from it stated 450.33 h where the logs had given 550.33, exit 0 (helper-188 #2).
 @Suite struct StoreMissingTests {
     @Test func aMissingStoreBesideReportSetsStopsTheNight() throws {
-        let city = try SmallCity("store-missing")
+        let city = try SmallCity.flows("store-missing", database: "store/kouka.sqlite")
         defer { city.remove() }
-        try city.write("catalog.csv", """
-            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
-            T01,住民税課税資料の取込,税務課,rpa,runs,180,15,2020-04-01,住民税_*
-
-            """)
-        try city.write("kouka.toml", "catalog = \"catalog.csv\"\ndatabase = \"store/kouka.sqlite\"\noutput = \"reports\"\n[[source]]\nformat = \"power-automate-flowsession\"\npath = \"logs/*.json\"\n")
         try city.write("logs/flows.json", """
             [{"name": "住民税_課税", "startedon": "2024-06-03T00:00:00Z", "completedon": "2024-06-03T00:10:00Z", "runduration": 600, "statuscode": 4}]
             """)

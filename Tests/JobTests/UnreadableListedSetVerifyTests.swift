@@ -6,15 +6,9 @@ import Testing
 /// (helper-200 #1: the bytes-never-read rule named the signed set as edited).
 @Suite struct UnreadableListedSetVerifyTests {
     @Test func aFileListedUnreadableAndReadSinceMakesTheSetOutdated() throws {
-        let city = try SmallCity("unreadable-listed")
+        let city = try SmallCity.flows("unreadable-listed")
         defer { city.remove() }
-        try city.write("catalog.csv", """
-            task_id,name,department,system,unit,manual_minutes_per_unit,residual_minutes_per_unit,valid_from,match
-            T01,住民税課税資料の取込,税務課,rpa,runs,180,15,2020-04-01,住民税_*
-
-            """)
-        try city.write("kouka.toml", "catalog = \"catalog.csv\"\ndatabase = \"kouka.sqlite\"\noutput = \"reports\"\n[[source]]\nformat = \"power-automate-flowsession\"\npath = \"logs/*.json\"\n")
-        try city.write("logs/a.json", "[" + BackdatedForgedSetTests.run("2024-06-03") + "]")
+        try city.write("logs/a.json", "[" + SmallCity.flowRun("2024-06-03") + "]")
         let b = city.root.appendingPathComponent("logs/b.json")
         #expect(mkfifo(b.path, 0o644) == 0)
         #expect(try city.nightly().exitCode == 1, "b.json cannot be read")
@@ -23,7 +17,7 @@ import Testing
         #expect(try JobProcess.run("kouka-report", ["--config", city.config, "--fiscal-year", "2024", "--quiet"]).exitCode == 0)
         Thread.sleep(forTimeInterval: 1.1)
         try FileManager.default.removeItem(at: b)
-        try city.write("logs/b.json", "[" + BackdatedForgedSetTests.run("2024-07-01") + "]")
+        try city.write("logs/b.json", "[" + SmallCity.flowRun("2024-07-01") + "]")
         _ = try city.nightly()
 
         let verify = try JobProcess.run("kouka-audit", ["verify", "--config", city.config])
